@@ -1,0 +1,36 @@
+import { CriteriaSetError, formatPath, JsonParseError, type Problem } from "../../errors.js";
+import { loadCriteriaFile } from "../../node/index.js";
+import { EXIT, type Io } from "../output.js";
+
+interface FileReport {
+  file: string;
+  ok: boolean;
+  id?: string;
+  version?: string;
+  hash?: string;
+  problems: Problem[];
+}
+
+/** `tieuchi validate <set.json>...`: checks each file; 0 when all are valid, 1 when some are not. */
+export function validateCommand(files: readonly string[], opts: { json: boolean }, io: Io): number {
+  const reports: FileReport[] = files.map((file) => {
+    try {
+      const s = loadCriteriaFile(file);
+      return { file, ok: true, id: s.definition.id, version: s.definition.version, hash: s.hash, problems: [] };
+    } catch (e) {
+      if (e instanceof CriteriaSetError) return { file, ok: false, problems: [...e.problems] };
+      if (e instanceof JsonParseError) return { file, ok: false, problems: [{ code: "json_parse", path: [], message: e.message }] };
+      throw e;
+    }
+  });
+  if (opts.json) io.out(`${JSON.stringify(reports, null, 2)}\n`);
+  else
+    for (const r of reports) {
+      if (r.ok) io.out(`✔ ${r.file}: ${r.id}@${r.version} ${r.hash}\n`);
+      else {
+        io.out(`✘ ${r.file}: ${r.problems.length} problem${r.problems.length === 1 ? "" : "s"}\n`);
+        for (const p of r.problems) io.out(`    ${formatPath(p.path)}: ${p.message} [${p.code}]\n`);
+      }
+    }
+  return reports.every((r) => r.ok) ? EXIT.ok : EXIT.fail;
+}

@@ -1,0 +1,140 @@
+/**
+ * Errors thrown by tieuchi. Every error has a stable `code` that programs can branch on, a message a
+ * person can act on, and, where the fault lies in some input, the path into that input.
+ *
+ * @module
+ */
+
+/** A path into a JSON document: object keys and array indexes, outermost first. */
+export type JsonPath = ReadonlyArray<string | number>;
+
+/** One problem found in an input: what is wrong, and where. */
+export interface Problem {
+  /** Stable machine-readable kind of problem, e.g. `unknown_var` or `invalid_type`. */
+  readonly code: string;
+  /** Where the problem is, as a path into the input. */
+  readonly path: JsonPath;
+  /** What is wrong and what would fix it. */
+  readonly message: string;
+}
+
+/** Stable error codes. */
+export type ErrorCode =
+  | "ERR_CRITERIA_SET"
+  | "ERR_UNIT_DATA"
+  | "ERR_JSON_PARSE"
+  | "ERR_SET_NOT_FOUND"
+  | "ERR_OPTIONS"
+  | "ERR_CASE_FILE"
+  | "ERR_EVALUATION";
+
+/** Renders a path as `a.b[2].c`; the empty path is `(root)`. */
+export function formatPath(path: JsonPath): string {
+  if (path.length === 0) return "(root)";
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(part)) out += out === "" ? part : `.${part}`;
+    else out += `[${JSON.stringify(part)}]`;
+  }
+  return out;
+}
+
+function listProblems(problems: readonly Problem[], limit = 50): string {
+  const lines = problems.slice(0, limit).map((p) => `  - ${formatPath(p.path)}: ${p.message} [${p.code}]`);
+  if (problems.length > limit) lines.push(`  ... and ${problems.length - limit} more`);
+  return lines.join("\n");
+}
+
+/** Base class of every error tieuchi throws on purpose. */
+export class TieuchiError extends Error {
+  /** Stable code; see {@link ErrorCode}. */
+  readonly code: ErrorCode;
+  /** Where in the input the fault lies (empty when it concerns the whole input). */
+  readonly path: JsonPath;
+  /** Every problem found, when there is more than one. */
+  readonly problems: readonly Problem[];
+
+  constructor(code: ErrorCode, message: string, options: { path?: JsonPath; problems?: readonly Problem[]; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.path = options.path ?? [];
+    this.problems = options.problems ?? [];
+  }
+}
+
+/** A criteria set failed validation: its shape, or a static check beyond shape. Lists every problem. */
+export class CriteriaSetError extends TieuchiError {
+  /** The file or label the set came from, when known. */
+  readonly source: string | undefined;
+  constructor(problems: readonly Problem[], source?: string) {
+    const where = source ? ` in ${source}` : "";
+    super(
+      "ERR_CRITERIA_SET",
+      `The criteria set${where} is invalid (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${listProblems(problems)}`,
+      { problems, path: problems[0]?.path ?? [] },
+    );
+    this.source = source;
+  }
+}
+
+/** A unit's data does not match the inputs the set declares. Lists every problem; no rule has run. */
+export class UnitDataError extends TieuchiError {
+  constructor(problems: readonly Problem[], setLabel: string) {
+    super(
+      "ERR_UNIT_DATA",
+      `The unit's data does not match the inputs declared by ${setLabel} (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${listProblems(problems)}`,
+      { problems, path: problems[0]?.path ?? [] },
+    );
+  }
+}
+
+/** A text could not be read as JSON. `line` and `column` are 1-based. */
+export class JsonParseError extends TieuchiError {
+  readonly source: string;
+  readonly line: number;
+  readonly column: number;
+  readonly offset: number;
+  constructor(source: string, reason: string, position: { offset: number; line: number; column: number }) {
+    super("ERR_JSON_PARSE", `${source}:${position.line}:${position.column}: not valid JSON: ${reason}`);
+    this.source = source;
+    this.line = position.line;
+    this.column = position.column;
+    this.offset = position.offset;
+  }
+}
+
+/** A criteria set named by id (and perhaps a date) could not be found. */
+export class SetNotFoundError extends TieuchiError {
+  readonly setId: string;
+  constructor(setId: string, message: string, path: JsonPath = []) {
+    super("ERR_SET_NOT_FOUND", message, { path });
+    this.setId = setId;
+  }
+}
+
+/** Options passed to a function are not usable. */
+export class OptionsError extends TieuchiError {
+  constructor(message: string, path: JsonPath = []) {
+    super("ERR_OPTIONS", message, { path });
+  }
+}
+
+/** A case file (tests of a criteria set written as data) is malformed. */
+export class CaseFileError extends TieuchiError {
+  constructor(problems: readonly Problem[], source?: string) {
+    const where = source ? ` ${source}` : "";
+    super("ERR_CASE_FILE", `The case file${where} is invalid (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${listProblems(problems)}`, {
+      problems,
+      path: problems[0]?.path ?? [],
+    });
+  }
+}
+
+/** Something went wrong inside evaluation that validation should have prevented. A bug: please report it. */
+export class EvaluationError extends TieuchiError {
+  constructor(message: string, path: JsonPath = [], cause?: unknown) {
+    super("ERR_EVALUATION", message, { path, cause });
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * From criterion statuses to a verdict: points with a pass mark, grade bands and knock-outs; or every
+ * criterion of a level passing, levels cumulative. Missing data gives `incomplete` only while it could still
+ * change the verdict either way.
+ *
+ * @module
+ */
+import type { Localized } from "../schema/common.js";
+import type { AllDecision, CriteriaSet, PointsDecision } from "../schema/criteria-set.js";
+import type { CriterionResult, Gap, LevelResult, PointsSummary, Verdict } from "../schema/result.js";
+
+/** What the decision rule concluded. */
+export interface Decided {
+  readonly verdict: Verdict;
+  readonly grade: { readonly id: string; readonly title: Localized } | null;
+  readonly gradeFinal: boolean;
+  readonly points: PointsSummary | null;
+  readonly levels: LevelResult[];
+  readonly gap: Gap;
+}
+
+const unknown = (c: CriterionResult) => c.status === "missing" || c.status === "error";
+const knockout = (c: CriterionResult) => c.mandatory || c.role === "exclusion";
+
+/** ceil(num / den) for non-negative whole numbers. */
+function exactCeil(num: number, den: number): number {
+  return Math.floor((num + den - 1) / den);
+}
+
+function decidePoints(d: PointsDecision, criteria: readonly CriterionResult[]): Decided {
+  let earned = 0;
+  let applicableMax = d.maxPoints;
+  let possible = 0;
+  for (const c of criteria) {
+    if (!c.points) continue;
+    if (c.status === "not-applicable") {
+      // 'award' gave the criterion its points when it was evaluated; 'zero' gave none.
+      if (d.notApplicable === "exclude") applicableMax -= c.points.max;
+      else earned += c.points.earned;
+      continue;
+    }
+    earned += c.points.earned;
+    if (unknown(c)) possible += c.points.max;
+  }
+  possible += earned;
+  // Thresholds scaled to the applicable maximum, compared in whole numbers. When nothing scored applies, the
+  // points condition holds vacuously and only the knock-out criteria decide.
+  const meets = (p: number, threshold: number) => p * d.maxPoints >= threshold * applicableMax;
+  const passMark = exactCeil(d.passMark * applicableMax, d.maxPoints);
+  const blocking = criteria.filter((c) => knockout(c) && c.status === "fail").map((c) => c.id);
+  const knockUnknown = criteria.some((c) => knockout(c) && unknown(c));
+  const missing = criteria.filter(unknown).map((c) => c.id);
+
+  let verdict: Verdict;
+  if (blocking.length > 0 || !meets(possible, d.passMark)) verdict = "fail";
+  else if (knockUnknown || !meets(earned, d.passMark)) verdict = "incomplete";
+  else verdict = "pass";
+
+  const bandOf = (p: number) => d.grades.find((g) => meets(p, g.minPoints));
+  let grade: Decided["grade"] = null;
+  let gradeFinal = true;
+  let nextGrade: Gap["nextGrade"] = null;
+  if (verdict === "pass") {
+    const band = bandOf(earned);
+    if (band) grade = { id: band.id, title: band.title };
+    gradeFinal = bandOf(possible)?.id === band?.id;
+    const i = band ? d.grades.indexOf(band) : -1;
+    const up = i > 0 ? d.grades[i - 1] : undefined;
+    if (up) nextGrade = { id: up.id, title: up.title, pointsShort: Math.max(0, exactCeil(up.minPoints * applicableMax, d.maxPoints) - earned) };
+  }
+  const toImprove = criteria
+    .filter((c) => c.points && c.status === "fail" && c.points.earned < c.points.max)
+    .map((c) => ({ id: c.id, points: c.points!.max - c.points!.earned }))
+    .sort((a, b) => b.points - a.points || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    verdict,
+    grade,
+    gradeFinal: verdict === "pass" ? gradeFinal : true,
+    points: { earned, max: d.maxPoints, applicableMax, passMark, possible },
+    levels: [],
+    gap: {
+      pointsShort: Math.max(0, passMark - earned),
+      blocking,
+      missing,
+      toImprove,
+      nextGrade,
+      nextLevel: null,
+    },
+  };
+}
+
+const IMPLIED_LEVEL = { id: "dat", title: { vi: "Đạt", en: "Achieved" } };
+
+function decideAll(d: AllDecision, criteria: readonly CriterionResult[]): Decided {
+  const levels = d.levels.length > 0 ? d.levels : [IMPLIED_LEVEL];
+  const indexOf = (c: CriterionResult) => (c.level === null ? 0 : Math.max(0, levels.findIndex((l) => l.id === c.level)));
+  const results: LevelResult[] = levels.map((l, k) => {
+    const required = criteria.filter((c) => indexOf(c) <= k);
+    const failing = required.filter((c) => c.status === "fail").map((c) => c.id);
+    const missing = required.filter(unknown).map((c) => c.id);
+    return { id: l.id, title: l.title, status: failing.length ? "not-achieved" : missing.length ? "undetermined" : "achieved", failing, missing };
+  });
+  let reached = -1;
+  while (reached + 1 < results.length && results[reached + 1]!.status === "achieved") reached++;
+  const first = results[0]!;
+  const verdict: Verdict = first.status === "achieved" ? "pass" : first.status === "not-achieved" ? "fail" : "incomplete";
+  const next = results[reached + 1];
+  const grade = reached >= 0 && d.levels.length > 0 ? { id: levels[reached]!.id, title: levels[reached]!.title } : null;
+  return {
+    verdict,
+    grade,
+    gradeFinal: verdict !== "pass" || !next || next.status === "not-achieved",
+    points: null,
+    levels: d.levels.length > 0 ? results : [],
+    gap: {
+      pointsShort: null,
+      blocking: first.failing,
+      missing: criteria.filter(unknown).map((c) => c.id),
+      toImprove: [],
+      nextGrade: null,
+      nextLevel: verdict === "pass" && next ? { id: next.id, title: next.title, failing: next.failing, missing: next.missing } : null,
+    },
+  };
+}
+
+/** Applies the set's decision rule to the criteria results. */
+export function decide(set: CriteriaSet, criteria: readonly CriterionResult[]): Decided {
+  return set.decision.method === "points" ? decidePoints(set.decision, criteria) : decideAll(set.decision, criteria);
+}

@@ -1,0 +1,110 @@
+/**
+ * A criteria set made ready to evaluate: validated, analysed, hashed, with its data schema built and its
+ * rules prepared once per evaluator.
+ *
+ * @module
+ */
+import type { z } from "zod";
+import type { Engine, PreparedRule } from "../logic/engine.js";
+import type { RuleLimits } from "../logic/analyze.js";
+import { labelsOf, type LabelNode } from "../explain/describe.js";
+import type { SetAnalysis } from "../schema/checks.js";
+import type { CriteriaSet } from "../schema/criteria-set.js";
+import { CriteriaSetError } from "../errors.js";
+import { normalizeStrings, validateCriteriaSet } from "../schema/parse.js";
+import { contentHash } from "../versions/canonical.js";
+import { dataSchema } from "./data.js";
+
+/** One criterion's rules, prepared for one evaluator. */
+export interface PreparedCriterion {
+  readonly applies?: PreparedRule;
+  readonly rule?: PreparedRule;
+  readonly excludes?: PreparedRule;
+  readonly tiers?: ReadonlyArray<{ readonly points: number; readonly when: PreparedRule }>;
+  readonly score?: PreparedRule;
+}
+
+/** A set's rules, prepared for one evaluator. */
+export interface PreparedSet {
+  readonly derived: ReadonlyArray<readonly [string, PreparedRule]>;
+  readonly criteria: readonly PreparedCriterion[];
+}
+
+const BRAND = "tieuchi/loaded-set" as const;
+
+/** A validated criteria set, ready to evaluate. Create one with {@link loadCriteriaSet}. */
+export interface LoadedSet {
+  readonly kind: typeof BRAND;
+  /** The set, with defaults applied. */
+  readonly definition: CriteriaSet;
+  /** `sha256:` of the canonical JSON of the file as written (see `contentHash`). */
+  readonly hash: string;
+  /** Where it was loaded from, if known. */
+  readonly source: string | undefined;
+  /** What static analysis learned: the paths each criterion reads, and more. */
+  readonly analysis: SetAnalysis;
+  /** Labels of inputs and derived values, for sentences. */
+  readonly labels: LabelNode;
+  /** The zod schema a unit's data must match. */
+  readonly dataSchema: z.ZodType;
+  /** The set's rules prepared for an evaluator (prepared on first use, then kept). */
+  prepared(engine: Engine): PreparedSet;
+}
+
+/** Options for {@link loadCriteriaSet}. */
+export interface LoadOptions {
+  /** A file name or label, used in error messages. */
+  readonly source?: string;
+  /** Size limits on each rule. */
+  readonly limits?: RuleLimits;
+}
+
+/** True when `value` is a set made by {@link loadCriteriaSet}. */
+export function isLoadedSet(value: unknown): value is LoadedSet {
+  return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === BRAND;
+}
+
+/**
+ * Validates a criteria set (shape and static checks) and prepares it for evaluation.
+ *
+ * @param json - The parsed JSON of a criteria file.
+ * @throws {@link CriteriaSetError} listing every problem, each with its JSON path.
+ */
+export function loadCriteriaSet(json: unknown, options: LoadOptions = {}): LoadedSet {
+  const v = validateCriteriaSet(json, options.limits ? { limits: options.limits } : {});
+  if (!v.ok) throw new CriteriaSetError(v.problems, options.source);
+  const definition = v.set;
+  const cache = new Map<string, PreparedSet>();
+  return {
+    kind: BRAND,
+    definition,
+    hash: contentHash(normalizeStrings(json)),
+    source: options.source,
+    analysis: v.analysis,
+    labels: labelsOf(definition),
+    dataSchema: dataSchema(definition.inputs),
+    prepared(engine: Engine): PreparedSet {
+      let p = cache.get(engine.name);
+      if (!p) {
+        const prep = (r: Parameters<Engine["prepare"]>[0] | undefined) => (r === undefined ? undefined : engine.prepare(r));
+        p = {
+          derived: Object.entries(definition.derived).map(([name, d]) => [name, engine.prepare(d.rule)] as const),
+          criteria: definition.criteria.map((c) => {
+            const out: { -readonly [K in keyof PreparedCriterion]: PreparedCriterion[K] } = {};
+            if (c.pending) return out;
+            if (c.applies !== undefined) out.applies = prep(c.applies);
+            if (c.rule !== undefined) out.rule = prep(c.rule);
+            if (c.excludes !== undefined) out.excludes = prep(c.excludes);
+            if (c.points !== undefined && typeof c.points === "object") {
+              if ("tiers" in c.points) out.tiers = c.points.tiers.map((t) => ({ points: t.points, when: engine.prepare(t.when) }));
+              else out.score = engine.prepare(c.points.score);
+            }
+            return out;
+          }),
+        };
+        cache.set(engine.name, p);
+      }
+      return p;
+    },
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * Formatting of values for sentences in Vietnamese and English.
+ *
+ * @module
+ */
+import type { Localized } from "../schema/common.js";
+
+/** A language tieuchi writes sentences in. */
+export type Lang = "vi" | "en";
+export const LANGS: readonly Lang[] = ["vi", "en"];
+
+/** Writes a number the way the language does: `88,9` in Vietnamese, `88.9` in English. */
+export function formatNumber(n: number, lang: Lang, decimals?: number): string {
+  const text = decimals === undefined ? String(n) : n.toFixed(decimals);
+  if (lang === "en") return text;
+  // Vietnamese: comma for decimals, dot for thousands.
+  const [int, frac] = text.split(".");
+  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return frac === undefined ? grouped : `${grouped},${frac}`;
+}
+
+/** `part/whole` as a percentage with one decimal, rounded half away from zero, for display only. */
+export function formatPercent(part: number, whole: number, lang: Lang): string {
+  if (whole === 0) return "—";
+  // Integer arithmetic: tenths of a percent, rounded half away from zero.
+  const tenths = Math.floor((part * 1000 * 2 + whole) / (whole * 2));
+  return `${formatNumber(tenths / 10, lang, 1)}%`;
+}
+
+/** A value read from the data, as words. */
+export function formatValue(v: unknown, lang: Lang): string {
+  if (v === true) return lang === "vi" ? "có" : "yes";
+  if (v === false) return lang === "vi" ? "không" : "no";
+  if (typeof v === "number") return formatNumber(v, lang);
+  if (typeof v === "string") return `"${v}"`;
+  if (Array.isArray(v)) return lang === "vi" ? `${v.length} mục` : `${v.length} item${v.length === 1 ? "" : "s"}`;
+  if (v && typeof v === "object" && "length" in v) return formatValue(new Array((v as { length: number }).length), lang);
+  if (v === null || v === undefined) return lang === "vi" ? "(không có)" : "(none)";
+  return JSON.stringify(v);
+}
+
+/** Fills `{{name}}` placeholders; unknown names are left as written. */
+export function fill(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+/** Picks one language of a localized text. */
+export function pick(text: Localized, lang: Lang): string {
+  return text[lang];
+}

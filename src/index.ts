@@ -1,0 +1,37 @@
+/**
+ * tieuchi: decide whether a family, clan, village, commune, agency or citizen earns a title under Vietnam's
+ * "learning society" regulations, and explain why.
+ *
+ * ```ts
+ * import { loadCriteriaSet, evaluate } from "tieuchi";
+ * const set = loadCriteriaSet(json);          // validate once
+ * const result = evaluate(set, unitData);     // verdict, grade, points, and why
+ * ```
+ *
+ * @module tieuchi
+ */
+export { VERSION } from "./version.js";
+export * from "./errors.js";
+
+export { CriteriaSet, Criterion, Decision, PointsDecision, AllDecision, Group, Grade, Level, Source, Reference, Subject, Points } from "./schema/criteria-set.js";
+export type { CriteriaSetInput } from "./schema/criteria-set.js";
+export { InputSpec, Inputs } from "./schema/inputs.js";
+export { Rule } from "./schema/rule.js";
+export { Localized } from "./schema/common.js";
+export { Result, CriterionResult, Status, Verdict, Gap, Measure, LevelResult, GroupResult, SubResult } from "./schema/result.js";
+export { validateCriteriaSet, parseCriteriaSet, type Validation, type ValidateOptions } from "./schema/parse.js";
+export type { SetAnalysis, CriterionInfo } from "./schema/checks.js";
+export { criteriaSetJsonSchema } from "./schema/json-schema.js";
+
+export { OPERATORS, type OperatorInfo } from "./logic/operators.js";
+export { DEFAULT_RULE_LIMITS, type RuleLimits } from "./logic/analyze.js";
+
+export { loadCriteriaSet, isLoadedSet, type LoadedSet, type LoadOptions } from "./evaluate/load.js";
+export { evaluate, type EvaluateOptions, type SetResolver, type EngineName } from "./evaluate/evaluate.js";
+
+export { describeRule } from "./explain/describe.js";
+export type { Lang } from "./explain/format.js";
+
+export { canonicalJson, contentHash } from "./versions/canonical.js";
+export { sha256Hex } from "./versions/sha256.js";
+export { parseJson } from "./versions/json.js";

@@ -1,0 +1,345 @@
+/**
+ * Static analysis of rules, run when a criteria set is loaded: only allowed operators with the right number
+ * of arguments, `var` paths that are literal, safe and declared, lists where lists are needed, percentages
+ * that are real percentages, enum comparisons against known values. It also infers each rule's type and
+ * lists the data paths it reads.
+ *
+ * @module
+ */
+import type { JsonPath, Problem } from "../errors.js";
+import { FORBIDDEN_NAMES } from "../schema/common.js";
+import type { Rule } from "../schema/rule.js";
+import { exactPercent, MAX_PERCENT_DECIMALS } from "./exact.js";
+import { OPERATORS, RATIO_OPERATORS } from "./operators.js";
+import { ANY, BOOLEAN, describeType, INTEGER, isNumeric, NUMBER, type ValueType } from "./types.js";
+
+/** Size limits on one rule, so a hostile or broken file cannot exhaust the stack or memory. */
+export interface RuleLimits {
+  /** Deepest nesting of operations. */
+  readonly maxDepth: number;
+  /** Most nodes (operations, literals and list entries) in one rule. */
+  readonly maxNodes: number;
+}
+
+export const DEFAULT_RULE_LIMITS: RuleLimits = { maxDepth: 40, maxNodes: 5000 };
+
+/** What the analysis learned about one rule. */
+export interface RuleInfo {
+  /** The type of the rule's value. */
+  readonly type: ValueType;
+  /** Data paths the rule may read, with `[]` for "each item of", e.g. `thanhVien[].tuoi`. */
+  readonly reads: readonly string[];
+  /** Operators the rule uses. */
+  readonly operators: readonly string[];
+  /** Whether the rule compares a share or ratio against a percentage. */
+  readonly usesRatio: boolean;
+}
+
+const SEGMENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function levenshtein(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0]!;
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j]!;
+      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length]!;
+}
+
+/** The closest known name, if one is close enough to be a likely typo. */
+export function suggest(name: string, known: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const k of known) {
+    const d = levenshtein(name.toLowerCase(), k.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = k;
+    }
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+interface Scope {
+  readonly type: ValueType;
+  /** Static path of the current item, e.g. `thanhVien[]`, or "" at the top. */
+  readonly prefix: string;
+  /** Human description of where we are, for messages. */
+  readonly where: string;
+}
+
+function join(prefix: string, path: string): string {
+  if (path === "") return prefix;
+  return prefix === "" ? path : `${prefix}.${path}`;
+}
+
+function sameKind(types: ValueType[]): ValueType {
+  if (types.length === 0) return ANY;
+  const first = types[0]!;
+  if (types.every((t) => t.kind === first.kind)) return first.kind === "integer" || first.kind === "boolean" ? first : first.kind === "number" ? NUMBER : first;
+  if (types.every((t) => t.kind === "integer" || t.kind === "number")) return NUMBER;
+  return ANY;
+}
+
+class Analyzer {
+  private nodes = 0;
+  private tooBig = false;
+  readonly reads = new Set<string>();
+  readonly operators = new Set<string>();
+  usesRatio = false;
+
+  constructor(
+    private readonly problems: Problem[],
+    private readonly limits: RuleLimits,
+  ) {}
+
+  private problem(code: string, path: JsonPath, message: string): void {
+    this.problems.push({ code, path, message });
+  }
+
+  walk(node: Rule, scope: Scope, path: JsonPath, depth: number): ValueType {
+    if (this.tooBig) return ANY;
+    if (++this.nodes > this.limits.maxNodes) {
+      this.tooBig = true;
+      this.problem("rule_too_large", path, `the rule has more than ${this.limits.maxNodes} parts; split it into derived values`);
+      return ANY;
+    }
+    if (depth > this.limits.maxDepth) {
+      this.tooBig = true;
+      this.problem("rule_too_deep", path, `the rule nests deeper than ${this.limits.maxDepth} levels`);
+      return ANY;
+    }
+    if (node === null) return { kind: "null" };
+    if (typeof node === "boolean") return BOOLEAN;
+    if (typeof node === "number") return Number.isInteger(node) ? INTEGER : NUMBER;
+    if (typeof node === "string") return { kind: "string" };
+    if (Array.isArray(node)) {
+      const items = node.map((n, i) => this.walk(n, scope, [...path, i], depth + 1));
+      return { kind: "array", item: sameKind(items) };
+    }
+    const keys = Object.keys(node);
+    if (keys.length !== 1) {
+      this.problem(
+        "operation_shape",
+        path,
+        keys.length === 0
+          ? "an empty object is not an operation; an operation is an object with exactly one key, the operator"
+          : `an operation is an object with exactly one key, the operator; this one has ${keys.length}: ${keys.join(", ")}`,
+      );
+      return ANY;
+    }
+    const op = keys[0]!;
+    const info = OPERATORS.get(op);
+    if (!info) {
+      this.problem(
+        "operator_not_allowed",
+        [...path, op],
+        `'${op}' is not an operator criteria files may use${suggest(op, OPERATORS.keys()) ? ` (did you mean '${suggest(op, OPERATORS.keys())}'?)` : ""}; allowed: ${[...OPERATORS.keys()].join(" ")}`,
+      );
+      return ANY;
+    }
+    this.operators.add(op);
+    const raw = (node as Record<string, Rule>)[op]!;
+    const args: Rule[] = Array.isArray(raw) ? raw : [raw];
+    const argPath = (i: number): JsonPath => (Array.isArray(raw) ? [...path, op, i] : [...path, op]);
+    if (args.length < info.arity[0] || args.length > info.arity[1]) {
+      const [lo, hi] = info.arity;
+      this.problem("arity", [...path, op], `'${op}' takes ${lo === hi ? lo : `${lo} to ${hi}`} argument${hi === 1 ? "" : "s"}, got ${args.length}`);
+      return ANY;
+    }
+    if (op === "var") return this.variable(args[0]!, scope, argPath(0));
+
+    if (info.kind === "scoped") return this.scoped(op, args, scope, argPath, depth);
+
+    const types = args.map((a, i) => this.walk(a, scope, argPath(i), depth + 1));
+    switch (op) {
+      case "and":
+      case "or":
+        return types.every((t) => t.kind === "boolean") ? BOOLEAN : sameKind(types);
+      case "if": {
+        const branches = types.filter((_, i) => i % 2 === 1 || i === types.length - 1);
+        return sameKind(branches);
+      }
+      case "!":
+      case "!!":
+        return BOOLEAN;
+      case "==":
+      case "===":
+      case "!=":
+      case "!==":
+        this.checkEnum(args, types, path, op);
+        return BOOLEAN;
+      case ">":
+      case ">=":
+      case "<":
+      case "<=":
+        return BOOLEAN;
+      case "in":
+        this.checkEnumIn(args, types, argPath);
+        return BOOLEAN;
+      case "+":
+      case "*":
+      case "min":
+      case "max":
+      case "-":
+      case "%":
+        return types.every((t) => t.kind === "integer") ? INTEGER : NUMBER;
+      case "/":
+        return NUMBER;
+      case "ratioAtLeast":
+      case "ratioAtMost":
+        this.usesRatio = true;
+        for (const i of [0, 1]) this.checkCount(types[i]!, argPath(i), i === 0 ? "part" : "whole");
+        this.checkPercent(args[2]!, types[2]!, argPath(2));
+        return BOOLEAN;
+    }
+    return ANY;
+  }
+
+  private variable(arg: Rule, scope: Scope, path: JsonPath): ValueType {
+    const p = Array.isArray(arg) && arg.length === 1 ? arg[0] : arg;
+    if (typeof p !== "string") {
+      this.problem("var_not_literal", path, "'var' takes a literal path written as a string, e.g. {\"var\": \"thanhVien\"}; computed paths and default values are not allowed");
+      return ANY;
+    }
+    if (p === "") {
+      this.reads.add(scope.prefix);
+      return scope.type;
+    }
+    const segments = p.split(".");
+    let t: ValueType = scope.type;
+    for (let i = 0; i < segments.length; i++) {
+      const seg = segments[i]!;
+      if (FORBIDDEN_NAMES.has(seg)) {
+        this.problem("unsafe_path", path, `'${p}' reaches '${seg}', which could read an object's prototype; it is never allowed`);
+        return ANY;
+      }
+      if (!SEGMENT.test(seg)) {
+        this.problem(
+          "bad_path",
+          path,
+          /^\d+$/.test(seg)
+            ? `'${p}' reads a list item by position; use all, some, filter, count or a share operator instead`
+            : `'${p}' is not a dotted path of names`,
+        );
+        return ANY;
+      }
+      if (t.kind === "any") return ANY;
+      if (t.kind !== "object") {
+        this.problem("unknown_var", path, `'${p}': '${segments.slice(0, i).join(".")}' is a ${describeType(t)}, it has no field '${seg}'`);
+        return ANY;
+      }
+      const next = t.fields.get(seg);
+      if (!next) {
+        const hint = suggest(seg, t.fields.keys());
+        const where = i === 0 ? scope.where : `'${segments.slice(0, i).join(".")}'`;
+        this.problem(
+          "unknown_var",
+          path,
+          `'${p}' is not declared: ${where} has no '${seg}'${hint ? ` (did you mean '${hint}'?)` : ""}; known: ${[...t.fields.keys()].join(", ") || "(none)"}`,
+        );
+        return ANY;
+      }
+      t = next;
+    }
+    this.reads.add(join(scope.prefix, p));
+    return t;
+  }
+
+  /** The static path of a list expression, when it can be told (a var, or a filter of one). */
+  private listPrefix(expr: Rule, scope: Scope): string | undefined {
+    if (expr && typeof expr === "object" && !Array.isArray(expr)) {
+      const keys = Object.keys(expr);
+      if (keys.length === 1) {
+        const op = keys[0]!;
+        const raw = (expr as Record<string, Rule>)[op]!;
+        const args = Array.isArray(raw) ? raw : [raw];
+        const p = Array.isArray(args[0]) && args[0].length === 1 ? args[0][0] : args[0];
+        if (op === "var" && typeof p === "string") return join(scope.prefix, p);
+        if (op === "filter") return this.listPrefix(args[0]!, scope);
+      }
+    }
+    return undefined;
+  }
+
+  private scoped(op: string, args: Rule[], scope: Scope, argPath: (i: number) => JsonPath, depth: number): ValueType {
+    const isShare = op === "shareAtLeast" || op === "shareAtMost";
+    const listIndex = isShare ? 1 : 0;
+    if (isShare) {
+      this.usesRatio = true;
+      const pt = this.walk(args[0]!, scope, argPath(0), depth + 1);
+      this.checkPercent(args[0]!, pt, argPath(0));
+    }
+    const listType = this.walk(args[listIndex]!, scope, argPath(listIndex), depth + 1);
+    if (listType.kind !== "array" && listType.kind !== "any") {
+      this.problem("not_a_list", argPath(listIndex), `'${op}' needs a list here, but this is a ${describeType(listType)}`);
+      return op === "filter" ? ANY : op === "count" ? INTEGER : BOOLEAN;
+    }
+    const item = listType.kind === "array" ? listType.item : ANY;
+    const prefix = `${this.listPrefix(args[listIndex]!, scope) ?? "?"}[]`;
+    const inner: Scope = { type: item, prefix, where: `each item of ${prefix.slice(0, -2)}` };
+    for (let i = listIndex + 1; i < args.length; i++) this.walk(args[i]!, inner, argPath(i), depth + 1);
+    if (op === "filter") return listType;
+    if (op === "count") return INTEGER;
+    return BOOLEAN;
+  }
+
+  private checkCount(t: ValueType, path: JsonPath, what: string): void {
+    if (!isNumeric(t)) this.problem("not_a_count", path, `the ${what} of a ratio must be a whole number, but this is a ${describeType(t)}`);
+    else if (t.kind === "number") this.problem("not_a_count", path, `the ${what} of a ratio must be a whole number (an integer input or a count), not a decimal number`);
+  }
+
+  private checkPercent(arg: Rule, t: ValueType, path: JsonPath): void {
+    if (typeof arg === "number") {
+      if (!exactPercent(arg))
+        this.problem("bad_percent", path, `a percentage is a number from 0 to 100 with at most ${MAX_PERCENT_DECIMALS} decimals, got ${arg}`);
+    } else if (!isNumeric(t)) {
+      this.problem("bad_percent", path, `a percentage must be a number, but this is a ${describeType(t)}`);
+    }
+  }
+
+  private checkEnum(args: Rule[], types: ValueType[], path: JsonPath, op: string): void {
+    for (const [a, b] of [
+      [0, 1],
+      [1, 0],
+    ] as const) {
+      const t = types[a]!;
+      const lit = args[b];
+      if (t.kind === "string" && t.enum && typeof lit === "string" && !t.enum.includes(lit.normalize("NFC")))
+        this.problem("not_in_enum", [...path, op, b], `${JSON.stringify(lit)} is not one of the declared values ${t.enum.map((e) => JSON.stringify(e)).join(", ")}, so this comparison can never hold`);
+    }
+  }
+
+  private checkEnumIn(args: Rule[], types: ValueType[], argPath: (i: number) => JsonPath): void {
+    const t = types[0]!;
+    const list = args[1];
+    if (t.kind === "string" && t.enum && Array.isArray(list))
+      list.forEach((v, i) => {
+        if (typeof v === "string" && !t.enum!.includes(v.normalize("NFC")))
+          this.problem("not_in_enum", [...argPath(1), i], `${JSON.stringify(v)} is not one of the declared values ${t.enum!.map((e) => JSON.stringify(e)).join(", ")}`);
+      });
+  }
+}
+
+/**
+ * Checks one rule against the values in scope and reports every problem into `problems`, each with its path
+ * (`path` is where the rule sits in the criteria file).
+ */
+export function analyzeRule(
+  rule: Rule,
+  scope: ValueType,
+  path: JsonPath,
+  problems: Problem[],
+  limits: RuleLimits = DEFAULT_RULE_LIMITS,
+): RuleInfo {
+  const a = new Analyzer(problems, limits);
+  const type = a.walk(rule, { type: scope, prefix: "", where: "the set's inputs and derived values" }, path, 0);
+  return { type, reads: [...a.reads].sort(), operators: [...a.operators].sort(), usesRatio: a.usesRatio };
+}
+
+export { RATIO_OPERATORS };

@@ -1,0 +1,58 @@
+import type { InputSpec } from "../schema/inputs.js";
+
+/** The static type of a value a rule can read or compute. */
+export type ValueType =
+  | { readonly kind: "boolean" }
+  | { readonly kind: "integer" }
+  | { readonly kind: "number" }
+  | { readonly kind: "string"; readonly enum?: readonly string[] }
+  | { readonly kind: "date" }
+  | { readonly kind: "null" }
+  | { readonly kind: "array"; readonly item: ValueType }
+  | { readonly kind: "object"; readonly fields: ReadonlyMap<string, ValueType> }
+  /** Not known statically (e.g. the result of `if` with branches of different types). */
+  | { readonly kind: "any" };
+
+export const ANY: ValueType = { kind: "any" };
+export const BOOLEAN: ValueType = { kind: "boolean" };
+export const NUMBER: ValueType = { kind: "number" };
+export const INTEGER: ValueType = { kind: "integer" };
+
+/** The type a declared input has when a rule reads it. A title reads as a boolean (held or not). */
+export function typeOfInput(spec: InputSpec): ValueType {
+  switch (spec.type) {
+    case "boolean":
+    case "title":
+      return BOOLEAN;
+    case "integer":
+      return INTEGER;
+    case "number":
+      return NUMBER;
+    case "string":
+      return spec.enum ? { kind: "string", enum: spec.enum.map((s) => s.normalize("NFC")) } : { kind: "string" };
+    case "date":
+      return { kind: "date" };
+    case "array":
+      return { kind: "array", item: typeOfInput(spec.items) };
+    case "object":
+      return { kind: "object", fields: new Map(Object.entries(spec.fields).map(([k, v]) => [k, typeOfInput(v)])) };
+  }
+}
+
+export function isNumeric(t: ValueType): boolean {
+  return t.kind === "integer" || t.kind === "number" || t.kind === "any";
+}
+
+/** A short name of a type for messages. */
+export function describeType(t: ValueType): string {
+  switch (t.kind) {
+    case "array":
+      return `list of ${describeType(t.item)}`;
+    case "object":
+      return `record {${[...t.fields.keys()].join(", ")}}`;
+    case "string":
+      return t.enum ? `text (one of ${t.enum.map((e) => JSON.stringify(e)).join(", ")})` : "text";
+    default:
+      return t.kind;
+  }
+}

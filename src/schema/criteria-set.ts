@@ -1,0 +1,224 @@
+import { z } from "zod";
+import { Id, IsoDate, Localized, Name, SetId, Version } from "./common.js";
+import { Inputs } from "./inputs.js";
+import { Rule } from "./rule.js";
+
+/** The legal document a set (or one of its criteria) comes from. */
+export const Source = z
+  .object({
+    document: z.string().min(1).describe("Number of the document, e.g. 'Thông tư 22/2020/TT-BGDĐT'."),
+    title: Localized.optional().describe("Title of the document."),
+    issuer: z.string().min(1).describe("Who issued it, e.g. 'Bộ Giáo dục và Đào tạo'."),
+    issued: IsoDate.describe("Date the document was signed."),
+    section: z.string().min(1).optional().describe("Article, section or annex the criteria come from."),
+    url: z.string().url().optional().describe("Where the text can be read."),
+  })
+  .strict();
+export type Source = z.infer<typeof Source>;
+
+/** Another document the set relies on (a guidance letter, a provincial re-issue, a conflicting copy). */
+export const Reference = z
+  .object({
+    document: z.string().min(1),
+    issuer: z.string().min(1).optional(),
+    issued: IsoDate.optional(),
+    note: z.string().min(1).optional(),
+    url: z.string().url().optional(),
+  })
+  .strict();
+export type Reference = z.infer<typeof Reference>;
+
+/** How much of the regulation this file encodes, and what in it is not verified against the text. */
+export const Completeness = z
+  .object({
+    level: z.enum(["complete", "partial"]).describe("'partial' when some criteria are listed but not encoded."),
+    notes: z.array(z.string().min(1)).default([]).describe("What is unverified or disputed, and why."),
+  })
+  .strict();
+export type Completeness = z.infer<typeof Completeness>;
+
+/** A value computed once per evaluation from the inputs (and earlier derived values). */
+export const Derived = z
+  .object({
+    label: Localized.optional(),
+    description: Localized,
+    rule: Rule,
+  })
+  .strict();
+export type Derived = z.infer<typeof Derived>;
+
+/** Points earned by passing: a fixed number. */
+const FixedPoints = z.number().int().nonnegative();
+
+/** Tiered points: the first tier whose `when` holds gives the points; the criterion passes if one does. */
+export const TieredPoints = z
+  .object({
+    max: z.number().int().positive(),
+    tiers: z
+      .array(z.object({ points: z.number().int().nonnegative(), when: Rule }).strict())
+      .min(1),
+  })
+  .strict();
+
+/** Scored points: the points are a number read from the data (an assessor's score), from 0 to `max`. */
+export const ScoredPoints = z
+  .object({
+    max: z.number().int().positive(),
+    score: Rule.describe("Expression giving the score, e.g. {\"var\": \"chiSo1\"}."),
+  })
+  .strict();
+
+export const Points = z.union([FixedPoints, TieredPoints, ScoredPoints]);
+export type Points = z.infer<typeof Points>;
+
+/** Message templates by status. `{{name}}` is replaced by a value; see the explain module for names. */
+export const ExplainTemplates = z
+  .object({
+    pass: Localized.optional(),
+    fail: Localized.optional(),
+    missing: Localized.optional(),
+    notApplicable: Localized.optional(),
+  })
+  .strict();
+export type ExplainTemplates = z.infer<typeof ExplainTemplates>;
+
+/** One criterion (tiêu chí, chỉ tiêu, chỉ số or tiêu chuẩn) of a set. */
+export const Criterion = z
+  .object({
+    id: Id,
+    title: Localized,
+    requirement: Localized.optional().describe("What the regulation requires, in its own words (summarised)."),
+    group: Id.optional().describe("Id of the group (tiêu chí) this indicator belongs to."),
+    level: Id.optional().describe("For level-based decisions: the lowest level at which this criterion is required."),
+    article: z.string().min(1).optional().describe("Article or clause of the source document."),
+    role: z
+      .enum(["standard", "exclusion"])
+      .default("standard")
+      .describe("'exclusion': the unit is not considered at all when `excludes` holds."),
+    mandatory: z.boolean().default(false).describe("A knock-out criterion: failing it fails the title whatever the points."),
+    points: Points.optional(),
+    applies: Rule.optional().describe("When false, the criterion is not applicable to this unit."),
+    rule: Rule.optional().describe("Holds when the criterion is met."),
+    excludes: Rule.optional().describe("For exclusions: holds when the unit must be excluded."),
+    pending: z
+      .object({ reason: Localized })
+      .strict()
+      .optional()
+      .describe("The text of this criterion is not known yet: it always evaluates as missing."),
+    explain: ExplainTemplates.optional(),
+    notes: z.string().min(1).optional(),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    const kinds = [
+      c.rule !== undefined && "rule",
+      c.excludes !== undefined && "excludes",
+      c.pending !== undefined && "pending",
+      c.points !== undefined && typeof c.points === "object" && "tiers" in c.points && "points.tiers",
+    ].filter(Boolean);
+    if (c.role === "exclusion") {
+      if (c.excludes === undefined && c.pending === undefined)
+        ctx.addIssue({ code: "custom", path: ["excludes"], message: "an exclusion needs an 'excludes' rule (or 'pending')" });
+      if (c.rule !== undefined) ctx.addIssue({ code: "custom", path: ["rule"], message: "an exclusion states 'excludes', not 'rule'" });
+      if (c.points !== undefined) ctx.addIssue({ code: "custom", path: ["points"], message: "an exclusion earns no points" });
+    } else {
+      if (c.excludes !== undefined) ctx.addIssue({ code: "custom", path: ["excludes"], message: "'excludes' is only for criteria with role 'exclusion'" });
+      const scored = c.points !== undefined && typeof c.points === "object" && "score" in c.points;
+      if (scored && c.rule === undefined && c.pending === undefined)
+        ctx.addIssue({ code: "custom", path: ["rule"], message: "a scored criterion needs a 'rule' saying when it is met, e.g. score >= 5" });
+      else if (kinds.length === 0)
+        ctx.addIssue({ code: "custom", path: [], message: "a criterion needs a 'rule', tiered 'points', or 'pending'" });
+      if (kinds.length > 1)
+        ctx.addIssue({ code: "custom", path: [], message: `a criterion takes one of 'rule', tiered 'points' or 'pending', not ${kinds.join(" and ")}` });
+    }
+  });
+export type Criterion = z.infer<typeof Criterion>;
+
+/** A group of criteria (a tiêu chí made of chỉ tiêu), with an optional points subtotal. */
+export const Group = z
+  .object({
+    id: Id,
+    title: Localized,
+    maxPoints: z.number().int().nonnegative().optional(),
+  })
+  .strict();
+export type Group = z.infer<typeof Group>;
+
+/** A grade band of a points decision: reached with at least `minPoints`. */
+export const Grade = z
+  .object({ id: Id, title: Localized, minPoints: z.number().int().nonnegative() })
+  .strict();
+export type Grade = z.infer<typeof Grade>;
+
+/** Points decision: pass at `passMark` with no knock-out failed; grades by bands (highest first). */
+export const PointsDecision = z
+  .object({
+    method: z.literal("points"),
+    maxPoints: z.number().int().positive(),
+    passMark: z.number().int().nonnegative(),
+    grades: z.array(Grade).default([]),
+    notApplicable: z
+      .enum(["award", "zero", "exclude"])
+      .default("exclude")
+      .describe(
+        "How a not-applicable criterion counts: 'award' its points, 'zero', or 'exclude' it so the pass mark and bands are scaled to the applicable maximum.",
+      ),
+    passTitle: Localized.optional(),
+    failTitle: Localized.optional(),
+  })
+  .strict();
+export type PointsDecision = z.infer<typeof PointsDecision>;
+
+/** A level of an all-must-pass decision (mức độ 1, mức độ 2). */
+export const Level = z.object({ id: Id, title: Localized }).strict();
+export type Level = z.infer<typeof Level>;
+
+/** All-must-pass decision: every applicable criterion of a level passes; levels are cumulative, lowest first. */
+export const AllDecision = z
+  .object({
+    method: z.literal("all"),
+    levels: z.array(Level).default([]),
+    passTitle: Localized.optional(),
+    failTitle: Localized.optional(),
+  })
+  .strict();
+export type AllDecision = z.infer<typeof AllDecision>;
+
+export const Decision = z.discriminatedUnion("method", [PointsDecision, AllDecision]);
+export type Decision = z.infer<typeof Decision>;
+
+/** The kinds of unit a title is awarded to. */
+export const Subject = z.enum(["family", "clan", "village", "commune", "district", "province", "agency", "citizen"]);
+export type Subject = z.infer<typeof Subject>;
+
+/** A criteria set: one title under one version of one regulation. */
+export const CriteriaSet = z
+  .object({
+    $schema: z.string().optional(),
+    id: SetId,
+    version: Version,
+    title: Localized,
+    subject: Subject,
+    jurisdiction: z.string().min(1).default("VN").describe("'VN' for national sets, or the province of a local variant."),
+    source: Source,
+    references: z.array(Reference).default([]),
+    validFrom: IsoDate.describe("First day in force."),
+    validTo: IsoDate.nullable().describe("Last day in force, or null while in force."),
+    supersedes: z
+      .object({ id: SetId, version: Version })
+      .strict()
+      .nullable()
+      .describe("The set version this one replaces."),
+    completeness: Completeness,
+    inputs: Inputs,
+    derived: z.record(Name, Derived).default({}),
+    groups: z.array(Group).default([]),
+    criteria: z.array(Criterion).min(1),
+    decision: Decision,
+  })
+  .strict();
+
+/** A criteria set as written in a file (defaults not yet applied). */
+export type CriteriaSetInput = z.input<typeof CriteriaSet>;
+/** A criteria set after validation, with defaults applied. */
+export type CriteriaSet = z.infer<typeof CriteriaSet>;

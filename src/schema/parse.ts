@@ -1,0 +1,97 @@
+/**
+ * Validating a criteria set: the zod schema first, then every check beyond shape. All problems are
+ * reported together, each with its JSON path.
+ *
+ * @module
+ */
+import type { z } from "zod";
+import { CriteriaSetError, type Problem } from "../errors.js";
+import { DEFAULT_RULE_LIMITS, type RuleLimits, suggest } from "../logic/analyze.js";
+import { checkCriteriaSet, type SetAnalysis } from "./checks.js";
+import { CriteriaSet } from "./criteria-set.js";
+
+/** Copies a JSON value with every string NFC-normalised. Keys are copied as data, never as prototypes. */
+export function normalizeStrings(value: unknown, depth = 0): unknown {
+  if (depth > 200) return value;
+  if (typeof value === "string") return value.normalize("NFC");
+  if (Array.isArray(value)) return value.map((v) => normalizeStrings(v, depth + 1));
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      Object.defineProperty(out, key, {
+        value: normalizeStrings((value as Record<string, unknown>)[key], depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return out;
+  }
+  return value;
+}
+
+function keysExpectedAt(path: readonly PropertyKey[]): string[] {
+  // Enough to suggest a fix for a misspelt key at the top level or in a criterion.
+  const shape = CriteriaSet.shape as Record<string, unknown>;
+  if (path.length === 0) return Object.keys(shape);
+  if (path.length === 2 && path[0] === "criteria")
+    return ["id", "title", "requirement", "group", "level", "article", "role", "mandatory", "points", "applies", "rule", "excludes", "pending", "explain", "notes"];
+  return [];
+}
+
+/** Turns zod's issues on a criteria set into problems. */
+export function schemaProblems(error: z.ZodError): Problem[] {
+  const out: Problem[] = [];
+  for (const issue of error.issues) {
+    const path = issue.path.map((p) => (typeof p === "number" ? p : String(p)));
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        const hint = suggest(key, keysExpectedAt(issue.path));
+        out.push({ code: "unknown_key", path: [...path, key], message: `unknown key '${key}'${hint ? ` (did you mean '${hint}'?)` : ""}` });
+      }
+    } else {
+      out.push({ code: issue.code, path, message: issue.message });
+    }
+  }
+  return out;
+}
+
+/** Result of {@link validateCriteriaSet}. */
+export type Validation =
+  | { readonly ok: true; readonly set: CriteriaSet; readonly analysis: SetAnalysis; readonly problems: readonly [] }
+  | { readonly ok: false; readonly problems: readonly Problem[] };
+
+/** Options for validating a set. */
+export interface ValidateOptions {
+  /** Size limits on each rule. */
+  readonly limits?: RuleLimits;
+}
+
+/**
+ * Validates a criteria set without throwing: its shape against the schema, then the static checks
+ * (unique ids, declared variables, allowed operators, points, grades, dates).
+ *
+ * @param json - The parsed JSON of a criteria file.
+ * @returns The set with defaults applied and its analysis, or every problem found.
+ */
+export function validateCriteriaSet(json: unknown, options: ValidateOptions = {}): Validation {
+  const parsed = CriteriaSet.safeParse(normalizeStrings(json));
+  if (!parsed.success) return { ok: false, problems: schemaProblems(parsed.error) };
+  const problems: Problem[] = [];
+  const analysis = checkCriteriaSet(parsed.data, problems, options.limits ?? DEFAULT_RULE_LIMITS);
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, set: parsed.data, analysis, problems: [] };
+}
+
+/**
+ * Validates a criteria set and returns it with defaults applied.
+ *
+ * @param json - The parsed JSON of a criteria file.
+ * @param source - Where it came from (a file name), used in the error message.
+ * @throws {@link CriteriaSetError} listing every problem.
+ */
+export function parseCriteriaSet(json: unknown, source?: string, options: ValidateOptions = {}): CriteriaSet {
+  const v = validateCriteriaSet(json, options);
+  if (!v.ok) throw new CriteriaSetError(v.problems, source);
+  return v.set;
+}

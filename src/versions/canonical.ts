@@ -1,0 +1,65 @@
+/**
+ * Canonical JSON, after RFC 8785 (JCS): object keys sorted by UTF-16 code units, no white space, numbers in
+ * their shortest round-trip form, strings escaped as JSON.stringify does. tieuchi also normalises every
+ * string (keys included) to Unicode NFC, so a file saved by an editor that writes NFD hashes the same.
+ *
+ * @module
+ */
+import { sha256Hex } from "./sha256.js";
+
+/** Writes a JSON value in canonical form. Throws a TypeError for values JSON cannot hold. */
+export function canonicalJson(value: unknown): string {
+  const out: string[] = [];
+  write(value, out, 0);
+  return out.join("");
+}
+
+function write(value: unknown, out: string[], depth: number): void {
+  if (depth > 1000) throw new TypeError("canonicalJson: value nests too deeply");
+  if (value === null) {
+    out.push("null");
+    return;
+  }
+  switch (typeof value) {
+    case "boolean":
+      out.push(value ? "true" : "false");
+      return;
+    case "number":
+      if (!Number.isFinite(value)) throw new TypeError(`canonicalJson: ${value} is not a JSON number`);
+      out.push(Object.is(value, -0) ? "0" : JSON.stringify(value));
+      return;
+    case "string":
+      out.push(JSON.stringify(value.normalize("NFC")));
+      return;
+    case "object": {
+      if (Array.isArray(value)) {
+        out.push("[");
+        value.forEach((v, i) => {
+          if (i) out.push(",");
+          write(v, out, depth + 1);
+        });
+        out.push("]");
+        return;
+      }
+      const entries = Object.keys(value)
+        .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+        .map((k) => [k.normalize("NFC"), (value as Record<string, unknown>)[k]] as const)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      out.push("{");
+      entries.forEach(([k, v], i) => {
+        if (i) out.push(",");
+        out.push(JSON.stringify(k), ":");
+        write(v, out, depth + 1);
+      });
+      out.push("}");
+      return;
+    }
+    default:
+      throw new TypeError(`canonicalJson: a ${typeof value} is not a JSON value`);
+  }
+}
+
+/** `sha256:` followed by the hex SHA-256 of the value's canonical JSON (UTF-8). */
+export function contentHash(value: unknown): string {
+  return `sha256:${sha256Hex(canonicalJson(value))}`;
+}

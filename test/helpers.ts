@@ -1,0 +1,52 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { join, dirname } from "node:path";
+import type { CriteriaSetInput } from "../src/index.js";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+export function readJson(rel: string): unknown {
+  return JSON.parse(readFileSync(join(ROOT, rel), "utf8"));
+}
+
+const t = (s: string) => ({ vi: s, en: s });
+
+/** A small valid set; `patch` replaces top-level keys. */
+export function makeSet(patch: Partial<Record<keyof CriteriaSetInput, unknown>> = {}): Record<string, unknown> {
+  return {
+    id: "test-set",
+    version: "1.0.0",
+    title: { vi: "Bộ thử", en: "Test set" },
+    subject: "family",
+    source: { document: "QĐ 1/2024", issuer: "Test", issued: "2024-01-01" },
+    validFrom: "2024-01-01",
+    validTo: null,
+    supersedes: null,
+    completeness: { level: "complete" },
+    inputs: {
+      a: { type: "boolean", description: t("a") },
+      b: { type: "boolean", description: t("b") },
+      n: { type: "integer", min: 0, max: 1000, description: t("n") },
+      k: { type: "integer", min: 0, max: 1000, description: t("k") },
+      xepLoai: { type: "string", enum: ["Tốt", "Khá", "Đạt"], description: t("xếp loại") },
+      members: {
+        type: "array",
+        description: t("members"),
+        items: {
+          type: "object",
+          description: t("member"),
+          fields: {
+            age: { type: "integer", min: 0, max: 130, description: t("age") },
+            ok: { type: "boolean", description: t("ok") },
+            sick: { type: "boolean", default: false, description: t("sick") },
+          },
+        },
+      },
+    },
+    criteria: [{ id: "1", title: t("one"), points: 100, rule: { var: "a" } }],
+    decision: { method: "points", maxPoints: 100, passMark: 50 },
+    ...patch,
+  };
+}
+
+export const text = t;

@@ -1,0 +1,22 @@
+import { defineConfig } from "tsup";
+
+export default defineConfig([
+  {
+    entry: { index: "src/index.ts", node: "src/node/index.ts" },
+    format: ["esm", "cjs"],
+    dts: true,
+    sourcemap: true,
+    target: "es2022",
+    // json-logic-js keeps one module-wide operator table. Bundling a private copy means the
+    // operators tieuchi installs never reach the host's json-logic-js, and the host's never reach ours.
+    noExternal: ["json-logic-js"],
+  },
+  {
+    entry: { cli: "src/cli/bin.ts" },
+    format: ["esm"],
+    sourcemap: true,
+    target: "es2022",
+    noExternal: ["json-logic-js"],
+    banner: { js: "#!/usr/bin/env node" },
+  },
+]);
