@@ -12,7 +12,7 @@ export function readJson(rel: string): unknown {
 const t = (s: string) => ({ vi: s, en: s });
 
 /** A small valid set; `patch` replaces top-level keys. */
-export function makeSet(patch: Partial<Record<keyof CriteriaSetInput, unknown>> = {}): Record<string, unknown> {
+export function makeSet(patch: Partial<Record<keyof CriteriaSetInput, unknown>> & Record<string, unknown> = {}): Record<string, unknown> {
   return {
     id: "test-set",
     version: "1.0.0",

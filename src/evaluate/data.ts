@@ -110,7 +110,7 @@ export function dataProblems(error: z.ZodError, inputs: Inputs): Problem[] {
         out.push({
           code: "unknown_field",
           path: [...path, key],
-          message: `'${key}' is not an input of this set${hint ? ` (did you mean '${hint}'?)` : ""}; declared here: ${known.join(", ") || "(none)"}`,
+          message: `'${key}' is not ${path.length === 0 ? "an input of this set" : "a declared field here"}${hint ? ` (did you mean '${hint}'?)` : ""}; declared: ${known.join(", ") || "(none)"}`,
         });
       }
     } else {

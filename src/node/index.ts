@@ -8,38 +8,26 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { JsonParseError } from "../errors.js";
 import { loadCriteriaSet, type LoadedSet, type LoadOptions } from "../evaluate/load.js";
-import { parseJson } from "../versions/json.js";
+import { firstInvalidUtf8, parseJson } from "../versions/json.js";
 import { createRegistry, type Registry } from "../versions/registry.js";
 
 /**
  * Reads a UTF-8 JSON file. A byte-order mark is skipped.
  *
- * @throws {@link JsonParseError} naming the file and position for an empty file, bytes that are not UTF-8, or text that is not JSON.
+ * @throws `JsonParseError` naming the file and position for an empty file, bytes that are not UTF-8, or text that is not JSON.
  */
 export function readJsonFile(path: string): unknown {
   const bytes = readFileSync(path);
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    let offset = 0;
-    // Find the first byte where decoding fails, to say where the file stops being UTF-8.
-    for (let end = 1; end <= bytes.length; end++) {
-      try {
-        new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, end), { stream: true });
-        offset = end;
-      } catch {
-        break;
-      }
-    }
-    const before = new TextDecoder().decode(bytes.subarray(0, offset));
-    const lines = before.split("\n");
-    throw new JsonParseError(path, `the file is not UTF-8 text (bad byte 0x${bytes[offset]?.toString(16).padStart(2, "0")} at byte ${offset}); save it as UTF-8`, {
-      offset,
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) {
+    const lines = new TextDecoder().decode(bytes.subarray(0, bad)).split("\n");
+    throw new JsonParseError(path, `the file is not UTF-8 text (byte 0x${bytes[bad]!.toString(16).padStart(2, "0")} at byte ${bad}); save it as UTF-8`, {
+      offset: bad,
       line: lines.length,
       column: lines[lines.length - 1]!.length + 1,
     });
   }
+  const text = new TextDecoder().decode(bytes);
   return parseJson(text, path);
 }
 
@@ -51,7 +39,7 @@ export function isCriteriaFile(name: string): boolean {
 /**
  * Reads and validates one criteria file.
  *
- * @throws {@link JsonParseError} or {@link CriteriaSetError}, naming the file.
+ * @throws `JsonParseError` or `CriteriaSetError`, naming the file.
  */
 export function loadCriteriaFile(path: string, options: Omit<LoadOptions, "source"> = {}): LoadedSet {
   return loadCriteriaSet(readJsonFile(path), { ...options, source: path });

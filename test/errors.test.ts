@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  CaseFileError,
+  CriteriaSetError,
+  EvaluationError,
+  formatPath,
+  JsonParseError,
+  OptionsError,
+  parseJson,
+  SetNotFoundError,
+  TieuchiError,
+  UnitDataError,
+} from "../src/index.js";
+import { readJsonFile } from "../src/node/index.js";
+import { parseCaseFile } from "../src/testing/cases.js";
+
+describe("errors", () => {
+  it("have stable codes, names, paths and one base class", () => {
+    const p = [{ code: "x", path: ["a", 0, "b"], message: "bad" }];
+    const cases: [TieuchiError, string][] = [
+      [new CriteriaSetError(p, "f.json"), "ERR_CRITERIA_SET"],
+      [new UnitDataError(p, "s@1"), "ERR_UNIT_DATA"],
+      [new JsonParseError("f.json", "oops", { offset: 3, line: 1, column: 4 }), "ERR_JSON_PARSE"],
+      [new SetNotFoundError("s", "none", ["sets"]), "ERR_SET_NOT_FOUND"],
+      [new OptionsError("bad", ["asOf"]), "ERR_OPTIONS"],
+      [new CaseFileError(p, "c.json"), "ERR_CASE_FILE"],
+      [new EvaluationError("bug", ["x"]), "ERR_EVALUATION"],
+    ];
+    for (const [e, code] of cases) {
+      expect(e).toBeInstanceOf(TieuchiError);
+      expect(e).toBeInstanceOf(Error);
+      expect(e.code).toBe(code);
+      expect(e.name).toBe(e.constructor.name);
+    }
+    expect(cases[0]![0].path).toEqual(["a", 0, "b"]);
+    expect(cases[0]![0].message).toContain("a[0].b: bad [x]");
+  });
+
+  it("format paths the way JavaScript reads them", () => {
+    expect(formatPath([])).toBe("(root)");
+    expect(formatPath(["criteria", 3, "rule", ">=", 0])).toBe('criteria[3].rule[">="][0]');
+  });
+
+  it("name the file, line and column of bad JSON", () => {
+    expect(() => parseJson('{\n  "a": 1,\n  "b": }', "x.json")).toThrow(/x\.json:3:8: not valid JSON/);
+    expect(() => parseJson("", "empty.json")).toThrow(/empty\.json:1:1: .*empty/);
+    expect(() => parseJson("   \n", "blank.json")).toThrow(/blank\.json/);
+    expect(parseJson('\uFEFF{"a": 1}')).toEqual({ a: 1 });
+    try {
+      parseJson('{"a": tru}', "y.json");
+    } catch (e) {
+      expect(e).toBeInstanceOf(JsonParseError);
+      expect((e as JsonParseError).line).toBe(1);
+      expect((e as JsonParseError).column).toBeGreaterThan(5);
+    }
+  });
+
+  it("name the file of a file that is not UTF-8", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tieuchi-"));
+    const f = join(dir, "latin1.json");
+    writeFileSync(f, Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xe9, 0x22, 0x7d]));
+    expect(() => readJsonFile(f)).toThrow(/latin1\.json:1:7: .*not UTF-8.*byte 0xe9 at byte 6/);
+    const bom = join(dir, "bom.json");
+    writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"ok": true}')]));
+    expect(readJsonFile(bom)).toEqual({ ok: true });
+  });
+
+  it("list every problem of a bad case file", () => {
+    expect(() => parseCaseFile({ set: { id: "x", version: "1" }, cases: [] }, "c.json")).toThrow(CaseFileError);
+  });
+});
