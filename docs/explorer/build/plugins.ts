@@ -1,0 +1,123 @@
+/**
+ * Vite plugins of the explorer: the catalogue data, read and validated with the library at build time, and
+ * the HTML rewrite that lets the page run from file:// under a strict Content-Security-Policy.
+ */
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { basename, join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Plugin } from "vite";
+import type { CatalogueData, SampleUnit } from "../src/data.js";
+
+type NodeApi = typeof import("../../../src/node/index.js") & Pick<typeof import("../../../src/index.js"), "loadCriteriaSet">;
+
+const VIRTUAL = "virtual:tieuchi-catalogue";
+const RESOLVED = `\0${VIRTUAL}`;
+
+async function nodeApi(repo: string): Promise<NodeApi> {
+  const entries = ["node.js", "index.js"].map((f) => join(repo, "dist", f));
+  const absent = entries.find((e) => !existsSync(e));
+  if (absent) throw new Error(`the explorer is built from the library's own build, and ${absent} is missing: run \`npm run build\` first (\`npm run site\` does)`);
+  const [node, core] = await Promise.all(entries.map((e) => import(pathToFileURL(e).href)));
+  return { ...node, loadCriteriaSet: core.loadCriteriaSet } as NodeApi;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** The cases of a case file, as samples. A malformed file stops the build: `npm test` would reject it too. */
+function casesOf(file: string, json: unknown): SampleUnit[] {
+  const cases = isRecord(json) ? json.cases : undefined;
+  if (!Array.isArray(cases)) throw new Error(`${file}: a case file needs a "cases" list`);
+  return cases.map((c: unknown, i) => {
+    if (!isRecord(c) || typeof c.name !== "string" || !("data" in c)) throw new Error(`${file}: cases[${i}] needs a "name" and "data"`);
+    const expect = isRecord(c.expect) ? c.expect : {};
+    return {
+      name: c.name,
+      source: file,
+      data: c.data,
+      ...(typeof c.asOf === "string" ? { asOf: c.asOf } : {}),
+      ...(typeof expect.verdict === "string" ? { expected: expect.verdict } : Array.isArray(expect.invalidData) ? { expected: "invalid-data" } : {}),
+    };
+  });
+}
+
+/**
+ * `import data from "virtual:tieuchi-catalogue"`: every criteria file in `criteria/` as written (so the page
+ * computes the same content hash), each validated here with `loadCriteriaSet`, so an invalid file fails the
+ * build; and the sample units: each version's case file, and `docs/examples/<set id>/*.json`.
+ */
+export function catalogueData(repo: string): Plugin {
+  return {
+    name: "tieuchi-catalogue",
+    resolveId: (id) => (id === VIRTUAL ? RESOLVED : undefined),
+    async load(id) {
+      if (id !== RESOLVED) return undefined;
+      const api = await nodeApi(repo);
+      const criteriaDir = join(repo, "criteria");
+      const data: CatalogueData = { files: [], examples: [] };
+      for (const path of api.findCriteriaFiles(criteriaDir)) {
+        const file = relative(repo, path).split("\\").join("/");
+        this.addWatchFile(path);
+        const json = api.readJsonFile(path);
+        api.loadCriteriaSet(json, { source: file }); // throws CriteriaSetError naming the file: the build stops
+        const casePath = path.replace(/\.json$/, ".cases.json");
+        let cases: SampleUnit[] = [];
+        if (existsSync(casePath)) {
+          this.addWatchFile(casePath);
+          cases = casesOf(relative(repo, casePath), api.readJsonFile(casePath));
+        }
+        data.files.push({ path: file, json, cases });
+      }
+      const examplesDir = join(repo, "docs", "examples");
+      const ids = new Set(data.files.map((f) => (f.json as { id: string }).id));
+      if (existsSync(examplesDir)) {
+        for (const dir of readdirSync(examplesDir).sort()) {
+          if (!ids.has(dir) || !statSync(join(examplesDir, dir)).isDirectory()) continue;
+          for (const name of readdirSync(join(examplesDir, dir)).sort()) {
+            if (!name.endsWith(".json")) continue;
+            const path = join(examplesDir, dir, name);
+            this.addWatchFile(path);
+            data.examples.push({ setId: dir, unit: { name: basename(name, ".json"), source: relative(repo, path), data: api.readJsonFile(path) } });
+          }
+        }
+      }
+      return `export default ${JSON.stringify(data)};`;
+    },
+  };
+}
+
+/**
+ * Makes the built page static: the module script becomes a classic deferred script (browsers do not run
+ * module scripts from file://) and `crossorigin` goes (a file:// page has no origin to share with). In the
+ * dev server the page's Content-Security-Policy is dropped, because Vite's dev client injects styles inline.
+ */
+export function staticPage(): Plugin {
+  let command: "build" | "serve" = "build";
+  return {
+    name: "tieuchi-static-page",
+    configResolved(config) {
+      command = config.command;
+    },
+    transformIndexHtml: {
+      order: "post",
+      handler(html) {
+        if (command === "serve") return html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/, "");
+        if (!/<script type="module" crossorigin /.test(html)) throw new Error("staticPage: Vite no longer writes the entry as <script type=\"module\" crossorigin ...>; update the rewrite");
+        return html.replace(/<script type="module" crossorigin /g, "<script defer ").replace(/ crossorigin(?=[\s>])/g, "");
+      },
+    },
+  };
+}
+
+/**
+ * Keeps modules imported only for their side effects. The repository's package.json says
+ * `"sideEffects": false`, true of the library, and the bundler would otherwise drop the entry's
+ * `import "./zod-jitless.js"`, which is nothing but its side effect.
+ */
+export function keepSideEffects(test: RegExp): Plugin {
+  return {
+    name: "tieuchi-keep-side-effects",
+    transform: (code, id) => (test.test(id) ? { code, moduleSideEffects: true } : undefined),
+  };
+}

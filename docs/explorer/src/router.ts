@@ -1,0 +1,31 @@
+/** Hash routes, so the page works from file:// and any static server without server-side routing. */
+
+export type Route =
+  | { readonly page: "catalogue" }
+  | { readonly page: "set"; readonly id: string; readonly version: string }
+  | { readonly page: "check"; readonly id: string; readonly version: string }
+  | { readonly page: "not-found" };
+
+const enc = encodeURIComponent;
+
+/** Links to each page. */
+export const href = {
+  catalogue: () => "#/",
+  set: (id: string, version: string) => `#/set/${enc(id)}/${enc(version)}`,
+  check: (id: string, version: string) => `#/check/${enc(id)}/${enc(version)}`,
+};
+
+/** Reads a route from `location.hash`. */
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, "").split("/").filter((p) => p !== "");
+  let decoded: string[];
+  try {
+    decoded = parts.map((p) => decodeURIComponent(p));
+  } catch {
+    return { page: "not-found" };
+  }
+  const [page, id, version] = decoded;
+  if (page === undefined) return { page: "catalogue" };
+  if ((page === "set" || page === "check") && id !== undefined && version !== undefined && decoded.length === 3) return { page, id, version };
+  return { page: "not-found" };
+}
