@@ -31,6 +31,8 @@ export default defineConfig({
     // One stylesheet file: with a classic script, Vite would otherwise inject CSS through a <style>
     // element, which `style-src 'self'` forbids.
     cssCodeSplit: false,
+    // Files, never data: URLs, which `default-src 'self'` would refuse.
+    assetsInlineLimit: 0,
     rolldownOptions: { output: { format: "iife" } },
   },
 });

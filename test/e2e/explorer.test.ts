@@ -1,0 +1,395 @@
+/**
+ * End-to-end: the built explorer (docs/explorer/dist) opened from a file:// URL in headless Chromium, under
+ * its own Content-Security-Policy. Every figure the page shows is checked against the library run here in
+ * Node on the same files and data.
+ */
+import { readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { extname, join, normalize } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describeRule, evaluate, loadCriteriaSet, type LoadedSet } from "../../src/index.js";
+import { findCriteriaFiles, loadCriteriaFile, readJsonFile } from "../../src/node/index.js";
+import { ROOT } from "../helpers.js";
+import { buildSite, launch, screenshots, SITE, type Browser } from "./browser.js";
+
+const SET = "don-vi-hoc-tap";
+const VERSION = "2020.1.0";
+const dvht = loadCriteriaFile(join(ROOT, "criteria", SET, `${VERSION}.json`));
+const FIXTURE = join(ROOT, "test", "e2e", "fixtures", "every-input.json");
+
+let url: string;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  url = buildSite();
+  browser = await launch();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+afterEach(async () => {
+  await page?.close();
+  const problems = browser.problems.splice(0);
+  expect(problems, "the page logged errors, broke its CSP or made requests").toEqual([]);
+});
+
+async function open(hash: string): Promise<Page> {
+  page = await browser.context.newPage();
+  await page.goto(`${url}${hash}`);
+  await page.waitForSelector("main#main > *");
+  return page;
+}
+
+const verdictOf = (p: Page) => p.locator(".result-panel [data-test=result]").getAttribute("data-verdict");
+const field = (path: string) => `.unit-form [data-path="${path}"]`;
+
+async function setTri(p: Page, path: string, value: boolean | null): Promise<void> {
+  await p.locator(`${field(path)} > .tri input[value="${value === null ? "" : String(value)}"]`).check();
+}
+
+/** The data the page holds, read from its JSON tab (then back to the form). */
+async function pageData(p: Page): Promise<unknown> {
+  await p.click("#tab-json");
+  const text = await p.locator("[data-test=json]").inputValue();
+  await p.click("#tab-form");
+  return JSON.parse(text);
+}
+
+/** What the page shows in its result panel, to compare with the library's result. */
+async function shown(p: Page) {
+  const panel = p.locator(".result-panel [data-test=result]");
+  const criteria = await panel.locator("[data-test=criterion-result]").evaluateAll((els) => els.map((e) => [e.getAttribute("data-id"), e.getAttribute("data-status")]));
+  return {
+    verdict: await panel.getAttribute("data-verdict"),
+    points: (await panel.locator("[data-test=points]").count()) > 0 ? await panel.locator("[data-test=points]").textContent() : null,
+    grade: (await panel.locator("[data-test=grade]").count()) > 0 ? await panel.locator("[data-test=grade]").textContent() : null,
+    message: await panel.locator("[data-test=verdict-message]").textContent(),
+    criteria: Object.fromEntries(criteria),
+  };
+}
+
+function expected(set: LoadedSet, data: unknown, lang: "vi" | "en" = "vi") {
+  const r = evaluate(set, data);
+  const vi = lang === "vi";
+  return {
+    verdict: r.verdict,
+    points: r.points ? (vi ? `${r.points.earned}/${r.points.applicableMax} điểm` : `${r.points.earned}/${r.points.applicableMax} points`) : null,
+    grade: r.grade ? `${vi ? "Xếp loại" : "Grade"} ${r.grade.title[lang]}` : null,
+    message: r.message![lang],
+    criteria: Object.fromEntries(r.criteria.map((c) => [c.id, c.status])),
+  };
+}
+
+describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
+  it("is one classic script and one stylesheet under a strict CSP, with nothing inline", () => {
+    const html = readFileSync(join(SITE, "index.html"), "utf8");
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'none'; object-src 'none'`);
+    expect(html).not.toMatch(/type="module"|crossorigin|<style|\sstyle=/);
+    expect(html.match(/<script\b[^>]*>/g)).toEqual([expect.stringMatching(/^<script defer src="\.\/assets\/index-[\w-]+\.js">$/)]);
+    expect(html).toMatch(/<link rel="stylesheet" href="\.\/assets\/style-[\w-]+\.css">/);
+  });
+
+  it("lists every title and version in criteria/, with dates, documents and completeness", async () => {
+    const files = findCriteriaFiles(join(ROOT, "criteria")).map((f) => loadCriteriaSet(readJsonFile(f)).definition);
+    const p = await open("#/");
+    await expect(p.locator("h1").textContent()).resolves.toBe("Danh mục tiêu chí");
+    const ids = [...new Set(files.map((d) => d.id))].sort();
+    expect(await p.locator("[data-test=title]").evaluateAll((els) => els.map((e) => e.getAttribute("data-set")))).toEqual(ids);
+    for (const d of files) {
+      const card = p.locator(`[data-test=title][data-set="${d.id}"] [data-test=version][data-version="${d.version}"]`);
+      await expect(card.count()).resolves.toBe(1);
+      const text = await card.textContent();
+      expect(text).toContain(d.source.document);
+      expect(text).toContain(d.source.issuer);
+      expect(text).toContain(d.validTo ? `${d.validFrom} – ${d.validTo}` : `từ ${d.validFrom}`);
+      const pending = d.criteria.filter((c) => c.pending).length;
+      expect(await card.locator("[data-test=completeness]").textContent()).toContain(
+        `${d.completeness.level === "complete" ? "Đầy đủ" : "Chưa đầy đủ"} ${pending === 0 ? "mọi tiêu chí đã mã hóa" : `${pending} tiêu chí chưa mã hóa`}`,
+      );
+      if (d.supersedes) expect(text).toContain(`${d.supersedes.id}@${d.supersedes.version}`);
+    }
+    await expect(p.locator(`[data-set="${SET}"] [data-test=timeline] .tl-bar`).count()).resolves.toBe(files.filter((d) => d.id === SET).length);
+    await screenshots(p, "1-catalogue");
+  });
+
+  it("shows a set's criteria as sentences, its decision and provenance, in both languages", async () => {
+    const p = await open("#/");
+    await p.click(`[data-test=version][data-version="${VERSION}"] >> text=Xem tiêu chí`);
+    await p.waitForSelector("[data-test=criteria]");
+    const d = dvht.definition;
+    expect(await p.locator("h1").textContent()).toBe(d.title.vi);
+    expect(await p.locator("[data-test=criterion]").count()).toBe(d.criteria.length);
+    expect(await p.locator("[data-test=group]").count()).toBe(d.groups.length);
+    for (const c of d.criteria) {
+      const row = p.locator(`[data-test=criterion][data-id="${c.id}"]`);
+      expect(await row.locator(".c-title").textContent()).toContain(c.title.vi);
+      expect(await row.locator(".c-rule").textContent()).toBe(describeRule(c.rule!, "vi", dvht.labels));
+      expect(await row.locator(".c-points").textContent()).toContain(String(c.points));
+    }
+    const decision = await p.locator("[data-test=decision]").textContent();
+    expect(decision).toContain("đạt khi có từ 50 điểm trở lên");
+    for (const g of d.decision.method === "points" ? d.decision.grades : []) expect(decision).toContain(`${g.title.vi}: từ ${g.minPoints} điểm`);
+    const provenance = await p.locator("[data-test=provenance]").textContent();
+    expect(provenance).toContain(dvht.hash);
+    expect(provenance).toContain(d.source.issued);
+    expect(provenance).toContain(`criteria/${SET}/${VERSION}.json`);
+    await screenshots(p, "2-set");
+
+    await p.click("button[data-lang=en]");
+    expect(await p.locator("h1").textContent()).toBe(d.title.en);
+    for (const c of d.criteria) expect(await p.locator(`[data-test=criterion][data-id="${c.id}"] .c-rule`).textContent()).toBe(describeRule(c.rule!, "en", dvht.labels));
+    expect(await p.locator("[data-test=decision]").textContent()).toContain("the title is earned with 50 points or more");
+    // The choice of language is remembered.
+    await p.reload();
+    await p.waitForSelector("[data-test=criteria]");
+    expect(await p.locator("html").getAttribute("lang")).toBe("en");
+    await p.click("button[data-lang=vi]");
+  });
+
+  it("checks a failing unit typed into the form, saying what is missing as it goes", async () => {
+    const p = await open(`#/set/${SET}/${VERSION}`);
+    await p.click("[data-test=to-check]");
+    await p.waitForSelector(".unit-form");
+    // An empty form: nothing is known, so nothing can be decided.
+    expect(await verdictOf(p)).toBe("incomplete");
+
+    await p.fill(`${field("tenDonVi")} input`, "Phòng Văn hóa huyện Thử");
+    await p.selectOption(`${field("capQuanLy")} select`, "Cấp huyện");
+    await setTri(p, "coKeHoachHocTap", true);
+    await setTri(p, "coQuyDinhKhuyenKhich", false);
+    await setTri(p, "dauTuNguonLuc", false);
+    await p.click(`${field("thanhVien")} > button[data-test=add]`);
+    await p.fill(`${field("thanhVien[0].hoTen")} input`, "Nguyễn Thị Thử");
+    await setTri(p, "thanhVien[0].coKeHoachTuHocDuocDuyet", true);
+    await setTri(p, "thanhVien[0].chapHanhKyLuat", true);
+    await setTri(p, "thanhVien[0].hoanThanhChuongTrinhBatBuoc", false);
+    await p.selectOption(`${field("thanhVien[0].danhHieuThiDua")} select`, "Không đạt danh hiệu");
+    await p.selectOption(`${field("danhHieuTapThe")} select`, "Không đạt danh hiệu");
+    await setTri(p, "chiaSeTriThuc", false);
+
+    // The learning-citizen qualities are unknown: 3.1 (25 points) could still lift the unit to the pass mark.
+    const partial = {
+      tenDonVi: "Phòng Văn hóa huyện Thử",
+      capQuanLy: "Cấp huyện",
+      coKeHoachHocTap: true,
+      coQuyDinhKhuyenKhich: false,
+      dauTuNguonLuc: false,
+      thanhVien: [{ hoTen: "Nguyễn Thị Thử", coKeHoachTuHocDuocDuyet: true, chapHanhKyLuat: true, hoanThanhChuongTrinhBatBuoc: false, danhHieuThiDua: "Không đạt danh hiệu" }],
+      danhHieuTapThe: "Không đạt danh hiệu",
+      chiaSeTriThuc: false,
+    };
+    expect(await pageData(p)).toEqual(partial);
+    expect(await shown(p)).toEqual(expected(dvht, partial));
+    expect(await verdictOf(p)).toBe("incomplete");
+    const missingPath = "thanhVien[0].nangLucCongDanHocTap.tuanThuPhapLuat";
+    const missing = p.locator(`[data-test=missing] li[data-path="${missingPath}"]`);
+    expect(await missing.textContent()).toContain("thành viên #1 › năng lực, phẩm chất công dân học tập › tuân thủ pháp luật");
+    expect(await p.locator(field(missingPath)).getAttribute("class")).toContain("is-missing");
+    await screenshots(p, "4a-check-incomplete");
+
+    await setTri(p, missingPath, false);
+    const failing = { ...partial, thanhVien: [{ ...partial.thanhVien[0], nangLucCongDanHocTap: { tuanThuPhapLuat: false } }] };
+    expect(await pageData(p)).toEqual(failing);
+    const want = expected(dvht, failing);
+    expect(want.verdict).toBe("fail");
+    expect(await shown(p)).toEqual(want);
+    expect(await p.locator(".result-panel [data-test=verdict]").textContent()).toContain("CHƯA ĐẠT");
+    await expect(p.locator("[data-test=missing]").count()).resolves.toBe(0);
+    await screenshots(p, "4b-check-fail");
+
+    await p.click("button[data-lang=en]");
+    expect(await shown(p)).toEqual(expected(dvht, failing, "en"));
+    expect(await p.locator(".result-panel [data-test=verdict]").textContent()).toContain("FAIL");
+    await p.click("button[data-lang=vi]");
+  });
+
+  it("checks a passing unit, with members added, duplicated and removed, and downloads the result", async () => {
+    const p = await open(`#/check/${SET}/${VERSION}`);
+    await p.click("[data-test=clear]");
+    for (const name of ["coKeHoachHocTap", "coQuyDinhKhuyenKhich", "dauTuNguonLuc", "chiaSeTriThuc"]) await setTri(p, name, true);
+    await p.selectOption(`${field("danhHieuTapThe")} select`, "Tập thể lao động tiên tiến");
+    await p.click(`${field("thanhVien")} > button[data-test=add]`);
+    await p.fill(`${field("thanhVien[0].hoTen")} input`, "Lê Văn Một");
+    for (const name of ["coKeHoachTuHocDuocDuyet", "chapHanhKyLuat", "hoanThanhChuongTrinhBatBuoc"]) await setTri(p, `thanhVien[0].${name}`, true);
+    await p.selectOption(`${field("thanhVien[0].danhHieuThiDua")} select`, "Lao động tiên tiến");
+    const qualities = ["tuanThuPhapLuat", "camKetHocTapSuotDoi", "toChucHocTapGiaDinh", "loiSongLanhManh", "ngoaiNguTinHoc", "tuDuyPhanBien", "binhDangGioi", "tonTrongDaDangVanHoa"];
+    for (const q of qualities) await setTri(p, `thanhVien[0].nangLucCongDanHocTap.${q}`, true);
+    // A second member like the first, then a third added and removed again.
+    await p.click(`${field("thanhVien[0]")} [data-test=duplicate]`);
+    await p.fill(`${field("thanhVien[1].hoTen")} input`, "Lê Thị Hai");
+    await p.click(`${field("thanhVien")} > button[data-test=add]`);
+    expect(await p.locator(`${field("thanhVien")} > [data-test=item]`).count()).toBe(3);
+    expect(await verdictOf(p)).toBe("incomplete");
+    await p.click(`${field("thanhVien[2]")} [data-test=remove]`);
+    expect(await p.locator(`${field("thanhVien")} > [data-test=item]`).count()).toBe(2);
+
+    const member = { coKeHoachTuHocDuocDuyet: true, chapHanhKyLuat: true, hoanThanhChuongTrinhBatBuoc: true, danhHieuThiDua: "Lao động tiên tiến", nangLucCongDanHocTap: Object.fromEntries(qualities.map((q) => [q, true])) };
+    const passing = {
+      coKeHoachHocTap: true,
+      coQuyDinhKhuyenKhich: true,
+      dauTuNguonLuc: true,
+      chiaSeTriThuc: true,
+      danhHieuTapThe: "Tập thể lao động tiên tiến",
+      thanhVien: [
+        { hoTen: "Lê Văn Một", ...member },
+        { hoTen: "Lê Thị Hai", ...member },
+      ],
+    };
+    expect(await pageData(p)).toEqual(passing);
+    const want = expected(dvht, passing);
+    expect(want).toMatchObject({ verdict: "pass", grade: "Xếp loại Tốt", points: "100/100 điểm" });
+    expect(await shown(p)).toEqual(want);
+    await screenshots(p, "4c-check-pass");
+
+    // The downloaded result is the library's result, byte for byte: results carry no timestamps.
+    const [download] = await Promise.all([p.waitForEvent("download"), p.click("[data-test=download-result]")]);
+    expect(download.suggestedFilename()).toBe(`${SET}-${VERSION}-result.json`);
+    const text = readFileSync((await download.path())!, "utf8");
+    expect(text).toBe(`${JSON.stringify(evaluate(dvht, passing), null, 2)}\n`);
+  });
+
+  it("reads JSON pasted, typed or opened from a file, and reports bad JSON and bad data with their place", async () => {
+    const p = await open(`#/check/${SET}/${VERSION}`);
+    const example = join(ROOT, "docs", "examples", SET, "phong-gd-huyen-mau.json");
+    await p.click("#tab-json");
+    await p.setInputFiles("[data-test=upload-json]", example);
+    const data = readJsonFile(example);
+    // The file is read asynchronously: wait for the page to take it.
+    await expect.poll(() => p.locator("[data-test=json]").inputValue().then((t) => JSON.parse(t))).toEqual(data);
+    expect(await shown(p)).toEqual(expected(dvht, data));
+    expect(JSON.parse(await p.locator("[data-test=json]").inputValue())).toEqual(data);
+
+    await p.fill("[data-test=json]", '{ "coKeHoachHocTap": true,\n  "thanhVien": [ }');
+    expect(await p.locator(".json-error").textContent()).toContain("JSON:2:");
+    expect(await p.locator(".result-panel [data-test=error]").count()).toBe(1);
+
+    await p.fill("[data-test=json]", '{ "coKeHoachHocTap": "có", "soThanhVien": 3 }');
+    const error = p.locator(".result-panel [data-test=error]");
+    expect(await error.getAttribute("data-code")).toBe("ERR_UNIT_DATA");
+    const problems = await error.locator(".problems li").allTextContents();
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^coKeHoachHocTap: .*\[invalid_type\]$/);
+    expect(problems[1]).toMatch(/^soThanhVien: 'soThanhVien' is not an input of this set.*\[unknown_field\]$/);
+    await p.click("#tab-form");
+    expect(await p.locator(field("coKeHoachHocTap")).getAttribute("class")).toContain("is-invalid");
+    expect(await p.locator(`${field("coKeHoachHocTap")} .foreign`).textContent()).toContain('"có"');
+    await screenshots(p, "4d-check-invalid");
+  });
+
+  it("gives every case of the set's case file the verdict the case file expects", async () => {
+    const p = await open(`#/check/${SET}/${VERSION}`);
+    const cases = (readJsonFile(join(ROOT, "criteria", SET, `${VERSION}.cases.json`)) as { cases: Array<{ name: string; expect: { verdict?: string; invalidData?: string[] } }> }).cases;
+    const options = await p.locator("[data-test=samples] optgroup option").allTextContents();
+    for (const c of cases) {
+      const label = options.find((o) => o.startsWith(`${c.name} (`));
+      expect(label, c.name).toBeDefined();
+      await p.selectOption("[data-test=samples]", { label: label! });
+      if (c.expect.verdict) expect(await verdictOf(p), c.name).toBe(c.expect.verdict);
+      else expect(await p.locator(".result-panel [data-test=error]").getAttribute("data-code"), c.name).toBe("ERR_UNIT_DATA");
+    }
+  });
+
+  it("opens a criteria file from the computer and builds a form for every kind of input", async () => {
+    const p = await open("#/");
+    await p.click(".open-file summary");
+    await p.setInputFiles("[data-test=open-criteria]", FIXTURE);
+    await expect.poll(() => p.locator(".open-result").textContent()).toContain("moi-kieu-du-lieu@2024.1.0");
+    expect(await p.locator('[data-test=title][data-set="moi-kieu-du-lieu"]').count()).toBe(1);
+    await p.click('[data-set="moi-kieu-du-lieu"] >> text=Kiểm tra một đơn vị');
+    await p.waitForSelector(".unit-form");
+
+    await setTri(p, "coTuSach", true);
+    await p.fill(`${field("soNguoi")} input`, "4");
+    await p.fill(`${field("dienTich")} input`, "35,5");
+    await p.selectOption(`${field("xepLoai")} select`, "Khá");
+    await p.fill(`${field("ghiChu")} input`, "Nhà ở ven sông");
+    await p.fill(`${field("ngayDanhGia")} input`, "2024-05-20");
+    await setTri(p, "donViHocTap", true);
+    await p.fill(`${field("diaChi.thon")} input`, "Thôn Đông");
+    await p.fill(`${field("diaChi.soHo")} input`, "120");
+    await p.click(`${field("thanhVien")} > button[data-test=add]`);
+    await p.fill(`${field("thanhVien[0].tuoi")} input`, "15");
+    await setTri(p, "thanhVien[0].diHoc", true);
+    await p.click(`${field("thanhVien[0].monHoc")} > button[data-test=add]`);
+    await p.fill(`${field("thanhVien[0].monHoc[0]")} input`, "Toán");
+    await p.click(`${field("thanhVien[0]")} [data-test=duplicate]`);
+    await setTri(p, "thanhVien[1].diHoc", false);
+    await p.fill(`${field("thanhVien[1].tuoi")} input`, "44");
+    for (const [i, mark] of ["7", "4", "9"].entries()) {
+      await p.click(`${field("diemThi")} > button[data-test=add]`);
+      await p.fill(`${field(`diemThi[${i}]`)} input`, mark);
+    }
+    // thanhVien allows three members at most: the add button stops there.
+    await p.click(`${field("thanhVien")} > button[data-test=add]`);
+    expect(await p.locator(`${field("thanhVien")} > button[data-test=add]`).isDisabled()).toBe(true);
+    await p.click(`${field("thanhVien[2]")} [data-test=remove]`);
+
+    const data = {
+      coTuSach: true,
+      soNguoi: 4,
+      dienTich: 35.5,
+      xepLoai: "Khá",
+      ghiChu: "Nhà ở ven sông",
+      ngayDanhGia: "2024-05-20",
+      donViHocTap: true,
+      diaChi: { thon: "Thôn Đông", soHo: 120 },
+      thanhVien: [
+        { tuoi: 15, diHoc: true, monHoc: ["Toán"] },
+        { tuoi: 44, diHoc: false, monHoc: ["Toán"] },
+      ],
+      diemThi: [7, 4, 9],
+    };
+    expect(await pageData(p)).toEqual(data);
+    const fixture = loadCriteriaSet(readJsonFile(FIXTURE));
+    expect(expected(fixture, data).verdict).toBe("pass");
+    expect(await shown(p)).toEqual(expected(fixture, data));
+    await screenshots(p, "4e-check-every-input");
+
+    // A number that does not read as one is kept as typed, and the library's data check rejects it.
+    await p.fill(`${field("soNguoi")} input`, "4.5");
+    expect(await p.locator(field("soNguoi")).getAttribute("class")).toContain("is-invalid");
+    expect(await p.locator(".result-panel [data-test=error]").getAttribute("data-code")).toBe("ERR_UNIT_DATA");
+    await p.fill(`${field("soNguoi")} input`, "4");
+
+    // A title given as the sub-unit's own data is decided by the catalogue's set, and the result nests it.
+    const unit = readJsonFile(join(ROOT, "docs", "examples", SET, "phong-gd-huyen-mau.json"));
+    await p.click("#tab-json");
+    const withSub = { ...data, donViHocTap: { data: unit } };
+    await p.fill("[data-test=json]", JSON.stringify(withSub));
+    const sub = evaluate(dvht, unit);
+    expect(await p.locator(".result-panel .subs li").textContent()).toContain(sub.message!.vi);
+    expect(await verdictOf(p)).toBe(evaluate(fixture, withSub, { sets: { resolve: () => dvht } }).verdict);
+  });
+
+  it("works from a web server too, under the same CSP sent as a header", async () => {
+    const types: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css" };
+    const server: Server = createServer((req, res) => {
+      const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+      try {
+        const body = readFileSync(join(SITE, path === "/" ? "index.html" : path));
+        res.writeHead(200, {
+          "content-type": types[extname(path === "/" ? "index.html" : path)] ?? "application/octet-stream",
+          "content-security-policy": "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'none'; object-src 'none'",
+        });
+        res.end(body);
+      } catch {
+        res.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      page = await browser.context.newPage();
+      await page.goto(`http://127.0.0.1:${port}/#/set/${SET}/${VERSION}`);
+      await page.waitForSelector("[data-test=criteria]");
+      expect(await page.locator("[data-test=criterion]").count()).toBe(dvht.definition.criteria.length);
+    } finally {
+      await page.close();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
