@@ -51,8 +51,9 @@ export async function launch(): Promise<Browser> {
   });
   const problems: string[] = [];
   // A violation is reported even when the page catches the error that caused it (zod's eval probe would be).
-  await context.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "(inline)"}`));
+  // (A string: this runs in the page, and the tests' TypeScript has no DOM types.)
+  await context.addInitScript({
+    content: 'document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "(inline)"}`));',
   });
   context.on("console", (m) => {
     if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`);
