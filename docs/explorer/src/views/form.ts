@@ -5,7 +5,7 @@
  */
 import { formatPath, type InputSpec, type Inputs } from "tieuchi";
 import { h, type Child } from "../dom.js";
-import { loc, t } from "../i18n.js";
+import { lang, loc, t } from "../i18n.js";
 
 type Path = ReadonlyArray<string | number>;
 type Obj = Record<string, unknown>;
@@ -152,7 +152,8 @@ class Builder {
           type: "text",
           inputmode: spec.type === "integer" ? "numeric" : "decimal",
           autocomplete: "off",
-          value: typeof value === "number" ? String(value) : typeof value === "string" ? value : "",
+          // Shown as Vietnamese writes it (35,5), read back either way.
+          value: typeof value === "number" ? (lang() === "vi" ? String(value).replace(".", ",") : String(value)) : typeof value === "string" ? value : "",
           oninput: () => this.set(path, typedNumber(input.value, spec.type === "integer")),
         });
         return this.wrap(path, spec, name, title, where, input, id, this.foreign(value, typeof value === "number" || typeof value === "string"));
@@ -233,6 +234,10 @@ class Builder {
       const caption = `${title} #${i + 1}`;
       this.name(ipath, caption, where);
       const inner = where === "" ? caption : `${where} › ${caption}`;
+      const remove = h("button", { type: "button", class: "small danger", "data-test": "remove", onclick: () => reshape((l) => l.splice(i, 1)) }, tr.remove);
+      // A list of plain values (marks, names) is a column of boxes, each with its remove button.
+      if (spec.items.type !== "object" && spec.items.type !== "array")
+        return h("div", { class: "item-row", "data-test": "item" }, this.field(ipath, String(i), spec.items, where, caption), remove);
       const nameField = isObj(item) ? Object.values(item).find((v) => typeof v === "string" && v.trim() !== "") : undefined;
       const body =
         spec.items.type === "object"
@@ -246,7 +251,7 @@ class Builder {
           "div",
           { class: "item-tools" },
           h("button", { type: "button", class: "small secondary", "data-test": "duplicate", onclick: () => reshape((l) => l.splice(i + 1, 0, structuredClone(l[i]))) }, tr.duplicate),
-          h("button", { type: "button", class: "small danger", "data-test": "remove", onclick: () => reshape((l) => l.splice(i, 1)) }, tr.remove),
+          remove,
         ),
         body,
       );
