@@ -9,7 +9,7 @@ import { extname, join, normalize } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { describeRule, evaluate, loadCriteriaSet, type LoadedSet } from "../../src/index.js";
-import { findCriteriaFiles, loadCriteriaFile, readJsonFile } from "../../src/node/index.js";
+import { findCriteriaFiles, loadCriteriaFile, loadRegistry, readJsonFile } from "../../src/node/index.js";
 import { ROOT } from "../helpers.js";
 import { buildSite, launch, screenshots, SITE, type Browser } from "./browser.js";
 
@@ -98,7 +98,7 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
     const p = await open("#/");
     await expect(p.locator("h1").textContent()).resolves.toBe("Danh mục tiêu chí");
     const ids = [...new Set(files.map((d) => d.id))].sort();
-    expect(await p.locator("[data-test=title]").evaluateAll((els) => els.map((e) => e.getAttribute("data-set")))).toEqual(ids);
+    expect((await p.locator("[data-test=title]").evaluateAll((els) => els.map((e) => e.getAttribute("data-set")))).sort()).toEqual(ids);
     for (const d of files) {
       const card = p.locator(`[data-test=title][data-set="${d.id}"] [data-test=version][data-version="${d.version}"]`);
       await expect(card.count()).resolves.toBe(1);
@@ -112,7 +112,11 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
       );
       if (d.supersedes) expect(text).toContain(`${d.supersedes.id}@${d.supersedes.version}`);
     }
-    await expect(p.locator(`[data-set="${SET}"] [data-test=timeline] .tl-bar`).count()).resolves.toBe(files.filter((d) => d.id === SET).length);
+    // One timeline: a row per title, a bar per version.
+    for (const id of ids)
+      expect(await p.locator(`[data-test=timeline] .tl-row[data-set="${id}"] .tl-bar`).evaluateAll((els) => els.map((e) => e.getAttribute("data-version")))).toEqual(
+        files.filter((d) => d.id === id).sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1)).map((d) => d.version),
+      );
     await screenshots(p, "1-catalogue");
   });
 
@@ -355,14 +359,17 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
     expect(await p.locator(".result-panel [data-test=error]").getAttribute("data-code")).toBe("ERR_UNIT_DATA");
     await p.fill(`${field("soNguoi")} input`, "4");
 
-    // A title given as the sub-unit's own data is decided by the catalogue's set, and the result nests it.
+    // A title given as the sub-unit's own data is decided by the version of its set in force on the date
+    // decided (here TT 22/2020), and the result nests the sub-result.
     const unit = readJsonFile(join(ROOT, "docs", "examples", SET, "phong-gd-huyen-mau.json"));
+    await p.fill("[data-test=as-of]", "2023-06-01");
     await p.click("#tab-json");
     const withSub = { ...data, donViHocTap: { data: unit } };
     await p.fill("[data-test=json]", JSON.stringify(withSub));
-    const sub = evaluate(dvht, unit);
-    expect(await p.locator(".result-panel .subs li").textContent()).toContain(sub.message!.vi);
-    expect(await verdictOf(p)).toBe(evaluate(fixture, withSub, { sets: { resolve: () => dvht } }).verdict);
+    const want = evaluate(fixture, withSub, { asOf: "2023-06-01", sets: loadRegistry(join(ROOT, "criteria")) });
+    expect(want.subResults.map((x) => `${x.result.set.id}@${x.result.set.version}`)).toEqual([`${SET}@${VERSION}`]);
+    expect(await p.locator(".result-panel .subs li").textContent()).toContain(want.subResults[0]!.result.message!.vi);
+    expect(await verdictOf(p)).toBe(want.verdict);
   });
 
   it("works from a web server too, under the same CSP sent as a header", async () => {

@@ -56,11 +56,12 @@ export function catalogueData(repo: string): Plugin {
       const api = await nodeApi(repo);
       const criteriaDir = join(repo, "criteria");
       const data: CatalogueData = { files: [], examples: [] };
+      const sets: Array<ReturnType<NodeApi["loadCriteriaSet"]>> = [];
       for (const path of api.findCriteriaFiles(criteriaDir)) {
         const file = relative(repo, path).split("\\").join("/");
         this.addWatchFile(path);
         const json = api.readJsonFile(path);
-        api.loadCriteriaSet(json, { source: file }); // throws CriteriaSetError naming the file: the build stops
+        const set = api.loadCriteriaSet(json, { source: file }); // throws CriteriaSetError naming the file: the build stops
         const casePath = path.replace(/\.json$/, ".cases.json");
         let cases: SampleUnit[] = [];
         if (existsSync(casePath)) {
@@ -68,9 +69,10 @@ export function catalogueData(repo: string): Plugin {
           cases = casesOf(relative(repo, casePath), api.readJsonFile(casePath));
         }
         data.files.push({ path: file, json, cases });
+        sets.push(set);
       }
       const examplesDir = join(repo, "docs", "examples");
-      const ids = new Set(data.files.map((f) => (f.json as { id: string }).id));
+      const ids = new Set(sets.map((s) => s.definition.id));
       if (existsSync(examplesDir)) {
         for (const dir of readdirSync(examplesDir).sort()) {
           if (!ids.has(dir) || !statSync(join(examplesDir, dir)).isDirectory()) continue;
@@ -78,7 +80,11 @@ export function catalogueData(repo: string): Plugin {
             if (!name.endsWith(".json")) continue;
             const path = join(examplesDir, dir, name);
             this.addWatchFile(path);
-            data.examples.push({ setId: dir, unit: { name: basename(name, ".json"), source: relative(repo, path), data: api.readJsonFile(path) } });
+            const unit = { name: basename(name, ".json"), source: relative(repo, path), data: api.readJsonFile(path) };
+            // An example is offered for the versions whose inputs it fits (an example of a 2024 agency
+            // does not fit the 2020 inputs).
+            const versions = sets.filter((s) => s.definition.id === dir && s.dataSchema.safeParse(unit.data).success).map((s) => s.definition.version);
+            data.examples.push({ setId: dir, versions, unit });
           }
         }
       }

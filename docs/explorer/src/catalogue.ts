@@ -42,7 +42,7 @@ function put(entry: Entry): void {
 
 for (const f of data.files) {
   const set = loadCriteriaSet(f.json, { source: f.path });
-  const examples = data.examples.filter((x) => x.setId === set.definition.id).map((x) => x.unit);
+  const examples = data.examples.filter((x) => x.setId === set.definition.id && x.versions.includes(set.definition.version)).map((x) => x.unit);
   put({ set, json: f.json, path: f.path, local: false, samples: [...examples, ...f.cases] });
 }
 

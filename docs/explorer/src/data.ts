@@ -21,5 +21,6 @@ export interface CatalogueFile {
 /** Everything the page is built from. */
 export interface CatalogueData {
   readonly files: CatalogueFile[];
-  readonly examples: Array<{ readonly setId: string; readonly unit: SampleUnit }>;
+  /** Example units from docs/examples/<set id>/, with the versions of that set whose inputs they fit. */
+  readonly examples: Array<{ readonly setId: string; readonly versions: readonly string[]; readonly unit: SampleUnit }>;
 }

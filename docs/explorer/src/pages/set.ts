@@ -42,6 +42,7 @@ function ruleCell(set: LoadedSet, c: Criterion): Node {
 }
 
 interface Columns {
+  readonly points: boolean;
   readonly mandatory: boolean;
   readonly applies: boolean;
 }
@@ -53,8 +54,8 @@ function criterionRow(set: LoadedSet, c: Criterion, cols: Columns): HTMLElement 
     { "data-test": "criterion", "data-id": c.id, class: c.pending ? "is-pending" : c.role === "exclusion" ? "is-exclusion" : undefined },
     h("td", { class: "c-id" }, h("strong", null, c.id)),
     h("td", { class: "c-title" }, loc(c.title), c.article ? h("div", { class: "small muted" }, `${tr.article}: ${c.article}`) : null),
-    h("td", { "data-label": tr.colPoints, class: "c-points num" }, pointsCell(set, c)),
-    cols.mandatory ? h("td", { "data-label": tr.colMandatory }, mandatoryCell(set, c)) : null,
+    cols.points ? h("td", { "data-label": tr.colPoints, class: "c-points num" }, pointsCell(set, c)) : null,
+    cols.mandatory ? h("td", { "data-label": set.definition.decision.method === "all" ? tr.colLevel : tr.colMandatory }, mandatoryCell(set, c)) : null,
     cols.applies ? h("td", { "data-label": tr.colApplies }, c.applies === undefined ? h("span", { class: "muted" }, tr.allUnits) : tr.whenApplies(sentence(set, c.applies))) : null,
     h("td", { "data-label": tr.colRule, class: "c-rule" }, ruleCell(set, c)),
   );
@@ -64,11 +65,21 @@ function criteriaTable(set: LoadedSet): HTMLElement {
   const tr = t();
   const d = set.definition;
   // A column that says the same of every criterion becomes one sentence above the table.
+  const method = d.decision.method;
+  const levels = method === "all" ? d.decision.levels.length : 0;
   const cols: Columns = {
-    mandatory: d.criteria.some((c) => c.mandatory || c.role === "exclusion") || (d.decision.method === "all" && d.decision.levels.length > 1),
+    points: d.criteria.some((c) => c.points !== undefined),
+    mandatory: d.criteria.some((c) => c.role === "exclusion") || (method === "points" ? d.criteria.some((c) => c.mandatory) : levels > 1),
     applies: d.criteria.some((c) => c.applies !== undefined),
   };
-  const names = [tr.colId, tr.colCriterion, tr.colPoints, cols.mandatory ? tr.colMandatory : null, cols.applies ? tr.colApplies : null, tr.colRule].filter((x) => x !== null);
+  const names = [
+    tr.colId,
+    tr.colCriterion,
+    cols.points ? tr.colPoints : null,
+    cols.mandatory ? (method === "all" ? tr.colLevel : tr.colMandatory) : null,
+    cols.applies ? tr.colApplies : null,
+    tr.colRule,
+  ].filter((x) => x !== null);
   const span = String(names.length);
   const head = h("thead", null, h("tr", null, names.map((x) => h("th", { scope: "col" }, x))));
   const body = h("tbody");
@@ -82,9 +93,13 @@ function criteriaTable(set: LoadedSet): HTMLElement {
     for (const c of members) body.appendChild(criterionRow(set, c, cols));
   }
   const rest = d.criteria.filter((c) => !grouped.has(c.id));
-  if (rest.length > 0 && d.groups.length > 0) body.appendChild(h("tr", { class: "group-row" }, h("th", { colspan: span, scope: "rowgroup" }, tr.nothing)));
+  if (rest.length > 0 && d.groups.length > 0)
+    body.appendChild(h("tr", { class: "group-row" }, h("th", { colspan: span, scope: "rowgroup" }, rest.every((c) => c.role === "exclusion") ? tr.exclusionsGroup : tr.otherCriteria)));
   for (const c of rest) body.appendChild(criterionRow(set, c, cols));
-  const notes = [cols.applies ? null : tr.everyApplies, cols.mandatory || d.decision.method === "all" ? null : tr.noMandatory].filter((x) => x !== null);
+  const notes = [
+    cols.applies ? null : tr.everyApplies,
+    method === "points" ? (cols.mandatory ? null : tr.noMandatory) : levels > 1 ? null : tr.allRequired,
+  ].filter((x) => x !== null);
   return h(
     "div",
     { class: "table-wrap" },
@@ -175,7 +190,23 @@ function provenance(e: Entry): HTMLElement {
     row(tr.supersedes, d.supersedes ? setLink(d.supersedes.id, d.supersedes.version, find(d.supersedes.id, d.supersedes.version) !== undefined) : tr.nothing),
     later.length > 0 ? row(tr.supersededBy, h("span", null, later.map((l, i) => [i > 0 ? ", " : null, setLink(l.set.definition.id, l.set.definition.version, true)]))) : null,
     d.references.length > 0
-      ? row(tr.references, h("ul", { class: "plain" }, d.references.map((r) => h("li", null, r.document, ` (${r.issuer}, ${r.issued})`, r.note ? h("div", { class: "small muted" }, r.note) : null))))
+      ? row(
+          tr.references,
+          h(
+            "ul",
+            { class: "plain refs" },
+            d.references.map((r) => {
+              const meta = [r.issuer, r.issued].filter((x) => x !== undefined).join(", ");
+              return h(
+                "li",
+                null,
+                r.url ? h("a", { href: r.url, rel: "noopener noreferrer", target: "_blank" }, r.document) : r.document,
+                meta ? ` (${meta})` : null,
+                r.note ? h("div", { class: "small muted" }, r.note) : null,
+              );
+            }),
+          ),
+        )
       : null,
     row(tr.subjectLabel, `${tr.subject[d.subject]} · ${d.jurisdiction}`),
     row(tr.file, h("code", null, e.path)),
@@ -202,7 +233,7 @@ export function setView(id: string, version: string): View | undefined {
       h("button", { type: "button", class: "secondary", onclick: () => download(`${d.id}-${d.version}.json`, `${JSON.stringify(e.json, null, 2)}\n`) }, tr.downloadSet),
     ),
     h("h2", null, tr.completeness),
-    completenessView(set, true),
+    completenessView(set, "shown"),
     h("h2", null, tr.decision),
     decisionView(set),
     h("h2", null, tr.criteria),

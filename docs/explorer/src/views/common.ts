@@ -22,17 +22,18 @@ export function badge(text: string, kind: string): HTMLElement {
   return h("span", { class: `badge badge-${kind}` }, text);
 }
 
-/** The completeness of a set: its level, pending count and notes. */
-export function completenessView(set: LoadedSet, withNotes: boolean): HTMLElement {
+/** The completeness of a set: its level, pending count and notes (shown, or folded behind their count). */
+export function completenessView(set: LoadedSet, notes: "shown" | "folded"): HTMLElement {
   const c = set.definition.completeness;
   const tr = t();
+  const list = c.notes.length > 0 ? h("ul", { class: "notes" }, c.notes.map((n) => h("li", null, n))) : null;
   return h(
     "div",
     { class: "completeness", "data-test": "completeness" },
     badge(c.level === "complete" ? tr.complete : tr.partial, c.level),
     " ",
     h("span", { class: "muted" }, tr.pendingCount(pendingCount(set))),
-    withNotes && c.notes.length > 0 ? h("ul", { class: "notes" }, c.notes.map((n) => h("li", null, n))) : null,
+    list && notes === "folded" ? h("details", { class: "notes-fold" }, h("summary", null, tr.notesCount(c.notes.length)), list) : list,
   );
 }
 
