@@ -22,7 +22,7 @@ const registry = loadRegistry(join(ROOT, "criteria"));
 function canFail(set: LoadedSet): boolean {
   const d = set.definition.decision;
   const encoded = set.definition.criteria.filter((c) => !c.pending);
-  return encoded.some((c) => c.role === "exclusion" || c.mandatory || d.method === "all") || (d.method === "points" && d.passMark > 0);
+  return encoded.some((c) => c.role === "exclusion" || c.mandatory || d.method === "all") || (d.method === "points" && d.passMark !== null && d.passMark > 0);
 }
 
 describe("the criteria shipped in criteria/", () => {

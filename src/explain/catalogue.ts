@@ -31,7 +31,7 @@ function inForce(d: CriteriaSet): string {
 function decisionText(decision: Decision): string {
   if (decision.method === "points") {
     const grades = decision.grades.map((g) => `${g.title.vi} ≥ ${g.minPoints}`).join(", ");
-    return `points: pass at ${decision.passMark} of ${decision.maxPoints}${grades ? `; grades ${grades}` : ""}; knock-out criteria block the title`;
+    return `points: ${decision.passMark === null ? "pass mark not known (never concludes pass)" : `pass at ${decision.passMark}`} of ${decision.maxPoints}${grades ? `; grades ${grades}` : ""}; knock-out criteria block the title`;
   }
   const levels = decision.levels.map((l) => l.title.vi).join(", ");
   return `every applicable criterion must pass${levels ? `, levels cumulative: ${levels}` : ""}`;
