@@ -85,6 +85,8 @@ const vi = {
   levelRequired: (l: string) => `từ ${l}`,
   groupMax: (n: number) => `tối đa ${n} điểm`,
   decisionPoints: (max: number, pass: number) => `Tính điểm trên thang ${max}: đạt khi có từ ${pass} điểm trở lên và không trượt tiêu chí bắt buộc hay tiêu chí loại trừ nào.`,
+  decisionPointsNoMark: (max: number) =>
+    `Tính điểm trên thang ${max}, nhưng chưa tìm được mức điểm đạt trong văn bản: bộ tiêu chí này không thể kết luận "đạt" từ điểm số, chỉ có thể kết luận "chưa đạt" khi một tiêu chí bắt buộc hay tiêu chí loại trừ không đạt.`,
   decisionGrades: "Xếp loại",
   gradeBand: (title: string, min: number) => `${title}: từ ${min} điểm`,
   notApplicable: {
@@ -137,6 +139,7 @@ const vi = {
   points: "Điểm",
   pointsOf: (earned: number, max: number) => `${earned}/${max} điểm`,
   passMark: (n: number) => `mức đạt ${n}`,
+  passMarkUnknown: "chưa rõ mức điểm đạt",
   possible: (n: number) => `tối đa có thể đạt ${n}`,
   gradeNotFinal: "Xếp loại có thể cao hơn khi bổ sung dữ liệu còn thiếu.",
   notInForce: (d: string) => `Bộ tiêu chí này KHÔNG có hiệu lực vào ngày ${d}.`,
@@ -239,6 +242,8 @@ const en: Dict = {
   levelRequired: (l) => `from ${l}`,
   groupMax: (n) => `up to ${n} points`,
   decisionPoints: (max, pass) => `Points out of ${max}: the title is earned with ${pass} points or more and no mandatory criterion or exclusion failed.`,
+  decisionPointsNoMark: (max) =>
+    `Points out of ${max}, but the regulation's pass mark has not been found: this set cannot conclude "pass" from points, only "fail" when a mandatory criterion or an exclusion fails.`,
   decisionGrades: "Grades",
   gradeBand: (title, min) => `${title}: from ${min} points`,
   notApplicable: {
@@ -289,6 +294,7 @@ const en: Dict = {
   points: "Points",
   pointsOf: (earned, max) => `${earned}/${max} points`,
   passMark: (n) => `pass mark ${n}`,
+  passMarkUnknown: "pass mark not known",
   possible: (n) => `at most ${n} possible`,
   gradeNotFinal: "The grade may rise once the missing data is supplied.",
   notInForce: (d) => `This criteria set was NOT in force on ${d}.`,

@@ -113,7 +113,7 @@ function decisionView(set: LoadedSet): HTMLElement {
   const d = set.definition.decision;
   const out: Node[] = [];
   if (d.method === "points") {
-    out.push(h("p", null, tr.decisionPoints(d.maxPoints, d.passMark)));
+    out.push(h("p", null, d.passMark === null ? tr.decisionPointsNoMark(d.maxPoints) : tr.decisionPoints(d.maxPoints, d.passMark)));
     if (d.grades.length > 0) out.push(h("p", null, `${tr.decisionGrades}:`), h("ul", null, d.grades.map((g) => h("li", null, tr.gradeBand(loc(g.title), g.minPoints)))));
     out.push(h("p", null, tr.notApplicable[d.notApplicable]));
   } else {

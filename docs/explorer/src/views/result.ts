@@ -28,13 +28,17 @@ function meter(r: Result): Child {
   earned.style.width = pct(p.earned);
   const possible = h("span", { class: "meter-possible" });
   possible.style.width = pct(p.possible - p.earned);
-  const mark = h("span", { class: "meter-mark", title: tr.passMark(p.passMark) });
-  mark.style.left = pct(p.passMark);
+  const markText = p.passMark === null ? tr.passMarkUnknown : tr.passMark(p.passMark);
+  let mark: HTMLElement | null = null;
+  if (p.passMark !== null) {
+    mark = h("span", { class: "meter-mark", title: markText });
+    mark.style.left = pct(p.passMark);
+  }
   return h(
     "div",
     { class: "meter-wrap" },
-    h("div", { class: "meter", role: "img", "aria-label": `${tr.pointsOf(p.earned, p.applicableMax)}, ${tr.passMark(p.passMark)}` }, earned, possible, mark),
-    h("p", { class: "small muted" }, tr.passMark(p.passMark), p.possible > p.earned ? ` · ${tr.possible(p.possible)}` : null),
+    h("div", { class: "meter", role: "img", "aria-label": `${tr.pointsOf(p.earned, p.applicableMax)}, ${markText}` }, earned, possible, mark),
+    h("p", { class: "small muted" }, markText, p.possible > p.earned ? ` · ${tr.possible(p.possible)}` : null),
   );
 }
 
