@@ -140,10 +140,6 @@ export function registryProblems(sets: readonly LoadedSet[]): Problem[] {
     const target = keyOf(sup.id, sup.version);
     const old = byKey.get(target);
     const path = [key(s), "supersedes"];
-    if (target === key(s)) {
-      problems.push({ code: "supersedes_self", path, message: `${key(s)}${where(s)} supersedes itself` });
-      continue;
-    }
     if (!old) {
       const known = byId.get(sup.id)?.map((x) => x.definition.version);
       problems.push({
