@@ -2,7 +2,6 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../src/cli/main.js";
 import {
   AuditRecord,
   AuditRecordError,
@@ -18,6 +17,7 @@ import {
 } from "../src/index.js";
 import { loadRegistry } from "../src/node/index.js";
 import { readJson, ROOT } from "./helpers.js";
+import { run } from "./run-cli.js";
 
 const TT22 = "criteria/don-vi-hoc-tap/2020.1.0.json";
 const UNIT = "docs/examples/don-vi-hoc-tap/phong-gd-huyen-mau.json";
@@ -26,12 +26,6 @@ const registry = createRegistry([set]);
 const data = readJson(UNIT) as { tenDonVi: string; thanhVien: Array<Record<string, unknown>> };
 const AT = "2025-03-04T05:06:07.000Z";
 
-function run(...args: string[]) {
-  let out = "";
-  let err = "";
-  const code = main(args, { out: (t) => (out += t), err: (t) => (err += t), columns: 120 });
-  return { code, out, err };
-}
 
 describe("audit records", () => {
   const record = createAuditRecord(set, data, { asOf: "2023-05-01", evaluatedAt: AT });

@@ -1,18 +1,12 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../src/cli/main.js";
 import { diff, loadCriteriaSet, SetDiff, thresholdChanges, type Change } from "../src/index.js";
 import { makeSet, readJson, ROOT, text } from "./helpers.js";
+import { run } from "./run-cli.js";
 
 const OLD = "test/fixtures/versions/criteria/gia-dinh-mau/2018.1.0.json";
 const NEW = "test/fixtures/versions/criteria/gia-dinh-mau/2024.1.0.json";
 
-function run(...args: string[]) {
-  let out = "";
-  let err = "";
-  const code = main(args, { out: (t) => (out += t), err: (t) => (err += t), columns: 120 });
-  return { code, out, err };
-}
 
 const pick = (changes: Change[], kind: string, field?: string | null, target?: string | null) =>
   changes.filter((c) => c.kind === kind && (field === undefined || c.field === field) && (target === undefined || c.target === target));

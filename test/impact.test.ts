@@ -2,10 +2,10 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../src/cli/main.js";
 import { createImpact, impact, ImpactSummary, UnitImpact } from "../src/index.js";
 import { readLines } from "../src/node/index.js";
 import { makeSet, readJson, ROOT, text } from "./helpers.js";
+import { run } from "./run-cli.js";
 
 const DIR = join(ROOT, "test/fixtures/versions");
 const OLD = join(DIR, "criteria/gia-dinh-mau/2018.1.0.json");
@@ -14,12 +14,6 @@ const UNITS = join(DIR, "units.ndjson");
 const oldSet = readJson("test/fixtures/versions/criteria/gia-dinh-mau/2018.1.0.json");
 const newSet = readJson("test/fixtures/versions/criteria/gia-dinh-mau/2024.1.0.json");
 
-function run(...args: string[]) {
-  let out = "";
-  let err = "";
-  const code = main(args, { out: (t) => (out += t), err: (t) => (err += t), columns: 120 });
-  return { code, out, err };
-}
 
 function tmp(name: string, content: string | Buffer): string {
   const f = join(mkdtempSync(join(tmpdir(), "tieuchi-impact-")), name);
@@ -28,10 +22,10 @@ function tmp(name: string, content: string | Buffer): string {
 }
 
 describe("impact of a new version", () => {
-  const run = createImpact(oldSet, newSet, { labelField: "ten" });
+  const im = createImpact(oldSet, newSet);
   const out: UnitImpact[] = [];
   for (const line of readLines(UNITS)) {
-    const u = "error" in line ? run.unreadable(line.number, line.error) : run.line(line.text, line.number);
+    const u = "error" in line ? im.unreadable(line.number, line.error) : im.line(line.text, line.number);
     if (u) out.push(UnitImpact.parse(u));
   }
   const at = (n: number) => out.find((u) => u.line === n)!;
@@ -67,7 +61,7 @@ describe("impact of a new version", () => {
   });
 
   it("counts every line: per kind of unit, per kind of change, per criterion", () => {
-    const s = ImpactSummary.parse(run.summary());
+    const s = ImpactSummary.parse(im.summary());
     expect(s).toEqual({
       old: { id: "gia-dinh-mau", version: "2018.1.0", hash: expect.stringMatching(/^sha256:/) },
       new: { id: "gia-dinh-mau", version: "2024.1.0", hash: expect.stringMatching(/^sha256:/) },

@@ -2,17 +2,11 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, re
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../src/cli/main.js";
 import { checkLock, emptyLock, lockEntryOf, LockFileError, parseLock, serializeLock, updateLock, type LockInput } from "../src/index.js";
 import { checkLockDir, LOCK_FILE, readLock, updateLockDir } from "../src/node/index.js";
 import { makeSet, readJson, ROOT } from "./helpers.js";
+import { run } from "./run-cli.js";
 
-function run(...args: string[]) {
-  let out = "";
-  let err = "";
-  const code = main(args, { out: (t) => (out += t), err: (t) => (err += t), columns: 120 });
-  return { code, out, err };
-}
 
 /** A copy of the fixture criteria folder, released. */
 function releasedCopy(): string {

@@ -1,21 +1,15 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../src/cli/main.js";
 import { evaluate, evaluateTransition, NotInForceError, OptionsError } from "../src/index.js";
 import { loadRegistry } from "../src/node/index.js";
 import { readJson, ROOT } from "./helpers.js";
+import { run } from "./run-cli.js";
 
 const CRITERIA = join(ROOT, "test/fixtures/versions/criteria");
 const UNIT = join(ROOT, "test/fixtures/versions/unit.json");
 const registry = loadRegistry(CRITERIA);
 const unit = readJson("test/fixtures/versions/unit.json") as Record<string, unknown>;
 
-function run(...args: string[]) {
-  let out = "";
-  let err = "";
-  const code = main(args, { out: (t) => (out += t), err: (t) => (err += t), columns: 120 });
-  return { code, out, err };
-}
 
 describe("transitional evaluation", () => {
   it("evaluates under the version in force on each date, side by side", () => {
