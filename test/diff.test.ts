@@ -183,7 +183,7 @@ describe("tieuchi diff", () => {
     expect(r.code).toBe(1);
     expect(r.out.split("\n").slice(0, 4)).toEqual([
       "gia-dinh-mau@2018.1.0 (Quyết định 1/2018/QĐ-THU) → gia-dinh-mau@2024.1.0 (Quyết định 2/2023/QĐ-THU)",
-      "8 metadata changes, 1 inputs added, 1 inputs removed, 1 criteria added, 1 criteria removed, 2 criteria renamed, 3 criterion changes, 3 decision changes.",
+      "8 metadata changes, 1 input added, 1 input removed, 1 criterion added, 1 criterion removed, 2 criteria renamed, 3 criterion changes, 3 decision changes.",
       "",
       "Metadata:",
     ]);

@@ -136,7 +136,7 @@ describe("tieuchi impact", () => {
     expect(lines[3]).toBe('line 6: bad line: line 6, column 42: not valid JSON: unexpected "}"');
     expect(lines[4]).toBe("line 8: invalid for both: chapHanhPhapLuat: Invalid input: expected boolean, received string");
     expect(lines.slice(-3)).toEqual([
-      "gia-dinh-mau@2018.1.0 → gia-dinh-mau@2024.1.0: 8 units (9 lines, 1 blank): 2 unchanged, 2 changed, 1 valid for the old version only, 1 valid for the new version only, 1 invalid for both, 1 bad lines, 0 errors",
+      "gia-dinh-mau@2018.1.0 → gia-dinh-mau@2024.1.0: 8 units (9 lines, 1 blank): 2 unchanged, 2 changed, 1 valid for the old version only, 1 valid for the new version only, 1 invalid for both, 1 bad line, 0 errors",
       "By kind of change: verdict incomplete → fail: 1; verdict pass → fail: 1",
       "Criteria behind the changes: 4 (2), 5 (2), 6 (2), 2 (1)",
     ]);

@@ -631,25 +631,28 @@ export const SECTION_TITLES: Record<ChangeSection, Localized> = {
 
 /** Summary line of a diff's counts, e.g. `3 criteria added, 1 removed, ...`. */
 export function diffSummary(d: SetDiff, lang: Lang): string {
-  const names: Record<ChangeKind, Localized> = {
-    "metadata-changed": { vi: "thay đổi thông tin chung", en: "metadata changes" },
-    "input-added": { vi: "dữ liệu thêm", en: "inputs added" },
-    "input-removed": { vi: "dữ liệu bỏ", en: "inputs removed" },
-    "input-changed": { vi: "dữ liệu sửa", en: "inputs changed" },
-    "derived-added": { vi: "giá trị tính toán thêm", en: "derived added" },
-    "derived-removed": { vi: "giá trị tính toán bỏ", en: "derived removed" },
-    "derived-changed": { vi: "giá trị tính toán sửa", en: "derived changed" },
-    "group-added": { vi: "nhóm thêm", en: "groups added" },
-    "group-removed": { vi: "nhóm bỏ", en: "groups removed" },
-    "group-changed": { vi: "nhóm sửa", en: "groups changed" },
-    "criterion-added": { vi: "tiêu chí thêm", en: "criteria added" },
-    "criterion-removed": { vi: "tiêu chí bỏ", en: "criteria removed" },
-    "criterion-renamed": { vi: "tiêu chí đổi tên", en: "criteria renamed" },
-    "criterion-changed": { vi: "thay đổi ở tiêu chí", en: "criterion changes" },
-    "criteria-reordered": { vi: "đổi thứ tự", en: "reordered" },
-    "decision-changed": { vi: "thay đổi cách xét", en: "decision changes" },
+  // English: [one, many]; Vietnamese has no plural.
+  const names: Record<ChangeKind, { vi: string; en: readonly [string, string] }> = {
+    "metadata-changed": { vi: "thay đổi thông tin chung", en: ["metadata change", "metadata changes"] },
+    "input-added": { vi: "dữ liệu thêm", en: ["input added", "inputs added"] },
+    "input-removed": { vi: "dữ liệu bỏ", en: ["input removed", "inputs removed"] },
+    "input-changed": { vi: "thay đổi ở dữ liệu", en: ["input change", "input changes"] },
+    "derived-added": { vi: "giá trị tính toán thêm", en: ["derived value added", "derived values added"] },
+    "derived-removed": { vi: "giá trị tính toán bỏ", en: ["derived value removed", "derived values removed"] },
+    "derived-changed": { vi: "thay đổi ở giá trị tính toán", en: ["derived value change", "derived value changes"] },
+    "group-added": { vi: "nhóm thêm", en: ["group added", "groups added"] },
+    "group-removed": { vi: "nhóm bỏ", en: ["group removed", "groups removed"] },
+    "group-changed": { vi: "thay đổi ở nhóm", en: ["group change", "group changes"] },
+    "criterion-added": { vi: "tiêu chí thêm", en: ["criterion added", "criteria added"] },
+    "criterion-removed": { vi: "tiêu chí bỏ", en: ["criterion removed", "criteria removed"] },
+    "criterion-renamed": { vi: "tiêu chí đổi tên hoặc mã", en: ["criterion renamed", "criteria renamed"] },
+    "criterion-changed": { vi: "thay đổi ở tiêu chí", en: ["criterion change", "criterion changes"] },
+    "criteria-reordered": { vi: "đổi thứ tự tiêu chí", en: ["reordering", "reorderings"] },
+    "decision-changed": { vi: "thay đổi cách xét", en: ["decision change", "decision changes"] },
   };
-  const parts = ChangeKind.options.filter((k) => d.counts[k]).map((k) => `${d.counts[k]} ${names[k][lang]}`);
+  const parts = ChangeKind.options
+    .filter((k) => d.counts[k])
+    .map((k) => `${d.counts[k]} ${lang === "vi" ? names[k].vi : names[k].en[d.counts[k] === 1 ? 0 : 1]}`);
   if (parts.length === 0) return lang === "vi" ? (d.identical ? "Không có thay đổi." : "Không có thay đổi về nội dung (chỉ khác cách viết).") : d.identical ? "No changes." : "No change in substance (only in how it is written).";
   return `${parts.join(", ")}.`;
 }

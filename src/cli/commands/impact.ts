@@ -21,6 +21,7 @@ const KIND: Record<Lang, Record<ImpactKind, string>> = {
     "valid-old-only": "valid for the old version only",
     "valid-new-only": "valid for the new version only",
     invalid: "invalid for both",
+    // Plural: the summary counts them ("1 bad line", "2 errors").
     "bad-line": "bad lines",
     error: "errors",
   },
@@ -53,7 +54,8 @@ export function renderUnit(u: UnitImpact, lang: Lang): string {
 export function renderSummary(s: ImpactSummary, lang: Lang): string {
   const vi = lang === "vi";
   const units = ImpactKind.options.reduce((n, k) => n + s.kinds[k], 0);
-  const kinds = ImpactKind.options.map((k) => `${s.kinds[k]} ${KIND[lang][k]}`).join(", ");
+  const plural = (k: ImpactKind) => (lang === "en" && s.kinds[k] === 1 ? KIND.en[k].replace(/s$/, "") : KIND[lang][k]);
+  const kinds = ImpactKind.options.map((k) => `${s.kinds[k]} ${plural(k)}`).join(", ");
   const lines = [
     `${s.old.id}@${s.old.version} → ${s.new.id}@${s.new.version}: ${units} ${vi ? "đơn vị" : "units"} (${s.lines} ${vi ? "dòng" : "lines"}, ${s.blank} ${vi ? "dòng trống" : "blank"}): ${kinds}`,
   ];
