@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -71,6 +71,15 @@ describe("impact of a new version", () => {
       changes: { "verdict pass → fail": 1, "verdict incomplete → fail": 1 },
       criteria: { "2": 1, "4": 2, "5": 2, "6": 2 },
     });
+  });
+
+  it("reads each unit without changing it, so both versions see the same data", () => {
+    const freeze = (v: unknown): unknown => {
+      if (v && typeof v === "object") for (const x of Object.values(v)) freeze(x);
+      return Object.freeze(v);
+    };
+    const unit = freeze(JSON.parse(readFileSync(UNITS, "utf8").split("\n")[1]!));
+    expect(impact(oldSet, newSet, [unit]).units[0]).toMatchObject({ kind: "changed", changes: ["verdict pass → fail"] });
   });
 
   it("counts a change of grade alone, and evaluation errors", () => {

@@ -90,5 +90,6 @@ describe("tieuchi eval --set", () => {
     expect(run("eval", "--set", "gia-dinh-mau", "--criteria", CRITERIA, "--as-of", "2023-12-01", "--decided", "2024-01-01", "--applied", "2023-01-01", UNIT).code).toBe(2);
     expect(run("eval", "--set", "gia-dinh-mau", "--criteria", CRITERIA, "--applied", "2023-12-01", "--decided", "2024-02-15", "--record", "x.json", UNIT).code).toBe(2);
     expect(run("eval", "--set", "gia-dinh-mau", "--criteria", CRITERIA, "--as-of", "2023-12-01").code).toBe(2);
+    expect(run("eval", "--set", "gia-dinh-mau", "--sets", CRITERIA, "--as-of", "2023-12-01", UNIT).err).toContain("drop --sets");
   });
 });

@@ -93,6 +93,7 @@ export function main(argv: readonly string[], io: Io): number {
         if (rest.length === 0) throw new UsageError("validate needs at least one criteria file");
         return validateCommand(rest, { json: values.json }, io);
       case "eval":
+        if (values.set !== undefined && values.sets !== undefined) throw new UsageError("with --set, the --criteria folder also gives the sets of sub-units: drop --sets");
         if (values.set !== undefined)
           return inForceCommand(
             rest,

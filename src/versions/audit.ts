@@ -305,12 +305,12 @@ export function verify(record: unknown, data: unknown, sets: VerifySets, options
     const base: EvaluateOptions = { explain: r.result.message !== undefined, sets, ...(r.asOf !== null ? { asOf: r.asOf } : {}) };
     try {
       try {
-        result = evaluate(set, structuredClone(data), { ...base, engine: r.result.engine.evaluator as EngineName });
+        result = evaluate(set, data, { ...base, engine: r.result.engine.evaluator as EngineName });
       } catch (e) {
         // An evaluator this version does not have: replay with the default one, and say so.
         if (!(e instanceof OptionsError && e.path[0] === "engine")) throw e;
         notes.push({ vi: `Bộ đánh giá ${r.result.engine.evaluator} không có; dùng bộ mặc định.`, en: `Evaluator ${r.result.engine.evaluator} is not available; replayed with the default.` });
-        result = evaluate(set, structuredClone(data), base);
+        result = evaluate(set, data, base);
       }
     } catch (e) {
       if (!(e instanceof TieuchiError)) throw e;

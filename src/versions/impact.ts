@@ -156,8 +156,8 @@ export function createImpact(oldSet: LoadedSet | unknown, newSet: LoadedSet | un
 
   const run = (set: LoadedSet, data: unknown): Evaluated => {
     try {
-      // Each evaluation gets its own copy: evaluation must not see what the other one did to the data.
-      return { ok: true, result: evaluate(set, structuredClone(data), evalOptions) };
+      // evaluate never writes to the data it is given, so both versions can read the same object.
+      return { ok: true, result: evaluate(set, data, evalOptions) };
     } catch (e) {
       if (e instanceof UnitDataError) return { ok: false, invalid: true, problems: e.problems };
       if (e instanceof TieuchiError) return { ok: false, invalid: false, error: e };

@@ -60,7 +60,7 @@ function side(registry: Registry, setId: string, date: string, data: unknown, op
   const { set, reason } = registry.inForceOn(setId, date);
   const evalOptions: EvaluateOptions = { asOf: date, sets: registry, ...(options.explain !== undefined ? { explain: options.explain } : {}), ...(options.engine ? { engine: options.engine } : {}) };
   try {
-    return { date, reason, result: evaluate(set, structuredClone(data), evalOptions), error: null };
+    return { date, reason, result: evaluate(set, data, evalOptions), error: null };
   } catch (e) {
     if (e instanceof UnitDataError) return { date, reason, result: null, error: { code: e.code, message: e.message, problems: e.problems } };
     throw e;
