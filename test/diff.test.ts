@@ -202,3 +202,12 @@ describe("tieuchi diff", () => {
     expect(run("diff", join(ROOT, OLD), join(ROOT, NEW), "--lang", "fr").code).toBe(2);
   });
 });
+
+describe("diff with names an object has by inheritance", () => {
+  it("treats an input called toString as any other", () => {
+    const a = makeSet();
+    const b = makeSet({ inputs: { ...(makeSet().inputs as object), toString: { type: "boolean", description: text("t") } } });
+    expect(diff(a, b).changes.map((c) => [c.kind, c.target])).toEqual([["input-added", "toString"]]);
+    expect(diff(b, a).changes.map((c) => [c.kind, c.target])).toEqual([["input-removed", "toString"]]);
+  });
+});

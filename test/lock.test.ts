@@ -208,3 +208,16 @@ describe("tieuchi lock", () => {
     rmSync(dir, { recursive: true });
   });
 });
+
+describe("lock entries with names an object has by inheritance", () => {
+  it("notice a criterion called constructor disappearing", () => {
+    const t = { vi: "x", en: "x" };
+    const json = makeSet({ criteria: [{ id: "constructor", title: t, points: 50, rule: { var: "a" } }, { id: "b", title: t, points: 50, rule: { var: "b" } }] });
+    const lock = updateLock(null, [{ file: "s.json", json }]).lock!;
+    const edited = { ...json, criteria: [{ id: "b", title: t, points: 100, rule: { var: "b" } }] };
+    expect(checkLock(lock, [{ file: "s.json", json: edited }]).entries[0]!.changes).toEqual([
+      { kind: "criterion", name: "constructor", change: "removed" },
+      { kind: "criterion", name: "b", change: "changed" },
+    ]);
+  });
+});

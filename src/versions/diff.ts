@@ -245,13 +245,13 @@ class Differ {
   inputs(a: Inputs, b: Inputs, base: string) {
     for (const [name, spec] of Object.entries(b)) {
       const path = base === "" ? name : `${base}.${name}`;
-      const old = a[name];
+      const old = Object.hasOwn(a, name) ? a[name] : undefined;
       if (!old) this.inputAdded(path, spec);
       else this.input(old, spec, path);
     }
     for (const [name, spec] of Object.entries(a)) {
       const path = base === "" ? name : `${base}.${name}`;
-      if (!(name in b))
+      if (!Object.hasOwn(b, name))
         this.add("inputs", "input-removed", path, null, both((lang) => `${lang === "vi" ? "Bỏ dữ liệu đầu vào" : "Input removed:"} ${path}${spec.label ? ` (${spec.label[lang]})` : ""}`), { before: spec });
     }
   }
@@ -304,7 +304,7 @@ class Differ {
     const a = this.a.definition.derived;
     const b = this.b.definition.derived;
     for (const [name, d] of Object.entries(b)) {
-      const old = a[name];
+      const old = Object.hasOwn(a, name) ? a[name] : undefined;
       if (!old) {
         this.add("derived", "derived-added", name, null, both((lang) => `${lang === "vi" ? "Thêm giá trị tính toán" : "Derived value added:"} ${name} = ${this.ruleB(d.rule, lang)}`), { after: d });
         continue;
@@ -321,7 +321,7 @@ class Differ {
         });
     }
     for (const [name, d] of Object.entries(a))
-      if (!(name in b)) this.add("derived", "derived-removed", name, null, both((lang) => `${lang === "vi" ? "Bỏ giá trị tính toán" : "Derived value removed:"} ${name}`), { before: d });
+      if (!Object.hasOwn(b, name)) this.add("derived", "derived-removed", name, null, both((lang) => `${lang === "vi" ? "Bỏ giá trị tính toán" : "Derived value removed:"} ${name}`), { before: d });
   }
 
   groups() {

@@ -103,28 +103,25 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 /** The lock entry of a criteria file's JSON: its hash and the short hashes of its parts. */
 export function lockEntryOf(file: string, json: unknown): LockEntry {
   const doc = normalizeStrings(json);
-  const parts: Record<string, string> = {};
-  const criteria: Record<string, string> = {};
-  const inputs: Record<string, string> = {};
-  if (isRecord(doc)) {
-    for (const k of Object.keys(doc).sort()) parts[k] = short(doc[k]);
-    if (Array.isArray(doc.criteria))
-      doc.criteria.forEach((c, i) => {
-        const id = isRecord(c) && typeof c.id === "string" ? c.id : `#${i}`;
-        criteria[id] = short(c);
-      });
-    if (isRecord(doc.inputs)) for (const k of Object.keys(doc.inputs).sort()) inputs[k] = short(doc.inputs[k]);
-  }
-  return { file, hash: contentHash(doc), parts, criteria, inputs };
+  // fromEntries defines own properties, so no key (not even __proto__) reaches a prototype.
+  const hashes = (entries: Array<[string, unknown]>) => Object.fromEntries(entries.map(([k, v]) => [k, short(v)]));
+  if (!isRecord(doc)) return { file, hash: contentHash(doc), parts: {}, criteria: {}, inputs: {} };
+  return {
+    file,
+    hash: contentHash(doc),
+    parts: hashes(Object.keys(doc).map((k) => [k, doc[k]])),
+    criteria: hashes(Array.isArray(doc.criteria) ? doc.criteria.map((c, i) => [isRecord(c) && typeof c.id === "string" ? c.id : `#${i}`, c]) : []),
+    inputs: hashes(isRecord(doc.inputs) ? Object.keys(doc.inputs).map((k) => [k, (doc.inputs as Record<string, unknown>)[k]]) : []),
+  };
 }
 
 function compareMaps(kind: LockChange["kind"], before: Record<string, string>, after: Record<string, string>): LockChange[] {
   const out: LockChange[] = [];
   for (const k of Object.keys(before)) {
-    if (!(k in after)) out.push({ kind, name: k, change: "removed" });
+    if (!Object.hasOwn(after, k)) out.push({ kind, name: k, change: "removed" });
     else if (before[k] !== after[k]) out.push({ kind, name: k, change: "changed" });
   }
-  for (const k of Object.keys(after)) if (!(k in before)) out.push({ kind, name: k, change: "added" });
+  for (const k of Object.keys(after)) if (!Object.hasOwn(before, k)) out.push({ kind, name: k, change: "added" });
   return out;
 }
 
