@@ -173,24 +173,26 @@ export class NotInForceError extends TieuchiError {
   }
 }
 
+/** Options for an error about a whole file full of problems: what the file is, and its name. */
+function fileProblems(code: ErrorCode, what: string, problems: readonly Problem[], source: string | undefined) {
+  const where = source ? ` ${source}` : "";
+  return [
+    code,
+    `The ${what}${where} is invalid (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${listProblems(problems)}`,
+    { problems, path: problems[0]?.path ?? [] },
+  ] as const;
+}
+
 /** The lock file (`criteria.lock.json`) is malformed. Lists every problem. */
 export class LockFileError extends TieuchiError {
   constructor(problems: readonly Problem[], source?: string) {
-    const where = source ? ` ${source}` : "";
-    super("ERR_LOCK_FILE", `The lock file${where} is invalid (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${listProblems(problems)}`, {
-      problems,
-      path: problems[0]?.path ?? [],
-    });
+    super(...fileProblems("ERR_LOCK_FILE", "lock file", problems, source));
   }
 }
 
 /** An audit record is malformed (not a `tieuchi/audit@1` record, or inconsistent with itself). Lists every problem. */
 export class AuditRecordError extends TieuchiError {
   constructor(problems: readonly Problem[], source?: string) {
-    const where = source ? ` ${source}` : "";
-    super("ERR_AUDIT_RECORD", `The audit record${where} is invalid (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${listProblems(problems)}`, {
-      problems,
-      path: problems[0]?.path ?? [],
-    });
+    super(...fileProblems("ERR_AUDIT_RECORD", "audit record", problems, source));
   }
 }
