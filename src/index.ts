@@ -31,6 +31,7 @@ export { evaluate, type EvaluateOptions, type SetResolver, type EngineName } fro
 
 export { describeRule } from "./explain/describe.js";
 export type { Lang } from "./explain/format.js";
+export { renderCatalogue, type CatalogueOptions } from "./explain/catalogue.js";
 
 export { canonicalJson, contentHash } from "./versions/canonical.js";
 export { sha256Hex } from "./versions/sha256.js";

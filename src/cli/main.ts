@@ -5,6 +5,7 @@
  */
 import { parseArgs } from "node:util";
 import { VERSION } from "../version.js";
+import { catalogueCommand } from "./commands/catalogue.js";
 import { diffCommand } from "./commands/diff.js";
 import { evalCommand } from "./commands/eval.js";
 import { hashCommand } from "./commands/hash.js";
@@ -37,6 +38,7 @@ Usage:
                                               units whose verdict or grade changes, and why; counts by change
   tieuchi verify <record.json> <unit.json> [--criteria <dir>]
                                               replay an audit record: match, or exactly what differs
+  tieuchi catalogue [--sets <dir>] [--out <file>]   Markdown list of every set and version (default dir: criteria)
   tieuchi help | --version
 
 Options:
@@ -142,6 +144,8 @@ export function main(argv: readonly string[], io: Io): number {
         );
       case "verify":
         return verifyCommand(rest, { json: values.json, lang: values.lang, criteria: values.criteria }, io);
+      case "catalogue":
+        return catalogueCommand({ ...(values.sets !== undefined ? { sets: values.sets } : {}), ...(values.out !== undefined ? { out: values.out } : {}) }, io);
       case "schema":
         return schemaCommand(values.out !== undefined ? { out: values.out } : {}, io);
       default:
