@@ -52,7 +52,7 @@ export {
   type VerifyOptions,
   type VerifySets,
 } from "./versions/audit.js";
-export { evaluateTransition, type Transition, type TransitionSide, type TransitionRow, type TransitionOptions } from "./versions/transition.js";
+export { evaluateTransition, type Transition, type TransitionSide, type TransitionRow, type TransitionCell, type TransitionOptions } from "./versions/transition.js";
 export {
   Lock,
   LockEntry,

@@ -55,6 +55,26 @@ describe("transitional evaluation", () => {
   });
 });
 
+describe("transitional evaluation across TT 22/2020 → TT 24/2023", () => {
+  const real = loadRegistry(join(ROOT, "criteria"));
+  const agency = readJson("docs/examples/don-vi-hoc-tap/phong-gd-huyen-mau.json");
+
+  it("evaluates data written for TT 22 under TT 22, and says why TT 24 cannot take it", () => {
+    const t = evaluateTransition(real, "don-vi-hoc-tap", agency, { applied: "2023-12-01", decided: "2024-03-01" });
+    expect([t.applied.reason.document, t.decided.reason.document]).toEqual(["Thông tư 22/2020/TT-BGDĐT", "Thông tư 24/2023/TT-BGDĐT"]);
+    expect(t.applied.result!.verdict).toBe("pass");
+    expect(t.decided).toMatchObject({ result: null, error: { code: "ERR_UNIT_DATA" } });
+    // No criterion of TT 22 lives on in TT 24: every row has one side only, and TT 24's cells have no status.
+    expect(t.rows.find((r) => r.decided?.id === "TC1.CT1")).toEqual({ applied: null, decided: { id: "TC1.CT1", status: null, points: null } });
+    expect(t.rows.find((r) => r.applied?.id === "1.1")).toEqual({ applied: { id: "1.1", status: "pass", points: 10 }, decided: null });
+    const r = run("eval", "--set", "don-vi-hoc-tap", "--criteria", join(ROOT, "criteria"), "--applied", "2023-12-01", "--decided", "2024-03-01", join(ROOT, "docs/examples/don-vi-hoc-tap/phong-gd-huyen-mau.json"), "--lang", "en");
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/\nVerdict\s+PASS, Good 85\/100\s+data not valid\n/);
+    expect(r.out).toContain("The data is not valid for don-vi-hoc-tap@2024.1.0 (52 problems):\n  - thanhVien[0].coKeHoachTuHocDuocDuyet:");
+    expect(r.out).toContain("  … and 47 more (see --json)\n");
+  });
+});
+
 describe("tieuchi eval --set", () => {
   it("--applied and --decided print both versions, why, and the criteria side by side", () => {
     const r = run("eval", "--set", "gia-dinh-mau", "--criteria", CRITERIA, "--applied", "2023-12-01", "--decided", "2024-02-15", UNIT, "--lang", "en");

@@ -22,10 +22,17 @@ export interface TransitionSide {
   readonly error: { readonly code: string; readonly message: string; readonly problems: readonly Problem[] } | null;
 }
 
-/** One criterion side by side (matched by id, or through a rename, as `diff` matches them). */
+/** A criterion on one side: its id, and its status and points (null when that side could not be evaluated). */
+export interface TransitionCell {
+  readonly id: string;
+  readonly status: Status | null;
+  readonly points: number | null;
+}
+
+/** One criterion side by side (matched by id, or through a rename, as `diff` matches them); null where a version lacks it. */
 export interface TransitionRow {
-  readonly applied: { readonly id: string; readonly status: Status; readonly points: number | null } | null;
-  readonly decided: { readonly id: string; readonly status: Status; readonly points: number | null } | null;
+  readonly applied: TransitionCell | null;
+  readonly decided: TransitionCell | null;
 }
 
 /** A unit evaluated under the versions in force on the application date and on the decision date. */
@@ -89,9 +96,9 @@ export function evaluateTransition(registry: Registry, setId: string, data: unkn
   const a = registry.get(applied.reason.id, applied.reason.version)!.definition;
   const b = registry.get(decided.reason.id, decided.reason.version)!.definition;
   const m = matchCriteria(a, b);
-  const cell = (r: Result | null, id: string) => {
+  const cell = (r: Result | null, id: string): TransitionCell => {
     const c = r?.criteria.find((x) => x.id === id);
-    return c ? { id, status: c.status, points: c.points?.earned ?? null } : null;
+    return { id, status: c?.status ?? null, points: c?.points?.earned ?? null };
   };
   const fromOld = new Map(m.pairs.map(([x, y]) => [y.id, x.id]));
   const rows: TransitionRow[] = [

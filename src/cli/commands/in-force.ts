@@ -1,9 +1,10 @@
+import { formatPath } from "../../errors.js";
 import { evaluate } from "../../evaluate/evaluate.js";
 import type { Lang } from "../../explain/format.js";
 import { loadRegistry, readJsonFile } from "../../node/index.js";
 import type { Result } from "../../schema/result.js";
 import { showDate } from "../../versions/dates.js";
-import { evaluateTransition, type Transition, type TransitionSide } from "../../versions/transition.js";
+import { evaluateTransition, type Transition, type TransitionCell, type TransitionSide } from "../../versions/transition.js";
 import { EXIT, UsageError, type Io } from "../output.js";
 import { table } from "../table.js";
 import { renderResult, STATUS, VERDICT } from "./eval.js";
@@ -23,15 +24,26 @@ export function renderTransition(t: Transition, lang: Lang, width: number): stri
   const sideHead = (s: TransitionSide, what: string) => `${what} ${showDate(s.date, lang)}: ${s.reason.message[lang]}`;
   const lines = [sideHead(t.applied, vi ? "Ngày nộp hồ sơ" : "Applied"), sideHead(t.decided, vi ? "Ngày xét" : "Decided"), ""];
   const col = (s: TransitionSide, what: string) => `${s.reason.id}@${s.reason.version} (${what} ${showDate(s.date, lang)})`;
-  const cell = (c: { status: string; points: number | null } | null) => (c ? `${STATUS[lang][c.status] ?? c.status}${c.points !== null ? ` ${c.points}` : ""}` : "—");
+  const cell = (c: TransitionCell | null) => (!c ? "—" : c.status === null ? "" : `${STATUS[lang][c.status] ?? c.status}${c.points !== null ? ` ${c.points}` : ""}`);
   const rows = t.rows.map((r) => {
     const a = r.applied?.id;
     const d = r.decided?.id;
-    return [a === undefined ? d! : d === undefined || d === a ? a : `${a} → ${d}`, cell(r.applied), cell(r.decided)];
+    return [a === undefined || a === d ? d! : d === undefined ? a : `${a} → ${d}`, cell(r.applied), cell(r.decided)];
   });
   rows.push([vi ? "Kết luận" : "Verdict", verdictCell(t.applied.result, lang), verdictCell(t.decided.result, lang)]);
   lines.push(table([vi ? "Tiêu chí" : "Criterion", col(t.applied, vi ? "nộp" : "applied"), col(t.decided, vi ? "xét" : "decided")], rows, width));
-  for (const s of [t.applied, t.decided]) if (s.error) lines.push("", `${s.reason.id}@${s.reason.version}: ${s.error.message}`);
+  for (const s of [t.applied, t.decided]) {
+    if (!s.error) continue;
+    // The first problems say enough to see that the data was written for the other version; --json has them all.
+    const shown = s.error.problems.slice(0, 5).map((p) => `  - ${formatPath(p.path)}: ${p.message}`);
+    const more = s.error.problems.length - shown.length;
+    lines.push(
+      "",
+      `${vi ? "Dữ liệu không hợp lệ với" : "The data is not valid for"} ${s.reason.id}@${s.reason.version} (${s.error.problems.length} ${vi ? "lỗi" : s.error.problems.length === 1 ? "problem" : "problems"}):`,
+      ...shown,
+      ...(more > 0 ? [`  ${vi ? `… và ${more} lỗi khác (xem --json)` : `… and ${more} more (see --json)`}`] : []),
+    );
+  }
   lines.push("", t.message[lang]);
   return `${lines.join("\n")}\n`;
 }
