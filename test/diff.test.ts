@@ -119,7 +119,9 @@ describe("diff in detail", () => {
     const exclusion = patched((s) => {
       s.criteria.push({ id: "x", title: t("X"), role: "exclusion", excludes: { var: "b" } });
     });
-    expect(exclusion[0]!.message.en).toBe('Criterion added: x "X": b: yes (no points)');
+    expect(exclusion[0]!.message).toEqual({ vi: "Thêm trường hợp loại trừ x «X»: b: có", en: 'Exclusion added: x "X": b: yes' });
+    const retitledVi = patched((s) => (s.criteria[0].title = { vi: "A mới", en: "A" }));
+    expect(retitledVi[0]!.message).toEqual({ vi: "Tiêu chí a: đổi tên «A» → «A mới»", en: 'Criterion a: renamed "A" (only the Vietnamese text changed)' });
     const levels = makeSet({ criteria: [{ id: "a", title: t("A"), level: "muc-1", rule: { var: "a" } }], decision: { method: "all", levels: [{ id: "muc-1", title: t("1") }, { id: "muc-2", title: t("2") }] } });
     const moved = structuredClone(levels) as any;
     moved.criteria[0].level = "muc-2";

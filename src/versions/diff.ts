@@ -89,6 +89,12 @@ const say = (vi: string, en: string): Say => ({ vi, en });
 const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
 const q = (s: string, lang: Lang) => (lang === "vi" ? `«${s}»` : `"${s}"`);
 
+/** `«old» → «new»` in one language; when that language's text did not change, says the other one did. */
+function retitled(a: Localized | undefined, b: Localized | undefined, lang: Lang): string {
+  if (a && b && a[lang] === b[lang]) return `${q(b[lang], lang)} (${lang === "vi" ? "chỉ sửa bản tiếng Anh" : "only the Vietnamese text changed"})`;
+  return `${show(a, lang)} → ${show(b, lang)}`;
+}
+
 /** Builds the two language versions of a sentence from one function of the language. */
 function both(f: (lang: Lang) => string): Say {
   return { vi: f("vi"), en: f("en") };
@@ -217,7 +223,8 @@ class Differ {
     ];
     for (const [field, x, y, label] of fields) {
       if (same(x, y)) continue;
-      const msg = both((lang) => `${label[lang]}: ${show(x, lang)} → ${show(y, lang)}`);
+      const localized = (v: unknown): v is Localized => Localized.safeParse(v).success;
+      const msg = both((lang) => `${label[lang]}: ${localized(x) && localized(y) ? retitled(x, y, lang) : `${show(x, lang)} → ${show(y, lang)}`}`);
       this.add("metadata", "metadata-changed", null, field, msg, { before: x ?? null, after: y ?? null });
     }
     const notesOut = a.completeness.notes.filter((n) => !b.completeness.notes.includes(n));
@@ -294,7 +301,7 @@ class Differ {
         }),
       );
     }
-    if (!same(a.label, b.label)) changed("label", a.label, b.label, both((lang) => `${head(lang)}: ${lang === "vi" ? "nhãn" : "label"} ${show(a.label, lang)} → ${show(b.label, lang)}`));
+    if (!same(a.label, b.label)) changed("label", a.label, b.label, both((lang) => `${head(lang)}: ${lang === "vi" ? "nhãn" : "label"} ${retitled(a.label, b.label, lang)}`));
     if (!same(a.description, b.description)) changed("description", a.description, b.description, both((lang) => `${head(lang)}: ${lang === "vi" ? "mô tả được sửa" : "description edited"}`));
     if (a.type === "object" && b.type === "object") this.inputs(a.fields, b.fields, path);
     if (a.type === "array" && b.type === "array") this.input(a.items, b.items, `${path}[]`);
@@ -333,7 +340,7 @@ class Differ {
         this.add("groups", "group-added", id, null, both((lang) => `${lang === "vi" ? "Thêm nhóm" : "Group added:"} ${id} ${q(g.title[lang], lang)}${g.maxPoints !== undefined ? ` (${g.maxPoints}${lang === "vi" ? " điểm" : " points"})` : ""}`), { after: g });
         continue;
       }
-      if (!same(old.title, g.title)) this.add("groups", "group-changed", id, "title", both((lang) => `${lang === "vi" ? "Nhóm" : "Group"} ${id}: ${q(old.title[lang], lang)} → ${q(g.title[lang], lang)}`), { before: old.title, after: g.title });
+      if (!same(old.title, g.title)) this.add("groups", "group-changed", id, "title", both((lang) => `${lang === "vi" ? "Nhóm" : "Group"} ${id}: ${retitled(old.title, g.title, lang)}`), { before: old.title, after: g.title });
       if (!same(old.maxPoints, g.maxPoints))
         this.add("groups", "group-changed", id, "maxPoints", both((lang) => `${lang === "vi" ? "Nhóm" : "Group"} ${id}: ${lang === "vi" ? "điểm tối đa" : "maximum points"} ${show(old.maxPoints, lang)} → ${show(g.maxPoints, lang)}`), {
           before: old.maxPoints ?? null,
@@ -355,8 +362,8 @@ class Differ {
         both((lang) => {
           const vi = lang === "vi";
           const what = c.pending ? (vi ? "chưa mã hóa" : "not encoded yet") : this.criterionRule(c, lang, "b");
-          const ko = c.mandatory ? (vi ? ", bắt buộc" : ", knock-out") : "";
-          return `${vi ? "Thêm tiêu chí" : "Criterion added:"} ${c.id} ${q(c.title[lang], lang)}: ${what} (${pointsText(c.points, lang, this.b.labels)}${ko})`;
+          const kind = c.role === "exclusion" ? (vi ? "Thêm trường hợp loại trừ" : "Exclusion added:") : vi ? "Thêm tiêu chí" : "Criterion added:";
+          return `${kind} ${c.id} ${q(c.title[lang], lang)}: ${what}${weight(c, lang, this.b.labels)}`;
         }),
         { after: c },
       );
@@ -367,7 +374,10 @@ class Differ {
         "criterion-removed",
         c.id,
         null,
-        both((lang) => `${lang === "vi" ? "Bỏ tiêu chí" : "Criterion removed:"} ${c.id} ${q(c.title[lang], lang)} (${pointsText(c.points, lang, this.a.labels)}${c.mandatory ? (lang === "vi" ? ", bắt buộc" : ", knock-out") : ""})`),
+        both((lang) => {
+          const kind = c.role === "exclusion" ? (lang === "vi" ? "Bỏ trường hợp loại trừ" : "Exclusion removed:") : lang === "vi" ? "Bỏ tiêu chí" : "Criterion removed:";
+          return `${kind} ${c.id} ${q(c.title[lang], lang)}${weight(c, lang, this.a.labels)}`;
+        }),
         { before: c },
       );
     const oldOrder = this.a.definition.criteria.filter((c) => m.pairs.some(([x]) => x === c)).map((c) => c.id);
@@ -396,7 +406,7 @@ class Differ {
         both((lang) => {
           const vi = lang === "vi";
           const ids = x.id !== y.id ? (vi ? `Tiêu chí ${x.id} đổi mã thành ${y.id} (cùng điều kiện và điểm)` : `Criterion ${x.id} is now ${y.id} (same rule and points)`) : head(lang);
-          const titles = same(x.title, y.title) ? q(y.title[lang], lang) : `${vi ? "đổi tên" : "renamed"} ${q(x.title[lang], lang)} → ${q(y.title[lang], lang)}`;
+          const titles = same(x.title, y.title) ? q(y.title[lang], lang) : `${vi ? "đổi tên" : "renamed"} ${retitled(x.title, y.title, lang)}`;
           return `${ids}: ${titles}`;
         }),
         { before: { id: x.id, title: x.title }, after: { id: y.id, title: y.title } },
@@ -518,7 +528,7 @@ class Differ {
         else {
           if (old.minPoints !== g.minPoints)
             changed(id, "grades.minPoints", old.minPoints, g.minPoints, both((lang) => `${lang === "vi" ? "Xếp loại" : "Grade"} ${q(g.title[lang], lang)}: ${lang === "vi" ? "từ" : "from"} ${old.minPoints} → ${g.minPoints} ${lang === "vi" ? "điểm" : "points"}`));
-          if (!same(old.title, g.title)) changed(id, "grades.title", old.title, g.title, both((lang) => `${lang === "vi" ? "Xếp loại" : "Grade"} ${id}: ${q(old.title[lang], lang)} → ${q(g.title[lang], lang)}`));
+          if (!same(old.title, g.title)) changed(id, "grades.title", old.title, g.title, both((lang) => `${lang === "vi" ? "Xếp loại" : "Grade"} ${id}: ${retitled(old.title, g.title, lang)}`));
         }
       }
       for (const [id, g] of ga) if (!gb.has(id)) changed(id, "grades", g, null, both((lang) => `${lang === "vi" ? "Bỏ xếp loại" : "Grade removed:"} ${q(g.title[lang], lang)} (${lang === "vi" ? "từ" : "from"} ${g.minPoints} ${lang === "vi" ? "điểm" : "points"})`));
@@ -529,7 +539,7 @@ class Differ {
       for (const [id, l] of lb) {
         const old = la.get(id);
         if (!old) changed(id, "levels", null, l, both((lang) => `${lang === "vi" ? "Thêm mức" : "Level added:"} ${id} ${q(l.title[lang], lang)}`));
-        else if (!same(old.title, l.title)) changed(id, "levels.title", old.title, l.title, both((lang) => `${lang === "vi" ? "Mức" : "Level"} ${id}: ${q(old.title[lang], lang)} → ${q(l.title[lang], lang)}`));
+        else if (!same(old.title, l.title)) changed(id, "levels.title", old.title, l.title, both((lang) => `${lang === "vi" ? "Mức" : "Level"} ${id}: ${retitled(old.title, l.title, lang)}`));
       }
       for (const [id, l] of la) if (!lb.has(id)) changed(id, "levels", l, null, both((lang) => `${lang === "vi" ? "Bỏ mức" : "Level removed:"} ${id} ${q(l.title[lang], lang)}`));
       const common = (xs: typeof a.levels, other: Map<string, unknown>) => xs.filter((l) => other.has(l.id)).map((l) => l.id);
@@ -542,6 +552,12 @@ class Differ {
     ] as const)
       if (!same(a[field], b[field])) changed(null, field, a[field], b[field], both((lang) => `${lang === "vi" ? vi : en}: ${show(a[field], lang)} → ${show(b[field], lang)}`));
   }
+}
+
+/** ` (10 points, knock-out)`: what a criterion weighs, or nothing when it has no points and is no knock-out. */
+function weight(c: Criterion, lang: Lang, labels: LabelNode): string {
+  const parts = [c.points === undefined ? "" : pointsText(c.points, lang, labels), c.mandatory ? (lang === "vi" ? "bắt buộc" : "knock-out") : ""].filter(Boolean);
+  return parts.length ? ` (${parts.join(", ")})` : "";
 }
 
 function roleText(role: Criterion["role"], lang: Lang): string {
