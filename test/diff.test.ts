@@ -163,6 +163,20 @@ describe("diff in detail", () => {
     expect(thresholdChanges([1, 2], [1, 2, 3])).toBeNull();
   });
 
+  it("says a pass mark that is not known as such", () => {
+    const partial = { level: "partial", notes: ["pass mark not found"] };
+    const unknown = patched((s) => {
+      s.decision.passMark = null;
+      s.completeness = partial;
+    });
+    expect(unknown.filter((c) => c.section === "decision").map((c) => c.message.en)).toEqual(["Pass mark: 50 → (none)"]);
+    const method = diff(
+      makeSet({ decision: { method: "points", maxPoints: 100, passMark: null }, completeness: partial }),
+      makeSet({ criteria: [{ id: "1", title: t("one"), rule: { var: "a" } }], decision: { method: "all" }, completeness: partial }),
+    );
+    expect(method.changes.find((c) => c.field === "method")!.message.vi).toBe("Cách xét: cộng điểm (tối đa 100), chưa rõ mức đạt → đạt mọi tiêu chí");
+  });
+
   it("pairs criteria under new ids only when their substance is identical", () => {
     const renamed = patched((s) => {
       s.criteria[0].id = "a2";

@@ -517,7 +517,7 @@ class Differ {
         ["maxPoints", "Tổng điểm tối đa", "Maximum points"],
         ["passMark", "Mức đạt", "Pass mark"],
       ] as const)
-        if (a[field] !== b[field]) changed(null, field, a[field], b[field], both((lang) => `${lang === "vi" ? vi : en}: ${a[field]} → ${b[field]}`));
+        if (a[field] !== b[field]) changed(null, field, a[field], b[field], both((lang) => `${lang === "vi" ? vi : en}: ${show(a[field], lang)} → ${show(b[field], lang)}`));
       if (a.notApplicable !== b.notApplicable)
         changed(null, "notApplicable", a.notApplicable, b.notApplicable, both((lang) => `${lang === "vi" ? "Tiêu chí không áp dụng" : "Criteria not applicable"}: ${naText(a.notApplicable, lang)} → ${naText(b.notApplicable, lang)}`));
       const ga = new Map(a.grades.map((g) => [g.id, g]));
@@ -573,7 +573,10 @@ function naText(n: "award" | "zero" | "exclude", lang: Lang): string {
 
 function decisionText(d: Decision, lang: Lang): string {
   const vi = lang === "vi";
-  if (d.method === "points") return vi ? `cộng điểm, đạt từ ${d.passMark}/${d.maxPoints} điểm` : `points, pass at ${d.passMark} of ${d.maxPoints}`;
+  if (d.method === "points") {
+    if (d.passMark === null) return vi ? `cộng điểm (tối đa ${d.maxPoints}), chưa rõ mức đạt` : `points (of ${d.maxPoints}), pass mark not known`;
+    return vi ? `cộng điểm, đạt từ ${d.passMark}/${d.maxPoints} điểm` : `points, pass at ${d.passMark} of ${d.maxPoints}`;
+  }
   const n = d.levels.length;
   return vi ? `đạt mọi tiêu chí${n ? ` (${n} mức)` : ""}` : `every criterion must pass${n ? ` (${n} level${n === 1 ? "" : "s"})` : ""}`;
 }
