@@ -160,6 +160,14 @@ describe("tieuchi impact", () => {
     expect(objects[6]).toMatchObject({ type: "summary", lines: 9, blank: 1 });
   });
 
+  it("shows the first three problems of a unit, and all of them with --json", () => {
+    const f = tmp("many.ndjson", `${JSON.stringify({ chapHanhPhapLuat: 1, thanhVien: 2, thuNhapBinhQuan: "3", x: 4, y: 5 })}\n`);
+    const r = run("impact", OLD, NEW, f, "--lang", "en");
+    expect(r.out.split("\n")[0]).toMatch(/^line 1: invalid for both: chapHanhPhapLuat: .*; thanhVien: .*; thuNhapBinhQuan: .*; … and \d+ more$/);
+    const json = JSON.parse(run("impact", OLD, NEW, f, "--json").out.split("\n")[0]!);
+    expect(json.problems.length).toBeGreaterThan(3);
+  });
+
   it("exits 0 when no unit changes, and names units by a field of their data", () => {
     const f = tmp("same.ndjson", `${JSON.stringify({ chapHanhPhapLuat: false, thanhVien: [] })}\n`);
     expect(run("impact", OLD, NEW, f)).toMatchObject({ code: 0 });

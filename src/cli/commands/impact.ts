@@ -46,7 +46,10 @@ export function renderUnit(u: UnitImpact, lang: Lang): string {
     const decision = u.decision.length ? `; ${vi ? "cách xét đổi" : "decision changed"}: ${u.decision.join(", ")}` : "";
     return `${who}: ${u.changes.map((c) => changeText(c, lang)).join(", ")} — ${causes.join("; ") || (vi ? "không tiêu chí nào đổi" : "no criterion changed")}${decision}\n`;
   }
-  const problems = u.problems.map((p) => (p.path.length ? `${formatPath(p.path)}: ${p.message}` : p.message)).join("; ");
+  // A unit written for the other version has a problem per field; the first few say so, --json has them all.
+  const shown = u.problems.slice(0, 3).map((p) => (p.path.length ? `${formatPath(p.path)}: ${p.message}` : p.message));
+  const more = u.problems.length - shown.length;
+  const problems = [...shown, ...(more > 0 ? [vi ? `… và ${more} lỗi khác` : `… and ${more} more`] : [])].join("; ");
   return `${who}: ${u.kind === "bad-line" ? (vi ? "dòng lỗi" : "bad line") : KIND[lang][u.kind]}${u.problemsFor && u.kind !== "invalid" ? ` (${vi ? "lỗi với bản" : "problem with the"} ${u.problemsFor === "old" ? (vi ? "cũ" : "old version") : u.problemsFor === "new" ? (vi ? "mới" : "new version") : vi ? "cả hai" : "both"})` : ""}: ${problems}\n`;
 }
 
