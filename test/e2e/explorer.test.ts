@@ -8,7 +8,7 @@ import { createServer, type Server } from "node:http";
 import { extname, join, normalize } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { describeRule, evaluate, loadCriteriaSet, type LoadedSet } from "../../src/index.js";
+import { describeRule, diff, diffSummary, evaluate, loadCriteriaSet, parseAuditRecord, verify, type LoadedSet } from "../../src/index.js";
 import { findCriteriaFiles, loadCriteriaFile, loadRegistry, readJsonFile } from "../../src/node/index.js";
 import { ROOT } from "../helpers.js";
 import { buildSite, launch, screenshots, SITE, type Browser } from "./browser.js";
@@ -254,6 +254,61 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
     expect(download.suggestedFilename()).toBe(`${SET}-${VERSION}-result.json`);
     const text = readFileSync((await download.path())!, "utf8");
     expect(text).toBe(`${JSON.stringify(evaluate(dvht, passing), null, 2)}\n`);
+
+    // The audit record is the library's, and the library's verify replays it to the same result.
+    const [audit] = await Promise.all([p.waitForEvent("download"), p.click("[data-test=download-audit]")]);
+    expect(audit.suggestedFilename()).toBe(`${SET}-${VERSION}-audit.json`);
+    const record = parseAuditRecord(JSON.parse(readFileSync((await audit.path())!, "utf8")), "audit.json");
+    expect(record.result).toEqual(evaluate(dvht, passing));
+    const registry = loadRegistry(join(ROOT, "criteria"));
+    expect(verify(record, passing, registry)).toMatchObject({ match: true, differences: [] });
+    expect(verify(record, { ...passing, chiaSeTriThuc: false }, registry).match).toBe(false);
+  });
+
+  it("compares two versions in sentences from the library's diff, in both languages", async () => {
+    const p = await open(`#/set/${SET}/2024.1.0`);
+    await p.click("[data-test=to-compare]");
+    await p.waitForSelector("[data-test=diff]");
+    const registry = loadRegistry(join(ROOT, "criteria"));
+    const check = async (a: LoadedSet, b: LoadedSet, lang: "vi" | "en") => {
+      const d = diff(a, b);
+      expect(await p.locator("[data-test=diff-summary]").textContent()).toBe(diffSummary(d, lang));
+      expect(await p.locator("[data-test=change]").evaluateAll((els) => els.map((e) => e.getAttribute("data-kind")))).toEqual(
+        // The page groups changes by section, in the library's section order.
+        ["metadata", "inputs", "derived", "groups", "criteria", "decision"].flatMap((sec) => d.changes.filter((c) => c.section === sec).map((c) => c.kind)),
+      );
+      const texts = await p.locator("[data-test=change]").allTextContents();
+      for (const c of d.changes) expect(texts.some((x) => x.endsWith(c.message[lang])), c.message[lang]).toBe(true);
+      return d;
+    };
+    const old = registry.get(SET, VERSION)!;
+    const next = registry.get(SET, "2024.1.0")!;
+    expect((await check(old, next, "vi")).changes.length).toBeGreaterThan(10);
+    await screenshots(p, "3-compare");
+    await p.click("button[data-lang=en]");
+    await check(old, next, "en");
+    await p.click("button[data-lang=vi]");
+
+    // Another title, picked from the lists; then the other way round.
+    await p.selectOption("[data-test=compare-old]", "gia-dinh-van-hoa@2018.1.0");
+    await p.waitForURL(/#\/compare\/gia-dinh-van-hoa\/2018\.1\.0\/don-vi-hoc-tap\/2024\.1\.0$/);
+    await p.selectOption("[data-test=compare-new]", "gia-dinh-van-hoa@2024.1.0");
+    await p.waitForURL(/#\/compare\/gia-dinh-van-hoa\/2018\.1\.0\/gia-dinh-van-hoa\/2024\.1\.0$/);
+    await check(registry.get("gia-dinh-van-hoa", "2018.1.0")!, registry.get("gia-dinh-van-hoa", "2024.1.0")!, "vi");
+    await p.click("[data-test=swap]");
+    await p.waitForURL(/#\/compare\/gia-dinh-van-hoa\/2024\.1\.0\/gia-dinh-van-hoa\/2018\.1\.0$/);
+    await check(registry.get("gia-dinh-van-hoa", "2024.1.0")!, registry.get("gia-dinh-van-hoa", "2018.1.0")!, "vi");
+  });
+
+  it("says which version was in force on the date decided, when it is not the one open", async () => {
+    const p = await open(`#/check/${SET}/${VERSION}`);
+    await p.fill("[data-test=as-of]", "2024-06-01");
+    expect(await p.locator(".result-panel [data-test=in-force]").textContent()).toContain("KHÔNG có hiệu lực vào ngày 2024-06-01");
+    const reason = loadRegistry(join(ROOT, "criteria")).inForceOn(SET, "2024-06-01").reason;
+    const hint = p.locator(".result-panel [data-test=in-force-instead]");
+    expect(await hint.textContent()).toContain(reason.message.vi);
+    await hint.locator("a").click();
+    await p.waitForURL(new RegExp(`#/check/${SET}/2024\\.1\\.0$`));
   });
 
   it("reads JSON pasted, typed or opened from a file, and reports bad JSON and bad data with their place", async () => {

@@ -4,6 +4,7 @@ import { fill, h } from "./dom.js";
 import { lang, setLang, t, type Lang } from "./i18n.js";
 import { catalogueView } from "./pages/catalogue.js";
 import { checkView } from "./pages/check.js";
+import { compareView } from "./pages/compare.js";
 import { setView } from "./pages/set.js";
 import { href, parseRoute, type Route } from "./router.js";
 
@@ -24,6 +25,8 @@ function view(route: Route): View {
       return setView(route.id, route.version) ?? notFound(t().setNotFound(`${route.id}@${route.version}`));
     case "check":
       return checkView(route.id, route.version) ?? notFound(t().setNotFound(`${route.id}@${route.version}`));
+    case "compare":
+      return compareView(route.a, route.b);
     case "not-found":
       return notFound(location.hash);
   }
@@ -43,7 +46,7 @@ export function start(root: HTMLElement): void {
     const tr = t();
     document.documentElement.lang = lang();
     fill(brand, h("span", { class: "brand-mark" }, "tieuchi"), h("span", { class: "brand-name" }, tr.appName));
-    fill(nav, h("a", { href: href.catalogue() }, tr.navCatalogue));
+    fill(nav, h("a", { href: href.catalogue() }, tr.navCatalogue), h("a", { href: href.compare() }, tr.navCompare));
     switcher.setAttribute("aria-label", tr.language);
     fill(
       switcher,

@@ -2,7 +2,7 @@
  * The sets the page knows: every criteria file embedded at build time, plus files the user opens in this
  * session. Each is loaded (validated and hashed) with the library, as in any other program.
  */
-import { loadCriteriaSet, parseJson, SetNotFoundError, type LoadedSet, type SetResolver } from "tieuchi";
+import { createRegistry, loadCriteriaSet, parseJson, type LoadedSet, type Registry } from "tieuchi";
 import data from "virtual:tieuchi-catalogue";
 import type { SampleUnit } from "./data.js";
 
@@ -25,6 +25,7 @@ export interface Title {
 }
 
 const entries: Entry[] = [];
+let current: Registry | null = null;
 
 function byDate(a: Entry, b: Entry): number {
   const x = a.set.definition;
@@ -44,6 +45,15 @@ for (const f of data.files) {
   const set = loadCriteriaSet(f.json, { source: f.path });
   const examples = data.examples.filter((x) => x.setId === set.definition.id && x.versions.includes(set.definition.version)).map((x) => x.unit);
   put({ set, json: f.json, path: f.path, local: false, samples: [...examples, ...f.cases] });
+}
+current = createRegistry(entries.map((e) => e.set));
+
+/**
+ * The library's registry of every set shown: it finds the version in force on a date (and why), follows
+ * `supersedes`, and decides the titles of sub-units given as data.
+ */
+export function registry(): Registry {
+  return current!;
 }
 
 /** Every title, by id. */
@@ -70,18 +80,24 @@ export function find(id: string, version: string): Entry | undefined {
 /** The versions that name `entry` in their `supersedes`. */
 export function supersededBy(entry: Entry): Entry[] {
   const d = entry.set.definition;
-  return entries.filter((e) => e.set.definition.supersedes?.id === d.id && e.set.definition.supersedes.version === d.version);
+  return registry()
+    .successors(d.id, d.version)
+    .map((s) => find(s.definition.id, s.definition.version)!);
 }
 
 /**
  * Validates a criteria file opened in the browser and adds it for this session (replacing a version with the
- * same id and version).
+ * same id and version). It must also fit with the others: the registry refuses, for one, two versions of a
+ * set in force on the same day.
  *
- * @throws JsonParseError or CriteriaSetError, as the library reports them.
+ * @throws JsonParseError, CriteriaSetError or RegistryError, as the library reports them.
  */
 export function addLocal(name: string, text: string): Entry {
   const json = parseJson(text, name);
   const set = loadCriteriaSet(json, { source: name });
+  const d = set.definition;
+  const others = entries.filter((e) => !(e.set.definition.id === d.id && e.set.definition.version === d.version)).map((e) => e.set);
+  current = createRegistry([...others, set]);
   const entry: Entry = { set, json, path: name, local: true, samples: [] };
   put(entry);
   return entry;
@@ -92,19 +108,6 @@ export function inForceOn(entry: Entry, date: string): boolean {
   const d = entry.set.definition;
   return d.validFrom <= date && (d.validTo === null || date <= d.validTo);
 }
-
-/** Finds the set deciding a sub-unit's title: the version in force on `asOf`, or the latest. */
-export const resolver: SetResolver = {
-  resolve(id, asOf) {
-    const list = entries.filter((e) => e.set.definition.id === id);
-    if (list.length === 0) throw new SetNotFoundError(id, `no criteria set with id '${id}' in the catalogue`);
-    if (asOf === undefined) return list[list.length - 1]!.set;
-    const found = list.filter((e) => inForceOn(e, asOf));
-    if (found.length !== 1)
-      throw new SetNotFoundError(id, `${found.length === 0 ? "no" : found.length} version${found.length === 1 ? "" : "s"} of '${id}' in force on ${asOf}`);
-    return found[0]!.set;
-  },
-};
 
 /** Today as YYYY-MM-DD in the browser's time zone. */
 export function today(): string {

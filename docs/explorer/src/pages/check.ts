@@ -2,8 +2,8 @@
  * Page 4: check a unit. A form generated from the set's inputs, or JSON pasted, edited or opened from a file;
  * the result is computed by the library on every change, in the browser.
  */
-import { evaluate, parseJson, UnitDataError, formatPath, type Result } from "tieuchi";
-import { find, resolver, type Entry } from "../catalogue.js";
+import { evaluate, formatPath, parseJson, recordEvaluation, UnitDataError, type Result } from "tieuchi";
+import { find, registry, type Entry } from "../catalogue.js";
 import type { SampleUnit } from "../data.js";
 import { download, fill, h } from "../dom.js";
 import { loc, t } from "../i18n.js";
@@ -104,6 +104,24 @@ export function checkView(id: string, version: string): View | undefined {
     );
   };
 
+  /** When the set was not in force on the date decided, the version that was (as the registry says), or why none was. */
+  const inForceHint = (r: Result) => {
+    if (r.asOf === null || r.inForce !== false) return null;
+    try {
+      const { set, reason } = registry().inForceOn(d.id, r.asOf);
+      const s = set.definition;
+      return h(
+        "p",
+        { class: "note", "data-test": "in-force-instead" },
+        loc(reason.message),
+        " ",
+        h("a", { href: href.check(s.id, s.version) }, tr.checkWith(`${s.id}@${s.version}`)),
+      );
+    } catch (err) {
+      return h("p", { class: "note", "data-test": "in-force-instead" }, err instanceof Error ? err.message : String(err));
+    }
+  };
+
   const run = () => {
     result = null;
     let invalid: Array<{ path: string; message: string }> = [];
@@ -112,12 +130,25 @@ export function checkView(id: string, version: string): View | undefined {
       fill(bar, h("p", { class: "verdict" }, tr.jsonInvalid));
     } else {
       try {
-        result = evaluate(entry.set, structuredClone(state.data), { sets: resolver, ...(state.asOf ? { asOf: state.asOf } : {}) });
+        // The data exactly as given to evaluate is what the audit record hashes.
+        const given = structuredClone(state.data);
+        result = evaluate(entry.set, given, { sets: registry(), ...(state.asOf ? { asOf: state.asOf } : {}) });
         const r = result;
         fill(
           panel,
           resultView(r, missingView(r)),
-          h("p", { class: "actions" }, h("button", { type: "button", class: "secondary", "data-test": "download-result", onclick: () => download(`${d.id}-${d.version}-result.json`, `${JSON.stringify(r, null, 2)}\n`) }, tr.downloadResult)),
+          inForceHint(r),
+          h(
+            "p",
+            { class: "actions" },
+            h(
+              "button",
+              { type: "button", "data-test": "download-audit", onclick: () => download(`${d.id}-${d.version}-audit.json`, `${JSON.stringify(recordEvaluation(r, given), null, 2)}\n`) },
+              tr.downloadAudit,
+            ),
+            h("button", { type: "button", class: "secondary", "data-test": "download-result", onclick: () => download(`${d.id}-${d.version}-result.json`, `${JSON.stringify(r, null, 2)}\n`) }, tr.downloadResult),
+          ),
+          h("p", { class: "hint" }, tr.auditHint),
         );
         fill(bar, verdictLine(r), h("button", { type: "button", class: "small secondary", onclick: () => aside.scrollIntoView({ block: "start" }) }, tr.result));
       } catch (err) {

@@ -230,6 +230,9 @@ export function setView(id: string, version: string): View | undefined {
       "p",
       { class: "actions" },
       h("a", { class: "button", href: href.check(d.id, d.version), "data-test": "to-check" }, tr.check),
+      d.supersedes && find(d.supersedes.id, d.supersedes.version)
+        ? h("a", { class: "button secondary", href: href.compare(d.supersedes.id, d.supersedes.version, d.id, d.version), "data-test": "to-compare" }, tr.compareWithPrevious)
+        : null,
       h("button", { type: "button", class: "secondary", onclick: () => download(`${d.id}-${d.version}.json`, `${JSON.stringify(e.json, null, 2)}\n`) }, tr.downloadSet),
     ),
     h("h2", null, tr.completeness),
