@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -38,6 +39,27 @@ describe("the package", () => {
     }
     const node = await import(pathToFileURL(join(ROOT, "dist/node.js")).href);
     expect(typeof node.loadCriteriaDir).toBe("function");
+  });
+
+  it("shares one copy of the error classes between tieuchi and tieuchi/node, in ESM and in CommonJS", async () => {
+    const require = createRequire(import.meta.url);
+    const bad = join(mkdtempSync(join(tmpdir(), "tieuchi-pkg-")), "bad.json");
+    writeFileSync(bad, "{x");
+    const pairs = [
+      [await import(pathToFileURL(join(ROOT, "dist/index.js")).href), await import(pathToFileURL(join(ROOT, "dist/node.js")).href)],
+      [require(join(ROOT, "dist/index.cjs")), require(join(ROOT, "dist/node.cjs"))],
+    ];
+    for (const [lib, node] of pairs) {
+      let caught: unknown;
+      try {
+        node.readJsonFile(bad);
+      } catch (e) {
+        caught = e;
+      }
+      expect(caught).toBeInstanceOf(lib.JsonParseError);
+      expect(caught).toBeInstanceOf(lib.TieuchiError);
+      expect(lib.isLoadedSet(node.loadCriteriaFile(join(ROOT, "criteria/don-vi-hoc-tap/2020.1.0.json")))).toBe(true);
+    }
   });
 
   it("ships no eval or new Function (it runs under a strict Content-Security-Policy)", () => {
