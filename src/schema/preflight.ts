@@ -1,0 +1,101 @@
+/**
+ * Checks on a criteria file's raw JSON that run before its schema: how deeply it nests, and how many
+ * criteria, derived values and inputs it holds. They walk the value without recursion, so a hostile file
+ * (nested a million levels deep, or with a million criteria) is refused cheaply with a clear problem instead
+ * of exhausting the stack or the time of the validators that follow.
+ *
+ * @module
+ */
+import type { JsonPath, Problem } from "../errors.js";
+import type { Limits } from "./limits.js";
+
+interface Frame {
+  readonly value: unknown;
+  readonly depth: number;
+  readonly key: string | number | undefined;
+  readonly parent: Frame | undefined;
+}
+
+function pathOf(frame: Frame): JsonPath {
+  const out: (string | number)[] = [];
+  for (let f: Frame | undefined = frame; f?.key !== undefined; f = f.parent) out.push(f.key);
+  return out.reverse();
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** The path where `value` first nests deeper than `max` objects and lists, or undefined. Cycles count as too deep. */
+export function tooDeepAt(value: unknown, max: number): JsonPath | undefined {
+  const stack: Frame[] = [{ value, depth: 0, key: undefined, parent: undefined }];
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    const v = frame.value;
+    if (typeof v !== "object" || v === null) continue;
+    const depth = frame.depth + 1;
+    if (depth > max) return pathOf(frame);
+    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], depth, key: i, parent: frame });
+    else for (const k of Object.keys(v).reverse()) stack.push({ value: (v as Record<string, unknown>)[k], depth, key: k, parent: frame });
+  }
+  return undefined;
+}
+
+function countInputs(inputs: Record<string, unknown>, limits: Limits, problems: Problem[]): void {
+  let count = 0;
+  let reportedDepth = false;
+  // Depth counts the lists and records a value sits in below the unit's own record: a list of members is 1,
+  // each member's record 2, a list inside it 3...
+  const stack: { spec: unknown; depth: number; path: JsonPath }[] = Object.entries(inputs)
+    .reverse()
+    .map(([name, spec]) => ({ spec, depth: 0, path: ["inputs", name] }));
+  count = stack.length;
+  while (stack.length > 0) {
+    const { spec, depth, path } = stack.pop()!;
+    if (!isRecord(spec) || (spec.type !== "array" && spec.type !== "object")) continue;
+    const here = depth + 1;
+    if (here > limits.maxDataDepth) {
+      if (!reportedDepth)
+        problems.push({
+          code: "inputs_too_deep",
+          path,
+          message: `the inputs nest lists and records ${here} levels deep here; a unit's data may nest at most ${limits.maxDataDepth} (limits.maxDataDepth)`,
+        });
+      reportedDepth = true;
+      continue;
+    }
+    if (spec.type === "array") stack.push({ spec: spec.items, depth: here, path: [...path, "items"] });
+    else if (isRecord(spec.fields)) {
+      const fields = Object.entries(spec.fields);
+      count += fields.length;
+      for (const [name, field] of fields.reverse()) stack.push({ spec: field, depth: here, path: [...path, "fields", name] });
+    }
+  }
+  if (count > limits.maxInputs)
+    problems.push({ code: "too_many_inputs", path: ["inputs"], message: `the set declares ${count} inputs and fields; at most ${limits.maxInputs} are accepted (limits.maxInputs)` });
+}
+
+/**
+ * Size checks on a criteria file's raw JSON. An empty list means the schema and the static checks may run.
+ */
+export function preflight(json: unknown, limits: Limits): Problem[] {
+  const problems: Problem[] = [];
+  const deep = tooDeepAt(json, limits.maxJsonDepth);
+  if (deep)
+    return [{ code: "too_deep", path: deep, message: `the file nests objects and lists deeper than ${limits.maxJsonDepth} levels here (limits.maxJsonDepth)` }];
+  if (!isRecord(json)) return problems;
+  if (Array.isArray(json.criteria) && json.criteria.length > limits.maxCriteria)
+    problems.push({
+      code: "too_many_criteria",
+      path: ["criteria"],
+      message: `the set has ${json.criteria.length} criteria; at most ${limits.maxCriteria} are accepted (limits.maxCriteria)`,
+    });
+  if (isRecord(json.derived) && Object.keys(json.derived).length > limits.maxDerived)
+    problems.push({
+      code: "too_many_derived",
+      path: ["derived"],
+      message: `the set has ${Object.keys(json.derived).length} derived values; at most ${limits.maxDerived} are accepted (limits.maxDerived)`,
+    });
+  if (isRecord(json.inputs)) countInputs(json.inputs, limits, problems);
+  return problems;
+}
