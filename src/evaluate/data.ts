@@ -48,8 +48,15 @@ function limitedList(limits: DataLimits) {
 
 const nfc = (s: string) => s.normalize("NFC");
 
-/** Value of a title input given as the sub-unit's own data, to be decided by evaluating the named set. */
-export const TitleData = z.object({ data: z.record(z.string(), z.unknown()) }).strict();
+const isPlainRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v) && [Object.prototype, null].includes(Object.getPrototypeOf(v));
+
+/**
+ * Value of a title input given as the sub-unit's own data, to be decided by evaluating the named set. The
+ * data is passed on as given (a zod record would silently drop a `__proto__` key), and the named set's own
+ * schema checks it.
+ */
+export const TitleData = z.object({ data: z.custom<Record<string, unknown>>(isPlainRecord, "expected the sub-unit's data as an object") }).strict();
 export type TitleData = z.infer<typeof TitleData>;
 
 function fieldSchema(spec: InputSpec, limits: DataLimits): z.ZodType {

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { JsonPath, Problem } from "../errors.js";
+import { EvaluationError, type JsonPath, type Problem } from "../errors.js";
 import { FORBIDDEN_NAMES } from "../schema/common.js";
 import type { Rule } from "../schema/rule.js";
 import { DEFAULT_LIMITS, type Limits } from "../schema/limits.js";
@@ -223,13 +223,14 @@ class Analyzer {
       return scope.type;
     }
     const segments = p.split(".");
+    const unsafe = segments.find((seg) => FORBIDDEN_NAMES.has(seg));
+    if (unsafe !== undefined) {
+      this.problem("unsafe_path", path, `'${p}' reaches '${unsafe}', which could read an object's prototype; it is never allowed`);
+      return ANY;
+    }
     let t: ValueType = scope.type;
     for (let i = 0; i < segments.length; i++) {
       const seg = segments[i]!;
-      if (FORBIDDEN_NAMES.has(seg)) {
-        this.problem("unsafe_path", path, `'${p}' reaches '${seg}', which could read an object's prototype; it is never allowed`);
-        return ANY;
-      }
       if (!SEGMENT.test(seg)) {
         this.problem(
           "bad_path",
@@ -362,3 +363,36 @@ export function analyzeRule(
 }
 
 export { RATIO_OPERATORS };
+
+/**
+ * A last line of defence for evaluators: throws unless every operation in `rule` is one of the allowed
+ * operators and every `var` path is a literal free of `__proto__`, `prototype` and `constructor`. Rules that
+ * came through {@link analyzeRule} always pass; a rule that bypassed loading never reaches an operator of the
+ * underlying engine that criteria files may not use (json-logic-js's `log`, `method` in old versions, or
+ * names walking the operator table's prototype).
+ *
+ * @throws {@link EvaluationError} naming the first offending operation.
+ */
+export function assertAllowed(rule: Rule): void {
+  const stack: Rule[] = [rule];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node === null || typeof node !== "object") continue;
+    if (Array.isArray(node)) {
+      for (const item of node) stack.push(item);
+      continue;
+    }
+    const keys = Object.keys(node);
+    const op = keys[0];
+    if (keys.length !== 1 || op === undefined || !OPERATORS.has(op))
+      throw new EvaluationError(`refusing to run an operation ${JSON.stringify(keys)} that criteria files may not use; load rules with loadCriteriaSet`);
+    const raw = (node as Record<string, Rule>)[op]!;
+    if (op === "var") {
+      const p = Array.isArray(raw) && raw.length === 1 ? raw[0] : raw;
+      if (typeof p !== "string" || p.split(".").some((seg) => FORBIDDEN_NAMES.has(seg)))
+        throw new EvaluationError(`refusing to run {"var": ${JSON.stringify(raw)}}: a path must be a literal free of __proto__, prototype and constructor`);
+      continue;
+    }
+    stack.push(raw);
+  }
+}

@@ -7,6 +7,7 @@
  */
 import jsonLogic from "json-logic-js";
 import type { Rule } from "../schema/rule.js";
+import { assertAllowed } from "./analyze.js";
 import type { Engine } from "./engine.js";
 import { compareRatio } from "./exact.js";
 import { expandRule } from "./expand.js";
@@ -60,6 +61,8 @@ export const jsonLogicJsEngine: Engine = {
   name: "json-logic-js",
   version: "2.0.5",
   prepare(rule: Rule) {
+    // json-logic-js would run any of its own operators (log, cat, map, ...): only the allow-list gets through.
+    assertAllowed(rule);
     const expanded = expandRule(rule);
     return (trace: Trace) => {
       const previous = active;

@@ -4,6 +4,9 @@
  * (nested a million levels deep, or with a million criteria) is refused cheaply with a clear problem instead
  * of exhausting the stack or the time of the validators that follow.
  *
+ * They also refuse `__proto__` as the name of an input, field or derived value: zod drops such a key from a
+ * record without a word, so the schema alone would accept the file minus the key.
+ *
  * @module
  */
 import type { JsonPath, Problem } from "../errors.js";
@@ -26,6 +29,11 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+function refuseProtoKey(record: Record<string, unknown>, path: JsonPath, problems: Problem[]): void {
+  if (Object.prototype.hasOwnProperty.call(record, "__proto__"))
+    problems.push({ code: "unsafe_key", path: [...path, "__proto__"], message: "'__proto__' can never be a name: it would reach an object's prototype" });
+}
+
 /** The path where `value` first nests deeper than `max` objects and lists, or undefined. Cycles count as too deep. */
 export function tooDeepAt(value: unknown, max: number): JsonPath | undefined {
   const stack: Frame[] = [{ value, depth: 0, key: undefined, parent: undefined }];
@@ -41,15 +49,15 @@ export function tooDeepAt(value: unknown, max: number): JsonPath | undefined {
   return undefined;
 }
 
-function countInputs(inputs: Record<string, unknown>, limits: Limits, problems: Problem[]): void {
-  let count = 0;
+function checkInputs(inputs: Record<string, unknown>, limits: Limits, problems: Problem[]): void {
   let reportedDepth = false;
+  refuseProtoKey(inputs, ["inputs"], problems);
   // Depth counts the lists and records a value sits in below the unit's own record: a list of members is 1,
   // each member's record 2, a list inside it 3...
   const stack: { spec: unknown; depth: number; path: JsonPath }[] = Object.entries(inputs)
     .reverse()
     .map(([name, spec]) => ({ spec, depth: 0, path: ["inputs", name] }));
-  count = stack.length;
+  let count = stack.length;
   while (stack.length > 0) {
     const { spec, depth, path } = stack.pop()!;
     if (!isRecord(spec) || (spec.type !== "array" && spec.type !== "object")) continue;
@@ -66,6 +74,7 @@ function countInputs(inputs: Record<string, unknown>, limits: Limits, problems: 
     }
     if (spec.type === "array") stack.push({ spec: spec.items, depth: here, path: [...path, "items"] });
     else if (isRecord(spec.fields)) {
+      refuseProtoKey(spec.fields, [...path, "fields"], problems);
       const fields = Object.entries(spec.fields);
       count += fields.length;
       for (const [name, field] of fields.reverse()) stack.push({ spec: field, depth: here, path: [...path, "fields", name] });
@@ -76,7 +85,8 @@ function countInputs(inputs: Record<string, unknown>, limits: Limits, problems: 
 }
 
 /**
- * Size checks on a criteria file's raw JSON. An empty list means the schema and the static checks may run.
+ * Size checks (and the `__proto__` name check) on a criteria file's raw JSON. An empty list means the schema
+ * and the static checks may run.
  */
 export function preflight(json: unknown, limits: Limits): Problem[] {
   const problems: Problem[] = [];
@@ -90,12 +100,13 @@ export function preflight(json: unknown, limits: Limits): Problem[] {
       path: ["criteria"],
       message: `the set has ${json.criteria.length} criteria; at most ${limits.maxCriteria} are accepted (limits.maxCriteria)`,
     });
+  if (isRecord(json.derived)) refuseProtoKey(json.derived, ["derived"], problems);
   if (isRecord(json.derived) && Object.keys(json.derived).length > limits.maxDerived)
     problems.push({
       code: "too_many_derived",
       path: ["derived"],
       message: `the set has ${Object.keys(json.derived).length} derived values; at most ${limits.maxDerived} are accepted (limits.maxDerived)`,
     });
-  if (isRecord(json.inputs)) countInputs(json.inputs, limits, problems);
+  if (isRecord(json.inputs)) checkInputs(json.inputs, limits, problems);
   return problems;
 }
