@@ -120,7 +120,7 @@ describe("the safety profile, at load", () => {
 
   it("refuses inherited names as inputs, fields and derived values, including a __proto__ key zod would drop", () => {
     const spec = '{"type": "boolean", "description": {"vi": "x", "en": "x"}}';
-    const member = (makeSet().inputs as Record<string, { items: { fields: object } }>).members;
+    const member = (makeSet().inputs as Record<string, { items: { fields: object } }>).members!;
     for (const [name, code] of [
       ["__proto__", "unsafe_key"],
       ["constructor", "invalid_key"],
