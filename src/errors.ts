@@ -23,6 +23,7 @@ export type ErrorCode =
   | "ERR_CRITERIA_SET"
   | "ERR_UNIT_DATA"
   | "ERR_JSON_PARSE"
+  | "ERR_FILE"
   | "ERR_SET_NOT_FOUND"
   | "ERR_OPTIONS"
   | "ERR_CASE_FILE"
@@ -102,6 +103,16 @@ export class JsonParseError extends TieuchiError {
     this.line = position.line;
     this.column = position.column;
     this.offset = position.offset;
+  }
+}
+
+/** A file could not be read: it does not exist, is a folder, is not readable, or is larger than allowed. */
+export class FileError extends TieuchiError {
+  /** The file's path. */
+  readonly source: string;
+  constructor(source: string, reason: string, cause?: unknown) {
+    super("ERR_FILE", `${source}: ${reason}`, { cause });
+    this.source = source;
   }
 }
 

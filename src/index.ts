@@ -34,4 +34,4 @@ export type { Lang } from "./explain/format.js";
 
 export { canonicalJson, contentHash } from "./versions/canonical.js";
 export { sha256Hex } from "./versions/sha256.js";
-export { parseJson } from "./versions/json.js";
+export { parseJson, decodeJsonBytes } from "./versions/json.js";
