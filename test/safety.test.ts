@@ -234,3 +234,46 @@ describe("the safety profile, for a rule that bypassed loading", () => {
     });
   }
 });
+
+describe("calculations that leave the finite numbers", () => {
+  it("refuses, at load, a calculation with a text, a yes/no, a date or a list", () => {
+    const codes = (rule: unknown) =>
+      problems(makeSet({ inputs: { ...(makeSet().inputs as object), s: { type: "string", description: text("s") }, d: { type: "date", description: text("d") } }, criteria: [{ id: "1", title: text("x"), points: 100, rule }] })).map((p) => [p.code, p.path.join(".")]);
+    expect(codes({ ">": [{ "+": [{ var: "s" }, 1] }, 0] })).toEqual([["not_a_number", "criteria.0.rule.>.0.+.0"]]);
+    expect(codes({ ">": [{ "*": [2, { var: "a" }] }, 0] })).toEqual([["not_a_number", "criteria.0.rule.>.0.*.1"]]);
+    expect(codes({ ">": [{ "-": [{ var: "d" }, 1] }, 0] })).toEqual([["not_a_number", "criteria.0.rule.>.0.-.0"]]);
+    expect(codes({ ">": [{ max: [{ var: "members" }] }, 0] })).toEqual([["not_a_number", "criteria.0.rule.>.0.max.0"]]);
+    expect(codes({ ">": [{ "/": [{ var: "k" }, { "+": [{ var: "n" }, 1.5] }] }, 0] })).toEqual([]);
+  });
+
+  const set = loadCriteriaSet(
+    makeSet({
+      inputs: { ...(makeSet().inputs as object), s: { type: "string", description: text("s") } },
+      derived: { avg: { description: text("average"), rule: { "/": [{ var: "k" }, { var: "n" }] } } },
+      criteria: [
+        { id: "avg", title: text("average"), points: 20, rule: { ">=": [{ var: "avg" }, 5] } },
+        { id: "div", title: text("div"), points: 20, rule: { ">": [{ "/": [{ var: "k" }, { var: "n" }] }, 5] } },
+        { id: "mod", title: text("mod"), points: 20, rule: { "!=": [{ "%": [{ var: "k" }, { var: "n" }] }, 1] } },
+        { id: "sum", title: text("sum"), points: 20, rule: { "!": [{ ">": [{ "+": [{ if: [{ var: "a" }, { var: "s" }, 0] }, 1] }, 0] }] } },
+        { id: "big", title: text("big"), points: 20, rule: { ">": [{ "*": [{ var: "k" }, 1e308, 10] }, 0] } },
+      ],
+    }),
+  );
+  for (const engine of ENGINE_NAMES) {
+    it(`${engine}: a division by zero, a remainder by zero, a text in a sum or an overflow is an error, never a pass or a fail`, () => {
+      const r = evaluate(set, { k: 10, n: 0, s: "abc", a: true }, { engine });
+      expect(r.criteria.map((c) => [c.id, c.status])).toEqual([
+        ["avg", "error"],
+        ["div", "error"],
+        ["mod", "error"],
+        ["sum", "error"],
+        ["big", "error"],
+      ]);
+      expect(r.criteria[1]!.error).toMatch(/infinite result .*division by zero/);
+      expect(r.criteria[2]!.error).toMatch(/gave no number/);
+      expect(r.verdict).toBe("incomplete");
+      const ok = evaluate(set, { k: 10, n: 1, s: "3", a: true }, { engine });
+      expect(ok.criteria.map((c) => c.status)).toEqual(["pass", "pass", "pass", "fail", "error"]);
+    });
+  }
+});

@@ -199,9 +199,12 @@ class Analyzer {
       case "max":
       case "-":
       case "%":
-        return types.every((t) => t.kind === "integer") ? INTEGER : NUMBER;
       case "/":
-        return NUMBER;
+        // json-logic-js would turn a text or a yes/no into a number (or NaN) without a word.
+        types.forEach((t, i) => {
+          if (!isNumeric(t)) this.problem("not_a_number", argPath(i), `'${op}' calculates with numbers, but this is a ${describeType(t)}`);
+        });
+        return op !== "/" && types.every((t) => t.kind === "integer") ? INTEGER : NUMBER;
       case "ratioAtLeast":
       case "ratioAtMost":
         this.usesRatio = true;
