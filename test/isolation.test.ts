@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ENGINE_NAMES, evaluate, loadCriteriaSet, type EngineName, type LoadedSet, type SetResolver } from "../src/index.js";
-import { makeSet, readJson, ROOT, text } from "./helpers.js";
+import { familiesInput, familySet, makeSet, readJson, ROOT, text } from "./helpers.js";
 
 interface HostReport {
   engines: string[];
@@ -96,18 +96,11 @@ describe("isolation between evaluations", () => {
     });
 
     it(`${engine}: an evaluation started from inside another (a resolver that evaluates) does not disturb the outer one`, () => {
-      const family = loadCriteriaSet(makeSet({ id: "family-set", inputs: { a: { type: "boolean", description: text("a") } } }));
+      const family = loadCriteriaSet(familySet());
       const clan = loadCriteriaSet(
         makeSet({
           id: "clan-set",
-          inputs: {
-            families: {
-              type: "array",
-              description: text("families"),
-              items: { type: "object", description: text("family"), fields: { learning: { type: "title", set: "family-set", description: text("learning") } } },
-            },
-            n: { type: "integer", min: 0, description: text("n") },
-          },
+          inputs: { families: familiesInput(), n: { type: "integer", min: 0, description: text("n") } },
           criteria: [
             { id: "1", title: text("share"), points: 60, rule: { shareAtLeast: [50, { var: "families" }, { var: "learning" }] } },
             { id: "2", title: text("n"), points: 40, rule: { "<": [{ var: "n" }, 5] } },

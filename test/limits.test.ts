@@ -5,12 +5,11 @@ import {
   evaluate,
   loadCriteriaSet,
   OptionsError,
-  UnitDataError,
   validateCriteriaSet,
   type LimitsInput,
   type Problem,
 } from "../src/index.js";
-import { makeSet, text } from "./helpers.js";
+import { makeSet, text, unitDataProblems } from "./helpers.js";
 
 function problems(json: unknown, limits?: LimitsInput): Problem[] {
   const v = validateCriteriaSet(json, limits ? { limits } : {});
@@ -29,15 +28,7 @@ const nestInputs = (levels: number): unknown => {
   for (let i = 0; i < levels; i++) spec = { type: "array", description: text("list"), items: spec };
   return spec;
 };
-function dataProblems(set: ReturnType<typeof loadCriteriaSet>, data: unknown): Problem[] {
-  try {
-    evaluate(set, data);
-  } catch (e) {
-    if (e instanceof UnitDataError) return [...e.problems];
-    throw e;
-  }
-  return [];
-}
+const dataProblems = unitDataProblems;
 const at = (ps: Problem[]) => ps.map((p) => [p.path.join("."), p.code]);
 
 describe("limits", () => {

@@ -9,7 +9,7 @@ import { ENGINE_NAMES, evaluate, EvaluationError, loadCriteriaSet, OPERATORS, Ti
 import { engineNamed } from "../src/evaluate/evaluate.js";
 import { runRule } from "../src/evaluate/run.js";
 import type { Rule } from "../src/schema/rule.js";
-import { makeSet, text } from "./helpers.js";
+import { familiesInput, familySet, makeSet, text } from "./helpers.js";
 
 const PWNED = "__tieuchiPwned";
 const payload = `globalThis.${PWNED} = true`;
@@ -139,17 +139,11 @@ describe("the safety profile, at load", () => {
   });
 
   it("reports a __proto__ key in a unit's data, at any level and in a sub-unit's data, instead of following or dropping it", () => {
-    const family = loadCriteriaSet(makeSet({ id: "family-set", inputs: { a: { type: "boolean", description: text("a") } } }));
+    const family = loadCriteriaSet(familySet());
     const clan = loadCriteriaSet(
       makeSet({
         id: "clan-set",
-        inputs: {
-          families: {
-            type: "array",
-            description: text("families"),
-            items: { type: "object", description: text("family"), fields: { learning: { type: "title", set: "family-set", description: text("learning") } } },
-          },
-        },
+        inputs: { families: familiesInput() },
         criteria: [{ id: "1", title: text("x"), points: 100, rule: { shareAtLeast: [50, { var: "families" }, { var: "learning" }] } }],
       }),
     );
