@@ -15,6 +15,7 @@ import { z } from "zod";
 import type { Problem } from "../errors.js";
 import { suggest } from "../logic/analyze.js";
 import { IsoDate } from "../schema/common.js";
+import { MAX_SUGGESTIONS } from "../schema/parse.js";
 import type { InputSpec, Inputs } from "../schema/inputs.js";
 import { DEFAULT_LIMITS, type Limits } from "../schema/limits.js";
 
@@ -150,7 +151,7 @@ export function dataProblems(error: z.ZodError, inputs: Inputs): Problem[] {
     if (issue.code === "unrecognized_keys") {
       const known = declaredAt(inputs, issue.path);
       for (const key of issue.keys) {
-        const hint = suggest(key, known);
+        const hint = out.length < MAX_SUGGESTIONS ? suggest(key, known) : undefined;
         out.push({
           code: "unknown_field",
           path: [...path, key],

@@ -44,6 +44,9 @@ function keysExpectedAt(path: readonly PropertyKey[]): string[] {
   return [];
 }
 
+/** Unknown keys beyond this many get no "did you mean" (suggesting costs time for each). */
+export const MAX_SUGGESTIONS = 100;
+
 /** Turns zod's issues on a criteria set into problems. */
 export function schemaProblems(error: z.ZodError): Problem[] {
   const out: Problem[] = [];
@@ -51,7 +54,8 @@ export function schemaProblems(error: z.ZodError): Problem[] {
     const path = issue.path.map((p) => (typeof p === "number" ? p : String(p)));
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
-        const hint = suggest(key, keysExpectedAt(issue.path));
+        // A typo gets a suggestion; a file with thousands of stray keys is not worth a spelling check each.
+        const hint = out.length < MAX_SUGGESTIONS ? suggest(key, keysExpectedAt(issue.path)) : undefined;
         out.push({ code: "unknown_key", path: [...path, key], message: `unknown key '${key}'${hint ? ` (did you mean '${hint}'?)` : ""}` });
       }
     } else {
