@@ -31,6 +31,7 @@ export { evaluate, ENGINE_NAMES, type EvaluateOptions, type SetResolver, type En
 
 export { describeRule } from "./explain/describe.js";
 export type { Lang } from "./explain/format.js";
+export { renderCatalogue, type CatalogueOptions } from "./explain/catalogue.js";
 
 export { canonicalJson, contentHash } from "./versions/canonical.js";
 export { sha256Hex } from "./versions/sha256.js";

@@ -5,6 +5,7 @@
  */
 import { parseArgs } from "node:util";
 import { VERSION } from "../version.js";
+import { catalogueCommand } from "./commands/catalogue.js";
 import { evalCommand } from "./commands/eval.js";
 import { schemaCommand } from "./commands/schema.js";
 import { validateCommand } from "./commands/validate.js";
@@ -17,6 +18,7 @@ Usage:
   tieuchi eval <set.json> <unit.json>        evaluate one unit and explain each criterion
         [--lang vi|en] [--json] [--as-of YYYY-MM-DD] [--sets <criteria-dir>]
   tieuchi schema [--out <file>]               print the JSON Schema of criteria files
+  tieuchi catalogue [--sets <dir>] [--out <file>]   Markdown list of every set and version (default dir: criteria)
   tieuchi help | --version
 
 Options:
@@ -69,6 +71,8 @@ export function main(argv: readonly string[], io: Io): number {
           },
           io,
         );
+      case "catalogue":
+        return catalogueCommand({ ...(values.sets !== undefined ? { sets: values.sets } : {}), ...(values.out !== undefined ? { out: values.out } : {}) }, io);
       case "schema":
         return schemaCommand(values.out !== undefined ? { out: values.out } : {}, io);
       default:

@@ -31,7 +31,7 @@ export function renderResult(r: Result, lang: Lang, width: number): string {
   const body = table([vi ? "Mã" : "ID", vi ? "Trạng thái" : "Status", vi ? "Điểm" : "Points", vi ? "Tiêu chí và lý do" : "Criterion and why"], rows, width);
   const tail: string[] = [""];
   const grade = r.grade ? (vi ? `, xếp loại ${r.grade.title.vi}` : `, grade ${r.grade.title.en}`) : "";
-  const pts = r.points ? ` — ${r.points.earned}/${r.points.applicableMax} ${vi ? "điểm" : "points"} (${vi ? "mức đạt" : "pass mark"} ${r.points.passMark})` : "";
+  const pts = r.points ? ` — ${r.points.earned}/${r.points.applicableMax} ${vi ? "điểm" : "points"} (${vi ? "mức đạt" : "pass mark"} ${r.points.passMark ?? (vi ? "chưa xác định" : "unknown")})` : "";
   tail.push(`${vi ? "Kết luận" : "Verdict"}: ${VERDICT[lang][r.verdict]}${grade}${pts}`);
   if (r.message) tail.push(r.message[lang]);
   for (const l of r.levels) tail.push(`  ${l.title[lang]}: ${l.status}${l.failing.length ? ` (${vi ? "chưa đạt" : "failing"}: ${l.failing.join(", ")})` : ""}${l.missing.length ? ` (${vi ? "thiếu" : "missing"}: ${l.missing.join(", ")})` : ""}`);
