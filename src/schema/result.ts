@@ -75,7 +75,8 @@ export const GroupResult = z
     title: Localized,
     earned: z.number().int().nonnegative(),
     max: z.number().int().nonnegative(),
-    statuses: z.record(Status, z.number().int().nonnegative()),
+    // Only the statuses that occur: a record keyed by an enum would require every one.
+    statuses: z.partialRecord(Status, z.number().int().nonnegative()),
   })
   .strict();
 export type GroupResult = z.infer<typeof GroupResult>;

@@ -5,6 +5,7 @@
  * a key removed, a hostile rule dropped in) so the invalid side is explored too.
  */
 import fc from "fast-check";
+import type { InputSpec, Inputs } from "../../src/schema/inputs.js";
 import type { Rule } from "../../src/schema/rule.js";
 
 const t = (s: string) => ({ vi: s, en: s });
@@ -162,14 +163,15 @@ export function setFor(m: Model): fc.Arbitrary<Record<string, unknown>> {
       criteria: fc.array(criterion, { minLength: 1, maxLength: 7 }),
       method: fc.constantFrom("points", "points", "all"),
       notApplicable: fc.constantFrom("award", "zero", "exclude"),
-      passShare: fc.double({ min: 0, max: 1, noNaN: true }),
+      passShare: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null, freq: 8 }),
       grades: fc.boolean(),
       levels: fc.nat(2),
+      groups: fc.boolean(),
     })
     .map((g) => {
       const points = g.method === "points";
       const criteria = g.criteria.map((c, i): Record<string, unknown> => {
-        const base: Record<string, unknown> = { id: `c${i}`, title: t(`tiêu chí ${i}`), ...(c.applies !== undefined ? { applies: c.applies } : {}) };
+        const base: Record<string, unknown> = { id: `c${i}`, title: t(`tiêu chí ${i}`), ...(c.applies !== undefined ? { applies: c.applies } : {}), ...(g.groups ? { group: `g${(i % 2) + 1}` } : {}) };
         if (!points && g.levels > 0) base.level = `muc-${Math.min(c.level, g.levels - 1) + 1}`;
         switch (c.kind) {
           case "exclusion":
@@ -195,8 +197,9 @@ export function setFor(m: Model): fc.Arbitrary<Record<string, unknown>> {
         criteria.push({ id: `c${criteria.length}`, title: t("thêm"), points: 1, rule: true });
         total = 1;
       }
-      const passMark = Math.floor(total * g.passShare);
-      const grades = g.grades && passMark < total ? [{ id: "tot", title: t("Tốt"), minPoints: total }, { id: "dat", title: t("Đạt"), minPoints: passMark }] : [];
+      // An unknown pass mark (null) makes the set partial.
+      const passMark = g.passShare === null ? null : Math.floor(total * g.passShare);
+      const grades = g.grades && passMark !== null && passMark < total ? [{ id: "tot", title: t("Tốt"), minPoints: total }, { id: "dat", title: t("Đạt"), minPoints: passMark }] : [];
       const levels = Array.from({ length: g.levels }, (_, k) => ({ id: `muc-${k + 1}`, title: t(`Mức ${k + 1}`) }));
       return {
         id: "fuzz-set",
@@ -207,9 +210,10 @@ export function setFor(m: Model): fc.Arbitrary<Record<string, unknown>> {
         validFrom: "2024-01-01",
         validTo: null,
         supersedes: null,
-        completeness: { level: criteria.some((c) => "pending" in c) ? "partial" : "complete" },
+        completeness: { level: criteria.some((c) => "pending" in c) || (points && passMark === null) ? "partial" : "complete" },
         inputs: inputsOf(m),
         derived: Object.fromEntries(m.derived.map((name, k) => [name, { description: t(name), rule: g.derived[k] }])),
+        groups: g.groups ? [{ id: "g1", title: t("nhóm 1") }, { id: "g2", title: t("nhóm 2") }] : [],
         criteria,
         decision: points ? { method: "points", maxPoints: total, passMark, grades, notApplicable: g.notApplicable } : { method: "all", levels },
       };
@@ -296,4 +300,44 @@ export function dataFor(m: Model): fc.Arbitrary<unknown> {
   );
   const data = fc.record({ ...Object.fromEntries(m.scalars.map((f) => [f.name, valueOf(f)])), ...lists }, { requiredKeys: [] });
   return fc.oneof({ weight: 20, arbitrary: data }, { weight: 1, arbitrary: fc.tuple(data, fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 1 })).map(([d, k, v]) => ({ ...d, [k]: v })) }, { weight: 1, arbitrary: fc.anything() });
+}
+
+function dateBetween(min = "1990-01-01", max = "2030-12-31"): fc.Arbitrary<string> {
+  return fc.date({ min: new Date(`${min}T00:00:00Z`), max: new Date(`${max}T00:00:00Z`), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+}
+
+/** A value for any declared input: of the declared type and range most of the time, null or wrong sometimes. */
+export function valueForSpec(spec: InputSpec): fc.Arbitrary<unknown> {
+  let good: fc.Arbitrary<unknown>;
+  switch (spec.type) {
+    case "boolean":
+    case "title":
+      good = fc.boolean();
+      break;
+    case "integer":
+      good = fc.integer({ min: spec.min ?? -10, max: spec.max ?? Math.max(1000, spec.min ?? 0) });
+      break;
+    case "number":
+      good = fc.double({ min: spec.min ?? -10, max: spec.max ?? 1000, noNaN: true, noDefaultInfinity: true });
+      break;
+    case "string":
+      good = spec.enum ? fc.constantFrom(...spec.enum, ...spec.enum.map((e) => e.normalize("NFD"))) : fc.string({ maxLength: Math.min(spec.maxLength ?? 20, 20) });
+      break;
+    case "date":
+      good = dateBetween(spec.min, spec.max);
+      break;
+    case "object":
+      good = fc.record(Object.fromEntries(Object.entries(spec.fields).map(([k, v]) => [k, valueForSpec(v)])), { requiredKeys: [] });
+      break;
+    case "array":
+      good = fc.array(valueForSpec(spec.items), { minLength: spec.minItems ?? 0, maxLength: Math.max(spec.minItems ?? 0, Math.min(spec.maxItems ?? 6, 6)) });
+      break;
+  }
+  const bad = fc.oneof(fc.jsonValue({ maxDepth: 1 }), fc.constantFrom<unknown>(Number.NaN, "5", -1, 2 ** 53));
+  return fc.oneof({ weight: 30, arbitrary: good }, { weight: 2, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: bad });
+}
+
+/** A unit's data for declared inputs; values may be absent. */
+export function dataForInputs(inputs: Inputs): fc.Arbitrary<Record<string, unknown>> {
+  return fc.record(Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, valueForSpec(v)])), { requiredKeys: [] });
 }

@@ -17,7 +17,10 @@ import {
   type EngineName,
   type LoadedSet,
 } from "../../src/index.js";
-import { dataFor, hostileRule, model, mutatedSet, setFor } from "./arbitraries.js";
+import { join } from "node:path";
+import { loadRegistry } from "../../src/node/index.js";
+import { ROOT } from "../helpers.js";
+import { dataFor, dataForInputs, hostileRule, model, mutatedSet, setFor } from "./arbitraries.js";
 import { params, TIMEOUT } from "./config.js";
 
 /** Errors a caller must expect: anything else (including EvaluationError, a bug) fails the property. */
@@ -156,6 +159,35 @@ describe("random criteria sets and data (fast-check)", () => {
         }),
         params(2),
       );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "every criteria set in criteria/, against random data of its declared inputs, on every engine: typed errors only, schema-valid, deterministic, consistent verdicts",
+    () => {
+      const registry = loadRegistry(join(ROOT, "criteria"));
+      const sets = registry.ids().flatMap((id) => registry.versions(id));
+      expect(sets.length).toBeGreaterThan(5);
+      // The set by its label, so a counterexample reads well.
+      const cases = fc.integer({ min: 0, max: sets.length - 1 }).chain((i) => fc.tuple(fc.constant(`${sets[i]!.definition.id}@${sets[i]!.definition.version}`), fc.constant(i), dataForInputs(sets[i]!.definition.inputs)));
+      const seen = { evaluated: 0 };
+      fc.assert(
+        fc.property(cases, ([, i, data]) => {
+          const set = sets[i]!;
+          const first = outcome(set, data, ENGINE_NAMES[0]!);
+          for (const engine of ENGINE_NAMES) {
+            const other = outcome(set, data, engine);
+            expect(JSON.stringify({ ...other, result: other.result && { ...other.result, engine: first.result?.engine } })).toBe(JSON.stringify(first));
+          }
+          if (!first.result) return;
+          seen.evaluated++;
+          expect(Result.safeParse(first.result).success, JSON.stringify(Result.safeParse(first.result).error?.issues)).toBe(true);
+          checkVerdict(set, first.result);
+        }),
+        params(2),
+      );
+      expect(seen.evaluated).toBeGreaterThan(0);
     },
     TIMEOUT,
   );
