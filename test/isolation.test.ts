@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ENGINE_NAMES, evaluate, loadCriteriaSet, type EngineName, type LoadedSet, type SetResolver } from "../src/index.js";
+import { ENGINE_NAMES, evaluate, loadCriteriaSet, Result, type EngineName, type LoadedSet, type SetResolver } from "../src/index.js";
 import { familiesInput, familySet, makeSet, readJson, ROOT, text } from "./helpers.js";
 
 interface HostReport {
@@ -23,7 +23,7 @@ interface HostReport {
 }
 
 function host(format: "esm" | "cjs", order: "clean" | "host-first" | "tieuchi-first"): HostReport {
-  const out = execFileSync(process.execPath, [join(ROOT, "test/isolation/host-app.mjs"), format, order], { encoding: "utf8", cwd: ROOT });
+  const out = execFileSync(process.execPath, [join(ROOT, "test/isolation/host-app.mjs"), format, order], { encoding: "utf8", cwd: ROOT, maxBuffer: 1 << 28 });
   return JSON.parse(out) as HostReport;
 }
 
@@ -36,7 +36,17 @@ describe("isolation of the published build from the host's json-logic-js", () =>
 
     it(`${format}: runs every engine the library exposes, and tieuchi adds no operator to the host's json-logic-js`, () => {
       expect(clean.engines).toEqual([...ENGINE_NAMES]);
-      expect(Object.keys(clean.results).length).toBe(9 * (1 + 2 * ENGINE_NAMES.length));
+      // 9 units of 3 sets (default engine, each engine, each quiet), then every case of every set in criteria/.
+      const fixtures = Object.keys(clean.results).filter((k) => / #\d+$/.test(k));
+      expect(fixtures.length).toBe(9 * (1 + 2 * ENGINE_NAMES.length));
+      expect(Object.keys(clean.results).length - fixtures.length).toBeGreaterThan(50 * ENGINE_NAMES.length);
+      expect(Object.values(clean.results).filter((r) => r.includes('"verdict":"pass"')).length).toBeGreaterThan(10);
+      // Every result the host got, from the built library, matches the published result schema.
+      for (const [key, text] of Object.entries(clean.results)) {
+        const value = JSON.parse(text) as { error?: string };
+        if (value.error === undefined) expect(Result.safeParse(value).success, key).toBe(true);
+        else expect(value.error, key).toBe("ERR_UNIT_DATA");
+      }
       expect(clean.hostKnewTieuchiOps).toEqual({ atStart: [], afterTieuchiRan: [] });
     });
 

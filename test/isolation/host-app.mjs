@@ -54,8 +54,8 @@ function tamper() {
 }
 
 async function loadTieuchi() {
-  if (format === "cjs") return require(join(root, "dist/index.cjs"));
-  return import(pathToFileURL(join(root, "dist/index.js")).href);
+  if (format === "cjs") return { ...require(join(root, "dist/index.cjs")), node: require(join(root, "dist/node.cjs")) };
+  return { ...(await import(pathToFileURL(join(root, "dist/index.js")).href)), node: await import(pathToFileURL(join(root, "dist/node.js")).href) };
 }
 
 const cases = [
@@ -77,6 +77,29 @@ function evaluateAll(lib) {
         out[`${engine} quiet ${setPath} #${i}`] = JSON.stringify(lib.evaluate(set, data, { explain: false, engine }));
       }
     });
+  }
+  // Every case of every criteria set in criteria/, with titles of sub-units decided through the registry.
+  const registry = lib.node.loadRegistry(join(root, "criteria"));
+  for (const file of lib.node.findCriteriaFiles(join(root, "criteria"))) {
+    const casesFile = file.replace(/\.json$/, ".cases.json");
+    let cases;
+    try {
+      cases = readJson(casesFile.slice(root.length + 1));
+    } catch {
+      continue;
+    }
+    const set = registry.get(cases.set.id, cases.set.version);
+    for (const c of cases.cases) {
+      for (const engine of lib.ENGINE_NAMES) {
+        let value;
+        try {
+          value = lib.evaluate(set, c.data, { engine, sets: registry, ...(c.asOf ? { asOf: c.asOf } : {}) });
+        } catch (e) {
+          value = { error: e.code, message: e.message };
+        }
+        out[`${engine} ${cases.set.id}@${cases.set.version} ${c.name}`] = JSON.stringify(value);
+      }
+    }
   }
   return out;
 }
