@@ -152,9 +152,10 @@ describe("loading criteria files", () => {
 
   it("the CLI reports each kind of bad file, as a set or as a unit, with exit code 2", () => {
     const run = (...args: string[]) => {
+      let out = "";
       let err = "";
-      const code = main(args, { out: () => {}, err: (t) => (err += t), columns: 100 });
-      return { code, err };
+      const code = main(args, { out: (t) => (out += t), err: (t) => (err += t), columns: 100 });
+      return { code, out, err };
     };
     const set = file(JSON.stringify(makeSet()));
     for (const [p, text] of [
@@ -170,5 +171,14 @@ describe("loading criteria files", () => {
         expect(r.err, p).toContain(text);
       }
     }
+    // A title that would clear the screen and retitle the terminal is refused, and printed escaped.
+    const hostile = file(JSON.stringify(makeSet({ title: { vi: "\u001b[2J\u001b]0;pwned\u0007", en: "x" } })));
+    const evaluated = run("eval", hostile, set);
+    expect(evaluated.code).toBe(2);
+    expect(evaluated.err).toContain("title.vi: the text holds a control character (\\u{001B})");
+    const validated = run("validate", hostile);
+    expect(validated.code).toBe(1);
+    expect(validated.out).toContain("control character (\\u{001B})");
+    for (const r of [evaluated, validated]) expect(r.out + r.err).not.toMatch(/[\u001b\u0007\u009b]/);
   });
 });

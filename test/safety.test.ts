@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createRegistry } from "../src/versions/registry.js";
-import { ENGINE_NAMES, evaluate, EvaluationError, loadCriteriaSet, OPERATORS, TieuchiError, UnitDataError, validateCriteriaSet, type Problem } from "../src/index.js";
+import { ENGINE_NAMES, evaluate, EvaluationError, loadCriteriaSet, OPERATORS, parseJson, TieuchiError, UnitDataError, validateCriteriaSet, type Problem } from "../src/index.js";
 import { engineNamed } from "../src/evaluate/evaluate.js";
 import { runRule } from "../src/evaluate/run.js";
 import type { Rule } from "../src/schema/rule.js";
@@ -270,4 +270,49 @@ describe("calculations that leave the finite numbers", () => {
       expect(ok.criteria.map((c) => c.status)).toEqual(["pass", "pass", "pass", "fail", "error"]);
     });
   }
+});
+
+describe("control characters, which could rewrite the terminal that prints a title or hide text", () => {
+  const ESC = "\u001b";
+  it("are refused anywhere in a criteria file, in texts and in keys, with the path", () => {
+    const ps = problems(makeSet({ title: { vi: `Bộ ${ESC}[2Jthử`, en: "x\u009b31m" }, notes: { [`k${ESC}`]: "\u202eevil" } }));
+    expect(ps.map((p) => [p.code, p.path.join(".")])).toEqual([
+      ["control_character", "title.vi"],
+      ["control_character", "title.en"],
+      ["control_character", `notes.k${ESC}`],
+      ["control_character", `notes.k${ESC}`],
+    ]);
+    expect(ps[0]!.message).toContain("\\u{001B}");
+    for (const p of ps) expect(p.message).not.toMatch(/[\u001b\u009b\u202e]/);
+    expect(problems(makeSet({ title: { vi: "Bộ\tthử\r\nmới", en: "Test set" } }))).toEqual([]);
+  });
+
+  it("are refused in a unit's texts, and echoed keys are escaped", () => {
+    const set = loadCriteriaSet(makeSet({ inputs: { ...(makeSet().inputs as object), ten: { type: "string", description: text("t") } } }));
+    let err: unknown;
+    try {
+      evaluate(set, { ten: `Nguyễn${ESC}]0;title\u0007`, [`x${ESC}[2J`]: 1, xepLoai: "\u009bKhá" });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(UnitDataError);
+    const e = err as UnitDataError;
+    expect(e.problems.map((p) => [p.code, p.path.join(".")]).sort()).toEqual([
+      ["control_character", "ten"],
+      ["control_character", "xepLoai"],
+      ["unknown_field", `x${ESC}[2J`],
+    ]);
+    expect(e.message).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(evaluate(set, { ten: "Nguyễn\tVăn\nA", a: true }).verdict).toBe("pass");
+  });
+
+  it("are escaped in JSON syntax errors", () => {
+    let err: unknown;
+    try {
+      parseJson('{"a": \u009b1}', "c1.json");
+    } catch (e) {
+      err = e;
+    }
+    expect((err as Error).message).toBe('c1.json:1:7: not valid JSON: unexpected "\\u{009B}"');
+  });
 });

@@ -12,7 +12,7 @@
  * @module
  */
 import { z } from "zod";
-import type { Problem } from "../errors.js";
+import { CONTROL_CHARACTER, printable, type Problem } from "../errors.js";
 import { suggest } from "../logic/analyze.js";
 import { IsoDate } from "../schema/common.js";
 import { MAX_SUGGESTIONS } from "../schema/parse.js";
@@ -23,15 +23,22 @@ import { DEFAULT_LIMITS, type Limits } from "../schema/limits.js";
 export type DataLimits = Pick<Limits, "maxArrayLength" | "maxStringLength">;
 
 /** Problem code of a value over a data limit; `params.limit` on the zod issue names the limit. */
-const LIMIT_CODES = { maxArrayLength: "list_too_long", maxStringLength: "text_too_long" } as const;
+const LIMIT_CODES = { maxArrayLength: "list_too_long", maxStringLength: "text_too_long", control: "control_character" } as const;
 
 function limitedText(limits: DataLimits) {
   const max = limits.maxStringLength;
-  return z.string().refine((s) => s.length <= max, {
-    abort: true,
-    params: { limit: "maxStringLength" },
-    error: (iss) => `the text has ${(iss.input as string).length} characters; at most ${max} are accepted (limits.maxStringLength)`,
-  });
+  return z
+    .string()
+    .refine((s) => s.length <= max, {
+      abort: true,
+      params: { limit: "maxStringLength" },
+      error: (iss) => `the text has ${(iss.input as string).length} characters; at most ${max} are accepted (limits.maxStringLength)`,
+    })
+    .refine((s) => !CONTROL_CHARACTER.test(s), {
+      abort: true,
+      params: { limit: "control" },
+      error: (iss) => `the text holds a control character (${printable(CONTROL_CHARACTER.exec(iss.input as string)![0])}), which could rewrite a terminal or hide text; remove it`,
+    });
 }
 
 function limitedList(limits: DataLimits) {
@@ -155,7 +162,7 @@ export function dataProblems(error: z.ZodError, inputs: Inputs): Problem[] {
         out.push({
           code: "unknown_field",
           path: [...path, key],
-          message: `'${key}' is not ${path.length === 0 ? "an input of this set" : "a declared field here"}${hint ? ` (did you mean '${hint}'?)` : ""}; declared: ${known.join(", ") || "(none)"}`,
+          message: `'${printable(key)}' is not ${path.length === 0 ? "an input of this set" : "a declared field here"}${hint ? ` (did you mean '${hint}'?)` : ""}; declared: ${known.join(", ") || "(none)"}`,
         });
       }
     } else if (issue.code === "custom" && typeof issue.params?.limit === "string" && issue.params.limit in LIMIT_CODES) {

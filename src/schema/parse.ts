@@ -5,7 +5,7 @@
  * @module
  */
 import type { z } from "zod";
-import { CriteriaSetError, type Problem } from "../errors.js";
+import { CriteriaSetError, printable, type Problem } from "../errors.js";
 import { suggest } from "../logic/analyze.js";
 import { checkCriteriaSet, type SetAnalysis } from "./checks.js";
 import { CriteriaSet } from "./criteria-set.js";
@@ -56,7 +56,7 @@ export function schemaProblems(error: z.ZodError): Problem[] {
       for (const key of issue.keys) {
         // A typo gets a suggestion; a file with thousands of stray keys is not worth a spelling check each.
         const hint = out.length < MAX_SUGGESTIONS ? suggest(key, keysExpectedAt(issue.path)) : undefined;
-        out.push({ code: "unknown_key", path: [...path, key], message: `unknown key '${key}'${hint ? ` (did you mean '${hint}'?)` : ""}` });
+        out.push({ code: "unknown_key", path: [...path, key], message: `unknown key '${printable(key)}'${hint ? ` (did you mean '${hint}'?)` : ""}` });
       }
     } else {
       out.push({ code: issue.code, path, message: issue.message });

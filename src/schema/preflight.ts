@@ -4,12 +4,13 @@
  * (nested a million levels deep, or with a million criteria) is refused cheaply with a clear problem instead
  * of exhausting the stack or the time of the validators that follow.
  *
- * They also refuse `__proto__` as the name of an input, field or derived value: zod drops such a key from a
- * record without a word, so the schema alone would accept the file minus the key.
+ * They also refuse `__proto__` as the name of an input, field or derived value (zod drops such a key from a
+ * record without a word, so the schema alone would accept the file minus the key), and control characters in
+ * any text or key (they could rewrite the terminal that prints a title, or hide text).
  *
  * @module
  */
-import type { JsonPath, Problem } from "../errors.js";
+import { CONTROL_CHARACTER, printable, type JsonPath, type Problem } from "../errors.js";
 import type { Limits } from "./limits.js";
 
 interface Frame {
@@ -47,6 +48,36 @@ export function tooDeepAt(value: unknown, max: number): JsonPath | undefined {
     else for (const k of Object.keys(v).reverse()) stack.push({ value: (v as Record<string, unknown>)[k], depth, key: k, parent: frame });
   }
   return undefined;
+}
+
+/** Texts and keys holding a control character (the first few). Run on a value known not to nest too deeply. */
+function controlCharacters(value: unknown, problems: Problem[], max = 20): void {
+  const stack: Frame[] = [{ value, depth: 0, key: undefined, parent: undefined }];
+  let found = 0;
+  const report = (path: JsonPath, text: string, what: string) => {
+    if (found++ < max)
+      problems.push({
+        code: "control_character",
+        path,
+        message: `${what} holds a control character (${printable(CONTROL_CHARACTER.exec(text)![0])}), which could rewrite a terminal or hide text; remove it`,
+      });
+  };
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    const v = frame.value;
+    if (typeof v === "string") {
+      if (CONTROL_CHARACTER.test(v)) report(pathOf(frame), v, "the text");
+      continue;
+    }
+    if (typeof v !== "object" || v === null) continue;
+    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], depth: 0, key: i, parent: frame });
+    else
+      for (const k of Object.keys(v).reverse()) {
+        const child: Frame = { value: (v as Record<string, unknown>)[k], depth: 0, key: k, parent: frame };
+        if (CONTROL_CHARACTER.test(k)) report(pathOf(child), k, "the key");
+        stack.push(child);
+      }
+  }
 }
 
 function checkInputs(inputs: Record<string, unknown>, limits: Limits, problems: Problem[]): void {
@@ -93,6 +124,7 @@ export function preflight(json: unknown, limits: Limits): Problem[] {
   const deep = tooDeepAt(json, limits.maxJsonDepth);
   if (deep)
     return [{ code: "too_deep", path: deep, message: `the file nests objects and lists deeper than ${limits.maxJsonDepth} levels here (limits.maxJsonDepth)` }];
+  controlCharacters(json, problems);
   if (!isRecord(json)) return problems;
   if (Array.isArray(json.criteria) && json.criteria.length > limits.maxCriteria)
     problems.push({

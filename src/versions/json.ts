@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { JsonParseError } from "../errors.js";
+import { JsonParseError, printable } from "../errors.js";
 
 function position(text: string, offset: number): { offset: number; line: number; column: number } {
   let line = 1;
@@ -33,7 +33,7 @@ export function locateJsonError(text: string): { offset: number; reason: string 
   const ws = () => {
     while (i < n && isSpace(text.charCodeAt(i))) i++;
   };
-  const describe = () => (i >= n ? "the text ends too early" : `unexpected ${JSON.stringify(text[i])}`);
+  const describe = () => (i >= n ? "the text ends too early" : `unexpected ${printable(JSON.stringify(text[i]))}`);
   const fail = (reason: string) => ({ offset: i, reason });
 
   /** Scans a string starting at `i` (a double quote); returns a reason on error. */
