@@ -35,49 +35,40 @@ function refuseProtoKey(record: Record<string, unknown>, path: JsonPath, problem
     problems.push({ code: "unsafe_key", path: [...path, "__proto__"], message: "'__proto__' can never be a name: it would reach an object's prototype" });
 }
 
-/** The path where `value` first nests deeper than `max` objects and lists, or undefined. Cycles count as too deep. */
-export function tooDeepAt(value: unknown, max: number): JsonPath | undefined {
-  const stack: Frame[] = [{ value, depth: 0, key: undefined, parent: undefined }];
-  while (stack.length > 0) {
-    const frame = stack.pop()!;
-    const v = frame.value;
-    if (typeof v !== "object" || v === null) continue;
-    const depth = frame.depth + 1;
-    if (depth > max) return pathOf(frame);
-    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], depth, key: i, parent: frame });
-    else for (const k of Object.keys(v).reverse()) stack.push({ value: (v as Record<string, unknown>)[k], depth, key: k, parent: frame });
-  }
-  return undefined;
-}
+const MAX_CONTROL_PROBLEMS = 20;
 
-/** Texts and keys holding a control character (the first few). Run on a value known not to nest too deeply. */
-function controlCharacters(value: unknown, problems: Problem[], max = 20): void {
-  const stack: Frame[] = [{ value, depth: 0, key: undefined, parent: undefined }];
-  let found = 0;
-  const report = (path: JsonPath, text: string, what: string) => {
-    if (found++ < max)
-      problems.push({
+/**
+ * Walks a raw JSON value once, without recursion: returns the path where it first nests deeper than
+ * `maxDepth` objects and lists (a cycle counts as too deep), or else the texts and keys holding a control
+ * character (the first few).
+ */
+function scan(value: unknown, maxDepth: number): { deep: JsonPath } | { controls: Problem[] } {
+  const controls: Problem[] = [];
+  const control = (frame: Frame, text: string, what: string) => {
+    if (controls.length < MAX_CONTROL_PROBLEMS && CONTROL_CHARACTER.test(text))
+      controls.push({
         code: "control_character",
-        path,
+        path: pathOf(frame),
         message: `${what} holds a control character (${printable(CONTROL_CHARACTER.exec(text)![0])}), which could rewrite a terminal or hide text; remove it`,
       });
   };
+  const stack: Frame[] = [{ value, depth: 0, key: undefined, parent: undefined }];
   while (stack.length > 0) {
     const frame = stack.pop()!;
     const v = frame.value;
-    if (typeof v === "string") {
-      if (CONTROL_CHARACTER.test(v)) report(pathOf(frame), v, "the text");
-      continue;
-    }
+    if (typeof v === "string") control(frame, v, "the text");
     if (typeof v !== "object" || v === null) continue;
-    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], depth: 0, key: i, parent: frame });
+    const depth = frame.depth + 1;
+    if (depth > maxDepth) return { deep: pathOf(frame) };
+    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], depth, key: i, parent: frame });
     else
       for (const k of Object.keys(v).reverse()) {
-        const child: Frame = { value: (v as Record<string, unknown>)[k], depth: 0, key: k, parent: frame };
-        if (CONTROL_CHARACTER.test(k)) report(pathOf(child), k, "the key");
+        const child: Frame = { value: (v as Record<string, unknown>)[k], depth, key: k, parent: frame };
+        control(child, k, "the key");
         stack.push(child);
       }
   }
+  return { controls };
 }
 
 function checkInputs(inputs: Record<string, unknown>, limits: Limits, problems: Problem[]): void {
@@ -120,11 +111,10 @@ function checkInputs(inputs: Record<string, unknown>, limits: Limits, problems: 
  * and the static checks may run.
  */
 export function preflight(json: unknown, limits: Limits): Problem[] {
-  const problems: Problem[] = [];
-  const deep = tooDeepAt(json, limits.maxJsonDepth);
-  if (deep)
-    return [{ code: "too_deep", path: deep, message: `the file nests objects and lists deeper than ${limits.maxJsonDepth} levels here (limits.maxJsonDepth)` }];
-  controlCharacters(json, problems);
+  const scanned = scan(json, limits.maxJsonDepth);
+  if ("deep" in scanned)
+    return [{ code: "too_deep", path: scanned.deep, message: `the file nests objects and lists deeper than ${limits.maxJsonDepth} levels here (limits.maxJsonDepth)` }];
+  const problems = scanned.controls;
   if (!isRecord(json)) return problems;
   if (Array.isArray(json.criteria) && json.criteria.length > limits.maxCriteria)
     problems.push({
