@@ -3,13 +3,17 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
+  AuditRecordError,
   CaseFileError,
   CriteriaSetError,
   EvaluationError,
   FileError,
   formatPath,
   JsonParseError,
+  LockFileError,
+  NotInForceError,
   OptionsError,
+  RegistryError,
   parseJson,
   SetNotFoundError,
   TieuchiError,
@@ -30,6 +34,10 @@ describe("errors", () => {
       [new CaseFileError(p, "c.json"), "ERR_CASE_FILE"],
       [new EvaluationError("bug", ["x"]), "ERR_EVALUATION"],
       [new FileError("f.json", "no such file"), "ERR_FILE"],
+      [new RegistryError(p), "ERR_REGISTRY"],
+      [new NotInForceError("s", "2020-01-01", "gap", "none then"), "ERR_NOT_IN_FORCE"],
+      [new LockFileError(p, "criteria.lock.json"), "ERR_LOCK_FILE"],
+      [new AuditRecordError(p, "r.json"), "ERR_AUDIT_RECORD"],
     ];
     for (const [e, code] of cases) {
       expect(e).toBeInstanceOf(TieuchiError);

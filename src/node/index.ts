@@ -147,3 +147,6 @@ export function loadCriteriaDir(dir: string, options: FileLoadOptions = {}): Loa
 export function loadRegistry(dir: string, options: FileLoadOptions = {}): Registry {
   return createRegistry(loadCriteriaDir(dir, options));
 }
+
+export { LOCK_FILE, readLockInputs, readLock, writeLock, checkLockDir, updateLockDir } from "./lock.js";
+export { readLines, type Line } from "./lines.js";

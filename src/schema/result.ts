@@ -75,7 +75,7 @@ export const GroupResult = z
     title: Localized,
     earned: z.number().int().nonnegative(),
     max: z.number().int().nonnegative(),
-    // Only the statuses that occur: a record keyed by an enum would require every one.
+    // Only the statuses that occur: zod 4 makes a record keyed by an enum demand every key.
     statuses: z.partialRecord(Status, z.number().int().nonnegative()),
   })
   .strict();
