@@ -4,6 +4,9 @@ export default defineConfig([
   {
     entry: { index: "src/index.ts", node: "src/node/index.ts" },
     format: ["esm", "cjs"],
+    // One shared chunk for CommonJS too (tsup splits only ESM by default): otherwise `tieuchi/node` would
+    // carry its own copy of the error classes, and `instanceof CriteriaSetError` would fail across entries.
+    splitting: true,
     dts: true,
     sourcemap: true,
     target: "es2022",
