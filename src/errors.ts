@@ -26,7 +26,9 @@ export type ErrorCode =
   | "ERR_SET_NOT_FOUND"
   | "ERR_OPTIONS"
   | "ERR_CASE_FILE"
-  | "ERR_EVALUATION";
+  | "ERR_EVALUATION"
+  | "ERR_CASE_FAILED"
+  | "ERR_REPORT_LINE";
 
 /** Renders a path as `a.b[2].c`; the empty path is `(root)`. */
 export function formatPath(path: JsonPath): string {
@@ -136,5 +138,25 @@ export class CaseFileError extends TieuchiError {
 export class EvaluationError extends TieuchiError {
   constructor(message: string, path: JsonPath = [], cause?: unknown) {
     super("ERR_EVALUATION", message, { path, cause });
+  }
+}
+
+/** A case of a case file did not hold: what it expected differs from what the set decided. Thrown by test helpers. */
+export class CaseFailedError extends TieuchiError {
+  /** The case's name. */
+  readonly caseName: string;
+  constructor(caseName: string, details: readonly string[]) {
+    super("ERR_CASE_FAILED", `case '${caseName}' does not hold:\n${details.map((d) => `  ${d}`).join("\n")}`);
+    this.caseName = caseName;
+  }
+}
+
+/** A line of batch output (read by a report) is not JSON, or not in the batch line format. `path` is `[line]`. */
+export class ReportLineError extends TieuchiError {
+  /** The 1-based line number. */
+  readonly line: number;
+  constructor(line: number, message: string, problems: readonly Problem[] = []) {
+    super("ERR_REPORT_LINE", `line ${line}: ${message}`, { path: [line], problems });
+    this.line = line;
   }
 }

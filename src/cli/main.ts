@@ -4,9 +4,13 @@
  * @module
  */
 import { parseArgs } from "node:util";
+import type { Lang } from "../explain/format.js";
 import { VERSION } from "../version.js";
+import { casesCommand } from "./commands/cases.js";
 import { evalCommand } from "./commands/eval.js";
+import { reportCommand } from "./commands/report.js";
 import { schemaCommand } from "./commands/schema.js";
+import { testCommand } from "./commands/test.js";
 import { validateCommand } from "./commands/validate.js";
 import { EXIT, report, UsageError, type Io } from "./output.js";
 
@@ -16,7 +20,13 @@ Usage:
   tieuchi validate <set.json>...             check criteria files (shape and static checks)
   tieuchi eval <set.json> <unit.json>        evaluate one unit and explain each criterion
         [--lang vi|en] [--json] [--as-of YYYY-MM-DD] [--sets <criteria-dir>]
-  tieuchi schema [--out <file>]               print the JSON Schema of criteria files
+  tieuchi schema [--cases] [--out <file>]     print the JSON Schema of criteria files (or of case files)
+  tieuchi test [paths...]                    run the case files found (default criteria/): a line per case
+        [--coverage] [--require-both] [--json] [--lang vi|en] [--sets <criteria-dir>]
+  tieuchi cases --boundaries <set.json>      write cases at, just below and just above each threshold
+        [--out <file>] [--lang vi|en] [--seed <text>]
+  tieuchi report <results.ndjson>            counts and exact percentages of batch output (- for stdin)
+        [--by field[,field]] [--format text|md|csv|json] [--decimals N] [--set <set.json>] [--out <file>]
   tieuchi help | --version
 
 Options:
@@ -24,9 +34,20 @@ Options:
   --lang        language of the table: vi (default) or en
   --as-of       the date the title is decided for
   --sets        folder of criteria sets, to decide titles of sub-units given as data
+  --coverage    (test) which statuses the cases saw each criterion take
+  --require-both  (test) fail when an encoded criterion was never seen both passing and failing
+  --by          (report) group by these fields of each line's "unit" (repeat or comma-separate to nest)
+  --format      (report) text (default), md, csv or json
+  --decimals    (report) decimals of percentages (default 1), rounded once, half away from zero
+  --set         (report) the criteria file, to list grades and criteria no unit reached
 
 Exit codes: 0 pass (all valid), 1 fail or incomplete (some invalid), 2 invalid input or usage.
 `;
+
+function lang(value: string): Lang {
+  if (value !== "vi" && value !== "en") throw new UsageError(`--lang is vi or en, not ${JSON.stringify(value)}`);
+  return value;
+}
 
 /** Runs the CLI with arguments (without `node` and the script) and returns the exit code. */
 export function main(argv: readonly string[], io: Io): number {
@@ -41,6 +62,15 @@ export function main(argv: readonly string[], io: Io): number {
         "as-of": { type: "string" },
         sets: { type: "string" },
         out: { type: "string" },
+        coverage: { type: "boolean", default: false },
+        "require-both": { type: "boolean", default: false },
+        by: { type: "string", multiple: true, default: [] },
+        format: { type: "string", default: "text" },
+        decimals: { type: "string", default: "1" },
+        set: { type: "string" },
+        boundaries: { type: "string" },
+        seed: { type: "string" },
+        cases: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -69,8 +99,44 @@ export function main(argv: readonly string[], io: Io): number {
           },
           io,
         );
+      case "test":
+        return testCommand(
+          rest,
+          {
+            json: values.json,
+            lang: lang(values.lang),
+            coverage: values.coverage,
+            requireBoth: values["require-both"],
+            ...(values.sets !== undefined ? { sets: values.sets } : {}),
+          },
+          io,
+        );
+      case "cases":
+        return casesCommand(
+          rest,
+          {
+            lang: lang(values.lang),
+            ...(values.boundaries !== undefined ? { boundaries: values.boundaries } : {}),
+            ...(values.out !== undefined ? { out: values.out } : {}),
+            ...(values.seed !== undefined ? { seed: values.seed } : {}),
+          },
+          io,
+        );
+      case "report":
+        return reportCommand(
+          rest,
+          {
+            by: values.by,
+            format: values.format,
+            decimals: values.decimals,
+            lang: lang(values.lang),
+            ...(values.set !== undefined ? { set: values.set } : {}),
+            ...(values.out !== undefined ? { out: values.out } : {}),
+          },
+          io,
+        );
       case "schema":
-        return schemaCommand(values.out !== undefined ? { out: values.out } : {}, io);
+        return schemaCommand({ cases: values.cases, ...(values.out !== undefined ? { out: values.out } : {}) }, io);
       default:
         throw new UsageError(`unknown command '${command}'`);
     }

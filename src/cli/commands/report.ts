@@ -1,0 +1,42 @@
+import { writeFileSync } from "node:fs";
+import type { Lang } from "../../explain/format.js";
+import { loadCriteriaFile } from "../../node/index.js";
+import { createReport } from "../../report/aggregate.js";
+import { formatReport, REPORT_FORMATS, type ReportFormat } from "../../report/render.js";
+import { forEachLine } from "../lines.js";
+import { EXIT, UsageError, type Io } from "../output.js";
+
+/** Options of `tieuchi report`. */
+export interface ReportCommandOptions {
+  readonly by: readonly string[];
+  readonly format: string;
+  readonly decimals: string;
+  readonly lang: Lang;
+  readonly set?: string;
+  readonly out?: string;
+}
+
+/**
+ * `tieuchi report <results.ndjson>`: counts and exact percentages per verdict, grade and criterion, overall and
+ * by grouping fields, read line by line from batch output (`-` for standard input).
+ */
+export function reportCommand(args: readonly string[], opts: ReportCommandOptions, io: Io): number {
+  if (args.length !== 1) throw new UsageError("report takes one file of batch output: tieuchi report <results.ndjson> [--by field] [--format text|md|csv|json]");
+  if (!REPORT_FORMATS.includes(opts.format as ReportFormat)) throw new UsageError(`--format is one of ${REPORT_FORMATS.join(", ")}, not ${JSON.stringify(opts.format)}`);
+  if (!/^\d{1,2}$/.test(opts.decimals)) throw new UsageError(`--decimals is a whole number, not ${JSON.stringify(opts.decimals)}`);
+  const by = opts.by.flatMap((b) => b.split(",")).map((b) => b.trim());
+  if (by.some((b) => b === "")) throw new UsageError("--by needs field names, e.g. --by xa or --by huyen,xa");
+  const acc = createReport({ by, decimals: Number(opts.decimals), ...(opts.set !== undefined ? { set: loadCriteriaFile(opts.set) } : {}) });
+  try {
+    forEachLine(args[0]!, (line, n) => acc.addLine(line, n));
+  } catch (e) {
+    if (e instanceof TypeError && /encoded data was not valid/i.test(e.message)) throw new UsageError(`${args[0]} is not UTF-8 text`);
+    throw e;
+  }
+  const text = formatReport(acc.finish(), opts.format as ReportFormat, opts.lang);
+  if (opts.out !== undefined) {
+    writeFileSync(opts.out, text);
+    io.err(`wrote ${opts.out}\n`);
+  } else io.out(text);
+  return EXIT.ok;
+}
