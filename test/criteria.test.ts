@@ -4,7 +4,9 @@ import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { criteriaSetJsonSchema } from "../src/index.js";
 import { findCriteriaFiles, loadCriteriaFile, readJsonFile } from "../src/node/index.js";
+import { findCaseFiles } from "../src/node/cases.js";
 import { parseCaseFile, runCaseFile } from "../src/testing/cases.js";
+import { caseCoverage } from "../src/testing/coverage.js";
 import { ROOT } from "./helpers.js";
 
 const files = findCriteriaFiles(join(ROOT, "criteria"));
@@ -42,6 +44,13 @@ describe("the criteria shipped in criteria/", () => {
         expect(failed).toEqual([]);
         const verdicts = new Set(outcomes.map((o) => o.result?.verdict).filter(Boolean));
         expect([...verdicts].sort()).toEqual(expect.arrayContaining(["fail", "incomplete"]));
+      });
+
+      it("has cases (across all its case files) that see every encoded criterion both pass and fail", () => {
+        const set = loadCriteriaFile(file);
+        const outcomes = findCaseFiles(file).flatMap((p) => runCaseFile(set, parseCaseFile(readJsonFile(p), p)));
+        expect(outcomes.filter((o) => !o.ok).map((o) => o.name)).toEqual([]);
+        expect(caseCoverage(set, outcomes).gaps).toEqual([]);
       });
     });
   }

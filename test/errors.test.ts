@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
+  CaseFailedError,
   CaseFileError,
   CriteriaSetError,
   EvaluationError,
@@ -10,6 +11,7 @@ import {
   JsonParseError,
   OptionsError,
   parseJson,
+  ReportLineError,
   SetNotFoundError,
   TieuchiError,
   UnitDataError,
@@ -28,6 +30,8 @@ describe("errors", () => {
       [new OptionsError("bad", ["asOf"]), "ERR_OPTIONS"],
       [new CaseFileError(p, "c.json"), "ERR_CASE_FILE"],
       [new EvaluationError("bug", ["x"]), "ERR_EVALUATION"],
+      [new CaseFailedError("a case", ["verdict: expected pass, got fail"]), "ERR_CASE_FAILED"],
+      [new ReportLineError(7, "not valid JSON"), "ERR_REPORT_LINE"],
     ];
     for (const [e, code] of cases) {
       expect(e).toBeInstanceOf(TieuchiError);

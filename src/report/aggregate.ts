@@ -1,7 +1,7 @@
 /**
  * Counting results for the figures yearly reports quote: how many units passed, in each grade, failed or
  * missing data on each criterion, overall and by any grouping field. Counts are integers; percentages are
- * made from them once, at the end ({@link exactPercent}).
+ * made from them once, at the end ({@link roundedPercent}).
  *
  * ```ts
  * const acc = createReport({ by: ["xa"] });
@@ -19,9 +19,9 @@ import { schemaProblems } from "../schema/parse.js";
 import type { Result, Status, Verdict } from "../schema/result.js";
 import { parseJson } from "../versions/json.js";
 import { ReportedLine, ReportedResult, type GroupValue, type LineError, type UnitFields } from "./line.js";
-import { exactPercent, MAX_REPORT_DECIMALS } from "./percent.js";
+import { roundedPercent, MAX_REPORT_DECIMALS } from "./percent.js";
 
-/** A count out of a total, with its percentage (see {@link exactPercent}); `percent` is null when `total` is 0. */
+/** A count out of a total, with its percentage (see {@link roundedPercent}); `percent` is null when `total` is 0. */
 export interface Share {
   readonly count: number;
   readonly total: number;
@@ -252,7 +252,7 @@ export function createReport(options: ReportOptions = {}): ReportAccumulator {
     errors.length = Math.min(errors.length, maxErrors);
   };
 
-  const share = (count: number, of: number): Share => ({ count, total: of, percent: exactPercent(count, of, decimals) });
+  const share = (count: number, of: number): Share => ({ count, total: of, percent: roundedPercent(count, of, decimals) });
 
   const finishTally = (t: TallyAcc): Tally => {
     const set = options.set?.definition;

@@ -16,7 +16,7 @@ export const MAX_REPORT_DECIMALS = 10;
  *
  * @throws {@link OptionsError} for counts that are not whole numbers of at least 0, or bad `decimals`.
  */
-export function exactPercent(count: number, total: number, decimals: number): string | null {
+export function roundedPercent(count: number, total: number, decimals: number): string | null {
   if (!Number.isSafeInteger(count) || !Number.isSafeInteger(total) || count < 0 || total < 0)
     throw new OptionsError(`a percentage needs whole counts of at least 0, got ${count} of ${total}`);
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > MAX_REPORT_DECIMALS)
@@ -33,7 +33,7 @@ export function exactPercent(count: number, total: number, decimals: number): st
   return `${whole}.${frac}`;
 }
 
-/** Writes a percentage from {@link exactPercent} the way a language does: `98,0` in Vietnamese, `98.0` in English. */
+/** Writes a percentage from {@link roundedPercent} the way a language does: `98,0` in Vietnamese, `98.0` in English. */
 export function localizePercent(p: string, lang: "vi" | "en"): string {
   return lang === "vi" ? p.replace(".", ",") : p;
 }

@@ -7,7 +7,7 @@
 import { formatNumber, type Lang } from "../explain/format.js";
 import type { Localized } from "../schema/common.js";
 import type { GroupValue } from "./line.js";
-import { exactPercent, localizePercent } from "./percent.js";
+import { roundedPercent, localizePercent } from "./percent.js";
 import type { Report, Share, Tally } from "./aggregate.js";
 
 /** The formats a report is written in. */
@@ -226,7 +226,7 @@ function renderCsv(r: Report, lang: Lang): string {
     const k = key.map((v) => (v === null ? null : typeof v === "boolean" ? String(v) : v));
     const add = (section: string, set: string | null, id: string | null, status: string | null, label: Localized | string | null, s: Share) =>
       rows.push([scope, ...k, section, set, id, status, label === null ? null : typeof label === "string" ? label : label[lang], s.count, s.total, s.percent]);
-    add("units", null, "evaluated", null, null, { count: t.evaluated, total: t.units, percent: exactPercent(t.evaluated, t.units, r.decimals) });
+    add("units", null, "evaluated", null, null, { count: t.evaluated, total: t.units, percent: roundedPercent(t.evaluated, t.units, r.decimals) });
     add("units", null, "errors", null, null, t.errors);
     for (const v of VERDICTS) add("verdict", null, v, null, w.verdicts[v], t.verdicts[v]);
     for (const g of t.grades) add("grade", null, g.id, null, g.title ?? w.noGrade, g);
