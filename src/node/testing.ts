@@ -32,7 +32,7 @@ export { generateUnits, UnitMaker, readPaths, criterionReads, type Aim, type Gen
 export { createRng, randomValue, randomRecord, type Rng, type RandomOptions } from "../testing/random.js";
 export { compactJson } from "../testing/json.js";
 export { findCaseFiles, isCaseFile, readCaseFile, caseSetPath, prepareCaseFile, runCaseFiles, lazyRegistry, type PreparedCaseFile, type CaseFileRun } from "./cases.js";
-export { CaseFailedError } from "../errors.js";
+export { CaseFailedError, CaseFileError } from "../errors.js";
 
 /** A test runner's `describe` (a group of tests). */
 export type DescribeFn = (name: string, body: () => void) => unknown;

@@ -12,7 +12,7 @@
  * @module
  */
 import { z } from "zod";
-import { JsonParseError, OptionsError, ReportLineError, type Problem } from "../errors.js";
+import { formatPath, JsonParseError, OptionsError, ReportLineError, type Problem } from "../errors.js";
 import type { LoadedSet } from "../evaluate/load.js";
 import type { Localized } from "../schema/common.js";
 import { schemaProblems } from "../schema/parse.js";
@@ -82,6 +82,7 @@ export interface ReportedError {
   readonly line: number;
   readonly unit: UnitFields;
   readonly code: string;
+  /** The error's first line, and its first problem. */
   readonly message: string;
 }
 
@@ -156,6 +157,15 @@ function compareValues(a: GroupValue, b: GroupValue): number {
   if (typeof a === "number" && typeof b === "number") return a - b;
   if (typeof a !== typeof b) return collator.compare(typeof a, typeof b);
   return collator.compare(String(a), String(b));
+}
+
+/** An error in one line: its first line, and its first problem with the path. */
+function summarize(error: LineError): string {
+  const first = error.message.split("\n", 1)[0]!.replace(/:$/, "");
+  const p = error.problems?.[0];
+  if (!p) return first;
+  const more = error.problems!.length - 1;
+  return `${first}: ${formatPath(p.path)}: ${p.message}${more > 0 ? ` (+${more})` : ""}`;
 }
 
 /** The result, as a report reads it: pass a full {@link Result} or a line's parsed JSON. */
@@ -243,7 +253,7 @@ export function createReport(options: ReportOptions = {}): ReportAccumulator {
       t.errors++;
     }
     // Keep the errors of the lowest lines (batch output of parallel workers need not be in order).
-    errors.push({ line: line ?? seq, unit, code: error.code, message: error.message });
+    errors.push({ line: line ?? seq, unit, code: error.code, message: summarize(error) });
     if (errors.length >= 2 * maxErrors + 16) keepFirstErrors();
   };
 

@@ -17,7 +17,7 @@ export const REPORT_FORMATS: readonly ReportFormat[] = ["text", "md", "csv", "js
 
 const W = {
   vi: {
-    units: "đơn vị",
+    units: "Số đơn vị",
     summary: (units: string, evaluated: string, errors: string) => `${units} đơn vị: ${evaluated} đã đánh giá, ${errors} không đánh giá được (dữ liệu lỗi)`,
     set: "Bộ tiêu chí",
     verdict: "Kết luận",
@@ -27,7 +27,7 @@ const W = {
     noGrade: "Không xếp loại",
     criteria: (n: string) => `Tiêu chí (trên ${n} đơn vị đã đánh giá)`,
     id: "Mã",
-    title: "Tiêu chí",
+    title: "Nội dung tiêu chí",
     by: (fields: string) => `Theo ${fields}`,
     total: "Tổng",
     none: "(không có)",
@@ -39,7 +39,7 @@ const W = {
     errorCol: "Lỗi",
   },
   en: {
-    units: "units",
+    units: "Units",
     summary: (units: string, evaluated: string, errors: string) => `${units} units: ${evaluated} evaluated, ${errors} not evaluated (bad data)`,
     set: "Criteria set",
     verdict: "Verdict",
@@ -150,7 +150,7 @@ function groupsBlock(r: Report, lang: Lang): Block {
 function errorLines(r: Report, lang: Lang): string[] {
   const w = W[lang];
   if (r.total.errors.count === 0) return [];
-  const lines = r.errors.map((e) => `${w.line} ${e.line}${Object.keys(e.unit).length ? ` (${Object.values(e.unit).map((v) => valueText(v, lang)).join(", ")})` : ""}: ${e.message.split("\n")[0]} [${e.code}]`);
+  const lines = r.errors.map((e) => `${w.line} ${e.line}${Object.keys(e.unit).length ? ` (${Object.values(e.unit).map((v) => valueText(v, lang)).join(", ")})` : ""}: ${e.message} [${e.code}]`);
   if (r.total.errors.count > r.errors.length) lines.push(w.moreErrors(n(r.total.errors.count - r.errors.length, lang)));
   return lines;
 }
