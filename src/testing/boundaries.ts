@@ -137,13 +137,11 @@ function findSites(set: LoadedSet, c: Criterion, where: string, whole: Rule): Si
   return out;
 }
 
-/** The smallest group size at least 2 (or 1) in which P% is a whole number of items, up to 100; else 10. */
+/** The smallest group of at least 2 items in which P% is a whole number of items (up to 100 items); else 10. */
 export function groupSizeFor(percent: number): number {
   const p = exactPercent(percent);
   if (!p) return 10;
-  for (const n of [2, 1]) {
-    for (let w = n; w <= 100; w++) if ((p.units * BigInt(w)) % (p.scale * 100n) === 0n && (n === 1 || percent > 0)) return w;
-  }
+  for (let w = 2; w <= 100; w++) if ((p.units * BigInt(w)) % (p.scale * 100n) === 0n) return w;
   return 10;
 }
 
@@ -292,8 +290,8 @@ export function boundaryCases(set: LoadedSet, options: BoundaryOptions = {}): Bo
       for (const [side, v] of values) {
         const data = solver.fits(info, v) ? build(site, (sc) => solver.assign(line.term, v, sc)) : undefined;
         if (!data) {
-          if (side === "at" || solver.fits(info, v))
-            skipped.push({ criterion: site.criterion.id, where: site.where, reason: `${label} = ${String(v)} is outside the input's range or cannot be set` });
+          const why = solver.fits(info, v) ? "cannot be set" : "is outside the input's range";
+          skipped.push({ criterion: site.criterion.id, where: site.where, reason: `${label} = ${String(v)} ${why}` });
           continue;
         }
         const shown = typeof v === "number" ? num(v) : String(v);

@@ -203,22 +203,20 @@ export class UnitMaker {
   }
 
   /**
-   * A unit with each criterion aimed at an outcome: random data, then every criterion aimed at `pass` made to
-   * pass, those aimed at `fail` made to fail, and those aimed at `missing` stripped of a value they read.
-   * Criteria not named are left as the random data has them.
+   * A unit with each criterion aimed at an outcome: random data, then every criterion aimed at `pass` or
+   * `missing` made to pass, those aimed at `fail` made to fail, and those aimed at `missing` stripped of a
+   * value they read. Criteria not named are left as the random data has them.
    */
   unit(aims: ReadonlyMap<string, Aim>, rng: Rng = this.rng): Obj {
     const data = this.random(rng);
     // A solver of its own, so each unit depends on its own generator only.
     const solver = new Solver(this.set, rng.fork("solver"), this.options);
-    const order: Aim[] = ["pass", "fail", "missing"];
-    for (const aim of order)
-      for (const c of this.set.definition.criteria) {
-        if (aims.get(c.id) !== aim) continue;
-        if (aim === "pass") this.pass(c, data, solver);
-        else if (aim === "fail") this.fail(c, data, solver);
-        else this.drop(c, data, rng);
-      }
+    // Criteria aimed at missing data pass first, so the value taken away is one their rule needs (short
+    // circuits would skip it otherwise).
+    const aimed = (...kinds: Aim[]) => this.set.definition.criteria.filter((c) => kinds.includes(aims.get(c.id) as Aim));
+    for (const c of aimed("pass", "missing")) this.pass(c, data, solver);
+    for (const c of aimed("fail")) this.fail(c, data, solver);
+    for (const c of aimed("missing")) this.drop(c, data, rng);
     return data;
   }
 }
