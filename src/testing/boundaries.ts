@@ -67,6 +67,7 @@ const WORDS = {
     onlyFails: (id: string) => `chỉ tiêu chí ${id} chưa đạt`,
     also: "Cũng là ca:",
     count: "số",
+    where: { applies: "điều kiện áp dụng", rule: "quy tắc", excludes: "điều kiện loại trừ", tier: "bậc điểm", score: "điểm chấm" },
   },
   en: {
     at: "at the line",
@@ -82,6 +83,7 @@ const WORDS = {
     onlyFails: (id: string) => `only criterion ${id} fails`,
     also: "Also the case:",
     count: "count of",
+    where: { applies: "applies", rule: "rule", excludes: "excludes", tier: "tier", score: "score" },
   },
 } as const;
 
@@ -249,7 +251,12 @@ export function boundaryCases(set: LoadedSet, options: BoundaryOptions = {}): Bo
     if (o?.op === "count" && list !== undefined) return `${w.count} ${labelPath(list, set.labels, lang)}`;
     return JSON.stringify(term);
   };
-  const describe = (site: Site) => `${site.criterion.id} (${site.where}): ${describeRule(site.whole, lang, set.labels)}.`;
+  const whereText = (where: string) => {
+    const tier = /^points\.tiers\[(\d+)\]$/.exec(where);
+    if (tier) return `${w.where.tier} ${Number(tier[1]) + 1}`;
+    return where === "points.score" ? w.where.score : (w.where[where as "rule"] ?? where);
+  };
+  const describe = (site: Site) => `${site.criterion.id} (${whereText(site.where)}): ${describeRule(site.whole, lang, set.labels)}.`;
 
   const compareSite = (site: Site) => {
     const between = site.args.length === 3;

@@ -19,7 +19,7 @@ export interface TestOptions {
 const WORDS = {
   vi: {
     coverageOf: (label: string, n: number, files: number) => `Độ phủ của ${label} (${n} ca, ${files} tệp):`,
-    summary: (cases: number, files: number, passed: number, failed: number) => `${cases} ca trong ${files} tệp: ${passed} đạt, ${failed} không đạt`,
+    summary: (cases: number, files: number, passed: number, failed: number) => `${cases} ca trong ${files} tệp: ${passed} đúng, ${failed} sai`,
     fileErrors: (n: number) => `${n} tệp không chạy được`,
     gaps: (n: number) => `${n} tiêu chí chưa được thấy cả đạt lẫn chưa đạt (--require-both)`,
   },
