@@ -1,0 +1,35 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { aggregate, formatReport } from "../src/index.js";
+import { DISTRICT_DIR, POPULATIONS, populationLines, populationText } from "./examples/district.js";
+import { ROOT } from "./helpers.js";
+
+describe("the example district", () => {
+  for (const p of POPULATIONS)
+    it(`regenerates ${p.file} byte for byte from its seed (run \`npm run examples\` after changing the generator)`, () => {
+      expect(populationText(p) === readFileSync(join(ROOT, DISTRICT_DIR, p.file), "utf8")).toBe(true);
+    });
+
+  it("holds a few hundred agencies, a mix of verdicts and grades, and planted data-entry mistakes", () => {
+    const agencies = POPULATIONS.find((p) => p.file === "don-vi-hoc-tap.ndjson")!;
+    const lines = populationLines(agencies);
+    const r = aggregate(lines);
+    expect(r.total.units).toBeGreaterThanOrEqual(200);
+    expect(r.total.verdicts.pass.count).toBeGreaterThan(0);
+    expect(r.total.verdicts.fail.count).toBeGreaterThan(0);
+    expect(r.total.verdicts.incomplete.count).toBeGreaterThan(0);
+    expect(r.total.grades.every((g) => g.count > 0)).toBe(true);
+    expect(r.errors.map((e) => e.line)).toEqual(Object.keys(agencies.mistakes ?? {}).map(Number));
+    const ids = lines.map((l) => l.unit.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("is the report the README quotes", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const block = /<!-- district-report -->\n```text\n([\s\S]*?)```/.exec(readme);
+    expect(block, "README.md has a ```text block after <!-- district-report -->").not.toBeNull();
+    const agencies = POPULATIONS.find((p) => p.file === "don-vi-hoc-tap.ndjson")!;
+    expect(block![1]).toBe(formatReport(aggregate(populationLines(agencies)), "text", "en"));
+  });
+});
