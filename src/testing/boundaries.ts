@@ -308,20 +308,26 @@ export function boundaryCases(set: LoadedSet, options: BoundaryOptions = {}): Bo
     }
   };
 
-  const shareSite = (site: Site) => {
-    const [P, list, , exclude] = site.args;
-    const atLeast = site.op === "shareAtLeast";
+  /** The group size, and how many items meet the condition on each side of a percentage's line. */
+  const percentSides = (site: Site, P: Rule | undefined, atLeast: boolean): { n: number; P: number; sides: [Side | "empty", number][] } | undefined => {
     const p = typeof P === "number" ? exactPercent(P) : undefined;
     if (!p || typeof P !== "number") {
       skipped.push({ criterion: site.criterion.id, where: site.where, reason: "the percentage is not a literal" });
-      return;
+      return undefined;
     }
     const n = groupSizeFor(P);
     const at = meetingCount(atLeast, true, p, n)!;
-    const listName = nameOf(site.prefix, list!);
     const sides: [Side | "empty", number][] = [["below", atLeast ? at - 1 : at + 1], ["at", at], ["above", atLeast ? at + 1 : at - 1], ["empty", 0]];
-    for (const [side, k] of sides) {
-      if (k < 0 || k > n) continue;
+    return { n, P, sides: sides.filter(([, k]) => k >= 0 && k <= n) };
+  };
+
+  const shareSite = (site: Site) => {
+    const [percent, list, , exclude] = site.args;
+    const line = percentSides(site, percent, site.op === "shareAtLeast");
+    if (!line) return;
+    const { n, P } = line;
+    const listName = nameOf(site.prefix, list!);
+    for (const [side, k] of line.sides) {
       const size = side === "empty" ? 0 : n;
       const data = build(site, (scope) => {
         const h = solver.list(list!, scope);
@@ -347,24 +353,17 @@ export function boundaryCases(set: LoadedSet, options: BoundaryOptions = {}): Bo
   };
 
   const ratioSite = (site: Site) => {
-    const [part, whole, P] = site.args;
-    const atLeast = site.op === "ratioAtLeast";
-    const p = typeof P === "number" ? exactPercent(P) : undefined;
-    if (!p || typeof P !== "number") {
-      skipped.push({ criterion: site.criterion.id, where: site.where, reason: "the percentage is not a literal" });
-      return;
-    }
-    const n = groupSizeFor(P);
-    const at = meetingCount(atLeast, true, p, n)!;
-    const sides: [Side | "empty", number, number][] = [["below", atLeast ? at - 1 : at + 1, n], ["at", at, n], ["above", atLeast ? at + 1 : at - 1, n], ["empty", 0, 0]];
-    for (const [side, k, of] of sides) {
-      if (k < 0 || k > of) continue;
+    const [part, whole, percent] = site.args;
+    const line = percentSides(site, percent, site.op === "ratioAtLeast");
+    if (!line) return;
+    for (const [side, k] of line.sides) {
+      const of = side === "empty" ? 0 : line.n;
       const data = build(site, (scope) => solver.assign(whole!, of, scope) && solver.assign(part!, k, scope));
       if (!data) {
         skipped.push({ criterion: site.criterion.id, where: site.where, reason: `cannot set the ratio to ${k}/${of}` });
         continue;
       }
-      const name = side === "empty" ? `${site.criterion.id}: ${w.empty} (0/0)` : `${site.criterion.id}: ${k}/${of} (${w[side]} ${num(P)}%)`;
+      const name = side === "empty" ? `${site.criterion.id}: ${w.empty} (0/0)` : `${site.criterion.id}: ${k}/${of} (${w[side]} ${num(line.P)}%)`;
       record(name, describe(site), data, [site.criterion.id]);
     }
   };
