@@ -234,3 +234,34 @@ describe("the shipped case files", () => {
     expect(JSON.parse(readFileSync(join(ROOT, "criteria/case-file.schema.json"), "utf8"))).toEqual(caseFileJsonSchema());
   });
 });
+
+describe("tieuchi test with sub-units", () => {
+  it("finds the sets that decide sub-units' titles next to the set's folder, only when a case needs them", () => {
+    const sub = makeSet({ id: "gia-dinh-thu", criteria: [{ id: "1", title: text("a"), points: 100, rule: { var: "a" } }] });
+    const parent = makeSet({
+      id: "dong-ho-thu",
+      inputs: { giaDinh: { type: "array", description: text("families"), items: { type: "title", set: "gia-dinh-thu", description: text("family") } } },
+      criteria: [{ id: "1", title: text("families"), points: 100, rule: { shareAtLeast: [50, { var: "giaDinh" }, { var: "" }] } }],
+    });
+    const root = workspace(parent, {
+      "1.0.0.cases.json": {
+        set: { id: "dong-ho-thu", version: "1.0.0" },
+        cases: [
+          { name: "one of two families qualifies", data: { giaDinh: [{ data: { a: true } }, { data: { a: false } }] }, expect: { verdict: "pass" } },
+          { name: "titles given directly", data: { giaDinh: [false, false] }, expect: { verdict: "fail" } },
+        ],
+      },
+    });
+    const subDir = join(root, "gia-dinh-thu");
+    mkdirSync(subDir);
+    writeFileSync(join(subDir, "1.0.0.json"), JSON.stringify(sub));
+    const r = run("test", join(root, "dong-ho-thu"), "--lang", "en");
+    expect(r.code, r.out).toBe(0);
+    // Without the sub-unit's set, only the case that needs it fails, and says why.
+    writeFileSync(join(subDir, "1.0.0.json"), "{ broken");
+    const broken = run("test", join(root, "dong-ho-thu"), "--lang", "en");
+    expect(broken.code).toBe(1);
+    expect(broken.out).toMatch(/✘ one of two families qualifies\n {6}error: expected the case to be evaluated, got .*1\.0\.0\.json:1:3: not valid JSON/);
+    expect(broken.out).toContain("  ✔ titles given directly");
+  });
+});
