@@ -185,9 +185,12 @@ describe("report aggregation", () => {
     expect(() => acc.addLine('{"line": 3, "unit": {}, "result": ', 3)).toThrow(/^line 3: not valid JSON/);
     expect(() => acc.addLine(JSON.stringify({ line: 4, unit: {}, verdict: "pass" }), 4)).toThrow(/line 4: not a line of batch output/);
     expect(() => acc.addLine(JSON.stringify({ line: 5, unit: { xa: { ten: "A" } }, error: { code: "X", message: "m" } }), 5)).toThrow(/line 5/);
+    expect(() => acc.addLine(JSON.stringify({ line: 6, unit: {}, error: { code: "X", message: "m" }, result: fakeResult("pass", "tot", 90) }), 6)).toThrow(/either a result or an error/);
+    // Keys a later version may add are ignored.
+    acc.addLine(JSON.stringify({ line: 7, unit: {}, error: { code: "X", message: "m" }, worker: 3 }), 7);
     // A bare result (without the envelope) is read as a line of its own.
-    acc.addLine(JSON.stringify(fakeResult("pass", "tot", 90)), 6);
-    expect(acc.finish().total.evaluated).toBe(1);
+    acc.addLine(JSON.stringify(fakeResult("pass", "tot", 90)), 8);
+    expect(acc.finish().total).toMatchObject({ units: 2, evaluated: 1 });
   });
 });
 

@@ -358,8 +358,8 @@ export function createReport(options: ReportOptions = {}): ReportAccumulator {
         throw badLine(lineNumber, `not a line of batch output ({"line", "unit", "result"} or {"line", "unit", "error"}): ${problems[0]?.message ?? ""}`, problems);
       }
       const l = parsed.data;
-      if ("result" in l) addResult(l.result, l.unit);
-      else addError(l.error, l.unit, l.line);
+      if (l.result) addResult(l.result, l.unit);
+      else addError(l.error!, l.unit, l.line);
     },
     finish(): Report {
       const groupList = [...groups.values()].sort((a, b) => {

@@ -84,9 +84,11 @@ export const ReportedResult = z.object({
 });
 export type ReportedResult = z.infer<typeof ReportedResult>;
 
-/** A batch line as a report reads it. */
-export const ReportedLine = z.union([
-  z.object({ line: z.number().int().positive(), unit: UnitFields.default({}), result: ReportedResult }).strict(),
-  z.object({ line: z.number().int().positive(), unit: UnitFields.default({}), error: LineError }).strict(),
-]);
+/**
+ * A batch line as a report reads it: exactly one of `result` and `error`. Other keys are ignored, so lines from a
+ * later version that carries more are still read.
+ */
+export const ReportedLine = z
+  .object({ line: z.number().int().positive(), unit: UnitFields.default({}), result: ReportedResult.optional(), error: LineError.optional() })
+  .refine((l) => (l.result === undefined) !== (l.error === undefined), { message: "a line holds either a result or an error" });
 export type ReportedLine = z.infer<typeof ReportedLine>;
