@@ -355,3 +355,30 @@ describe("tieuchi cases --boundaries", () => {
     expect(run("cases", "--boundaries", "/nonexistent.json").err).toContain("no such file");
   });
 });
+
+describe("lists of plain values", () => {
+  // A clan's criterion on its families' titles: the list holds true/false (or a family's own data), not records.
+  const clan = loadCriteriaSet(
+    makeSet({
+      id: "dong-ho-thu",
+      inputs: { giaDinh: { type: "array", description: text("các gia đình"), label: text("gia đình"), items: { type: "title", set: "gia-dinh-thu", description: text("gia đình") } }, a: { type: "boolean", description: text("a") } },
+      criteria: [
+        { id: "1", title: text("families"), points: 70, rule: { shareAtLeast: [70, { var: "giaDinh" }, { var: "" }] } },
+        { id: "2", title: text("a"), points: 30, rule: { var: "a" } },
+      ],
+    }),
+  );
+
+  it("are built, put on a share's line, and stripped of a value", () => {
+    const made = boundaryCases(clan, { lang: "en" });
+    expect(made.file.cases.slice(0, 4).map((c) => [c.name, c.data.giaDinh, c.expect.criteria?.["1"]])).toEqual([
+      ["1: 6/10 gia đình (just below 70%)", [true, true, true, true, true, true, false, false, false, false], "fail"],
+      ["1: 7/10 gia đình (at the line 70%)", [true, true, true, true, true, true, true, false, false, false], "pass"],
+      ["1: 8/10 gia đình (just above 70%)", [true, true, true, true, true, true, true, true, false, false], "pass"],
+      ["1: gia đình: empty group (0)", [], "not-applicable"],
+    ]);
+    expect(runCaseFile(clan, made.file).filter((o) => !o.ok)).toEqual([]);
+    const missing = [...generateUnits(clan, 10, { seed: "m", fail: 0, missing: 1 })].map((d) => evaluate(clan, d, { explain: false }).criteria[0]!.status);
+    expect(missing).toEqual(Array(10).fill("missing"));
+  });
+});

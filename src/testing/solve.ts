@@ -22,6 +22,8 @@ export interface Scope {
   readonly fields: Inputs;
   /** The unit itself (where derived values live), rather than an item of a list. */
   readonly root: boolean;
+  /** For an item of a list of plain values (e.g. titles of families), read as `{"var": ""}`: where it lives. */
+  readonly scalar?: { readonly list: unknown[]; readonly index: number; readonly spec: InputSpec };
 }
 
 /** A list inside the data, seen through the expression that names it (a `var`, a `filter` of one, a derived value). */
@@ -163,6 +165,11 @@ export class Solver {
 
   /** The value of a rule in a scope, or `undefined` when it needs absent data, is not applicable, or fails. */
   valueOf(rule: Rule, scope: Scope): { value: unknown } | undefined {
+    if (scope.scalar) {
+      const item = scope.scalar.list[scope.scalar.index];
+      const { outcome } = runRule(this.prepare(rule), { root: item as Obj, pathOf: new WeakMap(), derived: new Map() });
+      return outcome.kind === "value" ? { value: outcome.value } : undefined;
+    }
     let root = scope.data;
     if (scope.root && Object.keys(this.derived).length > 0) {
       root = { ...scope.data };
@@ -180,6 +187,16 @@ export class Solver {
     return v !== undefined && truthy(v.value) === want;
   }
 
+  /** The declaration of what a path reads in a scope (`""` is a plain list item itself). */
+  private specOf(path: string, scope: Scope): InputSpec | undefined {
+    return path === "" && scope.scalar ? scope.scalar.spec : specAt(scope.fields, path);
+  }
+
+  private write(path: string, value: unknown, scope: Scope): void {
+    if (path === "" && scope.scalar) scope.scalar.list[scope.scalar.index] = value;
+    else setPath(scope.data, path, value);
+  }
+
   private isDerived(path: string, scope: Scope): string | undefined {
     const head = path.split(".", 1)[0]!;
     return scope.root && Object.hasOwn(this.derived, head) && !Object.hasOwn(scope.fields, head) ? head : undefined;
@@ -191,7 +208,7 @@ export class Solver {
     if (p !== undefined) {
       const d = this.isDerived(p, scope);
       if (d) return p === d ? this.termInfo(this.derived[d]!.rule, scope) : undefined;
-      const spec = specAt(scope.fields, p);
+      const spec = this.specOf(p, scope);
       if (!spec) return undefined;
       switch (spec.type) {
         case "integer":
@@ -236,7 +253,7 @@ export class Solver {
     if (p !== undefined) {
       const d = this.isDerived(p, scope);
       if (d) return this.assign(this.derived[d]!.rule, value, scope);
-      setPath(scope.data, p, value);
+      this.write(p, value, scope);
       return true;
     }
     const o = operation(term)!;
@@ -266,9 +283,9 @@ export class Solver {
     if (p !== undefined) {
       const d = this.isDerived(p, scope);
       if (d) return p === d ? this.list(this.derived[d]!.rule, scope) : undefined;
-      const spec = specAt(scope.fields, p);
-      if (!spec || spec.type !== "array" || spec.items.type !== "object") return undefined;
-      return this.arrayHandle(scope, p, spec as InputSpec & { type: "array" }, (spec.items as { fields: Inputs }).fields);
+      const spec = this.specOf(p, scope);
+      if (!spec || spec.type !== "array" || spec.items.type === "array") return undefined;
+      return this.arrayHandle(scope, p, spec);
     }
     const o = operation(expr);
     if (o && o.op === "filter") {
@@ -285,8 +302,8 @@ export class Solver {
         append,
         remove: (m) => base.remove(m),
         resize: (n) => {
-          // Items of the list that are not members stay: they do not count.
-          for (const m of members().slice(n)) base.remove(m);
+          // Items of the list that are not members stay: they do not count. Last first, so positions hold.
+          for (const m of members().slice(n).reverse()) base.remove(m);
           while (members().length < n) if (!append()) return false;
           return members().length === n;
         },
@@ -295,29 +312,31 @@ export class Solver {
     return undefined;
   }
 
-  private arrayHandle(scope: Scope, path: string, spec: { minItems?: number | undefined; maxItems?: number | undefined; items: InputSpec }, fields: Inputs): ListHandle {
-    const arr = (): Obj[] => {
-      let a = getPath(scope.data, path);
+  private arrayHandle(scope: Scope, path: string, spec: Extract<InputSpec, { type: "array" }>): ListHandle {
+    const arr = (): unknown[] => {
+      let a = path === "" && scope.scalar ? undefined : getPath(scope.data, path);
       if (!Array.isArray(a)) {
         a = [];
         setPath(scope.data, path, a);
       }
-      return a as Obj[];
+      return a as unknown[];
     };
-    const scopeOf = (item: Obj): Scope => ({ data: item, fields, root: false });
-    const fresh = (): Obj => {
-      const a = arr();
-      const model = a.find((x) => x !== null && typeof x === "object");
-      return model ? structuredClone(model) : (randomValue(spec.items, this.rng, this.random) as Obj);
+    const items = spec.items;
+    const isRecord = (x: unknown): x is Obj => x !== null && typeof x === "object" && !Array.isArray(x);
+    // Records are items by identity; plain values (titles, numbers) by position.
+    const scopes = (a: unknown[]): Scope[] =>
+      items.type === "object" ? a.filter(isRecord).map((item) => ({ data: item, fields: items.fields, root: false })) : a.map((_, index) => ({ data: {}, fields: {}, root: false, scalar: { list: a, index, spec: items } }));
+    const fresh = (): unknown => {
+      const model = arr().find((x) => (items.type === "object" ? isRecord(x) : x !== null && x !== undefined));
+      return model !== undefined ? structuredClone(model) : randomValue(items, this.rng, this.random);
     };
     return {
-      members: () => arr().filter((x) => x !== null && typeof x === "object").map(scopeOf),
+      members: () => scopes(arr()),
       append: () => {
         const a = arr();
         if (this.frozenLists || (spec.maxItems !== undefined && a.length >= spec.maxItems)) return undefined;
-        const item = fresh();
-        a.push(item);
-        return scopeOf(item);
+        a.push(fresh());
+        return scopes(a).at(-1);
       },
       resize: (n) => {
         const a = arr();
@@ -325,14 +344,14 @@ export class Solver {
         if ((spec.minItems !== undefined && n < spec.minItems) || (spec.maxItems !== undefined && n > spec.maxItems)) return false;
         const model = n > a.length ? fresh() : undefined;
         if (a.length > n) a.length = n;
-        while (a.length < n) a.push(structuredClone(model!));
+        while (a.length < n) a.push(structuredClone(model));
         return true;
       },
       remove: (s) => {
         const a = arr();
         if (this.frozenLists) return;
-        const i = a.indexOf(s.data);
-        if (i >= 0) a.splice(i, 1);
+        const i = s.scalar ? s.scalar.index : a.indexOf(s.data);
+        if (i >= 0 && i < a.length) a.splice(i, 1);
       },
     };
   }
@@ -396,7 +415,7 @@ export class Solver {
     const d = this.isDerived(path, scope);
     if (d) return path === d && this.force(this.derived[d]!.rule, want, scope);
     if (this.holds(rule, scope, want)) return true;
-    const spec = specAt(scope.fields, path);
+    const spec = this.specOf(path, scope);
     if (!spec) return false;
     let value: unknown;
     switch (spec.type) {
@@ -428,7 +447,7 @@ export class Solver {
         value = randomValue(spec, this.rng, this.random);
         break;
     }
-    setPath(scope.data, path, value);
+    this.write(path, value, scope);
     return true;
   }
 

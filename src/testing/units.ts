@@ -235,9 +235,15 @@ function dropPath(data: Obj, path: string, rng: Rng): boolean {
     return true;
   }
   if (!Array.isArray(cur) || cur.length === 0) return false;
+  const rest0 = rest.join("[]").replace(/^\./, "");
+  if (rest0 === "") {
+    // A plain value in a list (a family's title): unknown is null.
+    cur[rng.int(0, cur.length - 1)] = null;
+    return true;
+  }
   const item = rng.pick(cur);
   if (item === null || typeof item !== "object") return false;
-  return dropPath(item as Obj, rest.join("[]").replace(/^\./, ""), rng);
+  return dropPath(item as Obj, rest0, rng);
 }
 
 /** Options of {@link generateUnits}. */
