@@ -265,3 +265,18 @@ describe("tieuchi test with sub-units", () => {
     expect(broken.out).toContain("  ✔ titles given directly");
   });
 });
+
+describe("generated case files", () => {
+  it("are flagged when the criteria file changed since they were generated", () => {
+    const set = dvht() as Record<string, unknown>;
+    const generated = { ...cases([{ name: "holds", data: UNIT, expect: { verdict: "pass" } }]), generated: { by: "tieuchi cases --boundaries", hash: `sha256:${"0".repeat(64)}` } };
+    const root = workspace(set, { "2020.1.0.boundaries.cases.json": generated });
+    const r = run("test", root, "--lang", "en");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("  ! these cases were generated from another version of the criteria file");
+    expect(JSON.parse(run("test", root, "--json").out).files[0].stale).toBe(true);
+    const fresh = { ...generated, generated: { by: "tieuchi cases --boundaries", hash: loadCriteriaSet(set).hash } };
+    const root2 = workspace(set, { "2020.1.0.boundaries.cases.json": fresh });
+    expect(run("test", root2, "--lang", "en").out).not.toContain("!");
+  });
+});

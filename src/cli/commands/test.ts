@@ -22,14 +22,21 @@ const WORDS = {
     summary: (cases: number, files: number, passed: number, failed: number) => `${cases} ca trong ${files} tệp: ${passed} đúng, ${failed} sai`,
     fileErrors: (n: number) => `${n} tệp không chạy được`,
     gaps: (n: number) => `${n} tiêu chí chưa được thấy cả đạt lẫn chưa đạt (--require-both)`,
+    stale: "  ! các ca này được sinh từ một bản khác của tệp tiêu chí: sinh lại bằng tieuchi cases --boundaries, hoặc xem lại",
   },
   en: {
     coverageOf: (label: string, n: number, files: number) => `Coverage of ${label} (${n} cases, ${files} file${files === 1 ? "" : "s"}):`,
     summary: (cases: number, files: number, passed: number, failed: number) => `${cases} cases in ${files} file${files === 1 ? "" : "s"}: ${passed} passed, ${failed} failed`,
     fileErrors: (n: number) => `${n} file${n === 1 ? "" : "s"} could not be run`,
     gaps: (n: number) => `${n} criteri${n === 1 ? "on" : "a"} never seen both passing and failing (--require-both)`,
+    stale: "  ! these cases were generated from another version of the criteria file: regenerate them with tieuchi cases --boundaries, or review them",
   },
 } as const;
+
+/** A generated case file whose set file has changed since (its cases still run: this is a reminder). */
+function isStale(r: CaseFileRun): boolean {
+  return "prepared" in r && r.prepared.file.generated !== undefined && r.prepared.file.generated.hash !== r.prepared.set.hash;
+}
 
 /** Coverage per set, over every case file of that set. */
 function coverageBySet(runs: readonly CaseFileRun[]): { coverage: Coverage; files: number }[] {
@@ -73,6 +80,7 @@ export function testCommand(paths: readonly string[], opts: TestOptions, io: Io)
             path: r.path,
             set: { id: r.prepared.set.definition.id, version: r.prepared.set.definition.version, path: r.prepared.setPath },
             ok: r.ok,
+            ...(isStale(r) ? { stale: true } : {}),
             cases: r.outcomes.map((o) => ({ name: o.name, ok: o.ok, differences: o.differences })),
           },
     );
@@ -94,6 +102,7 @@ export function testCommand(paths: readonly string[], opts: TestOptions, io: Io)
     }
     const d = r.prepared.set.definition;
     io.out(`${r.ok ? "✔" : "✘"} ${r.path}  ${d.id}@${d.version}\n`);
+    if (isStale(r)) io.out(`${w.stale}\n`);
     for (const o of r.outcomes) {
       io.out(`  ${o.ok ? "✔" : "✘"} ${o.name}\n`);
       for (const line of formatOutcome(o, opts.lang)) io.out(`      ${line}\n`);
