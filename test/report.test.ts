@@ -22,7 +22,7 @@ import {
   type Result,
 } from "../src/index.js";
 import { generateUnits } from "../src/testing/units.js";
-import { readJson, ROOT } from "./helpers.js";
+import { makeSet, readJson, ROOT, text } from "./helpers.js";
 
 const set = loadCriteriaSet(readJson("criteria/don-vi-hoc-tap/2020.1.0.json"));
 const XA = ["Xã Ân Hòa", "Phường 2", "Xã Bình An", "Phường 10"];
@@ -158,6 +158,29 @@ describe("report aggregation", () => {
       ["kha", 0, "0.0"],
       ["trung-binh", 2, "50.0"],
       [null, 1, "25.0"],
+    ]);
+  });
+
+  it("orders levels of an all-must-pass decision from the highest", () => {
+    const levels = loadCriteriaSet(
+      makeSet({
+        criteria: [
+          { id: "1", title: text("a"), level: "muc-1", rule: { var: "a" } },
+          { id: "2", title: text("b"), level: "muc-2", rule: { var: "b" } },
+        ],
+        decision: { method: "all", levels: [{ id: "muc-1", title: text("Mức 1") }, { id: "muc-2", title: text("Mức 2") }] },
+      }),
+    );
+    const units = [{ a: true, b: false }, { a: false, b: false }, { a: true, b: true }, { a: true, b: false }];
+    const r = aggregate(units.map((u) => evaluate(levels, u)));
+    expect(r.total.grades.map((g) => [g.id, g.count])).toEqual([
+      ["muc-2", 1],
+      ["muc-1", 2],
+      [null, 1],
+    ]);
+    expect(r.total.sets[0]!.criteria.map((c) => [c.id, c.fail.count])).toEqual([
+      ["1", 1],
+      ["2", 3],
     ]);
   });
 
