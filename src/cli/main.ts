@@ -20,7 +20,7 @@ Usage:
   tieuchi validate <set.json>...             check criteria files (shape and static checks)
   tieuchi eval <set.json> <unit.json>        evaluate one unit and explain each criterion
         [--lang vi|en] [--json] [--as-of YYYY-MM-DD] [--sets <criteria-dir>]
-  tieuchi schema [--cases] [--out <file>]     print the JSON Schema of criteria files (or of case files)
+  tieuchi schema [--cases] [--out <file>]    print the JSON Schema of criteria files (or of case files)
   tieuchi test [paths...]                    run the case files found (default criteria/): a line per case
         [--coverage] [--require-both] [--json] [--lang vi|en] [--sets <criteria-dir>]
   tieuchi cases --boundaries <set.json>      write cases at, just below and just above each threshold

@@ -93,12 +93,11 @@ function compare(op: string, a: unknown, b: unknown): boolean {
     case ">=":
       return x >= y;
     case "==":
-      // eslint-disable-next-line eqeqeq -- JsonLogic's == is loose equality
+      // JsonLogic's == is JavaScript's loose equality.
       return a == b;
     case "===":
       return a === b;
     case "!=":
-      // eslint-disable-next-line eqeqeq
       return a != b;
     case "!==":
       return a !== b;
