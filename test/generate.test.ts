@@ -382,3 +382,32 @@ describe("lists of plain values", () => {
     expect(missing).toEqual(Array(10).fill("missing"));
   });
 });
+
+describe("a family set (members of all ages, derived groups, exclusions, tiers)", () => {
+  const family = loadCriteriaSet(readJson("test/fixtures/family-like.json"));
+
+  it("gives a population with every verdict, every status and every grade", () => {
+    const results = [...generateUnits(family, 300, { seed: "gia-dinh", listLength: [1, 7] })].map((d) => evaluate(family, d, { explain: false }));
+    expect(new Set(results.map((r) => r.verdict))).toEqual(new Set(["pass", "fail", "incomplete"]));
+    expect(new Set(results.map((r) => r.grade?.id ?? null))).toEqual(new Set(["tot", "dat", null]));
+    expect(new Set(results.flatMap((r) => r.criteria.map((c) => c.status)))).toEqual(new Set(["pass", "fail", "missing", "not-applicable"]));
+  });
+
+  it("varies one member at a time, keeping the rest of the family", () => {
+    const made = boundaryCases(family, { lang: "en" });
+    expect(made.skipped).toEqual([]);
+    expect(runCaseFile(family, made.file).filter((o) => !o.ok)).toEqual([]);
+    const byName = new Map(made.file.cases.map((c) => [c.name, c]));
+    const ages = (name: string) => (byName.get(name)!.data.thanhVien as { tuoi: number }[]).map((m) => m.tuoi);
+    // The child at the edge of 6–14 is the only child; the adults stay, so only 1.1 and 1.2 change.
+    const five = byName.get("1.1: members #1 › age = 5 (just below 6)")!;
+    expect(ages(five.name)[0]).toBe(5);
+    expect(ages(five.name).slice(1).every((a) => a >= 18)).toBe(true);
+    expect(five.expect).toEqual({ verdict: "pass", grade: "tot", points: 50, criteria: { "1.1": "not-applicable", "1.2": "not-applicable" } });
+    expect(byName.get("1.1: members #1 › age = 6 (at the line 6)")!.expect).toMatchObject({ points: 100, criteria: { "1.1": "pass" } });
+    // A family whose only grown-up is 17 has no adults: 'all' over nobody is false, so 2.1 fails. The case shows it.
+    expect(byName.get("2.1: members #1 › age = 17 (just below 18)")!.expect.criteria).toEqual({ "2.1": "fail", "2.2": "not-applicable" });
+    expect(byName.get("2.2: 4/5 adults (at the line 80%)")!.expect.criteria).toEqual({ "2.2": "pass" });
+    expect(byName.get("3: books = 19 (just below 20)")!.expect).toMatchObject({ points: 80, criteria: { "3": "fail" } });
+  });
+});

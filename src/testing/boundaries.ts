@@ -199,8 +199,11 @@ export function boundaryCases(set: LoadedSet, options: BoundaryOptions = {}): Bo
     cases.push(c);
   };
 
-  /** Puts the site in charge of its criterion: siblings in and/or/if set so the site decides, lists cut to one item. */
-  const context = (site: Site, data: Obj): Scope | undefined => {
+  /**
+   * Puts the site in charge of its criterion: siblings in and/or/if set so the site decides, and lists arranged
+   * so one item's condition decides (see `focusItem`). `arrange` false finds the same places again after edits.
+   */
+  const context = (site: Site, data: Obj, arrange = true): Scope | undefined => {
     let scope: Scope | undefined = solver.root(data);
     if (site.where.startsWith("points.tiers[")) {
       const k = Number(/\[(\d+)\]/.exec(site.where)![1]);
@@ -217,7 +220,7 @@ export function boundaryCases(set: LoadedSet, options: BoundaryOptions = {}): Bo
         const condIndex = isElse ? args.length : index % 2 === 1 ? index - 1 : index;
         for (let j = 0; j < condIndex; j += 2) solver.force(args[j]!, false, scope);
         if (!isElse && index % 2 === 1) solver.force(args[index - 1]!, true, scope);
-      } else if (perItem(op, index)) scope = solver.singleItem(op, args, scope);
+      } else if (perItem(op, index)) scope = solver.focusItem(op, args, scope, arrange);
     }
     return scope;
   };
@@ -237,7 +240,7 @@ export function boundaryCases(set: LoadedSet, options: BoundaryOptions = {}): Bo
     } finally {
       solver.frozenLists = false;
     }
-    scope = context(site, data);
+    scope = context(site, data, false);
     return scope && apply(scope) ? data : undefined;
   };
 

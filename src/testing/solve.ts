@@ -34,6 +34,8 @@ export interface ListHandle {
   append(): Scope | undefined;
   /** Removes an item from the list. */
   remove(item: Scope): void;
+  /** Moves an item to the front of the list. */
+  moveToFront(item: Scope): void;
   /** Makes the list hold exactly `n` items. */
   resize(n: number): boolean;
 }
@@ -300,6 +302,7 @@ export class Solver {
         members,
         append,
         remove: (m) => base.remove(m),
+        moveToFront: (m) => base.moveToFront(m),
         resize: (n) => {
           // Items of the list that are not members stay: they do not count. Last first, so positions hold.
           for (const m of members().slice(n).reverse()) base.remove(m);
@@ -351,6 +354,11 @@ export class Solver {
         if (this.frozenLists) return;
         const i = s.scalar ? s.scalar.index : a.indexOf(s.data);
         if (i >= 0 && i < a.length) a.splice(i, 1);
+      },
+      moveToFront: (s) => {
+        const a = arr();
+        const i = s.scalar ? s.scalar.index : a.indexOf(s.data);
+        if (i > 0) a.unshift(...a.splice(i, 1));
       },
     };
   }
@@ -582,14 +590,29 @@ export class Solver {
     return false;
   }
 
-  /** The scope of the items a scoped operator runs its per-item arguments on, reduced to one item. */
-  singleItem(op: string, args: Rule[], scope: Scope): Scope | undefined {
+  /**
+   * The one item whose per-item condition is to decide a scoped operator, with the list arranged so it does:
+   * for `filter`, `some` and `none`, the item comes first and no other item meets the condition (items that do not
+   * meet it stay, e.g. the adults when the filter picks children); for `all`, the first item (the others meet it
+   * already); for shares and counts, the list is cut to that one item. With `arrange` false the list is left as
+   * it is and the first item returned, so a second call finds the same item.
+   */
+  focusItem(op: string, args: Rule[], scope: Scope, arrange = true): Scope | undefined {
     const info = OPERATORS.get(op);
     if (!info || info.kind !== "scoped") return undefined;
-    const h = this.list(args[op === "shareAtLeast" || op === "shareAtMost" ? 1 : 0]!, scope);
+    const isShare = op === "shareAtLeast" || op === "shareAtMost";
+    const h = this.list(args[isShare ? 1 : 0]!, scope);
     if (!h) return undefined;
     if (h.members().length === 0) h.append();
-    if (!h.resize(1)) return h.members()[0];
+    if (!arrange || op === "all") return h.members()[0];
+    if (op === "filter" || op === "some" || op === "none") {
+      const cond = args[1]!;
+      const meeting = h.members().filter((m) => this.holds(cond, m, true));
+      if (meeting.length > 0) h.moveToFront(meeting[0]!);
+      for (const m of h.members().slice(1).reverse()) if (this.holds(cond, m, true)) h.remove(m);
+      return h.members()[0];
+    }
+    h.resize(1);
     return h.members()[0];
   }
 }
