@@ -31,6 +31,9 @@ export function reportCommand(args: readonly string[], opts: ReportCommandOption
     forEachLine(args[0]!, (line, n) => acc.addLine(line, n));
   } catch (e) {
     if (e instanceof TypeError && /encoded data was not valid/i.test(e.message)) throw new UsageError(`${args[0]} is not UTF-8 text`);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EISDIR") throw new UsageError(`${args[0]} is a folder, not a file of batch output`);
+    if (code === "EACCES" || code === "EPERM") throw new UsageError(`${args[0]}: permission denied`);
     throw e;
   }
   const text = formatReport(acc.finish(), opts.format as ReportFormat, opts.lang);
