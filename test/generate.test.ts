@@ -353,6 +353,7 @@ describe("tieuchi cases --boundaries", () => {
     expect(run("cases").code).toBe(2);
     expect(run("cases", "criteria/don-vi-hoc-tap/2020.1.0.json").code).toBe(2);
     expect(run("cases", "--boundaries", "/nonexistent.json").err).toContain("no such file");
+    expect(run("cases", "--boundaries", "criteria/don-vi-hoc-tap/2020.1.0.json", "--out", tmpdir()).err).toContain("is a folder");
   });
 });
 

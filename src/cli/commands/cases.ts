@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, statSync, writeFileSync } from "node:fs";
 import type { Lang } from "../../explain/format.js";
 import { loadCriteriaFile, readJsonFile } from "../../node/index.js";
 import { boundaryCases } from "../../testing/boundaries.js";
@@ -35,6 +35,7 @@ export function casesCommand(args: readonly string[], opts: CasesOptions, io: Io
     throw new UsageError("cases takes --boundaries and a criteria file: tieuchi cases --boundaries <set.json> [--out <file>]");
   const w = WORDS[opts.lang];
   if (opts.out !== undefined && existsSync(opts.out)) {
+    if (statSync(opts.out).isDirectory()) throw new UsageError(`--out ${opts.out} is a folder; give a file name, e.g. <version>.boundaries.cases.json`);
     const existing = readJsonFile(opts.out);
     if (existing === null || typeof existing !== "object" || !("generated" in existing))
       throw new UsageError(`${opts.out} exists and was not written by 'tieuchi cases'; choose another --out (e.g. <version>.boundaries.cases.json) or remove it`);
