@@ -2,7 +2,9 @@
 // through package.json's exports to dist/ (built by `npm test`'s pretest).
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { describeCases, CaseFailedError } from "tieuchi/testing";
 import { ROOT } from "./helpers.js";
@@ -70,6 +72,26 @@ describe("describeCases", () => {
     describeCases(tempSet([{ name: "one case", data: unit, expect: { verdict: "pass" } }]), { ...r, requireBoth: true });
     const coverage = r.tests.find((t) => t.group.endsWith("coverage"))!;
     expect(() => coverage.body()).toThrow(/never seen both passing and failing: 1\.1, 1\.2, 1\.3, 2\.1, 2\.2, 2\.3, 2\.4, 3\.1, 3\.2, 3\.3/);
+  });
+
+  it("works with any runner that has describe and it, such as node:test", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "tieuchi-node-test-")), "criteria.test.mjs");
+    writeFileSync(
+      file,
+      [
+        'import { describe, it } from "node:test";',
+        `import { describeCases } from ${JSON.stringify(pathToFileURL(join(ROOT, "dist/testing.js")).href)};`,
+        `describeCases(${JSON.stringify(join(ROOT, "criteria/don-vi-hoc-tap/2020.1.0.json"))}, { describe, it, requireBoth: true });`,
+      ].join("\n"),
+    );
+    const r = spawnSync(process.execPath, ["--test", file], { encoding: "utf8" });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    const cases = ["2020.1.0.cases.json", "2020.1.0.boundaries.cases.json"].reduce(
+      (n, f) => n + (JSON.parse(readFileSync(join(ROOT, "criteria/don-vi-hoc-tap", f), "utf8")) as { cases: unknown[] }).cases.length,
+      0,
+    );
+    expect(r.stdout).toContain(`# tests ${cases + 1}\n`);
+    expect(r.stdout).toContain("# fail 0\n");
   });
 
   it("asks for a runner when none is given and none is global", () => {
