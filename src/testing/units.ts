@@ -138,13 +138,6 @@ export class UnitMaker {
     return evaluate(this.set, data, { explain: false });
   }
 
-  /** The criterion with an id. */
-  criterion(id: string): Criterion {
-    const c = this.set.definition.criteria.find((x) => x.id === id);
-    if (!c) throw new RangeError(`no criterion '${id}' in ${this.set.definition.id}`);
-    return c;
-  }
-
   /** Edits data so a criterion passes (applicable, its rule true, its top tier or score). */
   pass(c: Criterion, data: Obj, s: Solver = this.solver): boolean {
     if (c.pending) return false;
