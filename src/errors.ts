@@ -27,6 +27,10 @@ export type ErrorCode =
   | "ERR_OPTIONS"
   | "ERR_CASE_FILE"
   | "ERR_EVALUATION"
+  | "ERR_REGISTRY"
+  | "ERR_NOT_IN_FORCE"
+  | "ERR_LOCK_FILE"
+  | "ERR_AUDIT_RECORD"
   | "ERR_CASE_FAILED"
   | "ERR_REPORT_LINE";
 
@@ -138,6 +142,60 @@ export class CaseFileError extends TieuchiError {
 export class EvaluationError extends TieuchiError {
   constructor(message: string, path: JsonPath = [], cause?: unknown) {
     super("ERR_EVALUATION", message, { path, cause });
+  }
+}
+
+/** The sets given to a registry contradict each other: overlapping dates in force, or a `supersedes` that points nowhere. Lists every problem. */
+export class RegistryError extends TieuchiError {
+  constructor(problems: readonly Problem[]) {
+    super(
+      "ERR_REGISTRY",
+      `The criteria sets do not form a consistent registry (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${listProblems(problems)}`,
+      { problems, path: problems[0]?.path ?? [] },
+    );
+  }
+}
+
+/**
+ * No version of a set (or of the sets linked to it by `supersedes`) was in force on a date: the date falls
+ * before the first version, in a gap between two, after the last one ended, or several successors compete.
+ */
+export class NotInForceError extends TieuchiError {
+  /** The set id asked for. */
+  readonly setId: string;
+  /** The date asked for (YYYY-MM-DD). */
+  readonly date: string;
+  /** Where the date falls. */
+  readonly reason: "before-first" | "gap" | "after-last" | "ambiguous";
+  constructor(setId: string, date: string, reason: NotInForceError["reason"], message: string) {
+    super("ERR_NOT_IN_FORCE", message, { path: [setId] });
+    this.setId = setId;
+    this.date = date;
+    this.reason = reason;
+  }
+}
+
+/** Options for an error about a whole file full of problems: what the file is, and its name. */
+function fileProblems(code: ErrorCode, what: string, problems: readonly Problem[], source: string | undefined) {
+  const where = source ? ` ${source}` : "";
+  return [
+    code,
+    `The ${what}${where} is invalid (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${listProblems(problems)}`,
+    { problems, path: problems[0]?.path ?? [] },
+  ] as const;
+}
+
+/** The lock file (`criteria.lock.json`) is malformed. Lists every problem. */
+export class LockFileError extends TieuchiError {
+  constructor(problems: readonly Problem[], source?: string) {
+    super(...fileProblems("ERR_LOCK_FILE", "lock file", problems, source));
+  }
+}
+
+/** An audit record is malformed (not a `tieuchi/audit@1` record, or inconsistent with itself). Lists every problem. */
+export class AuditRecordError extends TieuchiError {
+  constructor(problems: readonly Problem[], source?: string) {
+    super(...fileProblems("ERR_AUDIT_RECORD", "audit record", problems, source));
   }
 }
 

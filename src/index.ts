@@ -31,10 +31,47 @@ export { evaluate, type EvaluateOptions, type SetResolver, type EngineName } fro
 
 export { describeRule } from "./explain/describe.js";
 export type { Lang } from "./explain/format.js";
+export { renderCatalogue, type CatalogueOptions } from "./explain/catalogue.js";
 
 export { canonicalJson, contentHash } from "./versions/canonical.js";
 export { sha256Hex } from "./versions/sha256.js";
 export { parseJson } from "./versions/json.js";
+export { createRegistry, registryProblems, type Registry, type Resolution, type InForceReason, type SetRef } from "./versions/registry.js";
+export { diff, matchCriteria, thresholdChanges, diffSummary, SetDiff, Change, ChangeKind, ChangeSection, type CriteriaMatch } from "./versions/diff.js";
+export { createImpact, impact, UnitImpact, ImpactSummary, ImpactKind, CriterionImpact, type Impact, type ImpactOptions } from "./versions/impact.js";
+export {
+  AuditRecord,
+  Verification,
+  Difference,
+  DifferenceKind,
+  recordEvaluation,
+  createAuditRecord,
+  parseAuditRecord,
+  verify,
+  type RecordOptions,
+  type VerifyOptions,
+  type VerifySets,
+} from "./versions/audit.js";
+export { evaluateTransition, type Transition, type TransitionSide, type TransitionRow, type TransitionCell, type TransitionOptions } from "./versions/transition.js";
+export {
+  Lock,
+  LockEntry,
+  LockChange,
+  LockStatus,
+  LockReport,
+  LockReportEntry,
+  checkLock,
+  updateLock,
+  parseLock,
+  serializeLock,
+  emptyLock,
+  lockEntryOf,
+  lockChanges,
+  describeLockChanges,
+  type LockInput,
+  type LockUpdate,
+  type UpdateLockOptions,
+} from "./versions/lock.js";
 
 export { createReport, aggregate, type Report, type ReportAccumulator, type ReportOptions, type Tally, type GroupTally, type SetTally, type CriterionTally, type GradeTally, type Share, type ReportedError } from "./report/aggregate.js";
 export { formatReport, REPORT_FORMATS, type ReportFormat } from "./report/render.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRegistry } from "../src/versions/registry.js";
-import { evaluate, loadCriteriaSet, OptionsError, Result, SetNotFoundError, UnitDataError } from "../src/index.js";
+import { evaluate, loadCriteriaSet, OptionsError, Result, SetNotFoundError, UnitDataError, validateCriteriaSet } from "../src/index.js";
 import { makeSet, text } from "./helpers.js";
 
 const c = (id: string, extra: Record<string, unknown>) => ({ id, title: text(`criterion ${id}`), ...extra });
@@ -155,6 +155,31 @@ describe("decision (a): points, pass mark, grade bands, knock-outs", () => {
     expect(evaluate(mk("award"), { a: true, b: false })).toMatchObject({ verdict: "pass", points: { earned: 100, applicableMax: 100, passMark: 70 } });
     expect(evaluate(mk("zero"), { a: true, b: false })).toMatchObject({ verdict: "fail", points: { earned: 60, applicableMax: 100 } });
     expect(evaluate(mk("exclude"), { a: true, b: false })).toMatchObject({ verdict: "pass", points: { earned: 60, applicableMax: 60, passMark: 42 } });
+  });
+});
+
+describe("an unknown pass mark (null)", () => {
+  const set = loadCriteriaSet(
+    makeSet({
+      completeness: { level: "partial", notes: ["pass mark not found"] },
+      criteria: [c("k", { mandatory: true, points: 10, rule: { var: "a" } }), c("b", { points: 90, rule: { var: "b" } })],
+      decision: { method: "points", maxPoints: 100, passMark: null },
+    }),
+  );
+
+  it("never concludes pass from points, however many", () => {
+    const r = evaluate(set, { a: true, b: true });
+    expect(r).toMatchObject({ verdict: "incomplete", points: { earned: 100, passMark: null }, gap: { pointsShort: null } });
+    expect(r.message!.en).toBe('"Test set" cannot be decided: the regulation\'s pass mark is not known (100/100 points).');
+  });
+
+  it("still fails on a failed knock-out", () => {
+    expect(evaluate(set, { a: false, b: true }).verdict).toBe("fail");
+  });
+
+  it("must be declared in a partial set", () => {
+    const v = validateCriteriaSet(makeSet({ decision: { method: "points", maxPoints: 100, passMark: null } }));
+    expect(v.ok ? [] : v.problems.map((p) => p.code)).toEqual(["completeness"]);
   });
 });
 

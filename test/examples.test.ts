@@ -1,35 +1,54 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { aggregate, formatReport } from "../src/index.js";
-import { DISTRICT_DIR, POPULATIONS, populationLines, populationText } from "./examples/district.js";
+import { main } from "../src/cli/main.js";
+import { evaluate } from "../src/index.js";
+import { loadRegistry, readJsonFile } from "../src/node/index.js";
 import { ROOT } from "./helpers.js";
 
-describe("the example district", () => {
-  for (const p of POPULATIONS)
-    it(`regenerates ${p.file} byte for byte from its seed (run \`npm run examples\` after changing the generator)`, () => {
-      expect(populationText(p) === readFileSync(join(ROOT, DISTRICT_DIR, p.file), "utf8")).toBe(true);
-    });
+// The README's "Which version applies on a date" section states these results; keep them true.
+describe("README: which version applies on a date", () => {
+  const registry = loadRegistry(join(ROOT, "criteria"));
 
-  it("holds a few hundred agencies, a mix of verdicts and grades, and planted data-entry mistakes", () => {
-    const agencies = POPULATIONS.find((p) => p.file === "don-vi-hoc-tap.ndjson")!;
-    const lines = populationLines(agencies);
-    const r = aggregate(lines);
-    expect(r.total.units).toBeGreaterThanOrEqual(200);
-    expect(r.total.verdicts.pass.count).toBeGreaterThan(0);
-    expect(r.total.verdicts.fail.count).toBeGreaterThan(0);
-    expect(r.total.verdicts.incomplete.count).toBeGreaterThan(0);
-    expect(r.total.grades.every((g) => g.count > 0)).toBe(true);
-    expect(r.errors.map((e) => e.line)).toEqual(Object.keys(agencies.mistakes ?? {}).map(Number));
-    const ids = lines.map((l) => l.unit.id);
-    expect(new Set(ids).size).toBe(ids.length);
+  it("resolves the version in force on each side of the TT 22 → TT 24 change", () => {
+    expect(registry.resolve("don-vi-hoc-tap", "2024-03-01").definition.version).toBe("2024.1.0");
+    expect(registry.resolve("don-vi-hoc-tap", "2024-01-26").definition.version).toBe("2024.1.0");
+    expect(registry.resolve("don-vi-hoc-tap", "2024-01-25").definition.version).toBe("2020.1.0");
+    expect(registry.resolve("don-vi-hoc-tap", "2023-12-01").definition.version).toBe("2020.1.0");
+    expect(() => registry.resolve("don-vi-hoc-tap", "2020-09-20")).toThrow(/no version of 'don-vi-hoc-tap' was in force on 2020-09-20/);
   });
 
-  it("is the report the README quotes", () => {
-    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-    const block = /<!-- district-report -->\n```text\n([\s\S]*?)```/.exec(readme);
-    expect(block, "README.md has a ```text block after <!-- district-report -->").not.toBeNull();
-    const agencies = POPULATIONS.find((p) => p.file === "don-vi-hoc-tap.ndjson")!;
-    expect(block![1]).toBe(formatReport(aggregate(populationLines(agencies)), "text", "en"));
+  it("evaluates the example provincial agency against TT 24/2023, deciding members' learning-citizen status from their data", () => {
+    const set = registry.resolve("don-vi-hoc-tap", "2024-03-01");
+    const unit = readJsonFile(join(ROOT, "docs/examples/don-vi-hoc-tap/so-tu-phap-tinh-2024.json"));
+    const result = evaluate(set, unit, { asOf: "2024-03-01", sets: registry });
+    expect(result.inForce).toBe(true);
+    expect(result.verdict).toBe("incomplete");
+    expect(result.levels.map((l) => `${l.id}: ${l.status}`)).toEqual(["muc-1: undetermined", "muc-2: not-achieved"]);
+    expect(result.levels[0]!.missing).toEqual(["TC2.CT3", "TC3.huyen"]);
+    expect(result.subResults.map((s) => `${s.path} ${s.result.set.id}@${s.result.set.version} ${s.result.verdict}`)).toEqual([
+      "thanhVien[0].congDanHocTap cong-dan-hoc-tap@2023.1.0 pass",
+      "thanhVien[1].congDanHocTap cong-dan-hoc-tap@2023.1.0 pass",
+      "thanhVien[9].congDanHocTap cong-dan-hoc-tap@2023.1.0 fail",
+    ]);
+    expect(result.criteria.find((c) => c.id === "TC3.CT1")!.status).toBe("pass");
+  });
+
+  it("the CLI says when the file given is not the version in force on --as-of", () => {
+    let out = "";
+    const code = main(
+      ["eval", join(ROOT, "criteria/don-vi-hoc-tap/2020.1.0.json"), join(ROOT, "docs/examples/don-vi-hoc-tap/phong-gd-huyen-mau.json"), "--as-of", "2024-03-01", "--lang", "en"],
+      { out: (t) => (out += t), err: () => {}, columns: 120 },
+    );
+    expect(code).toBe(0);
+    expect(out.split("\n")[1]).toMatch(/as of 2024-03-01 \(NOT in force then\)$/);
+  });
+});
+
+describe("docs/examples/cong-dan-hoc-tap", () => {
+  it("the example official is a learning citizen with 84 points", () => {
+    const set = loadRegistry(join(ROOT, "criteria")).resolve("cong-dan-hoc-tap", "2024-06-01");
+    const result = evaluate(set, readJsonFile(join(ROOT, "docs/examples/cong-dan-hoc-tap/can-bo-mau.json")));
+    expect(result.verdict).toBe("pass");
+    expect(result.points?.earned).toBe(84);
   });
 });

@@ -53,3 +53,54 @@ describe("canonical JSON (RFC 8785 style)", () => {
     expect(() => canonicalJson({ f: () => 1 })).toThrow(TypeError);
   });
 });
+
+describe("canonical JSON against RFC 8785", () => {
+  it("writes the RFC's example exactly", () => {
+    const input = String.raw`{"numbers": [333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001], "string": "\u20ac$\u000F\u000aA'\u0042\u0022\u005c\\\"\/", "literals": [null, true, false]}`;
+    expect(canonicalJson(JSON.parse(input))).toBe(String.raw`{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\u000f\nA'B\"\\\\\"/"}`);
+  });
+
+  it("sorts keys by UTF-16 code units, surrogate pairs included", () => {
+    // U+FB01 sorts after U+1F600 by code point, before it by UTF-16 code unit (0xFB01 > 0xD83D).
+    const keys = ["\u20ac", "\r", "1", "\ud83d\ude00", "\u0080", "\u00f6", "\ufb01"];
+    const obj = Object.fromEntries(keys.map((k, i) => [k, i]));
+    expect(canonicalJson(obj)).toBe('{"\\r":1,"1":2,"\u0080":4,"ö":5,"€":0,"😀":3,"\ufb01":6}');
+  });
+
+  it("refuses two keys that become one under NFC, rather than writing a key twice", () => {
+    expect(() => canonicalJson({ "Kha\u0301": 1, "Khá": 2 })).toThrow(/two keys read "Khá" once normalised to NFC/);
+  });
+});
+
+describe("tieuchi hash", () => {
+  it("prints the same hash for a criteria file however it is laid out, equal to the hash results carry", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { main } = await import("../src/cli/main.js");
+    const { loadCriteriaSet } = await import("../src/index.js");
+    const { readJson, ROOT } = await import("./helpers.js");
+    const json = readJson("criteria/don-vi-hoc-tap/2020.1.0.json");
+    const reverse = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(reverse) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reverse(x)])) : typeof v === "string" ? v.normalize("NFD") : v;
+    const dir = mkdtempSync(join(tmpdir(), "tieuchi-hash-"));
+    const other = join(dir, "reformatted.json");
+    writeFileSync(other, `\uFEFF${JSON.stringify(reverse(json), null, "\t")}\r\n`);
+    let out = "";
+    const code = main(["hash", join(ROOT, "criteria/don-vi-hoc-tap/2020.1.0.json"), other], { out: (t) => (out += t), err: () => {}, columns: 80 });
+    expect(code).toBe(0);
+    const hash = loadCriteriaSet(json).hash;
+    expect(out).toBe(`${hash}  ${join(ROOT, "criteria/don-vi-hoc-tap/2020.1.0.json")}\n${hash}  ${other}\n`);
+    let json2 = "";
+    main(["hash", other, "--json"], { out: (t) => (json2 += t), err: () => {}, columns: 80 });
+    expect(JSON.parse(json2)).toEqual([{ file: other, hash }]);
+    const broken = join(dir, "broken.json");
+    writeFileSync(broken, "{");
+    let err = "";
+    out = "";
+    expect(main(["hash", broken, other], { out: (t) => (out += t), err: (t) => (err += t), columns: 80 })).toBe(2);
+    expect(err).toContain("broken.json:1:2: not valid JSON");
+    expect(out).toBe(`${hash}  ${other}\n`);
+    expect(main(["hash"], { out: () => {}, err: () => {}, columns: 80 })).toBe(2);
+  });
+});

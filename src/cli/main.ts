@@ -7,41 +7,67 @@ import { parseArgs } from "node:util";
 import type { Lang } from "../explain/format.js";
 import { VERSION } from "../version.js";
 import { casesCommand } from "./commands/cases.js";
+import { catalogueCommand } from "./commands/catalogue.js";
+import { diffCommand } from "./commands/diff.js";
 import { evalCommand } from "./commands/eval.js";
+import { hashCommand } from "./commands/hash.js";
+import { impactCommand } from "./commands/impact.js";
+import { inForceCommand } from "./commands/in-force.js";
+import { lockCommand } from "./commands/lock.js";
 import { reportCommand } from "./commands/report.js";
 import { schemaCommand } from "./commands/schema.js";
 import { testCommand } from "./commands/test.js";
 import { validateCommand } from "./commands/validate.js";
+import { verifyCommand } from "./commands/verify.js";
 import { EXIT, report, UsageError, type Io } from "./output.js";
 
 const HELP = `tieuchi ${VERSION}: decide and explain learning-society titles from versioned criteria sets
 
 Usage:
-  tieuchi validate <set.json>...             check criteria files (shape and static checks)
-  tieuchi eval <set.json> <unit.json>        evaluate one unit and explain each criterion
+  tieuchi validate <set.json>...              check criteria files (shape and static checks)
+  tieuchi eval <set.json> <unit.json>         evaluate one unit and explain each criterion
         [--lang vi|en] [--json] [--as-of YYYY-MM-DD] [--sets <criteria-dir>]
-  tieuchi schema [--cases] [--out <file>]    print the JSON Schema of criteria files (or of case files)
-  tieuchi test [paths...]                    run the case files found (default criteria/): a line per case
+        [--record <audit.json>]              (also write an audit record of the evaluation)
+  tieuchi eval --set <id> --as-of <date> <unit.json> [--criteria <dir>] [--record <audit.json>]
+                                              the version in force on that date (and why), evaluated
+  tieuchi eval --set <id> --applied <date> --decided <date> <unit.json> [--criteria <dir>]
+                                              transitional: the versions in force on both dates, side by side
+  tieuchi schema [--cases] [--out <file>]     print the JSON Schema of criteria files (or of case files)
+  tieuchi hash <file>...                      content hash (sha-256 of canonical JSON) of JSON files
+  tieuchi lock --check [--criteria <dir>]     fail if a released version was edited or removed, or a version
+                                              is not released yet
+  tieuchi lock --update [--accept-changes]    release new versions into <dir>/criteria.lock.json (after review)
+  tieuchi diff <old.json> <new.json>          what changed between two versions, in sentences
+  tieuchi impact <old.json> <new.json> <units.ndjson> [--label <field>]
+                                              units whose verdict or grade changes, and why; counts by change
+  tieuchi verify <record.json> <unit.json> [--criteria <dir>]
+                                              replay an audit record: match, or exactly what differs
+  tieuchi catalogue [--sets <dir>] [--out <file>]   Markdown list of every set and version (default dir: criteria)
+  tieuchi test [paths...]                     run the case files found (default criteria/): a line per case
         [--coverage] [--require-both] [--json] [--lang vi|en] [--sets <criteria-dir>]
-  tieuchi cases --boundaries <set.json>      write cases at, just below and just above each threshold
+  tieuchi cases --boundaries <set.json>       write cases at, just below and just above each threshold
         [--out <file>] [--lang vi|en] [--seed <text>]
-  tieuchi report <results.ndjson>            counts and exact percentages of batch output (- for stdin)
+  tieuchi report <results.ndjson>             counts and exact percentages of batch output (- for stdin)
         [--by field[,field]] [--format text|md|csv|json] [--decimals N] [--set <set.json>] [--out <file>]
   tieuchi help | --version
 
 Options:
-  --json        print the result object as JSON (eval) or the reports (validate)
+  --json        print JSON: the result (eval), the reports (validate, lock), the diff, the verification;
+                impact prints one JSON object a line, the summary last
   --lang        language of the table: vi (default) or en
   --as-of       the date the title is decided for
   --sets        folder of criteria sets, to decide titles of sub-units given as data
+  --criteria    folder of criteria sets and their lock (default: criteria)
+  --verbose     lock --check: list every version, not only the problems
   --coverage    (test) which statuses the cases saw each criterion take
   --require-both  (test) fail when an encoded criterion was never seen both passing and failing
   --by          (report) group by these fields of each line's "unit" (repeat or comma-separate to nest)
   --format      (report) text (default), md, csv or json
   --decimals    (report) decimals of percentages (default 1), rounded once, half away from zero
-  --set         (report) the criteria file, to list grades and criteria no unit reached
+  --set         (eval) the set id; (report) the criteria file, to list grades and criteria no unit reached
 
-Exit codes: 0 pass (all valid), 1 fail or incomplete (some invalid), 2 invalid input or usage.
+Exit codes: 0 pass (all valid; lock intact; no change; match), 1 fail or incomplete (some invalid; lock
+broken; changes; mismatch), 2 invalid input or usage.
 `;
 
 function lang(value: string): Lang {
@@ -62,12 +88,21 @@ export function main(argv: readonly string[], io: Io): number {
         "as-of": { type: "string" },
         sets: { type: "string" },
         out: { type: "string" },
+        set: { type: "string" },
+        criteria: { type: "string", default: "criteria" },
+        applied: { type: "string" },
+        decided: { type: "string" },
+        record: { type: "string" },
+        check: { type: "boolean", default: false },
+        update: { type: "boolean", default: false },
+        "accept-changes": { type: "boolean", default: false },
+        verbose: { type: "boolean", default: false },
+        label: { type: "string" },
         coverage: { type: "boolean", default: false },
         "require-both": { type: "boolean", default: false },
         by: { type: "string", multiple: true, default: [] },
         format: { type: "string", default: "text" },
         decimals: { type: "string", default: "1" },
-        set: { type: "string" },
         boundaries: { type: "string" },
         seed: { type: "string" },
         cases: { type: "boolean", default: false },
@@ -89,6 +124,22 @@ export function main(argv: readonly string[], io: Io): number {
         if (rest.length === 0) throw new UsageError("validate needs at least one criteria file");
         return validateCommand(rest, { json: values.json }, io);
       case "eval":
+        if (values.set !== undefined && values.sets !== undefined) throw new UsageError("with --set, the --criteria folder also gives the sets of sub-units: drop --sets");
+        if (values.set !== undefined)
+          return inForceCommand(
+            rest,
+            {
+              set: values.set,
+              criteria: values.criteria,
+              json: values.json,
+              lang: values.lang,
+              ...(values["as-of"] !== undefined ? { asOf: values["as-of"] } : {}),
+              ...(values.applied !== undefined ? { applied: values.applied } : {}),
+              ...(values.decided !== undefined ? { decided: values.decided } : {}),
+              ...(values.record !== undefined ? { record: values.record } : {}),
+            },
+            io,
+          );
         return evalCommand(
           rest,
           {
@@ -96,6 +147,7 @@ export function main(argv: readonly string[], io: Io): number {
             lang: values.lang,
             ...(values["as-of"] !== undefined ? { asOf: values["as-of"] } : {}),
             ...(values.sets !== undefined ? { sets: values.sets } : {}),
+            ...(values.record !== undefined ? { record: values.record } : {}),
           },
           io,
         );
@@ -135,6 +187,30 @@ export function main(argv: readonly string[], io: Io): number {
           },
           io,
         );
+      case "hash":
+        if (rest.length === 0) throw new UsageError("hash needs at least one JSON file");
+        return hashCommand(rest, { json: values.json }, io);
+      case "lock":
+        if (rest.length > 0) throw new UsageError("lock takes no files: tieuchi lock --check [--criteria <dir>]");
+        return lockCommand({ check: values.check, update: values.update, acceptChanges: values["accept-changes"], criteria: values.criteria, json: values.json, verbose: values.verbose }, io);
+      case "diff":
+        return diffCommand(rest, { json: values.json, lang: values.lang }, io);
+      case "impact":
+        return impactCommand(
+          rest,
+          {
+            json: values.json,
+            lang: values.lang,
+            ...(values["as-of"] !== undefined ? { asOf: values["as-of"] } : {}),
+            ...(values.sets !== undefined ? { sets: values.sets } : {}),
+            ...(values.label !== undefined ? { label: values.label } : {}),
+          },
+          io,
+        );
+      case "verify":
+        return verifyCommand(rest, { json: values.json, lang: values.lang, criteria: values.criteria }, io);
+      case "catalogue":
+        return catalogueCommand({ ...(values.sets !== undefined ? { sets: values.sets } : {}), ...(values.out !== undefined ? { out: values.out } : {}) }, io);
       case "schema":
         return schemaCommand({ cases: values.cases, ...(values.out !== undefined ? { out: values.out } : {}) }, io);
       default:

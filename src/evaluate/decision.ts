@@ -46,14 +46,15 @@ function decidePoints(d: PointsDecision, criteria: readonly CriterionResult[]): 
   // Thresholds scaled to the applicable maximum, compared in whole numbers. When nothing scored applies, the
   // points condition holds vacuously and only the knock-out criteria decide.
   const meets = (p: number, threshold: number) => p * d.maxPoints >= threshold * applicableMax;
-  const passMark = exactCeil(d.passMark * applicableMax, d.maxPoints);
+  const passMark = d.passMark === null ? null : exactCeil(d.passMark * applicableMax, d.maxPoints);
   const blocking = criteria.filter((c) => knockout(c) && c.status === "fail").map((c) => c.id);
   const knockUnknown = criteria.some((c) => knockout(c) && unknown(c));
   const missing = criteria.filter(unknown).map((c) => c.id);
 
   let verdict: Verdict;
-  if (blocking.length > 0 || !meets(possible, d.passMark)) verdict = "fail";
-  else if (knockUnknown || !meets(earned, d.passMark)) verdict = "incomplete";
+  // An unknown pass mark can never be met: only a failed knock-out concludes anything.
+  if (blocking.length > 0 || (d.passMark !== null && !meets(possible, d.passMark))) verdict = "fail";
+  else if (d.passMark === null || knockUnknown || !meets(earned, d.passMark)) verdict = "incomplete";
   else verdict = "pass";
 
   const bandOf = (p: number) => d.grades.find((g) => meets(p, g.minPoints));
@@ -79,7 +80,7 @@ function decidePoints(d: PointsDecision, criteria: readonly CriterionResult[]): 
     points: { earned, max: d.maxPoints, applicableMax, passMark, possible },
     levels: [],
     gap: {
-      pointsShort: Math.max(0, passMark - earned),
+      pointsShort: passMark === null ? null : Math.max(0, passMark - earned),
       blocking,
       missing,
       toImprove,

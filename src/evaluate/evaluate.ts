@@ -31,13 +31,16 @@ export type EngineName = "json-logic-js";
 
 /** Options of {@link evaluate}. */
 export interface EvaluateOptions {
-  /** The date the title is decided for (YYYY-MM-DD). Recorded in the result, which says whether the set was in force then. */
+  /**
+   * The date the title is decided for (YYYY-MM-DD). Recorded in the result, which says whether the set was in
+   * force then; picks the version when the set is given by id, and the versions of sub-units' sets.
+   */
   readonly asOf?: string;
   /** Build per-criterion values, measures and sentences (default true). Off, a result carries statuses and points only. */
   readonly explain?: boolean;
   /** Which evaluator runs the rules. */
   readonly engine?: EngineName;
-  /** Where to find the sets that decide titles of sub-units given as data. */
+  /** Where to find the sets that decide titles of sub-units given as data, and the set when it is given by id. */
   readonly sets?: SetResolver;
 }
 
@@ -54,12 +57,15 @@ interface Context {
 /**
  * Evaluates a criteria set against one unit's data.
  *
- * @param set - A set from {@link loadCriteriaSet}, or the parsed JSON of a criteria file (loaded on the fly).
+ * @param set - A set from {@link loadCriteriaSet}; the parsed JSON of a criteria file (loaded on the fly); or a
+ *   set id, to evaluate the version in force on `options.asOf` found in `options.sets` (a registry).
  * @param data - The unit's data: an object with the inputs the set declares.
  * @returns The verdict, grade and points, each criterion's status with what it read and why, and the gap.
  * @throws {@link CriteriaSetError} if `set` is raw JSON that is not a valid set.
  * @throws {@link UnitDataError} listing every path where the data does not match the declared inputs.
- * @throws {@link OptionsError} for unusable options (a malformed `asOf`, an unknown engine, titles given as data without `sets`).
+ * @throws {@link OptionsError} for unusable options (a malformed `asOf`, an unknown engine, titles given as data
+ *   without `sets`, a set id without `sets` and `asOf`).
+ * @throws `SetNotFoundError` or `NotInForceError` when a set named by id has no version in force on `asOf`.
  *
  * @example
  * ```ts
@@ -67,12 +73,19 @@ interface Context {
  * result.verdict; // "pass" | "fail" | "incomplete"
  * ```
  */
-export function evaluate(set: LoadedSet | unknown, data: unknown, options: EvaluateOptions = {}): Result {
-  const loaded = isLoadedSet(set) ? set : loadCriteriaSet(set);
+export function evaluate(set: LoadedSet | string | unknown, data: unknown, options: EvaluateOptions = {}): Result {
   if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new OptionsError(`asOf must be a date written YYYY-MM-DD, got ${JSON.stringify(options.asOf)}`, ["asOf"]);
+  const loaded = typeof set === "string" ? inForce(set, options) : isLoadedSet(set) ? set : loadCriteriaSet(set);
   const engine = ENGINES[options.engine ?? "json-logic-js"];
   if (!engine) throw new OptionsError(`unknown engine ${JSON.stringify(options.engine)}; use one of ${Object.keys(ENGINES).join(", ")}`, ["engine"]);
   return run(loaded, data, { options, engine, explain: options.explain ?? true, depth: 0 });
+}
+
+/** A set named by id: the version in force on `asOf`, from `options.sets`. Both are needed: a date alone picks the version. */
+function inForce(id: string, options: EvaluateOptions): LoadedSet {
+  if (!options.sets) throw new OptionsError(`evaluating the set '${id}' by id needs options.sets (a registry) to find its versions`, ["sets"]);
+  if (options.asOf === undefined) throw new OptionsError(`evaluating the set '${id}' by id needs options.asOf: the date decides which version was in force`, ["asOf"]);
+  return options.sets.resolve(id, options.asOf);
 }
 
 function run(loaded: LoadedSet, data: unknown, ctx: Context): Result {

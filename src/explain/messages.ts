@@ -146,6 +146,10 @@ export function verdictMessage(set: CriteriaSet, verdict: Verdict, grade: { titl
       if (points && gap.pointsShort)
         why.push(vi ? `${pts}, thiếu ${gap.pointsShort} điểm so với mức đạt ${points.passMark}` : `${pts}, ${gap.pointsShort} short of the pass mark ${points.passMark}`);
       out[lang] = vi ? `Chưa đạt danh hiệu "${title}": ${why.join("; ") || "có tiêu chí chưa đạt"}.` : `Does not earn "${title}": ${why.join("; ") || "some criteria are not met"}.`;
+    } else if (points && points.passMark === null) {
+      out[lang] = vi
+        ? `Không thể kết luận về danh hiệu "${title}": văn bản chưa xác định được mức điểm đạt (${pts}).`
+        : `"${title}" cannot be decided: the regulation's pass mark is not known (${pts}).`;
     } else {
       out[lang] = vi
         ? `Chưa đủ dữ liệu để kết luận về danh hiệu "${title}": thiếu dữ liệu ở tiêu chí ${gap.missing.join(", ")}.`

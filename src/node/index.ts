@@ -72,3 +72,6 @@ export function loadCriteriaDir(dir: string): LoadedSet[] {
 export function loadRegistry(dir: string): Registry {
   return createRegistry(loadCriteriaDir(dir));
 }
+
+export { LOCK_FILE, readLockInputs, readLock, writeLock, checkLockDir, updateLockDir } from "./lock.js";
+export { readLines, type Line } from "./lines.js";

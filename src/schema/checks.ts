@@ -142,19 +142,22 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
     const total = set.criteria.reduce((s, c) => s + maxPointsOf(c), 0);
     if (total !== decision.maxPoints)
       problems.push({ code: "points_sum", path: ["decision", "maxPoints"], message: `the criteria's points add up to ${total}, but maxPoints is ${decision.maxPoints}` });
-    if (decision.passMark > decision.maxPoints)
+    const passMark = decision.passMark;
+    if (passMark === null && set.completeness.level === "complete")
+      problems.push({ code: "completeness", path: ["decision", "passMark"], message: "the pass mark is not known (null), so completeness must be 'partial'" });
+    if (passMark !== null && passMark > decision.maxPoints)
       problems.push({ code: "pass_mark", path: ["decision", "passMark"], message: `the pass mark ${decision.passMark} is above maxPoints ${decision.maxPoints}` });
     decision.grades.forEach((g, i) => {
-      if (g.minPoints < decision.passMark)
-        problems.push({ code: "grades_order", path: ["decision", "grades", i, "minPoints"], message: `grade '${g.id}' starts at ${g.minPoints}, below the pass mark ${decision.passMark}; grades are bands of passing results` });
+      if (passMark !== null && g.minPoints < passMark)
+        problems.push({ code: "grades_order", path: ["decision", "grades", i, "minPoints"], message: `grade '${g.id}' starts at ${g.minPoints}, below the pass mark ${passMark}; grades are bands of passing results` });
       if (g.minPoints > decision.maxPoints)
         problems.push({ code: "grades_order", path: ["decision", "grades", i, "minPoints"], message: `grade '${g.id}' starts at ${g.minPoints}, above maxPoints ${decision.maxPoints}` });
       const prev = decision.grades[i - 1];
       if (prev && g.minPoints >= prev.minPoints)
         problems.push({ code: "grades_order", path: ["decision", "grades", i, "minPoints"], message: `grades go from the highest band down: '${g.id}' (${g.minPoints}) must start below '${prev.id}' (${prev.minPoints})` });
     });
-    if (decision.grades.length > 0 && decision.grades[decision.grades.length - 1]!.minPoints !== decision.passMark)
-      problems.push({ code: "grades_order", path: ["decision", "grades"], message: `the lowest grade must start at the pass mark (${decision.passMark}) so every pass has a grade` });
+    if (passMark !== null && decision.grades.length > 0 && decision.grades[decision.grades.length - 1]!.minPoints !== passMark)
+      problems.push({ code: "grades_order", path: ["decision", "grades"], message: `the lowest grade must start at the pass mark (${passMark}) so every pass has a grade` });
   }
   for (const [gi, g] of set.groups.entries()) {
     if (g.maxPoints === undefined) continue;

@@ -155,7 +155,12 @@ export const PointsDecision = z
   .object({
     method: z.literal("points"),
     maxPoints: z.number().int().positive(),
-    passMark: z.number().int().nonnegative(),
+    passMark: z
+      .number()
+      .int()
+      .nonnegative()
+      .nullable()
+      .describe("Points needed to pass; null when the regulation's pass mark is not known, so the set can never conclude 'pass'."),
     grades: z.array(Grade).default([]),
     notApplicable: z
       .enum(["award", "zero", "exclude"])

@@ -75,7 +75,8 @@ export const GroupResult = z
     title: Localized,
     earned: z.number().int().nonnegative(),
     max: z.number().int().nonnegative(),
-    statuses: z.record(Status, z.number().int().nonnegative()),
+    // Only the statuses that occur: zod 4 makes a record keyed by an enum demand every key.
+    statuses: z.partialRecord(Status, z.number().int().nonnegative()),
   })
   .strict();
 export type GroupResult = z.infer<typeof GroupResult>;
@@ -83,7 +84,7 @@ export type GroupResult = z.infer<typeof GroupResult>;
 /** What stands between the unit and the title (or the next grade or level). */
 export const Gap = z
   .object({
-    /** Points still needed to reach the pass mark (0 when reached); null under an all-must-pass decision. */
+    /** Points still needed to reach the pass mark (0 when reached); null under an all-must-pass decision or an unknown pass mark. */
     pointsShort: z.number().int().nonnegative().nullable(),
     /** Knock-out criteria (mandatory, exclusions, or any under an all-must-pass decision) that failed. */
     blocking: z.array(z.string()),
@@ -105,8 +106,8 @@ export const PointsSummary = z
     max: z.number().int().nonnegative(),
     /** The maximum over applicable criteria (lower than `max` when not-applicable criteria are excluded). */
     applicableMax: z.number().int().nonnegative(),
-    /** Points needed to pass, scaled to `applicableMax`. */
-    passMark: z.number().int().nonnegative(),
+    /** Points needed to pass, scaled to `applicableMax`; null when the regulation's pass mark is not known. */
+    passMark: z.number().int().nonnegative().nullable(),
     /** Points the unit would have if every missing criterion passed. */
     possible: z.number().int().nonnegative(),
   })

@@ -428,11 +428,13 @@ export function boundaryCases(set: LoadedSet, options: BoundaryOptions = {}): Bo
         }
     }
     const totals = [...how.keys()].map((l) => max - l).sort((a, b) => a - b);
-    // The pass mark (where the lowest grade starts, when there are grades), then the other grades' lines.
+    // The pass mark (where the lowest grade starts, when there are grades), then the other grades' lines. A set
+    // whose pass mark is not known (null) has no pass-mark line: only its bands.
     const grades = d.decision.grades;
-    const lowest = grades[grades.length - 1];
+    const passMark = d.decision.passMark;
+    const lowest = passMark === null ? undefined : grades[grades.length - 1];
     const lines = [
-      { label: `${w.passMark} ${num(d.decision.passMark)}${lowest ? `, ${w.grade} ${lowest.title[lang]}` : ""}`, threshold: d.decision.passMark },
+      ...(passMark === null ? [] : [{ label: `${w.passMark} ${num(passMark)}${lowest ? `, ${w.grade} ${lowest.title[lang]}` : ""}`, threshold: passMark }]),
       ...grades.filter((g) => g !== lowest).map((g) => ({ label: `${w.grade} ${g.title[lang]} ${num(g.minPoints)}`, threshold: g.minPoints })),
     ];
     for (const line of lines) {

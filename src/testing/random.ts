@@ -54,6 +54,8 @@ export function createRng(seed: string | number): Rng {
 export interface RandomOptions {
   /** Fewest and most items of a list (within the input's own `minItems`/`maxItems`). Default 1 to 6. */
   readonly listLength?: readonly [number, number];
+  /** The same for particular lists, by input path (`treEm`, `hoGiaDinh[].thanhVien`). */
+  readonly listLengths?: Readonly<Record<string, readonly [number, number]>>;
   /** Chance that a yes/no input is yes. Default 0.5. */
   readonly pTrue?: number;
 }
@@ -71,8 +73,11 @@ export function numberRange(spec: { min?: number | undefined; max?: number | und
   return [lo, hi];
 }
 
-/** A random value that the input accepts. Texts without a list of values are the input's label and a number. */
-export function randomValue(spec: InputSpec, rng: Rng, options: RandomOptions = {}): unknown {
+/**
+ * A random value that the input accepts. Texts without a list of values are the input's label and a number.
+ * `path` is where the input sits (for `listLengths`).
+ */
+export function randomValue(spec: InputSpec, rng: Rng, options: RandomOptions = {}, path = ""): unknown {
   switch (spec.type) {
     case "boolean":
     case "title":
@@ -96,21 +101,21 @@ export function randomValue(spec: InputSpec, rng: Rng, options: RandomOptions = 
       return dateText(lo + rng.int(0, Math.max(0, Math.floor((hi - lo) / DAY))) * DAY);
     }
     case "object":
-      return randomRecord(spec.fields, rng, options);
+      return randomRecord(spec.fields, rng, options, path);
     case "array": {
-      const [a, b] = options.listLength ?? [1, 6];
+      const [a, b] = options.listLengths?.[path] ?? options.listLength ?? [1, 6];
       const lo = Math.max(a, spec.minItems ?? 0);
       const hi = Math.max(lo, Math.min(b, spec.maxItems ?? b));
       const n = rng.int(lo, hi);
-      return Array.from({ length: n }, () => randomValue(spec.items, rng, options));
+      return Array.from({ length: n }, () => randomValue(spec.items, rng, options, `${path}[]`));
     }
   }
 }
 
-/** A random value for every input of a record (or of a unit). */
-export function randomRecord(fields: Inputs, rng: Rng, options: RandomOptions = {}): Record<string, unknown> {
+/** A random value for every input of a record (or of a unit, at path `""`). */
+export function randomRecord(fields: Inputs, rng: Rng, options: RandomOptions = {}, path = ""): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(fields)) out[name] = randomValue(spec, rng, options);
+  for (const [name, spec] of Object.entries(fields)) out[name] = randomValue(spec, rng, options, path === "" ? name : `${path}.${name}`);
   return out;
 }
 

@@ -143,6 +143,8 @@ export class Solver {
   private readonly derived: Readonly<Record<string, { rule: Rule }>>;
   /** While true, lists keep their length: only the fields of their items may change. */
   frozenLists = false;
+  /** While true, a share of an empty group is left empty (not applicable) rather than given an item to meet it. */
+  keepEmptyGroups = false;
 
   constructor(
     readonly set: LoadedSet,
@@ -391,22 +393,22 @@ export class Solver {
       case "if":
         return this.forceIf(args, want, scope);
       case "in":
-        return this.forceIn(args, want, scope) || this.holds(rule, scope, want);
+        return this.holds(rule, scope, want) || this.forceIn(args, want, scope);
       case "some":
       case "all":
       case "none":
       case "filter":
-        return this.forceQuantifier(op, args, want, scope) || this.holds(rule, scope, want);
+        return this.holds(rule, scope, want) || this.forceQuantifier(op, args, want, scope);
       case "count":
         return this.setCount(args[0]!, want ? Math.max(1, this.countOf(rule, scope)) : 0, args[1], scope);
       case "shareAtLeast":
       case "shareAtMost":
-        return this.forceShare(op === "shareAtLeast", args, want, scope) || this.holds(rule, scope, want);
+        return this.holds(rule, scope, want) || this.forceShare(op === "shareAtLeast", args, want, scope);
       case "ratioAtLeast":
       case "ratioAtMost":
-        return this.forceRatio(op === "ratioAtLeast", args, want, scope) || this.holds(rule, scope, want);
+        return this.holds(rule, scope, want) || this.forceRatio(op === "ratioAtLeast", args, want, scope);
       default:
-        if (COMPARISONS.has(op)) return this.forceCompare(op, args, want, scope) || this.holds(rule, scope, want);
+        if (COMPARISONS.has(op)) return this.holds(rule, scope, want) || this.forceCompare(op, args, want, scope);
         return this.holds(rule, scope, want);
     }
   }
@@ -525,9 +527,11 @@ export class Solver {
     const p = typeof args[0] === "number" ? exactPercent(args[0]) : undefined;
     const h = this.list(args[1]!, scope);
     if (!p || !h) return false;
-    if (h.members().length === 0 && !h.append()) return false;
+    if (h.members().length === 0 && (this.keepEmptyGroups || !h.append())) return false;
     const n = h.members().length;
-    const k = meetingCount(atLeast, want, p, n);
+    // Met: every item meets the condition (at least) or none does (at most), as a unit that clearly meets it
+    // would. Not met: as few items changed as it takes.
+    const k = want ? (atLeast ? n : 0) : meetingCount(atLeast, false, p, n);
     return k !== undefined && this.shareTo(args, k, scope);
   }
 
@@ -537,7 +541,7 @@ export class Solver {
     if (!p) return false;
     const current = this.valueOf(whole!, scope)?.value;
     const w = typeof current === "number" && Number.isInteger(current) && current > 0 ? current : 10;
-    const k = meetingCount(atLeast, want, p, w);
+    const k = want ? (atLeast ? w : 0) : meetingCount(atLeast, false, p, w);
     if (k === undefined) return false;
     if (current !== w && !this.assign(whole!, w, scope)) return false;
     return this.assign(part!, k, scope);

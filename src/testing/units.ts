@@ -138,10 +138,15 @@ export class UnitMaker {
     return evaluate(this.set, data, { explain: false });
   }
 
-  /** Edits data so a criterion passes (applicable, its rule true, its top tier or score). */
-  pass(c: Criterion, data: Obj, s: Solver = this.solver): boolean {
+  /**
+   * Edits data so a criterion passes (applicable, its rule true, its top tier or score). With `makeApplicable`
+   * false, a criterion that does not apply to the unit as it is (its `applies` false, a share of nobody) is left
+   * not applicable: a unit with no children keeps none.
+   */
+  pass(c: Criterion, data: Obj, s: Solver = this.solver, makeApplicable = true): boolean {
     if (c.pending) return false;
     const root = s.root(data);
+    if (!makeApplicable && c.applies !== undefined && !s.valueOf(c.applies, root)?.value) return true;
     let ok = c.applies === undefined || s.force(c.applies, true, root);
     if (c.excludes !== undefined) return s.force(c.excludes, false, root) && ok;
     if (c.rule !== undefined) ok = s.force(c.rule, true, root) && ok;
@@ -177,8 +182,9 @@ export class UnitMaker {
   }
 
   /**
-   * A unit meeting every criterion the solver can make pass, with the criteria it could not. Lists get
-   * `listLength` items (default 2 to 3).
+   * A unit meeting every criterion the solver can make pass, with the criteria it could not (failing, lacking
+   * data or in error; a criterion left not applicable is not counted, as when two criteria apply to different
+   * kinds of unit). Lists get `listLength` items (default 2 to 3).
    */
   baseline(): { data: Obj; result: Result; unmet: string[] } {
     const rng = this.rng.fork("baseline");
@@ -191,23 +197,28 @@ export class UnitMaker {
       for (const c of round === 0 ? criteria : failing) this.pass(c, data);
       result = this.evaluate(data);
     }
-    const unmet = criteria.filter((c) => result.criteria.find((r) => r.id === c.id)?.status !== "pass").map((c) => c.id);
+    // Not applicable is as good as it gets for criteria whose 'applies' exclude each other (one kind of unit each).
+    const unmet = criteria.filter((c) => !["pass", "not-applicable"].includes(result.criteria.find((r) => r.id === c.id)!.status)).map((c) => c.id);
     return { data, result, unmet };
   }
 
   /**
-   * A unit with each criterion aimed at an outcome: random data, then every criterion aimed at `pass` or
-   * `missing` made to pass, those aimed at `fail` made to fail, and those aimed at `missing` stripped of a
-   * value they read. Criteria not named are left as the random data has them.
+   * A unit with each criterion aimed at an outcome: random data, then every criterion aimed at `pass` made to
+   * pass where it applies (a criterion about children stays not applicable in a family without any), those
+   * aimed at `fail` made to fail, and those aimed at `missing` made to pass and stripped of a value they read.
+   * Criteria not named are left as the random data has them.
    */
   unit(aims: ReadonlyMap<string, Aim>, rng: Rng = this.rng): Obj {
     const data = this.random(rng);
-    // A solver of its own, so each unit depends on its own generator only.
+    // A solver of its own, so each unit depends on its own generator only; criteria made to pass are met where
+    // they apply, and left alone where the random unit gives them nobody to apply to.
     const solver = new Solver(this.set, rng.fork("solver"), this.options);
+    solver.keepEmptyGroups = true;
     // Criteria aimed at missing data pass first, so the value taken away is one their rule needs (short
     // circuits would skip it otherwise).
     const aimed = (...kinds: Aim[]) => this.set.definition.criteria.filter((c) => kinds.includes(aims.get(c.id) as Aim));
-    for (const c of aimed("pass", "missing")) this.pass(c, data, solver);
+    for (const c of aimed("pass")) this.pass(c, data, solver, false);
+    for (const c of aimed("missing")) this.pass(c, data, solver);
     for (const c of aimed("fail")) this.fail(c, data, solver);
     for (const c of aimed("missing")) this.drop(c, data, rng);
     return data;

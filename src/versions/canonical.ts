@@ -7,7 +7,12 @@
  */
 import { sha256Hex } from "./sha256.js";
 
-/** Writes a JSON value in canonical form. Throws a TypeError for values JSON cannot hold. */
+/**
+ * Writes a JSON value in canonical form.
+ *
+ * @throws TypeError for values JSON cannot hold (NaN, functions, ...), nesting deeper than 1000, or two keys
+ * of one object that are equal once normalised to NFC.
+ */
 export function canonicalJson(value: unknown): string {
   const out: string[] = [];
   write(value, out, 0);
@@ -45,6 +50,9 @@ function write(value: unknown, out: string[], depth: number): void {
         .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
         .map((k) => [k.normalize("NFC"), (value as Record<string, unknown>)[k]] as const)
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      for (let i = 1; i < entries.length; i++)
+        // Two keys that differ only in Unicode form would become one key written twice.
+        if (entries[i]![0] === entries[i - 1]![0]) throw new TypeError(`canonicalJson: two keys read ${JSON.stringify(entries[i]![0])} once normalised to NFC`);
       out.push("{");
       entries.forEach(([k, v], i) => {
         if (i) out.push(",");

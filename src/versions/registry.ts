@@ -1,60 +1,345 @@
 /**
- * A registry of criteria sets: every version of every set, looked up by id and by the date a title is
- * decided for.
+ * A registry of criteria sets: every version of every set, checked for consistency (no two versions of one
+ * set in force on the same day, every `supersedes` pointing at a version it holds), and looked up by the date
+ * a title is decided for, following the `supersedes` chain across set ids when a regulation renamed its title.
  *
  * @module
  */
-import { SetNotFoundError } from "../errors.js";
+import { NotInForceError, OptionsError, RegistryError, SetNotFoundError, type Problem } from "../errors.js";
 import type { SetResolver } from "../evaluate/evaluate.js";
-import type { LoadedSet } from "../evaluate/load.js";
+import { isLoadedSet, loadCriteriaSet, type LoadedSet } from "../evaluate/load.js";
+import type { Localized } from "../schema/common.js";
+import { isIsoDate } from "../schema/common.js";
+import { dayBefore, showDate } from "./dates.js";
+
+/** A version of a set, named by id and version. */
+export interface SetRef {
+  readonly id: string;
+  readonly version: string;
+}
+
+/** Why a version was chosen for a date: which document, in force since when, what it replaced. */
+export interface InForceReason {
+  /** The date asked about. */
+  readonly date: string;
+  /** The set id asked for (the chosen version may carry another id, reached through `supersedes`). */
+  readonly asked: string;
+  readonly id: string;
+  readonly version: string;
+  /** The legal document, e.g. `Thông tư 22/2020/TT-BGDĐT`, with its issuer and signing date. */
+  readonly document: string;
+  readonly issuer: string;
+  readonly issued: string;
+  /** First and last day in force (`validTo` null while in force). */
+  readonly validFrom: string;
+  readonly validTo: string | null;
+  /** The version this one replaced, with its document. */
+  readonly supersedes: (SetRef & { readonly document: string }) | null;
+  /** Versions that replaced this one, with their documents and first day in force. */
+  readonly supersededBy: ReadonlyArray<SetRef & { readonly document: string; readonly validFrom: string }>;
+  /** When the version has another id than the one asked for: the `supersedes` links followed, from a version of the asked id to the chosen one. */
+  readonly via: readonly SetRef[];
+  /** The reason as a sentence. */
+  readonly message: Localized;
+}
+
+/** The version in force on a date, and why. */
+export interface Resolution {
+  readonly set: LoadedSet;
+  readonly reason: InForceReason;
+}
 
 /** Sets by id and version, resolvable by date. */
 export interface Registry extends SetResolver {
   /** Every set, ordered by id, then by date in force. */
   readonly sets: readonly LoadedSet[];
-  /** Ids of the sets held. */
+  /** Ids of the sets held, sorted. */
   ids(): string[];
-  /** Versions of one set, oldest first. */
+  /** Versions of one set, oldest first (empty for an unknown id). */
   versions(id: string): LoadedSet[];
   /** One exact version. */
   get(id: string, version: string): LoadedSet | undefined;
+  /**
+   * The version of `id` in force on `asOf` (the newest version when `asOf` is left out). This is what
+   * `evaluate` calls to find the set of a sub-unit's title; {@link Registry.inForceOn} gives the reason too.
+   *
+   * @throws `SetNotFoundError` for an unknown id; `NotInForceError` when no version was in force that day.
+   */
+  resolve(id: string, asOf?: string): LoadedSet;
+  /**
+   * The version in force on `date` and the reason: which document, since when, what it superseded.
+   * A version of `id` itself is preferred; when none was in force, the `supersedes` links are followed in
+   * both directions (a regulation may give its title a new set id) and the one version in force is taken.
+   *
+   * @throws `SetNotFoundError` for an unknown id; `NotInForceError` when the date is before the first
+   * version, in a gap between versions, after the last one ended, or when several linked sets compete;
+   * `OptionsError` for a malformed date.
+   */
+  inForceOn(id: string, date: string): Resolution;
+  /** The version a version supersedes, if any. */
+  predecessor(id: string, version: string): LoadedSet | undefined;
+  /** The versions that supersede a version (more than one when a title was split). */
+  successors(id: string, version: string): LoadedSet[];
+  /** The chain of `supersedes` ending at a version: its oldest ancestor first, the version itself last. */
+  history(id: string, version: string): LoadedSet[];
 }
+
+const keyOf = (id: string, version: string) => `${id}@${version}`;
+const key = (s: LoadedSet) => keyOf(s.definition.id, s.definition.version);
+const span = (s: LoadedSet) => `${key(s)} (${s.definition.validFrom} to ${s.definition.validTo ?? "no end"})`;
 
 function inForce(s: LoadedSet, date: string): boolean {
   const d = s.definition;
   return d.validFrom <= date && (d.validTo === null || date <= d.validTo);
 }
 
-/**
- * Builds a registry from loaded sets.
- *
- * @param sets - Sets from `loadCriteriaSet` (or `loadCriteriaDir` in `tieuchi/node`).
- */
-export function createRegistry(sets: Iterable<LoadedSet>): Registry {
-  const all = [...sets].sort((a, b) =>
-    a.definition.id !== b.definition.id ? (a.definition.id < b.definition.id ? -1 : 1) : a.definition.validFrom < b.definition.validFrom ? -1 : a.definition.validFrom > b.definition.validFrom ? 1 : 0,
-  );
-  const byId = new Map<string, LoadedSet[]>();
-  for (const s of all) {
-    const list = byId.get(s.definition.id) ?? [];
-    list.push(s);
-    byId.set(s.definition.id, list);
+function byDate(a: LoadedSet, b: LoadedSet): number {
+  const x = a.definition;
+  const y = b.definition;
+  if (x.validFrom !== y.validFrom) return x.validFrom < y.validFrom ? -1 : 1;
+  if (x.id !== y.id) return x.id < y.id ? -1 : 1;
+  return x.version < y.version ? -1 : x.version > y.version ? 1 : 0;
+}
+
+/** Every problem that stops a list of sets forming a registry. */
+export function registryProblems(sets: readonly LoadedSet[]): Problem[] {
+  const problems: Problem[] = [];
+  const where = (s: LoadedSet) => (s.source ? ` (${s.source})` : "");
+  const byKey = new Map<string, LoadedSet>();
+  for (const s of sets) {
+    const first = byKey.get(key(s));
+    if (first) problems.push({ code: "duplicate_version", path: [key(s)], message: `${key(s)} is given twice${where(first)}${where(s)}; a version is released once` });
+    else byKey.set(key(s), s);
   }
+  const unique = [...byKey.values()];
+
+  const byId = new Map<string, LoadedSet[]>();
+  for (const s of unique) byId.set(s.definition.id, [...(byId.get(s.definition.id) ?? []), s]);
+  for (const list of byId.values()) {
+    list.sort(byDate);
+    for (let i = 0; i < list.length; i++)
+      for (let j = i + 1; j < list.length; j++) {
+        const a = list[i]!;
+        const b = list[j]!;
+        // b starts no earlier than a; they overlap when a has not ended before b starts.
+        if (a.definition.validTo === null || a.definition.validTo >= b.definition.validFrom) {
+          const until = [a.definition.validTo, b.definition.validTo].filter((d): d is string => d !== null).sort()[0] ?? "no end";
+          problems.push({
+            code: "overlapping_dates",
+            path: [key(b), "validFrom"],
+            message: `${span(a)}${where(a)} and ${span(b)}${where(b)} are both in force from ${b.definition.validFrom} to ${until}; end ${key(a)} on ${dayBefore(b.definition.validFrom)} (validTo)`,
+          });
+        }
+      }
+  }
+
+  const claimed = new Map<string, LoadedSet[]>();
+  for (const s of unique) {
+    const sup = s.definition.supersedes;
+    if (!sup) continue;
+    const target = keyOf(sup.id, sup.version);
+    const old = byKey.get(target);
+    const path = [key(s), "supersedes"];
+    if (!old) {
+      const known = byId.get(sup.id)?.map((x) => x.definition.version);
+      problems.push({
+        code: "unknown_supersedes",
+        path,
+        message: `${key(s)}${where(s)} supersedes ${target}, which is not here (${known ? `versions of ${sup.id}: ${known.join(", ")}` : `no set has id '${sup.id}'`})`,
+      });
+      continue;
+    }
+    if (old.definition.validFrom >= s.definition.validFrom) {
+      problems.push({
+        code: "supersedes_later",
+        path,
+        message: `${key(s)}${where(s)} supersedes ${target}, which comes into force no earlier (${old.definition.validFrom}, against ${s.definition.validFrom})`,
+      });
+      continue;
+    }
+    // Within one id the overlap check already says it; across ids the link is what ties the two.
+    if (old.definition.id !== s.definition.id && (old.definition.validTo === null || old.definition.validTo >= s.definition.validFrom))
+      problems.push({
+        code: "supersedes_overlap",
+        path,
+        message: `${target}${where(old)} is still in force (to ${old.definition.validTo ?? "no end"}) when ${key(s)}, which supersedes it, starts on ${s.definition.validFrom}; set validTo of ${target} to ${dayBefore(s.definition.validFrom)}`,
+      });
+    claimed.set(target, [...(claimed.get(target) ?? []), s]);
+  }
+  for (const [target, heirs] of claimed) {
+    // A title split in two may have two successors with new ids; two of the same id mean the chain skips one.
+    const sameId = heirs.filter((h) => h.definition.id === target.slice(0, target.lastIndexOf("@")));
+    if (sameId.length > 1)
+      problems.push({
+        code: "supersedes_fork",
+        path: [key(sameId[1]!), "supersedes"],
+        message: `${sameId.map(key).join(" and ")} all supersede ${target}; each version should supersede the one just before it`,
+      });
+  }
+  return problems;
+}
+
+function reasonOf(set: LoadedSet, date: string, asked: string, via: readonly SetRef[], all: ReadonlyMap<string, LoadedSet>, heirs: readonly LoadedSet[]): InForceReason {
+  const d = set.definition;
+  const sup = d.supersedes ? all.get(keyOf(d.supersedes.id, d.supersedes.version)) : undefined;
+  const supersedes = d.supersedes && sup ? { id: d.supersedes.id, version: d.supersedes.version, document: sup.definition.source.document } : null;
+  const supersededBy = heirs.map((h) => ({ id: h.definition.id, version: h.definition.version, document: h.definition.source.document, validFrom: h.definition.validFrom }));
+  const k = keyOf(d.id, d.version);
+  const doc = `${d.source.document}, ${d.source.issuer}`;
+  const chain = [...via.map((r) => keyOf(r.id, r.version))].join(" → ");
+  const vi: string[] = [];
+  const en: string[] = [];
+  if (via.length > 0) {
+    vi.push(`Không có phiên bản nào của '${asked}' có hiệu lực ngày ${showDate(date, "vi")}; theo chuỗi thay thế ${chain}:`);
+    en.push(`No version of '${asked}' is in force on ${date}; following the supersedes chain ${chain}:`);
+  }
+  vi.push(
+    `${k} (${doc}) có hiệu lực ngày ${showDate(date, "vi")}: từ ${showDate(d.validFrom, "vi")} ${d.validTo ? `đến ${showDate(d.validTo, "vi")}` : "đến nay"}.`,
+  );
+  en.push(`${k} (${doc}) is in force on ${date}: from ${d.validFrom} ${d.validTo ? `to ${d.validTo}` : "with no end date"}.`);
+  if (supersedes) {
+    vi.push(`Thay thế ${keyOf(supersedes.id, supersedes.version)} (${supersedes.document}).`);
+    en.push(`It superseded ${keyOf(supersedes.id, supersedes.version)} (${supersedes.document}).`);
+  }
+  for (const h of supersededBy) {
+    vi.push(`Được thay thế bởi ${keyOf(h.id, h.version)} (${h.document}) từ ${showDate(h.validFrom, "vi")}.`);
+    en.push(`It is superseded by ${keyOf(h.id, h.version)} (${h.document}) from ${h.validFrom}.`);
+  }
+  return {
+    date,
+    asked,
+    id: d.id,
+    version: d.version,
+    document: d.source.document,
+    issuer: d.source.issuer,
+    issued: d.source.issued,
+    validFrom: d.validFrom,
+    validTo: d.validTo,
+    supersedes,
+    supersededBy,
+    via,
+    message: { vi: vi.join(" "), en: en.join(" ") },
+  };
+}
+
+/**
+ * Builds a registry from sets, checking that they agree with each other.
+ *
+ * @param sets - Sets from `loadCriteriaSet` (or `loadCriteriaDir` in `tieuchi/node`), or the parsed JSON of
+ *   criteria files (validated here; a browser can build a registry from fetched files this way).
+ * @throws `CriteriaSetError` for a raw set that is not valid.
+ * @throws {@link RegistryError} listing every problem: a version given twice, two versions of one set in
+ *   force on the same day, a `supersedes` naming a version that is not given, or one that supersedes a later
+ *   or still-running version.
+ */
+export function createRegistry(sets: Iterable<LoadedSet | unknown>): Registry {
+  const loaded = [...sets].map((s) => (isLoadedSet(s) ? s : loadCriteriaSet(s)));
+  const problems = registryProblems(loaded);
+  if (problems.length > 0) throw new RegistryError(problems);
+
+  const all = [...loaded].sort((a, b) => (a.definition.id !== b.definition.id ? (a.definition.id < b.definition.id ? -1 : 1) : byDate(a, b)));
+  const byKey = new Map(all.map((s) => [key(s), s]));
+  const byId = new Map<string, LoadedSet[]>();
+  for (const s of all) byId.set(s.definition.id, [...(byId.get(s.definition.id) ?? []), s]);
+  const heirs = new Map<string, LoadedSet[]>();
+  for (const s of all) {
+    const sup = s.definition.supersedes;
+    if (sup) heirs.set(keyOf(sup.id, sup.version), [...(heirs.get(keyOf(sup.id, sup.version)) ?? []), s]);
+  }
+  const heirsOf = (s: LoadedSet) => [...(heirs.get(key(s)) ?? [])].sort(byDate);
+  const predecessorOf = (s: LoadedSet) => (s.definition.supersedes ? byKey.get(keyOf(s.definition.supersedes.id, s.definition.supersedes.version)) : undefined);
+
+  const versionsOf = (id: string): LoadedSet[] => {
+    const list = byId.get(id);
+    if (!list) throw new SetNotFoundError(id, `no criteria set with id '${id}' (known: ${[...byId.keys()].join(", ") || "none"})`);
+    return list;
+  };
+
+  /** Every set linked to a version of `id` by `supersedes`, each with the links followed to reach it. */
+  const linked = (id: string): Map<string, { set: LoadedSet; via: SetRef[] }> => {
+    const seen = new Map<string, { set: LoadedSet; via: SetRef[] }>();
+    const queue = versionsOf(id).map((s) => ({ set: s, via: [] as SetRef[] }));
+    for (const q of queue) seen.set(key(q.set), q);
+    while (queue.length > 0) {
+      const { set, via } = queue.shift()!;
+      const next = [predecessorOf(set), ...heirsOf(set)].filter((x): x is LoadedSet => x !== undefined);
+      for (const n of next) {
+        if (seen.has(key(n))) continue;
+        const here = via.length === 0 ? [{ id: set.definition.id, version: set.definition.version }] : via;
+        const entry = { set: n, via: [...here, { id: n.definition.id, version: n.definition.version }] };
+        seen.set(key(n), entry);
+        queue.push(entry);
+      }
+    }
+    return seen;
+  };
+
+  const inForceOn = (id: string, date: string): Resolution => {
+    if (!isIsoDate(date)) throw new OptionsError(`the date must be written YYYY-MM-DD, got ${JSON.stringify(date)}`, ["date"]);
+    const own = versionsOf(id).filter((s) => inForce(s, date));
+    // The registry's checks leave at most one version of an id in force on a day.
+    if (own.length === 1) return { set: own[0]!, reason: reasonOf(own[0]!, date, id, [], byKey, heirsOf(own[0]!)) };
+    const family = [...linked(id).values()];
+    const found = family.filter((f) => inForce(f.set, date));
+    if (found.length === 1) {
+      const f = found[0]!;
+      return { set: f.set, reason: reasonOf(f.set, date, id, f.via, byKey, heirsOf(f.set)) };
+    }
+    const spans = family.map((f) => f.set).sort(byDate).map(span).join(", ");
+    if (found.length > 1)
+      throw new NotInForceError(
+        id,
+        date,
+        "ambiguous",
+        `no version of '${id}' is in force on ${date}, and several sets linked to it by supersedes are: ${found.map((f) => key(f.set)).join(", ")}; ask for one of them by id`,
+      );
+    const sets = family.map((f) => f.set);
+    const first = sets.reduce((a, b) => (a.definition.validFrom <= b.definition.validFrom ? a : b));
+    if (date < first.definition.validFrom)
+      throw new NotInForceError(id, date, "before-first", `no version of '${id}' was in force on ${date}: the first, ${key(first)}, came into force on ${first.definition.validFrom}. Versions: ${spans}`);
+    const ended = sets.filter((s) => s.definition.validTo !== null && s.definition.validTo < date).sort((a, b) => (a.definition.validTo! < b.definition.validTo! ? -1 : 1));
+    const later = sets.filter((s) => s.definition.validFrom > date).sort(byDate);
+    if (later.length === 0) {
+      const last = ended[ended.length - 1]!;
+      throw new NotInForceError(id, date, "after-last", `no version of '${id}' is in force on ${date}: the last, ${key(last)}, ended on ${last.definition.validTo}, and no version after it is known. Versions: ${spans}`);
+    }
+    const before = ended[ended.length - 1]!;
+    const after = later[0]!;
+    throw new NotInForceError(
+      id,
+      date,
+      "gap",
+      `no version of '${id}' was in force on ${date}: it falls in a gap between ${key(before)}, which ended on ${before.definition.validTo}, and ${key(after)}, which starts on ${after.definition.validFrom}. Versions: ${spans}`,
+    );
+  };
+
   return {
     sets: all,
     ids: () => [...byId.keys()],
     versions: (id) => [...(byId.get(id) ?? [])],
-    get: (id, version) => byId.get(id)?.find((s) => s.definition.version === version),
+    get: (id, version) => byKey.get(keyOf(id, version)),
     resolve(id: string, asOf?: string): LoadedSet {
-      const list = byId.get(id);
-      if (!list || list.length === 0) throw new SetNotFoundError(id, `no criteria set with id '${id}' (known: ${[...byId.keys()].join(", ") || "none"})`);
-      if (asOf === undefined) return list[list.length - 1]!;
-      const found = list.filter((s) => inForce(s, asOf));
-      if (found.length === 1) return found[0]!;
-      if (found.length > 1)
-        throw new SetNotFoundError(id, `${found.length} versions of '${id}' claim to be in force on ${asOf}: ${found.map((s) => s.definition.version).join(", ")}`);
-      const spans = list.map((s) => `${s.definition.version} (${s.definition.validFrom} to ${s.definition.validTo ?? "now"})`).join(", ");
-      throw new SetNotFoundError(id, `no version of '${id}' was in force on ${asOf}; versions: ${spans}`);
+      if (asOf === undefined) {
+        const list = versionsOf(id);
+        return list[list.length - 1]!;
+      }
+      return inForceOn(id, asOf).set;
+    },
+    inForceOn,
+    predecessor: (id, version) => {
+      const s = byKey.get(keyOf(id, version));
+      return s ? predecessorOf(s) : undefined;
+    },
+    successors: (id, version) => {
+      const s = byKey.get(keyOf(id, version));
+      return s ? heirsOf(s) : [];
+    },
+    history(id, version) {
+      const s = byKey.get(keyOf(id, version));
+      if (!s) throw new SetNotFoundError(id, `no version ${version} of '${id}' (versions: ${(byId.get(id) ?? []).map((x) => x.definition.version).join(", ") || "none"})`);
+      const chain = [s];
+      for (let p = predecessorOf(s); p; p = predecessorOf(p)) chain.unshift(p);
+      return chain;
     },
   };
 }

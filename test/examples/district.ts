@@ -44,6 +44,8 @@ export interface Population {
   readonly set: string;
   readonly seed: string;
   readonly listLength: readonly [number, number];
+  /** List lengths of particular lists, by input path. */
+  readonly listLengths?: Readonly<Record<string, readonly [number, number]>>;
   readonly strata: readonly Stratum[];
   /** Data-entry mistakes to plant, by unit number: the batch must report these units, not drop them. */
   readonly mistakes?: Readonly<Record<number, (data: Record<string, unknown>) => void>>;
@@ -110,19 +112,42 @@ const AGENCIES: Population = {
   ],
 };
 
+/** The households of the district's communes, assessed as learning families under QĐ 448/QĐ-KHVN. */
+const FAMILIES: Population = {
+  file: "gia-dinh-hoc-tap.ndjson",
+  set: "criteria/gia-dinh-hoc-tap/2016.1.0.json",
+  seed: "huyen-mau/gia-dinh-hoc-tap",
+  listLength: [1, 4],
+  // Some households have no child of school age; every household has a grown-up.
+  listLengths: { treEm: [0, 3], nguoiLon: [1, 4] },
+  mistakes: {
+    // An age typed with an extra digit.
+    58: (d) => ((d.nguoiLon as Record<string, unknown>[])[0]!.tuoi = 420),
+    // A literacy level from the old form.
+    211: (d) => ((d.nguoiLon as Record<string, unknown>[])[0]!.chuanBietChu = "Biết chữ"),
+  },
+  // Communes differ: some have run the movement for years, some have just started.
+  strata: XA.map((xa, k) => ({
+    count: 25,
+    fail: [0.04, 0.08, 0.12, 0.2][k % 4]!,
+    missing: 0.02,
+    name: (i: number) => ({ unit: { xa: `Xã ${xa}`, thon: `Thôn ${(i % 5) + 1}` } }),
+  })),
+};
+
 /** Every population of the example district. */
-export const POPULATIONS: readonly Population[] = [AGENCIES];
+export const POPULATIONS: readonly Population[] = [AGENCIES, FAMILIES];
 
 function personName(rng: Rng): string {
   return `${rng.pick(HO)} ${rng.pick(DEM)} ${rng.pick(TEN)}`;
 }
 
-/** Gives generated records readable names wherever the set declares a `hoTen` (full name) field. */
+/** Gives generated records readable names wherever the set declares a full name (`hoTen`, `tenChuHo`). */
 function nameMembers(value: unknown, rng: Rng): void {
   if (Array.isArray(value)) for (const v of value) nameMembers(v, rng);
   else if (value && typeof value === "object") {
     const o = value as Record<string, unknown>;
-    if (typeof o.hoTen === "string") o.hoTen = personName(rng);
+    for (const key of ["hoTen", "tenChuHo"]) if (typeof o[key] === "string") o[key] = personName(rng);
     for (const v of Object.values(o)) if (v && typeof v === "object") nameMembers(v, rng);
   }
 }
@@ -139,7 +164,7 @@ export function generatePopulation(p: Population): UnitRecord[] {
     const seed = `${p.seed}/${k}`;
     const rng = createRng(`${seed}/names`);
     let i = 0;
-    for (const data of generateUnits(set, s.count, { seed, fail: s.fail, missing: s.missing, listLength: p.listLength })) {
+    for (const data of generateUnits(set, s.count, { seed, fail: s.fail, missing: s.missing, listLength: p.listLength, ...(p.listLengths ? { listLengths: p.listLengths } : {}) })) {
       const named = s.name(i++, rng);
       nameMembers(data, rng);
       const n = out.length + 1;

@@ -4,12 +4,15 @@ import { loadCriteriaFile, loadRegistry, readJsonFile } from "../../node/index.j
 import type { Result } from "../../schema/result.js";
 import { EXIT, UsageError, type Io } from "../output.js";
 import { table } from "../table.js";
+import { writeRecord } from "./verify.js";
 
-const STATUS: Record<Lang, Record<string, string>> = {
+/** Status labels of the tables. */
+export const STATUS: Record<Lang, Record<string, string>> = {
   vi: { pass: "✔ đạt", fail: "✘ chưa đạt", missing: "? thiếu dữ liệu", "not-applicable": "– không áp dụng", error: "! lỗi" },
   en: { pass: "✔ pass", fail: "✘ fail", missing: "? missing", "not-applicable": "– n/a", error: "! error" },
 };
-const VERDICT: Record<Lang, Record<string, string>> = {
+/** Verdict labels of the tables. */
+export const VERDICT: Record<Lang, Record<string, string>> = {
   vi: { pass: "ĐẠT", fail: "CHƯA ĐẠT", incomplete: "CHƯA ĐỦ DỮ LIỆU" },
   en: { pass: "PASS", fail: "FAIL", incomplete: "INCOMPLETE" },
 };
@@ -31,7 +34,7 @@ export function renderResult(r: Result, lang: Lang, width: number): string {
   const body = table([vi ? "Mã" : "ID", vi ? "Trạng thái" : "Status", vi ? "Điểm" : "Points", vi ? "Tiêu chí và lý do" : "Criterion and why"], rows, width);
   const tail: string[] = [""];
   const grade = r.grade ? (vi ? `, xếp loại ${r.grade.title.vi}` : `, grade ${r.grade.title.en}`) : "";
-  const pts = r.points ? ` — ${r.points.earned}/${r.points.applicableMax} ${vi ? "điểm" : "points"} (${vi ? "mức đạt" : "pass mark"} ${r.points.passMark})` : "";
+  const pts = r.points ? ` — ${r.points.earned}/${r.points.applicableMax} ${vi ? "điểm" : "points"} (${vi ? "mức đạt" : "pass mark"} ${r.points.passMark ?? (vi ? "chưa xác định" : "unknown")})` : "";
   tail.push(`${vi ? "Kết luận" : "Verdict"}: ${VERDICT[lang][r.verdict]}${grade}${pts}`);
   if (r.message) tail.push(r.message[lang]);
   for (const l of r.levels) tail.push(`  ${l.title[lang]}: ${l.status}${l.failing.length ? ` (${vi ? "chưa đạt" : "failing"}: ${l.failing.join(", ")})` : ""}${l.missing.length ? ` (${vi ? "thiếu" : "missing"}: ${l.missing.join(", ")})` : ""}`);
@@ -47,7 +50,7 @@ export function renderResult(r: Result, lang: Lang, width: number): string {
 /** `tieuchi eval <set.json> <unit.json>`: exit 0 on pass, 1 on fail or incomplete. */
 export function evalCommand(
   args: readonly string[],
-  opts: { json: boolean; lang: string; asOf?: string; sets?: string },
+  opts: { json: boolean; lang: string; asOf?: string; sets?: string; record?: string },
   io: Io,
 ): number {
   if (args.length !== 2) throw new UsageError("eval takes a criteria file and a unit's data file: tieuchi eval <set.json> <unit.json>");
@@ -58,6 +61,7 @@ export function evalCommand(
     ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
     ...(opts.sets !== undefined ? { sets: loadRegistry(opts.sets) } : {}),
   });
+  if (opts.record !== undefined) writeRecord(opts.record, result, data);
   io.out(opts.json ? `${JSON.stringify(result, null, 2)}\n` : renderResult(result, opts.lang, io.columns));
   return result.verdict === "pass" ? EXIT.ok : EXIT.fail;
 }

@@ -1,0 +1,76 @@
+/**
+ * Reading a text file line by line without holding it whole: NDJSON files of units can be larger than
+ * memory. Synchronous, so the CLI stays one straight pass.
+ *
+ * @module
+ */
+import { closeSync, openSync, readSync } from "node:fs";
+
+/** One line of a file: its 1-based number and text (without the line break), or why it could not be read. */
+export type Line = { readonly number: number; readonly text: string } | { readonly number: number; readonly error: string };
+
+/** Options of {@link readLines}. */
+export interface ReadLinesOptions {
+  /** Longest line accepted, in bytes (default 16 MiB); a longer line is reported as an error and skipped. */
+  readonly maxLineBytes?: number;
+  /** Bytes read at a time (default 1 MiB). */
+  readonly chunkBytes?: number;
+}
+
+/**
+ * The lines of a file, read a chunk at a time. A line that is not UTF-8 or is too long is yielded as an error
+ * with its number, never dropped. A byte-order mark at the start and a `\r` before each `\n` are removed.
+ */
+export function* readLines(path: string, options: ReadLinesOptions = {}): Generator<Line> {
+  const maxLine = options.maxLineBytes ?? 16 * 1024 * 1024;
+  const chunk = Buffer.alloc(options.chunkBytes ?? 1024 * 1024);
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  const fd = openSync(path, "r");
+  try {
+    let parts: Buffer[] = [];
+    let length = 0;
+    let tooLong = false;
+    let number = 0;
+    const finish = (): Line => {
+      number++;
+      if (tooLong) return { number, error: `the line is longer than ${maxLine} bytes` };
+      let bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts, length);
+      if (number === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+      if (bytes[bytes.length - 1] === 0x0d) bytes = bytes.subarray(0, bytes.length - 1);
+      try {
+        return { number, text: decoder.decode(bytes) };
+      } catch {
+        return { number, error: "the line is not UTF-8 text" };
+      }
+    };
+    const add = (piece: Buffer) => {
+      if (tooLong || piece.length === 0) return;
+      if (length + piece.length > maxLine) {
+        tooLong = true;
+        parts = [];
+        length = 0;
+        return;
+      }
+      // Copy: the chunk buffer is reused by the next read.
+      parts.push(Buffer.from(piece));
+      length += piece.length;
+    };
+    for (;;) {
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      let start = 0;
+      for (let nl = chunk.indexOf(0x0a, start); nl !== -1 && nl < n; nl = chunk.indexOf(0x0a, start)) {
+        add(chunk.subarray(start, nl));
+        yield finish();
+        parts = [];
+        length = 0;
+        tooLong = false;
+        start = nl + 1;
+      }
+      add(chunk.subarray(start, n));
+    }
+    if (length > 0 || tooLong) yield finish();
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,21 @@
+/**
+ * Calendar dates written `YYYY-MM-DD`, as the criteria files write them. Compared as text (the format sorts
+ * by date), shown the way each language writes them.
+ *
+ * @module
+ */
+import type { Lang } from "../explain/format.js";
+
+/** The day before a `YYYY-MM-DD` date, in UTC so that no time zone shifts it. */
+export function dayBefore(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A date as Vietnamese (`21/09/2020`) or English (`2020-09-21`) readers expect it. */
+export function showDate(date: string, lang: Lang): string {
+  if (lang === "en") return date;
+  const [y, m, d] = date.split("-");
+  return `${d}/${m}/${y}`;
+}
