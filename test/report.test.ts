@@ -4,7 +4,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { forEachLine } from "../src/cli/lines.js";
 import { main } from "../src/cli/main.js";
 import {
   aggregate,
@@ -294,20 +293,8 @@ describe("tieuchi report", () => {
     expect(run("report", f, "--decimals", "x").code).toBe(2);
     expect(run("report", f, "--decimals", "11").err).toContain("decimals must be a whole number from 0 to 10");
     expect(run("report").code).toBe(2);
-    expect(run("report", tmp("latin1.ndjson", Buffer.from([0x7b, 0xe9, 0x7d, 0x0a]))).err).toContain("is not UTF-8 text");
+    expect(run("report", tmp("latin1.ndjson", Buffer.from([0x7b, 0xe9, 0x7d, 0x0a]))).err).toContain("line 1: the line is not UTF-8 text [ERR_REPORT_LINE]");
     expect(run("report", tmpdir()).err).toContain("is a folder, not a file of batch output");
     expect(run("report", "/nonexistent/results.ndjson").err).toContain("/nonexistent/results.ndjson: no such file");
-  });
-});
-
-describe("the line reader", () => {
-  it("splits lines whatever the chunk boundaries, even inside a Vietnamese character", () => {
-    const long = "Đơn vị học tập ".repeat(5000);
-    const expected = [long, "", "thôn, khóm", `${long}ữ`, "cuối"];
-    const f = tmp("long.txt", expected.join("\n"));
-    const got: [string, number][] = [];
-    forEachLine(f, (line, n) => got.push([line, n]));
-    expect(got.map(([l]) => l)).toEqual(expected);
-    expect(got.map(([, n]) => n)).toEqual([1, 2, 3, 4, 5]);
   });
 });

@@ -40,7 +40,7 @@ const W = {
   },
   en: {
     units: "Units",
-    summary: (units: string, evaluated: string, errors: string) => `${units} units: ${evaluated} evaluated, ${errors} not evaluated (bad data)`,
+    summary: (units: string, evaluated: string, errors: string) => `${units} unit${units === "1" ? "" : "s"}: ${evaluated} evaluated, ${errors} not evaluated (bad data)`,
     set: "Criteria set",
     verdict: "Verdict",
     grade: "Grade",

@@ -1,9 +1,9 @@
 import { writeFileSync } from "node:fs";
 import type { Lang } from "../../explain/format.js";
-import { loadCriteriaFile } from "../../node/index.js";
+import { ReportLineError } from "../../errors.js";
+import { loadCriteriaFile, readLines } from "../../node/index.js";
 import { createReport } from "../../report/aggregate.js";
 import { formatReport, REPORT_FORMATS, type ReportFormat } from "../../report/render.js";
-import { forEachLine } from "../lines.js";
 import { EXIT, UsageError, type Io } from "../output.js";
 
 /** Options of `tieuchi report`. */
@@ -27,10 +27,13 @@ export function reportCommand(args: readonly string[], opts: ReportCommandOption
   const by = opts.by.flatMap((b) => b.split(",")).map((b) => b.trim());
   if (by.some((b) => b === "")) throw new UsageError("--by needs field names, e.g. --by xa or --by huyen,xa");
   const acc = createReport({ by, decimals: Number(opts.decimals), ...(opts.set !== undefined ? { set: loadCriteriaFile(opts.set) } : {}) });
+  const path = args[0] === "-" ? 0 : args[0]!;
   try {
-    forEachLine(args[0]!, (line, n) => acc.addLine(line, n));
+    for (const line of readLines(path)) {
+      if ("error" in line) throw new ReportLineError(line.number, line.error);
+      acc.addLine(line.text, line.number);
+    }
   } catch (e) {
-    if (e instanceof TypeError && /encoded data was not valid/i.test(e.message)) throw new UsageError(`${args[0]} is not UTF-8 text`);
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "EISDIR") throw new UsageError(`${args[0]} is a folder, not a file of batch output`);
     if (code === "EACCES" || code === "EPERM") throw new UsageError(`${args[0]}: permission denied`);
