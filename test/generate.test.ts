@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../src/cli/main.js";
+import { run } from "./run-cli.js";
 import { evaluate, loadCriteriaSet, UnitDataError, type Rule } from "../src/index.js";
 import { boundaryCases, groupSizeFor } from "../src/testing/boundaries.js";
 import { parseCaseFile, runCaseFile } from "../src/testing/cases.js";
@@ -315,12 +315,6 @@ describe("boundary cases", () => {
 });
 
 describe("tieuchi cases --boundaries", () => {
-  function run(...args: string[]) {
-    let out = "";
-    let err = "";
-    const code = main(args, { out: (t) => (out += t), err: (t) => (err += t), columns: 120 });
-    return { code, out, err };
-  }
 
   it("prints the case file, which then passes tieuchi test", () => {
     const r = run("cases", "--boundaries", "criteria/don-vi-hoc-tap/2020.1.0.json");

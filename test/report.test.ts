@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { main } from "../src/cli/main.js";
+import { run } from "./run-cli.js";
 import {
   aggregate,
   createReport,
@@ -48,13 +48,6 @@ function fakeResult(verdict: Result["verdict"], grade: string | null, earned: nu
   const base = evaluate(set, readJson("docs/examples/don-vi-hoc-tap/phong-gd-huyen-mau.json"), { explain: false });
   const titles: Record<string, { vi: string; en: string }> = { tot: { vi: "Tốt", en: "Good" }, kha: { vi: "Khá", en: "Fairly good" }, "trung-binh": { vi: "Trung bình", en: "Average" } };
   return { ...base, verdict, grade: grade === null ? null : { id: grade, title: titles[grade]! }, points: { ...base.points!, earned } };
-}
-
-function run(...args: string[]) {
-  let out = "";
-  let err = "";
-  const code = main(args, { out: (t) => (out += t), err: (t) => (err += t), columns: 120 });
-  return { code, out, err };
 }
 
 function tmp(name: string, content: string | Buffer): string {

@@ -2,19 +2,12 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../src/cli/main.js";
+import { run } from "./run-cli.js";
 import { loadCriteriaSet } from "../src/index.js";
 import { findCaseFiles } from "../src/node/cases.js";
 import { caseCoverage, possibleStatuses } from "../src/testing/coverage.js";
 import { parseCaseFile, runCase, runCaseFile } from "../src/testing/cases.js";
 import { makeSet, readJson, ROOT, text } from "./helpers.js";
-
-function run(...args: string[]) {
-  let out = "";
-  let err = "";
-  const code = main(args, { out: (t) => (out += t), err: (t) => (err += t), columns: 120 });
-  return { code, out, err };
-}
 
 const SET = "criteria/don-vi-hoc-tap/2020.1.0.json";
 const UNIT = readJson("docs/examples/don-vi-hoc-tap/phong-gd-huyen-mau.json") as Record<string, unknown>;
