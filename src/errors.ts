@@ -31,7 +31,9 @@ export type ErrorCode =
   | "ERR_REGISTRY"
   | "ERR_NOT_IN_FORCE"
   | "ERR_LOCK_FILE"
-  | "ERR_AUDIT_RECORD";
+  | "ERR_AUDIT_RECORD"
+  | "ERR_CASE_FAILED"
+  | "ERR_REPORT_LINE";
 
 /**
  * Characters that can rewrite a terminal or hide text when printed: C0 controls other than tab and line
@@ -217,5 +219,25 @@ export class LockFileError extends TieuchiError {
 export class AuditRecordError extends TieuchiError {
   constructor(problems: readonly Problem[], source?: string) {
     super(...fileProblems("ERR_AUDIT_RECORD", "audit record", problems, source));
+  }
+}
+
+/** A case of a case file did not hold: what it expected differs from what the set decided. Thrown by test helpers. */
+export class CaseFailedError extends TieuchiError {
+  /** The case's name. */
+  readonly caseName: string;
+  constructor(caseName: string, details: readonly string[]) {
+    super("ERR_CASE_FAILED", `case '${caseName}' does not hold:\n${details.map((d) => `  ${d}`).join("\n")}`);
+    this.caseName = caseName;
+  }
+}
+
+/** A line of batch output (read by a report) is not JSON, or not in the batch line format. `path` is `[line]`. */
+export class ReportLineError extends TieuchiError {
+  /** The 1-based line number. */
+  readonly line: number;
+  constructor(line: number, message: string, problems: readonly Problem[] = []) {
+    super("ERR_REPORT_LINE", `line ${line}: ${message}`, { path: [line], problems });
+    this.line = line;
   }
 }

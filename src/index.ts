@@ -72,3 +72,8 @@ export {
   type LockUpdate,
   type UpdateLockOptions,
 } from "./versions/lock.js";
+
+export { createReport, aggregate, type Report, type ReportAccumulator, type ReportOptions, type Tally, type GroupTally, type SetTally, type CriterionTally, type GradeTally, type Share, type ReportedError } from "./report/aggregate.js";
+export { formatReport, REPORT_FORMATS, type ReportFormat } from "./report/render.js";
+export { roundedPercent, MAX_REPORT_DECIMALS } from "./report/percent.js";
+export { resultLine, errorLine, ReportedLine, ReportedResult, UnitFields, GroupValue, LineError, type BatchLine, type ResultLine, type ErrorLine } from "./report/line.js";

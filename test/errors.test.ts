@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   AuditRecordError,
+  CaseFailedError,
   CaseFileError,
   CriteriaSetError,
   EvaluationError,
@@ -15,6 +16,7 @@ import {
   OptionsError,
   RegistryError,
   parseJson,
+  ReportLineError,
   SetNotFoundError,
   TieuchiError,
   UnitDataError,
@@ -38,6 +40,8 @@ describe("errors", () => {
       [new NotInForceError("s", "2020-01-01", "gap", "none then"), "ERR_NOT_IN_FORCE"],
       [new LockFileError(p, "criteria.lock.json"), "ERR_LOCK_FILE"],
       [new AuditRecordError(p, "r.json"), "ERR_AUDIT_RECORD"],
+      [new CaseFailedError("a case", ["verdict: expected pass, got fail"]), "ERR_CASE_FAILED"],
+      [new ReportLineError(7, "not valid JSON"), "ERR_REPORT_LINE"],
     ];
     for (const [e, code] of cases) {
       expect(e).toBeInstanceOf(TieuchiError);
