@@ -2,8 +2,11 @@ import { defineConfig } from "tsup";
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts", node: "src/node/index.ts" },
+    entry: { index: "src/index.ts", node: "src/node/index.ts", testing: "src/node/testing.ts" },
     format: ["esm", "cjs"],
+    // One shared chunk for CommonJS too (tsup splits only ESM by default): otherwise `tieuchi/node` would
+    // carry its own copy of the error classes, and `instanceof CriteriaSetError` would fail across entries.
+    splitting: true,
     dts: true,
     sourcemap: true,
     target: "es2022",

@@ -23,6 +23,7 @@ export type ErrorCode =
   | "ERR_CRITERIA_SET"
   | "ERR_UNIT_DATA"
   | "ERR_JSON_PARSE"
+  | "ERR_FILE"
   | "ERR_SET_NOT_FOUND"
   | "ERR_OPTIONS"
   | "ERR_CASE_FILE"
@@ -30,16 +31,30 @@ export type ErrorCode =
   | "ERR_REGISTRY"
   | "ERR_NOT_IN_FORCE"
   | "ERR_LOCK_FILE"
-  | "ERR_AUDIT_RECORD";
+  | "ERR_AUDIT_RECORD"
+  | "ERR_CASE_FAILED"
+  | "ERR_REPORT_LINE";
 
-/** Renders a path as `a.b[2].c`; the empty path is `(root)`. */
+/**
+ * Characters that can rewrite a terminal or hide text when printed: C0 controls other than tab and line
+ * breaks, DEL, C1 controls, and the bidirectional overrides and isolates.
+ */
+export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+const CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, "g");
+
+/** A text safe to print: every control character written as `\u{…}`. */
+export function printable(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, (c) => `\\u{${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}}`);
+}
+
+/** Renders a path as `a.b[2].c`; the empty path is `(root)`. Control characters in keys are escaped. */
 export function formatPath(path: JsonPath): string {
   if (path.length === 0) return "(root)";
   let out = "";
   for (const part of path) {
     if (typeof part === "number") out += `[${part}]`;
     else if (/^[A-Za-z_$][\w$]*$/.test(part)) out += out === "" ? part : `.${part}`;
-    else out += `[${JSON.stringify(part)}]`;
+    else out += `[${printable(JSON.stringify(part))}]`;
   }
   return out;
 }
@@ -106,6 +121,16 @@ export class JsonParseError extends TieuchiError {
     this.line = position.line;
     this.column = position.column;
     this.offset = position.offset;
+  }
+}
+
+/** A file could not be read: it does not exist, is a folder, is not readable, or is larger than allowed. */
+export class FileError extends TieuchiError {
+  /** The file's path. */
+  readonly source: string;
+  constructor(source: string, reason: string, cause?: unknown) {
+    super("ERR_FILE", `${source}: ${reason}`, { cause });
+    this.source = source;
   }
 }
 
@@ -194,5 +219,25 @@ export class LockFileError extends TieuchiError {
 export class AuditRecordError extends TieuchiError {
   constructor(problems: readonly Problem[], source?: string) {
     super(...fileProblems("ERR_AUDIT_RECORD", "audit record", problems, source));
+  }
+}
+
+/** A case of a case file did not hold: what it expected differs from what the set decided. Thrown by test helpers. */
+export class CaseFailedError extends TieuchiError {
+  /** The case's name. */
+  readonly caseName: string;
+  constructor(caseName: string, details: readonly string[]) {
+    super("ERR_CASE_FAILED", `case '${caseName}' does not hold:\n${details.map((d) => `  ${d}`).join("\n")}`);
+    this.caseName = caseName;
+  }
+}
+
+/** A line of batch output (read by a report) is not JSON, or not in the batch line format. `path` is `[line]`. */
+export class ReportLineError extends TieuchiError {
+  /** The 1-based line number. */
+  readonly line: number;
+  constructor(line: number, message: string, problems: readonly Problem[] = []) {
+    super("ERR_REPORT_LINE", `line ${line}: ${message}`, { path: [line], problems });
+    this.line = line;
   }
 }

@@ -24,10 +24,10 @@ export type { SetAnalysis, CriterionInfo } from "./schema/checks.js";
 export { criteriaSetJsonSchema } from "./schema/json-schema.js";
 
 export { OPERATORS, type OperatorInfo } from "./logic/operators.js";
-export { DEFAULT_RULE_LIMITS, type RuleLimits } from "./logic/analyze.js";
+export { Limits, DEFAULT_LIMITS, type LimitsInput } from "./schema/limits.js";
 
 export { loadCriteriaSet, isLoadedSet, type LoadedSet, type LoadOptions } from "./evaluate/load.js";
-export { evaluate, type EvaluateOptions, type SetResolver, type EngineName } from "./evaluate/evaluate.js";
+export { evaluate, ENGINE_NAMES, type EvaluateOptions, type SetResolver, type EngineName } from "./evaluate/evaluate.js";
 
 export { describeRule } from "./explain/describe.js";
 export type { Lang } from "./explain/format.js";
@@ -35,7 +35,7 @@ export { renderCatalogue, type CatalogueOptions } from "./explain/catalogue.js";
 
 export { canonicalJson, contentHash } from "./versions/canonical.js";
 export { sha256Hex } from "./versions/sha256.js";
-export { parseJson } from "./versions/json.js";
+export { parseJson, decodeJsonBytes } from "./versions/json.js";
 export { createRegistry, registryProblems, type Registry, type Resolution, type InForceReason, type SetRef } from "./versions/registry.js";
 export { diff, matchCriteria, thresholdChanges, diffSummary, SetDiff, Change, ChangeKind, ChangeSection, type CriteriaMatch } from "./versions/diff.js";
 export { createImpact, impact, UnitImpact, ImpactSummary, ImpactKind, CriterionImpact, type Impact, type ImpactOptions } from "./versions/impact.js";
@@ -72,3 +72,8 @@ export {
   type LockUpdate,
   type UpdateLockOptions,
 } from "./versions/lock.js";
+
+export { createReport, aggregate, type Report, type ReportAccumulator, type ReportOptions, type Tally, type GroupTally, type SetTally, type CriterionTally, type GradeTally, type Share, type ReportedError } from "./report/aggregate.js";
+export { formatReport, REPORT_FORMATS, type ReportFormat } from "./report/render.js";
+export { roundedPercent, MAX_REPORT_DECIMALS } from "./report/percent.js";
+export { resultLine, errorLine, ReportedLine, ReportedResult, UnitFields, GroupValue, LineError, type BatchLine, type ResultLine, type ErrorLine } from "./report/line.js";

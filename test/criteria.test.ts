@@ -4,8 +4,10 @@ import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { criteriaSetJsonSchema } from "../src/index.js";
 import type { LoadedSet } from "../src/index.js";
+import { findCaseFiles } from "../src/node/cases.js";
 import { findCriteriaFiles, loadCriteriaFile, loadRegistry, readJsonFile } from "../src/node/index.js";
 import { parseCaseFile, runCaseFile } from "../src/testing/cases.js";
+import { caseCoverage } from "../src/testing/coverage.js";
 import { ROOT } from "./helpers.js";
 
 const files = findCriteriaFiles(join(ROOT, "criteria"));
@@ -65,6 +67,13 @@ describe("the criteria shipped in criteria/", () => {
         if (set.definition.completeness.level === "complete") expect([...verdicts]).toContain("pass");
         if (set.definition.criteria.some((c) => c.pending)) expect([...verdicts]).not.toContain("pass");
         expect(caseFile.cases.some((c) => c.expect.invalidData !== undefined), "a case with invalid data").toBe(true);
+      });
+
+      it("has cases (across all its case files) that see every encoded criterion both pass and fail", () => {
+        const set = loadCriteriaFile(file);
+        const outcomes = findCaseFiles(file).flatMap((p) => runCaseFile(set, parseCaseFile(readJsonFile(p), p), { sets: registry }));
+        expect(outcomes.filter((o) => !o.ok).map((o) => o.name)).toEqual([]);
+        expect(caseCoverage(set, outcomes).gaps).toEqual([]);
       });
     });
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluate, loadCriteriaSet, UnitDataError, type Problem } from "../src/index.js";
-import { makeSet, text } from "./helpers.js";
+import { makeSet, text, unitDataProblems } from "./helpers.js";
 
 const set = loadCriteriaSet(
   makeSet({
@@ -14,15 +14,7 @@ const set = loadCriteriaSet(
   }),
 );
 
-function problems(data: unknown): Problem[] {
-  try {
-    evaluate(set, data);
-  } catch (e) {
-    if (e instanceof UnitDataError) return [...e.problems];
-    throw e;
-  }
-  return [];
-}
+const problems = (data: unknown): Problem[] => unitDataProblems(set, data);
 const at = (ps: Problem[]) => ps.map((p) => [p.path.join("."), p.code]);
 
 describe("unit data validation", () => {

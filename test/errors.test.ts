@@ -4,9 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   AuditRecordError,
+  CaseFailedError,
   CaseFileError,
   CriteriaSetError,
   EvaluationError,
+  FileError,
   formatPath,
   JsonParseError,
   LockFileError,
@@ -14,6 +16,7 @@ import {
   OptionsError,
   RegistryError,
   parseJson,
+  ReportLineError,
   SetNotFoundError,
   TieuchiError,
   UnitDataError,
@@ -32,10 +35,13 @@ describe("errors", () => {
       [new OptionsError("bad", ["asOf"]), "ERR_OPTIONS"],
       [new CaseFileError(p, "c.json"), "ERR_CASE_FILE"],
       [new EvaluationError("bug", ["x"]), "ERR_EVALUATION"],
+      [new FileError("f.json", "no such file"), "ERR_FILE"],
       [new RegistryError(p), "ERR_REGISTRY"],
       [new NotInForceError("s", "2020-01-01", "gap", "none then"), "ERR_NOT_IN_FORCE"],
       [new LockFileError(p, "criteria.lock.json"), "ERR_LOCK_FILE"],
       [new AuditRecordError(p, "r.json"), "ERR_AUDIT_RECORD"],
+      [new CaseFailedError("a case", ["verdict: expected pass, got fail"]), "ERR_CASE_FAILED"],
+      [new ReportLineError(7, "not valid JSON"), "ERR_REPORT_LINE"],
     ];
     for (const [e, code] of cases) {
       expect(e).toBeInstanceOf(TieuchiError);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createRegistry } from "../src/versions/registry.js";
 import { evaluate, loadCriteriaSet, OptionsError, Result, SetNotFoundError, UnitDataError, validateCriteriaSet } from "../src/index.js";
-import { makeSet, text } from "./helpers.js";
+import { familiesInput, familySet, makeSet, text } from "./helpers.js";
 
 const c = (id: string, extra: Record<string, unknown>) => ({ id, title: text(`criterion ${id}`), ...extra });
 const statusOf = (r: Result, id: string) => r.criteria.find((x) => x.id === id)!.status;
@@ -277,17 +277,11 @@ describe("derived values", () => {
 });
 
 describe("composition: titles of sub-units", () => {
-  const family = loadCriteriaSet(makeSet({ id: "family-set", inputs: { a: { type: "boolean", description: text("a") } } }));
+  const family = loadCriteriaSet(familySet());
   const clan = loadCriteriaSet(
     makeSet({
       id: "clan-set",
-      inputs: {
-        families: {
-          type: "array",
-          description: text("families"),
-          items: { type: "object", description: text("family"), fields: { learning: { type: "title", set: "family-set", description: text("learning family") } } },
-        },
-      },
+      inputs: { families: familiesInput() },
       criteria: [c("1", { points: 100, rule: { shareAtLeast: [50, { var: "families" }, { var: "learning" }] } })],
     }),
   );

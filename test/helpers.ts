@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join, dirname } from "node:path";
-import type { CriteriaSetInput } from "../src/index.js";
+import { evaluate, UnitDataError, type CriteriaSetInput, type LoadedSet, type Problem } from "../src/index.js";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -50,3 +50,28 @@ export function makeSet(patch: Partial<Record<keyof CriteriaSetInput, unknown>> 
 }
 
 export const text = t;
+
+/** A set deciding "family-set", the title of a family, from one yes/no input `a`. */
+export function familySet(): Record<string, unknown> {
+  return makeSet({ id: "family-set", inputs: { a: { type: "boolean", description: t("a") } } });
+}
+
+/** An input listing families, each holding the title decided by {@link familySet}. */
+export function familiesInput(): Record<string, unknown> {
+  return {
+    type: "array",
+    description: t("families"),
+    items: { type: "object", description: t("family"), fields: { learning: { type: "title", set: "family-set", description: t("learning family") } } },
+  };
+}
+
+/** The problems a UnitDataError lists for this data, or none when the data is accepted. */
+export function unitDataProblems(set: LoadedSet, data: unknown): Problem[] {
+  try {
+    evaluate(set, data);
+  } catch (e) {
+    if (e instanceof UnitDataError) return [...e.problems];
+    throw e;
+  }
+  return [];
+}

@@ -4,7 +4,9 @@
  * @module
  */
 import { parseArgs } from "node:util";
+import type { Lang } from "../explain/format.js";
 import { VERSION } from "../version.js";
+import { casesCommand } from "./commands/cases.js";
 import { catalogueCommand } from "./commands/catalogue.js";
 import { diffCommand } from "./commands/diff.js";
 import { evalCommand } from "./commands/eval.js";
@@ -12,9 +14,11 @@ import { hashCommand } from "./commands/hash.js";
 import { impactCommand } from "./commands/impact.js";
 import { inForceCommand } from "./commands/in-force.js";
 import { lockCommand } from "./commands/lock.js";
-import { verifyCommand } from "./commands/verify.js";
+import { reportCommand } from "./commands/report.js";
 import { schemaCommand } from "./commands/schema.js";
+import { testCommand } from "./commands/test.js";
 import { validateCommand } from "./commands/validate.js";
+import { verifyCommand } from "./commands/verify.js";
 import { EXIT, report, UsageError, type Io } from "./output.js";
 
 const HELP = `tieuchi ${VERSION}: decide and explain learning-society titles from versioned criteria sets
@@ -28,7 +32,7 @@ Usage:
                                               the version in force on that date (and why), evaluated
   tieuchi eval --set <id> --applied <date> --decided <date> <unit.json> [--criteria <dir>]
                                               transitional: the versions in force on both dates, side by side
-  tieuchi schema [--out <file>]               print the JSON Schema of criteria files
+  tieuchi schema [--cases] [--out <file>]     print the JSON Schema of criteria files (or of case files)
   tieuchi hash <file>...                      content hash (sha-256 of canonical JSON) of JSON files
   tieuchi lock --check [--criteria <dir>]     fail if a released version was edited or removed, or a version
                                               is not released yet
@@ -39,6 +43,12 @@ Usage:
   tieuchi verify <record.json> <unit.json> [--criteria <dir>]
                                               replay an audit record: match, or exactly what differs
   tieuchi catalogue [--sets <dir>] [--out <file>]   Markdown list of every set and version (default dir: criteria)
+  tieuchi test [paths...]                     run the case files found (default criteria/): a line per case
+        [--coverage] [--require-both] [--json] [--lang vi|en] [--sets <criteria-dir>]
+  tieuchi cases --boundaries <set.json>       write cases at, just below and just above each threshold
+        [--out <file>] [--lang vi|en] [--seed <text>]
+  tieuchi report <results.ndjson>             counts and exact percentages of batch output (- for stdin)
+        [--by field[,field]] [--format text|md|csv|json] [--decimals N] [--set <set.json>] [--out <file>]
   tieuchi help | --version
 
 Options:
@@ -49,10 +59,21 @@ Options:
   --sets        folder of criteria sets, to decide titles of sub-units given as data
   --criteria    folder of criteria sets and their lock (default: criteria)
   --verbose     lock --check: list every version, not only the problems
+  --coverage    (test) which statuses the cases saw each criterion take
+  --require-both  (test) fail when an encoded criterion was never seen both passing and failing
+  --by          (report) group by these fields of each line's "unit" (repeat or comma-separate to nest)
+  --format      (report) text (default), md, csv or json
+  --decimals    (report) decimals of percentages (default 1), rounded once, half away from zero
+  --set         (eval) the set id; (report) the criteria file, to list grades and criteria no unit reached
 
 Exit codes: 0 pass (all valid; lock intact; no change; match), 1 fail or incomplete (some invalid; lock
 broken; changes; mismatch), 2 invalid input or usage.
 `;
+
+function lang(value: string): Lang {
+  if (value !== "vi" && value !== "en") throw new UsageError(`--lang is vi or en, not ${JSON.stringify(value)}`);
+  return value;
+}
 
 /** Runs the CLI with arguments (without `node` and the script) and returns the exit code. */
 export function main(argv: readonly string[], io: Io): number {
@@ -77,6 +98,14 @@ export function main(argv: readonly string[], io: Io): number {
         "accept-changes": { type: "boolean", default: false },
         verbose: { type: "boolean", default: false },
         label: { type: "string" },
+        coverage: { type: "boolean", default: false },
+        "require-both": { type: "boolean", default: false },
+        by: { type: "string", multiple: true, default: [] },
+        format: { type: "string", default: "text" },
+        decimals: { type: "string", default: "1" },
+        boundaries: { type: "string" },
+        seed: { type: "string" },
+        cases: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -122,6 +151,42 @@ export function main(argv: readonly string[], io: Io): number {
           },
           io,
         );
+      case "test":
+        return testCommand(
+          rest,
+          {
+            json: values.json,
+            lang: lang(values.lang),
+            coverage: values.coverage,
+            requireBoth: values["require-both"],
+            ...(values.sets !== undefined ? { sets: values.sets } : {}),
+          },
+          io,
+        );
+      case "cases":
+        return casesCommand(
+          rest,
+          {
+            lang: lang(values.lang),
+            ...(values.boundaries !== undefined ? { boundaries: values.boundaries } : {}),
+            ...(values.out !== undefined ? { out: values.out } : {}),
+            ...(values.seed !== undefined ? { seed: values.seed } : {}),
+          },
+          io,
+        );
+      case "report":
+        return reportCommand(
+          rest,
+          {
+            by: values.by,
+            format: values.format,
+            decimals: values.decimals,
+            lang: lang(values.lang),
+            ...(values.set !== undefined ? { set: values.set } : {}),
+            ...(values.out !== undefined ? { out: values.out } : {}),
+          },
+          io,
+        );
       case "hash":
         if (rest.length === 0) throw new UsageError("hash needs at least one JSON file");
         return hashCommand(rest, { json: values.json }, io);
@@ -147,7 +212,7 @@ export function main(argv: readonly string[], io: Io): number {
       case "catalogue":
         return catalogueCommand({ ...(values.sets !== undefined ? { sets: values.sets } : {}), ...(values.out !== undefined ? { out: values.out } : {}) }, io);
       case "schema":
-        return schemaCommand(values.out !== undefined ? { out: values.out } : {}, io);
+        return schemaCommand({ cases: values.cases, ...(values.out !== undefined ? { out: values.out } : {}) }, io);
       default:
         throw new UsageError(`unknown command '${command}'`);
     }

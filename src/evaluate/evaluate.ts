@@ -45,6 +45,10 @@ export interface EvaluateOptions {
 }
 
 const ENGINES: Record<EngineName, Engine> = { "json-logic-js": jsonLogicJsEngine };
+/** Every evaluator `evaluate` can use, by the name `options.engine` takes. */
+export const ENGINE_NAMES = Object.freeze(Object.keys(ENGINES)) as readonly EngineName[];
+/** The evaluator of that name (for tests that run a rule without loading a set). @internal */
+export const engineNamed = (name: EngineName): Engine => ENGINES[name];
 const MAX_NESTING = 4;
 
 interface Context {

@@ -6,11 +6,11 @@
  */
 import type { z } from "zod";
 import type { Engine, PreparedRule } from "../logic/engine.js";
-import type { RuleLimits } from "../logic/analyze.js";
 import { labelsOf, type LabelNode } from "../explain/describe.js";
 import type { SetAnalysis } from "../schema/checks.js";
 import type { CriteriaSet } from "../schema/criteria-set.js";
 import { CriteriaSetError } from "../errors.js";
+import { resolveLimits, type Limits, type LimitsInput } from "../schema/limits.js";
 import { normalizeStrings, validateCriteriaSet } from "../schema/parse.js";
 import { contentHash } from "../versions/canonical.js";
 import { dataSchema } from "./data.js";
@@ -45,8 +45,10 @@ export interface LoadedSet {
   readonly analysis: SetAnalysis;
   /** Labels of inputs and derived values, for sentences. */
   readonly labels: LabelNode;
-  /** The zod schema a unit's data must match. */
+  /** The zod schema a unit's data must match, with the data limits built in. */
   readonly dataSchema: z.ZodType;
+  /** The limits the set was checked against, and that its data is held to. */
+  readonly limits: Readonly<Limits>;
   /** The set's rules prepared for an evaluator (prepared on first use, then kept). */
   prepared(engine: Engine): PreparedSet;
 }
@@ -55,8 +57,22 @@ export interface LoadedSet {
 export interface LoadOptions {
   /** A file name or label, used in error messages. */
   readonly source?: string;
-  /** Size limits on each rule. */
-  readonly limits?: RuleLimits;
+  /**
+   * Limits on the size of the set and of the data it accepts (rule depth and size, number of criteria,
+   * list and text lengths in a unit's data...). Any not given take their default, see `DEFAULT_LIMITS`.
+   */
+  readonly limits?: LimitsInput;
+}
+
+function deepFreeze<T>(value: T): T {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v !== "object" || v === null || Object.isFrozen(v)) continue;
+    Object.freeze(v);
+    for (const k of Object.keys(v)) stack.push((v as Record<string, unknown>)[k]);
+  }
+  return value;
 }
 
 /** True when `value` is a set made by {@link loadCriteriaSet}. */
@@ -67,22 +83,28 @@ export function isLoadedSet(value: unknown): value is LoadedSet {
 /**
  * Validates a criteria set (shape and static checks) and prepares it for evaluation.
  *
+ * The loaded set is immutable (its definition is deeply frozen), so it can be shared between requests and
+ * evaluated concurrently with other sets.
+ *
  * @param json - The parsed JSON of a criteria file.
  * @throws {@link CriteriaSetError} listing every problem, each with its JSON path.
+ * @throws {@link OptionsError} when `options.limits` is not usable.
  */
 export function loadCriteriaSet(json: unknown, options: LoadOptions = {}): LoadedSet {
-  const v = validateCriteriaSet(json, options.limits ? { limits: options.limits } : {});
+  const limits = resolveLimits(options.limits);
+  const v = validateCriteriaSet(json, { limits });
   if (!v.ok) throw new CriteriaSetError(v.problems, options.source);
-  const definition = v.set;
+  const definition = deepFreeze(v.set);
   const cache = new Map<string, PreparedSet>();
-  return {
+  return Object.freeze({
     kind: BRAND,
     definition,
     hash: contentHash(normalizeStrings(json)),
     source: options.source,
     analysis: v.analysis,
     labels: labelsOf(definition),
-    dataSchema: dataSchema(definition.inputs),
+    dataSchema: dataSchema(definition.inputs, limits),
+    limits,
     prepared(engine: Engine): PreparedSet {
       let p = cache.get(engine.name);
       if (!p) {
@@ -106,5 +128,5 @@ export function loadCriteriaSet(json: unknown, options: LoadOptions = {}): Loade
       }
       return p;
     },
-  };
+  });
 }

@@ -6,22 +6,25 @@
  *
  * @module
  */
-import type { JsonPath, Problem } from "../errors.js";
+import { EvaluationError, type JsonPath, type Problem } from "../errors.js";
 import { FORBIDDEN_NAMES } from "../schema/common.js";
 import type { Rule } from "../schema/rule.js";
+import { DEFAULT_LIMITS, type Limits } from "../schema/limits.js";
 import { exactPercent, MAX_PERCENT_DECIMALS } from "./exact.js";
 import { OPERATORS, RATIO_OPERATORS } from "./operators.js";
 import { ANY, BOOLEAN, describeType, INTEGER, isNumeric, NUMBER, type ValueType } from "./types.js";
 
-/** Size limits on one rule, so a hostile or broken file cannot exhaust the stack or memory. */
-export interface RuleLimits {
-  /** Deepest nesting of operations. */
-  readonly maxDepth: number;
-  /** Most nodes (operations, literals and list entries) in one rule. */
-  readonly maxNodes: number;
-}
+/** Size limits on one rule (see `Limits` for the defaults). */
+export type RuleLimits = Pick<Limits, "maxRuleDepth" | "maxRuleNodes">;
 
-export const DEFAULT_RULE_LIMITS: RuleLimits = { maxDepth: 40, maxNodes: 5000 };
+/** How many rule parts a whole set may still use, shared by every rule of the set. */
+export interface NodeBudget {
+  remaining: number;
+  /** The set's total, for messages. */
+  readonly total: number;
+  /** Set once the budget has run out (reported once). */
+  exhausted: boolean;
+}
 
 /** What the analysis learned about one rule. */
 export interface RuleInfo {
@@ -96,6 +99,7 @@ class Analyzer {
   constructor(
     private readonly problems: Problem[],
     private readonly limits: RuleLimits,
+    private readonly budget: NodeBudget | undefined,
   ) {}
 
   private problem(code: string, path: JsonPath, message: string): void {
@@ -104,14 +108,21 @@ class Analyzer {
 
   walk(node: Rule, scope: Scope, path: JsonPath, depth: number): ValueType {
     if (this.tooBig) return ANY;
-    if (++this.nodes > this.limits.maxNodes) {
+    if (++this.nodes > this.limits.maxRuleNodes) {
       this.tooBig = true;
-      this.problem("rule_too_large", path, `the rule has more than ${this.limits.maxNodes} parts; split it into derived values`);
+      this.problem("rule_too_large", path, `the rule has more than ${this.limits.maxRuleNodes} parts (limits.maxRuleNodes); split it into derived values`);
       return ANY;
     }
-    if (depth > this.limits.maxDepth) {
+    if (this.budget && --this.budget.remaining < 0) {
       this.tooBig = true;
-      this.problem("rule_too_deep", path, `the rule nests deeper than ${this.limits.maxDepth} levels`);
+      if (!this.budget.exhausted)
+        this.problem("rules_too_large", path, `the set's rules have more than ${this.budget.total} parts in all (limits.maxTotalRuleNodes); rules after this point were not checked`);
+      this.budget.exhausted = true;
+      return ANY;
+    }
+    if (depth > this.limits.maxRuleDepth) {
+      this.tooBig = true;
+      this.problem("rule_too_deep", path, `the rule nests deeper than ${this.limits.maxRuleDepth} levels (limits.maxRuleDepth)`);
       return ANY;
     }
     if (node === null) return { kind: "null" };
@@ -188,13 +199,16 @@ class Analyzer {
       case "max":
       case "-":
       case "%":
-        return types.every((t) => t.kind === "integer") ? INTEGER : NUMBER;
       case "/":
-        return NUMBER;
+        // json-logic-js would turn a text or a yes/no into a number (or NaN) without a word.
+        types.forEach((t, i) => {
+          if (!isNumeric(t)) this.problem("not_a_number", argPath(i), `'${op}' calculates with numbers, but this is a ${describeType(t)}`);
+        });
+        return op !== "/" && types.every((t) => t.kind === "integer") ? INTEGER : NUMBER;
       case "ratioAtLeast":
       case "ratioAtMost":
         this.usesRatio = true;
-        for (const i of [0, 1]) this.checkCount(types[i]!, argPath(i), i === 0 ? "part" : "whole");
+        for (const i of [0, 1]) this.checkCount(args[i]!, types[i]!, argPath(i), i === 0 ? "part" : "whole");
         this.checkPercent(args[2]!, types[2]!, argPath(2));
         return BOOLEAN;
     }
@@ -212,13 +226,14 @@ class Analyzer {
       return scope.type;
     }
     const segments = p.split(".");
+    const unsafe = segments.find((seg) => FORBIDDEN_NAMES.has(seg));
+    if (unsafe !== undefined) {
+      this.problem("unsafe_path", path, `'${p}' reaches '${unsafe}', which could read an object's prototype; it is never allowed`);
+      return ANY;
+    }
     let t: ValueType = scope.type;
     for (let i = 0; i < segments.length; i++) {
       const seg = segments[i]!;
-      if (FORBIDDEN_NAMES.has(seg)) {
-        this.problem("unsafe_path", path, `'${p}' reaches '${seg}', which could read an object's prototype; it is never allowed`);
-        return ANY;
-      }
       if (!SEGMENT.test(seg)) {
         this.problem(
           "bad_path",
@@ -289,9 +304,15 @@ class Analyzer {
     return BOOLEAN;
   }
 
-  private checkCount(t: ValueType, path: JsonPath, what: string): void {
+  private checkCount(arg: Rule, t: ValueType, path: JsonPath, what: string): void {
     if (!isNumeric(t)) this.problem("not_a_count", path, `the ${what} of a ratio must be a whole number, but this is a ${describeType(t)}`);
     else if (t.kind === "number") this.problem("not_a_count", path, `the ${what} of a ratio must be a whole number (an integer input or a count), not a decimal number`);
+    else if (t.kind === "integer" && t.nonNegative === false) {
+      // A declared input read as a count must be declared as one, so a negative value is refused with its path
+      // when the data is checked rather than discovered while the rule runs.
+      const name = typeof arg === "object" && arg !== null && !Array.isArray(arg) && "var" in arg ? JSON.stringify(arg.var) : "this value";
+      this.problem("not_a_count", path, `the ${what} of a ratio must be a count, but the input ${name} is declared without "min": 0, so it could be negative; declare "min": 0`);
+    }
   }
 
   private checkPercent(arg: Rule, t: ValueType, path: JsonPath): void {
@@ -328,18 +349,53 @@ class Analyzer {
 
 /**
  * Checks one rule against the values in scope and reports every problem into `problems`, each with its path
- * (`path` is where the rule sits in the criteria file).
+ * (`path` is where the rule sits in the criteria file). `budget`, shared by the rules of a set, caps their
+ * total size.
  */
 export function analyzeRule(
   rule: Rule,
   scope: ValueType,
   path: JsonPath,
   problems: Problem[],
-  limits: RuleLimits = DEFAULT_RULE_LIMITS,
+  limits: RuleLimits = DEFAULT_LIMITS,
+  budget?: NodeBudget,
 ): RuleInfo {
-  const a = new Analyzer(problems, limits);
+  const a = new Analyzer(problems, limits, budget);
   const type = a.walk(rule, { type: scope, prefix: "", where: "the set's inputs and derived values" }, path, 0);
   return { type, reads: [...a.reads].sort(), operators: [...a.operators].sort(), usesRatio: a.usesRatio };
 }
 
 export { RATIO_OPERATORS };
+
+/**
+ * A last line of defence for evaluators: throws unless every operation in `rule` is one of the allowed
+ * operators and every `var` path is a literal free of `__proto__`, `prototype` and `constructor`. Rules that
+ * came through {@link analyzeRule} always pass; a rule that bypassed loading never reaches an operator of the
+ * underlying engine that criteria files may not use (json-logic-js's `log`, `method` in old versions, or
+ * names walking the operator table's prototype).
+ *
+ * @throws {@link EvaluationError} naming the first offending operation.
+ */
+export function assertAllowed(rule: Rule): void {
+  const stack: Rule[] = [rule];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node === null || typeof node !== "object") continue;
+    if (Array.isArray(node)) {
+      for (const item of node) stack.push(item);
+      continue;
+    }
+    const keys = Object.keys(node);
+    const op = keys[0];
+    if (keys.length !== 1 || op === undefined || !OPERATORS.has(op))
+      throw new EvaluationError(`refusing to run an operation ${JSON.stringify(keys)} that criteria files may not use; load rules with loadCriteriaSet`);
+    const raw = (node as Record<string, Rule>)[op]!;
+    if (op === "var") {
+      const p = Array.isArray(raw) && raw.length === 1 ? raw[0] : raw;
+      if (typeof p !== "string" || p.split(".").some((seg) => FORBIDDEN_NAMES.has(seg)))
+        throw new EvaluationError(`refusing to run {"var": ${JSON.stringify(raw)}}: a path must be a literal free of __proto__, prototype and constructor`);
+      continue;
+    }
+    stack.push(raw);
+  }
+}

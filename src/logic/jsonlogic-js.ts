@@ -1,14 +1,16 @@
 /**
  * The reference evaluator: json-logic-js 2.0.5 runs each rule after {@link expandRule}. tieuchi adds only
- * `tc:`-prefixed value operators, leaving json-logic-js's own operators untouched. The published build
+ * `tc:`-prefixed value operators, leaving json-logic-js's own operators untouched; `tc:finite` checks the
+ * result of each arithmetic operation, so a division by zero is an error rather than Infinity. The published build
  * bundles a private copy of json-logic-js, so neither the host's operators nor ours cross over.
  *
  * @module
  */
 import jsonLogic from "json-logic-js";
 import type { Rule } from "../schema/rule.js";
+import { assertAllowed } from "./analyze.js";
 import type { Engine } from "./engine.js";
-import { compareRatio } from "./exact.js";
+import { compareRatio, RuleValueError } from "./exact.js";
 import { expandRule } from "./expand.js";
 import type { Trace } from "./trace.js";
 
@@ -50,7 +52,35 @@ function ratio(op: "atLeast" | "atMost") {
   };
 }
 
+/**
+ * Stops a calculation that left the finite numbers. json-logic-js computes 1 / 0 as Infinity and 0 / 0 as NaN
+ * and carries on, so `{">": [{"/": [total, count]}, 5]}` would hold with no members at all: a wrong pass.
+ * The criterion is an `error` instead.
+ */
+function tcFinite(value: unknown, op: unknown): unknown {
+  if (typeof value === "number" && !Number.isFinite(value))
+    throw new RuleValueError(
+      Number.isNaN(value)
+        ? `a calculation ('${String(op)}') gave no number (such as 0 / 0, a remainder by 0, or a text in a sum)`
+        : `a calculation ('${String(op)}') gave an infinite result (such as a division by zero)`,
+    );
+  return value;
+}
+
+const ARITHMETIC: ReadonlySet<string> = new Set(["+", "-", "*", "/", "%", "min", "max"]);
+
+/** Wraps every arithmetic operation in `tc:finite`; json-logic-js still does the arithmetic itself. */
+function guardArithmetic(rule: Rule): Rule {
+  if (rule === null || typeof rule !== "object") return rule;
+  if (Array.isArray(rule)) return rule.map(guardArithmetic);
+  const op = Object.keys(rule)[0]!;
+  const raw = rule[op]!;
+  const guarded: Rule = { [op]: Array.isArray(raw) ? raw.map(guardArithmetic) : guardArithmetic(raw) };
+  return ARITHMETIC.has(op) ? { "tc:finite": [guarded, op] } : guarded;
+}
+
 jsonLogic.add_operation("tc:var", tcVar);
+jsonLogic.add_operation("tc:finite", tcFinite);
 jsonLogic.add_operation("tc:count", tcCount);
 jsonLogic.add_operation("tc:ratioAtLeast", ratio("atLeast"));
 jsonLogic.add_operation("tc:ratioAtMost", ratio("atMost"));
@@ -60,7 +90,9 @@ export const jsonLogicJsEngine: Engine = {
   name: "json-logic-js",
   version: "2.0.5",
   prepare(rule: Rule) {
-    const expanded = expandRule(rule);
+    // json-logic-js would run any of its own operators (log, cat, map, ...): only the allow-list gets through.
+    assertAllowed(rule);
+    const expanded = guardArithmetic(expandRule(rule));
     return (trace: Trace) => {
       const previous = active;
       active = trace;

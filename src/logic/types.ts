@@ -3,7 +3,8 @@ import type { InputSpec } from "../schema/inputs.js";
 /** The static type of a value a rule can read or compute. */
 export type ValueType =
   | { readonly kind: "boolean" }
-  | { readonly kind: "integer" }
+  /** `nonNegative` is known for declared inputs (true when declared with `min` >= 0); absent for computed values. */
+  | { readonly kind: "integer"; readonly nonNegative?: boolean }
   | { readonly kind: "number" }
   | { readonly kind: "string"; readonly enum?: readonly string[] }
   | { readonly kind: "date" }
@@ -25,7 +26,7 @@ export function typeOfInput(spec: InputSpec): ValueType {
     case "title":
       return BOOLEAN;
     case "integer":
-      return INTEGER;
+      return { kind: "integer", nonNegative: spec.min !== undefined && spec.min >= 0 };
     case "number":
       return NUMBER;
     case "string":

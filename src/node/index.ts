@@ -4,31 +4,83 @@
  *
  * @module tieuchi/node
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { JsonParseError } from "../errors.js";
+import { FileError } from "../errors.js";
 import { loadCriteriaSet, type LoadedSet, type LoadOptions } from "../evaluate/load.js";
-import { firstInvalidUtf8, parseJson } from "../versions/json.js";
+import { decodeJsonBytes, parseJson } from "../versions/json.js";
 import { createRegistry, type Registry } from "../versions/registry.js";
 
-/**
- * Reads a UTF-8 JSON file. A byte-order mark is skipped.
- *
- * @throws `JsonParseError` naming the file and position for an empty file, bytes that are not UTF-8, or text that is not JSON.
- */
-export function readJsonFile(path: string): unknown {
-  const bytes = readFileSync(path);
-  const bad = firstInvalidUtf8(bytes);
-  if (bad >= 0) {
-    const lines = new TextDecoder().decode(bytes.subarray(0, bad)).split("\n");
-    throw new JsonParseError(path, `the file is not UTF-8 text (byte 0x${bytes[bad]!.toString(16).padStart(2, "0")} at byte ${bad}); save it as UTF-8`, {
-      offset: bad,
-      line: lines.length,
-      column: lines[lines.length - 1]!.length + 1,
-    });
+/** Options for reading a JSON file. */
+export interface ReadOptions {
+  /** Largest file read, in bytes (default {@link DEFAULT_MAX_BYTES}). A larger file is refused before it is read. */
+  readonly maxBytes?: number;
+}
+
+/** The largest JSON file read by default: 32 MiB. */
+export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+
+const REASONS: Record<string, string> = {
+  ENOENT: "no such file",
+  EISDIR: "is a folder, not a file",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  ELOOP: "too many symbolic links",
+  ENAMETOOLONG: "the name is too long",
+  ENOTDIR: "a part of the path is not a folder",
+};
+
+function fileError(path: string, e: unknown): FileError {
+  const code = typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
+  return new FileError(path, REASONS[code] ?? `cannot be read (${e instanceof Error ? e.message : String(e)})`, e);
+}
+
+function readBounded(path: string, maxBytes: number): Uint8Array {
+  let fd: number;
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new FileError(path, REASONS.EISDIR!);
+    if (stat.size > maxBytes) throw new FileError(path, `is ${stat.size} bytes, larger than the ${maxBytes} bytes allowed (maxBytes)`);
+    fd = openSync(path, "r");
+  } catch (e) {
+    throw e instanceof FileError ? e : fileError(path, e);
   }
-  const text = new TextDecoder().decode(bytes);
-  return parseJson(text, path);
+  // Read in chunks up to the limit: a pipe, a device or a file that grows has no trustworthy size.
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const chunk = new Uint8Array(Math.min(1 << 20, maxBytes + 1 - total));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+      if (total > maxBytes) throw new FileError(path, `is larger than the ${maxBytes} bytes allowed (maxBytes)`);
+    }
+  } catch (e) {
+    throw e instanceof FileError ? e : fileError(path, e);
+  } finally {
+    closeSync(fd);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  return bytes;
+}
+
+/**
+ * Reads a UTF-8 JSON file. A UTF-8 byte-order mark is skipped.
+ *
+ * @throws `FileError` when the file does not exist, is a folder, cannot be read or is larger than `maxBytes`.
+ * @throws `JsonParseError` naming the file, line and column for an empty file, text in another encoding
+ * (UTF-16, UTF-32, Latin-1, Windows-1258...), a binary file, or text that is not JSON.
+ */
+export function readJsonFile(path: string, options: ReadOptions = {}): unknown {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  return parseJson(decodeJsonBytes(readBounded(path, maxBytes), path), path);
 }
 
 /** True for files in `criteria/` that hold a criteria set (not cases, schemas or the lock). */
@@ -36,22 +88,45 @@ export function isCriteriaFile(name: string): boolean {
   return name.endsWith(".json") && !name.endsWith(".cases.json") && !name.endsWith(".schema.json") && !name.endsWith(".lock.json");
 }
 
+/** Options for loading criteria files: the limits a set is checked against, and the largest file read. */
+export type FileLoadOptions = Omit<LoadOptions, "source"> & ReadOptions;
+
 /**
  * Reads and validates one criteria file.
  *
- * @throws `JsonParseError` or `CriteriaSetError`, naming the file.
+ * @throws `FileError`, `JsonParseError` or `CriteriaSetError`, naming the file.
  */
-export function loadCriteriaFile(path: string, options: Omit<LoadOptions, "source"> = {}): LoadedSet {
-  return loadCriteriaSet(readJsonFile(path), { ...options, source: path });
+export function loadCriteriaFile(path: string, options: FileLoadOptions = {}): LoadedSet {
+  return loadCriteriaSet(readJsonFile(path, options), { ...options, source: path });
 }
 
-/** Every criteria file below a folder, sorted by path. */
+/**
+ * Every criteria file below a folder, sorted by path. Symbolic links are followed, each folder once.
+ *
+ * @throws `FileError` when a folder or an entry cannot be read.
+ */
 export function findCriteriaFiles(dir: string): string[] {
   const out: string[] = [];
+  const seen = new Set<string>();
   const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
+    let names: string[];
+    try {
+      const real = realpathSync(d);
+      if (seen.has(real)) return;
+      seen.add(real);
+      names = readdirSync(d).sort();
+    } catch (e) {
+      throw fileError(d, e);
+    }
+    for (const name of names) {
       const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
+      let isDir: boolean;
+      try {
+        isDir = statSync(p).isDirectory();
+      } catch (e) {
+        throw fileError(p, e);
+      }
+      if (isDir) walk(p);
       else if (isCriteriaFile(name)) out.push(p);
     }
   };
@@ -64,13 +139,13 @@ export function findCriteriaFiles(dir: string): string[] {
  *
  * @throws the first file's error, naming the file.
  */
-export function loadCriteriaDir(dir: string): LoadedSet[] {
-  return findCriteriaFiles(dir).map((p) => loadCriteriaSet(readJsonFile(p), { source: relative(process.cwd(), p) || p }));
+export function loadCriteriaDir(dir: string, options: FileLoadOptions = {}): LoadedSet[] {
+  return findCriteriaFiles(dir).map((p) => loadCriteriaSet(readJsonFile(p, options), { ...options, source: relative(process.cwd(), p) || p }));
 }
 
 /** A registry of every set below a folder. */
-export function loadRegistry(dir: string): Registry {
-  return createRegistry(loadCriteriaDir(dir));
+export function loadRegistry(dir: string, options: FileLoadOptions = {}): Registry {
+  return createRegistry(loadCriteriaDir(dir, options));
 }
 
 export { LOCK_FILE, readLockInputs, readLock, writeLock, checkLockDir, updateLockDir } from "./lock.js";

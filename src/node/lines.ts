@@ -17,15 +17,29 @@ export interface ReadLinesOptions {
   readonly chunkBytes?: number;
 }
 
+/** Reads from a file descriptor, waiting when a non-blocking one (a pipe given as standard input) has no data yet. */
+function readWaiting(fd: number, buffer: Buffer): number {
+  for (;;) {
+    try {
+      return readSync(fd, buffer, 0, buffer.length, null);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    }
+  }
+}
+
 /**
  * The lines of a file, read a chunk at a time. A line that is not UTF-8 or is too long is yielded as an error
  * with its number, never dropped. A byte-order mark at the start and a `\r` before each `\n` are removed.
+ *
+ * @param path - A file, or an open file descriptor (`0` for standard input), which is left open.
  */
-export function* readLines(path: string, options: ReadLinesOptions = {}): Generator<Line> {
+export function* readLines(path: string | number, options: ReadLinesOptions = {}): Generator<Line> {
   const maxLine = options.maxLineBytes ?? 16 * 1024 * 1024;
   const chunk = Buffer.alloc(options.chunkBytes ?? 1024 * 1024);
   const decoder = new TextDecoder("utf-8", { fatal: true });
-  const fd = openSync(path, "r");
+  const fd = typeof path === "number" ? path : openSync(path, "r");
   try {
     let parts: Buffer[] = [];
     let length = 0;
@@ -56,7 +70,7 @@ export function* readLines(path: string, options: ReadLinesOptions = {}): Genera
       length += piece.length;
     };
     for (;;) {
-      const n = readSync(fd, chunk, 0, chunk.length, null);
+      const n = readWaiting(fd, chunk);
       if (n === 0) break;
       let start = 0;
       for (let nl = chunk.indexOf(0x0a, start); nl !== -1 && nl < n; nl = chunk.indexOf(0x0a, start)) {
@@ -71,6 +85,6 @@ export function* readLines(path: string, options: ReadLinesOptions = {}): Genera
     }
     if (length > 0 || tooLong) yield finish();
   } finally {
-    closeSync(fd);
+    if (typeof path !== "number") closeSync(fd);
   }
 }

@@ -5,10 +5,11 @@
  * @module
  */
 import type { JsonPath, Problem } from "../errors.js";
-import { analyzeRule, DEFAULT_RULE_LIMITS, type RuleInfo, type RuleLimits } from "../logic/analyze.js";
+import { analyzeRule, type NodeBudget, type RuleInfo } from "../logic/analyze.js";
 import { isNumeric, typeOfInput, type ValueType } from "../logic/types.js";
 import type { CriteriaSet, Criterion } from "./criteria-set.js";
 import type { InputSpec, Inputs } from "./inputs.js";
+import { DEFAULT_LIMITS, type Limits } from "./limits.js";
 
 /** Names a message template may use besides the set's top-level inputs and derived values. */
 export const TEMPLATE_NAMES = ["id", "title", "points", "maxPoints", "missing", "found", "required"] as const;
@@ -90,8 +91,9 @@ function templateNames(text: string): string[] {
  * Runs every check beyond shape on a set that has passed its schema. Problems are appended to `problems`;
  * the analysis of each criterion is returned.
  */
-export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: RuleLimits = DEFAULT_RULE_LIMITS): SetAnalysis {
+export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: Limits = DEFAULT_LIMITS): SetAnalysis {
   const { decision } = set;
+  const budget: NodeBudget = { remaining: limits.maxTotalRuleNodes, total: limits.maxTotalRuleNodes, exhausted: false };
 
   duplicates(set.criteria, (c) => c.id, (i) => ["criteria", i, "id"], "criterion", problems);
   duplicates(set.groups, (g) => g.id, (i) => ["groups", i, "id"], "group", problems);
@@ -174,7 +176,7 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
       problems.push({ code: "duplicate_name", path: ["derived", name], message: `'${name}' is both an input and a derived value` });
       continue;
     }
-    const info = analyzeRule(d.rule, { kind: "object", fields: new Map(fields) }, ["derived", name, "rule"], problems, limits);
+    const info = analyzeRule(d.rule, { kind: "object", fields: new Map(fields) }, ["derived", name, "rule"], problems, limits, budget);
     derivedTypes.set(name, info.type);
     fields.set(name, info.type);
   }
@@ -184,7 +186,7 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
   set.criteria.forEach((c, i) => {
     const infos: RuleInfo[] = [];
     const run = (rule: CriteriaSet["criteria"][number]["rule"], sub: (string | number)[]) => {
-      if (rule !== undefined) infos.push(analyzeRule(rule, scope, ["criteria", i, ...sub], problems, limits));
+      if (rule !== undefined) infos.push(analyzeRule(rule, scope, ["criteria", i, ...sub], problems, limits, budget));
     };
     run(c.applies, ["applies"]);
     run(c.rule, ["rule"]);

@@ -5,14 +5,19 @@
  * @module
  */
 import type { z } from "zod";
-import { CriteriaSetError, type Problem } from "../errors.js";
-import { DEFAULT_RULE_LIMITS, type RuleLimits, suggest } from "../logic/analyze.js";
+import { CriteriaSetError, printable, type Problem } from "../errors.js";
+import { suggest } from "../logic/analyze.js";
 import { checkCriteriaSet, type SetAnalysis } from "./checks.js";
 import { CriteriaSet } from "./criteria-set.js";
+import { JSON_DEPTH_CEILING, resolveLimits, type LimitsInput } from "./limits.js";
+import { preflight } from "./preflight.js";
 
-/** Copies a JSON value with every string NFC-normalised. Keys are copied as data, never as prototypes. */
+/**
+ * Copies a JSON value with every string NFC-normalised. Keys are copied as data, never as prototypes.
+ * Values nested deeper than any configurable depth limit are left as they are (validation has refused them).
+ */
 export function normalizeStrings(value: unknown, depth = 0): unknown {
-  if (depth > 200) return value;
+  if (depth > JSON_DEPTH_CEILING) return value;
   if (typeof value === "string") return value.normalize("NFC");
   if (Array.isArray(value)) return value.map((v) => normalizeStrings(v, depth + 1));
   if (value !== null && typeof value === "object") {
@@ -39,6 +44,9 @@ function keysExpectedAt(path: readonly PropertyKey[]): string[] {
   return [];
 }
 
+/** Unknown keys beyond this many get no "did you mean" (suggesting costs time for each). */
+export const MAX_SUGGESTIONS = 100;
+
 /** Turns zod's issues on a criteria set into problems. */
 export function schemaProblems(error: z.ZodError): Problem[] {
   const out: Problem[] = [];
@@ -46,8 +54,9 @@ export function schemaProblems(error: z.ZodError): Problem[] {
     const path = issue.path.map((p) => (typeof p === "number" ? p : String(p)));
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
-        const hint = suggest(key, keysExpectedAt(issue.path));
-        out.push({ code: "unknown_key", path: [...path, key], message: `unknown key '${key}'${hint ? ` (did you mean '${hint}'?)` : ""}` });
+        // A typo gets a suggestion; a file with thousands of stray keys is not worth a spelling check each.
+        const hint = out.length < MAX_SUGGESTIONS ? suggest(key, keysExpectedAt(issue.path)) : undefined;
+        out.push({ code: "unknown_key", path: [...path, key], message: `unknown key '${printable(key)}'${hint ? ` (did you mean '${hint}'?)` : ""}` });
       }
     } else {
       out.push({ code: issue.code, path, message: issue.message });
@@ -63,22 +72,26 @@ export type Validation =
 
 /** Options for validating a set. */
 export interface ValidateOptions {
-  /** Size limits on each rule. */
-  readonly limits?: RuleLimits;
+  /** Limits on the size of the set and of the data it accepts; any not given take their default (see `DEFAULT_LIMITS`). */
+  readonly limits?: LimitsInput;
 }
 
 /**
- * Validates a criteria set without throwing: its shape against the schema, then the static checks
- * (unique ids, declared variables, allowed operators, points, grades, dates).
+ * Validates a criteria set without throwing: its size against the limits, its shape against the schema,
+ * then the static checks (unique ids, declared variables, allowed operators, points, grades, dates).
  *
  * @param json - The parsed JSON of a criteria file.
  * @returns The set with defaults applied and its analysis, or every problem found.
+ * @throws {@link OptionsError} when `options.limits` is not usable.
  */
 export function validateCriteriaSet(json: unknown, options: ValidateOptions = {}): Validation {
+  const limits = resolveLimits(options.limits);
+  const tooBig = preflight(json, limits);
+  if (tooBig.length > 0) return { ok: false, problems: tooBig };
   const parsed = CriteriaSet.safeParse(normalizeStrings(json));
   if (!parsed.success) return { ok: false, problems: schemaProblems(parsed.error) };
   const problems: Problem[] = [];
-  const analysis = checkCriteriaSet(parsed.data, problems, options.limits ?? DEFAULT_RULE_LIMITS);
+  const analysis = checkCriteriaSet(parsed.data, problems, limits);
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, set: parsed.data, analysis, problems: [] };
 }
@@ -89,6 +102,7 @@ export function validateCriteriaSet(json: unknown, options: ValidateOptions = {}
  * @param json - The parsed JSON of a criteria file.
  * @param source - Where it came from (a file name), used in the error message.
  * @throws {@link CriteriaSetError} listing every problem.
+ * @throws {@link OptionsError} when `options.limits` is not usable.
  */
 export function parseCriteriaSet(json: unknown, source?: string, options: ValidateOptions = {}): CriteriaSet {
   const v = validateCriteriaSet(json, options);

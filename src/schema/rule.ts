@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { JSON_DEPTH_CEILING } from "./limits.js";
 
 /**
  * A JsonLogic expression: a literal, an array of expressions, or a one-key object `{ "op": args }`.
@@ -6,10 +7,8 @@ import { z } from "zod";
  */
 export type Rule = null | boolean | number | string | Rule[] | { [operator: string]: Rule };
 
-const MAX_JSON_DEPTH = 200;
-
 function isJson(value: unknown, depth: number): boolean {
-  if (depth > MAX_JSON_DEPTH) return false;
+  if (depth > JSON_DEPTH_CEILING) return false;
   if (value === null || typeof value === "boolean" || typeof value === "string") return true;
   if (typeof value === "number") return Number.isFinite(value);
   if (Array.isArray(value)) return value.every((v) => isJson(v, depth + 1));

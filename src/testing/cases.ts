@@ -5,14 +5,17 @@
  * @module
  */
 import { z } from "zod";
-import { CaseFileError, UnitDataError } from "../errors.js";
+import { CaseFileError, TieuchiError, UnitDataError } from "../errors.js";
 import { evaluate, type EvaluateOptions } from "../evaluate/evaluate.js";
 import type { LoadedSet } from "../evaluate/load.js";
-import { IsoDate, SetId, Version } from "../schema/common.js";
+import { IsoDate, type Localized, SetId, Version } from "../schema/common.js";
 import { schemaProblems } from "../schema/parse.js";
 import { Status, Verdict, type Result } from "../schema/result.js";
 
-/** What a case expects. Only what is written is checked. */
+/**
+ * What a case expects: the verdict, and optionally the grade, the points and the status of named criteria.
+ * Only what is written is checked. A case whose data must be rejected states `invalidData` instead.
+ */
 export const Expectation = z
   .object({
     verdict: Verdict.optional(),
@@ -24,7 +27,13 @@ export const Expectation = z
     invalidData: z.array(z.string()).min(1).optional(),
   })
   .strict()
-  .refine((e) => Object.keys(e).length > 0, "a case must expect something");
+  .superRefine((e, ctx) => {
+    if (e.invalidData !== undefined) {
+      for (const key of ["verdict", "grade", "points", "criteria"] as const)
+        if (e[key] !== undefined) ctx.addIssue({ code: "custom", path: [key], message: `a case whose data must be rejected (invalidData) has no ${key}` });
+    } else if (e.verdict === undefined)
+      ctx.addIssue({ code: "custom", path: ["verdict"], message: "a case states the verdict it expects (pass, fail or incomplete), or invalidData for data that must be rejected" });
+  });
 export type Expectation = z.infer<typeof Expectation>;
 
 /** One case. */
@@ -44,6 +53,11 @@ export const CaseFile = z
   .object({
     $schema: z.string().optional(),
     set: z.object({ id: SetId, version: Version }).strict(),
+    /** Present in files written by a generator (`tieuchi cases --boundaries`): what made them, from which set file. */
+    generated: z
+      .object({ by: z.string().min(1), hash: z.string().regex(/^sha256:[0-9a-f]{64}$/), seed: z.string().optional() })
+      .strict()
+      .optional(),
     cases: z.array(Case).min(1),
   })
   .strict()
@@ -69,10 +83,12 @@ export function parseCaseFile(json: unknown, source?: string): CaseFile {
 
 /** A difference between what a case expected and what happened. */
 export interface Difference {
-  /** `verdict`, `grade`, `points`, `criteria.<id>` or `invalidData`. */
+  /** `verdict`, `grade`, `points`, `criteria.<id>`, `invalidData`, or `error` when the case could not be evaluated. */
   readonly field: string;
   readonly expected: unknown;
   readonly actual: unknown;
+  /** For `criteria.<id>`: the criterion's title, and the sentence explaining its actual status. */
+  readonly criterion?: { readonly id: string; readonly title: Localized; readonly message?: Localized };
 }
 
 /** The outcome of one case. */
@@ -86,14 +102,20 @@ export interface CaseOutcome {
   readonly dataProblems?: readonly { code: string; path: readonly (string | number)[]; message: string }[];
 }
 
-/** Runs one case against a loaded set. */
+/**
+ * Runs one case against a loaded set. A case that cannot be evaluated at all (a sub-unit's set that cannot be
+ * found, say) fails with a difference on `error` rather than throwing, so one bad case does not hide the rest.
+ */
 export function runCase(set: LoadedSet, c: Case, options: Omit<EvaluateOptions, "asOf"> = {}): CaseOutcome {
   const diffs: Difference[] = [];
   let result: Result;
   try {
     result = evaluate(set, c.data, { ...options, ...(c.asOf !== undefined ? { asOf: c.asOf } : {}) });
   } catch (e) {
-    if (!(e instanceof UnitDataError)) throw e;
+    if (!(e instanceof UnitDataError)) {
+      if (!(e instanceof TieuchiError)) throw e;
+      return { name: c.name, ok: false, differences: [{ field: "error", expected: "the case to be evaluated", actual: `${e.message} [${e.code}]` }] };
+    }
     const codes = [...new Set(e.problems.map((p) => p.code))].sort();
     if (c.expect.invalidData) {
       const missing = c.expect.invalidData.filter((code) => !codes.includes(code));
@@ -109,7 +131,13 @@ export function runCase(set: LoadedSet, c: Case, options: Omit<EvaluateOptions, 
   for (const [id, status] of Object.entries(e.criteria ?? {})) {
     const actual = result.criteria.find((r) => r.id === id);
     if (!actual) diffs.push({ field: `criteria.${id}`, expected: status, actual: "no such criterion" });
-    else if (actual.status !== status) diffs.push({ field: `criteria.${id}`, expected: status, actual: actual.status });
+    else if (actual.status !== status)
+      diffs.push({
+        field: `criteria.${id}`,
+        expected: status,
+        actual: actual.status,
+        criterion: { id, title: actual.title, ...(actual.message ? { message: actual.message } : {}) },
+      });
   }
   return { name: c.name, ok: diffs.length === 0, differences: diffs, result };
 }
@@ -124,4 +152,18 @@ export function runCaseFile(set: LoadedSet, file: CaseFile, options: Omit<Evalua
   if (file.set.id !== d.id || file.set.version !== d.version)
     throw new CaseFileError([{ code: "wrong_set", path: ["set"], message: `the cases are for ${file.set.id}@${file.set.version}, not ${d.id}@${d.version}` }]);
   return file.cases.map((c) => runCase(set, c, options));
+}
+
+/**
+ * The JSON Schema (draft 2020-12) of a case file, generated from the zod schema, for editors to validate and
+ * autocomplete case files. Written to `criteria/case-file.schema.json` by `npm run schema`.
+ */
+export function caseFileJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(CaseFile, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  return {
+    $schema: schema.$schema,
+    title: "tieuchi case file",
+    description: "Tests of a criteria set written as data: each case gives a unit's data and the verdict (and optionally grade, points and criterion statuses) the set must decide.",
+    ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== "$schema")),
+  };
 }

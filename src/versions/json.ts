@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { JsonParseError } from "../errors.js";
+import { JsonParseError, printable } from "../errors.js";
 
 function position(text: string, offset: number): { offset: number; line: number; column: number } {
   let line = 1;
@@ -18,114 +18,122 @@ function position(text: string, offset: number): { offset: number; line: number;
   return { offset, line, column: col };
 }
 
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
 /**
- * Finds where JSON text first goes wrong, and why. Run only after `JSON.parse` has failed, because the
- * engine's own message does not always give a position.
+ * Finds where JSON text first goes wrong, and why, or returns undefined when the text is valid JSON (it
+ * agrees with `JSON.parse`, which a property test checks). Used after `JSON.parse` has failed, because the
+ * engine's own message does not always give a position. It keeps its own stack rather than recursing, so
+ * text nested a million levels deep is no danger.
  */
-export function locateJsonError(text: string): { offset: number; reason: string } {
+export function locateJsonError(text: string): { offset: number; reason: string } | undefined {
+  const n = text.length;
   let i = 0;
-  const fail = (reason: string): never => {
-    throw { offset: i, reason };
-  };
   const ws = () => {
-    while (i < text.length && (text[i] === " " || text[i] === "\t" || text[i] === "\n" || text[i] === "\r")) i++;
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
   };
-  const describe = () => (i >= text.length ? "the text ends too early" : `unexpected ${JSON.stringify(text[i])}`);
-  const literal = (word: string) => {
-    if (text.startsWith(word, i)) i += word.length;
-    else fail(describe());
-  };
-  const string = () => {
+  const describe = () => (i >= n ? "the text ends too early" : `unexpected ${printable(JSON.stringify(text[i]))}`);
+  const fail = (reason: string) => ({ offset: i, reason });
+
+  /** Scans a string starting at `i` (a double quote); returns a reason on error. */
+  const string = (): string | undefined => {
     i++;
-    while (i < text.length) {
+    while (i < n) {
       const ch = text[i]!;
       if (ch === '"') {
         i++;
-        return;
+        return undefined;
       }
       if (ch === "\\") {
         const next = text[i + 1];
         if (next === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail("bad \\u escape");
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return "bad \\u escape";
           i += 6;
         } else if (next !== undefined && '"\\/bfnrt'.includes(next)) i += 2;
-        else fail("bad escape in a string");
-      } else if (ch < " ") fail("a control character (such as a line break) inside a string");
+        else return "bad escape in a string";
+      } else if (ch < " ") return "a control character (such as a line break) inside a string";
       else i++;
     }
-    fail("a string is not closed");
+    return "a string is not closed";
   };
-  const number = () => {
-    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-    if (!m) fail(describe());
-    i += m![0].length;
-  };
-  const value = (depth: number): void => {
-    if (depth > 10000) fail("nesting too deep");
+  /** Scans a key and its colon. */
+  const key = (): string | undefined => {
     ws();
+    if (text[i] !== '"') return `${describe()}; expected a key in double quotes`;
+    const bad = string();
+    if (bad) return bad;
+    ws();
+    if (text[i] !== ":") return `${describe()}; expected ':'`;
+    i++;
+    return undefined;
+  };
+  /** Scans a value that is not an object or a list. */
+  const scalar = (): string | undefined => {
     const ch = text[i];
-    if (ch === "{") {
-      i++;
-      ws();
-      if (text[i] === "}") {
+    if (ch === '"') return string();
+    for (const word of ["true", "false", "null"]) {
+      if (ch === word[0]) {
+        if (!text.startsWith(word, i)) return describe();
+        i += word.length;
+        return undefined;
+      }
+    }
+    if (ch === "-" || (ch !== undefined && ch >= "0" && ch <= "9")) {
+      NUMBER.lastIndex = i;
+      const m = NUMBER.exec(text);
+      if (!m) {
         i++;
-        return;
+        return describe();
       }
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail(`${describe()}; expected a key in double quotes`);
-        string();
-        ws();
-        if (text[i] !== ":") fail(`${describe()}; expected ':'`);
-        i++;
-        value(depth + 1);
-        ws();
-        if (text[i] === ",") {
-          i++;
-          continue;
-        }
-        if (text[i] === "}") {
-          i++;
-          return;
-        }
-        fail(`${describe()}; expected ',' or '}'`);
-      }
-    } else if (ch === "[") {
-      i++;
-      ws();
-      if (text[i] === "]") {
-        i++;
-        return;
-      }
-      for (;;) {
-        value(depth + 1);
-        ws();
-        if (text[i] === ",") {
-          i++;
-          continue;
-        }
-        if (text[i] === "]") {
-          i++;
-          return;
-        }
-        fail(`${describe()}; expected ',' or ']'`);
-      }
-    } else if (ch === '"') string();
-    else if (ch === "t") literal("true");
-    else if (ch === "f") literal("false");
-    else if (ch === "n") literal("null");
-    else if (ch === "-" || (ch !== undefined && ch >= "0" && ch <= "9")) number();
-    else fail(describe());
+      i += m[0].length;
+      return undefined;
+    }
+    return describe();
   };
-  try {
-    value(0);
+
+  const open: ("{" | "[")[] = [];
+  let wantValue = true;
+  for (;;) {
+    if (wantValue) {
+      ws();
+      const ch = text[i];
+      if (ch === "{" || ch === "[") {
+        i++;
+        ws();
+        if (text[i] === (ch === "{" ? "}" : "]")) {
+          i++;
+          wantValue = false;
+          continue;
+        }
+        open.push(ch);
+        if (ch === "{") {
+          const bad = key();
+          if (bad) return fail(bad);
+        }
+        continue;
+      }
+      const bad = scalar();
+      if (bad) return fail(bad);
+      wantValue = false;
+      continue;
+    }
     ws();
-    if (i < text.length) fail(`${describe()} after the end of the JSON value`);
-  } catch (e) {
-    if (typeof e === "object" && e !== null && "offset" in e) return e as { offset: number; reason: string };
-    throw e;
+    const top = open[open.length - 1];
+    if (top === undefined) return i < n ? fail(`${describe()} after the end of the JSON value`) : undefined;
+    const close = top === "{" ? "}" : "]";
+    if (text[i] === ",") {
+      i++;
+      if (top === "{") {
+        const bad = key();
+        if (bad) return fail(bad);
+      }
+      wantValue = true;
+    } else if (text[i] === close) {
+      i++;
+      open.pop();
+    } else return fail(`${describe()}; expected ',' or '${close}'`);
   }
-  return { offset: text.length, reason: "not valid JSON" };
 }
 
 /**
@@ -137,14 +145,59 @@ export function locateJsonError(text: string): { offset: number; reason: string 
  */
 export function parseJson(text: string, source = "(input)"): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.trim() === "") throw new JsonParseError(source, "the file is empty", position(body, 0));
+  if (/^[ \t\n\r]*$/.test(body)) throw new JsonParseError(source, "the file is empty", position(body, 0));
   try {
     return JSON.parse(body);
   } catch (e) {
-    if (!(e instanceof SyntaxError)) throw e;
-    const { offset, reason } = locateJsonError(body);
-    throw new JsonParseError(source, reason, position(body, offset));
+    const found = locateJsonError(body) ?? { offset: 0, reason: e instanceof Error ? e.message : String(e) };
+    throw new JsonParseError(source, found.reason, position(body, found.offset));
   }
+}
+
+const ENCODINGS: ReadonlyArray<readonly [readonly number[], string]> = [
+  [[0x00, 0x00, 0xfe, 0xff], "UTF-32 (big-endian)"],
+  [[0xff, 0xfe, 0x00, 0x00], "UTF-32 (little-endian)"],
+  [[0xfe, 0xff], "UTF-16 (big-endian)"],
+  [[0xff, 0xfe], "UTF-16 (little-endian)"],
+];
+
+/**
+ * Decodes the bytes of a JSON file, which must be UTF-8 (RFC 8259); a UTF-8 byte-order mark is skipped.
+ * Text saved as UTF-16 or UTF-32 (with or without a byte-order mark), binary files and legacy 8-bit encodings
+ * (Latin-1, Windows-1258, TCVN3) are refused with the position of the first byte that gives them away.
+ *
+ * @param bytes - The file's content.
+ * @param source - The file name, for the error message.
+ * @throws {@link JsonParseError} naming the source and position.
+ */
+export function decodeJsonBytes(bytes: Uint8Array, source: string): string {
+  const at = (offset: number, prefix: Uint8Array) => {
+    const lines = new TextDecoder().decode(prefix).split("\n");
+    return { offset, line: lines.length, column: lines[lines.length - 1]!.length + 1 };
+  };
+  for (const [bom, name] of ENCODINGS)
+    if (bom.every((b, k) => bytes[k] === b))
+      throw new JsonParseError(source, `the file is ${name} text (it starts with that byte-order mark); save it as UTF-8`, at(0, bytes.subarray(0, 0)));
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const nul = bytes.indexOf(0, start);
+  if (nul >= 0) {
+    const utf16 = bytes.length >= start + 2 && (bytes[start] === 0) !== (bytes[start + 1] === 0);
+    throw new JsonParseError(
+      source,
+      utf16
+        ? "the file looks like UTF-16 text (every other byte is zero); save it as UTF-8"
+        : `the file holds a zero byte at byte ${nul}, so it is not a text file (or not UTF-8); save it as UTF-8 JSON`,
+      at(nul, bytes.subarray(start, nul)),
+    );
+  }
+  const bad = firstInvalidUtf8(bytes.subarray(start));
+  if (bad >= 0)
+    throw new JsonParseError(
+      source,
+      `the file is not UTF-8 text (byte 0x${bytes[start + bad]!.toString(16).padStart(2, "0")} at byte ${start + bad}; perhaps Latin-1, Windows-1258 or TCVN3/ABC); save it as UTF-8`,
+      at(start + bad, bytes.subarray(start, start + bad)),
+    );
+  return new TextDecoder("utf-8", { ignoreBOM: false }).decode(bytes);
 }
 
 /** Offset of the first byte that is not valid UTF-8, or -1. */

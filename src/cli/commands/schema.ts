@@ -1,10 +1,11 @@
 import { writeFileSync } from "node:fs";
 import { criteriaSetJsonSchema } from "../../schema/json-schema.js";
+import { caseFileJsonSchema } from "../../testing/cases.js";
 import { EXIT, type Io } from "../output.js";
 
-/** `tieuchi schema [--out FILE]`: prints (or writes) the JSON Schema of criteria files. */
-export function schemaCommand(opts: { out?: string }, io: Io): number {
-  const text = `${JSON.stringify(criteriaSetJsonSchema(), null, 2)}\n`;
+/** `tieuchi schema [--cases] [--out FILE]`: prints (or writes) the JSON Schema of criteria files, or of case files. */
+export function schemaCommand(opts: { out?: string; cases?: boolean }, io: Io): number {
+  const text = `${JSON.stringify(opts.cases ? caseFileJsonSchema() : criteriaSetJsonSchema(), null, 2)}\n`;
   if (opts.out) {
     writeFileSync(opts.out, text);
     io.out(`wrote ${opts.out}\n`);

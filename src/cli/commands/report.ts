@@ -1,0 +1,48 @@
+import { writeFileSync } from "node:fs";
+import type { Lang } from "../../explain/format.js";
+import { ReportLineError } from "../../errors.js";
+import { loadCriteriaFile, readLines } from "../../node/index.js";
+import { createReport } from "../../report/aggregate.js";
+import { formatReport, REPORT_FORMATS, type ReportFormat } from "../../report/render.js";
+import { EXIT, UsageError, type Io } from "../output.js";
+
+/** Options of `tieuchi report`. */
+export interface ReportCommandOptions {
+  readonly by: readonly string[];
+  readonly format: string;
+  readonly decimals: string;
+  readonly lang: Lang;
+  readonly set?: string;
+  readonly out?: string;
+}
+
+/**
+ * `tieuchi report <results.ndjson>`: counts and exact percentages per verdict, grade and criterion, overall and
+ * by grouping fields, read line by line from batch output (`-` for standard input).
+ */
+export function reportCommand(args: readonly string[], opts: ReportCommandOptions, io: Io): number {
+  if (args.length !== 1) throw new UsageError("report takes one file of batch output: tieuchi report <results.ndjson> [--by field] [--format text|md|csv|json]");
+  if (!REPORT_FORMATS.includes(opts.format as ReportFormat)) throw new UsageError(`--format is one of ${REPORT_FORMATS.join(", ")}, not ${JSON.stringify(opts.format)}`);
+  if (!/^\d{1,2}$/.test(opts.decimals)) throw new UsageError(`--decimals is a whole number, not ${JSON.stringify(opts.decimals)}`);
+  const by = opts.by.flatMap((b) => b.split(",")).map((b) => b.trim());
+  if (by.some((b) => b === "")) throw new UsageError("--by needs field names, e.g. --by xa or --by huyen,xa");
+  const acc = createReport({ by, decimals: Number(opts.decimals), ...(opts.set !== undefined ? { set: loadCriteriaFile(opts.set) } : {}) });
+  const path = args[0] === "-" ? 0 : args[0]!;
+  try {
+    for (const line of readLines(path)) {
+      if ("error" in line) throw new ReportLineError(line.number, line.error);
+      acc.addLine(line.text, line.number);
+    }
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EISDIR") throw new UsageError(`${args[0]} is a folder, not a file of batch output`);
+    if (code === "EACCES" || code === "EPERM") throw new UsageError(`${args[0]}: permission denied`);
+    throw e;
+  }
+  const text = formatReport(acc.finish(), opts.format as ReportFormat, opts.lang);
+  if (opts.out !== undefined) {
+    writeFileSync(opts.out, text);
+    io.err(`wrote ${opts.out}\n`);
+  } else io.out(text);
+  return EXIT.ok;
+}

@@ -1,0 +1,259 @@
+/**
+ * A report as plain text, Markdown, CSV or JSON. Text and Markdown write numbers the way the language does
+ * (`98,0%` in Vietnamese); CSV and JSON always use `.`, for spreadsheets and programs.
+ *
+ * @module
+ */
+import { formatNumber, type Lang } from "../explain/format.js";
+import type { Localized } from "../schema/common.js";
+import type { GroupValue } from "./line.js";
+import { roundedPercent, localizePercent } from "./percent.js";
+import type { Report, Share, Tally } from "./aggregate.js";
+
+/** The formats a report is written in. */
+export type ReportFormat = "text" | "md" | "csv" | "json";
+/** Every report format. */
+export const REPORT_FORMATS: readonly ReportFormat[] = ["text", "md", "csv", "json"];
+
+const W = {
+  vi: {
+    units: "Số đơn vị",
+    summary: (units: string, evaluated: string, errors: string) => `${units} đơn vị: ${evaluated} đã đánh giá, ${errors} không đánh giá được (dữ liệu lỗi)`,
+    set: "Bộ tiêu chí",
+    verdict: "Kết luận",
+    grade: "Xếp loại",
+    count: "Số lượng",
+    share: "Tỉ lệ",
+    noGrade: "Không xếp loại",
+    criteria: (n: string) => `Tiêu chí (trên ${n} đơn vị đã đánh giá)`,
+    id: "Mã",
+    title: "Nội dung tiêu chí",
+    by: (fields: string) => `Theo ${fields}`,
+    total: "Tổng",
+    none: "(không có)",
+    errors: "Đơn vị không đánh giá được",
+    line: "dòng",
+    moreErrors: (n: string) => `... và ${n} đơn vị khác`,
+    verdicts: { pass: "Đạt", fail: "Chưa đạt", incomplete: "Chưa đủ dữ liệu" },
+    statuses: { pass: "Đạt", fail: "Chưa đạt", missing: "Thiếu dữ liệu", notApplicable: "Không áp dụng", error: "Lỗi" },
+    errorCol: "Lỗi",
+  },
+  en: {
+    units: "Units",
+    summary: (units: string, evaluated: string, errors: string) => `${units} unit${units === "1" ? "" : "s"}: ${evaluated} evaluated, ${errors} not evaluated (bad data)`,
+    set: "Criteria set",
+    verdict: "Verdict",
+    grade: "Grade",
+    count: "Count",
+    share: "Share",
+    noGrade: "No grade",
+    criteria: (n: string) => `Criteria (out of ${n} units evaluated)`,
+    id: "ID",
+    title: "Criterion",
+    by: (fields: string) => `By ${fields}`,
+    total: "Total",
+    none: "(none)",
+    errors: "Units not evaluated",
+    line: "line",
+    moreErrors: (n: string) => `... and ${n} more`,
+    verdicts: { pass: "Pass", fail: "Fail", incomplete: "Incomplete" },
+    statuses: { pass: "Pass", fail: "Fail", missing: "Missing data", notApplicable: "Not applicable", error: "Error" },
+    errorCol: "Errors",
+  },
+} as const;
+
+const VERDICTS = ["pass", "fail", "incomplete"] as const;
+const STATUSES = ["pass", "fail", "missing", "notApplicable", "error"] as const;
+const STATUS_IDS = { pass: "pass", fail: "fail", missing: "missing", notApplicable: "not-applicable", error: "error" } as const;
+
+type Align = "l" | "r";
+interface Block {
+  readonly heading?: string;
+  readonly head: readonly string[];
+  readonly align: readonly Align[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+function n(v: number, lang: Lang): string {
+  return formatNumber(v, lang);
+}
+
+function pct(s: Share, lang: Lang): string {
+  return s.percent === null ? "—" : `${localizePercent(s.percent, lang)}%`;
+}
+
+function valueText(v: GroupValue, lang: Lang): string {
+  if (v === null) return W[lang].none;
+  if (typeof v === "boolean") return lang === "vi" ? (v ? "có" : "không") : v ? "yes" : "no";
+  if (typeof v === "number") return formatNumber(v, lang);
+  return v;
+}
+
+function keyText(key: Readonly<Record<string, GroupValue>>, by: readonly string[], lang: Lang): string {
+  return by.map((f) => valueText(key[f] ?? null, lang)).join(" / ");
+}
+
+/** The tables of one tally: verdicts, grades, and each set's criteria. */
+function tallyBlocks(t: Tally, lang: Lang): Block[] {
+  const w = W[lang];
+  const blocks: Block[] = [
+    {
+      head: [w.verdict, w.count, w.share],
+      align: ["l", "r", "r"],
+      rows: VERDICTS.map((v) => [w.verdicts[v], `${n(t.verdicts[v].count, lang)}/${n(t.verdicts[v].total, lang)}`, pct(t.verdicts[v], lang)]),
+    },
+  ];
+  if (t.grades.length > 1 || t.grades[0]?.count !== t.evaluated)
+    blocks.push({
+      head: [w.grade, w.count, w.share],
+      align: ["l", "r", "r"],
+      rows: t.grades.map((g) => [g.title ? g.title[lang] : w.noGrade, `${n(g.count, lang)}/${n(g.total, lang)}`, pct(g, lang)]),
+    });
+  for (const s of t.sets) {
+    const withErrors = s.criteria.some((c) => c.error.count > 0);
+    const cols = STATUSES.filter((st) => st !== "error" || withErrors);
+    blocks.push({
+      heading: `${t.sets.length > 1 ? `${s.id}@${s.version}: ` : ""}${w.criteria(n(s.evaluated, lang))}`,
+      head: [w.id, ...cols.map((st) => w.statuses[st]), w.title],
+      align: ["l", ...cols.map((): Align => "r"), "l"],
+      rows: s.criteria.map((c) => [c.id, ...cols.map((st) => `${n(c[st].count, lang)} (${pct(c[st], lang)})`), c.title[lang]]),
+    });
+  }
+  return blocks;
+}
+
+function summaryLine(t: Tally, lang: Lang): string {
+  return W[lang].summary(n(t.units, lang), n(t.evaluated, lang), `${n(t.errors.count, lang)} (${pct(t.errors, lang)})`);
+}
+
+function setLines(r: Report, lang: Lang): string[] {
+  return r.total.sets.map((s) => `${W[lang].set}: ${s.title[lang]} — ${s.id}@${s.version} (${s.document}), ${s.hash}`);
+}
+
+/** The table comparing groups: units, each verdict, errors. */
+function groupsBlock(r: Report, lang: Lang): Block {
+  const w = W[lang];
+  const row = (label: string, t: Tally) => [
+    label,
+    n(t.units, lang),
+    ...VERDICTS.map((v) => `${n(t.verdicts[v].count, lang)}/${n(t.verdicts[v].total, lang)} ${pct(t.verdicts[v], lang)}`),
+    n(t.errors.count, lang),
+  ];
+  return {
+    heading: w.by(r.by.join(", ")),
+    head: [r.by.join(" / "), w.units, ...VERDICTS.map((v) => w.verdicts[v]), w.errorCol],
+    align: ["l", "r", "r", "r", "r", "r"],
+    rows: [...r.groups.map((g) => row(keyText(g.key, r.by, lang), g)), row(w.total, r.total)],
+  };
+}
+
+function errorLines(r: Report, lang: Lang): string[] {
+  const w = W[lang];
+  if (r.total.errors.count === 0) return [];
+  const lines = r.errors.map((e) => `${w.line} ${e.line}${Object.keys(e.unit).length ? ` (${Object.values(e.unit).map((v) => valueText(v, lang)).join(", ")})` : ""}: ${e.message} [${e.code}]`);
+  if (r.total.errors.count > r.errors.length) lines.push(w.moreErrors(n(r.total.errors.count - r.errors.length, lang)));
+  return lines;
+}
+
+function textTable(b: Block): string {
+  const all = [b.head, ...b.rows];
+  const widths = b.head.map((_, i) => Math.max(...all.map((r) => (r[i] ?? "").length)));
+  const last = b.head.length - 1;
+  const line = (r: readonly string[]) =>
+    r
+      .map((c, i) => (i === last && b.align[i] === "l" ? c : b.align[i] === "r" ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
+  return [...(b.heading ? [b.heading] : []), line(b.head), ...b.rows.map(line)].join("\n");
+}
+
+function mdCell(s: string): string {
+  return s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+
+function mdTable(b: Block, level: number): string {
+  const out: string[] = [];
+  if (b.heading) out.push(`${"#".repeat(level)} ${b.heading}`, "");
+  out.push(`| ${b.head.map(mdCell).join(" | ")} |`);
+  out.push(`|${b.align.map((a) => (a === "r" ? " ---: " : " --- ")).join("|")}|`);
+  for (const r of b.rows) out.push(`| ${r.map(mdCell).join(" | ")} |`);
+  return out.join("\n");
+}
+
+function renderText(r: Report, lang: Lang): string {
+  const out: string[] = [...setLines(r, lang), summaryLine(r.total, lang), "", ...tallyBlocks(r.total, lang).map((b) => `${textTable(b)}\n`)];
+  if (r.by.length > 0) {
+    out.push(`${textTable(groupsBlock(r, lang))}\n`);
+    for (const g of r.groups) {
+      const title = `== ${r.by.join(" / ")}: ${keyText(g.key, r.by, lang)} ==`;
+      out.push(title, summaryLine(g, lang), "", ...tallyBlocks(g, lang).map((b) => `${textTable(b)}\n`));
+    }
+  }
+  const errs = errorLines(r, lang);
+  if (errs.length) out.push(W[lang].errors, ...errs.map((e) => `  ${e}`), "");
+  return `${out.join("\n").trimEnd()}\n`;
+}
+
+function renderMarkdown(r: Report, lang: Lang): string {
+  const w = W[lang];
+  const out: string[] = [`# ${r.total.sets.length === 1 ? r.total.sets[0]!.title[lang] : w.set}`, "", ...setLines(r, lang).map((l) => `${l}  `), summaryLine(r.total, lang), ""];
+  for (const b of tallyBlocks(r.total, lang)) out.push(mdTable(b, 2), "");
+  if (r.by.length > 0) {
+    out.push(mdTable(groupsBlock(r, lang), 2), "");
+    for (const g of r.groups) {
+      out.push(`## ${r.by.join(" / ")}: ${mdCell(keyText(g.key, r.by, lang))}`, "", summaryLine(g, lang), "");
+      for (const b of tallyBlocks(g, lang)) out.push(mdTable(b, 3), "");
+    }
+  }
+  const errs = errorLines(r, lang);
+  if (errs.length) out.push(`## ${w.errors}`, "", ...errs.map((e) => `- ${mdCell(e)}`), "");
+  return `${out.join("\n").trimEnd()}\n`;
+}
+
+/** Quotes a CSV cell (RFC 4180). Text that a spreadsheet would run as a formula is prefixed with `'`. */
+function csvCell(v: string | number | null): string {
+  if (v === null) return "";
+  if (typeof v === "number") return String(v);
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function renderCsv(r: Report, lang: Lang): string {
+  const w = W[lang];
+  const head = ["scope", ...r.by, "section", "set", "key", "status", "label", "count", "total", "percent"];
+  const rows: (string | number | null)[][] = [];
+  const emit = (scope: string, key: readonly GroupValue[], t: Tally) => {
+    const k = key.map((v) => (v === null ? null : typeof v === "boolean" ? String(v) : v));
+    const add = (section: string, set: string | null, id: string | null, status: string | null, label: Localized | string | null, s: Share) =>
+      rows.push([scope, ...k, section, set, id, status, label === null ? null : typeof label === "string" ? label : label[lang], s.count, s.total, s.percent]);
+    add("units", null, "evaluated", null, null, { count: t.evaluated, total: t.units, percent: roundedPercent(t.evaluated, t.units, r.decimals) });
+    add("units", null, "errors", null, null, t.errors);
+    for (const v of VERDICTS) add("verdict", null, v, null, w.verdicts[v], t.verdicts[v]);
+    for (const g of t.grades) add("grade", null, g.id, null, g.title ?? w.noGrade, g);
+    for (const s of t.sets) for (const c of s.criteria) for (const st of STATUSES) add("criterion", `${s.id}@${s.version}`, c.id, STATUS_IDS[st], c.title, c[st]);
+  };
+  emit("all", r.by.map(() => null), r.total);
+  for (const g of r.groups) emit("group", r.by.map((f) => g.key[f] ?? null), g);
+  return `${[head.map(csvCell).join(","), ...rows.map((row) => row.map(csvCell).join(","))].join("\r\n")}\r\n`;
+}
+
+/**
+ * Writes a report.
+ *
+ * @param format - `text` (aligned tables for a terminal), `md` (Markdown tables), `csv` (one row per figure,
+ *   for spreadsheets: scope, the grouping fields, section, set, key, status, label, count, total, percent) or
+ *   `json` (the {@link Report} object).
+ * @param lang - Language of labels and, for text and Markdown, of numbers.
+ */
+export function formatReport(report: Report, format: ReportFormat, lang: Lang = "vi"): string {
+  switch (format) {
+    case "text":
+      return renderText(report, lang);
+    case "md":
+      return renderMarkdown(report, lang);
+    case "csv":
+      return renderCsv(report, lang);
+    case "json":
+      return `${JSON.stringify(report, null, 2)}\n`;
+  }
+}

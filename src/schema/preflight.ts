@@ -1,0 +1,134 @@
+/**
+ * Checks on a criteria file's raw JSON that run before its schema: how deeply it nests, and how many
+ * criteria, derived values and inputs it holds. They walk the value without recursion, so a hostile file
+ * (nested a million levels deep, or with a million criteria) is refused cheaply with a clear problem instead
+ * of exhausting the stack or the time of the validators that follow.
+ *
+ * They also refuse `__proto__` as the name of an input, field or derived value (zod drops such a key from a
+ * record without a word, so the schema alone would accept the file minus the key), and control characters in
+ * any text or key (they could rewrite the terminal that prints a title, or hide text).
+ *
+ * @module
+ */
+import { CONTROL_CHARACTER, printable, type JsonPath, type Problem } from "../errors.js";
+import type { Limits } from "./limits.js";
+
+interface Frame {
+  readonly value: unknown;
+  readonly depth: number;
+  readonly key: string | number | undefined;
+  readonly parent: Frame | undefined;
+}
+
+function pathOf(frame: Frame): JsonPath {
+  const out: (string | number)[] = [];
+  for (let f: Frame | undefined = frame; f?.key !== undefined; f = f.parent) out.push(f.key);
+  return out.reverse();
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function refuseProtoKey(record: Record<string, unknown>, path: JsonPath, problems: Problem[]): void {
+  if (Object.prototype.hasOwnProperty.call(record, "__proto__"))
+    problems.push({ code: "unsafe_key", path: [...path, "__proto__"], message: "'__proto__' can never be a name: it would reach an object's prototype" });
+}
+
+const MAX_CONTROL_PROBLEMS = 20;
+
+/**
+ * Walks a raw JSON value once, without recursion: returns the path where it first nests deeper than
+ * `maxDepth` objects and lists (a cycle counts as too deep), or else the texts and keys holding a control
+ * character (the first few).
+ */
+function scan(value: unknown, maxDepth: number): { deep: JsonPath } | { controls: Problem[] } {
+  const controls: Problem[] = [];
+  const control = (frame: Frame, text: string, what: string) => {
+    if (controls.length < MAX_CONTROL_PROBLEMS && CONTROL_CHARACTER.test(text))
+      controls.push({
+        code: "control_character",
+        path: pathOf(frame),
+        message: `${what} holds a control character (${printable(CONTROL_CHARACTER.exec(text)![0])}), which could rewrite a terminal or hide text; remove it`,
+      });
+  };
+  const stack: Frame[] = [{ value, depth: 0, key: undefined, parent: undefined }];
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    const v = frame.value;
+    if (typeof v === "string") control(frame, v, "the text");
+    if (typeof v !== "object" || v === null) continue;
+    const depth = frame.depth + 1;
+    if (depth > maxDepth) return { deep: pathOf(frame) };
+    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], depth, key: i, parent: frame });
+    else
+      for (const k of Object.keys(v).reverse()) {
+        const child: Frame = { value: (v as Record<string, unknown>)[k], depth, key: k, parent: frame };
+        control(child, k, "the key");
+        stack.push(child);
+      }
+  }
+  return { controls };
+}
+
+function checkInputs(inputs: Record<string, unknown>, limits: Limits, problems: Problem[]): void {
+  let reportedDepth = false;
+  refuseProtoKey(inputs, ["inputs"], problems);
+  // Depth counts the lists and records a value sits in below the unit's own record: a list of members is 1,
+  // each member's record 2, a list inside it 3...
+  const stack: { spec: unknown; depth: number; path: JsonPath }[] = Object.entries(inputs)
+    .reverse()
+    .map(([name, spec]) => ({ spec, depth: 0, path: ["inputs", name] }));
+  let count = stack.length;
+  while (stack.length > 0) {
+    const { spec, depth, path } = stack.pop()!;
+    if (!isRecord(spec) || (spec.type !== "array" && spec.type !== "object")) continue;
+    const here = depth + 1;
+    if (here > limits.maxDataDepth) {
+      if (!reportedDepth)
+        problems.push({
+          code: "inputs_too_deep",
+          path,
+          message: `the inputs nest lists and records ${here} levels deep here; a unit's data may nest at most ${limits.maxDataDepth} (limits.maxDataDepth)`,
+        });
+      reportedDepth = true;
+      continue;
+    }
+    if (spec.type === "array") stack.push({ spec: spec.items, depth: here, path: [...path, "items"] });
+    else if (isRecord(spec.fields)) {
+      refuseProtoKey(spec.fields, [...path, "fields"], problems);
+      const fields = Object.entries(spec.fields);
+      count += fields.length;
+      for (const [name, field] of fields.reverse()) stack.push({ spec: field, depth: here, path: [...path, "fields", name] });
+    }
+  }
+  if (count > limits.maxInputs)
+    problems.push({ code: "too_many_inputs", path: ["inputs"], message: `the set declares ${count} inputs and fields; at most ${limits.maxInputs} are accepted (limits.maxInputs)` });
+}
+
+/**
+ * Size checks (and the `__proto__` name check) on a criteria file's raw JSON. An empty list means the schema
+ * and the static checks may run.
+ */
+export function preflight(json: unknown, limits: Limits): Problem[] {
+  const scanned = scan(json, limits.maxJsonDepth);
+  if ("deep" in scanned)
+    return [{ code: "too_deep", path: scanned.deep, message: `the file nests objects and lists deeper than ${limits.maxJsonDepth} levels here (limits.maxJsonDepth)` }];
+  const problems = scanned.controls;
+  if (!isRecord(json)) return problems;
+  if (Array.isArray(json.criteria) && json.criteria.length > limits.maxCriteria)
+    problems.push({
+      code: "too_many_criteria",
+      path: ["criteria"],
+      message: `the set has ${json.criteria.length} criteria; at most ${limits.maxCriteria} are accepted (limits.maxCriteria)`,
+    });
+  if (isRecord(json.derived)) refuseProtoKey(json.derived, ["derived"], problems);
+  if (isRecord(json.derived) && Object.keys(json.derived).length > limits.maxDerived)
+    problems.push({
+      code: "too_many_derived",
+      path: ["derived"],
+      message: `the set has ${Object.keys(json.derived).length} derived values; at most ${limits.maxDerived} are accepted (limits.maxDerived)`,
+    });
+  if (isRecord(json.inputs)) checkInputs(json.inputs, limits, problems);
+  return problems;
+}

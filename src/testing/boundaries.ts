@@ -1,0 +1,493 @@
+/**
+ * Boundary cases: for every threshold of a set (a comparison of a number, count or date against a literal, a
+ * share or ratio against a percentage, the pass mark and each grade band, each level of an all-must-pass
+ * decision), the data at the line, just below and just above it, evaluated, as a case file for the author to
+ * review and keep.
+ *
+ * Each case starts from a baseline unit meeting every criterion, changes as little as it can to put one
+ * threshold on its line, and records what the set then decides. Nothing is expected by guesswork: the
+ * expectations are the evaluation's, and the author's job is to read each case and agree with it.
+ *
+ * @module
+ */
+import type { LoadedSet } from "../evaluate/load.js";
+import { describeRule } from "../explain/describe.js";
+import { formatNumber, type Lang } from "../explain/format.js";
+import { exactPercent } from "../logic/exact.js";
+import { OPERATORS } from "../logic/operators.js";
+import type { Criterion } from "../schema/criteria-set.js";
+import type { Result } from "../schema/result.js";
+import type { Rule } from "../schema/rule.js";
+import { canonicalJson } from "../versions/canonical.js";
+import type { Case, CaseFile, Expectation } from "./cases.js";
+import { addDays } from "./random.js";
+import { meetingCount, operation, stepOf, tidy, varPath, type Scope, Solver } from "./solve.js";
+import { criterionRules, criterionReads, listPrefix, pruneToReads, UnitMaker, type MakerOptions } from "./units.js";
+import { labelPath } from "../explain/messages.js";
+
+type Obj = Record<string, unknown>;
+
+/** Options of {@link boundaryCases}. */
+export interface BoundaryOptions extends MakerOptions {
+  /** Language of case names and descriptions (default `vi`). */
+  readonly lang?: Lang;
+  /** Keep every declared input in the cases' data, not only those some criterion reads (default false). */
+  readonly allInputs?: boolean;
+}
+
+/** A threshold for which no case could be built, and why. */
+export interface SkippedBoundary {
+  readonly criterion: string | null;
+  readonly where: string;
+  readonly reason: string;
+}
+
+/** What {@link boundaryCases} made. */
+export interface BoundaryCases {
+  /** The case file, ready to write (expectations filled in from the evaluation). */
+  readonly file: CaseFile;
+  /** Thresholds left without cases, and why. */
+  readonly skipped: readonly SkippedBoundary[];
+  /** Criteria the baseline unit could not be made to meet (cases near other criteria' thresholds then show them failing). */
+  readonly baselineUnmet: readonly string[];
+}
+
+const WORDS = {
+  vi: {
+    at: "tại ngưỡng",
+    below: "ngay dưới ngưỡng",
+    above: "ngay trên ngưỡng",
+    empty: "nhóm rỗng",
+    excluded: "thêm một mục được loại trừ",
+    of: "trên",
+    passMark: "mức đạt",
+    grade: "xếp loại",
+    points: "điểm",
+    knockOut: (id: string) => `tiêu chí bắt buộc ${id} chưa đạt`,
+    onlyFails: (id: string) => `chỉ tiêu chí ${id} chưa đạt`,
+    also: "Cũng là ca:",
+    count: "số",
+    where: { applies: "điều kiện áp dụng", rule: "quy tắc", excludes: "điều kiện loại trừ", tier: "bậc điểm", score: "điểm chấm" },
+  },
+  en: {
+    at: "at the line",
+    below: "just below",
+    above: "just above",
+    empty: "empty group",
+    excluded: "plus one excluded item",
+    of: "of",
+    passMark: "pass mark",
+    grade: "grade",
+    points: "points",
+    knockOut: (id: string) => `mandatory criterion ${id} fails`,
+    onlyFails: (id: string) => `only criterion ${id} fails`,
+    also: "Also the case:",
+    count: "count of",
+    where: { applies: "applies", rule: "rule", excludes: "excludes", tier: "tier", score: "score" },
+  },
+} as const;
+
+type Side = "at" | "below" | "above";
+
+interface Step {
+  readonly op: string;
+  readonly args: Rule[];
+  readonly index: number;
+}
+
+interface Site {
+  readonly criterion: Criterion;
+  readonly where: string;
+  readonly whole: Rule;
+  readonly steps: readonly Step[];
+  readonly op: string;
+  readonly args: Rule[];
+  /** Static path of the record the site's arguments read, e.g. `thanhVien[0]` inside a condition on members. */
+  readonly prefix: string;
+}
+
+const COMPARISONS = new Set(["<", "<=", ">", ">=", "==", "===", "!=", "!=="]);
+const SHARES = new Set(["shareAtLeast", "shareAtMost"]);
+const RATIOS = new Set(["ratioAtLeast", "ratioAtMost"]);
+
+function perItem(op: string, index: number): boolean {
+  return OPERATORS.get(op)?.kind === "scoped" && index > (SHARES.has(op) ? 1 : 0);
+}
+
+/** Every threshold site inside a rule, with the chain of operations above it. Derived values are looked through. */
+function findSites(set: LoadedSet, c: Criterion, where: string, whole: Rule): Site[] {
+  const out: Site[] = [];
+  const derived = set.definition.derived;
+  const walk = (rule: Rule, steps: Step[], prefix: string, seen: ReadonlySet<string>) => {
+    const o = operation(rule);
+    if (!o) {
+      if (Array.isArray(rule)) rule.forEach((r) => walk(r, steps, prefix, seen));
+      return;
+    }
+    const p = varPath(rule);
+    if (p !== undefined) {
+      if (prefix === "" && Object.hasOwn(derived, p) && !Object.hasOwn(set.definition.inputs, p) && !seen.has(p))
+        walk(derived[p]!.rule, [...steps, { op: "var", args: o.args, index: 0 }], "", new Set([...seen, p]));
+      return;
+    }
+    if (COMPARISONS.has(o.op) || SHARES.has(o.op) || RATIOS.has(o.op)) out.push({ criterion: c, where, whole, steps, op: o.op, args: o.args, prefix });
+    const listIndex = SHARES.has(o.op) ? 1 : 0;
+    const items = `${listPrefix(set, o.args[listIndex] ?? null, prefix) ?? "?"}[0]`;
+    o.args.forEach((a, i) => walk(a, [...steps, { op: o.op, args: o.args, index: i }], perItem(o.op, i) ? items : prefix, seen));
+  };
+  walk(whole, [], "", new Set());
+  return out;
+}
+
+/** The smallest group of at least 2 items in which P% is a whole number of items (up to 100 items); else 10. */
+export function groupSizeFor(percent: number): number {
+  const p = exactPercent(percent);
+  if (!p) return 10;
+  for (let w = 2; w <= 100; w++) if ((p.units * BigInt(w)) % (p.scale * 100n) === 0n) return w;
+  return 10;
+}
+
+/**
+ * Derives boundary cases for every threshold of a set, evaluates them, and returns them as a case file with
+ * the evaluated expectations filled in.
+ *
+ * @example
+ * ```ts
+ * const { file, skipped } = boundaryCases(loadCriteriaSet(json), { lang: "en" });
+ * ```
+ */
+export function boundaryCases(set: LoadedSet, options: BoundaryOptions = {}): BoundaryCases {
+  const lang = options.lang ?? "vi";
+  const w = WORDS[lang];
+  const d = set.definition;
+  const maker = new UnitMaker(set, options);
+  const solver: Solver = maker.solver;
+  const baseline = maker.baseline();
+  const reads = new Set(d.criteria.flatMap((c) => criterionReads(set, c)));
+  const skipped: SkippedBoundary[] = [];
+  const cases: Case[] = [];
+  const seen = new Map<string, { description: string }>();
+  const hasGrades = d.decision.method === "points" ? d.decision.grades.length > 0 : d.decision.levels.length > 0;
+  const num = (n: number) => formatNumber(n, lang);
+
+  const record = (name: string, description: string, data: Obj, focus: readonly string[]) => {
+    let result: Result;
+    try {
+      result = maker.evaluate(data);
+    } catch (e) {
+      skipped.push({ criterion: focus[0] ?? null, where: name, reason: e instanceof Error ? e.message.split("\n")[0]! : String(e) });
+      return;
+    }
+    if (!options.allInputs) pruneToReads(d.inputs, data, reads);
+    const key = canonicalJson(data);
+    const same = seen.get(key);
+    if (same) {
+      // The same data already stands for another threshold: say so there rather than repeat it.
+      same.description = `${same.description} ${w.also} ${name}.`;
+      return;
+    }
+    const criteria: Record<string, Result["criteria"][number]["status"]> = {};
+    for (const r of result.criteria) if (focus.includes(r.id) || r.status !== "pass") criteria[r.id] = r.status;
+    const expect: Expectation = {
+      verdict: result.verdict,
+      ...(hasGrades ? { grade: result.grade?.id ?? null } : {}),
+      ...(result.points ? { points: result.points.earned } : {}),
+      ...(Object.keys(criteria).length ? { criteria } : {}),
+    };
+    const c = { name, description, data, expect };
+    seen.set(key, c);
+    cases.push(c);
+  };
+
+  /**
+   * Puts the site in charge of its criterion: siblings in and/or/if set so the site decides, and lists arranged
+   * so one item's condition decides (see `focusItem`). `arrange` false finds the same places again after edits.
+   */
+  const context = (site: Site, data: Obj, arrange = true): Scope | undefined => {
+    let scope: Scope | undefined = solver.root(data);
+    if (site.where.startsWith("points.tiers[")) {
+      const k = Number(/\[(\d+)\]/.exec(site.where)![1]);
+      const tiers = site.criterion.points as { tiers: { when: Rule }[] };
+      for (const t of tiers.tiers.slice(0, k)) solver.force(t.when, false, scope);
+    }
+    for (const step of site.steps) {
+      if (!scope) return undefined;
+      const { op, args, index } = step;
+      if (op === "and") args.forEach((a, j) => j !== index && solver.force(a, true, scope!));
+      else if (op === "or") args.forEach((a, j) => j !== index && solver.force(a, false, scope!));
+      else if (op === "if") {
+        const isElse = index === args.length - 1 && args.length % 2 === 1;
+        const condIndex = isElse ? args.length : index % 2 === 1 ? index - 1 : index;
+        for (let j = 0; j < condIndex; j += 2) solver.force(args[j]!, false, scope);
+        if (!isElse && index % 2 === 1) solver.force(args[index - 1]!, true, scope);
+      } else if (perItem(op, index)) scope = solver.focusItem(op, args, scope, arrange);
+    }
+    return scope;
+  };
+
+  /**
+   * Data for one side of a threshold: the baseline with the site put in charge and `apply` putting it on its
+   * side; then every criterion is made to pass again without changing any list's length (so the other
+   * conditions hold for the items the site left), and the site is put back on its side.
+   */
+  const build = (site: Site, apply: (scope: Scope) => boolean): Obj | undefined => {
+    const data = structuredClone(baseline.data);
+    let scope = context(site, data);
+    if (!scope || !apply(scope)) return undefined;
+    solver.frozenLists = true;
+    try {
+      for (const c of d.criteria) maker.pass(c, data);
+    } finally {
+      solver.frozenLists = false;
+    }
+    scope = context(site, data, false);
+    return scope && apply(scope) ? data : undefined;
+  };
+
+  const title = (c: Criterion) => c.title[lang];
+  /** A term or list in words: `thành viên #1 › tuổi`, `số thành viên`. */
+  const nameOf = (prefix: string, term: Rule): string => {
+    const p = varPath(term);
+    if (p !== undefined) return labelPath(prefix === "" ? p : `${prefix}.${p}`, set.labels, lang);
+    const o = operation(term);
+    const list = o && (o.op === "count" || o.op === "filter") ? listPrefix(set, o.args[0]!, prefix) : undefined;
+    if (o?.op === "count" && list !== undefined) return `${w.count} ${labelPath(list, set.labels, lang)}`;
+    return JSON.stringify(term);
+  };
+  const whereText = (where: string) => {
+    const tier = /^points\.tiers\[(\d+)\]$/.exec(where);
+    if (tier) return `${w.where.tier} ${Number(tier[1]) + 1}`;
+    return where === "points.score" ? w.where.score : (w.where[where as "rule"] ?? where);
+  };
+  const describe = (site: Site) => `${site.criterion.id} (${whereText(site.where)}): ${describeRule(site.whole, lang, set.labels)}.`;
+
+  const compareSite = (site: Site) => {
+    const between = site.args.length === 3;
+    const lines: { term: Rule; literal: Rule; bound: string }[] = [];
+    if (between) {
+      lines.push({ term: site.args[1]!, literal: site.args[0]!, bound: "lower" }, { term: site.args[1]!, literal: site.args[2]!, bound: "upper" });
+    } else {
+      const [a, b] = site.args;
+      if (operation(a!) && !operation(b!)) lines.push({ term: a!, literal: b!, bound: "" });
+      else if (operation(b!) && !operation(a!)) lines.push({ term: b!, literal: a!, bound: "" });
+    }
+    for (const line of lines) {
+      const probe = structuredClone(baseline.data);
+      const scope = context(site, probe);
+      const info = scope && solver.termInfo(line.term, scope);
+      const L = line.literal;
+      if (!scope || !info) {
+        skipped.push({ criterion: site.criterion.id, where: site.where, reason: `cannot set ${JSON.stringify(line.term)} compared with ${JSON.stringify(L)}` });
+        continue;
+      }
+      let values: [Side, unknown][];
+      if ((info.kind === "integer" || info.kind === "number") && typeof L === "number") {
+        const step = stepOf(L, info.kind === "integer");
+        const at = info.kind === "integer" ? Math.ceil(L) : L;
+        values = [
+          ["below", tidy(at - step)],
+          ["at", at],
+          ["above", tidy(at + step)],
+        ];
+      } else if (info.kind === "date" && typeof L === "string" && /^\d{4}-\d{2}-\d{2}$/.test(L)) {
+        values = [
+          ["below", addDays(L, -1)],
+          ["at", L],
+          ["above", addDays(L, 1)],
+        ];
+      } else continue; // Equality with a text or a yes/no has no line to be near.
+      const label = nameOf(site.prefix, line.term);
+      for (const [side, v] of values) {
+        const data = solver.fits(info, v) ? build(site, (sc) => solver.assign(line.term, v, sc)) : undefined;
+        if (!data) {
+          const why = solver.fits(info, v) ? "cannot be set" : "is outside the input's range";
+          skipped.push({ criterion: site.criterion.id, where: site.where, reason: `${label} = ${String(v)} ${why}` });
+          continue;
+        }
+        const shown = typeof v === "number" ? num(v) : String(v);
+        const lit = typeof L === "number" ? num(L) : String(L);
+        record(`${site.criterion.id}: ${label} = ${shown} (${w[side]} ${lit})`, describe(site), data, [site.criterion.id]);
+      }
+    }
+  };
+
+  /** The group size, and how many items meet the condition on each side of a percentage's line. */
+  const percentSides = (site: Site, P: Rule | undefined, atLeast: boolean): { n: number; P: number; sides: [Side | "empty", number][] } | undefined => {
+    const p = typeof P === "number" ? exactPercent(P) : undefined;
+    if (!p || typeof P !== "number") {
+      skipped.push({ criterion: site.criterion.id, where: site.where, reason: "the percentage is not a literal" });
+      return undefined;
+    }
+    const n = groupSizeFor(P);
+    const at = meetingCount(atLeast, true, p, n)!;
+    const sides: [Side | "empty", number][] = [["below", atLeast ? at - 1 : at + 1], ["at", at], ["above", atLeast ? at + 1 : at - 1], ["empty", 0]];
+    return { n, P, sides: sides.filter(([, k]) => k >= 0 && k <= n) };
+  };
+
+  const shareSite = (site: Site) => {
+    const [percent, list, , exclude] = site.args;
+    const line = percentSides(site, percent, site.op === "shareAtLeast");
+    if (!line) return;
+    const { n, P } = line;
+    const listName = nameOf(site.prefix, list!);
+    for (const [side, k] of line.sides) {
+      const size = side === "empty" ? 0 : n;
+      const data = build(site, (scope) => {
+        const h = solver.list(list!, scope);
+        return h !== undefined && h.resize(size) && solver.shareTo(site.args, k, scope);
+      });
+      if (!data) {
+        skipped.push({ criterion: site.criterion.id, where: site.where, reason: `cannot build ${listName} with ${k} of ${size} meeting the condition` });
+        continue;
+      }
+      const name =
+        side === "empty"
+          ? `${site.criterion.id}: ${listName}: ${w.empty} (0)`
+          : `${site.criterion.id}: ${k}/${n} ${listName} (${w[side]} ${num(P)}%)`;
+      record(name, describe(site), data, [site.criterion.id]);
+      if (side === "at" && exclude !== undefined) {
+        const extra = build(site, (scope) => {
+          const h = solver.list(list!, scope);
+          return h !== undefined && h.resize(n + 1) && solver.shareTo(site.args, k, scope, 1);
+        });
+        if (extra) record(`${site.criterion.id}: ${k}/${n} ${listName}, ${w.excluded} (${w.at} ${num(P)}%)`, describe(site), extra, [site.criterion.id]);
+      }
+    }
+  };
+
+  const ratioSite = (site: Site) => {
+    const [part, whole, percent] = site.args;
+    const line = percentSides(site, percent, site.op === "ratioAtLeast");
+    if (!line) return;
+    for (const [side, k] of line.sides) {
+      const of = side === "empty" ? 0 : line.n;
+      const data = build(site, (scope) => solver.assign(whole!, of, scope) && solver.assign(part!, k, scope));
+      if (!data) {
+        skipped.push({ criterion: site.criterion.id, where: site.where, reason: `cannot set the ratio to ${k}/${of}` });
+        continue;
+      }
+      const name = side === "empty" ? `${site.criterion.id}: ${w.empty} (0/0)` : `${site.criterion.id}: ${k}/${of} (${w[side]} ${num(line.P)}%)`;
+      record(name, describe(site), data, [site.criterion.id]);
+    }
+  };
+
+  for (const c of d.criteria) {
+    if (c.pending) continue;
+    for (const { where, rule } of criterionRules(c))
+      for (const site of findSites(set, c, where, rule)) {
+        if (COMPARISONS.has(site.op)) compareSite(site);
+        else if (SHARES.has(site.op)) shareSite(site);
+        else ratioSite(site);
+      }
+  }
+
+  if (d.decision.method === "points") pointsCases();
+  else levelCases();
+
+  function pointsCases() {
+    if (d.decision.method !== "points") return;
+    const base = baseline.result;
+    if (!base.points) return;
+    const statuses = new Map(base.criteria.map((r) => [r.id, r.status]));
+    // Ways to lose points, one criterion at a time, each checked to leave every other criterion as it was.
+    const variants: { id: string; loss: number; apply: (data: Obj) => void }[][] = [];
+    for (const c of d.criteria) {
+      if (c.pending || c.points === undefined) continue;
+      const options: { id: string; loss: number; apply: (data: Obj) => void }[] = [];
+      const tryVariant = (apply: (data: Obj) => void) => {
+        const data = structuredClone(baseline.data);
+        apply(data);
+        const r = maker.evaluate(data);
+        const unchanged = r.criteria.every((x) => x.id === c.id || x.status === statuses.get(x.id));
+        const loss = base.points!.earned - r.points!.earned;
+        if (unchanged && loss > 0 && r.gap.blocking.length === 0 && !options.some((o) => o.loss === loss)) options.push({ id: c.id, loss, apply });
+      };
+      if (!c.mandatory) tryVariant((data) => maker.fail(c, data));
+      const pts = c.points;
+      if (typeof pts === "object" && "tiers" in pts)
+        pts.tiers.forEach((t, i) => {
+          if (t.points < pts.max)
+            tryVariant((data) => {
+              const root = solver.root(data);
+              pts.tiers.slice(0, i).forEach((x) => solver.force(x.when, false, root));
+              solver.force(t.when, true, root);
+            });
+        });
+      if (typeof pts === "object" && "score" in pts) for (let s = pts.max - 1; s >= 0; s--) tryVariant((data) => solver.assign(pts.score, s, solver.root(data)));
+      if (options.length) variants.push(options);
+    }
+    // Which totals can be reached, and how: at most one variant per criterion.
+    const max = base.points.earned;
+    const how = new Map<number, { id: string; loss: number; apply: (data: Obj) => void }[]>([[0, []]]);
+    for (const group of variants) {
+      for (const [loss, chosen] of [...how.entries()].sort((a, b) => a[0] - b[0]))
+        for (const v of group) {
+          // Fewest criteria failing: the case is easier to read.
+          const sum = loss + v.loss;
+          if (sum <= max && (how.get(sum)?.length ?? Infinity) > chosen.length + 1) how.set(sum, [...chosen, v]);
+        }
+    }
+    const totals = [...how.keys()].map((l) => max - l).sort((a, b) => a - b);
+    // The pass mark (where the lowest grade starts, when there are grades), then the other grades' lines. A set
+    // whose pass mark is not known (null) has no pass-mark line: only its bands.
+    const grades = d.decision.grades;
+    const passMark = d.decision.passMark;
+    const lowest = passMark === null ? undefined : grades[grades.length - 1];
+    const lines = [
+      ...(passMark === null ? [] : [{ label: `${w.passMark} ${num(passMark)}${lowest ? `, ${w.grade} ${lowest.title[lang]}` : ""}`, threshold: passMark }]),
+      ...grades.filter((g) => g !== lowest).map((g) => ({ label: `${w.grade} ${g.title[lang]} ${num(g.minPoints)}`, threshold: g.minPoints })),
+    ];
+    for (const line of lines) {
+      const T = line.threshold;
+      const picks: [Side, number | undefined][] = [
+        ["below", totals.filter((t) => t < T).pop()],
+        ["at", totals.includes(T) ? T : undefined],
+        ["above", totals.find((t) => t > T)],
+      ];
+      for (const [side, total] of picks) {
+        if (total === undefined) {
+          if (side === "at") skipped.push({ criterion: null, where: "decision", reason: `no combination of criteria gives exactly ${T} points` });
+          continue;
+        }
+        const data = structuredClone(baseline.data);
+        const chosen = how.get(max - total)!;
+        for (const v of chosen) v.apply(data);
+        const r = maker.evaluate(data);
+        if (r.points?.earned !== total) {
+          skipped.push({ criterion: null, where: "decision", reason: `failing ${chosen.map((v) => v.id).join(", ")} was meant to give ${total} points but gave ${r.points?.earned}` });
+          continue;
+        }
+        record(`${line.label}: ${num(total)} ${w.points} (${w[side]})`, `${line.label}.`, data, chosen.map((v) => v.id));
+      }
+    }
+    for (const c of d.criteria) {
+      if (!c.mandatory || c.pending) continue;
+      const data = structuredClone(baseline.data);
+      if (!maker.fail(c, data)) {
+        skipped.push({ criterion: c.id, where: "mandatory", reason: "could not make it fail" });
+        continue;
+      }
+      record(`${w.knockOut(c.id)}: ${title(c)}`, `${c.id}: ${c.rule !== undefined ? describeRule(c.rule, lang, set.labels) : title(c)}.`, data, [c.id]);
+    }
+  }
+
+  function levelCases() {
+    for (const c of d.criteria) {
+      if (c.pending) continue;
+      const data = structuredClone(baseline.data);
+      if (!maker.fail(c, data)) {
+        skipped.push({ criterion: c.id, where: "level", reason: "could not make it fail" });
+        continue;
+      }
+      record(`${w.onlyFails(c.id)}: ${title(c)}`, `${c.id}${c.level ? ` (${c.level})` : ""}: ${c.rule !== undefined ? describeRule(c.rule, lang, set.labels) : title(c)}.`, data, [c.id]);
+    }
+  }
+
+  const file: CaseFile = {
+    $schema: "../case-file.schema.json",
+    set: { id: d.id, version: d.version },
+    generated: { by: "tieuchi cases --boundaries", hash: set.hash, seed: String(options.seed ?? "tieuchi") },
+    cases,
+  };
+  return { file, skipped, baselineUnmet: baseline.unmet };
+}
