@@ -8,7 +8,20 @@ import { createServer, type Server } from "node:http";
 import { extname, join, normalize } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { describeRule, diff, diffSummary, evaluate, loadCriteriaSet, parseAuditRecord, verify, type LoadedSet } from "../../src/index.js";
+import {
+  createReport,
+  describeRule,
+  diff,
+  diffSummary,
+  evaluate,
+  formatReport,
+  loadCriteriaSet,
+  parseAuditRecord,
+  TieuchiError,
+  verify,
+  type LoadedSet,
+  type Report,
+} from "../../src/index.js";
 import { findCriteriaFiles, loadCriteriaFile, loadRegistry, readJsonFile } from "../../src/node/index.js";
 import { ROOT } from "../helpers.js";
 import { buildSite, launch, screenshots, SITE, type Browser } from "./browser.js";
@@ -425,6 +438,65 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
     expect(want.subResults.map((x) => `${x.result.set.id}@${x.result.set.version}`)).toEqual([`${SET}@${VERSION}`]);
     expect(await p.locator(".result-panel .subs li").textContent()).toContain(want.subResults[0]!.result.message!.vi);
     expect(await verdictOf(p)).toBe(want.verdict);
+  });
+
+  /** The report the library makes of a file of `{unit, data}` records, evaluated one by one in Node. */
+  function districtReport(file: string, set: LoadedSet, by: string[]): Report {
+    const acc = createReport({ set, by });
+    readFileSync(file, "utf8")
+      .split("\n")
+      .forEach((text, i) => {
+        if (text.trim() === "") return;
+        const { unit, data } = JSON.parse(text) as { unit: Record<string, string>; data: unknown };
+        try {
+          acc.addResult(evaluate(set, data), unit);
+        } catch (err) {
+          if (!(err instanceof TieuchiError)) throw err;
+          acc.addError({ code: err.code, message: err.message, problems: err.problems.map((p) => ({ ...p, path: [...p.path] })) }, unit, i + 1);
+        }
+      });
+    return acc.finish();
+  }
+
+  it("runs a district's units in the browser and reports them as the library does, with charts and downloads", async () => {
+    const p = await open(`#/set/${SET}/${VERSION}`);
+    await p.click("[data-test=to-batch]");
+    const file = join(ROOT, "docs", "examples", "district", `${SET}.ndjson`);
+    await p.setInputFiles("[data-test=batch-file]", file);
+    await p.waitForSelector("[data-test=report] [data-test=chart-verdicts] svg");
+    const want = districtReport(file, dvht, []);
+    const total = want.total;
+    expect(await p.locator("[data-test=batch-summary]").textContent()).toBe(`${total.units} đơn vị: ${total.evaluated} được đánh giá, ${total.errors.count} không đánh giá được (dữ liệu sai).`);
+    const pct = (x: string | null) => `${x!.replace(".", ",")}%`;
+    // The verdict chart: one bar per verdict and one for the units not evaluated.
+    const bars = await p.locator("[data-test=chart-verdicts] .chart-row").evaluateAll((els) => els.map((e) => [e.getAttribute("data-value"), e.querySelector(".chart-value")?.textContent]));
+    expect(bars).toEqual([
+      [String(total.verdicts.pass.count), `${total.verdicts.pass.count} (${pct(total.verdicts.pass.percent)})`],
+      [String(total.verdicts.fail.count), `${total.verdicts.fail.count} (${pct(total.verdicts.fail.percent)})`],
+      [String(total.verdicts.incomplete.count), `${total.verdicts.incomplete.count} (${pct(total.verdicts.incomplete.percent)})`],
+      [String(total.errors.count), `${total.errors.count} (${pct(total.errors.percent)})`],
+    ]);
+    const failed = [...total.sets[0]!.criteria].filter((c) => c.fail.count > 0).sort((a, b) => b.fail.count - a.fail.count || (a.id < b.id ? -1 : 1)).slice(0, 10);
+    expect(await p.locator("[data-test=chart-failed] .chart-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-value")))).toEqual(failed.map((c) => String(c.fail.count)));
+    for (const c of total.sets[0]!.criteria) {
+      const cells = await p.locator(`[data-test=report-criterion][data-id="${c.id}"] td.num`).allTextContents();
+      expect(cells).toEqual([c.pass, c.fail, c.missing, c.notApplicable].map((x) => `${x.count} (${pct(x.percent)})`));
+    }
+    expect(await p.locator("[data-test=report-errors] li").count()).toBe(total.errors.count);
+    await screenshots(p, "5-batch");
+
+    // Grouped by a field of the records, without evaluating again.
+    await p.selectOption("[data-test=group-by]", "loai");
+    const grouped = districtReport(file, dvht, ["loai"]);
+    expect(await p.locator("[data-test=report-group] td:first-child").allTextContents()).toEqual(grouped.groups.map((g) => String(g.key.loai)));
+    // The report downloaded is the library's, byte for byte.
+    const [csv] = await Promise.all([p.waitForEvent("download"), p.click("[data-test=download-report-csv]")]);
+    expect(readFileSync((await csv.path())!, "utf8")).toBe(formatReport(grouped, "csv", "vi"));
+    const [results] = await Promise.all([p.waitForEvent("download"), p.click("[data-test=download-results]")]);
+    const lines = readFileSync((await results.path())!, "utf8").trimEnd().split("\n").map((l) => JSON.parse(l) as { line: number; result?: { verdict: string }; error?: { code: string } });
+    expect(lines).toHaveLength(total.units);
+    expect(lines.filter((l) => l.error).map((l) => l.line)).toEqual(want.errors.map((e) => e.line));
+    expect(lines.filter((l) => l.result?.verdict === "pass")).toHaveLength(total.verdicts.pass.count);
   });
 
   it("works from a web server too, under the same CSP sent as a header", async () => {

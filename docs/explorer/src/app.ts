@@ -2,6 +2,7 @@
 import { VERSION } from "tieuchi";
 import { fill, h } from "./dom.js";
 import { lang, setLang, t, type Lang } from "./i18n.js";
+import { batchView } from "./pages/batch.js";
 import { catalogueView } from "./pages/catalogue.js";
 import { checkView } from "./pages/check.js";
 import { compareView } from "./pages/compare.js";
@@ -25,6 +26,8 @@ function view(route: Route): View {
       return setView(route.id, route.version) ?? notFound(t().setNotFound(`${route.id}@${route.version}`));
     case "check":
       return checkView(route.id, route.version) ?? notFound(t().setNotFound(`${route.id}@${route.version}`));
+    case "batch":
+      return batchView(route.set?.id ?? null, route.set?.version ?? null) ?? notFound(t().setNotFound(route.set ? `${route.set.id}@${route.set.version}` : ""));
     case "compare":
       return compareView(route.a, route.b);
     case "not-found":
@@ -46,7 +49,7 @@ export function start(root: HTMLElement): void {
     const tr = t();
     document.documentElement.lang = lang();
     fill(brand, h("span", { class: "brand-mark" }, "tieuchi"), h("span", { class: "brand-name" }, tr.appName));
-    fill(nav, h("a", { href: href.catalogue() }, tr.navCatalogue), h("a", { href: href.compare() }, tr.navCompare));
+    fill(nav, h("a", { href: href.catalogue() }, tr.navCatalogue), h("a", { href: href.compare() }, tr.navCompare), h("a", { href: href.batch() }, tr.navBatch));
     switcher.setAttribute("aria-label", tr.language);
     fill(
       switcher,

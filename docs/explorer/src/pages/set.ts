@@ -233,6 +233,7 @@ export function setView(id: string, version: string): View | undefined {
       d.supersedes && find(d.supersedes.id, d.supersedes.version)
         ? h("a", { class: "button secondary", href: href.compare(d.supersedes.id, d.supersedes.version, d.id, d.version), "data-test": "to-compare" }, tr.compareWithPrevious)
         : null,
+      h("a", { class: "button secondary", href: href.batch(d.id, d.version), "data-test": "to-batch" }, tr.navBatch),
       h("button", { type: "button", class: "secondary", onclick: () => download(`${d.id}-${d.version}.json`, `${JSON.stringify(e.json, null, 2)}\n`) }, tr.downloadSet),
     ),
     h("h2", null, tr.completeness),
