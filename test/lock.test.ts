@@ -16,6 +16,16 @@ function releasedCopy(): string {
   return dir;
 }
 
+/** A released copy of the fixture folder in which one released file was then edited (`from` replaced by `to`). */
+function releasedCopyEdited(file: string, from: string, to: string): string {
+  const dir = releasedCopy();
+  const path = join(dir, file);
+  const text = readFileSync(path, "utf8");
+  expect(text).toContain(from);
+  writeFileSync(path, text.replace(from, to));
+  return dir;
+}
+
 const TT22 = "criteria/don-vi-hoc-tap/2020.1.0.json";
 
 describe("the lock of criteria/", () => {
@@ -214,9 +224,7 @@ describe("tieuchi lock", () => {
   });
 
   it("--update refuses an edited release unless --accept-changes", () => {
-    const dir = releasedCopy();
-    const path = join(dir, "gia-dinh-mau/2024.1.0.json");
-    writeFileSync(path, readFileSync(path, "utf8").replace("Phụ lục I", "Phụ lục II"));
+    const dir = releasedCopyEdited("gia-dinh-mau/2024.1.0.json", "Phụ lục I", "Phụ lục II");
     const r = run("lock", "--update", "--criteria", dir);
     expect(r.code).toBe(1);
     expect(r.out).toContain("criteria.lock.json not updated");
@@ -227,9 +235,7 @@ describe("tieuchi lock", () => {
   });
 
   it("--check and --update name versions in force on the same day, and --accept-changes does not override it", () => {
-    const dir = releasedCopy();
-    const path = join(dir, "gia-dinh-mau/2018.1.0.json");
-    writeFileSync(path, readFileSync(path, "utf8").replace('"validTo": "2024-01-29"', '"validTo": null'));
+    const dir = releasedCopyEdited("gia-dinh-mau/2018.1.0.json", '"validTo": "2024-01-29"', '"validTo": null');
     const r = run("lock", "--check", "--criteria", dir);
     expect(r.code).toBe(1);
     expect(r.out).toContain("✘ registry   gia-dinh-mau@2018.1.0 (2018-11-05 to no end) (gia-dinh-mau/2018.1.0.json) and gia-dinh-mau@2024.1.0");
