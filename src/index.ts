@@ -60,6 +60,7 @@ export {
   LockStatus,
   LockReport,
   LockReportEntry,
+  RegistryProblem,
   checkLock,
   updateLock,
   parseLock,

@@ -16,6 +16,16 @@ function releasedCopy(): string {
   return dir;
 }
 
+/** A released copy of the fixture folder in which one released file was then edited (`from` replaced by `to`). */
+function releasedCopyEdited(file: string, from: string, to: string): string {
+  const dir = releasedCopy();
+  const path = join(dir, file);
+  const text = readFileSync(path, "utf8");
+  expect(text).toContain(from);
+  writeFileSync(path, text.replace(from, to));
+  return dir;
+}
+
 const TT22 = "criteria/don-vi-hoc-tap/2020.1.0.json";
 
 describe("the lock of criteria/", () => {
@@ -147,6 +157,37 @@ describe("updating a lock", () => {
   });
 });
 
+describe("the lock and the registry", () => {
+  const old = { file: "s/1.0.0.json", json: makeSet({ id: "s", version: "1.0.0", validFrom: "2020-01-01", source: { document: "QĐ 1/2019", issuer: "Test", issued: "2019-12-01" } }) };
+  const next = { file: "s/2.0.0.json", json: makeSet({ id: "s", version: "2.0.0", validFrom: "2024-01-26", supersedes: { id: "s", version: "1.0.0" } }) };
+
+  it("refuses to release a version that overlaps its predecessor: an app could not load the folder", () => {
+    const lock = updateLock(null, [old]).lock!;
+    expect(lock).not.toBeNull();
+    const report = checkLock(lock, [old, next]);
+    expect(report.ok).toBe(false);
+    expect(report.registry).toEqual([
+      expect.objectContaining({ code: "overlapping_dates", message: expect.stringContaining("end s@1.0.0 on 2024-01-25 (validTo)") }),
+    ]);
+    // Not even --accept-changes lets an overlap through.
+    expect(updateLock(lock, [old, next], { acceptChanges: true }).lock).toBeNull();
+    const closed = { ...old, json: { ...old.json, validTo: "2024-01-25" } };
+    expect(checkLock(lock, [closed, next]).registry).toEqual([]);
+    expect(updateLock(lock, [closed, next]).lock).toBeNull();
+    expect(updateLock(lock, [closed, next], { acceptChanges: true }).released).toEqual(["s@1.0.0", "s@2.0.0"]);
+  });
+
+  it("refuses a supersedes naming a version the folder does not hold, and leaves invalid files to their own status", () => {
+    const report = checkLock(null, [next, { file: "bad.json", json: { id: "s", version: "0.1.0" } }]);
+    expect(report.registry.map((p) => p.code)).toEqual(["unknown_supersedes"]);
+    expect(report.entries.map((e) => e.status)).toEqual(["invalid", "unreleased"]);
+  });
+
+  it("passes the shipped criteria/", () => {
+    expect(checkLockDir(join(ROOT, "criteria")).registry).toEqual([]);
+  });
+});
+
 describe("tieuchi lock", () => {
   it("--check passes an untouched folder and fails on a tampered released file, naming it and what changed", () => {
     const dir = releasedCopy();
@@ -183,15 +224,29 @@ describe("tieuchi lock", () => {
   });
 
   it("--update refuses an edited release unless --accept-changes", () => {
-    const dir = releasedCopy();
-    const path = join(dir, "gia-dinh-mau/2024.1.0.json");
-    writeFileSync(path, readFileSync(path, "utf8").replace("Phụ lục I", "Phụ lục II"));
+    const dir = releasedCopyEdited("gia-dinh-mau/2024.1.0.json", "Phụ lục I", "Phụ lục II");
     const r = run("lock", "--update", "--criteria", dir);
     expect(r.code).toBe(1);
     expect(r.out).toContain("criteria.lock.json not updated");
     expect(readLock(dir)!.versions["gia-dinh-mau@2024.1.0"]!.parts.source).toBe(lockEntryOf("x.json", readJson("test/fixtures/versions/criteria/gia-dinh-mau/2024.1.0.json")).parts.source);
     expect(run("lock", "--update", "--accept-changes", "--criteria", dir)).toMatchObject({ code: 0 });
     expect(run("lock", "--check", "--criteria", dir).code).toBe(0);
+    rmSync(dir, { recursive: true });
+  });
+
+  it("--check and --update name versions in force on the same day, and --accept-changes does not override it", () => {
+    const dir = releasedCopyEdited("gia-dinh-mau/2018.1.0.json", '"validTo": "2024-01-29"', '"validTo": null');
+    const r = run("lock", "--check", "--criteria", dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("✘ registry   gia-dinh-mau@2018.1.0 (2018-11-05 to no end) (gia-dinh-mau/2018.1.0.json) and gia-dinh-mau@2024.1.0");
+    expect(r.out).toContain("end gia-dinh-mau@2018.1.0 on 2024-01-29 (validTo) [overlapping_dates]");
+    expect(r.out).toContain("1 locked, 1 changed, 1 registry problem\n");
+    const lock = readFileSync(join(dir, LOCK_FILE), "utf8");
+    const u = run("lock", "--update", "--accept-changes", "--criteria", dir);
+    expect(u.code).toBe(1);
+    expect(u.out).toContain("criteria.lock.json not updated: fix the problems above\n");
+    expect(readFileSync(join(dir, LOCK_FILE), "utf8")).toBe(lock);
+    expect(JSON.parse(run("lock", "--check", "--criteria", dir, "--json").out).registry).toHaveLength(1);
     rmSync(dir, { recursive: true });
   });
 

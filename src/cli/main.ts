@@ -34,8 +34,8 @@ Usage:
                                               transitional: the versions in force on both dates, side by side
   tieuchi schema [--cases] [--out <file>]     print the JSON Schema of criteria files (or of case files)
   tieuchi hash <file>...                      content hash (sha-256 of canonical JSON) of JSON files
-  tieuchi lock --check [--criteria <dir>]     fail if a released version was edited or removed, or a version
-                                              is not released yet
+  tieuchi lock --check [--criteria <dir>]     fail if a released version was edited or removed, a version
+                                              is not released yet, or two versions are in force on one day
   tieuchi lock --update [--accept-changes]    release new versions into <dir>/criteria.lock.json (after review)
   tieuchi diff <old.json> <new.json>          what changed between two versions, in sentences
   tieuchi impact <old.json> <new.json> <units.ndjson> [--label <field>]

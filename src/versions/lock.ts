@@ -8,9 +8,11 @@
  * @module
  */
 import { z } from "zod";
-import { LockFileError, type Problem } from "../errors.js";
+import { CriteriaSetError, LockFileError, type Problem } from "../errors.js";
+import { loadCriteriaSet, type LoadedSet } from "../evaluate/load.js";
 import { normalizeStrings, schemaProblems, validateCriteriaSet } from "../schema/parse.js";
 import { canonicalJson, contentHash } from "./canonical.js";
+import { registryProblems } from "./registry.js";
 import { sha256Hex } from "./sha256.js";
 
 const Hash = z.string().regex(/^sha256:[0-9a-f]{64}$/, "expected sha256: and 64 hex digits");
@@ -81,13 +83,30 @@ export const LockReportEntry = z
   .strict();
 export type LockReportEntry = z.infer<typeof LockReportEntry>;
 
+/** A problem that keeps the versions from forming a registry (see `registryProblems`). */
+export const RegistryProblem = z
+  .object({
+    /** `overlapping_dates`, `unknown_supersedes`, `supersedes_later`, `supersedes_overlap`, `supersedes_fork` or `duplicate_version`. */
+    code: z.string(),
+    path: z.array(z.union([z.string(), z.number()])),
+    message: z.string(),
+  })
+  .strict();
+export type RegistryProblem = z.infer<typeof RegistryProblem>;
+
 /** The result of checking criteria files against a lock. */
 export const LockReport = z
   .object({
-    /** True when every file is released and unchanged (moves are allowed). */
+    /** True when every file is released and unchanged (moves are allowed), and the versions form a registry. */
     ok: z.boolean(),
     entries: z.array(LockReportEntry),
     counts: z.record(LockStatus, z.number().int().nonnegative()),
+    /**
+     * Why the valid versions, taken together, could not be loaded as one registry: two versions of a set in
+     * force on the same day (the old one's `validTo` not closed), a `supersedes` naming a version that is not
+     * there. An app's `loadRegistry` would refuse the folder for the same reasons.
+     */
+    registry: z.array(RegistryProblem),
   })
   .strict();
 export type LockReport = z.infer<typeof LockReport>;
@@ -221,7 +240,27 @@ export function checkLock(lock: Lock | null, files: readonly LockInput[]): LockR
     });
   }
   const counts = Object.fromEntries(LockStatus.options.map((s) => [s, entries.filter((e) => e.status === s).length])) as Record<LockStatus, number>;
-  return { ok: entries.every((e) => !FAILING.has(e.status)), entries, counts };
+  const registry = consistencyProblems(files, entries);
+  return { ok: entries.every((e) => !FAILING.has(e.status)) && registry.length === 0, entries, counts, registry };
+}
+
+/**
+ * The registry problems of the versions a check found usable: a release gate that let through a version
+ * overlapping its predecessor would leave every app unable to load the folder.
+ */
+function consistencyProblems(files: readonly LockInput[], entries: readonly LockReportEntry[]): RegistryProblem[] {
+  const usable = new Set(entries.filter((e) => e.status === "locked" || e.status === "moved" || e.status === "changed" || e.status === "unreleased").map((e) => e.file));
+  const sets: LoadedSet[] = [];
+  for (const f of files) {
+    if (!usable.has(f.file) || "error" in f) continue;
+    try {
+      sets.push(loadCriteriaSet(f.json, { source: f.file }));
+    } catch (e) {
+      // A released file edited into an invalid one is reported as changed; it cannot take part here.
+      if (!(e instanceof CriteriaSetError)) throw e;
+    }
+  }
+  return registryProblems(sets).map((p) => ({ code: p.code, path: [...p.path], message: p.message }));
 }
 
 /** Options of {@link updateLock}. */
@@ -245,13 +284,14 @@ export interface LockUpdate {
 
 /**
  * Releases versions: records every new valid version in the lock. Refuses (returns `lock: null`) when a
- * file is unreadable, invalid or duplicated, or when a released version was edited or removed unless
- * `acceptChanges` is set. The result is the same whatever the order of `files`.
+ * file is unreadable, invalid or duplicated, when the versions do not form a registry (`report.registry`),
+ * or when a released version was edited or removed unless `acceptChanges` is set. The result is the same
+ * whatever the order of `files`.
  */
 export function updateLock(lock: Lock | null, files: readonly LockInput[], options: UpdateLockOptions = {}): LockUpdate {
   const report = checkLock(lock, files);
   const blocking = report.entries.filter((e) => e.status === "unreadable" || e.status === "invalid" || e.status === "duplicate" || (!options.acceptChanges && (e.status === "changed" || e.status === "removed")));
-  if (blocking.length > 0) return { lock: null, report, released: [] };
+  if (blocking.length > 0 || report.registry.length > 0) return { lock: null, report, released: [] };
   const byFile = new Map(files.map((f) => [f.file, f]));
   const versions: Record<string, LockEntry> = {};
   const released: string[] = [];
