@@ -23,6 +23,7 @@ import {
   type Report,
 } from "../../src/index.js";
 import { findCriteriaFiles, loadCriteriaFile, loadRegistry, readJsonFile } from "../../src/node/index.js";
+import { findCaseFiles, readCaseFile } from "../../src/node/testing.js";
 import { ROOT } from "../helpers.js";
 import { buildSite, launch, screenshots, SITE, type Browser } from "./browser.js";
 
@@ -352,16 +353,20 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
     await screenshots(p, "4d-check-invalid");
   });
 
-  it("gives every case of the set's case file the verdict the case file expects", async () => {
+  it("gives every case of the set's case files (its own and its boundary cases) the verdict they expect", async () => {
     const p = await open(`#/check/${SET}/${VERSION}`);
-    const cases = (readJsonFile(join(ROOT, "criteria", SET, `${VERSION}.cases.json`)) as { cases: Array<{ name: string; expect: { verdict?: string; invalidData?: string[] } }> }).cases;
-    const options = await p.locator("[data-test=samples] optgroup option").allTextContents();
-    for (const c of cases) {
-      const label = options.find((o) => o.startsWith(`${c.name} (`));
-      expect(label, c.name).toBeDefined();
-      await p.selectOption("[data-test=samples]", { label: label! });
-      if (c.expect.verdict) expect(await verdictOf(p), c.name).toBe(c.expect.verdict);
-      else expect(await p.locator(".result-panel [data-test=error]").getAttribute("data-code"), c.name).toBe("ERR_UNIT_DATA");
+    const files = findCaseFiles(join(ROOT, "criteria", SET, `${VERSION}.json`));
+    expect(files.length).toBeGreaterThan(1);
+    for (const path of files) {
+      const source = path.slice(ROOT.length + 1);
+      const cases = readCaseFile(path).cases;
+      const options = await p.locator(`[data-test=samples] optgroup[data-source="${source}"] option`).allTextContents();
+      expect(options, source).toHaveLength(cases.length);
+      for (const [i, c] of cases.entries()) {
+        await p.selectOption("[data-test=samples]", { label: options[i]! });
+        if (c.expect.verdict) expect(await verdictOf(p), c.name).toBe(c.expect.verdict);
+        else expect(await p.locator(".result-panel [data-test=error]").getAttribute("data-code"), c.name).toBe("ERR_UNIT_DATA");
+      }
     }
   });
 

@@ -8,37 +8,33 @@ import { pathToFileURL } from "node:url";
 import type { Plugin } from "vite";
 import type { CatalogueData, SampleUnit } from "../src/data.js";
 
-type NodeApi = typeof import("../../../src/node/index.js") & Pick<typeof import("../../../src/index.js"), "loadCriteriaSet">;
+type NodeApi = typeof import("../../../src/node/index.js") &
+  Pick<typeof import("../../../src/index.js"), "loadCriteriaSet"> &
+  Pick<typeof import("../../../src/node/testing.js"), "findCaseFiles" | "readCaseFile">;
 
 const VIRTUAL = "virtual:tieuchi-catalogue";
 const RESOLVED = `\0${VIRTUAL}`;
 
 async function nodeApi(repo: string): Promise<NodeApi> {
-  const entries = ["node.js", "index.js"].map((f) => join(repo, "dist", f));
+  const entries = ["node.js", "index.js", "testing.js"].map((f) => join(repo, "dist", f));
   const absent = entries.find((e) => !existsSync(e));
   if (absent) throw new Error(`the explorer is built from the library's own build, and ${absent} is missing: run \`npm run build\` first (\`npm run site\` does)`);
-  const [node, core] = await Promise.all(entries.map((e) => import(pathToFileURL(e).href)));
-  return { ...node, loadCriteriaSet: core.loadCriteriaSet } as NodeApi;
+  const [node, core, testing] = await Promise.all(entries.map((e) => import(pathToFileURL(e).href)));
+  return { ...node, loadCriteriaSet: core.loadCriteriaSet, findCaseFiles: testing.findCaseFiles, readCaseFile: testing.readCaseFile } as NodeApi;
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-/** The cases of a case file, as samples. A malformed file stops the build: `npm test` would reject it too. */
-function casesOf(file: string, json: unknown): SampleUnit[] {
-  const cases = isRecord(json) ? json.cases : undefined;
-  if (!Array.isArray(cases)) throw new Error(`${file}: a case file needs a "cases" list`);
-  return cases.map((c: unknown, i) => {
-    if (!isRecord(c) || typeof c.name !== "string" || !("data" in c)) throw new Error(`${file}: cases[${i}] needs a "name" and "data"`);
-    const expect = isRecord(c.expect) ? c.expect : {};
-    return {
+/** The cases of a set's case files (read and validated by the test kit: a bad file stops the build), as samples. */
+function casesOf(api: NodeApi, repo: string, criteriaPath: string, watch: (path: string) => void): SampleUnit[] {
+  return api.findCaseFiles(criteriaPath).flatMap((path) => {
+    watch(path);
+    const source = relative(repo, path).split("\\").join("/");
+    return api.readCaseFile(path).cases.map((c) => ({
       name: c.name,
-      source: file,
+      source,
       data: c.data,
-      ...(typeof c.asOf === "string" ? { asOf: c.asOf } : {}),
-      ...(typeof expect.verdict === "string" ? { expected: expect.verdict } : Array.isArray(expect.invalidData) ? { expected: "invalid-data" } : {}),
-    };
+      ...(c.asOf !== undefined ? { asOf: c.asOf } : {}),
+      expected: c.expect.invalidData !== undefined ? "invalid-data" : c.expect.verdict!,
+    }));
   });
 }
 
@@ -62,12 +58,7 @@ export function catalogueData(repo: string): Plugin {
         this.addWatchFile(path);
         const json = api.readJsonFile(path);
         const set = api.loadCriteriaSet(json, { source: file }); // throws CriteriaSetError naming the file: the build stops
-        const casePath = path.replace(/\.json$/, ".cases.json");
-        let cases: SampleUnit[] = [];
-        if (existsSync(casePath)) {
-          this.addWatchFile(casePath);
-          cases = casesOf(relative(repo, casePath), api.readJsonFile(casePath));
-        }
+        const cases = casesOf(api, repo, path, (f) => this.addWatchFile(f));
         data.files.push({ path: file, json, cases });
         sets.push(set);
       }

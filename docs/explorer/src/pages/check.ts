@@ -252,8 +252,12 @@ export function checkView(id: string, version: string): View | undefined {
   );
 
   const asOf = h("input", { type: "date", id: "as-of", value: state.asOf, "data-test": "as-of", oninput: () => ((state.asOf = asOf.value), run()) });
-  const examples = entry.samples.filter((s) => s.expected === undefined);
-  const cases = entry.samples.filter((s) => s.expected !== undefined);
+  // Examples first, then the cases of each case file (the set's own, its boundary cases, ...).
+  const groups = new Map<string, SampleUnit[]>();
+  for (const s of entry.samples) {
+    const label = s.expected === undefined ? tr.sampleExamples : `${tr.sampleCases} · ${s.source.split("/").at(-1)}`;
+    groups.set(label, [...(groups.get(label) ?? []), s]);
+  }
   const samples = h(
     "select",
     {
@@ -268,8 +272,7 @@ export function checkView(id: string, version: string): View | undefined {
       },
     },
     h("option", { value: "" }, tr.samplesNone),
-    examples.length > 0 ? h("optgroup", { label: tr.sampleExamples }, examples.map((s) => h("option", { value: String(entry.samples.indexOf(s)) }, sampleLabel(s)))) : null,
-    cases.length > 0 ? h("optgroup", { label: tr.sampleCases }, cases.map((s) => h("option", { value: String(entry.samples.indexOf(s)) }, sampleLabel(s)))) : null,
+    [...groups].map(([label, list]) => h("optgroup", { label, "data-source": list[0]!.source }, list.map((s) => h("option", { value: String(entry.samples.indexOf(s)) }, sampleLabel(s))))),
   );
 
   const node = h(
