@@ -7,8 +7,8 @@
  */
 import { OptionsError, UnitDataError, type JsonPath, type Problem } from "../errors.js";
 import { criterionMessage, verdictMessage } from "../explain/messages.js";
-import type { Engine } from "../logic/engine.js";
-import { jsonLogicJsEngine } from "../logic/jsonlogic-js.js";
+import { TraceSink, type Compiled } from "../logic/compile.js";
+import type { PreparedRule } from "../logic/engine.js";
 import type { DerivedState, EvalScope, Trace } from "../logic/trace.js";
 import { isIsoDate } from "../schema/common.js";
 import type { Criterion } from "../schema/criteria-set.js";
@@ -17,8 +17,10 @@ import type { CriterionResult, GroupResult, Measure, ReadValue, Result, Status, 
 import { VERSION } from "../version.js";
 import { dataProblems } from "./data.js";
 import { decide } from "./decision.js";
-import { isLoadedSet, loadCriteriaSet, type LoadedSet, type PreparedCriterion } from "./load.js";
-import { runRule, truthy, type Outcome } from "./run.js";
+import { isLoadedSet, loadCriteriaSet, type LoadedSet } from "./load.js";
+import { programOf } from "./program.js";
+import { QuietRunner, runRule, truthy, type Outcome } from "./run.js";
+import { jsonLogicJsEngine } from "../logic/jsonlogic-js.js";
 
 /** Finds the set that decides a title of a sub-unit (a registry implements this). */
 export interface SetResolver {
@@ -26,8 +28,8 @@ export interface SetResolver {
   resolve(id: string, asOf?: string): LoadedSet;
 }
 
-/** Names of the evaluators `evaluate` can use. */
-export type EngineName = "json-logic-js";
+/** Names of the evaluators `evaluate` can use: `compiled` (the default) and `json-logic-js`, the reference. */
+export type EngineName = "compiled" | "json-logic-js";
 
 /** Options of {@link evaluate}. */
 export interface EvaluateOptions {
@@ -35,18 +37,21 @@ export interface EvaluateOptions {
   readonly asOf?: string;
   /** Build per-criterion values, measures and sentences (default true). Off, a result carries statuses and points only. */
   readonly explain?: boolean;
-  /** Which evaluator runs the rules. */
+  /**
+   * Which evaluator runs the rules: `compiled` (default; the set is compiled once into closures, CSP-safe) or
+   * `json-logic-js` (the reference it is tested against). Both give the same result, but for `engine.evaluator`.
+   */
   readonly engine?: EngineName;
   /** Where to find the sets that decide titles of sub-units given as data. */
   readonly sets?: SetResolver;
 }
 
-const ENGINES: Record<EngineName, Engine> = { "json-logic-js": jsonLogicJsEngine };
+const ENGINE_NAMES: readonly EngineName[] = ["compiled", "json-logic-js"];
 const MAX_NESTING = 4;
 
 interface Context {
   readonly options: EvaluateOptions;
-  readonly engine: Engine;
+  readonly engine: EngineName;
   readonly explain: boolean;
   readonly depth: number;
 }
@@ -70,49 +75,168 @@ interface Context {
 export function evaluate(set: LoadedSet | unknown, data: unknown, options: EvaluateOptions = {}): Result {
   const loaded = isLoadedSet(set) ? set : loadCriteriaSet(set);
   if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new OptionsError(`asOf must be a date written YYYY-MM-DD, got ${JSON.stringify(options.asOf)}`, ["asOf"]);
-  const engine = ENGINES[options.engine ?? "json-logic-js"];
-  if (!engine) throw new OptionsError(`unknown engine ${JSON.stringify(options.engine)}; use one of ${Object.keys(ENGINES).join(", ")}`, ["engine"]);
+  const engine = options.engine ?? "compiled";
+  if (!ENGINE_NAMES.includes(engine)) throw new OptionsError(`unknown engine ${JSON.stringify(options.engine)}; use one of ${ENGINE_NAMES.join(", ")}`, ["engine"]);
   return run(loaded, data, { options, engine, explain: options.explain ?? true, depth: 0 });
+}
+
+/** The scope rules run in. The paths of records are worked out only when a rule needs one (a missing value or an explanation). */
+class UnitScope implements EvalScope {
+  private paths: WeakMap<object, string> | undefined;
+  derived: Map<string, DerivedState> = NO_DERIVED_STATES;
+
+  constructor(
+    readonly root: Record<string, unknown>,
+    private readonly inputs: Inputs,
+  ) {}
+
+  get pathOf(): WeakMap<object, string> {
+    if (this.paths === undefined) {
+      this.paths = new WeakMap();
+      recordPaths(this.inputs, this.root, "", this.paths);
+    }
+    return this.paths;
+  }
+}
+
+const NO_DERIVED_STATES: Map<string, DerivedState> = new Map();
+
+/** The path of every record (object) in the unit's inputs. */
+function recordPaths(fields: Inputs, obj: Record<string, unknown>, base: string, pathOf: WeakMap<object, string>): void {
+  for (const name in fields) {
+    const spec = fields[name]!;
+    if (spec.type !== "object" && spec.type !== "array") continue;
+    const value = obj[name];
+    if (value === undefined || value === null) continue;
+    recordValuePaths(spec, value, base === "" ? name : `${base}.${name}`, pathOf);
+  }
+}
+
+function recordValuePaths(spec: InputSpec, value: unknown, path: string, pathOf: WeakMap<object, string>): void {
+  if (spec.type === "object") {
+    pathOf.set(value as object, path);
+    recordPaths(spec.fields, value as Record<string, unknown>, path, pathOf);
+  } else if (spec.type === "array") {
+    const list = value as unknown[];
+    for (let i = 0; i < list.length; i++) {
+      const item = list[i];
+      if (item !== null && item !== undefined) recordValuePaths(spec.items, item, `${path}[${i}]`, pathOf);
+    }
+  }
+}
+
+/** A criterion's rules, in whatever form the evaluator runs them. */
+interface Rules<R> {
+  readonly applies?: R;
+  readonly rule?: R;
+  readonly excludes?: R;
+  readonly tiers?: ReadonlyArray<{ readonly points: number; readonly when: R }>;
+  readonly score?: R;
+}
+
+/** Runs the rules of one criterion after another, keeping what the explanation and the missing paths need. */
+interface Runner<R> {
+  /** Starts a new criterion. */
+  start(): void;
+  exec(rule: R): Outcome;
+  /** Paths of the values the criterion needed and did not find (after a `missing` outcome). */
+  missing(): string[];
+  /** Traces of the rules run since {@link start} (explanations only). */
+  readonly traces: Trace[];
+}
+
+/** Runs rules with a full trace each: the reference engine, and the compiled one when explaining. */
+class TracingRunner<R> implements Runner<R> {
+  traces: Trace[] = [];
+  constructor(
+    private readonly scope: EvalScope,
+    private readonly call: (rule: R, trace: Trace) => unknown,
+  ) {}
+  start(): void {
+    this.traces = [];
+  }
+  exec(rule: R): Outcome {
+    const { outcome, trace } = runRule((t) => this.call(rule, t), this.scope);
+    this.traces.push(trace);
+    return outcome;
+  }
+  missing(): string[] {
+    const out = new Set<string>();
+    for (const t of this.traces) for (const m of t.missing) out.add(m);
+    return [...out];
+  }
+}
+
+/**
+ * Runs compiled rules with no explanation. A `missing` outcome ends a criterion at once, so the paths of
+ * the last rule's trace are all the paths the criterion lacks.
+ */
+class QuietCriterionRunner implements Runner<Compiled> {
+  readonly traces: Trace[] = [];
+  private readonly quiet: QuietRunner;
+  constructor(scope: EvalScope) {
+    this.quiet = new QuietRunner(scope);
+  }
+  start(): void {
+    this.quiet.trace = null;
+  }
+  exec(rule: Compiled): Outcome {
+    return this.quiet.run(rule);
+  }
+  missing(): string[] {
+    const t = this.quiet.trace;
+    return t === null ? [] : [...t.missing];
+  }
+}
+
+function validate(loaded: LoadedSet, data: unknown, label: string): Record<string, unknown> {
+  const fast = programOf(loaded).check(data);
+  if (fast !== undefined) return fast;
+  const parsed = loaded.dataSchema.safeParse(data);
+  if (!parsed.success) throw new UnitDataError(dataProblems(parsed.error, loaded.definition.inputs), label);
+  return parsed.data as Record<string, unknown>;
 }
 
 function run(loaded: LoadedSet, data: unknown, ctx: Context): Result {
   const set = loaded.definition;
   const label = `${set.id}@${set.version}`;
-  const parsed = loaded.dataSchema.safeParse(data);
-  if (!parsed.success) throw new UnitDataError(dataProblems(parsed.error, set.inputs), label);
-  const root = parsed.data as Record<string, unknown>;
+  const root = validate(loaded, data, label);
+  const program = programOf(loaded);
 
-  const pathOf = new WeakMap<object, string>();
   const subResults: SubResult[] = [];
-  walkInputs(set.inputs, root, "", [], pathOf, subResults, ctx, label);
+  if (program.hasTitles) decideTitles(set.inputs, root, "", [], subResults, ctx, label);
 
-  const derived = new Map<string, DerivedState>();
-  const scope: EvalScope = { root, pathOf, derived };
-  const prepared = loaded.prepared(ctx.engine);
-  for (const [name, rule] of prepared.derived) {
-    const { outcome, trace } = runRule(rule, scope);
-    if (outcome.kind === "value") root[name] = outcome.value;
-    else if (outcome.kind === "missing") derived.set(name, { status: "missing", paths: [...trace.missing] });
-    else if (outcome.kind === "not-applicable") derived.set(name, { status: "not-applicable" });
-    else derived.set(name, { status: "error", message: `derived value '${name}': ${outcome.message}` });
+  const scope = new UnitScope(root, set.inputs);
+  let criteria: CriterionResult[];
+  if (ctx.engine === "json-logic-js") {
+    const prepared = loaded.prepared(jsonLogicJsEngine);
+    const runner = new TracingRunner<PreparedRule>(scope, (rule, trace) => rule(trace));
+    derive(prepared.derived, runner, scope);
+    criteria = evaluateCriteria(prepared.criteria, runner, scope, loaded, ctx, subResults);
+  } else if (ctx.explain) {
+    const runner = new TracingRunner<Compiled>(scope, (rule, trace) => rule(trace.scope.root, new TraceSink(trace)));
+    derive(program.derived, runner, scope);
+    criteria = evaluateCriteria(program.criteria, runner, scope, loaded, ctx, subResults);
+  } else {
+    const runner = new QuietCriterionRunner(scope);
+    derive(program.derived, runner, scope);
+    criteria = evaluateCriteria(program.criteria, runner, scope, loaded, ctx, subResults);
   }
-
-  const subPaths = new Set(subResults.map((s) => s.path));
-  const criteria = set.criteria.map((c, i) => evaluateCriterion(c, prepared.criteria[i]!, scope, loaded, ctx, subPaths));
   const decided = decide(set, criteria);
 
-  const groups: GroupResult[] = set.groups.map((g) => {
-    const members = criteria.filter((c) => c.group === g.id);
+  const groups: GroupResult[] = [];
+  for (const g of set.groups) {
+    let earned = 0;
+    let max = 0;
     const statuses: Partial<Record<Status, number>> = {};
-    for (const c of members) statuses[c.status] = (statuses[c.status] ?? 0) + 1;
-    return {
-      id: g.id,
-      title: g.title,
-      earned: members.reduce((s, c) => s + (c.points?.earned ?? 0), 0),
-      max: members.reduce((s, c) => s + (c.points?.max ?? 0), 0),
-      statuses: statuses as Record<Status, number>,
-    };
-  });
+    for (const c of criteria) {
+      if (c.group !== g.id) continue;
+      statuses[c.status] = (statuses[c.status] ?? 0) + 1;
+      earned += c.points?.earned ?? 0;
+      max += c.points?.max ?? 0;
+    }
+    groups.push({ id: g.id, title: g.title, earned, max, statuses: statuses as Record<Status, number> });
+  }
 
   const asOf = ctx.options.asOf ?? null;
   const result: Result = {
@@ -130,51 +254,63 @@ function run(loaded: LoadedSet, data: unknown, ctx: Context): Result {
     gap: decided.gap,
     ...(ctx.explain ? { message: verdictMessage(set, decided.verdict, decided.grade, decided.points, decided.gap) } : {}),
     subResults,
-    engine: { name: "tieuchi", version: VERSION, evaluator: ctx.engine.name },
+    engine: { name: "tieuchi", version: VERSION, evaluator: ctx.engine },
   };
   return result;
 }
 
-/** Records the path of every record, and decides titles given as sub-unit data. */
-function walkInputs(
-  fields: Inputs,
-  obj: Record<string, unknown>,
-  base: string,
-  jsonBase: JsonPath,
-  pathOf: WeakMap<object, string>,
-  subResults: SubResult[],
+/** Computes the derived values in order; one that cannot be computed is recorded with why. */
+function derive<R>(derived: ReadonlyArray<readonly [string, R]>, runner: Runner<R>, scope: UnitScope): void {
+  for (const [name, rule] of derived) {
+    runner.start();
+    const outcome = runner.exec(rule);
+    if (outcome.kind === "value") {
+      scope.root[name] = outcome.value;
+      continue;
+    }
+    if (scope.derived === NO_DERIVED_STATES) scope.derived = new Map();
+    if (outcome.kind === "missing") scope.derived.set(name, { status: "missing", paths: runner.missing() });
+    else if (outcome.kind === "not-applicable") scope.derived.set(name, { status: "not-applicable" });
+    else scope.derived.set(name, { status: "error", message: `derived value '${name}': ${outcome.message}` });
+  }
+}
+
+function evaluateCriteria<R>(
+  rules: ReadonlyArray<Rules<R>>,
+  runner: Runner<R>,
+  scope: UnitScope,
+  loaded: LoadedSet,
   ctx: Context,
-  label: string,
-): void {
+  subResults: readonly SubResult[],
+): CriterionResult[] {
+  const list = loaded.definition.criteria;
+  const out = new Array<CriterionResult>(list.length);
+  const subPaths = ctx.explain ? new Set(subResults.map((s) => s.path)) : undefined;
+  for (let i = 0; i < list.length; i++) out[i] = evaluateCriterion(list[i]!, rules[i]!, runner, scope, loaded, ctx, subPaths);
+  return out;
+}
+
+/** Decides titles given as sub-units' data, by evaluating the sets that define them. */
+function decideTitles(fields: Inputs, obj: Record<string, unknown>, base: string, jsonBase: JsonPath, subResults: SubResult[], ctx: Context, label: string): void {
   for (const [name, spec] of Object.entries(fields)) {
     const value = obj[name];
     if (value === undefined || value === null) continue;
     const path = base === "" ? name : `${base}.${name}`;
-    obj[name] = walkValue(spec, value, path, [...jsonBase, name], pathOf, subResults, ctx, label);
+    obj[name] = titlesIn(spec, value, path, [...jsonBase, name], subResults, ctx, label);
   }
 }
 
-function walkValue(
-  spec: InputSpec,
-  value: unknown,
-  path: string,
-  jsonPath: JsonPath,
-  pathOf: WeakMap<object, string>,
-  subResults: SubResult[],
-  ctx: Context,
-  label: string,
-): unknown {
+function titlesIn(spec: InputSpec, value: unknown, path: string, jsonPath: JsonPath, subResults: SubResult[], ctx: Context, label: string): unknown {
   switch (spec.type) {
     case "object":
-      pathOf.set(value as object, path);
-      walkInputs(spec.fields, value as Record<string, unknown>, path, jsonPath, pathOf, subResults, ctx, label);
+      decideTitles(spec.fields, value as Record<string, unknown>, path, jsonPath, subResults, ctx, label);
       return value;
     case "array": {
       const list = value as unknown[];
       for (let i = 0; i < list.length; i++) {
         const item = list[i];
         if (item === null || item === undefined) continue;
-        list[i] = walkValue(spec.items, item, `${path}[${i}]`, [...jsonPath, i], pathOf, subResults, ctx, label);
+        list[i] = titlesIn(spec.items, item, `${path}[${i}]`, [...jsonPath, i], subResults, ctx, label);
       }
       return list;
     }
@@ -212,24 +348,16 @@ function toReadValue(v: unknown): ReadValue | undefined {
   return undefined;
 }
 
-interface Acc {
-  readonly traces: Trace[];
-}
-
-function evaluateCriterion(
+function evaluateCriterion<R>(
   c: Criterion,
-  p: PreparedCriterion,
-  scope: EvalScope,
+  p: Rules<R>,
+  runner: Runner<R>,
+  scope: UnitScope,
   loaded: LoadedSet,
   ctx: Context,
-  subPaths: ReadonlySet<string>,
+  subPaths: ReadonlySet<string> | undefined,
 ): CriterionResult {
-  const acc: Acc = { traces: [] };
-  const exec = (rule: NonNullable<PreparedCriterion["rule"]>): Outcome => {
-    const { outcome, trace } = runRule(rule, scope);
-    acc.traces.push(trace);
-    return outcome;
-  };
+  runner.start();
   const max = c.points === undefined ? 0 : typeof c.points === "number" ? c.points : c.points.max;
   let status: Status;
   let reason: CriterionResult["reason"] = null;
@@ -257,7 +385,7 @@ function evaluateCriterion(
       break decideStatus;
     }
     if (p.applies) {
-      const o = exec(p.applies);
+      const o = runner.exec(p.applies);
       if (o.kind !== "value") {
         settle(o);
         break decideStatus;
@@ -269,7 +397,7 @@ function evaluateCriterion(
       }
     }
     if (p.excludes) {
-      const o = exec(p.excludes);
+      const o = runner.exec(p.excludes);
       if (o.kind !== "value") settle(o);
       else status = truthy(o.value) ? "fail" : "pass";
       break decideStatus;
@@ -277,7 +405,7 @@ function evaluateCriterion(
     if (p.tiers) {
       status = "fail";
       for (const tier of p.tiers) {
-        const o = exec(tier.when);
+        const o = runner.exec(tier.when);
         if (o.kind !== "value") {
           settle(o);
           break decideStatus;
@@ -291,7 +419,7 @@ function evaluateCriterion(
       break decideStatus;
     }
     if (p.rule) {
-      const o = exec(p.rule);
+      const o = runner.exec(p.rule);
       if (o.kind !== "value") {
         settle(o);
         break decideStatus;
@@ -300,7 +428,7 @@ function evaluateCriterion(
       earned = status === "pass" ? max : 0;
     }
     if (p.score) {
-      const o = exec(p.score);
+      const o = runner.exec(p.score);
       if (o.kind !== "value") {
         settle(o);
         earned = 0;
@@ -316,8 +444,6 @@ function evaluateCriterion(
   }
   if (status !== "pass" && !(status === "fail" && p.score)) earned = status === "not-applicable" && loaded.definition.decision.method === "points" && loaded.definition.decision.notApplicable === "award" ? max : 0;
 
-  const missing = new Set<string>();
-  for (const t of acc.traces) for (const m of t.missing) missing.add(m);
   const base: Omit<CriterionResult, "message"> = {
     id: c.id,
     title: c.title,
@@ -328,14 +454,14 @@ function evaluateCriterion(
     status,
     reason,
     points: c.points === undefined ? null : { earned, max },
-    missing: status === "missing" ? [...missing] : [],
+    missing: status === "missing" ? runner.missing() : [],
     ...(error !== undefined ? { error } : {}),
   };
   if (!ctx.explain) return base;
 
   const values = new Map<string, unknown>();
   const measures: Measure[] = [];
-  for (const t of acc.traces) {
+  for (const t of runner.traces) {
     for (const [k, v] of t.reads) values.set(k, v);
     measures.push(...t.measures);
   }
@@ -344,7 +470,7 @@ function evaluateCriterion(
     const r = toReadValue(v);
     if (r !== undefined) shown[k] = r;
   }
-  const subs = [...values.keys()].filter((k) => subPaths.has(k));
+  const subs = [...values.keys()].filter((k) => subPaths!.has(k));
   const message = criterionMessage({ criterion: c, result: base, values, measures, root: scope.root, labels: loaded.labels });
   return { ...base, values: shown, measures, subResults: subs, message };
 }

@@ -1,0 +1,74 @@
+/**
+ * A criteria set compiled once for the compiled evaluator: derived values as closures, each criterion's
+ * conditions as closures returning yes/no, and the fast check of a unit's data. Kept per loaded set.
+ *
+ * @module
+ */
+import { compileRule, compileTest, type Compiled, type CompiledTest } from "../logic/compile.js";
+import type { InputSpec, Inputs } from "../schema/inputs.js";
+import { compileDataCheck } from "./data-check.js";
+import type { LoadedSet } from "./load.js";
+
+/** One criterion's conditions, compiled. */
+export interface CompiledCriterion {
+  readonly applies?: CompiledTest;
+  readonly rule?: CompiledTest;
+  readonly excludes?: CompiledTest;
+  readonly tiers?: ReadonlyArray<{ readonly points: number; readonly when: CompiledTest }>;
+  readonly score?: Compiled;
+}
+
+/** A set compiled for the compiled evaluator. */
+export interface Program {
+  readonly derived: ReadonlyArray<readonly [string, Compiled]>;
+  readonly criteria: readonly CompiledCriterion[];
+  /** The fast check of a unit's data (undefined: ask the zod schema). */
+  readonly check: (data: unknown) => Record<string, unknown> | undefined;
+  /** Whether some input is a title, which the data may give as a sub-unit to evaluate. */
+  readonly hasTitles: boolean;
+}
+
+function specHasTitle(spec: InputSpec): boolean {
+  if (spec.type === "title") return true;
+  if (spec.type === "array") return specHasTitle(spec.items);
+  if (spec.type === "object") return inputsHaveTitle(spec.fields);
+  return false;
+}
+
+function inputsHaveTitle(inputs: Inputs): boolean {
+  return Object.values(inputs).some(specHasTitle);
+}
+
+/** Compiles a loaded set (without caching: {@link programOf} keeps the result). */
+export function compileSet(loaded: LoadedSet): Program {
+  const set = loaded.definition;
+  return {
+    derived: Object.entries(set.derived).map(([name, d]) => [name, compileRule(d.rule)] as const),
+    criteria: set.criteria.map((c) => {
+      const out: { -readonly [K in keyof CompiledCriterion]: CompiledCriterion[K] } = {};
+      if (c.pending) return out;
+      if (c.applies !== undefined) out.applies = compileTest(c.applies);
+      if (c.rule !== undefined) out.rule = compileTest(c.rule);
+      if (c.excludes !== undefined) out.excludes = compileTest(c.excludes);
+      if (c.points !== undefined && typeof c.points === "object") {
+        if ("tiers" in c.points) out.tiers = c.points.tiers.map((t) => ({ points: t.points, when: compileTest(t.when) }));
+        else out.score = compileRule(c.points.score);
+      }
+      return out;
+    }),
+    check: compileDataCheck(set.inputs),
+    hasTitles: inputsHaveTitle(set.inputs),
+  };
+}
+
+const programs = new WeakMap<LoadedSet, Program>();
+
+/** The compiled form of a loaded set, compiled on first use. */
+export function programOf(loaded: LoadedSet): Program {
+  let p = programs.get(loaded);
+  if (!p) {
+    p = compileSet(loaded);
+    programs.set(loaded, p);
+  }
+  return p;
+}

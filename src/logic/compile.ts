@@ -1,0 +1,635 @@
+/**
+ * The compiled evaluator: each rule is turned once into a tree of JavaScript closures, with no `eval` and no
+ * `new Function`, so it runs under a strict Content-Security-Policy. Every operator does exactly what
+ * json-logic-js 2.0.5 does after {@link expandRule} (loose `==`, `[]` is false, `parseFloat` in `+` and `*`,
+ * `<` with three arguments, `all` false on an empty list, the same short-circuits and the same order of
+ * reads), and records what it reads into the same {@link Trace}. The differential tests in
+ * `test/differential/` hold it to that.
+ *
+ * What makes it fast: no interpretation per node, conditions compiled to closures that return booleans, counts
+ * and shares computed without building intermediate lists, exact percentages compared in `Number` when the
+ * products are safe integers (BigInt otherwise), and a trace that, when explanations are off, records only
+ * the absent values (see {@link Sink}).
+ *
+ * @module
+ */
+import { EvaluationError } from "../errors.js";
+import type { Rule } from "../schema/rule.js";
+import type { Engine, PreparedRule } from "./engine.js";
+import { compareRatio, exactPercent, Inapplicable, type RatioMeasure } from "./exact.js";
+import { OPERATORS } from "./operators.js";
+import type { Trace } from "./trace.js";
+
+/**
+ * Where a compiled rule reports what it read. With `full` set it reports every read and every ratio (as
+ * json-logic-js's tracing does); without, only reads that found no value, which is all a status needs.
+ * A value found at the top level is never a derived value that failed (those are left out of the data), so
+ * skipping it loses nothing {@link Trace.read} would have recorded for the status.
+ */
+export interface Sink {
+  readonly full: boolean;
+  read(base: unknown, rel: string, value: unknown): void;
+  measure(m: RatioMeasure): void;
+}
+
+/** A compiled rule: its value on `data`, reporting reads to `sink`. */
+export type Compiled = (data: unknown, sink: Sink) => unknown;
+/** A compiled rule in a yes/no position: JsonLogic truthiness of its value. */
+export type CompiledTest = (data: unknown, sink: Sink) => boolean;
+
+/** A sink that records everything into a {@link Trace}. */
+export class TraceSink implements Sink {
+  readonly full = true;
+  constructor(readonly trace: Trace) {}
+  read(base: unknown, rel: string, value: unknown): void {
+    this.trace.read(base, rel, value);
+  }
+  measure(m: RatioMeasure): void {
+    this.trace.measures.push(m);
+  }
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** JsonLogic truthiness: `[]` is false. */
+function truthy(v: unknown): boolean {
+  if (Array.isArray(v) && v.length === 0) return false;
+  return !!v;
+}
+
+/**
+ * `parseFloat` as json-logic-js applies it to each operand of `+` and `*`. For a number it only turns -0
+ * into 0 (`parseFloat(String(-0))`), which is worth knowing: `(-1 * 0) * -5` is -0 in JavaScript but 0 here.
+ */
+function pf(v: unknown): number {
+  if (typeof v === "number") return v === 0 ? 0 : v;
+  return parseFloat(v as string);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Exact ratios
+
+/** A percentage read once: its exact fraction as Numbers, and the largest whole for which Number math is exact. */
+interface PercentPlan {
+  readonly units: number;
+  readonly scale: number;
+  readonly limit: number;
+}
+
+function planPercent(p: number): PercentPlan | undefined {
+  const e = exactPercent(p);
+  if (!e) return undefined;
+  const units = Number(e.units);
+  const scale = Number(e.scale);
+  // part <= whole, so part*100*scale and units*whole are both safe integers when whole <= limit.
+  return { units, scale, limit: Math.floor(Number.MAX_SAFE_INTEGER / Math.max(100 * scale, units, 1)) };
+}
+
+function isCount(n: unknown): n is number {
+  return typeof n === "number" && Number.isSafeInteger(n) && n >= 0;
+}
+
+/**
+ * {@link compareRatio} with a Number fast path: same results, same exceptions (anything unusual is handed to
+ * compareRatio itself), but no BigInt and no measure object unless the sink wants it.
+ */
+function ratio(op: "atLeast" | "atMost", part: unknown, whole: unknown, percent: unknown, plan: PercentPlan | undefined, s: Sink): boolean | null {
+  if (part === null || part === undefined || whole === null || whole === undefined || percent === null || percent === undefined) return null;
+  if (!isCount(part) || !isCount(whole) || part > whole || typeof percent !== "number" || whole === 0) return slowRatio(op, part, whole, percent, s);
+  const p = plan ?? planPercent(percent);
+  if (p === undefined || whole > p.limit) return slowRatio(op, part, whole, percent, s);
+  const left = part * 100 * p.scale;
+  const right = p.units * whole;
+  const met = op === "atLeast" ? left >= right : left <= right;
+  if (s.full) s.measure({ kind: "ratio", op, part, whole, percent, met });
+  return met;
+}
+
+function slowRatio(op: "atLeast" | "atMost", part: unknown, whole: unknown, percent: unknown, s: Sink): boolean | null {
+  const m = compareRatio(op, part, whole, percent);
+  if (m === null) return null;
+  if (s.full) s.measure(m);
+  return m.met;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The compiler
+
+type Obj = { readonly [k: string]: Rule };
+
+function isOperation(r: Rule): r is Obj {
+  return typeof r === "object" && r !== null && !Array.isArray(r) && Object.keys(r).length === 1;
+}
+
+/** A rule that reads nothing and always gives the same value: an operation-free literal. */
+function isStatic(r: Rule): boolean {
+  if (Array.isArray(r)) return r.every(isStatic);
+  return !isOperation(r);
+}
+
+/** json-logic-js's value of a static rule (arrays are evaluated item by item, other values returned as they are). */
+function staticValue(r: Rule): unknown {
+  return Array.isArray(r) ? r.map(staticValue) : r;
+}
+
+const MEASURING = new Set(["shareAtLeast", "shareAtMost", "ratioAtLeast", "ratioAtMost"]);
+
+/** Whether evaluating `r` can record a ratio (so evaluating it twice is not the same as once). */
+function measures(r: Rule): boolean {
+  if (Array.isArray(r)) return r.some(measures);
+  if (!isOperation(r)) return false;
+  const op = Object.keys(r)[0]!;
+  if (MEASURING.has(op)) return true;
+  const raw = r[op]!;
+  return Array.isArray(raw) ? raw.some(measures) : measures(raw);
+}
+
+function argsOf(r: Obj, op: string): Rule[] {
+  const raw = r[op]!;
+  return Array.isArray(raw) ? raw : [raw];
+}
+
+function constant(v: unknown): Compiled {
+  return () => v;
+}
+
+function fail(message: string): never {
+  throw new EvaluationError(`cannot compile rule: ${message}`);
+}
+
+/** `{"var": path}` with a literal path, as the json-logic-js path reads it (own properties only, traced). */
+function compileVar(args: Rule[]): Compiled {
+  if (!args.every(isStatic)) fail("'var' takes a literal path");
+  const first = staticValue(args[0]!);
+  const rel = first === undefined || first === null ? "" : String(first);
+  if (rel === "") {
+    return (d, s) => {
+      if (d === null || d === undefined || s.full) s.read(d, rel, d);
+      return d;
+    };
+  }
+  const keys = rel.split(".");
+  if (keys.length === 1) {
+    const k = keys[0]!;
+    return (d, s) => {
+      let v: unknown = null;
+      if (typeof d === "object" && d !== null && hasOwn.call(d, k)) {
+        v = (d as Record<string, unknown>)[k];
+        if (v === undefined) v = null;
+      }
+      if (v === null || s.full) s.read(d, rel, v);
+      return v;
+    };
+  }
+  return (d, s) => {
+    let v: unknown = d;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      if (typeof v !== "object" || v === null || !hasOwn.call(v, k)) {
+        v = null;
+        break;
+      }
+      v = (v as Record<string, unknown>)[k];
+      if (v === undefined) {
+        v = null;
+        break;
+      }
+    }
+    if (v === null || s.full) s.read(d, rel, v);
+    return v;
+  };
+}
+
+/** Compiles a checked rule into a closure. */
+export function compileRule(rule: Rule): Compiled {
+  return new Compiler().value(rule);
+}
+
+/** Compiles a checked rule for a yes/no position: the closure returns JsonLogic truthiness of the value. */
+export function compileTest(rule: Rule): CompiledTest {
+  return new Compiler().test(rule);
+}
+
+class Compiler {
+  value(r: Rule): Compiled {
+    if (Array.isArray(r)) {
+      if (r.every(isStatic)) return constant(staticValue(r));
+      const items = r.map((x) => this.value(x));
+      return (d, s) => {
+        const out = new Array<unknown>(items.length);
+        for (let i = 0; i < items.length; i++) out[i] = items[i]!(d, s);
+        return out;
+      };
+    }
+    if (!isOperation(r)) return constant(r);
+    const op = Object.keys(r)[0]!;
+    if (!OPERATORS.has(op)) fail(`'${op}' is not an allowed operator`);
+    const args = argsOf(r, op);
+    switch (op) {
+      case "var":
+        return compileVar(args);
+      case "if":
+        return this.ifOp(args);
+      case "and":
+        return this.andOr(args, true);
+      case "or":
+        return this.andOr(args, false);
+      case "filter":
+        return this.filter(args);
+      case "all":
+      case "some":
+      case "none":
+        return this.quantifier(op, args);
+      case "count":
+        return this.count(args);
+      case "shareAtLeast":
+      case "shareAtMost":
+        return this.share(op === "shareAtLeast" ? "atLeast" : "atMost", args);
+      default:
+        return this.valueOp(op, args);
+    }
+  }
+
+  test(r: Rule): CompiledTest {
+    if (!isOperation(r)) {
+      const v = truthy(staticValue(r));
+      if (Array.isArray(r) && !r.every(isStatic)) {
+        const f = this.value(r);
+        // An array literal is truthy when it has items, whatever they evaluate to; its items are still read.
+        return (d, s) => truthy(f(d, s));
+      }
+      return () => v;
+    }
+    const op = Object.keys(r)[0]!;
+    if (!OPERATORS.has(op)) fail(`'${op}' is not an allowed operator`);
+    const args = argsOf(r, op);
+    switch (op) {
+      case "and": {
+        if (args.length === 0) return () => false;
+        const parts = args.map((a) => this.test(a));
+        if (parts.length === 2) {
+          const [a, b] = parts as [CompiledTest, CompiledTest];
+          return (d, s) => a(d, s) && b(d, s);
+        }
+        return (d, s) => {
+          for (let i = 0; i < parts.length; i++) if (!parts[i]!(d, s)) return false;
+          return true;
+        };
+      }
+      case "or": {
+        if (args.length === 0) return () => false;
+        const parts = args.map((a) => this.test(a));
+        if (parts.length === 2) {
+          const [a, b] = parts as [CompiledTest, CompiledTest];
+          return (d, s) => a(d, s) || b(d, s);
+        }
+        return (d, s) => {
+          for (let i = 0; i < parts.length; i++) if (parts[i]!(d, s)) return true;
+          return false;
+        };
+      }
+      case "if": {
+        const { conds, thens, last } = this.ifParts<CompiledTest>(args, true);
+        return (d, s) => {
+          for (let i = 0; i < conds.length; i++) if (conds[i]!(d, s)) return thens[i]!(d, s);
+          return last ? last(d, s) : false;
+        };
+      }
+      case "!":
+      case "!!": {
+        if (args.length === 1) {
+          const a = this.test(args[0]!);
+          return op === "!" ? (d, s) => !a(d, s) : a;
+        }
+        break;
+      }
+      case "all":
+      case "some":
+      case "none":
+        return this.quantifier(op, args);
+    }
+    const f = this.value(r);
+    return (d, s) => truthy(f(d, s));
+  }
+
+  private ifParts<T extends Compiled | CompiledTest>(args: Rule[], asTest: boolean) {
+    const conds: CompiledTest[] = [];
+    const thens: T[] = [];
+    let i = 0;
+    for (; i < args.length - 1; i += 2) {
+      conds.push(this.test(args[i]!));
+      thens.push((asTest ? this.test(args[i + 1]!) : this.value(args[i + 1]!)) as T);
+    }
+    const last = args.length === i + 1 ? ((asTest ? this.test(args[i]!) : this.value(args[i]!)) as T) : undefined;
+    return { conds, thens, last };
+  }
+
+  private ifOp(args: Rule[]): Compiled {
+    const { conds, thens, last } = this.ifParts<Compiled>(args, false);
+    return (d, s) => {
+      for (let i = 0; i < conds.length; i++) if (conds[i]!(d, s)) return thens[i]!(d, s);
+      return last ? last(d, s) : null;
+    };
+  }
+
+  private andOr(args: Rule[], isAnd: boolean): Compiled {
+    const parts = args.map((a) => this.value(a));
+    return (d, s) => {
+      let current: unknown;
+      for (let i = 0; i < parts.length; i++) {
+        current = parts[i]!(d, s);
+        if (truthy(current) !== isAnd) return current;
+      }
+      return current;
+    };
+  }
+
+  private filter(args: Rule[]): Compiled {
+    const list = this.value(args[0]!);
+    const cond = args[1] === undefined ? (): boolean => false : this.test(args[1]);
+    return (d, s) => {
+      const l = list(d, s);
+      if (!Array.isArray(l)) return [];
+      const out: unknown[] = [];
+      for (let i = 0; i < l.length; i++) {
+        // Array.prototype.filter skips holes; JSON arrays have none, but stay faithful.
+        if (!(i in l)) continue;
+        const item: unknown = l[i];
+        if (cond(item, s)) out.push(item);
+      }
+      return out;
+    };
+  }
+
+  private quantifier(op: "all" | "some" | "none", args: Rule[]): CompiledTest {
+    const list = this.value(args[0]!);
+    const cond = args[1] === undefined ? (): boolean => false : this.test(args[1]);
+    if (op === "all")
+      return (d, s) => {
+        const l = list(d, s);
+        if (!Array.isArray(l) || l.length === 0) return false;
+        for (let i = 0; i < l.length; i++) if (!cond(l[i], s)) return false;
+        return true;
+      };
+    const found = op === "some";
+    return (d, s) => {
+      const l = list(d, s);
+      if (!Array.isArray(l) || l.length === 0) return !found;
+      for (let i = 0; i < l.length; i++) if (cond(l[i], s)) return found;
+      return !found;
+    };
+  }
+
+  /** How many items of a list meet a condition, reading every item as json-logic-js's `filter` does. */
+  private counter(cond: CompiledTest) {
+    return (l: unknown, s: Sink): number => {
+      if (!Array.isArray(l)) return 0;
+      let n = 0;
+      for (let i = 0; i < l.length; i++) {
+        if (!(i in l)) continue;
+        if (cond(l[i], s)) n++;
+      }
+      return n;
+    };
+  }
+
+  private count(args: Rule[]): Compiled {
+    const list = this.value(args[0]!);
+    // As expanded: with exactly two arguments a filter is counted, otherwise the first argument's length.
+    if (args.length !== 2) {
+      return (d, s) => {
+        const l = list(d, s);
+        return Array.isArray(l) ? l.length : 0;
+      };
+    }
+    const n = this.counter(this.test(args[1]!));
+    return (d, s) => n(list(d, s), s);
+  }
+
+  /**
+   * `[P, list, condition, exclude?]`, as json-logic-js runs its expansion:
+   * `ratio(count(filter(base, condition)), count(base), P)` with `base = filter(list, !exclude)` or `list`.
+   * json-logic-js evaluates `base` twice; that is the same as once unless it records ratios, in which case
+   * it is evaluated twice here too.
+   */
+  private share(op: "atLeast" | "atMost", args: Rule[]): Compiled {
+    const [pRule, listRule, condRule, exclRule] = args as [Rule, Rule, Rule, Rule | undefined];
+    const list = this.value(listRule);
+    const excl = exclRule === undefined ? undefined : this.test(exclRule);
+    const base: Compiled =
+      excl === undefined
+        ? list
+        : (d, s) => {
+            const l = list(d, s);
+            if (!Array.isArray(l)) return [];
+            const out: unknown[] = [];
+            for (let i = 0; i < l.length; i++) {
+              if (!(i in l)) continue;
+              const item: unknown = l[i];
+              if (!excl(item, s)) out.push(item);
+            }
+            return out;
+          };
+    const partOf = this.counter(this.test(condRule));
+    const twice = measures(listRule) || (exclRule !== undefined && measures(exclRule));
+    const percent = this.value(pRule);
+    const plan = typeof pRule === "number" ? planPercent(pRule) : undefined;
+    return (d, s) => {
+      const b = base(d, s);
+      const part = partOf(b, s);
+      const b2 = twice ? base(d, s) : b;
+      const whole = Array.isArray(b2) ? b2.length : 0;
+      return ratio(op, part, whole, percent(d, s), plan, s);
+    };
+  }
+
+  private valueOp(op: string, args: Rule[]): Compiled {
+    const fs = args.map((a) => this.value(a));
+    const n = fs.length;
+    const a = fs[0];
+    const b = fs[1];
+    // Every argument is evaluated, left to right, before the operator is applied, even those it ignores.
+    const all = (d: unknown, s: Sink): unknown[] => {
+      const out = new Array<unknown>(n);
+      for (let i = 0; i < n; i++) out[i] = fs[i]!(d, s);
+      return out;
+    };
+    switch (op) {
+      case "!":
+      case "!!": {
+        if (n === 1) {
+          const t = this.test(args[0]!);
+          return op === "!" ? (d, s) => !t(d, s) : t;
+        }
+        return op === "!" ? (d, s) => !truthy(all(d, s)[0]) : (d, s) => truthy(all(d, s)[0]);
+      }
+      case "==":
+      case "===":
+      case "!=":
+      case "!==":
+      case ">":
+      case ">=":
+        if (n === 2) return binary(op, a!, b!);
+        return (d, s) => {
+          const v = all(d, s);
+          return applyBinary(op, v[0], v[1]);
+        };
+      case "<":
+      case "<=": {
+        if (n === 2) return binary(op, a!, b!);
+        const strict = op === "<";
+        return (d, s) => {
+          const v = all(d, s);
+          const [x, y, z] = v as [unknown, unknown, unknown];
+          const lt = (p: unknown, q: unknown) => (strict ? (p as number) < (q as number) : (p as number) <= (q as number));
+          return z === undefined ? lt(x, y) : lt(x, y) && lt(y, z);
+        };
+      }
+      case "+":
+        if (n === 1) return (d, s) => 0 + pf(a!(d, s));
+        if (n === 2)
+          return (d, s) => {
+            const x = a!(d, s);
+            return 0 + pf(x) + pf(b!(d, s));
+          };
+        return (d, s) => {
+          let acc = 0;
+          for (let i = 0; i < n; i++) acc = pf(acc) + pf(fs[i]!(d, s));
+          return acc;
+        };
+      case "*":
+        // Array.prototype.reduce without a start value: one operand is returned untouched.
+        if (n === 1) return a!;
+        return (d, s) => {
+          let acc: unknown = fs[0]!(d, s);
+          for (let i = 1; i < n; i++) acc = pf(acc) * pf(fs[i]!(d, s));
+          return acc;
+        };
+      case "-":
+        return (d, s) => {
+          const v = all(d, s);
+          return v[1] === undefined ? -(v[0] as number) : (v[0] as number) - (v[1] as number);
+        };
+      case "/":
+        return (d, s) => {
+          const v = all(d, s);
+          return (v[0] as number) / (v[1] as number);
+        };
+      case "%":
+        return (d, s) => {
+          const v = all(d, s);
+          return (v[0] as number) % (v[1] as number);
+        };
+      case "min":
+        return (d, s) => Math.min(...(all(d, s) as number[]));
+      case "max":
+        return (d, s) => Math.max(...(all(d, s) as number[]));
+      case "in": {
+        const inList = (x: unknown, y: unknown): boolean => {
+          if (!y || typeof (y as { indexOf?: unknown }).indexOf === "undefined") return false;
+          return (y as { indexOf(v: unknown): number }).indexOf(x) !== -1;
+        };
+        if (n === 2)
+          return (d, s) => {
+            const x = a!(d, s);
+            return inList(x, b!(d, s));
+          };
+        return (d, s) => {
+          const v = all(d, s);
+          return inList(v[0], v[1]);
+        };
+      }
+      case "ratioAtLeast":
+      case "ratioAtMost": {
+        const rop = op === "ratioAtLeast" ? "atLeast" : "atMost";
+        const pRule = args[2];
+        const plan = typeof pRule === "number" ? planPercent(pRule) : undefined;
+        return (d, s) => {
+          const v = all(d, s);
+          return ratio(rop, v[0], v[1], v[2], plan, s);
+        };
+      }
+    }
+    return fail(`no compiled form for '${op}'`);
+  }
+}
+
+function applyBinary(op: string, x: unknown, y: unknown): boolean {
+  /* eslint-disable eqeqeq */
+  switch (op) {
+    case "==":
+      return x == y;
+    case "===":
+      return x === y;
+    case "!=":
+      return x != y;
+    case "!==":
+      return x !== y;
+    case ">":
+      return (x as number) > (y as number);
+    case ">=":
+      return (x as number) >= (y as number);
+    case "<":
+      return (x as number) < (y as number);
+    default:
+      return (x as number) <= (y as number);
+  }
+}
+
+/** A comparison of two operands, with the common case of a literal on one side specialised. */
+function binary(op: string, a: Compiled, b: Compiled): Compiled {
+  switch (op) {
+    case "==":
+      return (d, s) => {
+        const x = a(d, s);
+        return x == b(d, s);
+      };
+    case "===":
+      return (d, s) => {
+        const x = a(d, s);
+        return x === b(d, s);
+      };
+    case "!=":
+      return (d, s) => {
+        const x = a(d, s);
+        return x != b(d, s);
+      };
+    case "!==":
+      return (d, s) => {
+        const x = a(d, s);
+        return x !== b(d, s);
+      };
+    case ">":
+      return (d, s) => {
+        const x = a(d, s) as number;
+        return x > (b(d, s) as number);
+      };
+    case ">=":
+      return (d, s) => {
+        const x = a(d, s) as number;
+        return x >= (b(d, s) as number);
+      };
+    case "<":
+      return (d, s) => {
+        const x = a(d, s) as number;
+        return x < (b(d, s) as number);
+      };
+    default:
+      return (d, s) => {
+        const x = a(d, s) as number;
+        return x <= (b(d, s) as number);
+      };
+  }
+}
+
+/** The compiled evaluator as an {@link Engine}: each prepared rule records into the trace it is given. */
+export const compiledEngine: Engine = {
+  name: "compiled",
+  version: "1",
+  prepare(rule: Rule): PreparedRule {
+    const f = compileRule(rule);
+    return (trace: Trace) => f(trace.scope.root, new TraceSink(trace));
+  },
+};
+
+export { Inapplicable };
