@@ -1,23 +1,70 @@
 /**
  * A compiled check of a unit's data, built from the same input declarations as the zod schema in `data.ts`
- * and giving the same value: a fresh copy with strings in NFC, defaults filled in, keys in declaration order.
- * It only decides the common case quickly. When it finds anything wrong, or meets something it leaves to zod
- * (a title given as a sub-unit's data), it answers `undefined` and the caller runs the zod schema, which
- * reports the problems. So it can never report a problem zod would not, and its accepted values are tested
- * equal to zod's in `test/differential/data-check.test.ts`.
+ * and accepting exactly what it accepts, with the same values: strings in NFC, defaults filled in.
+ *
+ * It decides the common case quickly. When it finds anything wrong, or anything unusual (an object that is
+ * not a plain object, the same object twice in the data, a title given as a sub-unit's data), it answers
+ * `undefined` and the caller runs the zod schema, which reports the problems or copies the data. So it never
+ * reports a problem zod would not, and what it accepts is tested equal to zod's value in
+ * `test/differential/data-check.test.ts`.
+ *
+ * Unlike zod it does not copy what it does not need to change: a record or list that is valid as given is
+ * used as given (rules only read it), and only the top-level object, which receives the derived values, is
+ * always a fresh copy. Copies keep the order of the keys as given, with added defaults last (zod puts keys in
+ * declaration order); nothing in a result depends on that order.
  *
  * @module
  */
 import { isIsoDate } from "../schema/common.js";
 import type { InputSpec, Inputs } from "../schema/inputs.js";
 
-/** Returned by a field check that refuses a value (or leaves it to zod). */
+/** Returned by a check that refuses a value (or leaves it to zod). */
 const NO: unique symbol = Symbol("no");
-type Check = (v: unknown) => unknown;
+
+/** The records and lists met so far: the same object twice must go to zod, which copies each occurrence. */
+class Visited {
+  private readonly small: object[] = [];
+  private large: Set<object> | undefined;
+
+  /** False when `o` was met before. */
+  visit(o: object): boolean {
+    const large = this.large;
+    if (large !== undefined) {
+      if (large.has(o)) return false;
+      large.add(o);
+      return true;
+    }
+    const s = this.small;
+    for (let i = 0; i < s.length; i++) if (s[i] === o) return false;
+    s.push(o);
+    if (s.length > 32) this.large = new Set(s);
+    return true;
+  }
+}
+
+type Check = (v: unknown, seen: Visited) => unknown;
+
+/**
+ * Characters below U+0300 and the precomposed Vietnamese letters (U+1EA0 to U+1EF9) are all starters that
+ * never compose with a neighbour, so a text made only of them is already NFC (a test proves it for every
+ * such character and pair). Anything else goes through `String.prototype.normalize`.
+ */
+function nfc(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x300 && (c < 0x1ea0 || c > 0x1ef9)) return s.normalize("NFC");
+  }
+  return s;
+}
+
+/** Exposed for the test that proves {@link nfc} equal to `normalize("NFC")`. */
+export const nfcForTest = nfc;
 
 function valueCheck(spec: InputSpec): Check {
   switch (spec.type) {
     case "boolean":
+    case "title":
+      // A title given as a sub-unit's data is checked and copied by zod; it is evaluated by another set anyway.
       return (v) => (typeof v === "boolean" ? v : NO);
     case "integer": {
       const min = spec.min ?? -Infinity;
@@ -35,87 +82,205 @@ function valueCheck(spec: InputSpec): Check {
         const values = new Set(spec.enum.map((s) => s.normalize("NFC")));
         return (v) => {
           if (typeof v !== "string" || v.length > maxLength) return NO;
-          const n = v.normalize("NFC");
+          if (values.has(v)) return v;
+          const n = nfc(v);
           return values.has(n) ? n : NO;
         };
       }
-      return (v) => (typeof v === "string" && v.length <= maxLength ? v.normalize("NFC") : NO);
+      return (v) => (typeof v === "string" && v.length <= maxLength ? nfc(v) : NO);
     }
     case "date": {
       const { min, max } = spec;
       return (v) => (isIsoDate(v) && (min === undefined || v >= min) && (max === undefined || v <= max) ? v : NO);
     }
-    case "title":
-      // A sub-unit's data is copied and checked by zod; it is evaluated by another set anyway.
-      return (v) => (typeof v === "boolean" ? v : NO);
     case "object":
-      return objectCheck(spec.fields);
-    case "array": {
-      const item = fieldCheck(spec.items);
-      const minItems = spec.minItems ?? 0;
-      const maxItems = spec.maxItems ?? Infinity;
-      return (v) => {
-        if (!Array.isArray(v) || v.length < minItems || v.length > maxItems) return NO;
-        const out = new Array<unknown>(v.length);
-        for (let i = 0; i < v.length; i++) {
-          const r = item(v[i]);
-          if (r === NO) return NO;
-          out[i] = r;
-        }
-        return out;
-      };
-    }
+      return objectCheck(spec.fields, false);
+    case "array":
+      return arrayCheck(spec);
   }
 }
 
-/** A field: `null` stays `null`, an absent value takes the default (as given, not normalised) or stays absent. */
-function fieldCheck(spec: InputSpec): Check {
-  const inner = valueCheck(spec);
-  const fallback = "default" in spec ? spec.default : undefined;
-  return (v) => (v === null ? null : v === undefined ? fallback : inner(v));
+/** The value zod gives an absent (undefined) field or list item: its default, as declared, or undefined. */
+function defaultOf(spec: InputSpec): unknown {
+  return "default" in spec ? spec.default : undefined;
 }
 
-function objectCheck(fields: Inputs): Check {
-  const names = Object.keys(fields);
-  const checks = names.map((n) => fieldCheck(fields[n]!));
-  const defaulted = names.map((n) => {
-    const spec = fields[n]!;
-    return "default" in spec && spec.default !== undefined;
-  });
-  const declared = new Set(names);
-  const count = names.length;
-  return (v) => {
-    if (typeof v !== "object" || v === null || Array.isArray(v)) return NO;
-    const input = v as Record<string, unknown>;
-    // zod reports every enumerable key, own or inherited, that is not declared.
-    for (const k in input) if (!declared.has(k)) return NO;
-    const out: Record<string, unknown> = {};
-    for (let i = 0; i < count; i++) {
-      const name = names[i]!;
-      // zod reads declared keys with input[name] and `name in input`, inherited ones included.
-      const value = input[name];
-      if (value === undefined) {
-        // A default fills an absent or undefined value; an optional value given as undefined keeps its key.
-        if (defaulted[i]) out[name] = checks[i]!(undefined);
-        else if (name in input) out[name] = undefined;
-        continue;
+function arrayCheck(spec: InputSpec & { type: "array" }): Check {
+  const item = valueCheck(spec.items);
+  const fallback = defaultOf(spec.items);
+  const minItems = spec.minItems ?? 0;
+  const maxItems = spec.maxItems ?? Infinity;
+  return (v, seen) => {
+    if (!Array.isArray(v) || (v as { __proto__?: unknown }).__proto__ !== Array.prototype || v.length < minItems || v.length > maxItems) return NO;
+    if (!seen.visit(v)) return NO;
+    let out: unknown[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      let r: unknown;
+      if (x === null) r = null;
+      else if (x === undefined) r = fallback;
+      else {
+        r = item(x, seen);
+        if (r === NO) return NO;
       }
-      const r = checks[i]!(value);
-      if (r === NO) return NO;
-      out[name] = r;
+      if (out === undefined) {
+        // zod reads a hole as undefined and writes the item back, so a hole is a change too.
+        if (r === x && (x !== undefined || i in v)) continue;
+        out = v.slice(0, i);
+      }
+      out.push(r);
     }
-    return out;
+    return out ?? v;
+  };
+}
+
+const enum Kind {
+  Boolean,
+  Integer,
+  Number,
+  Enum,
+  Text,
+  Nested,
+}
+
+/** How a field is checked: scalars inline (one call per field costs more than the check), the rest by a closure. */
+interface FieldPlan {
+  readonly kind: Kind;
+  readonly min: number;
+  readonly max: number;
+  readonly values: ReadonlySet<string> | undefined;
+  readonly check: Check;
+}
+
+function planField(spec: InputSpec): FieldPlan {
+  const check = valueCheck(spec);
+  switch (spec.type) {
+    case "boolean":
+    case "title":
+      return { kind: Kind.Boolean, min: 0, max: 0, values: undefined, check };
+    case "integer":
+    case "number":
+      return { kind: spec.type === "integer" ? Kind.Integer : Kind.Number, min: spec.min ?? -Infinity, max: spec.max ?? Infinity, values: undefined, check };
+    case "string":
+      return {
+        kind: spec.enum ? Kind.Enum : Kind.Text,
+        min: 0,
+        max: spec.maxLength ?? Infinity,
+        values: spec.enum ? new Set(spec.enum.map((s) => s.normalize("NFC"))) : undefined,
+        check,
+      };
+    default:
+      return { kind: Kind.Nested, min: 0, max: 0, values: undefined, check };
+  }
+}
+
+function objectCheck(fields: Inputs, alwaysCopy: boolean): Check {
+  const names = Object.keys(fields);
+  const count = names.length;
+  const plans = names.map((n) => planField(fields[n]!));
+  const defaults = names.map((n) => defaultOf(fields[n]!));
+  const index: Record<string, number> = Object.create(null) as Record<string, number>;
+  names.forEach((n, i) => (index[n] = i));
+  const wide = count > 30;
+  const all = wide ? 0 : 2 ** count - 1;
+  // Records of one kind usually list their keys in the same order: remember which field each position held.
+  const lastKey: string[] = [];
+  const lastIndex: number[] = [];
+  return (v, seen) => {
+    // A plain object only (an own "__proto__" key, which zod reports, fails this too).
+    if (typeof v !== "object" || v === null || (v as { __proto__?: unknown }).__proto__ !== Object.prototype) return NO;
+    if (!seen.visit(v)) return NO;
+    const input = v as Record<string, unknown>;
+    let mask = 0;
+    const present = wide ? new Uint8Array(count) : undefined;
+    let changed: unknown[] | undefined;
+    const out: Record<string, unknown> | undefined = alwaysCopy ? {} : undefined;
+    let j = 0;
+    // zod reports every enumerable key, own or inherited, that is not declared.
+    for (const k in input) {
+      let i: number | undefined;
+      if (lastKey[j] === k) i = lastIndex[j]!;
+      else {
+        i = index[k];
+        if (i === undefined) return NO;
+        lastKey[j] = k;
+        lastIndex[j] = i;
+      }
+      j++;
+      if (present) present[i] = 1;
+      else mask |= 1 << i;
+      const x = input[k];
+      let r: unknown = x;
+      if (x === undefined) {
+        // An optional field given as undefined keeps its key; a default fills it.
+        if (defaults[i] !== undefined) r = defaults[i];
+      } else if (x !== null) {
+        const p = plans[i]!;
+        switch (p.kind) {
+          case Kind.Boolean:
+            if (typeof x !== "boolean") return NO;
+            break;
+          case Kind.Integer:
+            if (typeof x !== "number" || !Number.isSafeInteger(x) || x < p.min || x > p.max) return NO;
+            break;
+          case Kind.Number:
+            if (typeof x !== "number" || !Number.isFinite(x) || x < p.min || x > p.max) return NO;
+            break;
+          case Kind.Enum:
+            if (typeof x !== "string" || x.length > p.max) return NO;
+            if (!p.values!.has(x)) {
+              r = nfc(x);
+              if (!p.values!.has(r as string)) return NO;
+            }
+            break;
+          case Kind.Text:
+            if (typeof x !== "string" || x.length > p.max) return NO;
+            r = nfc(x);
+            break;
+          default:
+            r = p.check(x, seen);
+            if (r === NO) return NO;
+        }
+      }
+      if (out !== undefined) out[k] = r;
+      else if (r !== x) (changed ??= new Array<unknown>(count))[i] = r;
+    }
+    let missingDefaults = false;
+    if (present ? present.includes(0) : mask !== all) {
+      for (let i = 0; i < count; i++) {
+        if (present ? present[i] === 1 : (mask & (1 << i)) !== 0) continue;
+        // zod reads declared keys as input[name]: a value that for...in does not list (not enumerable, or
+        // inherited) is for zod to judge.
+        if (names[i]! in input) return NO;
+        if (defaults[i] !== undefined) missingDefaults = true;
+      }
+    }
+    if (out === undefined && changed === undefined && !missingDefaults) return input;
+    let copy = out;
+    if (copy === undefined) {
+      copy = {};
+      for (const k in input) {
+        const r = changed?.[index[k]!];
+        copy[k] = r === undefined ? input[k] : r;
+      }
+    }
+    if (missingDefaults)
+      for (let i = 0; i < count; i++) {
+        if (defaults[i] !== undefined && !(present ? present[i] === 1 : (mask & (1 << i)) !== 0)) copy[names[i]!] = defaults[i];
+      }
+    return copy;
   };
 }
 
 /**
- * Builds the fast check of a unit's data for the given inputs. The check returns the validated copy, or
- * `undefined` when the data must go through the zod schema (because it is invalid or unusual).
+ * Builds the fast check of a unit's data for the given inputs. The check returns the validated data (a fresh
+ * top-level object; records and lists inside are the caller's own when they needed no change), or
+ * `undefined` when the data must go through the zod schema.
  */
 export function compileDataCheck(inputs: Inputs): (data: unknown) => Record<string, unknown> | undefined {
-  const check = objectCheck(inputs);
+  const check = objectCheck(inputs, true);
   return (data) => {
-    const r = check(data);
+    const r = check(data, new Visited());
     return r === NO ? undefined : (r as Record<string, unknown>);
   };
 }

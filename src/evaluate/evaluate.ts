@@ -9,7 +9,7 @@ import { OptionsError, UnitDataError, type JsonPath, type Problem } from "../err
 import { criterionMessage, verdictMessage } from "../explain/messages.js";
 import { TraceSink, type Compiled } from "../logic/compile.js";
 import type { PreparedRule } from "../logic/engine.js";
-import type { DerivedState, EvalScope, Trace } from "../logic/trace.js";
+import type { DerivedState, EvalScope } from "../logic/trace.js";
 import { isIsoDate } from "../schema/common.js";
 import type { Criterion } from "../schema/criteria-set.js";
 import type { InputSpec, Inputs } from "../schema/inputs.js";
@@ -18,8 +18,8 @@ import { VERSION } from "../version.js";
 import { dataProblems } from "./data.js";
 import { decide } from "./decision.js";
 import { isLoadedSet, loadCriteriaSet, type LoadedSet } from "./load.js";
-import { programOf } from "./program.js";
-import { QuietRunner, runRule, truthy, type Outcome } from "./run.js";
+import { programOf, type Program } from "./program.js";
+import { QuietRunner, RAN_DERIVED_NA, RAN_EMPTY_GROUP, RAN_ERROR, RAN_FALSE, RAN_MISSING, RAN_TRUE, RAN_VALUE, TracingRunner, truthy, type Runner } from "./run.js";
 import { jsonLogicJsEngine } from "../logic/jsonlogic-js.js";
 
 /** Finds the set that decides a title of a sub-unit (a registry implements this). */
@@ -134,77 +134,72 @@ interface Rules<R> {
   readonly score?: R;
 }
 
-/** Runs the rules of one criterion after another, keeping what the explanation and the missing paths need. */
-interface Runner<R> {
-  /** Starts a new criterion. */
-  start(): void;
-  exec(rule: R): Outcome;
-  /** Paths of the values the criterion needed and did not find (after a `missing` outcome). */
-  missing(): string[];
-  /** Traces of the rules run since {@link start} (explanations only). */
-  readonly traces: Trace[];
-}
-
-/** Runs rules with a full trace each: the reference engine, and the compiled one when explaining. */
-class TracingRunner<R> implements Runner<R> {
-  traces: Trace[] = [];
-  constructor(
-    private readonly scope: EvalScope,
-    private readonly call: (rule: R, trace: Trace) => unknown,
-  ) {}
-  start(): void {
-    this.traces = [];
-  }
-  exec(rule: R): Outcome {
-    const { outcome, trace } = runRule((t) => this.call(rule, t), this.scope);
-    this.traces.push(trace);
-    return outcome;
-  }
-  missing(): string[] {
-    const out = new Set<string>();
-    for (const t of this.traces) for (const m of t.missing) out.add(m);
-    return [...out];
-  }
-}
-
-/**
- * Runs compiled rules with no explanation. A `missing` outcome ends a criterion at once, so the paths of
- * the last rule's trace are all the paths the criterion lacks.
- */
-class QuietCriterionRunner implements Runner<Compiled> {
-  readonly traces: Trace[] = [];
-  private readonly quiet: QuietRunner;
-  constructor(scope: EvalScope) {
-    this.quiet = new QuietRunner(scope);
-  }
-  start(): void {
-    this.quiet.trace = null;
-  }
-  exec(rule: Compiled): Outcome {
-    return this.quiet.run(rule);
-  }
-  missing(): string[] {
-    const t = this.quiet.trace;
-    return t === null ? [] : [...t.missing];
-  }
-}
-
-function validate(loaded: LoadedSet, data: unknown, label: string): Record<string, unknown> {
-  const fast = programOf(loaded).check(data);
+function validate(loaded: LoadedSet, program: Program, data: unknown): Record<string, unknown> {
+  const fast = program.check(data);
   if (fast !== undefined) return fast;
   const parsed = loaded.dataSchema.safeParse(data);
-  if (!parsed.success) throw new UnitDataError(dataProblems(parsed.error, loaded.definition.inputs), label);
+  if (!parsed.success) throw new UnitDataError(dataProblems(parsed.error, loaded.definition.inputs), labelOf(loaded));
   return parsed.data as Record<string, unknown>;
+}
+
+function labelOf(loaded: LoadedSet): string {
+  return `${loaded.definition.id}@${loaded.definition.version}`;
+}
+
+/** What every result of a set shares: its stamp, and for each group the positions of its criteria. */
+interface SetShape {
+  readonly stamp: Result["set"];
+  readonly groupMembers: readonly (readonly number[])[];
+  readonly engines: Map<EngineName, Result["engine"]>;
+}
+
+const shapes = new WeakMap<LoadedSet, SetShape>();
+
+function shapeOf(loaded: LoadedSet): SetShape {
+  let shape = shapes.get(loaded);
+  if (!shape) {
+    const set = loaded.definition;
+    shape = {
+      stamp: { id: set.id, version: set.version, hash: loaded.hash, title: set.title, document: set.source.document },
+      groupMembers: set.groups.map((g) => set.criteria.flatMap((c, i) => (c.group === g.id ? [i] : []))),
+      engines: new Map(ENGINE_NAMES.map((e) => [e, { name: "tieuchi" as const, version: VERSION, evaluator: e }])),
+    };
+    shapes.set(loaded, shape);
+  }
+  return shape;
+}
+
+/** Each group's points and how many of its criteria have each status (in the order statuses first occur). */
+function groupResults(loaded: LoadedSet, shape: SetShape, criteria: readonly CriterionResult[]): GroupResult[] {
+  const groups = loaded.definition.groups;
+  const out = new Array<GroupResult>(groups.length);
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g]!;
+    const members = shape.groupMembers[g]!;
+    let earned = 0;
+    let max = 0;
+    const statuses: Partial<Record<Status, number>> = {};
+    for (let i = 0; i < members.length; i++) {
+      const c = criteria[members[i]!]!;
+      const n = statuses[c.status];
+      statuses[c.status] = n === undefined ? 1 : n + 1;
+      if (c.points !== null) {
+        earned += c.points.earned;
+        max += c.points.max;
+      }
+    }
+    out[g] = { id: group.id, title: group.title, earned, max, statuses: statuses as Record<Status, number> };
+  }
+  return out;
 }
 
 function run(loaded: LoadedSet, data: unknown, ctx: Context): Result {
   const set = loaded.definition;
-  const label = `${set.id}@${set.version}`;
-  const root = validate(loaded, data, label);
   const program = programOf(loaded);
+  const root = validate(loaded, program, data);
 
   const subResults: SubResult[] = [];
-  if (program.hasTitles) decideTitles(set.inputs, root, "", [], subResults, ctx, label);
+  if (program.hasTitles) decideTitles(set.inputs, root, "", [], subResults, ctx);
 
   const scope = new UnitScope(root, set.inputs);
   let criteria: CriterionResult[];
@@ -218,32 +213,42 @@ function run(loaded: LoadedSet, data: unknown, ctx: Context): Result {
     derive(program.derived, runner, scope);
     criteria = evaluateCriteria(program.criteria, runner, scope, loaded, ctx, subResults);
   } else {
-    const runner = new QuietCriterionRunner(scope);
+    const runner = new QuietRunner(scope);
     derive(program.derived, runner, scope);
     criteria = evaluateCriteria(program.criteria, runner, scope, loaded, ctx, subResults);
   }
   const decided = decide(set, criteria);
-
-  const groups: GroupResult[] = [];
-  for (const g of set.groups) {
-    let earned = 0;
-    let max = 0;
-    const statuses: Partial<Record<Status, number>> = {};
-    for (const c of criteria) {
-      if (c.group !== g.id) continue;
-      statuses[c.status] = (statuses[c.status] ?? 0) + 1;
-      earned += c.points?.earned ?? 0;
-      max += c.points?.max ?? 0;
-    }
-    groups.push({ id: g.id, title: g.title, earned, max, statuses: statuses as Record<Status, number> });
-  }
+  const shape = shapeOf(loaded);
+  const groups = groupResults(loaded, shape, criteria);
 
   const asOf = ctx.options.asOf ?? null;
-  const result: Result = {
+  // The stamp and engine objects are shared by every result of the set, like the titles they hold.
+  const stamp = shape.stamp;
+  const inForce = asOf === null ? null : set.validFrom <= asOf && (set.validTo === null || asOf <= set.validTo);
+  const engine = shape.engines.get(ctx.engine)!;
+  // Two literals rather than a spread, so every result has the same shape (and is built quickly).
+  if (!ctx.explain)
+    return {
+      format: "tieuchi/result@1",
+      set: stamp,
+      asOf,
+      inForce,
+      verdict: decided.verdict,
+      grade: decided.grade,
+      gradeFinal: decided.gradeFinal,
+      points: decided.points,
+      levels: decided.levels,
+      groups,
+      criteria,
+      gap: decided.gap,
+      subResults,
+      engine,
+    };
+  return {
     format: "tieuchi/result@1",
-    set: { id: set.id, version: set.version, hash: loaded.hash, title: set.title, document: set.source.document },
+    set: stamp,
     asOf,
-    inForce: asOf === null ? null : set.validFrom <= asOf && (set.validTo === null || asOf <= set.validTo),
+    inForce,
     verdict: decided.verdict,
     grade: decided.grade,
     gradeFinal: decided.gradeFinal,
@@ -252,26 +257,25 @@ function run(loaded: LoadedSet, data: unknown, ctx: Context): Result {
     groups,
     criteria,
     gap: decided.gap,
-    ...(ctx.explain ? { message: verdictMessage(set, decided.verdict, decided.grade, decided.points, decided.gap) } : {}),
+    message: verdictMessage(set, decided.verdict, decided.grade, decided.points, decided.gap),
     subResults,
-    engine: { name: "tieuchi", version: VERSION, evaluator: ctx.engine },
+    engine,
   };
-  return result;
 }
 
 /** Computes the derived values in order; one that cannot be computed is recorded with why. */
 function derive<R>(derived: ReadonlyArray<readonly [string, R]>, runner: Runner<R>, scope: UnitScope): void {
   for (const [name, rule] of derived) {
     runner.start();
-    const outcome = runner.exec(rule);
-    if (outcome.kind === "value") {
-      scope.root[name] = outcome.value;
+    const ran = runner.exec(rule);
+    if (ran <= RAN_VALUE) {
+      scope.root[name] = ran === RAN_TRUE ? true : ran === RAN_FALSE ? false : runner.value;
       continue;
     }
     if (scope.derived === NO_DERIVED_STATES) scope.derived = new Map();
-    if (outcome.kind === "missing") scope.derived.set(name, { status: "missing", paths: runner.missing() });
-    else if (outcome.kind === "not-applicable") scope.derived.set(name, { status: "not-applicable" });
-    else scope.derived.set(name, { status: "error", message: `derived value '${name}': ${outcome.message}` });
+    if (ran === RAN_MISSING) scope.derived.set(name, { status: "missing", paths: runner.missing() });
+    else if (ran === RAN_ERROR) scope.derived.set(name, { status: "error", message: `derived value '${name}': ${runner.message}` });
+    else scope.derived.set(name, { status: "not-applicable" });
   }
 }
 
@@ -283,34 +287,38 @@ function evaluateCriteria<R>(
   ctx: Context,
   subResults: readonly SubResult[],
 ): CriterionResult[] {
-  const list = loaded.definition.criteria;
+  const list = plansOf(loaded);
   const out = new Array<CriterionResult>(list.length);
   const subPaths = ctx.explain ? new Set(subResults.map((s) => s.path)) : undefined;
-  for (let i = 0; i < list.length; i++) out[i] = evaluateCriterion(list[i]!, rules[i]!, runner, scope, loaded, ctx, subPaths);
+  const scratch: Decided = { status: "pass", reason: null, earned: 0, error: undefined };
+  for (let i = 0; i < list.length; i++) out[i] = evaluateCriterion(list[i]!, rules[i]!, runner, scope, loaded, ctx, subPaths, scratch);
   return out;
 }
 
 /** Decides titles given as sub-units' data, by evaluating the sets that define them. */
-function decideTitles(fields: Inputs, obj: Record<string, unknown>, base: string, jsonBase: JsonPath, subResults: SubResult[], ctx: Context, label: string): void {
+function decideTitles(fields: Inputs, obj: Record<string, unknown>, base: string, jsonBase: JsonPath, subResults: SubResult[], ctx: Context): void {
   for (const [name, spec] of Object.entries(fields)) {
     const value = obj[name];
     if (value === undefined || value === null) continue;
     const path = base === "" ? name : `${base}.${name}`;
-    obj[name] = titlesIn(spec, value, path, [...jsonBase, name], subResults, ctx, label);
+    const decided = titlesIn(spec, value, path, [...jsonBase, name], subResults, ctx);
+    // Records the data check passed through unchanged belong to the caller: write only what changed.
+    if (decided !== value) obj[name] = decided;
   }
 }
 
-function titlesIn(spec: InputSpec, value: unknown, path: string, jsonPath: JsonPath, subResults: SubResult[], ctx: Context, label: string): unknown {
+function titlesIn(spec: InputSpec, value: unknown, path: string, jsonPath: JsonPath, subResults: SubResult[], ctx: Context): unknown {
   switch (spec.type) {
     case "object":
-      decideTitles(spec.fields, value as Record<string, unknown>, path, jsonPath, subResults, ctx, label);
+      decideTitles(spec.fields, value as Record<string, unknown>, path, jsonPath, subResults, ctx);
       return value;
     case "array": {
       const list = value as unknown[];
       for (let i = 0; i < list.length; i++) {
         const item = list[i];
         if (item === null || item === undefined) continue;
-        list[i] = titlesIn(spec.items, item, `${path}[${i}]`, [...jsonPath, i], subResults, ctx, label);
+        const decided = titlesIn(spec.items, item, `${path}[${i}]`, [...jsonPath, i], subResults, ctx);
+        if (decided !== item) list[i] = decided;
       }
       return list;
     }
@@ -348,115 +356,148 @@ function toReadValue(v: unknown): ReadValue | undefined {
   return undefined;
 }
 
+/** The parts of a criterion's result that do not depend on the unit. */
+interface CriterionPlan {
+  readonly criterion: Criterion;
+  readonly max: number;
+  readonly mandatory: boolean;
+  readonly group: string | null;
+  readonly level: string | null;
+  /** Points a not-applicable criterion earns (its maximum when the decision awards them). */
+  readonly naEarned: number;
+}
+
+const plans = new WeakMap<LoadedSet, readonly CriterionPlan[]>();
+
+function plansOf(loaded: LoadedSet): readonly CriterionPlan[] {
+  let p = plans.get(loaded);
+  if (!p) {
+    const d = loaded.definition.decision;
+    p = loaded.definition.criteria.map((c) => {
+      const max = c.points === undefined ? 0 : typeof c.points === "number" ? c.points : c.points.max;
+      return {
+        criterion: c,
+        max,
+        mandatory: c.mandatory || d.method === "all",
+        group: c.group ?? null,
+        level: c.level ?? null,
+        naEarned: d.method === "points" && d.notApplicable === "award" ? max : 0,
+      };
+    });
+    plans.set(loaded, p);
+  }
+  return p;
+}
+
+/** A criterion's status as it is being decided. */
+interface Decided {
+  status: Status;
+  reason: CriterionResult["reason"];
+  earned: number;
+  error: string | undefined;
+}
+
+/** Records an outcome without a value (a `RAN_` code from RAN_MISSING up) as the criterion's status. */
+function settle(d: Decided, ran: number, runner: Runner<unknown>): void {
+  if (ran === RAN_MISSING) {
+    d.status = "missing";
+    d.reason = "data";
+  } else if (ran === RAN_EMPTY_GROUP || ran === RAN_DERIVED_NA) {
+    d.status = "not-applicable";
+    d.reason = ran === RAN_EMPTY_GROUP ? "empty-group" : "derived";
+  } else {
+    d.status = "error";
+    d.error = runner.message;
+  }
+}
+
+/** JsonLogic truthiness of a rule's value from its `RAN_` code. */
+function ranTruthy(ran: number, runner: Runner<unknown>): boolean {
+  return ran === RAN_TRUE || (ran === RAN_VALUE && truthy(runner.value));
+}
+
+/** Runs a criterion's rules in order (applies, then excludes, tiers, rule or score) and decides its status. */
+function decideStatus<R>(c: Criterion, p: Rules<R>, max: number, runner: Runner<R>, d: Decided): void {
+  d.status = "pass";
+  d.reason = null;
+  d.earned = 0;
+  d.error = undefined;
+  if (c.pending) {
+    d.status = "missing";
+    d.reason = "not-encoded";
+    return;
+  }
+  if (p.applies) {
+    const ran = runner.exec(p.applies);
+    if (ran >= RAN_MISSING) return settle(d, ran, runner);
+    if (!ranTruthy(ran, runner)) {
+      d.status = "not-applicable";
+      d.reason = "applies-false";
+      return;
+    }
+  }
+  if (p.excludes) {
+    const ran = runner.exec(p.excludes);
+    if (ran >= RAN_MISSING) settle(d, ran, runner);
+    else d.status = ranTruthy(ran, runner) ? "fail" : "pass";
+    return;
+  }
+  if (p.tiers) {
+    d.status = "fail";
+    for (const tier of p.tiers) {
+      const ran = runner.exec(tier.when);
+      if (ran >= RAN_MISSING) return settle(d, ran, runner);
+      if (ranTruthy(ran, runner)) {
+        d.status = "pass";
+        d.earned = tier.points;
+        return;
+      }
+    }
+    return;
+  }
+  if (p.rule) {
+    const ran = runner.exec(p.rule);
+    if (ran >= RAN_MISSING) return settle(d, ran, runner);
+    d.status = ranTruthy(ran, runner) ? "pass" : "fail";
+    d.earned = d.status === "pass" ? max : 0;
+  }
+  if (p.score) {
+    const ran = runner.exec(p.score);
+    if (ran >= RAN_MISSING) {
+      settle(d, ran, runner);
+      d.earned = 0;
+      return;
+    }
+    const s = ran === RAN_TRUE ? true : ran === RAN_FALSE ? false : runner.value;
+    if (typeof s !== "number" || !Number.isInteger(s) || s < 0 || s > max) {
+      d.status = "error";
+      d.error = `the score must be a whole number from 0 to ${max}, got ${JSON.stringify(s)}`;
+      d.earned = 0;
+    } else d.earned = s;
+  }
+}
+
 function evaluateCriterion<R>(
-  c: Criterion,
+  plan: CriterionPlan,
   p: Rules<R>,
   runner: Runner<R>,
   scope: UnitScope,
   loaded: LoadedSet,
   ctx: Context,
   subPaths: ReadonlySet<string> | undefined,
+  d: Decided,
 ): CriterionResult {
+  const c = plan.criterion;
   runner.start();
-  const max = c.points === undefined ? 0 : typeof c.points === "number" ? c.points : c.points.max;
-  let status: Status;
-  let reason: CriterionResult["reason"] = null;
-  let earned = 0;
-  let error: string | undefined;
-
-  const settle = (o: Exclude<Outcome, { kind: "value" }>) => {
-    if (o.kind === "missing") {
-      status = "missing";
-      reason = "data";
-    } else if (o.kind === "not-applicable") {
-      status = "not-applicable";
-      reason = o.reason;
-    } else {
-      status = "error";
-      error = o.message;
-    }
-  };
-
-  status = "pass";
-  decideStatus: {
-    if (c.pending) {
-      status = "missing";
-      reason = "not-encoded";
-      break decideStatus;
-    }
-    if (p.applies) {
-      const o = runner.exec(p.applies);
-      if (o.kind !== "value") {
-        settle(o);
-        break decideStatus;
-      }
-      if (!truthy(o.value)) {
-        status = "not-applicable";
-        reason = "applies-false";
-        break decideStatus;
-      }
-    }
-    if (p.excludes) {
-      const o = runner.exec(p.excludes);
-      if (o.kind !== "value") settle(o);
-      else status = truthy(o.value) ? "fail" : "pass";
-      break decideStatus;
-    }
-    if (p.tiers) {
-      status = "fail";
-      for (const tier of p.tiers) {
-        const o = runner.exec(tier.when);
-        if (o.kind !== "value") {
-          settle(o);
-          break decideStatus;
-        }
-        if (truthy(o.value)) {
-          status = "pass";
-          earned = tier.points;
-          break;
-        }
-      }
-      break decideStatus;
-    }
-    if (p.rule) {
-      const o = runner.exec(p.rule);
-      if (o.kind !== "value") {
-        settle(o);
-        break decideStatus;
-      }
-      status = truthy(o.value) ? "pass" : "fail";
-      earned = status === "pass" ? max : 0;
-    }
-    if (p.score) {
-      const o = runner.exec(p.score);
-      if (o.kind !== "value") {
-        settle(o);
-        earned = 0;
-        break decideStatus;
-      }
-      const s = o.value;
-      if (typeof s !== "number" || !Number.isInteger(s) || s < 0 || s > max) {
-        status = "error";
-        error = `the score must be a whole number from 0 to ${max}, got ${JSON.stringify(s)}`;
-        earned = 0;
-      } else earned = s;
-    }
-  }
-  if (status !== "pass" && !(status === "fail" && p.score)) earned = status === "not-applicable" && loaded.definition.decision.method === "points" && loaded.definition.decision.notApplicable === "award" ? max : 0;
-
-  const base: Omit<CriterionResult, "message"> = {
-    id: c.id,
-    title: c.title,
-    group: c.group ?? null,
-    level: c.level ?? null,
-    role: c.role,
-    mandatory: c.mandatory || loaded.definition.decision.method === "all",
-    status,
-    reason,
-    points: c.points === undefined ? null : { earned, max },
-    missing: status === "missing" ? runner.missing() : [],
-    ...(error !== undefined ? { error } : {}),
-  };
+  decideStatus(c, p, plan.max, runner, d);
+  const status = d.status;
+  const earned = status === "pass" || (status === "fail" && p.score) ? d.earned : status === "not-applicable" ? plan.naEarned : 0;
+  const points = c.points === undefined ? null : { earned, max: plan.max };
+  const missing = status === "missing" ? runner.missing() : [];
+  const base: Omit<CriterionResult, "message"> =
+    d.error === undefined
+      ? { id: c.id, title: c.title, group: plan.group, level: plan.level, role: c.role, mandatory: plan.mandatory, status, reason: d.reason, points, missing }
+      : { id: c.id, title: c.title, group: plan.group, level: plan.level, role: c.role, mandatory: plan.mandatory, status, reason: d.reason, points, missing, error: d.error };
   if (!ctx.explain) return base;
 
   const values = new Map<string, unknown>();

@@ -42,17 +42,19 @@ function inputsHaveTitle(inputs: Inputs): boolean {
 /** Compiles a loaded set (without caching: {@link programOf} keeps the result). */
 export function compileSet(loaded: LoadedSet): Program {
   const set = loaded.definition;
+  // evaluate's data is validated: plain objects and arrays whose fields are own properties.
+  const options = { plainData: true };
   return {
-    derived: Object.entries(set.derived).map(([name, d]) => [name, compileRule(d.rule)] as const),
+    derived: Object.entries(set.derived).map(([name, d]) => [name, compileRule(d.rule, options)] as const),
     criteria: set.criteria.map((c) => {
       const out: { -readonly [K in keyof CompiledCriterion]: CompiledCriterion[K] } = {};
       if (c.pending) return out;
-      if (c.applies !== undefined) out.applies = compileTest(c.applies);
-      if (c.rule !== undefined) out.rule = compileTest(c.rule);
-      if (c.excludes !== undefined) out.excludes = compileTest(c.excludes);
+      if (c.applies !== undefined) out.applies = compileTest(c.applies, options);
+      if (c.rule !== undefined) out.rule = compileTest(c.rule, options);
+      if (c.excludes !== undefined) out.excludes = compileTest(c.excludes, options);
       if (c.points !== undefined && typeof c.points === "object") {
-        if ("tiers" in c.points) out.tiers = c.points.tiers.map((t) => ({ points: t.points, when: compileTest(t.when) }));
-        else out.score = compileRule(c.points.score);
+        if ("tiers" in c.points) out.tiers = c.points.tiers.map((t) => ({ points: t.points, when: compileTest(t.when, options) }));
+        else out.score = compileRule(c.points.score, options);
       }
       return out;
     }),

@@ -157,8 +157,23 @@ function fail(message: string): never {
   throw new EvaluationError(`cannot compile rule: ${message}`);
 }
 
+/** Options of {@link compileRule} and {@link compileTest}. */
+export interface CompileOptions {
+  /**
+   * The data is made of plain objects and arrays with only own properties that matter (as `evaluate`'s
+   * validated data is), so a field can be read without an own-property check. Names that exist on
+   * `Object.prototype` or `Array.prototype` are still checked. Off by default.
+   */
+  readonly plainData?: boolean;
+}
+
+/** Whether reading `key` from a plain object or array could find an inherited value. */
+function inheritable(key: string): boolean {
+  return key in Object.prototype || key in Array.prototype;
+}
+
 /** `{"var": path}` with a literal path, as the json-logic-js path reads it (own properties only, traced). */
-function compileVar(args: Rule[]): Compiled {
+function compileVar(args: Rule[], options: CompileOptions): Compiled {
   if (!args.every(isStatic)) fail("'var' takes a literal path");
   const first = staticValue(args[0]!);
   const rel = first === undefined || first === null ? "" : String(first);
@@ -169,8 +184,19 @@ function compileVar(args: Rule[]): Compiled {
     };
   }
   const keys = rel.split(".");
+  const plain = options.plainData === true && !keys.some(inheritable);
   if (keys.length === 1) {
     const k = keys[0]!;
+    if (plain)
+      return (d, s) => {
+        let v: unknown = null;
+        if (typeof d === "object" && d !== null) {
+          v = (d as Record<string, unknown>)[k];
+          if (v === undefined) v = null;
+        }
+        if (v === null || s.full) s.read(d, rel, v);
+        return v;
+      };
     return (d, s) => {
       let v: unknown = null;
       if (typeof d === "object" && d !== null && hasOwn.call(d, k)) {
@@ -185,7 +211,7 @@ function compileVar(args: Rule[]): Compiled {
     let v: unknown = d;
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i]!;
-      if (typeof v !== "object" || v === null || !hasOwn.call(v, k)) {
+      if (typeof v !== "object" || v === null || (!plain && !hasOwn.call(v, k))) {
         v = null;
         break;
       }
@@ -201,16 +227,18 @@ function compileVar(args: Rule[]): Compiled {
 }
 
 /** Compiles a checked rule into a closure. */
-export function compileRule(rule: Rule): Compiled {
-  return new Compiler().value(rule);
+export function compileRule(rule: Rule, options: CompileOptions = {}): Compiled {
+  return new Compiler(options).value(rule);
 }
 
 /** Compiles a checked rule for a yes/no position: the closure returns JsonLogic truthiness of the value. */
-export function compileTest(rule: Rule): CompiledTest {
-  return new Compiler().test(rule);
+export function compileTest(rule: Rule, options: CompileOptions = {}): CompiledTest {
+  return new Compiler(options).test(rule);
 }
 
 class Compiler {
+  constructor(private readonly options: CompileOptions) {}
+
   value(r: Rule): Compiled {
     if (Array.isArray(r)) {
       if (r.every(isStatic)) return constant(staticValue(r));
@@ -227,7 +255,7 @@ class Compiler {
     const args = argsOf(r, op);
     switch (op) {
       case "var":
-        return compileVar(args);
+        return compileVar(args, this.options);
       case "if":
         return this.ifOp(args);
       case "and":
@@ -430,10 +458,32 @@ class Compiler {
             }
             return out;
           };
-    const partOf = this.counter(this.test(condRule));
     const twice = measures(listRule) || (exclRule !== undefined && measures(exclRule));
     const percent = this.value(pRule);
     const plan = typeof pRule === "number" ? planPercent(pRule) : undefined;
+    if (excl !== undefined && !twice) {
+      // Without building the filtered list: every exclusion first, then the condition on the items kept,
+      // in the order json-logic-js reads them. `kept` is scratch space; a node never runs inside itself.
+      const cond = this.test(condRule);
+      let kept = new Uint8Array(16);
+      return (d, s) => {
+        const l = list(d, s);
+        let part = 0;
+        let whole = 0;
+        if (Array.isArray(l)) {
+          const n = l.length;
+          if (kept.length < n) kept = new Uint8Array(n * 2);
+          for (let i = 0; i < n; i++) {
+            const keep = i in l && !excl(l[i], s);
+            kept[i] = keep ? 1 : 0;
+            if (keep) whole++;
+          }
+          for (let i = 0; i < n; i++) if (kept[i] === 1 && cond(l[i], s)) part++;
+        }
+        return ratio(op, part, whole, percent(d, s), plan, s);
+      };
+    }
+    const partOf = this.counter(this.test(condRule));
     return (d, s) => {
       const b = base(d, s);
       const part = partOf(b, s);
@@ -446,14 +496,17 @@ class Compiler {
   private valueOp(op: string, args: Rule[]): Compiled {
     const fs = args.map((a) => this.value(a));
     const n = fs.length;
-    const a = fs[0];
-    const b = fs[1];
-    // Every argument is evaluated, left to right, before the operator is applied, even those it ignores.
-    const all = (d: unknown, s: Sink): unknown[] => {
-      const out = new Array<unknown>(n);
-      for (let i = 0; i < n; i++) out[i] = fs[i]!(d, s);
-      return out;
+    // Every argument is evaluated, left to right, before the operator is applied, even those it ignores:
+    // extra arguments are evaluated by `rest`, and a missing one reads as undefined.
+    const none: Compiled = () => undefined;
+    const a = fs[0] ?? none;
+    const b = fs[1] ?? none;
+    const c = fs[2] ?? none;
+    const extra = fs.slice(op === "<" || op === "<=" || op === "ratioAtLeast" || op === "ratioAtMost" ? 3 : op === "!" || op === "!!" ? 1 : 2);
+    const rest = (d: unknown, s: Sink): void => {
+      for (let i = 0; i < extra.length; i++) extra[i]!(d, s);
     };
+    const exact = extra.length === 0;
     switch (op) {
       case "!":
       case "!!": {
@@ -461,7 +514,11 @@ class Compiler {
           const t = this.test(args[0]!);
           return op === "!" ? (d, s) => !t(d, s) : t;
         }
-        return op === "!" ? (d, s) => !truthy(all(d, s)[0]) : (d, s) => truthy(all(d, s)[0]);
+        return (d, s) => {
+          const x = a(d, s);
+          rest(d, s);
+          return op === "!" ? !truthy(x) : truthy(x);
+        };
       }
       case "==":
       case "===":
@@ -469,28 +526,44 @@ class Compiler {
       case "!==":
       case ">":
       case ">=":
-        if (n === 2) return binary(op, a!, b!);
+        if (n === 2) return binary(op, a, b);
         return (d, s) => {
-          const v = all(d, s);
-          return applyBinary(op, v[0], v[1]);
+          const x = a(d, s);
+          const y = b(d, s);
+          rest(d, s);
+          return applyBinary(op, x, y);
         };
       case "<":
       case "<=": {
-        if (n === 2) return binary(op, a!, b!);
+        if (n === 2) return binary(op, a, b);
         const strict = op === "<";
+        if (n === 3 && typeof args[0] === "number" && typeof args[2] === "number") {
+          // The usual range test, `lo <= x <= hi`, with literal bounds.
+          const lo = args[0];
+          const hi = args[2];
+          return strict ? (d, s) => {
+            const y = b(d, s) as number;
+            return lo < y && y < hi;
+          } : (d, s) => {
+            const y = b(d, s) as number;
+            return lo <= y && y <= hi;
+          };
+        }
         return (d, s) => {
-          const v = all(d, s);
-          const [x, y, z] = v as [unknown, unknown, unknown];
-          const lt = (p: unknown, q: unknown) => (strict ? (p as number) < (q as number) : (p as number) <= (q as number));
-          return z === undefined ? lt(x, y) : lt(x, y) && lt(y, z);
+          const x = a(d, s) as number;
+          const y = b(d, s) as number;
+          const z = c(d, s) as number | undefined;
+          rest(d, s);
+          if (z === undefined) return strict ? x < y : x <= y;
+          return strict ? x < y && y < z : x <= y && y <= z;
         };
       }
       case "+":
-        if (n === 1) return (d, s) => 0 + pf(a!(d, s));
+        if (n === 1) return (d, s) => 0 + pf(a(d, s));
         if (n === 2)
           return (d, s) => {
-            const x = a!(d, s);
-            return 0 + pf(x) + pf(b!(d, s));
+            const x = a(d, s);
+            return 0 + pf(x) + pf(b(d, s));
           };
         return (d, s) => {
           let acc = 0;
@@ -498,45 +571,59 @@ class Compiler {
           return acc;
         };
       case "*":
-        // Array.prototype.reduce without a start value: one operand is returned untouched.
-        if (n === 1) return a!;
+        // Array.prototype.reduce without a start value: one operand is returned untouched, none is a TypeError.
+        if (n === 0)
+          return () => {
+            throw new TypeError("Reduce of empty array with no initial value");
+          };
+        if (n === 1) return a;
         return (d, s) => {
-          let acc: unknown = fs[0]!(d, s);
+          let acc: unknown = a(d, s);
           for (let i = 1; i < n; i++) acc = pf(acc) * pf(fs[i]!(d, s));
           return acc;
         };
       case "-":
         return (d, s) => {
-          const v = all(d, s);
-          return v[1] === undefined ? -(v[0] as number) : (v[0] as number) - (v[1] as number);
+          const x = a(d, s) as number;
+          const y = b(d, s) as number | undefined;
+          if (!exact) rest(d, s);
+          return y === undefined ? -x : x - y;
         };
       case "/":
-        return (d, s) => {
-          const v = all(d, s);
-          return (v[0] as number) / (v[1] as number);
-        };
       case "%":
         return (d, s) => {
-          const v = all(d, s);
-          return (v[0] as number) % (v[1] as number);
+          const x = a(d, s) as number;
+          const y = b(d, s) as number;
+          if (!exact) rest(d, s);
+          return op === "/" ? x / y : x % y;
         };
       case "min":
-        return (d, s) => Math.min(...(all(d, s) as number[]));
-      case "max":
-        return (d, s) => Math.max(...(all(d, s) as number[]));
-      case "in": {
-        const inList = (x: unknown, y: unknown): boolean => {
-          if (!y || typeof (y as { indexOf?: unknown }).indexOf === "undefined") return false;
-          return (y as { indexOf(v: unknown): number }).indexOf(x) !== -1;
-        };
+      case "max": {
+        const f = op === "min" ? Math.min : Math.max;
         if (n === 2)
           return (d, s) => {
-            const x = a!(d, s);
-            return inList(x, b!(d, s));
+            const x = a(d, s) as number;
+            return f(x, b(d, s) as number);
           };
         return (d, s) => {
-          const v = all(d, s);
-          return inList(v[0], v[1]);
+          const v = new Array<number>(n);
+          for (let i = 0; i < n; i++) v[i] = fs[i]!(d, s) as number;
+          return f(...v);
+        };
+      }
+      case "in": {
+        if (n === 2 && Array.isArray(args[1]) && args[1].every(isStatic)) {
+          // A literal list: the same Array.prototype.indexOf on one constant array.
+          const list = staticValue(args[1]) as unknown[];
+          if (list.length === 0) return (d, s) => (a(d, s), false);
+          return (d, s) => list.indexOf(a(d, s)) !== -1;
+        }
+        return (d, s) => {
+          const x = a(d, s);
+          const y = b(d, s);
+          if (!exact) rest(d, s);
+          if (!y || typeof (y as { indexOf?: unknown }).indexOf === "undefined") return false;
+          return (y as { indexOf(v: unknown): number }).indexOf(x) !== -1;
         };
       }
       case "ratioAtLeast":
@@ -545,8 +632,11 @@ class Compiler {
         const pRule = args[2];
         const plan = typeof pRule === "number" ? planPercent(pRule) : undefined;
         return (d, s) => {
-          const v = all(d, s);
-          return ratio(rop, v[0], v[1], v[2], plan, s);
+          const part = a(d, s);
+          const whole = b(d, s);
+          const percent = c(d, s);
+          if (!exact) rest(d, s);
+          return ratio(rop, part, whole, percent, plan, s);
         };
       }
     }
