@@ -117,8 +117,17 @@ function slowRatio(op: "atLeast" | "atMost", part: unknown, whole: unknown, perc
 
 type Obj = { readonly [k: string]: Rule };
 
+/**
+ * Every object in a rule is an operation named by its first key, as the reference path reads it
+ * ({@link expandRule} rebuilds each object from its first key). Sets with other objects are rejected when
+ * they are loaded.
+ */
 function isOperation(r: Rule): r is Obj {
-  return typeof r === "object" && r !== null && !Array.isArray(r) && Object.keys(r).length === 1;
+  return typeof r === "object" && r !== null && !Array.isArray(r);
+}
+
+function opName(r: Obj): string {
+  return String(Object.keys(r)[0]);
 }
 
 /** A rule that reads nothing and always gives the same value: an operation-free literal. */
@@ -132,18 +141,6 @@ function staticValue(r: Rule): unknown {
   return Array.isArray(r) ? r.map(staticValue) : r;
 }
 
-const MEASURING = new Set(["shareAtLeast", "shareAtMost", "ratioAtLeast", "ratioAtMost"]);
-
-/** Whether evaluating `r` can record a ratio (so evaluating it twice is not the same as once). */
-function measures(r: Rule): boolean {
-  if (Array.isArray(r)) return r.some(measures);
-  if (!isOperation(r)) return false;
-  const op = Object.keys(r)[0]!;
-  if (MEASURING.has(op)) return true;
-  const raw = r[op]!;
-  return Array.isArray(raw) ? raw.some(measures) : measures(raw);
-}
-
 function argsOf(r: Obj, op: string): Rule[] {
   const raw = r[op]!;
   return Array.isArray(raw) ? raw : [raw];
@@ -155,6 +152,18 @@ function constant(v: unknown): Compiled {
 
 function fail(message: string): never {
   throw new EvaluationError(`cannot compile rule: ${message}`);
+}
+
+/**
+ * An operator criteria files may not use: like json-logic-js with an operator it does not know, the
+ * arguments are evaluated and then it throws. (json-logic-js's own extra operators, such as `cat`, are not
+ * part of the format and are not compiled.)
+ */
+function unknownOperator(op: string, args: Compiled[]): Compiled {
+  return (d, s) => {
+    for (let i = 0; i < args.length; i++) args[i]!(d, s);
+    throw new Error(`Unrecognized operation ${op}`);
+  };
 }
 
 /** Options of {@link compileRule} and {@link compileTest}. */
@@ -250,9 +259,9 @@ class Compiler {
       };
     }
     if (!isOperation(r)) return constant(r);
-    const op = Object.keys(r)[0]!;
-    if (!OPERATORS.has(op)) fail(`'${op}' is not an allowed operator`);
+    const op = opName(r);
     const args = argsOf(r, op);
+    if (!OPERATORS.has(op)) return unknownOperator(op, args.map((a) => this.value(a)));
     switch (op) {
       case "var":
         return compileVar(args, this.options);
@@ -288,8 +297,7 @@ class Compiler {
       }
       return () => v;
     }
-    const op = Object.keys(r)[0]!;
-    if (!OPERATORS.has(op)) fail(`'${op}' is not an allowed operator`);
+    const op = opName(r);
     const args = argsOf(r, op);
     switch (op) {
       case "and": {
@@ -437,13 +445,18 @@ class Compiler {
   /**
    * `[P, list, condition, exclude?]`, as json-logic-js runs its expansion:
    * `ratio(count(filter(base, condition)), count(base), P)` with `base = filter(list, !exclude)` or `list`.
-   * json-logic-js evaluates `base` twice; that is the same as once unless it records ratios, in which case
-   * it is evaluated twice here too.
+   * json-logic-js evaluates `base` twice. With a full trace so does this (the second pass can change which
+   * value a path without a record, such as `?`, was last seen with, and it records ratios again); without
+   * one, once is the same, and the exclusions are counted without building the filtered list.
    */
   private share(op: "atLeast" | "atMost", args: Rule[]): Compiled {
     const [pRule, listRule, condRule, exclRule] = args as [Rule, Rule, Rule, Rule | undefined];
     const list = this.value(listRule);
     const excl = exclRule === undefined ? undefined : this.test(exclRule);
+    const cond = this.test(condRule);
+    const partOf = this.counter(cond);
+    const percent = this.value(pRule);
+    const plan = typeof pRule === "number" ? planPercent(pRule) : undefined;
     const base: Compiled =
       excl === undefined
         ? list
@@ -458,36 +471,30 @@ class Compiler {
             }
             return out;
           };
-    const twice = measures(listRule) || (exclRule !== undefined && measures(exclRule));
-    const percent = this.value(pRule);
-    const plan = typeof pRule === "number" ? planPercent(pRule) : undefined;
-    if (excl !== undefined && !twice) {
-      // Without building the filtered list: every exclusion first, then the condition on the items kept,
-      // in the order json-logic-js reads them. `kept` is scratch space; a node never runs inside itself.
-      const cond = this.test(condRule);
-      let kept = new Uint8Array(16);
-      return (d, s) => {
-        const l = list(d, s);
-        let part = 0;
-        let whole = 0;
-        if (Array.isArray(l)) {
-          const n = l.length;
-          if (kept.length < n) kept = new Uint8Array(n * 2);
-          for (let i = 0; i < n; i++) {
-            const keep = i in l && !excl(l[i], s);
-            kept[i] = keep ? 1 : 0;
-            if (keep) whole++;
-          }
-          for (let i = 0; i < n; i++) if (kept[i] === 1 && cond(l[i], s)) part++;
+    // Every exclusion first, then the condition on the items kept, in the order json-logic-js reads them.
+    // `kept` is scratch space; a node never runs inside itself.
+    let kept = new Uint8Array(16);
+    const quietWithExclusion = (d: unknown, s: Sink): boolean | null => {
+      const l = list(d, s);
+      let part = 0;
+      let whole = 0;
+      if (Array.isArray(l)) {
+        const n = l.length;
+        if (kept.length < n) kept = new Uint8Array(n * 2);
+        for (let i = 0; i < n; i++) {
+          const keep = i in l && !excl!(l[i], s);
+          kept[i] = keep ? 1 : 0;
+          if (keep) whole++;
         }
-        return ratio(op, part, whole, percent(d, s), plan, s);
-      };
-    }
-    const partOf = this.counter(this.test(condRule));
+        for (let i = 0; i < n; i++) if (kept[i] === 1 && cond(l[i], s)) part++;
+      }
+      return ratio(op, part, whole, percent(d, s), plan, s);
+    };
     return (d, s) => {
+      if (!s.full && excl !== undefined) return quietWithExclusion(d, s);
       const b = base(d, s);
       const part = partOf(b, s);
-      const b2 = twice ? base(d, s) : b;
+      const b2 = s.full ? base(d, s) : b;
       const whole = Array.isArray(b2) ? b2.length : 0;
       return ratio(op, part, whole, percent(d, s), plan, s);
     };
@@ -559,15 +566,19 @@ class Compiler {
         };
       }
       case "+":
+        // All operands are evaluated before the first is converted (a conversion can throw).
         if (n === 1) return (d, s) => 0 + pf(a(d, s));
         if (n === 2)
           return (d, s) => {
             const x = a(d, s);
-            return 0 + pf(x) + pf(b(d, s));
+            const y = b(d, s);
+            return 0 + pf(x) + pf(y);
           };
         return (d, s) => {
+          const v = new Array<unknown>(n);
+          for (let i = 0; i < n; i++) v[i] = fs[i]!(d, s);
           let acc = 0;
-          for (let i = 0; i < n; i++) acc = pf(acc) + pf(fs[i]!(d, s));
+          for (let i = 0; i < n; i++) acc = pf(acc) + pf(v[i]);
           return acc;
         };
       case "*":
@@ -577,9 +588,17 @@ class Compiler {
             throw new TypeError("Reduce of empty array with no initial value");
           };
         if (n === 1) return a;
+        if (n === 2)
+          return (d, s) => {
+            const x = a(d, s);
+            const y = b(d, s);
+            return pf(x) * pf(y);
+          };
         return (d, s) => {
-          let acc: unknown = a(d, s);
-          for (let i = 1; i < n; i++) acc = pf(acc) * pf(fs[i]!(d, s));
+          const v = new Array<unknown>(n);
+          for (let i = 0; i < n; i++) v[i] = fs[i]!(d, s);
+          let acc: unknown = v[0];
+          for (let i = 1; i < n; i++) acc = pf(acc) * pf(v[i]);
           return acc;
         };
       case "-":
