@@ -1,17 +1,13 @@
 /**
  * A compiled check of a unit's data, built from the same input declarations as the zod schema in `data.ts`
- * and accepting exactly what it accepts, with the same values: strings in NFC, defaults filled in.
+ * and accepting exactly what it accepts, with the same value: a fresh copy, strings in NFC, defaults
+ * filled in. The only difference is the order of keys in the copies: as given, with added defaults last
+ * (zod uses declaration order); nothing in a result depends on it.
  *
  * It decides the common case quickly. When it finds anything wrong, or anything unusual (an object that is
- * not a plain object, the same object twice in the data, a title given as a sub-unit's data), it answers
- * `undefined` and the caller runs the zod schema, which reports the problems or copies the data. So it never
- * reports a problem zod would not, and what it accepts is tested equal to zod's value in
- * `test/differential/data-check.test.ts`.
- *
- * Unlike zod it does not copy what it does not need to change: a record or list that is valid as given is
- * used as given (rules only read it), and only the top-level object, which receives the derived values, is
- * always a fresh copy. Copies keep the order of the keys as given, with added defaults last (zod puts keys in
- * declaration order); nothing in a result depends on that order.
+ * not a plain object or array, a title given as a sub-unit's data), it answers `undefined` and the caller
+ * runs the zod schema, which reports the problems or copies the data. So it never reports a problem zod
+ * would not, and what it accepts is tested equal to zod's value in `test/differential/data-check.test.ts`.
  *
  * @module
  */
@@ -21,28 +17,7 @@ import type { InputSpec, Inputs } from "../schema/inputs.js";
 /** Returned by a check that refuses a value (or leaves it to zod). */
 const NO: unique symbol = Symbol("no");
 
-/** The records and lists met so far: the same object twice must go to zod, which copies each occurrence. */
-class Visited {
-  private readonly small: object[] = [];
-  private large: Set<object> | undefined;
-
-  /** False when `o` was met before. */
-  visit(o: object): boolean {
-    const large = this.large;
-    if (large !== undefined) {
-      if (large.has(o)) return false;
-      large.add(o);
-      return true;
-    }
-    const s = this.small;
-    for (let i = 0; i < s.length; i++) if (s[i] === o) return false;
-    s.push(o);
-    if (s.length > 32) this.large = new Set(s);
-    return true;
-  }
-}
-
-type Check = (v: unknown, seen: Visited) => unknown;
+type Check = (v: unknown) => unknown;
 
 /**
  * Characters below U+0300 and the precomposed Vietnamese letters (U+1EA0 to U+1EF9) are all starters that
@@ -94,7 +69,7 @@ function valueCheck(spec: InputSpec): Check {
       return (v) => (isIsoDate(v) && (min === undefined || v >= min) && (max === undefined || v <= max) ? v : NO);
     }
     case "object":
-      return objectCheck(spec.fields, false);
+      return objectCheck(spec.fields);
     case "array":
       return arrayCheck(spec);
   }
@@ -110,27 +85,21 @@ function arrayCheck(spec: InputSpec & { type: "array" }): Check {
   const fallback = defaultOf(spec.items);
   const minItems = spec.minItems ?? 0;
   const maxItems = spec.maxItems ?? Infinity;
-  return (v, seen) => {
+  return (v) => {
     if (!Array.isArray(v) || (v as { __proto__?: unknown }).__proto__ !== Array.prototype || v.length < minItems || v.length > maxItems) return NO;
-    if (!seen.visit(v)) return NO;
-    let out: unknown[] | undefined;
+    const out = new Array<unknown>(v.length);
     for (let i = 0; i < v.length; i++) {
       const x: unknown = v[i];
-      let r: unknown;
-      if (x === null) r = null;
-      else if (x === undefined) r = fallback;
+      // zod reads a hole as undefined, like an item given as undefined.
+      if (x === null) out[i] = null;
+      else if (x === undefined) out[i] = fallback;
       else {
-        r = item(x, seen);
+        const r = item(x);
         if (r === NO) return NO;
+        out[i] = r;
       }
-      if (out === undefined) {
-        // zod reads a hole as undefined and writes the item back, so a hole is a change too.
-        if (r === x && (x !== undefined || i in v)) continue;
-        out = v.slice(0, i);
-      }
-      out.push(r);
     }
-    return out ?? v;
+    return out;
   };
 }
 
@@ -174,7 +143,7 @@ function planField(spec: InputSpec): FieldPlan {
   }
 }
 
-function objectCheck(fields: Inputs, alwaysCopy: boolean): Check {
+function objectCheck(fields: Inputs): Check {
   const names = Object.keys(fields);
   const count = names.length;
   const plans = names.map((n) => planField(fields[n]!));
@@ -186,15 +155,13 @@ function objectCheck(fields: Inputs, alwaysCopy: boolean): Check {
   // Records of one kind usually list their keys in the same order: remember which field each position held.
   const lastKey: string[] = [];
   const lastIndex: number[] = [];
-  return (v, seen) => {
+  return (v) => {
     // A plain object only (an own "__proto__" key, which zod reports, fails this too).
     if (typeof v !== "object" || v === null || (v as { __proto__?: unknown }).__proto__ !== Object.prototype) return NO;
-    if (!seen.visit(v)) return NO;
     const input = v as Record<string, unknown>;
     let mask = 0;
     const present = wide ? new Uint8Array(count) : undefined;
-    let changed: unknown[] | undefined;
-    const out: Record<string, unknown> | undefined = alwaysCopy ? {} : undefined;
+    const out: Record<string, unknown> = {};
     let j = 0;
     // zod reports every enumerable key, own or inherited, that is not declared.
     for (const k in input) {
@@ -238,49 +205,33 @@ function objectCheck(fields: Inputs, alwaysCopy: boolean): Check {
             r = nfc(x);
             break;
           default:
-            r = p.check(x, seen);
+            r = p.check(x);
             if (r === NO) return NO;
         }
       }
-      if (out !== undefined) out[k] = r;
-      else if (r !== x) (changed ??= new Array<unknown>(count))[i] = r;
+      out[k] = r;
     }
-    let missingDefaults = false;
     if (present ? present.includes(0) : mask !== all) {
       for (let i = 0; i < count; i++) {
         if (present ? present[i] === 1 : (mask & (1 << i)) !== 0) continue;
         // zod reads declared keys as input[name]: a value that for...in does not list (not enumerable, or
         // inherited) is for zod to judge.
         if (names[i]! in input) return NO;
-        if (defaults[i] !== undefined) missingDefaults = true;
+        if (defaults[i] !== undefined) out[names[i]!] = defaults[i];
       }
     }
-    if (out === undefined && changed === undefined && !missingDefaults) return input;
-    let copy = out;
-    if (copy === undefined) {
-      copy = {};
-      for (const k in input) {
-        const r = changed?.[index[k]!];
-        copy[k] = r === undefined ? input[k] : r;
-      }
-    }
-    if (missingDefaults)
-      for (let i = 0; i < count; i++) {
-        if (defaults[i] !== undefined && !(present ? present[i] === 1 : (mask & (1 << i)) !== 0)) copy[names[i]!] = defaults[i];
-      }
-    return copy;
+    return out;
   };
 }
 
 /**
- * Builds the fast check of a unit's data for the given inputs. The check returns the validated data (a fresh
- * top-level object; records and lists inside are the caller's own when they needed no change), or
+ * Builds the fast check of a unit's data for the given inputs. The check returns the validated copy, or
  * `undefined` when the data must go through the zod schema.
  */
 export function compileDataCheck(inputs: Inputs): (data: unknown) => Record<string, unknown> | undefined {
-  const check = objectCheck(inputs, true);
+  const check = objectCheck(inputs);
   return (data) => {
-    const r = check(data, new Visited());
+    const r = check(data);
     return r === NO ? undefined : (r as Record<string, unknown>);
   };
 }
