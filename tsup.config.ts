@@ -2,8 +2,11 @@ import { defineConfig } from "tsup";
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts", node: "src/node/index.ts" },
+    // batch-worker is the worker thread tieuchi/node's runBatch starts (found next to node.js).
+    entry: { index: "src/index.ts", node: "src/node/index.ts", "batch-worker": "src/node/batch-worker.ts" },
     format: ["esm", "cjs"],
+    // import.meta.url in the CommonJS build too, where runBatch looks for the worker script.
+    shims: true,
     dts: true,
     sourcemap: true,
     target: "es2022",

@@ -26,7 +26,8 @@ export type ErrorCode =
   | "ERR_SET_NOT_FOUND"
   | "ERR_OPTIONS"
   | "ERR_CASE_FILE"
-  | "ERR_EVALUATION";
+  | "ERR_EVALUATION"
+  | "ERR_UNITS_FILE";
 
 /** Renders a path as `a.b[2].c`; the empty path is `(root)`. */
 export function formatPath(path: JsonPath): string {
@@ -136,5 +137,18 @@ export class CaseFileError extends TieuchiError {
 export class EvaluationError extends TieuchiError {
   constructor(message: string, path: JsonPath = [], cause?: unknown) {
     super("ERR_EVALUATION", message, { path, cause });
+  }
+}
+
+/** A file of units cannot be read as a whole (not a list of units, not UTF-8 text, a quoted CSV cell never closed). */
+export class UnitsFileError extends TieuchiError {
+  /** The file, as named to the reader. */
+  readonly source: string;
+  /** The line (1-based) where reading stopped. */
+  readonly line: number;
+  constructor(source: string, reason: string, line: number) {
+    super("ERR_UNITS_FILE", `${source}:${line}: ${reason}`);
+    this.source = source;
+    this.line = line;
   }
 }

@@ -6,6 +6,7 @@ import {
   CaseFileError,
   CriteriaSetError,
   EvaluationError,
+  UnitsFileError,
   formatPath,
   JsonParseError,
   OptionsError,
@@ -28,6 +29,7 @@ describe("errors", () => {
       [new OptionsError("bad", ["asOf"]), "ERR_OPTIONS"],
       [new CaseFileError(p, "c.json"), "ERR_CASE_FILE"],
       [new EvaluationError("bug", ["x"]), "ERR_EVALUATION"],
+      [new UnitsFileError("units.json", "the file ends before the list of units is closed", 7), "ERR_UNITS_FILE"],
     ];
     for (const [e, code] of cases) {
       expect(e).toBeInstanceOf(TieuchiError);

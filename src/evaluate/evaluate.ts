@@ -169,6 +169,15 @@ function shapeOf(loaded: LoadedSet): SetShape {
   return shape;
 }
 
+/**
+ * The objects every result of the set shares (its stamp, the engine stamps): never changed, so writers
+ * of many results may encode them once. Internal: not part of the public API.
+ */
+export function sharedResultParts(loaded: LoadedSet): object[] {
+  const shape = shapeOf(loaded);
+  return [shape.stamp, ...shape.engines.values()];
+}
+
 /** Each group's points and how many of its criteria have each status (in the order statuses first occur). */
 function groupResults(loaded: LoadedSet, shape: SetShape, criteria: readonly CriterionResult[]): GroupResult[] {
   const groups = loaded.definition.groups;

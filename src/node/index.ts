@@ -72,3 +72,5 @@ export function loadCriteriaDir(dir: string): LoadedSet[] {
 export function loadRegistry(dir: string): Registry {
   return createRegistry(loadCriteriaDir(dir));
 }
+
+export { runBatch, formatOf, type BatchOptions, type BatchProgress, type BatchSummary, type UnitFormat } from "./batch.js";
