@@ -274,7 +274,9 @@ function run(loaded: LoadedSet, data: unknown, ctx: Context): Result {
 
 /** Computes the derived values in order; one that cannot be computed is recorded with why. */
 function derive<R>(derived: ReadonlyArray<readonly [string, R]>, runner: Runner<R>, scope: UnitScope): void {
-  for (const [name, rule] of derived) {
+  for (let i = 0; i < derived.length; i++) {
+    const name = derived[i]![0];
+    const rule = derived[i]![1];
     runner.start();
     const ran = runner.exec(rule);
     if (ran <= RAN_VALUE) {

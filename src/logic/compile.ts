@@ -216,6 +216,22 @@ function compileVar(args: Rule[], options: CompileOptions): Compiled {
       return v;
     };
   }
+  if (keys.length === 2 && plain) {
+    // A field of a record inside the data, e.g. `nangLucCongDanHocTap.tuanThuPhapLuat`: the loop below, unrolled.
+    const [k0, k1] = keys as [string, string];
+    return (d, s) => {
+      let v: unknown = null;
+      if (typeof d === "object" && d !== null) {
+        const a = (d as Record<string, unknown>)[k0];
+        if (typeof a === "object" && a !== null) {
+          v = (a as Record<string, unknown>)[k1];
+          if (v === undefined) v = null;
+        }
+      }
+      if (v === null || s.full) s.read(d, rel, v);
+      return v;
+    };
+  }
   return (d, s) => {
     let v: unknown = d;
     for (let i = 0; i < keys.length; i++) {
@@ -300,8 +316,20 @@ class Compiler {
     const op = opName(r);
     const args = argsOf(r, op);
     switch (op) {
+      case "var": {
+        const f = compileVar(args, this.options);
+        // Truthiness inline: a variable is the commonest condition.
+        return (d, s) => {
+          const v = f(d, s);
+          if (v === null) return false;
+          if (typeof v === "object" && Array.isArray(v)) return v.length > 0;
+          return !!v;
+        };
+      }
       case "and": {
         if (args.length === 0) return () => false;
+        const fields = this.plainFields(args);
+        if (fields) return allFieldsTrue(fields);
         const parts = args.map((a) => this.test(a));
         if (parts.length === 2) {
           const [a, b] = parts as [CompiledTest, CompiledTest];
@@ -346,6 +374,24 @@ class Compiler {
     }
     const f = this.value(r);
     return (d, s) => truthy(f(d, s));
+  }
+
+  /**
+   * When every argument is a variable with a literal path of one or two names that can be read without an
+   * own-property check, those paths; else undefined.
+   */
+  private plainFields(args: Rule[]): Array<readonly [string, string | undefined, string]> | undefined {
+    if (this.options.plainData !== true || args.length < 2) return undefined;
+    const out: Array<readonly [string, string | undefined, string]> = [];
+    for (const a of args) {
+      if (!isOperation(a) || opName(a) !== "var") return undefined;
+      const va = argsOf(a, "var");
+      if (va.length !== 1 || typeof va[0] !== "string" || va[0] === "") return undefined;
+      const keys = va[0].split(".");
+      if (keys.length > 2 || keys.some(inheritable)) return undefined;
+      out.push([keys[0]!, keys[1], va[0]]);
+    }
+    return out;
   }
 
   private ifParts<T extends Compiled | CompiledTest>(args: Rule[], asTest: boolean) {
@@ -729,6 +775,32 @@ function binary(op: string, a: Compiled, b: Compiled): Compiled {
         return x <= (b(d, s) as number);
       };
   }
+}
+
+/**
+ * `{"and": [{"var": "a"}, {"var": "b.c"}, ...]}` in a yes/no position, in one closure: the same reads in the
+ * same order, stopping at the first false value, without a call per variable.
+ */
+function allFieldsTrue(fields: ReadonlyArray<readonly [string, string | undefined, string]>): CompiledTest {
+  const n = fields.length;
+  const first = fields.map((f) => f[0]);
+  const second = fields.map((f) => f[1]);
+  const rels = fields.map((f) => f[2]);
+  return (d, s) => {
+    const record = typeof d === "object" && d !== null ? (d as Record<string, unknown>) : undefined;
+    for (let i = 0; i < n; i++) {
+      let v: unknown = null;
+      if (record !== undefined) {
+        v = record[first[i]!];
+        const k1 = second[i];
+        if (k1 !== undefined) v = typeof v === "object" && v !== null ? (v as Record<string, unknown>)[k1] : null;
+        if (v === undefined) v = null;
+      }
+      if (v === null || s.full) s.read(d, rels[i]!, v);
+      if (v === null || (Array.isArray(v) ? v.length === 0 : !v)) return false;
+    }
+    return true;
+  };
 }
 
 /** The compiled evaluator as an {@link Engine}: each prepared rule records into the trace it is given. */

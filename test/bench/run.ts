@@ -199,12 +199,12 @@ if (wants("family")) {
 }
 
 if (wants("agency")) {
-  const n = quick ? 1_000 : 5_000;
+  const n = quick ? 400 : 2_000;
   const set = loadSet("criteria/don-vi-hoc-tap/2020.1.0.json");
   const units = agencies(n, 20, 500, SEED);
   const staff = units.reduce((s, a) => s + a.thanhVien.length, 0);
   console.log(`Agency set (TT 22/2020, criteria/don-vi-hoc-tap/2020.1.0.json): ${fmt(n)} agencies, staff lists of 20 to 500 (${(staff / n).toFixed(0)} on average)`);
-  const list = contenders(set, agencyByHand, agencyBare, agencyRulesEngine, quick ? 100 : 500);
+  const list = contenders(set, agencyByHand, agencyBare, agencyRulesEngine, quick ? 50 : 200);
   await agree(units, agencyByHand, list.slice(1));
   const timings: Timing[] = [];
   for (const c of list) timings.push(await time(units, c, rounds));
@@ -222,7 +222,8 @@ if (wants("scaling")) {
     [4, 100],
     [16, 400],
   ] as const) {
-    const units = agencies(quick ? 1_000 : 4_000, staff, staff, SEED + k);
+    // The same number of staff members at each length.
+    const units = agencies(Math.round((quick ? 25_000 : 100_000) / staff), staff, staff, SEED + k);
     const t = await time(units, { name: "", summary: () => null as never, run: (u) => lib.evaluate(set, u, quiet).points!.earned }, rounds);
     const rate = median(t.cpu);
     first ||= rate * staff;
