@@ -25,8 +25,19 @@ export class JsonBytes {
     return this.pos;
   }
 
-  /** The bytes written since the last `take`, as a new array; the writer starts again. */
+  /**
+   * The bytes written since the last `take`; the writer starts again on fresh memory, so the bytes can be
+   * handed to another thread without a copy.
+   */
   take(): Uint8Array {
+    const out = this.buf.subarray(0, this.pos);
+    this.buf = new Uint8Array(Math.max(1 << 16, Math.ceil(this.pos * 1.1)));
+    this.pos = 0;
+    return out;
+  }
+
+  /** The bytes written since the last `take`, copied; the writer starts again on the same memory. */
+  copy(): Uint8Array {
     const out = this.buf.slice(0, this.pos);
     this.pos = 0;
     return out;
@@ -152,7 +163,8 @@ const CRITERION_KEYS = 10;
  * text every time it has the same status and points, so that text is kept per criterion and copied.
  */
 export class ResultWriter {
-  private readonly criteria: Array<Map<string, { bytes: Uint8Array; c: Record<string, unknown> }>> = [];
+  /** Per criterion position, per status and reason, per points earned: the record's bytes. */
+  private readonly criteria: Array<Map<unknown, Map<number, { bytes: Uint8Array; c: Record<string, unknown> }>>> = [];
   private readonly scratch: JsonBytes;
 
   constructor(readonly out: JsonBytes, constant: (o: object) => boolean) {
@@ -196,15 +208,28 @@ export class ResultWriter {
     let n = 0;
     for (const _ in c) n++;
     if (n !== CRITERION_KEYS) return undefined;
-    const key = `${String(c.status)}|${String(c.reason)}|${points ? `${points.earned}/${points.max}` : "-"}`;
     const byStatus = (this.criteria[i] ??= new Map());
-    const hit = byStatus.get(key);
-    // The rest of the record (id, title, group, level, role, mandatory) must be the same as when it was kept.
-    if (hit && hit.c.id === c.id && hit.c.title === c.title && hit.c.group === c.group && hit.c.level === c.level && hit.c.role === c.role && hit.c.mandatory === c.mandatory)
+    // Status and reason are short texts from a fixed list: together they make the first key.
+    const statusKey = `${String(c.status)}|${String(c.reason)}`;
+    let byPoints = byStatus.get(statusKey);
+    if (byPoints === undefined) byStatus.set(statusKey, (byPoints = new Map()));
+    const pointsKey = points ? points.earned * 65536 + points.max : -1;
+    const hit = byPoints.get(pointsKey);
+    // The rest of the record (id, title, group, level, role, mandatory, points) must be as when it was kept.
+    if (
+      hit &&
+      hit.c.id === c.id &&
+      hit.c.title === c.title &&
+      hit.c.group === c.group &&
+      hit.c.level === c.level &&
+      hit.c.role === c.role &&
+      hit.c.mandatory === c.mandatory &&
+      (points ? (hit.c.points as typeof points)?.earned === points.earned && (hit.c.points as typeof points).max === points.max : hit.c.points === points)
+    )
       return hit.bytes;
     this.scratch.value(c);
-    const bytes = this.scratch.take();
-    if (byStatus.size < 64) byStatus.set(key, { bytes, c });
+    const bytes = this.scratch.copy();
+    if (byPoints.size < 64) byPoints.set(pointsKey, { bytes, c });
     return bytes;
   }
 }
