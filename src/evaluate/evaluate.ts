@@ -17,7 +17,7 @@ import type { CriterionResult, GroupResult, Measure, ReadValue, Result, Status, 
 import { VERSION } from "../version.js";
 import { dataProblems } from "./data.js";
 import { decide } from "./decision.js";
-import { isLoadedSet, loadCriteriaSet, type LoadedSet } from "./load.js";
+import { isLoadedSet, loadCriteriaSet, type CriterionRules, type LoadedSet } from "./load.js";
 import { programOf, type Program } from "./program.js";
 import { QuietRunner, RAN_DERIVED_NA, RAN_EMPTY_GROUP, RAN_ERROR, RAN_FALSE, RAN_MISSING, RAN_TRUE, RAN_VALUE, TracingRunner, truthy, type Runner } from "./run.js";
 import { jsonLogicJsEngine } from "../logic/jsonlogic-js.js";
@@ -123,15 +123,6 @@ function recordValuePaths(spec: InputSpec, value: unknown, path: string, pathOf:
       if (item !== null && item !== undefined) recordValuePaths(spec.items, item, `${path}[${i}]`, pathOf);
     }
   }
-}
-
-/** A criterion's rules, in whatever form the evaluator runs them. */
-interface Rules<R> {
-  readonly applies?: R;
-  readonly rule?: R;
-  readonly excludes?: R;
-  readonly tiers?: ReadonlyArray<{ readonly points: number; readonly when: R }>;
-  readonly score?: R;
 }
 
 function validate(loaded: LoadedSet, program: Program, data: unknown): Record<string, unknown> {
@@ -291,7 +282,7 @@ function derive<R>(derived: ReadonlyArray<readonly [string, R]>, runner: Runner<
 }
 
 function evaluateCriteria<R>(
-  rules: ReadonlyArray<Rules<R>>,
+  rules: ReadonlyArray<CriterionRules<R>>,
   runner: Runner<R>,
   scope: UnitScope,
   loaded: LoadedSet,
@@ -428,7 +419,7 @@ function ranTruthy(ran: number, runner: Runner<unknown>): boolean {
 }
 
 /** Runs a criterion's rules in order (applies, then excludes, tiers, rule or score) and decides its status. */
-function decideStatus<R>(c: Criterion, p: Rules<R>, max: number, runner: Runner<R>, d: Decided): void {
+function decideStatus<R>(c: Criterion, p: CriterionRules<R>, max: number, runner: Runner<R>, d: Decided): void {
   d.status = "pass";
   d.reason = null;
   d.earned = 0;
@@ -490,7 +481,7 @@ function decideStatus<R>(c: Criterion, p: Rules<R>, max: number, runner: Runner<
 
 function evaluateCriterion<R>(
   plan: CriterionPlan,
-  p: Rules<R>,
+  p: CriterionRules<R>,
   runner: Runner<R>,
   scope: UnitScope,
   loaded: LoadedSet,

@@ -7,16 +7,10 @@
 import { compileRule, compileTest, type Compiled, type CompiledTest } from "../logic/compile.js";
 import type { InputSpec, Inputs } from "../schema/inputs.js";
 import { compileDataCheck } from "./data-check.js";
-import type { LoadedSet } from "./load.js";
+import type { CriterionRules, LoadedSet } from "./load.js";
 
-/** One criterion's conditions, compiled. */
-export interface CompiledCriterion {
-  readonly applies?: CompiledTest;
-  readonly rule?: CompiledTest;
-  readonly excludes?: CompiledTest;
-  readonly tiers?: ReadonlyArray<{ readonly points: number; readonly when: CompiledTest }>;
-  readonly score?: Compiled;
-}
+/** One criterion's conditions, compiled (a score is a value, the rest are yes/no). */
+export type CompiledCriterion = CriterionRules<CompiledTest | Compiled>;
 
 /** A set compiled for the compiled evaluator. */
 export interface Program {

@@ -196,19 +196,9 @@ function compileVar(args: Rule[], options: CompileOptions): Compiled {
   const plain = options.plainData === true && !keys.some(inheritable);
   if (keys.length === 1) {
     const k = keys[0]!;
-    if (plain)
-      return (d, s) => {
-        let v: unknown = null;
-        if (typeof d === "object" && d !== null) {
-          v = (d as Record<string, unknown>)[k];
-          if (v === undefined) v = null;
-        }
-        if (v === null || s.full) s.read(d, rel, v);
-        return v;
-      };
     return (d, s) => {
       let v: unknown = null;
-      if (typeof d === "object" && d !== null && hasOwn.call(d, k)) {
+      if (typeof d === "object" && d !== null && (plain || hasOwn.call(d, k))) {
         v = (d as Record<string, unknown>)[k];
         if (v === undefined) v = null;
       }
@@ -427,20 +417,7 @@ class Compiler {
   }
 
   private filter(args: Rule[]): Compiled {
-    const list = this.value(args[0]!);
-    const cond = args[1] === undefined ? (): boolean => false : this.test(args[1]);
-    return (d, s) => {
-      const l = list(d, s);
-      if (!Array.isArray(l)) return [];
-      const out: unknown[] = [];
-      for (let i = 0; i < l.length; i++) {
-        // Array.prototype.filter skips holes; JSON arrays have none, but stay faithful.
-        if (!(i in l)) continue;
-        const item: unknown = l[i];
-        if (cond(item, s)) out.push(item);
-      }
-      return out;
-    };
+    return filterBy(this.value(args[0]!), args[1] === undefined ? (): boolean => false : this.test(args[1]));
   }
 
   private quantifier(op: "all" | "some" | "none", args: Rule[]): CompiledTest {
@@ -503,20 +480,7 @@ class Compiler {
     const partOf = this.counter(cond);
     const percent = this.value(pRule);
     const plan = typeof pRule === "number" ? planPercent(pRule) : undefined;
-    const base: Compiled =
-      excl === undefined
-        ? list
-        : (d, s) => {
-            const l = list(d, s);
-            if (!Array.isArray(l)) return [];
-            const out: unknown[] = [];
-            for (let i = 0; i < l.length; i++) {
-              if (!(i in l)) continue;
-              const item: unknown = l[i];
-              if (!excl(item, s)) out.push(item);
-            }
-            return out;
-          };
+    const base: Compiled = excl === undefined ? list : filterBy(list, (item, s) => !excl(item, s));
     // Every exclusion first, then the condition on the items kept, in the order json-logic-js reads them.
     // `kept` is scratch space; a node never runs inside itself.
     let kept = new Uint8Array(16);
@@ -729,6 +693,22 @@ function applyBinary(op: string, x: unknown, y: unknown): boolean {
     default:
       return (x as number) <= (y as number);
   }
+}
+
+/** `filter`: the items of the list that meet the condition (not a list: an empty one). */
+function filterBy(list: Compiled, keep: CompiledTest): Compiled {
+  return (d, s) => {
+    const l = list(d, s);
+    if (!Array.isArray(l)) return [];
+    const out: unknown[] = [];
+    for (let i = 0; i < l.length; i++) {
+      // Array.prototype.filter skips holes; JSON arrays have none, but stay faithful.
+      if (!(i in l)) continue;
+      const item: unknown = l[i];
+      if (keep(item, s)) out.push(item);
+    }
+    return out;
+  };
 }
 
 /** A comparison of two operands, with the common case of a literal on one side specialised. */
