@@ -711,7 +711,7 @@ function filterBy(list: Compiled, keep: CompiledTest): Compiled {
   };
 }
 
-/** A comparison of two operands, with the common case of a literal on one side specialised. */
+/** A comparison of two operands, evaluated left to right. */
 function binary(op: string, a: Compiled, b: Compiled): Compiled {
   switch (op) {
     case "==":
