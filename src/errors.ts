@@ -33,7 +33,8 @@ export type ErrorCode =
   | "ERR_LOCK_FILE"
   | "ERR_AUDIT_RECORD"
   | "ERR_CASE_FAILED"
-  | "ERR_REPORT_LINE";
+  | "ERR_REPORT_LINE"
+  | "ERR_UNITS_FILE";
 
 /**
  * Characters that can rewrite a terminal or hide text when printed: C0 controls other than tab and line
@@ -238,6 +239,19 @@ export class ReportLineError extends TieuchiError {
   readonly line: number;
   constructor(line: number, message: string, problems: readonly Problem[] = []) {
     super("ERR_REPORT_LINE", `line ${line}: ${message}`, { path: [line], problems });
+    this.line = line;
+  }
+}
+
+/** A file of units cannot be read as a whole (not a list of units, not UTF-8 text, a quoted CSV cell never closed). */
+export class UnitsFileError extends TieuchiError {
+  /** The file, as named to the reader. */
+  readonly source: string;
+  /** The line (1-based) where reading stopped. */
+  readonly line: number;
+  constructor(source: string, reason: string, line: number) {
+    super("ERR_UNITS_FILE", `${source}:${line}: ${reason}`);
+    this.source = source;
     this.line = line;
   }
 }

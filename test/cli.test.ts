@@ -14,7 +14,7 @@ const FAIL = join(ROOT, "docs/examples/don-vi-hoc-tap/trung-tam-van-hoa-tinh-mau
 function run(...args: string[]) {
   let out = "";
   let err = "";
-  const code = main(args, { out: (t) => (out += t), err: (t) => (err += t), columns: 120 });
+  const code = main(args, { out: (t) => (out += t), err: (t) => (err += t), columns: 120 }) as number;
   return { code, out, err };
 }
 

@@ -9,6 +9,7 @@ import {
   CriteriaSetError,
   EvaluationError,
   FileError,
+  UnitsFileError,
   formatPath,
   JsonParseError,
   LockFileError,
@@ -42,6 +43,7 @@ describe("errors", () => {
       [new AuditRecordError(p, "r.json"), "ERR_AUDIT_RECORD"],
       [new CaseFailedError("a case", ["verdict: expected pass, got fail"]), "ERR_CASE_FAILED"],
       [new ReportLineError(7, "not valid JSON"), "ERR_REPORT_LINE"],
+      [new UnitsFileError("units.json", "the file ends before the list of units is closed", 7), "ERR_UNITS_FILE"],
     ];
     for (const [e, code] of cases) {
       expect(e).toBeInstanceOf(TieuchiError);

@@ -333,7 +333,8 @@ describe("results", () => {
     const r = evaluate(set, data, { asOf: "2024-06-01" });
     expect(Result.safeParse(r).success).toBe(true);
     expect(r.set).toMatchObject({ id: "test-set", version: "1.0.0", hash: set.hash, document: "QĐ 1/2024" });
-    expect(r.engine).toEqual({ name: "tieuchi", version: "0.1.0", evaluator: "json-logic-js" });
+    expect(r.engine).toEqual({ name: "tieuchi", version: "0.1.0", evaluator: "compiled" });
+    expect(evaluate(set, data, { engine: "json-logic-js" }).engine.evaluator).toBe("json-logic-js");
     expect(r).toMatchObject({ asOf: "2024-06-01", inForce: true });
     expect(evaluate(set, data, { asOf: "2023-06-01" }).inForce).toBe(false);
     expect(evaluate(set, data).inForce).toBeNull();

@@ -5,5 +5,7 @@ export function run(...args: string[]): { code: number; out: string; err: string
   let out = "";
   let err = "";
   const code = main(args, { out: (t) => (out += t), err: (t) => (err += t), columns: 120 });
+  // Only batch answers with a promise; the commands tested through this helper answer at once.
+  if (typeof code !== "number") throw new Error(`'${args[0]}' ran asynchronously; use an async runner for it`);
   return { code, out, err };
 }

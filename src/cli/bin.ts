@@ -1,7 +1,13 @@
 import { main } from "./main.js";
 
-process.exitCode = main(process.argv.slice(2), {
-  out: (t) => process.stdout.write(t),
-  err: (t) => process.stderr.write(t),
-  columns: process.stdout.columns || 120,
+void Promise.resolve(
+  main(process.argv.slice(2), {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    columns: process.stdout.columns || 120,
+    stdout: process.stdout,
+    errIsTTY: process.stderr.isTTY === true,
+  }),
+).then((code) => {
+  process.exitCode = code;
 });

@@ -9,6 +9,7 @@ import { VERSION } from "../version.js";
 import { casesCommand } from "./commands/cases.js";
 import { catalogueCommand } from "./commands/catalogue.js";
 import { diffCommand } from "./commands/diff.js";
+import { batchCommand } from "./commands/batch.js";
 import { evalCommand } from "./commands/eval.js";
 import { hashCommand } from "./commands/hash.js";
 import { impactCommand } from "./commands/impact.js";
@@ -32,6 +33,9 @@ Usage:
                                               the version in force on that date (and why), evaluated
   tieuchi eval --set <id> --applied <date> --decided <date> <unit.json> [--criteria <dir>]
                                               transitional: the versions in force on both dates, side by side
+  tieuchi batch <set.json> <units>            evaluate every unit of an NDJSON, CSV or JSON-list file
+        [--out <file>] [--workers N] [--quiet] [--explain] [--format ndjson|json|csv]
+        [--meta field,...] [--delimiter ;] [--as-of YYYY-MM-DD] [--sets <criteria-dir>] [--stats]
   tieuchi schema [--cases] [--out <file>]     print the JSON Schema of criteria files (or of case files)
   tieuchi hash <file>...                      content hash (sha-256 of canonical JSON) of JSON files
   tieuchi lock --check [--criteria <dir>]     fail if a released version was edited or removed, a version
@@ -62,12 +66,20 @@ Options:
   --coverage    (test) which statuses the cases saw each criterion take
   --require-both  (test) fail when an encoded criterion was never seen both passing and failing
   --by          (report) group by these fields of each line's "unit" (repeat or comma-separate to nest)
-  --format      (report) text (default), md, csv or json
+  --format      (report) text (default), md, csv or json; (batch) the units file: ndjson, json or csv
+                (default: from the file's extension)
   --decimals    (report) decimals of percentages (default 1), rounded once, half away from zero
   --set         (eval) the set id; (report) the criteria file, to list grades and criteria no unit reached
+  --out         (batch) write the result lines to this file instead of standard output
+  --workers     (batch) worker threads, default the number of cores; 0 evaluates in the main thread
+  --quiet       (batch) no progress bar and no summary on standard error
+  --explain     (batch) include values, measures and sentences in each result
+  --meta        (batch) fields that are not inputs of the set (an id, a commune): carried into each
+                line's "unit", not evaluated
+  --stats       (batch) print the throughput and peak memory as JSON on standard error
 
-Exit codes: 0 pass (all valid; lock intact; no change; match), 1 fail or incomplete (some invalid; lock
-broken; changes; mismatch), 2 invalid input or usage.
+Exit codes: 0 pass (all valid; lock intact; no change; match; batch: every unit evaluated), 1 fail or
+incomplete (some invalid; lock broken; changes; mismatch; batch: some units bad), 2 invalid input or usage.
 `;
 
 function lang(value: string): Lang {
@@ -75,8 +87,8 @@ function lang(value: string): Lang {
   return value;
 }
 
-/** Runs the CLI with arguments (without `node` and the script) and returns the exit code. */
-export function main(argv: readonly string[], io: Io): number {
+/** Runs the CLI with arguments (without `node` and the script) and returns the exit code (a promise for batch). */
+export function main(argv: readonly string[], io: Io): number | Promise<number> {
   try {
     const { values, positionals } = parseArgs({
       args: [...argv],
@@ -101,11 +113,17 @@ export function main(argv: readonly string[], io: Io): number {
         coverage: { type: "boolean", default: false },
         "require-both": { type: "boolean", default: false },
         by: { type: "string", multiple: true, default: [] },
-        format: { type: "string", default: "text" },
         decimals: { type: "string", default: "1" },
         boundaries: { type: "string" },
         seed: { type: "string" },
         cases: { type: "boolean", default: false },
+        workers: { type: "string" },
+        quiet: { type: "boolean", default: false },
+        explain: { type: "boolean", default: false },
+        stats: { type: "boolean", default: false },
+        format: { type: "string" },
+        meta: { type: "string" },
+        delimiter: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -179,7 +197,7 @@ export function main(argv: readonly string[], io: Io): number {
           rest,
           {
             by: values.by,
-            format: values.format,
+            format: values.format ?? "text",
             decimals: values.decimals,
             lang: lang(values.lang),
             ...(values.set !== undefined ? { set: values.set } : {}),
@@ -211,6 +229,23 @@ export function main(argv: readonly string[], io: Io): number {
         return verifyCommand(rest, { json: values.json, lang: values.lang, criteria: values.criteria }, io);
       case "catalogue":
         return catalogueCommand({ ...(values.sets !== undefined ? { sets: values.sets } : {}), ...(values.out !== undefined ? { out: values.out } : {}) }, io);
+      case "batch":
+        return batchCommand(
+          rest,
+          {
+            quiet: values.quiet,
+            explain: values.explain,
+            stats: values.stats,
+            ...(values.out !== undefined ? { out: values.out } : {}),
+            ...(values.workers !== undefined ? { workers: values.workers } : {}),
+            ...(values["as-of"] !== undefined ? { asOf: values["as-of"] } : {}),
+            ...(values.sets !== undefined ? { sets: values.sets } : {}),
+            ...(values.format !== undefined ? { format: values.format } : {}),
+            ...(values.meta !== undefined ? { meta: values.meta } : {}),
+            ...(values.delimiter !== undefined ? { delimiter: values.delimiter } : {}),
+          },
+          io,
+        );
       case "schema":
         return schemaCommand({ cases: values.cases, ...(values.out !== undefined ? { out: values.out } : {}) }, io);
       default:

@@ -15,6 +15,10 @@ export interface Io {
   readonly err: (text: string) => void;
   /** Width to wrap tables to. */
   readonly columns: number;
+  /** Standard output as a stream, for commands that write a lot and must wait for it (batch). */
+  readonly stdout?: import("node:stream").Writable;
+  /** Whether standard error is a terminal (progress bars are drawn only there). */
+  readonly errIsTTY?: boolean;
 }
 
 export class UsageError extends Error {

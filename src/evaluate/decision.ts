@@ -27,12 +27,34 @@ function exactCeil(num: number, den: number): number {
   return Math.floor((num + den - 1) / den);
 }
 
+/** The first band (highest first) whose threshold `p` meets, thresholds scaled to the applicable maximum. */
+function bandIndex(d: PointsDecision, p: number, applicableMax: number): number {
+  for (let i = 0; i < d.grades.length; i++) if (p * d.maxPoints >= d.grades[i]!.minPoints * applicableMax) return i;
+  return -1;
+}
+
+function byPointsThenId(a: { id: string; points: number }, b: { id: string; points: number }): number {
+  return b.points - a.points || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+// Plain loops rather than filter/map chains: this runs once per unit, millions of times in a batch.
 function decidePoints(d: PointsDecision, criteria: readonly CriterionResult[]): Decided {
   let earned = 0;
   let applicableMax = d.maxPoints;
   let possible = 0;
+  const blocking: string[] = [];
+  const missing: string[] = [];
+  const toImprove: { id: string; points: number }[] = [];
+  let knockUnknown = false;
   for (const c of criteria) {
+    const isUnknown = unknown(c);
+    if (isUnknown) missing.push(c.id);
+    if (knockout(c)) {
+      if (c.status === "fail") blocking.push(c.id);
+      else if (isUnknown) knockUnknown = true;
+    }
     if (!c.points) continue;
+    if (c.status === "fail" && c.points.earned < c.points.max) toImprove.push({ id: c.id, points: c.points.max - c.points.earned });
     if (c.status === "not-applicable") {
       // 'award' gave the criterion its points when it was evaluated; 'zero' gave none.
       if (d.notApplicable === "exclude") applicableMax -= c.points.max;
@@ -40,16 +62,13 @@ function decidePoints(d: PointsDecision, criteria: readonly CriterionResult[]): 
       continue;
     }
     earned += c.points.earned;
-    if (unknown(c)) possible += c.points.max;
+    if (isUnknown) possible += c.points.max;
   }
   possible += earned;
   // Thresholds scaled to the applicable maximum, compared in whole numbers. When nothing scored applies, the
   // points condition holds vacuously and only the knock-out criteria decide.
   const meets = (p: number, threshold: number) => p * d.maxPoints >= threshold * applicableMax;
   const passMark = d.passMark === null ? null : exactCeil(d.passMark * applicableMax, d.maxPoints);
-  const blocking = criteria.filter((c) => knockout(c) && c.status === "fail").map((c) => c.id);
-  const knockUnknown = criteria.some((c) => knockout(c) && unknown(c));
-  const missing = criteria.filter(unknown).map((c) => c.id);
 
   let verdict: Verdict;
   // An unknown pass mark can never be met: only a failed knock-out concludes anything.
@@ -57,22 +76,19 @@ function decidePoints(d: PointsDecision, criteria: readonly CriterionResult[]): 
   else if (d.passMark === null || knockUnknown || !meets(earned, d.passMark)) verdict = "incomplete";
   else verdict = "pass";
 
-  const bandOf = (p: number) => d.grades.find((g) => meets(p, g.minPoints));
   let grade: Decided["grade"] = null;
   let gradeFinal = true;
   let nextGrade: Gap["nextGrade"] = null;
   if (verdict === "pass") {
-    const band = bandOf(earned);
+    const i = bandIndex(d, earned, applicableMax);
+    const band = i >= 0 ? d.grades[i]! : undefined;
     if (band) grade = { id: band.id, title: band.title };
-    gradeFinal = bandOf(possible)?.id === band?.id;
-    const i = band ? d.grades.indexOf(band) : -1;
+    const j = bandIndex(d, possible, applicableMax);
+    gradeFinal = (j >= 0 ? d.grades[j]!.id : undefined) === band?.id;
     const up = i > 0 ? d.grades[i - 1] : undefined;
     if (up) nextGrade = { id: up.id, title: up.title, pointsShort: Math.max(0, exactCeil(up.minPoints * applicableMax, d.maxPoints) - earned) };
   }
-  const toImprove = criteria
-    .filter((c) => c.points && c.status === "fail" && c.points.earned < c.points.max)
-    .map((c) => ({ id: c.id, points: c.points!.max - c.points!.earned }))
-    .sort((a, b) => b.points - a.points || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (toImprove.length > 1) toImprove.sort(byPointsThenId);
   return {
     verdict,
     grade,

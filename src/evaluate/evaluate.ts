@@ -7,9 +7,9 @@
  */
 import { OptionsError, UnitDataError, type JsonPath, type Problem } from "../errors.js";
 import { criterionMessage, verdictMessage } from "../explain/messages.js";
-import type { Engine } from "../logic/engine.js";
-import { jsonLogicJsEngine } from "../logic/jsonlogic-js.js";
-import type { DerivedState, EvalScope, Trace } from "../logic/trace.js";
+import { compiledEngine, TraceSink, type Compiled } from "../logic/compile.js";
+import type { PreparedRule } from "../logic/engine.js";
+import type { DerivedState, EvalScope } from "../logic/trace.js";
 import { isIsoDate } from "../schema/common.js";
 import type { Criterion } from "../schema/criteria-set.js";
 import type { InputSpec, Inputs } from "../schema/inputs.js";
@@ -17,8 +17,11 @@ import type { CriterionResult, GroupResult, Measure, ReadValue, Result, Status, 
 import { VERSION } from "../version.js";
 import { dataProblems } from "./data.js";
 import { decide } from "./decision.js";
-import { isLoadedSet, loadCriteriaSet, type LoadedSet, type PreparedCriterion } from "./load.js";
-import { runRule, truthy, type Outcome } from "./run.js";
+import { isLoadedSet, loadCriteriaSet, type CriterionRules, type LoadedSet } from "./load.js";
+import { programOf, type Program } from "./program.js";
+import { QuietRunner, RAN_DERIVED_NA, RAN_EMPTY_GROUP, RAN_ERROR, RAN_FALSE, RAN_MISSING, RAN_TRUE, RAN_VALUE, TracingRunner, truthy, type Runner } from "./run.js";
+import { jsonLogicJsEngine } from "../logic/jsonlogic-js.js";
+import type { Engine } from "../logic/engine.js";
 
 /** Finds the set that decides a title of a sub-unit (a registry implements this). */
 export interface SetResolver {
@@ -26,8 +29,8 @@ export interface SetResolver {
   resolve(id: string, asOf?: string): LoadedSet;
 }
 
-/** Names of the evaluators `evaluate` can use. */
-export type EngineName = "json-logic-js";
+/** Names of the evaluators `evaluate` can use: `compiled` (the default) and `json-logic-js`, the reference. */
+export type EngineName = "compiled" | "json-logic-js";
 
 /** Options of {@link evaluate}. */
 export interface EvaluateOptions {
@@ -38,22 +41,25 @@ export interface EvaluateOptions {
   readonly asOf?: string;
   /** Build per-criterion values, measures and sentences (default true). Off, a result carries statuses and points only. */
   readonly explain?: boolean;
-  /** Which evaluator runs the rules. */
+  /**
+   * Which evaluator runs the rules: `compiled` (default; the set is compiled once into closures, CSP-safe) or
+   * `json-logic-js` (the reference it is tested against). Both give the same result, but for `engine.evaluator`.
+   */
   readonly engine?: EngineName;
   /** Where to find the sets that decide titles of sub-units given as data, and the set when it is given by id. */
   readonly sets?: SetResolver;
 }
 
-const ENGINES: Record<EngineName, Engine> = { "json-logic-js": jsonLogicJsEngine };
-/** Every evaluator `evaluate` can use, by the name `options.engine` takes. */
-export const ENGINE_NAMES = Object.freeze(Object.keys(ENGINES)) as readonly EngineName[];
-/** The evaluator of that name (for tests that run a rule without loading a set). @internal */
+/** Every evaluator `evaluate` can use, by the name `options.engine` takes; the default first. */
+export const ENGINE_NAMES: readonly EngineName[] = Object.freeze(["compiled", "json-logic-js"] as const);
+const ENGINES: Record<EngineName, Engine> = { compiled: compiledEngine, "json-logic-js": jsonLogicJsEngine };
+/** The evaluator of that name as an {@link Engine} (for tests that run a rule without loading a set). @internal */
 export const engineNamed = (name: EngineName): Engine => ENGINES[name];
 const MAX_NESTING = 4;
 
 interface Context {
   readonly options: EvaluateOptions;
-  readonly engine: Engine;
+  readonly engine: EngineName;
   readonly explain: boolean;
   readonly depth: number;
 }
@@ -80,8 +86,8 @@ interface Context {
 export function evaluate(set: LoadedSet | string | unknown, data: unknown, options: EvaluateOptions = {}): Result {
   if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new OptionsError(`asOf must be a date written YYYY-MM-DD, got ${JSON.stringify(options.asOf)}`, ["asOf"]);
   const loaded = typeof set === "string" ? inForce(set, options) : isLoadedSet(set) ? set : loadCriteriaSet(set);
-  const engine = ENGINES[options.engine ?? "json-logic-js"];
-  if (!engine) throw new OptionsError(`unknown engine ${JSON.stringify(options.engine)}; use one of ${Object.keys(ENGINES).join(", ")}`, ["engine"]);
+  const engine = options.engine ?? "compiled";
+  if (!ENGINE_NAMES.includes(engine)) throw new OptionsError(`unknown engine ${JSON.stringify(options.engine)}; use one of ${ENGINE_NAMES.join(", ")}`, ["engine"]);
   return run(loaded, data, { options, engine, explain: options.explain ?? true, depth: 0 });
 }
 
@@ -92,51 +98,175 @@ function inForce(id: string, options: EvaluateOptions): LoadedSet {
   return options.sets.resolve(id, options.asOf);
 }
 
+/** The scope rules run in. The paths of records are worked out only when a rule needs one (a missing value or an explanation). */
+class UnitScope implements EvalScope {
+  private paths: WeakMap<object, string> | undefined;
+  derived: Map<string, DerivedState> = NO_DERIVED_STATES;
+
+  constructor(
+    readonly root: Record<string, unknown>,
+    private readonly inputs: Inputs,
+  ) {}
+
+  get pathOf(): WeakMap<object, string> {
+    if (this.paths === undefined) {
+      this.paths = new WeakMap();
+      recordPaths(this.inputs, this.root, "", this.paths);
+    }
+    return this.paths;
+  }
+}
+
+const NO_DERIVED_STATES: Map<string, DerivedState> = new Map();
+
+/** The path of every record (object) in the unit's inputs. */
+function recordPaths(fields: Inputs, obj: Record<string, unknown>, base: string, pathOf: WeakMap<object, string>): void {
+  for (const name in fields) {
+    const spec = fields[name]!;
+    if (spec.type !== "object" && spec.type !== "array") continue;
+    const value = obj[name];
+    if (value === undefined || value === null) continue;
+    recordValuePaths(spec, value, base === "" ? name : `${base}.${name}`, pathOf);
+  }
+}
+
+function recordValuePaths(spec: InputSpec, value: unknown, path: string, pathOf: WeakMap<object, string>): void {
+  if (spec.type === "object") {
+    pathOf.set(value as object, path);
+    recordPaths(spec.fields, value as Record<string, unknown>, path, pathOf);
+  } else if (spec.type === "array") {
+    const list = value as unknown[];
+    for (let i = 0; i < list.length; i++) {
+      const item = list[i];
+      if (item !== null && item !== undefined) recordValuePaths(spec.items, item, `${path}[${i}]`, pathOf);
+    }
+  }
+}
+
+function validate(loaded: LoadedSet, program: Program, data: unknown): Record<string, unknown> {
+  const fast = program.check(data);
+  if (fast !== undefined) return fast;
+  const parsed = loaded.dataSchema.safeParse(data);
+  if (!parsed.success) throw new UnitDataError(dataProblems(parsed.error, loaded.definition.inputs), labelOf(loaded));
+  return parsed.data as Record<string, unknown>;
+}
+
+function labelOf(loaded: LoadedSet): string {
+  return `${loaded.definition.id}@${loaded.definition.version}`;
+}
+
+/** What every result of a set shares: its stamp, and for each group the positions of its criteria. */
+interface SetShape {
+  readonly stamp: Result["set"];
+  readonly groupMembers: readonly (readonly number[])[];
+  readonly engines: Map<EngineName, Result["engine"]>;
+}
+
+const shapes = new WeakMap<LoadedSet, SetShape>();
+
+function shapeOf(loaded: LoadedSet): SetShape {
+  let shape = shapes.get(loaded);
+  if (!shape) {
+    const set = loaded.definition;
+    shape = {
+      stamp: { id: set.id, version: set.version, hash: loaded.hash, title: set.title, document: set.source.document },
+      groupMembers: set.groups.map((g) => set.criteria.flatMap((c, i) => (c.group === g.id ? [i] : []))),
+      engines: new Map(ENGINE_NAMES.map((e) => [e, { name: "tieuchi" as const, version: VERSION, evaluator: e }])),
+    };
+    shapes.set(loaded, shape);
+  }
+  return shape;
+}
+
+/**
+ * The objects every result of the set shares (its stamp, the engine stamps): never changed, so writers
+ * of many results may encode them once. Internal: not part of the public API.
+ */
+export function sharedResultParts(loaded: LoadedSet): object[] {
+  const shape = shapeOf(loaded);
+  return [shape.stamp, ...shape.engines.values()];
+}
+
+/** Each group's points and how many of its criteria have each status (in the order statuses first occur). */
+function groupResults(loaded: LoadedSet, shape: SetShape, criteria: readonly CriterionResult[]): GroupResult[] {
+  const groups = loaded.definition.groups;
+  const out = new Array<GroupResult>(groups.length);
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g]!;
+    const members = shape.groupMembers[g]!;
+    let earned = 0;
+    let max = 0;
+    const statuses: Partial<Record<Status, number>> = {};
+    for (let i = 0; i < members.length; i++) {
+      const c = criteria[members[i]!]!;
+      const n = statuses[c.status];
+      statuses[c.status] = n === undefined ? 1 : n + 1;
+      if (c.points !== null) {
+        earned += c.points.earned;
+        max += c.points.max;
+      }
+    }
+    out[g] = { id: group.id, title: group.title, earned, max, statuses: statuses as Record<Status, number> };
+  }
+  return out;
+}
+
 function run(loaded: LoadedSet, data: unknown, ctx: Context): Result {
   const set = loaded.definition;
-  const label = `${set.id}@${set.version}`;
-  const parsed = loaded.dataSchema.safeParse(data);
-  if (!parsed.success) throw new UnitDataError(dataProblems(parsed.error, set.inputs), label);
-  const root = parsed.data as Record<string, unknown>;
+  const program = programOf(loaded);
+  const root = validate(loaded, program, data);
 
-  const pathOf = new WeakMap<object, string>();
   const subResults: SubResult[] = [];
-  walkInputs(set.inputs, root, "", [], pathOf, subResults, ctx, label);
+  if (program.hasTitles) decideTitles(set.inputs, root, "", [], subResults, ctx);
 
-  const derived = new Map<string, DerivedState>();
-  const scope: EvalScope = { root, pathOf, derived };
-  const prepared = loaded.prepared(ctx.engine);
-  for (const [name, rule] of prepared.derived) {
-    const { outcome, trace } = runRule(rule, scope);
-    if (outcome.kind === "value") root[name] = outcome.value;
-    else if (outcome.kind === "missing") derived.set(name, { status: "missing", paths: [...trace.missing] });
-    else if (outcome.kind === "not-applicable") derived.set(name, { status: "not-applicable" });
-    else derived.set(name, { status: "error", message: `derived value '${name}': ${outcome.message}` });
+  const scope = new UnitScope(root, set.inputs);
+  let criteria: CriterionResult[];
+  if (ctx.engine === "json-logic-js") {
+    const prepared = loaded.prepared(jsonLogicJsEngine);
+    const runner = new TracingRunner<PreparedRule>(scope, (rule, trace) => rule(trace));
+    derive(prepared.derived, runner, scope);
+    criteria = evaluateCriteria(prepared.criteria, runner, scope, loaded, ctx, subResults);
+  } else if (ctx.explain) {
+    const runner = new TracingRunner<Compiled>(scope, (rule, trace) => rule(trace.scope.root, new TraceSink(trace)));
+    derive(program.derived, runner, scope);
+    criteria = evaluateCriteria(program.criteria, runner, scope, loaded, ctx, subResults);
+  } else {
+    const runner = new QuietRunner(scope);
+    derive(program.derived, runner, scope);
+    criteria = evaluateCriteria(program.criteria, runner, scope, loaded, ctx, subResults);
   }
-
-  const subPaths = new Set(subResults.map((s) => s.path));
-  const criteria = set.criteria.map((c, i) => evaluateCriterion(c, prepared.criteria[i]!, scope, loaded, ctx, subPaths));
   const decided = decide(set, criteria);
-
-  const groups: GroupResult[] = set.groups.map((g) => {
-    const members = criteria.filter((c) => c.group === g.id);
-    const statuses: Partial<Record<Status, number>> = {};
-    for (const c of members) statuses[c.status] = (statuses[c.status] ?? 0) + 1;
-    return {
-      id: g.id,
-      title: g.title,
-      earned: members.reduce((s, c) => s + (c.points?.earned ?? 0), 0),
-      max: members.reduce((s, c) => s + (c.points?.max ?? 0), 0),
-      statuses: statuses as Record<Status, number>,
-    };
-  });
+  const shape = shapeOf(loaded);
+  const groups = groupResults(loaded, shape, criteria);
 
   const asOf = ctx.options.asOf ?? null;
-  const result: Result = {
+  // The stamp and engine objects are shared by every result of the set, like the titles they hold.
+  const stamp = shape.stamp;
+  const inForce = asOf === null ? null : set.validFrom <= asOf && (set.validTo === null || asOf <= set.validTo);
+  const engine = shape.engines.get(ctx.engine)!;
+  // Two literals rather than a spread, so every result has the same shape (and is built quickly).
+  if (!ctx.explain)
+    return {
+      format: "tieuchi/result@1",
+      set: stamp,
+      asOf,
+      inForce,
+      verdict: decided.verdict,
+      grade: decided.grade,
+      gradeFinal: decided.gradeFinal,
+      points: decided.points,
+      levels: decided.levels,
+      groups,
+      criteria,
+      gap: decided.gap,
+      subResults,
+      engine,
+    };
+  return {
     format: "tieuchi/result@1",
-    set: { id: set.id, version: set.version, hash: loaded.hash, title: set.title, document: set.source.document },
+    set: stamp,
     asOf,
-    inForce: asOf === null ? null : set.validFrom <= asOf && (set.validTo === null || asOf <= set.validTo),
+    inForce,
     verdict: decided.verdict,
     grade: decided.grade,
     gradeFinal: decided.gradeFinal,
@@ -145,53 +275,70 @@ function run(loaded: LoadedSet, data: unknown, ctx: Context): Result {
     groups,
     criteria,
     gap: decided.gap,
-    ...(ctx.explain ? { message: verdictMessage(set, decided.verdict, decided.grade, decided.points, decided.gap) } : {}),
+    message: verdictMessage(set, decided.verdict, decided.grade, decided.points, decided.gap),
     subResults,
-    engine: { name: "tieuchi", version: VERSION, evaluator: ctx.engine.name },
+    engine,
   };
-  return result;
 }
 
-/** Records the path of every record, and decides titles given as sub-unit data. */
-function walkInputs(
-  fields: Inputs,
-  obj: Record<string, unknown>,
-  base: string,
-  jsonBase: JsonPath,
-  pathOf: WeakMap<object, string>,
-  subResults: SubResult[],
+/** Computes the derived values in order; one that cannot be computed is recorded with why. */
+function derive<R>(derived: ReadonlyArray<readonly [string, R]>, runner: Runner<R>, scope: UnitScope): void {
+  for (let i = 0; i < derived.length; i++) {
+    const name = derived[i]![0];
+    const rule = derived[i]![1];
+    runner.start();
+    const ran = runner.exec(rule);
+    if (ran <= RAN_VALUE) {
+      scope.root[name] = ran === RAN_TRUE ? true : ran === RAN_FALSE ? false : runner.value;
+      continue;
+    }
+    if (scope.derived === NO_DERIVED_STATES) scope.derived = new Map();
+    if (ran === RAN_MISSING) scope.derived.set(name, { status: "missing", paths: runner.missing() });
+    else if (ran === RAN_ERROR) scope.derived.set(name, { status: "error", message: `derived value '${name}': ${runner.message}` });
+    else scope.derived.set(name, { status: "not-applicable" });
+  }
+}
+
+function evaluateCriteria<R>(
+  rules: ReadonlyArray<CriterionRules<R>>,
+  runner: Runner<R>,
+  scope: UnitScope,
+  loaded: LoadedSet,
   ctx: Context,
-  label: string,
-): void {
+  subResults: readonly SubResult[],
+): CriterionResult[] {
+  const list = plansOf(loaded);
+  const out = new Array<CriterionResult>(list.length);
+  const subPaths = ctx.explain ? new Set(subResults.map((s) => s.path)) : undefined;
+  const scratch: Decided = { status: "pass", reason: null, earned: 0, error: undefined };
+  for (let i = 0; i < list.length; i++) out[i] = evaluateCriterion(list[i]!, rules[i]!, runner, scope, loaded, ctx, subPaths, scratch);
+  return out;
+}
+
+/** Decides titles given as sub-units' data, by evaluating the sets that define them. */
+function decideTitles(fields: Inputs, obj: Record<string, unknown>, base: string, jsonBase: JsonPath, subResults: SubResult[], ctx: Context): void {
   for (const [name, spec] of Object.entries(fields)) {
     const value = obj[name];
     if (value === undefined || value === null) continue;
     const path = base === "" ? name : `${base}.${name}`;
-    obj[name] = walkValue(spec, value, path, [...jsonBase, name], pathOf, subResults, ctx, label);
+    const decided = titlesIn(spec, value, path, [...jsonBase, name], subResults, ctx);
+    // Records the data check passed through unchanged belong to the caller: write only what changed.
+    if (decided !== value) obj[name] = decided;
   }
 }
 
-function walkValue(
-  spec: InputSpec,
-  value: unknown,
-  path: string,
-  jsonPath: JsonPath,
-  pathOf: WeakMap<object, string>,
-  subResults: SubResult[],
-  ctx: Context,
-  label: string,
-): unknown {
+function titlesIn(spec: InputSpec, value: unknown, path: string, jsonPath: JsonPath, subResults: SubResult[], ctx: Context): unknown {
   switch (spec.type) {
     case "object":
-      pathOf.set(value as object, path);
-      walkInputs(spec.fields, value as Record<string, unknown>, path, jsonPath, pathOf, subResults, ctx, label);
+      decideTitles(spec.fields, value as Record<string, unknown>, path, jsonPath, subResults, ctx);
       return value;
     case "array": {
       const list = value as unknown[];
       for (let i = 0; i < list.length; i++) {
         const item = list[i];
         if (item === null || item === undefined) continue;
-        list[i] = walkValue(spec.items, item, `${path}[${i}]`, [...jsonPath, i], pathOf, subResults, ctx, label);
+        const decided = titlesIn(spec.items, item, `${path}[${i}]`, [...jsonPath, i], subResults, ctx);
+        if (decided !== item) list[i] = decided;
       }
       return list;
     }
@@ -229,139 +376,166 @@ function toReadValue(v: unknown): ReadValue | undefined {
   return undefined;
 }
 
-interface Acc {
-  readonly traces: Trace[];
+/** The parts of a criterion's result that do not depend on the unit. */
+interface CriterionPlan {
+  readonly criterion: Criterion;
+  readonly max: number;
+  readonly mandatory: boolean;
+  readonly group: string | null;
+  readonly level: string | null;
+  /** Points a not-applicable criterion earns (its maximum when the decision awards them). */
+  readonly naEarned: number;
 }
 
-function evaluateCriterion(
-  c: Criterion,
-  p: PreparedCriterion,
-  scope: EvalScope,
-  loaded: LoadedSet,
-  ctx: Context,
-  subPaths: ReadonlySet<string>,
-): CriterionResult {
-  const acc: Acc = { traces: [] };
-  const exec = (rule: NonNullable<PreparedCriterion["rule"]>): Outcome => {
-    const { outcome, trace } = runRule(rule, scope);
-    acc.traces.push(trace);
-    return outcome;
-  };
-  const max = c.points === undefined ? 0 : typeof c.points === "number" ? c.points : c.points.max;
-  let status: Status;
-  let reason: CriterionResult["reason"] = null;
-  let earned = 0;
-  let error: string | undefined;
+const plans = new WeakMap<LoadedSet, readonly CriterionPlan[]>();
 
-  const settle = (o: Exclude<Outcome, { kind: "value" }>) => {
-    if (o.kind === "missing") {
-      status = "missing";
-      reason = "data";
-    } else if (o.kind === "not-applicable") {
-      status = "not-applicable";
-      reason = o.reason;
-    } else {
-      status = "error";
-      error = o.message;
-    }
-  };
+function plansOf(loaded: LoadedSet): readonly CriterionPlan[] {
+  let p = plans.get(loaded);
+  if (!p) {
+    const d = loaded.definition.decision;
+    p = loaded.definition.criteria.map((c) => {
+      const max = c.points === undefined ? 0 : typeof c.points === "number" ? c.points : c.points.max;
+      return {
+        criterion: c,
+        max,
+        mandatory: c.mandatory || d.method === "all",
+        group: c.group ?? null,
+        level: c.level ?? null,
+        naEarned: d.method === "points" && d.notApplicable === "award" ? max : 0,
+      };
+    });
+    plans.set(loaded, p);
+  }
+  return p;
+}
 
-  status = "pass";
-  decideStatus: {
-    if (c.pending) {
-      status = "missing";
-      reason = "not-encoded";
-      break decideStatus;
-    }
-    if (p.applies) {
-      const o = exec(p.applies);
-      if (o.kind !== "value") {
-        settle(o);
-        break decideStatus;
-      }
-      if (!truthy(o.value)) {
-        status = "not-applicable";
-        reason = "applies-false";
-        break decideStatus;
-      }
-    }
-    if (p.excludes) {
-      const o = exec(p.excludes);
-      if (o.kind !== "value") settle(o);
-      else status = truthy(o.value) ? "fail" : "pass";
-      break decideStatus;
-    }
-    if (p.tiers) {
-      status = "fail";
-      for (const tier of p.tiers) {
-        const o = exec(tier.when);
-        if (o.kind !== "value") {
-          settle(o);
-          break decideStatus;
-        }
-        if (truthy(o.value)) {
-          status = "pass";
-          earned = tier.points;
-          break;
-        }
-      }
-      break decideStatus;
-    }
-    if (p.rule) {
-      const o = exec(p.rule);
-      if (o.kind !== "value") {
-        settle(o);
-        break decideStatus;
-      }
-      status = truthy(o.value) ? "pass" : "fail";
-      earned = status === "pass" ? max : 0;
-    }
-    if (p.score) {
-      const o = exec(p.score);
-      if (o.kind !== "value") {
-        settle(o);
-        earned = 0;
-        break decideStatus;
-      }
-      const s = o.value;
-      if (typeof s !== "number" || !Number.isInteger(s) || s < 0 || s > max) {
-        status = "error";
-        error = `the score must be a whole number from 0 to ${max}, got ${JSON.stringify(s)}`;
-        earned = 0;
-      } else earned = s;
+/** A criterion's status as it is being decided. */
+interface Decided {
+  status: Status;
+  reason: CriterionResult["reason"];
+  earned: number;
+  error: string | undefined;
+}
+
+/** Records an outcome without a value (a `RAN_` code from RAN_MISSING up) as the criterion's status. */
+function settle(d: Decided, ran: number, runner: Runner<unknown>): void {
+  if (ran === RAN_MISSING) {
+    d.status = "missing";
+    d.reason = "data";
+  } else if (ran === RAN_EMPTY_GROUP || ran === RAN_DERIVED_NA) {
+    d.status = "not-applicable";
+    d.reason = ran === RAN_EMPTY_GROUP ? "empty-group" : "derived";
+  } else {
+    d.status = "error";
+    d.error = runner.message;
+  }
+}
+
+/** JsonLogic truthiness of a rule's value from its `RAN_` code. */
+function ranTruthy(ran: number, runner: Runner<unknown>): boolean {
+  return ran === RAN_TRUE || (ran === RAN_VALUE && truthy(runner.value));
+}
+
+/** Runs a criterion's rules in order (applies, then excludes, tiers, rule or score) and decides its status. */
+function decideStatus<R>(c: Criterion, p: CriterionRules<R>, max: number, runner: Runner<R>, d: Decided): void {
+  d.status = "pass";
+  d.reason = null;
+  d.earned = 0;
+  d.error = undefined;
+  if (c.pending) {
+    d.status = "missing";
+    d.reason = "not-encoded";
+    return;
+  }
+  if (p.applies) {
+    const ran = runner.exec(p.applies);
+    if (ran >= RAN_MISSING) return settle(d, ran, runner);
+    if (!ranTruthy(ran, runner)) {
+      d.status = "not-applicable";
+      d.reason = "applies-false";
+      return;
     }
   }
-  if (status !== "pass" && !(status === "fail" && p.score)) earned = status === "not-applicable" && loaded.definition.decision.method === "points" && loaded.definition.decision.notApplicable === "award" ? max : 0;
+  if (p.excludes) {
+    const ran = runner.exec(p.excludes);
+    if (ran >= RAN_MISSING) settle(d, ran, runner);
+    else d.status = ranTruthy(ran, runner) ? "fail" : "pass";
+    return;
+  }
+  if (p.tiers) {
+    d.status = "fail";
+    for (const tier of p.tiers) {
+      const ran = runner.exec(tier.when);
+      if (ran >= RAN_MISSING) return settle(d, ran, runner);
+      if (ranTruthy(ran, runner)) {
+        d.status = "pass";
+        d.earned = tier.points;
+        return;
+      }
+    }
+    return;
+  }
+  if (p.rule) {
+    const ran = runner.exec(p.rule);
+    if (ran >= RAN_MISSING) return settle(d, ran, runner);
+    d.status = ranTruthy(ran, runner) ? "pass" : "fail";
+    d.earned = d.status === "pass" ? max : 0;
+  }
+  if (p.score) {
+    const ran = runner.exec(p.score);
+    if (ran >= RAN_MISSING) {
+      settle(d, ran, runner);
+      d.earned = 0;
+      return;
+    }
+    const s = ran === RAN_TRUE ? true : ran === RAN_FALSE ? false : runner.value;
+    if (typeof s !== "number" || !Number.isInteger(s) || s < 0 || s > max) {
+      d.status = "error";
+      d.error = `the score must be a whole number from 0 to ${max}, got ${JSON.stringify(s)}`;
+      d.earned = 0;
+    } else d.earned = s;
+  }
+}
 
-  const missing = new Set<string>();
-  for (const t of acc.traces) for (const m of t.missing) missing.add(m);
-  const base: Omit<CriterionResult, "message"> = {
-    id: c.id,
-    title: c.title,
-    group: c.group ?? null,
-    level: c.level ?? null,
-    role: c.role,
-    mandatory: c.mandatory || loaded.definition.decision.method === "all",
-    status,
-    reason,
-    points: c.points === undefined ? null : { earned, max },
-    missing: status === "missing" ? [...missing] : [],
-    ...(error !== undefined ? { error } : {}),
-  };
+function evaluateCriterion<R>(
+  plan: CriterionPlan,
+  p: CriterionRules<R>,
+  runner: Runner<R>,
+  scope: UnitScope,
+  loaded: LoadedSet,
+  ctx: Context,
+  subPaths: ReadonlySet<string> | undefined,
+  d: Decided,
+): CriterionResult {
+  const c = plan.criterion;
+  runner.start();
+  decideStatus(c, p, plan.max, runner, d);
+  const status = d.status;
+  const earned = status === "pass" || (status === "fail" && p.score) ? d.earned : status === "not-applicable" ? plan.naEarned : 0;
+  const points = c.points === undefined ? null : { earned, max: plan.max };
+  const missing = status === "missing" ? runner.missing() : [];
+  const base: Omit<CriterionResult, "message"> =
+    d.error === undefined
+      ? { id: c.id, title: c.title, group: plan.group, level: plan.level, role: c.role, mandatory: plan.mandatory, status, reason: d.reason, points, missing }
+      : { id: c.id, title: c.title, group: plan.group, level: plan.level, role: c.role, mandatory: plan.mandatory, status, reason: d.reason, points, missing, error: d.error };
   if (!ctx.explain) return base;
 
   const values = new Map<string, unknown>();
   const measures: Measure[] = [];
-  for (const t of acc.traces) {
+  for (const t of runner.traces) {
     for (const [k, v] of t.reads) values.set(k, v);
-    measures.push(...t.measures);
+    for (const m of t.measures) measures.push(m);
   }
   const shown: Record<string, ReadValue> = {};
+  const subs: string[] = [];
   for (const [k, v] of values) {
     const r = toReadValue(v);
     if (r !== undefined) shown[k] = r;
+    if (subPaths!.has(k)) subs.push(k);
   }
-  const subs = [...values.keys()].filter((k) => subPaths.has(k));
   const message = criterionMessage({ criterion: c, result: base, values, measures, root: scope.root, labels: loaded.labels });
-  return { ...base, values: shown, measures, subResults: subs, message };
+  // Written out rather than spread: a spread followed by new keys is slow in V8.
+  return d.error === undefined
+    ? { id: base.id, title: base.title, group: base.group, level: base.level, role: base.role, mandatory: base.mandatory, status, reason: base.reason, points, missing, values: shown, measures, subResults: subs, message }
+    : { id: base.id, title: base.title, group: base.group, level: base.level, role: base.role, mandatory: base.mandatory, status, reason: base.reason, points, missing, error: d.error, values: shown, measures, subResults: subs, message };
 }

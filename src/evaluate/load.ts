@@ -15,14 +15,17 @@ import { normalizeStrings, validateCriteriaSet } from "../schema/parse.js";
 import { contentHash } from "../versions/canonical.js";
 import { dataSchema } from "./data.js";
 
-/** One criterion's rules, prepared for one evaluator. */
-export interface PreparedCriterion {
-  readonly applies?: PreparedRule;
-  readonly rule?: PreparedRule;
-  readonly excludes?: PreparedRule;
-  readonly tiers?: ReadonlyArray<{ readonly points: number; readonly when: PreparedRule }>;
-  readonly score?: PreparedRule;
+/** One criterion's rules, in whatever form an evaluator runs them. */
+export interface CriterionRules<R> {
+  readonly applies?: R;
+  readonly rule?: R;
+  readonly excludes?: R;
+  readonly tiers?: ReadonlyArray<{ readonly points: number; readonly when: R }>;
+  readonly score?: R;
 }
+
+/** One criterion's rules, prepared for one evaluator. */
+export type PreparedCriterion = CriterionRules<PreparedRule>;
 
 /** A set's rules, prepared for one evaluator. */
 export interface PreparedSet {

@@ -12,11 +12,13 @@ export const LANGS: readonly Lang[] = ["vi", "en"];
 /** Writes a number the way the language does: `88,9` in Vietnamese, `88.9` in English. */
 export function formatNumber(n: number, lang: Lang, decimals?: number): string {
   const text = decimals === undefined ? String(n) : n.toFixed(decimals);
-  if (lang === "en") return text;
+  // Whole numbers below a thousand read the same in both languages (the common case, so no regex).
+  if (lang === "en" || (decimals === undefined && Number.isInteger(n) && n > -1000 && n < 1000)) return text;
   // Vietnamese: comma for decimals, dot for thousands.
-  const [int, frac] = text.split(".");
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  return frac === undefined ? grouped : `${grouped},${frac}`;
+  const dot = text.indexOf(".");
+  const int = dot < 0 ? text : text.slice(0, dot);
+  const grouped = int.length > 3 ? int.replace(/\B(?=(\d{3})+(?!\d))/g, ".") : int;
+  return dot < 0 ? grouped : `${grouped},${text.slice(dot + 1)}`;
 }
 
 /** `part/whole` as a percentage with one decimal, rounded half away from zero, for display only. */

@@ -23,8 +23,25 @@ export interface MessageInput {
 
 const MAX_FOUND = 6;
 
+/** Labels of paths already put into words, per label tree and language: batches meet the same paths again and again. */
+const labelCache = new WeakMap<LabelNode, { vi: Map<string, string>; en: Map<string, string> }>();
+const MAX_CACHED_LABELS = 20_000;
+
 /** A data path in words, e.g. `thanhVien[2].tuoi` -> `Thành viên #3 › Tuổi`. */
 export function labelPath(path: string, labels: LabelNode, lang: Lang): string {
+  let cache = labelCache.get(labels);
+  if (!cache) labelCache.set(labels, (cache = { vi: new Map(), en: new Map() }));
+  const byLang = cache[lang];
+  let text = byLang.get(path);
+  if (text === undefined) {
+    text = pathInWords(path, labels, lang);
+    if (byLang.size >= MAX_CACHED_LABELS) byLang.clear();
+    byLang.set(path, text);
+  }
+  return text;
+}
+
+function pathInWords(path: string, labels: LabelNode, lang: Lang): string {
   const parts: string[] = [];
   let node: LabelNode | undefined = labels;
   for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
@@ -47,14 +64,29 @@ function measureText(m: Measure, lang: Lang): string {
 
 function found(input: MessageInput, lang: Lang): string {
   if (input.measures.length > 0) return input.measures.map((m) => measureText(m, lang)).join("; ");
-  const entries = [...input.values.entries()];
-  if (entries.length === 0) return lang === "vi" ? "không đọc dữ liệu nào" : "no data read";
-  const shown = entries.slice(0, MAX_FOUND).map(([p, v]) => `${labelPath(p, input.labels, lang)}: ${formatValue(v, lang)}`);
-  if (entries.length > MAX_FOUND) shown.push(lang === "vi" ? `… và ${entries.length - MAX_FOUND} giá trị khác` : `… and ${entries.length - MAX_FOUND} more`);
+  const count = input.values.size;
+  if (count === 0) return lang === "vi" ? "không đọc dữ liệu nào" : "no data read";
+  const shown: string[] = [];
+  for (const [p, v] of input.values) {
+    if (shown.length === MAX_FOUND) break;
+    shown.push(`${labelPath(p, input.labels, lang)}: ${formatValue(v, lang)}`);
+  }
+  if (count > MAX_FOUND) shown.push(lang === "vi" ? `… và ${count - MAX_FOUND} giá trị khác` : `… and ${count - MAX_FOUND} more`);
   return shown.join("; ");
 }
 
+/** What a criterion requires, in words: the same for every unit, so written once per criterion and language. */
+const requiredCache = new WeakMap<Criterion, WeakMap<LabelNode, Partial<Record<Lang, string>>>>();
+
 function required(c: Criterion, labels: LabelNode, lang: Lang): string {
+  let byLabels = requiredCache.get(c);
+  if (!byLabels) requiredCache.set(c, (byLabels = new WeakMap()));
+  let texts = byLabels.get(labels);
+  if (!texts) byLabels.set(labels, (texts = {}));
+  return (texts[lang] ??= requiredText(c, labels, lang));
+}
+
+function requiredText(c: Criterion, labels: LabelNode, lang: Lang): string {
   if (c.requirement) return c.requirement[lang];
   const rule = c.rule ?? c.excludes ?? (c.points && typeof c.points === "object" && "tiers" in c.points ? c.points.tiers[c.points.tiers.length - 1]!.when : undefined);
   return rule === undefined ? "" : describeRule(rule, lang, labels);
@@ -99,6 +131,19 @@ function templateFor(c: Criterion, r: Omit<CriterionResult, "message">): Localiz
   return undefined;
 }
 
+const placeholderCache = new Map<string, readonly string[]>();
+
+/** The names a template's `{{placeholders}}` use, as `fill` reads them. */
+function placeholders(template: string): readonly string[] {
+  let names = placeholderCache.get(template);
+  if (!names) {
+    names = [...template.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)].map((m) => m[1]!);
+    if (placeholderCache.size > 10_000) placeholderCache.clear();
+    placeholderCache.set(template, names);
+  }
+  return names;
+}
+
 /** The sentence, in both languages, saying why a criterion has its status. */
 export function criterionMessage(input: MessageInput): Localized {
   const out = { vi: "", en: "" };
@@ -121,7 +166,8 @@ export function criterionMessage(input: MessageInput): Localized {
       names.requiredPercent = `${formatNumber(m.percent, lang)}%`;
     }
     if (tpl) {
-      for (const [k, v] of Object.entries(input.root)) if (!(k in names)) names[k] = formatValue(v, lang);
+      // Only the inputs the template names need words (fill leaves every other name alone).
+      for (const k of placeholders(tpl[lang])) if (!(k in names) && k in input.root) names[k] = formatValue(input.root[k], lang);
       out[lang] = fill(tpl[lang], names);
     } else {
       out[lang] = automatic(input, lang, names);

@@ -16,6 +16,21 @@ export class RuleValueError extends Error {
   override readonly name = "RuleValueError";
 }
 
+/**
+ * Stops a calculation that left the finite numbers. JavaScript computes 1 / 0 as Infinity and 0 / 0 as NaN and
+ * carries on, so `{">": [{"/": [total, count]}, 5]}` would hold with no members at all: a wrong pass. Both
+ * evaluators check the value of every arithmetic operation with this; the criterion is an `error` instead.
+ */
+export function checkFinite(value: unknown, op: unknown): unknown {
+  if (typeof value === "number" && !Number.isFinite(value))
+    throw new RuleValueError(
+      Number.isNaN(value)
+        ? `a calculation ('${String(op)}') gave no number (such as 0 / 0, a remainder by 0, or a text in a sum)`
+        : `a calculation ('${String(op)}') gave an infinite result (such as a division by zero)`,
+    );
+  return value;
+}
+
 /** A percentage as an exact fraction `units / scale`, e.g. 88.9 -> 889 / 10. */
 export interface ExactPercent {
   readonly units: bigint;

@@ -9,8 +9,9 @@
 import jsonLogic from "json-logic-js";
 import type { Rule } from "../schema/rule.js";
 import { assertAllowed } from "./analyze.js";
-import type { Engine } from "./engine.js";
-import { compareRatio, RuleValueError } from "./exact.js";
+import type { Engine, PreparedRule } from "./engine.js";
+import { checkFinite, compareRatio } from "./exact.js";
+import { ARITHMETIC_OPERATORS } from "./operators.js";
 import { expandRule } from "./expand.js";
 import type { Trace } from "./trace.js";
 
@@ -52,23 +53,6 @@ function ratio(op: "atLeast" | "atMost") {
   };
 }
 
-/**
- * Stops a calculation that left the finite numbers. json-logic-js computes 1 / 0 as Infinity and 0 / 0 as NaN
- * and carries on, so `{">": [{"/": [total, count]}, 5]}` would hold with no members at all: a wrong pass.
- * The criterion is an `error` instead.
- */
-function tcFinite(value: unknown, op: unknown): unknown {
-  if (typeof value === "number" && !Number.isFinite(value))
-    throw new RuleValueError(
-      Number.isNaN(value)
-        ? `a calculation ('${String(op)}') gave no number (such as 0 / 0, a remainder by 0, or a text in a sum)`
-        : `a calculation ('${String(op)}') gave an infinite result (such as a division by zero)`,
-    );
-  return value;
-}
-
-const ARITHMETIC: ReadonlySet<string> = new Set(["+", "-", "*", "/", "%", "min", "max"]);
-
 /** Wraps every arithmetic operation in `tc:finite`; json-logic-js still does the arithmetic itself. */
 function guardArithmetic(rule: Rule): Rule {
   if (rule === null || typeof rule !== "object") return rule;
@@ -76,14 +60,31 @@ function guardArithmetic(rule: Rule): Rule {
   const op = Object.keys(rule)[0]!;
   const raw = rule[op]!;
   const guarded: Rule = { [op]: Array.isArray(raw) ? raw.map(guardArithmetic) : guardArithmetic(raw) };
-  return ARITHMETIC.has(op) ? { "tc:finite": [guarded, op] } : guarded;
+  return ARITHMETIC_OPERATORS.has(op) ? { "tc:finite": [guarded, op] } : guarded;
 }
 
 jsonLogic.add_operation("tc:var", tcVar);
-jsonLogic.add_operation("tc:finite", tcFinite);
+jsonLogic.add_operation("tc:finite", checkFinite);
 jsonLogic.add_operation("tc:count", tcCount);
 jsonLogic.add_operation("tc:ratioAtLeast", ratio("atLeast"));
 jsonLogic.add_operation("tc:ratioAtMost", ratio("atMost"));
+
+/**
+ * Prepares a rule for json-logic-js without the safety check, so the differential tests can hold the compiled
+ * evaluator to json-logic-js on rules outside the format too. Never used on rules from outside. @internal
+ */
+export function prepareReference(rule: Rule): PreparedRule {
+  const expanded = guardArithmetic(expandRule(rule));
+  return (trace: Trace) => {
+    const previous = active;
+    active = trace;
+    try {
+      return jsonLogic.apply(expanded as never, trace.scope.root);
+    } finally {
+      active = previous;
+    }
+  };
+}
 
 /** The json-logic-js evaluator, used as the reference the faster one is tested against. */
 export const jsonLogicJsEngine: Engine = {
@@ -92,15 +93,6 @@ export const jsonLogicJsEngine: Engine = {
   prepare(rule: Rule) {
     // json-logic-js would run any of its own operators (log, cat, map, ...): only the allow-list gets through.
     assertAllowed(rule);
-    const expanded = guardArithmetic(expandRule(rule));
-    return (trace: Trace) => {
-      const previous = active;
-      active = trace;
-      try {
-        return jsonLogic.apply(expanded as never, trace.scope.root);
-      } finally {
-        active = previous;
-      }
-    };
+    return prepareReference(rule);
   },
 };

@@ -92,5 +92,8 @@ export const OPERATORS: ReadonlyMap<string, OperatorInfo> = new Map(list.map((o)
 /** Names of the operators tieuchi adds to JsonLogic. */
 export const PROJECT_OPERATORS = list.filter((o) => o.origin === "tieuchi").map((o) => o.name);
 
+/** Arithmetic operators: their value must be a finite number (see `checkFinite`). */
+export const ARITHMETIC_OPERATORS: ReadonlySet<string> = new Set(["+", "-", "*", "/", "%", "min", "max"]);
+
 /** Operators that compare a ratio against a percentage. */
 export const RATIO_OPERATORS: ReadonlySet<string> = new Set(["shareAtLeast", "shareAtMost", "ratioAtLeast", "ratioAtMost"]);

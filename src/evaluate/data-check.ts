@@ -1,0 +1,286 @@
+/**
+ * A compiled check of a unit's data, built from the same input declarations as the zod schema in `data.ts`
+ * and accepting exactly what it accepts, with the same value: a fresh copy, strings in NFC, defaults
+ * filled in. Two differences no rule or result can see: keys in the copies keep the order given, with added
+ * defaults last (zod uses declaration order), and symbol-keyed properties of records are copied (zod drops
+ * them; a rule cannot read them).
+ *
+ * The data limits (`maxArrayLength`, `maxStringLength`) and the refusal of control characters in texts are
+ * applied as in the zod schema: a value over a limit is left to zod, which reports it.
+ *
+ * It decides the common case quickly. When it finds anything wrong, or anything unusual (an object that is
+ * not a plain object or array, a title given as a sub-unit's data), it answers `undefined` and the caller
+ * runs the zod schema, which reports the problems or copies the data. So it never reports a problem zod
+ * would not, and what it accepts is tested equal to zod's value in `test/differential/data-check.test.ts`.
+ *
+ * @module
+ */
+import { CONTROL_CHARACTER } from "../errors.js";
+import { isIsoDate } from "../schema/common.js";
+import type { InputSpec, Inputs } from "../schema/inputs.js";
+import { DEFAULT_LIMITS } from "../schema/limits.js";
+import type { DataLimits } from "./data.js";
+
+/** Returned by a check that refuses a value (or leaves it to zod). */
+const NO: unique symbol = Symbol("no");
+
+type Check = (v: unknown) => unknown;
+
+/**
+ * Characters below U+0300 and the precomposed Vietnamese letters (U+1EA0 to U+1EF9) are all starters that
+ * never compose with a neighbour, so a text made only of them is already NFC (a test proves it for every
+ * such character and pair). Anything else goes through `String.prototype.normalize`.
+ */
+function nfc(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x300 && (c < 0x1ea0 || c > 0x1ef9)) return s.normalize("NFC");
+  }
+  return s;
+}
+
+/** Exposed for the test that proves {@link nfc} equal to `normalize("NFC")`. */
+export const nfcForTest = nfc;
+
+/** A free text zod accepts: within the length limits and free of control characters. */
+function textOk(s: string, max: number): boolean {
+  return s.length <= max && !CONTROL_CHARACTER.test(s);
+}
+
+function valueCheck(spec: InputSpec, limits: DataLimits): Check {
+  switch (spec.type) {
+    case "boolean":
+    case "title":
+      // A title given as a sub-unit's data is checked and copied by zod; it is evaluated by another set anyway.
+      return (v) => (typeof v === "boolean" ? v : NO);
+    case "integer": {
+      const min = spec.min ?? -Infinity;
+      const max = spec.max ?? Infinity;
+      return (v) => (typeof v === "number" && Number.isSafeInteger(v) && v >= min && v <= max ? v : NO);
+    }
+    case "number": {
+      const min = spec.min ?? -Infinity;
+      const max = spec.max ?? Infinity;
+      return (v) => (typeof v === "number" && Number.isFinite(v) && v >= min && v <= max ? v : NO);
+    }
+    case "string": {
+      const maxLength = Math.min(spec.maxLength ?? Infinity, limits.maxStringLength);
+      if (spec.enum) {
+        const values = new Set(spec.enum.map((s) => s.normalize("NFC")));
+        return (v) => {
+          if (typeof v !== "string" || v.length > maxLength) return NO;
+          if (values.has(v)) return v;
+          const n = nfc(v);
+          return values.has(n) ? n : NO;
+        };
+      }
+      return (v) => (typeof v === "string" && textOk(v, maxLength) ? nfc(v) : NO);
+    }
+    case "date": {
+      const { min, max } = spec;
+      return (v) => (isIsoDate(v) && (min === undefined || v >= min) && (max === undefined || v <= max) ? v : NO);
+    }
+    case "object":
+      return objectCheck(spec.fields, limits);
+    case "array":
+      return arrayCheck(spec, limits);
+  }
+}
+
+/** The value zod gives an absent (undefined) field or list item: its default, as declared, or undefined. */
+function defaultOf(spec: InputSpec): unknown {
+  return "default" in spec ? spec.default : undefined;
+}
+
+function arrayCheck(spec: InputSpec & { type: "array" }, limits: DataLimits): Check {
+  const item = valueCheck(spec.items, limits);
+  const fallback = defaultOf(spec.items);
+  const minItems = spec.minItems ?? 0;
+  const maxItems = Math.min(spec.maxItems ?? Infinity, limits.maxArrayLength);
+  return (v) => {
+    if (!Array.isArray(v) || (v as { __proto__?: unknown }).__proto__ !== Array.prototype || v.length < minItems || v.length > maxItems) return NO;
+    const out = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      // zod reads a hole as undefined, like an item given as undefined.
+      if (x === null) out[i] = null;
+      else if (x === undefined) out[i] = fallback;
+      else {
+        const r = item(x);
+        if (r === NO) return NO;
+        out[i] = r;
+      }
+    }
+    return out;
+  };
+}
+
+const enum Kind {
+  Boolean,
+  Integer,
+  Number,
+  Enum,
+  Text,
+  Nested,
+}
+
+/** How a field is checked: scalars inline (one call per field costs more than the check), the rest by a closure. */
+interface FieldPlan {
+  readonly kind: Kind;
+  readonly min: number;
+  readonly max: number;
+  readonly values: ReadonlySet<string> | undefined;
+  readonly check: Check;
+}
+
+function planField(spec: InputSpec, limits: DataLimits): FieldPlan {
+  const check = valueCheck(spec, limits);
+  switch (spec.type) {
+    case "boolean":
+    case "title":
+      return { kind: Kind.Boolean, min: 0, max: 0, values: undefined, check };
+    case "integer":
+    case "number":
+      return { kind: spec.type === "integer" ? Kind.Integer : Kind.Number, min: spec.min ?? -Infinity, max: spec.max ?? Infinity, values: undefined, check };
+    case "string":
+      return {
+        kind: spec.enum ? Kind.Enum : Kind.Text,
+        min: 0,
+        max: Math.min(spec.maxLength ?? Infinity, limits.maxStringLength),
+        values: spec.enum ? new Set(spec.enum.map((s) => s.normalize("NFC"))) : undefined,
+        check,
+      };
+    default:
+      return { kind: Kind.Nested, min: 0, max: 0, values: undefined, check };
+  }
+}
+
+/**
+ * A record's check. The top-level record is built key by key (it receives the derived values next, and an
+ * object made by spreading is slow to add keys to); a record inside is checked first and then copied with a
+ * spread, the fastest copy V8 has, unless it needs defaults added.
+ */
+function objectCheck(fields: Inputs, limits: DataLimits, top = false): Check {
+  const names = Object.keys(fields);
+  const count = names.length;
+  const plans = names.map((n) => planField(fields[n]!, limits));
+  const defaults = names.map((n) => defaultOf(fields[n]!));
+  const index: Record<string, number> = Object.create(null) as Record<string, number>;
+  names.forEach((n, i) => (index[n] = i));
+  const wide = count > 30;
+  const all = wide ? 0 : 2 ** count - 1;
+  // Records of one kind usually list their keys in the same order: remember which field each position held.
+  const lastKey: string[] = [];
+  const lastIndex: number[] = [];
+  return (v) => {
+    // A plain object only (an own "__proto__" key, which zod reports, fails this too).
+    if (typeof v !== "object" || v === null || (v as { __proto__?: unknown }).__proto__ !== Object.prototype) return NO;
+    const input = v as Record<string, unknown>;
+    let mask = 0;
+    const present = wide ? new Uint8Array(count) : undefined;
+    const out: Record<string, unknown> | undefined = top ? {} : undefined;
+    // Values to put in place of the given ones (NFC text, copied lists and records, defaults for undefined).
+    let changedKey: string | undefined;
+    let changedValue: unknown;
+    let moreChanges: Array<[string, unknown]> | undefined;
+    let j = 0;
+    // zod reports every enumerable key, own or inherited, that is not declared.
+    for (const k in input) {
+      let i: number | undefined;
+      if (lastKey[j] === k) i = lastIndex[j]!;
+      else {
+        i = index[k];
+        if (i === undefined) return NO;
+        lastKey[j] = k;
+        lastIndex[j] = i;
+      }
+      j++;
+      if (present) present[i] = 1;
+      else mask |= 1 << i;
+      const x = input[k];
+      let r: unknown = x;
+      if (x === undefined) {
+        // An optional field given as undefined keeps its key; a default fills it.
+        if (defaults[i] !== undefined) r = defaults[i];
+      } else if (x !== null) {
+        const p = plans[i]!;
+        switch (p.kind) {
+          case Kind.Boolean:
+            if (typeof x !== "boolean") return NO;
+            break;
+          case Kind.Integer:
+            if (typeof x !== "number" || !Number.isSafeInteger(x) || x < p.min || x > p.max) return NO;
+            break;
+          case Kind.Number:
+            if (typeof x !== "number" || !Number.isFinite(x) || x < p.min || x > p.max) return NO;
+            break;
+          case Kind.Enum:
+            if (typeof x !== "string" || x.length > p.max) return NO;
+            if (!p.values!.has(x)) {
+              r = nfc(x);
+              if (!p.values!.has(r as string)) return NO;
+            }
+            break;
+          case Kind.Text:
+            if (typeof x !== "string" || !textOk(x, p.max)) return NO;
+            r = nfc(x);
+            break;
+          default:
+            r = p.check(x);
+            if (r === NO) return NO;
+        }
+      }
+      if (out !== undefined) out[k] = r;
+      else if (r !== x) {
+        if (changedKey === undefined) {
+          changedKey = k;
+          changedValue = r;
+        } else (moreChanges ??= []).push([k, r]);
+      }
+    }
+    let missingDefaults = false;
+    if (present ? present.includes(0) : mask !== all) {
+      for (let i = 0; i < count; i++) {
+        if (present ? present[i] === 1 : (mask & (1 << i)) !== 0) continue;
+        // zod reads declared keys as input[name]: a value that for...in does not list (not enumerable, or
+        // inherited) is for zod to judge.
+        if (names[i]! in input) return NO;
+        if (defaults[i] !== undefined) missingDefaults = true;
+      }
+    }
+    let copy: Record<string, unknown>;
+    if (out !== undefined) copy = out;
+    else if (!missingDefaults) {
+      copy = { ...input };
+      if (changedKey !== undefined) {
+        copy[changedKey] = changedValue;
+        if (moreChanges) for (const [k, r] of moreChanges) copy[k] = r;
+      }
+      return copy;
+    } else {
+      copy = {};
+      for (const k in input) copy[k] = input[k];
+      if (changedKey !== undefined) {
+        copy[changedKey] = changedValue;
+        if (moreChanges) for (const [k, r] of moreChanges) copy[k] = r;
+      }
+    }
+    if (missingDefaults)
+      for (let i = 0; i < count; i++) {
+        if (defaults[i] !== undefined && !(present ? present[i] === 1 : (mask & (1 << i)) !== 0)) copy[names[i]!] = defaults[i];
+      }
+    return copy;
+  };
+}
+
+/**
+ * Builds the fast check of a unit's data for the given inputs. The check returns the validated copy, or
+ * `undefined` when the data must go through the zod schema.
+ */
+export function compileDataCheck(inputs: Inputs, limits: DataLimits = DEFAULT_LIMITS): (data: unknown) => Record<string, unknown> | undefined {
+  const check = objectCheck(inputs, limits, true);
+  return (data) => {
+    const r = check(data);
+    return r === NO ? undefined : (r as Record<string, unknown>);
+  };
+}
