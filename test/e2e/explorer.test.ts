@@ -4,6 +4,7 @@
  * Node on the same files and data.
  */
 import { readFileSync } from "node:fs";
+import { Writable } from "node:stream";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize } from "node:path";
 import type { Page } from "playwright-core";
@@ -17,12 +18,11 @@ import {
   formatReport,
   loadCriteriaSet,
   parseAuditRecord,
-  TieuchiError,
   verify,
   type LoadedSet,
   type Report,
 } from "../../src/index.js";
-import { findCriteriaFiles, loadCriteriaFile, loadRegistry, readJsonFile } from "../../src/node/index.js";
+import { findCriteriaFiles, loadCriteriaFile, loadRegistry, readJsonFile, runBatch } from "../../src/node/index.js";
 import { findCaseFiles, readCaseFile } from "../../src/node/testing.js";
 import { ROOT } from "../helpers.js";
 import { buildSite, launch, screenshots, SITE, type Browser } from "./browser.js";
@@ -445,42 +445,33 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
     expect(await verdictOf(p)).toBe(want.verdict);
   });
 
-  /** The report the library makes of a file of `{unit, data}` records, evaluated one by one in Node. */
-  function districtReport(file: string, set: LoadedSet, by: string[]): Report {
-    const acc = createReport({ set, by });
-    readFileSync(file, "utf8")
-      .split("\n")
-      .forEach((text, i) => {
-        if (text.trim() === "") return;
-        const { unit, data } = JSON.parse(text) as { unit: Record<string, string>; data: unknown };
-        try {
-          acc.addResult(evaluate(set, data), unit);
-        } catch (err) {
-          if (!(err instanceof TieuchiError)) throw err;
-          acc.addError({ code: err.code, message: err.message, problems: err.problems.map((p) => ({ ...p, path: [...p.path] })) }, unit, i + 1);
-        }
-      });
-    return acc.finish();
+  /** What `tieuchi batch` and `tieuchi report` make of a file: the CLI's batch run in this process, then the report. */
+  async function cliReport(file: string, by: string[], meta: string[] = []): Promise<{ report: Report; lines: string[] }> {
+    let text = "";
+    const output = new Writable({
+      write(chunk: Uint8Array, _encoding, done) {
+        text += Buffer.from(chunk).toString("utf8");
+        done();
+      },
+    });
+    await runBatch({ set: join(ROOT, "criteria", SET, `${VERSION}.json`), input: file, output, workers: 0, meta });
+    const lines = text.split("\n").filter((l) => l !== "");
+    const acc = createReport({ set: dvht, by });
+    lines.forEach((l, i) => acc.addLine(l, i + 1));
+    return { report: acc.finish(), lines };
   }
 
-  it("runs a district's units in the browser and reports them as the library does, with charts and downloads", async () => {
-    const p = await open(`#/set/${SET}/${VERSION}`);
-    await p.click("[data-test=to-batch]");
-    const file = join(ROOT, "docs", "examples", "district", `${SET}.ndjson`);
-    await p.setInputFiles("[data-test=batch-file]", file);
-    await p.waitForSelector("[data-test=report] [data-test=chart-verdicts] svg");
-    const want = districtReport(file, dvht, []);
-    const total = want.total;
+  const pct = (x: string | null) => `${x!.replace(".", ",")}%`;
+
+  /** The page's figures, charts and table against a report. */
+  async function expectReport(p: Page, report: Report): Promise<void> {
+    const total = report.total;
     expect(await p.locator("[data-test=batch-summary]").textContent()).toBe(`${total.units} đơn vị: ${total.evaluated} được đánh giá, ${total.errors.count} không đánh giá được (dữ liệu sai).`);
-    const pct = (x: string | null) => `${x!.replace(".", ",")}%`;
     // The verdict chart: one bar per verdict and one for the units not evaluated.
     const bars = await p.locator("[data-test=chart-verdicts] .chart-row").evaluateAll((els) => els.map((e) => [e.getAttribute("data-value"), e.querySelector(".chart-value")?.textContent]));
-    expect(bars).toEqual([
-      [String(total.verdicts.pass.count), `${total.verdicts.pass.count} (${pct(total.verdicts.pass.percent)})`],
-      [String(total.verdicts.fail.count), `${total.verdicts.fail.count} (${pct(total.verdicts.fail.percent)})`],
-      [String(total.verdicts.incomplete.count), `${total.verdicts.incomplete.count} (${pct(total.verdicts.incomplete.percent)})`],
-      [String(total.errors.count), `${total.errors.count} (${pct(total.errors.percent)})`],
-    ]);
+    expect(bars).toEqual(
+      [total.verdicts.pass, total.verdicts.fail, total.verdicts.incomplete, total.errors].map((x) => [String(x.count), `${x.count} (${pct(x.percent)})`]),
+    );
     const failed = [...total.sets[0]!.criteria].filter((c) => c.fail.count > 0).sort((a, b) => b.fail.count - a.fail.count || (a.id < b.id ? -1 : 1)).slice(0, 10);
     expect(await p.locator("[data-test=chart-failed] .chart-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-value")))).toEqual(failed.map((c) => String(c.fail.count)));
     for (const c of total.sets[0]!.criteria) {
@@ -488,20 +479,51 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
       expect(cells).toEqual([c.pass, c.fail, c.missing, c.notApplicable].map((x) => `${x.count} (${pct(x.percent)})`));
     }
     expect(await p.locator("[data-test=report-errors] li").count()).toBe(total.errors.count);
-    await screenshots(p, "5-batch");
+  }
 
-    // Grouped by a field of the records, without evaluating again.
+  async function downloaded(p: Page, test: string): Promise<string> {
+    const [d] = await Promise.all([p.waitForEvent("download"), p.click(`[data-test=${test}]`)]);
+    return readFileSync((await d.path())!, "utf8");
+  }
+
+  it("runs a district's units (NDJSON) in the browser and reports them as tieuchi batch and tieuchi report do", async () => {
+    const p = await open(`#/set/${SET}/${VERSION}`);
+    await p.click("[data-test=to-batch]");
+    const file = join(ROOT, "docs", "examples", "district", `${SET}.ndjson`);
+    await p.setInputFiles("[data-test=batch-file]", file);
+    await p.waitForSelector("[data-test=report] [data-test=chart-verdicts] svg");
+    const cli = await cliReport(file, []);
+    await expectReport(p, cli.report);
+    await screenshots(p, "5a-batch-ndjson");
+
+    // Grouped by a field of the records, without evaluating again; the report downloaded is the library's.
     await p.selectOption("[data-test=group-by]", "loai");
-    const grouped = districtReport(file, dvht, ["loai"]);
+    const grouped = (await cliReport(file, ["loai"])).report;
     expect(await p.locator("[data-test=report-group] td:first-child").allTextContents()).toEqual(grouped.groups.map((g) => String(g.key.loai)));
-    // The report downloaded is the library's, byte for byte.
-    const [csv] = await Promise.all([p.waitForEvent("download"), p.click("[data-test=download-report-csv]")]);
-    expect(readFileSync((await csv.path())!, "utf8")).toBe(formatReport(grouped, "csv", "vi"));
-    const [results] = await Promise.all([p.waitForEvent("download"), p.click("[data-test=download-results]")]);
-    const lines = readFileSync((await results.path())!, "utf8").trimEnd().split("\n").map((l) => JSON.parse(l) as { line: number; result?: { verdict: string }; error?: { code: string } });
-    expect(lines).toHaveLength(total.units);
-    expect(lines.filter((l) => l.error).map((l) => l.line)).toEqual(want.errors.map((e) => e.line));
-    expect(lines.filter((l) => l.result?.verdict === "pass")).toHaveLength(total.verdicts.pass.count);
+    expect(await downloaded(p, "download-report-csv")).toBe(formatReport(grouped, "csv", "vi"));
+    // One line per unit, in order: the same lines and verdicts as the CLI's (the page's results carry explanations too).
+    const mine = (await downloaded(p, "download-results")).trimEnd().split("\n").map((l) => JSON.parse(l) as { line: number; unit: unknown; result?: { verdict: string }; error?: { code: string } });
+    const theirs = cli.lines.map((l) => JSON.parse(l) as { line: number; unit: unknown; result?: { verdict: string }; error?: { code: string } });
+    expect(mine.map((l) => [l.line, l.unit, l.result?.verdict ?? l.error?.code])).toEqual(theirs.map((l) => [l.line, l.unit, l.result?.verdict ?? l.error?.code]));
+  });
+
+  it("runs a small CSV batch, with a grouping column, bad cells and a short row, as tieuchi batch does", async () => {
+    const p = await open(`#/batch/${SET}/${VERSION}`);
+    const file = join(ROOT, "test", "e2e", "fixtures", `${SET}-units.csv`);
+    // Without naming the grouping column, the header does not match the set: the page says so, as the CLI does.
+    await p.setInputFiles("[data-test=batch-file]", file);
+    await expect.poll(() => p.locator(".batch-out [data-test=error]").textContent()).toContain("column 'xa' is not an input of don-vi-hoc-tap@2020.1.0");
+    await p.fill("[data-test=batch-meta]", "xa");
+    await p.setInputFiles("[data-test=batch-file]", file);
+    await p.waitForSelector("[data-test=report] [data-test=chart-verdicts] svg");
+    await p.selectOption("[data-test=group-by]", "xa");
+    const { report } = await cliReport(file, ["xa"], ["xa"]);
+    expect(report.total.verdicts.pass.count + report.total.verdicts.fail.count + report.total.verdicts.incomplete.count).toBe(3);
+    expect(report.total.errors.count).toBe(3);
+    await expectReport(p, report);
+    expect(await p.locator("[data-test=report-group] td:first-child").allTextContents()).toEqual(report.groups.map((g) => (g.key.xa === null ? "—" : String(g.key.xa))));
+    expect(await downloaded(p, "download-report-md")).toBe(formatReport(report, "md", "vi"));
+    await screenshots(p, "5b-batch-csv");
   });
 
   it("works from a web server too, under the same CSP sent as a header", async () => {

@@ -1,9 +1,10 @@
 /**
- * Units read from a file for a batch in the browser, in the formats `tieuchi batch` reads: NDJSON (one unit
- * per line) or a JSON list, each unit either its data or `{"unit": {...}, "data": {...}}` with the fields a
- * report groups by beside it. A unit that cannot be read is kept, with its error, never dropped.
+ * Units read from a file for a batch in the browser, as `tieuchi batch` reads them: NDJSON (one unit per line),
+ * a JSON list, or CSV (read with the library's csvGroups and csvColumns, each cell as its column's input). Each
+ * unit is its data or `{"unit": {...}, "data": {...}}`; the grouping fields come from the library's unwrapUnit.
+ * A unit that cannot be read is kept, with its error, never dropped.
  */
-import { parseJson, TieuchiError, UnitFields, type Problem } from "tieuchi";
+import { csvColumns, csvGroups, csvRowData, parseJson, TieuchiError, unwrapUnit, type LoadedSet, type Problem, type UnitFields } from "tieuchi";
 
 /** One unit of the file: where it starts, its grouping fields, and its data or why it could not be read. */
 export interface UnitInput {
@@ -13,23 +14,26 @@ export interface UnitInput {
   readonly error?: { readonly code: string; readonly message: string; readonly problems?: readonly Problem[] };
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-
-/** The unit's top-level plain values, for grouping, as the CLI takes them from a unit written without `unit`. */
-function scalarsOf(data: unknown): UnitFields {
-  const out: Record<string, string | number | boolean> = {};
-  if (!isObj(data)) return out;
-  for (const [k, v] of Object.entries(data)) if (typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v))) out[k] = v;
-  return out;
+/** How to read a file. */
+export interface ReadOptions {
+  /** Fields that are not inputs of the set: kept for grouping, left out of the data evaluated. */
+  readonly meta: readonly string[];
+  /** The CSV cell separator. */
+  readonly delimiter: string;
 }
 
-function record(value: unknown, line: number): UnitInput {
-  if (isObj(value) && Object.keys(value).length === 2 && "unit" in value && "data" in value) {
-    const unit = UnitFields.safeParse(value.unit);
-    if (!unit.success) return { line, unit: {}, error: { code: "ERR_UNIT_DATA", message: `line ${line}: "unit" holds the fields to group by, each a text, number, yes/no or null` } };
-    return { line, unit: unit.data, data: value.data };
-  }
-  return { line, unit: scalarsOf(value), data: value };
+/** The formats read, by the file name's ending. */
+export function formatOfName(name: string): "ndjson" | "json" | "csv" | undefined {
+  const lower = name.toLowerCase();
+  if (lower.endsWith(".ndjson") || lower.endsWith(".jsonl")) return "ndjson";
+  if (lower.endsWith(".csv")) return "csv";
+  if (lower.endsWith(".json")) return "json";
+  return undefined;
+}
+
+function unit(line: number, value: unknown, meta: readonly string[]): UnitInput {
+  const { evaluated, unit } = unwrapUnit(value, meta);
+  return { line, unit, data: evaluated };
 }
 
 function failed(line: number, err: unknown): UnitInput {
@@ -38,29 +42,48 @@ function failed(line: number, err: unknown): UnitInput {
 }
 
 /**
- * Reads the units of a file by its name's ending: `.ndjson`/`.jsonl`, `.json`.
+ * Reads the units of a file.
  *
- * @throws JsonParseError when a `.json` file is not JSON (or TieuchiError when not a list), TieuchiError for a format it does not read.
+ * @throws TieuchiError for a file it cannot read as a whole: an unknown format, a `.json` file that is not a
+ *   list, a CSV header that does not match the set, a CSV file that is not UTF-8 or whose quotes never close.
  */
-export function readUnits(name: string, text: string): UnitInput[] {
+export async function readUnits(file: File, set: LoadedSet, options: ReadOptions): Promise<UnitInput[]> {
+  const format = formatOfName(file.name);
+  if (format === "csv") {
+    const out: UnitInput[] = [];
+    let columns: ReturnType<typeof csvColumns>["columns"] = [];
+    const onHeader = (names: string[]) => {
+      const checked = csvColumns(set, names, options.meta);
+      if (checked.problems.length > 0) throw new TieuchiError("ERR_OPTIONS", `${file.name}: the CSV header does not match the set:\n  - ${checked.problems.join("\n  - ")}`);
+      columns = checked.columns;
+    };
+    for await (const group of csvGroups(file.stream(), 500, options.delimiter, onHeader, file.name)) {
+      group.rows.forEach((row, i) => {
+        const line = group.lines[i]!;
+        const read = csvRowData(columns, row, line);
+        out.push("error" in read ? { line, unit: {}, error: read.error } : unit(line, read.data, options.meta));
+      });
+    }
+    return out;
+  }
+  const text = await file.text();
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const lower = name.toLowerCase();
-  if (lower.endsWith(".ndjson") || lower.endsWith(".jsonl")) {
+  if (format === "ndjson") {
     const out: UnitInput[] = [];
     body.split(/\r?\n/).forEach((raw, i) => {
       if (raw.trim() === "") return;
       try {
-        out.push(record(parseJson(raw, `${name} line ${i + 1}`), i + 1));
+        out.push(unit(i + 1, parseJson(raw, `${file.name} line ${i + 1}`), options.meta));
       } catch (err) {
         out.push(failed(i + 1, err));
       }
     });
     return out;
   }
-  if (lower.endsWith(".json")) {
-    const list = parseJson(body, name);
-    if (!Array.isArray(list)) throw new TieuchiError("ERR_JSON_PARSE", `${name}: a .json file of units is a list, [ {...}, {...} ]`);
-    return list.map((v, i) => record(v, i + 1));
+  if (format === "json") {
+    const list = parseJson(body, file.name);
+    if (!Array.isArray(list)) throw new TieuchiError("ERR_JSON_PARSE", `${file.name}: a .json file of units is a list, [ {...}, {...} ]`);
+    return list.map((v, i) => unit(i + 1, v, options.meta));
   }
-  throw new TieuchiError("ERR_OPTIONS", `${name}: the batch reads .ndjson (or .jsonl) and .json files`);
+  throw new TieuchiError("ERR_OPTIONS", `${file.name}: the batch reads .csv, .ndjson (or .jsonl) and .json files`);
 }

@@ -210,6 +210,8 @@ export function batchView(id: string | null, version: string | null): View | und
   const out = h("div", { class: "batch-out", "aria-live": "polite" });
   const progress = h("progress", { max: "1", value: "0", hidden: true, "data-test": "progress" });
   const asOf = h("input", { type: "date", id: "batch-as-of", value: last?.entry === entry ? last.asOf : "", "data-test": "batch-as-of" });
+  const metaInput = h("input", { type: "text", id: "batch-meta", autocomplete: "off", "data-test": "batch-meta", placeholder: "xa, thon" });
+  const delimiter = h("select", { id: "batch-delimiter", "data-test": "batch-delimiter" }, h("option", { value: "," }, ","), h("option", { value: ";" }, ";"), h("option", { value: "tab" }, "Tab"));
 
   const show = (run: Run) => {
     last = run;
@@ -222,7 +224,8 @@ export function batchView(id: string | null, version: string | null): View | und
     progress.hidden = false;
     progress.value = 0;
     try {
-      const units = readUnits(file.name, await file.text());
+      const meta = metaInput.value.split(",").map((x) => x.trim()).filter((x) => x !== "");
+      const units = await readUnits(file, entry.set, { meta, delimiter: delimiter.value === "tab" ? "\t" : delimiter.value });
       progress.max = Math.max(1, units.length);
       const lines = await evaluateAll(entry, units, asOf.value, (n) => (progress.value = n));
       const fields = [...new Set(lines.flatMap((l) => Object.keys(l.unit)))].sort();
@@ -289,6 +292,8 @@ export function batchView(id: string | null, version: string | null): View | und
       { class: "toolbar" },
       h("div", { class: "tool" }, h("label", { for: "batch-set" }, tr.criteriaSet), select),
       h("div", { class: "tool" }, h("label", { for: "batch-as-of" }, tr.asOf), asOf, h("span", { class: "hint" }, tr.asOfHint)),
+      h("div", { class: "tool" }, h("label", { for: "batch-meta" }, tr.metaFields), metaInput, h("span", { class: "hint" }, tr.metaHint)),
+      h("div", { class: "tool tool-end" }, h("label", { for: "batch-delimiter" }, tr.delimiter), delimiter),
     ),
     h("p", { class: "hint" }, tr.batchFormats(Object.keys(d.inputs).slice(0, 3).join(", "))),
     zone,

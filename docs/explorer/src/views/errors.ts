@@ -5,7 +5,8 @@ import { h } from "../dom.js";
 /** A readable block for any thrown value. */
 export function errorView(err: unknown, heading?: string): HTMLElement {
   if (err instanceof TieuchiError) {
-    const first = err.message.split("\n")[0]!;
+    // With its problems listed apart, the message's first line says enough; without, all of it is shown.
+    const first = err.problems.length > 0 ? err.message.split("\n")[0]! : err.message;
     return h(
       "div",
       { class: "error", role: "alert", "data-test": "error", "data-code": err.code },
