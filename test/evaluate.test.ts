@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRegistry } from "../src/versions/registry.js";
-import { evaluate, loadCriteriaSet, OptionsError, Result, SetNotFoundError, UnitDataError, validateCriteriaSet } from "../src/index.js";
+import { ENGINE_NAMES, evaluate, loadCriteriaSet, OptionsError, Result, SetNotFoundError, UnitDataError, validateCriteriaSet } from "../src/index.js";
 import { familiesInput, familySet, makeSet, text } from "./helpers.js";
 
 const c = (id: string, extra: Record<string, unknown>) => ({ id, title: text(`criterion ${id}`), ...extra });
@@ -55,6 +55,22 @@ describe("criterion statuses", () => {
     expect(missingChild.criteria.find((x) => x.id === "applies")!.missing).toEqual(["members[1].ok"]);
     const unknownAge = evaluate(set, { a: true, members: [{ ok: true }] });
     expect(statusOf(unknownAge, "applies")).toBe("missing");
+  });
+
+  it("says a criterion not yet encoded is not applicable when its 'applies' is false, and missing otherwise", () => {
+    const partial = loadCriteriaSet(
+      makeSet({
+        completeness: { level: "partial", notes: ["district indicator not found"] },
+        criteria: [
+          c("known", { points: 50, rule: { var: "a" } }),
+          c("district-only", { points: 50, applies: { var: "b" }, pending: { reason: text("text not found") } }),
+        ],
+      }),
+    );
+    expect(evaluate(partial, { a: true, b: false }).criteria[1]).toMatchObject({ status: "not-applicable", reason: "applies-false" });
+    expect(evaluate(partial, { a: true, b: true }).criteria[1]).toMatchObject({ status: "missing", reason: "not-encoded" });
+    expect(evaluate(partial, { a: true }).criteria[1]).toMatchObject({ status: "missing", reason: "data", missing: ["b"] });
+    for (const engine of ENGINE_NAMES) expect(evaluate(partial, { a: true, b: false }, { engine }).verdict).toBe("pass");
   });
 
   it("lists a criterion not yet encoded as missing, so a partial set never passes", () => {

@@ -442,11 +442,7 @@ function decideStatus<R>(c: Criterion, p: CriterionRules<R>, max: number, runner
   d.reason = null;
   d.earned = 0;
   d.error = undefined;
-  if (c.pending) {
-    d.status = "missing";
-    d.reason = "not-encoded";
-    return;
-  }
+  // `applies` first, even for a criterion not encoded yet: a unit it does not concern is not missing anything.
   if (p.applies) {
     const ran = runner.exec(p.applies);
     if (ran >= RAN_MISSING) return settle(d, ran, runner);
@@ -455,6 +451,11 @@ function decideStatus<R>(c: Criterion, p: CriterionRules<R>, max: number, runner
       d.reason = "applies-false";
       return;
     }
+  }
+  if (c.pending) {
+    d.status = "missing";
+    d.reason = "not-encoded";
+    return;
   }
   if (p.excludes) {
     const ran = runner.exec(p.excludes);

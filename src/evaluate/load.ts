@@ -116,8 +116,8 @@ export function loadCriteriaSet(json: unknown, options: LoadOptions = {}): Loade
           derived: Object.entries(definition.derived).map(([name, d]) => [name, engine.prepare(d.rule)] as const),
           criteria: definition.criteria.map((c) => {
             const out: { -readonly [K in keyof PreparedCriterion]: PreparedCriterion[K] } = {};
-            if (c.pending) return out;
             if (c.applies !== undefined) out.applies = prep(c.applies);
+            if (c.pending) return out;
             if (c.rule !== undefined) out.rule = prep(c.rule);
             if (c.excludes !== undefined) out.excludes = prep(c.excludes);
             if (c.points !== undefined && typeof c.points === "object") {

@@ -42,8 +42,8 @@ export function compileSet(loaded: LoadedSet): Program {
     derived: Object.entries(set.derived).map(([name, d]) => [name, compileRule(d.rule, options)] as const),
     criteria: set.criteria.map((c) => {
       const out: { -readonly [K in keyof CompiledCriterion]: CompiledCriterion[K] } = {};
-      if (c.pending) return out;
       if (c.applies !== undefined) out.applies = compileTest(c.applies, options);
+      if (c.pending) return out;
       if (c.rule !== undefined) out.rule = compileTest(c.rule, options);
       if (c.excludes !== undefined) out.excludes = compileTest(c.excludes, options);
       if (c.points !== undefined && typeof c.points === "object") {
