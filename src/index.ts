@@ -78,3 +78,6 @@ export { createReport, aggregate, type Report, type ReportAccumulator, type Repo
 export { formatReport, REPORT_FORMATS, type ReportFormat } from "./report/render.js";
 export { roundedPercent, MAX_REPORT_DECIMALS } from "./report/percent.js";
 export { resultLine, errorLine, ReportedLine, ReportedResult, UnitFields, GroupValue, LineError, type BatchLine, type ResultLine, type ErrorLine } from "./report/line.js";
+
+export { csvGroups, type CsvGroup } from "./batch/input.js";
+export { csvColumns, csvRowData, unwrapUnit, type CsvColumn, type CsvRowError } from "./batch/unit.js";

@@ -6,11 +6,10 @@
  */
 import { formatPath, TieuchiError, type Problem } from "../errors.js";
 import { evaluate, sharedResultParts, type EvaluateOptions } from "../evaluate/evaluate.js";
-import { loadCriteriaSet, type LoadedSet } from "../evaluate/load.js";
-import { suggest } from "../logic/analyze.js";
-import type { InputSpec } from "../schema/inputs.js";
+import { loadCriteriaSet } from "../evaluate/load.js";
 import { locateJsonError } from "../versions/json.js";
-import type { UnitGroup } from "./batch-input.js";
+import type { UnitGroup } from "../batch/input.js";
+import { csvColumns, csvRowData, unwrapUnit } from "../batch/unit.js";
 import { loadRegistry } from "./index.js";
 import { JsonBytes, ResultWriter } from "./json-bytes.js";
 
@@ -79,99 +78,6 @@ function jsonError(text: string, line: number): UnitError {
   return { code: "ERR_JSON_PARSE", message: `not valid JSON at line ${l}, column ${col}: ${reason}`, problems: [] };
 }
 
-/** How a CSV column becomes a field. */
-interface Column {
-  readonly name: string;
-  readonly spec: InputSpec | undefined;
-}
-
-const TRUE = new Set(["true", "1", "yes", "có", "co", "x"]);
-const FALSE = new Set(["false", "0", "no", "không", "khong"]);
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-/**
- * A CSV cell as the value of a declared input. An empty cell is an absent value. Yes/no cells read
- * `true`/`false`, `1`/`0`, `yes`/`no`, `có`/`không` (any case); number cells are plain JavaScript numbers
- * (`12`, `2.5`, `1e3`; no thousands separators, `.` for decimals); records and lists are JSON in the cell.
- * A cell that does not read as its type is passed on as text, and the data check says what is wrong.
- */
-function cellValue(cell: string, spec: InputSpec | undefined): { value?: unknown; problem?: string } {
-  if (spec === undefined) return { value: cell };
-  const t = cell.trim();
-  switch (spec.type) {
-    case "boolean":
-    case "title": {
-      const k = t.toLowerCase();
-      if (TRUE.has(k)) return { value: true };
-      if (FALSE.has(k)) return { value: false };
-      if (spec.type === "title" && t.startsWith("{")) return parseCell(t);
-      return { value: cell };
-    }
-    case "integer":
-    case "number":
-      return { value: NUMBER.test(t) ? Number(t) : cell };
-    case "object":
-    case "array":
-      return parseCell(t);
-    default:
-      return { value: cell };
-  }
-}
-
-function parseCell(text: string): { value?: unknown; problem?: string } {
-  try {
-    return { value: JSON.parse(text) as unknown };
-  } catch {
-    return { problem: `is not JSON (${locateJsonError(text)?.reason ?? "not valid JSON"}); a record or list is written as JSON in its cell` };
-  }
-}
-
-/** The columns of a CSV header: every one must be an input of the set or a meta field. */
-export function csvColumns(loaded: LoadedSet, names: readonly string[], meta: readonly string[]): { columns: Column[]; problems: string[] } {
-  const inputs = loaded.definition.inputs;
-  const problems: string[] = [];
-  const seen = new Set<string>();
-  const columns = names.map((raw) => {
-    const name = raw.trim();
-    if (seen.has(name)) problems.push(`column '${name}' appears twice`);
-    seen.add(name);
-    if (meta.includes(name)) return { name, spec: undefined };
-    const spec = Object.prototype.hasOwnProperty.call(inputs, name) ? inputs[name] : undefined;
-    if (!spec) {
-      const hint = suggest(name, Object.keys(inputs));
-      problems.push(`column '${name}' is not an input of ${loaded.definition.id}@${loaded.definition.version}${hint ? ` (did you mean '${hint}'?)` : ""}; name it in --meta to carry it into the output instead`);
-    }
-    return { name, spec };
-  });
-  return { columns, problems };
-}
-
-/** The unit's top-level scalar fields, for grouping results. */
-function scalarsOf(data: unknown): Record<string, string | number | boolean> {
-  const out: Record<string, string | number | boolean> = {};
-  if (typeof data !== "object" || data === null || Array.isArray(data)) return out;
-  for (const k in data) {
-    if (!Object.prototype.hasOwnProperty.call(data, k)) continue;
-    const v = (data as Record<string, unknown>)[k];
-    if (typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v))) out[k] = v;
-  }
-  return out;
-}
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-
-/**
- * A record written `{"unit": {...}, "data": {...}}` carries fields to group by (a commune, a unit type) beside
- * the unit's data, since they are not inputs of the set. Anything else is the unit's data itself.
- */
-function unwrap(record: unknown): { data: unknown; unit: Record<string, string | number | boolean> } {
-  if (isRecord(record) && isRecord(record.unit) && isRecord(record.data)) {
-    const keys = Object.keys(record);
-    if (keys.length === 2) return { data: record.data, unit: { ...scalarsOf(record.data), ...scalarsOf(record.unit) } };
-  }
-  return { data: record, unit: scalarsOf(record) };
-}
-
 /** Builds the function that turns a group of raw units into output lines. */
 export function makeProcessor(settings: BatchSettings): (group: UnitGroup) => GroupOutcome {
   const loaded = loadCriteriaSet(settings.set, { source: settings.setSource });
@@ -222,32 +128,14 @@ export function makeProcessor(settings: BatchSettings): (group: UnitGroup) => Gr
           }
         }
       } else {
-        const row = group.rows[i]!;
-        if (row.length !== columns.length) error = { code: "ERR_UNIT_DATA", message: `line ${line} has ${row.length} cells, the header has ${columns.length}`, problems: [] };
-        else {
-          const unit: Record<string, unknown> = {};
-          const problems: Array<{ code: string; path: string[]; message: string }> = [];
-          for (let c = 0; c < columns.length; c++) {
-            const cell = row[c]!;
-            if (cell === "") continue;
-            const col = columns[c]!;
-            const { value, problem } = cellValue(cell, col.spec);
-            if (problem !== undefined) problems.push({ code: "invalid_cell", path: [col.name], message: `column '${col.name}' ${problem}` });
-            else unit[col.name] = value;
-          }
-          if (problems.length > 0) error = { code: "ERR_UNIT_DATA", message: `line ${line}: ${problems.map((p) => p.message).join("; ")}`, problems };
-          data = unit;
-        }
+        const read = csvRowData(columns, group.rows[i]!, line);
+        if ("error" in read) error = read.error;
+        data = read.data;
       }
       let unit: Record<string, string | number | boolean> | undefined;
       if (error === undefined) {
-        ({ data, unit } = unwrap(data));
-        let evaluated = data;
-        if (meta.length > 0 && typeof data === "object" && data !== null && !Array.isArray(data)) {
-          const copy = { ...(data as Record<string, unknown>) };
-          for (const m of meta) delete copy[m];
-          evaluated = copy;
-        }
+        let evaluated: unknown;
+        ({ unit, evaluated } = unwrapUnit(data, meta));
         try {
           const result = evaluate(loaded, evaluated, options);
           if (result.verdict === "pass") pass++;

@@ -5,7 +5,7 @@
  * @module
  */
 import { parentPort, workerData } from "node:worker_threads";
-import type { UnitGroup } from "./batch-input.js";
+import type { UnitGroup } from "../batch/input.js";
 import { makeProcessor, type BatchSettings } from "./batch-process.js";
 
 const port = parentPort;

@@ -11,8 +11,9 @@ import { Worker } from "node:worker_threads";
 import type { Writable } from "node:stream";
 import { OptionsError } from "../errors.js";
 import { loadCriteriaSet } from "../evaluate/load.js";
-import { csvGroups, formatOf, jsonArrayGroups, ndjsonGroups, type UnitFormat, type UnitGroup } from "./batch-input.js";
-import { csvColumns, makeProcessor, type BatchSettings, type GroupOutcome } from "./batch-process.js";
+import { csvGroups, formatOf, jsonArrayGroups, ndjsonGroups, type UnitFormat, type UnitGroup } from "../batch/input.js";
+import { csvColumns } from "../batch/unit.js";
+import { makeProcessor, type BatchSettings, type GroupOutcome } from "./batch-process.js";
 import { loadRegistry, readJsonFile } from "./index.js";
 
 export { formatOf, type UnitFormat };

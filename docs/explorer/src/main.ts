@@ -1,0 +1,6 @@
+// First, before anything imports the library: see zod-jitless.ts.
+import "./zod-jitless.js";
+import "./style.css";
+import { start } from "./app.js";
+
+start(document.getElementById("app")!);

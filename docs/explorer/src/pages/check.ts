@@ -1,0 +1,297 @@
+/**
+ * Page 4: check a unit. A form generated from the set's inputs, or JSON pasted, edited or opened from a file;
+ * the result is computed by the library on every change, in the browser.
+ */
+import { evaluate, formatPath, parseJson, recordEvaluation, UnitDataError, type Result } from "tieuchi";
+import { find, registry, type Entry } from "../catalogue.js";
+import type { SampleUnit } from "../data.js";
+import { download, fill, h } from "../dom.js";
+import { loc, t } from "../i18n.js";
+import { href } from "../router.js";
+import type { View } from "../app.js";
+import { heading } from "../views/common.js";
+import { errorView } from "../views/errors.js";
+import { buildForm, markFields } from "../views/form.js";
+import { resultView, verdictLine } from "../views/result.js";
+
+type Obj = Record<string, unknown>;
+
+/** What a reader has typed for one set, kept while they move between pages and languages. */
+interface CheckState {
+  data: unknown;
+  asOf: string;
+  tab: "form" | "json";
+  /** JSON text that does not parse yet, kept so the reader can finish typing it. */
+  draft: string | null;
+  readonly folded: Set<string>;
+}
+
+const states = new Map<string, CheckState>();
+
+function stateFor(e: Entry): CheckState {
+  const key = `${e.set.definition.id}@${e.set.definition.version}`;
+  let s = states.get(key);
+  if (!s) {
+    s = { data: {}, asOf: "", tab: "form", draft: null, folded: new Set() };
+    states.set(key, s);
+  }
+  return s;
+}
+
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function sampleLabel(s: SampleUnit): string {
+  const tr = t();
+  const expected = s.expected === undefined ? "" : ` (${tr.expected(s.expected in tr.verdict ? tr.verdict[s.expected as keyof typeof tr.verdict] : tr.invalidDataShort)})`;
+  return `${s.name}${expected}`;
+}
+
+export function checkView(id: string, version: string): View | undefined {
+  const entry = find(id, version);
+  if (!entry) return undefined;
+  const tr = t();
+  const d = entry.set.definition;
+  const state = stateFor(entry);
+
+  let names: ReadonlyMap<string, string> = new Map();
+  let result: Result | null = null;
+  const formPane = h("div", { class: "pane", id: "pane-form", role: "tabpanel", "aria-labelledby": "tab-form" });
+  const jsonError = h("div", { class: "json-error", "aria-live": "polite" });
+  const textarea = h("textarea", { class: "json", id: "unit-json", spellcheck: "false", autocomplete: "off", rows: "18", "data-test": "json", "aria-label": tr.tabJson });
+  const jsonFile = h("input", { type: "file", accept: ".json,application/json", "data-test": "upload-json" });
+  const jsonPane = h(
+    "div",
+    { class: "pane", id: "pane-json", role: "tabpanel", "aria-labelledby": "tab-json" },
+    h("p", { class: "hint" }, tr.jsonHint),
+    h("label", { class: "file" }, `${tr.uploadJson}: `, jsonFile),
+    textarea,
+    jsonError,
+  );
+  const panel = h("div", { class: "result-panel-body" });
+  const bar = h("div", { class: "verdict-bar", "data-test": "verdict-bar" });
+  const aside = h("aside", { class: "result-panel", id: "result", "aria-label": tr.result }, h("h2", null, tr.result), panel);
+
+  const focusField = (path: string) => {
+    if (state.tab !== "form") showTab("form");
+    const el = formPane.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`);
+    if (!el) return;
+    for (let p: HTMLElement | null = el; p; p = p.parentElement) if (p instanceof HTMLDetailsElement) p.open = true;
+    el.scrollIntoView({ block: "center" });
+    el.querySelector<HTMLElement>("input, select, textarea, button")?.focus({ preventScroll: true });
+  };
+
+  const missingView = (r: Result) => {
+    const byPath = new Map<string, string[]>();
+    const notEncoded: string[] = [];
+    for (const c of r.criteria) {
+      if (c.status !== "missing") continue;
+      if (c.reason === "not-encoded") notEncoded.push(c.id);
+      for (const p of c.missing) byPath.set(p, [...(byPath.get(p) ?? []), c.id]);
+    }
+    if (byPath.size === 0 && notEncoded.length === 0) return null;
+    return h(
+      "div",
+      { class: "missing", "data-test": "missing" },
+      h("h3", null, tr.whatIsMissing),
+      h(
+        "ul",
+        null,
+        [...byPath].map(([p, ids]) =>
+          h("li", { "data-path": p }, h("button", { type: "button", class: "linkish", onclick: () => focusField(p) }, names.get(p) ?? p), " ", h("code", { class: "small" }, p), h("span", { class: "muted" }, ` · ${ids.map(tr.missingFor).join(", ")}`)),
+        ),
+        notEncoded.length > 0 ? h("li", null, `${notEncoded.join(", ")}: ${tr.notEncoded}`) : null,
+      ),
+    );
+  };
+
+  /** When the set was not in force on the date decided, the version that was (as the registry says), or why none was. */
+  const inForceHint = (r: Result) => {
+    if (r.asOf === null || r.inForce !== false) return null;
+    try {
+      const { set, reason } = registry().inForceOn(d.id, r.asOf);
+      const s = set.definition;
+      return h(
+        "p",
+        { class: "note", "data-test": "in-force-instead" },
+        loc(reason.message),
+        " ",
+        h("a", { href: href.check(s.id, s.version) }, tr.checkWith(`${s.id}@${s.version}`)),
+      );
+    } catch (err) {
+      return h("p", { class: "note", "data-test": "in-force-instead" }, err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  const run = () => {
+    result = null;
+    let invalid: Array<{ path: string; message: string }> = [];
+    if (state.draft !== null) {
+      fill(panel, errorView(new Error(tr.jsonInvalid)));
+      fill(bar, h("p", { class: "verdict" }, tr.jsonInvalid));
+    } else {
+      try {
+        // The data exactly as given to evaluate is what the audit record hashes.
+        const given = structuredClone(state.data);
+        result = evaluate(entry.set, given, { sets: registry(), ...(state.asOf ? { asOf: state.asOf } : {}) });
+        const r = result;
+        fill(
+          panel,
+          resultView(r, missingView(r)),
+          inForceHint(r),
+          h(
+            "p",
+            { class: "actions" },
+            h(
+              "button",
+              { type: "button", "data-test": "download-audit", onclick: () => download(`${d.id}-${d.version}-audit.json`, `${JSON.stringify(recordEvaluation(r, given), null, 2)}\n`) },
+              tr.downloadAudit,
+            ),
+            h("button", { type: "button", class: "secondary", "data-test": "download-result", onclick: () => download(`${d.id}-${d.version}-result.json`, `${JSON.stringify(r, null, 2)}\n`) }, tr.downloadResult),
+          ),
+          h("p", { class: "hint" }, tr.auditHint),
+        );
+        fill(bar, verdictLine(r), h("button", { type: "button", class: "small secondary", onclick: () => aside.scrollIntoView({ block: "start" }) }, tr.result));
+      } catch (err) {
+        if (err instanceof UnitDataError) invalid = err.problems.map((p) => ({ path: formatPath(p.path), message: p.message }));
+        fill(panel, errorView(err, err instanceof UnitDataError ? tr.invalidData : tr.evaluationError));
+        fill(bar, h("p", { class: "verdict verdict-invalid", "data-test": "verdict", "data-verdict": "invalid" }, err instanceof UnitDataError ? tr.invalidData : tr.evaluationError));
+      }
+    }
+    const missing: Array<{ path: string; criteria: string[] }> = [];
+    for (const c of result?.criteria ?? []) for (const p of c.missing) missing.push({ path: p, criteria: [c.id] });
+    const form = formPane.querySelector<HTMLElement>(".unit-form");
+    if (form) markFields(form, invalid, missing);
+  };
+
+  const drawForm = () => {
+    if (!isObj(state.data)) {
+      names = new Map();
+      fill(formPane, h("p", { class: "note warn" }, tr.notAnObject), h("button", { type: "button", onclick: () => replaceData({}) }, tr.clear));
+      return;
+    }
+    const built = buildForm(d.inputs, {
+      data: state.data,
+      folded: state.folded,
+      changed: run,
+      reshaped: () => {
+        drawForm();
+        run();
+      },
+    });
+    names = built.names;
+    fill(formPane, built.node);
+  };
+
+  const showTab = (tab: CheckState["tab"]) => {
+    if (tab === "json" && state.draft === null) textarea.value = `${JSON.stringify(state.data, null, 2)}\n`;
+    // The JSON may have changed the data's shape: the form is drawn afresh from it.
+    if (tab === "form") drawForm();
+    state.tab = tab;
+    formPane.hidden = tab !== "form";
+    jsonPane.hidden = tab !== "json";
+    for (const b of tabs.querySelectorAll("button")) b.setAttribute("aria-selected", String(b.dataset.tab === tab));
+    run();
+  };
+
+  /** New data from a sample, a file or "clear": its list items start folded, so the form stays short. */
+  const replaceData = (data: unknown) => {
+    state.data = data;
+    state.draft = null;
+    state.folded.clear();
+    foldAll(data, []);
+    fill(jsonError);
+    textarea.value = `${JSON.stringify(state.data, null, 2)}\n`;
+    drawForm();
+    run();
+  };
+
+  const foldAll = (v: unknown, path: ReadonlyArray<string | number>) => {
+    if (Array.isArray(v))
+      v.forEach((item, i) => {
+        state.folded.add(formatPath([...path, i]));
+        foldAll(item, [...path, i]);
+      });
+    else if (isObj(v)) for (const [k, x] of Object.entries(v)) foldAll(x, [...path, k]);
+  };
+
+  const readJson = (text: string, source: string): boolean => {
+    try {
+      const data = parseJson(text, source);
+      state.data = data;
+      state.draft = null;
+      fill(jsonError);
+      return true;
+    } catch (err) {
+      state.draft = text;
+      fill(jsonError, errorView(err, tr.jsonInvalid));
+      return false;
+    }
+  };
+
+  textarea.addEventListener("input", () => {
+    readJson(textarea.value, "JSON");
+    run();
+  });
+  jsonFile.addEventListener("change", async () => {
+    const file = jsonFile.files?.[0];
+    if (!file) return;
+    const text = await file.text();
+    jsonFile.value = "";
+    if (readJson(text, file.name)) replaceData(state.data);
+    else {
+      textarea.value = text;
+      run();
+    }
+  });
+
+  const tabs = h(
+    "div",
+    { class: "tabs", role: "tablist" },
+    h("button", { type: "button", role: "tab", id: "tab-form", "data-tab": "form", "aria-controls": "pane-form", onclick: () => showTab("form") }, tr.tabForm),
+    h("button", { type: "button", role: "tab", id: "tab-json", "data-tab": "json", "aria-controls": "pane-json", onclick: () => showTab("json") }, tr.tabJson),
+  );
+
+  const asOf = h("input", { type: "date", id: "as-of", value: state.asOf, "data-test": "as-of", oninput: () => ((state.asOf = asOf.value), run()) });
+  // Examples first, then the cases of each case file (the set's own, its boundary cases, ...).
+  const groups = new Map<string, SampleUnit[]>();
+  for (const s of entry.samples) {
+    const label = s.expected === undefined ? tr.sampleExamples : `${tr.sampleCases} · ${s.source.split("/").at(-1)}`;
+    groups.set(label, [...(groups.get(label) ?? []), s]);
+  }
+  const samples = h(
+    "select",
+    {
+      id: "samples",
+      "data-test": "samples",
+      onchange: () => {
+        const s = entry.samples[Number(samples.value)];
+        samples.value = "";
+        if (!s) return;
+        if (s.asOf) asOf.value = state.asOf = s.asOf;
+        replaceData(structuredClone(s.data));
+      },
+    },
+    h("option", { value: "" }, tr.samplesNone),
+    [...groups].map(([label, list]) => h("optgroup", { label, "data-source": list[0]!.source }, list.map((s) => h("option", { value: String(entry.samples.indexOf(s)) }, sampleLabel(s))))),
+  );
+
+  const node = h(
+    "section",
+    { class: "page check-page" },
+    heading(tr.checkTitle, [[tr.navCatalogue, href.catalogue()], [`${d.id}@${d.version}`, href.set(d.id, d.version)], [tr.checkTitle, null]], `${loc(d.title)} · ${d.source.document}`),
+    h("p", { class: "lead" }, tr.checkIntro),
+    h(
+      "div",
+      { class: "toolbar" },
+      h("div", { class: "tool" }, h("label", { for: "as-of" }, tr.asOf), asOf, h("span", { class: "hint" }, tr.asOfHint)),
+      entry.samples.length > 0 ? h("div", { class: "tool" }, h("label", { for: "samples" }, tr.samples), samples) : null,
+      h("div", { class: "tool tool-end" }, h("button", { type: "button", class: "secondary", "data-test": "clear", onclick: () => replaceData({}) }, tr.clear)),
+    ),
+    h("div", { class: "check-layout" }, h("div", { class: "editor" }, tabs, formPane, jsonPane), aside),
+    bar,
+  );
+
+  if (state.draft !== null) textarea.value = state.draft;
+  showTab(state.tab);
+  return { title: `${tr.checkTitle} · ${d.id}@${d.version}`, node };
+}

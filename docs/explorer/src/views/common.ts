@@ -1,0 +1,59 @@
+/** Pieces several pages share. */
+import type { LoadedSet } from "tieuchi";
+import { type Entry, inForceOn, today } from "../catalogue.js";
+import { h } from "../dom.js";
+import { t } from "../i18n.js";
+import { href } from "../router.js";
+
+/** How many criteria of a set are listed but not encoded yet. */
+export function pendingCount(set: LoadedSet): number {
+  return set.definition.criteria.filter((c) => c.pending !== undefined).length;
+}
+
+/** Whether a version is in force today, past, or yet to come. */
+export function phase(entry: Entry): "current" | "past" | "future" {
+  const now = today();
+  if (inForceOn(entry, now)) return "current";
+  return entry.set.definition.validFrom > now ? "future" : "past";
+}
+
+/** A small label. */
+export function badge(text: string, kind: string): HTMLElement {
+  return h("span", { class: `badge badge-${kind}` }, text);
+}
+
+/** The completeness of a set: its level, pending count and notes (shown, or folded behind their count). */
+export function completenessView(set: LoadedSet, notes: "shown" | "folded"): HTMLElement {
+  const c = set.definition.completeness;
+  const tr = t();
+  const list = c.notes.length > 0 ? h("ul", { class: "notes" }, c.notes.map((n) => h("li", null, n))) : null;
+  return h(
+    "div",
+    { class: "completeness", "data-test": "completeness" },
+    badge(c.level === "complete" ? tr.complete : tr.partial, c.level),
+    " ",
+    h("span", { class: "muted" }, tr.pendingCount(pendingCount(set))),
+    list && notes === "folded" ? h("details", { class: "notes-fold" }, h("summary", null, tr.notesCount(c.notes.length)), list) : list,
+  );
+}
+
+/** `id@version`, linked to the set's page when the catalogue has it. */
+export function setLink(id: string, version: string, known: boolean): Node {
+  const text = `${id}@${version}`;
+  return known ? h("a", { href: href.set(id, version) }, text) : h("span", null, text);
+}
+
+/** A page heading with a breadcrumb back to the catalogue. */
+export function heading(title: string, crumbs: ReadonlyArray<readonly [string, string | null]>, sub?: Node | string): HTMLElement {
+  return h(
+    "div",
+    { class: "heading" },
+    h(
+      "nav",
+      { class: "crumbs", "aria-label": "breadcrumb" },
+      crumbs.map(([text, link], i) => [i > 0 ? h("span", { class: "sep", "aria-hidden": "true" }, "›") : null, link ? h("a", { href: link }, text) : h("span", null, text)]),
+    ),
+    h("h1", null, title),
+    sub ? h("p", { class: "sub" }, sub) : null,
+  );
+}

@@ -1,0 +1,303 @@
+/**
+ * A form generated from a set's declared inputs. It edits a plain data object in place; every value a person
+ * types goes into the data as typed (a number that does not parse stays text), so the library's own data
+ * check is what reports a wrong value, with the same message and path as anywhere else.
+ */
+import { formatPath, type InputSpec, type Inputs } from "tieuchi";
+import { h, type Child } from "../dom.js";
+import { lang, loc, t } from "../i18n.js";
+
+type Path = ReadonlyArray<string | number>;
+type Obj = Record<string, unknown>;
+
+/** What the form needs from the page that holds it. */
+export interface FormHost {
+  /** The unit's data, edited in place. */
+  readonly data: Obj;
+  /** A value changed: evaluate again. */
+  changed(): void;
+  /** The shape changed (an item added or removed): draw the form again, then evaluate. */
+  reshaped(): void;
+  /** Paths of list items the reader folded away, kept across redraws. */
+  readonly folded: Set<string>;
+}
+
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function getAt(root: unknown, path: Path): unknown {
+  let v = root;
+  for (const seg of path) {
+    if (typeof seg === "number" ? !Array.isArray(v) : !isObj(v)) return undefined;
+    v = (v as Record<string | number, unknown>)[seg];
+  }
+  return v;
+}
+
+/** Sets (or with `undefined`, removes) the value at `path`, creating the objects on the way. */
+function setAt(root: Obj, path: Path, value: unknown): void {
+  let v: Record<string | number, unknown> = root;
+  for (let i = 0; i < path.length - 1; i++) {
+    const seg = path[i]!;
+    let next = v[seg];
+    if (!isObj(next) && !Array.isArray(next)) {
+      if (value === undefined) return;
+      next = typeof path[i + 1] === "number" ? [] : {};
+      v[seg] = next;
+    }
+    v = next as Record<string | number, unknown>;
+  }
+  const last = path[path.length - 1]!;
+  if (value === undefined && !Array.isArray(v)) delete v[last];
+  else v[last] = value ?? null;
+}
+
+let counter = 0;
+const nextId = () => `f${++counter}`;
+
+const labelOf = (name: string, spec: InputSpec) => (spec.label ? loc(spec.label) : name);
+
+function hintOf(spec: InputSpec): string {
+  const tr = t();
+  const parts = [loc(spec.description)];
+  if ((spec.type === "integer" || spec.type === "number" || spec.type === "date") && (spec.min !== undefined || spec.max !== undefined))
+    parts.push(tr.range(spec.min === undefined ? undefined : String(spec.min), spec.max === undefined ? undefined : String(spec.max)));
+  if (spec.unit) parts.push(spec.unit);
+  if ("default" in spec && spec.default !== undefined) parts.push(`${tr.defaultValue}: ${typeof spec.default === "boolean" ? (spec.default ? tr.yes : tr.no) : String(spec.default)}`);
+  return parts.join(" · ");
+}
+
+/** A value as typed in a number box: a number when it reads as one, else the text itself. */
+function typedNumber(text: string, integer: boolean): unknown {
+  const s = text.trim().replace(/\s/g, "");
+  if (s === "") return undefined;
+  // Vietnamese writes decimals with a comma.
+  const n = integer ? (/^[-+]?\d+$/.test(s) ? Number(s) : NaN) : /^[-+]?(\d+([.,]\d*)?|[.,]\d+)$/.test(s) ? Number(s.replace(",", ".")) : NaN;
+  return Number.isFinite(n) ? n : text;
+}
+
+class Builder {
+  /** Human names of every path the form shows, for the list of what is missing. */
+  readonly names = new Map<string, string>();
+  constructor(private readonly host: FormHost) {}
+
+  private set(path: Path, value: unknown): void {
+    setAt(this.host.data, path, value);
+    this.host.changed();
+  }
+
+  /** The name of a path for the list of what is missing: the field's label after those of the lists and groups it is in. */
+  private name(path: Path, title: string, where: string): void {
+    this.names.set(formatPath(path), where === "" ? title : `${where} › ${title}`);
+  }
+
+  private wrap(path: Path, spec: InputSpec, name: string, title: string, where: string, control: HTMLElement, labelFor: string | null, extra?: Child): HTMLElement {
+    const key = formatPath(path);
+    this.name(path, title, where);
+    const labelId = `${labelFor ?? nextId()}-label`;
+    if (!labelFor) control.setAttribute("aria-labelledby", labelId);
+    return h(
+      "div",
+      { class: `field field-${spec.type}`, "data-path": key, "data-name": name },
+      labelFor ? h("label", { class: "field-label", for: labelFor, id: labelId }, title) : h("span", { class: "field-label", id: labelId }, title),
+      h("p", { class: "hint" }, hintOf(spec)),
+      control,
+      extra,
+      h("p", { class: "field-msg", "aria-live": "polite" }),
+    );
+  }
+
+  private foreign(value: unknown, shown: boolean): Child {
+    if (value === undefined || value === null || shown) return null;
+    return h("p", { class: "foreign" }, t().foreignValue(JSON.stringify(value)));
+  }
+
+  /** Yes / no / unknown: a checkbox cannot say "unknown", and unknown data must stay absent, not false. */
+  private tri(path: Path, spec: InputSpec, name: string, title: string, where: string): HTMLElement {
+    const tr = t();
+    const value = getAt(this.host.data, path);
+    const group = nextId();
+    const options: Array<[string, boolean | undefined]> = [
+      [tr.yes, true],
+      [tr.no, false],
+      [tr.unknown, undefined],
+    ];
+    const control = h(
+      "div",
+      { class: "tri", role: "radiogroup" },
+      options.map(([text, v]) =>
+        h(
+          "label",
+          { class: "tri-option" },
+          h("input", { type: "radio", name: group, value: v === undefined ? "" : String(v), checked: value === v || (v === undefined && (value === null || value === undefined)), onchange: () => this.set(path, v) }),
+          h("span", null, text),
+        ),
+      ),
+    );
+    const given = spec.type === "title" && isObj(value) && "data" in value;
+    return this.wrap(path, spec, name, title, where, control, null, given ? h("p", { class: "foreign" }, tr.givenAsData) : this.foreign(value, typeof value === "boolean"));
+  }
+
+  field(path: Path, name: string, spec: InputSpec, where: string, title = labelOf(name, spec)): HTMLElement {
+    const value = getAt(this.host.data, path);
+    const tr = t();
+    switch (spec.type) {
+      case "boolean":
+      case "title":
+        return this.tri(path, spec, name, title, where);
+      case "integer":
+      case "number": {
+        const id = nextId();
+        const input = h("input", {
+          id,
+          type: "text",
+          inputmode: spec.type === "integer" ? "numeric" : "decimal",
+          autocomplete: "off",
+          // Shown as Vietnamese writes it (35,5), read back either way.
+          value: typeof value === "number" ? (lang() === "vi" ? String(value).replace(".", ",") : String(value)) : typeof value === "string" ? value : "",
+          oninput: () => this.set(path, typedNumber(input.value, spec.type === "integer")),
+        });
+        return this.wrap(path, spec, name, title, where, input, id, this.foreign(value, typeof value === "number" || typeof value === "string"));
+      }
+      case "string": {
+        const id = nextId();
+        if (spec.enum) {
+          const known = typeof value === "string" && spec.enum.includes(value.normalize("NFC"));
+          const select = h(
+            "select",
+            { id, onchange: () => this.set(path, select.value === "" ? undefined : select.value) },
+            h("option", { value: "" }, tr.choose),
+            spec.enum.map((v) => h("option", { value: v, selected: known && value.normalize("NFC") === v }, v)),
+          );
+          return this.wrap(path, spec, name, title, where, select, id, this.foreign(value, known));
+        }
+        const input = h("input", {
+          id,
+          type: "text",
+          autocomplete: "off",
+          maxlength: spec.maxLength,
+          value: typeof value === "string" ? value : "",
+          oninput: () => this.set(path, input.value === "" ? undefined : input.value),
+        });
+        return this.wrap(path, spec, name, title, where, input, id, this.foreign(value, typeof value === "string"));
+      }
+      case "date": {
+        const id = nextId();
+        const input = h("input", {
+          id,
+          type: "date",
+          min: spec.min,
+          max: spec.max,
+          value: typeof value === "string" ? value : "",
+          oninput: () => this.set(path, input.value === "" ? undefined : input.value),
+        });
+        return this.wrap(path, spec, name, title, where, input, id, this.foreign(value, typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)));
+      }
+      case "object":
+        return this.object(path, name, spec.fields, title, where, spec);
+      case "array":
+        return this.array(path, name, spec, title, where);
+    }
+  }
+
+  object(path: Path, name: string, fields: Inputs, title: string, where: string, spec?: InputSpec): HTMLElement {
+    const key = formatPath(path);
+    if (path.length > 0) this.name(path, title, where);
+    const inner = path.length === 0 ? "" : where === "" ? title : `${where} › ${title}`;
+    return h(
+      "fieldset",
+      { class: "group", "data-path": key, "data-name": name },
+      h("legend", null, title),
+      spec ? h("p", { class: "hint" }, hintOf(spec)) : null,
+      Object.entries(fields).map(([k, v]) => this.field([...path, k], k, v, inner)),
+      h("p", { class: "field-msg", "aria-live": "polite" }),
+    );
+  }
+
+  private array(path: Path, name: string, spec: Extract<InputSpec, { type: "array" }>, title: string, where: string): HTMLElement {
+    const tr = t();
+    const key = formatPath(path);
+    this.name(path, title, where);
+    const value = getAt(this.host.data, path);
+    const list = Array.isArray(value) ? value : [];
+    const itemWord = spec.items.label ? loc(spec.items.label) : spec.label ? loc(spec.label) : tr.item;
+    const fresh = () => (spec.items.type === "object" ? {} : null);
+    const reshape = (f: (l: unknown[]) => void) => {
+      const current = getAt(this.host.data, path);
+      const l = Array.isArray(current) ? current : [];
+      f(l);
+      setAt(this.host.data, path, l);
+      this.host.reshaped();
+    };
+    const items = list.map((item, i) => {
+      const ipath = [...path, i];
+      const ikey = formatPath(ipath);
+      const caption = `${title} #${i + 1}`;
+      this.name(ipath, caption, where);
+      const inner = where === "" ? caption : `${where} › ${caption}`;
+      const remove = h("button", { type: "button", class: "small danger", "data-test": "remove", onclick: () => reshape((l) => l.splice(i, 1)) }, tr.remove);
+      // A list of plain values (marks, names) is a column of boxes, each with its remove button.
+      if (spec.items.type !== "object" && spec.items.type !== "array")
+        return h("div", { class: "item-row", "data-test": "item" }, this.field(ipath, String(i), spec.items, where, caption), remove);
+      const nameField = isObj(item) ? Object.values(item).find((v) => typeof v === "string" && v.trim() !== "") : undefined;
+      const body =
+        spec.items.type === "object"
+          ? Object.entries(spec.items.fields).map(([k, v]) => this.field([...ipath, k], k, v, inner))
+          : this.field(ipath, String(i), spec.items, where, caption);
+      const details = h(
+        "details",
+        { class: "item", "data-path": ikey, "data-test": "item", open: !this.host.folded.has(ikey), ontoggle: () => (details.open ? this.host.folded.delete(ikey) : this.host.folded.add(ikey)) },
+        h("summary", null, h("span", { class: "item-title" }, `#${i + 1}`, typeof nameField === "string" ? ` ${nameField}` : null)),
+        h(
+          "div",
+          { class: "item-tools" },
+          h("button", { type: "button", class: "small secondary", "data-test": "duplicate", onclick: () => reshape((l) => l.splice(i + 1, 0, structuredClone(l[i]))) }, tr.duplicate),
+          remove,
+        ),
+        body,
+      );
+      return details;
+    });
+    const full = spec.maxItems !== undefined && list.length >= spec.maxItems;
+    return h(
+      "fieldset",
+      { class: "list", "data-path": key, "data-name": name },
+      h("legend", null, title, h("span", { class: "muted" }, ` · ${tr.itemCount(list.length)}`)),
+      h("p", { class: "hint" }, hintOf(spec)),
+      this.foreign(value, Array.isArray(value)),
+      items,
+      h("button", { type: "button", class: "add", "data-test": "add", disabled: full, onclick: () => reshape((l) => l.push(fresh())) }, tr.add(itemWord)),
+      h("p", { class: "field-msg", "aria-live": "polite" }),
+    );
+  }
+}
+
+/** The form of a set's inputs, and the readable name of each path it shows. */
+export function buildForm(inputs: Inputs, host: FormHost): { node: HTMLElement; names: ReadonlyMap<string, string> } {
+  const b = new Builder(host);
+  const node = b.object([], "", inputs, "", "");
+  node.classList.add("unit-form");
+  node.querySelector(":scope > legend")?.remove();
+  return { node, names: b.names };
+}
+
+/** Clears earlier marks, then marks the fields the data check rejected and those the rules needed but lacked. */
+export function markFields(form: HTMLElement, invalid: ReadonlyArray<{ path: string; message: string }>, missing: ReadonlyArray<{ path: string; criteria: string[] }>): void {
+  const tr = t();
+  for (const el of form.querySelectorAll(".is-invalid, .is-missing, .has-invalid, .has-missing")) el.classList.remove("is-invalid", "is-missing", "has-invalid", "has-missing");
+  for (const el of form.querySelectorAll(".field-msg")) el.textContent = "";
+  const texts = new Map<HTMLElement, string[]>();
+  const note = (path: string, cls: string, text: string) => {
+    const el = form.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`);
+    if (!el) return;
+    el.classList.add(cls);
+    texts.set(el, [...(texts.get(el) ?? []), text]);
+    // A folded list item says that something inside it needs attention.
+    for (let p = el.parentElement?.closest("details.item"); p; p = p.parentElement?.closest("details.item")) p.classList.add(cls.replace("is-", "has-"));
+  };
+  for (const m of missing) note(m.path, "is-missing", `${tr.status.missing}: ${m.criteria.map(tr.missingFor).join(", ")}`);
+  for (const p of invalid) note(p.path, "is-invalid", p.message);
+  for (const [el, lines] of texts) {
+    const out = el.querySelector<HTMLElement>(":scope > .field-msg");
+    if (out) out.textContent = lines.join("; ");
+  }
+}
