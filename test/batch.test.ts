@@ -230,6 +230,18 @@ describe("tieuchi batch: the command", () => {
   });
 });
 
+describe("tieuchi batch from the TypeScript sources", () => {
+  it("evaluates in the calling thread (workers need the build) and writes the same lines", () => {
+    const units = Array.from({ length: 30 }, (_, i) => family(i));
+    const input = tmp("u.ndjson", units.map((u) => JSON.stringify(u)).join("\n"));
+    const fromSource = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/bin.ts"), "batch", SET, input, "--workers", "2", "--quiet"], { encoding: "utf8", cwd: ROOT });
+    expect(fromSource.stderr).toBe("");
+    expect(fromSource.status).toBe(0);
+    const built = spawnSync(process.execPath, [join(ROOT, "dist/cli.js"), "batch", SET, input, "--workers", "2", "--quiet"], { encoding: "utf8" });
+    expect(fromSource.stdout).toBe(built.stdout);
+  });
+});
+
 describe("tieuchi batch with worker threads (the built command)", () => {
   it("gives the same lines, in the same order, as without workers", () => {
     const cli = join(ROOT, "dist/cli.js");

@@ -72,11 +72,18 @@ const MAX_REPORTED = 100;
 /** Young-generation size of each worker's heap, in MiB: V8's default lets three heaps take well over 100 MiB. */
 const YOUNG_MB = 16;
 
-/** The worker script next to this module: the built `.js`, or the source when run from source. */
+/** The worker script next to this module: the built `.js`. */
 function workerFile(): URL {
-  const js = new URL("./batch-worker.js", import.meta.url);
-  if (existsSync(fileURLToPath(js))) return js;
-  return new URL("./batch-worker.ts", import.meta.url);
+  return new URL("./batch-worker.js", import.meta.url);
+}
+
+/**
+ * Whether worker threads can start: only from the build. Run from the TypeScript sources (through tsx, in
+ * development), Node 20 does not pass tsx's loader to a worker's entry script, so units are evaluated in the
+ * calling thread instead; the output is the same.
+ */
+function workersAvailable(): boolean {
+  return existsSync(fileURLToPath(workerFile()));
 }
 
 /** Counts the bytes that go past, for progress. */
@@ -232,7 +239,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 
   try {
     for await (const group of groups) {
-      pool ??= workers === 0 ? inlinePool({ ...base, ...(columns ? { columns } : {}) }) : threadPool(workers, { ...base, ...(columns ? { columns } : {}) });
+      pool ??= workers === 0 || !workersAvailable() ? inlinePool({ ...base, ...(columns ? { columns } : {}) }) : threadPool(workers, { ...base, ...(columns ? { columns } : {}) });
       inFlight.set(nextId, pool.run(nextId, group));
       nextId++;
       while (inFlight.size >= maxInFlight) await writeNext();
