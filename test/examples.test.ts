@@ -24,7 +24,9 @@ describe("README: which version applies on a date", () => {
     expect(result.inForce).toBe(true);
     expect(result.verdict).toBe("incomplete");
     expect(result.levels.map((l) => `${l.id}: ${l.status}`)).toEqual(["muc-1: undetermined", "muc-2: not-achieved"]);
-    expect(result.levels[0]!.missing).toEqual(["TC2.CT3", "TC3.huyen"]);
+    expect(result.levels[0]!.missing).toEqual(["TC2.CT3"]);
+    // The district-only criterion whose text is unknown does not concern a provincial unit.
+    expect(result.criteria.find((c) => c.id === "TC3.huyen")!.status).toBe("not-applicable");
     expect(result.subResults.map((s) => `${s.path} ${s.result.set.id}@${s.result.set.version} ${s.result.verdict}`)).toEqual([
       "thanhVien[0].congDanHocTap cong-dan-hoc-tap@2023.1.0 pass",
       "thanhVien[1].congDanHocTap cong-dan-hoc-tap@2023.1.0 pass",

@@ -60,8 +60,8 @@ const usesRatio = (rule: Rule | undefined) => [...operatorsIn(rule)].some((op) =
 
 /**
  * Which statuses each criterion of a set can take: `pass` and `fail` unless pending; `missing` when it reads any
- * data (or is pending); `not-applicable` when it has an `applies` rule or takes a share or ratio (of an empty
- * group), directly or through a derived value.
+ * data (or is pending); `not-applicable` when it has an `applies` rule (pending or not: `applies` runs first) or
+ * takes a share or ratio (of an empty group), directly or through a derived value.
  */
 export function possibleStatuses(set: LoadedSet): Map<string, Record<CoveredStatus, boolean>> {
   const d = set.definition;
@@ -76,7 +76,7 @@ export function possibleStatuses(set: LoadedSet): Map<string, Record<CoveredStat
       pass: !pending,
       fail: !pending,
       missing: pending || reads.length > 0,
-      "not-applicable": !pending && (c.applies !== undefined || (info?.usesRatio ?? false) || viaDerived),
+      "not-applicable": c.applies !== undefined || (!pending && ((info?.usesRatio ?? false) || viaDerived)),
     });
   }
   return out;

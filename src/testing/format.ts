@@ -34,7 +34,7 @@ const WORDS = {
     error: "error",
     none: "(none)",
     criterion: "criterion",
-    pending: "pending (not encoded): can only be missing, exempt from pass and fail",
+    pending: "pending (not encoded): missing where it applies, exempt from pass and fail",
     neverBoth: "never seen",
     summary: (n: number, t: number) => `${n}/${t} criteria seen both passing and failing`,
     header: ["Criterion", "pass", "fail", "missing", "n/a", ""],
