@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
-import { evaluate } from "../src/index.js";
+import { evaluate, loadCriteriaSet } from "../src/index.js";
 import { loadRegistry, readJsonFile } from "../src/node/index.js";
 import { ROOT } from "./helpers.js";
 
@@ -52,5 +52,22 @@ describe("docs/examples/cong-dan-hoc-tap", () => {
     const result = evaluate(set, readJsonFile(join(ROOT, "docs/examples/cong-dan-hoc-tap/can-bo-mau.json")));
     expect(result.verdict).toBe("pass");
     expect(result.points?.earned).toBe(84);
+  });
+});
+
+// The README's "Use it from code" example states these results.
+describe("README: use it from code", () => {
+  it("evaluates the example agency against TT 22/2020 as the README says", () => {
+    const json = readJsonFile(join(ROOT, "criteria/don-vi-hoc-tap/2020.1.0.json"));
+    const unit = readJsonFile(join(ROOT, "docs/examples/don-vi-hoc-tap/phong-gd-huyen-mau.json"));
+    const result = evaluate(loadCriteriaSet(json), unit, { asOf: "2023-12-01" });
+    expect(result.verdict).toBe("pass");
+    expect(result.grade?.title.vi).toBe("Tốt");
+    expect(result.points?.earned).toBe(85);
+    expect(result.criteria[3]!.message?.en).toBe("Only 11 of 12 members (91.7%) have an approved self-study plan; 100% required.");
+    expect(result.gap.toImprove).toEqual([
+      { id: "2.1", points: 10 },
+      { id: "3.3", points: 5 },
+    ]);
   });
 });
