@@ -19,7 +19,7 @@ const WORDS = {
     error: "lỗi",
     none: "(không có)",
     criterion: "tiêu chí",
-    pending: "chưa mã hóa: chỉ có thể thiếu dữ liệu, không xét đạt/chưa đạt",
+    pending: "chưa mã hóa: thiếu dữ liệu ở nơi áp dụng, không xét đạt/chưa đạt",
     neverBoth: "chưa có ca nào thấy",
     summary: (n: number, t: number) => `${n}/${t} tiêu chí đã được thấy cả đạt lẫn chưa đạt`,
     header: ["Tiêu chí", "đạt", "chưa đạt", "thiếu", "không áp dụng", ""],
