@@ -1,6 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Writable } from "node:stream";
+import { main } from "../src/cli/main.js";
 import { describe, expect, it } from "vitest";
 import { createImpact, impact, ImpactSummary, UnitImpact } from "../src/index.js";
 import { readLines } from "../src/node/index.js";
@@ -174,5 +176,36 @@ describe("tieuchi impact", () => {
     expect(run("impact", OLD, NEW, UNITS, "--label", "thuNhapBinhQuan", "--lang", "en").out).toMatch(/^line 2 \(4\): verdict pass → fail/);
     expect(run("impact", OLD, NEW, join(DIR, "missing.ndjson")).code).toBe(2);
     expect(run("impact", OLD, NEW).code).toBe(2);
+  });
+});
+
+describe("tieuchi impact on a slow pipe", () => {
+  it("waits for standard output to drain instead of holding every changed unit in memory", async () => {
+    const units = readFileSync(UNITS, "utf8").split("\n").filter(Boolean);
+    const many = Array.from({ length: 400 }, (_, i) => units[i % units.length]!).join("\n");
+    const file = join(mkdtempSync(join(tmpdir(), "tieuchi-impact-")), "many.ndjson");
+    writeFileSync(file, many);
+    let text = "";
+    let mostPending = 0;
+    const stdout = new Writable({
+      highWaterMark: 256,
+      write(chunk: Buffer, _enc, done) {
+        text += chunk.toString();
+        setImmediate(done); // a reader slower than the writer
+      },
+    });
+    const write = stdout.write.bind(stdout);
+    stdout.write = ((chunk: string) => {
+      mostPending = Math.max(mostPending, stdout.writableLength);
+      return write(chunk);
+    }) as typeof stdout.write;
+    const code = await main(["impact", OLD, NEW, file, "--json"], { out: (t) => stdout.write(t), err: () => {}, columns: 120, stdout });
+    await new Promise((resolve) => stdout.end(resolve));
+    expect(code).toBe(1);
+    const lines = text.split("\n").filter(Boolean).map((l) => JSON.parse(l) as { type: string });
+    expect(lines.at(-1)!.type).toBe("summary");
+    expect(lines.length).toBeGreaterThan(100);
+    // Without waiting for 'drain', every changed unit would be pending at once.
+    expect(mostPending).toBeLessThan(4096);
   });
 });

@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import type { Lang } from "../../explain/format.js";
 import { formatPath } from "../../errors.js";
 import { loadCriteriaFile, loadRegistry, readLines } from "../../node/index.js";
@@ -75,7 +76,7 @@ export function renderSummary(s: ImpactSummary, lang: Lang): string {
  * used, then the counts. With --json: one JSON object a line (`{"type":"unit",...}`), then `{"type":"summary",...}`.
  * Exit 0 when no unit changed and every line was usable, 1 otherwise.
  */
-export function impactCommand(args: readonly string[], opts: { json: boolean; lang: string; asOf?: string; sets?: string; label?: string }, io: Io): number {
+export function impactCommand(args: readonly string[], opts: { json: boolean; lang: string; asOf?: string; sets?: string; label?: string }, io: Io): number | Promise<number> {
   if (args.length !== 3) throw new UsageError("impact takes the old and new criteria files and an NDJSON file of units: tieuchi impact <old.json> <new.json> <units.ndjson>");
   const lang = langOption(opts.lang);
   const run = createImpact(loadCriteriaFile(args[0]!), loadCriteriaFile(args[1]!), {
@@ -83,12 +84,27 @@ export function impactCommand(args: readonly string[], opts: { json: boolean; la
     ...(opts.sets !== undefined ? { sets: loadRegistry(opts.sets) } : {}),
     ...(opts.label !== undefined ? { labelField: opts.label } : {}),
   });
-  for (const line of readLines(args[2]!)) {
-    const u = "error" in line ? run.unreadable(line.number, line.error) : run.line(line.text, line.number);
-    if (!u || u.kind === "unchanged") continue;
-    io.out(opts.json ? `${JSON.stringify({ type: "unit", ...u })}\n` : renderUnit(u, lang));
+  const lines = readLines(args[2]!);
+  const changed = function* () {
+    for (const line of lines) {
+      const u = "error" in line ? run.unreadable(line.number, line.error) : run.line(line.text, line.number);
+      if (u && u.kind !== "unchanged") yield opts.json ? `${JSON.stringify({ type: "unit", ...u })}\n` : renderUnit(u, lang);
+    }
+  };
+  const finish = () => {
+    const s = run.summary();
+    io.out(opts.json ? `${JSON.stringify({ type: "summary", ...s })}\n` : renderSummary(s, lang));
+    return s.kinds.unchanged === ImpactKind.options.reduce((n, k) => n + s.kinds[k], 0) ? EXIT.ok : EXIT.fail;
+  };
+  const stdout = io.stdout;
+  if (!stdout) {
+    for (const text of changed()) io.out(text);
+    return finish();
   }
-  const s = run.summary();
-  io.out(opts.json ? `${JSON.stringify({ type: "summary", ...s })}\n` : renderSummary(s, lang));
-  return s.kinds.unchanged === ImpactKind.options.reduce((n, k) => n + s.kinds[k], 0) ? EXIT.ok : EXIT.fail;
+  // On a pipe, standard output is written asynchronously: wait for it to drain, or a large file of changed
+  // units would pile up in memory faster than the reader takes it.
+  return (async () => {
+    for (const text of changed()) if (!stdout.write(text)) await once(stdout, "drain");
+    return finish();
+  })();
 }
