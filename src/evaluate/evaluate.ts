@@ -19,7 +19,7 @@ import { dataProblems } from "./data.js";
 import { decide } from "./decision.js";
 import { isLoadedSet, loadCriteriaSet, type CriterionRules, type LoadedSet } from "./load.js";
 import { programOf, type Program } from "./program.js";
-import { QuietRunner, RAN_DERIVED_NA, RAN_EMPTY_GROUP, RAN_ERROR, RAN_FALSE, RAN_MISSING, RAN_TRUE, RAN_VALUE, TracingRunner, truthy, type Runner } from "./run.js";
+import { AliasedRecords, QuietRunner, RAN_DERIVED_NA, RAN_EMPTY_GROUP, RAN_ERROR, RAN_FALSE, RAN_MISSING, RAN_TRUE, RAN_VALUE, TracingRunner, truthy, type Runner } from "./run.js";
 import { jsonLogicJsEngine } from "../logic/jsonlogic-js.js";
 import type { Engine } from "../logic/engine.js";
 
@@ -132,6 +132,7 @@ function recordPaths(fields: Inputs, obj: Record<string, unknown>, base: string,
 
 function recordValuePaths(spec: InputSpec, value: unknown, path: string, pathOf: WeakMap<object, string>): void {
   if (spec.type === "object") {
+    if (pathOf.has(value as object)) throw new AliasedRecords();
     pathOf.set(value as object, path);
     recordPaths(spec.fields, value as Record<string, unknown>, path, pathOf);
   } else if (spec.type === "array") {
@@ -146,6 +147,11 @@ function recordValuePaths(spec: InputSpec, value: unknown, path: string, pathOf:
 function validate(loaded: LoadedSet, program: Program, data: unknown): Record<string, unknown> {
   const fast = program.check(data);
   if (fast !== undefined) return fast;
+  return copied(loaded, data);
+}
+
+/** The data as the zod schema gives it: checked, and a copy made of fresh records. */
+function copied(loaded: LoadedSet, data: unknown): Record<string, unknown> {
   const parsed = loaded.dataSchema.safeParse(data);
   if (!parsed.success) throw new UnitDataError(dataProblems(parsed.error, loaded.definition.inputs), labelOf(loaded));
   return parsed.data as Record<string, unknown>;
@@ -212,10 +218,19 @@ function groupResults(loaded: LoadedSet, shape: SetShape, criteria: readonly Cri
 }
 
 function run(loaded: LoadedSet, data: unknown, ctx: Context): Result {
-  const set = loaded.definition;
   const program = programOf(loaded);
   const root = validate(loaded, program, data);
+  try {
+    return runOn(loaded, program, root, ctx);
+  } catch (e) {
+    // The same record at two places: paths need two records, which zod's copy has.
+    if (e instanceof AliasedRecords) return runOn(loaded, program, copied(loaded, data), ctx);
+    throw e;
+  }
+}
 
+function runOn(loaded: LoadedSet, program: Program, root: Record<string, unknown>, ctx: Context): Result {
+  const set = loaded.definition;
   const subResults: SubResult[] = [];
   if (program.hasTitles) decideTitles(set.inputs, root, "", [], subResults, ctx);
 
@@ -322,7 +337,8 @@ function decideTitles(fields: Inputs, obj: Record<string, unknown>, base: string
     if (value === undefined || value === null) continue;
     const path = base === "" ? name : `${base}.${name}`;
     const decided = titlesIn(spec, value, path, [...jsonBase, name], subResults, ctx);
-    // Records the data check passed through unchanged belong to the caller: write only what changed.
+    // Records the data check passed through unchanged belong to the caller: write only what changed. A title
+    // to decide from data is an object, which only zod's copy holds (the fast check leaves it to zod).
     if (decided !== value) obj[name] = decided;
   }
 }

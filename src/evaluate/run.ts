@@ -22,8 +22,16 @@ export function truthy(value: unknown): boolean {
   return !!value;
 }
 
+/**
+ * Thrown (and caught by `evaluate`) when the unit's data holds the same record object at two places: the
+ * data check keeps the caller's records, so paths cannot tell the two apart, and the unit is evaluated
+ * again on a copy. Never escapes `evaluate`.
+ */
+export class AliasedRecords extends Error {}
+
 /** The outcome of an exception thrown by a rule; anything not expected is a bug and is rethrown as such. */
 function thrownOutcome(e: unknown): Outcome {
+  if (e instanceof AliasedRecords) throw e;
   if (e instanceof Inapplicable) return { kind: "not-applicable", reason: "empty-group" };
   if (e instanceof RuleValueError) return { kind: "error", message: e.message };
   if (e instanceof RangeError) return { kind: "error", message: `the rule could not be evaluated: ${e.message}` };
