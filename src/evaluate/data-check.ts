@@ -255,7 +255,8 @@ function objectCheck(fields: Inputs, limits: DataLimits, top = false): Check {
             if (typeof x !== "boolean") return NO;
             break;
           case Kind.Integer:
-            if (typeof x !== "number" || !Number.isSafeInteger(x) || x < p.min || x > p.max) return NO;
+            // `(x | 0) === x` settles the usual small whole numbers without a call.
+            if (typeof x !== "number" || ((x | 0) !== x && !Number.isSafeInteger(x)) || x < p.min || x > p.max) return NO;
             break;
           case Kind.Number:
             if (typeof x !== "number" || !Number.isFinite(x) || x < p.min || x > p.max) return NO;
