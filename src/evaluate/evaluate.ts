@@ -7,9 +7,9 @@
  */
 import { OptionsError, UnitDataError, type JsonPath, type Problem } from "../errors.js";
 import { criterionMessage, verdictMessage } from "../explain/messages.js";
-import { compiledEngine, TraceSink, type Compiled } from "../logic/compile.js";
+import { compiledEngine, type Compiled } from "../logic/compile.js";
 import type { PreparedRule } from "../logic/engine.js";
-import type { DerivedState, EvalScope } from "../logic/trace.js";
+import { itemPath, joinPath, type DerivedState, type EvalScope } from "../logic/trace.js";
 import { isIsoDate } from "../schema/common.js";
 import type { Criterion } from "../schema/criteria-set.js";
 import type { InputSpec, Inputs } from "../schema/inputs.js";
@@ -118,6 +118,7 @@ class UnitScope implements EvalScope {
 }
 
 const NO_DERIVED_STATES: Map<string, DerivedState> = new Map();
+const NO_VALUES: ReadonlyMap<string, unknown> = new Map();
 
 /** The path of every record (object) in the unit's inputs. */
 function recordPaths(fields: Inputs, obj: Record<string, unknown>, base: string, pathOf: WeakMap<object, string>): void {
@@ -126,7 +127,7 @@ function recordPaths(fields: Inputs, obj: Record<string, unknown>, base: string,
     if (spec.type !== "object" && spec.type !== "array") continue;
     const value = obj[name];
     if (value === undefined || value === null) continue;
-    recordValuePaths(spec, value, base === "" ? name : `${base}.${name}`, pathOf);
+    recordValuePaths(spec, value, joinPath(base, name), pathOf);
   }
 }
 
@@ -139,7 +140,7 @@ function recordValuePaths(spec: InputSpec, value: unknown, path: string, pathOf:
     const list = value as unknown[];
     for (let i = 0; i < list.length; i++) {
       const item = list[i];
-      if (item !== null && item !== undefined) recordValuePaths(spec.items, item, `${path}[${i}]`, pathOf);
+      if (item !== null && item !== undefined) recordValuePaths(spec.items, item, itemPath(path, i), pathOf);
     }
   }
 }
@@ -274,7 +275,8 @@ function runOn(loaded: LoadedSet, program: Program, root: Record<string, unknown
     derive(prepared.derived, runner, scope);
     criteria = evaluateCriteria(prepared.criteria, runner, scope, loaded, ctx, subResults);
   } else if (ctx.explain) {
-    const runner = new TracingRunner<Compiled>(scope, (rule, trace) => rule(trace.scope.root, new TraceSink(trace)));
+    // A trace is a sink: it records every read and ratio.
+    const runner = new TracingRunner<Compiled>(scope, (rule, trace) => rule(trace.scope.root, trace));
     derive(program.derived, runner, scope);
     criteria = evaluateCriteria(program.criteria, runner, scope, loaded, ctx, subResults);
   } else {
@@ -569,12 +571,16 @@ function evaluateCriterion<R>(
       : { id: c.id, title: c.title, group: plan.group, level: plan.level, role: c.role, mandatory: plan.mandatory, status, reason: d.reason, points, missing, error: d.error };
   if (!ctx.explain) return base;
 
-  const values = new Map<string, unknown>();
+  const traces = runner.traces;
+  // One rule's reads are the criterion's as they are; several rules' are merged (first read first, last value kept).
+  let values: ReadonlyMap<string, unknown> = traces.length === 1 ? traces[0]!.reads : NO_VALUES;
   const measures: Measure[] = [];
-  for (const t of runner.traces) {
-    for (const [k, v] of t.reads) values.set(k, v);
-    for (const m of t.measures) measures.push(m);
+  if (traces.length > 1) {
+    const merged = new Map<string, unknown>();
+    for (const t of traces) for (const [k, v] of t.reads) merged.set(k, v);
+    values = merged;
   }
+  for (const t of traces) for (const m of t.measures) measures.push(m);
   const shown: Record<string, ReadValue> = {};
   const subs: string[] = [];
   for (const [k, v] of values) {
