@@ -128,19 +128,35 @@ function missingText(input: MessageInput, lang: Lang): string {
   return text === "" ? (lang === "vi" ? "(không rõ)" : "(unknown)") : text;
 }
 
+/** ` (earned/max điểm)`, or in English ` (earned/max points)`: the same few for every unit, so kept. */
+const pointsTexts = { vi: new Map<number, string>(), en: new Map<number, string>() };
+
+function pointsText(points: { earned: number; max: number } | null, lang: Lang): string {
+  if (!points) return "";
+  const { earned, max } = points;
+  const small = earned >= 0 && max >= 0 && earned < 65536 && max < 65536 && Number.isInteger(earned) && Number.isInteger(max);
+  const key = earned * 65536 + max;
+  let text = small ? pointsTexts[lang].get(key) : undefined;
+  if (text === undefined) {
+    text = lang === "vi" ? ` (${earned}/${max} điểm)` : ` (${earned}/${max} points)`;
+    if (small && pointsTexts[lang].size < 10_000) pointsTexts[lang].set(key, text);
+  }
+  return text;
+}
+
 function automatic(input: MessageInput, lang: Lang): string {
   const { criterion: c, result: r } = input;
   const vi = lang === "vi";
   switch (r.status) {
     case "pass": {
       if (c.role === "exclusion") return vi ? "Không thuộc trường hợp loại trừ." : "No exclusion applies.";
-      const pts = r.points ? (vi ? ` (${r.points.earned}/${r.points.max} điểm)` : ` (${r.points.earned}/${r.points.max} points)`) : "";
+      const pts = pointsText(r.points, lang);
       return vi ? `Đạt${pts}. Ghi nhận: ${found(input, lang)}.` : `Met${pts}. Found: ${found(input, lang)}.`;
     }
     case "fail": {
       const req = required(c, input.labels, lang).trimmed;
       if (c.role === "exclusion") return vi ? `Thuộc trường hợp không xét: ${req}. Ghi nhận: ${found(input, lang)}.` : `Excluded: ${req}. Found: ${found(input, lang)}.`;
-      const pts = r.points ? (vi ? ` (${r.points.earned}/${r.points.max} điểm)` : ` (${r.points.earned}/${r.points.max} points)`) : "";
+      const pts = pointsText(r.points, lang);
       return vi ? `Chưa đạt${pts}. Yêu cầu: ${req}. Ghi nhận: ${found(input, lang)}.` : `Not met${pts}. Required: ${req}. Found: ${found(input, lang)}.`;
     }
     case "missing":
