@@ -82,6 +82,18 @@ describe("messages", () => {
     expect(labelPath("members[10].age", set.labels, "vi")).toBe("thành viên #11 › tuổi");
   });
 
+  it("fill a template with the value of an input named like a method of Object.prototype", () => {
+    const set = loadCriteriaSet(
+      makeSet({
+        inputs: { toString: { type: "boolean", description: text("t") }, valueOf: { type: "integer", description: text("v") } },
+        criteria: [
+          { id: "1", title: text("t"), points: 100, rule: { var: "toString" }, explain: { pass: { vi: "{{ toString }} {{valueOf}} {{title}}", en: "{{toString}}, {{valueOf}}." } } },
+        ],
+      }),
+    );
+    expect(evaluate(set, { toString: true, valueOf: 3 }).criteria[0]!.message).toEqual({ vi: "có 3 t", en: "yes, 3." });
+  });
+
   it("format numbers and percentages for each language", () => {
     expect(formatNumber(1234567.5, "vi")).toBe("1.234.567,5");
     expect(formatNumber(1234567.5, "en")).toBe("1234567.5");

@@ -1,9 +1,24 @@
 /**
  * A compiled check of a unit's data, built from the same input declarations as the zod schema in `data.ts`
- * and accepting exactly what it accepts, with the same value: a fresh copy, strings in NFC, defaults
- * filled in. Two differences no rule or result can see: keys in the copies keep the order given, with added
- * defaults last (zod uses declaration order), and symbol-keyed properties of records are copied (zod drops
- * them; a rule cannot read them).
+ * and accepting exactly what it accepts, with an equal value: strings in NFC, defaults filled in.
+ *
+ * Unlike zod it does not copy what it need not change. A record (object) whose values are all kept as
+ * given (texts already in NFC, no default to fill) is the caller's own object in the value returned; a
+ * record with something to change is copied, with the change. Lists are always copied (a shallow copy of
+ * the items, so a list never carries properties other than its items), and so is the top-level record,
+ * which receives the derived values. Evaluation never writes into the records it is given: a test runs
+ * it on deeply frozen data. What this means for a caller:
+ *
+ * - the value is equal to zod's (`toStrictEqual`), but some records in it are the caller's objects;
+ * - the same object met twice in the data is not two records (zod makes two copies). Values and statuses
+ *   do not depend on it, but paths do (`thanhVien[0]` and `thanhVien[1]`): `evaluate` notices such data
+ *   when it first needs a path and evaluates the unit again on zod's copy;
+ * - a property with a getter is read once here and again by the rules. Data parsed from JSON has none; an
+ *   object whose getters answer differently each time is not supported (copy it first).
+ *
+ * Two differences no rule or result can see: keys in copies keep the order given, with added defaults last
+ * (zod uses declaration order), and symbol-keyed properties of records are kept (zod drops them; a rule
+ * cannot read them).
  *
  * The data limits (`maxArrayLength`, `maxStringLength`) and the refusal of control characters in texts are
  * applied as in the zod schema: a value over a limit is left to zod, which reports it.
@@ -15,7 +30,6 @@
  *
  * @module
  */
-import { CONTROL_CHARACTER } from "../errors.js";
 import { isIsoDate } from "../schema/common.js";
 import type { InputSpec, Inputs } from "../schema/inputs.js";
 import { DEFAULT_LIMITS } from "../schema/limits.js";
@@ -42,9 +56,40 @@ function nfc(s: string): string {
 /** Exposed for the test that proves {@link nfc} equal to `normalize("NFC")`. */
 export const nfcForTest = nfc;
 
-/** A free text zod accepts: within the length limits and free of control characters. */
-function textOk(s: string, max: number): boolean {
-  return s.length <= max && !CONTROL_CHARACTER.test(s);
+/** A text to keep as it is. */
+const TEXT_OK = 0;
+/** A text to put in NFC. */
+const TEXT_NFC = 1;
+/** A text zod refuses: a control character (the characters of `CONTROL_CHARACTER` in errors.ts). */
+const TEXT_REFUSED = 2;
+
+/**
+ * In one pass over the characters, what a free text needs: nothing, NFC, or refusal for a control
+ * character (C0 but tab, line feed and carriage return; DEL and C1; the bidirectional embeddings,
+ * overrides and isolates). A test holds it to `CONTROL_CHARACTER` and `normalize` on every character.
+ */
+function scanText(s: string): number {
+  let out = TEXT_OK;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x300) {
+      if (c < 0x20 ? c !== 0x09 && c !== 0x0a && c !== 0x0d : c >= 0x7f && c <= 0x9f) return TEXT_REFUSED;
+    } else if (c < 0x1ea0 || c > 0x1ef9) {
+      if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return TEXT_REFUSED;
+      out = TEXT_NFC;
+    }
+  }
+  return out;
+}
+
+/** Exposed for the test that holds {@link scanText} to the control-character pattern and NFC. */
+export const scanTextForTest = scanText;
+
+/** A free text as zod gives it (within the length limit, free of control characters, in NFC), or {@link NO}. */
+function text(s: string, max: number): string | typeof NO {
+  if (s.length > max) return NO;
+  const scan = scanText(s);
+  return scan === TEXT_OK ? s : scan === TEXT_NFC ? s.normalize("NFC") : NO;
 }
 
 function valueCheck(spec: InputSpec, limits: DataLimits): Check {
@@ -74,7 +119,7 @@ function valueCheck(spec: InputSpec, limits: DataLimits): Check {
           return values.has(n) ? n : NO;
         };
       }
-      return (v) => (typeof v === "string" && textOk(v, maxLength) ? nfc(v) : NO);
+      return (v) => (typeof v === "string" ? text(v, maxLength) : NO);
     }
     case "date": {
       const { min, max } = spec;
@@ -99,16 +144,16 @@ function arrayCheck(spec: InputSpec & { type: "array" }, limits: DataLimits): Ch
   const maxItems = Math.min(spec.maxItems ?? Infinity, limits.maxArrayLength);
   return (v) => {
     if (!Array.isArray(v) || (v as { __proto__?: unknown }).__proto__ !== Array.prototype || v.length < minItems || v.length > maxItems) return NO;
-    const out = new Array<unknown>(v.length);
-    for (let i = 0; i < v.length; i++) {
-      const x: unknown = v[i];
+    // A copy of the items only (extra properties of a list are not data), checked and changed in place.
+    const out = v.slice();
+    for (let i = 0; i < out.length; i++) {
+      const x: unknown = out[i];
       // zod reads a hole as undefined, like an item given as undefined.
-      if (x === null) out[i] = null;
-      else if (x === undefined) out[i] = fallback;
-      else {
+      if (x === undefined) out[i] = fallback;
+      else if (x !== null) {
         const r = item(x);
         if (r === NO) return NO;
-        out[i] = r;
+        if (r !== x) out[i] = r;
       }
     }
     return out;
@@ -157,8 +202,9 @@ function planField(spec: InputSpec, limits: DataLimits): FieldPlan {
 
 /**
  * A record's check. The top-level record is built key by key (it receives the derived values next, and an
- * object made by spreading is slow to add keys to); a record inside is checked first and then copied with a
- * spread, the fastest copy V8 has, unless it needs defaults added.
+ * object made by spreading is slow to add keys to); a record inside is checked first and returned as it is
+ * when nothing in it changes, else copied with a spread (the fastest copy V8 has) unless it needs defaults
+ * added.
  */
 function objectCheck(fields: Inputs, limits: DataLimits, top = false): Check {
   const names = Object.keys(fields);
@@ -209,7 +255,8 @@ function objectCheck(fields: Inputs, limits: DataLimits, top = false): Check {
             if (typeof x !== "boolean") return NO;
             break;
           case Kind.Integer:
-            if (typeof x !== "number" || !Number.isSafeInteger(x) || x < p.min || x > p.max) return NO;
+            // `(x | 0) === x` settles the usual small whole numbers without a call.
+            if (typeof x !== "number" || ((x | 0) !== x && !Number.isSafeInteger(x)) || x < p.min || x > p.max) return NO;
             break;
           case Kind.Number:
             if (typeof x !== "number" || !Number.isFinite(x) || x < p.min || x > p.max) return NO;
@@ -222,8 +269,9 @@ function objectCheck(fields: Inputs, limits: DataLimits, top = false): Check {
             }
             break;
           case Kind.Text:
-            if (typeof x !== "string" || !textOk(x, p.max)) return NO;
-            r = nfc(x);
+            if (typeof x !== "string") return NO;
+            r = text(x, p.max);
+            if (r === NO) return NO;
             break;
           default:
             r = p.check(x);
@@ -250,6 +298,7 @@ function objectCheck(fields: Inputs, limits: DataLimits, top = false): Check {
     }
     let copy: Record<string, unknown>;
     if (out !== undefined) copy = out;
+    else if (changedKey === undefined && !missingDefaults) return input;
     else if (!missingDefaults) {
       copy = { ...input };
       if (changedKey !== undefined) {

@@ -33,8 +33,22 @@ function bandIndex(d: PointsDecision, p: number, applicableMax: number): number 
   return -1;
 }
 
-function byPointsThenId(a: { id: string; points: number }, b: { id: string; points: number }): number {
-  return b.points - a.points || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Whether `a` comes before `b` in `toImprove`: most points first, then by id. */
+function before(a: { id: string; points: number }, b: { id: string; points: number }): boolean {
+  return a.points > b.points || (a.points === b.points && a.id < b.id);
+}
+
+/** Sorts `toImprove` in place by insertion: a handful of items, where `Array.prototype.sort` costs more than the work. */
+function sortToImprove(list: { id: string; points: number }[]): void {
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i]!;
+    let j = i - 1;
+    while (j >= 0 && before(x, list[j]!)) {
+      list[j + 1] = list[j]!;
+      j--;
+    }
+    list[j + 1] = x;
+  }
 }
 
 // Plain loops rather than filter/map chains: this runs once per unit, millions of times in a batch.
@@ -88,7 +102,7 @@ function decidePoints(d: PointsDecision, criteria: readonly CriterionResult[]): 
     const up = i > 0 ? d.grades[i - 1] : undefined;
     if (up) nextGrade = { id: up.id, title: up.title, pointsShort: Math.max(0, exactCeil(up.minPoints * applicableMax, d.maxPoints) - earned) };
   }
-  if (toImprove.length > 1) toImprove.sort(byPointsThenId);
+  if (toImprove.length > 1) sortToImprove(toImprove);
   return {
     verdict,
     grade,

@@ -7,9 +7,9 @@
  */
 import { OptionsError, UnitDataError, type JsonPath, type Problem } from "../errors.js";
 import { criterionMessage, verdictMessage } from "../explain/messages.js";
-import { compiledEngine, TraceSink, type Compiled } from "../logic/compile.js";
+import { compiledEngine, type Compiled } from "../logic/compile.js";
 import type { PreparedRule } from "../logic/engine.js";
-import type { DerivedState, EvalScope } from "../logic/trace.js";
+import { itemPath, joinPath, type DerivedState, type EvalScope } from "../logic/trace.js";
 import { isIsoDate } from "../schema/common.js";
 import type { Criterion } from "../schema/criteria-set.js";
 import type { InputSpec, Inputs } from "../schema/inputs.js";
@@ -19,7 +19,7 @@ import { dataProblems } from "./data.js";
 import { decide } from "./decision.js";
 import { isLoadedSet, loadCriteriaSet, type CriterionRules, type LoadedSet } from "./load.js";
 import { programOf, type Program } from "./program.js";
-import { QuietRunner, RAN_DERIVED_NA, RAN_EMPTY_GROUP, RAN_ERROR, RAN_FALSE, RAN_MISSING, RAN_TRUE, RAN_VALUE, TracingRunner, truthy, type Runner } from "./run.js";
+import { AliasedRecords, QuietRunner, RAN_DERIVED_NA, RAN_EMPTY_GROUP, RAN_ERROR, RAN_FALSE, RAN_MISSING, RAN_TRUE, RAN_VALUE, TracingRunner, truthy, type Runner } from "./run.js";
 import { jsonLogicJsEngine } from "../logic/jsonlogic-js.js";
 import type { Engine } from "../logic/engine.js";
 
@@ -118,6 +118,7 @@ class UnitScope implements EvalScope {
 }
 
 const NO_DERIVED_STATES: Map<string, DerivedState> = new Map();
+const NO_VALUES: ReadonlyMap<string, unknown> = new Map();
 
 /** The path of every record (object) in the unit's inputs. */
 function recordPaths(fields: Inputs, obj: Record<string, unknown>, base: string, pathOf: WeakMap<object, string>): void {
@@ -126,19 +127,20 @@ function recordPaths(fields: Inputs, obj: Record<string, unknown>, base: string,
     if (spec.type !== "object" && spec.type !== "array") continue;
     const value = obj[name];
     if (value === undefined || value === null) continue;
-    recordValuePaths(spec, value, base === "" ? name : `${base}.${name}`, pathOf);
+    recordValuePaths(spec, value, joinPath(base, name), pathOf);
   }
 }
 
 function recordValuePaths(spec: InputSpec, value: unknown, path: string, pathOf: WeakMap<object, string>): void {
   if (spec.type === "object") {
+    if (pathOf.has(value as object)) throw new AliasedRecords();
     pathOf.set(value as object, path);
     recordPaths(spec.fields, value as Record<string, unknown>, path, pathOf);
   } else if (spec.type === "array") {
     const list = value as unknown[];
     for (let i = 0; i < list.length; i++) {
       const item = list[i];
-      if (item !== null && item !== undefined) recordValuePaths(spec.items, item, `${path}[${i}]`, pathOf);
+      if (item !== null && item !== undefined) recordValuePaths(spec.items, item, itemPath(path, i), pathOf);
     }
   }
 }
@@ -146,6 +148,11 @@ function recordValuePaths(spec: InputSpec, value: unknown, path: string, pathOf:
 function validate(loaded: LoadedSet, program: Program, data: unknown): Record<string, unknown> {
   const fast = program.check(data);
   if (fast !== undefined) return fast;
+  return copied(loaded, data);
+}
+
+/** The data as the zod schema gives it: checked, and a copy made of fresh records. */
+function copied(loaded: LoadedSet, data: unknown): Record<string, unknown> {
   const parsed = loaded.dataSchema.safeParse(data);
   if (!parsed.success) throw new UnitDataError(dataProblems(parsed.error, loaded.definition.inputs), labelOf(loaded));
   return parsed.data as Record<string, unknown>;
@@ -187,35 +194,76 @@ export function sharedResultParts(loaded: LoadedSet): object[] {
   return [shape.stamp, ...shape.engines.values()];
 }
 
+/** A status's position in {@link STATUS_ORDER}. */
+function statusCode(s: Status): number {
+  return s === "pass" ? 0 : s === "fail" ? 1 : s === "missing" ? 2 : s === "not-applicable" ? 3 : 4;
+}
+
+/**
+ * A group's count of each status, keys in the order the statuses first occur. `order` holds the status codes
+ * plus one, the first in the lowest three bits. Written with one named property per status, not a key
+ * computed per criterion: V8 then builds every such object along the same few shapes.
+ */
+function statusCounts(order: number, counts: readonly number[]): Partial<Record<Status, number>> {
+  const out: Partial<Record<Status, number>> = {};
+  for (; order !== 0; order >>>= 3) {
+    const code = (order & 7) - 1;
+    const n = counts[code]!;
+    if (code === 0) out.pass = n;
+    else if (code === 1) out.fail = n;
+    else if (code === 2) out.missing = n;
+    else if (code === 3) out["not-applicable"] = n;
+    else out.error = n;
+  }
+  return out;
+}
+
 /** Each group's points and how many of its criteria have each status (in the order statuses first occur). */
 function groupResults(loaded: LoadedSet, shape: SetShape, criteria: readonly CriterionResult[]): GroupResult[] {
   const groups = loaded.definition.groups;
   const out = new Array<GroupResult>(groups.length);
+  const counts = [0, 0, 0, 0, 0];
   for (let g = 0; g < groups.length; g++) {
     const group = groups[g]!;
     const members = shape.groupMembers[g]!;
     let earned = 0;
     let max = 0;
-    const statuses: Partial<Record<Status, number>> = {};
+    let order = 0;
+    let shift = 0;
+    counts[0] = counts[1] = counts[2] = counts[3] = counts[4] = 0;
     for (let i = 0; i < members.length; i++) {
       const c = criteria[members[i]!]!;
-      const n = statuses[c.status];
-      statuses[c.status] = n === undefined ? 1 : n + 1;
+      const code = statusCode(c.status);
+      const seen = counts[code]!;
+      if (seen === 0) {
+        order |= (code + 1) << shift;
+        shift += 3;
+      }
+      counts[code] = seen + 1;
       if (c.points !== null) {
         earned += c.points.earned;
         max += c.points.max;
       }
     }
-    out[g] = { id: group.id, title: group.title, earned, max, statuses: statuses as Record<Status, number> };
+    out[g] = { id: group.id, title: group.title, earned, max, statuses: statusCounts(order, counts) };
   }
   return out;
 }
 
 function run(loaded: LoadedSet, data: unknown, ctx: Context): Result {
-  const set = loaded.definition;
   const program = programOf(loaded);
   const root = validate(loaded, program, data);
+  try {
+    return runOn(loaded, program, root, ctx);
+  } catch (e) {
+    // The same record at two places: paths need two records, which zod's copy has.
+    if (e instanceof AliasedRecords) return runOn(loaded, program, copied(loaded, data), ctx);
+    throw e;
+  }
+}
 
+function runOn(loaded: LoadedSet, program: Program, root: Record<string, unknown>, ctx: Context): Result {
+  const set = loaded.definition;
   const subResults: SubResult[] = [];
   if (program.hasTitles) decideTitles(set.inputs, root, "", [], subResults, ctx);
 
@@ -227,7 +275,8 @@ function run(loaded: LoadedSet, data: unknown, ctx: Context): Result {
     derive(prepared.derived, runner, scope);
     criteria = evaluateCriteria(prepared.criteria, runner, scope, loaded, ctx, subResults);
   } else if (ctx.explain) {
-    const runner = new TracingRunner<Compiled>(scope, (rule, trace) => rule(trace.scope.root, new TraceSink(trace)));
+    // A trace is a sink: it records every read and ratio.
+    const runner = new TracingRunner<Compiled>(scope, (rule, trace) => rule(trace.scope.root, trace));
     derive(program.derived, runner, scope);
     criteria = evaluateCriteria(program.criteria, runner, scope, loaded, ctx, subResults);
   } else {
@@ -322,7 +371,8 @@ function decideTitles(fields: Inputs, obj: Record<string, unknown>, base: string
     if (value === undefined || value === null) continue;
     const path = base === "" ? name : `${base}.${name}`;
     const decided = titlesIn(spec, value, path, [...jsonBase, name], subResults, ctx);
-    // Records the data check passed through unchanged belong to the caller: write only what changed.
+    // Records the data check passed through unchanged belong to the caller: write only what changed. A title
+    // to decide from data is an object, which only zod's copy holds (the fast check leaves it to zod).
     if (decided !== value) obj[name] = decided;
   }
 }
@@ -521,12 +571,16 @@ function evaluateCriterion<R>(
       : { id: c.id, title: c.title, group: plan.group, level: plan.level, role: c.role, mandatory: plan.mandatory, status, reason: d.reason, points, missing, error: d.error };
   if (!ctx.explain) return base;
 
-  const values = new Map<string, unknown>();
+  const traces = runner.traces;
+  // One rule's reads are the criterion's as they are; several rules' are merged (first read first, last value kept).
+  let values: ReadonlyMap<string, unknown> = traces.length === 1 ? traces[0]!.reads : NO_VALUES;
   const measures: Measure[] = [];
-  for (const t of runner.traces) {
-    for (const [k, v] of t.reads) values.set(k, v);
-    for (const m of t.measures) measures.push(m);
+  if (traces.length > 1) {
+    const merged = new Map<string, unknown>();
+    for (const t of traces) for (const [k, v] of t.reads) merged.set(k, v);
+    values = merged;
   }
+  for (const t of traces) for (const m of t.measures) measures.push(m);
   const shown: Record<string, ReadValue> = {};
   const subs: string[] = [];
   for (const [k, v] of values) {

@@ -22,8 +22,16 @@ export function truthy(value: unknown): boolean {
   return !!value;
 }
 
+/**
+ * Thrown (and caught by `evaluate`) when the unit's data holds the same record object at two places: the
+ * data check keeps the caller's records, so paths cannot tell the two apart, and the unit is evaluated
+ * again on a copy. Never escapes `evaluate`.
+ */
+export class AliasedRecords extends Error {}
+
 /** The outcome of an exception thrown by a rule; anything not expected is a bug and is rethrown as such. */
 function thrownOutcome(e: unknown): Outcome {
+  if (e instanceof AliasedRecords) throw e;
   if (e instanceof Inapplicable) return { kind: "not-applicable", reason: "empty-group" };
   if (e instanceof RuleValueError) return { kind: "error", message: e.message };
   if (e instanceof RangeError) return { kind: "error", message: `the rule could not be evaluated: ${e.message}` };
@@ -96,20 +104,27 @@ export class TracingRunner<R> implements Runner<R> {
   }
 
   exec(rule: R): number {
-    const { outcome, trace } = runRule((t) => this.call(rule, t), this.scope);
+    const trace = new Trace(this.scope);
     this.traces.push(trace);
-    switch (outcome.kind) {
-      case "value":
-        this.value = outcome.value;
-        return outcome.value === true ? RAN_TRUE : outcome.value === false ? RAN_FALSE : RAN_VALUE;
-      case "missing":
-        return RAN_MISSING;
-      case "not-applicable":
-        return outcome.reason === "empty-group" ? RAN_EMPTY_GROUP : RAN_DERIVED_NA;
-      case "error":
-        this.message = outcome.message;
+    let value: unknown;
+    try {
+      value = this.call(rule, trace);
+    } catch (e) {
+      const thrown = thrownOutcome(e);
+      const fromTrace = traceCode(trace, this);
+      if (fromTrace !== RAN_VALUE) return fromTrace;
+      if (thrown.kind === "error") {
+        this.message = thrown.message;
         return RAN_ERROR;
+      }
+      return RAN_EMPTY_GROUP;
     }
+    const fromTrace = traceCode(trace, this);
+    if (fromTrace !== RAN_VALUE) return fromTrace;
+    if (value === true) return RAN_TRUE;
+    if (value === false) return RAN_FALSE;
+    this.value = value;
+    return RAN_VALUE;
   }
 
   missing(): string[] {
@@ -117,6 +132,20 @@ export class TracingRunner<R> implements Runner<R> {
     for (const t of this.traces) for (const m of t.missing) out.add(m);
     return [...out];
   }
+}
+
+/**
+ * What the trace says about a rule's outcome, before its value or exception (as {@link runRule} decides):
+ * {@link RAN_VALUE} when it says nothing.
+ */
+function traceCode(trace: Trace, runner: { message: string }): number {
+  if (trace.missing.size > 0) return RAN_MISSING;
+  if (trace.inapplicable) return RAN_DERIVED_NA;
+  if (trace.error !== undefined) {
+    runner.message = trace.error;
+    return RAN_ERROR;
+  }
+  return RAN_VALUE;
 }
 
 const NO_TRACES: readonly Trace[] = [];

@@ -41,11 +41,6 @@ export function formatValue(v: unknown, lang: Lang): string {
   return JSON.stringify(v);
 }
 
-/** Fills `{{name}}` placeholders; unknown names are left as written. */
-export function fill(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (whole, name: string) => values[name] ?? whole);
-}
-
 /** Picks one language of a localized text. */
 export function pick(text: Localized, lang: Lang): string {
   return text[lang];

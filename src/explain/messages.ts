@@ -8,8 +8,7 @@ import type { Localized } from "../schema/common.js";
 import type { CriteriaSet, Criterion } from "../schema/criteria-set.js";
 import type { CriterionResult, Gap, Measure, PointsSummary, Verdict } from "../schema/result.js";
 import { describeRule, type LabelNode } from "./describe.js";
-import { fill, formatPercent, formatValue, LANGS, type Lang } from "./format.js";
-import { formatNumber } from "./format.js";
+import { formatNumber, formatPercent, formatValue, LANGS, type Lang } from "./format.js";
 
 /** Everything a criterion's sentence can draw on. */
 export interface MessageInput {
@@ -27,11 +26,18 @@ const MAX_FOUND = 6;
 const labelCache = new WeakMap<LabelNode, { vi: Map<string, string>; en: Map<string, string> }>();
 const MAX_CACHED_LABELS = 20_000;
 
-/** A data path in words, e.g. `thanhVien[2].tuoi` -> `Thành viên #3 › Tuổi`. */
-export function labelPath(path: string, labels: LabelNode, lang: Lang): string {
+function labelsCached(labels: LabelNode): { vi: Map<string, string>; en: Map<string, string> } {
   let cache = labelCache.get(labels);
   if (!cache) labelCache.set(labels, (cache = { vi: new Map(), en: new Map() }));
-  const byLang = cache[lang];
+  return cache;
+}
+
+/** A data path in words, e.g. `thanhVien[2].tuoi` -> `Thành viên #3 › Tuổi`. */
+export function labelPath(path: string, labels: LabelNode, lang: Lang): string {
+  return labelIn(labelsCached(labels)[lang], path, labels, lang);
+}
+
+function labelIn(byLang: Map<string, string>, path: string, labels: LabelNode, lang: Lang): string {
   let text = byLang.get(path);
   if (text === undefined) {
     text = pathInWords(path, labels, lang);
@@ -62,28 +68,47 @@ function measureText(m: Measure, lang: Lang): string {
   return lang === "vi" ? `${actual}, yêu cầu ${need}` : `${actual}, ${need} required`;
 }
 
+/** What was found, in words: the ratios compared, or the first values read. */
 function found(input: MessageInput, lang: Lang): string {
-  if (input.measures.length > 0) return input.measures.map((m) => measureText(m, lang)).join("; ");
+  const measures = input.measures;
+  if (measures.length > 0) {
+    let text = measureText(measures[0]!, lang);
+    for (let i = 1; i < measures.length; i++) text += `; ${measureText(measures[i]!, lang)}`;
+    return text;
+  }
   const count = input.values.size;
   if (count === 0) return lang === "vi" ? "không đọc dữ liệu nào" : "no data read";
-  const shown: string[] = [];
+  const byLang = labelsCached(input.labels)[lang];
+  let text = "";
+  let shown = 0;
   for (const [p, v] of input.values) {
-    if (shown.length === MAX_FOUND) break;
-    shown.push(`${labelPath(p, input.labels, lang)}: ${formatValue(v, lang)}`);
+    if (shown === MAX_FOUND) break;
+    text += `${shown === 0 ? "" : "; "}${labelIn(byLang, p, input.labels, lang)}: ${formatValue(v, lang)}`;
+    shown++;
   }
-  if (count > MAX_FOUND) shown.push(lang === "vi" ? `… và ${count - MAX_FOUND} giá trị khác` : `… and ${count - MAX_FOUND} more`);
-  return shown.join("; ");
+  if (count > MAX_FOUND) text += lang === "vi" ? `; … và ${count - MAX_FOUND} giá trị khác` : `; … and ${count - MAX_FOUND} more`;
+  return text;
 }
 
-/** What a criterion requires, in words: the same for every unit, so written once per criterion and language. */
-const requiredCache = new WeakMap<Criterion, WeakMap<LabelNode, Partial<Record<Lang, string>>>>();
+/** What a criterion requires, in words, as written and without its final full stop: the same for every unit. */
+interface Required {
+  readonly text: string;
+  readonly trimmed: string;
+}
 
-function required(c: Criterion, labels: LabelNode, lang: Lang): string {
+const requiredCache = new WeakMap<Criterion, WeakMap<LabelNode, Partial<Record<Lang, Required>>>>();
+
+function required(c: Criterion, labels: LabelNode, lang: Lang): Required {
   let byLabels = requiredCache.get(c);
   if (!byLabels) requiredCache.set(c, (byLabels = new WeakMap()));
   let texts = byLabels.get(labels);
   if (!texts) byLabels.set(labels, (texts = {}));
-  return (texts[lang] ??= requiredText(c, labels, lang));
+  let r = texts[lang];
+  if (r === undefined) {
+    const text = requiredText(c, labels, lang);
+    texts[lang] = r = { text, trimmed: trimDot(text) };
+  }
+  return r;
 }
 
 function requiredText(c: Criterion, labels: LabelNode, lang: Lang): string {
@@ -94,24 +119,50 @@ function requiredText(c: Criterion, labels: LabelNode, lang: Lang): string {
 
 const trimDot = (s: string) => s.replace(/[.\s]+$/, "");
 
-function automatic(input: MessageInput, lang: Lang, names: Record<string, string>): string {
+/** The missing paths in words. */
+function missingText(input: MessageInput, lang: Lang): string {
+  const missing = input.result.missing;
+  const byLang = labelsCached(input.labels)[lang];
+  let text = "";
+  for (let i = 0; i < missing.length; i++) text += `${i === 0 ? "" : ", "}${labelIn(byLang, missing[i]!, input.labels, lang)}`;
+  return text === "" ? (lang === "vi" ? "(không rõ)" : "(unknown)") : text;
+}
+
+/** ` (earned/max điểm)`, or in English ` (earned/max points)`: the same few for every unit, so kept. */
+const pointsTexts = { vi: new Map<number, string>(), en: new Map<number, string>() };
+
+function pointsText(points: { earned: number; max: number } | null, lang: Lang): string {
+  if (!points) return "";
+  const { earned, max } = points;
+  const small = earned >= 0 && max >= 0 && earned < 65536 && max < 65536 && Number.isInteger(earned) && Number.isInteger(max);
+  const key = earned * 65536 + max;
+  let text = small ? pointsTexts[lang].get(key) : undefined;
+  if (text === undefined) {
+    text = lang === "vi" ? ` (${earned}/${max} điểm)` : ` (${earned}/${max} points)`;
+    if (small && pointsTexts[lang].size < 10_000) pointsTexts[lang].set(key, text);
+  }
+  return text;
+}
+
+function automatic(input: MessageInput, lang: Lang): string {
   const { criterion: c, result: r } = input;
   const vi = lang === "vi";
-  const pts = r.points ? (vi ? ` (${r.points.earned}/${r.points.max} điểm)` : ` (${r.points.earned}/${r.points.max} points)`) : "";
   switch (r.status) {
-    case "pass":
+    case "pass": {
       if (c.role === "exclusion") return vi ? "Không thuộc trường hợp loại trừ." : "No exclusion applies.";
-      return vi ? `Đạt${pts}. Ghi nhận: ${names.found}.` : `Met${pts}. Found: ${names.found}.`;
-    case "fail":
-      if (c.role === "exclusion")
-        return vi ? `Thuộc trường hợp không xét: ${trimDot(names.required!)}. Ghi nhận: ${names.found}.` : `Excluded: ${trimDot(names.required!)}. Found: ${names.found}.`;
-      return vi
-        ? `Chưa đạt${pts}. Yêu cầu: ${trimDot(names.required!)}. Ghi nhận: ${names.found}.`
-        : `Not met${pts}. Required: ${trimDot(names.required!)}. Found: ${names.found}.`;
+      const pts = pointsText(r.points, lang);
+      return vi ? `Đạt${pts}. Ghi nhận: ${found(input, lang)}.` : `Met${pts}. Found: ${found(input, lang)}.`;
+    }
+    case "fail": {
+      const req = required(c, input.labels, lang).trimmed;
+      if (c.role === "exclusion") return vi ? `Thuộc trường hợp không xét: ${req}. Ghi nhận: ${found(input, lang)}.` : `Excluded: ${req}. Found: ${found(input, lang)}.`;
+      const pts = pointsText(r.points, lang);
+      return vi ? `Chưa đạt${pts}. Yêu cầu: ${req}. Ghi nhận: ${found(input, lang)}.` : `Not met${pts}. Required: ${req}. Found: ${found(input, lang)}.`;
+    }
     case "missing":
       if (r.reason === "not-encoded")
         return vi ? `Chưa được mã hóa: ${trimDot(c.pending!.reason.vi)}.` : `Not encoded yet: ${trimDot(c.pending!.reason.en)}.`;
-      return vi ? `Thiếu dữ liệu: ${names.missing}.` : `Missing data: ${names.missing}.`;
+      return vi ? `Thiếu dữ liệu: ${missingText(input, lang)}.` : `Missing data: ${missingText(input, lang)}.`;
     case "not-applicable":
       if (r.reason === "empty-group")
         return vi ? "Không áp dụng: nhóm dùng để tính tỷ lệ không có ai." : "Not applicable: the group the share is taken of is empty.";
@@ -131,49 +182,77 @@ function templateFor(c: Criterion, r: Omit<CriterionResult, "message">): Localiz
   return undefined;
 }
 
-const placeholderCache = new Map<string, readonly string[]>();
+/**
+ * A template cut at its `{{placeholders}}` (a name between double braces, spaces around it ignored): text,
+ * then name and the placeholder as written, in turn, ending with text. Cut once per template.
+ */
+type CutTemplate = readonly string[];
+const cutCache = new Map<string, CutTemplate>();
 
-/** The names a template's `{{placeholders}}` use, as `fill` reads them. */
-function placeholders(template: string): readonly string[] {
-  let names = placeholderCache.get(template);
-  if (!names) {
-    names = [...template.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)].map((m) => m[1]!);
-    if (placeholderCache.size > 10_000) placeholderCache.clear();
-    placeholderCache.set(template, names);
+function cut(template: string): CutTemplate {
+  let parts = cutCache.get(template);
+  if (!parts) {
+    const out: string[] = [];
+    let last = 0;
+    for (const m of template.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)) {
+      out.push(template.slice(last, m.index), m[1]!, m[0]);
+      last = m.index + m[0].length;
+    }
+    out.push(template.slice(last));
+    parts = out;
+    if (cutCache.size > 10_000) cutCache.clear();
+    cutCache.set(template, parts);
   }
-  return names;
+  return parts;
+}
+
+/** The value of a template's `{{name}}`, or undefined to leave the placeholder as written (an unknown name). */
+function nameValue(input: MessageInput, lang: Lang, name: string): string | undefined {
+  const c = input.criterion;
+  switch (name) {
+    case "id":
+      return c.id;
+    case "title":
+      return c.title[lang];
+    case "points":
+      return String(input.result.points?.earned ?? 0);
+    case "maxPoints":
+      return String(input.result.points?.max ?? 0);
+    case "missing":
+      return missingText(input, lang);
+    case "found":
+      return found(input, lang);
+    case "required":
+      return required(c, input.labels, lang).text;
+  }
+  const m = input.measures[0];
+  if (m) {
+    switch (name) {
+      case "part":
+        return formatNumber(m.part, lang);
+      case "whole":
+        return formatNumber(m.whole, lang);
+      case "percent":
+        return formatPercent(m.part, m.whole, lang);
+      case "requiredPercent":
+        return `${formatNumber(m.percent, lang)}%`;
+    }
+  }
+  // An input or derived value by name (own: an input named like an Object.prototype method reads the input).
+  return Object.hasOwn(input.root, name) ? formatValue(input.root[name], lang) : undefined;
 }
 
 /** The sentence, in both languages, saying why a criterion has its status. */
 export function criterionMessage(input: MessageInput): Localized {
-  const out = { vi: "", en: "" };
   const tpl = templateFor(input.criterion, input.result);
-  for (const lang of LANGS) {
-    const m = input.measures[0];
-    const names: Record<string, string> = {
-      id: input.criterion.id,
-      title: input.criterion.title[lang],
-      points: String(input.result.points?.earned ?? 0),
-      maxPoints: String(input.result.points?.max ?? 0),
-      missing: input.result.missing.map((p) => labelPath(p, input.labels, lang)).join(", ") || (lang === "vi" ? "(không rõ)" : "(unknown)"),
-      found: found(input, lang),
-      required: required(input.criterion, input.labels, lang),
-    };
-    if (m) {
-      names.part = formatNumber(m.part, lang);
-      names.whole = formatNumber(m.whole, lang);
-      names.percent = formatPercent(m.part, m.whole, lang);
-      names.requiredPercent = `${formatNumber(m.percent, lang)}%`;
-    }
-    if (tpl) {
-      // Only the inputs the template names need words (fill leaves every other name alone).
-      for (const k of placeholders(tpl[lang])) if (!(k in names) && k in input.root) names[k] = formatValue(input.root[k], lang);
-      out[lang] = fill(tpl[lang], names);
-    } else {
-      out[lang] = automatic(input, lang, names);
-    }
-  }
-  return out;
+  if (!tpl) return { vi: automatic(input, "vi"), en: automatic(input, "en") };
+  return { vi: fillCut(cut(tpl.vi), input, "vi"), en: fillCut(cut(tpl.en), input, "en") };
+}
+
+function fillCut(parts: CutTemplate, input: MessageInput, lang: Lang): string {
+  let text = parts[0]!;
+  for (let i = 1; i < parts.length; i += 3) text += (nameValue(input, lang, parts[i]!) ?? parts[i + 1]!) + parts[i + 2]!;
+  return text;
 }
 
 /** The sentence, in both languages, on the verdict. */

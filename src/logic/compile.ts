@@ -242,6 +242,65 @@ function compileVar(args: Rule[], options: CompileOptions): Compiled {
   };
 }
 
+/** A plain-data path of one or two names: `[first, second or undefined, the path as written]`. */
+type PlainPath = readonly [string, string | undefined, string];
+
+/**
+ * When `r` is `{"var": path}` with a literal path of one or two names that plain data lets us read without an
+ * own-property check, that path; else undefined.
+ */
+function plainPath(r: Rule, options: CompileOptions): PlainPath | undefined {
+  if (options.plainData !== true || !isOperation(r) || opName(r) !== "var") return undefined;
+  const va = argsOf(r, "var");
+  if (va.length !== 1 || typeof va[0] !== "string" || va[0] === "") return undefined;
+  const keys = va[0].split(".");
+  if (keys.length > 2 || keys.some(inheritable)) return undefined;
+  return [keys[0]!, keys[1], va[0]];
+}
+
+/** The value at a plain path of `d`, or null: {@link compileVar}'s read, for closures that inline it. */
+function readPlain(d: unknown, k0: string, k1: string | undefined): unknown {
+  if (typeof d !== "object" || d === null) return null;
+  let v = (d as Record<string, unknown>)[k0];
+  if (k1 !== undefined) v = typeof v === "object" && v !== null ? (v as Record<string, unknown>)[k1] : null;
+  return v === undefined ? null : v;
+}
+
+/** JsonLogic truthiness of a value read by `var` (never undefined). */
+function truthyRead(v: unknown): boolean {
+  if (v === null) return false;
+  if (typeof v === "object") return !Array.isArray(v) || v.length > 0;
+  return !!v;
+}
+
+/**
+ * `{"var": path}` in a yes/no position. A plain path of one or two names is read and tested in one closure
+ * (a variable is the commonest condition, and a call per read costs more than the read).
+ */
+function compileVarTest(r: Obj, options: CompileOptions): CompiledTest {
+  const path = plainPath(r, options);
+  if (path === undefined) {
+    const f = compileVar(argsOf(r, "var"), options);
+    return (d, s) => truthyRead(f(d, s));
+  }
+  const [k0, k1, rel] = path;
+  if (k1 === undefined)
+    return (d, s) => {
+      let v: unknown = null;
+      if (typeof d === "object" && d !== null) {
+        v = (d as Record<string, unknown>)[k0];
+        if (v === undefined) v = null;
+      }
+      if (v === null || s.full) s.read(d, rel, v);
+      return truthyRead(v);
+    };
+  return (d, s) => {
+    const v = readPlain(d, k0, k1);
+    if (v === null || s.full) s.read(d, rel, v);
+    return truthyRead(v);
+  };
+}
+
 /** Compiles a checked rule into a closure. */
 export function compileRule(rule: Rule, options: CompileOptions = {}): Compiled {
   return new Compiler(options).value(rule);
@@ -311,16 +370,8 @@ class Compiler {
     const op = opName(r);
     const args = argsOf(r, op);
     switch (op) {
-      case "var": {
-        const f = compileVar(args, this.options);
-        // Truthiness inline: a variable is the commonest condition.
-        return (d, s) => {
-          const v = f(d, s);
-          if (v === null) return false;
-          if (typeof v === "object" && Array.isArray(v)) return v.length > 0;
-          return !!v;
-        };
-      }
+      case "var":
+        return compileVarTest(r, this.options);
       case "and": {
         if (args.length === 0) return () => false;
         const fields = this.plainFields(args);
@@ -371,20 +422,14 @@ class Compiler {
     return (d, s) => truthy(f(d, s));
   }
 
-  /**
-   * When every argument is a variable with a literal path of one or two names that can be read without an
-   * own-property check, those paths; else undefined.
-   */
-  private plainFields(args: Rule[]): Array<readonly [string, string | undefined, string]> | undefined {
-    if (this.options.plainData !== true || args.length < 2) return undefined;
-    const out: Array<readonly [string, string | undefined, string]> = [];
+  /** When every argument is a variable with a plain path of one or two names, those paths; else undefined. */
+  private plainFields(args: Rule[]): PlainPath[] | undefined {
+    if (args.length < 2) return undefined;
+    const out: PlainPath[] = [];
     for (const a of args) {
-      if (!isOperation(a) || opName(a) !== "var") return undefined;
-      const va = argsOf(a, "var");
-      if (va.length !== 1 || typeof va[0] !== "string" || va[0] === "") return undefined;
-      const keys = va[0].split(".");
-      if (keys.length > 2 || keys.some(inheritable)) return undefined;
-      out.push([keys[0]!, keys[1], va[0]]);
+      const p = plainPath(a, this.options);
+      if (p === undefined) return undefined;
+      out.push(p);
     }
     return out;
   }
@@ -445,8 +490,26 @@ class Compiler {
   }
 
   /** How many items of a list meet a condition, reading every item as json-logic-js's `filter` does. */
-  private counter(cond: CompiledTest) {
-    return (l: unknown, s: Sink): number => {
+  private counter(condRule: Rule): (l: unknown, s: Sink) => number {
+    const path = plainPath(condRule, this.options);
+    if (path !== undefined) {
+      // "How many have this field set": the read inline, no call per item.
+      const [k0, k1, rel] = path;
+      return (l, s) => {
+        if (!Array.isArray(l)) return 0;
+        let n = 0;
+        for (let i = 0; i < l.length; i++) {
+          if (!(i in l)) continue;
+          const item: unknown = l[i];
+          const v = readPlain(item, k0, k1);
+          if (v === null || s.full) s.read(item, rel, v);
+          if (truthyRead(v)) n++;
+        }
+        return n;
+      };
+    }
+    const cond = this.test(condRule);
+    return (l, s) => {
       if (!Array.isArray(l)) return 0;
       let n = 0;
       for (let i = 0; i < l.length; i++) {
@@ -466,7 +529,7 @@ class Compiler {
         return Array.isArray(l) ? l.length : 0;
       };
     }
-    const n = this.counter(this.test(args[1]!));
+    const n = this.counter(args[1]!);
     return (d, s) => n(list(d, s), s);
   }
 
@@ -482,7 +545,7 @@ class Compiler {
     const list = this.value(listRule);
     const excl = exclRule === undefined ? undefined : this.test(exclRule);
     const cond = this.test(condRule);
-    const partOf = this.counter(cond);
+    const partOf = this.counter(condRule);
     const percent = this.value(pRule);
     const plan = typeof pRule === "number" ? planPercent(pRule) : undefined;
     const base: Compiled = excl === undefined ? list : filterBy(list, (item, s) => !excl(item, s));
@@ -764,25 +827,32 @@ function binary(op: string, a: Compiled, b: Compiled): Compiled {
 
 /**
  * `{"and": [{"var": "a"}, {"var": "b.c"}, ...]}` in a yes/no position, in one closure: the same reads in the
- * same order, stopping at the first false value, without a call per variable.
+ * same order, stopping at the first false value, without a call per variable. Consecutive fields of one
+ * record (`b.c`, `b.d`, ...) read the record once: plain data gives the same value each time.
  */
-function allFieldsTrue(fields: ReadonlyArray<readonly [string, string | undefined, string]>): CompiledTest {
+function allFieldsTrue(fields: readonly PlainPath[]): CompiledTest {
   const n = fields.length;
   const first = fields.map((f) => f[0]);
   const second = fields.map((f) => f[1]);
   const rels = fields.map((f) => f[2]);
+  // sameRecord[i]: field i reads a field of the record field i - 1 read.
+  const sameRecord = fields.map((f, i) => i > 0 && f[1] !== undefined && fields[i - 1]![1] !== undefined && fields[i - 1]![0] === f[0]);
   return (d, s) => {
     const record = typeof d === "object" && d !== null ? (d as Record<string, unknown>) : undefined;
+    let outer: unknown = null;
     for (let i = 0; i < n; i++) {
       let v: unknown = null;
       if (record !== undefined) {
-        v = record[first[i]!];
         const k1 = second[i];
-        if (k1 !== undefined) v = typeof v === "object" && v !== null ? (v as Record<string, unknown>)[k1] : null;
+        if (k1 === undefined) v = record[first[i]!];
+        else {
+          if (!sameRecord[i]) outer = record[first[i]!];
+          v = typeof outer === "object" && outer !== null ? (outer as Record<string, unknown>)[k1] : null;
+        }
         if (v === undefined) v = null;
       }
       if (v === null || s.full) s.read(d, rels[i]!, v);
-      if (v === null || (Array.isArray(v) ? v.length === 0 : !v)) return false;
+      if (!truthyRead(v)) return false;
     }
     return true;
   };

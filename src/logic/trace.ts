@@ -23,40 +23,129 @@ export interface EvalScope {
   readonly derived: ReadonlyMap<string, DerivedState>;
 }
 
+/**
+ * Paths made once and shared: `thanhVien[2].tuoi` is the same string object for every unit that has a third
+ * member, so maps and records keyed by paths hash it once. Bounded: cleared when it grows past a limit.
+ */
+const children = new Map<string, Map<string, string>>();
+const items = new Map<string, string[]>();
+let cachedPaths = 0;
+const MAX_CACHED_PATHS = 100_000;
+
+function remember(): void {
+  if (++cachedPaths > MAX_CACHED_PATHS) {
+    children.clear();
+    items.clear();
+    cachedPaths = 0;
+  }
+}
+
 /** Joins a base path and a dotted relative path. */
 export function joinPath(base: string, rel: string): string {
   if (rel === "") return base;
-  return base === "" ? rel : `${base}.${rel}`;
+  if (base === "") return rel;
+  let byRel = children.get(base);
+  if (byRel === undefined) children.set(base, (byRel = new Map()));
+  let path = byRel.get(rel);
+  if (path === undefined) {
+    byRel.set(rel, (path = `${base}.${rel}`));
+    remember();
+  }
+  return path;
 }
 
-/** Records what one rule read. */
+/** The path of item `i` of the list at `base`: `base[i]`. */
+export function itemPath(base: string, i: number): string {
+  let list = items.get(base);
+  if (list === undefined) items.set(base, (list = []));
+  let path = list[i];
+  if (path === undefined) {
+    // Filled in order, so the list has no holes.
+    cachedPaths += i - list.length;
+    for (let k = list.length; k <= i; k++) list.push(`${base}[${k}]`);
+    path = list[i]!;
+    remember();
+  }
+  return path;
+}
+
+/** The absolute path of `rel` read from `base` (the root, a record of the data, or something else: `?`). */
+export function pathIn(scope: EvalScope, base: unknown, rel: string): string {
+  const at = base === scope.root ? "" : typeof base === "object" && base !== null ? (scope.pathOf.get(base) ?? "?") : "?";
+  return joinPath(at, rel);
+}
+
+const NONE_MISSING: ReadonlySet<string> = new Set();
+
+/**
+ * Records what one rule read. Values found are kept as they were read (where, and what); their paths are
+ * worked out only when {@link Trace.reads} is first asked for, which an explanation does and a status does
+ * not need. Absent values are recorded by path at once: they decide the status.
+ */
 export class Trace {
-  readonly reads = new Map<string, unknown>();
-  readonly missing = new Set<string>();
+  /** Reads that found a value: base, relative path and value, three entries per read, in order. */
+  private readonly found: unknown[] = [];
+  private byPath: Map<string, unknown> | undefined;
+  private absent: Set<string> | undefined;
   readonly measures: RatioMeasure[] = [];
   /** Set when the rule read a derived value that is not applicable. */
   inapplicable = false;
   /** Set when the rule read a derived value that failed to compute. */
   error: string | undefined;
+  /** A trace records everything (it is the {@link Sink} of the compiled evaluator when explaining). */
+  readonly full = true;
 
   constructor(readonly scope: EvalScope) {}
+
+  /** The paths the rule needed and found absent, in the order met. */
+  get missing(): ReadonlySet<string> {
+    return this.absent ?? NONE_MISSING;
+  }
+
+  private addMissing(path: string): void {
+    (this.absent ??= new Set()).add(path);
+  }
+
+  /** The values read, by absolute path, in the order first read (a path read again keeps its last value). */
+  get reads(): Map<string, unknown> {
+    let m = this.byPath;
+    if (m === undefined) {
+      m = new Map();
+      const f = this.found;
+      for (let i = 0; i < f.length; i += 3) m.set(pathIn(this.scope, f[i], f[i + 1] as string), f[i + 2]);
+      this.byPath = m;
+    }
+    return m;
+  }
 
   /** Records that the rule read `rel` relative to `base` (the root or a record) and got `value`. */
   read(base: unknown, rel: string, value: unknown): void {
     const scope = this.scope;
-    const at = base === scope.root ? "" : typeof base === "object" && base !== null ? (scope.pathOf.get(base) ?? "?") : "?";
-    const path = joinPath(at, rel);
-    if (at === "") {
-      const head = rel.split(".", 1)[0]!;
-      const state = scope.derived.get(head);
-      if (state) {
-        if (state.status === "missing") for (const p of state.paths) this.missing.add(p);
-        else if (state.status === "not-applicable") this.inapplicable = true;
-        else this.error ??= state.message;
-        return;
+    if (base === scope.root) {
+      if (scope.derived.size > 0) {
+        const dot = rel.indexOf(".");
+        const state = scope.derived.get(dot < 0 ? rel : rel.slice(0, dot));
+        if (state) {
+          if (state.status === "missing") for (const p of state.paths) this.addMissing(p);
+          else if (state.status === "not-applicable") this.inapplicable = true;
+          else this.error ??= state.message;
+          return;
+        }
       }
+    } else if (typeof base === "object" && base !== null) {
+      // The records' paths are worked out now, while the data is the data evaluated (and so that data
+      // holding one record twice is noticed during evaluation).
+      void scope.pathOf;
     }
-    if (value === null || value === undefined) this.missing.add(path);
-    else this.reads.set(path, value);
+    if (value === null || value === undefined) this.addMissing(pathIn(scope, base, rel));
+    else {
+      this.found.push(base, rel, value);
+      this.byPath = undefined;
+    }
+  }
+
+  /** Records a ratio compared. */
+  measure(m: RatioMeasure): void {
+    this.measures.push(m);
   }
 }
