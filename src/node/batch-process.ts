@@ -90,7 +90,8 @@ export function makeProcessor(settings: BatchSettings): (group: UnitGroup) => Gr
   const columns = settings.columns ? csvColumns(loaded, settings.columns, meta).columns : [];
   const decoder = new TextDecoder("utf-8", { fatal: true });
   // Everything in the set's definition, and the stamps every result shares, is written once and copied after.
-  const constants = new WeakSet<object>(sharedResultParts(loaded));
+  const shared = sharedResultParts(loaded);
+  const constants = new WeakSet<object>(shared);
   const collect = (v: unknown) => {
     if (typeof v !== "object" || v === null || constants.has(v)) return;
     constants.add(v);
@@ -98,8 +99,8 @@ export function makeProcessor(settings: BatchSettings): (group: UnitGroup) => Gr
   };
   collect(loaded.definition);
   const constant = (o: object) => constants.has(o);
-  const writer = new JsonBytes(constant);
-  const results = new ResultWriter(writer, constant);
+  const writer = new JsonBytes(constant, shared);
+  const results = new ResultWriter(writer, constant, shared);
 
   return (group) => {
     let bad = 0;

@@ -7,6 +7,7 @@
  */
 
 const QUOTE = 34;
+const hasOwn = Object.prototype.hasOwnProperty;
 const BACKSLASH = 92;
 
 /** Writes JSON values into a growing byte buffer. */
@@ -17,8 +18,14 @@ export class JsonBytes {
   private readonly keys = new Map<string, Uint8Array>();
   private readonly encoder = new TextEncoder();
 
-  /** `constant(o)` says whether an object never changes, so its bytes can be kept and reused. */
-  constructor(private readonly constant: (o: object) => boolean = () => false) {}
+  /**
+   * `constant(o)` says whether an object never changes, so its bytes can be kept and reused. It is asked
+   * about frozen objects and those in `shared` only.
+   */
+  constructor(
+    private readonly constant: (o: object) => boolean = () => false,
+    private readonly shared: readonly object[] = [],
+  ) {}
 
   /** Bytes written so far. */
   get length(): number {
@@ -76,21 +83,29 @@ export class JsonBytes {
   /** A string as JSON text. */
   string(s: string): void {
     const n = s.length;
-    this.room(n + 2);
+    // At most three bytes per UTF-16 unit (a surrogate pair takes four for two units), and the quotes.
+    this.room(n * 3 + 2);
     const buf = this.buf;
     let p = this.pos;
     buf[p++] = QUOTE;
     for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i);
-      if (c < 0x20 || c > 0x7e || c === QUOTE || c === BACKSLASH) {
-        // Anything to escape or encode: JSON.stringify's own escaping, then UTF-8.
+      if (c >= 0x20 && c <= 0x7e && c !== QUOTE && c !== BACKSLASH) buf[p++] = c;
+      else if (c >= 0x80 && c < 0x800) {
+        buf[p++] = 0xc0 | (c >> 6);
+        buf[p++] = 0x80 | (c & 0x3f);
+      } else if (c >= 0x800 && (c < 0xd800 || c > 0xdfff)) {
+        buf[p++] = 0xe0 | (c >> 12);
+        buf[p++] = 0x80 | ((c >> 6) & 0x3f);
+        buf[p++] = 0x80 | (c & 0x3f);
+      } else {
+        // Escapes, DEL and surrogates: JSON.stringify's own text for the whole string, then UTF-8.
         const json = JSON.stringify(s);
         this.room(json.length * 3);
         const { written } = this.encoder.encodeInto(json, this.buf.subarray(this.pos));
         this.pos += written;
         return;
       }
-      buf[p++] = c;
     }
     buf[p++] = QUOTE;
     this.pos = p;
@@ -122,14 +137,17 @@ export class JsonBytes {
         return this.ascii("null");
     }
     if (v === null) return this.ascii("null");
-    if (typeof (v as { toJSON?: unknown }).toJSON === "function") return this.bytes(this.encoder.encode(JSON.stringify(v) ?? "null"));
-    const cached = this.cache.get(v);
-    if (cached !== undefined) return this.bytes(cached);
-    if (this.constant(v)) {
-      const b = this.encoder.encode(JSON.stringify(v));
-      this.cache.set(v, b);
-      return this.bytes(b);
+    // Only frozen objects (a set's definition) and those named shared are looked up: the rest are new each time.
+    if (Object.isFrozen(v) || this.shared.includes(v)) {
+      const cached = this.cache.get(v);
+      if (cached !== undefined) return this.bytes(cached);
+      if (this.constant(v) && typeof (v as { toJSON?: unknown }).toJSON !== "function") {
+        const b = this.encoder.encode(JSON.stringify(v));
+        this.cache.set(v, b);
+        return this.bytes(b);
+      }
     }
+    if (typeof (v as { toJSON?: unknown }).toJSON === "function") return this.bytes(this.encoder.encode(JSON.stringify(v) ?? "null"));
     if (Array.isArray(v)) {
       this.byte(91);
       for (let i = 0; i < v.length; i++) {
@@ -144,7 +162,9 @@ export class JsonBytes {
     this.byte(123);
     let first = true;
     const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
+    // for...in rather than Object.keys (no list made): the same keys in the same order, inherited ones left out.
+    for (const k in o) {
+      if (!hasOwn.call(o, k)) continue;
       const x = o[k];
       if (x === undefined || typeof x === "function" || typeof x === "symbol") continue;
       if (!first) this.byte(44);
@@ -164,11 +184,11 @@ const CRITERION_KEYS = 10;
  */
 export class ResultWriter {
   /** Per criterion position, per status and reason, per points earned: the record's bytes. */
-  private readonly criteria: Array<Map<unknown, Map<number, { bytes: Uint8Array; c: Record<string, unknown> }>>> = [];
+  private readonly criteria: Array<Map<unknown, Map<unknown, Map<number, { bytes: Uint8Array; c: Record<string, unknown> }>>>> = [];
   private readonly scratch: JsonBytes;
 
-  constructor(readonly out: JsonBytes, constant: (o: object) => boolean) {
-    this.scratch = new JsonBytes(constant);
+  constructor(readonly out: JsonBytes, constant: (o: object) => boolean, shared: readonly object[] = []) {
+    this.scratch = new JsonBytes(constant, shared);
   }
 
   /** A result, as JSON.stringify writes it. */
@@ -208,11 +228,12 @@ export class ResultWriter {
     let n = 0;
     for (const _ in c) n++;
     if (n !== CRITERION_KEYS) return undefined;
+    // Status and reason are short texts from a fixed list.
     const byStatus = (this.criteria[i] ??= new Map());
-    // Status and reason are short texts from a fixed list: together they make the first key.
-    const statusKey = `${String(c.status)}|${String(c.reason)}`;
-    let byPoints = byStatus.get(statusKey);
-    if (byPoints === undefined) byStatus.set(statusKey, (byPoints = new Map()));
+    let byReason = byStatus.get(c.status);
+    if (byReason === undefined) byStatus.set(c.status, (byReason = new Map()));
+    let byPoints = byReason.get(c.reason);
+    if (byPoints === undefined) byReason.set(c.reason, (byPoints = new Map()));
     const pointsKey = points ? points.earned * 65536 + points.max : -1;
     const hit = byPoints.get(pointsKey);
     // The rest of the record (id, title, group, level, role, mandatory, points) must be as when it was kept.
