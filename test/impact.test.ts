@@ -170,6 +170,17 @@ describe("tieuchi impact", () => {
     expect(json.problems.length).toBeGreaterThan(3);
   });
 
+  it("reads a {unit, data} record as tieuchi batch does: evaluated on its data, labelled from its unit", () => {
+    const first = readFileSync(UNITS, "utf8").split("\n")[1]!;
+    const wrapped = JSON.stringify({ unit: { maHo: "HO-0002", xa: "Xã Tân Phú" }, data: JSON.parse(first) });
+    const f = tmp("wrapped.ndjson", `${first}\n${wrapped}\n`);
+    const lines = run("impact", OLD, NEW, f, "--label", "maHo", "--json").out.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines[0]).toMatchObject({ line: 1, kind: "changed", label: null });
+    expect(lines[1]).toMatchObject({ line: 2, kind: "changed", label: "HO-0002", before: lines[0].before, after: lines[0].after, criteria: lines[0].criteria });
+    const one = createImpact(oldSet, newSet, { labelField: "thuNhapBinhQuan" }).unit(JSON.parse(wrapped), 7);
+    expect(one).toMatchObject({ kind: "changed", label: String(JSON.parse(first).thuNhapBinhQuan) });
+  });
+
   it("exits 0 when no unit changes, and names units by a field of their data", () => {
     const f = tmp("same.ndjson", `${JSON.stringify({ chapHanhPhapLuat: false, thanhVien: [] })}\n`);
     expect(run("impact", OLD, NEW, f)).toMatchObject({ code: 0 });

@@ -6,6 +6,7 @@
  * @module
  */
 import { z } from "zod";
+import { unwrapUnit } from "../batch/unit.js";
 import { JsonParseError, TieuchiError, UnitDataError, type Problem } from "../errors.js";
 import { evaluate, type EvaluateOptions } from "../evaluate/evaluate.js";
 import { isLoadedSet, loadCriteriaSet, type LoadedSet } from "../evaluate/load.js";
@@ -100,7 +101,10 @@ export type ImpactSummary = z.infer<typeof ImpactSummary>;
 
 /** Options of {@link createImpact}. */
 export interface ImpactOptions extends Pick<EvaluateOptions, "asOf" | "sets" | "engine"> {
-  /** A field of the unit's data holding its name or code, shown as the unit's label. */
+  /**
+   * A field holding the unit's name or code, shown as the unit's label: a field of its data, or of `unit` in
+   * a record written `{"unit": {...}, "data": {...}}` as `tieuchi batch` reads it.
+   */
   readonly labelField?: string;
 }
 
@@ -108,7 +112,7 @@ export interface ImpactOptions extends Pick<EvaluateOptions, "asOf" | "sets" | "
 export interface Impact {
   /** The diff of the two sets, which maps old criteria to new ones. */
   readonly diff: SetDiff;
-  /** Evaluates one unit's data under both versions. */
+  /** Evaluates one unit under both versions: its data, or a `{unit, data}` record as `tieuchi batch` reads it. */
   unit(data: unknown, line: number): UnitImpact;
   /** Parses one NDJSON line and evaluates it; a blank line gives null (and is counted). */
   line(text: string, line: number): UnitImpact | null;
@@ -212,9 +216,11 @@ export function createImpact(oldSet: LoadedSet | unknown, newSet: LoadedSet | un
     return out;
   };
 
-  const unit = (data: unknown, line: number): UnitImpact => {
+  const unit = (given: unknown, line: number): UnitImpact => {
     lines = Math.max(lines, line);
-    const base = blankImpact(line, labelOf(data));
+    // The same units file as tieuchi batch: a {unit, data} record is evaluated on its data.
+    const { evaluated: data, unit: fields } = unwrapUnit(given);
+    const base = blankImpact(line, labelOf(fields));
     const x = run(a, data);
     const y = run(b, data);
     if (!x.ok && !y.ok) {
