@@ -206,6 +206,19 @@ describe("tieuchi batch: the command", () => {
     expect(r.err).toContain("  line 3: bad: 'bad' is not an input of this set");
   });
 
+  it("draws progress only when standard output and standard error are both terminals, and not with --quiet", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "tieuchi-out-")), "r.ndjson");
+    const drawn = async (errIsTTY: boolean, outIsTTY: boolean, ...more: string[]) => {
+      let err = "";
+      await main(["batch", SET, file(), "--out", out, "--workers", "0", ...more], { out: () => {}, err: (t) => (err += t), columns: 100, errIsTTY, outIsTTY });
+      return err.includes("\x1b[K");
+    };
+    expect(await drawn(true, true)).toBe(true);
+    expect(await drawn(true, false)).toBe(false);
+    expect(await drawn(false, true)).toBe(false);
+    expect(await drawn(true, true, "--quiet")).toBe(false);
+  });
+
   it("writes to a file with --out, says nothing with --quiet, and reports figures with --stats", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "tieuchi-out-")), "r.ndjson");
     const r = await run("batch", SET, file(), "--out", out, "--quiet", "--stats", "--workers", "0");

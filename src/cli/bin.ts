@@ -7,6 +7,7 @@ void Promise.resolve(
     columns: process.stdout.columns || 120,
     stdout: process.stdout,
     errIsTTY: process.stderr.isTTY === true,
+    outIsTTY: process.stdout.isTTY === true,
   }),
 ).then((code) => {
   process.exitCode = code;

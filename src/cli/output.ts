@@ -19,6 +19,8 @@ export interface Io {
   readonly stdout?: import("node:stream").Writable;
   /** Whether standard error is a terminal (progress bars are drawn only there). */
   readonly errIsTTY?: boolean;
+  /** Whether standard output is a terminal: when it is not (a pipe, a file), the run is a script's and stays quiet. */
+  readonly outIsTTY?: boolean;
 }
 
 export class UsageError extends Error {

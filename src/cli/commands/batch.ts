@@ -82,7 +82,8 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
 
     const file = opts.out !== undefined ? createWriteStream(opts.out) : undefined;
     const output = file ?? io.stdout ?? textSink(io);
-    const showProgress = !opts.quiet && io.errIsTTY === true;
+    // Drawn only for a person watching: both standard output and standard error are terminals.
+    const showProgress = !opts.quiet && io.errIsTTY === true && io.outIsTTY === true;
     let lastDraw = 0;
     let summary: BatchSummary;
     try {
