@@ -182,6 +182,14 @@ function inheritable(key: string): boolean {
   return key in Object.prototype || key in Array.prototype;
 }
 
+/**
+ * The name as the property key V8 keeps for it (its one internalised copy). A name cut out of a path is a new
+ * string: reading a property by it, or comparing it with a key for...in gives, first has to find that copy.
+ */
+function propertyKey(name: string): string {
+  return Object.keys({ [name]: 0 })[0]!;
+}
+
 /** `{"var": path}` with a literal path, as the json-logic-js path reads it (own properties only, traced). */
 function compileVar(args: Rule[], options: CompileOptions): Compiled {
   if (!args.every(isStatic)) fail("'var' takes a literal path");
@@ -193,7 +201,7 @@ function compileVar(args: Rule[], options: CompileOptions): Compiled {
       return d;
     };
   }
-  const keys = rel.split(".");
+  const keys = rel.split(".").map(propertyKey);
   const plain = options.plainData === true && !keys.some(inheritable);
   if (keys.length === 1) {
     const k = keys[0]!;
@@ -253,7 +261,7 @@ function plainPath(r: Rule, options: CompileOptions): PlainPath | undefined {
   if (options.plainData !== true || !isOperation(r) || opName(r) !== "var") return undefined;
   const va = argsOf(r, "var");
   if (va.length !== 1 || typeof va[0] !== "string" || va[0] === "") return undefined;
-  const keys = va[0].split(".");
+  const keys = va[0].split(".").map(propertyKey);
   if (keys.length > 2 || keys.some(inheritable)) return undefined;
   return [keys[0]!, keys[1], va[0]];
 }
