@@ -126,7 +126,7 @@ function valueCheck(spec: InputSpec, limits: DataLimits): Check {
       return (v) => (isIsoDate(v) && (min === undefined || v >= min) && (max === undefined || v <= max) ? v : NO);
     }
     case "object":
-      return objectCheck(spec.fields, limits);
+      return recordCheck(spec.fields, limits);
     case "array":
       return arrayCheck(spec, limits);
   }
@@ -200,42 +200,114 @@ function planField(spec: InputSpec, limits: DataLimits): FieldPlan {
   }
 }
 
-/**
- * A record's check. The top-level record is built key by key (it receives the derived values next, and an
- * object made by spreading is slow to add keys to); a record inside is checked first and returned as it is
- * when nothing in it changes, else copied with a spread (the fastest copy V8 has) unless it needs defaults
- * added.
- */
-function objectCheck(fields: Inputs, limits: DataLimits, top = false): Check {
+/** What every check of a record knows about its declared fields. */
+interface RecordPlan {
+  readonly names: readonly string[];
+  readonly count: number;
+  readonly plans: readonly FieldPlan[];
+  /** Each field's default, or undefined. */
+  readonly defaults: readonly unknown[];
+  readonly index: Readonly<Record<string, number>>;
+  /** More fields than bits in a mask: the fields seen are kept in a byte array instead. */
+  readonly wide: boolean;
+  /** The mask of a record that lists every field. */
+  readonly all: number;
+}
+
+function recordPlan(fields: Inputs, limits: DataLimits): RecordPlan {
   const names = Object.keys(fields);
-  const count = names.length;
-  const plans = names.map((n) => planField(fields[n]!, limits));
-  const defaults = names.map((n) => defaultOf(fields[n]!));
   const index: Record<string, number> = Object.create(null) as Record<string, number>;
   names.forEach((n, i) => (index[n] = i));
-  const wide = count > 30;
-  const all = wide ? 0 : 2 ** count - 1;
-  // Records of one kind usually list their keys in the same order: remember which field each position held.
+  const wide = names.length > 30;
+  return {
+    names,
+    count: names.length,
+    plans: names.map((n) => planField(fields[n]!, limits)),
+    defaults: names.map((n) => defaultOf(fields[n]!)),
+    index,
+    wide,
+    all: wide ? 0 : 2 ** names.length - 1,
+  };
+}
+
+/** A plain object only (an own "__proto__" key, which zod reports, fails this too). */
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && (v as { __proto__?: unknown }).__proto__ === Object.prototype;
+}
+
+/** A field's value as zod gives it, or {@link NO}, for a value given that is neither undefined nor null. */
+function fieldValue(p: FieldPlan, x: unknown): unknown {
+  switch (p.kind) {
+    case Kind.Boolean:
+      return typeof x === "boolean" ? x : NO;
+    case Kind.Integer:
+      // `(x | 0) === x` settles the usual small whole numbers without a call.
+      return typeof x !== "number" || ((x | 0) !== x && !Number.isSafeInteger(x)) || x < p.min || x > p.max ? NO : x;
+    case Kind.Number:
+      return typeof x !== "number" || !Number.isFinite(x) || x < p.min || x > p.max ? NO : x;
+    case Kind.Enum: {
+      if (typeof x !== "string" || x.length > p.max) return NO;
+      if (p.values!.has(x)) return x;
+      const n = nfc(x);
+      return p.values!.has(n) ? n : NO;
+    }
+    case Kind.Text:
+      return typeof x === "string" ? text(x, p.max) : NO;
+    default:
+      return p.check(x);
+  }
+}
+
+/** Whether field `i` was listed, from the mask or the byte array of the fields seen. */
+function seen(mask: number, present: Uint8Array | undefined, i: number): boolean {
+  return present ? present[i] === 1 : (mask & (1 << i)) !== 0;
+}
+
+/**
+ * After a record's keys were listed: {@link NO} when a declared field was not listed but can be read (for
+ * zod to judge), true when defaults must be added for fields not given, false when nothing is missing.
+ */
+function unlisted(plan: RecordPlan, input: Record<string, unknown>, mask: number, present: Uint8Array | undefined): boolean | typeof NO {
+  if (present ? !present.includes(0) : mask === plan.all) return false;
+  let defaults = false;
+  for (let i = 0; i < plan.count; i++) {
+    if (seen(mask, present, i)) continue;
+    // zod reads declared keys as input[name]: a value that for...in does not list (not enumerable, or
+    // inherited) is for zod to judge.
+    if (plan.names[i]! in input) return NO;
+    if (plan.defaults[i] !== undefined) defaults = true;
+  }
+  return defaults;
+}
+
+function addDefaults(plan: RecordPlan, copy: Record<string, unknown>, mask: number, present: Uint8Array | undefined): void {
+  for (let i = 0; i < plan.count; i++) if (plan.defaults[i] !== undefined && !seen(mask, present, i)) copy[plan.names[i]!] = plan.defaults[i];
+}
+
+/**
+ * The top-level record's check: it is always built afresh, key by key (it receives the derived values next,
+ * and an object made by spreading is slow to add keys to). It has its own loop, apart from the records
+ * inside: V8 specialises a loop over an object's keys to the shapes it meets, and one loop for records of
+ * different kinds reads every key the slow way.
+ */
+function topCheck(fields: Inputs, limits: DataLimits): Check {
+  const plan = recordPlan(fields, limits);
+  // Which field each position of the key order held last time, as in recordCheck (written out in each loop:
+  // a helper shared by the loops made the agency workload slower).
   const lastKey: string[] = [];
   const lastIndex: number[] = [];
   return (v) => {
-    // A plain object only (an own "__proto__" key, which zod reports, fails this too).
-    if (typeof v !== "object" || v === null || (v as { __proto__?: unknown }).__proto__ !== Object.prototype) return NO;
-    const input = v as Record<string, unknown>;
+    if (!isPlainObject(v)) return NO;
+    const out: Record<string, unknown> = {};
     let mask = 0;
-    const present = wide ? new Uint8Array(count) : undefined;
-    const out: Record<string, unknown> | undefined = top ? {} : undefined;
-    // Values to put in place of the given ones (NFC text, copied lists and records, defaults for undefined).
-    let changedKey: string | undefined;
-    let changedValue: unknown;
-    let moreChanges: Array<[string, unknown]> | undefined;
+    const present = plan.wide ? new Uint8Array(plan.count) : undefined;
     let j = 0;
     // zod reports every enumerable key, own or inherited, that is not declared.
-    for (const k in input) {
+    for (const k in v) {
       let i: number | undefined;
       if (lastKey[j] === k) i = lastIndex[j]!;
       else {
-        i = index[k];
+        i = plan.index[k];
         if (i === undefined) return NO;
         lastKey[j] = k;
         lastIndex[j] = i;
@@ -243,82 +315,105 @@ function objectCheck(fields: Inputs, limits: DataLimits, top = false): Check {
       j++;
       if (present) present[i] = 1;
       else mask |= 1 << i;
-      const x = input[k];
-      let r: unknown = x;
-      if (x === undefined) {
-        // An optional field given as undefined keeps its key; a default fills it.
-        if (defaults[i] !== undefined) r = defaults[i];
-      } else if (x !== null) {
-        const p = plans[i]!;
-        switch (p.kind) {
-          case Kind.Boolean:
-            if (typeof x !== "boolean") return NO;
-            break;
-          case Kind.Integer:
-            // `(x | 0) === x` settles the usual small whole numbers without a call.
-            if (typeof x !== "number" || ((x | 0) !== x && !Number.isSafeInteger(x)) || x < p.min || x > p.max) return NO;
-            break;
-          case Kind.Number:
-            if (typeof x !== "number" || !Number.isFinite(x) || x < p.min || x > p.max) return NO;
-            break;
-          case Kind.Enum:
-            if (typeof x !== "string" || x.length > p.max) return NO;
-            if (!p.values!.has(x)) {
-              r = nfc(x);
-              if (!p.values!.has(r as string)) return NO;
-            }
-            break;
-          case Kind.Text:
-            if (typeof x !== "string") return NO;
-            r = text(x, p.max);
-            if (r === NO) return NO;
-            break;
-          default:
-            r = p.check(x);
-            if (r === NO) return NO;
-        }
-      }
-      if (out !== undefined) out[k] = r;
-      else if (r !== x) {
-        if (changedKey === undefined) {
-          changedKey = k;
-          changedValue = r;
-        } else (moreChanges ??= []).push([k, r]);
-      }
+      const x = v[k];
+      // An optional field given as undefined keeps its key; a default fills it.
+      const r = x === undefined ? plan.defaults[i] : x === null ? x : fieldValue(plan.plans[i]!, x);
+      if (r === NO) return NO;
+      out[k] = r;
     }
-    let missingDefaults = false;
-    if (present ? present.includes(0) : mask !== all) {
-      for (let i = 0; i < count; i++) {
-        if (present ? present[i] === 1 : (mask & (1 << i)) !== 0) continue;
-        // zod reads declared keys as input[name]: a value that for...in does not list (not enumerable, or
-        // inherited) is for zod to judge.
-        if (names[i]! in input) return NO;
-        if (defaults[i] !== undefined) missingDefaults = true;
+    const missing = unlisted(plan, v, mask, present);
+    if (missing === NO) return NO;
+    if (missing) addDefaults(plan, out, mask, present);
+    return out;
+  };
+}
+
+/**
+ * The check of a record inside the data: returned as it is when nothing in it changes, else copied with a
+ * spread (the fastest copy V8 has) unless it needs defaults added.
+ */
+function recordCheck(fields: Inputs, limits: DataLimits): Check {
+  const plan = recordPlan(fields, limits);
+  if (!plan.wide && plan.plans.every((p) => p.kind === Kind.Boolean) && plan.defaults.every((d) => d === undefined)) return flagsCheck(plan);
+  // Records of one kind usually list their keys in the same order: remember which field each position held.
+  const lastKey: string[] = [];
+  const lastIndex: number[] = [];
+  return (v) => {
+    if (!isPlainObject(v)) return NO;
+    let mask = 0;
+    const present = plan.wide ? new Uint8Array(plan.count) : undefined;
+    // Values to put in place of the given ones (NFC text, copied lists and records, defaults for undefined).
+    let changedKey: string | undefined;
+    let changedValue: unknown;
+    let moreChanges: Array<[string, unknown]> | undefined;
+    let j = 0;
+    for (const k in v) {
+      let i: number | undefined;
+      if (lastKey[j] === k) i = lastIndex[j]!;
+      else {
+        i = plan.index[k];
+        if (i === undefined) return NO;
+        lastKey[j] = k;
+        lastIndex[j] = i;
       }
+      j++;
+      if (present) present[i] = 1;
+      else mask |= 1 << i;
+      const x = v[k];
+      if (x === null) continue;
+      const r = x === undefined ? plan.defaults[i] : fieldValue(plan.plans[i]!, x);
+      if (r === x) continue;
+      if (r === NO) return NO;
+      if (changedKey === undefined) {
+        changedKey = k;
+        changedValue = r;
+      } else (moreChanges ??= []).push([k, r]);
     }
+    const missing = unlisted(plan, v, mask, present);
+    if (missing === NO) return NO;
+    if (changedKey === undefined && !missing) return v;
     let copy: Record<string, unknown>;
-    if (out !== undefined) copy = out;
-    else if (changedKey === undefined && !missingDefaults) return input;
-    else if (!missingDefaults) {
-      copy = { ...input };
-      if (changedKey !== undefined) {
-        copy[changedKey] = changedValue;
-        if (moreChanges) for (const [k, r] of moreChanges) copy[k] = r;
-      }
-      return copy;
-    } else {
+    if (!missing) copy = { ...v };
+    else {
       copy = {};
-      for (const k in input) copy[k] = input[k];
-      if (changedKey !== undefined) {
-        copy[changedKey] = changedValue;
-        if (moreChanges) for (const [k, r] of moreChanges) copy[k] = r;
-      }
+      for (const k in v) copy[k] = v[k];
+      addDefaults(plan, copy, mask, present);
     }
-    if (missingDefaults)
-      for (let i = 0; i < count; i++) {
-        if (defaults[i] !== undefined && !(present ? present[i] === 1 : (mask & (1 << i)) !== 0)) copy[names[i]!] = defaults[i];
-      }
+    if (changedKey !== undefined) {
+      copy[changedKey] = changedValue;
+      if (moreChanges) for (const [k, r] of moreChanges) copy[k] = r;
+    }
     return copy;
+  };
+}
+
+/**
+ * The check of a record of yes/no fields without defaults (such as a member's list of competences): nothing
+ * in it can change, so it is only read, in a loop of its own.
+ */
+function flagsCheck(plan: RecordPlan): Check {
+  const lastKey: string[] = [];
+  const lastIndex: number[] = [];
+  return (v) => {
+    if (!isPlainObject(v)) return NO;
+    let mask = 0;
+    let j = 0;
+    for (const k in v) {
+      let i: number | undefined;
+      if (lastKey[j] === k) i = lastIndex[j]!;
+      else {
+        i = plan.index[k];
+        if (i === undefined) return NO;
+        lastKey[j] = k;
+        lastIndex[j] = i;
+      }
+      j++;
+      mask |= 1 << i;
+      const x = v[k];
+      if (typeof x !== "boolean" && x !== null && x !== undefined) return NO;
+    }
+    if (mask !== plan.all && unlisted(plan, v, mask, undefined) === NO) return NO;
+    return v;
   };
 }
 
@@ -327,7 +422,7 @@ function objectCheck(fields: Inputs, limits: DataLimits, top = false): Check {
  * `undefined` when the data must go through the zod schema.
  */
 export function compileDataCheck(inputs: Inputs, limits: DataLimits = DEFAULT_LIMITS): (data: unknown) => Record<string, unknown> | undefined {
-  const check = objectCheck(inputs, limits, true);
+  const check = topCheck(inputs, limits);
   return (data) => {
     const r = check(data);
     return r === NO ? undefined : (r as Record<string, unknown>);

@@ -43,6 +43,27 @@ const specs: Array<[string, Inputs]> = [
       },
     },
   ],
+  [
+    "records of flags only, in a list and as a field",
+    {
+      members: {
+        type: "array",
+        items: {
+          type: "object",
+          ...d("member"),
+          fields: {
+            a: { type: "boolean", ...d("a") },
+            b: { type: "boolean", ...d("b") },
+            t: { type: "title", set: "x", ...d("t") },
+            skills: { type: "object", ...d("skills"), fields: { x: { type: "boolean", ...d("x") }, y: { type: "boolean", ...d("y") } } },
+          },
+        },
+        ...d("members"),
+      },
+      flags: { type: "object", ...d("flags"), fields: { p: { type: "boolean", ...d("p") }, q: { type: "boolean", ...d("q") } } },
+      withDefault: { type: "object", ...d("withDefault"), fields: { p: { type: "boolean", default: true, ...d("p") }, q: { type: "boolean", ...d("q") } } },
+    },
+  ],
   ["a record with more than 30 fields", Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`f${i}`, { type: i % 2 ? "boolean" : "integer", ...(i % 5 === 0 ? { default: i % 2 ? true : 1 } : {}), ...d(`f${i}`) }])) as Inputs],
 ];
 

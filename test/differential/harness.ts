@@ -137,5 +137,26 @@ export function differential(rule: Rule, data: unknown, derived?: ReadonlyMap<st
     void RAN_EMPTY_GROUP;
     void RAN_DERIVED_NA;
   }
+  // The yes/no form without explanations, as `evaluate` runs criteria: the same classification, missing paths and truthiness.
+  const quietTest = new QuietRunner(scope);
+  let ranTest: number | undefined;
+  let quietTestThrown: string | undefined;
+  try {
+    ranTest = quietTest.exec(testFn);
+  } catch (e) {
+    quietTestThrown = describeThrown(e);
+  }
+  expect(quietTestThrown, `quiet test of ${where()}`).toBe(fullThrown);
+  if (full) {
+    const kinds = ["value", "value", "value", "missing", "na:empty-group", "na:derived", "error"];
+    const got = ranTest === RAN_ERROR ? `error:${quietTest.message}` : kinds[ranTest!];
+    expect(got, `quiet test of ${where()}`).toBe(classify(full.outcome));
+    if (ranTest === RAN_MISSING) expect(quietTest.missing(), `quiet test of ${where()}`).toEqual([...full.trace.missing]);
+    if (full.outcome.kind === "value") {
+      const want = Array.isArray(full.outcome.value) ? full.outcome.value.length > 0 : !!full.outcome.value;
+      const got = ranTest === RAN_TRUE ? true : ranTest === RAN_FALSE ? false : ranTest === RAN_VALUE ? quietTest.value : Symbol("none");
+      expect(got, `quiet test value of ${where()}`).toBe(want);
+    }
+  }
   return reference;
 }

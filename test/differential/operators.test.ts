@@ -134,6 +134,36 @@ describe("the compiled evaluator and json-logic-js agree", () => {
     each(rules);
   });
 
+  it("reads the fields of one record in an and, whatever order the record lists them in", () => {
+    const records: unknown[] = [
+      { a: true, b: 1, c: "x" },
+      { a: true, b: 0, c: "x" },
+      { c: "x", b: 1, a: true },
+      { extra: 1, a: true, b: 1, c: "x" },
+      { a: true, c: "x" },
+      { a: true, b: null, c: "x" },
+      { a: true, b: 1, c: [] },
+      { a: true, b: 1 },
+      { b: 1, a: true, c: "x" },
+      { a: true, b: 1, c: "x", d: false },
+      {},
+      [],
+      null,
+      "abc",
+    ];
+    const rules: Rule[] = [
+      { and: [v("r.a"), v("r.b"), v("r.c")] },
+      { and: [v("r.a"), v("r.b")] },
+      { and: [v("r.b"), v("r.a"), v("r.c")] },
+      { and: [v("r.a"), v("r.b"), v("r.c"), v("r.d")] },
+      { and: [v("r.a"), v("r.missing")] },
+    ];
+    for (const r of records) {
+      each(rules, { r });
+      each([{ all: [v("list"), { and: [v("r.a"), v("r.b"), v("r.c")] }] }, { shareAtLeast: [100, v("list"), { and: [v("r.a"), v("r.b")] }] }], { list: [{ r }, { r: { a: true, b: 1, c: "x" } }, { r }] });
+    }
+  });
+
   it("tests membership in lists and text", () => {
     const rules: Rule[] = [];
     for (const a of operands) for (const b of [["a", "b"], [1, "1", null], [], "abc", "", v("strs"), v("list"), v("missing"), v("word"), [v("n"), v("s")], 5]) rules.push({ in: [a, b as Rule] });
