@@ -286,7 +286,8 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
     const registry = loadRegistry(join(ROOT, "criteria"));
     const check = async (a: LoadedSet, b: LoadedSet, lang: "vi" | "en") => {
       const d = diff(a, b);
-      expect(await p.locator("[data-test=diff-summary]").textContent()).toBe(diffSummary(d, lang));
+      // The page renders on the hash change, after the URL is already the new one: wait for its summary.
+      await expect.poll(() => p.locator("[data-test=diff-summary]").textContent()).toBe(diffSummary(d, lang));
       expect(await p.locator("[data-test=change]").evaluateAll((els) => els.map((e) => e.getAttribute("data-kind")))).toEqual(
         // The page groups changes by section, in the library's section order.
         ["metadata", "inputs", "derived", "groups", "criteria", "decision"].flatMap((sec) => d.changes.filter((c) => c.section === sec).map((c) => c.kind)),
@@ -306,6 +307,7 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
     // Another title, picked from the lists; then the other way round.
     await p.selectOption("[data-test=compare-old]", "gia-dinh-van-hoa@2018.1.0");
     await p.waitForURL(/#\/compare\/gia-dinh-van-hoa\/2018\.1\.0\/don-vi-hoc-tap\/2024\.1\.0$/);
+    await expect.poll(() => p.locator("[data-test=diff-summary]").textContent()).toBe(diffSummary(diff(registry.get("gia-dinh-van-hoa", "2018.1.0")!, next), "vi"));
     await p.selectOption("[data-test=compare-new]", "gia-dinh-van-hoa@2024.1.0");
     await p.waitForURL(/#\/compare\/gia-dinh-van-hoa\/2018\.1\.0\/gia-dinh-van-hoa\/2024\.1\.0$/);
     await check(registry.get("gia-dinh-van-hoa", "2018.1.0")!, registry.get("gia-dinh-van-hoa", "2024.1.0")!, "vi");
