@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -116,5 +116,17 @@ describe("the built command", () => {
     expect(fail.status).toBe(1);
     expect(spawnSync("node", [cli, "eval"], { encoding: "utf8" }).status).toBe(2);
     expect(readFileSync(cli, "utf8").startsWith("#!/usr/bin/env node")).toBe(true);
+  });
+
+  it.each([["0"], ["2"]])("stops quietly with status 141 when the reader closes the pipe early (batch, %s workers)", async (workers) => {
+    const cli = join(ROOT, "dist/cli.js");
+    // 211 results of about 4 KB: far more than a pipe holds, so writes go on after the reader has gone.
+    const child = spawn("node", [cli, "batch", SET, join(ROOT, "docs/examples/district/don-vi-hoc-tap.ndjson"), "--quiet", "--workers", workers], { stdio: ["ignore", "pipe", "pipe"] });
+    let err = "";
+    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(err).not.toMatch(/EPIPE|Unhandled|at /);
+    expect(code).toBe(141);
   });
 });

@@ -79,7 +79,8 @@ Options:
   --stats       (batch) print the throughput and peak memory as JSON on standard error
 
 Exit codes: 0 pass (all valid; lock intact; no change; match; batch: every unit evaluated), 1 fail or
-incomplete (some invalid; lock broken; changes; mismatch; batch: some units bad), 2 invalid input or usage.
+incomplete (some invalid; lock broken; changes; mismatch; batch: some units bad), 2 invalid input or usage,
+141 when the reader of standard output closed it early (as \`| head\` does).
 `;
 
 function lang(value: string): Lang {
