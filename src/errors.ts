@@ -34,7 +34,8 @@ export type ErrorCode =
   | "ERR_AUDIT_RECORD"
   | "ERR_CASE_FAILED"
   | "ERR_REPORT_LINE"
-  | "ERR_UNITS_FILE";
+  | "ERR_UNITS_FILE"
+  | "ERR_CANONICAL_JSON";
 
 /**
  * Characters that can rewrite a terminal or hide text when printed: C0 controls other than tab and line
@@ -48,11 +49,21 @@ export function printable(text: string): string {
   return text.replace(CONTROL_CHARACTERS, (c) => `\\u{${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}}`);
 }
 
-/** Renders a path as `a.b[2].c`; the empty path is `(root)`. Control characters in keys are escaped. */
+/**
+ * Renders a path as `a.b[2].c`; the empty path is `(root)`. Control characters in keys are escaped. A path
+ * of more than 24 parts (hostile nesting) keeps its first 12 and last 8, with the count of those left out.
+ */
 export function formatPath(path: JsonPath): string {
   if (path.length === 0) return "(root)";
   let out = "";
-  for (const part of path) {
+  const n = path.length;
+  for (let i = 0; i < n; i++) {
+    if (n > 24 && i === 12) {
+      out += `…(${n - 20} more)…`;
+      i = n - 9;
+      continue;
+    }
+    const part = path[i]!;
     if (typeof part === "number") out += `[${part}]`;
     else if (/^[A-Za-z_$][\w$]*$/.test(part)) out += out === "" ? part : `.${part}`;
     else out += `[${printable(JSON.stringify(part))}]`;
@@ -253,5 +264,16 @@ export class UnitsFileError extends TieuchiError {
     super("ERR_UNITS_FILE", `${source}:${line}: ${reason}`);
     this.source = source;
     this.line = line;
+  }
+}
+
+/**
+ * A value has no canonical JSON form, so it cannot be hashed: a number JSON cannot hold (NaN, Infinity), a
+ * function or other non-JSON value, nesting deeper than 1000, or two keys of one object that are the same
+ * once normalised to NFC. `path` says where.
+ */
+export class CanonicalJsonError extends TieuchiError {
+  constructor(reason: string, path: JsonPath) {
+    super("ERR_CANONICAL_JSON", `${formatPath(path)}: ${reason}; the value has no canonical JSON form and cannot be hashed`, { path });
   }
 }

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   AuditRecordError,
+  CanonicalJsonError,
   CaseFailedError,
   CaseFileError,
   CriteriaSetError,
@@ -44,6 +45,7 @@ describe("errors", () => {
       [new CaseFailedError("a case", ["verdict: expected pass, got fail"]), "ERR_CASE_FAILED"],
       [new ReportLineError(7, "not valid JSON"), "ERR_REPORT_LINE"],
       [new UnitsFileError("units.json", "the file ends before the list of units is closed", 7), "ERR_UNITS_FILE"],
+      [new CanonicalJsonError("NaN is not a JSON number", ["a", 0]), "ERR_CANONICAL_JSON"],
     ];
     for (const [e, code] of cases) {
       expect(e).toBeInstanceOf(TieuchiError);
@@ -57,6 +59,10 @@ describe("errors", () => {
 
   it("format paths the way JavaScript reads them", () => {
     expect(formatPath([])).toBe("(root)");
+    const deep = Array.from({ length: 30 }, (_, i) => (i % 2 ? i : `k${i}`));
+    expect(formatPath(deep)).toBe("k0[1].k2[3].k4[5].k6[7].k8[9].k10[11]…(10 more)….k22[23].k24[25].k26[27].k28[29]");
+    expect(formatPath(Array(24).fill(0))).toBe("[0]".repeat(24));
+    expect(formatPath(Array(25).fill(0))).toBe(`${"[0]".repeat(12)}…(5 more)…${"[0]".repeat(8)}`);
     expect(formatPath(["criteria", 3, "rule", ">=", 0])).toBe('criteria[3].rule[">="][0]');
   });
 

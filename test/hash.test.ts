@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { canonicalJson, contentHash, sha256Hex } from "../src/index.js";
+import { CanonicalJsonError, canonicalJson, contentHash, sha256Hex } from "../src/index.js";
 
 describe("sha256", () => {
   it("matches node:crypto on known and random inputs", () => {
@@ -49,8 +49,22 @@ describe("canonical JSON (RFC 8785 style)", () => {
   });
 
   it("refuses values JSON cannot hold", () => {
-    expect(() => canonicalJson(Number.NaN)).toThrow(TypeError);
-    expect(() => canonicalJson({ f: () => 1 })).toThrow(TypeError);
+    const thrown = (v: unknown) => {
+      try {
+        canonicalJson(v);
+      } catch (e) {
+        expect(e).toBeInstanceOf(CanonicalJsonError);
+        return { code: (e as CanonicalJsonError).code, path: (e as CanonicalJsonError).path, message: (e as Error).message };
+      }
+      throw new Error("no error");
+    };
+    expect(thrown(Number.NaN)).toMatchObject({ code: "ERR_CANONICAL_JSON", path: [], message: "(root): NaN is not a JSON number; the value has no canonical JSON form and cannot be hashed" });
+    expect(thrown({ a: [1, { f: () => 1 }] })).toMatchObject({ path: ["a", 1, "f"], message: expect.stringMatching(/^a\[1\]\.f: a function is not a JSON value/) });
+    expect(thrown({ x: { "Kha\u0301": 1, "Khá": 2 } })).toMatchObject({ path: ["x"], message: expect.stringContaining('two keys read "Khá" once normalised to NFC') });
+    let deep: unknown = 1;
+    for (let i = 0; i < 1001; i++) deep = [deep];
+    expect(thrown(deep)).toMatchObject({ path: Array(1001).fill(0), message: expect.stringContaining("nests deeper than 1000 levels") });
+    expect(() => contentHash(Infinity)).toThrow(CanonicalJsonError);
   });
 });
 

@@ -5,22 +5,25 @@
  *
  * @module
  */
+import { CanonicalJsonError } from "../errors.js";
 import { sha256Hex } from "./sha256.js";
 
 /**
  * Writes a JSON value in canonical form.
  *
- * @throws TypeError for values JSON cannot hold (NaN, functions, ...), nesting deeper than 1000, or two keys
- * of one object that are equal once normalised to NFC.
+ * @throws `CanonicalJsonError`, with the path, for values JSON cannot hold (NaN, functions, ...), nesting deeper
+ * than 1000, or two keys of one object that are equal once normalised to NFC.
  */
 export function canonicalJson(value: unknown): string {
   const out: string[] = [];
-  write(value, out, 0);
+  // The keys and indexes down to the value being written, for the error's path.
+  const path: Array<string | number> = [];
+  write(value, out, path);
   return out.join("");
 }
 
-function write(value: unknown, out: string[], depth: number): void {
-  if (depth > 1000) throw new TypeError("canonicalJson: value nests too deeply");
+function write(value: unknown, out: string[], path: Array<string | number>): void {
+  if (path.length > 1000) throw new CanonicalJsonError("nests deeper than 1000 levels", path.slice());
   if (value === null) {
     out.push("null");
     return;
@@ -30,7 +33,7 @@ function write(value: unknown, out: string[], depth: number): void {
       out.push(value ? "true" : "false");
       return;
     case "number":
-      if (!Number.isFinite(value)) throw new TypeError(`canonicalJson: ${value} is not a JSON number`);
+      if (!Number.isFinite(value)) throw new CanonicalJsonError(`${value} is not a JSON number`, path.slice());
       out.push(Object.is(value, -0) ? "0" : JSON.stringify(value));
       return;
     case "string":
@@ -41,7 +44,9 @@ function write(value: unknown, out: string[], depth: number): void {
         out.push("[");
         value.forEach((v, i) => {
           if (i) out.push(",");
-          write(v, out, depth + 1);
+          path.push(i);
+          write(v, out, path);
+          path.pop();
         });
         out.push("]");
         return;
@@ -52,18 +57,20 @@ function write(value: unknown, out: string[], depth: number): void {
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       for (let i = 1; i < entries.length; i++)
         // Two keys that differ only in Unicode form would become one key written twice.
-        if (entries[i]![0] === entries[i - 1]![0]) throw new TypeError(`canonicalJson: two keys read ${JSON.stringify(entries[i]![0])} once normalised to NFC`);
+        if (entries[i]![0] === entries[i - 1]![0]) throw new CanonicalJsonError(`two keys read ${JSON.stringify(entries[i]![0])} once normalised to NFC`, path.slice());
       out.push("{");
       entries.forEach(([k, v], i) => {
         if (i) out.push(",");
         out.push(JSON.stringify(k), ":");
-        write(v, out, depth + 1);
+        path.push(k);
+        write(v, out, path);
+        path.pop();
       });
       out.push("}");
       return;
     }
     default:
-      throw new TypeError(`canonicalJson: a ${typeof value} is not a JSON value`);
+      throw new CanonicalJsonError(`a ${typeof value} is not a JSON value`, path.slice());
   }
 }
 

@@ -1,3 +1,4 @@
+import { CanonicalJsonError, printable } from "../../errors.js";
 import { readJsonFile } from "../../node/index.js";
 import { contentHash } from "../../versions/canonical.js";
 import { EXIT, report, type Io } from "../output.js";
@@ -15,8 +16,8 @@ export function hashCommand(files: readonly string[], opts: { json: boolean }, i
     try {
       out.push({ file, hash: contentHash(readJsonFile(file)) });
     } catch (e) {
-      // canonicalJson's TypeError: two keys that are one once normalised.
-      if (e instanceof TypeError) io.err(`tieuchi: ${file}: ${e.message}\n`);
+      // A value without a canonical form (two keys that are one once normalised): name the file too.
+      if (e instanceof CanonicalJsonError) io.err(`tieuchi: ${file}: ${printable(e.message)} [${e.code}]\n`);
       else report(e, io);
       failed = true;
     }
