@@ -37,6 +37,7 @@ export { canonicalJson, contentHash } from "./versions/canonical.js";
 export { sha256Hex } from "./versions/sha256.js";
 export { parseJson, decodeJsonBytes } from "./versions/json.js";
 export { createRegistry, registryProblems, type Registry, type Resolution, type InForceReason, type SetRef } from "./versions/registry.js";
+export { isInForce } from "./versions/dates.js";
 export { diff, matchCriteria, thresholdChanges, diffSummary, SetDiff, Change, ChangeKind, ChangeSection, type CriteriaMatch } from "./versions/diff.js";
 export { createImpact, impact, UnitImpact, ImpactSummary, ImpactKind, CriterionImpact, type Impact, type ImpactOptions } from "./versions/impact.js";
 export {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  isInForce,
   createRegistry,
   CriteriaSetError,
   evaluate,
@@ -121,6 +122,14 @@ describe("a registry", () => {
     const r = createRegistry([base, version("b", "1.0.0", "2021-01-01", null, { id: "a", version: "1.0.0" }), version("c", "1.0.0", "2021-01-01", null, { id: "a", version: "1.0.0" })]);
     expect(() => r.inForceOn("a", "2021-05-01")).toThrow(/several sets linked to it by supersedes are: b@1.0.0, c@1.0.0/);
     expect(r.inForceOn("b", "2021-05-01").set.definition.id).toBe("b");
+  });
+});
+
+describe("isInForce", () => {
+  it("counts both ends of the dates in force, and no end when validTo is null", () => {
+    const closed = { validFrom: "2020-09-21", validTo: "2024-01-25" };
+    expect([isInForce(closed, "2020-09-20"), isInForce(closed, "2020-09-21"), isInForce(closed, "2024-01-25"), isInForce(closed, "2024-01-26")]).toEqual([false, true, true, false]);
+    expect(isInForce({ validFrom: "2024-01-26", validTo: null }, "2999-12-31")).toBe(true);
   });
 });
 

@@ -15,6 +15,7 @@ import type { Criterion } from "../schema/criteria-set.js";
 import type { InputSpec, Inputs } from "../schema/inputs.js";
 import type { CriterionResult, GroupResult, Measure, ReadValue, Result, Status, SubResult } from "../schema/result.js";
 import { VERSION } from "../version.js";
+import { isInForce } from "../versions/dates.js";
 import { dataProblems } from "./data.js";
 import { decide } from "./decision.js";
 import { isLoadedSet, loadCriteriaSet, type CriterionRules, type LoadedSet } from "./load.js";
@@ -291,7 +292,7 @@ function runOn(loaded: LoadedSet, program: Program, root: Record<string, unknown
   const asOf = ctx.options.asOf ?? null;
   // The stamp and engine objects are shared by every result of the set, like the titles they hold.
   const stamp = shape.stamp;
-  const inForce = asOf === null ? null : set.validFrom <= asOf && (set.validTo === null || asOf <= set.validTo);
+  const inForce = asOf === null ? null : isInForce(set, asOf);
   const engine = shape.engines.get(ctx.engine)!;
   // Two literals rather than a spread, so every result has the same shape (and is built quickly).
   if (!ctx.explain)

@@ -6,6 +6,14 @@
  */
 import type { Lang } from "../explain/format.js";
 
+/**
+ * Whether a version with these dates in force was in force on a date: from `validFrom` to `validTo`, both
+ * included; `validTo` null means no end yet.
+ */
+export function isInForce(dates: { readonly validFrom: string; readonly validTo: string | null }, date: string): boolean {
+  return dates.validFrom <= date && (dates.validTo === null || date <= dates.validTo);
+}
+
 /** The day before a `YYYY-MM-DD` date, in UTC so that no time zone shifts it. */
 export function dayBefore(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);

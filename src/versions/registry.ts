@@ -10,7 +10,7 @@ import type { SetResolver } from "../evaluate/evaluate.js";
 import { isLoadedSet, loadCriteriaSet, type LoadedSet } from "../evaluate/load.js";
 import type { Localized } from "../schema/common.js";
 import { isIsoDate } from "../schema/common.js";
-import { dayBefore, showDate } from "./dates.js";
+import { dayBefore, isInForce, showDate } from "./dates.js";
 
 /** A version of a set, named by id and version. */
 export interface SetRef {
@@ -88,10 +88,7 @@ const keyOf = (id: string, version: string) => `${id}@${version}`;
 const key = (s: LoadedSet) => keyOf(s.definition.id, s.definition.version);
 const span = (s: LoadedSet) => `${key(s)} (${s.definition.validFrom} to ${s.definition.validTo ?? "no end"})`;
 
-function inForce(s: LoadedSet, date: string): boolean {
-  const d = s.definition;
-  return d.validFrom <= date && (d.validTo === null || date <= d.validTo);
-}
+const inForce = (s: LoadedSet, date: string): boolean => isInForce(s.definition, date);
 
 function byDate(a: LoadedSet, b: LoadedSet): number {
   const x = a.definition;

@@ -2,7 +2,7 @@
  * The sets the page knows: every criteria file embedded at build time, plus files the user opens in this
  * session. Each is loaded (validated and hashed) with the library, as in any other program.
  */
-import { createRegistry, loadCriteriaSet, parseJson, type LoadedSet, type Registry } from "tieuchi";
+import { createRegistry, isInForce, loadCriteriaSet, parseJson, type LoadedSet, type Registry } from "tieuchi";
 import data from "virtual:tieuchi-catalogue";
 import type { SampleUnit } from "./data.js";
 
@@ -105,8 +105,7 @@ export function addLocal(name: string, text: string): Entry {
 
 /** Whether a version was in force on a date (YYYY-MM-DD). */
 export function inForceOn(entry: Entry, date: string): boolean {
-  const d = entry.set.definition;
-  return d.validFrom <= date && (d.validTo === null || date <= d.validTo);
+  return isInForce(entry.set.definition, date);
 }
 
 /** Today as YYYY-MM-DD in the browser's time zone. */
