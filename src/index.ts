@@ -13,7 +13,8 @@
 export { VERSION } from "./version.js";
 export * from "./errors.js";
 
-export { CriteriaSet, Criterion, Decision, PointsDecision, AllDecision, Group, Grade, Level, Source, Reference, Subject, Points } from "./schema/criteria-set.js";
+export { CriteriaSet, Criterion, Decision, PointsDecision, AllDecision, Group, Grade, Level, Source, Reference, Subject, Points, Completeness, COMPLETENESS_LEVELS, Procedure, ProcedureStep, Deadline, MonthDay } from "./schema/criteria-set.js";
+export type { CompletenessLevel } from "./schema/criteria-set.js";
 export type { CriteriaSetInput } from "./schema/criteria-set.js";
 export { InputSpec, Inputs } from "./schema/inputs.js";
 export { Rule } from "./schema/rule.js";
