@@ -103,3 +103,4 @@ export { resultLine, errorLine, ReportedLine, ReportedResult, UnitFields, GroupV
 
 export { csvGroups, type CsvGroup } from "./batch/input.js";
 export { csvColumns, csvRowData, unwrapUnit, type CsvColumn, type CsvRowError } from "./batch/unit.js";
+export { composeResults, resultsTarget, type Composition, type ResultsTarget } from "./batch/compose.js";
