@@ -34,7 +34,8 @@ export {
   type Args as MessageArgs,
 } from "./i18n/index.js";
 
-export { CriteriaSet, Criterion, Decision, PointsDecision, AllDecision, Group, Grade, Level, Source, Reference, Subject, Points } from "./schema/criteria-set.js";
+export { CriteriaSet, Criterion, Decision, PointsDecision, AllDecision, Group, Grade, Level, Source, Reference, Subject, Points, Completeness, COMPLETENESS_LEVELS, Procedure, ProcedureStep, Deadline, MonthDay } from "./schema/criteria-set.js";
+export type { CompletenessLevel } from "./schema/criteria-set.js";
 export type { CriteriaSetInput } from "./schema/criteria-set.js";
 export { InputSpec, Inputs } from "./schema/inputs.js";
 export { Rule } from "./schema/rule.js";
