@@ -30,6 +30,8 @@ Usage:
   tieuchi eval <set.json> <unit.json>         evaluate one unit and explain each criterion
         [--lang vi|en] [--json] [--as-of YYYY-MM-DD] [--sets <criteria-dir>]
         [--record <audit.json>]              (also write an audit record of the evaluation)
+        [--out-of-force]                     evaluate the file even if it was not in force on --as-of
+                                              (refused otherwise; exit 1 then, whatever the verdict)
   tieuchi eval --set <id> --as-of <date> <unit.json> [--criteria <dir>] [--record <audit.json>]
                                               the version in force on that date (and why), evaluated
   tieuchi eval --set <id> --applied <date> --decided <date> <unit.json> [--criteria <dir>]
@@ -37,6 +39,7 @@ Usage:
   tieuchi batch <set.json> <units>            evaluate every unit of an NDJSON, CSV or JSON-list file
         [--out <file>] [--workers N] [--quiet] [--explain] [--format ndjson|json|csv]
         [--meta field,...] [--delimiter ;] [--as-of YYYY-MM-DD] [--sets <criteria-dir>] [--stats]
+        [--out-of-force]
                                               also .xlsx and .csv spreadsheets laid out as a template;
                                               --out <file.xlsx|file.csv> writes one row per unit instead
   tieuchi template <set.json|id[@version]> --out <file.xlsx|file.csv> [--lang vi|en]
@@ -111,6 +114,7 @@ export function main(argv: readonly string[], io: Io): number | Promise<number> 
         applied: { type: "string" },
         decided: { type: "string" },
         record: { type: "string" },
+        "out-of-force": { type: "boolean", default: false },
         check: { type: "boolean", default: false },
         update: { type: "boolean", default: false },
         "accept-changes": { type: "boolean", default: false },
@@ -172,6 +176,7 @@ export function main(argv: readonly string[], io: Io): number | Promise<number> 
             ...(values["as-of"] !== undefined ? { asOf: values["as-of"] } : {}),
             ...(values.sets !== undefined ? { sets: values.sets } : {}),
             ...(values.record !== undefined ? { record: values.record } : {}),
+            outOfForce: values["out-of-force"],
           },
           io,
         );
@@ -242,6 +247,7 @@ export function main(argv: readonly string[], io: Io): number | Promise<number> 
             quiet: values.quiet,
             explain: values.explain,
             stats: values.stats,
+            outOfForce: values["out-of-force"],
             ...(values.out !== undefined ? { out: values.out } : {}),
             ...(values.workers !== undefined ? { workers: values.workers } : {}),
             ...(values["as-of"] !== undefined ? { asOf: values["as-of"] } : {}),

@@ -17,6 +17,8 @@ export interface BatchCommandOptions {
   readonly explain: boolean;
   readonly stats: boolean;
   readonly asOf?: string;
+  /** Evaluate although the set was not in force on `asOf` (refused otherwise, before any unit is read). */
+  readonly outOfForce?: boolean;
   readonly sets?: string;
   readonly format?: string;
   readonly meta?: string;
@@ -164,6 +166,7 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
         ...(format !== undefined ? { format } : {}),
         ...(workers !== undefined ? { workers } : {}),
         ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
+        ...(opts.outOfForce === true ? { allowOutOfForce: true } : {}),
         ...(opts.sets !== undefined ? { sets: opts.sets } : {}),
         ...(opts.meta !== undefined ? { meta: opts.meta.split(",").map((m) => m.trim()).filter(Boolean) } : {}),
         ...(delimiter !== undefined ? { delimiter } : {}),
