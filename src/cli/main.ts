@@ -22,6 +22,7 @@ import { inForceCommand } from "./commands/in-force.js";
 import { lockCommand } from "./commands/lock.js";
 import { reportCommand } from "./commands/report.js";
 import { schemaCommand } from "./commands/schema.js";
+import { templateCommand } from "./commands/template.js";
 import { testCommand } from "./commands/test.js";
 import { validateCommand } from "./commands/validate.js";
 import { verifyCommand } from "./commands/verify.js";
@@ -177,9 +178,12 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
           ...given("format", o.str("format")),
           ...given("meta", o.str("meta")),
           ...given("delimiter", o.str("delimiter")),
+          lang: lang(language),
         },
         io,
       );
+    case "template":
+      return templateCommand(rest, { lang: lang(language), criteria: o.str("criteria") ?? "criteria", ...given("out", o.str("out")), ...given("asOf", o.str("as-of")) }, io);
     case "schema":
       if (rest.length > 0) throw new UsageError("schema takes no files: tieuchi schema [--cases] [--out <file>]");
       return schemaCommand({ cases: o.bool("cases"), ...given("out", o.str("out")) }, io);

@@ -11,7 +11,7 @@
 import type { AreaSpec } from "../params.js";
 
 /** The commands of `tieuchi`, in the order the help lists them. */
-export const CLI_COMMANDS = ["eval", "batch", "report", "validate", "test", "cases", "diff", "impact", "lock", "verify", "hash", "catalogue", "schema", "help"] as const;
+export const CLI_COMMANDS = ["eval", "batch", "report", "validate", "test", "cases", "diff", "impact", "lock", "verify", "hash", "catalogue", "schema", "template", "help"] as const;
 /** A command of `tieuchi`. */
 export type CliCommand = (typeof CLI_COMMANDS)[number];
 
@@ -30,6 +30,7 @@ export const CLI_OPTIONS = {
   hash: ["json", "lang"],
   catalogue: ["sets", "out", "lang"],
   schema: ["cases", "out", "lang"],
+  template: ["out", "as-of", "criteria", "lang"],
   help: ["lang"],
 } as const satisfies { readonly [C in CliCommand]: readonly string[] };
 
@@ -62,6 +63,7 @@ export const CLI = {
   "cli.option.hash": { option: CLI_OPTIONS.hash },
   "cli.option.catalogue": { option: CLI_OPTIONS.catalogue },
   "cli.option.schema": { option: CLI_OPTIONS.schema },
+  "cli.option.template": { option: CLI_OPTIONS.template },
   "cli.option.help": { option: CLI_OPTIONS.help },
   /** The exit codes, as the main help explains them. */
   "cli.exit_codes": {},

@@ -19,6 +19,7 @@ export const cli: Sentences<typeof CLI> = {
       hash: "content hash (sha-256 of canonical JSON) of JSON files",
       catalogue: "Markdown list of every set and version",
       schema: "print the JSON Schema of criteria files (or of case files)",
+      template: "the spreadsheet to fill in for a set: column headers, drop-downs, an example row",
       help: "this help, or a command's",
     })[command],
   "cli.usage": ({ command }) =>
@@ -40,6 +41,7 @@ export const cli: Sentences<typeof CLI> = {
       hash: ["tieuchi hash <file.json>... [options]"],
       catalogue: ["tieuchi catalogue [options]"],
       schema: ["tieuchi schema [options]"],
+      template: ["tieuchi template <set.json | id[@version]> --out <file.xlsx | file.csv> [options]"],
       help: ["tieuchi <command> [options]", "tieuchi <command> --help", "tieuchi help [command]", "tieuchi --version"],
     })[command].join("\n"),
   "cli.value": ({ value }) =>
@@ -73,7 +75,7 @@ export const cli: Sentences<typeof CLI> = {
     })[option],
   "cli.option.batch": ({ option }) =>
     ({
-      out: "write the result lines to this file instead of standard output",
+      out: "write the results to this file instead of standard output (.xlsx or .csv: one row per unit)",
       format: "the units file's format: ndjson, json or csv (default: from its extension)",
       workers: "worker threads (default: the number of cores); 0 evaluates in the main thread",
       "as-of": "the date titles are decided for; a set not in force then is refused before any unit is read",
@@ -148,6 +150,13 @@ export const cli: Sentences<typeof CLI> = {
       cases: "the JSON Schema of case files, instead of criteria files",
       out: "write to this file instead of standard output",
       lang: "language of the messages: vi (default) or en",
+    })[option],
+  "cli.option.template": ({ option }) =>
+    ({
+      out: "the spreadsheet to write: .xlsx or .csv",
+      "as-of": "with an id: the version in force on this date (default: today)",
+      criteria: "folder of criteria sets to find a set by id in (default: criteria)",
+      lang: "language of the column headers: vi (default) or en",
     })[option],
   "cli.option.help": ({ option }) => ({ lang: "language of the help: vi (default) or en" })[option],
   "cli.exit_codes": () =>

@@ -19,6 +19,7 @@ export const cli: Sentences<typeof CLI> = {
       hash: "mã băm nội dung (sha-256 của JSON chuẩn tắc) của tệp JSON",
       catalogue: "danh sách Markdown mọi bộ tiêu chí và phiên bản",
       schema: "in JSON Schema của tệp bộ tiêu chí (hoặc của tệp ca kiểm thử)",
+      template: "bảng tính mẫu để điền dữ liệu của một bộ: tiêu đề cột, danh sách chọn, một dòng ví dụ",
       help: "hướng dẫn này, hoặc hướng dẫn của một lệnh",
     })[command],
   "cli.usage": ({ command }) =>
@@ -40,6 +41,7 @@ export const cli: Sentences<typeof CLI> = {
       hash: ["tieuchi hash <tệp.json>... [tùy chọn]"],
       catalogue: ["tieuchi catalogue [tùy chọn]"],
       schema: ["tieuchi schema [tùy chọn]"],
+      template: ["tieuchi template <bộ-tiêu-chí.json | mã-bộ[@phiên-bản]> --out <tệp.xlsx | tệp.csv> [tùy chọn]"],
       help: ["tieuchi <lệnh> [tùy chọn]", "tieuchi <lệnh> --help", "tieuchi help [lệnh]", "tieuchi --version"],
     })[command].join("\n"),
   "cli.value": ({ value }) =>
@@ -73,7 +75,7 @@ export const cli: Sentences<typeof CLI> = {
     })[option],
   "cli.option.batch": ({ option }) =>
     ({
-      out: "ghi các dòng kết quả vào tệp này thay vì đầu ra chuẩn",
+      out: "ghi kết quả vào tệp này thay vì đầu ra chuẩn (.xlsx hoặc .csv: mỗi đơn vị một dòng)",
       format: "định dạng tệp đơn vị: ndjson, json hoặc csv (mặc định: theo phần mở rộng)",
       workers: "số luồng xử lý (mặc định: số lõi); 0 đánh giá ngay trong luồng chính",
       "as-of": "ngày xét danh hiệu; bộ không có hiệu lực vào ngày đó bị từ chối trước khi đọc đơn vị nào",
@@ -148,6 +150,13 @@ export const cli: Sentences<typeof CLI> = {
       cases: "JSON Schema của tệp ca kiểm thử, thay vì của tệp bộ tiêu chí",
       out: "ghi vào tệp này thay vì đầu ra chuẩn",
       lang: "ngôn ngữ của thông báo: vi (mặc định) hoặc en",
+    })[option],
+  "cli.option.template": ({ option }) =>
+    ({
+      out: "tệp bảng tính cần ghi: .xlsx hoặc .csv",
+      "as-of": "với mã bộ: phiên bản có hiệu lực vào ngày này (mặc định: hôm nay)",
+      criteria: "thư mục bộ tiêu chí để tìm bộ theo mã (mặc định: criteria)",
+      lang: "ngôn ngữ của tiêu đề cột: vi (mặc định) hoặc en",
     })[option],
   "cli.option.help": ({ option }) => ({ lang: "ngôn ngữ của hướng dẫn: vi (mặc định) hoặc en" })[option],
   "cli.exit_codes": () =>
