@@ -29,6 +29,8 @@ Usage:
   tieuchi eval <set.json> <unit.json>         evaluate one unit and explain each criterion
         [--lang vi|en] [--json] [--as-of YYYY-MM-DD] [--sets <criteria-dir>]
         [--record <audit.json>]              (also write an audit record of the evaluation)
+        [--out-of-force]                     evaluate the file even if it was not in force on --as-of
+                                              (refused otherwise; exit 1 then, whatever the verdict)
   tieuchi eval --set <id> --as-of <date> <unit.json> [--criteria <dir>] [--record <audit.json>]
                                               the version in force on that date (and why), evaluated
   tieuchi eval --set <id> --applied <date> --decided <date> <unit.json> [--criteria <dir>]
@@ -36,6 +38,7 @@ Usage:
   tieuchi batch <set.json> <units>            evaluate every unit of an NDJSON, CSV or JSON-list file
         [--out <file>] [--workers N] [--quiet] [--explain] [--format ndjson|json|csv]
         [--meta field,...] [--delimiter ;] [--as-of YYYY-MM-DD] [--sets <criteria-dir>] [--stats]
+        [--out-of-force]
   tieuchi schema [--cases] [--out <file>]     print the JSON Schema of criteria files (or of case files)
   tieuchi hash <file>...                      content hash (sha-256 of canonical JSON) of JSON files
   tieuchi lock --check [--criteria <dir>]     fail if a released version was edited or removed, a version
@@ -106,6 +109,7 @@ export function main(argv: readonly string[], io: Io): number | Promise<number> 
         applied: { type: "string" },
         decided: { type: "string" },
         record: { type: "string" },
+        "out-of-force": { type: "boolean", default: false },
         check: { type: "boolean", default: false },
         update: { type: "boolean", default: false },
         "accept-changes": { type: "boolean", default: false },
@@ -167,6 +171,7 @@ export function main(argv: readonly string[], io: Io): number | Promise<number> 
             ...(values["as-of"] !== undefined ? { asOf: values["as-of"] } : {}),
             ...(values.sets !== undefined ? { sets: values.sets } : {}),
             ...(values.record !== undefined ? { record: values.record } : {}),
+            outOfForce: values["out-of-force"],
           },
           io,
         );
@@ -237,6 +242,7 @@ export function main(argv: readonly string[], io: Io): number | Promise<number> 
             quiet: values.quiet,
             explain: values.explain,
             stats: values.stats,
+            outOfForce: values["out-of-force"],
             ...(values.out !== undefined ? { out: values.out } : {}),
             ...(values.workers !== undefined ? { workers: values.workers } : {}),
             ...(values["as-of"] !== undefined ? { asOf: values["as-of"] } : {}),

@@ -10,7 +10,9 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Writable } from "node:stream";
 import { FileError, OptionsError, printable, TieuchiError, UnitsFileError } from "../errors.js";
+import { refuseOutOfForce } from "../evaluate/evaluate.js";
 import { loadCriteriaSet } from "../evaluate/load.js";
+import { isIsoDate } from "../schema/common.js";
 import { csvGroups, formatOf, jsonArrayGroups, MAX_UNIT_BYTES, ndjsonGroups, type UnitFormat, type UnitGroup } from "../batch/input.js";
 import { csvColumns, csvRowData, unwrapUnit, type CsvColumn } from "../batch/unit.js";
 import { makeProcessor, type BatchFaults, type BatchSettings, type GroupOutcome } from "./batch-process.js";
@@ -34,6 +36,11 @@ export interface BatchOptions {
   readonly explain?: boolean;
   /** The date titles are decided for (YYYY-MM-DD). */
   readonly asOf?: string;
+  /**
+   * Evaluate the set although it was not in force on `asOf` (default false: the batch is refused before any
+   * unit is read, with `NotInForceError`). Each result then says `inForce: false`.
+   */
+  readonly allowOutOfForce?: boolean;
   /** Folder of criteria sets, for titles given as sub-units' data. */
   readonly sets?: string;
   /** Fields that are not inputs of the set (an id, a commune): carried into each line's `unit`, not evaluated. */
@@ -374,6 +381,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const started = performance.now();
   const setJson = readJsonFile(options.set);
   const loaded = loadCriteriaSet(setJson, { source: options.set });
+  if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new OptionsError(`asOf must be a date written YYYY-MM-DD, got ${JSON.stringify(options.asOf)}`, ["asOf"]);
+  refuseOutOfForce(loaded, options);
   const format = options.format ?? (typeof options.input === "string" ? formatOf(options.input) : undefined);
   if (!format) throw new OptionsError(`cannot tell the format of ${typeof options.input === "string" ? printable(options.input) : "the input"}: name it .ndjson, .jsonl, .json or .csv, or give the format`, ["format"]);
   const requested = options.workers ?? availableParallelism();
@@ -404,6 +413,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     explain: options.explain ?? false,
     meta,
     ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
+    ...(options.allowOutOfForce === true ? { allowOutOfForce: true } : {}),
     ...(options.sets !== undefined ? { setsDir: options.sets } : {}),
     ...(options.faults !== undefined ? { faults: options.faults } : {}),
   };

@@ -13,6 +13,8 @@ export interface BatchCommandOptions {
   readonly explain: boolean;
   readonly stats: boolean;
   readonly asOf?: string;
+  /** Evaluate although the set was not in force on `asOf` (refused otherwise, before any unit is read). */
+  readonly outOfForce?: boolean;
   readonly sets?: string;
   readonly format?: string;
   readonly meta?: string;
@@ -118,6 +120,7 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
         ...(opts.format !== undefined ? { format: opts.format as UnitFormat } : {}),
         ...(workers !== undefined ? { workers } : {}),
         ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
+        ...(opts.outOfForce === true ? { allowOutOfForce: true } : {}),
         ...(opts.sets !== undefined ? { sets: opts.sets } : {}),
         ...(opts.meta !== undefined ? { meta: opts.meta.split(",").map((m) => m.trim()).filter(Boolean) } : {}),
         ...(opts.delimiter !== undefined ? { delimiter: opts.delimiter } : {}),
