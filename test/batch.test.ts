@@ -270,7 +270,7 @@ describe("tieuchi batch from the TypeScript sources", () => {
 });
 
 describe("tieuchi batch with worker threads (the built command)", () => {
-  it("gives the same lines, in the same order, as without workers", () => {
+  it("gives the same lines, in the same order, as without workers", { timeout: 60_000 }, () => {
     const cli = join(ROOT, "dist/cli.js");
     expect(existsSync(cli), "run `npm run build` first (npm test does it)").toBe(true);
     const units = Array.from({ length: 2500 }, (_, i) => (i % 97 === 5 ? { broken: i } : family(i)));

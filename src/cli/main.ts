@@ -17,6 +17,7 @@ import { inForceCommand } from "./commands/in-force.js";
 import { lockCommand } from "./commands/lock.js";
 import { reportCommand } from "./commands/report.js";
 import { schemaCommand } from "./commands/schema.js";
+import { templateCommand } from "./commands/template.js";
 import { testCommand } from "./commands/test.js";
 import { validateCommand } from "./commands/validate.js";
 import { verifyCommand } from "./commands/verify.js";
@@ -39,6 +40,10 @@ Usage:
         [--out <file>] [--workers N] [--quiet] [--explain] [--format ndjson|json|csv]
         [--meta field,...] [--delimiter ;] [--as-of YYYY-MM-DD] [--sets <criteria-dir>] [--stats]
         [--out-of-force]
+                                              also .xlsx and .csv spreadsheets laid out as a template;
+                                              --out <file.xlsx|file.csv> writes one row per unit instead
+  tieuchi template <set.json|id[@version]> --out <file.xlsx|file.csv> [--lang vi|en]
+                                              the spreadsheet to fill in: headers, drop-downs, an example
   tieuchi schema [--cases] [--out <file>]     print the JSON Schema of criteria files (or of case files)
   tieuchi hash <file>...                      content hash (sha-256 of canonical JSON) of JSON files
   tieuchi lock --check [--criteria <dir>]     fail if a released version was edited or removed, a version
@@ -250,6 +255,18 @@ export function main(argv: readonly string[], io: Io): number | Promise<number> 
             ...(values.format !== undefined ? { format: values.format } : {}),
             ...(values.meta !== undefined ? { meta: values.meta } : {}),
             ...(values.delimiter !== undefined ? { delimiter: values.delimiter } : {}),
+            lang: lang(values.lang),
+          },
+          io,
+        );
+      case "template":
+        return templateCommand(
+          rest,
+          {
+            lang: lang(values.lang),
+            criteria: values.criteria,
+            ...(values.out !== undefined ? { out: values.out } : {}),
+            ...(values["as-of"] !== undefined ? { asOf: values["as-of"] } : {}),
           },
           io,
         );
