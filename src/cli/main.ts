@@ -8,6 +8,7 @@ import type { Lang } from "../explain/format.js";
 import { VERSION } from "../version.js";
 import { casesCommand } from "./commands/cases.js";
 import { catalogueCommand } from "./commands/catalogue.js";
+import { composeCommand } from "./commands/compose.js";
 import { diffCommand } from "./commands/diff.js";
 import { batchCommand } from "./commands/batch.js";
 import { evalCommand } from "./commands/eval.js";
@@ -44,6 +45,9 @@ Usage:
                                               --out <file.xlsx|file.csv> writes one row per unit instead
   tieuchi template <set.json|id[@version]> --out <file.xlsx|file.csv> [--lang vi|en]
                                               the spreadsheet to fill in: headers, drop-downs, an example
+  tieuchi compose <set.json> <unit.json> --results <list[].field>=<results.ndjson> [--out <file>]
+                                              the unit's data with a list filled from its sub-units' batch
+                                              results (a district's communes), to evaluate next
   tieuchi schema [--cases] [--out <file>]     print the JSON Schema of criteria files (or of case files)
   tieuchi hash <file>...                      content hash (sha-256 of canonical JSON) of JSON files
   tieuchi lock --check [--criteria <dir>]     fail if a released version was edited or removed, a version
@@ -78,7 +82,9 @@ Options:
                 (default: from the file's extension)
   --decimals    (report) decimals of percentages (default 1), rounded once, half away from zero
   --set         (eval) the set id; (report) the criteria file, to list grades and criteria no unit reached
-  --out         (batch) write the result lines to this file instead of standard output
+  --out         (batch) write the result lines to this file instead of standard output; (compose) the data
+  --results     (compose) list[].field=<results.ndjson>: fill the list with one item per batch line, its
+                title field holding the line's result (repeat for several lists)
   --workers     (batch) worker threads, default the number of cores; 0 evaluates in the main thread
   --quiet       (batch) no progress bar and no summary on standard error
   --explain     (batch) include values, measures and sentences in each result
@@ -134,6 +140,7 @@ export function main(argv: readonly string[], io: Io): number | Promise<number> 
         format: { type: "string" },
         meta: { type: "string" },
         delimiter: { type: "string" },
+        results: { type: "string", multiple: true, default: [] },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -238,6 +245,8 @@ export function main(argv: readonly string[], io: Io): number | Promise<number> 
         );
       case "verify":
         return verifyCommand(rest, { json: values.json, lang: values.lang, criteria: values.criteria }, io);
+      case "compose":
+        return composeCommand(rest, { results: values.results, lang: lang(values.lang), ...(values.out !== undefined ? { out: values.out } : {}) }, io);
       case "catalogue":
         return catalogueCommand({ ...(values.sets !== undefined ? { sets: values.sets } : {}), ...(values.out !== undefined ? { out: values.out } : {}) }, io);
       case "batch":
