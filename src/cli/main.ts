@@ -13,6 +13,7 @@ import { t } from "../i18n/index.js";
 import { VERSION } from "../version.js";
 import { casesCommand } from "./commands/cases.js";
 import { catalogueCommand } from "./commands/catalogue.js";
+import { composeCommand } from "./commands/compose.js";
 import { diffCommand } from "./commands/diff.js";
 import { batchCommand } from "./commands/batch.js";
 import { evalCommand } from "./commands/eval.js";
@@ -160,6 +161,8 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
       return impactCommand(rest, { json: o.bool("json"), lang: language, ...given("asOf", o.str("as-of")), ...given("sets", o.str("sets")), ...given("label", o.str("label")) }, io);
     case "verify":
       return verifyCommand(rest, { json: o.bool("json"), lang: language, criteria: o.str("criteria") ?? "criteria" }, io);
+    case "compose":
+      return composeCommand(rest, { results: o.list("results"), lang: lang(language), ...given("out", o.str("out")) }, io);
     case "catalogue":
       if (rest.length > 0) throw new UsageError("catalogue takes no files: tieuchi catalogue [--sets <dir>] [--out <file>]");
       return catalogueCommand({ ...given("sets", o.str("sets")), ...given("out", o.str("out")) }, io);

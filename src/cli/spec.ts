@@ -40,6 +40,7 @@ export const OPTION_KINDS = {
   meta: value("fields"),
   out: value("file"),
   quiet: flag,
+  results: { type: "string", value: "list-results", multiple: true },
   record: value("file"),
   seed: value("text"),
   set: value("id"),

@@ -11,7 +11,7 @@
 import type { AreaSpec } from "../params.js";
 
 /** The commands of `tieuchi`, in the order the help lists them. */
-export const CLI_COMMANDS = ["eval", "batch", "report", "validate", "test", "cases", "diff", "impact", "lock", "verify", "hash", "catalogue", "schema", "template", "help"] as const;
+export const CLI_COMMANDS = ["eval", "batch", "report", "validate", "test", "cases", "diff", "impact", "lock", "verify", "hash", "catalogue", "schema", "template", "compose", "help"] as const;
 /** A command of `tieuchi`. */
 export type CliCommand = (typeof CLI_COMMANDS)[number];
 
@@ -31,11 +31,12 @@ export const CLI_OPTIONS = {
   catalogue: ["sets", "out", "lang"],
   schema: ["cases", "out", "lang"],
   template: ["out", "as-of", "criteria", "lang"],
+  compose: ["results", "out", "lang"],
   help: ["lang"],
 } as const satisfies { readonly [C in CliCommand]: readonly string[] };
 
 /** What an option's value is, as its help shows it (`--out <file>`). */
-export const CLI_VALUES = ["file", "folder", "date", "id", "set-file", "lang", "number", "fields", "field", "text", "char", "format"] as const;
+export const CLI_VALUES = ["file", "folder", "date", "id", "set-file", "lang", "number", "fields", "field", "text", "char", "format", "list-results"] as const;
 
 export const CLI = {
   /** The first line of the help: what tieuchi is. */
@@ -64,6 +65,7 @@ export const CLI = {
   "cli.option.catalogue": { option: CLI_OPTIONS.catalogue },
   "cli.option.schema": { option: CLI_OPTIONS.schema },
   "cli.option.template": { option: CLI_OPTIONS.template },
+  "cli.option.compose": { option: CLI_OPTIONS.compose },
   "cli.option.help": { option: CLI_OPTIONS.help },
   /** The exit codes, as the main help explains them. */
   "cli.exit_codes": {},

@@ -20,6 +20,7 @@ export const cli: Sentences<typeof CLI> = {
       catalogue: "Markdown list of every set and version",
       schema: "print the JSON Schema of criteria files (or of case files)",
       template: "the spreadsheet to fill in for a set: column headers, drop-downs, an example row",
+      compose: "a unit's data with a list filled from its sub-units' batch results (a district's communes), to evaluate next",
       help: "this help, or a command's",
     })[command],
   "cli.usage": ({ command }) =>
@@ -42,6 +43,7 @@ export const cli: Sentences<typeof CLI> = {
       catalogue: ["tieuchi catalogue [options]"],
       schema: ["tieuchi schema [options]"],
       template: ["tieuchi template <set.json | id[@version]> --out <file.xlsx | file.csv> [options]"],
+      compose: ["tieuchi compose <set.json> <unit.json> --results <list[].field>=<results.ndjson> [options]"],
       help: ["tieuchi <command> [options]", "tieuchi <command> --help", "tieuchi help [command]", "tieuchi --version"],
     })[command].join("\n"),
   "cli.value": ({ value }) =>
@@ -58,6 +60,7 @@ export const cli: Sentences<typeof CLI> = {
       text: "<text>",
       char: "<char>",
       format: "<format>",
+      "list-results": "<list[].field>=<results.ndjson>",
     })[value],
   "cli.help_option": () => "print the command's help",
   "cli.option.eval": ({ option }) =>
@@ -157,6 +160,12 @@ export const cli: Sentences<typeof CLI> = {
       "as-of": "with an id: the version in force on this date (default: today)",
       criteria: "folder of criteria sets to find a set by id in (default: criteria)",
       lang: "language of the column headers: vi (default) or en",
+    })[option],
+  "cli.option.compose": ({ option }) =>
+    ({
+      results: "fill the list with one item per batch line, its title field holding the line's result (repeat for several lists)",
+      out: "write the data to this file instead of standard output",
+      lang: "language of the messages: vi (default) or en",
     })[option],
   "cli.option.help": ({ option }) => ({ lang: "language of the help: vi (default) or en" })[option],
   "cli.exit_codes": () =>

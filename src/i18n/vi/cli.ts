@@ -20,6 +20,7 @@ export const cli: Sentences<typeof CLI> = {
       catalogue: "danh sách Markdown mọi bộ tiêu chí và phiên bản",
       schema: "in JSON Schema của tệp bộ tiêu chí (hoặc của tệp ca kiểm thử)",
       template: "bảng tính mẫu để điền dữ liệu của một bộ: tiêu đề cột, danh sách chọn, một dòng ví dụ",
+      compose: "dữ liệu của một đơn vị với một danh sách điền từ kết quả batch của các đơn vị con (các xã của một huyện), để đánh giá tiếp",
       help: "hướng dẫn này, hoặc hướng dẫn của một lệnh",
     })[command],
   "cli.usage": ({ command }) =>
@@ -42,6 +43,7 @@ export const cli: Sentences<typeof CLI> = {
       catalogue: ["tieuchi catalogue [tùy chọn]"],
       schema: ["tieuchi schema [tùy chọn]"],
       template: ["tieuchi template <bộ-tiêu-chí.json | mã-bộ[@phiên-bản]> --out <tệp.xlsx | tệp.csv> [tùy chọn]"],
+      compose: ["tieuchi compose <bộ-tiêu-chí.json> <đơn-vị.json> --results <danh-sách[].trường>=<kết-quả.ndjson> [tùy chọn]"],
       help: ["tieuchi <lệnh> [tùy chọn]", "tieuchi <lệnh> --help", "tieuchi help [lệnh]", "tieuchi --version"],
     })[command].join("\n"),
   "cli.value": ({ value }) =>
@@ -58,6 +60,7 @@ export const cli: Sentences<typeof CLI> = {
       text: "<chuỗi>",
       char: "<ký-tự>",
       format: "<định-dạng>",
+      "list-results": "<danh-sách[].trường>=<kết-quả.ndjson>",
     })[value],
   "cli.help_option": () => "in hướng dẫn của lệnh",
   "cli.option.eval": ({ option }) =>
@@ -157,6 +160,12 @@ export const cli: Sentences<typeof CLI> = {
       "as-of": "với mã bộ: phiên bản có hiệu lực vào ngày này (mặc định: hôm nay)",
       criteria: "thư mục bộ tiêu chí để tìm bộ theo mã (mặc định: criteria)",
       lang: "ngôn ngữ của tiêu đề cột: vi (mặc định) hoặc en",
+    })[option],
+  "cli.option.compose": ({ option }) =>
+    ({
+      results: "điền danh sách bằng mỗi dòng batch một mục, trường danh hiệu của mục giữ kết quả của dòng (lặp lại cho nhiều danh sách)",
+      out: "ghi dữ liệu vào tệp này thay vì đầu ra chuẩn",
+      lang: "ngôn ngữ của thông báo: vi (mặc định) hoặc en",
     })[option],
   "cli.option.help": ({ option }) => ({ lang: "ngôn ngữ của hướng dẫn: vi (mặc định) hoặc en" })[option],
   "cli.exit_codes": () =>
