@@ -20,7 +20,7 @@ export const cli: Sentences<typeof CLI> = {
       catalogue: "Markdown list of every set and version",
       schema: "print the JSON Schema of criteria files (or of case files)",
       template: "the spreadsheet to fill in for a set: column headers, drop-downs, an example row",
-      compose: "a unit's data with a list filled from its sub-units' batch results (a district's communes), to evaluate next",
+      compose: "fill a list of a unit's data from its sub-units' batch results (a district's communes)",
       help: "this help, or a command's",
     })[command],
   "cli.usage": ({ command }) =>

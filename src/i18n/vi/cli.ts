@@ -20,7 +20,7 @@ export const cli: Sentences<typeof CLI> = {
       catalogue: "danh sách Markdown mọi bộ tiêu chí và phiên bản",
       schema: "in JSON Schema của tệp bộ tiêu chí (hoặc của tệp ca kiểm thử)",
       template: "bảng tính mẫu để điền dữ liệu của một bộ: tiêu đề cột, danh sách chọn, một dòng ví dụ",
-      compose: "dữ liệu của một đơn vị với một danh sách điền từ kết quả batch của các đơn vị con (các xã của một huyện), để đánh giá tiếp",
+      compose: "điền một danh sách của đơn vị từ kết quả batch của các đơn vị con (các xã của huyện)",
       help: "hướng dẫn này, hoặc hướng dẫn của một lệnh",
     })[command],
   "cli.usage": ({ command }) =>
