@@ -12,8 +12,30 @@
  */
 export { VERSION } from "./version.js";
 export * from "./errors.js";
+export {
+  msg,
+  say,
+  both,
+  t,
+  catalogue,
+  isMessageKey,
+  CATALOGUES,
+  SPEC as MESSAGES,
+  LANGS,
+  isLang,
+  formatNumber,
+  formatPercent,
+  type Lang,
+  type Text,
+  type Message,
+  type MessageOf,
+  type MessageKey,
+  type Catalogue,
+  type Args as MessageArgs,
+} from "./i18n/index.js";
 
-export { CriteriaSet, Criterion, Decision, PointsDecision, AllDecision, Group, Grade, Level, Source, Reference, Subject, Points } from "./schema/criteria-set.js";
+export { CriteriaSet, Criterion, Decision, PointsDecision, AllDecision, Group, Grade, Level, Source, Reference, Subject, Points, Completeness, COMPLETENESS_LEVELS, Procedure, ProcedureStep, Deadline, MonthDay } from "./schema/criteria-set.js";
+export type { CompletenessLevel } from "./schema/criteria-set.js";
 export type { CriteriaSetInput } from "./schema/criteria-set.js";
 export { InputSpec, Inputs } from "./schema/inputs.js";
 export { Rule } from "./schema/rule.js";
@@ -30,7 +52,6 @@ export { loadCriteriaSet, isLoadedSet, type LoadedSet, type LoadOptions } from "
 export { evaluate, ENGINE_NAMES, type EvaluateOptions, type SetResolver, type EngineName } from "./evaluate/evaluate.js";
 
 export { describeRule } from "./explain/describe.js";
-export type { Lang } from "./explain/format.js";
 export { renderCatalogue, type CatalogueOptions } from "./explain/catalogue.js";
 
 export { canonicalJson, contentHash } from "./versions/canonical.js";

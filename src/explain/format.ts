@@ -4,40 +4,30 @@
  * @module
  */
 import type { Localized } from "../schema/common.js";
+import { catalogue, type Catalogue } from "../i18n/index.js";
+import { formatNumber } from "../i18n/format.js";
+import { LANGS as LANG_LIST, type Lang } from "../i18n/lang.js";
 
-/** A language tieuchi writes sentences in. */
-export type Lang = "vi" | "en";
-export const LANGS: readonly Lang[] = ["vi", "en"];
+export { LANGS, type Lang } from "../i18n/lang.js";
+export { formatNumber, formatPercent } from "../i18n/format.js";
 
-/** Writes a number the way the language does: `88,9` in Vietnamese, `88.9` in English. */
-export function formatNumber(n: number, lang: Lang, decimals?: number): string {
-  const text = decimals === undefined ? String(n) : n.toFixed(decimals);
-  // Whole numbers below a thousand read the same in both languages (the common case, so no regex).
-  if (lang === "en" || (decimals === undefined && Number.isInteger(n) && n > -1000 && n < 1000)) return text;
-  // Vietnamese: comma for decimals, dot for thousands.
-  const dot = text.indexOf(".");
-  const int = dot < 0 ? text : text.slice(0, dot);
-  const grouped = int.length > 3 ? int.replace(/\B(?=(\d{3})+(?!\d))/g, ".") : int;
-  return dot < 0 ? grouped : `${grouped},${text.slice(dot + 1)}`;
-}
-
-/** `part/whole` as a percentage with one decimal, rounded half away from zero, for display only. */
-export function formatPercent(part: number, whole: number, lang: Lang): string {
-  if (whole === 0) return "—";
-  // Integer arithmetic: tenths of a percent, rounded half away from zero.
-  const tenths = Math.floor((part * 1000 * 2 + whole) / (whole * 2));
-  return `${formatNumber(tenths / 10, lang, 1)}%`;
-}
+/** The words for values, read from the catalogue once (values are put into words for every unit). */
+const WORDS = Object.fromEntries(
+  LANG_LIST.map((lang) => {
+    const c = catalogue(lang);
+    return [lang, { yes: c["word.yes_no"]({ value: true }), no: c["word.yes_no"]({ value: false }), none: c["word.none"]({}), items: c["word.items"] }];
+  }),
+) as Record<Lang, { yes: string; no: string; none: string; items: Catalogue["word.items"] }>;
 
 /** A value read from the data, as words. */
 export function formatValue(v: unknown, lang: Lang): string {
-  if (v === true) return lang === "vi" ? "có" : "yes";
-  if (v === false) return lang === "vi" ? "không" : "no";
+  if (v === true) return WORDS[lang].yes;
+  if (v === false) return WORDS[lang].no;
   if (typeof v === "number") return formatNumber(v, lang);
   if (typeof v === "string") return `"${v}"`;
-  if (Array.isArray(v)) return lang === "vi" ? `${v.length} mục` : `${v.length} item${v.length === 1 ? "" : "s"}`;
-  if (v && typeof v === "object" && "length" in v) return formatValue(new Array((v as { length: number }).length), lang);
-  if (v === null || v === undefined) return lang === "vi" ? "(không có)" : "(none)";
+  if (Array.isArray(v)) return WORDS[lang].items({ count: v.length });
+  if (v && typeof v === "object" && "length" in v) return WORDS[lang].items({ count: (v as { length: number }).length });
+  if (v === null || v === undefined) return WORDS[lang].none;
   return JSON.stringify(v);
 }
 

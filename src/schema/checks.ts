@@ -88,6 +88,14 @@ function checkInput(spec: InputSpec, path: JsonPath, setId: string, problems: Pr
   }
 }
 
+function procedureChecks(set: CriteriaSet, problems: Problem[]): void {
+  const steps = set.procedure?.steps ?? [];
+  duplicates(steps, (s) => s.id, (i) => ["procedure", "steps", i, "id"], "procedure step", problems);
+  const period = set.procedure?.dataPeriod;
+  if (period && period.to < period.from)
+    problems.push({ code: "dates", path: ["procedure", "dataPeriod", "to"], message: `the data period ends (${period.to}) before it starts (${period.from})` });
+}
+
 function templateNames(text: string): string[] {
   return [...text.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)].map((m) => m[1]!);
 }
@@ -119,8 +127,24 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
   const groupIds = new Set(set.groups.map((g) => g.id));
   const levelIds = decision.method === "all" ? new Set(decision.levels.map((l) => l.id)) : new Set<string>();
   const pending = set.criteria.some((c) => c.pending);
-  if (pending && set.completeness.level === "complete")
+  if (pending && set.completeness.level !== "partial")
     problems.push({ code: "completeness", path: ["completeness", "level"], message: "some criteria are pending (not encoded), so completeness must be 'partial'" });
+  if (set.completeness.level === "complete-secondary" && set.completeness.notes.length === 0)
+    problems.push({
+      code: "completeness",
+      path: ["completeness", "notes"],
+      message: "a set complete from secondary copies says in its notes which copies were read and what was inferred",
+    });
+  if (set.completeness.level === "complete-official")
+    set.criteria.forEach((c, i) => {
+      if (c.text === undefined || c.article === undefined)
+        problems.push({
+          code: "completeness",
+          path: ["criteria", i, c.article === undefined ? "article" : "text"],
+          message: `a set complete from the official text quotes every criterion's article: '${c.id}' needs ${c.article === undefined ? "'article' (Điều/khoản/điểm)" : "'text' (the article's words, verbatim, with an English rendering)"}`,
+        });
+    });
+  procedureChecks(set, problems);
 
   set.criteria.forEach((c, i) => {
     const at = (...sub: (string | number)[]): JsonPath => ["criteria", i, ...sub];
@@ -150,7 +174,7 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
     if (total !== decision.maxPoints)
       problems.push({ code: "points_sum", path: ["decision", "maxPoints"], message: `the criteria's points add up to ${total}, but maxPoints is ${decision.maxPoints}` });
     const passMark = decision.passMark;
-    if (passMark === null && set.completeness.level === "complete")
+    if (passMark === null && set.completeness.level !== "partial")
       problems.push({ code: "completeness", path: ["decision", "passMark"], message: "the pass mark is not known (null), so completeness must be 'partial'" });
     if (passMark !== null && passMark > decision.maxPoints)
       problems.push({ code: "pass_mark", path: ["decision", "passMark"], message: `the pass mark ${decision.passMark} is above maxPoints ${decision.maxPoints}` });

@@ -220,11 +220,15 @@ class Differ {
       ["validTo", a.validTo, b.validTo, say("Hết hiệu lực sau", "In force until")],
       ["supersedes", a.supersedes, b.supersedes, say("Thay thế", "Supersedes")],
       ["completeness.level", a.completeness.level, b.completeness.level, say("Mức độ mã hóa", "Completeness")],
+      ["procedure", a.procedure, b.procedure, say("Quy trình công nhận", "Procedure")],
     ];
     for (const [field, x, y, label] of fields) {
       if (same(x, y)) continue;
       const localized = (v: unknown): v is Localized => Localized.safeParse(v).success;
-      const msg = both((lang) => `${label[lang]}: ${localized(x) && localized(y) ? retitled(x, y, lang) : `${show(x, lang)} → ${show(y, lang)}`}`);
+      const msg =
+        field === "procedure"
+          ? both((lang) => `${label[lang]}: ${x === undefined ? (lang === "vi" ? "thêm" : "added") : y === undefined ? (lang === "vi" ? "bỏ" : "removed") : lang === "vi" ? "được sửa" : "edited"}`)
+          : both((lang) => `${label[lang]}: ${localized(x) && localized(y) ? retitled(x, y, lang) : `${show(x, lang)} → ${show(y, lang)}`}`);
       this.add("metadata", "metadata-changed", null, field, msg, { before: x ?? null, after: y ?? null });
     }
     const notesOut = a.completeness.notes.filter((n) => !b.completeness.notes.includes(n));
@@ -489,6 +493,7 @@ class Differ {
       );
     for (const [field, vi, en] of [
       ["requirement", "nội dung yêu cầu được sửa", "requirement text edited"],
+      ["text", "lời văn trích dẫn được sửa", "quoted text edited"],
       ["article", "điều khoản", "article"],
       ["explain", "mẫu câu giải thích được sửa", "explanation templates edited"],
       ["notes", "ghi chú được sửa", "notes edited"],

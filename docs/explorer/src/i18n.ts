@@ -6,6 +6,11 @@ import type { Lang } from "tieuchi";
 
 export type { Lang };
 
+/** A date as Vietnamese officials write it: dd/mm/yyyy. */
+export function viDate(iso: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : iso;
+}
+
 const vi = {
   appName: "Tra cứu tiêu chí xã hội học tập",
   appTagline: "Tiêu chí danh hiệu học tập theo từng văn bản, kiểm tra một đơn vị, so sánh phiên bản — ngay trong trình duyệt.",
@@ -32,14 +37,17 @@ const vi = {
   issuer: "Cơ quan ban hành",
   issued: "Ngày ban hành",
   inForce: "Hiệu lực",
-  inForceRange: (from: string, to: string | null) => (to ? `${from} – ${to}` : `từ ${from}`),
+  inForceRange: (from: string, to: string | null) => (to ? `${viDate(from)} – ${viDate(to)}` : `từ ${viDate(from)}`),
   now: "nay",
   supersedes: "Thay thế",
   supersededBy: "Bị thay thế bởi",
   nothing: "—",
   completeness: "Mức hoàn thiện",
-  complete: "Đầy đủ",
-  partial: "Chưa đầy đủ",
+  completenessLevel: {
+    "complete-official": "Đầy đủ, theo văn bản chính thức",
+    "complete-secondary": "Đầy đủ, theo bản sao thứ cấp",
+    partial: "Chưa đầy đủ",
+  },
   notesCount: (n: number) => `${n} ghi chú về nguồn và chỗ chưa chắc chắn`,
   pendingCount: (n: number) => (n === 0 ? "mọi tiêu chí đã mã hóa" : `${n} tiêu chí chưa mã hóa`),
   statusNow: { current: "đang hiệu lực", past: "hết hiệu lực", future: "chưa có hiệu lực" },
@@ -236,8 +244,11 @@ const en: Dict = {
   supersededBy: "Superseded by",
   nothing: "—",
   completeness: "Completeness",
-  complete: "Complete",
-  partial: "Partial",
+  completenessLevel: {
+    "complete-official": "Complete, from the official text",
+    "complete-secondary": "Complete, from secondary copies",
+    partial: "Partial",
+  },
   notesCount: (n) => `${n} note${n === 1 ? "" : "s"} on sources and open questions`,
   pendingCount: (n) => (n === 0 ? "every criterion encoded" : `${n} criteri${n === 1 ? "on" : "a"} not encoded yet`),
   statusNow: { current: "in force", past: "no longer in force", future: "not yet in force" },

@@ -1,0 +1,20 @@
+/**
+ * Every message tieuchi writes, by key, with its parameters: the one list both catalogues (vi, en) follow.
+ * Each area is declared in its own file; keys start with the area's name.
+ *
+ * @module
+ */
+import type { AreaSpec, Sentences } from "../params.js";
+import { WORDS } from "./words.js";
+
+/** Every message key with its parameters. */
+export const SPEC = {
+  ...WORDS,
+} as const satisfies AreaSpec;
+
+/** The declared parameters of every message. */
+export type Spec = typeof SPEC;
+/** The key of a message in the catalogue. */
+export type MessageKey = keyof Spec;
+/** A language's catalogue: a sentence for every key, each taking that key's parameters. */
+export type Catalogue = Sentences<Spec>;

@@ -1,0 +1,44 @@
+/**
+ * Words and short labels used across results, tables, reports and the explorer: each written once.
+ *
+ * @module
+ */
+import type { AreaSpec } from "../params.js";
+
+/** The status of a criterion for a unit (as in `Status` of the result schema). */
+export const STATUS_VALUES = ["pass", "fail", "missing", "not-applicable", "error"] as const;
+/** The verdict on a unit (as in `Verdict`). */
+export const VERDICT_VALUES = ["pass", "fail", "incomplete"] as const;
+
+export const WORDS = {
+  /** A criterion's status, in a sentence or a table cell. */
+  "word.status": { status: STATUS_VALUES },
+  /** A criterion's status in a narrow column heading. */
+  "word.status_short": { status: STATUS_VALUES },
+  /** The verdict on a unit. */
+  "word.verdict": { verdict: VERDICT_VALUES },
+  /** A yes/no value read from data. */
+  "word.yes_no": { value: "boolean" },
+  /** An absent value. */
+  "word.none": {},
+  /** A value that is not known. */
+  "word.unknown": {},
+  /** A list, by its number of items. */
+  "word.items": { count: "number" },
+  /** Points earned out of a maximum, e.g. `8/10 điểm`. */
+  "word.points_of": { earned: "number", max: "number" },
+  /** A number of points, e.g. `5 điểm`. */
+  "word.points": { points: "number" },
+  /** A line of a file, e.g. `dòng 38`. */
+  "word.line": { line: "number" },
+  /** The whole of a JSON document, where a path would be. */
+  "word.root": {},
+  /** A text quoted inside a sentence. */
+  "word.quoted": { text: "string" },
+  /** `… and N more` after a list cut short. */
+  "word.and_more": { count: "number" },
+  /** A criterion the set marks as mandatory. */
+  "word.mandatory": {},
+  /** An exclusion criterion. */
+  "word.exclusion": {},
+} as const satisfies AreaSpec;

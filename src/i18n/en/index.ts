@@ -1,0 +1,11 @@
+/**
+ * The English catalogue: every sentence tieuchi writes, in English, key for key with the Vietnamese one.
+ *
+ * @module
+ */
+import type { Catalogue } from "../codes/index.js";
+import { words } from "./words.js";
+
+export const en: Catalogue = {
+  ...words,
+};

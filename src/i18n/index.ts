@@ -1,0 +1,93 @@
+/**
+ * The message catalogue: every sentence a person reads from tieuchi, in Vietnamese (first) and English.
+ *
+ * The wording lives apart from the code that decides what to say, as zod keeps its locales apart from its
+ * checks. Code says *what* happened as a {@link Message}, a catalogue key with typed parameters (`msg()`);
+ * the catalogue of a language puts it into words (`say()`). The keys and their parameters are declared
+ * once, as data (`codes/`); each language's catalogue (`vi/`, `en/`) has a sentence for every key, so a
+ * missing key or a wrong parameter fails to compile, and a test checks that both languages read the same
+ * parameters.
+ *
+ * This module sits at the bottom of the layers: it imports nothing of tieuchi but types.
+ *
+ * @module
+ */
+import { type Catalogue, type MessageKey, SPEC, type Spec } from "./codes/index.js";
+import { en } from "./en/index.js";
+import type { Lang, Text } from "./lang.js";
+import type { Args, Message } from "./params.js";
+import { vi } from "./vi/index.js";
+
+export type { Catalogue, MessageKey, Spec } from "./codes/index.js";
+export { SPEC } from "./codes/index.js";
+export type { Args, Message, Values, Kind, ParamSpec, AreaSpec, Sentences } from "./params.js";
+export { LANGS, isLang, type Lang, type Text } from "./lang.js";
+export { formatNumber, formatPercent, joinAnd, joinOr } from "./format.js";
+
+/** The catalogue of each language. */
+export const CATALOGUES: { readonly [L in Lang]: Catalogue } = { vi, en };
+
+/** The catalogue of one language, to call its sentences directly where speed matters. */
+export function catalogue(lang: Lang): Catalogue {
+  return CATALOGUES[lang];
+}
+
+/** A message with typed parameters; keys without parameters need none. */
+export type MessageOf<K extends MessageKey> = Message & { readonly key: K; readonly params: Args<Spec[K]> };
+
+type ParamsArg<K extends MessageKey> = {} extends Args<Spec[K]> ? [params?: Args<Spec[K]>] : [params: Args<Spec[K]>];
+
+const NO_PARAMS = Object.freeze({});
+
+/** Makes a message: a catalogue key and its parameters (checked against the key's declaration). */
+export function msg<K extends MessageKey>(key: K, ...params: ParamsArg<K>): MessageOf<K> {
+  return { key, params: (params[0] ?? NO_PARAMS) as Args<Spec[K]> };
+}
+
+/** Keys with a parameter that must be put into words before the sentence gets it (a text or a message). */
+const PREPARED: ReadonlySet<string> = new Set(
+  Object.entries(SPEC as Record<string, Record<string, unknown>>)
+    .filter(([, params]) => Object.values(params).some((k) => typeof k === "string" && /^(text|messages?)\??$/.test(k)))
+    .map(([key]) => key),
+);
+
+function prepare(key: string, params: Message["params"], lang: Lang): Message["params"] {
+  const spec = (SPEC as Record<string, Record<string, unknown>>)[key]!;
+  const out: Record<string, unknown> = { ...params };
+  for (const [name, kind] of Object.entries(spec)) {
+    const v = params[name];
+    if (v === undefined || typeof kind !== "string") continue;
+    const base = kind.replace(/\?$/, "");
+    if (base === "text") out[name] = (v as Text)[lang];
+    else if (base === "message") out[name] = say(v as Message, lang);
+    else if (base === "messages") out[name] = (v as readonly Message[]).map((m) => say(m, lang));
+  }
+  return out;
+}
+
+/** True when `key` is a key of the catalogue. */
+export function isMessageKey(key: unknown): key is MessageKey {
+  return typeof key === "string" && Object.hasOwn(SPEC, key);
+}
+
+/**
+ * A message in words, in one language.
+ *
+ * @throws TypeError when the message's key is not in the catalogue (a message made without `msg()`).
+ */
+export function say(message: Message, lang: Lang): string {
+  const { key } = message;
+  if (!isMessageKey(key)) throw new TypeError(`no message '${key}' in the catalogue`);
+  const params = PREPARED.has(key) ? prepare(key, message.params, lang) : message.params;
+  return (CATALOGUES[lang][key] as (p: unknown) => string)(params);
+}
+
+/** A message in words in every language. */
+export function both(message: Message): Text {
+  return { vi: say(message, "vi"), en: say(message, "en") };
+}
+
+/** Shorthand: the sentence of `key` with `params`, in one language. */
+export function t<K extends MessageKey>(lang: Lang, key: K, ...params: ParamsArg<K>): string {
+  return say(msg(key, ...params), lang);
+}

@@ -1,0 +1,12 @@
+/**
+ * The Vietnamese catalogue: every sentence tieuchi writes, in Vietnamese. The first language; the English
+ * catalogue follows it key for key.
+ *
+ * @module
+ */
+import type { Catalogue } from "../codes/index.js";
+import { words } from "./words.js";
+
+export const vi: Catalogue = {
+  ...words,
+};
