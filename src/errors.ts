@@ -194,14 +194,18 @@ export class RegistryError extends TieuchiError {
 /**
  * No version of a set (or of the sets linked to it by `supersedes`) was in force on a date: the date falls
  * before the first version, in a gap between two, after the last one ended, or several successors compete.
+ * Also thrown by `evaluate` when the version given was not in force on `asOf` (reason `outside-dates`).
  */
 export class NotInForceError extends TieuchiError {
   /** The set id asked for. */
   readonly setId: string;
   /** The date asked for (YYYY-MM-DD). */
   readonly date: string;
-  /** Where the date falls. */
-  readonly reason: "before-first" | "gap" | "after-last" | "ambiguous";
+  /**
+   * Where the date falls: before the first version, in a gap, after the last one, in force in several linked
+   * sets (`ambiguous`), or outside the dates of the one version given to `evaluate` (`outside-dates`).
+   */
+  readonly reason: "before-first" | "gap" | "after-last" | "ambiguous" | "outside-dates";
   constructor(setId: string, date: string, reason: NotInForceError["reason"], message: string) {
     super("ERR_NOT_IN_FORCE", message, { path: [setId] });
     this.setId = setId;

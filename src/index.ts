@@ -103,3 +103,9 @@ export { resultLine, errorLine, ReportedLine, ReportedResult, UnitFields, GroupV
 
 export { csvGroups, type CsvGroup } from "./batch/input.js";
 export { csvColumns, csvRowData, unwrapUnit, type CsvColumn, type CsvRowError } from "./batch/unit.js";
+
+export { spreadsheetLayout, normalizeHeader, allowedValues, csvListHeader, EXAMPLE_CODE, type SpreadsheetLayout, type SheetTable, type SheetField } from "./sheet/layout.js";
+export { readWorkbook, readTable, cellValue, sheetRecord, type Cell, type Table, type SheetUnit, type SheetRead } from "./sheet/read.js";
+export { parseCsv, detectDelimiter, delimiterName, csvTable, writeCsv, templateCsv, DELIMITERS } from "./sheet/csv.js";
+export { resultTable, pathLabel, parsePath, type TableLine } from "./sheet/results.js";
+export { templateWorkbook, workbookTables, readXlsx, tableWorkbook, TEMPLATE_ROWS, type ExcelJs } from "./sheet/xlsx.js";

@@ -17,6 +17,7 @@ import { inForceCommand } from "./commands/in-force.js";
 import { lockCommand } from "./commands/lock.js";
 import { reportCommand } from "./commands/report.js";
 import { schemaCommand } from "./commands/schema.js";
+import { templateCommand } from "./commands/template.js";
 import { testCommand } from "./commands/test.js";
 import { validateCommand } from "./commands/validate.js";
 import { verifyCommand } from "./commands/verify.js";
@@ -29,6 +30,8 @@ Usage:
   tieuchi eval <set.json> <unit.json>         evaluate one unit and explain each criterion
         [--lang vi|en] [--json] [--as-of YYYY-MM-DD] [--sets <criteria-dir>]
         [--record <audit.json>]              (also write an audit record of the evaluation)
+        [--out-of-force]                     evaluate the file even if it was not in force on --as-of
+                                              (refused otherwise; exit 1 then, whatever the verdict)
   tieuchi eval --set <id> --as-of <date> <unit.json> [--criteria <dir>] [--record <audit.json>]
                                               the version in force on that date (and why), evaluated
   tieuchi eval --set <id> --applied <date> --decided <date> <unit.json> [--criteria <dir>]
@@ -36,6 +39,11 @@ Usage:
   tieuchi batch <set.json> <units>            evaluate every unit of an NDJSON, CSV or JSON-list file
         [--out <file>] [--workers N] [--quiet] [--explain] [--format ndjson|json|csv]
         [--meta field,...] [--delimiter ;] [--as-of YYYY-MM-DD] [--sets <criteria-dir>] [--stats]
+        [--out-of-force]
+                                              also .xlsx and .csv spreadsheets laid out as a template;
+                                              --out <file.xlsx|file.csv> writes one row per unit instead
+  tieuchi template <set.json|id[@version]> --out <file.xlsx|file.csv> [--lang vi|en]
+                                              the spreadsheet to fill in: headers, drop-downs, an example
   tieuchi schema [--cases] [--out <file>]     print the JSON Schema of criteria files (or of case files)
   tieuchi hash <file>...                      content hash (sha-256 of canonical JSON) of JSON files
   tieuchi lock --check [--criteria <dir>]     fail if a released version was edited or removed, a version
@@ -106,6 +114,7 @@ export function main(argv: readonly string[], io: Io): number | Promise<number> 
         applied: { type: "string" },
         decided: { type: "string" },
         record: { type: "string" },
+        "out-of-force": { type: "boolean", default: false },
         check: { type: "boolean", default: false },
         update: { type: "boolean", default: false },
         "accept-changes": { type: "boolean", default: false },
@@ -167,6 +176,7 @@ export function main(argv: readonly string[], io: Io): number | Promise<number> 
             ...(values["as-of"] !== undefined ? { asOf: values["as-of"] } : {}),
             ...(values.sets !== undefined ? { sets: values.sets } : {}),
             ...(values.record !== undefined ? { record: values.record } : {}),
+            outOfForce: values["out-of-force"],
           },
           io,
         );
@@ -237,6 +247,7 @@ export function main(argv: readonly string[], io: Io): number | Promise<number> 
             quiet: values.quiet,
             explain: values.explain,
             stats: values.stats,
+            outOfForce: values["out-of-force"],
             ...(values.out !== undefined ? { out: values.out } : {}),
             ...(values.workers !== undefined ? { workers: values.workers } : {}),
             ...(values["as-of"] !== undefined ? { asOf: values["as-of"] } : {}),
@@ -244,6 +255,18 @@ export function main(argv: readonly string[], io: Io): number | Promise<number> 
             ...(values.format !== undefined ? { format: values.format } : {}),
             ...(values.meta !== undefined ? { meta: values.meta } : {}),
             ...(values.delimiter !== undefined ? { delimiter: values.delimiter } : {}),
+            lang: lang(values.lang),
+          },
+          io,
+        );
+      case "template":
+        return templateCommand(
+          rest,
+          {
+            lang: lang(values.lang),
+            criteria: values.criteria,
+            ...(values.out !== undefined ? { out: values.out } : {}),
+            ...(values["as-of"] !== undefined ? { asOf: values["as-of"] } : {}),
           },
           io,
         );

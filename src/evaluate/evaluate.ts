@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { OptionsError, UnitDataError, type JsonPath, type Problem } from "../errors.js";
+import { NotInForceError, OptionsError, UnitDataError, type JsonPath, type Problem } from "../errors.js";
 import { criterionMessage, verdictMessage } from "../explain/messages.js";
 import { compiledEngine, type Compiled } from "../logic/compile.js";
 import type { PreparedRule } from "../logic/engine.js";
@@ -49,6 +49,13 @@ export interface EvaluateOptions {
   readonly engine?: EngineName;
   /** Where to find the sets that decide titles of sub-units given as data, and the set when it is given by id. */
   readonly sets?: SetResolver;
+  /**
+   * Evaluate a set given as a version on an `asOf` outside its dates in force (default false). Without it,
+   * such a call throws `NotInForceError`: what a version not in force then says is not the verdict for that
+   * date. With it, the result has `inForce: false` and the verdict that version would give, for comparisons
+   * (impact, replays, "what if"), never as the title for `asOf`.
+   */
+  readonly allowOutOfForce?: boolean;
 }
 
 /** Every evaluator `evaluate` can use, by the name `options.engine` takes; the default first. */
@@ -77,6 +84,8 @@ interface Context {
  * @throws {@link OptionsError} for unusable options (a malformed `asOf`, an unknown engine, titles given as data
  *   without `sets`, a set id without `sets` and `asOf`).
  * @throws `SetNotFoundError` or `NotInForceError` when a set named by id has no version in force on `asOf`.
+ * @throws `NotInForceError` (reason `outside-dates`) when the set given was not in force on `asOf`, unless
+ *   `options.allowOutOfForce` is true.
  *
  * @example
  * ```ts
@@ -87,6 +96,7 @@ interface Context {
 export function evaluate(set: LoadedSet | string | unknown, data: unknown, options: EvaluateOptions = {}): Result {
   if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new OptionsError(`asOf must be a date written YYYY-MM-DD, got ${JSON.stringify(options.asOf)}`, ["asOf"]);
   const loaded = typeof set === "string" ? inForce(set, options) : isLoadedSet(set) ? set : loadCriteriaSet(set);
+  refuseOutOfForce(loaded, options);
   const engine = options.engine ?? "compiled";
   if (!ENGINE_NAMES.includes(engine)) throw new OptionsError(`unknown engine ${JSON.stringify(options.engine)}; use one of ${ENGINE_NAMES.join(", ")}`, ["engine"]);
   return run(loaded, data, { options, engine, explain: options.explain ?? true, depth: 0 });
@@ -97,6 +107,23 @@ function inForce(id: string, options: EvaluateOptions): LoadedSet {
   if (!options.sets) throw new OptionsError(`evaluating the set '${id}' by id needs options.sets (a registry) to find its versions`, ["sets"]);
   if (options.asOf === undefined) throw new OptionsError(`evaluating the set '${id}' by id needs options.asOf: the date decides which version was in force`, ["asOf"]);
   return options.sets.resolve(id, options.asOf);
+}
+
+/**
+ * Throws `NotInForceError` (reason `outside-dates`) when `options.asOf` is outside the set's dates in force and
+ * `options.allowOutOfForce` is not set: what {@link evaluate} does first. Batch runs call it before any unit. @internal
+ */
+export function refuseOutOfForce(loaded: LoadedSet, options: Pick<EvaluateOptions, "asOf" | "allowOutOfForce">): void {
+  if (options.asOf === undefined || options.allowOutOfForce === true || isInForce(loaded.definition, options.asOf)) return;
+  const asOf = options.asOf;
+  const d = loaded.definition;
+  const span = d.validTo === null ? `in force from ${d.validFrom}` : `in force from ${d.validFrom} to ${d.validTo}`;
+  throw new NotInForceError(
+    d.id,
+    asOf,
+    "outside-dates",
+    `${d.id}@${d.version} (${d.source.document}) was not in force on ${asOf}: it is ${span}. Evaluate the version in force then (the set by id, with options.sets), or set allowOutOfForce to evaluate this version anyway`,
+  );
 }
 
 /** The scope rules run in. The paths of records are worked out only when a rule needs one (a missing value or an explanation). */

@@ -19,6 +19,8 @@ export interface BatchSettings {
   readonly set: unknown;
   readonly setSource: string;
   readonly asOf?: string;
+  /** Evaluate although the set was not in force on `asOf` (checked before the batch starts). */
+  readonly allowOutOfForce?: boolean;
   readonly explain: boolean;
   /** Folder of criteria sets, for titles given as sub-units' data. */
   readonly setsDir?: string;
@@ -84,6 +86,7 @@ export function makeProcessor(settings: BatchSettings): (group: UnitGroup) => Gr
   const options: EvaluateOptions = {
     explain: settings.explain,
     ...(settings.asOf !== undefined ? { asOf: settings.asOf } : {}),
+    ...(settings.allowOutOfForce === true ? { allowOutOfForce: true } : {}),
     ...(settings.setsDir !== undefined ? { sets: loadRegistry(settings.setsDir) } : {}),
   };
   const meta = settings.meta;

@@ -10,7 +10,9 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Writable } from "node:stream";
 import { OptionsError } from "../errors.js";
+import { refuseOutOfForce } from "../evaluate/evaluate.js";
 import { loadCriteriaSet } from "../evaluate/load.js";
+import { isIsoDate } from "../schema/common.js";
 import { csvGroups, formatOf, jsonArrayGroups, ndjsonGroups, type UnitFormat, type UnitGroup } from "../batch/input.js";
 import { csvColumns } from "../batch/unit.js";
 import { makeProcessor, type BatchSettings, type GroupOutcome } from "./batch-process.js";
@@ -34,6 +36,11 @@ export interface BatchOptions {
   readonly explain?: boolean;
   /** The date titles are decided for (YYYY-MM-DD). */
   readonly asOf?: string;
+  /**
+   * Evaluate the set although it was not in force on `asOf` (default false: the batch is refused before any
+   * unit is read, with `NotInForceError`). Each result then says `inForce: false`.
+   */
+  readonly allowOutOfForce?: boolean;
   /** Folder of criteria sets, for titles given as sub-units' data. */
   readonly sets?: string;
   /** Fields that are not inputs of the set (an id, a commune): carried into each line's `unit`, not evaluated. */
@@ -179,6 +186,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const started = performance.now();
   const setJson = readJsonFile(options.set);
   const loaded = loadCriteriaSet(setJson, { source: options.set });
+  if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new OptionsError(`asOf must be a date written YYYY-MM-DD, got ${JSON.stringify(options.asOf)}`, ["asOf"]);
+  refuseOutOfForce(loaded, options);
   const format = options.format ?? (typeof options.input === "string" ? formatOf(options.input) : undefined);
   if (!format) throw new OptionsError(`cannot tell the format of ${typeof options.input === "string" ? options.input : "the input"}: name it .ndjson, .jsonl, .json or .csv, or give the format`, ["format"]);
   const requested = options.workers ?? availableParallelism();
@@ -199,6 +208,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     explain: options.explain ?? false,
     meta,
     ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
+    ...(options.allowOutOfForce === true ? { allowOutOfForce: true } : {}),
     ...(options.sets !== undefined ? { setsDir: options.sets } : {}),
   };
   let columns: string[] | undefined;

@@ -304,7 +304,8 @@ export function verify(record: unknown, data: unknown, sets: VerifySets, options
 
   let result: Result | null = null;
   if (set) {
-    const base: EvaluateOptions = { explain: r.result.message !== undefined, sets, ...(r.asOf !== null ? { asOf: r.asOf } : {}) };
+    // A record of a version evaluated out of force (allowOutOfForce) is replayed the same way.
+    const base: EvaluateOptions = { explain: r.result.message !== undefined, sets, ...(r.asOf !== null ? { asOf: r.asOf } : {}), ...(r.result.inForce === false ? { allowOutOfForce: true } : {}) };
     try {
       try {
         result = evaluate(set, data, { ...base, engine: r.result.engine.evaluator as EngineName });
