@@ -22,7 +22,7 @@ import { templateCommand } from "./commands/template.js";
 import { testCommand } from "./commands/test.js";
 import { validateCommand } from "./commands/validate.js";
 import { verifyCommand } from "./commands/verify.js";
-import { EXIT, report, UsageError, type Io } from "./output.js";
+import { EXIT, report, safeIo, UsageError, type Io } from "./output.js";
 
 const HELP = `tieuchi ${VERSION}: decide and explain learning-society titles from versioned criteria sets
 
@@ -103,7 +103,9 @@ function lang(value: string): Lang {
 }
 
 /** Runs the CLI with arguments (without `node` and the script) and returns the exit code (a promise for batch). */
-export function main(argv: readonly string[], io: Io): number | Promise<number> {
+export function main(argv: readonly string[], raw: Io): number | Promise<number> {
+  // Names, ids, case names and fields read from files are printed: none may rewrite the terminal.
+  const io = safeIo(raw);
   try {
     const { values, positionals } = parseArgs({
       args: [...argv],
