@@ -37,8 +37,8 @@ describe("message templates", () => {
     );
     for (const engine of ENGINE_NAMES) {
       const r = evaluate(set, { a: true, s: "x".repeat(10_000) }, { engine });
-      expect(r.criteria[0]!.message.vi.length).toBe(10_001);
-      expect(r.criteria[0]!.message.en.endsWith("…")).toBe(true);
+      expect(r.criteria[0]!.message!.vi.length).toBe(10_001);
+      expect(r.criteria[0]!.message!.en.endsWith("…")).toBe(true);
     }
   });
 });
@@ -113,4 +113,34 @@ describe("inputs named like Object.prototype members", () => {
           expect(given.criteria.map((c) => c.status)).toEqual(["pass", "pass"]);
         }
     });
+});
+
+describe("canonical JSON of values JSON cannot hold", () => {
+  it("refuses a Date, a Map, a Set and class instances with the path (two different dates hashed as {})", async () => {
+    const { canonicalJson, contentHash, CanonicalJsonError } = await import("../src/index.js");
+    expect(() => contentHash({ d: new Date("2024-01-01") })).toThrow(CanonicalJsonError);
+    expect(() => canonicalJson({ d: new Date("2024-01-01") })).toThrow(/^d: a Date is not a JSON value \(write a date as a text, "YYYY-MM-DD"\)/);
+    expect(() => canonicalJson([1, new Map([["a", 1]])])).toThrow(/^\[1\]: a Map is not a JSON value/);
+    expect(() => canonicalJson({ s: new Set([1]) })).toThrow(/a Set is not a JSON value/);
+    expect(() => canonicalJson(new (class Unit {})())).toThrow(/a Unit is not a JSON value/);
+    expect(() => canonicalJson({ r: /x/ })).toThrow(/a RegExp is not a JSON value/);
+    // Plain objects of any realm, and objects without a prototype, are JSON.
+    const { runInNewContext } = await import("node:vm");
+    expect(canonicalJson(runInNewContext('({ b: 1, a: [{ c: "x" }] })'))).toBe('{"a":[{"c":"x"}],"b":1}');
+    expect(canonicalJson(Object.assign(Object.create(null), { a: 1 }))).toBe('{"a":1}');
+  });
+});
+
+describe("a LoadedSet made by hand", () => {
+  it("is refused with an OptionsError by evaluate and createRegistry (it skipped validation and the allow-list)", async () => {
+    const { createRegistry, isLoadedSet, OptionsError } = await import("../src/index.js");
+    const real = loadCriteriaSet(makeSet());
+    const forged = { ...real, definition: { ...real.definition, criteria: [{ ...real.definition.criteria[0]!, rule: { log: "x" } }] } };
+    expect(isLoadedSet(real)).toBe(true);
+    expect(isLoadedSet(forged)).toBe(false);
+    expect(() => evaluate(forged, { a: true })).toThrow(OptionsError);
+    expect(() => evaluate(forged, { a: true })).toThrow(/looks like a loaded set but was not made by loadCriteriaSet/);
+    expect(() => createRegistry([forged])).toThrow(OptionsError);
+    expect(evaluate(real, { a: true }).verdict).toBe("pass");
+  });
 });
