@@ -42,6 +42,11 @@ export interface RuleInfo {
    * `maxArrayLength` items). Evaluation counts the same steps as it goes (see `maxWork`).
    */
   readonly work: number;
+  /**
+   * Whether the rule takes a share or ratio whose base could be empty: every share of a list, and every ratio
+   * whose whole is not a positive number written in the rule. Such a criterion must say what an empty group means.
+   */
+  readonly takesShare: boolean;
 }
 
 // Names of inputs and fields, and the level ids of a title recognised at levels (`muc-1`).
@@ -112,6 +117,7 @@ class Analyzer {
   readonly reads = new Set<string>();
   readonly operators = new Set<string>();
   usesRatio = false;
+  takesShare = false;
 
   constructor(
     private readonly problems: Problem[],
@@ -234,6 +240,7 @@ class Analyzer {
       case "ratioAtLeast":
       case "ratioAtMost":
         this.usesRatio = true;
+        if (!(typeof args[1] === "number" && args[1] > 0)) this.takesShare = true;
         for (const i of [0, 1]) this.checkCount(args[i]!, types[i]!, argPath(i), i === 0 ? "part" : "whole");
         this.checkPercent(args[2]!, types[2]!, argPath(2));
         return BOOLEAN;
@@ -313,6 +320,7 @@ class Analyzer {
     const listIndex = isShare ? 1 : 0;
     if (isShare) {
       this.usesRatio = true;
+      this.takesShare = true;
       const pt = this.walk(args[0]!, scope, argPath(0), depth + 1);
       this.checkPercent(args[0]!, pt, argPath(0));
     }
@@ -389,7 +397,7 @@ export function analyzeRule(
 ): RuleInfo {
   const a = new Analyzer(problems, limits, budget, limits.maxArrayLength ?? DEFAULT_LIMITS.maxArrayLength);
   const type = a.walk(rule, { type: scope, times: 1, prefix: "", where: "the set's inputs and derived values" }, path, 0);
-  return { type, reads: [...a.reads].sort(), operators: [...a.operators].sort(), usesRatio: a.usesRatio, work: a.work };
+  return { type, reads: [...a.reads].sort(), operators: [...a.operators].sort(), usesRatio: a.usesRatio, takesShare: a.takesShare, work: a.work };
 }
 
 export { RATIO_OPERATORS };
