@@ -5,6 +5,7 @@
  * @module
  */
 import { UnitsFileError } from "../errors.js";
+import { msg } from "../i18n/index.js";
 
 /** The formats `tieuchi batch` reads. */
 export type UnitFormat = "ndjson" | "json" | "csv";
@@ -119,7 +120,7 @@ export async function* ndjsonGroups(stream: AsyncIterable<Uint8Array>, size: num
     }
     if (grouper.length > 0) yield grouper.take(buf);
     carry = buf.subarray(start);
-    if (carry.length > MAX_UNIT_BYTES) throw new UnitsFileError(source, `line ${line} is longer than ${MAX_UNIT_BYTES / 2 ** 20} MiB`, line);
+    if (carry.length > MAX_UNIT_BYTES) throw new UnitsFileError(source, msg("units.line_too_long", { line, mib: MAX_UNIT_BYTES / 2 ** 20 }), line);
   }
   pushLine(grouper, carry, 0, carry.length, line);
   if (grouper.length > 0) yield grouper.take(carry);
@@ -191,10 +192,10 @@ export async function* jsonArrayGroups(stream: AsyncIterable<Uint8Array>, size: 
           depth = 1;
           continue;
         }
-        throw new UnitsFileError(source, `a JSON file of units must hold a list of units ([{...}, {...}]) or one unit ({...}); it starts with ${JSON.stringify(String.fromCharCode(b))}`, line);
+        throw new UnitsFileError(source, msg("units.not_a_list", { start: JSON.stringify(String.fromCharCode(b)) }), line);
       }
       if (mode === "end") {
-        if (!isSpace(b)) throw new UnitsFileError(source, "there is more text after the end of the list of units", line);
+        if (!isSpace(b)) throw new UnitsFileError(source, msg("units.text_after_list"), line);
         continue;
       }
       if (itemStart < 0 && !isSpace(b) && !(mode === "list" && depth === 1 && (b === 44 || b === 93))) {
@@ -212,11 +213,11 @@ export async function* jsonArrayGroups(stream: AsyncIterable<Uint8Array>, size: 
         } else if (mode === "list" && depth === 0) {
           // The closing bracket of the list.
           if (itemStart >= 0) flushItem(pos);
-          else if (expectItem) throw new UnitsFileError(source, "an empty item before the end of the list (a comma too many?)", line);
+          else if (expectItem) throw new UnitsFileError(source, msg("units.empty_item_at_end"), line);
           mode = "end";
         }
       } else if (b === 44 && mode === "list" && depth === 1) {
-        if (itemStart < 0) throw new UnitsFileError(source, "an empty item in the list (two commas in a row?)", line);
+        if (itemStart < 0) throw new UnitsFileError(source, msg("units.empty_item"), line);
         flushItem(pos);
         expectItem = true;
       }
@@ -227,7 +228,7 @@ export async function* jsonArrayGroups(stream: AsyncIterable<Uint8Array>, size: 
     if (grouper.length > 0) yield grouper.take(buf);
     // Keep only the item being read.
     const keep = itemStart >= 0 ? itemStart : pos;
-    if (pos - keep > MAX_UNIT_BYTES) throw new UnitsFileError(source, `the unit starting on line ${itemLine} is longer than ${MAX_UNIT_BYTES / 2 ** 20} MiB`, itemLine);
+    if (pos - keep > MAX_UNIT_BYTES) throw new UnitsFileError(source, msg("units.unit_too_long", { line: itemLine, mib: MAX_UNIT_BYTES / 2 ** 20 }), itemLine);
     buf = buf.subarray(keep);
     pos -= keep;
     if (itemStart >= 0) itemStart -= keep;
@@ -237,7 +238,7 @@ export async function* jsonArrayGroups(stream: AsyncIterable<Uint8Array>, size: 
     // A list or object that never closes: what was read of the last unit is passed on, to be reported.
     if (itemStart >= 0) flushItem(buf.length);
     if (grouper.length > 0) yield grouper.take(buf);
-    throw new UnitsFileError(source, "the file ends before the list of units is closed", line);
+    throw new UnitsFileError(source, msg("units.list_not_closed"), line);
   }
 }
 
@@ -284,7 +285,7 @@ export async function* csvGroups(
     try {
       return chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true });
     } catch {
-      throw new UnitsFileError(source, `the file is not UTF-8 text (near line ${line}); save it as UTF-8`, line);
+      throw new UnitsFileError(source, msg("units.not_utf8", { line }), line);
     }
   };
 
@@ -375,7 +376,7 @@ export async function* csvGroups(
     pendingQuote = false;
     inQuotes = false;
   }
-  if (inQuotes) throw new UnitsFileError(source, `a quoted cell that starts on line ${rowLine} is never closed`, rowLine);
+  if (inQuotes) throw new UnitsFileError(source, msg("units.cell_not_closed", { line: rowLine }), rowLine);
   if (field !== "" || row.length > 0) endRow();
   if (rows.length > 0) yield { kind: "csv", rows, lines };
 }

@@ -6,6 +6,7 @@
  * @module
  */
 import { OptionsError, UnitDataError, type JsonPath, type Problem } from "../errors.js";
+import { msg, say, type Message } from "../i18n/index.js";
 import { criterionMessage, verdictMessage } from "../explain/messages.js";
 import { compiledEngine, type Compiled } from "../logic/compile.js";
 import type { PreparedRule } from "../logic/engine.js";
@@ -85,17 +86,17 @@ interface Context {
  * ```
  */
 export function evaluate(set: LoadedSet | string | unknown, data: unknown, options: EvaluateOptions = {}): Result {
-  if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new OptionsError(`asOf must be a date written YYYY-MM-DD, got ${JSON.stringify(options.asOf)}`, ["asOf"]);
+  if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new OptionsError(msg("options.as_of", { name: "asOf", got: JSON.stringify(options.asOf) }), ["asOf"]);
   const loaded = typeof set === "string" ? inForce(set, options) : isLoadedSet(set) ? set : loadCriteriaSet(set);
   const engine = options.engine ?? "compiled";
-  if (!ENGINE_NAMES.includes(engine)) throw new OptionsError(`unknown engine ${JSON.stringify(options.engine)}; use one of ${ENGINE_NAMES.join(", ")}`, ["engine"]);
+  if (!ENGINE_NAMES.includes(engine)) throw new OptionsError(msg("options.engine", { got: JSON.stringify(options.engine), known: ENGINE_NAMES }), ["engine"]);
   return run(loaded, data, { options, engine, explain: options.explain ?? true, depth: 0 });
 }
 
 /** A set named by id: the version in force on `asOf`, from `options.sets`. Both are needed: a date alone picks the version. */
 function inForce(id: string, options: EvaluateOptions): LoadedSet {
-  if (!options.sets) throw new OptionsError(`evaluating the set '${id}' by id needs options.sets (a registry) to find its versions`, ["sets"]);
-  if (options.asOf === undefined) throw new OptionsError(`evaluating the set '${id}' by id needs options.asOf: the date decides which version was in force`, ["asOf"]);
+  if (!options.sets) throw new OptionsError(msg("options.needs_sets", { set: id }), ["sets"]);
+  if (options.asOf === undefined) throw new OptionsError(msg("options.needs_as_of", { set: id }), ["asOf"]);
   return options.sets.resolve(id, options.asOf);
 }
 
@@ -154,7 +155,7 @@ function validate(loaded: LoadedSet, program: Program, data: unknown): Record<st
 
 /** The data as the zod schema gives it: checked, and a copy made of fresh records. */
 function copied(loaded: LoadedSet, data: unknown): Record<string, unknown> {
-  const parsed = loaded.dataSchema.safeParse(data);
+  const parsed = loaded.dataSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) throw new UnitDataError(dataProblems(parsed.error, loaded.definition.inputs), labelOf(loaded));
   return parsed.data as Record<string, unknown>;
 }
@@ -344,7 +345,7 @@ function derive<R>(derived: ReadonlyArray<readonly [string, R]>, runner: Runner<
     }
     if (scope.derived === NO_DERIVED_STATES) scope.derived = new Map();
     if (ran === RAN_MISSING) scope.derived.set(name, { status: "missing", paths: runner.missing() });
-    else if (ran === RAN_ERROR) scope.derived.set(name, { status: "error", message: `derived value '${name}': ${runner.message}` });
+    else if (ran === RAN_ERROR) scope.derived.set(name, { status: "error", message: msg("eval.derived", { name, reason: runner.message }) });
     else scope.derived.set(name, { status: "not-applicable" });
   }
 }
@@ -404,8 +405,8 @@ function titlesIn(spec: InputSpec, value: unknown, path: string, jsonPath: JsonP
 function decideTitle(setId: string, data: unknown, path: string, jsonPath: JsonPath, subResults: SubResult[], ctx: Context): boolean | null {
   const resolver = ctx.options.sets;
   if (!resolver)
-    throw new OptionsError(`${path} gives a sub-unit's data to decide title '${setId}', so evaluate needs options.sets to find that set (a registry)`, ["sets"]);
-  if (ctx.depth + 1 > MAX_NESTING) throw new OptionsError(`titles nest deeper than ${MAX_NESTING} levels at ${path}`, ["sets"]);
+    throw new OptionsError(msg("options.sub_unit_needs_sets", { path, set: setId }), ["sets"]);
+  if (ctx.depth + 1 > MAX_NESTING) throw new OptionsError(msg("options.titles_too_deep", { max: MAX_NESTING, path }), ["sets"]);
   const sub = resolver.resolve(setId, ctx.options.asOf);
   let result: Result;
   try {
@@ -413,7 +414,7 @@ function decideTitle(setId: string, data: unknown, path: string, jsonPath: JsonP
   } catch (e) {
     if (e instanceof UnitDataError) {
       const problems: Problem[] = e.problems.map((p) => ({ ...p, path: [...jsonPath, "data", ...p.path] }));
-      throw new UnitDataError(problems, `${sub.definition.id}@${sub.definition.version} (for ${path})`);
+      throw new UnitDataError(problems, `${sub.definition.id}@${sub.definition.version}`, path);
     }
     throw e;
   }
@@ -465,7 +466,7 @@ interface Decided {
   status: Status;
   reason: CriterionResult["reason"];
   earned: number;
-  error: string | undefined;
+  error: Message | undefined;
 }
 
 /** Records an outcome without a value (a `RAN_` code from RAN_MISSING up) as the criterion's status. */
@@ -543,7 +544,7 @@ function decideStatus<R>(c: Criterion, p: CriterionRules<R>, max: number, runner
     const s = ran === RAN_TRUE ? true : ran === RAN_FALSE ? false : runner.value;
     if (typeof s !== "number" || !Number.isInteger(s) || s < 0 || s > max) {
       d.status = "error";
-      d.error = `the score must be a whole number from 0 to ${max}, got ${JSON.stringify(s)}`;
+      d.error = msg("eval.score", { max, got: JSON.stringify(s) ?? String(s) });
       d.earned = 0;
     } else d.earned = s;
   }
@@ -569,7 +570,7 @@ function evaluateCriterion<R>(
   const base: Omit<CriterionResult, "message"> =
     d.error === undefined
       ? { id: c.id, title: c.title, group: plan.group, level: plan.level, role: c.role, mandatory: plan.mandatory, status, reason: d.reason, points, missing }
-      : { id: c.id, title: c.title, group: plan.group, level: plan.level, role: c.role, mandatory: plan.mandatory, status, reason: d.reason, points, missing, error: d.error };
+      : { id: c.id, title: c.title, group: plan.group, level: plan.level, role: c.role, mandatory: plan.mandatory, status, reason: d.reason, points, missing, error: say(d.error, "en") };
   if (!ctx.explain) return base;
 
   const traces = runner.traces;
@@ -589,9 +590,9 @@ function evaluateCriterion<R>(
     if (r !== undefined) shown[k] = r;
     if (subPaths!.has(k)) subs.push(k);
   }
-  const message = criterionMessage({ criterion: c, result: base, values, measures, root: scope.root, labels: loaded.labels });
+  const message = criterionMessage({ criterion: c, result: base, error: d.error, values, measures, root: scope.root, labels: loaded.labels });
   // Written out rather than spread: a spread followed by new keys is slow in V8.
   return d.error === undefined
     ? { id: base.id, title: base.title, group: base.group, level: base.level, role: base.role, mandatory: base.mandatory, status, reason: base.reason, points, missing, values: shown, measures, subResults: subs, message }
-    : { id: base.id, title: base.title, group: base.group, level: base.level, role: base.role, mandatory: base.mandatory, status, reason: base.reason, points, missing, error: d.error, values: shown, measures, subResults: subs, message };
+    : { id: base.id, title: base.title, group: base.group, level: base.level, role: base.role, mandatory: base.mandatory, status, reason: base.reason, points, missing, error: base.error!, values: shown, measures, subResults: subs, message };
 }

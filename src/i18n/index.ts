@@ -14,6 +14,7 @@
  */
 import { type Catalogue, type MessageKey, SPEC, type Spec } from "./codes/index.js";
 import { en } from "./en/index.js";
+import { formatPath } from "./format.js";
 import type { Lang, Text } from "./lang.js";
 import type { Args, Message } from "./params.js";
 import { vi } from "./vi/index.js";
@@ -22,7 +23,7 @@ export type { Catalogue, MessageKey, Spec } from "./codes/index.js";
 export { SPEC } from "./codes/index.js";
 export type { Args, Message, Values, Kind, ParamSpec, AreaSpec, Sentences } from "./params.js";
 export { LANGS, isLang, type Lang, type Text } from "./lang.js";
-export { formatNumber, formatPercent, joinAnd, joinOr } from "./format.js";
+export { formatNumber, formatPercent, formatPath, printable, CONTROL_CHARACTER, joinAnd, joinOr } from "./format.js";
 
 /** The catalogue of each language. */
 export const CATALOGUES: { readonly [L in Lang]: Catalogue } = { vi, en };
@@ -47,7 +48,7 @@ export function msg<K extends MessageKey>(key: K, ...params: ParamsArg<K>): Mess
 /** Keys with a parameter that must be put into words before the sentence gets it (a text or a message). */
 const PREPARED: ReadonlySet<string> = new Set(
   Object.entries(SPEC as Record<string, Record<string, unknown>>)
-    .filter(([, params]) => Object.values(params).some((k) => typeof k === "string" && /^(text|messages?)\??$/.test(k)))
+    .filter(([, params]) => Object.values(params).some((k) => typeof k === "string" && /^(text|messages?|path)\??$/.test(k)))
     .map(([key]) => key),
 );
 
@@ -61,6 +62,7 @@ function prepare(key: string, params: Message["params"], lang: Lang): Message["p
     if (base === "text") out[name] = (v as Text)[lang];
     else if (base === "message") out[name] = say(v as Message, lang);
     else if (base === "messages") out[name] = (v as readonly Message[]).map((m) => say(m, lang));
+    else if (base === "path") out[name] = formatPath(v as ReadonlyArray<string | number>, lang);
   }
   return out;
 }

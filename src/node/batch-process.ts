@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { formatPath, TieuchiError, type Problem } from "../errors.js";
+import { TieuchiError, type Problem } from "../errors.js";
+import { msg, say, type Message } from "../i18n/index.js";
 import { evaluate, sharedResultParts, type EvaluateOptions } from "../evaluate/evaluate.js";
 import { loadCriteriaSet } from "../evaluate/load.js";
 import { locateJsonError } from "../versions/json.js";
@@ -38,7 +39,7 @@ export interface GroupOutcome {
   readonly fail: number;
   readonly incomplete: number;
   /** The first few bad units of the group. */
-  readonly errors: Array<{ readonly line: number; readonly code: string; readonly message: string }>;
+  readonly errors: Array<{ readonly line: number; readonly code: string; readonly message: string; readonly reason: Message }>;
 }
 
 const MAX_ERRORS_PER_GROUP = 20;
@@ -46,27 +47,32 @@ const MAX_ERRORS_PER_GROUP = 20;
 /** An error of one unit, as its output line reports it. */
 interface UnitError {
   readonly code: string;
+  /** In English; `detail` and the problems' keys put it into any language. */
   readonly message: string;
-  readonly problems: readonly unknown[];
+  readonly detail: Message;
+  readonly problems: readonly Problem[];
 }
 
 function unitError(e: unknown): UnitError {
-  if (e instanceof TieuchiError) return { code: e.code, message: e.message, problems: e.problems };
-  return { code: "ERR_INTERNAL", message: `unexpected failure: ${e instanceof Error ? e.message : String(e)}`, problems: [] };
+  if (e instanceof TieuchiError) return { code: e.code, message: e.message, detail: e.detail, problems: e.problems };
+  const detail = msg("error.unexpected", { text: e instanceof Error ? e.message : String(e) });
+  return { code: "ERR_INTERNAL", message: say(detail, "en"), detail, problems: [] };
 }
 
-/** One line saying what is wrong with a unit: its first problems, or the message's first line. */
-function shortReason(e: UnitError): string {
-  const problems = e.problems as Problem[];
-  if (problems.length === 0) return e.message.split("\n")[0]!;
-  const shown = problems.slice(0, 3).map((p) => `${formatPath(p.path)}: ${p.message}`);
-  if (problems.length > 3) shown.push(`and ${problems.length - 3} more`);
-  return shown.join("; ");
+function lineError(code: string, detail: Message): UnitError {
+  return { code, message: say(detail, "en"), detail, problems: [] };
+}
+
+/** What is wrong with a unit in one line: its first problems, or the error's headline. */
+function shortReason(e: UnitError): Message {
+  const problems = e.problems;
+  if (problems.length === 0) return e.detail;
+  return msg("error.first_problems", { problems: problems.slice(0, 3).map((p) => msg("error.at", { path: p.path, problem: p })), more: Math.max(0, problems.length - 3) });
 }
 
 function jsonError(text: string, line: number): UnitError {
   // JSON.parse refused the text, so the locator finds where; the fallback only guards a disagreement.
-  const { offset, reason } = locateJsonError(text) ?? { offset: text.length, reason: "not valid JSON" };
+  const { offset, reason } = locateJsonError(text) ?? { offset: text.length, reason: msg("json.ends_early") };
   let l = line;
   let col = 1;
   for (let i = 0; i < offset && i < text.length; i++) {
@@ -75,7 +81,7 @@ function jsonError(text: string, line: number): UnitError {
       col = 1;
     } else col++;
   }
-  return { code: "ERR_JSON_PARSE", message: `not valid JSON at line ${l}, column ${col}: ${reason}`, problems: [] };
+  return lineError("ERR_JSON_PARSE", msg("error.json_line", { line: l, column: col, reason }));
 }
 
 /** Builds the function that turns a group of raw units into output lines. */
@@ -119,7 +125,7 @@ export function makeProcessor(settings: BatchSettings): (group: UnitGroup) => Gr
         try {
           text = decoder.decode(bytes);
         } catch {
-          error = { code: "ERR_JSON_PARSE", message: `line ${line} is not UTF-8 text; save the file as UTF-8`, problems: [] };
+          error = lineError("ERR_JSON_PARSE", msg("error.not_utf8_line", { line }));
         }
         if (text !== undefined) {
           try {
@@ -154,7 +160,10 @@ export function makeProcessor(settings: BatchSettings): (group: UnitGroup) => Gr
       }
       if (error !== undefined) {
         bad++;
-        if (errors.length < MAX_ERRORS_PER_GROUP) errors.push({ line, code: error.code, message: shortReason(error) });
+        if (errors.length < MAX_ERRORS_PER_GROUP) {
+          const reason = shortReason(error);
+          errors.push({ line, code: error.code, message: say(reason, "en"), reason });
+        }
         // The unit's fields, when it could be read, so a report can still group the bad units.
         writer.value(unit === undefined ? { line, error } : { line, unit, error });
         writer.byte(10);

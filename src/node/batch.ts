@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Writable } from "node:stream";
 import { OptionsError } from "../errors.js";
+import { msg, type Message } from "../i18n/index.js";
 import { loadCriteriaSet } from "../evaluate/load.js";
 import { csvGroups, formatOf, jsonArrayGroups, ndjsonGroups, type UnitFormat, type UnitGroup } from "../batch/input.js";
 import { csvColumns } from "../batch/unit.js";
@@ -63,7 +64,7 @@ export interface BatchSummary {
   readonly bad: number;
   readonly verdicts: { readonly pass: number; readonly fail: number; readonly incomplete: number };
   /** The first bad units (line, error code and message); every one is also in the output. */
-  readonly badUnits: ReadonlyArray<{ readonly line: number; readonly code: string; readonly message: string }>;
+  readonly badUnits: ReadonlyArray<{ readonly line: number; readonly code: string; readonly message: string; readonly reason: Message }>;
   readonly seconds: number;
   readonly workers: number;
 }
@@ -180,9 +181,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const setJson = readJsonFile(options.set);
   const loaded = loadCriteriaSet(setJson, { source: options.set });
   const format = options.format ?? (typeof options.input === "string" ? formatOf(options.input) : undefined);
-  if (!format) throw new OptionsError(`cannot tell the format of ${typeof options.input === "string" ? options.input : "the input"}: name it .ndjson, .jsonl, .json or .csv, or give the format`, ["format"]);
+  if (!format) throw new OptionsError(msg("options.unknown_format", { input: typeof options.input === "string" ? options.input : undefined }), ["format"]);
   const requested = options.workers ?? availableParallelism();
-  if (!Number.isInteger(requested) || requested < 0 || requested > 256) throw new OptionsError(`workers must be a whole number from 0 to 256, got ${requested}`, ["workers"]);
+  if (!Number.isInteger(requested) || requested < 0 || requested > 256) throw new OptionsError(msg("options.workers", { got: String(requested) }), ["workers"]);
   const meta = options.meta ?? [];
   // Fail before reading any unit when the folder of sets cannot be loaded (each worker loads it again).
   if (options.sets !== undefined) loadRegistry(options.sets);
@@ -208,12 +209,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   else
     groups = csvGroups(stream, groupSize, options.delimiter ?? ",", (names) => {
       const { problems } = csvColumns(loaded, names, meta);
-      if (problems.length > 0) throw new OptionsError(`the CSV header does not match the set:\n  - ${problems.join("\n  - ")}`, ["columns"]);
+      if (problems.length > 0) throw new OptionsError(msg("options.csv_header", { problems }), ["columns"]);
       columns = names;
     }, source);
 
   const summary = { units: 0, evaluated: 0, bad: 0, pass: 0, fail: 0, incomplete: 0 };
-  const badUnits: Array<{ line: number; code: string; message: string }> = [];
+  const badUnits: Array<{ line: number; code: string; message: string; reason: Message }> = [];
   let pool: Pool | undefined;
   const workers = requested;
   const inFlight = new Map<number, Promise<GroupOutcome>>();

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { msg } from "../i18n/index.js";
+import { checkText, checkWith } from "./issues.js";
 import { Id, IsoDate, Localized, Name, SetId, Version } from "./common.js";
 import { Inputs } from "./inputs.js";
 import { Rule } from "./rule.js";
@@ -115,21 +117,21 @@ export const Criterion = z
       c.excludes !== undefined && "excludes",
       c.pending !== undefined && "pending",
       c.points !== undefined && typeof c.points === "object" && "tiers" in c.points && "points.tiers",
-    ].filter(Boolean);
+    ].filter((k): k is string => typeof k === "string");
     if (c.role === "exclusion") {
       if (c.excludes === undefined && c.pending === undefined)
-        ctx.addIssue({ code: "custom", path: ["excludes"], message: "an exclusion needs an 'excludes' rule (or 'pending')" });
-      if (c.rule !== undefined) ctx.addIssue({ code: "custom", path: ["rule"], message: "an exclusion states 'excludes', not 'rule'" });
-      if (c.points !== undefined) ctx.addIssue({ code: "custom", path: ["points"], message: "an exclusion earns no points" });
+        ctx.addIssue({ code: "custom", path: ["excludes"], message: checkText("check.exclusion_needs_excludes") });
+      if (c.rule !== undefined) ctx.addIssue({ code: "custom", path: ["rule"], message: checkText("check.exclusion_no_rule") });
+      if (c.points !== undefined) ctx.addIssue({ code: "custom", path: ["points"], message: checkText("check.exclusion_no_points") });
     } else {
-      if (c.excludes !== undefined) ctx.addIssue({ code: "custom", path: ["excludes"], message: "'excludes' is only for criteria with role 'exclusion'" });
+      if (c.excludes !== undefined) ctx.addIssue({ code: "custom", path: ["excludes"], message: checkText("check.excludes_only_exclusion") });
       const scored = c.points !== undefined && typeof c.points === "object" && "score" in c.points;
       if (scored && c.rule === undefined && c.pending === undefined)
-        ctx.addIssue({ code: "custom", path: ["rule"], message: "a scored criterion needs a 'rule' saying when it is met, e.g. score >= 5" });
+        ctx.addIssue({ code: "custom", path: ["rule"], message: checkText("check.scored_needs_rule") });
       else if (kinds.length === 0)
-        ctx.addIssue({ code: "custom", path: [], message: "a criterion needs a 'rule', tiered 'points', or 'pending'" });
+        ctx.addIssue({ code: "custom", path: [], message: checkText("check.criterion_needs_rule") });
       if (kinds.length > 1)
-        ctx.addIssue({ code: "custom", path: [], message: `a criterion takes one of 'rule', tiered 'points' or 'pending', not ${kinds.join(" and ")}` });
+        ctx.addIssue({ code: "custom", path: [], ...checkWith(msg("check.criterion_one_of", { kinds })) });
     }
   });
 export type Criterion = z.infer<typeof Criterion>;

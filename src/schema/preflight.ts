@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { CONTROL_CHARACTER, printable, type JsonPath, type Problem } from "../errors.js";
+import { CONTROL_CHARACTER, printable, problem, type JsonPath, type Problem } from "../errors.js";
 import type { Limits } from "./limits.js";
 
 interface Frame {
@@ -32,7 +32,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 function refuseProtoKey(record: Record<string, unknown>, path: JsonPath, problems: Problem[]): void {
   if (Object.prototype.hasOwnProperty.call(record, "__proto__"))
-    problems.push({ code: "unsafe_key", path: [...path, "__proto__"], message: "'__proto__' can never be a name: it would reach an object's prototype" });
+    problems.push(problem("problem.unsafe_key", [...path, "__proto__"]));
 }
 
 const MAX_CONTROL_PROBLEMS = 20;
@@ -44,19 +44,15 @@ const MAX_CONTROL_PROBLEMS = 20;
  */
 function scan(value: unknown, maxDepth: number): { deep: JsonPath } | { controls: Problem[] } {
   const controls: Problem[] = [];
-  const control = (frame: Frame, text: string, what: string) => {
+  const control = (frame: Frame, text: string, where: "text" | "key") => {
     if (controls.length < MAX_CONTROL_PROBLEMS && CONTROL_CHARACTER.test(text))
-      controls.push({
-        code: "control_character",
-        path: pathOf(frame),
-        message: `${what} holds a control character (${printable(CONTROL_CHARACTER.exec(text)![0])}), which could rewrite a terminal or hide text; remove it`,
-      });
+      controls.push(problem("problem.control_character", pathOf(frame), { char: printable(CONTROL_CHARACTER.exec(text)![0]), in: where }));
   };
   const stack: Frame[] = [{ value, depth: 0, key: undefined, parent: undefined }];
   while (stack.length > 0) {
     const frame = stack.pop()!;
     const v = frame.value;
-    if (typeof v === "string") control(frame, v, "the text");
+    if (typeof v === "string") control(frame, v, "text");
     if (typeof v !== "object" || v === null) continue;
     const depth = frame.depth + 1;
     if (depth > maxDepth) return { deep: pathOf(frame) };
@@ -64,7 +60,7 @@ function scan(value: unknown, maxDepth: number): { deep: JsonPath } | { controls
     else
       for (const k of Object.keys(v).reverse()) {
         const child: Frame = { value: (v as Record<string, unknown>)[k], depth, key: k, parent: frame };
-        control(child, k, "the key");
+        control(child, k, "key");
         stack.push(child);
       }
   }
@@ -86,11 +82,7 @@ function checkInputs(inputs: Record<string, unknown>, limits: Limits, problems: 
     const here = depth + 1;
     if (here > limits.maxDataDepth) {
       if (!reportedDepth)
-        problems.push({
-          code: "inputs_too_deep",
-          path,
-          message: `the inputs nest lists and records ${here} levels deep here; a unit's data may nest at most ${limits.maxDataDepth} (limits.maxDataDepth)`,
-        });
+        problems.push(problem("problem.inputs_too_deep", path, { depth: here, max: limits.maxDataDepth }));
       reportedDepth = true;
       continue;
     }
@@ -103,7 +95,7 @@ function checkInputs(inputs: Record<string, unknown>, limits: Limits, problems: 
     }
   }
   if (count > limits.maxInputs)
-    problems.push({ code: "too_many_inputs", path: ["inputs"], message: `the set declares ${count} inputs and fields; at most ${limits.maxInputs} are accepted (limits.maxInputs)` });
+    problems.push(problem("problem.too_many_inputs", ["inputs"], { count, max: limits.maxInputs }));
 }
 
 /**
@@ -113,22 +105,14 @@ function checkInputs(inputs: Record<string, unknown>, limits: Limits, problems: 
 export function preflight(json: unknown, limits: Limits): Problem[] {
   const scanned = scan(json, limits.maxJsonDepth);
   if ("deep" in scanned)
-    return [{ code: "too_deep", path: scanned.deep, message: `the file nests objects and lists deeper than ${limits.maxJsonDepth} levels here (limits.maxJsonDepth)` }];
+    return [problem("problem.too_deep", scanned.deep, { max: limits.maxJsonDepth })];
   const problems = scanned.controls;
   if (!isRecord(json)) return problems;
   if (Array.isArray(json.criteria) && json.criteria.length > limits.maxCriteria)
-    problems.push({
-      code: "too_many_criteria",
-      path: ["criteria"],
-      message: `the set has ${json.criteria.length} criteria; at most ${limits.maxCriteria} are accepted (limits.maxCriteria)`,
-    });
+    problems.push(problem("problem.too_many_criteria", ["criteria"], { count: json.criteria.length, max: limits.maxCriteria }));
   if (isRecord(json.derived)) refuseProtoKey(json.derived, ["derived"], problems);
   if (isRecord(json.derived) && Object.keys(json.derived).length > limits.maxDerived)
-    problems.push({
-      code: "too_many_derived",
-      path: ["derived"],
-      message: `the set has ${Object.keys(json.derived).length} derived values; at most ${limits.maxDerived} are accepted (limits.maxDerived)`,
-    });
+    problems.push(problem("problem.too_many_derived", ["derived"], { count: Object.keys(json.derived).length, max: limits.maxDerived }));
   if (isRecord(json.inputs)) checkInputs(json.inputs, limits, problems);
   return problems;
 }

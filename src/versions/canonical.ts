@@ -6,6 +6,7 @@
  * @module
  */
 import { CanonicalJsonError } from "../errors.js";
+import { msg } from "../i18n/index.js";
 import { sha256Hex } from "./sha256.js";
 
 /**
@@ -23,7 +24,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 function write(value: unknown, out: string[], path: Array<string | number>): void {
-  if (path.length > 1000) throw new CanonicalJsonError("nests deeper than 1000 levels", path.slice());
+  if (path.length > 1000) throw new CanonicalJsonError(msg("canonical.too_deep"), path.slice());
   if (value === null) {
     out.push("null");
     return;
@@ -33,7 +34,7 @@ function write(value: unknown, out: string[], path: Array<string | number>): voi
       out.push(value ? "true" : "false");
       return;
     case "number":
-      if (!Number.isFinite(value)) throw new CanonicalJsonError(`${value} is not a JSON number`, path.slice());
+      if (!Number.isFinite(value)) throw new CanonicalJsonError(msg("canonical.not_a_number", { value: String(value) }), path.slice());
       out.push(Object.is(value, -0) ? "0" : JSON.stringify(value));
       return;
     case "string":
@@ -57,7 +58,7 @@ function write(value: unknown, out: string[], path: Array<string | number>): voi
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       for (let i = 1; i < entries.length; i++)
         // Two keys that differ only in Unicode form would become one key written twice.
-        if (entries[i]![0] === entries[i - 1]![0]) throw new CanonicalJsonError(`two keys read ${JSON.stringify(entries[i]![0])} once normalised to NFC`, path.slice());
+        if (entries[i]![0] === entries[i - 1]![0]) throw new CanonicalJsonError(msg("canonical.same_keys", { key: JSON.stringify(entries[i]![0]) }), path.slice());
       out.push("{");
       entries.forEach(([k, v], i) => {
         if (i) out.push(",");
@@ -70,7 +71,7 @@ function write(value: unknown, out: string[], path: Array<string | number>): voi
       return;
     }
     default:
-      throw new CanonicalJsonError(`a ${typeof value} is not a JSON value`, path.slice());
+      throw new CanonicalJsonError(msg("canonical.not_json", { type: typeof value }), path.slice());
   }
 }
 

@@ -8,7 +8,7 @@
  * @module
  */
 import { z } from "zod";
-import { CriteriaSetError, LockFileError, type Problem } from "../errors.js";
+import { CriteriaSetError, LockFileError, problem, type Problem } from "../errors.js";
 import { loadCriteriaSet, type LoadedSet } from "../evaluate/load.js";
 import { normalizeStrings, schemaProblems, validateCriteriaSet } from "../schema/parse.js";
 import { canonicalJson, contentHash } from "./canonical.js";
@@ -318,12 +318,12 @@ export function emptyLock(): Lock {
  * @throws {@link LockFileError} listing every problem.
  */
 export function parseLock(json: unknown, source?: string): Lock {
-  const parsed = Lock.safeParse(json);
+  const parsed = Lock.safeParse(json, { reportInput: true });
   if (!parsed.success) throw new LockFileError(schemaProblems(parsed.error), source);
   const problems: Problem[] = [];
   for (const [version, entry] of Object.entries(parsed.data.versions)) {
     if (!entry.file.endsWith(".json") || entry.file.includes("\\") || entry.file.split("/").includes(".."))
-      problems.push({ code: "bad_file", path: ["versions", version, "file"], message: `'${entry.file}' is not a .json path inside the criteria folder written with '/'` });
+      problems.push(problem("problem.bad_file", ["versions", version, "file"], { file: entry.file }));
   }
   if (problems.length > 0) throw new LockFileError(problems, source);
   return parsed.data;

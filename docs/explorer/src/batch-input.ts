@@ -4,7 +4,7 @@
  * unit is its data or `{"unit": {...}, "data": {...}}`; the grouping fields come from the library's unwrapUnit.
  * A unit that cannot be read is kept, with its error, never dropped.
  */
-import { csvColumns, csvGroups, csvRowData, parseJson, TieuchiError, unwrapUnit, type LoadedSet, type Problem, type UnitFields } from "tieuchi";
+import { csvColumns, csvGroups, csvRowData, msg, parseJson, TieuchiError, unwrapUnit, type LoadedSet, type Problem, type UnitFields } from "tieuchi";
 
 /** One unit of the file: where it starts, its grouping fields, and its data or why it could not be read. */
 export interface UnitInput {
@@ -54,7 +54,7 @@ export async function readUnits(file: File, set: LoadedSet, options: ReadOptions
     let columns: ReturnType<typeof csvColumns>["columns"] = [];
     const onHeader = (names: string[]) => {
       const checked = csvColumns(set, names, options.meta);
-      if (checked.problems.length > 0) throw new TieuchiError("ERR_OPTIONS", `${file.name}: the CSV header does not match the set:\n  - ${checked.problems.join("\n  - ")}`);
+      if (checked.problems.length > 0) throw new TieuchiError("ERR_OPTIONS", msg("error.file", { source: file.name, reason: msg("options.csv_header", { problems: checked.problems }) }));
       columns = checked.columns;
     };
     for await (const group of csvGroups(file.stream(), 500, options.delimiter, onHeader, file.name)) {
@@ -82,8 +82,8 @@ export async function readUnits(file: File, set: LoadedSet, options: ReadOptions
   }
   if (format === "json") {
     const list = parseJson(body, file.name);
-    if (!Array.isArray(list)) throw new TieuchiError("ERR_JSON_PARSE", `${file.name}: a .json file of units is a list, [ {...}, {...} ]`);
+    if (!Array.isArray(list)) throw new TieuchiError("ERR_JSON_PARSE", msg("error.file", { source: file.name, reason: msg("units.not_a_list", { start: JSON.stringify(body.trim()[0] ?? "") }) }));
     return list.map((v, i) => unit(i + 1, v, options.meta));
   }
-  throw new TieuchiError("ERR_OPTIONS", `${file.name}: the batch reads .csv, .ndjson (or .jsonl) and .json files`);
+  throw new TieuchiError("ERR_OPTIONS", msg("error.file", { source: file.name, reason: msg("units.formats") }));
 }

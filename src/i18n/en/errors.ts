@@ -1,0 +1,76 @@
+import type { ERRORS } from "../codes/errors.js";
+import { formatNumber, plural } from "../format.js";
+import type { Sentences } from "../params.js";
+
+const n = (x: number) => formatNumber(x, "en");
+const problems = (count: number) => plural(count, "problem");
+const inFile = (source: string | undefined) => (source ? ` ${source}` : "");
+
+export const errors: Sentences<typeof ERRORS> = {
+  "error.criteria_set": ({ source, count }) => `The criteria set${source ? ` in ${source}` : ""} is invalid (${problems(count)})`,
+  "error.unit_data": ({ set, count, within }) => `The unit's data does not match the inputs declared by ${set}${within ? ` (for ${within})` : ""} (${problems(count)})`,
+  "error.case_file": ({ source, count }) => `The case file${inFile(source)} is invalid (${problems(count)})`,
+  "error.registry": ({ count }) => `The criteria sets do not form a consistent registry (${problems(count)})`,
+  "error.lock_file": ({ source, count }) => `The lock file${inFile(source)} is invalid (${problems(count)})`,
+  "error.audit_record": ({ source, count }) => `The audit record${inFile(source)} is invalid (${problems(count)})`,
+  "error.json_parse": ({ source, line, column, reason }) => `${source}:${line}:${column}: not valid JSON: ${reason}`,
+  "error.file": ({ source, reason }) => `${source}: ${reason}`,
+  "error.case_failed": ({ name, details }) => `case '${name}' does not hold:${details.map((d) => `\n  ${d}`).join("")}`,
+  "error.report_line": ({ line, reason }) => `line ${n(line)}: ${reason}`,
+  "error.units_file": ({ source, line, reason }) => `${source}:${line}: ${reason}`,
+  "error.canonical_json": ({ path, reason }) => `${path}: ${reason}; the value has no canonical JSON form and cannot be hashed`,
+  "error.json_line": ({ line, column, reason }) => `not valid JSON at line ${line}, column ${column}: ${reason}`,
+  "error.not_utf8_line": ({ line }) => `line ${line} is not UTF-8 text; save the file as UTF-8`,
+  "error.at": ({ path, problem }) => `${path}: ${problem}`,
+  "error.first_problems": ({ problems, more }) => [...problems, ...(more > 0 ? [`and ${n(more)} more`] : [])].join("; ") || "(none)",
+  "error.unexpected": ({ text }) => `unexpected error (please report it): ${text}`,
+
+  "line.not_json": ({ reason, column }) => `not valid JSON: ${reason} (column ${column})`,
+  "line.not_a_result": () => "not a readable result",
+  "line.not_batch_line": ({ problem }) => `not a line of batch output ({"line", "unit", "result"} or {"line", "unit", "error"}): ${problem ?? ""}`,
+  "line.too_long": ({ max }) => `the line is longer than ${max} bytes`,
+  "line.not_utf8": () => "the line is not UTF-8 text",
+
+  "file.not_found": () => "no such file",
+  "file.is_folder": () => "is a folder, not a file",
+  "file.permission": () => "permission denied",
+  "file.links": () => "too many symbolic links",
+  "file.name_too_long": () => "the name is too long",
+  "file.not_a_folder": () => "a part of the path is not a folder",
+  "file.unreadable": ({ reason }) => `cannot be read (${reason})`,
+  "file.too_large": ({ size, max }) => `is ${size === undefined ? "" : `${size} bytes, `}larger than the ${max} bytes allowed (maxBytes)`,
+
+  "json.empty": () => "the file is empty",
+  "json.ends_early": () => "the text ends too early",
+  "json.unexpected": ({ char }) => `unexpected ${char}`,
+  "json.bad_unicode_escape": () => "bad \\u escape",
+  "json.bad_escape": () => "bad escape in a string",
+  "json.control_in_string": () => "a control character (such as a line break) inside a string",
+  "json.string_not_closed": () => "a string is not closed",
+  "json.expected_key": ({ found }) => `${found}; expected a key in double quotes`,
+  "json.expected_colon": ({ found }) => `${found}; expected ':'`,
+  "json.expected_comma": ({ found, close }) => `${found}; expected ',' or '${close}'`,
+  "json.after_end": ({ found }) => `${found} after the end of the JSON value`,
+  "json.engine": ({ reason }) => `the JSON parser says: ${reason}`,
+  "json.bom": ({ encoding }) => `the file is ${encoding} text (it starts with that byte-order mark); save it as UTF-8`,
+  "json.utf16": () => "the file looks like UTF-16 text (every other byte is zero); save it as UTF-8",
+  "json.zero_byte": ({ offset }) => `the file holds a zero byte at byte ${offset}, so it is not a text file (or not UTF-8); save it as UTF-8 JSON`,
+  "json.not_utf8": ({ byte, offset }) => `the file is not UTF-8 text (byte 0x${byte} at byte ${offset}; perhaps Latin-1, Windows-1258 or TCVN3/ABC); save it as UTF-8`,
+
+  "units.line_too_long": ({ line, mib }) => `line ${line} is longer than ${n(mib)} MiB`,
+  "units.unit_too_long": ({ line, mib }) => `the unit starting on line ${line} is longer than ${n(mib)} MiB`,
+  "units.not_a_list": ({ start }) => `a JSON file of units must hold a list of units ([{...}, {...}]) or one unit ({...}); it starts with ${start}`,
+  "units.text_after_list": () => "there is more text after the end of the list of units",
+  "units.empty_item_at_end": () => "an empty item before the end of the list (a comma too many?)",
+  "units.empty_item": () => "an empty item in the list (two commas in a row?)",
+  "units.list_not_closed": () => "the file ends before the list of units is closed",
+  "units.not_utf8": ({ line }) => `the file is not UTF-8 text (near line ${line}); save it as UTF-8`,
+  "units.cell_not_closed": ({ line }) => `a quoted cell that starts on line ${line} is never closed`,
+
+  "units.formats": () => "the batch reads .csv, .ndjson (or .jsonl) and .json files",
+
+  "canonical.too_deep": () => "nests deeper than 1000 levels",
+  "canonical.not_a_number": ({ value }) => `${value} is not a JSON number`,
+  "canonical.same_keys": ({ key }) => `two keys read ${key} once normalised to NFC`,
+  "canonical.not_json": ({ type }) => `a ${type} is not a JSON value`,
+};

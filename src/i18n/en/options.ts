@@ -1,0 +1,60 @@
+import type { OPTIONS } from "../codes/options.js";
+import type { Sentences } from "../params.js";
+
+const didYouMean = (s: string | undefined) => (s ? ` (did you mean '${s}'?)` : "");
+const versions = (spans: readonly string[]) => `Versions: ${spans.join(", ")}`;
+
+export const options: Sentences<typeof OPTIONS> = {
+  "options.unknown_limits": ({ path, keys, known }) => `${path}: unknown limit${keys.length > 1 ? "s" : ""} ${keys.map((k) => `'${k}'`).join(", ")}; known: ${known.join(", ")}`,
+  "options.bad_limit": ({ path, problem }) => `${path}: ${problem} (a limit is a whole number of at least 1)`,
+  "options.needs_runner": () => "describeCases needs a test runner: pass { describe, it } (e.g. from vitest), or turn on the runner's globals",
+  "options.unknown_format": ({ input }) => `cannot tell the format of ${input ?? "the input"}: name it .ndjson, .jsonl, .json or .csv, or give the format`,
+  "options.workers": ({ got }) => `workers must be a whole number from 0 to 256, got ${got}`,
+  "options.csv_header": ({ problems }) => `the CSV header does not match the set:${problems.map((p) => `\n  - ${p}`).join("")}`,
+  "options.as_of": ({ name, got }) => `${name} must be a date written YYYY-MM-DD, got ${got}`,
+  "options.engine": ({ got, known }) => `unknown engine ${got}; use one of ${known.join(", ")}`,
+  "options.needs_sets": ({ set }) => `evaluating the set '${set}' by id needs options.sets (a registry) to find its versions`,
+  "options.needs_as_of": ({ set }) => `evaluating the set '${set}' by id needs options.asOf: the date decides which version was in force`,
+  "options.sub_unit_needs_sets": ({ path, set }) => `${path} gives a sub-unit's data to decide title '${set}', so evaluate needs options.sets to find that set (a registry)`,
+  "options.titles_too_deep": ({ max, path }) => `titles nest deeper than ${max} levels at ${path}`,
+  "options.decimals": ({ max, got }) => `decimals must be a whole number from 0 to ${max}, got ${got}`,
+  "options.by_empty": () => "a grouping field needs a name",
+  "options.by_twice": ({ by }) => `a grouping field is named twice: ${by.join(", ")}`,
+  "options.percent_counts": ({ count, total }) => `a percentage needs whole counts of at least 0, got ${count} of ${total}`,
+  "options.evaluated_at": ({ got }) => `evaluatedAt must be an ISO 8601 date and time, got ${got}`,
+  "options.applied_after_decided": ({ applied, decided }) => `the application date ${applied} is after the decision date ${decided}`,
+
+  "csv.column_twice": ({ column }) => `column '${column}' appears twice`,
+  "csv.not_an_input": ({ column, set, suggestion }) =>
+    `column '${column}' is not an input of ${set}${didYouMean(suggestion)}; name it in --meta to carry it into the output instead`,
+  "csv.cell_not_json": ({ reason }) => `is not JSON (${reason}); a record or list is written as JSON in its cell`,
+  "csv.cells": ({ line, cells, columns }) => `line ${line} has ${cells} cells, the header has ${columns}`,
+  "csv.line": ({ line, problems }) => `line ${line}: ${problems.join("; ")}`,
+
+  "set.unknown_id": ({ id, known }) => `no criteria set with id '${id}' (known: ${known.join(", ") || "none"})`,
+  "set.unknown_version": ({ id, version, known }) => `no version ${version} of '${id}' (versions: ${known.join(", ") || "none"})`,
+  "set.no_criteria_file": ({ cases, set, file }) => `${cases} tests ${set}, but there is no criteria file ${file} next to it`,
+  "set.ambiguous": ({ id, date, found }) =>
+    `no version of '${id}' is in force on ${date}, and several sets linked to it by supersedes are: ${found.join(", ")}; ask for one of them by id`,
+  "set.before_first": ({ id, date, first, from, spans }) => `no version of '${id}' was in force on ${date}: the first, ${first}, came into force on ${from}. ${versions(spans)}`,
+  "set.after_last": ({ id, date, last, to, spans }) =>
+    `no version of '${id}' is in force on ${date}: the last, ${last}, ended on ${to}, and no version after it is known. ${versions(spans)}`,
+  "set.gap": ({ id, date, before, to, after, from, spans }) =>
+    `no version of '${id}' was in force on ${date}: it falls in a gap between ${before}, which ended on ${to}, and ${after}, which starts on ${from}. ${versions(spans)}`,
+
+  "eval.unexpected": ({ text }) => `unexpected failure while evaluating a rule: ${text}`,
+  "eval.compile_var": () => "cannot compile rule: 'var' takes a literal path",
+  "eval.compile_op": ({ op }) => `cannot compile rule: no compiled form for '${op}'`,
+  "eval.refuse_op": ({ keys }) => `refusing to run an operation ${keys} that criteria files may not use; load rules with loadCriteriaSet`,
+  "eval.refuse_var": ({ path }) => `refusing to run {"var": ${path}}: a path must be a literal free of __proto__, prototype and constructor`,
+
+  "eval.not_a_number": ({ op }) => `a calculation ('${op}') gave no number (such as 0 / 0, a remainder by 0, or a text in a sum)`,
+  "eval.infinite": ({ op }) => `a calculation ('${op}') gave an infinite result (such as a division by zero)`,
+  "eval.share_counts": ({ part, whole }) => `a share needs whole numbers of at least 0, got ${part} of ${whole}`,
+  "eval.part_above_whole": ({ part, whole }) => `the part (${part}) is larger than the whole (${whole})`,
+  "eval.percent_type": ({ got }) => `a percentage must be a number, got ${got}`,
+  "eval.percent_range": ({ got, decimals }) => `a percentage must be a number from 0 to 100 with at most ${decimals} decimals, got ${got}`,
+  "eval.range_error": ({ text }) => `the rule could not be evaluated: ${text}`,
+  "eval.derived": ({ name, reason }) => `derived value '${name}': ${reason}`,
+  "eval.score": ({ max, got }) => `the score must be a whole number from 0 to ${max}, got ${got}`,
+};
