@@ -141,9 +141,14 @@ export class CriteriaSetError extends TieuchiError {
 
 /** A unit's data does not match the inputs the set declares. Lists every problem; no rule has run. */
 export class UnitDataError extends TieuchiError {
-  /** `within`: the place of a sub-unit whose data it is, e.g. `giaDinh[2]`. */
-  constructor(problems: readonly Problem[], setLabel: string, within?: string) {
-    super("ERR_UNIT_DATA", ...listing(msg("error.unit_data", { set: setLabel, count: problems.length, within }), problems));
+  /**
+   * `set`: the set (`id@version`) whose inputs the data must match, or what else the data is (a message, e.g.
+   * the result given for a title); `within`: the place of a sub-unit whose data it is, e.g. `giaDinh[2]`.
+   */
+  constructor(problems: readonly Problem[], set: string | Message, within?: string) {
+    const headline =
+      typeof set === "string" ? msg("error.unit_data", { set, count: problems.length, within }) : msg("error.data_of", { what: set, count: problems.length });
+    super("ERR_UNIT_DATA", ...listing(headline, problems));
   }
 }
 
@@ -215,14 +220,18 @@ export class RegistryError extends TieuchiError {
 /**
  * No version of a set (or of the sets linked to it by `supersedes`) was in force on a date: the date falls
  * before the first version, in a gap between two, after the last one ended, or several successors compete.
+ * Also thrown by `evaluate` when the version given was not in force on `asOf` (reason `outside-dates`).
  */
 export class NotInForceError extends TieuchiError {
   /** The set id asked for. */
   readonly setId: string;
   /** The date asked for (YYYY-MM-DD). */
   readonly date: string;
-  /** Where the date falls. */
-  readonly reason: "before-first" | "gap" | "after-last" | "ambiguous";
+  /**
+   * Where the date falls: before the first version, in a gap, after the last one, in force in several linked
+   * sets (`ambiguous`), or outside the dates of the one version given to `evaluate` (`outside-dates`).
+   */
+  readonly reason: "before-first" | "gap" | "after-last" | "ambiguous" | "outside-dates";
   constructor(setId: string, date: string, reason: NotInForceError["reason"], detail: Message) {
     super("ERR_NOT_IN_FORCE", detail, { path: [setId] });
     this.setId = setId;

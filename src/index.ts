@@ -19,6 +19,7 @@ export {
   t,
   catalogue,
   isMessageKey,
+  isMessage,
   CATALOGUES,
   SPEC as MESSAGES,
   LANGS,
@@ -34,7 +35,8 @@ export {
   type Args as MessageArgs,
 } from "./i18n/index.js";
 
-export { CriteriaSet, Criterion, Decision, PointsDecision, AllDecision, Group, Grade, Level, Source, Reference, Subject, Points } from "./schema/criteria-set.js";
+export { CriteriaSet, Criterion, Decision, PointsDecision, AllDecision, Group, Grade, Level, Source, Reference, Subject, Points, Completeness, COMPLETENESS_LEVELS, Procedure, ProcedureStep, Deadline, MonthDay } from "./schema/criteria-set.js";
+export type { CompletenessLevel } from "./schema/criteria-set.js";
 export type { CriteriaSetInput } from "./schema/criteria-set.js";
 export { InputSpec, Inputs } from "./schema/inputs.js";
 export { Rule } from "./schema/rule.js";
@@ -102,3 +104,10 @@ export { resultLine, errorLine, ReportedLine, ReportedResult, UnitFields, GroupV
 
 export { csvGroups, type CsvGroup } from "./batch/input.js";
 export { csvColumns, csvRowData, unwrapUnit, type CsvColumn, type CsvRowError } from "./batch/unit.js";
+export { composeResults, resultsTarget, type Composition, type ResultsTarget } from "./batch/compose.js";
+
+export { spreadsheetLayout, normalizeHeader, allowedValues, csvListHeader, EXAMPLE_CODE, type SpreadsheetLayout, type SheetTable, type SheetField } from "./sheet/layout.js";
+export { readWorkbook, readTable, cellValue, sheetRecord, type Cell, type Table, type SheetUnit, type SheetRead } from "./sheet/read.js";
+export { parseCsv, detectDelimiter, delimiterName, csvTable, writeCsv, templateCsv, DELIMITERS } from "./sheet/csv.js";
+export { resultTable, pathLabel, parsePath, type TableLine } from "./sheet/results.js";
+export { templateWorkbook, workbookTables, readXlsx, tableWorkbook, TEMPLATE_ROWS, type ExcelJs } from "./sheet/xlsx.js";

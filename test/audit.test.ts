@@ -49,6 +49,13 @@ describe("audit records", () => {
     expect(recordEvaluation(record.result, data, { evaluatedAt: AT })).toEqual(record);
   });
 
+  it("verify: a record of a version evaluated out of force (allowOutOfForce) replays the same way and matches", () => {
+    expect(() => createAuditRecord(set, data, { asOf: "2024-03-01" })).toThrow(/was not in force on 2024-03-01/);
+    const outOfForce = createAuditRecord(set, data, { asOf: "2024-03-01", allowOutOfForce: true, evaluatedAt: AT });
+    expect(outOfForce.result.inForce).toBe(false);
+    expect(verify(JSON.parse(JSON.stringify(outOfForce)), structuredClone(data), registry)).toMatchObject({ match: true, replayed: true, differences: [] });
+  });
+
   it("verify: a replay of an unchanged set and data matches", () => {
     const v = verify(JSON.parse(JSON.stringify(record)), structuredClone(data), registry);
     expect(Verification.parse(v)).toEqual(v);

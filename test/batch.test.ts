@@ -237,6 +237,20 @@ describe("tieuchi batch: the command", () => {
     expect((await run("batch", SET, tmp("u.json", "[{},"), "--workers", "0")).err).toMatch(/u\.json:1: the file ends before the list of units is closed \[ERR_UNITS_FILE\]/);
   });
 
+  it("refuses a set not in force on --as-of before reading any unit, unless --out-of-force asks for it", async () => {
+    const good = tmp("u.ndjson", JSON.stringify(family(1)));
+    const refused = await run("batch", SET, good, "--as-of", "2015-12-31", "--workers", "0", "--quiet");
+    expect(refused.code).toBe(2);
+    expect(refused.out).toBe("");
+    expect(refused.err).toContain("was not in force on 2015-12-31: it is in force from 2016-01-01");
+    expect(refused.err).toContain("[ERR_NOT_IN_FORCE]");
+    const anyway = await run("batch", SET, good, "--as-of", "2015-12-31", "--workers", "0", "--quiet", "--out-of-force");
+    expect(anyway.code).toBe(0);
+    expect(JSON.parse(anyway.out).result).toMatchObject({ asOf: "2015-12-31", inForce: false });
+    await expect(batch(good, { asOf: "2015-12-31" })).rejects.toMatchObject({ code: "ERR_NOT_IN_FORCE", reason: "outside-dates" });
+    expect((await batch(good, { asOf: "2016-01-01" })).lines[0]!.result).toMatchObject({ inForce: true });
+  });
+
   it("draws a progress line with the rate and the time left when the size is known", () => {
     expect(progressLine({ units: 5000, bad: 2, bytesRead: 250, bytesTotal: 1000, seconds: 2 }, 100)).toMatch(/^\[█+░+\]  25%  5,000 units \(2 bad\)  2,500\/s  0:06 left$/);
     expect(progressLine({ units: 10, bad: 0, bytesRead: 5, bytesTotal: undefined, seconds: 1 }, 100)).toBe("10 units  10/s");
@@ -256,7 +270,7 @@ describe("tieuchi batch from the TypeScript sources", () => {
 });
 
 describe("tieuchi batch with worker threads (the built command)", () => {
-  it("gives the same lines, in the same order, as without workers", () => {
+  it("gives the same lines, in the same order, as without workers", { timeout: 60_000 }, () => {
     const cli = join(ROOT, "dist/cli.js");
     expect(existsSync(cli), "run `npm run build` first (npm test does it)").toBe(true);
     const units = Array.from({ length: 2500 }, (_, i) => (i % 97 === 5 ? { broken: i } : family(i)));

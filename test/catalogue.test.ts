@@ -43,13 +43,15 @@ describe("renderCatalogue", () => {
     const rows = md.split("\n").filter((l) => l.startsWith("| ["));
     expect(rows).toHaveLength(3);
     expect(rows[0]).toMatch(/^\| \[bo-khac\]\(#bo-khac\) \| 1\.0\.0 \|/);
-    expect(rows[1]).toContain("| 2018.1.0 | Danh hiệu \\| thử | QĐ 1/2018 | 2018-01-01 to 2023-12-31 | — | complete |");
-    expect(rows[2]).toContain("| 2024.1.0 | Bộ thử | QĐ 1/2024 | from 2024-01-01 | danh-hieu@2018.1.0 | partial (1 pending) |");
+    expect(rows[1]).toContain("| 2018.1.0 | Danh hiệu \\| thử | QĐ 1/2018 | 01/01/2018 to 31/12/2023 | — | complete, from secondary copies |");
+    expect(rows[2]).toContain("| 2024.1.0 | Bộ thử | QĐ 1/2024 | from 01/01/2024 | danh-hieu@2018.1.0 | partial (1 pending) |");
   });
 
   it("gives each version its document, dates, lineage both ways, decision, pending criteria and notes", () => {
     expect(md).toContain("## danh-hieu");
-    expect(md).toContain("- **Source read:** <https://example.org/qd-1>");
+    expect(md).toContain("- **Text:** <https://example.org/qd-1>");
+    expect(md).toContain("- **Document:** QĐ 1/2018 (Bộ A, signed 01/01/2018)");
+    expect(md).toContain("- **Completeness:** complete, from secondary copies (đầy đủ, theo bản sao thứ cấp)");
     expect(md).toContain("- **Supersedes:** —; **superseded by:** danh-hieu@2024.1.0");
     expect(md).toContain("- **Supersedes:** danh-hieu@2018.1.0; **superseded by:** —");
     expect(md).toContain("- **Criteria:** 2 (1 encoded, 1 pending)");

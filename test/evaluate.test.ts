@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRegistry } from "../src/versions/registry.js";
-import { ENGINE_NAMES, evaluate, loadCriteriaSet, OptionsError, Result, SetNotFoundError, UnitDataError, validateCriteriaSet } from "../src/index.js";
+import { ENGINE_NAMES, evaluate, loadCriteriaSet, NotInForceError, OptionsError, Result, SetNotFoundError, UnitDataError, validateCriteriaSet } from "../src/index.js";
 import { familiesInput, familySet, makeSet, text } from "./helpers.js";
 
 const c = (id: string, extra: Record<string, unknown>) => ({ id, title: text(`criterion ${id}`), ...extra });
@@ -352,8 +352,28 @@ describe("results", () => {
     expect(r.engine).toEqual({ name: "tieuchi", version: "0.1.0", evaluator: "compiled" });
     expect(evaluate(set, data, { engine: "json-logic-js" }).engine.evaluator).toBe("json-logic-js");
     expect(r).toMatchObject({ asOf: "2024-06-01", inForce: true });
-    expect(evaluate(set, data, { asOf: "2023-06-01" }).inForce).toBe(false);
+    expect(evaluate(set, data, { asOf: "2023-06-01", allowOutOfForce: true }).inForce).toBe(false);
     expect(evaluate(set, data).inForce).toBeNull();
+  });
+
+  it("refuse a set not in force on asOf unless allowOutOfForce asks for it, so that no verdict reads as that date's", () => {
+    const before = () => evaluate(set, data, { asOf: "2023-06-01" });
+    expect(before).toThrow(NotInForceError);
+    expect(before).toThrow("test-set@1.0.0 (QĐ 1/2024) was not in force on 2023-06-01: it is in force from 2024-01-01.");
+    try {
+      before();
+    } catch (e) {
+      expect(e).toMatchObject({ code: "ERR_NOT_IN_FORCE", setId: "test-set", date: "2023-06-01", reason: "outside-dates" });
+    }
+    const closed = loadCriteriaSet({ ...json, validTo: "2024-12-31" });
+    expect(() => evaluate(closed, data, { asOf: "2025-01-01" })).toThrow("in force from 2024-01-01 to 2024-12-31");
+    // Both ends are in force; the reference engine and statuses-only runs refuse the same way.
+    expect(evaluate(closed, data, { asOf: "2024-01-01" }).inForce).toBe(true);
+    expect(evaluate(closed, data, { asOf: "2024-12-31" }).inForce).toBe(true);
+    expect(() => evaluate(closed, data, { asOf: "2025-01-01", engine: "json-logic-js", explain: false })).toThrow(NotInForceError);
+    // Asked for, the result is that version's verdict, marked not in force.
+    const allowed = evaluate(set, data, { asOf: "2023-06-01", allowOutOfForce: true });
+    expect(allowed).toMatchObject({ asOf: "2023-06-01", inForce: false, verdict: evaluate(set, data).verdict });
   });
 
   it("carry statuses and points only when explanations are off", () => {

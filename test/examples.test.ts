@@ -35,14 +35,31 @@ describe("README: which version applies on a date", () => {
     expect(result.criteria.find((c) => c.id === "TC3.CT1")!.status).toBe("pass");
   });
 
-  it("the CLI says when the file given is not the version in force on --as-of", () => {
-    let out = "";
-    const code = main(
-      ["eval", join(ROOT, "criteria/don-vi-hoc-tap/2020.1.0.json"), join(ROOT, "docs/examples/don-vi-hoc-tap/phong-gd-huyen-mau.json"), "--as-of", "2024-03-01", "--lang", "en"],
-      { out: (t) => (out += t), err: () => {}, columns: 120 },
-    );
-    expect(code).toBe(0);
-    expect(out.split("\n")[1]).toMatch(/as of 2024-03-01 \(NOT in force then\)$/);
+  it("the CLI refuses a file that is not the version in force on --as-of, and says what to run instead", () => {
+    const run = (...more: string[]) => {
+      let out = "";
+      let err = "";
+      const code = main(["eval", join(ROOT, "criteria/don-vi-hoc-tap/2020.1.0.json"), join(ROOT, "docs/examples/don-vi-hoc-tap/phong-gd-huyen-mau.json"), "--as-of", "2024-03-01", "--lang", "en", ...more], {
+        out: (t) => (out += t),
+        err: (t) => (err += t),
+        columns: 120,
+      });
+      return { code, out, err };
+    };
+    const refused = run();
+    expect(refused.code).toBe(2);
+    expect(refused.out).toBe("");
+    expect(refused.err).toContain("(don-vi-hoc-tap@2020.1.0) was not in force on 2024-03-01 (in force from 2020-09-21 to 2024-01-25)");
+    expect(refused.err).toContain("'tieuchi eval --set don-vi-hoc-tap --as-of 2024-03-01 ");
+    expect(refused.err).toContain("[ERR_NOT_IN_FORCE]");
+    // Asked for, the table says so, and the exit code is 1 although this version's verdict is a pass.
+    const anyway = run("--out-of-force");
+    expect(anyway.code).toBe(1);
+    expect(anyway.out.split("\n")[1]).toMatch(/as of 2024-03-01 \(NOT in force then\)$/);
+    expect(anyway.out).toContain("Verdict: PASS");
+    const json = run("--out-of-force", "--json");
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.out)).toMatchObject({ inForce: false, verdict: "pass" });
   });
 });
 

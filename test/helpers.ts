@@ -22,7 +22,7 @@ export function makeSet(patch: Partial<Record<keyof CriteriaSetInput, unknown>> 
     validFrom: "2024-01-01",
     validTo: null,
     supersedes: null,
-    completeness: { level: "complete" },
+    completeness: { level: "complete-secondary", notes: ["A test set: not a regulation."] },
     inputs: {
       a: { type: "boolean", description: t("a") },
       b: { type: "boolean", description: t("b") },

@@ -8,6 +8,7 @@ import type { Lang } from "../explain/format.js";
 import { VERSION } from "../version.js";
 import { casesCommand } from "./commands/cases.js";
 import { catalogueCommand } from "./commands/catalogue.js";
+import { composeCommand } from "./commands/compose.js";
 import { diffCommand } from "./commands/diff.js";
 import { batchCommand } from "./commands/batch.js";
 import { evalCommand } from "./commands/eval.js";
@@ -17,6 +18,7 @@ import { inForceCommand } from "./commands/in-force.js";
 import { lockCommand } from "./commands/lock.js";
 import { reportCommand } from "./commands/report.js";
 import { schemaCommand } from "./commands/schema.js";
+import { templateCommand } from "./commands/template.js";
 import { testCommand } from "./commands/test.js";
 import { validateCommand } from "./commands/validate.js";
 import { verifyCommand } from "./commands/verify.js";
@@ -29,6 +31,8 @@ Usage:
   tieuchi eval <set.json> <unit.json>         evaluate one unit and explain each criterion
         [--lang vi|en] [--json] [--as-of YYYY-MM-DD] [--sets <criteria-dir>]
         [--record <audit.json>]              (also write an audit record of the evaluation)
+        [--out-of-force]                     evaluate the file even if it was not in force on --as-of
+                                              (refused otherwise; exit 1 then, whatever the verdict)
   tieuchi eval --set <id> --as-of <date> <unit.json> [--criteria <dir>] [--record <audit.json>]
                                               the version in force on that date (and why), evaluated
   tieuchi eval --set <id> --applied <date> --decided <date> <unit.json> [--criteria <dir>]
@@ -36,6 +40,14 @@ Usage:
   tieuchi batch <set.json> <units>            evaluate every unit of an NDJSON, CSV or JSON-list file
         [--out <file>] [--workers N] [--quiet] [--explain] [--format ndjson|json|csv]
         [--meta field,...] [--delimiter ;] [--as-of YYYY-MM-DD] [--sets <criteria-dir>] [--stats]
+        [--out-of-force]
+                                              also .xlsx and .csv spreadsheets laid out as a template;
+                                              --out <file.xlsx|file.csv> writes one row per unit instead
+  tieuchi template <set.json|id[@version]> --out <file.xlsx|file.csv> [--lang vi|en]
+                                              the spreadsheet to fill in: headers, drop-downs, an example
+  tieuchi compose <set.json> <unit.json> --results <list[].field>=<results.ndjson> [--out <file>]
+                                              the unit's data with a list filled from its sub-units' batch
+                                              results (a district's communes), to evaluate next
   tieuchi schema [--cases] [--out <file>]     print the JSON Schema of criteria files (or of case files)
   tieuchi hash <file>...                      content hash (sha-256 of canonical JSON) of JSON files
   tieuchi lock --check [--criteria <dir>]     fail if a released version was edited or removed, a version
@@ -70,7 +82,9 @@ Options:
                 (default: from the file's extension)
   --decimals    (report) decimals of percentages (default 1), rounded once, half away from zero
   --set         (eval) the set id; (report) the criteria file, to list grades and criteria no unit reached
-  --out         (batch) write the result lines to this file instead of standard output
+  --out         (batch) write the result lines to this file instead of standard output; (compose) the data
+  --results     (compose) list[].field=<results.ndjson>: fill the list with one item per batch line, its
+                title field holding the line's result (repeat for several lists)
   --workers     (batch) worker threads, default the number of cores; 0 evaluates in the main thread
   --quiet       (batch) no progress bar and no summary on standard error
   --explain     (batch) include values, measures and sentences in each result
@@ -106,6 +120,7 @@ export function main(argv: readonly string[], io: Io): number | Promise<number> 
         applied: { type: "string" },
         decided: { type: "string" },
         record: { type: "string" },
+        "out-of-force": { type: "boolean", default: false },
         check: { type: "boolean", default: false },
         update: { type: "boolean", default: false },
         "accept-changes": { type: "boolean", default: false },
@@ -125,6 +140,7 @@ export function main(argv: readonly string[], io: Io): number | Promise<number> 
         format: { type: "string" },
         meta: { type: "string" },
         delimiter: { type: "string" },
+        results: { type: "string", multiple: true, default: [] },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -167,6 +183,7 @@ export function main(argv: readonly string[], io: Io): number | Promise<number> 
             ...(values["as-of"] !== undefined ? { asOf: values["as-of"] } : {}),
             ...(values.sets !== undefined ? { sets: values.sets } : {}),
             ...(values.record !== undefined ? { record: values.record } : {}),
+            outOfForce: values["out-of-force"],
           },
           io,
         );
@@ -228,6 +245,8 @@ export function main(argv: readonly string[], io: Io): number | Promise<number> 
         );
       case "verify":
         return verifyCommand(rest, { json: values.json, lang: values.lang, criteria: values.criteria }, io);
+      case "compose":
+        return composeCommand(rest, { results: values.results, lang: lang(values.lang), ...(values.out !== undefined ? { out: values.out } : {}) }, io);
       case "catalogue":
         return catalogueCommand({ ...(values.sets !== undefined ? { sets: values.sets } : {}), ...(values.out !== undefined ? { out: values.out } : {}) }, io);
       case "batch":
@@ -237,6 +256,7 @@ export function main(argv: readonly string[], io: Io): number | Promise<number> 
             quiet: values.quiet,
             explain: values.explain,
             stats: values.stats,
+            outOfForce: values["out-of-force"],
             ...(values.out !== undefined ? { out: values.out } : {}),
             ...(values.workers !== undefined ? { workers: values.workers } : {}),
             ...(values["as-of"] !== undefined ? { asOf: values["as-of"] } : {}),
@@ -244,6 +264,18 @@ export function main(argv: readonly string[], io: Io): number | Promise<number> 
             ...(values.format !== undefined ? { format: values.format } : {}),
             ...(values.meta !== undefined ? { meta: values.meta } : {}),
             ...(values.delimiter !== undefined ? { delimiter: values.delimiter } : {}),
+            lang: lang(values.lang),
+          },
+          io,
+        );
+      case "template":
+        return templateCommand(
+          rest,
+          {
+            lang: lang(values.lang),
+            criteria: values.criteria,
+            ...(values.out !== undefined ? { out: values.out } : {}),
+            ...(values["as-of"] !== undefined ? { asOf: values["as-of"] } : {}),
           },
           io,
         );

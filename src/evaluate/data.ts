@@ -14,7 +14,7 @@
 import { z } from "zod";
 import { CONTROL_CHARACTER, printable, problem, type Problem } from "../errors.js";
 import { msg, say } from "../i18n/index.js";
-import { checkText, checkWith, issuePath, issueProblems } from "../schema/issues.js";
+import { checkSentence, checkText, checkWith, issuePath, issueProblems } from "../schema/issues.js";
 import { suggest } from "../logic/analyze.js";
 import { IsoDate } from "../schema/common.js";
 import { MAX_SUGGESTIONS } from "../schema/parse.js";
@@ -66,6 +66,21 @@ const isPlainRecord = (v: unknown): v is Record<string, unknown> =>
 export const TitleData = z.object({ data: z.custom<Record<string, unknown>>(isPlainRecord, checkText("check.sub_unit_object")) }).strict();
 export type TitleData = z.infer<typeof TitleData>;
 
+/**
+ * Value of a title input given as a result the named set already gave the sub-unit (`tieuchi eval --json`, or
+ * the `result` of a batch line). Only its shape is checked here; `evaluate` checks it is a result of that set.
+ */
+export const TitleResult = z.object({ result: z.custom<Record<string, unknown>>(isPlainRecord, checkText("check.sub_unit_result")) }).strict();
+export type TitleResult = z.infer<typeof TitleResult>;
+
+function titleSchema(levels: readonly string[] | undefined): z.ZodType {
+  if (!levels)
+    return z.union([z.boolean(), TitleData, TitleResult], { error: checkText("check.title_value") });
+  const list = levels.map((l) => JSON.stringify(l));
+  const record = z.object(Object.fromEntries(levels.map((l) => [l, z.boolean().nullable().optional()]))).strict();
+  return z.union([z.literal(false), z.enum(levels as [string, ...string[]]), record, TitleData, TitleResult], { error: checkSentence(msg("check.title_level", { levels: list })) });
+}
+
 function fieldSchema(spec: InputSpec, limits: DataLimits): z.ZodType {
   let s: z.ZodType;
   switch (spec.type) {
@@ -102,9 +117,7 @@ function fieldSchema(spec: InputSpec, limits: DataLimits): z.ZodType {
       break;
     }
     case "title":
-      s = z.union([z.boolean(), TitleData], {
-        error: checkText("check.title_value"),
-      });
+      s = titleSchema(spec.levels);
       break;
     case "object":
       s = objectSchema(spec.fields, limits);

@@ -5,16 +5,17 @@
  *
  * @module
  */
-import { OptionsError, UnitDataError, type JsonPath, type Problem } from "../errors.js";
+import { NotInForceError, OptionsError, problem, RegistryError, UnitDataError, type JsonPath, type Problem } from "../errors.js";
 import { msg, say, type Message } from "../i18n/index.js";
+import { issuePath, issueProblems } from "../schema/issues.js";
 import { criterionMessage, verdictMessage } from "../explain/messages.js";
 import { compiledEngine, type Compiled } from "../logic/compile.js";
 import type { PreparedRule } from "../logic/engine.js";
 import { itemPath, joinPath, type DerivedState, type EvalScope } from "../logic/trace.js";
 import { isIsoDate } from "../schema/common.js";
 import type { Criterion } from "../schema/criteria-set.js";
-import type { InputSpec, Inputs } from "../schema/inputs.js";
-import type { CriterionResult, GroupResult, Measure, ReadValue, Result, Status, SubResult } from "../schema/result.js";
+import type { InputSpec, Inputs, TitleInput } from "../schema/inputs.js";
+import { Result as ResultSchema, type CriterionResult, type GroupResult, type Measure, type ReadValue, type Result, type Status, type SubResult } from "../schema/result.js";
 import { VERSION } from "../version.js";
 import { isInForce } from "../versions/dates.js";
 import { dataProblems } from "./data.js";
@@ -50,6 +51,13 @@ export interface EvaluateOptions {
   readonly engine?: EngineName;
   /** Where to find the sets that decide titles of sub-units given as data, and the set when it is given by id. */
   readonly sets?: SetResolver;
+  /**
+   * Evaluate a set given as a version on an `asOf` outside its dates in force (default false). Without it,
+   * such a call throws `NotInForceError`: what a version not in force then says is not the verdict for that
+   * date. With it, the result has `inForce: false` and the verdict that version would give, for comparisons
+   * (impact, replays, "what if"), never as the title for `asOf`.
+   */
+  readonly allowOutOfForce?: boolean;
 }
 
 /** Every evaluator `evaluate` can use, by the name `options.engine` takes; the default first. */
@@ -78,6 +86,8 @@ interface Context {
  * @throws {@link OptionsError} for unusable options (a malformed `asOf`, an unknown engine, titles given as data
  *   without `sets`, a set id without `sets` and `asOf`).
  * @throws `SetNotFoundError` or `NotInForceError` when a set named by id has no version in force on `asOf`.
+ * @throws `NotInForceError` (reason `outside-dates`) when the set given was not in force on `asOf`, unless
+ *   `options.allowOutOfForce` is true.
  *
  * @example
  * ```ts
@@ -88,6 +98,7 @@ interface Context {
 export function evaluate(set: LoadedSet | string | unknown, data: unknown, options: EvaluateOptions = {}): Result {
   if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new OptionsError(msg("options.as_of", { name: "asOf", got: JSON.stringify(options.asOf) }), ["asOf"]);
   const loaded = typeof set === "string" ? inForce(set, options) : isLoadedSet(set) ? set : loadCriteriaSet(set);
+  refuseOutOfForce(loaded, options);
   const engine = options.engine ?? "compiled";
   if (!ENGINE_NAMES.includes(engine)) throw new OptionsError(msg("options.engine", { got: JSON.stringify(options.engine), known: ENGINE_NAMES }), ["engine"]);
   return run(loaded, data, { options, engine, explain: options.explain ?? true, depth: 0 });
@@ -98,6 +109,22 @@ function inForce(id: string, options: EvaluateOptions): LoadedSet {
   if (!options.sets) throw new OptionsError(msg("options.needs_sets", { set: id }), ["sets"]);
   if (options.asOf === undefined) throw new OptionsError(msg("options.needs_as_of", { set: id }), ["asOf"]);
   return options.sets.resolve(id, options.asOf);
+}
+
+/**
+ * Throws `NotInForceError` (reason `outside-dates`) when `options.asOf` is outside the set's dates in force and
+ * `options.allowOutOfForce` is not set: what {@link evaluate} does first. Batch runs call it before any unit. @internal
+ */
+export function refuseOutOfForce(loaded: LoadedSet, options: Pick<EvaluateOptions, "asOf" | "allowOutOfForce">): void {
+  if (options.asOf === undefined || options.allowOutOfForce === true || isInForce(loaded.definition, options.asOf)) return;
+  const asOf = options.asOf;
+  const d = loaded.definition;
+  throw new NotInForceError(
+    d.id,
+    asOf,
+    "outside-dates",
+    msg("set.outside_dates", { set: `${d.id}@${d.version}`, document: d.source.document, date: asOf, from: d.validFrom, to: d.validTo ?? undefined }),
+  );
 }
 
 /** The scope rules run in. The paths of records are worked out only when a rule needs one (a missing value or an explanation). */
@@ -395,14 +422,80 @@ function titlesIn(spec: InputSpec, value: unknown, path: string, jsonPath: JsonP
       return list;
     }
     case "title":
-      if (typeof value === "object") return decideTitle(spec.set, (value as { data: unknown }).data, path, jsonPath, subResults, ctx);
-      return value;
+      return titleValue(spec, value, path, jsonPath, subResults, ctx);
     default:
       return value;
   }
 }
 
-function decideTitle(setId: string, data: unknown, path: string, jsonPath: JsonPath, subResults: SubResult[], ctx: Context): boolean | null {
+/**
+ * The value rules read for a title: true, false or null (not known); for a title held at levels, a record of
+ * those by level. A title given as the sub-unit's data is decided by its set, one given as a result is taken
+ * from it; both are nested in `subResults`.
+ */
+function titleValue(spec: TitleInput, value: unknown, path: string, jsonPath: JsonPath, subResults: SubResult[], ctx: Context): unknown {
+  const levels = spec.levels;
+  if (typeof value === "object" && value !== null) {
+    if (Object.hasOwn(value, "data")) return fromResult(spec, decideTitle(spec, (value as { data: unknown }).data, path, jsonPath, subResults, ctx), path, jsonPath, "set");
+    if (Object.hasOwn(value, "result")) {
+      const given = givenResult(spec, (value as { result: unknown }).result, jsonPath);
+      subResults.push({ path, result: given, given: true });
+      return fromResult(spec, given, path, jsonPath, "result");
+    }
+    // The levels as a record (zod has checked its keys): a level not given is not known; levels are cumulative.
+    const record = value as Record<string, boolean | null | undefined>;
+    const out: Record<string, boolean | null> = {};
+    for (const l of levels!) out[l] = record[l] ?? null;
+    for (let i = 1; i < levels!.length; i++)
+      if (out[levels![i]!] === true && out[levels![i - 1]!] === false)
+        throw new UnitDataError(
+          [problem("problem.levels_order", [...jsonPath, levels![i - 1]!], { held: levels![i]!, notHeld: levels![i - 1]! })],
+          msg("data.title_levels", { set: spec.set }),
+        );
+    return out;
+  }
+  if (levels === undefined) return value;
+  // A level id: held at that level and every lower one, at no higher one. false: held at no level.
+  const at = value === false ? -1 : levels.indexOf(value as string);
+  return Object.fromEntries(levels.map((l, i) => [l, i <= at]));
+}
+
+/** A result given in the data for a title: a tieuchi result of the title's set, with the levels the title declares. */
+function givenResult(spec: TitleInput, raw: unknown, jsonPath: JsonPath): Result {
+  const parsed = ResultSchema.safeParse(raw, { reportInput: true });
+  if (!parsed.success)
+    throw new UnitDataError(
+      parsed.error.issues.slice(0, 10).flatMap((i) => issueProblems(i, [...jsonPath, "result", ...issuePath(i)])),
+      msg("data.given_result", { set: spec.set, hint: true }),
+    );
+  const result = parsed.data as Result;
+  if (result.set.id !== spec.set)
+    throw new UnitDataError(
+      [problem("problem.wrong_set.result", [...jsonPath, "result", "set", "id"], { result: `${result.set.id}@${result.set.version}`, set: spec.set })],
+      msg("data.given_result", { set: spec.set, hint: false }),
+    );
+  return result;
+}
+
+/** The title's value from a result of its set: the verdict, or for a title held at levels, each level's status. */
+function fromResult(spec: TitleInput, result: Result, path: string, jsonPath: JsonPath, from: "set" | "result"): unknown {
+  if (spec.levels === undefined) return result.verdict === "pass" ? true : result.verdict === "fail" ? false : null;
+  const ids = result.levels.map((l) => l.id);
+  if (ids.length !== spec.levels.length || ids.some((id, i) => id !== spec.levels![i])) {
+    const p = problem("problem.title_levels", from === "set" ? [...jsonPath] : [...jsonPath, "result", "levels"], {
+      set: `${result.set.id}@${result.set.version}`,
+      levels: ids,
+      title: path,
+      declared: spec.levels,
+    });
+    if (from === "result") throw new UnitDataError([p], msg("data.given_result", { set: spec.set, hint: false }));
+    throw new RegistryError([p]);
+  }
+  return Object.fromEntries(result.levels.map((l) => [l.id, l.status === "achieved" ? true : l.status === "not-achieved" ? false : null]));
+}
+
+function decideTitle(spec: TitleInput, data: unknown, path: string, jsonPath: JsonPath, subResults: SubResult[], ctx: Context): Result {
+  const setId = spec.set;
   const resolver = ctx.options.sets;
   if (!resolver)
     throw new OptionsError(msg("options.sub_unit_needs_sets", { path, set: setId }), ["sets"]);
@@ -419,7 +512,7 @@ function decideTitle(setId: string, data: unknown, path: string, jsonPath: JsonP
     throw e;
   }
   subResults.push({ path, result });
-  return result.verdict === "pass" ? true : result.verdict === "fail" ? false : null;
+  return result;
 }
 
 function toReadValue(v: unknown): ReadValue | undefined {
@@ -585,11 +678,22 @@ function evaluateCriterion<R>(
   for (const t of traces) for (const m of t.measures) measures.push(m);
   const shown: Record<string, ReadValue> = {};
   const subs: string[] = [];
+  const link = (k: string) => {
+    if (subPaths!.has(k)) subs.push(k);
+    else {
+      // A level of a title held at levels (`xa[0].congDongHocTap.muc-1`) belongs to the title's sub-result.
+      const dot = k.lastIndexOf(".");
+      const title = dot > 0 ? k.slice(0, dot) : "";
+      if (title && subPaths!.has(title) && !subs.includes(title)) subs.push(title);
+    }
+  };
   for (const [k, v] of values) {
     const r = toReadValue(v);
     if (r !== undefined) shown[k] = r;
-    if (subPaths!.has(k)) subs.push(k);
+    link(k);
   }
+  // A level not known is read as missing: the sub-result says why.
+  for (const k of missing) if (!values.has(k)) link(k);
   const message = criterionMessage({ criterion: c, result: base, error: d.error, values, measures, root: scope.root, labels: loaded.labels });
   // Written out rather than spread: a spread followed by new keys is slow in V8.
   return d.error === undefined

@@ -6,7 +6,7 @@
  * @module
  */
 import type { LoadedSet } from "../evaluate/load.js";
-import type { CriteriaSet, Decision } from "../schema/criteria-set.js";
+import type { CompletenessLevel, CriteriaSet, Decision, Deadline, Procedure } from "../schema/criteria-set.js";
 
 /** Options of {@link renderCatalogue}. */
 export interface CatalogueOptions {
@@ -24,8 +24,39 @@ function inline(text: string): string {
   return text.replace(/\r?\n/g, " ").replace(/([\\`*_[\]<>])/g, "\\$1");
 }
 
+/** A date as Vietnamese officials write it: `2024-02-12` → `12/02/2024`. */
+export function viDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
 function inForce(d: CriteriaSet): string {
-  return d.validTo === null ? `from ${d.validFrom}` : `${d.validFrom} to ${d.validTo}`;
+  return d.validTo === null ? `from ${viDate(d.validFrom)}` : `${viDate(d.validFrom)} to ${viDate(d.validTo)}`;
+}
+
+/** The words the catalogue uses for each completeness class. */
+export const COMPLETENESS_WORDS: Readonly<Record<CompletenessLevel, { readonly vi: string; readonly en: string }>> = {
+  "complete-official": { vi: "đầy đủ, theo văn bản chính thức", en: "complete, from the official text" },
+  "complete-secondary": { vi: "đầy đủ, theo bản sao thứ cấp", en: "complete, from secondary copies" },
+  partial: { vi: "chưa đầy đủ", en: "partial" },
+};
+
+function deadlineText(d: Deadline): string {
+  if ("before" in d) {
+    const [mm, dd] = d.before.split("-");
+    return d.year === "assessed" ? `before ${dd}/${mm} of the year assessed` : `before ${dd}/${mm} of the year after the year assessed`;
+  }
+  return `within ${d.workingDays} working days of ${d.after.en} (${d.after.vi})`;
+}
+
+function procedureLines(p: Procedure): string[] {
+  const out: string[] = [];
+  const dm = (md: string) => `${md.slice(3)}/${md.slice(0, 2)}`;
+  if (p.dataPeriod) out.push(`  - Data counted: ${dm(p.dataPeriod.from)} to ${dm(p.dataPeriod.to)} of the year assessed (${inline(p.dataPeriod.article)})`);
+  if (p.recognition) out.push(`  - Recognition kept: ${p.recognition.months} months after the year it is granted (${inline(p.recognition.article)})`);
+  for (const step of p.steps)
+    out.push(`  - ${inline(step.title.vi)} (${inline(step.title.en)}): ${step.deadline ? inline(deadlineText(step.deadline)) : "no deadline set"} (${inline(step.article)})`);
+  return out;
 }
 
 function decisionText(decision: Decision): string {
@@ -81,9 +112,12 @@ export function renderCatalogue(sets: readonly LoadedSet[], options: CatalogueOp
   );
   out.push(
     `${ids.length} set${ids.length === 1 ? "" : "s"}, ${all.length} version${all.length === 1 ? "" : "s"}. ` +
-      "A version is *complete* when every criterion of the regulation is encoded, *partial* when some criteria are " +
-      "listed but not encoded (pending). A pending criterion always evaluates as missing, so a partial version can " +
-      "say \"fail\" or \"incomplete\" but never \"pass\". Each version's notes say what is unverified and why.",
+      "Completeness says where a version's words come from: *complete, from the official text* when every criterion " +
+      "is encoded from the regulation's official wording and quotes its article; *complete, from secondary copies* " +
+      "when every criterion is encoded but from press, provincial re-issues or training reports (its notes say what " +
+      "was inferred); *partial* when some criteria are listed but could not be found (pending) or a number the " +
+      "decision needs is not known. A pending criterion always evaluates as missing, so a partial version can say " +
+      "\"fail\" or \"incomplete\" but never \"pass\". Dates are written dd/mm/yyyy.",
     "",
   );
   out.push("| Set | Version | Title | Document | In force | Supersedes | Completeness |", "|---|---|---|---|---|---|---|");
@@ -91,7 +125,7 @@ export function renderCatalogue(sets: readonly LoadedSet[], options: CatalogueOp
     const d = s.definition;
     const pending = pendingOf(d).length;
     out.push(
-      `| [${d.id}](#${d.id}) | ${d.version} | ${cell(d.title.vi)} | ${cell(d.source.document)} | ${inForce(d)} | ${d.supersedes ? `${d.supersedes.id}@${d.supersedes.version}` : "—"} | ${d.completeness.level}${pending ? ` (${pending} pending)` : ""} |`,
+      `| [${d.id}](#${d.id}) | ${d.version} | ${cell(d.title.vi)} | ${cell(d.source.document)} | ${inForce(d)} | ${d.supersedes ? `${d.supersedes.id}@${d.supersedes.version}` : "—"} | ${COMPLETENESS_WORDS[d.completeness.level].en}${pending ? ` (${pending} pending)` : ""} |`,
     );
   }
   out.push("");
@@ -106,15 +140,19 @@ export function renderCatalogue(sets: readonly LoadedSet[], options: CatalogueOp
       const later = supersededBy.get(`${d.id}@${d.version}`) ?? [];
       out.push(`### ${d.version}: ${inline(d.title.vi)}`, "", `*${inline(d.title.en)}*`, "");
       out.push(
-        `- **Document:** ${inline(src.document)}${src.title ? `, ${inline(src.title.vi)}` : ""} (${inline(src.issuer)}, signed ${src.issued})${src.section ? `; ${inline(src.section)}` : ""}`,
+        `- **Document:** ${inline(src.document)}${src.title ? `, ${inline(src.title.vi)}` : ""} (${inline(src.issuer)}, signed ${viDate(src.issued)})${src.section ? `; ${inline(src.section)}` : ""}`,
       );
-      if (src.url) out.push(`- **Source read:** <${src.url}>`);
+      if (src.url) out.push(`- **Text:** <${src.url}>`);
       out.push(`- **In force:** ${inForce(d)}`);
       out.push(`- **Supersedes:** ${d.supersedes ? `${d.supersedes.id}@${d.supersedes.version}` : "—"}; **superseded by:** ${later.length ? later.join(", ") : "—"}`);
       out.push(`- **Subject:** ${d.subject}; **jurisdiction:** ${inline(d.jurisdiction)}`);
       out.push(`- **Decision:** ${inline(decisionText(d.decision))}`);
       out.push(`- **Criteria:** ${d.criteria.length} (${encoded} encoded, ${pending.length} pending)`);
-      out.push(`- **Completeness:** ${d.completeness.level}`);
+      out.push(`- **Completeness:** ${COMPLETENESS_WORDS[d.completeness.level].en} (${COMPLETENESS_WORDS[d.completeness.level].vi})`);
+      if (d.procedure) {
+        out.push("- **Procedure:**");
+        out.push(...procedureLines(d.procedure));
+      }
       if (pending.length) {
         out.push("- **Pending (not encoded):**");
         for (const c of pending) out.push(`  - \`${c.id}\` ${inline(c.title.vi)}: ${inline(c.pending!.reason.en)}`);
@@ -126,7 +164,7 @@ export function renderCatalogue(sets: readonly LoadedSet[], options: CatalogueOp
       if (d.references.length) {
         out.push("- **References:**");
         for (const r of d.references) {
-          const meta = [r.issuer, r.issued].filter(Boolean).map((x) => inline(x!)).join(", ");
+          const meta = [r.issuer, r.issued && viDate(r.issued)].filter(Boolean).map((x) => inline(x!)).join(", ");
           out.push(`  - ${inline(r.document)}${meta ? ` (${meta})` : ""}${r.note ? `: ${inline(r.note)}` : ""}${r.url ? ` <${r.url}>` : ""}`);
         }
       }

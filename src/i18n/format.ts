@@ -82,3 +82,9 @@ export function formatPath(path: Path, lang: Lang = "en"): string {
   }
   return out;
 }
+
+/** A size in bytes as a person reads it: `64 MiB`, or `512 bytes` (`512 byte` in Vietnamese). */
+export function formatBytes(n: number, lang: Lang): string {
+  if (n >= 2 ** 20) return `${formatNumber(+(n / 2 ** 20).toFixed(2), lang)} MiB`;
+  return `${formatNumber(n, lang)} ${lang === "vi" ? "byte" : n === 1 ? "byte" : "bytes"}`;
+}

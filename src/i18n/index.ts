@@ -93,3 +93,53 @@ export function both(message: Message): Text {
 export function t<K extends MessageKey>(lang: Lang, key: K, ...params: ParamsArg<K>): string {
   return say(msg(key, ...params), lang);
 }
+
+function isText(v: unknown): v is Text {
+  return typeof v === "object" && v !== null && typeof (v as Text).vi === "string" && typeof (v as Text).en === "string";
+}
+
+function fitsKind(kind: unknown, v: unknown, depth: number): boolean {
+  if (Array.isArray(kind)) return typeof v === "string" && kind.includes(v);
+  const k = String(kind);
+  if (v === undefined) return k.endsWith("?");
+  switch (k.replace(/\?$/, "")) {
+    case "string":
+      return typeof v === "string";
+    case "number":
+      return typeof v === "number" && Number.isFinite(v);
+    case "boolean":
+      return typeof v === "boolean";
+    case "strings":
+      return Array.isArray(v) && v.every((x) => typeof x === "string");
+    case "numbers":
+      return Array.isArray(v) && v.every((x) => typeof x === "number" && Number.isFinite(x));
+    case "text":
+      return isText(v);
+    case "message":
+      return isMessageAt(v, depth + 1);
+    case "messages":
+      return Array.isArray(v) && v.every((x) => isMessageAt(x, depth + 1));
+    case "path":
+      return Array.isArray(v) && v.every((x) => typeof x === "string" || (typeof x === "number" && Number.isInteger(x)));
+  }
+  return false;
+}
+
+function isMessageAt(value: unknown, depth: number): value is Message {
+  if (depth > 8 || typeof value !== "object" || value === null) return false;
+  const { key, params } = value as { key?: unknown; params?: unknown };
+  if (!isMessageKey(key) || typeof params !== "object" || params === null || Array.isArray(params)) return false;
+  const spec = (SPEC as Record<string, Record<string, unknown>>)[key]!;
+  const given = params as Record<string, unknown>;
+  if (Object.keys(given).some((name) => !Object.hasOwn(spec, name))) return false;
+  return Object.entries(spec).every(([name, kind]) => fitsKind(kind, Object.hasOwn(given, name) ? given[name] : undefined, depth));
+}
+
+/**
+ * True when `value` is a message this catalogue can put into words: a known key with parameters of the
+ * declared kinds (nested messages checked too, at most 8 deep). Check messages read from files (batch
+ * output, audit records) with it before `say()`.
+ */
+export function isMessage(value: unknown): value is Message {
+  return isMessageAt(value, 0);
+}

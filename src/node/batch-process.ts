@@ -4,12 +4,13 @@
  *
  * @module
  */
-import { TieuchiError, type Problem } from "../errors.js";
-import { msg, say, type Message } from "../i18n/index.js";
+import { problem, TieuchiError, type Problem } from "../errors.js";
+import { isMessage, msg, say, type Message } from "../i18n/index.js";
 import { evaluate, sharedResultParts, type EvaluateOptions } from "../evaluate/evaluate.js";
 import { loadCriteriaSet } from "../evaluate/load.js";
 import { locateJsonError } from "../versions/json.js";
-import type { UnitGroup } from "../batch/input.js";
+import { isMainThread } from "node:worker_threads";
+import type { UnitGroup, UnitRefusal } from "../batch/input.js";
 import { csvColumns, csvRowData, unwrapUnit } from "../batch/unit.js";
 import { loadRegistry } from "./index.js";
 import { JsonBytes, ResultWriter } from "./json-bytes.js";
@@ -20,6 +21,8 @@ export interface BatchSettings {
   readonly set: unknown;
   readonly setSource: string;
   readonly asOf?: string;
+  /** Evaluate although the set was not in force on `asOf` (checked before the batch starts). */
+  readonly allowOutOfForce?: boolean;
   readonly explain: boolean;
   /** Folder of criteria sets, for titles given as sub-units' data. */
   readonly setsDir?: string;
@@ -27,6 +30,20 @@ export interface BatchSettings {
   readonly meta: readonly string[];
   /** For CSV: the column names, from the header row. */
   readonly columns?: readonly string[];
+  /** Faults injected by tests (see {@link BatchFaults}). */
+  readonly faults?: BatchFaults;
+}
+
+/**
+ * Faults a test injects to prove that no unit is lost (internal, not for use): at these input lines, the worker
+ * thread evaluating the unit stops (`exitAt`; ignored without worker threads), or writing the unit's line throws
+ * outside evaluation, as a bug would (`throwAt`).
+ *
+ * @internal
+ */
+export interface BatchFaults {
+  readonly exitAt?: readonly number[];
+  readonly throwAt?: readonly number[];
 }
 
 /** What a group came to. */
@@ -43,31 +60,63 @@ export interface GroupOutcome {
 }
 
 const MAX_ERRORS_PER_GROUP = 20;
+/** An error line lists at most this many problems (the message says how many there are)... */
+const MAX_LINE_PROBLEMS = 100;
+/** ...and its texts are cut at these lengths, so a unit with a problem on each of a million items, or a key a megabyte long, still gets a short line. */
+const MAX_MESSAGE = 4000;
+const MAX_PROBLEM_MESSAGE = 500;
+const MAX_PATH_PART = 200;
 
 /** An error of one unit, as its output line reports it. */
-interface UnitError {
+export interface UnitError {
   readonly code: string;
-  /** In English; `detail` and the problems' keys put it into any language. */
+  /** In English; `detail` and the problems' `key` and `params` put it into any language. */
   readonly message: string;
-  readonly detail: Message;
-  readonly problems: readonly Problem[];
+  /** What happened, as a message of the catalogue (left out when its parameters are too long to write). */
+  readonly detail?: Message;
+  readonly problems: readonly unknown[];
+}
+
+/** The message, when written out it stays short; a message holding a huge text is left to the English `message`. */
+function shortMessage<T extends object>(m: T | undefined, max: number): T | undefined {
+  return m !== undefined && JSON.stringify(m).length <= max ? m : undefined;
+}
+
+function cut(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;
+}
+
+/** An error as its output line reports it: at most {@link MAX_LINE_PROBLEMS} problems, texts cut to bounded lengths. */
+export function boundedError(e: UnitError): UnitError {
+  const problems = (e.problems as Problem[]).slice(0, MAX_LINE_PROBLEMS).map((p) => {
+    const worded = p.key === undefined ? undefined : shortMessage({ key: p.key, params: p.params }, MAX_PROBLEM_MESSAGE);
+    return {
+      code: cut(p.code, MAX_PATH_PART),
+      path: p.path.map((part) => (typeof part === "string" ? cut(part, MAX_PATH_PART) : part)),
+      message: cut(p.message, MAX_PROBLEM_MESSAGE),
+      ...(worded ?? {}),
+    };
+  });
+  const detail = shortMessage(e.detail, MAX_MESSAGE);
+  return { code: e.code, message: cut(e.message, MAX_MESSAGE), ...(detail ? { detail } : {}), problems };
 }
 
 function unitError(e: unknown): UnitError {
-  if (e instanceof TieuchiError) return { code: e.code, message: e.message, detail: e.detail, problems: e.problems };
-  const detail = msg("error.unexpected", { text: e instanceof Error ? e.message : String(e) });
-  return { code: "ERR_INTERNAL", message: say(detail, "en"), detail, problems: [] };
+  if (e instanceof TieuchiError) return boundedError({ code: e.code, message: e.message, detail: e.detail, problems: e.problems });
+  return boundedError(lineError("ERR_INTERNAL", msg("error.unexpected", { text: e instanceof Error ? e.message : String(e) })));
 }
 
-function lineError(code: string, detail: Message): UnitError {
-  return { code, message: say(detail, "en"), detail, problems: [] };
+function lineError(code: string, detail: Message, problems: readonly unknown[] = []): UnitError {
+  return { code, message: say(detail, "en"), detail, problems };
 }
 
 /** What is wrong with a unit in one line: its first problems, or the error's headline. */
 function shortReason(e: UnitError): Message {
-  const problems = e.problems;
-  if (problems.length === 0) return e.detail;
-  return msg("error.first_problems", { problems: problems.slice(0, 3).map((p) => msg("error.at", { path: p.path, problem: p })), more: Math.max(0, problems.length - 3) });
+  const problems = e.problems as Problem[];
+  const worded = problems.filter((p) => isMessage(p));
+  if (problems.length === 0 || worded.length < Math.min(3, problems.length))
+    return problems.length === 0 && e.detail ? e.detail : msg("check.unworded", { text: e.message.split("\n")[0]! });
+  return msg("error.first_problems", { problems: worded.slice(0, 3).map((p) => msg("error.at", { path: p.path, problem: p })), more: Math.max(0, problems.length - 3) });
 }
 
 function jsonError(text: string, line: number): UnitError {
@@ -90,6 +139,7 @@ export function makeProcessor(settings: BatchSettings): (group: UnitGroup) => Gr
   const options: EvaluateOptions = {
     explain: settings.explain,
     ...(settings.asOf !== undefined ? { asOf: settings.asOf } : {}),
+    ...(settings.allowOutOfForce === true ? { allowOutOfForce: true } : {}),
     ...(settings.setsDir !== undefined ? { sets: loadRegistry(settings.setsDir) } : {}),
   };
   const meta = settings.meta;
@@ -108,65 +158,88 @@ export function makeProcessor(settings: BatchSettings): (group: UnitGroup) => Gr
   const writer = new JsonBytes(constant, shared);
   const results = new ResultWriter(writer, constant, shared);
 
+  const faults = settings.faults;
+  const refusalError = (r: UnitRefusal): UnitError => lineError("ERR_UNIT_DATA", r.detail, [problem(`problem.${r.code}`, [], { reason: r.detail })]);
+
+  /** Writes the line of unit `i` of the group; says how it went. */
+  const unitLine = (group: UnitGroup, i: number, refusal: UnitRefusal | undefined): "pass" | "fail" | "incomplete" | UnitError => {
+    const line = group.lines[i]!;
+    if (faults?.exitAt?.includes(line) && !isMainThread) process.exit(70);
+    if (faults?.throwAt?.includes(line)) throw new Error(`a fault injected at line ${line}`);
+    if (refusal !== undefined) return refusalError(refusal);
+    let data: unknown;
+    if (group.kind === "json") {
+      const bytes = group.bytes.subarray(group.starts[i]!, group.ends[i]!);
+      let text: string;
+      try {
+        text = decoder.decode(bytes);
+      } catch {
+        return lineError("ERR_JSON_PARSE", msg("error.not_utf8_line", { line }));
+      }
+      try {
+        data = JSON.parse(text);
+      } catch {
+        return jsonError(text, line);
+      }
+    } else {
+      const read = csvRowData(columns, group.rows[i]!, line);
+      if ("error" in read) return read.error;
+      data = read.data;
+    }
+    const { unit, evaluated } = unwrapUnit(data, meta);
+    let result;
+    try {
+      result = evaluate(loaded, evaluated, options);
+    } catch (e) {
+      const error = unitError(e);
+      // The unit's fields, when it could be read, so a report can still group the bad units.
+      writer.value({ line, unit, error });
+      writer.byte(10);
+      return error;
+    }
+    // As JSON.stringify({ line, unit, result }) writes it.
+    writer.ascii(`{"line":${line},"unit":`);
+    writer.value(unit);
+    writer.ascii(`,"result":`);
+    results.result(result);
+    writer.ascii("}\n");
+    return result.verdict;
+  };
+
   return (group) => {
     let bad = 0;
     let pass = 0;
     let fail = 0;
     let incomplete = 0;
     const errors: GroupOutcome["errors"] = [];
-    const n = group.kind === "json" ? group.lines.length : group.rows.length;
+    const n = group.lines.length;
+    const refusals = new Map((group.refused ?? []).map((r) => [r.index, r]));
     for (let i = 0; i < n; i++) {
-      const line = group.kind === "json" ? group.lines[i]! : group.lines[i]!;
-      let error: UnitError | undefined;
-      let data: unknown;
-      if (group.kind === "json") {
-        const bytes = group.bytes.subarray(group.starts[i]!, group.ends[i]!);
-        let text: string | undefined;
-        try {
-          text = decoder.decode(bytes);
-        } catch {
-          error = lineError("ERR_JSON_PARSE", msg("error.not_utf8_line", { line }));
-        }
-        if (text !== undefined) {
-          try {
-            data = JSON.parse(text);
-          } catch {
-            error = jsonError(text, line);
-          }
-        }
-      } else {
-        const read = csvRowData(columns, group.rows[i]!, line);
-        if ("error" in read) error = read.error;
-        data = read.data;
+      const line = group.lines[i]!;
+      const mark = writer.length;
+      let outcome: ReturnType<typeof unitLine>;
+      try {
+        outcome = unitLine(group, i, refusals.get(i));
+      } catch (e) {
+        // A failure outside evaluation (a bug): the unit still gets its line, and the group goes on.
+        writer.rewind(mark);
+        outcome = unitError(e);
+        writer.value({ line, error: outcome });
+        writer.byte(10);
       }
-      let unit: Record<string, string | number | boolean> | undefined;
-      if (error === undefined) {
-        let evaluated: unknown;
-        ({ unit, evaluated } = unwrapUnit(data, meta));
-        try {
-          const result = evaluate(loaded, evaluated, options);
-          if (result.verdict === "pass") pass++;
-          else if (result.verdict === "fail") fail++;
-          else incomplete++;
-          // As JSON.stringify({ line, unit, result }) writes it.
-          writer.ascii(`{"line":${line},"unit":`);
-          writer.value(unit);
-          writer.ascii(`,"result":`);
-          results.result(result);
-          writer.ascii("}\n");
-        } catch (e) {
-          error = unitError(e);
-        }
-      }
-      if (error !== undefined) {
+      if (outcome === "pass") pass++;
+      else if (outcome === "fail") fail++;
+      else if (outcome === "incomplete") incomplete++;
+      else {
         bad++;
         if (errors.length < MAX_ERRORS_PER_GROUP) {
-          const reason = shortReason(error);
-          errors.push({ line, code: error.code, message: say(reason, "en"), reason });
+          const reason = shortReason(outcome);
+          errors.push({ line, code: outcome.code, message: say(reason, "en"), reason });
         }
-        // The unit's fields, when it could be read, so a report can still group the bad units.
-        writer.value(unit === undefined ? { line, error } : { line, unit, error });
-        writer.byte(10);
+        if (writer.length === mark) {
+          writer.value({ line, error: boundedError(outcome) });
+          writer.byte(10);
+        }
       }
     }
     return { out: writer.take(), units: n, bad, pass, fail, incomplete, errors };

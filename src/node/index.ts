@@ -31,9 +31,14 @@ const REASONS: Record<string, Message> = {
   ENOTDIR: msg("file.not_a_folder"),
 };
 
-function fileError(path: string, e: unknown): FileError {
+/** Why a file operation failed, in words (`no such file`, `permission denied`, ...). */
+export function fileReason(e: unknown, writing = false): Message {
   const code = typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
-  return new FileError(path, REASONS[code] ?? msg("file.unreadable", { reason: e instanceof Error ? e.message : String(e) }), e);
+  return REASONS[code] ?? msg(writing ? "file.unwritable" : "file.unreadable", { reason: e instanceof Error ? e.message : String(e) });
+}
+
+function fileError(path: string, e: unknown): FileError {
+  return new FileError(path, fileReason(e), e);
 }
 
 function readBounded(path: string, maxBytes: number): Uint8Array {
@@ -172,3 +177,4 @@ export function loadRegistry(dir: string, options: FileLoadOptions = {}): Regist
 export { LOCK_FILE, readLockInputs, readLock, writeLock, checkLockDir, updateLockDir } from "./lock.js";
 export { readLines, type Line } from "./lines.js";
 export { runBatch, formatOf, type BatchOptions, type BatchProgress, type BatchSummary, type UnitFormat } from "./batch.js";
+export { sheetFormatOf, loadExcelJs, writeTemplateFile, readSheetFile, writeResultFile, type SheetFile } from "./sheets.js";

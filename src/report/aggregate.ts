@@ -12,8 +12,8 @@
  * @module
  */
 import { z } from "zod";
-import { formatPath, JsonParseError, OptionsError, ReportLineError, type Problem } from "../errors.js";
-import { msg, type Message } from "../i18n/index.js";
+import { formatPath, JsonParseError, OptionsError, printable, ReportLineError, type Problem } from "../errors.js";
+import { isMessage, msg, type Message } from "../i18n/index.js";
 import type { LoadedSet } from "../evaluate/load.js";
 import type { Localized } from "../schema/common.js";
 import { schemaProblems } from "../schema/parse.js";
@@ -345,6 +345,16 @@ export function createReport(options: ReportOptions = {}): ReportAccumulator {
           if (!(e instanceof JsonParseError)) throw e;
           throw badLine(lineNumber, msg("line.not_json", { reason: e.reason, column: e.column }));
         }
+      }
+      if (json !== null && typeof json === "object" && !Array.isArray(json) && (json as { partial?: unknown }).partial === true) {
+        // The last line of a batch that stopped before the end of its input: the lines above are not every unit.
+        const error = (json as { error?: { message?: unknown; detail?: unknown } }).error;
+        const why = isMessage(error?.detail)
+          ? error.detail
+          : typeof error?.message === "string"
+            ? msg("check.unworded", { text: printable(error.message.split("\n")[0]!) })
+            : undefined;
+        throw badLine(lineNumber, msg("line.partial", { why }));
       }
       if (json !== null && typeof json === "object" && !Array.isArray(json) && "format" in json) {
         const r = ReportedResult.safeParse(json);

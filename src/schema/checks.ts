@@ -35,7 +35,7 @@ export function maxPointsOf(c: Criterion): number {
   return typeof c.points === "number" ? c.points : c.points.max;
 }
 
-function duplicates<T>(items: readonly T[], key: (t: T) => string, at: (i: number) => JsonPath, what: "criterion" | "group" | "grade" | "level", problems: Problem[]): void {
+function duplicates<T>(items: readonly T[], key: (t: T) => string, at: (i: number) => JsonPath, what: "criterion" | "group" | "grade" | "level" | "step", problems: Problem[]): void {
   const seen = new Map<string, number>();
   items.forEach((item, i) => {
     const k = key(item);
@@ -69,6 +69,7 @@ function checkInput(spec: InputSpec, path: JsonPath, setId: string, problems: Pr
       break;
     case "title":
       if (spec.set === setId) problems.push(problem("problem.title_cycle", [...path, "set"]));
+      if (spec.levels && new Set(spec.levels).size !== spec.levels.length) problems.push(problem("problem.duplicate_id.levels", [...path, "levels"]));
       break;
     case "array":
       if (spec.minItems !== undefined && spec.maxItems !== undefined && spec.minItems > spec.maxItems) problems.push(problem("problem.bad_range.items", [...path, "minItems"]));
@@ -80,6 +81,14 @@ function checkInput(spec: InputSpec, path: JsonPath, setId: string, problems: Pr
     case "boolean":
       break;
   }
+}
+
+function procedureChecks(set: CriteriaSet, problems: Problem[]): void {
+  const steps = set.procedure?.steps ?? [];
+  duplicates(steps, (s) => s.id, (i) => ["procedure", "steps", i, "id"], "step", problems);
+  const period = set.procedure?.dataPeriod;
+  if (period && period.to < period.from)
+    problems.push(problem("problem.dates.data_period", ["procedure", "dataPeriod", "to"], { from: period.from, to: period.to }));
 }
 
 function templateNames(text: string): string[] {
@@ -113,8 +122,15 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
   const groupIds = new Set(set.groups.map((g) => g.id));
   const levelIds = decision.method === "all" ? new Set(decision.levels.map((l) => l.id)) : new Set<string>();
   const pending = set.criteria.some((c) => c.pending);
-  if (pending && set.completeness.level === "complete")
-    problems.push(problem("problem.completeness.pending", ["completeness", "level"]));
+  if (pending && set.completeness.level !== "partial") problems.push(problem("problem.completeness.pending", ["completeness", "level"]));
+  if (set.completeness.level === "complete-secondary" && set.completeness.notes.length === 0)
+    problems.push(problem("problem.completeness.secondary_notes", ["completeness", "notes"]));
+  if (set.completeness.level === "complete-official")
+    set.criteria.forEach((c, i) => {
+      if (c.text === undefined || c.article === undefined)
+        problems.push(problem("problem.completeness.article", ["criteria", i, c.article === undefined ? "article" : "text"], { id: c.id, lacks: c.article === undefined ? "article" : "text" }));
+    });
+  procedureChecks(set, problems);
 
   set.criteria.forEach((c, i) => {
     const at = (...sub: (string | number)[]): JsonPath => ["criteria", i, ...sub];
@@ -144,8 +160,7 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
     if (total !== decision.maxPoints)
       problems.push(problem("problem.points_sum.set", ["decision", "maxPoints"], { total, max: decision.maxPoints }));
     const passMark = decision.passMark;
-    if (passMark === null && set.completeness.level === "complete")
-      problems.push(problem("problem.completeness.pass_mark", ["decision", "passMark"]));
+    if (passMark === null && set.completeness.level !== "partial") problems.push(problem("problem.completeness.pass_mark", ["decision", "passMark"]));
     if (passMark !== null && passMark > decision.maxPoints)
       problems.push(problem("problem.pass_mark", ["decision", "passMark"], { passMark, max: decision.maxPoints }));
     decision.grades.forEach((g, i) => {

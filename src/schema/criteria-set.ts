@@ -30,14 +30,95 @@ export const Reference = z
   .strict();
 export type Reference = z.infer<typeof Reference>;
 
-/** How much of the regulation this file encodes, and what in it is not verified against the text. */
+/**
+ * The completeness classes of a set, from the most to the least certain:
+ * - `complete-official`: every criterion is encoded from the official text of the regulation, and each quotes
+ *   its article (`text`, `article`);
+ * - `complete-secondary`: every criterion is encoded, but from secondary copies (press, provincial re-issues,
+ *   training reports); the notes say what was inferred;
+ * - `partial`: some criteria are listed but not encoded (pending), or a number the decision needs is not known.
+ */
+export const COMPLETENESS_LEVELS = ["complete-official", "complete-secondary", "partial"] as const;
+/** One of {@link COMPLETENESS_LEVELS}. */
+export type CompletenessLevel = (typeof COMPLETENESS_LEVELS)[number];
+
+/** How much of the regulation this file encodes, where its words come from, and what in it is not verified. */
 export const Completeness = z
   .object({
-    level: z.enum(["complete", "partial"]).describe("'partial' when some criteria are listed but not encoded."),
-    notes: z.array(z.string().min(1)).default([]).describe("What is unverified or disputed, and why."),
+    level: z
+      .enum(COMPLETENESS_LEVELS, {
+        error: (issue) => (issue.input === "complete" ? checkText("check.complete_split") : undefined),
+      })
+      .describe(
+        "'complete-official': every criterion from the official text, each quoting its article; 'complete-secondary': every criterion encoded, from secondary copies (notes say what was inferred); 'partial': some criteria are listed but not encoded.",
+      ),
+    notes: z.array(z.string().min(1)).default([]).describe("What is unverified, inferred or disputed, and why."),
   })
   .strict();
 export type Completeness = z.infer<typeof Completeness>;
+
+/** A day of the year, `MM-DD` (29 February allowed). */
+export const MonthDay = z
+  .string()
+  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, checkText("check.day_of_year"))
+  // Only a day the pattern accepted is checked against its month (the pattern reports the others).
+  .refine((s) => !/^(0[1-9]|1[0-2])-\d\d$/.test(s) || Number(s.slice(3)) <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][Number(s.slice(0, 2)) - 1]!, "not a day of that month")
+  .describe("A day of the year, MM-DD.");
+
+/**
+ * When a step of the procedure must be done: before a day of the year assessed or of the year after it
+ * ("trước ngày 28 tháng 02 của năm sau liền kề năm đánh giá"), or within a number of working days after an
+ * event ("trong thời hạn 20 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ").
+ */
+export const Deadline = z.union([
+  z
+    .object({
+      before: MonthDay.describe("The step is done before this day."),
+      year: z.enum(["assessed", "following"]).describe("'assessed': of the year assessed; 'following': of the year after it."),
+    })
+    .strict(),
+  z
+    .object({
+      workingDays: z.number().int().positive().describe("Within this many working days..."),
+      after: Localized.describe("...counted from this event."),
+    })
+    .strict(),
+]);
+export type Deadline = z.infer<typeof Deadline>;
+
+/** One step of the recognition procedure, with its deadline when the regulation sets one. */
+export const ProcedureStep = z
+  .object({
+    id: Id,
+    title: Localized.describe("Who does what, e.g. the commune sends its file to the district education office."),
+    article: z.string().min(1).describe("Điều/khoản/điểm the step comes from."),
+    deadline: Deadline.optional(),
+  })
+  .strict();
+export type ProcedureStep = z.infer<typeof ProcedureStep>;
+
+/**
+ * How recognition works around the criteria: which days' data the assessment counts, how long a recognition is
+ * kept, and the steps with their deadlines. Metadata for people and apps: it never changes a verdict.
+ */
+export const Procedure = z
+  .object({
+    dataPeriod: z
+      .object({ from: MonthDay, to: MonthDay, article: z.string().min(1) })
+      .strict()
+      .optional()
+      .describe("The data counted: from `from` to `to` of the year assessed."),
+    recognition: z
+      .object({
+        months: z.number().int().positive().describe("How long a recognition is kept, in months after the year it was granted."),
+        article: z.string().min(1),
+      })
+      .strict()
+      .optional(),
+    steps: z.array(ProcedureStep).default([]),
+  })
+  .strict();
+export type Procedure = z.infer<typeof Procedure>;
 
 /** A value computed once per evaluation from the inputs (and earlier derived values). */
 export const Derived = z
@@ -90,6 +171,9 @@ export const Criterion = z
     id: Id,
     title: Localized,
     requirement: Localized.optional().describe("What the regulation requires, in its own words (summarised)."),
+    text: Localized.optional().describe(
+      "The regulation's own words for this criterion: 'vi' quoted verbatim from the article cited in 'article', 'en' an English rendering of it.",
+    ),
     group: Id.optional().describe("Id of the group (tiêu chí) this indicator belongs to."),
     level: Id.optional().describe("For level-based decisions: the lowest level at which this criterion is required."),
     article: z.string().min(1).optional().describe("Article or clause of the source document."),
@@ -217,6 +301,7 @@ export const CriteriaSet = z
       .nullable()
       .describe("The set version this one replaces."),
     completeness: Completeness,
+    procedure: Procedure.optional().describe("The recognition procedure around the criteria (data period, how long a title is kept, deadlines)."),
     inputs: Inputs,
     derived: z.record(Name, Derived).default({}),
     groups: z.array(Group).default([]),

@@ -31,12 +31,26 @@ export function checkWith(m: MessageOf<CheckKey>): { message: string; params: { 
   return { message: say(m, "en"), params: { check: m } };
 }
 
+/** Checks with parameters given to zod where it takes no parameters (a union's error), by their sentence. */
+const WITH_PARAMS = new Map<string, Message>();
+
+/**
+ * The English sentence of a check with parameters, for a zod check that carries only a message (a union's
+ * `error`): the mapping knows the message again by its sentence. Remembers at most 10,000 sentences.
+ */
+export function checkSentence(m: MessageOf<CheckKey>): string {
+  const text = say(m, "en");
+  if (WITH_PARAMS.size >= 10_000) WITH_PARAMS.clear();
+  WITH_PARAMS.set(text, m);
+  return text;
+}
+
 /** The check message behind an issue, when a schema of tieuchi wrote it. */
 function checkOf(issue: z.core.$ZodIssue): Message | undefined {
   const given = (issue as { params?: { check?: unknown } }).params?.check;
   if (given && typeof given === "object" && isMessageKey((given as Message).key)) return given as Message;
   const key = BY_TEXT.get(issue.message);
-  return key ? msg(key as PlainCheck) : undefined;
+  return key ? msg(key as PlainCheck) : WITH_PARAMS.get(issue.message);
 }
 
 /** The kind of a value, in zod's words (`number`, `string`, `array`, `null`, `undefined`, ...). */
@@ -61,7 +75,7 @@ export function issueProblems(issue: z.core.$ZodIssue, path: JsonPath): Problem[
     case "invalid_type":
       return [problem("problem.invalid_type", path, { expected: String(issue.expected), received: "input" in issue ? kindOf(issue.input) : "undefined", ...withCheck })];
     case "invalid_value":
-      return [problem("problem.invalid_value", path, { values: issue.values.map(literal) })];
+      return [problem("problem.invalid_value", path, { values: issue.values.map(literal), ...withCheck })];
     case "too_small":
       return [problem("problem.too_small", path, { origin: String(issue.origin), minimum: Number(issue.minimum), inclusive: issue.inclusive ?? false, ...withCheck })];
     case "too_big":

@@ -7,6 +7,7 @@
  * @module
  */
 import { z } from "zod";
+import { checkText } from "../schema/issues.js";
 import { AuditRecordError, OptionsError, problem, TieuchiError, UnitDataError, type Problem } from "../errors.js";
 import { msg } from "../i18n/index.js";
 import { evaluate, type EngineName, type EvaluateOptions, type SetResolver } from "../evaluate/evaluate.js";
@@ -17,7 +18,7 @@ import { Result, type CriterionResult } from "../schema/result.js";
 import { VERSION } from "../version.js";
 import { canonicalJson, contentHash } from "./canonical.js";
 
-const Hash = z.string().regex(/^sha256:[0-9a-f]{64}$/, "expected sha256: and 64 hex digits");
+const Hash = z.string().regex(/^sha256:[0-9a-f]{64}$/, checkText("check.sha256"));
 
 /** A replayable record of one evaluation. */
 export const AuditRecord = z
@@ -303,7 +304,8 @@ export function verify(record: unknown, data: unknown, sets: VerifySets, options
 
   let result: Result | null = null;
   if (set) {
-    const base: EvaluateOptions = { explain: r.result.message !== undefined, sets, ...(r.asOf !== null ? { asOf: r.asOf } : {}) };
+    // A record of a version evaluated out of force (allowOutOfForce) is replayed the same way.
+    const base: EvaluateOptions = { explain: r.result.message !== undefined, sets, ...(r.asOf !== null ? { asOf: r.asOf } : {}), ...(r.result.inForce === false ? { allowOutOfForce: true } : {}) };
     try {
       try {
         result = evaluate(set, data, { ...base, engine: r.result.engine.evaluator as EngineName });

@@ -220,11 +220,15 @@ class Differ {
       ["validTo", a.validTo, b.validTo, say("Hết hiệu lực sau", "In force until")],
       ["supersedes", a.supersedes, b.supersedes, say("Thay thế", "Supersedes")],
       ["completeness.level", a.completeness.level, b.completeness.level, say("Mức độ mã hóa", "Completeness")],
+      ["procedure", a.procedure, b.procedure, say("Quy trình công nhận", "Procedure")],
     ];
     for (const [field, x, y, label] of fields) {
       if (same(x, y)) continue;
       const localized = (v: unknown): v is Localized => Localized.safeParse(v).success;
-      const msg = both((lang) => `${label[lang]}: ${localized(x) && localized(y) ? retitled(x, y, lang) : `${show(x, lang)} → ${show(y, lang)}`}`);
+      const msg =
+        field === "procedure"
+          ? both((lang) => `${label[lang]}: ${x === undefined ? (lang === "vi" ? "thêm" : "added") : y === undefined ? (lang === "vi" ? "bỏ" : "removed") : lang === "vi" ? "được sửa" : "edited"}`)
+          : both((lang) => `${label[lang]}: ${localized(x) && localized(y) ? retitled(x, y, lang) : `${show(x, lang)} → ${show(y, lang)}`}`);
       this.add("metadata", "metadata-changed", null, field, msg, { before: x ?? null, after: y ?? null });
     }
     const notesOut = a.completeness.notes.filter((n) => !b.completeness.notes.includes(n));
@@ -283,7 +287,7 @@ class Differ {
     }
     const ra = a as Record<string, unknown>;
     const rb = b as Record<string, unknown>;
-    for (const field of ["min", "max", "minItems", "maxItems", "maxLength", "default", "unit", "set"]) {
+    for (const field of ["min", "max", "minItems", "maxItems", "maxLength", "default", "unit", "set", "levels"]) {
       if (!same(ra[field], rb[field])) changed(field, ra[field], rb[field], both((lang) => `${head(lang)}: ${field} ${show(ra[field], lang)} → ${show(rb[field], lang)}`));
     }
     if (a.type === "string" && b.type === "string" && !same(a.enum, b.enum)) {
@@ -489,6 +493,7 @@ class Differ {
       );
     for (const [field, vi, en] of [
       ["requirement", "nội dung yêu cầu được sửa", "requirement text edited"],
+      ["text", "lời văn trích dẫn được sửa", "quoted text edited"],
       ["article", "điều khoản", "article"],
       ["explain", "mẫu câu giải thích được sửa", "explanation templates edited"],
       ["notes", "ghi chú được sửa", "notes edited"],
@@ -598,7 +603,7 @@ function specText(spec: InputSpec, lang: Lang): string {
     case "date":
       return `${vi ? "ngày" : "date"}${range(spec.min, spec.max)}`;
     case "title":
-      return `${vi ? "danh hiệu theo bộ" : "title decided by"} ${spec.set}`;
+      return `${vi ? "danh hiệu theo bộ" : "title decided by"} ${spec.set}${spec.levels ? (vi ? `, theo mức độ ${spec.levels.join(", ")}` : `, by level ${spec.levels.join(", ")}`) : ""}`;
     case "object":
       return vi ? `bản ghi ${Object.keys(spec.fields).length} trường` : `record of ${Object.keys(spec.fields).length} fields`;
     case "array":

@@ -146,8 +146,10 @@ export function createImpact(oldSet: LoadedSet | unknown, newSet: LoadedSet | un
   const newOf = new Map(d.matched.map(([o, n]) => [o, n]));
   const oldOf = new Map(d.matched.map(([o, n]) => [n, o]));
   const decisionFields = [...new Set(d.changes.filter((c) => c.section === "decision").map((c) => (c.target ? `${c.field}:${c.target}` : c.field!)))];
+  // Two versions compared on one date: at most one of them was in force then, and both are evaluated.
   const evalOptions: EvaluateOptions = {
     explain: false,
+    allowOutOfForce: true,
     ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
     ...(options.sets !== undefined ? { sets: options.sets } : {}),
     ...(options.engine !== undefined ? { engine: options.engine } : {}),

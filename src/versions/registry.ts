@@ -11,6 +11,7 @@ import type { SetResolver } from "../evaluate/evaluate.js";
 import { isLoadedSet, loadCriteriaSet, type LoadedSet } from "../evaluate/load.js";
 import type { Localized } from "../schema/common.js";
 import { isIsoDate } from "../schema/common.js";
+import type { InputSpec, Inputs, TitleInput } from "../schema/inputs.js";
 import { dayBefore, isInForce, showDate } from "./dates.js";
 
 /** A version of a set, named by id and version. */
@@ -139,6 +140,18 @@ export function registryProblems(sets: readonly LoadedSet[]): Problem[] {
       }
   }
 
+  // A title held at levels names its set's levels: every version of that set here must decide those levels.
+  for (const s of unique)
+    for (const [at, spec] of titleInputs(s.definition.inputs, "inputs"))
+      for (const v of byId.get(spec.set) ?? []) {
+        const d = v.definition.decision;
+        const ids = d.method === "all" ? d.levels.map((l) => l.id) : [];
+        if (spec.levels && (ids.length !== spec.levels.length || ids.some((id, i) => id !== spec.levels![i])))
+          problems.push(
+            problem("problem.title_levels.registry", [key(s), ...at.split("."), "levels"], { set: keyAt(s), title: spec.set, levels: spec.levels, by: keyAt(v), decided: ids }),
+          );
+      }
+
   const claimed = new Map<string, LoadedSet[]>();
   for (const s of unique) {
     const sup = s.definition.supersedes;
@@ -175,6 +188,18 @@ export function registryProblems(sets: readonly LoadedSet[]): Problem[] {
       problems.push(problem("problem.supersedes_fork", [key(sameId[1]!), "supersedes"], { sets: sameId.map(key), target }));
   }
   return problems;
+}
+
+/** Every title input of a set, deep in records and lists, with its path (`inputs.xa.items.congDongHocTap`). */
+function titleInputs(inputs: Inputs, base: string): Array<[string, TitleInput]> {
+  const out: Array<[string, TitleInput]> = [];
+  const walk = (spec: InputSpec, at: string): void => {
+    if (spec.type === "title") out.push([at, spec]);
+    else if (spec.type === "array") walk(spec.items, `${at}.items`);
+    else if (spec.type === "object") for (const [k, f] of Object.entries(spec.fields)) walk(f, `${at}.fields.${k}`);
+  };
+  for (const [k, spec] of Object.entries(inputs)) walk(spec, `${base}.${k}`);
+  return out;
 }
 
 function reasonOf(set: LoadedSet, date: string, asked: string, via: readonly SetRef[], all: ReadonlyMap<string, LoadedSet>, heirs: readonly LoadedSet[]): InForceReason {

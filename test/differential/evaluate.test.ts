@@ -93,7 +93,8 @@ const withoutEvaluator = (r: Result) => JSON.stringify({ ...r, engine: { ...r.en
 
 function outcome(set: LoadedSet, data: unknown, options: { explain: boolean; engine: "compiled" | "json-logic-js" }): string {
   try {
-    return withoutEvaluator(evaluate(set, data, { ...options, asOf: "2024-06-01" }));
+    // A date each set was in force on (a version out of force is refused before any rule runs).
+    return withoutEvaluator(evaluate(set, data, { ...options, asOf: set.definition.validFrom }));
   } catch (e) {
     if (e instanceof UnitDataError) return `UnitDataError ${JSON.stringify(e.problems)}`;
     throw e;

@@ -119,10 +119,11 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
       const text = await card.textContent();
       expect(text).toContain(d.source.document);
       expect(text).toContain(d.source.issuer);
-      expect(text).toContain(d.validTo ? `${d.validFrom} – ${d.validTo}` : `từ ${d.validFrom}`);
+      const dmy = (iso: string) => iso.split("-").reverse().join("/");
+      expect(text).toContain(d.validTo ? `${dmy(d.validFrom)} – ${dmy(d.validTo)}` : `từ ${dmy(d.validFrom)}`);
       const pending = d.criteria.filter((c) => c.pending).length;
       expect(await card.locator("[data-test=completeness]").textContent()).toContain(
-        `${d.completeness.level === "complete" ? "Đầy đủ" : "Chưa đầy đủ"} ${pending === 0 ? "mọi tiêu chí đã mã hóa" : `${pending} tiêu chí chưa mã hóa`}`,
+        `${{ "complete-official": "Đầy đủ, theo văn bản chính thức", "complete-secondary": "Đầy đủ, theo bản sao thứ cấp", partial: "Chưa đầy đủ" }[d.completeness.level]} ${pending === 0 ? "mọi tiêu chí đã mã hóa" : `${pending} tiêu chí chưa mã hóa`}`,
       );
       if (d.supersedes) expect(text).toContain(`${d.supersedes.id}@${d.supersedes.version}`);
     }

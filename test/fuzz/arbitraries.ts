@@ -210,7 +210,10 @@ export function setFor(m: Model): fc.Arbitrary<Record<string, unknown>> {
         validFrom: "2024-01-01",
         validTo: null,
         supersedes: null,
-        completeness: { level: criteria.some((c) => "pending" in c) || (points && passMark === null) ? "partial" : "complete" },
+        completeness:
+          criteria.some((c) => "pending" in c) || (points && passMark === null)
+            ? { level: "partial" }
+            : { level: "complete-secondary", notes: ["A generated set: not a regulation."] },
         inputs: inputsOf(m),
         derived: Object.fromEntries(m.derived.map((name, k) => [name, { description: t(name), rule: g.derived[k] }])),
         groups: g.groups ? [{ id: "g1", title: t("nhóm 1") }, { id: "g2", title: t("nhóm 2") }] : [],

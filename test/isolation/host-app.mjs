@@ -68,12 +68,14 @@ function evaluateAll(lib) {
   const out = {};
   for (const [setPath, units] of cases) {
     const set = lib.loadCriteriaSet(readJson(setPath));
+    // A date the set was in force on (a version out of force is refused).
+    const asOf = set.definition.validFrom;
     units.forEach((unit, i) => {
       const data = typeof unit === "string" ? readJson(unit) : unit;
       // The default evaluator, then each one by name, with and without explanations.
-      out[`default ${setPath} #${i}`] = JSON.stringify(lib.evaluate(set, data, { asOf: "2024-06-01" }));
+      out[`default ${setPath} #${i}`] = JSON.stringify(lib.evaluate(set, data, { asOf }));
       for (const engine of lib.ENGINE_NAMES) {
-        out[`${engine} ${setPath} #${i}`] = JSON.stringify(lib.evaluate(set, data, { asOf: "2024-06-01", engine }));
+        out[`${engine} ${setPath} #${i}`] = JSON.stringify(lib.evaluate(set, data, { asOf, engine }));
         out[`${engine} quiet ${setPath} #${i}`] = JSON.stringify(lib.evaluate(set, data, { explain: false, engine }));
       }
     });

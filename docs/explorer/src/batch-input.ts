@@ -4,14 +4,14 @@
  * unit is its data or `{"unit": {...}, "data": {...}}`; the grouping fields come from the library's unwrapUnit.
  * A unit that cannot be read is kept, with its error, never dropped.
  */
-import { csvColumns, csvGroups, csvRowData, msg, parseJson, TieuchiError, unwrapUnit, type LoadedSet, type Problem, type UnitFields } from "tieuchi";
+import { csvColumns, csvGroups, csvRowData, msg, parseJson, problem, TieuchiError, unwrapUnit, type LoadedSet, type Message, type Problem, type UnitFields } from "tieuchi";
 
 /** One unit of the file: where it starts, its grouping fields, and its data or why it could not be read. */
 export interface UnitInput {
   readonly line: number;
   readonly unit: UnitFields;
   readonly data?: unknown;
-  readonly error?: { readonly code: string; readonly message: string; readonly problems?: readonly Problem[] };
+  readonly error?: { readonly code: string; readonly message: string; readonly detail?: Message; readonly problems?: readonly Problem[] };
 }
 
 /** How to read a file. */
@@ -37,7 +37,7 @@ function unit(line: number, value: unknown, meta: readonly string[]): UnitInput 
 }
 
 function failed(line: number, err: unknown): UnitInput {
-  if (err instanceof TieuchiError) return { line, unit: {}, error: { code: err.code, message: err.message, problems: err.problems } };
+  if (err instanceof TieuchiError) return { line, unit: {}, error: { code: err.code, message: err.message, detail: err.detail, problems: err.problems } };
   throw err;
 }
 
@@ -58,8 +58,14 @@ export async function readUnits(file: File, set: LoadedSet, options: ReadOptions
       columns = checked.columns;
     };
     for await (const group of csvGroups(file.stream(), 500, options.delimiter, onHeader, file.name)) {
+      const refused = new Map(group.refused.map((r) => [r.index, r]));
       group.rows.forEach((row, i) => {
         const line = group.lines[i]!;
+        const refusal = refused.get(i);
+        if (refusal) {
+          out.push({ line, unit: {}, error: { code: "ERR_UNIT_DATA", message: refusal.message, detail: refusal.detail, problems: [problem(`problem.${refusal.code}`, [], { reason: refusal.detail })] } });
+          return;
+        }
         const read = csvRowData(columns, row, line);
         out.push("error" in read ? { line, unit: {}, error: read.error } : unit(line, read.data, options.meta));
       });

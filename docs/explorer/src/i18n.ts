@@ -6,6 +6,11 @@ import type { Lang } from "tieuchi";
 
 export type { Lang };
 
+/** A date as Vietnamese officials write it: dd/mm/yyyy. */
+export function viDate(iso: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : iso;
+}
+
 const vi = {
   appName: "Tra cứu tiêu chí xã hội học tập",
   appTagline: "Tiêu chí danh hiệu học tập theo từng văn bản, kiểm tra một đơn vị, so sánh phiên bản — ngay trong trình duyệt.",
@@ -32,14 +37,17 @@ const vi = {
   issuer: "Cơ quan ban hành",
   issued: "Ngày ban hành",
   inForce: "Hiệu lực",
-  inForceRange: (from: string, to: string | null) => (to ? `${from} – ${to}` : `từ ${from}`),
+  inForceRange: (from: string, to: string | null) => (to ? `${viDate(from)} – ${viDate(to)}` : `từ ${viDate(from)}`),
   now: "nay",
   supersedes: "Thay thế",
   supersededBy: "Bị thay thế bởi",
   nothing: "—",
   completeness: "Mức hoàn thiện",
-  complete: "Đầy đủ",
-  partial: "Chưa đầy đủ",
+  completenessLevel: {
+    "complete-official": "Đầy đủ, theo văn bản chính thức",
+    "complete-secondary": "Đầy đủ, theo bản sao thứ cấp",
+    partial: "Chưa đầy đủ",
+  },
   notesCount: (n: number) => `${n} ghi chú về nguồn và chỗ chưa chắc chắn`,
   pendingCount: (n: number) => (n === 0 ? "mọi tiêu chí đã mã hóa" : `${n} tiêu chí chưa mã hóa`),
   statusNow: { current: "đang hiệu lực", past: "hết hiệu lực", future: "chưa có hiệu lực" },
@@ -102,7 +110,7 @@ const vi = {
   inputType: { boolean: "có/không", integer: "số nguyên", number: "số", string: "chữ", date: "ngày", title: "danh hiệu", object: "nhóm", array: "danh sách" },
   range: (min?: string, max?: string) => (min !== undefined && max !== undefined ? `từ ${min} đến ${max}` : min !== undefined ? `từ ${min}` : `đến ${max}`),
   oneOf: (values: string) => `một trong: ${values}`,
-  titleFrom: (id: string) => `đạt danh hiệu theo bộ ${id} (có/không, hoặc dữ liệu để tự xét)`,
+  titleFrom: (id: string) => `đạt danh hiệu theo bộ ${id} (có/không hoặc mức độ đạt, dữ liệu để tự xét, hoặc kết quả đã xét)`,
   downloadSet: "Tải tệp tiêu chí (JSON)",
   // compare page
   compareTitle: "So sánh hai phiên bản",
@@ -167,7 +175,9 @@ const vi = {
   item: "mục",
   itemCount: (n: number) => `${n} mục`,
   defaultValue: "mặc định",
-  givenAsData: "Được cho bằng dữ liệu của đơn vị con (xét theo bộ tiêu chí tương ứng).",
+  givenAsData: "Được cho bằng dữ liệu hoặc kết quả của đơn vị con (xét theo bộ tiêu chí tương ứng).",
+  atLevel: (level: string) => `đạt ${level}`,
+  atNoLevel: "không đạt mức nào",
   foreignValue: (v: string) => `Giá trị hiện tại không thể hiện được ở đây: ${v}`,
   // result
   result: "Kết quả",
@@ -236,8 +246,11 @@ const en: Dict = {
   supersededBy: "Superseded by",
   nothing: "—",
   completeness: "Completeness",
-  complete: "Complete",
-  partial: "Partial",
+  completenessLevel: {
+    "complete-official": "Complete, from the official text",
+    "complete-secondary": "Complete, from secondary copies",
+    partial: "Partial",
+  },
   notesCount: (n) => `${n} note${n === 1 ? "" : "s"} on sources and open questions`,
   pendingCount: (n) => (n === 0 ? "every criterion encoded" : `${n} criteri${n === 1 ? "on" : "a"} not encoded yet`),
   statusNow: { current: "in force", past: "no longer in force", future: "not yet in force" },
@@ -299,7 +312,7 @@ const en: Dict = {
   inputType: { boolean: "yes/no", integer: "whole number", number: "number", string: "text", date: "date", title: "title", object: "group", array: "list" },
   range: (min, max) => (min !== undefined && max !== undefined ? `from ${min} to ${max}` : min !== undefined ? `from ${min}` : `up to ${max}`),
   oneOf: (values) => `one of: ${values}`,
-  titleFrom: (id) => `holds the title decided by set ${id} (yes/no, or data to decide it)`,
+  titleFrom: (id) => `holds the title decided by set ${id} (yes/no or the level held, data to decide it, or its result)`,
   downloadSet: "Download the criteria file (JSON)",
   compareTitle: "Compare two versions",
   compareIntro: "Pick two criteria sets: what changed from the old one to the new one is stated in sentences — criteria added, removed, renamed, thresholds, points, the data needed, the decision, the document's details.",
@@ -361,7 +374,9 @@ const en: Dict = {
   item: "item",
   itemCount: (n) => `${n} item${n === 1 ? "" : "s"}`,
   defaultValue: "default",
-  givenAsData: "Given as the sub-unit's own data (decided by the matching criteria set).",
+  givenAsData: "Given as the sub-unit's own data or result (decided by the matching criteria set).",
+  atLevel: (level) => `at ${level}`,
+  atNoLevel: "at no level",
   foreignValue: (v) => `The current value cannot be shown here: ${v}`,
   result: "Result",
   verdict: { pass: "PASS", fail: "FAIL", incomplete: "INCOMPLETE" },

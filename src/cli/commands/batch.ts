@@ -1,6 +1,14 @@
-import { createWriteStream } from "node:fs";
-import { Writable } from "node:stream";
+import { closeSync, createWriteStream, openSync, readSync, type WriteStream } from "node:fs";
+import { Readable, Writable } from "node:stream";
+import { FileError, OptionsError, printable, UnitsFileError } from "../../errors.js";
+import { msg } from "../../i18n/index.js";
+import type { Lang } from "../../explain/format.js";
+import { fileReason, loadCriteriaFile } from "../../node/index.js";
 import { runBatch, type BatchProgress, type BatchSummary, type UnitFormat } from "../../node/batch.js";
+import { readSheetFile, sheetFormatOf, writeResultFile } from "../../node/sheets.js";
+import { delimiterName, parseCsv } from "../../sheet/csv.js";
+import { sheetRecord } from "../../sheet/read.js";
+import type { TableLine } from "../../sheet/results.js";
 import { EXIT, report, UsageError, type Io } from "../output.js";
 
 /** Options of `tieuchi batch`. */
@@ -11,10 +19,47 @@ export interface BatchCommandOptions {
   readonly explain: boolean;
   readonly stats: boolean;
   readonly asOf?: string;
+  /** Evaluate although the set was not in force on `asOf` (refused otherwise, before any unit is read). */
+  readonly outOfForce?: boolean;
   readonly sets?: string;
   readonly format?: string;
   readonly meta?: string;
   readonly delimiter?: string;
+  readonly lang?: Lang;
+}
+
+/** The first row of a CSV file (read from its first 64 KiB), and the delimiter it uses. */
+function csvHeader(path: string, delimiter: string | undefined): { names: string[]; delimiter: string } {
+  const fd = openSync(path, "r");
+  try {
+    const buf = Buffer.alloc(64 * 1024);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    const text = buf.subarray(0, n).toString("utf8");
+    const end = text.search(/\r?\n/);
+    const { rows, delimiter: used } = parseCsv(end < 0 ? text : text.slice(0, end), delimiter);
+    return { names: (rows[0] ?? []).map((x) => x.trim()), delimiter: used };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Collects batch output lines (to write them as a table at the end). */
+function lineCollector(lines: TableLine[]): Writable {
+  const decoder = new TextDecoder();
+  let carry = "";
+  return new Writable({
+    write(chunk: Uint8Array, _enc, done) {
+      const text = carry + decoder.decode(chunk, { stream: true });
+      const parts = text.split("\n");
+      carry = parts.pop()!;
+      for (const p of parts) if (p.trim() !== "") lines.push(JSON.parse(p) as TableLine);
+      done();
+    },
+    final(done) {
+      if (carry.trim() !== "") lines.push(JSON.parse(carry) as TableLine);
+      done();
+    },
+  });
 }
 
 const FORMATS: readonly UnitFormat[] = ["ndjson", "json", "csv"];
@@ -52,6 +97,26 @@ function summaryText(s: BatchSummary): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** The --out file, opened now so that a folder, a missing folder or a file without permission is a FileError before any unit is read. */
+function openOutput(path: string): WriteStream {
+  let fd: number;
+  try {
+    fd = openSync(path, "w");
+  } catch (e) {
+    throw new FileError(printable(path), fileReason(e, true), e);
+  }
+  return createWriteStream("", { fd });
+}
+
+/** Ends the --out file; a failure to write its last bytes is a FileError. */
+function closeOutput(file: WriteStream, path: string): Promise<void> {
+  return new Promise((resolve, reject) =>
+    file.end((e?: Error | null) =>
+      e ? reject(new FileError(printable(path), msg("file.write_failed", { why: (e as NodeJS.ErrnoException).code === "ENOSPC" ? msg("file.no_space") : msg("check.unworded", { text: e.message }) }), e)) : resolve(),
+    ),
+  );
+}
+
 /** Output to `io.out`, for callers (tests) that give no stream. */
 function textSink(io: Io): Writable {
   const decoder = new TextDecoder();
@@ -80,38 +145,83 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
     }
     if (opts.delimiter !== undefined && opts.delimiter.length !== 1) throw new UsageError(`--delimiter is one character, not ${JSON.stringify(opts.delimiter)}`);
 
-    const file = opts.out !== undefined ? createWriteStream(opts.out) : undefined;
-    const output = file ?? io.stdout ?? textSink(io);
+    const lang = opts.lang ?? "vi";
+    // A spreadsheet of units: an .xlsx workbook, or a CSV file whose header is not the set's input names
+    // (labels, columns of lists, columns to group by). Read whole, then run as {unit, data} records.
+    let units: string | AsyncIterable<Uint8Array> = input === "-" ? (process.stdin as AsyncIterable<Uint8Array>) : input;
+    let format = opts.format as UnitFormat | undefined;
+    let delimiter = opts.delimiter;
+    const sheetIn = input === "-" || (opts.format !== undefined && opts.format !== "csv") ? undefined : sheetFormatOf(input);
+    let asSheet = sheetIn === "xlsx";
+    if (sheetIn === "csv" && opts.meta === undefined) {
+      const loaded = loadCriteriaFile(set);
+      const header = csvHeader(input, delimiter);
+      delimiter = header.delimiter;
+      asSheet = !header.names.every((n) => Object.prototype.hasOwnProperty.call(loaded.definition.inputs, n));
+    }
+    if (asSheet) {
+      const read = await readSheetFile(loadCriteriaFile(set), input, delimiter);
+      if (read.delimiter !== undefined && !opts.quiet)
+        io.err(lang === "vi" ? `${input}: các ô cách nhau bằng ${delimiterName(read.delimiter).vi}\n` : `${input}: cells separated by ${delimiterName(read.delimiter).en}\n`);
+      for (const n of read.notices) io.err(`${n[lang]}\n`);
+      const text = read.units.map((u) => JSON.stringify(sheetRecord(u))).join("\n");
+      units = Readable.from([Buffer.from(text.length > 0 ? `${text}\n` : "")]);
+      format = "ndjson";
+    } else if (sheetIn === "csv" && delimiter !== undefined && delimiter !== "," && !opts.quiet && opts.delimiter === undefined)
+      io.err(lang === "vi" ? `${input}: các ô cách nhau bằng ${delimiterName(delimiter).vi}\n` : `${input}: cells separated by ${delimiterName(delimiter).en}\n`);
+
+    // Per-unit results as a table (.xlsx, or .csv with a BOM) instead of NDJSON lines.
+    const tableOut = opts.out !== undefined ? sheetFormatOf(opts.out) : undefined;
+    const collected: TableLine[] = [];
+    if (input === "-" && process.stdin.isTTY === true) throw new UsageError("standard input is a terminal: pipe the units in (… | tieuchi batch set.json - --format ndjson) or name the file");
+    const file = opts.out !== undefined && tableOut === undefined ? openOutput(opts.out) : undefined;
+    const output = tableOut ? lineCollector(collected) : (file ?? io.stdout ?? textSink(io));
     // Drawn only for a person watching: both standard output and standard error are terminals.
     const showProgress = !opts.quiet && io.errIsTTY === true && io.outIsTTY === true;
     let lastDraw = 0;
+    let last: BatchProgress | undefined;
     let summary: BatchSummary;
     try {
       summary = await runBatch({
         set,
-        input: input === "-" ? (process.stdin as AsyncIterable<Uint8Array>) : input,
+        input: units,
         output,
+        outputName: opts.out !== undefined ? printable(opts.out) : "standard output",
         explain: opts.explain,
-        ...(opts.format !== undefined ? { format: opts.format as UnitFormat } : {}),
+        ...(format !== undefined ? { format } : {}),
         ...(workers !== undefined ? { workers } : {}),
         ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
+        ...(opts.outOfForce === true ? { allowOutOfForce: true } : {}),
         ...(opts.sets !== undefined ? { sets: opts.sets } : {}),
         ...(opts.meta !== undefined ? { meta: opts.meta.split(",").map((m) => m.trim()).filter(Boolean) } : {}),
-        ...(opts.delimiter !== undefined ? { delimiter: opts.delimiter } : {}),
-        ...(showProgress
-          ? {
-              onProgress: (p: BatchProgress) => {
-                const now = performance.now();
-                if (now - lastDraw < 100) return;
-                lastDraw = now;
-                io.err(`\r${progressLine(p, io.columns)}\x1b[K`);
-              },
-            }
-          : {}),
+        ...(delimiter !== undefined ? { delimiter } : {}),
+        onProgress: (p: BatchProgress) => {
+          last = p;
+          if (!showProgress) return;
+          const now = performance.now();
+          if (now - lastDraw < 100) return;
+          lastDraw = now;
+          io.err(`\r${progressLine(p, io.columns)}\x1b[K`);
+        },
       });
-    } finally {
+    } catch (e) {
       if (showProgress) io.err("\r\x1b[K");
-      if (file) await new Promise<void>((resolve, reject) => file.end((e?: Error | null) => (e ? reject(e) : resolve())));
+      // The batch already failed: close the file quietly (its own error, if any, says nothing more).
+      if (file) await new Promise<void>((resolve) => file.end(() => resolve()));
+      const code = report(e, io);
+      if ((e instanceof UnitsFileError || e instanceof OptionsError) && last !== undefined)
+        io.err(
+          tableOut
+            ? `tieuchi: stopped after ${n(last.units)} units; no results file was written\n`
+            : `tieuchi: stopped after ${n(last.units)} units, each with its line in the output; the last line is a {"partial": true} record, and the units after were not read\n`,
+        );
+      return code;
+    }
+    if (showProgress) io.err("\r\x1b[K");
+    if (file) await closeOutput(file, opts.out!);
+    if (tableOut) {
+      await new Promise<void>((resolve, reject) => output.end((e?: Error | null) => (e ? reject(e) : resolve())));
+      await writeResultFile(loadCriteriaFile(set), collected, opts.out!, lang);
     }
     if (!opts.quiet) io.err(summaryText(summary));
     if (opts.stats)

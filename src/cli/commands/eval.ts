@@ -1,3 +1,5 @@
+import { NotInForceError } from "../../errors.js";
+import { msg } from "../../i18n/index.js";
 import { evaluate } from "../../evaluate/evaluate.js";
 import type { Lang } from "../../explain/format.js";
 import { loadCriteriaFile, loadRegistry, readJsonFile } from "../../node/index.js";
@@ -47,21 +49,40 @@ export function renderResult(r: Result, lang: Lang, width: number): string {
   return [...head, body, ...tail].join("\n") + "\n";
 }
 
-/** `tieuchi eval <set.json> <unit.json>`: exit 0 on pass, 1 on fail or incomplete. */
+/**
+ * `tieuchi eval <set.json> <unit.json>`: exit 0 on pass, 1 on fail or incomplete. A file not in force on
+ * `--as-of` is refused (exit 2) unless `--out-of-force` asks for it; then the verdict is that version's, and the
+ * exit code is 1 whatever it says: a version not in force then does not award the title for that date.
+ */
 export function evalCommand(
   args: readonly string[],
-  opts: { json: boolean; lang: string; asOf?: string; sets?: string; record?: string },
+  opts: { json: boolean; lang: string; asOf?: string; sets?: string; record?: string; outOfForce?: boolean },
   io: Io,
 ): number {
   if (args.length !== 2) throw new UsageError("eval takes a criteria file and a unit's data file: tieuchi eval <set.json> <unit.json>");
   if (opts.lang !== "vi" && opts.lang !== "en") throw new UsageError(`--lang is vi or en, not ${JSON.stringify(opts.lang)}`);
   const set = loadCriteriaFile(args[0]!);
   const data = readJsonFile(args[1]!);
-  const result = evaluate(set, data, {
-    ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
-    ...(opts.sets !== undefined ? { sets: loadRegistry(opts.sets) } : {}),
-  });
+  let result: Result;
+  try {
+    result = evaluate(set, data, {
+      ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
+      ...(opts.sets !== undefined ? { sets: loadRegistry(opts.sets) } : {}),
+      ...(opts.outOfForce === true ? { allowOutOfForce: true } : {}),
+    });
+  } catch (e) {
+    if (e instanceof NotInForceError && e.reason === "outside-dates") {
+      const d = set.definition;
+      throw new NotInForceError(
+        e.setId,
+        e.date,
+        e.reason,
+        msg("set.file_outside_dates", { file: args[0]!, set: `${d.id}@${d.version}`, date: e.date, from: d.validFrom, to: d.validTo ?? undefined, unit: args[1]! }),
+      );
+    }
+    throw e;
+  }
   if (opts.record !== undefined) writeRecord(opts.record, result, data);
   io.out(opts.json ? `${JSON.stringify(result, null, 2)}\n` : renderResult(result, opts.lang, io.columns));
-  return result.verdict === "pass" ? EXIT.ok : EXIT.fail;
+  return result.verdict === "pass" && result.inForce !== false ? EXIT.ok : EXIT.fail;
 }

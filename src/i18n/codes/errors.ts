@@ -9,6 +9,10 @@ export const ERRORS = {
   // Headlines of the errors that list problems (the problems follow, one a line).
   "error.criteria_set": { source: "string?", count: "number" },
   "error.unit_data": { set: "string", count: "number", within: "string?" },
+  "error.data_of": { what: "message", count: "number" },
+  "data.batch_lines": { target: "string" },
+  "data.title_levels": { set: "string" },
+  "data.given_result": { set: "string", hint: "boolean" },
   "error.case_file": { source: "string?", count: "number" },
   "error.registry": { count: "number" },
   "error.lock_file": { source: "string?", count: "number" },
@@ -33,6 +37,7 @@ export const ERRORS = {
   "line.not_json": { reason: "message", column: "number" },
   "line.not_a_result": {},
   "line.not_batch_line": { problem: "message?" },
+  "line.partial": { why: "message?" },
   "line.too_long": { max: "number" },
   "line.not_utf8": {},
 
@@ -45,6 +50,25 @@ export const ERRORS = {
   "file.not_a_folder": {},
   "file.unreadable": { reason: "string" },
   "file.too_large": { size: "number?", max: "number" },
+
+  "file.units_folder": {},
+  "file.no_space": {},
+  "file.reader_closed": {},
+  "file.not_written": { why: "message", written: "number", lastLine: "number?", after: "number" },
+
+  "file.template_format": {},
+  "file.not_workbook": { why: "string" },
+  "file.csv_not_utf8": {},
+  "file.cell_not_closed": {},
+  "file.unwritable": { reason: "string" },
+  "file.write_failed": { why: "message" },
+
+  // Why a unit of a batch got no result.
+  "batch.not_evaluated": { line: "number", reason: "message" },
+  "batch.out_of_memory": { mb: "number" },
+  "batch.worker_stopped": { why: "string" },
+  "batch.evaluation_failed": { why: "string" },
+  "batch.stopping": {},
 
   // Why a text is not JSON.
   "json.empty": {},
@@ -67,6 +91,8 @@ export const ERRORS = {
   // Why a file of units cannot be read as a whole.
   "units.line_too_long": { line: "number", mib: "number" },
   "units.unit_too_long": { line: "number", mib: "number" },
+  "units.line_refused": { line: "number", max: "number" },
+  "units.item_refused": { line: "number", max: "number" },
   "units.not_a_list": { start: "string" },
   "units.text_after_list": {},
   "units.empty_item_at_end": {},

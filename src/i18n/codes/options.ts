@@ -13,6 +13,7 @@ export const OPTIONS = {
   "options.needs_runner": {},
   "options.unknown_format": { input: "string?" },
   "options.workers": { got: "string" },
+  "options.range": { name: "string", min: "string", max: "string", got: "string" },
   "options.csv_header": { problems: "messages" },
   "options.as_of": { name: "string", got: "string" },
   "options.engine": { got: "string", known: "strings" },
@@ -27,9 +28,21 @@ export const OPTIONS = {
   "options.evaluated_at": { got: "string" },
   "options.applied_after_decided": { applied: "string", decided: "string" },
 
+  "options.results_target": { got: "string" },
+  "options.no_list": { set: "string", list: "string", inputs: "strings" },
+  "options.no_title_field": { set: "string", list: "string", field: "string", titles: "strings" },
+  "options.data_object": {},
+  "options.data_gives_list": { list: "string" },
+
   // A spreadsheet's header.
   "csv.column_twice": { column: "string" },
   "csv.not_an_input": { column: "string", set: "string", suggestion: "string?" },
+  "csv.header_too_long": { max: "number" },
+  "csv.header_problem": { problem: "message" },
+  "csv.row_too_long": { line: "number", max: "number" },
+  "csv.row_problem": { line: "number", problem: "message" },
+  "csv.text_after_quote": { cell: "number" },
+  "csv.quote_inside": { cell: "number" },
   "csv.cell_not_json": { reason: "message" },
   "csv.cells": { line: "number", cells: "number", columns: "number" },
   "csv.line": { line: "number", problems: "messages" },
@@ -38,10 +51,14 @@ export const OPTIONS = {
   "set.unknown_id": { id: "string", known: "strings" },
   "set.unknown_version": { id: "string", version: "string", known: "strings" },
   "set.no_criteria_file": { cases: "string", set: "string", file: "string" },
+  "set.not_in_folder": { set: "string", folder: "string" },
+  "set.file_outside_dates": { file: "string", set: "string", date: "string", from: "string", to: "string?", unit: "string" },
   "set.ambiguous": { id: "string", date: "string", found: "strings" },
   "set.before_first": { id: "string", date: "string", first: "string", from: "string", spans: "messages" },
   "set.after_last": { id: "string", date: "string", last: "string", to: "string", spans: "messages" },
   "set.gap": { id: "string", date: "string", before: "string", to: "string", after: "string", from: "string", spans: "messages" },
+
+  "set.outside_dates": { set: "string", document: "string", date: "string", from: "string", to: "string?" },
 
   // Evaluation that went wrong (a bug, or a rule that cannot run).
   "eval.unexpected": { text: "string" },

@@ -13,14 +13,14 @@ import type { AreaSpec } from "../params.js";
 /** Where a control character was found. */
 const IN = ["text", "key"] as const;
 /** What an id names. */
-const ID_OF = ["criterion", "group", "grade", "level"] as const;
+const ID_OF = ["criterion", "group", "grade", "level", "step"] as const;
 /** The two counts of a ratio. */
 const PART = ["part", "whole"] as const;
 
 export const PROBLEMS = {
   // A value of the wrong shape (from the schemas). `check` is the schema's own wording, when it has one.
   "problem.invalid_type": { expected: "string", received: "string", check: "message?" },
-  "problem.invalid_value": { values: "strings" },
+  "problem.invalid_value": { values: "strings", check: "message?" },
   "problem.too_small": { origin: "string", minimum: "number", inclusive: "boolean", check: "message?" },
   "problem.too_big": { origin: "string", maximum: "number", inclusive: "boolean", check: "message?" },
   "problem.invalid_format": { format: "string", check: "message?" },
@@ -45,6 +45,7 @@ export const PROBLEMS = {
 
   // A criteria set's checks beyond shape.
   "problem.duplicate_id": { of: ID_OF, id: "string", first: "number" },
+  "problem.duplicate_id.levels": {},
   "problem.bad_range.numbers": { min: "number", max: "number" },
   "problem.bad_range.dates": { min: "string", max: "string" },
   "problem.bad_range.items": {},
@@ -54,9 +55,12 @@ export const PROBLEMS = {
   "problem.title_cycle": {},
   "problem.dates.order": { from: "string", to: "string" },
   "problem.dates.issued": { issued: "string", from: "string" },
+  "problem.dates.data_period": { from: "string", to: "string" },
   "problem.supersedes_self": {},
   "problem.completeness.pending": {},
   "problem.completeness.pass_mark": {},
+  "problem.completeness.secondary_notes": {},
+  "problem.completeness.article": { id: "string", lacks: ["article", "text"] },
   "problem.unknown_group": { group: "string", declared: "strings" },
   "problem.unknown_level.not_all": {},
   "problem.unknown_level.undeclared": { level: "string", declared: "strings" },
@@ -115,6 +119,12 @@ export const PROBLEMS = {
   "problem.inconsistent.library": { record: "string", result: "string" },
   "problem.wrong_set.cases": { cases: "string", set: "string" },
   "problem.wrong_set.file": { cases: "string", file: "string", holds: "string" },
+  "problem.wrong_set.result": { result: "string", set: "string" },
+  "problem.levels_order": { held: "string", notHeld: "string" },
+  "problem.title_levels": { set: "string", levels: "strings", title: "string", declared: "strings" },
+  "problem.title_levels.registry": { set: "string", title: "string", levels: "strings", by: "string", decided: "strings" },
+  "problem.unit_too_large": { reason: "message" },
+  "problem.csv_quote": { reason: "message" },
   "problem.invalid_cell": { column: "string", reason: "message" },
 
   "problem.json_parse": { reason: "message" },
@@ -136,6 +146,10 @@ export const PROBLEMS = {
   "check.date_until": { max: "string" },
   "check.title_value": {},
   "check.sub_unit_object": {},
+  "check.sub_unit_result": {},
+  "check.title_level": { levels: "strings" },
+  "check.complete_split": {},
+  "check.level_field": {},
   "check.exclusion_needs_excludes": {},
   "check.exclusion_no_rule": {},
   "check.exclusion_no_points": {},
@@ -146,6 +160,11 @@ export const PROBLEMS = {
   "check.invalid_data_has": { key: "string" },
   "check.case_verdict": {},
   "check.case_name_twice": { name: "string" },
+  "check.batch_line_one": {},
+  "check.day_of_year": {},
+  "check.sha256": {},
+  "check.short_hash": {},
+  "check.id_at_version": {},
   "check.date_time": {},
   "check.line_result_or_error": {},
 

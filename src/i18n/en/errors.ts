@@ -1,5 +1,5 @@
 import type { ERRORS } from "../codes/errors.js";
-import { formatNumber, plural } from "../format.js";
+import { formatBytes, formatNumber, plural } from "../format.js";
 import type { Sentences } from "../params.js";
 
 const n = (x: number) => formatNumber(x, "en");
@@ -9,6 +9,10 @@ const inFile = (source: string | undefined) => (source ? ` ${source}` : "");
 export const errors: Sentences<typeof ERRORS> = {
   "error.criteria_set": ({ source, count }) => `The criteria set${source ? ` in ${source}` : ""} is invalid (${problems(count)})`,
   "error.unit_data": ({ set, count, within }) => `The unit's data does not match the inputs declared by ${set}${within ? ` (for ${within})` : ""} (${problems(count)})`,
+  "error.data_of": ({ what, count }) => `${what.charAt(0).toUpperCase()}${what.slice(1)} ${count === 1 ? "has" : "have"} ${problems(count)}`,
+  "data.batch_lines": ({ target }) => `the batch lines given for ${target}`,
+  "data.title_levels": ({ set }) => `the levels of title '${set}'`,
+  "data.given_result": ({ set, hint }) => `the result given for title '${set}'${hint ? ' (a result of tieuchi eval --json or the "result" of a batch line)' : ""}`,
   "error.case_file": ({ source, count }) => `The case file${inFile(source)} is invalid (${problems(count)})`,
   "error.registry": ({ count }) => `The criteria sets do not form a consistent registry (${problems(count)})`,
   "error.lock_file": ({ source, count }) => `The lock file${inFile(source)} is invalid (${problems(count)})`,
@@ -28,6 +32,8 @@ export const errors: Sentences<typeof ERRORS> = {
   "line.not_json": ({ reason, column }) => `not valid JSON: ${reason} (column ${column})`,
   "line.not_a_result": () => "not a readable result",
   "line.not_batch_line": ({ problem }) => `not a line of batch output ({"line", "unit", "result"} or {"line", "unit", "error"}): ${problem ?? ""}`,
+  "line.partial": ({ why }) =>
+    `the batch output is partial: the batch stopped before the end of its input${why ? `: ${why}` : ""}. The units above are not all the units; fix the input and run the batch again`,
   "line.too_long": ({ max }) => `the line is longer than ${max} bytes`,
   "line.not_utf8": () => "the line is not UTF-8 text",
 
@@ -39,6 +45,25 @@ export const errors: Sentences<typeof ERRORS> = {
   "file.not_a_folder": () => "a part of the path is not a folder",
   "file.unreadable": ({ reason }) => `cannot be read (${reason})`,
   "file.too_large": ({ size, max }) => `is ${size === undefined ? "" : `${size} bytes, `}larger than the ${max} bytes allowed (maxBytes)`,
+
+  "file.units_folder": () => "is a folder, not a file of units",
+  "file.no_space": () => "no space left on the device",
+  "file.reader_closed": () => "the reader closed it",
+  "file.not_written": ({ why, written, lastLine, after }) =>
+    `could not be written (${why}): the lines of ${plural(written, "unit")} were written${lastLine !== undefined ? ` (to input line ${lastLine})` : ""}; ${plural(after, "unit")} read after were not, and the rest of the input was not read`,
+
+  "file.template_format": () => "a template is written as .xlsx or .csv",
+  "file.not_workbook": ({ why }) => `is not an Excel workbook that can be read (${why})`,
+  "file.csv_not_utf8": () => "is not UTF-8 text; save it from Excel as “CSV UTF-8”",
+  "file.cell_not_closed": () => 'a quoted cell is never closed (a " too many?)',
+  "file.unwritable": ({ reason }) => `cannot be written (${reason})`,
+  "file.write_failed": ({ why }) => `could not be written (${why})`,
+
+  "batch.not_evaluated": ({ line, reason }) => `line ${line}: ${reason}; the unit was not evaluated`,
+  "batch.out_of_memory": ({ mb }) => `evaluating it needed more memory than a batch worker may use (${mb} MiB)`,
+  "batch.worker_stopped": ({ why }) => `the worker thread evaluating it stopped (${why})`,
+  "batch.evaluation_failed": ({ why }) => `evaluating it failed (${why})`,
+  "batch.stopping": () => "the batch was stopping",
 
   "json.empty": () => "the file is empty",
   "json.ends_early": () => "the text ends too early",
@@ -59,6 +84,8 @@ export const errors: Sentences<typeof ERRORS> = {
 
   "units.line_too_long": ({ line, mib }) => `line ${line} is longer than ${n(mib)} MiB`,
   "units.unit_too_long": ({ line, mib }) => `the unit starting on line ${line} is longer than ${n(mib)} MiB`,
+  "units.line_refused": ({ line, max }) => `line ${line} is longer than ${formatBytes(max, "en")}; it was not read`,
+  "units.item_refused": ({ line, max }) => `the unit starting on line ${line} is longer than ${formatBytes(max, "en")}; it was not read`,
   "units.not_a_list": ({ start }) => `a JSON file of units must hold a list of units ([{...}, {...}]) or one unit ({...}); it starts with ${start}`,
   "units.text_after_list": () => "there is more text after the end of the list of units",
   "units.empty_item_at_end": () => "an empty item before the end of the list (a comma too many?)",

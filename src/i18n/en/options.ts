@@ -10,6 +10,7 @@ export const options: Sentences<typeof OPTIONS> = {
   "options.needs_runner": () => "describeCases needs a test runner: pass { describe, it } (e.g. from vitest), or turn on the runner's globals",
   "options.unknown_format": ({ input }) => `cannot tell the format of ${input ?? "the input"}: name it .ndjson, .jsonl, .json or .csv, or give the format`,
   "options.workers": ({ got }) => `workers must be a whole number from 0 to 256, got ${got}`,
+  "options.range": ({ name, min, max, got }) => `${name} must be a whole number from ${min} to ${max}, got ${got}`,
   "options.csv_header": ({ problems }) => `the CSV header does not match the set:${problems.map((p) => `\n  - ${p}`).join("")}`,
   "options.as_of": ({ name, got }) => `${name} must be a date written YYYY-MM-DD, got ${got}`,
   "options.engine": ({ got, known }) => `unknown engine ${got}; use one of ${known.join(", ")}`,
@@ -24,9 +25,22 @@ export const options: Sentences<typeof OPTIONS> = {
   "options.evaluated_at": ({ got }) => `evaluatedAt must be an ISO 8601 date and time, got ${got}`,
   "options.applied_after_decided": ({ applied, decided }) => `the application date ${applied} is after the decision date ${decided}`,
 
+  "options.results_target": ({ got }) => `results go to a list's title field, written list[].field (e.g. xa[].congDongHocTap), not ${got}`,
+  "options.no_list": ({ set, list, inputs }) => `${set} has no list of records '${list}' (its inputs: ${inputs.join(", ")})`,
+  "options.no_title_field": ({ set, list, field, titles }) =>
+    `the records of ${set}'s '${list}' have no title field '${field}' (title fields: ${titles.join(", ") || "none"})`,
+  "options.data_object": () => "the unit's data is a JSON object",
+  "options.data_gives_list": ({ list }) => `the data already gives '${list}': give the sub-units either in the data or as results, not both`,
+
   "csv.column_twice": ({ column }) => `column '${column}' appears twice`,
   "csv.not_an_input": ({ column, set, suggestion }) =>
     `column '${column}' is not an input of ${set}${didYouMean(suggestion)}; name it in --meta to carry it into the output instead`,
+  "csv.header_too_long": ({ max }) => `the header row is longer than ${max} characters`,
+  "csv.header_problem": ({ problem }) => `the header row ${problem}`,
+  "csv.row_too_long": ({ line, max }) => `the row starting on line ${line} is longer than ${max} characters; it was not read`,
+  "csv.row_problem": ({ line, problem }) => `line ${line}: ${problem}`,
+  "csv.text_after_quote": ({ cell }) => `text after the closing quote of cell ${cell} (a quoted cell ends at its closing quote; double a quote inside it: "a ""b"" c")`,
+  "csv.quote_inside": ({ cell }) => `a quote inside cell ${cell}, which does not start with one (quote the whole cell and double the quote: "a ""b"" c")`,
   "csv.cell_not_json": ({ reason }) => `is not JSON (${reason}); a record or list is written as JSON in its cell`,
   "csv.cells": ({ line, cells, columns }) => `line ${line} has ${cells} cells, the header has ${columns}`,
   "csv.line": ({ line, problems }) => `line ${line}: ${problems.join("; ")}`,
@@ -34,6 +48,9 @@ export const options: Sentences<typeof OPTIONS> = {
   "set.unknown_id": ({ id, known }) => `no criteria set with id '${id}' (known: ${known.join(", ") || "none"})`,
   "set.unknown_version": ({ id, version, known }) => `no version ${version} of '${id}' (versions: ${known.join(", ") || "none"})`,
   "set.no_criteria_file": ({ cases, set, file }) => `${cases} tests ${set}, but there is no criteria file ${file} next to it`,
+  "set.not_in_folder": ({ set, folder }) => `no criteria set ${set} in ${folder}`,
+  "set.file_outside_dates": ({ file, set, date, from, to, unit }) =>
+    `${file} (${set}) was not in force on ${date} (in force from ${from}${to ? ` to ${to}` : ""}): 'tieuchi eval --set ${set.slice(0, set.indexOf("@"))} --as-of ${date} ${unit}' evaluates the version in force then; --out-of-force evaluates this file anyway`,
   "set.ambiguous": ({ id, date, found }) =>
     `no version of '${id}' is in force on ${date}, and several sets linked to it by supersedes are: ${found.join(", ")}; ask for one of them by id`,
   "set.before_first": ({ id, date, first, from, spans }) => `no version of '${id}' was in force on ${date}: the first, ${first}, came into force on ${from}. ${versions(spans)}`,
@@ -41,6 +58,9 @@ export const options: Sentences<typeof OPTIONS> = {
     `no version of '${id}' is in force on ${date}: the last, ${last}, ended on ${to}, and no version after it is known. ${versions(spans)}`,
   "set.gap": ({ id, date, before, to, after, from, spans }) =>
     `no version of '${id}' was in force on ${date}: it falls in a gap between ${before}, which ended on ${to}, and ${after}, which starts on ${from}. ${versions(spans)}`,
+
+  "set.outside_dates": ({ set, document, date, from, to }) =>
+    `${set} (${document}) was not in force on ${date}: it is in force from ${from}${to ? ` to ${to}` : ""}. Evaluate the version in force then (the set by id, with options.sets), or set allowOutOfForce to evaluate this version anyway`,
 
   "eval.unexpected": ({ text }) => `unexpected failure while evaluating a rule: ${text}`,
   "eval.compile_var": () => "cannot compile rule: 'var' takes a literal path",

@@ -24,7 +24,7 @@ const atMost = (origin: string, m: number, inclusive: boolean) => {
 
 export const problems: Sentences<typeof PROBLEMS> = {
   "problem.invalid_type": ({ expected, received, check }) => check ?? `Invalid input: expected ${type(expected)}, received ${type(received)}`,
-  "problem.invalid_value": ({ values }) => (values.length === 1 ? `Invalid input: expected ${values[0]}` : `Invalid option: expected one of ${values.join("|")}`),
+  "problem.invalid_value": ({ values, check }) => check ?? (values.length === 1 ? `Invalid input: expected ${values[0]}` : `Invalid option: expected one of ${values.join("|")}`),
   "problem.too_small": ({ origin, minimum, inclusive, check }) => check ?? atLeast(origin, minimum, inclusive),
   "problem.too_big": ({ origin, maximum, inclusive, check }) => check ?? atMost(origin, maximum, inclusive),
   "problem.invalid_format": ({ format, check }) => check ?? `Invalid ${format}`,
@@ -47,7 +47,8 @@ export const problems: Sentences<typeof PROBLEMS> = {
   "problem.too_many_criteria": ({ count, max }) => `the set has ${count} criteria; at most ${max} are accepted (limits.maxCriteria)`,
   "problem.too_many_derived": ({ count, max }) => `the set has ${count} derived values; at most ${max} are accepted (limits.maxDerived)`,
 
-  "problem.duplicate_id": ({ of, id, first }) => `${of} id '${id}' is used twice (first at index ${first})`,
+  "problem.duplicate_id": ({ of, id, first }) => `${of === "step" ? "procedure step" : of} id '${id}' is used twice (first at index ${first})`,
+  "problem.duplicate_id.levels": () => "the list of levels repeats a level",
   "problem.bad_range.numbers": ({ min, max }) => `min ${min} is above max ${max}`,
   "problem.bad_range.dates": ({ min, max }) => `min ${min} is after max ${max}`,
   "problem.bad_range.items": () => "minItems is above maxItems",
@@ -57,9 +58,13 @@ export const problems: Sentences<typeof PROBLEMS> = {
   "problem.title_cycle": () => "a title input cannot refer to the set itself",
   "problem.dates.order": ({ from, to }) => `validTo ${to} is before validFrom ${from}`,
   "problem.dates.issued": ({ issued, from }) => `the document is dated ${issued}, after the set came into force (${from})`,
+  "problem.dates.data_period": ({ from, to }) => `the data period ends (${to}) before it starts (${from})`,
   "problem.supersedes_self": () => "a version cannot supersede itself",
   "problem.completeness.pending": () => "some criteria are pending (not encoded), so completeness must be 'partial'",
   "problem.completeness.pass_mark": () => "the pass mark is not known (null), so completeness must be 'partial'",
+  "problem.completeness.secondary_notes": () => "a set complete from secondary copies says in its notes which copies were read and what was inferred",
+  "problem.completeness.article": ({ id, lacks }) =>
+    `a set complete from the official text quotes every criterion's article: '${id}' needs ${lacks === "article" ? "'article' (Điều/khoản/điểm)" : "'text' (the article's words, verbatim, with an English rendering)"}`,
   "problem.unknown_group": ({ group, declared }) => `group '${group}' is not declared in 'groups'${declared.length ? ` (declared: ${declared.join(", ")})` : ""}`,
   "problem.unknown_level.not_all": () => "'level' is only used with a decision of method 'all'",
   "problem.unknown_level.undeclared": ({ level, declared }) => `level '${level}' is not declared in decision.levels${declared.length ? ` (declared: ${declared.join(", ")})` : ""}`,
@@ -121,6 +126,14 @@ export const problems: Sentences<typeof PROBLEMS> = {
   "problem.inconsistent.library": ({ record, result }) => `the record says ${record} but its result was made by ${result}`,
   "problem.wrong_set.cases": ({ cases, set }) => `the cases are for ${cases}, not ${set}`,
   "problem.wrong_set.file": ({ cases, file, holds }) => `the cases are for ${cases}, but ${file} holds ${holds}`,
+  "problem.wrong_set.result": ({ result, set }) => `this is a result of ${result}, but the title is decided by '${set}'`,
+  "problem.levels_order": ({ held, notHeld }) => `held at ${held} but not at ${notHeld}: levels are cumulative, a title held at a level is held at every lower one`,
+  "problem.title_levels": ({ set, levels, title, declared }) =>
+    `${set} decides the levels ${levels.length ? levels.join(", ") : "(none)"}, but the title ${title} is declared with the levels ${declared.join(", ")}`,
+  "problem.title_levels.registry": ({ set, title, levels, by, decided }) =>
+    `${set} reads the title ${title} at the levels ${levels.join(", ")}, but ${by} decides ${decided.length ? `the levels ${decided.join(", ")}` : "no levels"}`,
+  "problem.unit_too_large": ({ reason }) => reason,
+  "problem.csv_quote": ({ reason }) => reason,
   "problem.invalid_cell": ({ column, reason }) => `column '${column}' ${reason}`,
 
   "problem.json_parse": ({ reason }) => `not valid JSON: ${reason}`,
@@ -139,8 +152,15 @@ export const problems: Sentences<typeof PROBLEMS> = {
   "check.rule_json": () => "expected a JsonLogic expression (JSON: null, true/false, a number, a text, a list or an object)",
   "check.date_from": ({ min }) => `must be on or after ${min}`,
   "check.date_until": ({ max }) => `must be on or before ${max}`,
-  "check.title_value": () => 'expected true or false (whether the title is held), or { "data": {...} } to decide it from the sub-unit\'s data',
+  "check.title_value": () =>
+    'expected true or false (whether the title is held), { "data": {...} } to decide it from the sub-unit\'s data, or { "result": {...} }, the result its set gave',
   "check.sub_unit_object": () => "expected the sub-unit's data as an object",
+  "check.sub_unit_result": () => "expected the sub-unit's result as an object",
+  "check.title_level": ({ levels }) =>
+    `expected the level the title is held at (${levels.join(", ")}), false (at no level), the levels as a record of true/false, { "data": {...} } to decide it from the sub-unit's data, or { "result": {...} }, the result its set gave`,
+  "check.complete_split": () =>
+    "'complete' is split in two since 0.2: write 'complete-official' (every criterion from the official text, quoted in 'text') or 'complete-secondary' (every criterion encoded, but from secondary copies; the notes say what was inferred)",
+  "check.level_field": () => "a level read as a field: letters, digits, _ and -, starting with a letter or _",
   "check.exclusion_needs_excludes": () => "an exclusion needs an 'excludes' rule (or 'pending')",
   "check.exclusion_no_rule": () => "an exclusion states 'excludes', not 'rule'",
   "check.exclusion_no_points": () => "an exclusion earns no points",
@@ -151,6 +171,11 @@ export const problems: Sentences<typeof PROBLEMS> = {
   "check.invalid_data_has": ({ key }) => `a case whose data must be rejected (invalidData) has no ${key}`,
   "check.case_verdict": () => "a case states the verdict it expects (pass, fail or incomplete), or invalidData for data that must be rejected",
   "check.case_name_twice": ({ name }) => `case name '${name}' is used twice`,
+  "check.batch_line_one": () => "a batch line holds either a result or an error",
+  "check.day_of_year": () => "expected a day of the year written MM-DD",
+  "check.sha256": () => "expected sha256: and 64 hex digits",
+  "check.short_hash": () => "expected 16 hex digits",
+  "check.id_at_version": () => "expected id@version",
   "check.date_time": () => "expected an ISO 8601 date and time",
   "check.line_result_or_error": () => "a line holds either a result or an error",
 

@@ -1,5 +1,5 @@
 import type { ERRORS } from "../codes/errors.js";
-import { formatNumber } from "../format.js";
+import { formatBytes, formatNumber } from "../format.js";
 import type { Sentences } from "../params.js";
 
 const n = (x: number) => formatNumber(x, "vi");
@@ -9,6 +9,10 @@ const inFile = (source: string | undefined) => (source ? ` ${source}` : "");
 export const errors: Sentences<typeof ERRORS> = {
   "error.criteria_set": ({ source, count }) => `Bộ tiêu chí${source ? ` trong ${source}` : ""} không hợp lệ (${problems(count)})`,
   "error.unit_data": ({ set, count, within }) => `Dữ liệu của đơn vị không khớp với dữ liệu đầu vào mà ${set}${within ? ` (cho ${within})` : ""} khai báo (${problems(count)})`,
+  "error.data_of": ({ what, count }) => `${what.charAt(0).toUpperCase()}${what.slice(1)} có ${problems(count)}`,
+  "data.batch_lines": ({ target }) => `các dòng kết quả chạy hàng loạt đưa vào ${target}`,
+  "data.title_levels": ({ set }) => `các mức của danh hiệu «${set}»`,
+  "data.given_result": ({ set, hint }) => `kết quả đưa vào cho danh hiệu «${set}»${hint ? ' (phải là kết quả của tieuchi eval --json hoặc trường "result" của một dòng chạy hàng loạt)' : ""}`,
   "error.case_file": ({ source, count }) => `Tệp ca kiểm thử${inFile(source)} không hợp lệ (${problems(count)})`,
   "error.registry": ({ count }) => `Các bộ tiêu chí mâu thuẫn với nhau (${problems(count)})`,
   "error.lock_file": ({ source, count }) => `Tệp khóa${inFile(source)} không hợp lệ (${problems(count)})`,
@@ -28,6 +32,8 @@ export const errors: Sentences<typeof ERRORS> = {
   "line.not_json": ({ reason, column }) => `không phải JSON hợp lệ: ${reason} (cột ${n(column)})`,
   "line.not_a_result": () => "không phải một kết quả đọc được",
   "line.not_batch_line": ({ problem }) => `không phải một dòng kết quả chạy hàng loạt ({"line", "unit", "result"} hoặc {"line", "unit", "error"})${problem ? `: ${problem}` : ""}`,
+  "line.partial": ({ why }) =>
+    `kết quả chạy hàng loạt không đầy đủ: lần chạy đã dừng trước khi đọc hết dữ liệu${why ? ` (${why})` : ""}. Các đơn vị ở trên chưa phải là tất cả; hãy sửa dữ liệu đầu vào và chạy lại`,
   "line.too_long": ({ max }) => `dòng dài quá ${n(max)} byte`,
   "line.not_utf8": () => "dòng không phải văn bản UTF-8",
 
@@ -39,6 +45,25 @@ export const errors: Sentences<typeof ERRORS> = {
   "file.not_a_folder": () => "một phần của đường dẫn không phải thư mục",
   "file.unreadable": ({ reason }) => `không đọc được (${reason})`,
   "file.too_large": ({ size, max }) => `${size === undefined ? "" : `có ${n(size)} byte, `}vượt quá mức ${n(max)} byte cho phép (maxBytes)`,
+
+  "file.units_folder": () => "là một thư mục, không phải tệp dữ liệu các đơn vị",
+  "file.no_space": () => "hết chỗ trống trên ổ đĩa",
+  "file.reader_closed": () => "nơi nhận đã đóng",
+  "file.not_written": ({ why, written, lastLine, after }) =>
+    `không ghi được (${why}): đã ghi dòng kết quả của ${n(written)} đơn vị${lastLine !== undefined ? ` (đến dòng ${n(lastLine)} của dữ liệu đầu vào)` : ""}; ${n(after)} đơn vị đọc sau đó chưa được ghi, và phần còn lại của dữ liệu chưa được đọc`,
+
+  "file.template_format": () => "tệp mẫu chỉ ghi dạng .xlsx hoặc .csv",
+  "file.not_workbook": ({ why }) => `không phải sổ tính Excel đọc được (${why})`,
+  "file.csv_not_utf8": () => "không phải văn bản UTF-8; hãy lưu lại từ Excel dạng «CSV UTF-8»",
+  "file.cell_not_closed": () => 'có một ô trong ngoặc kép không bao giờ được đóng (thừa một dấu "?)',
+  "file.unwritable": ({ reason }) => `không ghi được (${reason})`,
+  "file.write_failed": ({ why }) => `không ghi được (${why})`,
+
+  "batch.not_evaluated": ({ line, reason }) => `dòng ${n(line)}: ${reason}; đơn vị này chưa được đánh giá`,
+  "batch.out_of_memory": ({ mb }) => `việc đánh giá cần nhiều bộ nhớ hơn mức một luồng chạy hàng loạt được dùng (${n(mb)} MiB)`,
+  "batch.worker_stopped": ({ why }) => `luồng đang đánh giá đơn vị này đã dừng (${why})`,
+  "batch.evaluation_failed": ({ why }) => `việc đánh giá bị lỗi (${why})`,
+  "batch.stopping": () => "lần chạy hàng loạt đang dừng lại",
 
   "json.empty": () => "tệp trống",
   "json.ends_early": () => "văn bản kết thúc quá sớm",
@@ -60,6 +85,8 @@ export const errors: Sentences<typeof ERRORS> = {
 
   "units.line_too_long": ({ line, mib }) => `dòng ${n(line)} dài quá ${n(mib)} MiB`,
   "units.unit_too_long": ({ line, mib }) => `đơn vị bắt đầu ở dòng ${n(line)} dài quá ${n(mib)} MiB`,
+  "units.line_refused": ({ line, max }) => `dòng ${n(line)} dài quá ${formatBytes(max, "vi")}; dòng này không được đọc`,
+  "units.item_refused": ({ line, max }) => `đơn vị bắt đầu ở dòng ${n(line)} dài quá ${formatBytes(max, "vi")}; đơn vị này không được đọc`,
   "units.not_a_list": ({ start }) => `tệp JSON các đơn vị phải chứa một danh sách đơn vị ([{...}, {...}]) hoặc một đơn vị ({...}); tệp này bắt đầu bằng ${start}`,
   "units.text_after_list": () => "còn văn bản sau khi danh sách đơn vị đã kết thúc",
   "units.empty_item_at_end": () => "có một mục trống trước khi danh sách kết thúc (thừa một dấu phẩy?)",

@@ -12,6 +12,7 @@ export const options: Sentences<typeof OPTIONS> = {
   "options.needs_runner": () => "describeCases cần một trình chạy kiểm thử: truyền { describe, it } (ví dụ của vitest), hoặc bật chế độ globals của trình chạy",
   "options.unknown_format": ({ input }) => `không xác định được định dạng của ${input ?? "dữ liệu đầu vào"}: hãy đặt tên tệp đuôi .ndjson, .jsonl, .json hoặc .csv, hoặc chỉ rõ định dạng`,
   "options.workers": ({ got }) => `số luồng (workers) phải là số nguyên từ 0 đến 256, ở đây là ${got}`,
+  "options.range": ({ name, min, max, got }) => `${name} phải là số nguyên từ ${min} đến ${max}, ở đây là ${got}`,
   "options.csv_header": ({ problems }) => `dòng tiêu đề của tệp CSV không khớp với bộ tiêu chí:${problems.map((p) => `\n  - ${p}`).join("")}`,
   "options.as_of": ({ name, got }) => `${name} phải là một ngày viết theo dạng YYYY-MM-DD, ở đây là ${got}`,
   "options.engine": ({ got, known }) => `không có bộ máy đánh giá ${got}; hãy dùng một trong ${known.join(", ")}`,
@@ -27,9 +28,22 @@ export const options: Sentences<typeof OPTIONS> = {
   "options.evaluated_at": ({ got }) => `evaluatedAt phải là ngày giờ theo ISO 8601, ở đây là ${got}`,
   "options.applied_after_decided": ({ applied, decided }) => `ngày nộp hồ sơ ${applied} sau ngày ra quyết định ${decided}`,
 
+  "options.results_target": ({ got }) => `kết quả được đưa vào trường danh hiệu của một danh sách, viết dạng danh_sách[].trường (ví dụ xa[].congDongHocTap), không phải ${got}`,
+  "options.no_list": ({ set, list, inputs }) => `${set} không có danh sách bản ghi «${list}» (dữ liệu đầu vào của nó: ${inputs.join(", ")})`,
+  "options.no_title_field": ({ set, list, field, titles }) =>
+    `các bản ghi «${list}» của ${set} không có trường danh hiệu «${field}» (các trường danh hiệu: ${titles.join(", ") || "không có"})`,
+  "options.data_object": () => "dữ liệu của đơn vị phải là một đối tượng JSON",
+  "options.data_gives_list": ({ list }) => `dữ liệu đã có «${list}»: hãy đưa các đơn vị con hoặc trong dữ liệu, hoặc dưới dạng kết quả, không đưa cả hai`,
+
   "csv.column_twice": ({ column }) => `cột «${column}» xuất hiện hai lần`,
   "csv.not_an_input": ({ column, set, suggestion }) =>
     `cột «${column}» không phải dữ liệu đầu vào của ${set}${didYouMean(suggestion)}; nếu chỉ muốn mang cột này sang kết quả, hãy nêu nó trong --meta`,
+  "csv.header_too_long": ({ max }) => `dòng tiêu đề dài quá ${n(max)} ký tự`,
+  "csv.header_problem": ({ problem }) => `dòng tiêu đề: ${problem}`,
+  "csv.row_too_long": ({ line, max }) => `dòng bắt đầu ở dòng ${n(line)} dài quá ${n(max)} ký tự; dòng này không được đọc`,
+  "csv.row_problem": ({ line, problem }) => `dòng ${n(line)}: ${problem}`,
+  "csv.text_after_quote": ({ cell }) => `có chữ sau dấu ngoặc kép đóng của ô ${n(cell)} (ô trong ngoặc kép kết thúc ở dấu ngoặc kép đóng; dấu ngoặc kép bên trong phải viết đôi: "a ""b"" c")`,
+  "csv.quote_inside": ({ cell }) => `có dấu ngoặc kép bên trong ô ${n(cell)} mà ô không bắt đầu bằng dấu ngoặc kép (hãy đặt cả ô trong ngoặc kép và viết đôi dấu ngoặc kép bên trong: "a ""b"" c")`,
   "csv.cell_not_json": ({ reason }) => `không phải JSON (${reason}); bản ghi hay danh sách phải được viết dạng JSON trong ô`,
   "csv.cells": ({ line, cells, columns }) => `dòng ${n(line)} có ${n(cells)} ô, dòng tiêu đề có ${n(columns)} cột`,
   "csv.line": ({ line, problems }) => `dòng ${n(line)}: ${problems.join("; ")}`,
@@ -37,6 +51,9 @@ export const options: Sentences<typeof OPTIONS> = {
   "set.unknown_id": ({ id, known }) => `không có bộ tiêu chí nào mã «${id}» (các mã có: ${known.join(", ") || "không có"})`,
   "set.unknown_version": ({ id, version, known }) => `không có phiên bản ${version} của «${id}» (các phiên bản: ${known.join(", ") || "không có"})`,
   "set.no_criteria_file": ({ cases, set, file }) => `${cases} kiểm thử ${set}, nhưng bên cạnh không có tệp tiêu chí ${file}`,
+  "set.not_in_folder": ({ set, folder }) => `không có bộ tiêu chí ${set} trong ${folder}`,
+  "set.file_outside_dates": ({ file, set, date, from, to, unit }) =>
+    `${file} (${set}) không có hiệu lực vào ngày ${date} (có hiệu lực ${to ? `từ ${from} đến ${to}` : `từ ${from}`}): lệnh 'tieuchi eval --set ${set.slice(0, set.indexOf("@"))} --as-of ${date} ${unit}' đánh giá theo phiên bản có hiệu lực vào ngày đó; --out-of-force vẫn đánh giá theo tệp này`,
   "set.ambiguous": ({ id, date, found }) =>
     `không có phiên bản nào của «${id}» có hiệu lực ngày ${date}, nhưng có nhiều bộ tiêu chí liên kết với nó qua «supersedes» có hiệu lực: ${found.join(", ")}; hãy chỉ rõ một bộ theo mã`,
   "set.before_first": ({ id, date, first, from, spans }) =>
@@ -45,6 +62,9 @@ export const options: Sentences<typeof OPTIONS> = {
     `ngày ${date} không có phiên bản nào của «${id}» có hiệu lực: phiên bản cuối, ${last}, đã hết hiệu lực ngày ${to}, và chưa biết phiên bản nào sau đó. ${versions(spans)}`,
   "set.gap": ({ id, date, before, to, after, from, spans }) =>
     `ngày ${date} không có phiên bản nào của «${id}» có hiệu lực: ngày này nằm giữa ${before}, hết hiệu lực ngày ${to}, và ${after}, có hiệu lực từ ${from}. ${versions(spans)}`,
+
+  "set.outside_dates": ({ set, document, date, from, to }) =>
+    `${set} (${document}) không có hiệu lực vào ngày ${date}: văn bản có hiệu lực ${to ? `từ ${from} đến ${to}` : `từ ${from}`}. Hãy đánh giá theo phiên bản có hiệu lực vào ngày đó (chọn bộ tiêu chí theo mã, với options.sets), hoặc đặt allowOutOfForce để vẫn đánh giá theo phiên bản này`,
 
   "eval.unexpected": ({ text }) => `lỗi ngoài dự kiến khi đánh giá một quy tắc (xin báo cho người phát triển): ${text}`,
   "eval.compile_var": () => "không biên dịch được quy tắc: «var» cần một đường dẫn viết sẵn",

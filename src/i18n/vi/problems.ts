@@ -44,7 +44,7 @@ const atMost = (origin: string, m: number, inclusive: boolean) => {
 
 export const problems: Sentences<typeof PROBLEMS> = {
   "problem.invalid_type": ({ expected, received, check }) => check ?? `Sai kiểu dữ liệu: cần ${type(expected)}, nhận được ${type(received)}`,
-  "problem.invalid_value": ({ values }) => (values.length === 1 ? `Giá trị không hợp lệ: cần ${values[0]}` : `Giá trị không nằm trong danh sách cho phép: ${values.join(" | ")}`),
+  "problem.invalid_value": ({ values, check }) => check ?? (values.length === 1 ? `Giá trị không hợp lệ: cần ${values[0]}` : `Giá trị không nằm trong danh sách cho phép: ${values.join(" | ")}`),
   "problem.too_small": ({ origin, minimum, inclusive, check }) => check ?? atLeast(origin, minimum, inclusive),
   "problem.too_big": ({ origin, maximum, inclusive, check }) => check ?? atMost(origin, maximum, inclusive),
   "problem.invalid_format": ({ format, check }) => check ?? `Sai định dạng (${format})`,
@@ -70,7 +70,8 @@ export const problems: Sentences<typeof PROBLEMS> = {
   "problem.too_many_derived": ({ count, max }) => `bộ tiêu chí có ${n(count)} giá trị tính toán; chỉ nhận tối đa ${n(max)} (limits.maxDerived)`,
 
   "problem.duplicate_id": ({ of, id, first }) =>
-    `mã ${({ criterion: "tiêu chí", group: "nhóm", grade: "mức xếp loại", level: "mức" })[of]} «${id}» bị dùng hai lần (lần đầu ở vị trí ${first})`,
+    `mã ${({ criterion: "tiêu chí", group: "nhóm", grade: "mức xếp loại", level: "mức", step: "bước thủ tục" })[of]} «${id}» bị dùng hai lần (lần đầu ở vị trí ${first})`,
+  "problem.duplicate_id.levels": () => "danh sách các mức có một mức lặp lại",
   "problem.bad_range.numbers": ({ min, max }) => `min ${n(min)} lớn hơn max ${n(max)}`,
   "problem.bad_range.dates": ({ min, max }) => `min ${min} sau max ${max}`,
   "problem.bad_range.items": () => "minItems lớn hơn maxItems",
@@ -80,9 +81,13 @@ export const problems: Sentences<typeof PROBLEMS> = {
   "problem.title_cycle": () => "dữ liệu đầu vào kiểu danh hiệu không thể trỏ tới chính bộ tiêu chí này",
   "problem.dates.order": ({ from, to }) => `validTo ${to} trước validFrom ${from}`,
   "problem.dates.issued": ({ issued, from }) => `văn bản ký ngày ${issued}, sau ngày bộ tiêu chí có hiệu lực (${from})`,
+  "problem.dates.data_period": ({ from, to }) => `kỳ số liệu kết thúc (${to}) trước khi bắt đầu (${from})`,
   "problem.supersedes_self": () => "một phiên bản không thể thay thế chính nó",
   "problem.completeness.pending": () => "có tiêu chí chưa mã hóa (pending), nên completeness phải là «partial»",
   "problem.completeness.pass_mark": () => "chưa biết mức điểm đạt (null), nên completeness phải là «partial»",
+  "problem.completeness.secondary_notes": () => "bộ tiêu chí hoàn chỉnh theo bản sao thứ cấp phải ghi trong notes đã đọc những bản sao nào và suy ra những gì",
+  "problem.completeness.article": ({ id, lacks }) =>
+    `bộ tiêu chí hoàn chỉnh theo văn bản chính thức phải trích điều khoản của mọi tiêu chí: «${id}» còn thiếu ${lacks === "article" ? "«article» (Điều/khoản/điểm)" : "«text» (nguyên văn điều khoản, kèm bản dịch tiếng Anh)"}`,
   "problem.unknown_group": ({ group, declared }) => `nhóm «${group}» chưa được khai báo trong «groups»${declared.length ? ` (đã khai báo: ${declared.join(", ")})` : ""}`,
   "problem.unknown_level.not_all": () => "«level» chỉ dùng khi cách xếp loại (decision) là «all»",
   "problem.unknown_level.undeclared": ({ level, declared }) =>
@@ -147,6 +152,14 @@ export const problems: Sentences<typeof PROBLEMS> = {
   "problem.inconsistent.library": ({ record, result }) => `biên bản ghi ${record} nhưng kết quả trong đó do phiên bản ${result} tạo ra`,
   "problem.wrong_set.cases": ({ cases, set }) => `các ca kiểm thử dành cho ${cases}, không phải ${set}`,
   "problem.wrong_set.file": ({ cases, file, holds }) => `các ca kiểm thử dành cho ${cases}, nhưng ${file} chứa ${holds}`,
+  "problem.wrong_set.result": ({ result, set }) => `đây là kết quả của ${result}, nhưng danh hiệu được xét theo «${set}»`,
+  "problem.levels_order": ({ held, notHeld }) => `đạt mức ${held} nhưng không đạt mức ${notHeld}: các mức cộng dồn, đạt một mức thì đạt mọi mức thấp hơn`,
+  "problem.title_levels": ({ set, levels, title, declared }) =>
+    `${set} xét các mức ${levels.length ? levels.join(", ") : "(không có)"}, nhưng danh hiệu ${title} được khai báo với các mức ${declared.join(", ")}`,
+  "problem.title_levels.registry": ({ set, title, levels, by, decided }) =>
+    `${set} đọc danh hiệu ${title} theo các mức ${levels.join(", ")}, nhưng ${by} ${decided.length ? `xét các mức ${decided.join(", ")}` : "không xét theo mức"}`,
+  "problem.unit_too_large": ({ reason }) => reason,
+  "problem.csv_quote": ({ reason }) => reason,
   "problem.invalid_cell": ({ column, reason }) => `cột «${column}»: ${reason}`,
 
   "problem.json_parse": ({ reason }) => `không phải JSON hợp lệ: ${reason}`,
@@ -165,8 +178,15 @@ export const problems: Sentences<typeof PROBLEMS> = {
   "check.rule_json": () => "cần một biểu thức JsonLogic (JSON: null, true/false, một số, một chuỗi, một danh sách hoặc một đối tượng)",
   "check.date_from": ({ min }) => `phải từ ngày ${min} trở đi`,
   "check.date_until": ({ max }) => `phải đến ngày ${max} là muộn nhất`,
-  "check.title_value": () => 'cần true hoặc false (có danh hiệu hay không), hoặc { "data": {...} } để xét danh hiệu từ dữ liệu của đơn vị con',
+  "check.title_value": () =>
+    'cần true hoặc false (có danh hiệu hay không), { "data": {...} } để xét danh hiệu từ dữ liệu của đơn vị con, hoặc { "result": {...} } là kết quả bộ tiêu chí của nó đã đưa ra',
   "check.sub_unit_object": () => "dữ liệu của đơn vị con phải là một đối tượng (object)",
+  "check.sub_unit_result": () => "kết quả của đơn vị con phải là một đối tượng (object)",
+  "check.title_level": ({ levels }) =>
+    `cần mức đạt danh hiệu (${levels.join(", ")}), false (không đạt mức nào), các mức dưới dạng bản ghi true/false, { "data": {...} } để xét từ dữ liệu của đơn vị con, hoặc { "result": {...} } là kết quả bộ tiêu chí của nó đã đưa ra`,
+  "check.complete_split": () =>
+    "từ bản 0.2, «complete» được tách làm hai: hãy ghi «complete-official» (mọi tiêu chí lấy từ văn bản chính thức, trích nguyên văn trong «text») hoặc «complete-secondary» (mọi tiêu chí đã mã hóa nhưng theo bản sao thứ cấp; notes ghi những gì được suy ra)",
+  "check.level_field": () => "mức được đọc như một trường: gồm chữ cái, chữ số, _ và -, bắt đầu bằng chữ cái hoặc _",
   "check.exclusion_needs_excludes": () => "tiêu chí loại trừ cần quy tắc «excludes» (hoặc «pending»)",
   "check.exclusion_no_rule": () => "tiêu chí loại trừ dùng «excludes», không dùng «rule»",
   "check.exclusion_no_points": () => "tiêu chí loại trừ không có điểm",
@@ -177,6 +197,11 @@ export const problems: Sentences<typeof PROBLEMS> = {
   "check.invalid_data_has": ({ key }) => `ca có dữ liệu phải bị từ chối (invalidData) không ghi ${key}`,
   "check.case_verdict": () => "mỗi ca ghi kết luận mong đợi (pass, fail hoặc incomplete), hoặc invalidData cho dữ liệu phải bị từ chối",
   "check.case_name_twice": ({ name }) => `tên ca «${name}» bị dùng hai lần`,
+  "check.batch_line_one": () => "mỗi dòng chạy hàng loạt chứa hoặc một kết quả, hoặc một lỗi",
+  "check.day_of_year": () => "cần một ngày trong năm viết theo dạng MM-DD",
+  "check.sha256": () => "cần «sha256:» và 64 chữ số thập lục phân",
+  "check.short_hash": () => "cần 16 chữ số thập lục phân",
+  "check.id_at_version": () => "cần dạng mã@phiên-bản",
   "check.date_time": () => "cần ngày giờ theo ISO 8601",
   "check.line_result_or_error": () => "mỗi dòng chứa hoặc một kết quả, hoặc một lỗi",
 

@@ -132,7 +132,9 @@ export function checkView(id: string, version: string): View | undefined {
       try {
         // The data exactly as given to evaluate is what the audit record hashes.
         const given = structuredClone(state.data);
-        result = evaluate(entry.set, given, { sets: registry(), ...(state.asOf ? { asOf: state.asOf } : {}) });
+        // A version not in force on the date is evaluated all the same (allowOutOfForce): the panel says so
+        // and links the version that was in force (inForceHint).
+        result = evaluate(entry.set, given, { sets: registry(), ...(state.asOf ? { asOf: state.asOf, allowOutOfForce: true } : {}) });
         const r = result;
         fill(
           panel,

@@ -30,7 +30,7 @@ export function completenessView(set: LoadedSet, notes: "shown" | "folded"): HTM
   return h(
     "div",
     { class: "completeness", "data-test": "completeness" },
-    badge(c.level === "complete" ? tr.complete : tr.partial, c.level),
+    badge(tr.completenessLevel[c.level], c.level),
     " ",
     h("span", { class: "muted" }, tr.pendingCount(pendingCount(set))),
     list && notes === "folded" ? h("details", { class: "notes-fold" }, h("summary", null, tr.notesCount(c.notes.length)), list) : list,

@@ -1,0 +1,78 @@
+/**
+ * Spreadsheet files of units on disk: templates written, units read from `.xlsx` and `.csv`, per-unit results
+ * written as `.xlsx` or `.csv` (with a BOM, for Excel). exceljs is imported only here, and only when a workbook
+ * is read or written.
+ *
+ * @module
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { FileError, OptionsError } from "../errors.js";
+import { msg } from "../i18n/index.js";
+import { fileReason } from "./index.js";
+import type { LoadedSet } from "../evaluate/load.js";
+import type { Lang } from "../explain/format.js";
+import { csvTable, templateCsv, writeCsv } from "../sheet/csv.js";
+import { readTable, type Cell, type SheetRead } from "../sheet/read.js";
+import { resultTable, type TableLine } from "../sheet/results.js";
+import { readXlsx, tableWorkbook, templateWorkbook, type ExcelJs } from "../sheet/xlsx.js";
+
+/** The spreadsheet formats, by the file name's ending. */
+export function sheetFormatOf(path: string): "xlsx" | "csv" | undefined {
+  const lower = path.toLowerCase();
+  return lower.endsWith(".xlsx") ? "xlsx" : lower.endsWith(".csv") ? "csv" : undefined;
+}
+
+/** exceljs, loaded on first use. */
+export async function loadExcelJs(): Promise<ExcelJs> {
+  const mod = (await import("exceljs")) as unknown as { default?: ExcelJs } & ExcelJs;
+  return mod.default ?? mod;
+}
+
+function read(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw new FileError(path, fileReason(e), e);
+  }
+}
+
+/** Writes a set's template: `.xlsx` (sheets, drop-downs, guide) or `.csv` (one table, with a BOM). */
+export async function writeTemplateFile(set: LoadedSet, path: string, lang: Lang = "vi"): Promise<void> {
+  const format = sheetFormatOf(path);
+  if (format === "xlsx") writeFileSync(path, await templateWorkbook(await loadExcelJs(), set, lang));
+  else if (format === "csv") writeFileSync(path, templateCsv(set, lang));
+  else throw new OptionsError(msg("error.file", { source: path, reason: msg("file.template_format") }));
+}
+
+/** What a spreadsheet file of units came to, and for CSV the delimiter found. */
+export type SheetFile = SheetRead & { readonly delimiter?: string };
+
+/** Reads the units of a `.xlsx` or `.csv` file laid out as the set's template (labels or input names as headers). */
+export async function readSheetFile(set: LoadedSet, path: string, delimiter?: string): Promise<SheetFile> {
+  const format = sheetFormatOf(path);
+  const bytes = read(path);
+  if (format === "xlsx") {
+    try {
+      return await readXlsx(await loadExcelJs(), set, new Uint8Array(bytes));
+    } catch (e) {
+      throw new FileError(path, msg("file.not_workbook", { why: e instanceof Error ? e.message : String(e) }), e);
+    }
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new FileError(path, msg("file.csv_not_utf8"), undefined);
+  }
+  const table = csvTable(path, text, delimiter);
+  if (!table.closed) throw new FileError(path, msg("file.cell_not_closed"), undefined);
+  return { ...readTable(set, table), delimiter: table.delimiter };
+}
+
+/** Writes per-unit results as `.xlsx` or as `.csv` with a BOM. */
+export async function writeResultFile(set: LoadedSet, lines: Iterable<TableLine>, path: string, lang: Lang = "vi"): Promise<void> {
+  const rows: Cell[][] = resultTable(set, lines, lang);
+  const format = sheetFormatOf(path);
+  if (format === "xlsx") writeFileSync(path, await tableWorkbook(await loadExcelJs(), lang === "vi" ? "Kết quả" : "Results", rows));
+  else writeFileSync(path, writeCsv(rows));
+}

@@ -1,0 +1,348 @@
+/**
+ * Units read from spreadsheet tables (the sheets of a workbook, or the one table of a CSV file) laid out as
+ * {@link spreadsheetLayout} says. Headers are matched by label or input name; columns that are not inputs are
+ * kept as the unit's grouping fields; a cell that does not read as its input's type is passed on as written,
+ * so the library's data check reports it with its path, as for any other data. Every row is accounted for: a
+ * unit (evaluated or with its error), the example row (skipped, and said), or a notice.
+ *
+ * @module
+ */
+import type { LoadedSet } from "../evaluate/load.js";
+import type { Localized } from "../schema/common.js";
+import type { InputSpec } from "../schema/inputs.js";
+import { csvListHeader, EXAMPLE_CODE, normalizeHeader, spreadsheetLayout, type SheetField, type SheetTable, type SpreadsheetLayout } from "./layout.js";
+
+/** A cell as a spreadsheet gives it. */
+export type Cell = string | number | boolean | Date | null | undefined;
+
+/** One table: its name (the sheet's; the file's for CSV) and its rows, the first being the header. */
+export interface Table {
+  readonly name: string;
+  readonly rows: ReadonlyArray<readonly Cell[]>;
+}
+
+/** A unit read from a sheet. */
+export interface SheetUnit {
+  /** The sheet and the row (1-based, as the spreadsheet numbers it) the unit starts on. */
+  readonly sheet: string;
+  readonly row: number;
+  /** Its code and name, when the sheet gives them. */
+  readonly code: string | null;
+  readonly name: string | null;
+  /** Grouping fields: the columns that are not inputs, by their header as written. */
+  readonly fields: Record<string, string | number | boolean>;
+  /** Its data: every cell read as its input (a cell that does not read as its type is its text). */
+  readonly data: Record<string, unknown>;
+}
+
+/** What a reader made of the tables. */
+export interface SheetRead {
+  readonly layout: SpreadsheetLayout;
+  readonly units: SheetUnit[];
+  /** The headers kept as grouping fields, in order. */
+  readonly grouping: string[];
+  /** What the reader did that a person should know: columns kept for grouping, example rows skipped, rows not used. */
+  readonly notices: Localized[];
+}
+
+const TRUE = new Set(["true", "1", "yes", "có", "co", "x", "đúng", "đạt", "y", "c"]);
+const FALSE = new Set(["false", "0", "no", "không", "khong", "sai", "n", "k"]);
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+// Vietnamese writes decimals with a comma: 35,5.
+const VI_DECIMAL = /^[+-]?\d+,\d+$/;
+const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** A date cell as YYYY-MM-DD: spreadsheet dates (UTC midnight as the libraries give them) or dd/mm/yyyy text. */
+function dateText(cell: Cell): string | null {
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? null : `${cell.getUTCFullYear()}-${pad(cell.getUTCMonth() + 1)}-${pad(cell.getUTCDate())}`;
+  if (typeof cell !== "string") return null;
+  const m = DMY.exec(cell.trim());
+  return m ? `${m[3]}-${pad(Number(m[2]))}-${pad(Number(m[1]))}` : null;
+}
+
+const text = (cell: Cell): string => (cell instanceof Date ? (dateText(cell) ?? "") : cell === null || cell === undefined ? "" : String(cell));
+
+/**
+ * A cell as the value of an input: yes/no as Có/Không, x, 1/0, true/false (any case); numbers as number cells
+ * or text (35,5 or 35.5); dates as date cells, dd/mm/yyyy or YYYY-MM-DD; records and lists as JSON. A cell that
+ * does not read as its type is given as its text, and the data check says what is wrong.
+ */
+export function cellValue(cell: Cell, spec: InputSpec): unknown {
+  if (typeof cell === "string") cell = cell.trim();
+  switch (spec.type) {
+    case "boolean":
+    case "title": {
+      if (typeof cell === "boolean") return cell;
+      if (typeof cell === "number" && (cell === 0 || cell === 1)) return cell === 1;
+      const k = text(cell).toLowerCase().normalize("NFC");
+      if (TRUE.has(k)) return true;
+      if (FALSE.has(k)) return false;
+      if (spec.type === "title" && k.startsWith("{")) return json(text(cell));
+      return text(cell);
+    }
+    case "integer":
+    case "number": {
+      if (typeof cell === "number") return cell;
+      const t = text(cell).replace(/\s/g, "");
+      if (NUMBER.test(t)) return Number(t);
+      if (VI_DECIMAL.test(t)) return Number(t.replace(",", "."));
+      return text(cell);
+    }
+    case "date":
+      return dateText(cell) ?? text(cell);
+    case "object":
+    case "array":
+      return json(text(cell));
+    case "string": {
+      const t = typeof cell === "number" ? String(cell) : text(cell);
+      // A value of a drop-down typed by hand in another case is still that value.
+      const k = t.normalize("NFC").toLocaleLowerCase("vi");
+      return spec.enum?.find((v) => v.normalize("NFC").toLocaleLowerCase("vi") === k) ?? t;
+    }
+    default:
+      return text(cell);
+  }
+}
+
+/** A record or list written as JSON in its cell; text that is not JSON stays text, for the data check to refuse. */
+function json(t: string): unknown {
+  try {
+    return JSON.parse(t) as unknown;
+  } catch {
+    return t;
+  }
+}
+
+const blank = (cell: Cell) => cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+
+/** Where each column of a header goes: a field of the table, a list field (CSV), or a grouping field. */
+type Target = { kind: "field"; field: SheetField } | { kind: "list"; list: SheetTable; field: SheetField } | { kind: "group"; header: string } | { kind: "skip" };
+
+function matcher(fields: readonly SheetField[]): Map<string, SheetField> {
+  const byName = new Map<string, SheetField>();
+  // Full paths and labels first; a bare name only when no other field claims it.
+  for (const f of fields) for (const a of f.aliases) if (!byName.has(a)) byName.set(a, f);
+  const bare = new Map<string, SheetField[]>();
+  for (const f of fields) {
+    const last = f.path.at(-1);
+    if (last !== undefined) bare.set(normalizeHeader(last), [...(bare.get(normalizeHeader(last)) ?? []), f]);
+  }
+  for (const [k, list] of bare) if (list.length === 1 && !byName.has(k)) byName.set(k, list[0]!);
+  return byName;
+}
+
+function targets(header: readonly Cell[], table: SheetTable, lists: readonly SheetTable[], notices: Localized[], sheet: string): Target[] {
+  const own = matcher(table.fields);
+  const listMatchers = lists.map((l) => {
+    const m = new Map<string, SheetField>();
+    for (const f of l.fields) {
+      if (f.spec === null) continue;
+      for (const a of [normalizeHeader(csvListHeader(l, f)), ...l.aliases.flatMap((la) => f.aliases.map((fa) => `${la} › ${fa}`)), ...f.aliases.map((fa) => normalizeHeader(`${l.list}.${fa}`)), ...f.aliases.map((fa) => normalizeHeader(`${l.list}[].${fa}`))])
+        if (!m.has(a)) m.set(a, f);
+    }
+    return { list: l, m };
+  });
+  const seen = new Set<SheetField>();
+  const seenGroups = new Set<string>();
+  return header.map((cell, i) => {
+    const raw = text(cell).trim();
+    if (raw === "") return { kind: "skip" } as Target;
+    const key = normalizeHeader(raw);
+    const field = own.get(key);
+    const twice = (what: string): Target => {
+      notices.push({ vi: `${sheet}: cột ${i + 1} (“${raw}”) lặp lại ${what}; chỉ cột đầu tiên được đọc.`, en: `${sheet}: column ${i + 1} (“${raw}”) repeats ${what}; only the first one is read.` });
+      return { kind: "skip" };
+    };
+    if (field) {
+      if (seen.has(field)) return twice(field.header);
+      seen.add(field);
+      return { kind: "field", field };
+    }
+    for (const { list, m } of listMatchers) {
+      const f = m.get(key);
+      if (f) {
+        if (seen.has(f)) return twice(csvListHeader(list, f));
+        seen.add(f);
+        return { kind: "list", list, field: f };
+      }
+    }
+    if (seenGroups.has(raw)) return twice(raw);
+    seenGroups.add(raw);
+    return { kind: "group", header: raw };
+  });
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function setPath(root: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let at = root;
+  for (const seg of path.slice(0, -1)) {
+    if (!isRecord(at[seg])) at[seg] = {};
+    at = at[seg] as Record<string, unknown>;
+  }
+  at[path.at(-1)!] = value;
+}
+
+interface Builder {
+  readonly unit: { sheet: string; row: number; code: string | null; name: string | null; fields: Record<string, string | number | boolean>; data: Record<string, unknown> };
+}
+
+function groupValue(cell: Cell): string | number | boolean {
+  return typeof cell === "number" || typeof cell === "boolean" ? cell : text(cell).trim();
+}
+
+function finish(b: Builder, layout: SpreadsheetLayout): SheetUnit {
+  const u = b.unit;
+  const name = u.name ?? (layout.nameInput && typeof u.data[layout.nameInput] === "string" ? (u.data[layout.nameInput] as string) : null);
+  return { sheet: u.sheet, row: u.row, code: u.code, name, fields: u.fields, data: u.data };
+}
+
+/**
+ * Reads the units of a workbook: the units sheet (by name, or the first sheet whose headers are the set's),
+ * and each list sheet by its name, its rows joined to their unit by the code. Other sheets (the template's
+ * guide) are left alone.
+ *
+ * A unit with no row in a list sheet has that list absent (not given), never an empty list: an empty staff
+ * list must not look like a staff list nobody filled in.
+ */
+export function readWorkbook(set: LoadedSet, tables: readonly Table[]): SheetRead {
+  const layout = spreadsheetLayout(set);
+  const notices: Localized[] = [];
+  const byName = (t: SheetTable) => tables.find((x) => t.aliases.includes(normalizeHeader(x.name)) || normalizeHeader(x.name) === normalizeHeader(t.name));
+  let unitsTable = byName(layout.units);
+  const listTables = new Map(layout.lists.map((l) => [l, byName(l)] as const));
+  if (!unitsTable) {
+    // The first sheet that is not a list sheet and has a header naming some input.
+    const own = matcher(layout.units.fields);
+    unitsTable = tables.find((t) => ![...listTables.values()].includes(t) && (t.rows[0] ?? []).some((c) => own.has(normalizeHeader(text(c)))));
+  }
+  if (!unitsTable) return { layout, units: [], grouping: [], notices: [{ vi: `Không tìm thấy trang “${layout.units.name}” (trang các đơn vị) trong tệp.`, en: `The workbook has no “${layout.units.name}” sheet (the units sheet).` }] };
+
+  const { units, grouping, byCode } = readUnitRows(layout, unitsTable, [], notices);
+  for (const [list, table] of listTables) {
+    if (!table) continue;
+    const header = table.rows[0] ?? [];
+    const cols = targets(header, list, [], notices, table.name);
+    const codeAt = cols.findIndex((c) => c.kind === "field" && c.field.spec === null);
+    if (codeAt < 0) {
+      notices.push({ vi: `${table.name}: không có cột “${list.fields[0]!.header}”, nên không nối được dòng nào với đơn vị của nó; trang này không được đọc.`, en: `${table.name}: no “${list.fields[0]!.header}” column, so no row can be joined to its unit; the sheet was not read.` });
+      continue;
+    }
+    for (const [c, t] of cols.entries())
+      if (t.kind === "group") notices.push({ vi: `${table.name}: cột “${t.header}” không phải dữ liệu của bộ tiêu chí nên không được đọc.`, en: `${table.name}: column “${t.header}” is not data of the criteria set and was not read.` }), (cols[c] = { kind: "skip" });
+    for (let r = 1; r < table.rows.length; r++) {
+      const row = table.rows[r]!;
+      if (row.every(blank)) continue;
+      const code = text(row[codeAt]).trim();
+      if (code === EXAMPLE_CODE) continue;
+      const b = byCode.get(code);
+      if (!b) {
+        notices.push({ vi: `${table.name}, dòng ${r + 1}: mã “${code}” không có trong trang ${unitsTable.name}; dòng này không được tính cho đơn vị nào.`, en: `${table.name}, row ${r + 1}: code “${code}” is not in the ${unitsTable.name} sheet; the row belongs to no unit.` });
+        continue;
+      }
+      addItem(b, list, cols, row);
+    }
+  }
+  return { layout, units: units.map((b) => finish(b, layout)), grouping, notices };
+}
+
+function addItem(b: Builder, list: SheetTable, cols: readonly Target[], row: readonly Cell[]): void {
+  const name = list.list!;
+  const current = b.unit.data[name];
+  const items = Array.isArray(current) ? current : [];
+  b.unit.data[name] = items;
+  const index = items.length;
+  const scalar = list.fields.length === 2 && list.fields[1]!.path.length === 0;
+  const item: Record<string, unknown> = {};
+  items.push(scalar ? null : item);
+  cols.forEach((t, c) => {
+    const cell = row[c];
+    if (blank(cell) || t.kind !== "field" && t.kind !== "list") return;
+    const f = t.field;
+    if (f.spec === null) return;
+    const value = cellValue(cell, f.spec);
+    if (scalar) items[index] = value;
+    else setPath(item, f.path, value);
+  });
+}
+
+function readUnitRows(layout: SpreadsheetLayout, table: Table, lists: readonly SheetTable[], notices: Localized[]) {
+  const header = table.rows[0] ?? [];
+  const cols = targets(header, layout.units, lists, notices, table.name);
+  const grouping = cols.flatMap((t) => (t.kind === "group" ? [t.header] : []));
+  if (grouping.length > 0)
+    notices.push({
+      vi: `${table.name}: ${grouping.length === 1 ? "cột" : "các cột"} ${grouping.map((g) => `“${g}”`).join(", ")} không phải dữ liệu của bộ tiêu chí: giữ lại để nhóm kết quả, không dùng để đánh giá.`,
+      en: `${table.name}: ${grouping.length === 1 ? "column" : "columns"} ${grouping.map((g) => `“${g}”`).join(", ")} ${grouping.length === 1 ? "is" : "are"} not data of the criteria set: kept to group the results by, not evaluated.`,
+    });
+  const codeAt = cols.findIndex((c) => c.kind === "field" && c.field.spec === null);
+  const units: Builder[] = [];
+  const byCode = new Map<string, Builder>();
+  let examples = 0;
+  let current: Builder | null = null;
+  for (let r = 1; r < table.rows.length; r++) {
+    const row = table.rows[r]!;
+    if (row.every(blank)) continue;
+    const code = codeAt >= 0 ? text(row[codeAt]).trim() : "";
+    if (code === EXAMPLE_CODE) {
+      examples++;
+      continue;
+    }
+    // In a CSV file a unit's further rows carry only its list items: the same code, or no code and no unit cell.
+    const unitCells = cols.some((t, c) => t.kind === "field" && t.field.spec !== null && !blank(row[c]));
+    const continues = lists.length > 0 && current !== null && (code !== "" ? code === current.unit.code : !unitCells);
+    let b: Builder;
+    if (continues) b = current!;
+    else {
+      if (code !== "" && byCode.has(code)) {
+        notices.push({ vi: `${table.name}, dòng ${r + 1}: mã “${code}” đã dùng cho đơn vị ở dòng ${byCode.get(code)!.unit.row}; đơn vị này vẫn được đánh giá nhưng các trang danh sách chỉ nối với đơn vị đầu.`, en: `${table.name}, row ${r + 1}: code “${code}” is already the unit's of row ${byCode.get(code)!.unit.row}; this unit is evaluated too, but list rows join the first one only.` });
+      }
+      b = { unit: { sheet: table.name, row: r + 1, code: code === "" ? null : code, name: null, fields: {}, data: {} } };
+      if (code !== "" && !byCode.has(code)) byCode.set(code, b);
+      units.push(b);
+      current = b;
+    }
+    const touched = new Set<SheetTable>();
+    cols.forEach((t, c) => {
+      const cell = row[c];
+      if (blank(cell)) return;
+      if (t.kind === "group") {
+        if (!continues) b.unit.fields[t.header] = groupValue(cell);
+      } else if (t.kind === "field" && t.field.spec !== null) {
+        if (continues) return;
+        setPath(b.unit.data, t.field.path, cellValue(cell, t.field.spec));
+      } else if (t.kind === "list") touched.add(t.list);
+    });
+    for (const list of touched) {
+      const listCols = cols.map((t) => (t.kind === "list" && t.list === list ? t : ({ kind: "skip" } as Target)));
+      addItem(b, list, listCols, row);
+    }
+  }
+  if (examples > 0) notices.push({ vi: `${table.name}: bỏ qua ${examples} dòng ví dụ (mã “${EXAMPLE_CODE}”).`, en: `${table.name}: ${examples} example row${examples === 1 ? "" : "s"} (code “${EXAMPLE_CODE}”) skipped.` });
+  return { units, grouping, byCode };
+}
+
+/**
+ * Reads the units of one table of a CSV file: the unit's columns and, beside them, the columns of its lists
+ * ("Thành viên › Họ tên"); a unit's further rows (the same code, or no code and no unit cell) add items.
+ */
+export function readTable(set: LoadedSet, table: Table): SheetRead {
+  const layout = spreadsheetLayout(set);
+  const notices: Localized[] = [];
+  const { units, grouping } = readUnitRows(layout, table, layout.lists, notices);
+  return { layout, units: units.map((b) => finish(b, layout)), grouping, notices };
+}
+
+/**
+ * A unit read from a sheet as a batch record: `{unit, data}`, its grouping fields being the sheet's row, code,
+ * name and the columns kept for grouping.
+ */
+export function sheetRecord(u: SheetUnit): { unit: Record<string, string | number | boolean>; data: unknown } {
+  const unit: Record<string, string | number | boolean> = { dong: u.row };
+  if (u.code !== null) unit.ma = u.code;
+  if (u.name !== null) unit.ten = u.name;
+  Object.assign(unit, u.fields);
+  return { unit, data: u.data };
+}
