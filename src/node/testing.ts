@@ -105,7 +105,7 @@ export function describeCases(path: string, options: DescribeCasesOptions = {}):
           const outcomes: CaseOutcome[] = group.flatMap((p) => p.file.cases.map((c) => runCase(p.set, c, { sets: p.sets })));
           const coverage = caseCoverage(group[0]!.set, outcomes);
           if (coverage.gaps.length > 0)
-            throw new CaseFailedError(`coverage of ${key}`, [
+            throw new CaseFailedError(key, [
               msg("case.never_both", { criteria: coverage.gaps }),
               ...bilingual(formatCoverage(coverage, "vi").split("\n"), formatCoverage(coverage, "en").split("\n")),
             ], lang);

@@ -51,6 +51,7 @@ export const ERRORS = {
   "file.unreadable": { reason: "string" },
   "file.too_large": { size: "number?", max: "number" },
 
+  "file.not_in_package": {},
   "file.units_folder": {},
   "file.no_space": {},
   "file.reader_closed": {},

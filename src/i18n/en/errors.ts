@@ -46,6 +46,7 @@ export const errors: Sentences<typeof ERRORS> = {
   "file.unreadable": ({ reason }) => `cannot be read (${reason})`,
   "file.too_large": ({ size, max }) => `is ${size === undefined ? "" : `${size} bytes, `}larger than the ${max} bytes allowed (maxBytes)`,
 
+  "file.not_in_package": () => "is not inside the tieuchi package (no package.json named tieuchi above it)",
   "file.units_folder": () => "is a folder, not a file of units",
   "file.no_space": () => "no space left on the device",
   "file.reader_closed": () => "the reader closed it",

@@ -46,6 +46,7 @@ export const errors: Sentences<typeof ERRORS> = {
   "file.unreadable": ({ reason }) => `không đọc được (${reason})`,
   "file.too_large": ({ size, max }) => `${size === undefined ? "" : `có ${n(size)} byte, `}vượt quá mức ${n(max)} byte cho phép (maxBytes)`,
 
+  "file.not_in_package": () => "không nằm trong gói tieuchi (không có package.json nào tên tieuchi ở các thư mục bên trên)",
   "file.units_folder": () => "là một thư mục, không phải tệp dữ liệu các đơn vị",
   "file.no_space": () => "hết chỗ trống trên ổ đĩa",
   "file.reader_closed": () => "nơi nhận đã đóng",

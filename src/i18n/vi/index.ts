@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { cli } from "./cli.js";
 import type { Catalogue } from "../codes/index.js";
 import { errors } from "./errors.js";
 import { options } from "./options.js";
@@ -17,4 +18,5 @@ export const vi: Catalogue = {
   ...problems,
   ...options,
   ...testing,
+  ...cli,
 };
