@@ -21,12 +21,22 @@ export interface CriterionInfo {
   /** Data paths the criterion may read (`[]` stands for each item of a list). */
   readonly reads: readonly string[];
   readonly usesRatio: boolean;
+  /**
+   * Whether the criterion takes a share or ratio of a group that could be empty, in its own rules or through a
+   * derived value it reads: then its `emptyGroup` decides its status when the group is empty.
+   */
+  readonly takesShare: boolean;
 }
 
 /** What static analysis learned about a set. */
 export interface SetAnalysis {
   readonly criteria: ReadonlyMap<string, CriterionInfo>;
   readonly derivedTypes: ReadonlyMap<string, ValueType>;
+  /**
+   * The most steps evaluating one unit can take: every rule's parts, times the most items of the lists they go
+   * through (nested lists multiplied). Held to `limits.maxWork` when the set is loaded.
+   */
+  readonly work: number;
 }
 
 /** The most points a criterion can earn. */
@@ -183,16 +193,23 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
   }
 
   // Rules: derived values in order, then each criterion against inputs and derived values.
-  const fields = new Map<string, ValueType>(Object.entries(set.inputs).map(([k, v]) => [k, typeOfInput(v)]));
+  const fields = new Map<string, ValueType>(Object.entries(set.inputs).map(([k, v]) => [k, typeOfInput(v, limits.maxArrayLength)]));
+  /** Each rule's work, and where it sits, for the limit on the set's work. */
+  const works: Array<{ work: number; path: JsonPath }> = [];
   const derivedTypes = new Map<string, ValueType>();
+  // Derived values that take a share of a group, themselves or through an earlier derived value.
+  const derivedShares = new Set<string>();
+  const readsShare = (reads: readonly string[]) => reads.some((r) => derivedShares.has(r.split(/[.[]/, 1)[0]!));
   for (const [name, d] of Object.entries(set.derived)) {
     if (name in set.inputs) {
       problems.push(problem("problem.duplicate_name", ["derived", name], { name }));
       continue;
     }
     const info = analyzeRule(d.rule, { kind: "object", fields: new Map(fields) }, ["derived", name, "rule"], problems, limits, budget);
+    works.push({ work: info.work, path: ["derived", name, "rule"] });
     derivedTypes.set(name, info.type);
     fields.set(name, info.type);
+    if (info.takesShare || readsShare(info.reads)) derivedShares.add(name);
   }
   const scope: ValueType = { kind: "object", fields };
   const names = new Set<string>([...TEMPLATE_NAMES, ...fields.keys()]);
@@ -200,7 +217,10 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
   set.criteria.forEach((c, i) => {
     const infos: RuleInfo[] = [];
     const run = (rule: CriteriaSet["criteria"][number]["rule"], sub: (string | number)[]) => {
-      if (rule !== undefined) infos.push(analyzeRule(rule, scope, ["criteria", i, ...sub], problems, limits, budget));
+      if (rule === undefined) return;
+      const info = analyzeRule(rule, scope, ["criteria", i, ...sub], problems, limits, budget);
+      works.push({ work: info.work, path: ["criteria", i, ...sub] });
+      infos.push(info);
     };
     run(c.applies, ["applies"]);
     run(c.rule, ["rule"]);
@@ -214,7 +234,13 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
       }
     }
     const usesRatio = infos.some((x) => x.usesRatio);
-    criteria.set(c.id, { reads: [...new Set(infos.flatMap((x) => x.reads))].sort(), usesRatio });
+    const reads = [...new Set(infos.flatMap((x) => x.reads))].sort();
+    const takesShare = infos.some((x) => x.takesShare) || readsShare(reads);
+    criteria.set(c.id, { reads, usesRatio, takesShare });
+    if (takesShare && c.emptyGroup === undefined)
+      problems.push(problem("problem.empty_group_unsaid", ["criteria", i], { id: c.id }));
+    if (!takesShare && c.emptyGroup !== undefined)
+      problems.push(problem("problem.empty_group_unused", ["criteria", i, "emptyGroup"], { id: c.id }));
     for (const [status, text] of Object.entries(c.explain ?? {})) {
       for (const lang of ["vi", "en"] as const) {
         for (const name of templateNames(text[lang])) {
@@ -230,5 +256,10 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
     }
   });
 
-  return { criteria, derivedTypes };
+  const work = works.reduce((sum, w) => sum + w.work, 0);
+  if (work > limits.maxWork) {
+    const worst = works.reduce((a, b) => (b.work > a.work ? b : a));
+    problems.push(problem("problem.work_too_large", worst.path, { work, max: limits.maxWork, rule: worst.work }));
+  }
+  return { criteria, derivedTypes, work };
 }

@@ -108,5 +108,6 @@ export const ERRORS = {
   "canonical.too_deep": {},
   "canonical.not_a_number": { value: "string" },
   "canonical.same_keys": { key: "string" },
+  "canonical.not_plain": { name: "string?" },
   "canonical.not_json": { type: "string" },
 } as const satisfies AreaSpec;

@@ -80,6 +80,10 @@ export const PROBLEMS = {
   "problem.template_name.ratio": { name: "string" },
   "problem.template_name.unknown": { name: "string", allowed: "strings" },
 
+  "problem.empty_group_unsaid": { id: "string" },
+  "problem.empty_group_unused": { id: "string" },
+  "problem.work_too_large": { work: "number", max: "number", rule: "number" },
+
   // A rule's checks.
   "problem.rule_too_large": { max: "number" },
   "problem.rules_too_large": { max: "number" },

@@ -100,5 +100,6 @@ export const errors: Sentences<typeof ERRORS> = {
   "canonical.too_deep": () => "nests deeper than 1000 levels",
   "canonical.not_a_number": ({ value }) => `${value} is not a JSON number`,
   "canonical.same_keys": ({ key }) => `two keys read ${key} once normalised to NFC`,
+  "canonical.not_plain": ({ name }) => `a ${name ?? "non-plain object"} is not a JSON value${name === "Date" ? ' (write a date as a text, "YYYY-MM-DD")' : ""}`,
   "canonical.not_json": ({ type }) => `a ${type} is not a JSON value`,
 };

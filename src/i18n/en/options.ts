@@ -11,6 +11,8 @@ export const options: Sentences<typeof OPTIONS> = {
   "options.unknown_format": ({ input }) => `cannot tell the format of ${input ?? "the input"}: name it .ndjson, .jsonl, .json or .csv, or give the format`,
   "options.workers": ({ got }) => `workers must be a whole number from 0 to 256, got ${got}`,
   "options.range": ({ name, min, max, got }) => `${name} must be a whole number from ${min} to ${max}, got ${got}`,
+  "options.forged_set": () =>
+    "this object looks like a loaded set but was not made by loadCriteriaSet of this copy of tieuchi (made by hand, copied, or loaded by another copy); pass the criteria file's JSON, or a set loaded here",
   "options.csv_header": ({ problems }) => `the CSV header does not match the set:${problems.map((p) => `\n  - ${p}`).join("")}`,
   "options.as_of": ({ name, got }) => `${name} must be a date written YYYY-MM-DD, got ${got}`,
   "options.engine": ({ got, known }) => `unknown engine ${got}; use one of ${known.join(", ")}`,

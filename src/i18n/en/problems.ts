@@ -22,6 +22,9 @@ const atMost = (origin: string, m: number, inclusive: boolean) => {
   return `Too big: expected ${origin === "number" || origin === "int" ? "a number" : origin} of ${bound}`;
 };
 
+/** A count of steps: `12,500,000` or `1.2e+21`. */
+const big = (x: number) => (x < 1e15 ? Math.round(x).toLocaleString("en") : x.toPrecision(2));
+
 export const problems: Sentences<typeof PROBLEMS> = {
   "problem.invalid_type": ({ expected, received, check }) => check ?? `Invalid input: expected ${type(expected)}, received ${type(received)}`,
   "problem.invalid_value": ({ values, check }) => check ?? (values.length === 1 ? `Invalid input: expected ${values[0]}` : `Invalid option: expected one of ${values.join("|")}`),
@@ -84,6 +87,12 @@ export const problems: Sentences<typeof PROBLEMS> = {
   "problem.score_type": () => "a score must be a number",
   "problem.template_name.ratio": ({ name }) => `{{${name}}} needs a ratio, but this criterion compares none`,
   "problem.template_name.unknown": ({ name, allowed }) => `{{${name}}} is not a name templates can use (${allowed.join(", ")}, or an input or derived value)`,
+
+  "problem.empty_group_unsaid": ({ id }) =>
+    `criterion '${id}' takes a share of a group that can be empty (no members, or all excluded), but does not say what an empty group means: add "emptyGroup": "fail", "not-applicable" or "pass" as the regulation says, and its reason in completeness.notes`,
+  "problem.empty_group_unused": ({ id }) => `criterion '${id}' says what an empty group means, but takes no share or ratio of a group, so it never applies; remove "emptyGroup"`,
+  "problem.work_too_large": ({ work, max, rule }) =>
+    `evaluating one unit could take up to ${big(work)} steps (each part of a rule, times the items of every list it goes through, nested lists multiplied), more than the ${big(max)} allowed (limits.maxWork); this rule alone could take ${big(rule)}. Declare "maxItems" on the lists it goes through, or raise limits.maxWork`,
 
   "problem.rule_too_large": ({ max }) => `the rule has more than ${max} parts (limits.maxRuleNodes); split it into derived values`,
   "problem.rules_too_large": ({ max }) => `the set's rules have more than ${max} parts in all (limits.maxTotalRuleNodes); rules after this point were not checked`,

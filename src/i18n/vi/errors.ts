@@ -101,5 +101,6 @@ export const errors: Sentences<typeof ERRORS> = {
   "canonical.too_deep": () => "lồng sâu quá 1000 cấp",
   "canonical.not_a_number": ({ value }) => `${value} không phải là số JSON`,
   "canonical.same_keys": ({ key }) => `hai khóa cùng đọc là ${key} sau khi chuẩn hóa NFC`,
+  "canonical.not_plain": ({ name }) => `${name ? `một ${name}` : "một đối tượng không thuần"} không phải giá trị JSON${name === "Date" ? ' (hãy viết ngày dưới dạng chuỗi "YYYY-MM-DD")' : ""}`,
   "canonical.not_json": ({ type }) => `giá trị kiểu ${type} không phải giá trị JSON`,
 };

@@ -13,6 +13,8 @@ export const options: Sentences<typeof OPTIONS> = {
   "options.unknown_format": ({ input }) => `không xác định được định dạng của ${input ?? "dữ liệu đầu vào"}: hãy đặt tên tệp đuôi .ndjson, .jsonl, .json hoặc .csv, hoặc chỉ rõ định dạng`,
   "options.workers": ({ got }) => `số luồng (workers) phải là số nguyên từ 0 đến 256, ở đây là ${got}`,
   "options.range": ({ name, min, max, got }) => `${name} phải là số nguyên từ ${min} đến ${max}, ở đây là ${got}`,
+  "options.forged_set": () =>
+    "đối tượng này trông như một bộ tiêu chí đã nạp nhưng không do loadCriteriaSet của bản tieuchi này tạo ra (tự tạo, sao chép, hoặc do bản khác nạp); hãy truyền JSON của tệp tiêu chí, hoặc một bộ tiêu chí nạp tại đây",
   "options.csv_header": ({ problems }) => `dòng tiêu đề của tệp CSV không khớp với bộ tiêu chí:${problems.map((p) => `\n  - ${p}`).join("")}`,
   "options.as_of": ({ name, got }) => `${name} phải là một ngày viết theo dạng YYYY-MM-DD, ở đây là ${got}`,
   "options.engine": ({ got, known }) => `không có bộ máy đánh giá ${got}; hãy dùng một trong ${known.join(", ")}`,

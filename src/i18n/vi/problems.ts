@@ -42,6 +42,9 @@ const atMost = (origin: string, m: number, inclusive: boolean) => {
   return `Quá lớn: cần ${origin === "number" || origin === "int" ? "một số" : type(origin)} ${inclusive ? "không quá" : "nhỏ hơn"} ${n(m)}`;
 };
 
+/** A count of steps: `12.500.000` or `1,2e+21`. */
+const big = (x: number) => (x < 1e15 ? n(Math.round(x)) : x.toPrecision(2).replace(".", ","));
+
 export const problems: Sentences<typeof PROBLEMS> = {
   "problem.invalid_type": ({ expected, received, check }) => check ?? `Sai kiểu dữ liệu: cần ${type(expected)}, nhận được ${type(received)}`,
   "problem.invalid_value": ({ values, check }) => check ?? (values.length === 1 ? `Giá trị không hợp lệ: cần ${values[0]}` : `Giá trị không nằm trong danh sách cho phép: ${values.join(" | ")}`),
@@ -110,6 +113,12 @@ export const problems: Sentences<typeof PROBLEMS> = {
   "problem.template_name.ratio": ({ name }) => `{{${name}}} cần một tỷ lệ, nhưng tiêu chí này không so sánh tỷ lệ nào`,
   "problem.template_name.unknown": ({ name, allowed }) =>
     `{{${name}}} không phải tên dùng được trong mẫu câu (${allowed.join(", ")}, hoặc tên một dữ liệu đầu vào hay giá trị tính toán)`,
+
+  "problem.empty_group_unsaid": ({ id }) =>
+    `tiêu chí «${id}» tính tỷ lệ trên một nhóm có thể rỗng (không có ai, hoặc ai cũng được loại ra), nhưng chưa nói nhóm rỗng thì sao: hãy thêm "emptyGroup": "fail", "not-applicable" hoặc "pass" theo văn bản, và ghi lý do trong completeness.notes`,
+  "problem.empty_group_unused": ({ id }) => `tiêu chí «${id}» nói nhóm rỗng thì sao, nhưng không tính tỷ lệ trên nhóm nào nên điều đó không bao giờ dùng đến; hãy bỏ "emptyGroup"`,
+  "problem.work_too_large": ({ work, max, rule }) =>
+    `đánh giá một đơn vị có thể cần tới ${big(work)} bước (mỗi thành phần của quy tắc nhân với số mục của mọi danh sách nó duyệt qua, danh sách lồng nhau thì nhân tiếp), vượt mức ${big(max)} cho phép (limits.maxWork); riêng quy tắc này có thể cần ${big(rule)} bước. Hãy khai báo "maxItems" cho các danh sách nó duyệt qua, hoặc nâng limits.maxWork`,
 
   "problem.rule_too_large": ({ max }) => `quy tắc có hơn ${n(max)} thành phần (limits.maxRuleNodes); hãy tách thành các giá trị tính toán`,
   "problem.rules_too_large": ({ max }) => `các quy tắc của bộ tiêu chí có tổng cộng hơn ${n(max)} thành phần (limits.maxTotalRuleNodes); các quy tắc từ đây trở đi chưa được kiểm tra`,
