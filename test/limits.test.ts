@@ -334,6 +334,8 @@ describe("the work one unit may take (maxWork), estimated when a set is loaded",
     expect((err as CriteriaSetError).problems).toEqual([
       {
         code: "work_too_large",
+        key: "problem.work_too_large",
+        params: { work: 30_000_200_002, max: 20_000_000, rule: 30_000_200_002 },
         path: ["criteria", 0, "rule"],
         message: expect.stringContaining("could take up to 30,000,200,002 steps"),
       },
