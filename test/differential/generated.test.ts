@@ -65,8 +65,8 @@ function exprsAt(vars: readonly string[]): fc.Memo<Rule> {
   return m;
 }
 
-// Thousands of generated rules through both evaluators: many seconds on a busy 2-core machine.
 describe("generated expressions", () => {
+  // Hundreds of generated rules on both evaluators: seconds on a busy 2-core machine.
   it("give the same value and trace in both evaluators", { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(exprsAt(rootVars)(5), data, (rule, d) => {
@@ -76,7 +76,7 @@ describe("generated expressions", () => {
     );
   });
 
-  it("agree on data that is not a record at all", { timeout: 120_000 }, () => {
+  it("agree on data that is not a record at all", () => {
     fc.assert(
       fc.property(exprsAt(rootVars)(4), value, (rule, d) => {
         differential(rule, d);
