@@ -173,6 +173,7 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
         {
           quiet: o.bool("quiet"),
           explain: o.bool("explain"),
+          compact: o.bool("compact"),
           stats: o.bool("stats"),
           outOfForce: o.bool("out-of-force"),
           ...given("out", o.str("out")),

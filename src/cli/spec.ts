@@ -27,6 +27,7 @@ export const OPTION_KINDS = {
   by: { type: "string", value: "fields", multiple: true },
   cases: flag,
   check: flag,
+  compact: flag,
   coverage: flag,
   criteria: value("folder"),
   decided: value("date"),

@@ -14,6 +14,7 @@ import type { UnitGroup, UnitRefusal } from "../batch/input.js";
 import { csvColumns, csvRowData, unwrapUnit } from "../batch/unit.js";
 import { lazyRegistry } from "./cases.js";
 import { JsonBytes, ResultWriter } from "./json-bytes.js";
+import { STATUS_CODES, VERDICT_CODES } from "../report/compact.js";
 
 /** Everything a worker needs, sent once. */
 export interface BatchSettings {
@@ -24,6 +25,8 @@ export interface BatchSettings {
   /** Evaluate although the set was not in force on `asOf` (checked before the batch starts). */
   readonly allowOutOfForce?: boolean;
   readonly explain: boolean;
+  /** Write compact records (`report/compact.ts`) instead of full result lines. */
+  readonly compact?: boolean;
   /** Folder of criteria sets, for titles given as sub-units' data. */
   readonly setsDir?: string;
   /** Fields that are not inputs of the set: carried into `unit` and taken out of the data. */
@@ -160,6 +163,7 @@ export function makeProcessor(settings: BatchSettings): (group: UnitGroup) => Gr
   const results = new ResultWriter(writer, constant, shared);
 
   const faults = settings.faults;
+  const compact = settings.compact === true;
   const refusalError = (r: UnitRefusal): UnitError => lineError("ERR_UNIT_DATA", r.detail, [problem(`problem.${r.code}`, [], { reason: r.detail })]);
 
   /** Writes the line of unit `i` of the group; says how it went. */
@@ -197,6 +201,22 @@ export function makeProcessor(settings: BatchSettings): (group: UnitGroup) => Gr
       writer.value({ line, unit, error });
       writer.byte(10);
       return error;
+    }
+    if (compact) {
+      // As JSON.stringify(compactRecord(line, unit, result)) writes it.
+      writer.ascii(`[${line},`);
+      writer.value(unit);
+      writer.ascii(`,"${VERDICT_CODES[result.verdict]}",`);
+      if (result.grade === null) writer.ascii("null");
+      else writer.value(result.grade.id);
+      const p = result.points;
+      writer.ascii(p === null ? `,null,null,null,"` : `,${p.earned},${p.possible},${p.applicableMax},"`);
+      const criteria = result.criteria;
+      let codes = "";
+      for (let k = 0; k < criteria.length; k++) codes += STATUS_CODES[criteria[k]!.status];
+      writer.ascii(codes);
+      writer.ascii(`"]\n`);
+      return result.verdict;
     }
     // As JSON.stringify({ line, unit, result }) writes it.
     writer.ascii(`{"line":${line},"unit":`);

@@ -17,6 +17,7 @@ import { isIsoDate } from "../schema/common.js";
 import { csvGroups, formatOf, jsonArrayGroups, MAX_UNIT_BYTES, ndjsonGroups, type UnitFormat, type UnitGroup } from "../batch/input.js";
 import { csvColumns, csvRowData, unwrapUnit, type CsvColumn } from "../batch/unit.js";
 import { moduleUrl } from "./bundled.js";
+import { compactHeader } from "../report/compact.js";
 import { makeProcessor, type BatchFaults, type BatchSettings, type GroupOutcome } from "./batch-process.js";
 import { fileReason, loadRegistry, readJsonFile } from "./index.js";
 
@@ -36,6 +37,12 @@ export interface BatchOptions {
   readonly workers?: number;
   /** Include values, measures and sentences in each result (default false: statuses and points). */
   readonly explain?: boolean;
+  /**
+   * Write the compact form (see `report/compact.ts`): a header record listing the set's criteria once, then one
+   * short array per unit (line, unit, verdict, grade, points, a status letter per criterion). `tieuchi report`
+   * reads it. Not with `explain`.
+   */
+  readonly compact?: boolean;
   /** The date titles are decided for (YYYY-MM-DD). */
   readonly asOf?: string;
   /**
@@ -393,6 +400,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   if (!Number.isInteger(memoryMb) || memoryMb < 16 || memoryMb > 65536) throw new OptionsError(msg("options.range", { name: "workerMemoryMb", min: "16", max: "65536", got: String(memoryMb) }), ["workerMemoryMb"]);
   const maxUnitBytes = options.maxUnitBytes ?? MAX_UNIT_BYTES;
   if (!Number.isInteger(maxUnitBytes) || maxUnitBytes < 1 || maxUnitBytes > 2 ** 30) throw new OptionsError(msg("options.range", { name: "maxUnitBytes", min: "1", max: "2^30", got: String(maxUnitBytes) }), ["maxUnitBytes"]);
+  if (options.compact === true && options.explain === true) throw new OptionsError(msg("options.compact_explain"), ["compact"]);
   const meta = options.meta ?? [];
   // Fail before reading any unit when the folder of sets cannot be loaded (each worker loads it again).
   if (options.sets !== undefined) loadRegistry(options.sets);
@@ -413,6 +421,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     set: setJson,
     setSource: options.set,
     explain: options.explain ?? false,
+    ...(options.compact === true ? { compact: true } : {}),
     meta,
     ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
     ...(options.allowOutOfForce === true ? { allowOutOfForce: true } : {}),
@@ -477,6 +486,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     options.onProgress?.({ units: summary.units, bad: summary.bad, bytesRead, bytesTotal, seconds: (performance.now() - started) / 1000 });
   };
 
+  if (options.compact === true) await output.write(encoder.encode(`${JSON.stringify(compactHeader(loaded))}\n`), 0, 0);
   let fatal: unknown;
   try {
     for await (const group of groups) {

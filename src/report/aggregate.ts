@@ -19,6 +19,7 @@ import type { Localized } from "../schema/common.js";
 import { schemaProblems } from "../schema/parse.js";
 import type { Result, Status, Verdict } from "../schema/result.js";
 import { parseJson } from "../versions/json.js";
+import { COMPACT_FORMAT, CompactHeader, compactReader, type CompactRead } from "./compact.js";
 import { ReportedLine, ReportedResult, type GroupValue, type LineError, type UnitFields } from "./line.js";
 import { roundedPercent, MAX_REPORT_DECIMALS } from "./percent.js";
 
@@ -331,6 +332,8 @@ export function createReport(options: ReportOptions = {}): ReportAccumulator {
   };
 
   const badLine = (lineNumber: number, reason: Message, problems: readonly Problem[] = []) => new ReportLineError(lineNumber, reason, problems);
+  /** The reader of compact records, set by the last compact header read. */
+  let compact: ((record: unknown) => CompactRead) | undefined;
 
   return {
     addResult,
@@ -355,6 +358,20 @@ export function createReport(options: ReportOptions = {}): ReportAccumulator {
             ? msg("check.unworded", { text: printable(error.message.split("\n")[0]!) })
             : undefined;
         throw badLine(lineNumber, msg("line.partial", { why }));
+      }
+      if (Array.isArray(json)) {
+        // A record of compact output: read against the header above it.
+        if (compact === undefined) throw badLine(lineNumber, msg("line.compact_without_header"));
+        const read = compact(json);
+        if (!read.ok) throw badLine(lineNumber, msg("line.compact_record", { problem: msg("check.unworded", { text: read.problem }) }));
+        addResult(read.result, read.unit);
+        return;
+      }
+      if (json !== null && typeof json === "object" && (json as { format?: unknown }).format === COMPACT_FORMAT) {
+        const h = CompactHeader.safeParse(json);
+        if (!h.success) throw badLine(lineNumber, msg("line.compact_header"), schemaProblems(h.error));
+        compact = compactReader(h.data);
+        return;
       }
       if (json !== null && typeof json === "object" && !Array.isArray(json) && "format" in json) {
         const r = ReportedResult.safeParse(json);

@@ -17,6 +17,8 @@ export interface BatchCommandOptions {
   readonly workers?: string;
   readonly quiet: boolean;
   readonly explain: boolean;
+  /** Compact output (a header record, then one short array per unit). */
+  readonly compact?: boolean;
   readonly stats: boolean;
   readonly asOf?: string;
   /** Evaluate although the set was not in force on `asOf` (refused otherwise, before any unit is read). */
@@ -183,6 +185,8 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
 
     // Per-unit results as a table (.xlsx, or .csv with a BOM) instead of NDJSON lines.
     const tableOut = opts.out !== undefined ? sheetFormatOf(opts.out) : undefined;
+    if (opts.compact === true && opts.explain) throw new UsageError("--compact holds statuses and points only: leave out --explain or --compact");
+    if (opts.compact === true && tableOut !== undefined) throw new UsageError(`--compact writes NDJSON, not a ${tableOut} table: name an .ndjson file, or leave out --compact`);
     const collected: TableLine[] = [];
     if (input === "-" && process.stdin.isTTY === true) throw new UsageError("standard input is a terminal: pipe the units in (… | tieuchi batch set.json - --format ndjson) or name the file");
     const file = opts.out !== undefined && tableOut === undefined ? openOutput(opts.out) : undefined;
@@ -199,6 +203,7 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
         output,
         outputName: opts.out !== undefined ? printable(opts.out) : "standard output",
         explain: opts.explain,
+        ...(opts.compact === true ? { compact: true } : {}),
         ...(format !== undefined ? { format } : {}),
         ...(workers !== undefined ? { workers } : {}),
         ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),

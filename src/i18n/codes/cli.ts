@@ -18,7 +18,7 @@ export type CliCommand = (typeof CLI_COMMANDS)[number];
 /** Each command's options (besides `--help`, which every command takes), in the order its help lists them. */
 export const CLI_OPTIONS = {
   eval: ["as-of", "sets", "json", "lang", "record", "out-of-force", "set", "criteria", "applied", "decided"],
-  batch: ["out", "format", "workers", "as-of", "sets", "meta", "delimiter", "explain", "quiet", "stats", "out-of-force", "lang"],
+  batch: ["out", "format", "workers", "as-of", "sets", "meta", "delimiter", "explain", "compact", "quiet", "stats", "out-of-force", "lang"],
   report: ["by", "format", "decimals", "set", "out", "lang"],
   validate: ["json", "lang"],
   test: ["coverage", "require-both", "json", "sets", "lang"],

@@ -38,6 +38,9 @@ export const ERRORS = {
   "line.not_a_result": {},
   "line.not_batch_line": { problem: "message?" },
   "line.partial": { why: "message?" },
+  "line.compact_without_header": {},
+  "line.compact_header": {},
+  "line.compact_record": { problem: "message" },
   "line.too_long": { max: "number" },
   "line.not_utf8": {},
 

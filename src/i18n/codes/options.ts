@@ -14,6 +14,7 @@ export const OPTIONS = {
   "options.unknown_format": { input: "string?" },
   "options.workers": { got: "string" },
   "options.range": { name: "string", min: "string", max: "string", got: "string" },
+  "options.compact_explain": {},
   "options.forged_set": {},
   "options.csv_header": { problems: "messages" },
   "options.as_of": { name: "string", got: "string" },

@@ -86,6 +86,7 @@ export const cli: Sentences<typeof CLI> = {
       meta: "fields that are not inputs of the set (an id, a commune): copied into each line's \"unit\", not evaluated",
       delimiter: "the CSV cell separator (default: a comma)",
       explain: "include the values read, measures and sentences in each result",
+      compact: "compact output: a header listing the criteria once, then per unit [line, unit, verdict, grade, earned, possible, applicableMax, a status letter per criterion]; tieuchi report reads it",
       quiet: "no progress bar and no summary on standard error",
       stats: "print the throughput and peak memory as JSON on standard error",
       "out-of-force": "evaluate even if the set was not in force on --as-of",

@@ -34,6 +34,9 @@ export const errors: Sentences<typeof ERRORS> = {
   "line.not_batch_line": ({ problem }) => `not a line of batch output ({"line", "unit", "result"} or {"line", "unit", "error"}): ${problem ?? ""}`,
   "line.partial": ({ why }) =>
     `the batch output is partial: the batch stopped before the end of its input${why ? `: ${why}` : ""}. The units above are not all the units; fix the input and run the batch again`,
+  "line.compact_without_header": () => "a compact record (a JSON array) before any compact header record",
+  "line.compact_header": () => "not a readable compact header record",
+  "line.compact_record": ({ problem }) => `not a readable compact record: ${problem}`,
   "line.too_long": ({ max }) => `the line is longer than ${max} bytes`,
   "line.not_utf8": () => "the line is not UTF-8 text",
 

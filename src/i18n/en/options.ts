@@ -10,6 +10,7 @@ export const options: Sentences<typeof OPTIONS> = {
   "options.needs_runner": () => "describeCases needs a test runner: pass { describe, it } (e.g. from vitest), or turn on the runner's globals",
   "options.unknown_format": ({ input }) => `cannot tell the format of ${input ?? "the input"}: name it .ndjson, .jsonl, .json or .csv, or give the format`,
   "options.workers": ({ got }) => `workers must be a whole number from 0 to 256, got ${got}`,
+  "options.compact_explain": () => "compact output holds statuses and points only: it cannot carry explanations (leave out explain or compact)",
   "options.range": ({ name, min, max, got }) => `${name} must be a whole number from ${min} to ${max}, got ${got}`,
   "options.forged_set": () =>
     "this object looks like a loaded set but was not made by loadCriteriaSet of this copy of tieuchi (made by hand, copied, or loaded by another copy); pass the criteria file's JSON, or a set loaded here",

@@ -86,6 +86,7 @@ export const cli: Sentences<typeof CLI> = {
       meta: "các trường không phải đầu vào của bộ (mã, xã...): chép sang \"unit\" của mỗi dòng, không đánh giá",
       delimiter: "ký tự phân cách ô của tệp CSV (mặc định: dấu phẩy)",
       explain: "kèm giá trị đã đọc, phép đo và câu giải thích trong mỗi kết quả",
+      compact: "dạng gọn: một dòng đầu liệt kê các tiêu chí một lần, rồi mỗi đơn vị một mảng [dòng, đơn vị, kết luận, hạng, điểm đạt, điểm có thể, điểm tối đa áp dụng, một chữ trạng thái cho mỗi tiêu chí]; tieuchi report đọc được",
       quiet: "không vẽ thanh tiến độ, không in tóm tắt trên đầu ra lỗi",
       stats: "in tốc độ và bộ nhớ cao nhất dạng JSON trên đầu ra lỗi",
       "out-of-force": "vẫn đánh giá dù bộ không có hiệu lực vào --as-of",

@@ -34,6 +34,9 @@ export const errors: Sentences<typeof ERRORS> = {
   "line.not_batch_line": ({ problem }) => `không phải một dòng kết quả chạy hàng loạt ({"line", "unit", "result"} hoặc {"line", "unit", "error"})${problem ? `: ${problem}` : ""}`,
   "line.partial": ({ why }) =>
     `kết quả chạy hàng loạt không đầy đủ: lần chạy đã dừng trước khi đọc hết dữ liệu${why ? ` (${why})` : ""}. Các đơn vị ở trên chưa phải là tất cả; hãy sửa dữ liệu đầu vào và chạy lại`,
+  "line.compact_without_header": () => "một bản ghi gọn (một mảng JSON) đứng trước mọi dòng đầu của dạng gọn",
+  "line.compact_header": () => "không phải một dòng đầu dạng gọn đọc được",
+  "line.compact_record": ({ problem }) => `không phải một bản ghi gọn đọc được: ${problem}`,
   "line.too_long": ({ max }) => `dòng dài quá ${n(max)} byte`,
   "line.not_utf8": () => "dòng không phải văn bản UTF-8",
 

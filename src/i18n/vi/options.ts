@@ -12,6 +12,7 @@ export const options: Sentences<typeof OPTIONS> = {
   "options.needs_runner": () => "describeCases cần một trình chạy kiểm thử: truyền { describe, it } (ví dụ của vitest), hoặc bật chế độ globals của trình chạy",
   "options.unknown_format": ({ input }) => `không xác định được định dạng của ${input ?? "dữ liệu đầu vào"}: hãy đặt tên tệp đuôi .ndjson, .jsonl, .json hoặc .csv, hoặc chỉ rõ định dạng`,
   "options.workers": ({ got }) => `số luồng (workers) phải là số nguyên từ 0 đến 256, ở đây là ${got}`,
+  "options.compact_explain": () => "dạng gọn chỉ ghi trạng thái và điểm, không kèm được lời giải thích (bỏ explain hoặc compact)",
   "options.range": ({ name, min, max, got }) => `${name} phải là số nguyên từ ${min} đến ${max}, ở đây là ${got}`,
   "options.forged_set": () =>
     "đối tượng này trông như một bộ tiêu chí đã nạp nhưng không do loadCriteriaSet của bản tieuchi này tạo ra (tự tạo, sao chép, hoặc do bản khác nạp); hãy truyền JSON của tệp tiêu chí, hoặc một bộ tiêu chí nạp tại đây",
