@@ -51,6 +51,8 @@ export { Limits, DEFAULT_LIMITS, type LimitsInput } from "./schema/limits.js";
 
 export { loadCriteriaSet, isLoadedSet, type LoadedSet, type LoadOptions } from "./evaluate/load.js";
 export { evaluate, ENGINE_NAMES, type EvaluateOptions, type SetResolver, type EngineName } from "./evaluate/evaluate.js";
+export { useGenerated, type GeneratedModule } from "./evaluate/generated.js";
+export { generateModule, notGenerated, GENERATED_FORMAT } from "./generate/module.js";
 
 export { describeRule } from "./explain/describe.js";
 export { renderCatalogue, type CatalogueOptions } from "./explain/catalogue.js";

@@ -22,6 +22,8 @@ import { dataProblems } from "./data.js";
 import { decide } from "./decision.js";
 import { isLoadedSet, loadCriteriaSet, type CriterionRules, type LoadedSet } from "./load.js";
 import { programOf, type Program } from "./program.js";
+import { generatedOf } from "./generated.js";
+import { GEN_REASON, GEN_STATUS } from "../generate/module.js";
 import { AliasedRecords, QuietRunner, RAN_DERIVED_NA, RAN_EMPTY_GROUP, RAN_ERROR, RAN_FALSE, RAN_MISSING, RAN_TRUE, RAN_VALUE, TracingRunner, truthy, type Runner } from "./run.js";
 import { jsonLogicJsEngine } from "../logic/jsonlogic-js.js";
 import type { Engine } from "../logic/engine.js";
@@ -280,6 +282,11 @@ function groupResults(loaded: LoadedSet, shape: SetShape, criteria: readonly Cri
 }
 
 function run(loaded: LoadedSet, data: unknown, ctx: Context): Result {
+  // A generated module decides quiet results of the units it models; anything else goes the general way.
+  if (!ctx.explain && ctx.engine === "compiled") {
+    const generated = generatedOf(loaded);
+    if (generated !== undefined && generated.run(data, generated.out)) return fromGenerated(loaded, generated.out, ctx);
+  }
   const program = programOf(loaded);
   const root = validate(loaded, program, data);
   try {
@@ -314,6 +321,31 @@ function runOn(loaded: LoadedSet, program: Program, root: Record<string, unknown
     criteria = evaluateCriteria(program.criteria, runner, scope, loaded, ctx, subResults);
   }
   const decided = decide(set, criteria);
+  return assemble(loaded, decided, criteria, subResults, ctx);
+}
+
+/** The result of a unit whose criteria a generated module decided (three numbers a criterion in `out`). */
+function fromGenerated(loaded: LoadedSet, out: Int32Array, ctx: Context): Result {
+  const list = plansOf(loaded);
+  const rules = programOf(loaded).criteria;
+  const criteria = new Array<CriterionResult>(list.length);
+  for (let i = 0; i < list.length; i++)
+    criteria[i] = quietCriterion(list[i]!, GEN_STATUS[out[3 * i]!]!, GEN_REASON[out[3 * i + 1]!]!, out[3 * i + 2]!, rules[i]!.score !== undefined);
+  return assemble(loaded, decide(loaded.definition, criteria), criteria, [], ctx);
+}
+
+/** A criterion's quiet result from its status, reason and points, as {@link evaluateCriterion} builds it. */
+function quietCriterion(plan: CriterionPlan, status: Status, reason: CriterionResult["reason"], decidedEarned: number, hasScore: boolean): CriterionResult {
+  const c = plan.criterion;
+  const earned = status === "pass" || (status === "fail" && hasScore) ? decidedEarned : status === "not-applicable" ? plan.naEarned : 0;
+  const possible = status === "missing" || status === "error" ? plan.max : earned;
+  const points = c.points === undefined ? null : { earned, possible, max: plan.max };
+  return { id: c.id, title: c.title, group: plan.group, level: plan.level, role: c.role, mandatory: plan.mandatory, status, outcomes: OUTCOMES[status], reason, points, missing: [] };
+}
+
+/** The result object around the decided criteria. */
+function assemble(loaded: LoadedSet, decided: ReturnType<typeof decide>, criteria: CriterionResult[], subResults: SubResult[], ctx: Context): Result {
+  const set = loaded.definition;
   const shape = shapeOf(loaded);
   const groups = groupResults(loaded, shape, criteria);
 

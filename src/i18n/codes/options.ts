@@ -19,6 +19,8 @@ export const OPTIONS = {
   "options.csv_header": { problems: "messages" },
   "options.as_of": { name: "string", got: "string" },
   "options.engine": { got: "string", known: "strings" },
+  "options.generated_module": { got: "string" },
+  "options.generated_other_set": { module: "string", set: "string" },
   "options.needs_sets": { set: "string" },
   "options.needs_as_of": { set: "string" },
   "options.sub_unit_needs_sets": { path: "string", set: "string" },

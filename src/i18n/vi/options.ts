@@ -18,6 +18,8 @@ export const options: Sentences<typeof OPTIONS> = {
     "đối tượng này trông như một bộ tiêu chí đã nạp nhưng không do loadCriteriaSet của bản tieuchi này tạo ra (tự tạo, sao chép, hoặc do bản khác nạp); hãy truyền JSON của tệp tiêu chí, hoặc một bộ tiêu chí nạp tại đây",
   "options.csv_header": ({ problems }) => `dòng tiêu đề của tệp CSV không khớp với bộ tiêu chí:${problems.map((p) => `\n  - ${p}`).join("")}`,
   "options.as_of": ({ name, got }) => `${name} phải là một ngày viết theo dạng YYYY-MM-DD, ở đây là ${got}`,
+  "options.generated_module": ({ got }) => `không phải mô-đun do tieuchi compile sinh ra (${got})`,
+  "options.generated_other_set": ({ module, set }) => `mô-đun đã sinh dùng cho ${module}, không phải ${set}: hãy sinh lại từ bộ tiêu chí này (tieuchi compile)`,
   "options.engine": ({ got, known }) => `không có bộ máy đánh giá ${got}; hãy dùng một trong ${known.join(", ")}`,
   "options.needs_sets": ({ set }) => `muốn đánh giá bộ tiêu chí «${set}» theo mã thì cần options.sets (một sổ đăng ký bộ tiêu chí) để tìm các phiên bản của nó`,
   "options.needs_as_of": ({ set }) => `muốn đánh giá bộ tiêu chí «${set}» theo mã thì cần options.asOf: ngày xét quyết định phiên bản nào đang có hiệu lực`,
