@@ -18,6 +18,7 @@ import { diffCommand } from "./commands/diff.js";
 import { batchCommand } from "./commands/batch.js";
 import { evalCommand } from "./commands/eval.js";
 import { hashCommand } from "./commands/hash.js";
+import { compileCommand } from "./commands/compile.js";
 import { impactCommand } from "./commands/impact.js";
 import { inForceCommand } from "./commands/in-force.js";
 import { lockCommand } from "./commands/lock.js";
@@ -147,6 +148,8 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
         { by: o.list("by"), format: o.str("format") ?? "text", decimals: o.str("decimals") ?? "1", lang: lang(language), ...given("set", o.str("set")), ...given("out", o.str("out")) },
         io,
       );
+    case "compile":
+      return compileCommand(rest, { ...given("out", o.str("out")) }, io);
     case "hash":
       if (rest.length === 0) throw new UsageError("hash needs at least one JSON file");
       return hashCommand(rest, { json: o.bool("json") }, io);

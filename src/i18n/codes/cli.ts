@@ -11,7 +11,7 @@
 import type { AreaSpec } from "../params.js";
 
 /** The commands of `tieuchi`, in the order the help lists them. */
-export const CLI_COMMANDS = ["eval", "batch", "report", "validate", "test", "cases", "diff", "impact", "lock", "verify", "hash", "catalogue", "schema", "template", "compose", "help"] as const;
+export const CLI_COMMANDS = ["eval", "batch", "report", "validate", "test", "cases", "diff", "impact", "lock", "verify", "hash", "compile", "catalogue", "schema", "template", "compose", "help"] as const;
 /** A command of `tieuchi`. */
 export type CliCommand = (typeof CLI_COMMANDS)[number];
 
@@ -28,6 +28,7 @@ export const CLI_OPTIONS = {
   lock: ["check", "update", "accept-changes", "criteria", "verbose", "json", "lang"],
   verify: ["criteria", "json", "lang"],
   hash: ["json", "lang"],
+  compile: ["out", "lang"],
   catalogue: ["sets", "out", "lang"],
   schema: ["cases", "out", "lang"],
   template: ["out", "as-of", "criteria", "lang"],
@@ -62,6 +63,7 @@ export const CLI = {
   "cli.option.lock": { option: CLI_OPTIONS.lock },
   "cli.option.verify": { option: CLI_OPTIONS.verify },
   "cli.option.hash": { option: CLI_OPTIONS.hash },
+  "cli.option.compile": { option: CLI_OPTIONS.compile },
   "cli.option.catalogue": { option: CLI_OPTIONS.catalogue },
   "cli.option.schema": { option: CLI_OPTIONS.schema },
   "cli.option.template": { option: CLI_OPTIONS.template },

@@ -17,6 +17,7 @@ export const cli: Sentences<typeof CLI> = {
       lock: "check or update the lock of released versions",
       verify: "replay an audit record: match, or exactly what differs",
       hash: "content hash (sha-256 of canonical JSON) of JSON files",
+      compile: "a set's evaluator as a static ES module (no eval), tied to the set by its hash",
       catalogue: "Markdown list of every set and version",
       schema: "print the JSON Schema of criteria files (or of case files)",
       template: "the spreadsheet to fill in for a set: column headers, drop-downs, an example row",
@@ -40,6 +41,7 @@ export const cli: Sentences<typeof CLI> = {
       lock: ["tieuchi lock --check [options]", "tieuchi lock --update [--accept-changes] [options]"],
       verify: ["tieuchi verify <record.json> <unit.json> [options]"],
       hash: ["tieuchi hash <file.json>... [options]"],
+      compile: ["tieuchi compile <set.json> --out <file.mjs> [options]"],
       catalogue: ["tieuchi catalogue [options]"],
       schema: ["tieuchi schema [options]"],
       template: ["tieuchi template <set.json | id[@version]> --out <file.xlsx | file.csv> [options]"],
@@ -142,6 +144,7 @@ export const cli: Sentences<typeof CLI> = {
       json: "print the verification as JSON",
       lang: "language of the sentences: vi (default) or en",
     })[option],
+  "cli.option.compile": ({ option }) => ({ out: "the module to write (.mjs)", lang: "language of the messages: vi (default) or en" })[option],
   "cli.option.hash": ({ option }) => ({ json: "print the hashes as JSON", lang: "language of the messages: vi (default) or en" })[option],
   "cli.option.catalogue": ({ option }) =>
     ({

@@ -17,6 +17,7 @@ export const cli: Sentences<typeof CLI> = {
       lock: "kiểm tra hoặc cập nhật tệp khóa các phiên bản đã phát hành",
       verify: "đánh giá lại một bản ghi kiểm toán: khớp, hoặc chỉ rõ chỗ khác",
       hash: "mã băm nội dung (sha-256 của JSON chuẩn tắc) của tệp JSON",
+      compile: "sinh bộ đánh giá của một bộ thành mô-đun ES tĩnh (không eval), gắn với bộ qua mã băm",
       catalogue: "danh sách Markdown mọi bộ tiêu chí và phiên bản",
       schema: "in JSON Schema của tệp bộ tiêu chí (hoặc của tệp ca kiểm thử)",
       template: "bảng tính mẫu để điền dữ liệu của một bộ: tiêu đề cột, danh sách chọn, một dòng ví dụ",
@@ -40,6 +41,7 @@ export const cli: Sentences<typeof CLI> = {
       lock: ["tieuchi lock --check [tùy chọn]", "tieuchi lock --update [--accept-changes] [tùy chọn]"],
       verify: ["tieuchi verify <bản-ghi.json> <đơn-vị.json> [tùy chọn]"],
       hash: ["tieuchi hash <tệp.json>... [tùy chọn]"],
+      compile: ["tieuchi compile <bộ-tiêu-chí.json> --out <tệp.mjs> [tùy chọn]"],
       catalogue: ["tieuchi catalogue [tùy chọn]"],
       schema: ["tieuchi schema [tùy chọn]"],
       template: ["tieuchi template <bộ-tiêu-chí.json | mã-bộ[@phiên-bản]> --out <tệp.xlsx | tệp.csv> [tùy chọn]"],
@@ -142,6 +144,7 @@ export const cli: Sentences<typeof CLI> = {
       json: "in kết quả đối chiếu dạng JSON",
       lang: "ngôn ngữ của các câu: vi (mặc định) hoặc en",
     })[option],
+  "cli.option.compile": ({ option }) => ({ out: "tệp mô-đun sẽ ghi (.mjs)", lang: "ngôn ngữ của thông báo: vi (mặc định) hoặc en" })[option],
   "cli.option.hash": ({ option }) => ({ json: "in các mã băm dạng JSON", lang: "ngôn ngữ của thông báo: vi (mặc định) hoặc en" })[option],
   "cli.option.catalogue": ({ option }) =>
     ({
