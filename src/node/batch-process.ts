@@ -8,6 +8,7 @@ import { problem, TieuchiError, type Problem } from "../errors.js";
 import { isMessage, msg, say, type Message } from "../i18n/index.js";
 import { evaluate, sharedResultParts, type EvaluateOptions } from "../evaluate/evaluate.js";
 import { loadCriteriaSet } from "../evaluate/load.js";
+import { useGenerated } from "../evaluate/generated.js";
 import { locateJsonError } from "../versions/json.js";
 import { isMainThread } from "node:worker_threads";
 import type { UnitGroup, UnitRefusal } from "../batch/input.js";
@@ -27,6 +28,8 @@ export interface BatchSettings {
   readonly explain: boolean;
   /** Write compact records (`report/compact.ts`) instead of full result lines. */
   readonly compact?: boolean;
+  /** URL of the set's generated module (`tieuchi compile`), written for this batch; each thread imports it. */
+  readonly generated?: string;
   /** Folder of criteria sets, for titles given as sub-units' data. */
   readonly setsDir?: string;
   /** Fields that are not inputs of the set: carried into `unit` and taken out of the data. */
@@ -137,8 +140,10 @@ function jsonError(text: string, line: number): UnitError {
 }
 
 /** Builds the function that turns a group of raw units into output lines. */
-export function makeProcessor(settings: BatchSettings): (group: UnitGroup) => GroupOutcome {
+export function makeProcessor(settings: BatchSettings, generated?: unknown): (group: UnitGroup) => GroupOutcome {
   const loaded = loadCriteriaSet(settings.set, { source: settings.setSource });
+  // The generated module decides quiet results; without it (or if it is refused), the closure evaluator does.
+  if (generated !== undefined) useGenerated(loaded, generated);
   const options: EvaluateOptions = {
     explain: settings.explain,
     ...(settings.asOf !== undefined ? { asOf: settings.asOf } : {}),

@@ -4,9 +4,11 @@
  *
  * @module
  */
-import { closeSync, createReadStream, existsSync, fstatSync, openSync } from "node:fs";
-import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
+import { closeSync, createReadStream, existsSync, fstatSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { generateModule, notGenerated } from "../generate/module.js";
 import { Worker } from "node:worker_threads";
 import type { Writable } from "node:stream";
 import { FileError, OptionsError, printable, TieuchiError, UnitsFileError } from "../errors.js";
@@ -58,6 +60,12 @@ export interface BatchOptions {
   readonly delimiter?: string;
   /** Units per group handed to a worker (default 500: larger groups cost memory, smaller ones messages). */
   readonly groupSize?: number;
+  /**
+   * Generate the set's evaluator as a module in a temporary folder (removed at the end) and import it in each
+   * thread, for quiet results (default true; not with `explain`). Sets the generator does not model, and
+   * units it hands back, run on the closure evaluator.
+   */
+  readonly generated?: boolean;
   /** Called as groups are written. */
   readonly onProgress?: (p: BatchProgress) => void;
   /** Longest unit read, in bytes (CSV: characters of a row); a longer one gets an error line. Default 64 MiB. */
@@ -279,8 +287,8 @@ function threadPool(count: number, settings: BatchSettings, memoryMb: number, de
 }
 
 /** Evaluation in the calling thread. A failure outside evaluation (a bug) costs the units it hit, never the group. */
-function inlinePool(settings: BatchSettings, describe: Describe): Pool & { runSync: (group: UnitGroup) => GroupOutcome } {
-  const processGroup = makeProcessor(settings);
+function inlinePool(settings: BatchSettings, describe: Describe, generated?: unknown): Pool & { runSync: (group: UnitGroup) => GroupOutcome } {
+  const processGroup = makeProcessor(settings, generated);
   const runSync = (group: UnitGroup): GroupOutcome => {
     try {
       return processGroup(group);
@@ -417,7 +425,23 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   } else raw = options.input;
   const stream = counted(raw, (n) => (bytesRead += n));
 
+  // The set's generated evaluator, written for this batch and imported by every thread (none: closures).
+  let generatedDir: string | undefined;
+  let generatedUrl: string | undefined;
+  if (options.explain !== true && options.generated !== false && notGenerated(loaded) === undefined) {
+    try {
+      generatedDir = mkdtempSync(join(tmpdir(), "tieuchi-generated-"));
+      const file = join(generatedDir, "set.mjs");
+      writeFileSync(file, generateModule(loaded));
+      generatedUrl = pathToFileURL(file).href;
+    } catch {
+      // No temporary folder: the closure evaluator decides every unit.
+      generatedUrl = undefined;
+    }
+  }
+  const generatedModule: unknown = generatedUrl === undefined ? undefined : await import(generatedUrl).catch(() => undefined);
   const base: Omit<BatchSettings, "columns"> = {
+    ...(generatedUrl !== undefined ? { generated: generatedUrl } : {}),
     set: setJson,
     setSource: options.set,
     explain: options.explain ?? false,
@@ -491,7 +515,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   try {
     for await (const group of groups) {
       if (output.failure !== undefined) break;
-      pool ??= workers === 0 || !workersAvailable() ? inlinePool({ ...base, ...(columns ? { columns } : {}) }, describe) : threadPool(workers, { ...base, ...(columns ? { columns } : {}) }, memoryMb, describe);
+      pool ??= workers === 0 || !workersAvailable() ? inlinePool({ ...base, ...(columns ? { columns } : {}) }, describe, generatedModule) : threadPool(workers, { ...base, ...(columns ? { columns } : {}) }, memoryMb, describe);
       const lines = group.lines.length;
       unitsRead += lines;
       lastLineRead = group.lines[lines - 1]!;
@@ -504,6 +528,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   // Every unit read gets its line, whatever stopped the reading (the pool's promises never reject).
   while (inFlight.length > 0 && output.failure === undefined) await writeNext();
   await pool?.close();
+  if (generatedDir !== undefined) rmSync(generatedDir, { recursive: true, force: true });
   if (fatal !== undefined && output.failure === undefined) {
     const error = fatal instanceof TieuchiError ? fatal : undefined;
     const unexpected = error ? undefined : msg("error.unexpected", { text: fatal instanceof Error ? fatal.message : String(fatal) });
