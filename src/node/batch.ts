@@ -21,7 +21,7 @@ import { csvColumns, csvRowData, unwrapUnit, type CsvColumn } from "../batch/uni
 import { moduleUrl } from "./bundled.js";
 import { compactHeader } from "../report/compact.js";
 import { makeProcessor, type BatchFaults, type BatchSettings, type GroupOutcome } from "./batch-process.js";
-import { fileReason, loadRegistry, readJsonFile } from "./index.js";
+import { fileReason, loadRegistry, readJsonFile } from "./files.js";
 
 export { formatOf, type UnitFormat };
 
