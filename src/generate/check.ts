@@ -10,7 +10,10 @@
  * @module
  */
 import type { InputSpec, Inputs } from "../schema/inputs.js";
-import type { DataLimits } from "../evaluate/data.js";
+import type { Limits } from "../schema/limits.js";
+
+/** The data limits the check applies (as the general check does). */
+type DataLimits = Pick<Limits, "maxArrayLength" | "maxStringLength">;
 import { lit } from "./literal.js";
 import { refuse } from "./emit/types.js";
 

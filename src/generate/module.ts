@@ -13,7 +13,8 @@
  *
  * @module
  */
-import type { LoadedSet } from "../evaluate/load.js";
+import type { CriteriaSet } from "../schema/criteria-set.js";
+import type { Limits } from "../schema/limits.js";
 import type { Rule } from "../schema/rule.js";
 import { VERSION } from "../version.js";
 import { emitCheck } from "./check.js";
@@ -62,7 +63,7 @@ function plain(s) {
 }
 function isoDate(s) {
   if (typeof s !== "string" || s.length !== 10) return false;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  const m = /^(\\d{4})-(\\d{2})-(\\d{2})$/.exec(s);
   if (!m) return false;
   const y = +m[1], mo = +m[2], d = +m[3];
   if (mo < 1 || mo > 12 || d < 1) return false;
@@ -72,8 +73,15 @@ function isoDate(s) {
 function score(s, max) { if (typeof s !== "number" || !Number.isInteger(s) || s < 0 || s > max) throw NO; return s; }
 `;
 
+/** What the generator reads of a loaded set (a `LoadedSet` is one): validated and analysed, never raw JSON. */
+export interface GeneratorInput {
+  readonly definition: CriteriaSet;
+  readonly hash: string;
+  readonly limits: Readonly<Limits>;
+}
+
 /** Why a set has no generated evaluator, or undefined when it can have one. */
-export function notGenerated(loaded: LoadedSet): string | undefined {
+export function notGenerated(loaded: GeneratorInput): string | undefined {
   try {
     generateModule(loaded);
     return undefined;
@@ -89,7 +97,7 @@ export function notGenerated(loaded: LoadedSet): string | undefined {
  * @throws {@link NotGenerated} naming what the generator does not model (a title input, an operator without an
  *   emitter ...): the set keeps the closure evaluator.
  */
-export function generateModule(loaded: LoadedSet): string {
+export function generateModule(loaded: GeneratorInput): string {
   const set = loaded.definition;
   const fns: string[] = [];
   let temps = 0;
