@@ -13,9 +13,9 @@
  *
  * The library is imported from dist/ (what users run), not from the sources.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { cpus, loadavg, totalmem } from "node:os";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import jsonLogic from "json-logic-js";
@@ -195,6 +195,7 @@ const jljApply = (rule: Record<string, unknown>) => (data: Record<string, unknow
 
 function contenders<U>(
   set: import("../../src/index.js").LoadedSet,
+  generated: import("../../src/index.js").LoadedSet,
   hand: (u: U) => Summary,
   bare: typeof familyBare,
   rulesEngine: () => (u: U) => Promise<Summary>,
@@ -208,6 +209,7 @@ function contenders<U>(
   return [
     { name: "hand-written function", summary: hand, run: (u) => hand(u).earned },
     { name: "tieuchi compiled, statuses and points", summary: (u) => summarize(lib.evaluate(set, u, quiet)), run: (u) => lib.evaluate(set, u, quiet).points!.earned },
+    { name: "tieuchi generated module, statuses and points", summary: (u) => summarize(lib.evaluate(generated, u, quiet)), run: (u) => lib.evaluate(generated, u, quiet).points!.earned },
     {
       name: "tieuchi compiled, messages in vi and en",
       summary: (u) => summarize(lib.evaluate(set, u)),
@@ -229,6 +231,17 @@ function loadSet(rel: string) {
   return lib.loadCriteriaSet(JSON.parse(readFileSync(join(ROOT, rel), "utf8")), { source: rel });
 }
 
+const generatedDir = mkdtempSync(join(tmpdir(), "tieuchi-bench-generated-"));
+process.on("exit", () => rmSync(generatedDir, { recursive: true, force: true }));
+
+/** The set with its generated module attached (written as `tieuchi compile` writes it, then imported). */
+async function generatedSet(rel: string) {
+  const set = loadSet(rel);
+  const file = join(generatedDir, `${set.definition.id}.mjs`);
+  writeFileSync(file, lib.generateModule(set));
+  return lib.useGenerated(loadSet(rel), await import(pathToFileURL(file).href));
+}
+
 console.log(`tieuchi ${lib.VERSION} benchmark — node ${process.version}, ${cpus()[0]?.model ?? "?"} × ${cpus().length}, ${mib(totalmem())} RAM${quick ? " (quick)" : ""}`);
 console.log(`Rates are units per second of CPU time on one core (wall time beside it), median of ${quick ? 3 : 5} rounds after a warm-up round.\n`);
 const rounds = quick ? 3 : 5;
@@ -246,11 +259,13 @@ if (wants("outside")) {
   const onJle = prepareBare(familyBare, jleBuild);
   const onJlj = prepareBare(familyBare, jljApply);
   const quiet = { explain: false } as const;
+  const generated = await generatedSet("test/bench/family-set.json");
   const list: Contender<OutsideFamily>[] = [
     { name: "hand-written function (bitmask)", summary: (u) => maskSummary(outsideByHand(u)), run: outsideByHand },
     { name: "json-logic-engine 5.0.7 build, bare rules", summary: (u) => onJle(u as never), run: (u) => onJle(u as never).earned },
     { name: "json-logic-js 2.0.5, bare rules", summary: (u) => onJlj(u as never), run: (u) => onJlj(u as never).earned, subset: quick ? 2_000 : 10_000 },
     { name: "tieuchi, statuses and points (explain: false)", summary: (u) => summarize(lib.evaluate(set, u, quiet)), run: (u) => lib.evaluate(set, u, quiet).points!.earned },
+    { name: "tieuchi generated module, statuses and points", summary: (u) => summarize(lib.evaluate(generated, u, quiet)), run: (u) => lib.evaluate(generated, u, quiet).points!.earned },
     {
       name: "tieuchi, vi and en explanations read",
       summary: (u) => summarize(lib.evaluate(set, u)),
@@ -274,7 +289,7 @@ if (wants("family")) {
   const set = loadSet("test/bench/family-set.json");
   const units = families(n, SEED);
   console.log(`Family set (test/bench/family-set.json, 11 criteria, 3 derived lists): ${fmt(n)} families, ${(units.reduce((s, f) => s + f.thanhVien.length, 0) / n).toFixed(1)} members on average`);
-  const list = contenders(set, familyByHand, familyBare, familyRulesEngine, quick ? 2_000 : 10_000);
+  const list = contenders(set, await generatedSet("test/bench/family-set.json"), familyByHand, familyBare, familyRulesEngine, quick ? 2_000 : 10_000);
   await agree(units, familyByHand, list.slice(1));
   const timings: Timing[] = [];
   for (const c of list) timings.push(await time(units, c, rounds));
@@ -292,7 +307,7 @@ if (wants("agency")) {
   const units = agencies(n, 20, 500, SEED);
   const staff = units.reduce((s, a) => s + a.thanhVien.length, 0);
   console.log(`Agency set (TT 22/2020, criteria/don-vi-hoc-tap/2020.1.0.json): ${fmt(n)} agencies, staff lists of 20 to 500 (${(staff / n).toFixed(0)} on average)`);
-  const list = contenders(set, agencyByHand, agencyBare, agencyRulesEngine, quick ? 50 : 200);
+  const list = contenders(set, await generatedSet("criteria/don-vi-hoc-tap/2020.1.0.json"), agencyByHand, agencyBare, agencyRulesEngine, quick ? 50 : 200);
   await agree(units, agencyByHand, list.slice(1));
   const timings: Timing[] = [];
   for (const c of list) timings.push(await time(units, c, rounds));
