@@ -305,14 +305,15 @@ export function batchView(id: string | null, version: string | null): View | und
     fill(out, h("p", { class: "note", "data-test": "cancelled" }, tr.cancelled));
   };
 
+  let fileName = "";
   const onProgress = (p: Extract<Reply, { type: "progress" }>) => {
     if (p.phase === "reading") {
-      fill(phaseText, tr.readingFile);
+      fill(phaseText, tr.readingFile(fileName));
       bar.removeAttribute("value");
       fill(count);
       return;
     }
-    fill(phaseText, tr.evaluating);
+    fill(phaseText, tr.evaluating(fileName));
     bar.max = Math.max(1, p.total);
     bar.value = p.done;
     const pct = p.total > 0 ? Math.floor((p.done / p.total) * 100) : 100;
@@ -325,9 +326,10 @@ export function batchView(id: string | null, version: string | null): View | und
     last?.worker.stop();
     last = null;
     const asOfNow = asOfValue;
-    fill(out, h("p", null, tr.reading(file.name)));
+    fileName = file.name;
+    fill(out);
     progress.hidden = false;
-    fill(phaseText, tr.readingFile);
+    fill(phaseText, tr.readingFile(file.name));
     bar.removeAttribute("value");
     fill(count);
     let worker: SheetWorker | null = null;
@@ -398,14 +400,14 @@ export function batchView(id: string | null, version: string | null): View | und
       h(
         "optgroup",
         { label: loc(x.versions.at(-1)!.set.definition.title) },
-        x.versions.map((e) => h("option", { value: key(e), selected: e === entry }, `${loc(e.set.definition.title)} · ${versionName(e)} (${e.set.definition.version})`)),
+        x.versions.map((e) => h("option", { value: key(e), selected: e === entry }, `${versionName(e)} (${e.set.definition.version})`)),
       ),
     ),
   );
   if (last && last.entry === entry) show(last);
   if (running) {
     progress.hidden = false;
-    fill(phaseText, tr.evaluating);
+    fill(phaseText, tr.evaluating(""));
   }
   const node = h(
     "section",

@@ -59,6 +59,8 @@ function save(key: string, s: CheckState): void {
   }
 }
 
+const capitalize = (s: string) => s.charAt(0).toLocaleUpperCase("vi") + s.slice(1);
+
 const keyOf = (e: Entry) => `${e.set.definition.id}@${e.set.definition.version}`;
 
 function stateFor(e: Entry): CheckState {
@@ -143,7 +145,7 @@ export function checkView(id: string, version: string): View | undefined {
         "ul",
         null,
         [...byPath].map(([p, ids]) =>
-          h("li", { "data-path": p }, h("button", { type: "button", class: "linkish", onclick: () => focusField(p) }, names.get(p) ?? pathLabel(d.inputs, p, lang())), h("span", { class: "muted" }, ` · ${ids.map(tr.missingFor).join(", ")}`)),
+          h("li", { "data-path": p }, h("button", { type: "button", class: "linkish", onclick: () => focusField(p) }, capitalize(names.get(p) ?? pathLabel(d.inputs, p, lang()))), h("span", { class: "muted" }, ` · ${ids.map(tr.missingFor).join(", ")}`)),
         ),
         notEncoded.length > 0 ? h("li", null, `${notEncoded.join(", ")}: ${tr.notEncoded}`) : null,
       ),
