@@ -143,7 +143,7 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
     await p.click(`[data-test=version][data-version="${VERSION}"] >> text=Xem tiêu chí`);
     await p.waitForSelector("[data-test=criteria]");
     const d = dvht.definition;
-    expect(await p.locator("h1").textContent()).toBe(d.title.vi);
+    expect(await p.locator("h1").textContent()).toBe(`${d.title.vi} · TT 22/2020`);
     expect(await p.locator("[data-test=criterion]").count()).toBe(d.criteria.length);
     expect(await p.locator("[data-test=group]").count()).toBe(d.groups.length);
     for (const c of d.criteria) {
@@ -162,7 +162,7 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
     await screenshots(p, "2-set");
 
     await p.click("button[data-lang=en]");
-    expect(await p.locator("h1").textContent()).toBe(d.title.en);
+    expect(await p.locator("h1").textContent()).toBe(`${d.title.en} · TT 22/2020`);
     for (const c of d.criteria) expect(await p.locator(`[data-test=criterion][data-id="${c.id}"] .c-rule`).textContent()).toBe(describeRule(c.rule!, "en", dvht.labels));
     expect(await p.locator("[data-test=decision]").textContent()).toContain("the title is earned with 50 points or more");
     // The choice of language is remembered.

@@ -373,6 +373,34 @@ describe("the explorer for officials, in Chromium", { timeout: 240_000 }, () => 
     expect(out).toContain("KHỚP");
   });
 
+  it("names documents as officials do, shows today on the timeline, and compares versions leading with the decision", async () => {
+    const p = await open("#/");
+    const card = p.locator(`[data-test=title][data-set="${SET}"] [data-test=version][data-version="2024.1.0"] h3`);
+    expect(await card.textContent()).toBe("TT 24/2023 Phiên bản 2024.1.0");
+    expect(await p.locator(`.tl-row[data-set="${SET}"] .tl-bar[data-version="2024.1.0"]`).textContent()).toBe("TT 24/2023");
+    expect(await p.locator(`.tl-row[data-set="gia-dinh-hoc-tap"] .tl-bar`).first().textContent()).toBe("QĐ 448");
+    expect(await p.locator(`.tl-row[data-set="gia-dinh-van-hoa"] .tl-bar`).allTextContents()).toEqual(["NĐ 122/2018", "NĐ 86/2023"]);
+    const marker = p.locator("[data-test=today-marker]");
+    expect(await marker.textContent()).toBe(`Hôm nay ${dmy(TODAY)}`);
+    expect(await marker.locator(".tl-now-label").isVisible()).toBe(true);
+    expect(await p.locator("body").textContent()).not.toContain("mã hóa");
+    await screenshots(p, "16-catalogue-names");
+
+    // TT 22/2020 → TT 24/2023: the decision and thresholds first, 1.1 paired with TC1.CT1 by its wording,
+    // the document's details folded at the end.
+    await p.goto(`${url}#/compare/${SET}/${OLD}/${SET}/2024.1.0`);
+    await p.waitForSelector("[data-test=diff]");
+    const sections = await p.locator("[data-test=change-section]").evaluateAll((els) => els.map((e) => e.getAttribute("data-section")));
+    expect(sections[0]).toBe("decisive");
+    expect(sections.at(-1)).toBe("metadata");
+    expect(await p.locator("details[data-section=metadata]").getAttribute("open")).toBeNull();
+    const renamed = p.locator('[data-test=change][data-kind=criterion-renamed][data-target="TC1.CT1"]');
+    expect(await renamed.textContent()).toContain("Tiêu chí 1.1 đổi mã thành TC1.CT1");
+    expect(await p.locator('[data-test=change][data-kind=criterion-removed][data-target="1.1"]').count()).toBe(0);
+    expect(await p.locator(".diff-side strong").allTextContents()).toEqual(["TT 22/2020", "TT 24/2023"]);
+    await screenshots(p, "16-compare-decision-first");
+  });
+
   it("fits every page on a phone: no horizontal scroll at 390 px", async () => {
     const sets = findCriteriaFiles(join(ROOT, "criteria")).map((f) => readJsonFile(f) as { id: string; version: string });
     const routes = ["#/", "#/compare", "#/batch", "#/compare/gia-dinh-van-hoa/2018.1.0/gia-dinh-van-hoa/2024.1.0", "#/compare/cong-dong-hoc-tap-cap-xa/2014.1.0/cong-dong-hoc-tap-cap-xa/2024.1.0"];
