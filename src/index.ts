@@ -103,6 +103,7 @@ export { resultLine, errorLine, ReportedLine, ReportedResult, UnitFields, GroupV
 
 export { csvGroups, type CsvGroup } from "./batch/input.js";
 export { csvColumns, csvRowData, unwrapUnit, type CsvColumn, type CsvRowError } from "./batch/unit.js";
+export { composeResults, resultsTarget, type Composition, type ResultsTarget } from "./batch/compose.js";
 
 export { spreadsheetLayout, normalizeHeader, allowedValues, csvListHeader, EXAMPLE_CODE, type SpreadsheetLayout, type SheetTable, type SheetField } from "./sheet/layout.js";
 export { readWorkbook, readTable, cellValue, sheetRecord, type Cell, type Table, type SheetUnit, type SheetRead } from "./sheet/read.js";

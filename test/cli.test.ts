@@ -3,7 +3,11 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { optionHelp } from "../src/cli/help.js";
 import { main } from "../src/cli/main.js";
+import { CLI_COMMANDS, CLI_OPTIONS } from "../src/cli/spec.js";
+import { t } from "../src/i18n/index.js";
+import { VERSION } from "../src/version.js";
 import { evaluate, loadCriteriaSet } from "../src/index.js";
 import { makeSet, readJson, ROOT } from "./helpers.js";
 
@@ -79,7 +83,7 @@ describe("tieuchi eval", () => {
   it("exits 2 on usage errors", () => {
     expect(run("eval", SET).code).toBe(2);
     expect(run("eval", SET, PASS, "--lang", "fr").code).toBe(2);
-    expect(run("eval", SET, PASS, "--bogus").err).toContain("Unknown option '--bogus'");
+    expect(run("eval", SET, PASS, "--bogus", "--lang", "en").err).toContain("eval has no option '--bogus'");
     expect(run("frobnicate").code).toBe(2);
     expect(run().code).toBe(2);
     expect(run("help").code).toBe(0);
@@ -128,5 +132,63 @@ describe("the built command", () => {
     const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
     expect(err).not.toMatch(/EPIPE|Unhandled|at /);
     expect(code).toBe(141);
+  });
+});
+
+describe("the command line's options and help", () => {
+  const langs = ["vi", "en"] as const;
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+  it("prints the version with --version or -v", () => {
+    expect(run("--version")).toEqual({ code: 0, out: `${VERSION}\n`, err: "" });
+    expect(run("-v").out).toBe(`${VERSION}\n`);
+  });
+
+  it("lists every command with what it does, in Vietnamese by default and in English with --lang en", () => {
+    const vi = run("help");
+    expect(vi.code).toBe(0);
+    expect(vi.out).toContain("Các lệnh:");
+    const en = run("--help", "--lang", "en");
+    expect(en.code).toBe(0);
+    for (const c of CLI_COMMANDS) {
+      expect(vi.out).toMatch(new RegExp(`^  ${c} +${escape(t("vi", "cli.summary", { command: c }))}$`, "m"));
+      expect(en.out).toMatch(new RegExp(`^  ${c} +${escape(t("en", "cli.summary", { command: c }))}$`, "m"));
+    }
+    // No command: the help, and exit 2 (a script that forgot the command fails).
+    expect(run()).toMatchObject({ code: 2, out: vi.out });
+  });
+
+  it("gives each command its own help, listing exactly the options it takes, each with a sentence in both languages", () => {
+    for (const c of CLI_COMMANDS)
+      for (const lang of langs) {
+        const asked = c === "help" ? run("help", "help", "--lang", lang) : run(c, "--help", "--lang", lang);
+        expect(asked.code, `${c} --help`).toBe(0);
+        expect(run("help", c, "--lang", lang).out).toBe(asked.out);
+        const listed = [...asked.out.matchAll(/^ {2}(?:-h, )?--([a-z-]+)/gm)].map((m) => m[1]);
+        expect(listed, `${c} --help --lang ${lang}`).toEqual([...CLI_OPTIONS[c], "help"]);
+        for (const o of CLI_OPTIONS[c]) expect(asked.out.replace(/\s+/g, " ")).toContain(optionHelp(c, o, lang));
+        expect(asked.out).toContain(t(lang, "cli.usage", { command: c }).split("\n")[0]!);
+      }
+    // -h anywhere after the command, and before it.
+    expect(run("eval", "-h").out).toBe(run("eval", "--help").out);
+    expect(run("--help", "eval").out).toBe(run("eval", "--help").out);
+  });
+
+  it("refuses an option the command does not take, suggesting the nearest one it does, or naming the commands that take it", () => {
+    const r = run("eval", SET, PASS, "--as-off", "2024-01-01", "--lang", "en");
+    expect(r).toMatchObject({ code: 2, out: "" });
+    expect(r.err).toBe("tieuchi: eval has no option '--as-off'; did you mean --as-of?\nRun 'tieuchi eval --help' for its usage.\n");
+    expect(run("eval", SET, PASS, "--workers", "2", "--lang", "en").err).toContain("eval has no option '--workers' (--workers is an option of batch)");
+    expect(run("lock", "--chek").err).toContain("lệnh lock không có tùy chọn '--chek'; có phải là --check?");
+    expect(run("report", "x.ndjson", "--out-of-force", "--lang", "en").err).toContain("report has no option '--out-of-force' (--out-of-force is an option of eval, batch)");
+    expect(run("validate", SET, "-x").code).toBe(2);
+    expect(run("evl", "--lang", "en").err).toContain("unknown command 'evl'; did you mean 'eval'?");
+    expect(run("--json", "validate", SET, "--lang", "en").err).toContain("option '--json' goes after the command");
+  });
+
+  it("says when an option lacks its value, or a flag is given one", () => {
+    expect(run("report", "x.ndjson", "--decimals", "--lang", "en")).toMatchObject({ code: 2 });
+    expect(run("eval", SET, PASS, "--lang", "en", "--as-of").err).toContain("option --as-of needs a value");
+    expect(run("eval", SET, PASS, "--json=yes", "--lang", "en").err).toContain("option --json takes no value");
   });
 });

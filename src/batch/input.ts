@@ -18,158 +18,236 @@ export function formatOf(path: string): UnitFormat | undefined {
   return undefined;
 }
 
-/** Units as JSON text: `bytes` holds them, unit `i` is `bytes[starts[i]..ends[i])` and starts on line `lines[i]`. */
+/**
+ * A unit that was not read: too long, or (CSV) quoted wrongly. It keeps its place and its line in the group and
+ * is reported on its own output line; the batch goes on.
+ */
+export interface UnitRefusal {
+  /** Index of the unit in its group. */
+  readonly index: number;
+  /** Problem code: `unit_too_large`, `csv_quote`. */
+  readonly code: string;
+  /** What is wrong, naming the line. */
+  readonly message: string;
+}
+
+/**
+ * Units as JSON text: `bytes` holds them, unit `i` is `bytes[starts[i]..ends[i])` and starts on line `lines[i]`.
+ * A refused unit (see `refused`) has no bytes.
+ */
 export interface JsonGroup {
   readonly kind: "json";
   readonly bytes: Uint8Array;
   readonly starts: Int32Array;
   readonly ends: Int32Array;
   readonly lines: Int32Array;
+  readonly refused: readonly UnitRefusal[];
 }
 
-/** Units as CSV rows, each starting on `lines[i]`. */
+/** Units as CSV rows, each starting on `lines[i]`. A refused row (see `refused`) has no cells. */
 export interface CsvGroup {
   readonly kind: "csv";
   readonly rows: string[][];
   readonly lines: number[];
+  readonly refused: readonly UnitRefusal[];
 }
 
 export type UnitGroup = JsonGroup | CsvGroup;
 
+/** Options of the readers. */
+export interface ReadUnitsOptions {
+  /**
+   * Longest unit read (default {@link MAX_UNIT_BYTES}): bytes of an NDJSON line or a JSON list item, characters of
+   * a CSV row. A longer unit is refused on its own line (`unit_too_large`) without being held, and reading goes on.
+   */
+  readonly maxUnitBytes?: number;
+}
 
-/** Longest unit read, so one runaway line cannot take all the memory. */
+/** Longest unit read by default, so one runaway line cannot take all the memory: 64 MiB. */
 export const MAX_UNIT_BYTES = 64 * 2 ** 20;
 
-/** Collects unit ranges of one buffer into groups; `take` copies them out so the buffer can be dropped. */
+const mib = (n: number) => (n >= 2 ** 20 ? `${+(n / 2 ** 20).toFixed(2)} MiB` : `${n} bytes`);
+const EMPTY = new Uint8Array(0);
+
+function maxUnit(options: ReadUnitsOptions): number {
+  const max = options.maxUnitBytes ?? MAX_UNIT_BYTES;
+  if (!Number.isInteger(max) || max < 1) throw new RangeError(`maxUnitBytes must be a positive whole number, got ${max}`);
+  return max;
+}
+
+/** Collects units (views of the chunk being read, or copies) into groups; `take` copies them into one buffer. */
 class Grouper {
-  private starts: number[] = [];
-  private ends: number[] = [];
+  private parts: Uint8Array[] = [];
   private lines: number[] = [];
+  private refused: UnitRefusal[] = [];
   constructor(readonly size: number) {}
 
-  add(start: number, end: number, line: number): void {
-    this.starts.push(start);
-    this.ends.push(end);
+  add(bytes: Uint8Array, line: number): void {
+    this.parts.push(bytes);
     this.lines.push(line);
   }
 
+  refuse(line: number, code: string, message: string): void {
+    this.refused.push({ index: this.lines.length, code, message });
+    this.add(EMPTY, line);
+  }
+
   get full(): boolean {
-    return this.starts.length >= this.size;
+    return this.lines.length >= this.size;
   }
 
   get length(): number {
-    return this.starts.length;
+    return this.lines.length;
   }
 
-  /** The units added so far, with their bytes copied out of `buf`. */
-  take(buf: Uint8Array): JsonGroup {
-    const from = this.starts[0]!;
-    const to = this.ends[this.ends.length - 1]!;
-    // A copy (Buffer#slice would share memory), so it can be handed to a worker.
-    const bytes = new Uint8Array(to - from);
-    bytes.set(buf.subarray(from, to));
-    const g: JsonGroup = {
-      kind: "json",
-      bytes,
-      starts: Int32Array.from(this.starts, (s) => s - from),
-      ends: Int32Array.from(this.ends, (e) => e - from),
-      lines: Int32Array.from(this.lines),
-    };
-    this.starts = [];
-    this.ends = [];
+  /** The units added so far, copied into one buffer (so the chunks they came from can be dropped, and the group sent to a worker). */
+  take(): JsonGroup {
+    let total = 0;
+    for (const p of this.parts) total += p.length;
+    const bytes = new Uint8Array(total);
+    const starts = new Int32Array(this.parts.length);
+    const ends = new Int32Array(this.parts.length);
+    let at = 0;
+    this.parts.forEach((p, i) => {
+      starts[i] = at;
+      bytes.set(p, at);
+      at += p.length;
+      ends[i] = at;
+    });
+    const g: JsonGroup = { kind: "json", bytes, starts, ends, lines: Int32Array.from(this.lines), refused: this.refused };
+    this.parts = [];
     this.lines = [];
+    this.refused = [];
     return g;
   }
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b;
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  let total = 0;
+  for (const p of parts) total += p.length;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
   return out;
 }
 
 const isSpace = (b: number) => b === 32 || b === 9 || b === 13 || b === 10;
+const hasBom = (buf: Uint8Array, at: number) => buf[at] === 0xef && buf[at + 1] === 0xbb && buf[at + 2] === 0xbf;
 
-function skipBom(buf: Uint8Array): Uint8Array {
-  return buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? buf.subarray(3) : buf;
-}
-
-/** Units from NDJSON: one per line; blank lines are skipped. */
-export async function* ndjsonGroups(stream: AsyncIterable<Uint8Array>, size: number, source: string): AsyncGenerator<JsonGroup> {
-  let carry: Uint8Array = new Uint8Array(0);
-  let line = 1;
-  let first = true;
+/**
+ * Units from NDJSON: one per line; blank lines are skipped. Each byte is looked at once and copied at most twice
+ * (a line that spans chunks is joined once, when its end arrives), so a long line read from a pipe in small
+ * chunks costs what it costs from a file.
+ */
+export async function* ndjsonGroups(stream: AsyncIterable<Uint8Array>, size: number, source: string, options: ReadUnitsOptions = {}): AsyncGenerator<JsonGroup> {
+  void source;
+  const max = maxUnit(options);
   const grouper = new Grouper(size);
-  for await (let chunk of stream) {
-    if (first) {
-      chunk = skipBom(chunk);
-      first = false;
+  /** Copies of the pieces of the current line read in earlier chunks. */
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  let tooLong = false;
+  let line = 1;
+  const finish = (tail: Uint8Array) => {
+    if (tooLong || pendingBytes + tail.length > max) grouper.refuse(line, "unit_too_large", `line ${line} is longer than ${mib(max)}; it was not read`);
+    else {
+      let bytes = pendingBytes === 0 ? tail : concat([...pending, tail]);
+      if (line === 1 && hasBom(bytes, 0)) bytes = bytes.subarray(3);
+      let s = 0;
+      let e = bytes.length;
+      while (s < e && isSpace(bytes[s]!)) s++;
+      while (e > s && isSpace(bytes[e - 1]!)) e--;
+      if (s < e) grouper.add(bytes.subarray(s, e), line);
     }
-    const buf = concat(carry, chunk);
+    pending = [];
+    pendingBytes = 0;
+    tooLong = false;
+    line++;
+  };
+  for await (const chunk of stream) {
     let start = 0;
-    for (;;) {
-      const nl = buf.indexOf(10, start);
-      if (nl < 0) break;
-      pushLine(grouper, buf, start, nl, line);
-      line++;
+    for (let nl = chunk.indexOf(10, start); nl >= 0; nl = chunk.indexOf(10, start)) {
+      finish(chunk.subarray(start, nl));
       start = nl + 1;
-      if (grouper.full) yield grouper.take(buf);
+      if (grouper.full) yield grouper.take();
     }
-    if (grouper.length > 0) yield grouper.take(buf);
-    carry = buf.subarray(start);
-    if (carry.length > MAX_UNIT_BYTES) throw new UnitsFileError(source, `line ${line} is longer than ${MAX_UNIT_BYTES / 2 ** 20} MiB`, line);
+    const rest = chunk.length - start;
+    if (!tooLong && rest > 0) {
+      if (pendingBytes + rest > max) {
+        tooLong = true;
+        pending = [];
+        pendingBytes = 0;
+      } else {
+        pending.push(chunk.slice(start));
+        pendingBytes += rest;
+      }
+    }
+    // The group holds views of this chunk: copy them out before the next one is read.
+    if (grouper.length > 0) yield grouper.take();
   }
-  pushLine(grouper, carry, 0, carry.length, line);
-  if (grouper.length > 0) yield grouper.take(carry);
-}
-
-function pushLine(grouper: Grouper, buf: Uint8Array, start: number, end: number, line: number): void {
-  let s = start;
-  while (s < end && isSpace(buf[s]!)) s++;
-  if (s === end) return;
-  let e = end;
-  while (e > s && isSpace(buf[e - 1]!)) e--;
-  grouper.add(s, e, line);
+  if (pendingBytes > 0 || tooLong) finish(EMPTY);
+  if (grouper.length > 0) yield grouper.take();
 }
 
 /**
  * Units from a JSON list (`[{...}, {...}]`) scanned byte by byte: each item's text is cut out at the commas
  * between items, outside strings and nested brackets, and parsed later. A file holding one object is one unit.
+ * An item longer than the limit is refused on its own line, and the scan goes on past it. When the list itself
+ * is broken (two commas in a row, text after its end, the file ends inside it), every item read before is
+ * yielded, then a `UnitsFileError` is thrown.
  */
-export async function* jsonArrayGroups(stream: AsyncIterable<Uint8Array>, size: number, source: string): AsyncGenerator<JsonGroup> {
-  let buf: Uint8Array = new Uint8Array(0);
+export async function* jsonArrayGroups(stream: AsyncIterable<Uint8Array>, size: number, source: string, options: ReadUnitsOptions = {}): AsyncGenerator<JsonGroup> {
+  const max = maxUnit(options);
   const grouper = new Grouper(size);
   let first = true;
-  /** Where the scan resumes in `buf`, and its state there. */
-  let pos = 0;
   let line = 1;
   let depth = 0;
   let inString = false;
   let escape = false;
   let mode: "start" | "list" | "single" | "end" = "start";
-  /** Start of the item being read (-1: between items), and its line. */
-  let itemStart = -1;
+  /** An item is being read: it started on `itemLine`, at `itemStart` of this chunk (0 when in an earlier one, then its bytes so far are `pending`). */
+  let inItem = false;
+  let itemStart = 0;
   let itemLine = 0;
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  let tooLong = false;
   /** After a comma, another item must follow. */
   let expectItem = false;
 
-  const flushItem = (end: number) => {
-    let e = end;
-    while (e > itemStart && isSpace(buf[e - 1]!)) e--;
-    grouper.add(itemStart, e, itemLine);
-    itemStart = -1;
+  const flushItem = (chunk: Uint8Array, end: number) => {
+    if (tooLong || pendingBytes + (end - itemStart) > max) grouper.refuse(itemLine, "unit_too_large", `the unit starting on line ${itemLine} is longer than ${mib(max)}; it was not read`);
+    else {
+      const bytes = pendingBytes === 0 ? chunk.subarray(itemStart, end) : concat([...pending, chunk.subarray(itemStart, end)]);
+      let e = bytes.length;
+      while (e > 0 && isSpace(bytes[e - 1]!)) e--;
+      grouper.add(bytes.subarray(0, e), itemLine);
+    }
+    inItem = false;
+    pending = [];
+    pendingBytes = 0;
+    tooLong = false;
+  };
+  const startItem = (pos: number) => {
+    inItem = true;
+    itemStart = pos;
+    itemLine = line;
   };
 
-  for await (let chunk of stream) {
-    if (first) {
-      chunk = skipBom(chunk);
+  for await (const input of stream) {
+    let chunk = input;
+    if (first && chunk.length > 0) {
+      if (hasBom(chunk, 0)) chunk = chunk.subarray(3);
       first = false;
     }
-    buf = concat(buf, chunk);
-    for (; pos < buf.length; pos++) {
-      const b = buf[pos]!;
+    let failure: string | undefined;
+    let pos = 0;
+    for (; pos < chunk.length; pos++) {
+      const b = chunk[pos]!;
       if (b === 10) line++;
       if (inString) {
         if (escape) escape = false;
@@ -186,20 +264,22 @@ export async function* jsonArrayGroups(stream: AsyncIterable<Uint8Array>, size: 
         }
         if (b === 123) {
           mode = "single";
-          itemStart = pos;
-          itemLine = line;
+          startItem(pos);
           depth = 1;
           continue;
         }
-        throw new UnitsFileError(source, `a JSON file of units must hold a list of units ([{...}, {...}]) or one unit ({...}); it starts with ${JSON.stringify(String.fromCharCode(b))}`, line);
+        failure = `a JSON file of units must hold a list of units ([{...}, {...}]) or one unit ({...}); it starts with ${JSON.stringify(String.fromCharCode(b))}`;
+        break;
       }
       if (mode === "end") {
-        if (!isSpace(b)) throw new UnitsFileError(source, "there is more text after the end of the list of units", line);
+        if (!isSpace(b)) {
+          failure = "there is more text after the end of the list of units";
+          break;
+        }
         continue;
       }
-      if (itemStart < 0 && !isSpace(b) && !(mode === "list" && depth === 1 && (b === 44 || b === 93))) {
-        itemStart = pos;
-        itemLine = line;
+      if (!inItem && !isSpace(b) && !(mode === "list" && depth === 1 && (b === 44 || b === 93))) {
+        startItem(pos);
         expectItem = false;
       }
       if (b === 34) inString = true;
@@ -207,84 +287,155 @@ export async function* jsonArrayGroups(stream: AsyncIterable<Uint8Array>, size: 
       else if (b === 125 || b === 93) {
         depth--;
         if (mode === "single" && depth === 0) {
-          flushItem(pos + 1);
+          flushItem(chunk, pos + 1);
           mode = "end";
         } else if (mode === "list" && depth === 0) {
           // The closing bracket of the list.
-          if (itemStart >= 0) flushItem(pos);
-          else if (expectItem) throw new UnitsFileError(source, "an empty item before the end of the list (a comma too many?)", line);
+          if (inItem) flushItem(chunk, pos);
+          else if (expectItem) {
+            failure = "an empty item before the end of the list (a comma too many?)";
+            break;
+          }
           mode = "end";
         }
       } else if (b === 44 && mode === "list" && depth === 1) {
-        if (itemStart < 0) throw new UnitsFileError(source, "an empty item in the list (two commas in a row?)", line);
-        flushItem(pos);
+        if (!inItem) {
+          failure = "an empty item in the list (two commas in a row?)";
+          break;
+        }
+        flushItem(chunk, pos);
         expectItem = true;
       }
-      if (grouper.full) {
-        yield grouper.take(buf);
-      }
+      if (grouper.full) yield grouper.take();
     }
-    if (grouper.length > 0) yield grouper.take(buf);
-    // Keep only the item being read.
-    const keep = itemStart >= 0 ? itemStart : pos;
-    if (pos - keep > MAX_UNIT_BYTES) throw new UnitsFileError(source, `the unit starting on line ${itemLine} is longer than ${MAX_UNIT_BYTES / 2 ** 20} MiB`, itemLine);
-    buf = buf.subarray(keep);
-    pos -= keep;
-    if (itemStart >= 0) itemStart -= keep;
+    if (failure !== undefined) {
+      if (grouper.length > 0) yield grouper.take();
+      throw new UnitsFileError(source, failure, line);
+    }
+    if (inItem) {
+      // Keep what this chunk holds of the item being read (a copy: the chunk may be reused), unless it is too long already.
+      const n = chunk.length - itemStart;
+      if (!tooLong && pendingBytes + n > max) {
+        tooLong = true;
+        pending = [];
+        pendingBytes = 0;
+      } else if (!tooLong && n > 0) {
+        pending.push(chunk.slice(itemStart));
+        pendingBytes += n;
+      }
+      itemStart = 0;
+    }
+    if (grouper.length > 0) yield grouper.take();
   }
   if (mode === "start") return;
   if (mode !== "end") {
     // A list or object that never closes: what was read of the last unit is passed on, to be reported.
-    if (itemStart >= 0) flushItem(buf.length);
-    if (grouper.length > 0) yield grouper.take(buf);
+    if (inItem) flushItem(EMPTY, 0);
+    if (grouper.length > 0) yield grouper.take();
     throw new UnitsFileError(source, "the file ends before the list of units is closed", line);
   }
 }
 
-/** Units from CSV (RFC 4180: quotes, doubled quotes, line breaks inside quotes). The first row names the columns. */
+/**
+ * Units from CSV (RFC 4180: quotes, doubled quotes, line breaks inside quotes). The first row names the columns.
+ * Quoting is read as strictly as csv-parse does: a quote inside a cell that does not start with one, or text
+ * after a cell's closing quote, makes that row an error (`csv_quote`), and a row longer than the limit (in
+ * characters) is refused (`unit_too_large`) without being held; reading goes on with the next row. A quoted cell
+ * never closed, or text that is not UTF-8, ends the reading: the rows before are yielded (the open row as
+ * refused), then a `UnitsFileError` is thrown.
+ */
 export async function* csvGroups(
   stream: AsyncIterable<Uint8Array>,
   size: number,
   delimiter: string,
   onHeader: (names: string[]) => void,
   source: string,
+  options: ReadUnitsOptions = {},
 ): AsyncGenerator<CsvGroup> {
+  const max = maxUnit(options);
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
   const sep = delimiter.charCodeAt(0);
   let rows: string[][] = [];
   let lines: number[] = [];
+  let refused: UnitRefusal[] = [];
   let row: string[] = [];
   let field = "";
   let inQuotes = false;
   let quoteSeen = false;
+  /** At the start of a cell (only there may a quote open it). */
+  let cellStart = true;
+  /** Right after a cell's closing quote: only a separator or a line break may follow. */
+  let afterQuote = false;
+  /** A `\r` ended the last row: a `\n` right after it belongs to the same line break. */
+  let afterCR = false;
   let line = 1;
   let rowLine = 1;
+  let rowChars = 0;
+  let tooLong = false;
+  let problem: string | undefined;
   let header: string[] | undefined;
   /** A quote at the very end of a chunk: closing, or the first of a doubled quote? The next chunk says. */
   let pendingQuote = false;
 
+  const column = () => row.length + 1;
+  const append = (piece: string) => {
+    if (tooLong) return;
+    rowChars += piece.length;
+    if (rowChars > max) {
+      tooLong = true;
+      row = [];
+      field = "";
+      return;
+    }
+    field += piece;
+  };
+  const flag = (message: string) => {
+    problem ??= message;
+  };
+  const take = (): CsvGroup => {
+    const g: CsvGroup = { kind: "csv", rows, lines, refused };
+    rows = [];
+    lines = [];
+    refused = [];
+    return g;
+  };
+  const refuseRow = (code: string, message: string) => {
+    refused.push({ index: rows.length, code, message });
+    rows.push([]);
+    lines.push(rowLine);
+  };
+
   const endRow = () => {
-    row.push(field);
+    if (!tooLong) row.push(field);
     field = "";
-    const blank = row.length === 1 && row[0] === "" && !quoteSeen;
+    const blank = !tooLong && problem === undefined && row.length === 1 && row[0] === "" && !quoteSeen;
     quoteSeen = false;
     if (!blank) {
       if (header === undefined) {
+        if (tooLong || problem !== undefined) throw new UnitsFileError(source, `the header row ${tooLong ? `is longer than ${max} characters` : problem!}`, rowLine);
         header = row;
         onHeader(row);
-      } else {
+      } else if (tooLong) refuseRow("unit_too_large", `the row starting on line ${rowLine} is longer than ${max} characters; it was not read`);
+      else if (problem !== undefined) refuseRow("csv_quote", `line ${rowLine}: ${problem}`);
+      else {
         rows.push(row);
         lines.push(rowLine);
       }
     }
     row = [];
+    rowChars = 0;
+    tooLong = false;
+    problem = undefined;
+    cellStart = true;
+    afterQuote = false;
   };
 
-  const decode = (chunk: Uint8Array | undefined): string => {
+  /** The chunk's text, or undefined when it is not UTF-8. */
+  const decode = (chunk: Uint8Array | undefined): string | undefined => {
     try {
       return chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true });
     } catch {
-      throw new UnitsFileError(source, `the file is not UTF-8 text (near line ${line}); save it as UTF-8`, line);
+      return undefined;
     }
   };
 
@@ -292,6 +443,13 @@ export async function* csvGroups(
     let i = 0;
     while (i < text.length) {
       const c = text.charCodeAt(i);
+      if (afterCR) {
+        afterCR = false;
+        if (c === 10) {
+          i++;
+          continue;
+        }
+      }
       if (inQuotes) {
         if (c === 34) {
           if (i + 1 === text.length) {
@@ -301,81 +459,102 @@ export async function* csvGroups(
             continue;
           }
           if (text.charCodeAt(i + 1) === 34) {
-            field += '"';
+            append('"');
             i += 2;
             continue;
           }
           inQuotes = false;
+          afterQuote = true;
           i++;
           continue;
         }
         const j = text.indexOf('"', i);
         const piece = j < 0 ? text.slice(i) : text.slice(i, j);
-        for (let k = 0; k < piece.length; k++) if (piece.charCodeAt(k) === 10) line++;
-        field += piece;
+        for (let k = piece.indexOf("\n"); k >= 0; k = piece.indexOf("\n", k + 1)) line++;
+        append(piece);
         i = j < 0 ? text.length : j;
         continue;
       }
-      if (c === 34 && field === "") {
-        inQuotes = true;
-        quoteSeen = true;
-        i++;
-        continue;
-      }
       if (c === sep) {
-        row.push(field);
+        if (!tooLong) row.push(field);
         field = "";
+        cellStart = true;
+        afterQuote = false;
         i++;
         continue;
       }
       if (c === 10 || c === 13) {
-        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
         endRow();
+        if (c === 13) afterCR = true;
         line++;
         rowLine = line;
         i++;
-        if (rows.length >= size) {
-          yield { kind: "csv", rows, lines };
-          rows = [];
-          lines = [];
-        }
+        if (rows.length >= size) yield take();
         continue;
       }
+      if (afterQuote) {
+        flag(`text after the closing quote of cell ${column()} (a quoted cell ends at its closing quote; double a quote inside it: "a ""b"" c")`);
+        afterQuote = false;
+      }
+      if (c === 34) {
+        if (cellStart) {
+          inQuotes = true;
+          quoteSeen = true;
+          cellStart = false;
+          i++;
+          continue;
+        }
+        flag(`a quote inside cell ${column()}, which does not start with one (quote the whole cell and double the quote: "a ""b"" c")`);
+      }
+      cellStart = false;
       // Unquoted text up to the next special character.
-      let j = i;
+      let j = i + 1;
       while (j < text.length) {
         const d = text.charCodeAt(j);
-        if (d === sep || d === 10 || d === 13) break;
+        if (d === sep || d === 10 || d === 13 || d === 34) break;
         j++;
       }
-      field += text.slice(i, j);
+      append(text.slice(i, j));
       i = j;
     }
+  };
+
+  const stop = function* (reason: string, at: number): Generator<CsvGroup, never> {
+    if (rows.length > 0) yield take();
+    throw new UnitsFileError(source, reason, at);
   };
 
   let first = true;
   for await (const chunk of stream) {
     let text = decode(chunk);
-    if (first) {
+    if (text === undefined) return yield* stop(`the file is not UTF-8 text (near line ${line}); save it as UTF-8`, line);
+    if (first && text.length > 0) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;
     }
-    if (pendingQuote) {
+    if (pendingQuote && text.length > 0) {
       pendingQuote = false;
       if (text.charCodeAt(0) === 34) {
-        field += '"';
+        append('"');
         text = text.slice(1);
-      } else inQuotes = false;
+      } else {
+        inQuotes = false;
+        afterQuote = true;
+      }
     }
     yield* scan(text);
   }
   const rest = decode(undefined);
+  if (rest === undefined) return yield* stop(`the file is not UTF-8 text (near line ${line}); save it as UTF-8`, line);
   if (rest) yield* scan(rest);
   if (pendingQuote) {
     pendingQuote = false;
     inQuotes = false;
   }
-  if (inQuotes) throw new UnitsFileError(source, `a quoted cell that starts on line ${rowLine} is never closed`, rowLine);
-  if (field !== "" || row.length > 0) endRow();
-  if (rows.length > 0) yield { kind: "csv", rows, lines };
+  if (inQuotes) {
+    if (header !== undefined) refuseRow("csv_quote", `a quoted cell that starts on line ${rowLine} is never closed`);
+    return yield* stop(`a quoted cell that starts on line ${rowLine} is never closed`, rowLine);
+  }
+  if (field !== "" || row.length > 0 || tooLong || problem !== undefined) endRow();
+  if (rows.length > 0) yield take();
 }

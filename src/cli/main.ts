@@ -1,13 +1,19 @@
 /**
  * The `tieuchi` command. The only part of the project that reads arguments, prints and exits.
  *
+ * Each command takes its own options (`spec.ts`, with their help sentences in the message catalogue): an
+ * option another command takes, or a mistyped one, is refused with the nearest name, and `tieuchi <command>
+ * --help` lists exactly what the command takes.
+ *
  * @module
  */
 import { parseArgs } from "node:util";
 import type { Lang } from "../explain/format.js";
+import { t } from "../i18n/index.js";
 import { VERSION } from "../version.js";
 import { casesCommand } from "./commands/cases.js";
 import { catalogueCommand } from "./commands/catalogue.js";
+import { composeCommand } from "./commands/compose.js";
 import { diffCommand } from "./commands/diff.js";
 import { batchCommand } from "./commands/batch.js";
 import { evalCommand } from "./commands/eval.js";
@@ -21,263 +27,227 @@ import { templateCommand } from "./commands/template.js";
 import { testCommand } from "./commands/test.js";
 import { validateCommand } from "./commands/validate.js";
 import { verifyCommand } from "./commands/verify.js";
+import { commandHelp, mainHelp } from "./help.js";
 import { EXIT, report, UsageError, type Io } from "./output.js";
-
-const HELP = `tieuchi ${VERSION}: decide and explain learning-society titles from versioned criteria sets
-
-Usage:
-  tieuchi validate <set.json>...              check criteria files (shape and static checks)
-  tieuchi eval <set.json> <unit.json>         evaluate one unit and explain each criterion
-        [--lang vi|en] [--json] [--as-of YYYY-MM-DD] [--sets <criteria-dir>]
-        [--record <audit.json>]              (also write an audit record of the evaluation)
-        [--out-of-force]                     evaluate the file even if it was not in force on --as-of
-                                              (refused otherwise; exit 1 then, whatever the verdict)
-  tieuchi eval --set <id> --as-of <date> <unit.json> [--criteria <dir>] [--record <audit.json>]
-                                              the version in force on that date (and why), evaluated
-  tieuchi eval --set <id> --applied <date> --decided <date> <unit.json> [--criteria <dir>]
-                                              transitional: the versions in force on both dates, side by side
-  tieuchi batch <set.json> <units>            evaluate every unit of an NDJSON, CSV or JSON-list file
-        [--out <file>] [--workers N] [--quiet] [--explain] [--format ndjson|json|csv]
-        [--meta field,...] [--delimiter ;] [--as-of YYYY-MM-DD] [--sets <criteria-dir>] [--stats]
-        [--out-of-force]
-                                              also .xlsx and .csv spreadsheets laid out as a template;
-                                              --out <file.xlsx|file.csv> writes one row per unit instead
-  tieuchi template <set.json|id[@version]> --out <file.xlsx|file.csv> [--lang vi|en]
-                                              the spreadsheet to fill in: headers, drop-downs, an example
-  tieuchi schema [--cases] [--out <file>]     print the JSON Schema of criteria files (or of case files)
-  tieuchi hash <file>...                      content hash (sha-256 of canonical JSON) of JSON files
-  tieuchi lock --check [--criteria <dir>]     fail if a released version was edited or removed, a version
-                                              is not released yet, or two versions are in force on one day
-  tieuchi lock --update [--accept-changes]    release new versions into <dir>/criteria.lock.json (after review)
-  tieuchi diff <old.json> <new.json>          what changed between two versions, in sentences
-  tieuchi impact <old.json> <new.json> <units.ndjson> [--label <field>]
-                                              units whose verdict or grade changes, and why; counts by change
-  tieuchi verify <record.json> <unit.json> [--criteria <dir>]
-                                              replay an audit record: match, or exactly what differs
-  tieuchi catalogue [--sets <dir>] [--out <file>]   Markdown list of every set and version (default dir: criteria)
-  tieuchi test [paths...]                     run the case files found (default criteria/): a line per case
-        [--coverage] [--require-both] [--json] [--lang vi|en] [--sets <criteria-dir>]
-  tieuchi cases --boundaries <set.json>       write cases at, just below and just above each threshold
-        [--out <file>] [--lang vi|en] [--seed <text>]
-  tieuchi report <results.ndjson>             counts and exact percentages of batch output (- for stdin)
-        [--by field[,field]] [--format text|md|csv|json] [--decimals N] [--set <set.json>] [--out <file>]
-  tieuchi help | --version
-
-Options:
-  --json        print JSON: the result (eval), the reports (validate, lock), the diff, the verification;
-                impact prints one JSON object a line, the summary last
-  --lang        language of the table: vi (default) or en
-  --as-of       the date the title is decided for
-  --sets        folder of criteria sets, to decide titles of sub-units given as data
-  --criteria    folder of criteria sets and their lock (default: criteria)
-  --verbose     lock --check: list every version, not only the problems
-  --coverage    (test) which statuses the cases saw each criterion take
-  --require-both  (test) fail when an encoded criterion was never seen both passing and failing
-  --by          (report) group by these fields of each line's "unit" (repeat or comma-separate to nest)
-  --format      (report) text (default), md, csv or json; (batch) the units file: ndjson, json or csv
-                (default: from the file's extension)
-  --decimals    (report) decimals of percentages (default 1), rounded once, half away from zero
-  --set         (eval) the set id; (report) the criteria file, to list grades and criteria no unit reached
-  --out         (batch) write the result lines to this file instead of standard output
-  --workers     (batch) worker threads, default the number of cores; 0 evaluates in the main thread
-  --quiet       (batch) no progress bar and no summary on standard error
-  --explain     (batch) include values, measures and sentences in each result
-  --meta        (batch) fields that are not inputs of the set (an id, a commune): carried into each
-                line's "unit", not evaluated
-  --stats       (batch) print the throughput and peak memory as JSON on standard error
-
-Exit codes: 0 pass (all valid; lock intact; no change; match; batch: every unit evaluated), 1 fail or
-incomplete (some invalid; lock broken; changes; mismatch; batch: some units bad), 2 invalid input or usage,
-141 when the reader of standard output closed it early (as \`| head\` does).
-`;
+import { CLI_COMMANDS, commandsTaking, isCommand, nearest, OPTION_KINDS, optionsOf, type CliCommand, type OptionName } from "./spec.js";
 
 function lang(value: string): Lang {
   if (value !== "vi" && value !== "en") throw new UsageError(`--lang is vi or en, not ${JSON.stringify(value)}`);
   return value;
 }
 
-/** Runs the CLI with arguments (without `node` and the script) and returns the exit code (a promise for batch). */
-export function main(argv: readonly string[], io: Io): number | Promise<number> {
+/** The language asked for with `--lang`, read before the arguments are parsed (for the parse's own errors); vi otherwise. */
+function langIn(argv: readonly string[]): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--") break;
+    const v = a === "--lang" ? argv[i + 1] : a.startsWith("--lang=") ? a.slice(7) : undefined;
+    if (v === "vi" || v === "en") return v;
+  }
+  return "vi";
+}
+
+/** The values of a command's options, as parsed. */
+interface Values {
+  str(name: OptionName): string | undefined;
+  bool(name: OptionName): boolean;
+  list(name: OptionName): string[];
+}
+
+/**
+ * Parses a command's arguments: its own options (and `--help`) only. An unknown option is refused with the
+ * nearest option of this command, and the commands that take it as written.
+ */
+function parseCommand(command: CliCommand, args: readonly string[], language: Lang): { positionals: string[]; help: boolean; values: Values } {
+  const own = optionsOf(command);
+  const options: Record<string, { type: "boolean" | "string"; multiple?: boolean; short?: string }> = { help: { type: "boolean", short: "h" } };
+  for (const name of own) {
+    const kind = OPTION_KINDS[name];
+    options[name] = kind.type === "boolean" ? { type: "boolean" } : { type: "string", ...("multiple" in kind ? { multiple: true } : {}) };
+  }
+  // First pass, lenient: find options this command does not take, to name the nearest one it does.
+  const { tokens } = parseArgs({ args: [...args], options, strict: false, allowPositionals: true, tokens: true });
+  for (const token of tokens) {
+    if (token.kind !== "option" || Object.hasOwn(options, token.name)) continue;
+    const written = token.rawName;
+    const near = written.startsWith("--") ? nearest(token.name, [...own, "help"]) : undefined;
+    const takenBy = commandsTaking(token.name);
+    throw new UsageError(
+      t(language, "cli.unknown_option", { command, option: written, takenBy, ...(near !== undefined ? { suggestion: `--${near}` } : {}) }),
+    );
+  }
+  let parsed: ReturnType<typeof parseArgs>;
   try {
-    const { values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        json: { type: "boolean", default: false },
-        lang: { type: "string", default: "vi" },
-        "as-of": { type: "string" },
-        sets: { type: "string" },
-        out: { type: "string" },
-        set: { type: "string" },
-        criteria: { type: "string", default: "criteria" },
-        applied: { type: "string" },
-        decided: { type: "string" },
-        record: { type: "string" },
-        "out-of-force": { type: "boolean", default: false },
-        check: { type: "boolean", default: false },
-        update: { type: "boolean", default: false },
-        "accept-changes": { type: "boolean", default: false },
-        verbose: { type: "boolean", default: false },
-        label: { type: "string" },
-        coverage: { type: "boolean", default: false },
-        "require-both": { type: "boolean", default: false },
-        by: { type: "string", multiple: true, default: [] },
-        decimals: { type: "string", default: "1" },
-        boundaries: { type: "string" },
-        seed: { type: "string" },
-        cases: { type: "boolean", default: false },
-        workers: { type: "string" },
-        quiet: { type: "boolean", default: false },
-        explain: { type: "boolean", default: false },
-        stats: { type: "boolean", default: false },
-        format: { type: "string" },
-        meta: { type: "string" },
-        delimiter: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-        version: { type: "boolean", short: "v", default: false },
-      },
-    });
-    const [command, ...rest] = positionals;
-    if (values.version) {
-      io.out(`${VERSION}\n`);
-      return EXIT.ok;
-    }
-    if (values.help || command === "help" || command === undefined) {
-      io.out(HELP);
-      return command === undefined && !values.help ? EXIT.usage : EXIT.ok;
-    }
-    switch (command) {
-      case "validate":
-        if (rest.length === 0) throw new UsageError("validate needs at least one criteria file");
-        return validateCommand(rest, { json: values.json }, io);
-      case "eval":
-        if (values.set !== undefined && values.sets !== undefined) throw new UsageError("with --set, the --criteria folder also gives the sets of sub-units: drop --sets");
-        if (values.set !== undefined)
-          return inForceCommand(
-            rest,
-            {
-              set: values.set,
-              criteria: values.criteria,
-              json: values.json,
-              lang: values.lang,
-              ...(values["as-of"] !== undefined ? { asOf: values["as-of"] } : {}),
-              ...(values.applied !== undefined ? { applied: values.applied } : {}),
-              ...(values.decided !== undefined ? { decided: values.decided } : {}),
-              ...(values.record !== undefined ? { record: values.record } : {}),
-            },
-            io,
-          );
-        return evalCommand(
-          rest,
-          {
-            json: values.json,
-            lang: values.lang,
-            ...(values["as-of"] !== undefined ? { asOf: values["as-of"] } : {}),
-            ...(values.sets !== undefined ? { sets: values.sets } : {}),
-            ...(values.record !== undefined ? { record: values.record } : {}),
-            outOfForce: values["out-of-force"],
-          },
-          io,
-        );
-      case "test":
-        return testCommand(
-          rest,
-          {
-            json: values.json,
-            lang: lang(values.lang),
-            coverage: values.coverage,
-            requireBoth: values["require-both"],
-            ...(values.sets !== undefined ? { sets: values.sets } : {}),
-          },
-          io,
-        );
-      case "cases":
-        return casesCommand(
-          rest,
-          {
-            lang: lang(values.lang),
-            ...(values.boundaries !== undefined ? { boundaries: values.boundaries } : {}),
-            ...(values.out !== undefined ? { out: values.out } : {}),
-            ...(values.seed !== undefined ? { seed: values.seed } : {}),
-          },
-          io,
-        );
-      case "report":
-        return reportCommand(
-          rest,
-          {
-            by: values.by,
-            format: values.format ?? "text",
-            decimals: values.decimals,
-            lang: lang(values.lang),
-            ...(values.set !== undefined ? { set: values.set } : {}),
-            ...(values.out !== undefined ? { out: values.out } : {}),
-          },
-          io,
-        );
-      case "hash":
-        if (rest.length === 0) throw new UsageError("hash needs at least one JSON file");
-        return hashCommand(rest, { json: values.json }, io);
-      case "lock":
-        if (rest.length > 0) throw new UsageError("lock takes no files: tieuchi lock --check [--criteria <dir>]");
-        return lockCommand({ check: values.check, update: values.update, acceptChanges: values["accept-changes"], criteria: values.criteria, json: values.json, verbose: values.verbose }, io);
-      case "diff":
-        return diffCommand(rest, { json: values.json, lang: values.lang }, io);
-      case "impact":
-        return impactCommand(
-          rest,
-          {
-            json: values.json,
-            lang: values.lang,
-            ...(values["as-of"] !== undefined ? { asOf: values["as-of"] } : {}),
-            ...(values.sets !== undefined ? { sets: values.sets } : {}),
-            ...(values.label !== undefined ? { label: values.label } : {}),
-          },
-          io,
-        );
-      case "verify":
-        return verifyCommand(rest, { json: values.json, lang: values.lang, criteria: values.criteria }, io);
-      case "catalogue":
-        return catalogueCommand({ ...(values.sets !== undefined ? { sets: values.sets } : {}), ...(values.out !== undefined ? { out: values.out } : {}) }, io);
-      case "batch":
-        return batchCommand(
-          rest,
-          {
-            quiet: values.quiet,
-            explain: values.explain,
-            stats: values.stats,
-            outOfForce: values["out-of-force"],
-            ...(values.out !== undefined ? { out: values.out } : {}),
-            ...(values.workers !== undefined ? { workers: values.workers } : {}),
-            ...(values["as-of"] !== undefined ? { asOf: values["as-of"] } : {}),
-            ...(values.sets !== undefined ? { sets: values.sets } : {}),
-            ...(values.format !== undefined ? { format: values.format } : {}),
-            ...(values.meta !== undefined ? { meta: values.meta } : {}),
-            ...(values.delimiter !== undefined ? { delimiter: values.delimiter } : {}),
-            lang: lang(values.lang),
-          },
-          io,
-        );
-      case "template":
-        return templateCommand(
-          rest,
-          {
-            lang: lang(values.lang),
-            criteria: values.criteria,
-            ...(values.out !== undefined ? { out: values.out } : {}),
-            ...(values["as-of"] !== undefined ? { asOf: values["as-of"] } : {}),
-          },
-          io,
-        );
-      case "schema":
-        return schemaCommand({ cases: values.cases, ...(values.out !== undefined ? { out: values.out } : {}) }, io);
-      default:
-        throw new UsageError(`unknown command '${command}'`);
-    }
+    parsed = parseArgs({ args: [...args], options, strict: true, allowPositionals: true });
   } catch (e) {
-    if (e instanceof TypeError && "code" in e && String((e as { code: unknown }).code).startsWith("ERR_PARSE_ARGS")) return report(new UsageError(e.message), io);
-    return report(e, io);
+    const code = typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+      const name = /'(-[-\w]+)/.exec((e as Error).message)?.[1] ?? "";
+      const option = name.startsWith("--") ? name.slice(2) : name === "-h" ? "help" : name;
+      const kind = (OPTION_KINDS as Record<string, { type: string }>)[option];
+      throw new UsageError(t(language, "cli.option_value", { option: name, takesValue: kind?.type === "string" }));
+    }
+    throw e;
+  }
+  const v = parsed.values as Record<string, string | boolean | string[] | undefined>;
+  return {
+    positionals: parsed.positionals,
+    help: v.help === true,
+    values: {
+      str: (name) => (typeof v[name] === "string" ? (v[name] as string) : undefined),
+      bool: (name) => v[name] === true,
+      list: (name) => (Array.isArray(v[name]) ? (v[name] as string[]) : []),
+    },
+  };
+}
+
+/** `{ key: value }` when the value is given, `{}` otherwise: for options objects without undefined fields. */
+function given<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
+}
+
+function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io: Io): number | Promise<number> {
+  const language = o.str("lang") ?? "vi";
+  switch (command) {
+    case "validate":
+      if (rest.length === 0) throw new UsageError("validate needs at least one criteria file");
+      return validateCommand(rest, { json: o.bool("json") }, io);
+    case "eval":
+      if (o.str("set") !== undefined && o.str("sets") !== undefined) throw new UsageError("with --set, the --criteria folder also gives the sets of sub-units: drop --sets");
+      if (o.str("set") !== undefined)
+        return inForceCommand(
+          rest,
+          {
+            set: o.str("set")!,
+            criteria: o.str("criteria") ?? "criteria",
+            json: o.bool("json"),
+            lang: language,
+            ...given("asOf", o.str("as-of")),
+            ...given("applied", o.str("applied")),
+            ...given("decided", o.str("decided")),
+            ...given("record", o.str("record")),
+          },
+          io,
+        );
+      for (const only of ["criteria", "applied", "decided"] as const)
+        if (o.str(only) !== undefined) throw new UsageError(`--${only} goes with --set <id>: tieuchi eval --set <id> --as-of <date> <unit.json>`);
+      return evalCommand(
+        rest,
+        { json: o.bool("json"), lang: language, ...given("asOf", o.str("as-of")), ...given("sets", o.str("sets")), ...given("record", o.str("record")), outOfForce: o.bool("out-of-force") },
+        io,
+      );
+    case "test":
+      return testCommand(rest, { json: o.bool("json"), lang: lang(language), coverage: o.bool("coverage"), requireBoth: o.bool("require-both"), ...given("sets", o.str("sets")) }, io);
+    case "cases":
+      return casesCommand(rest, { lang: lang(language), ...given("boundaries", o.str("boundaries")), ...given("out", o.str("out")), ...given("seed", o.str("seed")) }, io);
+    case "report":
+      return reportCommand(
+        rest,
+        { by: o.list("by"), format: o.str("format") ?? "text", decimals: o.str("decimals") ?? "1", lang: lang(language), ...given("set", o.str("set")), ...given("out", o.str("out")) },
+        io,
+      );
+    case "hash":
+      if (rest.length === 0) throw new UsageError("hash needs at least one JSON file");
+      return hashCommand(rest, { json: o.bool("json") }, io);
+    case "lock":
+      if (rest.length > 0) throw new UsageError("lock takes no files: tieuchi lock --check [--criteria <dir>]");
+      return lockCommand(
+        { check: o.bool("check"), update: o.bool("update"), acceptChanges: o.bool("accept-changes"), criteria: o.str("criteria") ?? "criteria", json: o.bool("json"), verbose: o.bool("verbose") },
+        io,
+      );
+    case "diff":
+      return diffCommand(rest, { json: o.bool("json"), lang: language }, io);
+    case "impact":
+      return impactCommand(rest, { json: o.bool("json"), lang: language, ...given("asOf", o.str("as-of")), ...given("sets", o.str("sets")), ...given("label", o.str("label")) }, io);
+    case "verify":
+      return verifyCommand(rest, { json: o.bool("json"), lang: language, criteria: o.str("criteria") ?? "criteria" }, io);
+    case "compose":
+      return composeCommand(rest, { results: o.list("results"), lang: lang(language), ...given("out", o.str("out")) }, io);
+    case "catalogue":
+      if (rest.length > 0) throw new UsageError("catalogue takes no files: tieuchi catalogue [--sets <dir>] [--out <file>]");
+      return catalogueCommand({ ...given("sets", o.str("sets")), ...given("out", o.str("out")) }, io);
+    case "batch":
+      return batchCommand(
+        rest,
+        {
+          quiet: o.bool("quiet"),
+          explain: o.bool("explain"),
+          stats: o.bool("stats"),
+          outOfForce: o.bool("out-of-force"),
+          ...given("out", o.str("out")),
+          ...given("workers", o.str("workers")),
+          ...given("asOf", o.str("as-of")),
+          ...given("sets", o.str("sets")),
+          ...given("format", o.str("format")),
+          ...given("meta", o.str("meta")),
+          ...given("delimiter", o.str("delimiter")),
+          lang: lang(language),
+        },
+        io,
+      );
+    case "template":
+      return templateCommand(rest, { lang: lang(language), criteria: o.str("criteria") ?? "criteria", ...given("out", o.str("out")), ...given("asOf", o.str("as-of")) }, io);
+    case "schema":
+      if (rest.length > 0) throw new UsageError("schema takes no files: tieuchi schema [--cases] [--out <file>]");
+      return schemaCommand({ cases: o.bool("cases"), ...given("out", o.str("out")) }, io);
   }
 }
 
+/** Runs the CLI with arguments (without `node` and the script) and returns the exit code (a promise for batch). */
+export function main(argv: readonly string[], io: Io): number | Promise<number> {
+  let language = langIn(argv);
+  let command: CliCommand | undefined;
+  try {
+    // Before the command: only --version, --help and --lang.
+    let i = 0;
+    let help = false;
+    for (; i < argv.length && argv[i]!.startsWith("-"); i++) {
+      const a = argv[i]!;
+      if (a === "--version" || a === "-v") {
+        io.out(`${VERSION}\n`);
+        return EXIT.ok;
+      }
+      if (a === "--help" || a === "-h") help = true;
+      else if (a === "--lang") language = lang(argv[++i] ?? "");
+      else if (a.startsWith("--lang=")) language = lang(a.slice(7));
+      else throw new UsageError(t(language, "cli.option_before_command", { option: a.split("=")[0]! }));
+    }
+    const name = argv[i];
+    if (name === undefined) {
+      io.out(mainHelp(language, io.columns));
+      return help ? EXIT.ok : EXIT.usage;
+    }
+    if (!isCommand(name)) {
+      const near = nearest(name, CLI_COMMANDS);
+      throw new UsageError(t(language, "cli.unknown_command", { command: name, ...(near !== undefined ? { suggestion: near } : {}) }));
+    }
+    command = name;
+    const { positionals, help: commandHelpAsked, values } = parseCommand(name, argv.slice(i + 1), language);
+    if (values.str("lang") !== undefined) language = lang(values.str("lang")!);
+    if (name === "help") {
+      const about = positionals[0];
+      if (positionals.length > 1) throw new UsageError(t(language, "cli.see_help", {}));
+      if (about === undefined) {
+        io.out(mainHelp(language, io.columns));
+        return EXIT.ok;
+      }
+      if (!isCommand(about)) {
+        const near = nearest(about, CLI_COMMANDS);
+        throw new UsageError(t(language, "cli.unknown_command", { command: about, ...(near !== undefined ? { suggestion: near } : {}) }));
+      }
+      io.out(commandHelp(about, language, io.columns));
+      return EXIT.ok;
+    }
+    if (help || commandHelpAsked) {
+      io.out(commandHelp(name, language, io.columns));
+      return EXIT.ok;
+    }
+    return run(name, positionals, values, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`tieuchi: ${e.message}\n${t(language, "cli.see_help", command !== undefined && command !== "help" ? { command } : {})}\n`);
+      return EXIT.usage;
+    }
+    return report(e, io);
+  }
+}

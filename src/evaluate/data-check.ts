@@ -95,9 +95,12 @@ function text(s: string, max: number): string | typeof NO {
 function valueCheck(spec: InputSpec, limits: DataLimits): Check {
   switch (spec.type) {
     case "boolean":
-    case "title":
-      // A title given as a sub-unit's data is checked and copied by zod; it is evaluated by another set anyway.
       return (v) => (typeof v === "boolean" ? v : NO);
+    case "title":
+      // A title given as a sub-unit's data or result is checked and copied by zod; it is evaluated by another set
+      // anyway. A title held at levels is always left to zod: its value is rewritten into a record of levels,
+      // which must not be written into the caller's data.
+      return spec.levels ? () => NO : (v) => (typeof v === "boolean" ? v : NO);
     case "integer": {
       const min = spec.min ?? -Infinity;
       const max = spec.max ?? Infinity;
@@ -182,8 +185,9 @@ function planField(spec: InputSpec, limits: DataLimits): FieldPlan {
   const check = valueCheck(spec, limits);
   switch (spec.type) {
     case "boolean":
-    case "title":
       return { kind: Kind.Boolean, min: 0, max: 0, values: undefined, check };
+    case "title":
+      return { kind: spec.levels ? Kind.Nested : Kind.Boolean, min: 0, max: 0, values: undefined, check };
     case "integer":
     case "number":
       return { kind: spec.type === "integer" ? Kind.Integer : Kind.Number, min: spec.min ?? -Infinity, max: spec.max ?? Infinity, values: undefined, check };

@@ -67,6 +67,25 @@ const isPlainRecord = (v: unknown): v is Record<string, unknown> =>
 export const TitleData = z.object({ data: z.custom<Record<string, unknown>>(isPlainRecord, "expected the sub-unit's data as an object") }).strict();
 export type TitleData = z.infer<typeof TitleData>;
 
+/**
+ * Value of a title input given as a result the named set already gave the sub-unit (`tieuchi eval --json`, or
+ * the `result` of a batch line). Only its shape is checked here; `evaluate` checks it is a result of that set.
+ */
+export const TitleResult = z.object({ result: z.custom<Record<string, unknown>>(isPlainRecord, "expected the sub-unit's result as an object") }).strict();
+export type TitleResult = z.infer<typeof TitleResult>;
+
+function titleSchema(levels: readonly string[] | undefined): z.ZodType {
+  if (!levels)
+    return z.union([z.boolean(), TitleData, TitleResult], {
+      error: "expected true or false (whether the title is held), { \"data\": {...} } to decide it from the sub-unit's data, or { \"result\": {...} }, the result its set gave",
+    });
+  const list = levels.map((l) => JSON.stringify(l)).join(", ");
+  const record = z.object(Object.fromEntries(levels.map((l) => [l, z.boolean().nullable().optional()]))).strict();
+  return z.union([z.literal(false), z.enum(levels as [string, ...string[]]), record, TitleData, TitleResult], {
+    error: `expected the level the title is held at (${list}), false (at no level), the levels as a record of true/false, { "data": {...} } to decide it from the sub-unit's data, or { "result": {...} }, the result its set gave`,
+  });
+}
+
 function fieldSchema(spec: InputSpec, limits: DataLimits): z.ZodType {
   let s: z.ZodType;
   switch (spec.type) {
@@ -103,9 +122,7 @@ function fieldSchema(spec: InputSpec, limits: DataLimits): z.ZodType {
       break;
     }
     case "title":
-      s = z.union([z.boolean(), TitleData], {
-        error: "expected true or false (whether the title is held), or { \"data\": {...} } to decide it from the sub-unit's data",
-      });
+      s = titleSchema(spec.levels);
       break;
     case "object":
       s = objectSchema(spec.fields, limits);

@@ -5,15 +5,15 @@
  *
  * @module
  */
-import { NotInForceError, OptionsError, UnitDataError, type JsonPath, type Problem } from "../errors.js";
+import { NotInForceError, OptionsError, RegistryError, UnitDataError, type JsonPath, type Problem } from "../errors.js";
 import { criterionMessage, verdictMessage } from "../explain/messages.js";
 import { compiledEngine, type Compiled } from "../logic/compile.js";
 import type { PreparedRule } from "../logic/engine.js";
 import { itemPath, joinPath, type DerivedState, type EvalScope } from "../logic/trace.js";
 import { isIsoDate } from "../schema/common.js";
 import type { Criterion } from "../schema/criteria-set.js";
-import type { InputSpec, Inputs } from "../schema/inputs.js";
-import type { CriterionResult, GroupResult, Measure, ReadValue, Result, Status, SubResult } from "../schema/result.js";
+import type { InputSpec, Inputs, TitleInput } from "../schema/inputs.js";
+import { Result as ResultSchema, type CriterionResult, type GroupResult, type Measure, type ReadValue, type Result, type Status, type SubResult } from "../schema/result.js";
 import { VERSION } from "../version.js";
 import { isInForce } from "../versions/dates.js";
 import { dataProblems } from "./data.js";
@@ -421,14 +421,80 @@ function titlesIn(spec: InputSpec, value: unknown, path: string, jsonPath: JsonP
       return list;
     }
     case "title":
-      if (typeof value === "object") return decideTitle(spec.set, (value as { data: unknown }).data, path, jsonPath, subResults, ctx);
-      return value;
+      return titleValue(spec, value, path, jsonPath, subResults, ctx);
     default:
       return value;
   }
 }
 
-function decideTitle(setId: string, data: unknown, path: string, jsonPath: JsonPath, subResults: SubResult[], ctx: Context): boolean | null {
+/**
+ * The value rules read for a title: true, false or null (not known); for a title held at levels, a record of
+ * those by level. A title given as the sub-unit's data is decided by its set, one given as a result is taken
+ * from it; both are nested in `subResults`.
+ */
+function titleValue(spec: TitleInput, value: unknown, path: string, jsonPath: JsonPath, subResults: SubResult[], ctx: Context): unknown {
+  const levels = spec.levels;
+  if (typeof value === "object" && value !== null) {
+    if (Object.hasOwn(value, "data")) return fromResult(spec, decideTitle(spec, (value as { data: unknown }).data, path, jsonPath, subResults, ctx), path, jsonPath, "set");
+    if (Object.hasOwn(value, "result")) {
+      const given = givenResult(spec, (value as { result: unknown }).result, jsonPath);
+      subResults.push({ path, result: given, given: true });
+      return fromResult(spec, given, path, jsonPath, "result");
+    }
+    // The levels as a record (zod has checked its keys): a level not given is not known; levels are cumulative.
+    const record = value as Record<string, boolean | null | undefined>;
+    const out: Record<string, boolean | null> = {};
+    for (const l of levels!) out[l] = record[l] ?? null;
+    for (let i = 1; i < levels!.length; i++)
+      if (out[levels![i]!] === true && out[levels![i - 1]!] === false)
+        throw new UnitDataError(
+          [{ code: "levels_order", path: [...jsonPath, levels![i - 1]!], message: `held at ${levels![i]} but not at ${levels![i - 1]}: levels are cumulative, a title held at a level is held at every lower one` }],
+          `the levels of title '${spec.set}'`,
+        );
+    return out;
+  }
+  if (levels === undefined) return value;
+  // A level id: held at that level and every lower one, at no higher one. false: held at no level.
+  const at = value === false ? -1 : levels.indexOf(value as string);
+  return Object.fromEntries(levels.map((l, i) => [l, i <= at]));
+}
+
+/** A result given in the data for a title: a tieuchi result of the title's set, with the levels the title declares. */
+function givenResult(spec: TitleInput, raw: unknown, jsonPath: JsonPath): Result {
+  const label = `the result given for title '${spec.set}'`;
+  const parsed = ResultSchema.safeParse(raw);
+  if (!parsed.success)
+    throw new UnitDataError(
+      parsed.error.issues.slice(0, 10).map((i) => ({ code: i.code, path: [...jsonPath, "result", ...i.path.map((p) => (typeof p === "number" ? p : String(p)))], message: i.message })),
+      `${label} (a result of tieuchi eval --json or the "result" of a batch line)`,
+    );
+  const result = parsed.data as Result;
+  if (result.set.id !== spec.set)
+    throw new UnitDataError(
+      [{ code: "wrong_set", path: [...jsonPath, "result", "set", "id"], message: `this is a result of ${result.set.id}@${result.set.version}, but the title is decided by '${spec.set}'` }],
+      label,
+    );
+  return result;
+}
+
+/** The title's value from a result of its set: the verdict, or for a title held at levels, each level's status. */
+function fromResult(spec: TitleInput, result: Result, path: string, jsonPath: JsonPath, from: "set" | "result"): unknown {
+  if (spec.levels === undefined) return result.verdict === "pass" ? true : result.verdict === "fail" ? false : null;
+  const ids = result.levels.map((l) => l.id);
+  if (ids.length !== spec.levels.length || ids.some((id, i) => id !== spec.levels![i])) {
+    const problem = {
+      code: "title_levels",
+      path: from === "set" ? [...jsonPath] : [...jsonPath, "result", "levels"],
+      message: `${result.set.id}@${result.set.version} decides the levels ${ids.length ? ids.join(", ") : "(none)"}, but the title ${path} is declared with the levels ${spec.levels.join(", ")}`,
+    };
+    if (from === "result") throw new UnitDataError([problem], `the result given for title '${spec.set}'`);
+    throw new RegistryError([problem]);
+  }
+  return Object.fromEntries(result.levels.map((l) => [l.id, l.status === "achieved" ? true : l.status === "not-achieved" ? false : null]));
+}
+
+function decideTitle(spec: TitleInput, data: unknown, path: string, jsonPath: JsonPath, subResults: SubResult[], ctx: Context): Result {
+  const setId = spec.set;
   const resolver = ctx.options.sets;
   if (!resolver)
     throw new OptionsError(`${path} gives a sub-unit's data to decide title '${setId}', so evaluate needs options.sets to find that set (a registry)`, ["sets"]);
@@ -445,7 +511,7 @@ function decideTitle(setId: string, data: unknown, path: string, jsonPath: JsonP
     throw e;
   }
   subResults.push({ path, result });
-  return result.verdict === "pass" ? true : result.verdict === "fail" ? false : null;
+  return result;
 }
 
 function toReadValue(v: unknown): ReadValue | undefined {
@@ -611,11 +677,22 @@ function evaluateCriterion<R>(
   for (const t of traces) for (const m of t.measures) measures.push(m);
   const shown: Record<string, ReadValue> = {};
   const subs: string[] = [];
+  const link = (k: string) => {
+    if (subPaths!.has(k)) subs.push(k);
+    else {
+      // A level of a title held at levels (`xa[0].congDongHocTap.muc-1`) belongs to the title's sub-result.
+      const dot = k.lastIndexOf(".");
+      const title = dot > 0 ? k.slice(0, dot) : "";
+      if (title && subPaths!.has(title) && !subs.includes(title)) subs.push(title);
+    }
+  };
   for (const [k, v] of values) {
     const r = toReadValue(v);
     if (r !== undefined) shown[k] = r;
-    if (subPaths!.has(k)) subs.push(k);
+    link(k);
   }
+  // A level not known is read as missing: the sub-result says why.
+  for (const k of missing) if (!values.has(k)) link(k);
   const message = criterionMessage({ criterion: c, result: base, values, measures, root: scope.root, labels: loaded.labels });
   // Written out rather than spread: a spread followed by new keys is slow in V8.
   return d.error === undefined

@@ -20,6 +20,11 @@ function nodeOf(spec: InputSpec): LabelNode {
   const base = spec.label ? { label: spec.label } : {};
   if (spec.type === "object") return { ...base, fields: new Map(Object.entries(spec.fields).map(([k, v]) => [k, nodeOf(v)])) };
   if (spec.type === "array") return { ...base, item: nodeOf(spec.items) };
+  // A title held at levels: each level reads as the title's label with the level, e.g. "Cộng đồng học tập (muc-1)".
+  if (spec.type === "title" && spec.levels) {
+    const name = spec.label ?? { vi: spec.set, en: spec.set };
+    return { ...base, fields: new Map(spec.levels.map((l) => [l, { label: { vi: `${name.vi} (${l})`, en: `${name.en} (${l})` } }])) };
+  }
   return base;
 }
 

@@ -38,7 +38,8 @@ export interface RuleInfo {
   readonly usesRatio: boolean;
 }
 
-const SEGMENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// Names of inputs and fields, and the level ids of a title recognised at levels (`muc-1`).
+const SEGMENT = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 function levenshtein(a: string, b: string): number {
   const dp = Array.from({ length: b.length + 1 }, (_, j) => j);

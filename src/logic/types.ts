@@ -19,12 +19,13 @@ export const BOOLEAN: ValueType = { kind: "boolean" };
 export const NUMBER: ValueType = { kind: "number" };
 export const INTEGER: ValueType = { kind: "integer" };
 
-/** The type a declared input has when a rule reads it. A title reads as a boolean (held or not). */
+/** The type a declared input has when a rule reads it. A title reads as a boolean (held or not), or as a record of booleans by level. */
 export function typeOfInput(spec: InputSpec): ValueType {
   switch (spec.type) {
     case "boolean":
-    case "title":
       return BOOLEAN;
+    case "title":
+      return spec.levels ? { kind: "object", fields: new Map(spec.levels.map((l) => [l, BOOLEAN])) } : BOOLEAN;
     case "integer":
       return { kind: "integer", nonNegative: spec.min !== undefined && spec.min >= 0 };
     case "number":

@@ -8,7 +8,8 @@ import { formatPath, TieuchiError, type Problem } from "../errors.js";
 import { evaluate, sharedResultParts, type EvaluateOptions } from "../evaluate/evaluate.js";
 import { loadCriteriaSet } from "../evaluate/load.js";
 import { locateJsonError } from "../versions/json.js";
-import type { UnitGroup } from "../batch/input.js";
+import { isMainThread } from "node:worker_threads";
+import type { UnitGroup, UnitRefusal } from "../batch/input.js";
 import { csvColumns, csvRowData, unwrapUnit } from "../batch/unit.js";
 import { loadRegistry } from "./index.js";
 import { JsonBytes, ResultWriter } from "./json-bytes.js";
@@ -28,6 +29,20 @@ export interface BatchSettings {
   readonly meta: readonly string[];
   /** For CSV: the column names, from the header row. */
   readonly columns?: readonly string[];
+  /** Faults injected by tests (see {@link BatchFaults}). */
+  readonly faults?: BatchFaults;
+}
+
+/**
+ * Faults a test injects to prove that no unit is lost (internal, not for use): at these input lines, the worker
+ * thread evaluating the unit stops (`exitAt`; ignored without worker threads), or writing the unit's line throws
+ * outside evaluation, as a bug would (`throwAt`).
+ *
+ * @internal
+ */
+export interface BatchFaults {
+  readonly exitAt?: readonly number[];
+  readonly throwAt?: readonly number[];
 }
 
 /** What a group came to. */
@@ -44,17 +59,37 @@ export interface GroupOutcome {
 }
 
 const MAX_ERRORS_PER_GROUP = 20;
+/** An error line lists at most this many problems (the message says how many there are)... */
+const MAX_LINE_PROBLEMS = 100;
+/** ...and its texts are cut at these lengths, so a unit with a problem on each of a million items, or a key a megabyte long, still gets a short line. */
+const MAX_MESSAGE = 4000;
+const MAX_PROBLEM_MESSAGE = 500;
+const MAX_PATH_PART = 200;
 
 /** An error of one unit, as its output line reports it. */
-interface UnitError {
+export interface UnitError {
   readonly code: string;
   readonly message: string;
   readonly problems: readonly unknown[];
 }
 
+function cut(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;
+}
+
+/** An error as its output line reports it: at most {@link MAX_LINE_PROBLEMS} problems, texts cut to bounded lengths. */
+export function boundedError(e: UnitError): UnitError {
+  const problems = (e.problems as Problem[]).slice(0, MAX_LINE_PROBLEMS).map((p) => ({
+    code: cut(p.code, MAX_PATH_PART),
+    path: p.path.map((part) => (typeof part === "string" ? cut(part, MAX_PATH_PART) : part)),
+    message: cut(p.message, MAX_PROBLEM_MESSAGE),
+  }));
+  return { code: e.code, message: cut(e.message, MAX_MESSAGE), problems };
+}
+
 function unitError(e: unknown): UnitError {
-  if (e instanceof TieuchiError) return { code: e.code, message: e.message, problems: e.problems };
-  return { code: "ERR_INTERNAL", message: `unexpected failure: ${e instanceof Error ? e.message : String(e)}`, problems: [] };
+  if (e instanceof TieuchiError) return boundedError({ code: e.code, message: e.message, problems: e.problems });
+  return boundedError({ code: "ERR_INTERNAL", message: `unexpected failure: ${e instanceof Error ? e.message : String(e)}`, problems: [] });
 }
 
 /** One line saying what is wrong with a unit: its first problems, or the message's first line. */
@@ -105,62 +140,85 @@ export function makeProcessor(settings: BatchSettings): (group: UnitGroup) => Gr
   const writer = new JsonBytes(constant, shared);
   const results = new ResultWriter(writer, constant, shared);
 
+  const faults = settings.faults;
+  const refusalError = (r: UnitRefusal): UnitError => ({ code: "ERR_UNIT_DATA", message: r.message, problems: [{ code: r.code, path: [], message: r.message }] });
+
+  /** Writes the line of unit `i` of the group; says how it went. */
+  const unitLine = (group: UnitGroup, i: number, refusal: UnitRefusal | undefined): "pass" | "fail" | "incomplete" | UnitError => {
+    const line = group.lines[i]!;
+    if (faults?.exitAt?.includes(line) && !isMainThread) process.exit(70);
+    if (faults?.throwAt?.includes(line)) throw new Error(`a fault injected at line ${line}`);
+    if (refusal !== undefined) return refusalError(refusal);
+    let data: unknown;
+    if (group.kind === "json") {
+      const bytes = group.bytes.subarray(group.starts[i]!, group.ends[i]!);
+      let text: string;
+      try {
+        text = decoder.decode(bytes);
+      } catch {
+        return { code: "ERR_JSON_PARSE", message: `line ${line} is not UTF-8 text; save the file as UTF-8`, problems: [] };
+      }
+      try {
+        data = JSON.parse(text);
+      } catch {
+        return jsonError(text, line);
+      }
+    } else {
+      const read = csvRowData(columns, group.rows[i]!, line);
+      if ("error" in read) return read.error;
+      data = read.data;
+    }
+    const { unit, evaluated } = unwrapUnit(data, meta);
+    let result;
+    try {
+      result = evaluate(loaded, evaluated, options);
+    } catch (e) {
+      const error = unitError(e);
+      // The unit's fields, when it could be read, so a report can still group the bad units.
+      writer.value({ line, unit, error });
+      writer.byte(10);
+      return error;
+    }
+    // As JSON.stringify({ line, unit, result }) writes it.
+    writer.ascii(`{"line":${line},"unit":`);
+    writer.value(unit);
+    writer.ascii(`,"result":`);
+    results.result(result);
+    writer.ascii("}\n");
+    return result.verdict;
+  };
+
   return (group) => {
     let bad = 0;
     let pass = 0;
     let fail = 0;
     let incomplete = 0;
     const errors: GroupOutcome["errors"] = [];
-    const n = group.kind === "json" ? group.lines.length : group.rows.length;
+    const n = group.lines.length;
+    const refusals = new Map((group.refused ?? []).map((r) => [r.index, r]));
     for (let i = 0; i < n; i++) {
-      const line = group.kind === "json" ? group.lines[i]! : group.lines[i]!;
-      let error: UnitError | undefined;
-      let data: unknown;
-      if (group.kind === "json") {
-        const bytes = group.bytes.subarray(group.starts[i]!, group.ends[i]!);
-        let text: string | undefined;
-        try {
-          text = decoder.decode(bytes);
-        } catch {
-          error = { code: "ERR_JSON_PARSE", message: `line ${line} is not UTF-8 text; save the file as UTF-8`, problems: [] };
-        }
-        if (text !== undefined) {
-          try {
-            data = JSON.parse(text);
-          } catch {
-            error = jsonError(text, line);
-          }
-        }
-      } else {
-        const read = csvRowData(columns, group.rows[i]!, line);
-        if ("error" in read) error = read.error;
-        data = read.data;
-      }
-      let unit: Record<string, string | number | boolean> | undefined;
-      if (error === undefined) {
-        let evaluated: unknown;
-        ({ unit, evaluated } = unwrapUnit(data, meta));
-        try {
-          const result = evaluate(loaded, evaluated, options);
-          if (result.verdict === "pass") pass++;
-          else if (result.verdict === "fail") fail++;
-          else incomplete++;
-          // As JSON.stringify({ line, unit, result }) writes it.
-          writer.ascii(`{"line":${line},"unit":`);
-          writer.value(unit);
-          writer.ascii(`,"result":`);
-          results.result(result);
-          writer.ascii("}\n");
-        } catch (e) {
-          error = unitError(e);
-        }
-      }
-      if (error !== undefined) {
-        bad++;
-        if (errors.length < MAX_ERRORS_PER_GROUP) errors.push({ line, code: error.code, message: shortReason(error) });
-        // The unit's fields, when it could be read, so a report can still group the bad units.
-        writer.value(unit === undefined ? { line, error } : { line, unit, error });
+      const line = group.lines[i]!;
+      const mark = writer.length;
+      let outcome: ReturnType<typeof unitLine>;
+      try {
+        outcome = unitLine(group, i, refusals.get(i));
+      } catch (e) {
+        // A failure outside evaluation (a bug): the unit still gets its line, and the group goes on.
+        writer.rewind(mark);
+        outcome = unitError(e);
+        writer.value({ line, error: outcome });
         writer.byte(10);
+      }
+      if (outcome === "pass") pass++;
+      else if (outcome === "fail") fail++;
+      else if (outcome === "incomplete") incomplete++;
+      else {
+        bad++;
+        if (errors.length < MAX_ERRORS_PER_GROUP) errors.push({ line, code: outcome.code, message: shortReason(outcome) });
+        if (writer.length === mark) {
+          writer.value({ line, error: boundedError(outcome) });
+          writer.byte(10);
+        }
       }
     }
     return { out: writer.take(), units: n, bad, pass, fail, incomplete, errors };

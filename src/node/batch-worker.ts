@@ -1,6 +1,7 @@
 /**
  * A batch worker thread: builds the processor once from the settings it is started with, then turns each
- * group it is sent into output lines.
+ * group it is sent into output lines. The processor gives every unit a line; should it fail anyway, the
+ * group is answered with the failure, and the pool evaluates its units again one by one.
  *
  * @module
  */
@@ -12,7 +13,13 @@ const port = parentPort;
 if (port) {
   const processGroup = makeProcessor(workerData as BatchSettings);
   port.on("message", (msg: { id: number; group: UnitGroup }) => {
-    const outcome = processGroup(msg.group);
+    let outcome;
+    try {
+      outcome = processGroup(msg.group);
+    } catch (e) {
+      port.postMessage({ id: msg.id, failure: e instanceof Error ? e.message : String(e) });
+      return;
+    }
     port.postMessage({ id: msg.id, outcome }, [outcome.out.buffer as ArrayBuffer]);
   });
 }

@@ -4,19 +4,19 @@
  *
  * @module
  */
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { closeSync, createReadStream, existsSync, fstatSync, openSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Writable } from "node:stream";
-import { OptionsError } from "../errors.js";
+import { FileError, OptionsError, printable, TieuchiError, UnitsFileError } from "../errors.js";
 import { refuseOutOfForce } from "../evaluate/evaluate.js";
 import { loadCriteriaSet } from "../evaluate/load.js";
 import { isIsoDate } from "../schema/common.js";
-import { csvGroups, formatOf, jsonArrayGroups, ndjsonGroups, type UnitFormat, type UnitGroup } from "../batch/input.js";
-import { csvColumns } from "../batch/unit.js";
-import { makeProcessor, type BatchSettings, type GroupOutcome } from "./batch-process.js";
-import { loadRegistry, readJsonFile } from "./index.js";
+import { csvGroups, formatOf, jsonArrayGroups, MAX_UNIT_BYTES, ndjsonGroups, type UnitFormat, type UnitGroup } from "../batch/input.js";
+import { csvColumns, csvRowData, unwrapUnit, type CsvColumn } from "../batch/unit.js";
+import { makeProcessor, type BatchFaults, type BatchSettings, type GroupOutcome } from "./batch-process.js";
+import { fileReason, loadRegistry, readJsonFile } from "./index.js";
 
 export { formatOf, type UnitFormat };
 
@@ -51,6 +51,14 @@ export interface BatchOptions {
   readonly groupSize?: number;
   /** Called as groups are written. */
   readonly onProgress?: (p: BatchProgress) => void;
+  /** Longest unit read, in bytes (CSV: characters of a row); a longer one gets an error line. Default 64 MiB. */
+  readonly maxUnitBytes?: number;
+  /** Heap of each worker thread, in MiB (default 2048): a unit that needs more stops its worker and gets an `ERR_BUDGET` line. */
+  readonly workerMemoryMb?: number;
+  /** The output's name in messages (a file name, "standard output"). */
+  readonly outputName?: string;
+  /** @internal Faults injected by tests. */
+  readonly faults?: BatchFaults;
 }
 
 /** How far a batch has come. */
@@ -76,6 +84,8 @@ export interface BatchSummary {
 }
 
 const MAX_REPORTED = 100;
+/** Heap of a worker thread by default, in MiB. */
+const DEFAULT_WORKER_MEMORY_MB = 2048;
 /** Young-generation size of each worker's heap, in MiB: V8's default lets three heaps take well over 100 MiB. */
 const YOUNG_MB = 16;
 
@@ -101,86 +111,271 @@ async function* counted(stream: AsyncIterable<Uint8Array>, onBytes: (n: number) 
   }
 }
 
-function write(output: Writable, bytes: Uint8Array): Promise<void> | undefined {
-  if (bytes.length === 0 || output.write(bytes)) return undefined;
-  return new Promise((resolve, reject) => {
-    const done = () => {
-      output.off("error", fail);
-      resolve();
-    };
-    const fail = (e: unknown) => {
-      output.off("drain", done);
-      reject(e);
-    };
-    output.once("drain", done);
-    output.once("error", fail);
-  });
-}
-
+/** Runs groups of units; `run` always resolves, with a line for every unit of the group, whatever fails. */
 interface Pool {
-  run(id: number, group: UnitGroup): Promise<GroupOutcome>;
+  run(group: UnitGroup): Promise<GroupOutcome>;
   close(): Promise<void>;
 }
 
-function threadPool(count: number, settings: BatchSettings): Pool {
-  const workers = Array.from({ length: count }, () => new Worker(workerFile(), { workerData: settings, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } }));
-  const load = new Array<number>(count).fill(0);
-  const waiting = new Map<number, { resolve: (o: GroupOutcome) => void; reject: (e: unknown) => void; worker: number }>();
-  let failure: unknown;
+/** Why a unit got no result from its worker, and the grouping fields of the unit if they can be read cheaply. */
+type Describe = (group: UnitGroup, i: number) => Record<string, string | number | boolean> | undefined;
+
+const encoder = new TextEncoder();
+
+/** The outcome of a group whose units could not be evaluated: one error line each. */
+function failedOutcome(group: UnitGroup, code: string, reason: string, describe: Describe): GroupOutcome {
+  const n = group.lines.length;
+  let text = "";
+  const errors: Array<{ line: number; code: string; message: string }> = [];
+  for (let i = 0; i < n; i++) {
+    const line = group.lines[i]!;
+    const message = `line ${line}: ${reason}; the unit was not evaluated`;
+    let unit: Record<string, string | number | boolean> | undefined;
+    try {
+      unit = describe(group, i);
+    } catch {
+      unit = undefined;
+    }
+    text += `${JSON.stringify(unit === undefined ? { line, error: { code, message, problems: [] } } : { line, unit, error: { code, message, problems: [] } })}\n`;
+    if (errors.length < MAX_REPORTED) errors.push({ line, code, message });
+  }
+  return { out: encoder.encode(text), units: n, bad: n, pass: 0, fail: 0, incomplete: 0, errors };
+}
+
+/** The units of a group, each in a group of its own. */
+function split(group: UnitGroup): UnitGroup[] {
+  const refusal = (i: number) => group.refused.filter((r) => r.index === i).map((r) => ({ ...r, index: 0 }));
+  if (group.kind === "csv") return group.rows.map((row, i) => ({ kind: "csv", rows: [row], lines: [group.lines[i]!], refused: refusal(i) }));
+  return Array.from(group.lines, (line, i) => ({
+    kind: "json",
+    bytes: group.bytes.slice(group.starts[i]!, group.ends[i]!),
+    starts: Int32Array.of(0),
+    ends: Int32Array.of(group.ends[i]! - group.starts[i]!),
+    lines: Int32Array.of(line),
+    refused: refusal(i),
+  }));
+}
+
+/** The outcomes of consecutive groups as one. */
+function merge(outcomes: readonly GroupOutcome[]): GroupOutcome {
+  const out = new Uint8Array(outcomes.reduce((n, o) => n + o.out.length, 0));
+  let at = 0;
+  for (const o of outcomes) {
+    out.set(o.out, at);
+    at += o.out.length;
+  }
+  const sum = (k: "units" | "bad" | "pass" | "fail" | "incomplete") => outcomes.reduce((n, o) => n + o[k], 0);
+  return { out, units: sum("units"), bad: sum("bad"), pass: sum("pass"), fail: sum("fail"), incomplete: sum("incomplete"), errors: outcomes.flatMap((o) => o.errors).slice(0, MAX_REPORTED) };
+}
+
+/** Why a worker stopped, as the error of the units it was evaluating. */
+function stopReason(error: unknown, exitCode: number, memoryMb: number): { code: string; reason: string } {
+  if ((error as { code?: unknown } | undefined)?.code === "ERR_WORKER_OUT_OF_MEMORY")
+    return { code: "ERR_BUDGET", reason: `evaluating it needed more memory than a batch worker may use (${memoryMb} MiB)` };
+  const why = error instanceof Error ? error.message : error !== undefined ? String(error) : `exit code ${exitCode}`;
+  return { code: "ERR_INTERNAL", reason: `the worker thread evaluating it stopped (${why})` };
+}
+
+/**
+ * Worker threads. When a worker stops while evaluating a group (out of memory, a crash), it is replaced and the
+ * group's units are evaluated again one by one, so only a unit that stops a worker on its own is lost, and it
+ * gets an error line. Workers that keep failing to start give way to evaluation in the calling thread.
+ */
+function threadPool(count: number, settings: BatchSettings, memoryMb: number, describe: Describe): Pool {
+  interface Job {
+    readonly group: UnitGroup;
+    readonly resolve: (o: GroupOutcome) => void;
+  }
+  interface Slot {
+    readonly worker: Worker;
+    readonly jobs: Set<number>;
+    answered: boolean;
+    dead: boolean;
+    error: unknown;
+  }
+  const jobs = new Map<number, Job>();
+  let nextId = 0;
   let closing = false;
-  workers.forEach((w, i) => {
-    w.on("message", (msg: { id: number; outcome: GroupOutcome }) => {
-      const job = waiting.get(msg.id);
+  let failedStarts = 0;
+  let inline: ((group: UnitGroup) => GroupOutcome) | undefined;
+
+  const retry = (job: Job, code: string, reason: string) => {
+    if (job.group.lines.length > 1) void Promise.all(split(job.group).map(dispatch)).then((parts) => job.resolve(merge(parts)));
+    else job.resolve(failedOutcome(job.group, code, reason, describe));
+  };
+  const spawn = (): Slot => {
+    const worker = new Worker(workerFile(), { workerData: settings, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: memoryMb } });
+    const slot: Slot = { worker, jobs: new Set(), answered: false, dead: false, error: undefined };
+    worker.on("message", (msg: { id: number; outcome: GroupOutcome } | { id: number; failure: string }) => {
+      slot.answered = true;
+      const job = jobs.get(msg.id);
       if (!job) return;
-      waiting.delete(msg.id);
-      load[i]!--;
-      job.resolve(msg.outcome);
+      jobs.delete(msg.id);
+      slot.jobs.delete(msg.id);
+      if ("failure" in msg) retry(job, "ERR_INTERNAL", `evaluating it failed (${msg.failure})`);
+      else job.resolve(msg.outcome);
     });
-    const stop = (e: unknown) => {
-      failure ??= e;
-      for (const job of waiting.values()) job.reject(failure);
-      waiting.clear();
-    };
-    w.on("error", stop);
-    w.on("exit", (code) => {
-      if (!closing) stop(new Error(`a batch worker stopped (exit code ${code})`));
+    worker.on("error", (e) => {
+      slot.error ??= e;
     });
-  });
+    worker.on("exit", (code) => {
+      slot.dead = true;
+      if (closing) return;
+      if (!slot.answered) failedStarts++;
+      const { code: errorCode, reason } = stopReason(slot.error, code, memoryMb);
+      // A worker takes its groups in the order sent: the oldest was being evaluated when it stopped; the others
+      // had not started, and are sent again as they are.
+      let culprit = true;
+      for (const id of slot.jobs) {
+        const job = jobs.get(id)!;
+        jobs.delete(id);
+        if (culprit) retry(job, errorCode, reason);
+        else void dispatch(job.group).then(job.resolve);
+        culprit = false;
+      }
+      slot.jobs.clear();
+    });
+    return slot;
+  };
+  const slots: Slot[] = Array.from({ length: count }, spawn);
+
+  function dispatch(group: UnitGroup): Promise<GroupOutcome> {
+    if (closing) return Promise.resolve(failedOutcome(group, "ERR_INTERNAL", "the batch was stopping", describe));
+    if (failedStarts >= 3) {
+      inline ??= inlinePool(settings, describe).runSync;
+      return Promise.resolve(inline(group));
+    }
+    let best = -1;
+    for (let i = 0; i < count; i++) {
+      if (slots[i]!.dead) slots[i] = spawn();
+      if (best < 0 || slots[i]!.jobs.size < slots[best]!.jobs.size) best = i;
+    }
+    const slot = slots[best]!;
+    const id = nextId++;
+    return new Promise((resolve) => {
+      jobs.set(id, { group, resolve });
+      slot.jobs.add(id);
+      // Copied, not transferred: the group is kept here until its lines come back, to be evaluated again if the worker stops.
+      slot.worker.postMessage({ id, group });
+    });
+  }
+
   return {
-    run(id, group) {
-      if (failure !== undefined) return Promise.reject(failure);
-      let best = 0;
-      for (let i = 1; i < count; i++) if (load[i]! < load[best]!) best = i;
-      load[best]!++;
-      return new Promise((resolve, reject) => {
-        waiting.set(id, { resolve, reject, worker: best });
-        const transfer = group.kind === "json" ? [group.bytes.buffer, group.starts.buffer, group.ends.buffer, group.lines.buffer] : [];
-        workers[best]!.postMessage({ id, group }, transfer as ArrayBuffer[]);
-      });
-    },
+    run: dispatch,
     async close() {
       closing = true;
-      await Promise.all(workers.map((w) => w.terminate()));
+      await Promise.all(slots.map((s) => s.worker.terminate()));
     },
   };
 }
 
-function inlinePool(settings: BatchSettings): Pool {
+/** Evaluation in the calling thread. A failure outside evaluation (a bug) costs the units it hit, never the group. */
+function inlinePool(settings: BatchSettings, describe: Describe): Pool & { runSync: (group: UnitGroup) => GroupOutcome } {
   const processGroup = makeProcessor(settings);
-  return {
-    run: (_id, group) => Promise.resolve(processGroup(group)),
-    close: () => Promise.resolve(),
+  const runSync = (group: UnitGroup): GroupOutcome => {
+    try {
+      return processGroup(group);
+    } catch (e) {
+      const reason = `evaluating it failed (${e instanceof Error ? e.message : String(e)})`;
+      if (group.lines.length === 1) return failedOutcome(group, "ERR_INTERNAL", reason, describe);
+      return merge(split(group).map(runSync));
+    }
   };
+  return { runSync, run: (group) => Promise.resolve(runSync(group)), close: () => Promise.resolve() };
+}
+
+/**
+ * The output stream, watched: its first error is kept (a listener is always attached, so a failing stream never
+ * throws an unhandled 'error'), and the units whose lines the stream has acknowledged are counted.
+ */
+class Output {
+  failure: unknown;
+  /** Units whose lines were acknowledged by the stream, and the input line of the last of them. */
+  written = 0;
+  lastLine = 0;
+  private waiting = 0;
+  private settled: (() => void) | undefined;
+
+  constructor(private readonly stream: Writable) {
+    stream.on("error", (e) => {
+      this.failure ??= e;
+    });
+  }
+
+  /** Hands bytes to the stream, waiting while it is full; never rejects (a failure is kept in `failure`). */
+  write(bytes: Uint8Array, units: number, lastLine: number): Promise<void> | undefined {
+    if (this.failure !== undefined) return undefined;
+    if (bytes.length === 0) {
+      this.written += units;
+      if (units > 0) this.lastLine = lastLine;
+      return undefined;
+    }
+    this.waiting++;
+    let ok: boolean;
+    try {
+      ok = this.stream.write(bytes, (e) => {
+        if (e) this.failure ??= e;
+        else {
+          this.written += units;
+          this.lastLine = lastLine;
+        }
+        if (--this.waiting === 0) this.settled?.();
+      });
+    } catch (e) {
+      this.failure ??= e;
+      this.waiting--;
+      return undefined;
+    }
+    if (ok) return undefined;
+    return new Promise((resolve) => {
+      const done = () => {
+        this.stream.off("drain", done);
+        this.stream.off("error", done);
+        this.stream.off("close", done);
+        resolve();
+      };
+      this.stream.once("drain", done);
+      this.stream.once("error", done);
+      this.stream.once("close", done);
+    });
+  }
+
+  /** Resolves when the stream has acknowledged (or failed) every write handed to it. */
+  flushed(): Promise<void> {
+    if (this.waiting === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.settled = resolve;
+    });
+  }
+}
+
+/** The record written as the last line when a batch stops before the end of its input. */
+export interface PartialRecord {
+  /** Always true: the output does not cover the whole input. */
+  readonly partial: true;
+  /** Units read and written (each has its line above), and how they went. */
+  readonly units: number;
+  readonly evaluated: number;
+  readonly bad: number;
+  /** Why the batch stopped, and the input line where it did. */
+  readonly error: { readonly code: string; readonly message: string; readonly line?: number };
 }
 
 /**
  * Evaluates every unit of a file against a criteria set and writes one NDJSON line per unit, in input
  * order: `{"line": N, "unit": {...top-level scalar fields}, "result": {...}}`, or for a unit that cannot be
- * evaluated `{"line": N, "error": {"code", "message", "problems"}}`. A bad unit never stops the batch.
+ * evaluated `{"line": N, "error": {"code", "message", "problems"}}`. A bad unit never stops the batch, nor does a
+ * unit too long to read (`maxUnitBytes`) or one that stops a worker thread: each gets its error line.
  *
- * @throws `CriteriaSetError` or `JsonParseError` for the criteria file, `OptionsError` for unusable options
- * (an unknown format, CSV columns that are not inputs), `UnitsFileError` when the units file as a whole
- * cannot be read (not a list, not UTF-8, a quoted CSV cell never closed); lines already written stay.
+ * Every unit read gets exactly one line. When the input as a whole cannot be read on (the file ends inside the
+ * list of units, a quoted CSV cell is never closed, the text is not UTF-8), the lines of every unit read before
+ * are written, then a last line `{"partial": true, "units", "evaluated", "bad", "error": {code, message, line}}`
+ * (see {@link PartialRecord}) that `tieuchi report` refuses to count as a whole, and the error is thrown.
+ *
+ * @throws `CriteriaSetError` or `JsonParseError` for the criteria file, `FileError` for a file that cannot be
+ * read, `OptionsError` for unusable options (an unknown format, CSV columns that are not inputs),
+ * `UnitsFileError` when the units file stops being readable (after the partial record), `FileError` when the
+ * output cannot be written (its message says how many units were written, up to which input line).
  */
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const started = performance.now();
@@ -189,17 +384,27 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new OptionsError(`asOf must be a date written YYYY-MM-DD, got ${JSON.stringify(options.asOf)}`, ["asOf"]);
   refuseOutOfForce(loaded, options);
   const format = options.format ?? (typeof options.input === "string" ? formatOf(options.input) : undefined);
-  if (!format) throw new OptionsError(`cannot tell the format of ${typeof options.input === "string" ? options.input : "the input"}: name it .ndjson, .jsonl, .json or .csv, or give the format`, ["format"]);
+  if (!format) throw new OptionsError(`cannot tell the format of ${typeof options.input === "string" ? printable(options.input) : "the input"}: name it .ndjson, .jsonl, .json or .csv, or give the format`, ["format"]);
   const requested = options.workers ?? availableParallelism();
   if (!Number.isInteger(requested) || requested < 0 || requested > 256) throw new OptionsError(`workers must be a whole number from 0 to 256, got ${requested}`, ["workers"]);
+  const memoryMb = options.workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB;
+  if (!Number.isInteger(memoryMb) || memoryMb < 16 || memoryMb > 65536) throw new OptionsError(`workerMemoryMb must be a whole number from 16 to 65536, got ${memoryMb}`, ["workerMemoryMb"]);
+  const maxUnitBytes = options.maxUnitBytes ?? MAX_UNIT_BYTES;
+  if (!Number.isInteger(maxUnitBytes) || maxUnitBytes < 1 || maxUnitBytes > 2 ** 30) throw new OptionsError(`maxUnitBytes must be a whole number from 1 to 2^30, got ${maxUnitBytes}`, ["maxUnitBytes"]);
   const meta = options.meta ?? [];
   // Fail before reading any unit when the folder of sets cannot be loaded (each worker loads it again).
   if (options.sets !== undefined) loadRegistry(options.sets);
   const source = typeof options.input === "string" ? options.input : "(input)";
   const groupSize = options.groupSize ?? 500;
   let bytesRead = 0;
-  const bytesTotal = typeof options.input === "string" ? statSync(options.input).size : undefined;
-  const raw = typeof options.input === "string" ? createReadStream(options.input, { highWaterMark: 1 << 20 }) : options.input;
+  let bytesTotal: number | undefined;
+  let raw: AsyncIterable<Uint8Array>;
+  if (typeof options.input === "string") {
+    // Opened here, so a missing file, a folder or a file without permission is a FileError before any output.
+    const fd = openInput(options.input);
+    bytesTotal = fstatSync(fd).isFile() ? fstatSync(fd).size : undefined;
+    raw = createReadStream("", { fd, highWaterMark: 1 << 20 });
+  } else raw = options.input;
   const stream = counted(raw, (n) => (bytesRead += n));
 
   const base: Omit<BatchSettings, "columns"> = {
@@ -210,32 +415,55 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
     ...(options.allowOutOfForce === true ? { allowOutOfForce: true } : {}),
     ...(options.sets !== undefined ? { setsDir: options.sets } : {}),
+    ...(options.faults !== undefined ? { faults: options.faults } : {}),
   };
   let columns: string[] | undefined;
+  let csvCols: CsvColumn[] = [];
   let groups: AsyncGenerator<UnitGroup>;
-  if (format === "ndjson") groups = ndjsonGroups(stream, groupSize, source);
-  else if (format === "json") groups = jsonArrayGroups(stream, groupSize, source);
+  const readOptions = { maxUnitBytes };
+  if (format === "ndjson") groups = ndjsonGroups(stream, groupSize, source, readOptions);
+  else if (format === "json") groups = jsonArrayGroups(stream, groupSize, source, readOptions);
   else
-    groups = csvGroups(stream, groupSize, options.delimiter ?? ",", (names) => {
-      const { problems } = csvColumns(loaded, names, meta);
-      if (problems.length > 0) throw new OptionsError(`the CSV header does not match the set:\n  - ${problems.join("\n  - ")}`, ["columns"]);
-      columns = names;
-    }, source);
+    groups = csvGroups(
+      stream,
+      groupSize,
+      options.delimiter ?? ",",
+      (names) => {
+        const checked = csvColumns(loaded, names, meta);
+        if (checked.problems.length > 0) throw new OptionsError(`the CSV header does not match the set:\n  - ${checked.problems.join("\n  - ")}`, ["columns"]);
+        columns = names;
+        csvCols = checked.columns;
+      },
+      source,
+      readOptions,
+    );
+
+  /** The grouping fields of a unit a worker could not evaluate, when it is small enough to read here. */
+  const describe: Describe = (group, i) => {
+    if (group.refused.some((r) => r.index === i)) return undefined;
+    if (group.kind === "csv") {
+      const read = csvRowData(csvCols, group.rows[i]!, group.lines[i]!);
+      return "error" in read ? undefined : unwrapUnit(read.data, meta).unit;
+    }
+    if (group.ends[i]! - group.starts[i]! > 1 << 20) return undefined;
+    return unwrapUnit(JSON.parse(new TextDecoder().decode(group.bytes.subarray(group.starts[i]!, group.ends[i]!))), meta).unit;
+  };
 
   const summary = { units: 0, evaluated: 0, bad: 0, pass: 0, fail: 0, incomplete: 0 };
   const badUnits: Array<{ line: number; code: string; message: string }> = [];
   let pool: Pool | undefined;
   const workers = requested;
-  const inFlight = new Map<number, Promise<GroupOutcome>>();
-  let nextId = 0;
-  let nextOut = 0;
+  const output = new Output(options.output);
+  /** Groups handed out, oldest first, with their size and last input line; written in this order. */
+  const inFlight: Array<{ outcome: Promise<GroupOutcome>; units: number; lastLine: number }> = [];
+  let unitsRead = 0;
+  let lastLineRead = 0;
   const maxInFlight = Math.max(2, workers * 3);
 
   /** Writes the oldest group once it is done (results go out in input order). */
   const writeNext = async () => {
-    const outcome = await inFlight.get(nextOut)!;
-    inFlight.delete(nextOut);
-    nextOut++;
+    const next = inFlight.shift()!;
+    const outcome = await next.outcome;
     summary.units += outcome.units;
     summary.bad += outcome.bad;
     summary.evaluated += outcome.units - outcome.bad;
@@ -243,23 +471,54 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     summary.fail += outcome.fail;
     summary.incomplete += outcome.incomplete;
     for (const e of outcome.errors) if (badUnits.length < MAX_REPORTED) badUnits.push(e);
-    await write(options.output, outcome.out);
+    await output.write(outcome.out, outcome.units, next.lastLine);
     options.onProgress?.({ units: summary.units, bad: summary.bad, bytesRead, bytesTotal, seconds: (performance.now() - started) / 1000 });
   };
 
+  let fatal: unknown;
   try {
     for await (const group of groups) {
-      pool ??= workers === 0 || !workersAvailable() ? inlinePool({ ...base, ...(columns ? { columns } : {}) }) : threadPool(workers, { ...base, ...(columns ? { columns } : {}) });
-      inFlight.set(nextId, pool.run(nextId, group));
-      nextId++;
-      while (inFlight.size >= maxInFlight) await writeNext();
+      if (output.failure !== undefined) break;
+      pool ??= workers === 0 || !workersAvailable() ? inlinePool({ ...base, ...(columns ? { columns } : {}) }, describe) : threadPool(workers, { ...base, ...(columns ? { columns } : {}) }, memoryMb, describe);
+      const lines = group.lines.length;
+      unitsRead += lines;
+      lastLineRead = group.lines[lines - 1]!;
+      inFlight.push({ outcome: pool.run(group), units: lines, lastLine: lastLineRead });
+      while (inFlight.length >= maxInFlight && output.failure === undefined) await writeNext();
     }
-    while (inFlight.size > 0) await writeNext();
-  } finally {
-    // Let groups already handed out settle before the workers stop, so no promise is left hanging.
-    await Promise.allSettled(inFlight.values());
-    await pool?.close();
+  } catch (e) {
+    fatal = e;
   }
+  // Every unit read gets its line, whatever stopped the reading (the pool's promises never reject).
+  while (inFlight.length > 0 && output.failure === undefined) await writeNext();
+  await pool?.close();
+  if (fatal !== undefined && output.failure === undefined) {
+    const error = fatal instanceof TieuchiError ? fatal : undefined;
+    const record: PartialRecord = {
+      partial: true,
+      units: summary.units,
+      evaluated: summary.evaluated,
+      bad: summary.bad,
+      error: {
+        code: error?.code ?? "ERR_INTERNAL",
+        message: error?.message ?? `unexpected failure: ${fatal instanceof Error ? fatal.message : String(fatal)}`,
+        ...(fatal instanceof UnitsFileError ? { line: fatal.line } : {}),
+      },
+    };
+    await output.write(encoder.encode(`${JSON.stringify(record)}\n`), 0, lastLineRead);
+  }
+  await output.flushed();
+  if (output.failure !== undefined) {
+    const e = output.failure as NodeJS.ErrnoException;
+    const why = e.code === "ENOSPC" ? "no space left on the device" : e.code === "EPIPE" ? "the reader closed it" : e.message;
+    const name = options.outputName ?? "the output";
+    throw new FileError(
+      name,
+      `could not be written (${why}): the lines of ${output.written} unit${output.written === 1 ? "" : "s"} were written${output.written > 0 ? ` (to input line ${output.lastLine})` : ""}; ${unitsRead - output.written} unit${unitsRead - output.written === 1 ? "" : "s"} read after were not, and the rest of the input was not read`,
+      e,
+    );
+  }
+  if (fatal !== undefined) throw fatal;
   return {
     units: summary.units,
     evaluated: summary.evaluated,
@@ -271,3 +530,17 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   };
 }
 
+/** Opens a units file for reading, as a FileError when it cannot be. */
+function openInput(path: string): number {
+  try {
+    const fd = openSync(path, "r");
+    if (fstatSync(fd).isDirectory()) {
+      closeSync(fd);
+      throw new FileError(printable(path), "is a folder, not a file of units");
+    }
+    return fd;
+  } catch (e) {
+    if (e instanceof FileError) throw e;
+    throw new FileError(printable(path), fileReason(e), e);
+  }
+}

@@ -30,9 +30,14 @@ const REASONS: Record<string, string> = {
   ENOTDIR: "a part of the path is not a folder",
 };
 
-function fileError(path: string, e: unknown): FileError {
+/** Why a file operation failed, in words (`no such file`, `permission denied`, ...). */
+export function fileReason(e: unknown): string {
   const code = typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
-  return new FileError(path, REASONS[code] ?? `cannot be read (${e instanceof Error ? e.message : String(e)})`, e);
+  return REASONS[code] ?? `cannot be read (${e instanceof Error ? e.message : String(e)})`;
+}
+
+function fileError(path: string, e: unknown): FileError {
+  return new FileError(path, fileReason(e), e);
 }
 
 function readBounded(path: string, maxBytes: number): Uint8Array {

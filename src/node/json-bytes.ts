@@ -50,6 +50,11 @@ export class JsonBytes {
     return out;
   }
 
+  /** Drops what was written after `length` (a unit whose line could not be finished). */
+  rewind(length: number): void {
+    if (length >= 0 && length <= this.pos) this.pos = length;
+  }
+
   private room(n: number): void {
     if (this.pos + n <= this.buf.length) return;
     let size = this.buf.length * 2;

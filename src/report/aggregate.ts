@@ -12,7 +12,7 @@
  * @module
  */
 import { z } from "zod";
-import { formatPath, JsonParseError, OptionsError, ReportLineError, type Problem } from "../errors.js";
+import { formatPath, JsonParseError, OptionsError, printable, ReportLineError, type Problem } from "../errors.js";
 import type { LoadedSet } from "../evaluate/load.js";
 import type { Localized } from "../schema/common.js";
 import { schemaProblems } from "../schema/parse.js";
@@ -345,6 +345,12 @@ export function createReport(options: ReportOptions = {}): ReportAccumulator {
           const reason = e instanceof JsonParseError ? `${e.message.replace(/^.*?not valid JSON: /s, "")} (column ${e.column})` : String(e);
           throw badLine(lineNumber, `not valid JSON: ${reason}`);
         }
+      }
+      if (json !== null && typeof json === "object" && !Array.isArray(json) && (json as { partial?: unknown }).partial === true) {
+        // The last line of a batch that stopped before the end of its input: the lines above are not every unit.
+        const error = (json as { error?: { message?: unknown } }).error;
+        const why = typeof error?.message === "string" ? `: ${printable(error.message.split("\n")[0]!)}` : "";
+        throw badLine(lineNumber, `the batch output is partial: the batch stopped before the end of its input${why}. The units above are not all the units; fix the input and run the batch again`);
       }
       if (json !== null && typeof json === "object" && !Array.isArray(json) && "format" in json) {
         const r = ReportedResult.safeParse(json);

@@ -70,6 +70,7 @@ function checkInput(spec: InputSpec, path: JsonPath, setId: string, problems: Pr
       break;
     case "title":
       if (spec.set === setId) p("title_cycle", "set", "a title input cannot refer to the set itself");
+      if (spec.levels && new Set(spec.levels).size !== spec.levels.length) p("duplicate_id", "levels", "the list of levels repeats a level");
       break;
     case "array":
       if (spec.minItems !== undefined && spec.maxItems !== undefined && spec.minItems > spec.maxItems) p("bad_range", "minItems", "minItems is above maxItems");

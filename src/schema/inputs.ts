@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IsoDate, Localized, Name } from "./common.js";
+import { FORBIDDEN_NAMES, IsoDate, Localized, Name } from "./common.js";
 
 const common = {
   label: Localized.optional().describe("A short name for tables and sentences, e.g. 'thành viên'."),
@@ -52,14 +52,32 @@ export const DateInput = z
 
 /**
  * Whether a sub-unit holds another title, e.g. whether a family is a "Gia đình văn hóa". The data may give
- * it directly (`true`/`false`) or as `{ "data": {...} }`, the sub-unit's own data, in which case the set
- * named here is evaluated on it and the sub-result is nested in the result.
+ * it directly (`true`/`false`), as `{ "data": {...} }`, the sub-unit's own data, in which case the set
+ * named here is evaluated on it and the sub-result is nested in the result, or as `{ "result": {...} }`, a
+ * result that set already gave (from `tieuchi eval --json` or a batch line), nested as given.
+ *
+ * With `levels` (a title recognised at levels, as "Cộng đồng học tập" cấp xã mức độ 1 or 2) the title reads
+ * as a record of yes/no by level, `{"muc-1": true, "muc-2": false}`, and the data gives it as a level id
+ * (`"muc-1"`: recognised at that level, so at every lower one and at no higher one), `false` (at no level),
+ * that record (null for a level not known), the sub-unit's data or its result.
  */
 export const TitleInput = z
   .object({
     type: z.literal("title"),
     ...common,
     set: z.string().min(1).describe("Id of the criteria set that decides the title."),
+    levels: z
+      .array(
+        z
+          .string()
+          .regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, "a level read as a field: letters, digits, _ and -, starting with a letter or _")
+          .refine((s) => !FORBIDDEN_NAMES.has(s), "this name is reserved"),
+      )
+      .min(1)
+      .optional()
+      .describe(
+        "For a title recognised at levels (mức độ 1, 2...): the named set's level ids, lowest first. The title then reads as a record of yes/no by level ({\"var\": \"x.muc-2\"}), and the data gives the level held (\"muc-2\"), false, the levels as a record, the sub-unit's data or its result.",
+      ),
   })
   .strict();
 

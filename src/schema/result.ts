@@ -154,10 +154,12 @@ export const Result = z
   .strict();
 export type Result = z.infer<typeof Result>;
 
-/** A sub-unit's title decided by evaluating another set. */
+/** A sub-unit's title decided by evaluating another set, or given as a result that set gave. */
 export const SubResult = z
   .object({
     path: z.string(),
+    /** True when the result was given with the data (`{"result": ...}`), not computed by this evaluation. */
+    given: z.literal(true).optional(),
     get result() {
       return Result;
     },

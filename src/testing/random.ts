@@ -80,8 +80,13 @@ export function numberRange(spec: { min?: number | undefined; max?: number | und
 export function randomValue(spec: InputSpec, rng: Rng, options: RandomOptions = {}, path = ""): unknown {
   switch (spec.type) {
     case "boolean":
-    case "title":
       return rng.chance(options.pTrue ?? 0.5);
+    case "title": {
+      if (!spec.levels) return rng.chance(options.pTrue ?? 0.5);
+      // The levels as a record, cumulative: held up to a random level (or at none).
+      const at = rng.int(-1, spec.levels.length - 1);
+      return Object.fromEntries(spec.levels.map((l, i) => [l, i <= at]));
+    }
     case "integer": {
       const [lo, hi] = numberRange(spec);
       return rng.int(Math.ceil(lo), Math.floor(hi));
@@ -124,6 +129,11 @@ export function specAt(fields: Inputs, path: string): InputSpec | undefined {
   let current: Inputs | undefined = fields;
   let spec: InputSpec | undefined;
   for (const seg of path.split(".")) {
+    // A level of a title held at levels reads as a yes/no.
+    if (spec?.type === "title" && spec.levels?.includes(seg)) {
+      spec = { type: "boolean", label: { vi: `${spec.label?.vi ?? spec.set} ${seg}`, en: `${spec.label?.en ?? spec.set} ${seg}` }, description: spec.description };
+      continue;
+    }
     if (!current || !Object.hasOwn(current, seg)) return undefined;
     spec = current[seg];
     current = spec?.type === "object" ? spec.fields : undefined;

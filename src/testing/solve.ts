@@ -198,6 +198,17 @@ export class Solver {
   private write(path: string, value: unknown, scope: Scope): void {
     if (path === "" && scope.scalar) scope.scalar.list[scope.scalar.index] = value;
     else setPath(scope.data, path, value);
+    // A level of a title held at levels: levels are cumulative, so the levels below a level held are held, and
+    // those above a level not held are not.
+    const dot = path.lastIndexOf(".");
+    if (dot < 0 || typeof value !== "boolean") return;
+    const title = this.specOf(path.slice(0, dot), scope);
+    if (title?.type !== "title" || !title.levels) return;
+    const record = getPath(scope.data, path.slice(0, dot)) as Obj;
+    const at = title.levels.indexOf(path.slice(dot + 1));
+    title.levels.forEach((l, i) => {
+      if (value ? i < at : i > at) record[l] = value;
+    });
   }
 
   private isDerived(path: string, scope: Scope): string | undefined {
@@ -429,8 +440,12 @@ export class Solver {
     let value: unknown;
     switch (spec.type) {
       case "boolean":
-      case "title":
         value = want;
+        break;
+      case "title":
+        // A title held at levels reads as a record, which is always truthy: only "held at every level" is forced.
+        if (spec.levels && !want) return false;
+        value = spec.levels ? Object.fromEntries(spec.levels.map((l) => [l, true])) : want;
         break;
       case "integer":
       case "number": {

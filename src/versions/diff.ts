@@ -327,7 +327,7 @@ class Differ {
     }
     const ra = a as Record<string, unknown>;
     const rb = b as Record<string, unknown>;
-    for (const field of ["min", "max", "minItems", "maxItems", "maxLength", "default", "unit", "set"]) {
+    for (const field of ["min", "max", "minItems", "maxItems", "maxLength", "default", "unit", "set", "levels"]) {
       if (!same(ra[field], rb[field])) changed(field, ra[field], rb[field], both((lang) => `${head(lang)}: ${field} ${show(ra[field], lang)} → ${show(rb[field], lang)}`));
     }
     if (a.type === "string" && b.type === "string" && !same(a.enum, b.enum)) {
@@ -649,7 +649,7 @@ function specText(spec: InputSpec, lang: Lang): string {
     case "date":
       return `${vi ? "ngày" : "date"}${range(spec.min, spec.max)}`;
     case "title":
-      return `${vi ? "danh hiệu theo bộ" : "title decided by"} ${spec.set}`;
+      return `${vi ? "danh hiệu theo bộ" : "title decided by"} ${spec.set}${spec.levels ? (vi ? `, theo mức độ ${spec.levels.join(", ")}` : `, by level ${spec.levels.join(", ")}`) : ""}`;
     case "object":
       return vi ? `bản ghi ${Object.keys(spec.fields).length} trường` : `record of ${Object.keys(spec.fields).length} fields`;
     case "array":

@@ -10,6 +10,7 @@ import type { SetResolver } from "../evaluate/evaluate.js";
 import { isLoadedSet, loadCriteriaSet, type LoadedSet } from "../evaluate/load.js";
 import type { Localized } from "../schema/common.js";
 import { isIsoDate } from "../schema/common.js";
+import type { InputSpec, Inputs, TitleInput } from "../schema/inputs.js";
 import { dayBefore, isInForce, showDate } from "./dates.js";
 
 /** A version of a set, named by id and version. */
@@ -130,6 +131,20 @@ export function registryProblems(sets: readonly LoadedSet[]): Problem[] {
       }
   }
 
+  // A title held at levels names its set's levels: every version of that set here must decide those levels.
+  for (const s of unique)
+    for (const [at, spec] of titleInputs(s.definition.inputs, "inputs"))
+      for (const v of byId.get(spec.set) ?? []) {
+        const d = v.definition.decision;
+        const ids = d.method === "all" ? d.levels.map((l) => l.id) : [];
+        if (spec.levels && (ids.length !== spec.levels.length || ids.some((id, i) => id !== spec.levels![i])))
+          problems.push({
+            code: "title_levels",
+            path: [key(s), ...at.split("."), "levels"],
+            message: `${key(s)}${where(s)} reads the title ${spec.set} at the levels ${spec.levels.join(", ")}, but ${key(v)}${where(v)} decides ${ids.length ? `the levels ${ids.join(", ")}` : "no levels"}`,
+          });
+      }
+
   const claimed = new Map<string, LoadedSet[]>();
   for (const s of unique) {
     const sup = s.definition.supersedes;
@@ -174,6 +189,18 @@ export function registryProblems(sets: readonly LoadedSet[]): Problem[] {
       });
   }
   return problems;
+}
+
+/** Every title input of a set, deep in records and lists, with its path (`inputs.xa.items.congDongHocTap`). */
+function titleInputs(inputs: Inputs, base: string): Array<[string, TitleInput]> {
+  const out: Array<[string, TitleInput]> = [];
+  const walk = (spec: InputSpec, at: string): void => {
+    if (spec.type === "title") out.push([at, spec]);
+    else if (spec.type === "array") walk(spec.items, `${at}.items`);
+    else if (spec.type === "object") for (const [k, f] of Object.entries(spec.fields)) walk(f, `${at}.fields.${k}`);
+  };
+  for (const [k, spec] of Object.entries(inputs)) walk(spec, `${base}.${k}`);
+  return out;
 }
 
 function reasonOf(set: LoadedSet, date: string, asked: string, via: readonly SetRef[], all: ReadonlyMap<string, LoadedSet>, heirs: readonly LoadedSet[]): InForceReason {

@@ -58,8 +58,14 @@ export async function readUnits(file: File, set: LoadedSet, options: ReadOptions
       columns = checked.columns;
     };
     for await (const group of csvGroups(file.stream(), 500, options.delimiter, onHeader, file.name)) {
+      const refused = new Map(group.refused.map((r) => [r.index, r]));
       group.rows.forEach((row, i) => {
         const line = group.lines[i]!;
+        const refusal = refused.get(i);
+        if (refusal) {
+          out.push({ line, unit: {}, error: { code: "ERR_UNIT_DATA", message: refusal.message, problems: [{ code: refusal.code, path: [], message: refusal.message }] } });
+          return;
+        }
         const read = csvRowData(columns, row, line);
         out.push("error" in read ? { line, unit: {}, error: read.error } : unit(line, read.data, options.meta));
       });

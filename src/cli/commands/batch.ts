@@ -1,7 +1,8 @@
-import { closeSync, createWriteStream, openSync, readSync } from "node:fs";
+import { closeSync, createWriteStream, openSync, readSync, type WriteStream } from "node:fs";
 import { Readable, Writable } from "node:stream";
+import { FileError, OptionsError, printable, UnitsFileError } from "../../errors.js";
 import type { Lang } from "../../explain/format.js";
-import { loadCriteriaFile } from "../../node/index.js";
+import { fileReason, loadCriteriaFile } from "../../node/index.js";
 import { runBatch, type BatchProgress, type BatchSummary, type UnitFormat } from "../../node/batch.js";
 import { readSheetFile, sheetFormatOf, writeResultFile } from "../../node/sheets.js";
 import { delimiterName, parseCsv } from "../../sheet/csv.js";
@@ -95,6 +96,24 @@ function summaryText(s: BatchSummary): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** The --out file, opened now so that a folder, a missing folder or a file without permission is a FileError before any unit is read. */
+function openOutput(path: string): WriteStream {
+  let fd: number;
+  try {
+    fd = openSync(path, "w");
+  } catch (e) {
+    throw new FileError(printable(path), fileReason(e).replace("cannot be read", "cannot be written"), e);
+  }
+  return createWriteStream("", { fd });
+}
+
+/** Ends the --out file; a failure to write its last bytes is a FileError. */
+function closeOutput(file: WriteStream, path: string): Promise<void> {
+  return new Promise((resolve, reject) =>
+    file.end((e?: Error | null) => (e ? reject(new FileError(printable(path), `could not be written (${(e as NodeJS.ErrnoException).code === "ENOSPC" ? "no space left on the device" : e.message})`, e)) : resolve())),
+  );
+}
+
 /** Output to `io.out`, for callers (tests) that give no stream. */
 function textSink(io: Io): Writable {
   const decoder = new TextDecoder();
@@ -151,17 +170,20 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
     // Per-unit results as a table (.xlsx, or .csv with a BOM) instead of NDJSON lines.
     const tableOut = opts.out !== undefined ? sheetFormatOf(opts.out) : undefined;
     const collected: TableLine[] = [];
-    const file = opts.out !== undefined && tableOut === undefined ? createWriteStream(opts.out) : undefined;
+    if (input === "-" && process.stdin.isTTY === true) throw new UsageError("standard input is a terminal: pipe the units in (… | tieuchi batch set.json - --format ndjson) or name the file");
+    const file = opts.out !== undefined && tableOut === undefined ? openOutput(opts.out) : undefined;
     const output = tableOut ? lineCollector(collected) : (file ?? io.stdout ?? textSink(io));
     // Drawn only for a person watching: both standard output and standard error are terminals.
     const showProgress = !opts.quiet && io.errIsTTY === true && io.outIsTTY === true;
     let lastDraw = 0;
+    let last: BatchProgress | undefined;
     let summary: BatchSummary;
     try {
       summary = await runBatch({
         set,
         input: units,
         output,
+        outputName: opts.out !== undefined ? printable(opts.out) : "standard output",
         explain: opts.explain,
         ...(format !== undefined ? { format } : {}),
         ...(workers !== undefined ? { workers } : {}),
@@ -170,21 +192,30 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
         ...(opts.sets !== undefined ? { sets: opts.sets } : {}),
         ...(opts.meta !== undefined ? { meta: opts.meta.split(",").map((m) => m.trim()).filter(Boolean) } : {}),
         ...(delimiter !== undefined ? { delimiter } : {}),
-        ...(showProgress
-          ? {
-              onProgress: (p: BatchProgress) => {
-                const now = performance.now();
-                if (now - lastDraw < 100) return;
-                lastDraw = now;
-                io.err(`\r${progressLine(p, io.columns)}\x1b[K`);
-              },
-            }
-          : {}),
+        onProgress: (p: BatchProgress) => {
+          last = p;
+          if (!showProgress) return;
+          const now = performance.now();
+          if (now - lastDraw < 100) return;
+          lastDraw = now;
+          io.err(`\r${progressLine(p, io.columns)}\x1b[K`);
+        },
       });
-    } finally {
+    } catch (e) {
       if (showProgress) io.err("\r\x1b[K");
-      if (file) await new Promise<void>((resolve, reject) => file.end((e?: Error | null) => (e ? reject(e) : resolve())));
+      // The batch already failed: close the file quietly (its own error, if any, says nothing more).
+      if (file) await new Promise<void>((resolve) => file.end(() => resolve()));
+      const code = report(e, io);
+      if ((e instanceof UnitsFileError || e instanceof OptionsError) && last !== undefined)
+        io.err(
+          tableOut
+            ? `tieuchi: stopped after ${n(last.units)} units; no results file was written\n`
+            : `tieuchi: stopped after ${n(last.units)} units, each with its line in the output; the last line is a {"partial": true} record, and the units after were not read\n`,
+        );
+      return code;
     }
+    if (showProgress) io.err("\r\x1b[K");
+    if (file) await closeOutput(file, opts.out!);
     if (tableOut) {
       await new Promise<void>((resolve, reject) => output.end((e?: Error | null) => (e ? reject(e) : resolve())));
       await writeResultFile(loadCriteriaFile(set), collected, opts.out!, lang);

@@ -4,12 +4,14 @@
  *
  * @module
  */
+import { CLI } from "./cli.js";
 import type { AreaSpec, Sentences } from "../params.js";
 import { WORDS } from "./words.js";
 
 /** Every message key with its parameters. */
 export const SPEC = {
   ...WORDS,
+  ...CLI,
 } as const satisfies AreaSpec;
 
 /** The declared parameters of every message. */

@@ -4,9 +4,11 @@
  *
  * @module
  */
+import { cli } from "./cli.js";
 import type { Catalogue } from "../codes/index.js";
 import { words } from "./words.js";
 
 export const vi: Catalogue = {
   ...words,
+  ...cli,
 };

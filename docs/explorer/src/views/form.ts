@@ -122,11 +122,15 @@ class Builder {
     const tr = t();
     const value = getAt(this.host.data, path);
     const group = nextId();
-    const options: Array<[string, boolean | undefined]> = [
-      [tr.yes, true],
-      [tr.no, false],
-      [tr.unknown, undefined],
-    ];
+    // A title held at levels is given as the level held (or none), not yes/no.
+    const levels = spec.type === "title" ? spec.levels : undefined;
+    const options: Array<[string, boolean | string | undefined]> = levels
+      ? [...levels.map((l): [string, string] => [tr.atLevel(l), l]), [tr.atNoLevel, false], [tr.unknown, undefined]]
+      : [
+          [tr.yes, true],
+          [tr.no, false],
+          [tr.unknown, undefined],
+        ];
     const control = h(
       "div",
       { class: "tri", role: "radiogroup" },
@@ -139,8 +143,9 @@ class Builder {
         ),
       ),
     );
-    const given = spec.type === "title" && isObj(value) && "data" in value;
-    return this.wrap(path, spec, name, title, where, control, null, given ? h("p", { class: "foreign" }, tr.givenAsData) : this.foreign(value, typeof value === "boolean"));
+    const given = spec.type === "title" && isObj(value) && ("data" in value || "result" in value);
+    const shown = typeof value === "boolean" || (typeof value === "string" && levels?.includes(value) === true);
+    return this.wrap(path, spec, name, title, where, control, null, given ? h("p", { class: "foreign" }, tr.givenAsData) : this.foreign(value, shown));
   }
 
   field(path: Path, name: string, spec: InputSpec, where: string, title = labelOf(name, spec)): HTMLElement {

@@ -1,0 +1,71 @@
+import { writeFileSync } from "node:fs";
+import { composeResults, resultsTarget } from "../../batch/compose.js";
+import { ReportLineError } from "../../errors.js";
+import type { Lang } from "../../explain/format.js";
+import { loadCriteriaFile, readJsonFile, readLines } from "../../node/index.js";
+import { parseJson } from "../../versions/json.js";
+import { EXIT, UsageError, type Io } from "../output.js";
+
+/** Options of `tieuchi compose`. */
+export interface ComposeCommandOptions {
+  readonly results: readonly string[];
+  readonly lang: Lang;
+  readonly out?: string;
+}
+
+/** The parsed lines of a file of batch output (blank lines skipped). */
+function batchLines(path: string): unknown[] {
+  const out: unknown[] = [];
+  try {
+    for (const line of readLines(path)) {
+      if ("error" in line) throw new ReportLineError(line.number, line.error);
+      if (line.text.trim() === "") continue;
+      out.push(parseJson(line.text, `${path}:${line.number}`));
+    }
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new UsageError(`${path}: no such file`);
+    if (code === "EISDIR") throw new UsageError(`${path} is a folder, not a file of batch output`);
+    if (code === "EACCES" || code === "EPERM") throw new UsageError(`${path}: permission denied`);
+    throw e;
+  }
+  return out;
+}
+
+/**
+ * `tieuchi compose <set.json> <unit.json> --results list[].field=<results.ndjson>`: the unit's data with the
+ * list filled from the batch results of its sub-units (the communes of a district), written as JSON to
+ * standard output or `--out`. Exit 0 when every sub-unit came with a result, 1 when some were not evaluated
+ * (kept, with their title not known), 2 for bad input or usage.
+ */
+export function composeCommand(args: readonly string[], opts: ComposeCommandOptions, io: Io): number {
+  if (args.length !== 2) throw new UsageError("compose takes a criteria file and the unit's own data: tieuchi compose <set.json> <unit.json> --results list[].field=<results.ndjson>");
+  if (opts.results.length === 0) throw new UsageError("compose needs --results list[].field=<results.ndjson>, e.g. --results xa[].congDongHocTap=xa.results.ndjson");
+  const set = loadCriteriaFile(args[0]!);
+  let data = readJsonFile(args[1]!);
+  const vi = opts.lang === "vi";
+  let errors = 0;
+  const notes: string[] = [];
+  for (const spec of opts.results) {
+    const eq = spec.indexOf("=");
+    if (eq <= 0 || eq === spec.length - 1) throw new UsageError(`--results is list[].field=<results.ndjson>, not ${JSON.stringify(spec)}`);
+    const target = spec.slice(0, eq);
+    const file = spec.slice(eq + 1);
+    resultsTarget(set, target);
+    const c = composeResults(set, data, target, batchLines(file));
+    data = c.data;
+    errors += c.errors;
+    notes.push(
+      vi
+        ? `${target}: ${c.results + c.errors} mục từ ${file} (${c.results} có kết quả${c.errors ? `, ${c.errors} chưa được đánh giá: danh hiệu ghi là chưa rõ` : ""})`
+        : `${target}: ${c.results + c.errors} items from ${file} (${c.results} with a result${c.errors ? `, ${c.errors} not evaluated: title left unknown` : ""})`,
+    );
+  }
+  const text = `${JSON.stringify(data, null, 2)}\n`;
+  if (opts.out !== undefined) {
+    writeFileSync(opts.out, text);
+    notes.push(vi ? `đã ghi ${opts.out}` : `wrote ${opts.out}`);
+  } else io.out(text);
+  io.err(`${notes.join("\n")}\n`);
+  return errors > 0 ? EXIT.fail : EXIT.ok;
+}

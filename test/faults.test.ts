@@ -1,0 +1,367 @@
+/**
+ * Faults injected at every stage of `tieuchi batch`, with 0, 1, 2 and 4 worker threads: bad units, units too
+ * long to read, a file cut off or broken in the middle, a bug while writing a unit's line, a worker thread
+ * stopped, an output that fails (a stream, /dev/full, a tiny tmpfs) or whose reader goes away. Whatever
+ * happens, every unit read has exactly one line, in input order, and a batch that stops early ends its output
+ * with a `{"partial": true}` record that `tieuchi report` refuses to count as a whole.
+ *
+ * Runs against the build (worker threads need it; `npm test` builds first).
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { pathToFileURL } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createReport } from "../src/report/aggregate.js";
+import { ROOT } from "./helpers.js";
+
+const CLI = join(ROOT, "dist/cli.js");
+const SET = join(ROOT, "test/bench/family-set.json");
+const node = (await import(pathToFileURL(join(ROOT, "dist/node.js")).href)) as typeof import("../src/node/index.js");
+// The built package's own error classes (the sources' are other classes).
+const { FileError, UnitsFileError } = (await import(pathToFileURL(join(ROOT, "dist/index.js")).href)) as typeof import("../src/index.js");
+const WORKERS = [0, 1, 2, 4] as const;
+/** Spawning workers and reading a few thousand units, on a busy 2-core machine. */
+const SLOW = 120_000;
+
+const member = (tuoi: number) => ({ tuoi, soNoiDungHocTap: 2, mucBietChu: 1 });
+const family = (i: number) => ({
+  unit: { id: `H${i}` },
+  data: { tenChuHo: `Nguyễn Văn ${i}`, thanhVien: [member(40), member(12)], coGocHocTap: i % 3 !== 0, soDauSach: i % 50, thamGiaKhuyenHoc: true, viPhamPhapLuat: false },
+});
+
+function tmp(name: string, content: string | Uint8Array): string {
+  const f = join(mkdtempSync(join(tmpdir(), "tieuchi-faults-")), name);
+  writeFileSync(f, content);
+  return f;
+}
+
+interface Out {
+  line?: number;
+  unit?: { id?: string };
+  result?: { verdict: string };
+  error?: { code: string; message: string; problems: Array<{ code: string }> };
+  partial?: true;
+  units?: number;
+}
+
+/** The lines of batch output, checked: every line complete JSON, the partial record (if any) last. */
+function parse(text: string): { units: Out[]; partial: Out | undefined } {
+  expect(text === "" || text.endsWith("\n"), "the output ends with a complete line").toBe(true);
+  const lines = text.split("\n").filter(Boolean).map((l) => JSON.parse(l) as Out);
+  const partial = lines.at(-1)?.partial ? lines.pop() : undefined;
+  expect(lines.every((l) => l.partial === undefined)).toBe(true);
+  return { units: lines, partial };
+}
+
+async function batch(input: string, options: Partial<Parameters<typeof node.runBatch>[0]> = {}) {
+  let text = "";
+  const decoder = new TextDecoder();
+  const output = new Writable({
+    write(chunk: Uint8Array, _e, done) {
+      text += decoder.decode(chunk, { stream: true });
+      done();
+    },
+  });
+  let error: unknown;
+  try {
+    await node.runBatch({ set: SET, input, output, groupSize: 50, ...options });
+  } catch (e) {
+    error = e;
+  }
+  return { ...parse(text), error };
+}
+
+function reportOf(text: string): unknown {
+  const acc = createReport();
+  text.split("\n").forEach((l, i) => acc.addLine(l, i + 1));
+  return acc.finish();
+}
+
+const ndjson = (units: readonly unknown[]) => units.map((u) => (typeof u === "string" ? u : JSON.stringify(u))).join("\n") + "\n";
+
+describe("faults in the input: every unit read has exactly one line", () => {
+  expect(existsSync(CLI), "run `npm run build` first (npm test does it)").toBe(true);
+
+  // 1,200 units with every kind of bad unit among them: not JSON, not UTF-8, data that does not match, a unit too
+  // long to read (over a 20 kB limit), a blank line (not a unit).
+  const good = Array.from({ length: 1200 }, (_, i) => family(i + 1));
+  const lines: Array<string | unknown> = [...good];
+  lines[99] = '{"unit": {"id": "H100"}, "data": {"tenChuHo": tru}}';
+  lines[199] = { unit: { id: "H200" }, data: { tenChuHo: 5 } };
+  lines[299] = `{"unit": {"id": "H300"}, "data": {"tenChuHo": "${"x".repeat(30_000)}"}}`;
+  lines[399] = "";
+  const text = ndjson(lines);
+  const bytes = Buffer.from(text);
+  // A byte that is not UTF-8, inside the string of unit 500.
+  const at = bytes.indexOf(Buffer.from("Nguyễn Văn 500")) + 1;
+  bytes[at] = 0xff;
+  const file = tmp("u.ndjson", bytes);
+
+  for (const workers of WORKERS)
+    it(`NDJSON with bad units, --workers ${workers}`, async () => {
+      const { units, partial, error } = await batch(file, { workers, maxUnitBytes: 20_000 });
+      expect(error).toBeUndefined();
+      expect(partial).toBeUndefined();
+      expect(units.map((u) => u.line)).toEqual(Array.from({ length: 1200 }, (_, i) => i + 1).filter((l) => l !== 400));
+      const code = (l: number) => units.find((u) => u.line === l)!.error?.code;
+      expect([code(100), code(200), code(300), code(500)]).toEqual(["ERR_JSON_PARSE", "ERR_UNIT_DATA", "ERR_UNIT_DATA", "ERR_JSON_PARSE"]);
+      expect(units.find((u) => u.line === 300)!.error!.problems[0]!.code).toBe("unit_too_large");
+      expect(units.find((u) => u.line === 200)!.unit).toEqual({ tenChuHo: 5, id: "H200" });
+      expect(units.filter((u) => u.result).length).toBe(1195);
+    }, SLOW);
+
+  // A JSON list of 1,200 good units followed by a unit cut off: the case the outside review found (1,200 lines
+  // out with 0 workers, 1,023 with 1, 409 with 2, none with 4, and a report of the 409 that said nothing).
+  const cut = `[${good.map((u) => JSON.stringify(u)).join(",\n")},\n${JSON.stringify(family(1201)).slice(0, 40)}`;
+  const cutFile = tmp("u.json", cut);
+  for (const workers of WORKERS)
+    it(`a JSON list cut off after 1,200 units, --workers ${workers}`, async () => {
+      const { units, partial, error } = await batch(cutFile, { workers });
+      expect(error).toBeInstanceOf(UnitsFileError);
+      expect(units).toHaveLength(1201);
+      expect(units.map((u) => u.line)).toEqual(Array.from({ length: 1201 }, (_, i) => i + 1));
+      expect(units.slice(0, 1200).every((u) => u.result !== undefined)).toBe(true);
+      expect(units[1200]!.error!.code).toBe("ERR_JSON_PARSE");
+      expect(partial).toMatchObject({ partial: true, units: 1201, evaluated: 1200, bad: 1, error: { code: "ERR_UNITS_FILE", line: 1201 } });
+    }, SLOW);
+
+  it("the command: exit 2, the count on standard error, and `tieuchi report` refuses the partial output", () => {
+    for (const workers of WORKERS) {
+      const r = spawnSync(process.execPath, [CLI, "batch", SET, cutFile, "--workers", String(workers), "--quiet"], { encoding: "utf8", maxBuffer: 1 << 28 });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/the file ends before the list of units is closed \[ERR_UNITS_FILE\]\ntieuchi: stopped after 1,201 units/);
+      expect(parse(r.stdout).units).toHaveLength(1201);
+      const out = tmp("r.ndjson", r.stdout);
+      const rep = spawnSync(process.execPath, [CLI, "report", out], { encoding: "utf8" });
+      expect(rep.status).toBe(2);
+      expect(rep.stderr).toMatch(/line 1202: the batch output is partial: the batch stopped before the end of its input: .*the file ends before the list of units is closed/);
+      expect(() => reportOf(r.stdout)).toThrow(/^line 1202: the batch output is partial/);
+    }
+  }, SLOW);
+
+  const broken = `[${good.slice(0, 700).map((u) => JSON.stringify(u)).join(",\n")},,\n${JSON.stringify(family(701))}]`;
+  const brokenFile = tmp("u.json", broken);
+  for (const workers of WORKERS)
+    it(`a JSON list broken after 700 units (two commas), --workers ${workers}`, async () => {
+      const { units, partial, error } = await batch(brokenFile, { workers });
+      expect((error as Error).message).toMatch(/two commas in a row/);
+      expect(units.map((u) => u.line)).toEqual(Array.from({ length: 700 }, (_, i) => i + 1));
+      expect(partial).toMatchObject({ partial: true, units: 700, error: { code: "ERR_UNITS_FILE", line: 700 } });
+    }, SLOW);
+
+  // CSV: a row with text after a closing quote, one with a quote inside an unquoted cell, a row too long, then a
+  // quote that never closes on row 900: the rows before it are all there, the open row is refused, then the record.
+  const header = "id,tenChuHo,coGocHocTap,soDauSach,thamGiaKhuyenHoc,viPhamPhapLuat,thanhVien";
+  // Rows after 900 hold no quote, so the quote opened on row 900 never closes.
+  const row = (i: number) =>
+    i > 900 ? `H${i},Trần ${i},có,${i % 40},1,0,[]` : `H${i},"Trần ""${i}"" An",${i % 2 ? "có" : "không"},${i % 40},1,0,"${JSON.stringify([member(40)]).replaceAll('"', '""')}"`;
+  const rows = Array.from({ length: 1000 }, (_, i) => row(i + 1));
+  rows[9] = `H10,"Trần" An,có,1,1,0,[]`;
+  rows[19] = `H20,Trần "An",có,1,1,0,[]`;
+  rows[29] = `H30,${"y".repeat(25_000)},có,1,1,0,[]`;
+  rows[899] = `H900,"never closed,có,1,1,0,[]`;
+  const csvFile = tmp("u.csv", `${header}\n${rows.join("\n")}\n`);
+  for (const workers of WORKERS)
+    it(`CSV with bad quoting, a row too long and a quote never closed, --workers ${workers}`, async () => {
+      const { units, partial, error } = await batch(csvFile, { workers, meta: ["id"], maxUnitBytes: 20_000 });
+      expect(error).toBeInstanceOf(UnitsFileError);
+      expect(units.map((u) => u.line)).toEqual(Array.from({ length: 900 }, (_, i) => i + 2));
+      const bad = units.filter((u) => u.error).map((u) => [u.line, u.error!.problems[0]?.code ?? u.error!.code]);
+      expect(bad).toEqual([
+        [11, "csv_quote"],
+        [21, "csv_quote"],
+        [31, "unit_too_large"],
+        [901, "csv_quote"],
+      ]);
+      expect(units.find((u) => u.line === 11)!.error!.message).toMatch(/text after the closing quote of cell 2/);
+      expect(units.find((u) => u.line === 21)!.error!.message).toMatch(/a quote inside cell 2/);
+      expect(partial).toMatchObject({ partial: true, units: 900, bad: 4, error: { code: "ERR_UNITS_FILE", line: 901 } });
+    }, SLOW);
+});
+
+describe("faults while evaluating: a bug, a worker thread stopped, a worker out of memory", () => {
+  const units = Array.from({ length: 600 }, (_, i) => family(i + 1));
+  const file = tmp("u.ndjson", ndjson(units));
+  let clean: Out[] = [];
+  beforeAll(async () => {
+    clean = (await batch(file, { workers: 0 })).units;
+    expect(clean).toHaveLength(600);
+  }, SLOW);
+
+  for (const workers of WORKERS)
+    it(`a failure outside evaluation on three units costs those three lines only, --workers ${workers}`, async () => {
+      const { units: out, error } = await batch(file, { workers, faults: { throwAt: [1, 77, 600] } });
+      expect(error).toBeUndefined();
+      expect(out.map((u) => u.line)).toEqual(clean.map((u) => u.line));
+      for (const u of out) {
+        if ([1, 77, 600].includes(u.line!)) expect(u.error).toMatchObject({ code: "ERR_INTERNAL", message: expect.stringContaining(`a fault injected at line ${u.line}`) });
+        else expect(u).toEqual(clean[u.line! - 1]);
+      }
+    }, SLOW);
+
+  for (const workers of WORKERS.filter((w) => w > 0))
+    it(`a worker thread that stops on three units: the others are evaluated again, those three get error lines, --workers ${workers}`, async () => {
+      const { units: out, error } = await batch(file, { workers, faults: { exitAt: [3, 250, 599] } });
+      expect(error).toBeUndefined();
+      expect(out.map((u) => u.line)).toEqual(clean.map((u) => u.line));
+      for (const u of out) {
+        if ([3, 250, 599].includes(u.line!)) {
+          expect(u.error).toMatchObject({ code: "ERR_INTERNAL", message: `line ${u.line}: the worker thread evaluating it stopped (exit code 70); the unit was not evaluated` });
+          expect(u.unit).toEqual(clean[u.line! - 1]!.unit);
+        } else expect(u).toEqual(clean[u.line! - 1]);
+      }
+    }, SLOW);
+
+  it("a unit too large for a worker's memory stops its worker only: ERR_BUDGET on its line, the others evaluated", async () => {
+    const big = { unit: { id: "BIG" }, data: { tenChuHo: "x", thanhVien: Array.from({ length: 400_000 }, () => member(30)) } };
+    const f = tmp("u.ndjson", ndjson([family(1), big, family(3)]));
+    const { units: out, error } = await batch(f, { workers: 1, workerMemoryMb: 48 });
+    expect(error).toBeUndefined();
+    expect(out.map((u) => [u.line, u.error?.code ?? u.result!.verdict])).toEqual([
+      [1, clean[0]!.result!.verdict],
+      [2, "ERR_BUDGET"],
+      [3, clean[2]!.result!.verdict],
+    ]);
+    expect(out[1]!.error!.message).toBe("line 2: evaluating it needed more memory than a batch worker may use (48 MiB); the unit was not evaluated");
+  }, SLOW);
+});
+
+describe("faults in the output: the batch stops, says how far it got, and exits 2", () => {
+  const units = Array.from({ length: 3000 }, (_, i) => family(i + 1));
+  const file = tmp("u.ndjson", ndjson(units));
+
+  for (const workers of WORKERS)
+    it(`a stream that fails after 400 kB (a disk filling up), --workers ${workers}`, async () => {
+      let written = "";
+      const decoder = new TextDecoder();
+      const output = new Writable({
+        highWaterMark: 16_384,
+        write(chunk: Uint8Array, _e, done) {
+          if (written.length + chunk.length > 400_000) return done(Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" }));
+          written += decoder.decode(chunk, { stream: true });
+          setImmediate(done);
+        },
+      });
+      const e = await node.runBatch({ set: SET, input: file, output, workers, groupSize: 50, outputName: "out.ndjson" }).then(
+        () => undefined,
+        (x: unknown) => x,
+      );
+      expect(e).toBeInstanceOf(FileError);
+      const lines = parse(written).units;
+      const m = /^out\.ndjson: could not be written \(no space left on the device\): the lines of (\d+) units were written \(to input line (\d+)\); (\d+) units read after were not, and the rest of the input was not read$/.exec((e as Error).message);
+      expect(m, (e as Error).message).not.toBeNull();
+      expect(Number(m![1])).toBe(lines.length);
+      expect(Number(m![2])).toBe(lines.length);
+      expect(lines.map((u) => u.line)).toEqual(Array.from({ length: lines.length }, (_, i) => i + 1));
+      expect(lines.length).toBeGreaterThan(0);
+    }, SLOW);
+
+  it("--out /dev/full: exit 2 with the file named and no stack trace", () => {
+    for (const workers of WORKERS) {
+      const r = spawnSync(process.execPath, [CLI, "batch", SET, file, "--workers", String(workers), "--quiet", "--out", "/dev/full"], { encoding: "utf8" });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/^tieuchi: \/dev\/full: could not be written \(no space left on the device\): the lines of 0 units were written; \d+ units read after were not, and the rest of the input was not read \[ERR_FILE\]\n$/);
+    }
+  }, SLOW);
+
+  const mount = join(mkdtempSync(join(tmpdir(), "tieuchi-tmpfs-")), "tiny");
+  mkdirSync(mount);
+  const mounted = spawnSync("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", mount]).status === 0;
+  it.skipIf(!mounted)("--out on a 64 kB tmpfs: the lines written are the first units, in order, and the message counts them", () => {
+    try {
+      for (const workers of WORKERS) {
+        const out = join(mount, `out${workers}.ndjson`);
+        const r = spawnSync(process.execPath, [CLI, "batch", SET, file, "--workers", String(workers), "--quiet", "--out", out], { encoding: "utf8" });
+        expect(r.status).toBe(2);
+        const m = /could not be written \(no space left on the device\): the lines of (\d+) units were written/.exec(r.stderr);
+        expect(m, r.stderr).not.toBeNull();
+        const text = readFileSync(out, "utf8");
+        // The file may end inside a line (the disk filled mid-write); every complete line is a unit, in order.
+        const complete = text.slice(0, text.lastIndexOf("\n") + 1).split("\n").filter(Boolean).map((l) => JSON.parse(l) as Out);
+        expect(complete.map((u) => u.line)).toEqual(Array.from({ length: complete.length }, (_, i) => i + 1));
+        expect(complete.length).toBeGreaterThanOrEqual(Number(m![1]));
+        rmSync(out);
+      }
+    } finally {
+      spawnSync("umount", [mount]);
+    }
+  }, SLOW);
+
+  it("a reader that goes away (| head): status 141, quickly, nothing on standard error", async () => {
+    for (const workers of WORKERS) {
+      const child = spawn(process.execPath, [CLI, "batch", SET, file, "--workers", String(workers), "--quiet"], { stdio: ["ignore", "pipe", "pipe"] });
+      let err = "";
+      child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+      child.stdout.once("data", () => child.stdout.destroy());
+      const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+      expect(code).toBe(141);
+      expect(err).toBe("");
+    }
+  }, SLOW);
+
+  it("an output that cannot be opened (a folder, a missing folder): a FileError before anything is read", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tieuchi-out-"));
+    for (const out of [dir, join(dir, "missing", "out.ndjson")]) {
+      const r = spawnSync(process.execPath, [CLI, "batch", SET, file, "--out", out], { encoding: "utf8" });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/^tieuchi: .*: (is a folder, not a file|no such file) \[ERR_FILE\]\n$/);
+    }
+  }, SLOW);
+});
+
+describe("units too large, and output lines that stay small", () => {
+  it("an NDJSON line over 64 MiB is an error for that unit, and the units after it are read", () => {
+    const big = `{"unit": {"id": "BIG"}, "data": {"tenChuHo": "${"x".repeat(65 * 2 ** 20)}"}}`;
+    const f = tmp("u.ndjson", `${JSON.stringify(family(1))}\n${big}\n${JSON.stringify(family(3))}\n`);
+    const r = spawnSync(process.execPath, [CLI, "batch", SET, f, "--workers", "2", "--quiet"], { encoding: "utf8" });
+    expect(r.status).toBe(1);
+    const { units, partial } = parse(r.stdout);
+    expect(partial).toBeUndefined();
+    expect(units.map((u) => [u.line, u.error?.code ?? "ok"])).toEqual([
+      [1, "ok"],
+      [2, "ERR_UNIT_DATA"],
+      [3, "ok"],
+    ]);
+    expect(units[1]!.error!.message).toBe("line 2 is longer than 64 MiB; it was not read");
+  }, SLOW);
+
+  it("a unit with a problem on each of 20,000 records gets an error line of a few kB (it was 22 MB), that a report reads", async () => {
+    const set = join(ROOT, "criteria/don-vi-hoc-tap/2020.1.0.json");
+    const fields = Object.keys((JSON.parse(readFileSync(set, "utf8")) as { inputs: { thanhVien: { items: { fields: object } } } }).inputs.thanhVien.items.fields);
+    const m = Object.fromEntries(fields.map((k) => [k, "x"]));
+    const f = tmp("u.ndjson", `${JSON.stringify({ unit: { id: "U1" }, data: { thanhVien: Array.from({ length: 20_000 }, () => m) } })}\n`);
+    const { units } = await batch(f, { set, workers: 0 });
+    const text = JSON.stringify(units[0]);
+    expect(text.length).toBeLessThan(64 * 1024);
+    expect(units[0]!.error!.message).toMatch(/^The unit's data does not match the inputs declared by don-vi-hoc-tap@2020\.1\.0 \(100000 problems\)/);
+    expect(units[0]!.error!.problems).toHaveLength(100);
+    expect(units[0]!.unit).toEqual({ id: "U1" });
+    expect((reportOf(`${text}\n`) as { total: { errors: { count: number } } }).total.errors.count).toBe(1);
+  }, SLOW);
+
+  it("a 5 MB NDJSON line read from a pipe in 512-byte chunks is joined once (it was joined again at every chunk)", async () => {
+    const { ndjsonGroups } = await import("../src/batch/input.js");
+    const text = Buffer.from(`${JSON.stringify({ tenChuHo: "y".repeat(5 * 2 ** 20) })}\n{"tenChuHo": "z"}\n`);
+    async function* chunks() {
+      for (let i = 0; i < text.length; i += 512) yield text.subarray(i, i + 512);
+    }
+    // Count the bytes copied while reading: the line once into its joined copy, once more into its group.
+    const set = Uint8Array.prototype.set;
+    let copied = 0;
+    Uint8Array.prototype.set = function (this: Uint8Array, source: ArrayLike<number>, offset?: number) {
+      copied += source.length;
+      return set.call(this, source, offset);
+    };
+    const lengths: number[] = [];
+    try {
+      for await (const g of ndjsonGroups(chunks(), 500, "(pipe)")) for (let i = 0; i < g.lines.length; i++) lengths.push(g.ends[i]! - g.starts[i]!);
+    } finally {
+      Uint8Array.prototype.set = set;
+    }
+    expect(lengths).toEqual([5 * 2 ** 20 + 15, 17]);
+    expect(copied).toBeLessThan(3 * text.length);
+  }, SLOW);
+});
