@@ -9,10 +9,10 @@
  * 2. of the criteria left over, one removed and one added whose substance is identical (the same role, `rule`,
  *    `excludes`, `applies`, `points` and `pending`, compared as canonical JSON) are one criterion under a new id
  *    (`criterion-renamed`), paired in file order;
- * 3. of those still left, one removed and one added whose Vietnamese titles share most of their words (a Dice
- *    coefficient of at least {@link TEXT_MATCH} over their sets of words, numbers aside) are one criterion
- *    reworded under a new id, most alike first (`criterion-renamed`, `field: "text"`); what else changed in it
- *    is listed as for any pair. Anything else left over is added or removed.
+ * 3. of those still left, one removed and one added whose Vietnamese titles are each other's most alike, sharing
+ *    most of their words (a Dice coefficient of at least {@link TEXT_MATCH} over their sets of words, numbers
+ *    aside), are one criterion reworded under a new id (`criterion-renamed`, `field: "text"`); what else
+ *    changed in it is listed as for any pair. Anything else left over is added or removed.
  *
  * @module
  */
@@ -200,19 +200,23 @@ export function matchCriteria(a: CriteriaSet, b: CriteriaSet): CriteriaMatch {
       oldLeft.splice(i, 1);
     }
   }
-  // Reworded under a new id: the most alike pairs of what is left, each criterion once.
+  // Reworded under a new id: a removed and an added criterion that are each other's most alike (ties: the
+  // first in file order), at least TEXT_MATCH alike. Mutual, so that a criterion whose best match is taken
+  // by another is not paired with its second best.
   const newLeft = b.criteria.filter((c) => !partner.has(c));
-  const scored: Array<[number, Criterion, Criterion]> = [];
-  for (const c of newLeft) for (const o of oldLeft) {
-    const score = alike(words(o.title.vi), words(c.title.vi));
-    if (score >= TEXT_MATCH) scored.push([score, o, c]);
-  }
-  scored.sort((x, y) => y[0] - x[0] || b.criteria.indexOf(x[2]) - b.criteria.indexOf(y[2]));
-  const taken = new Set<Criterion>();
-  for (const [, o, c] of scored) {
-    if (taken.has(o) || taken.has(c)) continue;
-    taken.add(o).add(c);
-    partner.set(c, o);
+  const wordsOf = new Map<Criterion, Set<string>>([...newLeft, ...oldLeft].map((c) => [c, words(c.title.vi)]));
+  const best = (c: Criterion, among: readonly Criterion[]): Criterion | undefined => {
+    let top: Criterion | undefined;
+    let score = TEXT_MATCH;
+    for (const o of among) {
+      const x = alike(wordsOf.get(c)!, wordsOf.get(o)!);
+      if (x > score || (x === score && top === undefined)) (top = o), (score = x);
+    }
+    return top;
+  };
+  for (const c of newLeft) {
+    const o = best(c, oldLeft);
+    if (o && best(o, newLeft) === c) partner.set(c, o);
   }
   const paired = new Set(partner.values());
   return {
