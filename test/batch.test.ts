@@ -258,7 +258,8 @@ describe("tieuchi batch: the command", () => {
 });
 
 describe("tieuchi batch from the TypeScript sources", () => {
-  it("evaluates in the calling thread (workers need the build) and writes the same lines", () => {
+  // Two processes, one compiling the sources through tsx: seconds on a busy machine.
+  it("evaluates in the calling thread (workers need the build) and writes the same lines", { timeout: 60_000 }, () => {
     const units = Array.from({ length: 30 }, (_, i) => family(i));
     const input = tmp("u.ndjson", units.map((u) => JSON.stringify(u)).join("\n"));
     const fromSource = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/bin.ts"), "batch", SET, input, "--workers", "2", "--quiet"], { encoding: "utf8", cwd: ROOT });

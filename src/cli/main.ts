@@ -27,6 +27,7 @@ import { templateCommand } from "./commands/template.js";
 import { testCommand } from "./commands/test.js";
 import { validateCommand } from "./commands/validate.js";
 import { verifyCommand } from "./commands/verify.js";
+import { bundledCriteriaDir } from "../node/bundled.js";
 import { commandHelp, mainHelp } from "./help.js";
 import { EXIT, report, UsageError, type Io } from "./output.js";
 import { CLI_COMMANDS, commandsTaking, isCommand, nearest, OPTION_KINDS, optionsOf, type CliCommand, type OptionName } from "./spec.js";
@@ -119,7 +120,7 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
           rest,
           {
             set: o.str("set")!,
-            criteria: o.str("criteria") ?? "criteria",
+            criteria: o.str("criteria") ?? bundledCriteriaDir(),
             json: o.bool("json"),
             lang: language,
             ...given("asOf", o.str("as-of")),
@@ -160,7 +161,7 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
     case "impact":
       return impactCommand(rest, { json: o.bool("json"), lang: language, ...given("asOf", o.str("as-of")), ...given("sets", o.str("sets")), ...given("label", o.str("label")) }, io);
     case "verify":
-      return verifyCommand(rest, { json: o.bool("json"), lang: language, criteria: o.str("criteria") ?? "criteria" }, io);
+      return verifyCommand(rest, { json: o.bool("json"), lang: language, criteria: o.str("criteria") ?? bundledCriteriaDir() }, io);
     case "compose":
       return composeCommand(rest, { results: o.list("results"), lang: lang(language), ...given("out", o.str("out")) }, io);
     case "catalogue":
@@ -177,7 +178,7 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
           ...given("out", o.str("out")),
           ...given("workers", o.str("workers")),
           ...given("asOf", o.str("as-of")),
-          ...given("sets", o.str("sets")),
+          sets: o.str("sets") ?? bundledCriteriaDir(),
           ...given("format", o.str("format")),
           ...given("meta", o.str("meta")),
           ...given("delimiter", o.str("delimiter")),

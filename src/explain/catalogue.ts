@@ -144,7 +144,9 @@ export function renderCatalogue(sets: readonly LoadedSet[], options: CatalogueOp
       );
       if (src.url) out.push(`- **Text:** <${src.url}>`);
       out.push(`- **In force:** ${inForce(d)}`);
-      out.push(`- **Supersedes:** ${d.supersedes ? `${d.supersedes.id}@${d.supersedes.version}` : "—"}; **superseded by:** ${later.length ? later.join(", ") : "—"}`);
+      out.push(
+        `- **Supersedes:** ${d.supersedes ? `${d.supersedes.id}@${d.supersedes.version}${d.supersedes.article ? ` (${inline(d.supersedes.article)})` : ""}` : "—"}; **superseded by:** ${later.length ? later.join(", ") : "—"}`,
+      );
       out.push(`- **Subject:** ${d.subject}; **jurisdiction:** ${inline(d.jurisdiction)}`);
       out.push(`- **Decision:** ${inline(decisionText(d.decision))}`);
       out.push(`- **Criteria:** ${d.criteria.length} (${encoded} encoded, ${pending.length} pending)`);

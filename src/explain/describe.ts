@@ -12,6 +12,8 @@ import { formatNumber, formatValue, type Lang } from "./format.js";
 /** Labels of the inputs, fields and derived values a rule can read. */
 export interface LabelNode {
   readonly label?: { vi: string; en: string };
+  /** How the node reads after its parent's label in a data path, when not its label (a level of a title). */
+  readonly step?: { vi: string; en: string };
   readonly fields?: ReadonlyMap<string, LabelNode>;
   readonly item?: LabelNode;
 }
@@ -23,7 +25,7 @@ function nodeOf(spec: InputSpec): LabelNode {
   // A title held at levels: each level reads as the title's label with the level, e.g. "Cộng đồng học tập (muc-1)".
   if (spec.type === "title" && spec.levels) {
     const name = spec.label ?? { vi: spec.set, en: spec.set };
-    return { ...base, fields: new Map(spec.levels.map((l) => [l, { label: { vi: `${name.vi} (${l})`, en: `${name.en} (${l})` } }])) };
+    return { ...base, fields: new Map(spec.levels.map((l) => [l, { label: { vi: `${name.vi} (${l})`, en: `${name.en} (${l})` }, step: { vi: l, en: l } }])) };
   }
   return base;
 }

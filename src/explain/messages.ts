@@ -57,7 +57,7 @@ function pathInWords(path: string, labels: LabelNode, lang: Lang): string {
       continue;
     }
     node = node?.fields?.get(m[1]!);
-    parts.push(node?.label?.[lang] ?? m[1]!);
+    parts.push(node?.step?.[lang] ?? node?.label?.[lang] ?? m[1]!);
   }
   return parts.join(" › ");
 }

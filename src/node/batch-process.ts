@@ -11,7 +11,7 @@ import { locateJsonError } from "../versions/json.js";
 import { isMainThread } from "node:worker_threads";
 import type { UnitGroup, UnitRefusal } from "../batch/input.js";
 import { csvColumns, csvRowData, unwrapUnit } from "../batch/unit.js";
-import { loadRegistry } from "./index.js";
+import { lazyRegistry } from "./cases.js";
 import { JsonBytes, ResultWriter } from "./json-bytes.js";
 
 /** Everything a worker needs, sent once. */
@@ -122,7 +122,8 @@ export function makeProcessor(settings: BatchSettings): (group: UnitGroup) => Gr
     explain: settings.explain,
     ...(settings.asOf !== undefined ? { asOf: settings.asOf } : {}),
     ...(settings.allowOutOfForce === true ? { allowOutOfForce: true } : {}),
-    ...(settings.setsDir !== undefined ? { sets: loadRegistry(settings.setsDir) } : {}),
+    // Loaded when a unit first needs a sub-unit's set (runBatch has checked the folder loads).
+    ...(settings.setsDir !== undefined ? { sets: lazyRegistry(settings.setsDir) } : {}),
   };
   const meta = settings.meta;
   const columns = settings.columns ? csvColumns(loaded, settings.columns, meta).columns : [];

@@ -15,6 +15,7 @@ import { loadCriteriaSet } from "../evaluate/load.js";
 import { isIsoDate } from "../schema/common.js";
 import { csvGroups, formatOf, jsonArrayGroups, MAX_UNIT_BYTES, ndjsonGroups, type UnitFormat, type UnitGroup } from "../batch/input.js";
 import { csvColumns, csvRowData, unwrapUnit, type CsvColumn } from "../batch/unit.js";
+import { moduleUrl } from "./bundled.js";
 import { makeProcessor, type BatchFaults, type BatchSettings, type GroupOutcome } from "./batch-process.js";
 import { fileReason, loadRegistry, readJsonFile } from "./index.js";
 
@@ -89,9 +90,9 @@ const DEFAULT_WORKER_MEMORY_MB = 2048;
 /** Young-generation size of each worker's heap, in MiB: V8's default lets three heaps take well over 100 MiB. */
 const YOUNG_MB = 16;
 
-/** The worker script next to this module: the built `.js`. */
+/** The worker script next to this module: the built `.js` (the CommonJS build starts it too). */
 function workerFile(): URL {
-  return new URL("./batch-worker.js", import.meta.url);
+  return new URL("./batch-worker.js", moduleUrl());
 }
 
 /**

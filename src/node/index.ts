@@ -153,6 +153,7 @@ export function loadRegistry(dir: string, options: FileLoadOptions = {}): Regist
   return createRegistry(loadCriteriaDir(dir, options));
 }
 
+export { bundledCriteriaDir } from "./bundled.js";
 export { LOCK_FILE, readLockInputs, readLock, writeLock, checkLockDir, updateLockDir } from "./lock.js";
 export { readLines, type Line } from "./lines.js";
 export { runBatch, formatOf, type BatchOptions, type BatchProgress, type BatchSummary, type UnitFormat } from "./batch.js";

@@ -297,7 +297,15 @@ export const CriteriaSet = z
     validFrom: IsoDate.describe("First day in force."),
     validTo: IsoDate.nullable().describe("Last day in force, or null while in force."),
     supersedes: z
-      .object({ id: SetId, version: Version })
+      .object({
+        id: SetId,
+        version: Version,
+        article: z
+          .string()
+          .min(1)
+          .optional()
+          .describe("The article of this set's document that repeals or replaces the superseded one, e.g. 'Điều 22 khoản 1'."),
+      })
       .strict()
       .nullable()
       .describe("The set version this one replaces."),

@@ -111,7 +111,7 @@ function show(v: unknown, lang: Lang): string {
   if (typeof v === "object") {
     const o = v as Record<string, unknown>;
     if (typeof o.vi === "string" && typeof o.en === "string") return q(o[lang] as string, lang);
-    if (typeof o.id === "string" && typeof o.version === "string") return `${o.id}@${o.version}`;
+    if (typeof o.id === "string" && typeof o.version === "string") return `${o.id}@${o.version}${typeof o.article === "string" ? ` (${o.article})` : ""}`;
     return JSON.stringify(v);
   }
   return formatValue(v, lang);

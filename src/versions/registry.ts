@@ -131,10 +131,13 @@ export function registryProblems(sets: readonly LoadedSet[]): Problem[] {
       }
   }
 
-  // A title held at levels names its set's levels: every version of that set here must decide those levels.
+  // A title held at levels names its set's levels: every version of that set in force while the reading set is
+  // (the versions it can be decided by) must decide those levels.
+  const overlap = (a: LoadedSet, b: LoadedSet) =>
+    (a.definition.validTo === null || a.definition.validTo >= b.definition.validFrom) && (b.definition.validTo === null || b.definition.validTo >= a.definition.validFrom);
   for (const s of unique)
     for (const [at, spec] of titleInputs(s.definition.inputs, "inputs"))
-      for (const v of byId.get(spec.set) ?? []) {
+      for (const v of (byId.get(spec.set) ?? []).filter((x) => overlap(x, s))) {
         const d = v.definition.decision;
         const ids = d.method === "all" ? d.levels.map((l) => l.id) : [];
         if (spec.levels && (ids.length !== spec.levels.length || ids.some((id, i) => id !== spec.levels![i])))
@@ -207,6 +210,7 @@ function reasonOf(set: LoadedSet, date: string, asked: string, via: readonly Set
   const d = set.definition;
   const sup = d.supersedes ? all.get(keyOf(d.supersedes.id, d.supersedes.version)) : undefined;
   const supersedes = d.supersedes && sup ? { id: d.supersedes.id, version: d.supersedes.version, document: sup.definition.source.document } : null;
+  const repeal = d.supersedes?.article;
   const supersededBy = heirs.map((h) => ({ id: h.definition.id, version: h.definition.version, document: h.definition.source.document, validFrom: h.definition.validFrom }));
   const k = keyOf(d.id, d.version);
   const doc = `${d.source.document}, ${d.source.issuer}`;
@@ -222,8 +226,8 @@ function reasonOf(set: LoadedSet, date: string, asked: string, via: readonly Set
   );
   en.push(`${k} (${doc}) is in force on ${date}: from ${d.validFrom} ${d.validTo ? `to ${d.validTo}` : "with no end date"}.`);
   if (supersedes) {
-    vi.push(`Thay thế ${keyOf(supersedes.id, supersedes.version)} (${supersedes.document}).`);
-    en.push(`It superseded ${keyOf(supersedes.id, supersedes.version)} (${supersedes.document}).`);
+    vi.push(`Thay thế ${keyOf(supersedes.id, supersedes.version)} (${supersedes.document})${repeal ? `, theo ${repeal} ${d.source.document}` : ""}.`);
+    en.push(`It superseded ${keyOf(supersedes.id, supersedes.version)} (${supersedes.document})${repeal ? `, by ${repeal} of ${d.source.document}` : ""}.`);
   }
   for (const h of supersededBy) {
     vi.push(`Được thay thế bởi ${keyOf(h.id, h.version)} (${h.document}) từ ${showDate(h.validFrom, "vi")}.`);

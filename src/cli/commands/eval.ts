@@ -1,6 +1,8 @@
 import { NotInForceError } from "../../errors.js";
 import { evaluate } from "../../evaluate/evaluate.js";
 import type { Lang } from "../../explain/format.js";
+import { bundledCriteriaDir } from "../../node/bundled.js";
+import { lazyRegistry } from "../../node/cases.js";
 import { loadCriteriaFile, loadRegistry, readJsonFile } from "../../node/index.js";
 import type { Result } from "../../schema/result.js";
 import { EXIT, UsageError, type Io } from "../output.js";
@@ -66,7 +68,8 @@ export function evalCommand(
   try {
     result = evaluate(set, data, {
       ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
-      ...(opts.sets !== undefined ? { sets: loadRegistry(opts.sets) } : {}),
+      // Sub-units' titles are decided by the sets of --sets, or by the bundled ones (loaded only if a unit needs them).
+      sets: opts.sets !== undefined ? loadRegistry(opts.sets) : lazyRegistry(bundledCriteriaDir()),
       ...(opts.outOfForce === true ? { allowOutOfForce: true } : {}),
     });
   } catch (e) {

@@ -1,6 +1,8 @@
 import { once } from "node:events";
 import type { Lang } from "../../explain/format.js";
 import { formatPath } from "../../errors.js";
+import { bundledCriteriaDir } from "../../node/bundled.js";
+import { lazyRegistry } from "../../node/cases.js";
 import { loadCriteriaFile, loadRegistry, readLines } from "../../node/index.js";
 import { createImpact, ImpactKind, type ImpactSummary, type UnitImpact } from "../../versions/impact.js";
 import { EXIT, UsageError, type Io } from "../output.js";
@@ -81,7 +83,7 @@ export function impactCommand(args: readonly string[], opts: { json: boolean; la
   const lang = langOption(opts.lang);
   const run = createImpact(loadCriteriaFile(args[0]!), loadCriteriaFile(args[1]!), {
     ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
-    ...(opts.sets !== undefined ? { sets: loadRegistry(opts.sets) } : {}),
+    sets: opts.sets !== undefined ? loadRegistry(opts.sets) : lazyRegistry(bundledCriteriaDir()),
     ...(opts.label !== undefined ? { labelField: opts.label } : {}),
   });
   const lines = readLines(args[2]!);
