@@ -86,7 +86,7 @@ describe("audit records", () => {
       ["result-changed", "message"],
       ["result-changed", "points"],
     ]);
-    expect(v.differences.find((d) => d.kind === "criterion-changed")!.message.en).toBe("Criterion 1.1: pass (10/10) → fail (0/10) (differs in: message (2), points, status, values)");
+    expect(v.differences.find((d) => d.kind === "criterion-changed")!.message.en).toBe("Criterion 1.1: pass (10/10) → fail (0/10) (differs in: message (2), outcomes, points (2), status, values)");
     expect(v.differences.find((d) => d.kind === "grade-changed")).toMatchObject({ before: "tot", after: "kha" });
   });
 

@@ -110,7 +110,7 @@ describe("decision (a): points, pass mark, grade bands, knock-outs", () => {
     const r2 = evaluate(set, { a: true, n: 60, b: true });
     expect(r2).toMatchObject({ verdict: "pass", grade: { id: "dat" }, points: { earned: 80 } });
     expect(r2.gap.nextGrade).toEqual({ id: "tot", title: text("Tốt"), pointsShort: 10 });
-    expect(r2.criteria[1]!.points).toEqual({ earned: 30, max: 50 });
+    expect(r2.criteria[1]!.points).toEqual({ earned: 30, possible: 30, max: 50 });
   });
 
   it("fails a knock-out criterion whatever the points", () => {

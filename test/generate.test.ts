@@ -243,7 +243,8 @@ describe("boundary cases", () => {
     expect(shares.slice(0, 3)).toEqual([
       ["2.1: 1/2 members (just below 100%)", { "2.1": "fail" }],
       ["2.1: 2/2 members (at the line 100%)", { "2.1": "pass" }],
-      ["2.1: members: empty group (0)", { "2.1": "not-applicable", "2.2": "not-applicable", "2.3": "not-applicable", "2.4": "not-applicable", "3.1": "not-applicable" }],
+      // TT 22/2020 declares that an agency with no members fails the member criteria (emptyGroup: fail).
+      ["2.1: members: empty group (0)", { "2.1": "fail", "2.2": "fail", "2.3": "fail", "2.4": "fail", "3.1": "fail" }],
     ]);
     expect(made.skipped).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join, dirname } from "node:path";
-import { evaluate, UnitDataError, type CriteriaSetInput, type LoadedSet, type Problem } from "../src/index.js";
+import { evaluate, UnitDataError, validateCriteriaSet, type CriteriaSetInput, type LoadedSet, type Problem } from "../src/index.js";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -11,8 +11,29 @@ export function readJson(rel: string): unknown {
 
 const t = (s: string) => ({ vi: s, en: s });
 
-/** A small valid set; `patch` replaces top-level keys. */
+/**
+ * Declares what an empty group means (`emptyGroup`) on every criterion of a set that takes a share without
+ * saying, as the loader requires; criteria that say keep theirs. Returns the set (a new criteria list where changed).
+ */
+export function declareEmptyGroups(set: Record<string, unknown>, status: "fail" | "not-applicable" | "pass"): Record<string, unknown> {
+  const v = validateCriteriaSet(set);
+  if (v.ok) return set;
+  const criteria = [...(set.criteria as Record<string, unknown>[])];
+  for (const p of v.problems) if (p.code === "empty_group_unsaid" && typeof p.path[1] === "number") criteria[p.path[1]] = { ...criteria[p.path[1]], emptyGroup: status };
+  set.criteria = criteria;
+  return set;
+}
+
+/**
+ * A small valid set; `patch` replaces top-level keys. A criterion that takes a share and does not say what an
+ * empty group means is declared `not-applicable` (tests of other things need not say; tests of empty groups do).
+ */
 export function makeSet(patch: Partial<Record<keyof CriteriaSetInput, unknown>> & Record<string, unknown> = {}): Record<string, unknown> {
+  return declareEmptyGroups(makeBareSet(patch), "not-applicable");
+}
+
+/** {@link makeSet} without declaring empty groups: the loader refuses it when a criterion takes a share. */
+export function makeBareSet(patch: Partial<Record<keyof CriteriaSetInput, unknown>> & Record<string, unknown> = {}): Record<string, unknown> {
   return {
     id: "test-set",
     version: "1.0.0",

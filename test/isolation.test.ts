@@ -51,7 +51,8 @@ describe("isolation of the published build from the host's json-logic-js", () =>
     });
 
     for (const order of ["host-first", "tieuchi-first"] as const) {
-      it(`${format}, ${order}: the host overriding "==", "var", every standard and every tc: operator changes no result, byte for byte`, () => {
+      // Each runs a host app in a child process over every case of every set: slow on a busy machine.
+      it(`${format}, ${order}: the host overriding "==", "var", every standard and every tc: operator changes no result, byte for byte`, { timeout: 120_000 }, () => {
         const tampered = host(format, order);
         expect(Object.keys(tampered.results)).toEqual(Object.keys(clean.results));
         for (const key of Object.keys(clean.results)) expect(tampered.results[key], key).toBe(clean.results[key]);
@@ -61,7 +62,7 @@ describe("isolation of the published build from the host's json-logic-js", () =>
       });
     }
 
-    it(`${format}: evaluating changes no global state; loading adds only zod's own globals`, () => {
+    it(`${format}: evaluating changes no global state; loading adds only zod's own globals`, { timeout: 120_000 }, () => {
       for (const report of [clean, host(format, "tieuchi-first")]) {
         expect(report.changedByEvaluating).toEqual([]);
         expect(report.newGlobalsByLoading.every((k) => ZOD_GLOBALS.includes(k)), report.newGlobalsByLoading.join(",")).toBe(true);

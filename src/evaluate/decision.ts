@@ -14,6 +14,7 @@ export interface Decided {
   readonly verdict: Verdict;
   readonly grade: { readonly id: string; readonly title: Localized } | null;
   readonly gradeFinal: boolean;
+  readonly highestGrade: { readonly id: string; readonly title: Localized } | null;
   readonly points: PointsSummary | null;
   readonly levels: LevelResult[];
   readonly gap: Gap;
@@ -21,6 +22,13 @@ export interface Decided {
 
 const unknown = (c: CriterionResult) => c.status === "missing" || c.status === "error";
 const knockout = (c: CriterionResult) => c.mandatory || c.role === "exclusion";
+
+/** The absent paths of the undecided criteria, each once, in order. */
+function missingPathsOf(criteria: readonly CriterionResult[]): string[] {
+  const out = new Set<string>();
+  for (const c of criteria) for (const p of c.missing) out.add(p);
+  return [...out];
+}
 
 /** ceil(num / den) for non-negative whole numbers. */
 function exactCeil(num: number, den: number): number {
@@ -91,6 +99,7 @@ function decidePoints(d: PointsDecision, criteria: readonly CriterionResult[]): 
   else verdict = "pass";
 
   let grade: Decided["grade"] = null;
+  let highestGrade: Decided["highestGrade"] = null;
   let gradeFinal = true;
   let nextGrade: Gap["nextGrade"] = null;
   if (verdict === "pass") {
@@ -99,20 +108,27 @@ function decidePoints(d: PointsDecision, criteria: readonly CriterionResult[]): 
     if (band) grade = { id: band.id, title: band.title };
     const j = bandIndex(d, possible, applicableMax);
     gradeFinal = (j >= 0 ? d.grades[j]!.id : undefined) === band?.id;
+    if (j >= 0) highestGrade = { id: d.grades[j]!.id, title: d.grades[j]!.title };
     const up = i > 0 ? d.grades[i - 1] : undefined;
     if (up) nextGrade = { id: up.id, title: up.title, pointsShort: Math.max(0, exactCeil(up.minPoints * applicableMax, d.maxPoints) - earned) };
+  }
+  if (verdict === "incomplete" && !knockUnknown) {
+    const j = bandIndex(d, possible, applicableMax);
+    if (j >= 0) highestGrade = { id: d.grades[j]!.id, title: d.grades[j]!.title };
   }
   if (toImprove.length > 1) sortToImprove(toImprove);
   return {
     verdict,
     grade,
     gradeFinal: verdict === "pass" ? gradeFinal : true,
+    highestGrade,
     points: { earned, max: d.maxPoints, applicableMax, passMark, possible },
     levels: [],
     gap: {
       pointsShort: passMark === null ? null : Math.max(0, passMark - earned),
       blocking,
       missing,
+      missingPaths: missingPathsOf(criteria),
       toImprove,
       nextGrade,
       nextLevel: null,
@@ -137,16 +153,20 @@ function decideAll(d: AllDecision, criteria: readonly CriterionResult[]): Decide
   const verdict: Verdict = first.status === "achieved" ? "pass" : first.status === "not-achieved" ? "fail" : "incomplete";
   const next = results[reached + 1];
   const grade = reached >= 0 && d.levels.length > 0 ? { id: levels[reached]!.id, title: levels[reached]!.title } : null;
+  let top = -1;
+  while (top + 1 < results.length && results[top + 1]!.status !== "not-achieved") top++;
   return {
     verdict,
     grade,
     gradeFinal: verdict !== "pass" || !next || next.status === "not-achieved",
+    highestGrade: top >= 0 && d.levels.length > 0 ? { id: levels[top]!.id, title: levels[top]!.title } : null,
     points: null,
     levels: d.levels.length > 0 ? results : [],
     gap: {
       pointsShort: null,
       blocking: first.failing,
       missing: criteria.filter(unknown).map((c) => c.id),
+      missingPaths: missingPathsOf(criteria),
       toImprove: [],
       nextGrade: null,
       nextLevel: verdict === "pass" && next ? { id: next.id, title: next.title, failing: next.failing, missing: next.missing } : null,

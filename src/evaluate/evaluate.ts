@@ -13,7 +13,7 @@ import { itemPath, joinPath, type DerivedState, type EvalScope } from "../logic/
 import { isIsoDate } from "../schema/common.js";
 import type { Criterion } from "../schema/criteria-set.js";
 import type { InputSpec, Inputs, TitleInput } from "../schema/inputs.js";
-import { Result as ResultSchema, type CriterionResult, type GroupResult, type Measure, type ReadValue, type Result, type Status, type SubResult } from "../schema/result.js";
+import { Result as ResultSchema, type CriterionResult, type GroupResult, type Measure, type Outcome, type ReadValue, type Result, type Status, type SubResult } from "../schema/result.js";
 import { VERSION } from "../version.js";
 import { isInForce } from "../versions/dates.js";
 import { dataProblems } from "./data.js";
@@ -331,6 +331,7 @@ function runOn(loaded: LoadedSet, program: Program, root: Record<string, unknown
       verdict: decided.verdict,
       grade: decided.grade,
       gradeFinal: decided.gradeFinal,
+      highestGrade: decided.highestGrade,
       points: decided.points,
       levels: decided.levels,
       groups,
@@ -347,6 +348,7 @@ function runOn(loaded: LoadedSet, program: Program, root: Record<string, unknown
     verdict: decided.verdict,
     grade: decided.grade,
     gradeFinal: decided.gradeFinal,
+    highestGrade: decided.highestGrade,
     points: decided.points,
     levels: decided.levels,
     groups,
@@ -553,6 +555,15 @@ function plansOf(loaded: LoadedSet): readonly CriterionPlan[] {
   return p;
 }
 
+/** The outcomes of a criterion with each status (shared, never changed). */
+const OUTCOMES: Readonly<Record<Status, Outcome[]>> = {
+  pass: Object.freeze(["pass"]) as Outcome[],
+  fail: Object.freeze(["fail"]) as Outcome[],
+  "not-applicable": Object.freeze(["not-applicable"]) as Outcome[],
+  error: Object.freeze(["error"]) as Outcome[],
+  missing: Object.freeze(["pass", "fail"]) as Outcome[],
+};
+
 /** A criterion's status as it is being decided. */
 interface Decided {
   status: Status;
@@ -562,13 +573,16 @@ interface Decided {
 }
 
 /** Records an outcome without a value (a `RAN_` code from RAN_MISSING up) as the criterion's status. */
-function settle(d: Decided, ran: number, runner: Runner<unknown>): void {
+function settle(d: Decided, ran: number, runner: Runner<unknown>, c: Criterion, max: number): void {
   if (ran === RAN_MISSING) {
     d.status = "missing";
     d.reason = "data";
   } else if (ran === RAN_EMPTY_GROUP || ran === RAN_DERIVED_NA) {
-    d.status = "not-applicable";
-    d.reason = ran === RAN_EMPTY_GROUP ? "empty-group" : "derived";
+    // A share of an empty group, in the criterion's rules or a derived value it reads: the status the set
+    // declares for an empty group (the loader makes every criterion that takes a share declare one).
+    d.status = c.emptyGroup ?? "fail";
+    d.reason = "empty-group";
+    d.earned = d.status === "pass" ? max : 0;
   } else {
     d.status = "error";
     d.error = runner.message;
@@ -589,7 +603,7 @@ function decideStatus<R>(c: Criterion, p: CriterionRules<R>, max: number, runner
   // `applies` first, even for a criterion not encoded yet: a unit it does not concern is not missing anything.
   if (p.applies) {
     const ran = runner.exec(p.applies);
-    if (ran >= RAN_MISSING) return settle(d, ran, runner);
+    if (ran >= RAN_MISSING) return settle(d, ran, runner, c, max);
     if (!ranTruthy(ran, runner)) {
       d.status = "not-applicable";
       d.reason = "applies-false";
@@ -603,7 +617,7 @@ function decideStatus<R>(c: Criterion, p: CriterionRules<R>, max: number, runner
   }
   if (p.excludes) {
     const ran = runner.exec(p.excludes);
-    if (ran >= RAN_MISSING) settle(d, ran, runner);
+    if (ran >= RAN_MISSING) settle(d, ran, runner, c, max);
     else d.status = ranTruthy(ran, runner) ? "fail" : "pass";
     return;
   }
@@ -611,7 +625,7 @@ function decideStatus<R>(c: Criterion, p: CriterionRules<R>, max: number, runner
     d.status = "fail";
     for (const tier of p.tiers) {
       const ran = runner.exec(tier.when);
-      if (ran >= RAN_MISSING) return settle(d, ran, runner);
+      if (ran >= RAN_MISSING) return settle(d, ran, runner, c, max);
       if (ranTruthy(ran, runner)) {
         d.status = "pass";
         d.earned = tier.points;
@@ -622,15 +636,15 @@ function decideStatus<R>(c: Criterion, p: CriterionRules<R>, max: number, runner
   }
   if (p.rule) {
     const ran = runner.exec(p.rule);
-    if (ran >= RAN_MISSING) return settle(d, ran, runner);
+    if (ran >= RAN_MISSING) return settle(d, ran, runner, c, max);
     d.status = ranTruthy(ran, runner) ? "pass" : "fail";
     d.earned = d.status === "pass" ? max : 0;
   }
   if (p.score) {
     const ran = runner.exec(p.score);
     if (ran >= RAN_MISSING) {
-      settle(d, ran, runner);
-      d.earned = 0;
+      settle(d, ran, runner, c, max);
+      if (d.reason !== "empty-group") d.earned = 0;
       return;
     }
     const s = ran === RAN_TRUE ? true : ran === RAN_FALSE ? false : runner.value;
@@ -657,12 +671,14 @@ function evaluateCriterion<R>(
   decideStatus(c, p, plan.max, runner, d);
   const status = d.status;
   const earned = status === "pass" || (status === "fail" && p.score) ? d.earned : status === "not-applicable" ? plan.naEarned : 0;
-  const points = c.points === undefined ? null : { earned, max: plan.max };
+  const possible = status === "missing" || status === "error" ? plan.max : earned;
+  const points = c.points === undefined ? null : { earned, possible, max: plan.max };
   const missing = status === "missing" ? runner.missing() : [];
+  const outcomes = OUTCOMES[status];
   const base: Omit<CriterionResult, "message"> =
     d.error === undefined
-      ? { id: c.id, title: c.title, group: plan.group, level: plan.level, role: c.role, mandatory: plan.mandatory, status, reason: d.reason, points, missing }
-      : { id: c.id, title: c.title, group: plan.group, level: plan.level, role: c.role, mandatory: plan.mandatory, status, reason: d.reason, points, missing, error: d.error };
+      ? { id: c.id, title: c.title, group: plan.group, level: plan.level, role: c.role, mandatory: plan.mandatory, status, outcomes, reason: d.reason, points, missing }
+      : { id: c.id, title: c.title, group: plan.group, level: plan.level, role: c.role, mandatory: plan.mandatory, status, outcomes, reason: d.reason, points, missing, error: d.error };
   if (!ctx.explain) return base;
 
   const traces = runner.traces;
@@ -696,6 +712,6 @@ function evaluateCriterion<R>(
   const message = criterionMessage({ criterion: c, result: base, values, measures, root: scope.root, labels: loaded.labels });
   // Written out rather than spread: a spread followed by new keys is slow in V8.
   return d.error === undefined
-    ? { id: base.id, title: base.title, group: base.group, level: base.level, role: base.role, mandatory: base.mandatory, status, reason: base.reason, points, missing, values: shown, measures, subResults: subs, message }
-    : { id: base.id, title: base.title, group: base.group, level: base.level, role: base.role, mandatory: base.mandatory, status, reason: base.reason, points, missing, error: d.error, values: shown, measures, subResults: subs, message };
+    ? { id: base.id, title: base.title, group: base.group, level: base.level, role: base.role, mandatory: base.mandatory, status, outcomes, reason: base.reason, points, missing, values: shown, measures, subResults: subs, message }
+    : { id: base.id, title: base.title, group: base.group, level: base.level, role: base.role, mandatory: base.mandatory, status, outcomes, reason: base.reason, points, missing, error: d.error, values: shown, measures, subResults: subs, message };
 }

@@ -144,9 +144,37 @@ function pointsText(points: { earned: number; max: number } | null, lang: Lang):
   return text;
 }
 
+/**
+ * Which group was empty, in words: the lists read that were given empty (`thành viên: danh sách trống`), or,
+ * when the lists had members, that every one of them was left out of the base.
+ */
+function emptyGroupText(input: MessageInput, lang: Lang): string {
+  const byLang = labelsCached(input.labels)[lang];
+  const empty: string[] = [];
+  for (const [p, v] of input.values) if (Array.isArray(v) && v.length === 0) empty.push(labelIn(byLang, p, input.labels, lang));
+  if (empty.length > 0) return lang === "vi" ? `danh sách ${empty.join(", ")} được khai là trống` : `the list of ${empty.join(", ")} is given empty`;
+  return lang === "vi" ? "không còn ai trong nhóm để tính tỷ lệ sau khi loại trừ" : "nobody is left in the group the share is taken of once the exclusions are applied";
+}
+
+/** The sentence of a criterion whose status comes from the set's declaration for an empty group. */
+function emptyGroupMessage(input: MessageInput, lang: Lang): string {
+  const { criterion: c, result: r } = input;
+  const vi = lang === "vi";
+  const why = emptyGroupText(input, lang);
+  const pts = pointsText(r.points, lang);
+  if (c.role === "exclusion")
+    return r.status === "fail"
+      ? vi ? `Thuộc trường hợp không xét: ${why}, và bộ tiêu chí coi nhóm trống là thuộc trường hợp này.` : `Excluded: ${why}, which the set counts as excluded.`
+      : vi ? `Không thuộc trường hợp loại trừ: ${why}.` : `No exclusion applies: ${why}.`;
+  if (r.status === "pass") return vi ? `Đạt${pts}: ${why}, và văn bản coi nhóm trống là đạt.` : `Met${pts}: ${why}, which the regulation counts as met.`;
+  if (r.status === "fail") return vi ? `Chưa đạt${pts}: ${why}; nhóm trống không đáp ứng tiêu chí này.` : `Not met${pts}: ${why}; an empty group does not meet this criterion.`;
+  return vi ? `Không áp dụng: ${why}; tiêu chí không đặt ra cho đơn vị không có ai trong nhóm này.` : `Not applicable: ${why}; the criterion does not concern a unit with nobody in this group.`;
+}
+
 function automatic(input: MessageInput, lang: Lang): string {
   const { criterion: c, result: r } = input;
   const vi = lang === "vi";
+  if (r.reason === "empty-group") return emptyGroupMessage(input, lang);
   switch (r.status) {
     case "pass": {
       if (c.role === "exclusion") return vi ? "Không thuộc trường hợp loại trừ." : "No exclusion applies.";
@@ -164,8 +192,6 @@ function automatic(input: MessageInput, lang: Lang): string {
         return vi ? `Chưa được mã hóa: ${trimDot(c.pending!.reason.vi)}.` : `Not encoded yet: ${trimDot(c.pending!.reason.en)}.`;
       return vi ? `Thiếu dữ liệu: ${missingText(input, lang)}.` : `Missing data: ${missingText(input, lang)}.`;
     case "not-applicable":
-      if (r.reason === "empty-group")
-        return vi ? "Không áp dụng: nhóm dùng để tính tỷ lệ không có ai." : "Not applicable: the group the share is taken of is empty.";
       return vi ? "Không áp dụng cho đơn vị này." : "Not applicable to this unit.";
     case "error":
       return vi ? `Lỗi khi đánh giá: ${r.error}.` : `Could not be evaluated: ${r.error}.`;
@@ -174,7 +200,8 @@ function automatic(input: MessageInput, lang: Lang): string {
 
 function templateFor(c: Criterion, r: Omit<CriterionResult, "message">): Localized | undefined {
   const e = c.explain;
-  if (!e) return undefined;
+  // A set's templates speak of the ratio it compared; an empty group has none: its own sentence says why.
+  if (!e || r.reason === "empty-group") return undefined;
   if (r.status === "pass") return e.pass;
   if (r.status === "fail") return e.fail;
   if (r.status === "missing" && r.reason !== "not-encoded") return e.missing;

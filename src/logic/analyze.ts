@@ -36,6 +36,11 @@ export interface RuleInfo {
   readonly operators: readonly string[];
   /** Whether the rule compares a share or ratio against a percentage. */
   readonly usesRatio: boolean;
+  /**
+   * Whether the rule takes a share or ratio whose base could be empty: every share of a list, and every ratio
+   * whose whole is not a positive number written in the rule. Such a criterion must say what an empty group means.
+   */
+  readonly takesShare: boolean;
 }
 
 // Names of inputs and fields, and the level ids of a title recognised at levels (`muc-1`).
@@ -96,6 +101,7 @@ class Analyzer {
   readonly reads = new Set<string>();
   readonly operators = new Set<string>();
   usesRatio = false;
+  takesShare = false;
 
   constructor(
     private readonly problems: Problem[],
@@ -209,6 +215,7 @@ class Analyzer {
       case "ratioAtLeast":
       case "ratioAtMost":
         this.usesRatio = true;
+        if (!(typeof args[1] === "number" && args[1] > 0)) this.takesShare = true;
         for (const i of [0, 1]) this.checkCount(args[i]!, types[i]!, argPath(i), i === 0 ? "part" : "whole");
         this.checkPercent(args[2]!, types[2]!, argPath(2));
         return BOOLEAN;
@@ -288,6 +295,7 @@ class Analyzer {
     const listIndex = isShare ? 1 : 0;
     if (isShare) {
       this.usesRatio = true;
+      this.takesShare = true;
       const pt = this.walk(args[0]!, scope, argPath(0), depth + 1);
       this.checkPercent(args[0]!, pt, argPath(0));
     }
@@ -363,7 +371,7 @@ export function analyzeRule(
 ): RuleInfo {
   const a = new Analyzer(problems, limits, budget);
   const type = a.walk(rule, { type: scope, prefix: "", where: "the set's inputs and derived values" }, path, 0);
-  return { type, reads: [...a.reads].sort(), operators: [...a.operators].sort(), usesRatio: a.usesRatio };
+  return { type, reads: [...a.reads].sort(), operators: [...a.operators].sort(), usesRatio: a.usesRatio, takesShare: a.takesShare };
 }
 
 export { RATIO_OPERATORS };

@@ -21,6 +21,11 @@ export interface CriterionInfo {
   /** Data paths the criterion may read (`[]` stands for each item of a list). */
   readonly reads: readonly string[];
   readonly usesRatio: boolean;
+  /**
+   * Whether the criterion takes a share or ratio of a group that could be empty, in its own rules or through a
+   * derived value it reads: then its `emptyGroup` decides its status when the group is empty.
+   */
+  readonly takesShare: boolean;
 }
 
 /** What static analysis learned about a set. */
@@ -196,6 +201,9 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
   // Rules: derived values in order, then each criterion against inputs and derived values.
   const fields = new Map<string, ValueType>(Object.entries(set.inputs).map(([k, v]) => [k, typeOfInput(v)]));
   const derivedTypes = new Map<string, ValueType>();
+  // Derived values that take a share of a group, themselves or through an earlier derived value.
+  const derivedShares = new Set<string>();
+  const readsShare = (reads: readonly string[]) => reads.some((r) => derivedShares.has(r.split(/[.[]/, 1)[0]!));
   for (const [name, d] of Object.entries(set.derived)) {
     if (name in set.inputs) {
       problems.push({ code: "duplicate_name", path: ["derived", name], message: `'${name}' is both an input and a derived value` });
@@ -204,6 +212,7 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
     const info = analyzeRule(d.rule, { kind: "object", fields: new Map(fields) }, ["derived", name, "rule"], problems, limits, budget);
     derivedTypes.set(name, info.type);
     fields.set(name, info.type);
+    if (info.takesShare || readsShare(info.reads)) derivedShares.add(name);
   }
   const scope: ValueType = { kind: "object", fields };
   const names = new Set<string>([...TEMPLATE_NAMES, ...fields.keys()]);
@@ -225,7 +234,21 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
       }
     }
     const usesRatio = infos.some((x) => x.usesRatio);
-    criteria.set(c.id, { reads: [...new Set(infos.flatMap((x) => x.reads))].sort(), usesRatio });
+    const reads = [...new Set(infos.flatMap((x) => x.reads))].sort();
+    const takesShare = infos.some((x) => x.takesShare) || readsShare(reads);
+    criteria.set(c.id, { reads, usesRatio, takesShare });
+    if (takesShare && c.emptyGroup === undefined)
+      problems.push({
+        code: "empty_group_unsaid",
+        path: ["criteria", i],
+        message: `criterion '${c.id}' takes a share of a group that can be empty (no members, or all excluded), but does not say what an empty group means: add "emptyGroup": "fail", "not-applicable" or "pass" as the regulation says, and its reason in completeness.notes`,
+      });
+    if (!takesShare && c.emptyGroup !== undefined)
+      problems.push({
+        code: "empty_group_unused",
+        path: ["criteria", i, "emptyGroup"],
+        message: `criterion '${c.id}' says what an empty group means, but takes no share or ratio of a group, so it never applies; remove "emptyGroup"`,
+      });
     for (const [status, text] of Object.entries(c.explain ?? {})) {
       for (const lang of ["vi", "en"] as const) {
         for (const name of templateNames(text[lang])) {

@@ -166,6 +166,15 @@ export const ExplainTemplates = z
   .strict();
 export type ExplainTemplates = z.infer<typeof ExplainTemplates>;
 
+/**
+ * The status a criterion takes when a share or ratio it takes has an empty base: `fail` (an empty group does not
+ * meet the criterion), `not-applicable` (the criterion does not concern a unit without such members), or `pass`
+ * (the regulation counts it as met). Never a default that could raise a verdict: a set that takes a share
+ * without saying is refused when it is loaded.
+ */
+export const EmptyGroup = z.enum(["fail", "not-applicable", "pass"]);
+export type EmptyGroup = z.infer<typeof EmptyGroup>;
+
 /** One criterion (tiêu chí, chỉ tiêu, chỉ số or tiêu chuẩn) of a set. */
 export const Criterion = z
   .object({
@@ -192,6 +201,9 @@ export const Criterion = z
       .strict()
       .optional()
       .describe("The text of this criterion is not known yet: it always evaluates as missing."),
+    emptyGroup: EmptyGroup.optional().describe(
+      "What an empty group means for this criterion, as the regulation says: when a share or ratio it takes has nobody in its base (no members, or every member excluded), the criterion is 'fail', 'not-applicable' or 'pass'. Required on every criterion that takes a share or ratio of a group; say the regulation's reason in completeness.notes.",
+    ),
     explain: ExplainTemplates.optional(),
     notes: z.string().min(1).optional(),
   })

@@ -1,15 +1,28 @@
 import { z } from "zod";
 import { IsoDate, Localized } from "./common.js";
 
-/** Status of one criterion for one unit. */
+/**
+ * Status of one criterion for one unit. `pass`, `fail` and `not-applicable` are certain: every completion of the
+ * missing data gives them. `missing`: completions disagree (see `outcomes`), or the criterion is not encoded yet.
+ */
 export const Status = z.enum(["pass", "fail", "missing", "not-applicable", "error"]);
 export type Status = z.infer<typeof Status>;
 
-/** Why a criterion is `missing` or `not-applicable`, when it is not plain absent data or a false `applies`. */
+/** A status some completion of the missing data gives a criterion. */
+export const Outcome = z.enum(["pass", "fail", "not-applicable", "error"]);
+export type Outcome = z.infer<typeof Outcome>;
+
+/**
+ * Why a criterion has its status, when it is not plain: `data` (missing: completions of the absent data
+ * disagree), `not-encoded` (missing: the regulation's text is not known), `applies-false` (not applicable),
+ * `empty-group` (a share it takes has an empty base, so it has the status the set declares for an empty group).
+ * `derived` is no longer given (an empty group met through a derived value is `empty-group`); it is kept so
+ * results written by 0.1 still read.
+ */
 export const StatusReason = z.enum(["data", "not-encoded", "applies-false", "empty-group", "derived"]);
 export type StatusReason = z.infer<typeof StatusReason>;
 
-/** The overall verdict. `incomplete`: missing data could still turn it either way. */
+/** The overall verdict. `incomplete`: completions of the missing data disagree (or the pass mark is not known). */
 export const Verdict = z.enum(["pass", "fail", "incomplete"]);
 export type Verdict = z.infer<typeof Verdict>;
 
@@ -40,9 +53,24 @@ export const CriterionResult = z
     role: z.enum(["standard", "exclusion"]),
     mandatory: z.boolean(),
     status: Status,
+    /**
+     * Every status some completion of the missing data gives the criterion: one, the status itself, when it is
+     * certain; several when it is `missing` (e.g. `["pass", "fail"]`, or `["pass", "not-applicable"]`).
+     */
+    outcomes: z.array(Outcome),
     reason: StatusReason.nullable(),
-    points: z.object({ earned: z.number().int().nonnegative(), max: z.number().int().nonnegative() }).strict().nullable(),
-    /** Data paths that were needed but absent. */
+    /**
+     * Points: `earned` is what every completion gives (the lowest), `possible` the most a completion can give
+     * (equal to `earned` when the status is certain), `max` the criterion's maximum.
+     */
+    points: z
+      .object({ earned: z.number().int().nonnegative(), possible: z.number().int().nonnegative(), max: z.number().int().nonnegative() })
+      .strict()
+      .nullable(),
+    /**
+     * Absent data paths whose value could still change the status (empty when it is certain). A list not given
+     * is named by its own path; a list given empty is not missing (its criteria take their empty-group status).
+     */
     missing: z.array(z.string()),
     /** Values read, by absolute path into the unit's data (only with explanations on). */
     values: z.record(z.string(), ReadValue).optional(),
@@ -58,6 +86,7 @@ export const CriterionResult = z
   .strict();
 export type CriterionResult = z.infer<typeof CriterionResult>;
 
+/** A level of a levels decision for one unit. `achieved` and `not-achieved` are certain; `undetermined` is not. */
 export const LevelResult = z
   .object({
     id: z.string(),
@@ -88,8 +117,17 @@ export const Gap = z
     pointsShort: z.number().int().nonnegative().nullable(),
     /** Knock-out criteria (mandatory, exclusions, or any under an all-must-pass decision) that failed. */
     blocking: z.array(z.string()),
-    /** Criteria that could not be decided for want of data (or because they are not encoded yet). */
+    /**
+     * Criteria not decided for want of data (or because they are not encoded yet) whose outcome could still change
+     * the verdict, or, once the verdict is certain, the grade or level. Undecided criteria that cannot change it
+     * are left out (their own status still says `missing`).
+     */
     missing: z.array(z.string()),
+    /**
+     * The absent data paths to ask for: those whose value could still change the verdict (or, once the verdict is
+     * certain, the grade or level). Paths that cannot change it are not asked for.
+     */
+    missingPaths: z.array(z.string()),
     /** Criteria that fail and earn no points, most points first: the cheapest ways to close a points gap. */
     toImprove: z.array(z.object({ id: z.string(), points: z.number().int().nonnegative() }).strict()),
     /** The next grade up and the points it needs, when the unit passed below the top grade. */
@@ -100,15 +138,23 @@ export const Gap = z
   .strict();
 export type Gap = z.infer<typeof Gap>;
 
+/**
+ * The points of a unit as a range over the completions of its missing data: `earned` (the lowest completion:
+ * what is certain) to `possible` (the highest). Equal when nothing missing carries points.
+ */
 export const PointsSummary = z
   .object({
+    /** The lowest total any completion of the missing data gives: the points the unit has for certain. */
     earned: z.number().int().nonnegative(),
     max: z.number().int().nonnegative(),
-    /** The maximum over applicable criteria (lower than `max` when not-applicable criteria are excluded). */
+    /**
+     * The maximum over applicable criteria (lower than `max` when not-applicable criteria are excluded, which a
+     * set does only where its regulation rescales). When whether a criterion applies is itself unknown, the largest.
+     */
     applicableMax: z.number().int().nonnegative(),
     /** Points needed to pass, scaled to `applicableMax`; null when the regulation's pass mark is not known. */
     passMark: z.number().int().nonnegative().nullable(),
-    /** Points the unit would have if every missing criterion passed. */
+    /** The highest total any completion of the missing data gives. */
     possible: z.number().int().nonnegative(),
   })
   .strict();
@@ -136,8 +182,16 @@ export const Result = z
     inForce: z.boolean().nullable(),
     verdict: Verdict,
     grade: z.object({ id: z.string(), title: Localized }).strict().nullable(),
-    /** False when missing data could still raise the grade or level. */
+    /**
+     * True when every completion of the missing data gives the same grade or level (and the verdict is certain).
+     * False: `grade` is provisional, the lowest any completion gives; `highestGrade` is the highest.
+     */
     gradeFinal: z.boolean(),
+    /**
+     * The highest grade or level a completion of the missing data could reach (with a passing verdict); equal to
+     * `grade` when `gradeFinal`; null when no completion passes with a grade.
+     */
+    highestGrade: z.object({ id: z.string(), title: Localized }).strict().nullable(),
     points: PointsSummary.nullable(),
     levels: z.array(LevelResult),
     groups: z.array(GroupResult),

@@ -58,6 +58,7 @@ const WORDS = {
     below: "ngay dưới ngưỡng",
     above: "ngay trên ngưỡng",
     empty: "nhóm rỗng",
+    allExcluded: "nhóm rỗng: mục duy nhất được loại trừ",
     excluded: "thêm một mục được loại trừ",
     of: "trên",
     passMark: "mức đạt",
@@ -74,6 +75,7 @@ const WORDS = {
     below: "just below",
     above: "just above",
     empty: "empty group",
+    allExcluded: "empty group: the only item is excluded",
     excluded: "plus one excluded item",
     of: "of",
     passMark: "pass mark",
@@ -332,10 +334,21 @@ export function boundaryCases(set: LoadedSet, options: BoundaryOptions = {}): Bo
     const listName = nameOf(site.prefix, list!);
     for (const [side, k] of line.sides) {
       const size = side === "empty" ? 0 : n;
-      const data = build(site, (scope) => {
+      let data = build(site, (scope) => {
         const h = solver.list(list!, scope);
         return h !== undefined && h.resize(size) && solver.shareTo(site.args, k, scope);
       });
+      if (!data && side === "empty" && exclude !== undefined) {
+        // A list that must have items (minItems): the group is empty when its one item is excluded.
+        data = build(site, (scope) => {
+          const h = solver.list(list!, scope);
+          return h !== undefined && h.resize(1) && solver.shareTo(site.args, 0, scope, 1);
+        });
+        if (data) {
+          record(`${site.criterion.id}: ${listName}: ${w.allExcluded}`, describe(site), data, [site.criterion.id]);
+          continue;
+        }
+      }
       if (!data) {
         skipped.push({ criterion: site.criterion.id, where: site.where, reason: `cannot build ${listName} with ${k} of ${size} meeting the condition` });
         continue;

@@ -5,7 +5,6 @@
  * @module
  */
 import type { LoadedSet } from "../evaluate/load.js";
-import { RATIO_OPERATORS } from "../logic/operators.js";
 import type { Localized } from "../schema/common.js";
 import type { Rule } from "../schema/rule.js";
 import type { Status } from "../schema/result.js";
@@ -56,27 +55,23 @@ export function operatorsIn(rule: Rule | undefined, out: Set<string> = new Set()
   return out;
 }
 
-const usesRatio = (rule: Rule | undefined) => [...operatorsIn(rule)].some((op) => RATIO_OPERATORS.has(op));
-
 /**
  * Which statuses each criterion of a set can take: `pass` and `fail` unless pending; `missing` when it reads any
  * data (or is pending); `not-applicable` when it has an `applies` rule (pending or not: `applies` runs first) or
- * takes a share or ratio (of an empty group), directly or through a derived value.
+ * declares that an empty group (of a share it takes, directly or through a derived value) makes it not applicable.
  */
 export function possibleStatuses(set: LoadedSet): Map<string, Record<CoveredStatus, boolean>> {
   const d = set.definition;
-  const derivedRatio = new Set(Object.entries(d.derived).filter(([, v]) => usesRatio(v.rule)).map(([k]) => k));
   const out = new Map<string, Record<CoveredStatus, boolean>>();
   for (const c of d.criteria) {
     const info = set.analysis.criteria.get(c.id);
     const reads = info?.reads ?? [];
     const pending = c.pending !== undefined;
-    const viaDerived = reads.some((r) => derivedRatio.has(r.split(/[.[]/, 1)[0]!));
     out.set(c.id, {
       pass: !pending,
       fail: !pending,
       missing: pending || reads.length > 0,
-      "not-applicable": c.applies !== undefined || (!pending && ((info?.usesRatio ?? false) || viaDerived)),
+      "not-applicable": c.applies !== undefined || ((info?.takesShare ?? false) && c.emptyGroup === "not-applicable"),
     });
   }
   return out;

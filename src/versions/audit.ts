@@ -226,7 +226,9 @@ function compareResults(before: Result, after: Result): Difference[] {
   // Everything else the result holds, except what was compared above and the library that made it.
   // The set's hash is reported as set-changed; which library made a (sub-)result is a note, not a difference.
   const unstamped = (r: Result): unknown => ({ ...r, engine: null, subResults: r.subResults.map((s) => ({ ...s, result: unstamped(s.result) })) });
-  const rest = (r: Result) => ({ ...(unstamped(r) as object), set: { ...r.set, hash: null }, verdict: null, grade: null, criteria: null, points: r.points ? { ...r.points, earned: null } : null });
+  // The highest grade is news only where it differs from the grade (a provisional grade); else the grade says it.
+  const highest = (r: Result) => ((r.highestGrade?.id ?? null) === (r.grade?.id ?? null) ? null : r.highestGrade);
+  const rest = (r: Result) => ({ ...(unstamped(r) as object), set: { ...r.set, hash: null }, verdict: null, grade: null, highestGrade: highest(r), criteria: null, points: r.points ? { ...r.points, earned: null } : null });
   const others: Array<{ path: string; before: unknown; after: unknown }> = [];
   jsonDifferences(rest(before), rest(after), "", others);
   const byKey = new Map<string, typeof others>();

@@ -7,6 +7,7 @@
 import fc from "fast-check";
 import type { InputSpec, Inputs } from "../../src/schema/inputs.js";
 import type { Rule } from "../../src/schema/rule.js";
+import { declareEmptyGroups } from "../helpers.js";
 
 const t = (s: string) => ({ vi: s, en: s });
 
@@ -163,6 +164,7 @@ export function setFor(m: Model): fc.Arbitrary<Record<string, unknown>> {
       criteria: fc.array(criterion, { minLength: 1, maxLength: 7 }),
       method: fc.constantFrom("points", "points", "all"),
       notApplicable: fc.constantFrom("award", "zero", "exclude"),
+      emptyGroup: fc.constantFrom("fail", "not-applicable", "pass"),
       passShare: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null, freq: 8 }),
       grades: fc.boolean(),
       levels: fc.nat(2),
@@ -201,7 +203,7 @@ export function setFor(m: Model): fc.Arbitrary<Record<string, unknown>> {
       const passMark = g.passShare === null ? null : Math.floor(total * g.passShare);
       const grades = g.grades && passMark !== null && passMark < total ? [{ id: "tot", title: t("Tốt"), minPoints: total }, { id: "dat", title: t("Đạt"), minPoints: passMark }] : [];
       const levels = Array.from({ length: g.levels }, (_, k) => ({ id: `muc-${k + 1}`, title: t(`Mức ${k + 1}`) }));
-      return {
+      return declareEmptyGroups({
         id: "fuzz-set",
         version: "1.0.0",
         title: t("Bộ thử ngẫu nhiên"),
@@ -219,7 +221,7 @@ export function setFor(m: Model): fc.Arbitrary<Record<string, unknown>> {
         groups: g.groups ? [{ id: "g1", title: t("nhóm 1") }, { id: "g2", title: t("nhóm 2") }] : [],
         criteria,
         decision: points ? { method: "points", maxPoints: total, passMark, grades, notApplicable: g.notApplicable } : { method: "all", levels },
-      };
+      }, g.emptyGroup);
     });
 }
 
