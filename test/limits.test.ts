@@ -9,7 +9,9 @@ import {
   type LimitsInput,
   type Problem,
 } from "../src/index.js";
-import { makeSet, text, unitDataProblems } from "./helpers.js";
+import { join } from "node:path";
+import { loadCriteriaDir } from "../src/node/index.js";
+import { makeSet, ROOT, text, unitDataProblems } from "./helpers.js";
 
 function problems(json: unknown, limits?: LimitsInput): Problem[] {
   const v = validateCriteriaSet(json, limits ? { limits } : {});
@@ -43,6 +45,7 @@ describe("limits", () => {
       maxRuleNodes: 5000,
       maxTotalRuleNodes: 100_000,
       maxArrayLength: 100_000,
+      maxWork: 20_000_000,
       maxStringLength: 10_000,
     });
     expect(Object.isFrozen(DEFAULT_LIMITS)).toBe(true);
@@ -283,5 +286,67 @@ describe("a loaded set", () => {
   it("reports problems of the set as a CriteriaSetError naming the limit", () => {
     expect(() => loadCriteriaSet(setOf(3), { limits: { maxCriteria: 2 }, source: "big.json" })).toThrow(CriteriaSetError);
     expect(() => loadCriteriaSet(setOf(3), { limits: { maxCriteria: 2 }, source: "big.json" })).toThrow(/big\.json.*\n.*criteria: the set has 3 criteria; at most 2 .*\[too_many_criteria\]/);
+  });
+});
+
+describe("the work one unit may take (maxWork), estimated when a set is loaded", () => {
+  const member = (extra: Record<string, unknown> = {}) => ({
+    type: "array",
+    ...extra,
+    description: text("members"),
+    items: {
+      type: "object",
+      description: text("member"),
+      fields: {
+        age: { type: "integer", min: 0, max: 130, description: text("age") },
+        scores: { type: "array", description: text("scores"), items: { type: "number", description: text("score") } },
+      },
+    },
+  });
+  const withRule = (rule: unknown, members: Record<string, unknown> = {}, more: Record<string, unknown> = {}) =>
+    makeSet({ inputs: { a: { type: "boolean", description: text("a") }, members: member(members) }, criteria: [{ id: "1", title: text("r"), points: 100, rule }], ...more });
+  const work = (json: unknown, limits: LimitsInput = { maxWork: Number.MAX_SAFE_INTEGER }) => loadCriteriaSet(json, { limits }).analysis.work;
+  const all = { all: [{ var: "members" }, { ">": [{ var: "age" }, 5] }] };
+
+  it("counts each part of a rule once, times the most items of each list it goes through", () => {
+    // all (1) + var members (1) + 100,000 items × (> , var age, 5).
+    expect(work(withRule(all))).toBe(2 + 3 * 100_000);
+    expect(work(withRule(all, { maxItems: 40 }))).toBe(2 + 3 * 40);
+    expect(work(withRule(all), { maxArrayLength: 1000, maxWork: 10 ** 9 })).toBe(2 + 3 * 1000);
+    // Nested lists multiply: 40 members × 100,000 scores × 3 parts.
+    const nested = { all: [{ var: "members" }, { some: [{ var: "scores" }, { ">": [{ var: "" }, 5] }] }] };
+    expect(work(withRule(nested, { maxItems: 40 }))).toBe(2 + 40 * 2 + 40 * 100_000 * 3);
+    // A literal list, a lookup in it, a filtered list and a derived list keep their bounds.
+    expect(work(withRule({ in: [{ var: "a" }, [true, false]] }))).toBe(5 + 2);
+    const derived = { derived: { big: { label: text("big"), description: text("big"), rule: { filter: [{ var: "members" }, { ">": [{ var: "age" }, 5] }] } } } };
+    expect(work(withRule({ "==": [{ count: [{ var: "big" }] }, 1] }, { maxItems: 40 }, derived))).toBe(2 + 3 * 40 + 4);
+  });
+
+  it("refuses a set that could take more than maxWork steps per unit, naming the rule, unless the limit is raised", () => {
+    const nested = withRule({ all: [{ var: "members" }, { all: [{ var: "scores" }, { ">=": [{ var: "" }, 1] }] }] });
+    let err: unknown;
+    try {
+      loadCriteriaSet(nested);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(CriteriaSetError);
+    expect((err as CriteriaSetError).problems).toEqual([
+      {
+        code: "work_too_large",
+        path: ["criteria", 0, "rule"],
+        message: expect.stringContaining("could take up to 30,000,200,002 steps"),
+      },
+    ]);
+    expect((err as CriteriaSetError).message).toMatch(/Declare "maxItems" on the lists it goes through, or raise limits\.maxWork/);
+    expect(work(nested)).toBe(30_000_200_002);
+    // At the limit it loads; one step over, it does not.
+    const w = work(withRule(all));
+    expect(loadCriteriaSet(withRule(all), { limits: { maxWork: w } }).analysis.work).toBe(w);
+    expect(() => loadCriteriaSet(withRule(all), { limits: { maxWork: w - 1 } })).toThrow(/work_too_large/);
+  });
+
+  it("keeps every shipped set far inside the default", () => {
+    for (const set of loadCriteriaDir(join(ROOT, "criteria"))) expect(set.analysis.work, `${set.definition.id}@${set.definition.version}`).toBeLessThanOrEqual(DEFAULT_LIMITS.maxWork / 5);
   });
 });

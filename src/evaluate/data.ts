@@ -140,10 +140,22 @@ function fieldSchema(spec: InputSpec, limits: DataLimits): z.ZodType {
   return fallback === undefined ? nullable.optional() : nullable.default(fallback as never);
 }
 
+/** A record's own enumerable fields on an object without a prototype: nothing inherited can be read from it. */
+function ownFields(v: unknown): unknown {
+  if (typeof v !== "object" || v === null || Array.isArray(v) || Object.getPrototypeOf(v) === null) return v;
+  const copy = Object.create(null) as Record<string, unknown>;
+  for (const k of Object.keys(v)) copy[k] = (v as Record<string, unknown>)[k];
+  return copy;
+}
+
 function objectSchema(fields: Inputs, limits: DataLimits): z.ZodType {
   const shape: Record<string, z.ZodType> = {};
   for (const [name, spec] of Object.entries(fields)) shape[name] = fieldSchema(spec, limits);
-  return z.object(shape).strict();
+  const object = z.object(shape).strict();
+  // zod reads a declared field as input[name]: for a field named like a member of Object.prototype (toString,
+  // valueOf) that finds the inherited function when the field is absent. Such records are read own fields only,
+  // so an absent `toString` is missing, as any other absent field.
+  return Object.keys(fields).some((name) => name in Object.prototype) ? z.preprocess(ownFields, object) : object;
 }
 
 /**

@@ -276,10 +276,16 @@ export function criterionMessage(input: MessageInput): Localized {
   return { vi: fillCut(cut(tpl.vi), input, "vi"), en: fillCut(cut(tpl.en), input, "en") };
 }
 
+/**
+ * Longest sentence a template fills, in characters: a template repeating `{{name}}` thousands of times over a
+ * long value would otherwise build a text longer than JavaScript strings can be (a `RangeError`).
+ */
+export const MAX_SENTENCE = 10_000;
+
 function fillCut(parts: CutTemplate, input: MessageInput, lang: Lang): string {
   let text = parts[0]!;
-  for (let i = 1; i < parts.length; i += 3) text += (nameValue(input, lang, parts[i]!) ?? parts[i + 1]!) + parts[i + 2]!;
-  return text;
+  for (let i = 1; i < parts.length && text.length <= MAX_SENTENCE; i += 3) text += (nameValue(input, lang, parts[i]!) ?? parts[i + 1]!) + parts[i + 2]!;
+  return text.length <= MAX_SENTENCE ? text : `${text.slice(0, MAX_SENTENCE)}…`;
 }
 
 /** The sentence, in both languages, on the verdict. */

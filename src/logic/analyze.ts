@@ -37,6 +37,12 @@ export interface RuleInfo {
   /** Whether the rule compares a share or ratio against a percentage. */
   readonly usesRatio: boolean;
   /**
+   * The most steps evaluating the rule can take for one unit: each part of the rule counts once, times the most
+   * items of every list it goes through (nested lists multiplied; a list of unknown length counts as
+   * `maxArrayLength` items). Evaluation counts the same steps as it goes (see `maxWork`).
+   */
+  readonly work: number;
+  /**
    * Whether the rule takes a share or ratio whose base could be empty: every share of a list, and every ratio
    * whose whole is not a positive number written in the rule. Such a criterion must say what an empty group means.
    */
@@ -76,6 +82,8 @@ export function suggest(name: string, known: Iterable<string>): string | undefin
 
 interface Scope {
   readonly type: ValueType;
+  /** How many times a part of the rule here can run for one unit: the product of the lengths of the lists gone through. */
+  readonly times: number;
   /** Static path of the current item, e.g. `thanhVien[]`, or "" at the top. */
   readonly prefix: string;
   /** Human description of where we are, for messages. */
@@ -90,6 +98,12 @@ function join(prefix: string, path: string): string {
 function sameKind(types: ValueType[]): ValueType {
   if (types.length === 0) return ANY;
   const first = types[0]!;
+  if (first.kind === "array" && types.every((t) => t.kind === "array")) {
+    // Lists that could be either: the longest bounds it.
+    const maxes = types.map((t) => (t.kind === "array" ? t.max : undefined));
+    const item = sameKind(types.map((t) => (t.kind === "array" ? t.item : ANY)));
+    return maxes.every((m) => m !== undefined) ? { kind: "array", item, max: Math.max(...(maxes as number[])) } : { kind: "array", item };
+  }
   if (types.every((t) => t.kind === first.kind)) return first.kind === "integer" || first.kind === "boolean" ? first : first.kind === "number" ? NUMBER : first;
   if (types.every((t) => t.kind === "integer" || t.kind === "number")) return NUMBER;
   return ANY;
@@ -98,6 +112,8 @@ function sameKind(types: ValueType[]): ValueType {
 class Analyzer {
   private nodes = 0;
   private tooBig = false;
+  /** Steps evaluating the rule can take (see {@link RuleInfo.work}). */
+  work = 0;
   readonly reads = new Set<string>();
   readonly operators = new Set<string>();
   usesRatio = false;
@@ -107,7 +123,13 @@ class Analyzer {
     private readonly problems: Problem[],
     private readonly limits: RuleLimits,
     private readonly budget: NodeBudget | undefined,
+    private readonly maxArrayLength: number,
   ) {}
+
+  /** The most items a list of this type can hold. */
+  private lengthOf(t: ValueType): number {
+    return t.kind === "array" && t.max !== undefined ? t.max : this.maxArrayLength;
+  }
 
   private problem(code: string, path: JsonPath, message: string): void {
     this.problems.push({ code, path, message });
@@ -132,13 +154,14 @@ class Analyzer {
       this.problem("rule_too_deep", path, `the rule nests deeper than ${this.limits.maxRuleDepth} levels (limits.maxRuleDepth)`);
       return ANY;
     }
+    this.work += scope.times;
     if (node === null) return { kind: "null" };
     if (typeof node === "boolean") return BOOLEAN;
     if (typeof node === "number") return Number.isInteger(node) ? INTEGER : NUMBER;
     if (typeof node === "string") return { kind: "string" };
     if (Array.isArray(node)) {
       const items = node.map((n, i) => this.walk(n, scope, [...path, i], depth + 1));
-      return { kind: "array", item: sameKind(items) };
+      return { kind: "array", item: sameKind(items), max: node.length };
     }
     const keys = Object.keys(node);
     if (keys.length !== 1) {
@@ -199,6 +222,8 @@ class Analyzer {
         return BOOLEAN;
       case "in":
         this.checkEnumIn(args, types, argPath);
+        // Looking a value up in a list goes through the list.
+        if (types[1]!.kind === "array") this.work += scope.times * this.lengthOf(types[1]!);
         return BOOLEAN;
       case "+":
       case "*":
@@ -306,7 +331,8 @@ class Analyzer {
     }
     const item = listType.kind === "array" ? listType.item : ANY;
     const prefix = `${this.listPrefix(args[listIndex]!, scope) ?? "?"}[]`;
-    const inner: Scope = { type: item, prefix, where: `each item of ${prefix.slice(0, -2)}` };
+    // The parts applied to each item run once per item: nested lists multiply.
+    const inner: Scope = { type: item, times: scope.times * this.lengthOf(listType), prefix, where: `each item of ${prefix.slice(0, -2)}` };
     for (let i = listIndex + 1; i < args.length; i++) this.walk(args[i]!, inner, argPath(i), depth + 1);
     if (op === "filter") return listType;
     if (op === "count") return INTEGER;
@@ -366,12 +392,12 @@ export function analyzeRule(
   scope: ValueType,
   path: JsonPath,
   problems: Problem[],
-  limits: RuleLimits = DEFAULT_LIMITS,
+  limits: RuleLimits & Partial<Pick<Limits, "maxArrayLength">> = DEFAULT_LIMITS,
   budget?: NodeBudget,
 ): RuleInfo {
-  const a = new Analyzer(problems, limits, budget);
-  const type = a.walk(rule, { type: scope, prefix: "", where: "the set's inputs and derived values" }, path, 0);
-  return { type, reads: [...a.reads].sort(), operators: [...a.operators].sort(), usesRatio: a.usesRatio, takesShare: a.takesShare };
+  const a = new Analyzer(problems, limits, budget, limits.maxArrayLength ?? DEFAULT_LIMITS.maxArrayLength);
+  const type = a.walk(rule, { type: scope, times: 1, prefix: "", where: "the set's inputs and derived values" }, path, 0);
+  return { type, reads: [...a.reads].sort(), operators: [...a.operators].sort(), usesRatio: a.usesRatio, takesShare: a.takesShare, work: a.work };
 }
 
 export { RATIO_OPERATORS };

@@ -32,6 +32,16 @@ export interface CriterionInfo {
 export interface SetAnalysis {
   readonly criteria: ReadonlyMap<string, CriterionInfo>;
   readonly derivedTypes: ReadonlyMap<string, ValueType>;
+  /**
+   * The most steps evaluating one unit can take: every rule's parts, times the most items of the lists they go
+   * through (nested lists multiplied). Held to `limits.maxWork` when the set is loaded.
+   */
+  readonly work: number;
+}
+
+/** A count of steps for a message: `12,500,000` or `1.2e+21`. */
+function bigNumber(n: number): string {
+  return n < 1e15 ? Math.round(n).toLocaleString("en") : n.toPrecision(2);
 }
 
 /** The most points a criterion can earn. */
@@ -199,7 +209,9 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
   }
 
   // Rules: derived values in order, then each criterion against inputs and derived values.
-  const fields = new Map<string, ValueType>(Object.entries(set.inputs).map(([k, v]) => [k, typeOfInput(v)]));
+  const fields = new Map<string, ValueType>(Object.entries(set.inputs).map(([k, v]) => [k, typeOfInput(v, limits.maxArrayLength)]));
+  /** Each rule's work, and where it sits, for the limit on the set's work. */
+  const works: Array<{ work: number; path: JsonPath }> = [];
   const derivedTypes = new Map<string, ValueType>();
   // Derived values that take a share of a group, themselves or through an earlier derived value.
   const derivedShares = new Set<string>();
@@ -210,6 +222,7 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
       continue;
     }
     const info = analyzeRule(d.rule, { kind: "object", fields: new Map(fields) }, ["derived", name, "rule"], problems, limits, budget);
+    works.push({ work: info.work, path: ["derived", name, "rule"] });
     derivedTypes.set(name, info.type);
     fields.set(name, info.type);
     if (info.takesShare || readsShare(info.reads)) derivedShares.add(name);
@@ -220,7 +233,10 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
   set.criteria.forEach((c, i) => {
     const infos: RuleInfo[] = [];
     const run = (rule: CriteriaSet["criteria"][number]["rule"], sub: (string | number)[]) => {
-      if (rule !== undefined) infos.push(analyzeRule(rule, scope, ["criteria", i, ...sub], problems, limits, budget));
+      if (rule === undefined) return;
+      const info = analyzeRule(rule, scope, ["criteria", i, ...sub], problems, limits, budget);
+      works.push({ work: info.work, path: ["criteria", i, ...sub] });
+      infos.push(info);
     };
     run(c.applies, ["applies"]);
     run(c.rule, ["rule"]);
@@ -266,5 +282,14 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
     }
   });
 
-  return { criteria, derivedTypes };
+  const work = works.reduce((sum, w) => sum + w.work, 0);
+  if (work > limits.maxWork) {
+    const worst = works.reduce((a, b) => (b.work > a.work ? b : a));
+    problems.push({
+      code: "work_too_large",
+      path: worst.path,
+      message: `evaluating one unit could take up to ${bigNumber(work)} steps (each part of a rule, times the items of every list it goes through, nested lists multiplied), more than the ${bigNumber(limits.maxWork)} allowed (limits.maxWork); this rule alone could take ${bigNumber(worst.work)}. Declare "maxItems" on the lists it goes through, or raise limits.maxWork`,
+    });
+  }
+  return { criteria, derivedTypes, work };
 }

@@ -16,6 +16,9 @@ export const JSON_DEPTH_CEILING = 1000;
 const RULE_DEPTH_CEILING = 200;
 const DATA_DEPTH_CEILING = 64;
 
+/** Steps one unit's evaluation may take by default: about a second of work on a slow machine. */
+const DEFAULT_MAX_WORK = 20_000_000;
+
 const count = (max?: number) => (max === undefined ? z.number().int().positive() : z.number().int().positive().max(max));
 
 /** The limits, with their defaults. Every field is optional when given as an option. */
@@ -36,6 +39,15 @@ export const Limits = z
     maxRuleNodes: count().default(5000).describe("Most parts (operations, literals, list entries) in one rule."),
     maxTotalRuleNodes: count().default(100_000).describe("Most parts in all the rules of a set together (derived values, criteria, tiers)."),
     maxArrayLength: count().default(100_000).describe("Most items in any list of a unit's data."),
+    maxWork: z
+      .number()
+      .int()
+      .positive()
+      .max(Number.MAX_SAFE_INTEGER)
+      .default(DEFAULT_MAX_WORK)
+      .describe(
+        "Most steps evaluating one unit may take: checked when the set is loaded (each part of a rule, times the most items of every list it goes through, nested lists multiplied; a list without maxItems counts as maxArrayLength items), and counted while a unit is evaluated.",
+      ),
     maxStringLength: count().default(10_000).describe("Most characters (UTF-16 code units) in any text of a unit's data."),
   })
   .strict();

@@ -37,10 +37,19 @@ function refuseProtoKey(record: Record<string, unknown>, path: JsonPath, problem
 
 const MAX_CONTROL_PROBLEMS = 20;
 
+/** A list or record being walked: its children are visited one at a time (`next` is the index of the next one). */
+interface Open {
+  readonly frame: Frame;
+  readonly keys: readonly string[] | undefined;
+  readonly length: number;
+  next: number;
+}
+
 /**
  * Walks a raw JSON value once, without recursion: returns the path where it first nests deeper than
  * `maxDepth` objects and lists (a cycle counts as too deep), or else the texts and keys holding a control
- * character (the first few).
+ * character (the first few). The walk holds one entry per level it is in, not one per value waiting to be
+ * visited, so a list of a million items costs no more memory than one item.
  */
 function scan(value: unknown, maxDepth: number): { deep: JsonPath } | { controls: Problem[] } {
   const controls: Problem[] = [];
@@ -52,21 +61,36 @@ function scan(value: unknown, maxDepth: number): { deep: JsonPath } | { controls
         message: `${what} holds a control character (${printable(CONTROL_CHARACTER.exec(text)![0])}), which could rewrite a terminal or hide text; remove it`,
       });
   };
-  const stack: Frame[] = [{ value, depth: 0, key: undefined, parent: undefined }];
-  while (stack.length > 0) {
-    const frame = stack.pop()!;
+  const open: Open[] = [];
+  /** Looks at one value: a text is checked, a list or record is opened (or found too deep). */
+  const visit = (frame: Frame): JsonPath | undefined => {
     const v = frame.value;
     if (typeof v === "string") control(frame, v, "the text");
-    if (typeof v !== "object" || v === null) continue;
-    const depth = frame.depth + 1;
-    if (depth > maxDepth) return { deep: pathOf(frame) };
-    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], depth, key: i, parent: frame });
-    else
-      for (const k of Object.keys(v).reverse()) {
-        const child: Frame = { value: (v as Record<string, unknown>)[k], depth, key: k, parent: frame };
-        control(child, k, "the key");
-        stack.push(child);
-      }
+    if (typeof v !== "object" || v === null) return undefined;
+    if (frame.depth + 1 > maxDepth) return pathOf(frame);
+    const keys = Array.isArray(v) ? undefined : Object.keys(v);
+    open.push({ frame, keys, length: keys ? keys.length : (v as unknown[]).length, next: 0 });
+    return undefined;
+  };
+  const deep = visit({ value, depth: 0, key: undefined, parent: undefined });
+  if (deep) return { deep };
+  while (open.length > 0) {
+    const top = open[open.length - 1]!;
+    if (top.next >= top.length) {
+      open.pop();
+      continue;
+    }
+    const i = top.next++;
+    const parent = top.frame;
+    const depth = parent.depth + 1;
+    let child: Frame;
+    if (top.keys) {
+      const k = top.keys[i]!;
+      child = { value: (parent.value as Record<string, unknown>)[k], depth, key: k, parent };
+      control(child, k, "the key");
+    } else child = { value: (parent.value as unknown[])[i], depth, key: i, parent };
+    const tooDeep = visit(child);
+    if (tooDeep) return { deep: tooDeep };
   }
   return { controls };
 }

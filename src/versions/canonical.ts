@@ -11,7 +11,8 @@ import { sha256Hex } from "./sha256.js";
 /**
  * Writes a JSON value in canonical form.
  *
- * @throws `CanonicalJsonError`, with the path, for values JSON cannot hold (NaN, functions, ...), nesting deeper
+ * @throws `CanonicalJsonError`, with the path, for values JSON cannot hold (NaN, functions, a Date, a Map, any
+ * object that is not a plain object or an array, ...), nesting deeper
  * than 1000, or two keys of one object that are equal once normalised to NFC.
  */
 export function canonicalJson(value: unknown): string {
@@ -50,6 +51,14 @@ function write(value: unknown, out: string[], path: Array<string | number>): voi
         });
         out.push("]");
         return;
+      }
+      const proto = Object.getPrototypeOf(value) as unknown;
+      // A plain object's prototype is an Object.prototype (of any realm: its own prototype is null), or null.
+      if (proto !== null && Object.getPrototypeOf(proto) !== null) {
+        // A Date, Map, Set, RegExp, typed array or class instance has no own enumerable keys to write, so two
+        // different dates would hash the same as {}; JSON data holds plain objects only.
+        const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+        throw new CanonicalJsonError(`a ${typeof name === "string" && name !== "" ? name : "non-plain object"} is not a JSON value${name === "Date" ? ' (write a date as a text, "YYYY-MM-DD")' : ""}`, path.slice());
       }
       const entries = Object.keys(value)
         .filter((k) => (value as Record<string, unknown>)[k] !== undefined)

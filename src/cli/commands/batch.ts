@@ -8,7 +8,7 @@ import { readSheetFile, sheetFormatOf, writeResultFile } from "../../node/sheets
 import { delimiterName, parseCsv } from "../../sheet/csv.js";
 import { sheetRecord } from "../../sheet/read.js";
 import type { TableLine } from "../../sheet/results.js";
-import { EXIT, report, UsageError, type Io } from "../output.js";
+import { EXIT, report, terminalSafe, UsageError, type Io } from "../output.js";
 
 /** Options of `tieuchi batch`. */
 export interface BatchCommandOptions {
@@ -114,6 +114,17 @@ function closeOutput(file: WriteStream, path: string): Promise<void> {
   );
 }
 
+/** Lines shown on a terminal: JSON whose texts could hold C1 controls or bidirectional overrides, escaped on the way. */
+function terminalSink(target: Writable): Writable {
+  const decoder = new TextDecoder();
+  return new Writable({
+    write(chunk: Uint8Array, _enc, done) {
+      if (target.write(terminalSafe(decoder.decode(chunk, { stream: true })))) done();
+      else target.once("drain", () => done());
+    },
+  });
+}
+
 /** Output to `io.out`, for callers (tests) that give no stream. */
 function textSink(io: Io): Writable {
   const decoder = new TextDecoder();
@@ -172,7 +183,7 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
     const collected: TableLine[] = [];
     if (input === "-" && process.stdin.isTTY === true) throw new UsageError("standard input is a terminal: pipe the units in (… | tieuchi batch set.json - --format ndjson) or name the file");
     const file = opts.out !== undefined && tableOut === undefined ? openOutput(opts.out) : undefined;
-    const output = tableOut ? lineCollector(collected) : (file ?? io.stdout ?? textSink(io));
+    const output = tableOut ? lineCollector(collected) : (file ?? (io.stdout ? (io.outIsTTY ? terminalSink(io.stdout) : io.stdout) : textSink(io)));
     // Drawn only for a person watching: both standard output and standard error are terminals.
     const showProgress = !opts.quiet && io.errIsTTY === true && io.outIsTTY === true;
     let lastDraw = 0;
@@ -198,11 +209,11 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
           const now = performance.now();
           if (now - lastDraw < 100) return;
           lastDraw = now;
-          io.err(`\r${progressLine(p, io.columns)}\x1b[K`);
+          (io.status ?? io.err)(`\r${progressLine(p, io.columns)}\x1b[K`);
         },
       });
     } catch (e) {
-      if (showProgress) io.err("\r\x1b[K");
+      if (showProgress) (io.status ?? io.err)("\r\x1b[K");
       // The batch already failed: close the file quietly (its own error, if any, says nothing more).
       if (file) await new Promise<void>((resolve) => file.end(() => resolve()));
       const code = report(e, io);
@@ -214,7 +225,7 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
         );
       return code;
     }
-    if (showProgress) io.err("\r\x1b[K");
+    if (showProgress) (io.status ?? io.err)("\r\x1b[K");
     if (file) await closeOutput(file, opts.out!);
     if (tableOut) {
       await new Promise<void>((resolve, reject) => output.end((e?: Error | null) => (e ? reject(e) : resolve())));
