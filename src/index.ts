@@ -50,7 +50,7 @@ export { OPERATORS, type OperatorInfo } from "./logic/operators.js";
 export { Limits, DEFAULT_LIMITS, type LimitsInput } from "./schema/limits.js";
 
 export { loadCriteriaSet, isLoadedSet, type LoadedSet, type LoadOptions } from "./evaluate/load.js";
-export { evaluate, ENGINE_NAMES, type EvaluateOptions, type SetResolver, type EngineName } from "./evaluate/evaluate.js";
+export { evaluate, safeEvaluate, ENGINE_NAMES, type EvaluateOptions, type SetResolver, type EngineName, type SetToEvaluate, type SafeEvaluation, type EvaluateError } from "./evaluate/evaluate.js";
 
 export { describeRule } from "./explain/describe.js";
 export { renderCatalogue, type CatalogueOptions } from "./explain/catalogue.js";
