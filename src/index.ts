@@ -41,7 +41,7 @@ export type { CriteriaSetInput } from "./schema/criteria-set.js";
 export { InputSpec, Inputs } from "./schema/inputs.js";
 export { Rule } from "./schema/rule.js";
 export { Localized } from "./schema/common.js";
-export { Result, CriterionResult, Status, Verdict, Gap, Measure, LevelResult, GroupResult, SubResult } from "./schema/result.js";
+export { Result, CriterionResult, Status, Verdict, Gap, Measure, LevelResult, GroupResult, SubResult, StatusReason, PointsSummary, SetStamp, Outcome, ReadValue } from "./schema/result.js";
 export { validateCriteriaSet, parseCriteriaSet, type Validation, type ValidateOptions } from "./schema/parse.js";
 export type { SetAnalysis, CriterionInfo } from "./schema/checks.js";
 export { criteriaSetJsonSchema } from "./schema/json-schema.js";

@@ -24,9 +24,9 @@ const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Reco
 const BUDGET = {
   packed: 800_000,
   /** The README's browser example, esbuild, minified and gzipped: the core, zod and one set. */
-  browser: 160_000,
+  browser: 165_000,
   /** The same without zod (the app's own copy): what tieuchi adds. */
-  browserWithoutZod: 55_000,
+  browserWithoutZod: 68_000,
 };
 
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
@@ -49,7 +49,7 @@ describe("the README's code blocks", () => {
   });
 
   it("fits on a few screens", () => {
-    expect(readFileSync(join(ROOT, README), "utf8").split("\n").length).toBeLessThanOrEqual(260);
+    expect(readFileSync(join(ROOT, README), "utf8").split("\n").length).toBeLessThanOrEqual(250);
   });
 
   it("links only to files the package ships", () => {
@@ -152,7 +152,13 @@ function esbuild(p: Project, entry: string, outfile: string, external: string[] 
 async function serve(dir: string): Promise<{ url: string; server: Server }> {
   const types: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css" };
   const server = createServer((req, res) => {
-    const path = normalize(join(dir, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)));
+    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    // Chromium asks for an icon on its own, whatever the page says: not the page's request, not a problem of it.
+    if (pathname === "/favicon.ico") {
+      res.writeHead(204).end();
+      return;
+    }
+    const path = normalize(join(dir, pathname));
     const file = path.endsWith("/") ? join(path, "index.html") : path;
     if (relative(dir, file).startsWith("..") || !existsSync(file) || statSync(file).isDirectory()) {
       res.writeHead(404).end();
@@ -275,9 +281,10 @@ describe("the app project, beyond what the README shows", () => {
     expect(publint.status, publint.stdout + publint.stderr).toBe(0);
     expect(publint.stdout + publint.stderr).not.toMatch(/Suggestions?:|Warnings?:|Errors?:/);
     const attw = spawnSync(process.execPath, [join(ROOT, "node_modules/@arethetypeswrong/cli/dist/index.js"), packed.file, "--format", "json"], { cwd: ROOT, encoding: "utf8", timeout: 300_000, maxBuffer: 1 << 26 });
-    const report = JSON.parse(attw.stdout) as { analysis: { entrypoints: Record<string, unknown> }; problems: unknown[] };
-    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual([".", "./criteria", "./node", "./package.json", "./testing"].filter((e) => e !== "./package.json" || e in report.analysis.entrypoints).sort());
-    expect(report.problems, JSON.stringify(report.problems, null, 2)).toEqual([]);
+    const report = JSON.parse(attw.stdout) as { analysis: { entrypoints: Record<string, unknown> }; problems: Record<string, unknown> | unknown[] };
+    // Every subpath, the criteria files' wildcard included, and under every resolution (node10 through typesVersions).
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual([".", "./criteria", "./criteria/*", "./node", "./package.json", "./testing"]);
+    expect(Object.keys(report.problems), JSON.stringify(report.problems, null, 2)).toEqual([]);
     expect(attw.status).toBe(0);
   });
 });

@@ -177,5 +177,5 @@ export function loadRegistry(dir: string, options: FileLoadOptions = {}): Regist
 export { bundledCriteriaDir } from "./bundled.js";
 export { LOCK_FILE, readLockInputs, readLock, writeLock, checkLockDir, updateLockDir } from "./lock.js";
 export { readLines, type Line } from "./lines.js";
-export { runBatch, formatOf, type BatchOptions, type BatchProgress, type BatchSummary, type UnitFormat } from "./batch.js";
+export { runBatch, formatOf, type BatchOptions, type BatchProgress, type BatchSummary, type UnitFormat, type PartialRecord } from "./batch.js";
 export { sheetFormatOf, loadExcelJs, writeTemplateFile, readSheetFile, writeResultFile, type SheetFile } from "./sheets.js";
