@@ -22,7 +22,8 @@ const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Reco
 
 /** Budgets, in bytes, a little above what was measured (see the CHANGELOG): a regression past them fails. */
 const BUDGET = {
-  packed: 800_000,
+  // 808 036 B measured at 105 files, after the spreadsheets and architecture guides and the explorer's files joined.
+  packed: 850_000,
   /** The README's browser example, esbuild, minified and gzipped: the core, zod and one set. */
   browser: 165_000,
   /** The same without zod (the app's own copy): what tieuchi adds. */
