@@ -4,7 +4,6 @@
  *
  * @module
  */
-import { CLI } from "./cli.js";
 import type { AreaSpec, Sentences } from "../params.js";
 import { ERRORS } from "./errors.js";
 import { OPTIONS } from "./options.js";
@@ -19,7 +18,6 @@ export const SPEC = {
   ...PROBLEMS,
   ...OPTIONS,
   ...TESTING,
-  ...CLI,
 } as const satisfies AreaSpec;
 
 /** The declared parameters of every message. */

@@ -3,7 +3,6 @@
  *
  * @module
  */
-import { cli } from "./cli.js";
 import type { Catalogue } from "../codes/index.js";
 import { errors } from "./errors.js";
 import { options } from "./options.js";
@@ -17,5 +16,4 @@ export const en: Catalogue = {
   ...problems,
   ...options,
   ...testing,
-  ...cli,
 };

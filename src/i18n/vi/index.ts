@@ -4,7 +4,6 @@
  *
  * @module
  */
-import { cli } from "./cli.js";
 import type { Catalogue } from "../codes/index.js";
 import { errors } from "./errors.js";
 import { options } from "./options.js";
@@ -18,5 +17,4 @@ export const vi: Catalogue = {
   ...problems,
   ...options,
   ...testing,
-  ...cli,
 };
