@@ -5,12 +5,14 @@
  * @module
  */
 import { CLI } from "./cli.js";
+import { DECISION } from "./decision.js";
 import type { AreaSpec, Sentences } from "../params.js";
 import { WORDS } from "./words.js";
 
 /** Every message key with its parameters. */
 export const SPEC = {
   ...WORDS,
+  ...DECISION,
   ...CLI,
 } as const satisfies AreaSpec;
 

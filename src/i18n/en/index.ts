@@ -4,10 +4,12 @@
  * @module
  */
 import { cli } from "./cli.js";
+import { decision } from "./decision.js";
 import type { Catalogue } from "../codes/index.js";
 import { words } from "./words.js";
 
 export const en: Catalogue = {
   ...words,
+  ...decision,
   ...cli,
 };
