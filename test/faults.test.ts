@@ -365,3 +365,74 @@ describe("units too large, and output lines that stay small", () => {
     expect(copied).toBeLessThan(3 * text.length);
   }, SLOW);
 });
+
+describe("resources: what one hostile set or unit costs", () => {
+  /** Runs a script against the built package in a fresh Node process; returns its exit status and JSON answer. */
+  function child(script: string, args: string[] = []): { status: number | null; out: unknown; stderr: string } {
+    const r = spawnSync(process.execPath, [...args, "--input-type=module", "-e", script], { encoding: "utf8", cwd: ROOT, maxBuffer: 1 << 26 });
+    let out: unknown;
+    try {
+      out = JSON.parse(r.stdout);
+    } catch {
+      out = r.stdout;
+    }
+    return { status: r.status, out, stderr: r.stderr.slice(0, 2000) };
+  }
+  const t = (s: string) => ({ vi: s, en: s });
+  // The outside review's set: all over a list of records, each with all over a list of numbers, 60 comparisons
+  // inside. With a 2 MB unit and explanations on, it ended the process with a V8 fatal error (exit 133).
+  const hostileSet = {
+    id: "hostile",
+    version: "1.0.0",
+    title: t("Hostile"),
+    subject: "family",
+    source: { document: "QĐ 1/2024", issuer: "Test", issued: "2024-01-01" },
+    validFrom: "2024-01-01",
+    validTo: null,
+    supersedes: null,
+    completeness: { level: "partial", notes: ["test"] },
+    inputs: { recs: { type: "array", description: t("records"), items: { type: "object", description: t("record"), fields: { nums: { type: "array", description: t("numbers"), items: { type: "number", description: t("n") } } } } } },
+    criteria: [{ id: "1", title: t("one"), points: 100, rule: { all: [{ var: "recs" }, { all: [{ var: "nums" }, { and: Array.from({ length: 60 }, (_, i) => ({ ">=": [{ var: "" }, i % 7] })) }] }] } }],
+    decision: { method: "points", maxPoints: 100, passMark: 50 },
+  };
+  const setFile = tmp("hostile.json", JSON.stringify(hostileSet));
+  const unitFile = tmp("unit.json", JSON.stringify({ recs: Array.from({ length: 1000 }, () => ({ nums: Array.from({ length: 1000 }, (_, i) => 7 + (i % 3)) })) }));
+
+  it("the set is refused when loaded: it could take 1.8 million million steps for one unit", () => {
+    const r = spawnSync(process.execPath, [CLI, "eval", setFile, unitFile, "--as-of", "2024-06-01"], { encoding: "utf8" });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/criteria\[0\]\.rule \(line 1, column \d+\): evaluating one unit could take up to 1,810,000,200,002 steps .* \[work_too_large\]/);
+  }, SLOW);
+
+  it("loaded with the limit raised, its 2 MB unit is explained without the trace growing per read (it was a V8 fatal error)", () => {
+    const r = child(
+      `import { readFileSync } from "node:fs";
+       import { loadCriteriaSet, evaluate } from "./dist/index.js";
+       const set = loadCriteriaSet(JSON.parse(readFileSync(${JSON.stringify(setFile)}, "utf8")), { limits: { maxWork: Number.MAX_SAFE_INTEGER } });
+       const t0 = performance.now();
+       const r = evaluate(set, JSON.parse(readFileSync(${JSON.stringify(unitFile)}, "utf8")), { asOf: "2024-06-01", explain: true });
+       console.log(JSON.stringify({ verdict: r.verdict, seconds: (performance.now() - t0) / 1000, rssMiB: process.resourceUsage().maxRSS / 1024 }));`,
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.out).toMatchObject({ verdict: "pass" });
+    expect((r.out as { rssMiB: number }).rssMiB).toBeLessThan(600);
+  }, SLOW);
+
+  it("the safety preflight of a criteria file holds one entry per level, not one per value: a 2,000,000-item list costs under 8 MB (it cost 163 MB)", () => {
+    const r = child(
+      `import { preflight } from "./src/schema/preflight.ts";
+       import { DEFAULT_LIMITS } from "./src/schema/limits.ts";
+       const json = JSON.parse(JSON.stringify({ id: "x", notes: Array.from({ length: 2_000_000 }, (_, i) => i % 10) }));
+       globalThis.gc();
+       const before = process.memoryUsage().heapUsed;
+       let peak = 0;
+       const problems = preflight(json, DEFAULT_LIMITS);
+       peak = process.memoryUsage().heapUsed - before;
+       console.log(JSON.stringify({ problems: problems.length, growthMiB: peak / 2 ** 20 }));`,
+      ["--expose-gc", "--import", "tsx"],
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.out).toMatchObject({ problems: 0 });
+    expect((r.out as { growthMiB: number }).growthMiB).toBeLessThan(8);
+  }, SLOW);
+});

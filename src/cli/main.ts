@@ -29,7 +29,7 @@ import { validateCommand } from "./commands/validate.js";
 import { verifyCommand } from "./commands/verify.js";
 import { bundledCriteriaDir } from "../node/bundled.js";
 import { commandHelp, mainHelp } from "./help.js";
-import { EXIT, report, UsageError, type Io } from "./output.js";
+import { EXIT, report, safeIo, UsageError, type Io } from "./output.js";
 import { CLI_COMMANDS, commandsTaking, isCommand, nearest, OPTION_KINDS, optionsOf, type CliCommand, type OptionName } from "./spec.js";
 
 function lang(value: string): Lang {
@@ -195,7 +195,9 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
 }
 
 /** Runs the CLI with arguments (without `node` and the script) and returns the exit code (a promise for batch). */
-export function main(argv: readonly string[], io: Io): number | Promise<number> {
+export function main(argv: readonly string[], raw: Io): number | Promise<number> {
+  // Names, ids, case names and fields read from files are printed: none may rewrite the terminal.
+  const io = safeIo(raw);
   let language = langIn(argv);
   let command: CliCommand | undefined;
   try {

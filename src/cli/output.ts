@@ -21,6 +21,32 @@ export interface Io {
   readonly errIsTTY?: boolean;
   /** Whether standard output is a terminal: when it is not (a pipe, a file), the run is a script's and stays quiet. */
   readonly outIsTTY?: boolean;
+  /**
+   * Writes to standard error as given, control characters included: only for the progress line tieuchi draws
+   * itself (`\r`, `ESC [K`). Everything else goes through `out` and `err`, which escape them.
+   */
+  readonly status?: (text: string) => void;
+}
+
+/**
+ * Characters that can move the cursor, clear or retitle a terminal, or hide text, when printed: C0 controls
+ * other than tab and line feed (carriage return included), DEL, C1 controls, bidirectional overrides and
+ * isolates, and the line and paragraph separators.
+ */
+const TERMINAL_CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * A text safe to print on a terminal: each control character written `\uXXXX`, which is also how JSON escapes
+ * it, so JSON output stays JSON (and reads back to the same value) while file names, case names, ids and
+ * unit fields from untrusted files cannot rewrite the screen.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(TERMINAL_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`);
+}
+
+/** The same streams, with every text escaped by {@link terminalSafe} on its way out (`status` excepted). */
+export function safeIo(io: Io): Io {
+  return { ...io, out: (t) => io.out(terminalSafe(t)), err: (t) => io.err(terminalSafe(t)), status: io.status ?? io.err };
 }
 
 export class UsageError extends Error {

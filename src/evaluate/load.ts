@@ -9,7 +9,8 @@ import type { Engine, PreparedRule } from "../logic/engine.js";
 import { labelsOf, type LabelNode } from "../explain/describe.js";
 import type { SetAnalysis } from "../schema/checks.js";
 import type { CriteriaSet } from "../schema/criteria-set.js";
-import { CriteriaSetError } from "../errors.js";
+import { CriteriaSetError, OptionsError } from "../errors.js";
+import { msg } from "../i18n/index.js";
 import { resolveLimits, type Limits, type LimitsInput } from "../schema/limits.js";
 import { normalizeStrings, validateCriteriaSet } from "../schema/parse.js";
 import { contentHash } from "../versions/canonical.js";
@@ -78,9 +79,20 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** True when `value` is a set made by {@link loadCriteriaSet}. */
+/**
+ * Every set this copy of tieuchi loaded. An object that only looks like a loaded set (made by hand, or a copy
+ * of one) would skip validation and the operator allow-list, so it is not taken for one.
+ */
+const LOADED = new WeakSet<object>();
+
+/** True when `value` is a set made by {@link loadCriteriaSet} (of this copy of tieuchi). */
 export function isLoadedSet(value: unknown): value is LoadedSet {
-  return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === BRAND;
+  return typeof value === "object" && value !== null && LOADED.has(value);
+}
+
+/** True when `value` looks like a loaded set but was not made by {@link loadCriteriaSet}: made by hand, or copied. */
+export function isForgedLoadedSet(value: unknown): boolean {
+  return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === BRAND && !LOADED.has(value);
 }
 
 /**
@@ -91,15 +103,20 @@ export function isLoadedSet(value: unknown): value is LoadedSet {
  *
  * @param json - The parsed JSON of a criteria file.
  * @throws {@link CriteriaSetError} listing every problem, each with its JSON path.
- * @throws {@link OptionsError} when `options.limits` is not usable.
+ * @throws {@link OptionsError} when `options.limits` is not usable, or `json` is an object that only looks like a
+ * loaded set (see {@link isLoadedSet}).
  */
 export function loadCriteriaSet(json: unknown, options: LoadOptions = {}): LoadedSet {
+  if (isForgedLoadedSet(json))
+    throw new OptionsError(
+      msg("options.forged_set"),
+    );
   const limits = resolveLimits(options.limits);
   const v = validateCriteriaSet(json, { limits });
   if (!v.ok) throw new CriteriaSetError(v.problems, options.source);
   const definition = deepFreeze(v.set);
   const cache = new Map<string, PreparedSet>();
-  return Object.freeze({
+  const loaded: LoadedSet = Object.freeze({
     kind: BRAND,
     definition,
     hash: contentHash(normalizeStrings(json)),
@@ -132,4 +149,6 @@ export function loadCriteriaSet(json: unknown, options: LoadOptions = {}): Loade
       return p;
     },
   });
+  LOADED.add(loaded);
+  return loaded;
 }

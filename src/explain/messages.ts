@@ -7,6 +7,7 @@
 import type { Localized } from "../schema/common.js";
 import type { CriteriaSet, Criterion } from "../schema/criteria-set.js";
 import type { CriterionResult, Gap, Measure, PointsSummary, Verdict } from "../schema/result.js";
+import { say, type Message } from "../i18n/index.js";
 import { describeRule, type LabelNode } from "./describe.js";
 import { formatNumber, formatPercent, formatValue, LANGS, type Lang } from "./format.js";
 import { t } from "../i18n/index.js";
@@ -15,6 +16,8 @@ import { t } from "../i18n/index.js";
 export interface MessageInput {
   readonly criterion: Criterion;
   readonly result: Omit<CriterionResult, "message">;
+  /** Why the criterion is `error`, as a message of the catalogue. */
+  readonly error?: Message | undefined;
   readonly values: ReadonlyMap<string, unknown>;
   readonly measures: readonly Measure[];
   readonly root: Readonly<Record<string, unknown>>;
@@ -207,7 +210,7 @@ function automaticSentence(input: MessageInput, lang: Lang): string {
     case "not-applicable":
       return vi ? "Không áp dụng cho đơn vị này." : "Not applicable to this unit.";
     case "error":
-      return vi ? `Lỗi khi đánh giá: ${r.error}.` : `Could not be evaluated: ${r.error}.`;
+      return vi ? `Lỗi khi đánh giá: ${input.error ? say(input.error, lang) : r.error}.` : `Could not be evaluated: ${input.error ? say(input.error, lang) : r.error}.`;
   }
 }
 
@@ -292,10 +295,16 @@ export function criterionMessage(input: MessageInput): Localized {
   return { vi: fillCut(cut(tpl.vi), input, "vi") + unaffectedText(input, "vi"), en: fillCut(cut(tpl.en), input, "en") + unaffectedText(input, "en") };
 }
 
+/**
+ * Longest sentence a template fills, in characters: a template repeating `{{name}}` thousands of times over a
+ * long value would otherwise build a text longer than JavaScript strings can be (a `RangeError`).
+ */
+export const MAX_SENTENCE = 10_000;
+
 function fillCut(parts: CutTemplate, input: MessageInput, lang: Lang): string {
   let text = parts[0]!;
-  for (let i = 1; i < parts.length; i += 3) text += (nameValue(input, lang, parts[i]!) ?? parts[i + 1]!) + parts[i + 2]!;
-  return text;
+  for (let i = 1; i < parts.length && text.length <= MAX_SENTENCE; i += 3) text += (nameValue(input, lang, parts[i]!) ?? parts[i + 1]!) + parts[i + 2]!;
+  return text.length <= MAX_SENTENCE ? text : `${text.slice(0, MAX_SENTENCE)}…`;
 }
 
 /** Template names that need a ratio measured. */

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { Message } from "../i18n/index.js";
 import type { RatioMeasure } from "./exact.js";
 
 /**
@@ -15,7 +16,7 @@ import type { RatioMeasure } from "./exact.js";
 export type DerivedState =
   | { readonly status: "missing"; readonly paths: readonly string[]; readonly bound?: unknown }
   | { readonly status: "not-applicable" }
-  | { readonly status: "error"; readonly message: string };
+  | { readonly status: "error"; readonly message: Message };
 
 /** The data a rule runs against. */
 export interface EvalScope {
@@ -87,15 +88,23 @@ const NONE_MISSING: ReadonlySet<string> = new Set();
  * not need. Absent values are recorded by path at once: they decide the status.
  */
 export class Trace {
-  /** Reads that found a value: base, relative path and value, three entries per read, in order. */
+  /**
+   * Reads that found a value: base, relative path and value, three entries per place read, in the order first
+   * read. A place read again (a rule comparing one value sixty times, once per item of a list) keeps one entry
+   * with the last value, so the trace grows with the data, never with the number of reads.
+   */
   private readonly found: unknown[] = [];
+  /** Where each place read is in `found`: by base, then relative path. */
+  private readonly at = new Map<unknown, Map<string, number>>();
+  private lastBase: unknown = undefined;
+  private lastAt: Map<string, number> | undefined;
   private byPath: Map<string, unknown> | undefined;
   private absent: Set<string> | undefined;
   readonly measures: RatioMeasure[] = [];
   /** Set when the rule read a derived value that is not applicable. */
   inapplicable = false;
   /** Set when the rule read a derived value that failed to compute. */
-  error: string | undefined;
+  error: Message | undefined;
   /** A trace records everything (it is the {@link Sink} of the compiled evaluator when explaining). */
   readonly full = true;
 
@@ -143,7 +152,18 @@ export class Trace {
     }
     if (value === null || value === undefined) this.addMissing(pathIn(scope, base, rel));
     else {
-      this.found.push(base, rel, value);
+      let at = this.lastAt;
+      if (at === undefined || base !== this.lastBase) {
+        at = this.at.get(base);
+        if (at === undefined) this.at.set(base, (at = new Map()));
+        this.lastBase = base;
+        this.lastAt = at;
+      }
+      const i = at.get(rel);
+      if (i === undefined) {
+        at.set(rel, this.found.length);
+        this.found.push(base, rel, value);
+      } else this.found[i + 2] = value;
       this.byPath = undefined;
     }
   }

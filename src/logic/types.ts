@@ -1,3 +1,4 @@
+import { msg, type Message } from "../i18n/index.js";
 import type { InputSpec } from "../schema/inputs.js";
 
 /** The static type of a value a rule can read or compute. */
@@ -9,7 +10,8 @@ export type ValueType =
   | { readonly kind: "string"; readonly enum?: readonly string[] }
   | { readonly kind: "date" }
   | { readonly kind: "null" }
-  | { readonly kind: "array"; readonly item: ValueType }
+  /** `max`: the most items the list can hold (its declared `maxItems`, or the data limit), when known. */
+  | { readonly kind: "array"; readonly item: ValueType; readonly max?: number }
   | { readonly kind: "object"; readonly fields: ReadonlyMap<string, ValueType> }
   /** Not known statically (e.g. the result of `if` with branches of different types). */
   | { readonly kind: "any" };
@@ -19,8 +21,11 @@ export const BOOLEAN: ValueType = { kind: "boolean" };
 export const NUMBER: ValueType = { kind: "number" };
 export const INTEGER: ValueType = { kind: "integer" };
 
-/** The type a declared input has when a rule reads it. A title reads as a boolean (held or not), or as a record of booleans by level. */
-export function typeOfInput(spec: InputSpec): ValueType {
+/**
+ * The type a declared input has when a rule reads it. A title reads as a boolean (held or not), or as a record of
+ * booleans by level. A list's `max` is its `maxItems`, or else `maxArrayLength` (the data limit) when given.
+ */
+export function typeOfInput(spec: InputSpec, maxArrayLength?: number): ValueType {
   switch (spec.type) {
     case "boolean":
       return BOOLEAN;
@@ -34,10 +39,12 @@ export function typeOfInput(spec: InputSpec): ValueType {
       return spec.enum ? { kind: "string", enum: spec.enum.map((s) => s.normalize("NFC")) } : { kind: "string" };
     case "date":
       return { kind: "date" };
-    case "array":
-      return { kind: "array", item: typeOfInput(spec.items) };
+    case "array": {
+      const max = spec.maxItems ?? maxArrayLength;
+      return max === undefined ? { kind: "array", item: typeOfInput(spec.items, maxArrayLength) } : { kind: "array", item: typeOfInput(spec.items, maxArrayLength), max };
+    }
     case "object":
-      return { kind: "object", fields: new Map(Object.entries(spec.fields).map(([k, v]) => [k, typeOfInput(v)])) };
+      return { kind: "object", fields: new Map(Object.entries(spec.fields).map(([k, v]) => [k, typeOfInput(v, maxArrayLength)])) };
   }
 }
 
@@ -45,16 +52,16 @@ export function isNumeric(t: ValueType): boolean {
   return t.kind === "integer" || t.kind === "number" || t.kind === "any";
 }
 
-/** A short name of a type for messages. */
-export function describeType(t: ValueType): string {
+/** A short name of a type for messages, as a message of the catalogue. */
+export function describeType(t: ValueType): Message {
   switch (t.kind) {
     case "array":
-      return `list of ${describeType(t.item)}`;
+      return msg("type.list", { item: describeType(t.item) });
     case "object":
-      return `record {${[...t.fields.keys()].join(", ")}}`;
+      return msg("type.record", { fields: [...t.fields.keys()] });
     case "string":
-      return t.enum ? `text (one of ${t.enum.map((e) => JSON.stringify(e)).join(", ")})` : "text";
+      return t.enum ? msg("type.text_enum", { values: t.enum.map((e) => JSON.stringify(e)) }) : msg("type.kind", { kind: "string" });
     default:
-      return t.kind;
+      return msg("type.kind", { kind: t.kind });
   }
 }

@@ -7,7 +7,9 @@
  * @module
  */
 import { z } from "zod";
-import { OptionsError, formatPath } from "../errors.js";
+import { OptionsError } from "../errors.js";
+import { msg } from "../i18n/index.js";
+import { issueProblems } from "./issues.js";
 
 // Ceilings on the limits themselves: the validators and evaluators recurse, so nesting limits stay within
 // what the call stack holds on every supported platform, whatever the host configures.
@@ -15,6 +17,9 @@ import { OptionsError, formatPath } from "../errors.js";
 export const JSON_DEPTH_CEILING = 1000;
 const RULE_DEPTH_CEILING = 200;
 const DATA_DEPTH_CEILING = 64;
+
+/** Steps one unit's evaluation may take by default: about a second of work on a slow machine. */
+const DEFAULT_MAX_WORK = 20_000_000;
 
 const count = (max?: number) => (max === undefined ? z.number().int().positive() : z.number().int().positive().max(max));
 
@@ -36,6 +41,15 @@ export const Limits = z
     maxRuleNodes: count().default(5000).describe("Most parts (operations, literals, list entries) in one rule."),
     maxTotalRuleNodes: count().default(100_000).describe("Most parts in all the rules of a set together (derived values, criteria, tiers)."),
     maxArrayLength: count().default(100_000).describe("Most items in any list of a unit's data."),
+    maxWork: z
+      .number()
+      .int()
+      .positive()
+      .max(Number.MAX_SAFE_INTEGER)
+      .default(DEFAULT_MAX_WORK)
+      .describe(
+        "Most steps evaluating one unit may take: checked when the set is loaded (each part of a rule, times the most items of every list it goes through, nested lists multiplied; a list without maxItems counts as maxArrayLength items), and counted while a unit is evaluated.",
+      ),
     maxStringLength: count().default(10_000).describe("Most characters (UTF-16 code units) in any text of a unit's data."),
   })
   .strict();
@@ -55,13 +69,14 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze(Limits.parse({}));
  */
 export function resolveLimits(input: LimitsInput | undefined): Limits {
   if (input === undefined) return DEFAULT_LIMITS;
-  const parsed = Limits.safeParse(input);
+  const parsed = Limits.safeParse(input, { reportInput: true });
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const path = ["limits", ...issue.path.map((p) => (typeof p === "number" ? p : String(p)))];
-  const what =
+  throw new OptionsError(
     issue.code === "unrecognized_keys"
-      ? `unknown limit${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `'${k}'`).join(", ")}; known: ${Object.keys(Limits.shape).join(", ")}`
-      : `${issue.message} (a limit is a whole number of at least 1)`;
-  throw new OptionsError(`${formatPath(path)}: ${what}`, path);
+      ? msg("options.unknown_limits", { path, keys: issue.keys, known: Object.keys(Limits.shape) })
+      : msg("options.bad_limit", { path, problem: issueProblems(issue, path)[0]! }),
+    path,
+  );
 }

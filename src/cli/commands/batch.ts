@@ -1,6 +1,7 @@
 import { closeSync, createWriteStream, openSync, readSync, type WriteStream } from "node:fs";
 import { Readable, Writable } from "node:stream";
 import { FileError, OptionsError, printable, UnitsFileError } from "../../errors.js";
+import { msg } from "../../i18n/index.js";
 import type { Lang } from "../../explain/format.js";
 import { fileReason, loadCriteriaFile } from "../../node/index.js";
 import { runBatch, type BatchProgress, type BatchSummary, type UnitFormat } from "../../node/batch.js";
@@ -8,7 +9,7 @@ import { readSheetFile, sheetFormatOf, writeResultFile } from "../../node/sheets
 import { delimiterName, parseCsv } from "../../sheet/csv.js";
 import { sheetRecord } from "../../sheet/read.js";
 import type { TableLine } from "../../sheet/results.js";
-import { EXIT, report, UsageError, type Io } from "../output.js";
+import { EXIT, report, terminalSafe, UsageError, type Io } from "../output.js";
 
 /** Options of `tieuchi batch`. */
 export interface BatchCommandOptions {
@@ -102,7 +103,7 @@ function openOutput(path: string): WriteStream {
   try {
     fd = openSync(path, "w");
   } catch (e) {
-    throw new FileError(printable(path), fileReason(e).replace("cannot be read", "cannot be written"), e);
+    throw new FileError(printable(path), fileReason(e, true), e);
   }
   return createWriteStream("", { fd });
 }
@@ -110,8 +111,21 @@ function openOutput(path: string): WriteStream {
 /** Ends the --out file; a failure to write its last bytes is a FileError. */
 function closeOutput(file: WriteStream, path: string): Promise<void> {
   return new Promise((resolve, reject) =>
-    file.end((e?: Error | null) => (e ? reject(new FileError(printable(path), `could not be written (${(e as NodeJS.ErrnoException).code === "ENOSPC" ? "no space left on the device" : e.message})`, e)) : resolve())),
+    file.end((e?: Error | null) =>
+      e ? reject(new FileError(printable(path), msg("file.write_failed", { why: (e as NodeJS.ErrnoException).code === "ENOSPC" ? msg("file.no_space") : msg("check.unworded", { text: e.message }) }), e)) : resolve(),
+    ),
   );
+}
+
+/** Lines shown on a terminal: JSON whose texts could hold C1 controls or bidirectional overrides, escaped on the way. */
+function terminalSink(target: Writable): Writable {
+  const decoder = new TextDecoder();
+  return new Writable({
+    write(chunk: Uint8Array, _enc, done) {
+      if (target.write(terminalSafe(decoder.decode(chunk, { stream: true })))) done();
+      else target.once("drain", () => done());
+    },
+  });
 }
 
 /** Output to `io.out`, for callers (tests) that give no stream. */
@@ -172,7 +186,7 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
     const collected: TableLine[] = [];
     if (input === "-" && process.stdin.isTTY === true) throw new UsageError("standard input is a terminal: pipe the units in (… | tieuchi batch set.json - --format ndjson) or name the file");
     const file = opts.out !== undefined && tableOut === undefined ? openOutput(opts.out) : undefined;
-    const output = tableOut ? lineCollector(collected) : (file ?? io.stdout ?? textSink(io));
+    const output = tableOut ? lineCollector(collected) : (file ?? (io.stdout ? (io.outIsTTY ? terminalSink(io.stdout) : io.stdout) : textSink(io)));
     // Drawn only for a person watching: both standard output and standard error are terminals.
     const showProgress = !opts.quiet && io.errIsTTY === true && io.outIsTTY === true;
     let lastDraw = 0;
@@ -198,11 +212,11 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
           const now = performance.now();
           if (now - lastDraw < 100) return;
           lastDraw = now;
-          io.err(`\r${progressLine(p, io.columns)}\x1b[K`);
+          (io.status ?? io.err)(`\r${progressLine(p, io.columns)}\x1b[K`);
         },
       });
     } catch (e) {
-      if (showProgress) io.err("\r\x1b[K");
+      if (showProgress) (io.status ?? io.err)("\r\x1b[K");
       // The batch already failed: close the file quietly (its own error, if any, says nothing more).
       if (file) await new Promise<void>((resolve) => file.end(() => resolve()));
       const code = report(e, io);
@@ -214,7 +228,7 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
         );
       return code;
     }
-    if (showProgress) io.err("\r\x1b[K");
+    if (showProgress) (io.status ?? io.err)("\r\x1b[K");
     if (file) await closeOutput(file, opts.out!);
     if (tableOut) {
       await new Promise<void>((resolve, reject) => output.end((e?: Error | null) => (e ? reject(e) : resolve())));
