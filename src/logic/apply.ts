@@ -7,6 +7,7 @@
  * @module
  */
 import { EvaluationError } from "../errors.js";
+import { msg } from "../i18n/index.js";
 import { checkFinite, compareRatio } from "./exact.js";
 
 /** JsonLogic truthiness: `[]` is false. */
@@ -98,5 +99,5 @@ export function applyOperator(op: string, args: readonly unknown[]): unknown {
     case "ratioAtMost":
       return compareRatio(op === "ratioAtLeast" ? "atLeast" : "atMost", a, b, c)?.met ?? null;
   }
-  throw new EvaluationError(`no operation '${op}' on known values`);
+  throw new EvaluationError(msg("eval.compile_op", { op }));
 }

@@ -10,6 +10,7 @@
  * @module
  */
 import { EvaluationError } from "../errors.js";
+import { msg } from "../i18n/index.js";
 import type { Rule } from "../schema/rule.js";
 import {
   all,
@@ -115,7 +116,7 @@ class BoundsCompiler {
     if (!isOperation(r)) return () => r;
     const op = Object.keys(r)[0]!;
     const args = argsOf(r, op);
-    if (!OPERATORS.has(op)) throw new EvaluationError(`cannot compile rule: '${op}' is not an operator criteria files may use`);
+    if (!OPERATORS.has(op)) throw new EvaluationError(msg("eval.refuse_op", { keys: JSON.stringify([op]) }));
     switch (op) {
       case "var": {
         const rel = args[0] === null || args[0] === undefined ? "" : String(args[0]);
