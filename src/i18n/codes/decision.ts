@@ -28,4 +28,28 @@ export const DECISION = {
   "decision.fail_unreachable": { title: "string", possible: "number", max: "number", passMark: "number" },
   /** An incomplete verdict: the points range, and the criteria and data that could still decide it. */
   "decision.incomplete": { title: "string", points: "string?", passMark: "number?", criteria: "strings", data: "strings" },
+  /** Heading of a report's verdict table: whose share the figures are. */
+  "decision.report_verdicts": { evaluated: "number" },
+  /** Heading of a report's grade table: whose share the figures are, and what a provisional grade is. */
+  "decision.report_grades": { evaluated: "number" },
+  /** Column of grades no missing data can change. */
+  "decision.report_final": {},
+  /** Column of grades the missing data could still raise. */
+  "decision.report_provisional": {},
+  /** Column (and row) of units whose verdict is incomplete. */
+  "decision.report_incomplete": {},
+  /** Row of units with a certain verdict and no grade. */
+  "decision.report_no_grade": {},
+  /** A list not given: missing data (its criteria may be undecided). */
+  "decision.list_not_given": {},
+  /** A list given with no items: not missing (its criteria take their empty-group status). */
+  "decision.list_empty": {},
+  /** Action: give a list as empty. */
+  "decision.list_give_empty": {},
+  /** Action: take a list back to not given. */
+  "decision.list_unset": {},
+  /** A criterion's status decided by an empty group, in a table cell. */
+  "decision.status_empty_group": { status: ["pass", "fail", "not-applicable"] },
+  /** Column of a group table: passes whose grade is provisional. */
+  "decision.report_pass_provisional": {},
 } as const satisfies AreaSpec;

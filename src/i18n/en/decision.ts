@@ -24,4 +24,17 @@ export const decision: Sentences<typeof DECISION> = {
     `Does not earn "${title}": even with every missing answer in its favour it cannot reach the pass mark of ${n(passMark)} points (at most ${n(possible)} of ${n(max)}).`,
   "decision.incomplete": ({ title, points, passMark, criteria, data }) =>
     `Not enough data to decide "${title}"${points ? `: ${points}${passMark !== undefined ? ` (pass mark ${n(passMark)})` : ""} depending on the missing data` : ""}; it still depends on ${criteria.length === 1 ? "criterion" : "criteria"} ${joinAnd(criteria, "en")}${data.length ? `, which need: ${joinAnd(data, "en")}` : ""}.`,
+  "decision.report_verdicts": ({ evaluated }) => `Verdict (out of ${n(evaluated)} units evaluated)`,
+  "decision.report_grades": ({ evaluated }) =>
+    `Grades (out of ${n(evaluated)} units evaluated; a provisional grade is the lowest the unit is sure of, and could still rise once the missing data is supplied)`,
+  "decision.report_final": () => "Final",
+  "decision.report_provisional": () => "Provisional",
+  "decision.report_incomplete": () => "Incomplete",
+  "decision.report_no_grade": () => "No grade",
+  "decision.list_not_given": () => "not given: missing data",
+  "decision.list_empty": () => "given: no items",
+  "decision.list_give_empty": () => "Give it as empty (no items)",
+  "decision.list_unset": () => "Mark as not given (missing data)",
+  "decision.status_empty_group": ({ status }) => `${{ pass: "pass", fail: "fail", "not-applicable": "n/a" }[status]} (empty group)`,
+  "decision.report_pass_provisional": () => "Pass, provisional grade",
 };

@@ -25,4 +25,17 @@ export const decision: Sentences<typeof DECISION> = {
     `Chưa đạt danh hiệu "${title}": kể cả khi mọi dữ liệu còn thiếu đều thuận lợi, cũng chỉ được tối đa ${n(possible)}/${n(max)} điểm, không đủ mức đạt ${n(passMark)} điểm.`,
   "decision.incomplete": ({ title, points, passMark, criteria, data }) =>
     `Chưa đủ dữ liệu để kết luận về danh hiệu "${title}"${points ? `: ${points}${passMark !== undefined ? ` (mức đạt ${n(passMark)})` : ""} tùy dữ liệu còn thiếu` : ""}; kết quả còn phụ thuộc vào tiêu chí ${joinAnd(criteria, "vi")}${data.length ? `, cần bổ sung: ${joinAnd(data, "vi")}` : ""}.`,
+  "decision.report_verdicts": ({ evaluated }) => `Kết luận (trên ${n(evaluated)} đơn vị đã đánh giá)`,
+  "decision.report_grades": ({ evaluated }) =>
+    `Xếp loại (trên ${n(evaluated)} đơn vị đã đánh giá; xếp loại tạm là mức thấp nhất đơn vị chắc chắn đạt, còn có thể lên khi bổ sung dữ liệu)`,
+  "decision.report_final": () => "Chính thức",
+  "decision.report_provisional": () => "Tạm thời",
+  "decision.report_incomplete": () => "Chưa đủ dữ liệu",
+  "decision.report_no_grade": () => "Không xếp loại",
+  "decision.list_not_given": () => "chưa khai báo: thiếu dữ liệu",
+  "decision.list_empty": () => "đã khai báo: không có mục nào",
+  "decision.list_give_empty": () => "Khai báo là không có mục nào",
+  "decision.list_unset": () => "Bỏ khai báo (thiếu dữ liệu)",
+  "decision.status_empty_group": ({ status }) => `${{ pass: "đạt", fail: "chưa đạt", "not-applicable": "không áp dụng" }[status]} (nhóm trống)`,
+  "decision.report_pass_provisional": () => "Đạt, xếp loại tạm",
 };
