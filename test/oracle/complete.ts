@@ -44,8 +44,8 @@ export interface Slot {
   readonly values: readonly unknown[];
 }
 
-/** The most values tried for one number. */
-const MAX_NUMBER_CANDIDATES = 40;
+/** The most values tried for one number (the unit is then too big for brute force rather than cut short). */
+const MAX_NUMBER_CANDIDATES = 400;
 
 function wholeCandidates(spec: { min?: number | undefined; max?: number | undefined }, m: Mentions, known: readonly number[]): number[] {
   const lo = spec.min ?? -1_000_000;
@@ -55,10 +55,17 @@ function wholeCandidates(spec: { min?: number | undefined; max?: number | undefi
     for (const d of [-1, 0, 1]) out.add(Math.floor(x) + d), out.add(Math.ceil(x) + d);
   };
   for (const x of [...m.numbers, ...known]) around(x);
-  // The lines of shares and ratios: P% of every count mentioned or known.
-  for (const p of m.percents) for (const w of [...known, ...m.numbers.filter((n) => Number.isInteger(n) && n > 0)]) around((p * w) / 100);
+  // What completes a known sum (a + x = b): the differences of the numbers given.
+  for (const a of known) for (const b of known) if (b > a) around(b - a);
+  // The lines of shares and ratios: P% of every count mentioned or known, and the whole a known part is P% of.
+  for (const p of m.percents)
+    for (const w of [...known, ...m.numbers.filter((n) => Number.isInteger(n) && n > 0)]) {
+      around((p * w) / 100);
+      if (p > 0) around((w * 100) / p);
+    }
   const list = [...out].filter((x) => x >= lo && x <= hi).sort((a, b) => a - b);
-  return list.slice(0, MAX_NUMBER_CANDIDATES);
+  if (list.length > MAX_NUMBER_CANDIDATES) throw new TooMany();
+  return list;
 }
 
 function numberCandidates(spec: { min?: number | undefined; max?: number | undefined }, m: Mentions, known: readonly number[]): number[] {
@@ -66,7 +73,9 @@ function numberCandidates(spec: { min?: number | undefined; max?: number | undef
   const hi = spec.max ?? 1_000_000;
   const out = new Set<number>([lo, hi, 0]);
   for (const x of [...m.numbers, ...known]) for (const d of [-0.5, 0, 0.5]) out.add(x + d);
-  return [...out].filter((x) => x >= lo && x <= hi).sort((a, b) => a - b).slice(0, MAX_NUMBER_CANDIDATES);
+  const list = [...out].filter((x) => x >= lo && x <= hi).sort((a, b) => a - b);
+  if (list.length > MAX_NUMBER_CANDIDATES) throw new TooMany();
+  return list;
 }
 
 function dayAfter(date: string, days: number): string {
@@ -129,7 +138,8 @@ export class TooMany extends Error {}
 /** Every whole number given in the data: counts the oracle also tries shares of. */
 export function knownNumbers(data: unknown, out: number[] = []): number[] {
   if (typeof data === "number" && Number.isInteger(data)) out.push(data);
-  else if (Array.isArray(data)) data.forEach((d) => knownNumbers(d, out));
+  // A list's length is a count the rules may compare (count, ratios of counts).
+  else if (Array.isArray(data)) out.push(data.length), data.forEach((d) => knownNumbers(d, out));
   else if (data !== null && typeof data === "object") Object.values(data).forEach((d) => knownNumbers(d, out));
   return out;
 }
@@ -149,6 +159,14 @@ export function normalized(data: Record<string, unknown>, inputs: Inputs): Recor
 
 function normalizedValue(v: unknown, spec: InputSpec): unknown {
   if (v === null) return null;
+  if (spec.type === "title" && spec.levels) {
+    // Held at a level (its id): that level and every lower one; false: none; a record: as given.
+    if (typeof v === "string" || v === false) {
+      const at = v === false ? -1 : spec.levels.indexOf(v);
+      return Object.fromEntries(spec.levels.map((l, i) => [l, i <= at]));
+    }
+    if (typeof v === "object" && !Array.isArray(v)) return Object.fromEntries(spec.levels.map((l) => [l, (v as Record<string, unknown>)[l] ?? null]));
+  }
   if (typeof v === "string") return v.normalize("NFC");
   if (spec.type === "object" && typeof v === "object" && !Array.isArray(v)) return normalized(v as Record<string, unknown>, spec.fields);
   if (spec.type === "array" && Array.isArray(v)) return v.map((x) => normalizedValue(x, spec.items));
@@ -178,10 +196,13 @@ export function slotsOf(data: Record<string, unknown>, inputs: Inputs, m: Mentio
         });
       else if (spec.type === "title" && spec.levels && typeof v === "object") {
         // A title held at levels given with some levels unknown (null).
+        // Levels are cumulative: the whole record is one slot, taking every way of holding it that agrees with the
+        // levels given.
         const rec = v as Record<string, unknown>;
-        spec.levels.forEach((l) => {
-          if (rec[l] === null || rec[l] === undefined) slots.push({ path: `${p}.${l}`, steps: [...s, l], values: [false, true] });
-        });
+        if (spec.levels.some((l) => rec[l] === null || rec[l] === undefined)) {
+          const agree = (candidates(spec, m, known) as Record<string, boolean>[]).filter((c) => spec.levels!.every((l) => rec[l] === null || rec[l] === undefined || rec[l] === c[l]));
+          slots.push({ path: p, steps: s, values: agree });
+        }
       }
     }
   };
