@@ -124,28 +124,39 @@ describe("gia-dinh-van-hoa 2024.1.0 (II.5): one member known not to work, anothe
     });
 });
 
-describe("gia-dinh-van-hoa 2018.1.0: the points rule with no area given", () => {
+describe("gia-dinh-van-hoa 2018.1.0 (NĐ 122/2018): the points rule with no area given", () => {
   const set = loadCriteriaSet(readJson(GDVH2018));
+  /** A family not poor, with `points` in all over the three standards (40, 30, 30 at most; each at least half when it can be). */
   const family = (points: number): Record<string, unknown> => {
-    const base = (readJson("criteria/gia-dinh-van-hoa/2018.1.0.cases.json") as { cases: { data: Record<string, unknown>; expect: { verdict: string } }[] }).cases.find((k) => k.expect.verdict === "pass")!;
+    const base = (readJson("criteria/gia-dinh-van-hoa/2018.1.0.cases.json") as { cases: { data: Record<string, unknown> }[] }).cases[0]!;
     const d = structuredClone(base.data);
     delete d.khuVuc;
     d.hoNgheoCanNgheo = false;
-    d.tongDiem = points;
+    const s = [20, 15, 15];
+    const max = [40, 30, 30];
+    let rest = points - 50;
+    if (rest < 0) s[0]! += rest;
+    for (let i = 0; i < 3 && rest > 0; i++) {
+      const add = Math.min(rest, max[i]! - s[i]!);
+      s[i]! += add;
+      rest -= add;
+    }
+    [d.diemTieuChuan1, d.diemTieuChuan2, d.diemTieuChuan3] = s;
     return d;
   };
+  const rule = (r: { criteria: readonly { id: string; status: string }[] }) => r.criteria.find((c) => c.id === "5.3")!.status;
   for (const engine of ENGINE_NAMES) {
     it(`50 points is below every threshold: fail (${engine})`, () => {
       const r = evaluate(set, family(50), { engine });
-      expect([r.criteria[0]!.status, r.verdict]).toEqual(["fail", "fail"]);
+      expect([rule(r), r.verdict]).toEqual(["fail", "fail"]);
     });
     it(`95 points for a family that is not poor meets every threshold: pass (${engine})`, () => {
       const r = evaluate(set, family(95), { engine });
-      expect([r.criteria[0]!.status, r.verdict]).toEqual(["pass", "pass"]);
+      expect([rule(r), r.verdict]).toEqual(["pass", "pass"]);
     });
     it(`87 points depends on the area: incomplete, and asks for it (${engine})`, () => {
       const r = evaluate(set, family(87), { engine });
-      expect(r.verdict).toBe("incomplete");
+      expect([rule(r), r.verdict]).toEqual(["missing", "incomplete"]);
       expect(r.gap.missingPaths).toEqual(["khuVuc"]);
     });
   }
