@@ -23,7 +23,7 @@ export const decision: Sentences<typeof DECISION> = {
   "decision.fail_unreachable": ({ title, possible, max, passMark }) =>
     `Does not earn "${title}": even with every missing answer in its favour it cannot reach the pass mark of ${n(passMark)} points (at most ${n(possible)} of ${n(max)}).`,
   "decision.incomplete": ({ title, points, passMark, criteria, data }) =>
-    `Not enough data to decide "${title}"${points ? `: ${points}${passMark !== undefined ? ` (pass mark ${n(passMark)})` : ""} depending on the missing data` : ""}; it still depends on ${criteria.length === 1 ? "criterion" : "criteria"} ${joinAnd(criteria, "en")}${data.length ? `, which need: ${joinAnd(data, "en")}` : ""}.`,
+    `Not enough data to decide "${title}"${points ? `: ${points}${passMark !== undefined ? ` (pass mark ${n(passMark)})` : ""} depending on the missing data` : ""}; it still depends on ${criteria.length === 1 ? "criterion" : "criteria"} ${joinAnd(criteria, "en")}${data.length ? `, which ${criteria.length === 1 ? "needs" : "need"}: ${joinAnd(data, "en")}` : ""}.`,
   "decision.report_verdicts": ({ evaluated }) => `Verdict (out of ${n(evaluated)} units evaluated)`,
   "decision.report_grades": ({ evaluated }) =>
     `Grades (out of ${n(evaluated)} units evaluated; a provisional grade is the lowest the unit is sure of, and could still rise once the missing data is supplied)`,
