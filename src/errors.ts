@@ -81,7 +81,7 @@ export function problemLine(p: Problem, lang: Lang): string {
   return `${formatPath(p.path, lang)}${p.line !== undefined ? ` (${say(msg("word.line_column", { line: p.line, column: p.column ?? 1 }), lang)})` : ""}: ${say(p, lang)} [${p.code}]`;
 }
 
-/** The problems as an indented list, the first {@link LISTED} of them. */
+/** The problems as an indented list, the first `limit` of them (50 unless told). */
 export function problemList(problems: readonly Problem[], lang: Lang, limit = LISTED): string {
   const lines = problems.slice(0, limit).map((p) => `  - ${problemLine(p, lang)}`);
   if (problems.length > limit) lines.push(`  ${say(msg("word.and_more", { count: problems.length - limit }), lang)}`);

@@ -9,7 +9,7 @@
  */
 import { parseArgs } from "node:util";
 import type { Lang } from "../explain/format.js";
-import { t } from "../i18n/index.js";
+import { tCli as t } from "../i18n/cli.js";
 import { VERSION } from "../version.js";
 import { casesCommand } from "./commands/cases.js";
 import { catalogueCommand } from "./commands/catalogue.js";

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { NotInForceError, OptionsError, problem, RegistryError, UnitDataError, type JsonPath, type Problem } from "../errors.js";
+import { NotInForceError, OptionsError, problem, RegistryError, TieuchiError, UnitDataError, type CriteriaSetError, type EvaluationError, type JsonPath, type Problem, type SetNotFoundError } from "../errors.js";
 import { msg, say, type Message } from "../i18n/index.js";
 import { issuePath, issueProblems } from "../schema/issues.js";
 import { criterionMessage, verdictMessage } from "../explain/messages.js";
@@ -13,7 +13,7 @@ import { compiledEngine, type Compiled } from "../logic/compile.js";
 import type { PreparedRule } from "../logic/engine.js";
 import { itemPath, joinPath, type DerivedState, type EvalScope } from "../logic/trace.js";
 import { isIsoDate } from "../schema/common.js";
-import type { Criterion } from "../schema/criteria-set.js";
+import type { Criterion, CriteriaSetInput } from "../schema/criteria-set.js";
 import type { InputSpec, Inputs, TitleInput } from "../schema/inputs.js";
 import { Result as ResultSchema, type CriterionResult, type GroupResult, type Measure, type Outcome, type ReadValue, type Result, type Status, type SubResult } from "../schema/result.js";
 import { VERSION } from "../version.js";
@@ -21,6 +21,7 @@ import { isInForce } from "../schema/dates.js";
 import { dataProblems } from "./data.js";
 import { decide } from "./decision.js";
 import { isLoadedSet, loadCriteriaSet, type CriterionRules, type LoadedSet } from "./load.js";
+import { fastPathsOn } from "./fast-paths.js";
 import { programOf, type Program } from "./program.js";
 import { isBound } from "../logic/bounds.js";
 import { Uncertainty } from "./uncertain.js";
@@ -78,11 +79,58 @@ interface Context {
 }
 
 /**
+ * What {@link evaluate} takes as its set: a set from {@link loadCriteriaSet} (validated once: the fast way to
+ * evaluate many units); the JSON of a criteria file, validated on every call (`tieuchi/criteria` exports each
+ * bundled set so); or a set's id, to evaluate the version in force on `options.asOf` found in `options.sets`.
+ */
+export type SetToEvaluate = LoadedSet | CriteriaSetInput | string;
+
+/** The errors {@link evaluate} throws for input it cannot use; anything else it throws is a bug. */
+export type EvaluateError = CriteriaSetError | UnitDataError | OptionsError | SetNotFoundError | NotInForceError | EvaluationError;
+
+/** What {@link safeEvaluate} returns: the result, or the error {@link evaluate} would have thrown. */
+export type SafeEvaluation =
+  | {
+      /** The unit was evaluated. */
+      readonly ok: true;
+      /** What {@link evaluate} returns. */
+      readonly result: Result;
+    }
+  | {
+      /** The unit could not be evaluated. */
+      readonly ok: false;
+      /** Why: the error {@link evaluate} would have thrown, with its stable `code` (`ERR_UNIT_DATA`, ...). */
+      readonly error: EvaluateError;
+    };
+
+/**
+ * {@link evaluate} without exceptions, in the style of zod's `safeParse`: `{ ok: true, result }`, or `{ ok:
+ * false, error }` with the typed error `evaluate` would have thrown. Only a bug (an error that is not a
+ * `TieuchiError`) is still thrown.
+ *
+ * @example
+ * ```ts
+ * const outcome = safeEvaluate("cong-dan-hoc-tap", data, { asOf: "2024-06-01", sets: registry() });
+ * if (outcome.ok) show(outcome.result.verdict);
+ * else if (outcome.error instanceof UnitDataError) for (const p of outcome.error.problems) mark(p.path, p.message);
+ * ```
+ */
+export function safeEvaluate(set: SetToEvaluate, data: unknown, options: EvaluateOptions = {}): SafeEvaluation {
+  try {
+    return { ok: true, result: evaluate(set, data, options) };
+  } catch (e) {
+    if (e instanceof TieuchiError) return { ok: false, error: e as EvaluateError };
+    throw e;
+  }
+}
+
+/**
  * Evaluates a criteria set against one unit's data.
  *
  * @param set - A set from {@link loadCriteriaSet}; the parsed JSON of a criteria file (loaded on the fly); or a
  *   set id, to evaluate the version in force on `options.asOf` found in `options.sets` (a registry).
- * @param data - The unit's data: an object with the inputs the set declares.
+ * @param data - The unit's data: an object with the inputs the set declares. It is checked against them before
+ *   any rule runs (so it may come straight from `JSON.parse`), and never modified.
  * @returns The verdict, grade and points, each criterion's status with what it read and why, and the gap.
  * @throws {@link CriteriaSetError} if `set` is raw JSON that is not a valid set.
  * @throws {@link UnitDataError} listing every path where the data does not match the declared inputs.
@@ -98,7 +146,7 @@ interface Context {
  * result.verdict; // "pass" | "fail" | "incomplete"
  * ```
  */
-export function evaluate(set: LoadedSet | string | unknown, data: unknown, options: EvaluateOptions = {}): Result {
+export function evaluate(set: SetToEvaluate, data: unknown, options: EvaluateOptions = {}): Result {
   if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new OptionsError(msg("options.as_of", { name: "asOf", got: JSON.stringify(options.asOf) }), ["asOf"]);
   const loaded = typeof set === "string" ? inForce(set, options) : isLoadedSet(set) ? set : loadCriteriaSet(set);
   refuseOutOfForce(loaded, options);
@@ -188,7 +236,7 @@ function recordValuePaths(spec: InputSpec, value: unknown, path: string, pathOf:
 }
 
 function validate(loaded: LoadedSet, program: Program, data: unknown): Record<string, unknown> {
-  const fast = program.check(data);
+  const fast = fastPathsOn() ? program.check(data) : undefined;
   if (fast !== undefined) return fast;
   return copied(loaded, data);
 }
@@ -311,7 +359,8 @@ function runOn(loaded: LoadedSet, program: Program, root: Record<string, unknown
 
   const scope = new UnitScope(root, set.inputs, loaded, ENGINES[ctx.engine]);
   let criteria: CriterionResult[];
-  if (ctx.engine === "json-logic-js") {
+  // The reference path: asked for, or the fast paths are off (see fast-paths.ts).
+  if (ctx.engine === "json-logic-js" || !fastPathsOn()) {
     const prepared = loaded.prepared(jsonLogicJsEngine);
     const runner = new TracingRunner<PreparedRule>(scope, (rule, trace) => rule(trace));
     derive(prepared.derived, runner, scope);

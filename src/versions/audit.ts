@@ -10,7 +10,7 @@ import { z } from "zod";
 import { checkText } from "../schema/issues.js";
 import { AuditRecordError, OptionsError, problem, TieuchiError, UnitDataError, type Problem } from "../errors.js";
 import { msg } from "../i18n/index.js";
-import { evaluate, type EngineName, type EvaluateOptions, type SetResolver } from "../evaluate/evaluate.js";
+import { evaluate, type EngineName, type EvaluateOptions, type SetResolver, type SetToEvaluate } from "../evaluate/evaluate.js";
 import type { LoadedSet } from "../evaluate/load.js";
 import { IsoDate, Localized } from "../schema/common.js";
 import { schemaProblems } from "../schema/parse.js";
@@ -76,7 +76,7 @@ export function recordEvaluation(result: Result, data: unknown, options: RecordO
  *
  * @throws whatever `evaluate` throws.
  */
-export function createAuditRecord(set: LoadedSet | string | unknown, data: unknown, options: EvaluateOptions & RecordOptions = {}): AuditRecord {
+export function createAuditRecord(set: SetToEvaluate, data: unknown, options: EvaluateOptions & RecordOptions = {}): AuditRecord {
   const hash = contentHash(data);
   const { evaluatedAt, ...evalOptions } = options;
   const record = recordEvaluation(evaluate(set, data, evalOptions), data, evaluatedAt === undefined ? {} : { evaluatedAt });
@@ -244,8 +244,8 @@ function compareResults(before: Result, after: Result): Difference[] {
     out.push({
       kind: "result-changed",
       path: key,
-      before: (before as Record<string, unknown>)[key],
-      after: (after as Record<string, unknown>)[key],
+      before: (before as unknown as Record<string, unknown>)[key],
+      after: (after as unknown as Record<string, unknown>)[key],
       message: { vi: `Kết quả khác ở ${where}`, en: `The result differs in ${where}` },
     });
   }

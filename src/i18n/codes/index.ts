@@ -4,7 +4,6 @@
  *
  * @module
  */
-import { CLI } from "./cli.js";
 import { DECISION } from "./decision.js";
 import type { AreaSpec, Sentences } from "../params.js";
 import { ERRORS } from "./errors.js";
@@ -21,7 +20,6 @@ export const SPEC = {
   ...OPTIONS,
   ...TESTING,
   ...DECISION,
-  ...CLI,
 } as const satisfies AreaSpec;
 
 /** The declared parameters of every message. */

@@ -3,7 +3,6 @@
  *
  * @module
  */
-import { cli } from "./cli.js";
 import { decision } from "./decision.js";
 import type { Catalogue } from "../codes/index.js";
 import { errors } from "./errors.js";
@@ -19,5 +18,4 @@ export const en: Catalogue = {
   ...options,
   ...testing,
   ...decision,
-  ...cli,
 };

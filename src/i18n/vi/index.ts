@@ -4,7 +4,6 @@
  *
  * @module
  */
-import { cli } from "./cli.js";
 import { decision } from "./decision.js";
 import type { Catalogue } from "../codes/index.js";
 import { errors } from "./errors.js";
@@ -20,5 +19,4 @@ export const vi: Catalogue = {
   ...options,
   ...testing,
   ...decision,
-  ...cli,
 };
