@@ -25,6 +25,9 @@ import { fastPathsOn } from "./fast-paths.js";
 import { programOf, type Program } from "./program.js";
 import { generatedOf } from "./generated.js";
 import { GEN_REASON, GEN_STATUS } from "../generate/module.js";
+import { isBound } from "../logic/bounds.js";
+import { Uncertainty } from "./uncertain.js";
+import type { CriterionSpan } from "./decision.js";
 import { AliasedRecords, QuietRunner, RAN_DERIVED_NA, RAN_EMPTY_GROUP, RAN_ERROR, RAN_FALSE, RAN_MISSING, RAN_TRUE, RAN_VALUE, TracingRunner, truthy, type Runner } from "./run.js";
 import { jsonLogicJsEngine } from "../logic/jsonlogic-js.js";
 import type { Engine } from "../logic/engine.js";
@@ -180,12 +183,22 @@ export function refuseOutOfForce(loaded: LoadedSet, options: Pick<EvaluateOption
 /** The scope rules run in. The paths of records are worked out only when a rule needs one (a missing value or an explanation). */
 class UnitScope implements EvalScope {
   private paths: WeakMap<object, string> | undefined;
+  private threeValued: Uncertainty | undefined;
   derived: Map<string, DerivedState> = NO_DERIVED_STATES;
+  /** What the completions of the missing data make of each criterion decided over them (undefined until one is). */
+  spans: (CriterionSpan | undefined)[] | undefined;
 
   constructor(
     readonly root: Record<string, unknown>,
     private readonly inputs: Inputs,
+    private readonly loaded: LoadedSet,
+    private readonly engine: Engine,
   ) {}
+
+  /** Three-valued evaluation of this unit, made when a rule first reads absent data. */
+  get uncertainty(): Uncertainty {
+    return (this.threeValued ??= new Uncertainty(this.loaded, this.engine, this));
+  }
 
   get pathOf(): WeakMap<object, string> {
     if (this.paths === undefined) {
@@ -351,7 +364,7 @@ function runOn(loaded: LoadedSet, program: Program, root: Record<string, unknown
   const subResults: SubResult[] = [];
   if (program.hasTitles) decideTitles(set.inputs, root, "", [], subResults, ctx);
 
-  const scope = new UnitScope(root, set.inputs);
+  const scope = new UnitScope(root, set.inputs, loaded, ENGINES[ctx.engine]);
   let criteria: CriterionResult[];
   // The reference path: asked for, or the fast paths are off (see fast-paths.ts).
   if (ctx.engine === "json-logic-js" || !fastPathsOn()) {
@@ -369,7 +382,14 @@ function runOn(loaded: LoadedSet, program: Program, root: Record<string, unknown
     derive(program.derived, runner, scope);
     criteria = evaluateCriteria(program.criteria, runner, scope, loaded, ctx, subResults);
   }
-  const decided = decide(set, criteria);
+  const plans = plansOf(loaded);
+  const decided = decide(
+    set,
+    criteria,
+    scope.spans,
+    (i) => plans[i]!.max,
+    (i) => plans[i]!.naEarned,
+  );
   return assemble(loaded, decided, criteria, subResults, ctx);
 }
 
@@ -380,7 +400,9 @@ function fromGenerated(loaded: LoadedSet, out: Int32Array, ctx: Context): Result
   const criteria = new Array<CriterionResult>(list.length);
   for (let i = 0; i < list.length; i++)
     criteria[i] = quietCriterion(list[i]!, GEN_STATUS[out[3 * i]!]!, GEN_REASON[out[3 * i + 1]!]!, out[3 * i + 2]!, rules[i]!.score !== undefined);
-  return assemble(loaded, decide(loaded.definition, criteria), criteria, [], ctx);
+  // Complete data only reaches here (anything missing went back to the general evaluator): no spans.
+  const decided = decide(loaded.definition, criteria, undefined, (i) => list[i]!.max, (i) => list[i]!.naEarned);
+  return assemble(loaded, decided, criteria, [], ctx);
 }
 
 /** A criterion's quiet result from its status, reason and points, as {@link evaluateCriterion} builds it. */
@@ -436,7 +458,7 @@ function assemble(loaded: LoadedSet, decided: ReturnType<typeof decide>, criteri
     groups,
     criteria,
     gap: decided.gap,
-    message: verdictMessage(set, decided.verdict, decided.grade, decided.points, decided.gap),
+    message: verdictMessage(set, decided, loaded.labels),
     subResults,
     engine,
   };
@@ -454,8 +476,16 @@ function derive<R>(derived: ReadonlyArray<readonly [string, R]>, runner: Runner<
       continue;
     }
     if (scope.derived === NO_DERIVED_STATES) scope.derived = new Map();
-    if (ran === RAN_MISSING) scope.derived.set(name, { status: "missing", paths: runner.missing() });
-    else if (ran === RAN_ERROR) scope.derived.set(name, { status: "error", message: msg("eval.derived", { name, reason: runner.message }) });
+    if (ran === RAN_MISSING) {
+      // It read absent data: what it can be over the completions of the missing data.
+      const missing = runner.missing();
+      const bound = scope.uncertainty.derived(i);
+      if (!isBound(bound)) {
+        scope.root[name] = bound;
+        continue;
+      }
+      scope.derived.set(name, { status: "missing", paths: bound.deps.size > 0 ? [...bound.deps] : missing, bound });
+    } else if (ran === RAN_ERROR) scope.derived.set(name, { status: "error", message: msg("eval.derived", { name, reason: runner.message }) });
     else scope.derived.set(name, { status: "not-applicable" });
   }
 }
@@ -472,7 +502,7 @@ function evaluateCriteria<R>(
   const out = new Array<CriterionResult>(list.length);
   const subPaths = ctx.explain ? new Set(subResults.map((s) => s.path)) : undefined;
   const scratch: Decided = { status: "pass", reason: null, earned: 0, error: undefined };
-  for (let i = 0; i < list.length; i++) out[i] = evaluateCriterion(list[i]!, rules[i]!, runner, scope, loaded, ctx, subPaths, scratch);
+  for (let i = 0; i < list.length; i++) out[i] = evaluateCriterion(i, list[i]!, rules[i]!, runner, scope, loaded, ctx, subPaths, scratch);
   return out;
 }
 
@@ -535,6 +565,9 @@ function titleValue(spec: TitleInput, value: unknown, path: string, jsonPath: Js
           [problem("problem.levels_order", [...jsonPath, levels![i - 1]!], { held: levels![i]!, notHeld: levels![i - 1]! })],
           msg("data.title_levels", { set: spec.set }),
         );
+    // Levels are cumulative: below a level held, every level is held; above one not held, none is.
+    for (let i = levels!.length - 2; i >= 0; i--) if (out[levels![i]!] === null && out[levels![i + 1]!] === true) out[levels![i]!] = true;
+    for (let i = 1; i < levels!.length; i++) if (out[levels![i]!] === null && out[levels![i - 1]!] === false) out[levels![i]!] = false;
     return out;
   }
   if (levels === undefined) return value;
@@ -739,6 +772,7 @@ function decideStatus<R>(c: Criterion, p: CriterionRules<R>, max: number, runner
 }
 
 function evaluateCriterion<R>(
+  index: number,
   plan: CriterionPlan,
   p: CriterionRules<R>,
   runner: Runner<R>,
@@ -751,6 +785,8 @@ function evaluateCriterion<R>(
   const c = plan.criterion;
   runner.start();
   decideStatus(c, p, plan.max, runner, d);
+  // A rule read absent data: the criterion is decided over the completions of the missing data.
+  if (d.status === "missing" && d.reason === "data") return uncertainCriterion(index, plan, scope, loaded, ctx, subPaths);
   const status = d.status;
   const earned = status === "pass" || (status === "fail" && p.score) ? d.earned : status === "not-applicable" ? plan.naEarned : 0;
   const possible = status === "missing" || status === "error" ? plan.max : earned;
@@ -796,4 +832,31 @@ function evaluateCriterion<R>(
   return d.error === undefined
     ? { id: base.id, title: base.title, group: base.group, level: base.level, role: base.role, mandatory: base.mandatory, status, outcomes, reason: base.reason, points, missing, values: shown, measures, subResults: subs, message }
     : { id: base.id, title: base.title, group: base.group, level: base.level, role: base.role, mandatory: base.mandatory, status, outcomes, reason: base.reason, points, missing, error: base.error!, values: shown, measures, subResults: subs, message };
+}
+
+/** A criterion decided over the completions of the missing data (see `uncertain.ts`), as a result. */
+function uncertainCriterion(index: number, plan: CriterionPlan, scope: UnitScope, loaded: LoadedSet, ctx: Context, subPaths: ReadonlySet<string> | undefined): CriterionResult {
+  const c = plan.criterion;
+  const u = scope.uncertainty.criterion(index, plan.max, plan.naEarned, ctx.explain);
+  (scope.spans ??= new Array<CriterionSpan | undefined>(loaded.definition.criteria.length))[index] = u.span;
+  const points = c.points === undefined ? null : { earned: u.earned, possible: u.possible, max: plan.max };
+  const base: Omit<CriterionResult, "message"> =
+    u.error === undefined
+      ? { id: c.id, title: c.title, group: plan.group, level: plan.level, role: c.role, mandatory: plan.mandatory, status: u.status, outcomes: u.outcomes, reason: u.reason, points, missing: u.missing }
+      : { id: c.id, title: c.title, group: plan.group, level: plan.level, role: c.role, mandatory: plan.mandatory, status: u.status, outcomes: u.outcomes, reason: u.reason, points, missing: u.missing, error: u.error };
+  if (!ctx.explain) return base;
+  const shown: Record<string, ReadValue> = {};
+  const subs: string[] = [];
+  for (const [k, v] of u.values) {
+    const r = toReadValue(v);
+    if (r !== undefined) shown[k] = r;
+    if (subPaths!.has(k)) subs.push(k);
+  }
+  for (const k of u.missing) {
+    const dot = k.lastIndexOf(".");
+    const title = subPaths!.has(k) ? k : dot > 0 && subPaths!.has(k.slice(0, dot)) ? k.slice(0, dot) : "";
+    if (title && !subs.includes(title)) subs.push(title);
+  }
+  const message = criterionMessage({ criterion: c, result: base, values: u.values, measures: [], root: scope.root, labels: loaded.labels, absent: [...u.absentRead] });
+  return { ...base, values: shown, measures: [], subResults: subs, message };
 }

@@ -1,5 +1,5 @@
 import { NotInForceError } from "../../errors.js";
-import { msg } from "../../i18n/index.js";
+import { msg, t } from "../../i18n/index.js";
 import { evaluate } from "../../evaluate/evaluate.js";
 import type { Lang } from "../../explain/format.js";
 import { bundledCriteriaDir } from "../../node/bundled.js";
@@ -32,13 +32,15 @@ export function renderResult(r: Result, lang: Lang, width: number): string {
   const rows = r.criteria.map((c) => [
     c.id,
     STATUS[lang][c.status] ?? c.status,
-    c.points ? `${c.points.earned}/${c.points.max}` : c.mandatory ? (vi ? "bắt buộc" : "required") : "",
+    // An undecided criterion shows the points it could end with, e.g. 0–10/10.
+    c.points ? (c.points.possible === c.points.earned ? `${c.points.earned}/${c.points.max}` : `${c.points.earned}–${c.points.possible}/${c.points.max}`) : c.mandatory ? (vi ? "bắt buộc" : "required") : "",
     `${c.title[lang]}${c.message ? ` — ${c.message[lang]}` : ""}`,
   ]);
   const body = table([vi ? "Mã" : "ID", vi ? "Trạng thái" : "Status", vi ? "Điểm" : "Points", vi ? "Tiêu chí và lý do" : "Criterion and why"], rows, width);
   const tail: string[] = [""];
   const grade = r.grade ? (vi ? `, xếp loại ${r.grade.title.vi}` : `, grade ${r.grade.title.en}`) : "";
-  const pts = r.points ? ` — ${r.points.earned}/${r.points.applicableMax} ${vi ? "điểm" : "points"} (${vi ? "mức đạt" : "pass mark"} ${r.points.passMark ?? (vi ? "chưa xác định" : "unknown")})` : "";
+  // The points range when the missing data could still change the points (40–95/100 points).
+  const pts = r.points ? ` — ${t(lang, "decision.points_range", { earned: r.points.earned, possible: r.points.possible, max: r.points.applicableMax })} (${vi ? "mức đạt" : "pass mark"} ${r.points.passMark ?? (vi ? "chưa xác định" : "unknown")})` : "";
   tail.push(`${vi ? "Kết luận" : "Verdict"}: ${VERDICT[lang][r.verdict]}${grade}${pts}`);
   if (r.message) tail.push(r.message[lang]);
   for (const l of r.levels) tail.push(`  ${l.title[lang]}: ${l.status}${l.failing.length ? ` (${vi ? "chưa đạt" : "failing"}: ${l.failing.join(", ")})` : ""}${l.missing.length ? ` (${vi ? "thiếu" : "missing"}: ${l.missing.join(", ")})` : ""}`);

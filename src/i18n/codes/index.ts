@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { DECISION } from "./decision.js";
 import type { AreaSpec, Sentences } from "../params.js";
 import { ERRORS } from "./errors.js";
 import { OPTIONS } from "./options.js";
@@ -18,6 +19,7 @@ export const SPEC = {
   ...PROBLEMS,
   ...OPTIONS,
   ...TESTING,
+  ...DECISION,
 } as const satisfies AreaSpec;
 
 /** The declared parameters of every message. */

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { decision } from "./decision.js";
 import type { Catalogue } from "../codes/index.js";
 import { errors } from "./errors.js";
 import { options } from "./options.js";
@@ -16,4 +17,5 @@ export const en: Catalogue = {
   ...problems,
   ...options,
   ...testing,
+  ...decision,
 };

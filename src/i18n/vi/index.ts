@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { decision } from "./decision.js";
 import type { Catalogue } from "../codes/index.js";
 import { errors } from "./errors.js";
 import { options } from "./options.js";
@@ -17,4 +18,5 @@ export const vi: Catalogue = {
   ...problems,
   ...options,
   ...testing,
+  ...decision,
 };
