@@ -104,8 +104,13 @@ describe("compact batch output", () => {
     const loaded = loadCriteriaSet(readJson(SETS[0]!));
     const header = JSON.stringify(compactHeader(loaded));
     const n = loaded.definition.criteria.length;
-    const good = JSON.stringify([2, { id: "a" }, "p", "dat", 80, 80, 100, "p".repeat(n)]);
+    const good = JSON.stringify([2, { id: "a" }, "p", "dat", 80, 80, 100, "p".repeat(n), true]);
     expect(aggregate([header, good]).total.verdicts.pass.count).toBe(1);
+    // A provisional grade (gradeFinal false) is counted apart from the final ones.
+    const provisional = JSON.stringify([2, { id: "a" }, "p", "dat", 80, 80, 100, "p".repeat(n), false]);
+    const grade = aggregate([header, provisional]).total.grades.find((g) => g.id === "dat");
+    expect(grade?.provisional.count).toBe(1);
+    expect(grade?.count).toBe(0);
     const refuse = (lines: string[], words: RegExp) => {
       let error: unknown;
       try {
@@ -117,12 +122,12 @@ describe("compact batch output", () => {
       expect((error as Error).message).toMatch(words);
     };
     refuse([good], /before any compact header/);
-    refuse([header, JSON.stringify([2, { id: "a" }, "p", "dat", 80, 80, 100, "p".repeat(n - 1)])], /statuses for/);
-    refuse([header, JSON.stringify([2, { id: "a" }, "p", "dat", 80, 80, 100, `${"p".repeat(n - 1)}z`])], /unknown status/);
-    refuse([header, JSON.stringify([2, { id: "a" }, "x", "dat", 80, 80, 100, "p".repeat(n)])], /unknown verdict/);
-    refuse([header, JSON.stringify([2, { id: "a" }, "p", "gold", 80, 80, 100, "p".repeat(n)])], /not in the header/);
-    refuse([header, JSON.stringify([2, { id: "a" }, "p", "dat", 80, null, 100, "p".repeat(n)])], /all given or all null/);
-    refuse([header, JSON.stringify([2, "a", "p", "dat", 80, 80, 100, "p".repeat(n)])], /a record is/);
+    refuse([header, JSON.stringify([2, { id: "a" }, "p", "dat", 80, 80, 100, "p".repeat(n - 1), true])], /statuses for/);
+    refuse([header, JSON.stringify([2, { id: "a" }, "p", "dat", 80, 80, 100, `${"p".repeat(n - 1)}z`, true])], /unknown status/);
+    refuse([header, JSON.stringify([2, { id: "a" }, "x", "dat", 80, 80, 100, "p".repeat(n), true])], /unknown verdict/);
+    refuse([header, JSON.stringify([2, { id: "a" }, "p", "gold", 80, 80, 100, "p".repeat(n), true])], /not in the header/);
+    refuse([header, JSON.stringify([2, { id: "a" }, "p", "dat", 80, null, 100, "p".repeat(n), true])], /all given or all null/);
+    refuse([header, JSON.stringify([2, "a", "p", "dat", 80, 80, 100, "p".repeat(n), true])], /a record is/);
     refuse([JSON.stringify({ format: COMPACT_FORMAT, set: {} }), good], /compact header/);
   });
 

@@ -220,7 +220,7 @@ export function makeProcessor(settings: BatchSettings, generated?: unknown): (gr
       let codes = "";
       for (let k = 0; k < criteria.length; k++) codes += STATUS_CODES[criteria[k]!.status];
       writer.ascii(codes);
-      writer.ascii(`"]\n`);
+      writer.ascii(result.gradeFinal ? `",true]\n` : `",false]\n`);
       return result.verdict;
     }
     // As JSON.stringify({ line, unit, result }) writes it.

@@ -7,14 +7,15 @@
  *
  * ```json
  * {"format":"tieuchi/compact@1","set":{...},"criteria":[{"id":"1.1","title":{...}},...],"grades":[...],"levels":[...],"fields":[...],"verdicts":{...},"statuses":{...}}
- * [2,{"id":"GD-001"},"p","dat",85,85,100,"ppnpf"]
+ * [2,{"id":"GD-001"},"p","dat",85,85,100,"ppnpf",true]
  * {"line":3,"unit":{"id":"GD-002"},"error":{"code":"ERR_UNIT_DATA",...}}
  * ```
  *
- * A record is `[line, unit, verdict, grade, earned, possible, applicableMax, statuses]`: `verdict` one letter
+ * A record is `[line, unit, verdict, grade, earned, possible, applicableMax, statuses, gradeFinal]`: `verdict` one letter
  * (`p` pass, `f` fail, `i` incomplete), `grade` the id of the grade or level reached or null, the three points
  * null when the set's decision has no points, `statuses` one letter a criterion in the header's order (`p` pass,
- * `f` fail, `m` missing, `n` not applicable, `e` error). Error lines and the `{"partial": true}` record are those
+ * `f` fail, `m` missing, `n` not applicable, `e` error), `gradeFinal` false when the grade is provisional (missing data could still raise it), so a report
+ * counts it apart. Error lines and the `{"partial": true}` record are those
  * of the full form. A file may hold several headers (files joined end to end): each applies to the records after it.
  *
  * @module
@@ -29,7 +30,7 @@ import type { ReportedResult, UnitFields } from "./line.js";
 export const COMPACT_FORMAT = "tieuchi/compact@1";
 
 /** The fields of a compact record, in order (written into the header, so a reader need not know them). */
-export const COMPACT_FIELDS = ["line", "unit", "verdict", "grade", "earned", "possible", "applicableMax", "statuses"] as const;
+export const COMPACT_FIELDS = ["line", "unit", "verdict", "grade", "earned", "possible", "applicableMax", "statuses", "gradeFinal"] as const;
 
 /** One letter per status, and back. */
 export const STATUS_CODES: Readonly<Record<Status, string>> = Object.freeze({ pass: "p", fail: "f", missing: "m", "not-applicable": "n", error: "e" });
@@ -78,12 +79,12 @@ export function compactRecord(line: number, unit: UnitFields, result: Result): u
   let statuses = "";
   for (const c of result.criteria) statuses += STATUS_CODES[c.status];
   const p = result.points;
-  return [line, unit, VERDICT_CODES[result.verdict], result.grade?.id ?? null, p ? p.earned : null, p ? p.possible : null, p ? p.applicableMax : null, statuses];
+  return [line, unit, VERDICT_CODES[result.verdict], result.grade?.id ?? null, p ? p.earned : null, p ? p.possible : null, p ? p.applicableMax : null, statuses, result.gradeFinal];
 }
 
 const Count = z.number().int().nonnegative().nullable();
 /** A compact record as a reader checks it. */
-export const CompactRecord = z.tuple([z.number().int().positive(), z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])), z.string(), z.string().nullable(), Count, Count, Count, z.string()]);
+export const CompactRecord = z.tuple([z.number().int().positive(), z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])), z.string(), z.string().nullable(), Count, Count, Count, z.string(), z.boolean()]);
 
 /** What is wrong with a compact record read against its header, or the result as a report reads it. */
 export type CompactRead = { readonly ok: true; readonly line: number; readonly unit: UnitFields; readonly result: ReportedResult } | { readonly ok: false; readonly problem: string };
@@ -101,7 +102,7 @@ export function compactReader(header: CompactHeader): (record: unknown) => Compa
   return (record) => {
     const parsed = CompactRecord.safeParse(record);
     if (!parsed.success) return { ok: false, problem: `a record is [${COMPACT_FIELDS.join(", ")}]` };
-    const [line, unit, v, grade, earned, possible, applicableMax, codes] = parsed.data;
+    const [line, unit, v, grade, earned, possible, applicableMax, codes, gradeFinal] = parsed.data;
     const verdict = verdictOf.get(v);
     if (verdict === undefined) return { ok: false, problem: `unknown verdict ${JSON.stringify(v)}` };
     if (codes.length !== n) return { ok: false, problem: `${codes.length} statuses for ${n} criteria` };
@@ -122,6 +123,7 @@ export function compactReader(header: CompactHeader): (record: unknown) => Compa
         set: header.set,
         verdict,
         grade: grade === null ? null : { id: grade, title: titles.get(grade)! },
+        gradeFinal,
         points: earned === null ? null : { earned, applicableMax: applicableMax! },
         levels,
         criteria,
