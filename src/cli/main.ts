@@ -245,8 +245,14 @@ export function main(argv: readonly string[], raw: Io): number | Promise<number>
       io.out(commandHelp(name, language, io.columns));
       return EXIT.ok;
     }
-    return run(name, positionals, values, io);
+    const code = run(name, positionals, values, io);
+    // A command that answers later (batch, impact, template) fails later too: reported the same way.
+    return typeof code === "number" ? code : code.catch(fail);
   } catch (e) {
+    return fail(e);
+  }
+
+  function fail(e: unknown): number {
     if (e instanceof UsageError) {
       io.err(`tieuchi: ${e.message}\n${t(language, "cli.see_help", command !== undefined && command !== "help" ? { command } : {})}\n`);
       return EXIT.usage;

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { closeSync, createReadStream, existsSync, fstatSync, openSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -17,7 +17,8 @@ import { csvGroups, formatOf, jsonArrayGroups, MAX_UNIT_BYTES, ndjsonGroups, typ
 import { csvColumns, csvRowData, unwrapUnit, type CsvColumn } from "../batch/unit.js";
 import { moduleUrl } from "./bundled.js";
 import { makeProcessor, type BatchFaults, type BatchSettings, type GroupOutcome } from "./batch-process.js";
-import { fileReason, loadRegistry, readJsonFile } from "./index.js";
+import { fileChunks, openFile } from "./files.js";
+import { loadRegistry, readJsonFile } from "./index.js";
 
 export { formatOf, type UnitFormat };
 
@@ -402,9 +403,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   let raw: AsyncIterable<Uint8Array>;
   if (typeof options.input === "string") {
     // Opened here, so a missing file, a folder or a file without permission is a FileError before any output.
-    const fd = openInput(options.input);
-    bytesTotal = fstatSync(fd).isFile() ? fstatSync(fd).size : undefined;
-    raw = createReadStream("", { fd, highWaterMark: 1 << 20 });
+    const file = openFile(options.input);
+    bytesTotal = file.size;
+    raw = fileChunks(file);
   } else raw = options.input;
   const stream = counted(raw, (n) => (bytesRead += n));
 
@@ -529,19 +530,4 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     seconds: (performance.now() - started) / 1000,
     workers,
   };
-}
-
-/** Opens a units file for reading, as a FileError when it cannot be. */
-function openInput(path: string): number {
-  try {
-    const fd = openSync(path, "r");
-    if (fstatSync(fd).isDirectory()) {
-      closeSync(fd);
-      throw new FileError(printable(path), "is a folder, not a file of units");
-    }
-    return fd;
-  } catch (e) {
-    if (e instanceof FileError) throw e;
-    throw new FileError(printable(path), fileReason(e), e);
-  }
 }

@@ -2,7 +2,8 @@ import { closeSync, createWriteStream, openSync, readSync, type WriteStream } fr
 import { Readable, Writable } from "node:stream";
 import { FileError, OptionsError, printable, UnitsFileError } from "../../errors.js";
 import type { Lang } from "../../explain/format.js";
-import { fileReason, loadCriteriaFile } from "../../node/index.js";
+import { loadCriteriaFile } from "../../node/index.js";
+import { fileReason } from "../../node/files.js";
 import { runBatch, type BatchProgress, type BatchSummary, type UnitFormat } from "../../node/batch.js";
 import { readSheetFile, sheetFormatOf, writeResultFile } from "../../node/sheets.js";
 import { delimiterName, parseCsv } from "../../sheet/csv.js";
@@ -102,7 +103,7 @@ function openOutput(path: string): WriteStream {
   try {
     fd = openSync(path, "w");
   } catch (e) {
-    throw new FileError(printable(path), fileReason(e).replace("cannot be read", "cannot be written"), e);
+    throw new FileError(printable(path), fileReason(e, "written"), e);
   }
   return createWriteStream("", { fd });
 }
