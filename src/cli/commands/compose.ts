@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { composeResults, resultsTarget } from "../../batch/compose.js";
 import { ReportLineError } from "../../errors.js";
+import { t } from "../../i18n/index.js";
 import type { Lang } from "../../explain/format.js";
 import { loadCriteriaFile, readJsonFile, readLines } from "../../node/index.js";
 import { parseJson } from "../../versions/json.js";
@@ -43,7 +44,6 @@ export function composeCommand(args: readonly string[], opts: ComposeCommandOpti
   if (opts.results.length === 0) throw new UsageError("compose needs --results list[].field=<results.ndjson>, e.g. --results xa[].congDongHocTap=xa.results.ndjson");
   const set = loadCriteriaFile(args[0]!);
   let data = readJsonFile(args[1]!);
-  const vi = opts.lang === "vi";
   let errors = 0;
   const notes: string[] = [];
   for (const spec of opts.results) {
@@ -55,16 +55,12 @@ export function composeCommand(args: readonly string[], opts: ComposeCommandOpti
     const c = composeResults(set, data, target, batchLines(file));
     data = c.data;
     errors += c.errors;
-    notes.push(
-      vi
-        ? `${target}: ${c.results + c.errors} mục từ ${file} (${c.results} có kết quả${c.errors ? `, ${c.errors} chưa được đánh giá: danh hiệu ghi là chưa rõ` : ""})`
-        : `${target}: ${c.results + c.errors} items from ${file} (${c.results} with a result${c.errors ? `, ${c.errors} not evaluated: title left unknown` : ""})`,
-    );
+    notes.push(t(opts.lang, "cli.compose_filled", { target, file, results: c.results, errors: c.errors }));
   }
   const text = `${JSON.stringify(data, null, 2)}\n`;
   if (opts.out !== undefined) {
     writeFileSync(opts.out, text);
-    notes.push(vi ? `đã ghi ${opts.out}` : `wrote ${opts.out}`);
+    notes.push(t(opts.lang, "cli.compose_wrote", { file: opts.out }));
   } else io.out(text);
   io.err(`${notes.join("\n")}\n`);
   return errors > 0 ? EXIT.fail : EXIT.ok;

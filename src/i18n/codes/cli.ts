@@ -81,4 +81,8 @@ export const CLI = {
   "cli.option_value": { option: "string", takesValue: "boolean" },
   /** An option given before the command. */
   "cli.option_before_command": { option: "string" },
+  /** `tieuchi compose`: a list filled from a file of batch results, with how many lines held a result or an error. */
+  "cli.compose_filled": { target: "string", file: "string", results: "number", errors: "number" },
+  /** `tieuchi compose`: the composed data was written to a file. */
+  "cli.compose_wrote": { file: "string" },
 } as const satisfies AreaSpec;

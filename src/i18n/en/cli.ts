@@ -182,4 +182,7 @@ export const cli: Sentences<typeof CLI> = {
     `${command} has no option '${option}'${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}${takenBy.length === 0 ? "" : ` (${option} is an option of ${takenBy.join(", ")})`}`,
   "cli.option_value": ({ option, takesValue }) => (takesValue ? `option ${option} needs a value` : `option ${option} takes no value`),
   "cli.option_before_command": ({ option }) => `option '${option}' goes after the command: tieuchi <command> ${option}`,
+  "cli.compose_filled": ({ target, file, results, errors }) =>
+    `${target}: ${results + errors} items from ${file} (${results} with a result${errors > 0 ? `, ${errors} not evaluated: title left unknown` : ""})`,
+  "cli.compose_wrote": ({ file }) => `wrote ${file}`,
 };

@@ -182,4 +182,7 @@ export const cli: Sentences<typeof CLI> = {
     `lệnh ${command} không có tùy chọn '${option}'${suggestion === undefined ? "" : `; có phải là ${suggestion}?`}${takenBy.length === 0 ? "" : ` (${option} là tùy chọn của lệnh ${takenBy.join(", ")})`}`,
   "cli.option_value": ({ option, takesValue }) => (takesValue ? `tùy chọn ${option} cần một giá trị` : `tùy chọn ${option} không nhận giá trị`),
   "cli.option_before_command": ({ option }) => `tùy chọn '${option}' đứng sau tên lệnh: tieuchi <lệnh> ${option}`,
+  "cli.compose_filled": ({ target, file, results, errors }) =>
+    `${target}: ${results + errors} mục từ ${file} (${results} có kết quả${errors > 0 ? `, ${errors} chưa được đánh giá: danh hiệu ghi là chưa rõ` : ""})`,
+  "cli.compose_wrote": ({ file }) => `đã ghi ${file}`,
 };
