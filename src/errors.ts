@@ -35,7 +35,8 @@ export type ErrorCode =
   | "ERR_CASE_FAILED"
   | "ERR_REPORT_LINE"
   | "ERR_UNITS_FILE"
-  | "ERR_CANONICAL_JSON";
+  | "ERR_CANONICAL_JSON"
+  | "ERR_BUDGET";
 
 /**
  * Characters that can rewrite a terminal or hide text when printed: C0 controls other than tab and line
@@ -279,5 +280,25 @@ export class UnitsFileError extends TieuchiError {
 export class CanonicalJsonError extends TieuchiError {
   constructor(reason: string, path: JsonPath) {
     super("ERR_CANONICAL_JSON", `${formatPath(path)}: ${reason}; the value has no canonical JSON form and cannot be hashed`, { path });
+  }
+}
+
+/**
+ * Evaluating a unit would take more steps than its budget (`maxWork`): its lists are longer than the set's rules
+ * can go through in the time and memory allowed. Counted from the data before any rule runs, so nothing ran.
+ * In a batch, the unit gets an error line with this code and the batch goes on.
+ */
+export class BudgetError extends TieuchiError {
+  /** The steps the unit (with its sub-units so far) would take, counted until past the budget. */
+  readonly work: number;
+  /** The budget: `maxWork`. */
+  readonly limit: number;
+  constructor(label: string, work: number, limit: number, spent = 0) {
+    super(
+      "ERR_BUDGET",
+      `evaluating this unit with ${label} would take more than the ${spent > 0 ? `${(limit - spent).toLocaleString("en")} steps left of the ${limit.toLocaleString("en")} allowed for the whole unit` : `${limit.toLocaleString("en")} steps allowed`} (maxWork): at least ${work.toLocaleString("en")} (each part of a rule, times the items of the lists it goes through). Its lists are too long for this set; raise maxWork (--max-work) to evaluate it`,
+    );
+    this.work = work;
+    this.limit = limit;
   }
 }

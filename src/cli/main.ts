@@ -103,8 +103,16 @@ function parseCommand(command: CliCommand, args: readonly string[], language: La
 }
 
 /** `{ key: value }` when the value is given, `{}` otherwise: for options objects without undefined fields. */
-function given<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
+function given<K extends string, V extends string | number>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/** `--max-work`: a whole number of steps, at least 1 (`20000000`, or written `20_000_000` / `2e7`). */
+function maxWork(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value.replace(/_/g, ""));
+  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`--max-work is a whole number of steps, at least 1, not ${JSON.stringify(value)}`);
+  return n;
 }
 
 function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io: Io): number | Promise<number> {
@@ -112,7 +120,7 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
   switch (command) {
     case "validate":
       if (rest.length === 0) throw new UsageError("validate needs at least one criteria file");
-      return validateCommand(rest, { json: o.bool("json") }, io);
+      return validateCommand(rest, { json: o.bool("json"), ...given("maxWork", maxWork(o.str("max-work"))) }, io);
     case "eval":
       if (o.str("set") !== undefined && o.str("sets") !== undefined) throw new UsageError("with --set, the --criteria folder also gives the sets of sub-units: drop --sets");
       if (o.str("set") !== undefined)
@@ -134,7 +142,15 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
         if (o.str(only) !== undefined) throw new UsageError(`--${only} goes with --set <id>: tieuchi eval --set <id> --as-of <date> <unit.json>`);
       return evalCommand(
         rest,
-        { json: o.bool("json"), lang: language, ...given("asOf", o.str("as-of")), ...given("sets", o.str("sets")), ...given("record", o.str("record")), outOfForce: o.bool("out-of-force") },
+        {
+          json: o.bool("json"),
+          lang: language,
+          ...given("asOf", o.str("as-of")),
+          ...given("sets", o.str("sets")),
+          ...given("record", o.str("record")),
+          outOfForce: o.bool("out-of-force"),
+          ...given("maxWork", maxWork(o.str("max-work"))),
+        },
         io,
       );
     case "test":
@@ -182,6 +198,7 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
           ...given("format", o.str("format")),
           ...given("meta", o.str("meta")),
           ...given("delimiter", o.str("delimiter")),
+          ...given("maxWork", maxWork(o.str("max-work"))),
           lang: lang(language),
         },
         io,

@@ -5,12 +5,14 @@
  *
  * @module
  */
-import { NotInForceError, OptionsError, RegistryError, UnitDataError, type JsonPath, type Problem } from "../errors.js";
+import { BudgetError, NotInForceError, OptionsError, RegistryError, UnitDataError, type JsonPath, type Problem } from "../errors.js";
 import { criterionMessage, verdictMessage } from "../explain/messages.js";
 import { compiledEngine, type Compiled } from "../logic/compile.js";
 import type { PreparedRule } from "../logic/engine.js";
 import { itemPath, joinPath, type DerivedState, type EvalScope } from "../logic/trace.js";
+import { dataWork } from "../logic/work.js";
 import { isIsoDate } from "../schema/common.js";
+import { DEFAULT_LIMITS } from "../schema/limits.js";
 import type { Criterion } from "../schema/criteria-set.js";
 import type { InputSpec, Inputs, TitleInput } from "../schema/inputs.js";
 import { Result as ResultSchema, type CriterionResult, type GroupResult, type Measure, type Outcome, type ReadValue, type Result, type Status, type SubResult } from "../schema/result.js";
@@ -56,6 +58,14 @@ export interface EvaluateOptions {
    * (impact, replays, "what if"), never as the title for `asOf`.
    */
   readonly allowOutOfForce?: boolean;
+  /**
+   * Most steps evaluating this unit may take, sub-units' titles included (default 20,000,000, as
+   * `DEFAULT_LIMITS.maxWork`). The unit's work is counted from its data before any rule runs (each part of a rule,
+   * times the items of the lists it goes through); over the budget, `BudgetError` (`ERR_BUDGET`) is thrown and
+   * no rule runs. It is apart from the set's `limits.maxWork`, which bounds what any unit of the set could take
+   * when the set is loaded: a set loaded with that limit raised still holds each unit to this budget.
+   */
+  readonly maxWork?: number;
 }
 
 /** Every evaluator `evaluate` can use, by the name `options.engine` takes; the default first. */
@@ -70,6 +80,8 @@ interface Context {
   readonly engine: EngineName;
   readonly explain: boolean;
   readonly depth: number;
+  /** The steps the unit may still take, shared with the sub-units whose titles it decides. */
+  readonly budget: { remaining: number; readonly limit: number };
 }
 
 /**
@@ -99,7 +111,24 @@ export function evaluate(set: LoadedSet | string | unknown, data: unknown, optio
   refuseOutOfForce(loaded, options);
   const engine = options.engine ?? "compiled";
   if (!ENGINE_NAMES.includes(engine)) throw new OptionsError(`unknown engine ${JSON.stringify(options.engine)}; use one of ${ENGINE_NAMES.join(", ")}`, ["engine"]);
-  return run(loaded, data, { options, engine, explain: options.explain ?? true, depth: 0 });
+  const limit = options.maxWork ?? DEFAULT_LIMITS.maxWork;
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new OptionsError(`maxWork must be a whole number of at least 1, got ${JSON.stringify(options.maxWork)}`, ["maxWork"]);
+  return run(loaded, data, { options, engine, explain: options.explain ?? true, depth: 0, budget: { remaining: limit, limit } });
+}
+
+/**
+ * Takes the unit's work from the budget, counted from its data (see `logic/work.ts`) before any rule runs.
+ *
+ * @throws {@link BudgetError} when it would take more than is left.
+ */
+function spend(loaded: LoadedSet, root: Record<string, unknown>, ctx: Context, label: string): void {
+  const budget = ctx.budget;
+  let work = 0;
+  for (const plan of loaded.analysis.plans) {
+    work += dataWork(plan, root, budget.remaining - work);
+    if (work > budget.remaining) throw new BudgetError(label, work, budget.limit, budget.limit - budget.remaining);
+  }
+  budget.remaining -= work;
 }
 
 /** A set named by id: the version in force on `asOf`, from `options.sets`. Both are needed: a date alone picks the version. */
@@ -278,9 +307,10 @@ function groupResults(loaded: LoadedSet, shape: SetShape, criteria: readonly Cri
   return out;
 }
 
-function run(loaded: LoadedSet, data: unknown, ctx: Context): Result {
+function run(loaded: LoadedSet, data: unknown, ctx: Context, path = ""): Result {
   const program = programOf(loaded);
   const root = validate(loaded, program, data);
+  spend(loaded, root, ctx, path === "" ? labelOf(loaded) : `${labelOf(loaded)} (for ${path})`);
   try {
     return runOn(loaded, program, root, ctx);
   } catch (e) {
@@ -504,7 +534,7 @@ function decideTitle(spec: TitleInput, data: unknown, path: string, jsonPath: Js
   const sub = resolver.resolve(setId, ctx.options.asOf);
   let result: Result;
   try {
-    result = run(sub, data, { ...ctx, depth: ctx.depth + 1 });
+    result = run(sub, data, { ...ctx, depth: ctx.depth + 1 }, path);
   } catch (e) {
     if (e instanceof UnitDataError) {
       const problems: Problem[] = e.problems.map((p) => ({ ...p, path: [...jsonPath, "data", ...p.path] }));

@@ -13,6 +13,7 @@ import { DEFAULT_LIMITS, type Limits } from "../schema/limits.js";
 import { exactPercent, MAX_PERCENT_DECIMALS } from "./exact.js";
 import { OPERATORS, RATIO_OPERATORS } from "./operators.js";
 import { ANY, BOOLEAN, describeType, INTEGER, isNumeric, NUMBER, type ValueType } from "./types.js";
+import { staticWork, type WorkLoop, type WorkPlan } from "./work.js";
 
 /** Size limits on one rule (see `Limits` for the defaults). */
 export type RuleLimits = Pick<Limits, "maxRuleDepth" | "maxRuleNodes">;
@@ -42,6 +43,13 @@ export interface RuleInfo {
    * `maxArrayLength` items). Evaluation counts the same steps as it goes (see `maxWork`).
    */
   readonly work: number;
+  /** How the rule's work depends on the lists of a unit's data (see `work.ts`). */
+  readonly plan: WorkPlan;
+  /**
+   * When the rule's value is a list of the unit's data, or a filter of one: the dotted path of that list from the
+   * unit, so a loop over this value (a derived list) is counted by the list it comes from.
+   */
+  readonly listSource: string | undefined;
   /**
    * Whether the rule takes a share or ratio whose base could be empty: every share of a list, and every ratio
    * whose whole is not a positive number written in the rule. Such a criterion must say what an empty group means.
@@ -82,8 +90,6 @@ export function suggest(name: string, known: Iterable<string>): string | undefin
 
 interface Scope {
   readonly type: ValueType;
-  /** How many times a part of the rule here can run for one unit: the product of the lengths of the lists gone through. */
-  readonly times: number;
   /** Static path of the current item, e.g. `thanhVien[]`, or "" at the top. */
   readonly prefix: string;
   /** Human description of where we are, for messages. */
@@ -112,8 +118,8 @@ function sameKind(types: ValueType[]): ValueType {
 class Analyzer {
   private nodes = 0;
   private tooBig = false;
-  /** Steps evaluating the rule can take (see {@link RuleInfo.work}). */
-  work = 0;
+  /** The steps of the part of the rule being walked (the rule, or what runs for each item of a list). */
+  frame: { steps: number; loops: WorkLoop[] } = { steps: 0, loops: [] };
   readonly reads = new Set<string>();
   readonly operators = new Set<string>();
   usesRatio = false;
@@ -124,7 +130,29 @@ class Analyzer {
     private readonly limits: RuleLimits,
     private readonly budget: NodeBudget | undefined,
     private readonly maxArrayLength: number,
+    private readonly derivedLists: ReadonlyMap<string, string | undefined>,
   ) {}
+
+  /**
+   * Where a list expression's list is, from the record the rule reads (see {@link WorkLoop.path}): a `var`, or the
+   * list a `filter` goes through; a derived list, at the top, by the list it comes from. Undefined otherwise.
+   */
+  listPath(expr: Rule, scope: Scope): string | undefined {
+    if (!expr || typeof expr !== "object" || Array.isArray(expr)) return undefined;
+    const keys = Object.keys(expr);
+    if (keys.length !== 1) return undefined;
+    const op = keys[0]!;
+    const raw = (expr as Record<string, Rule>)[op]!;
+    const args = Array.isArray(raw) ? raw : [raw];
+    if (op === "filter") return this.listPath(args[0]!, scope);
+    if (op !== "var" || typeof args[0] !== "string") return undefined;
+    const p = args[0];
+    if (scope.prefix !== "") return p;
+    const first = p.split(".")[0]!;
+    if (!this.derivedLists.has(first)) return p;
+    const source = this.derivedLists.get(first);
+    return source !== undefined && p === first ? source : undefined;
+  }
 
   /** The most items a list of this type can hold. */
   private lengthOf(t: ValueType): number {
@@ -154,7 +182,7 @@ class Analyzer {
       this.problem("rule_too_deep", path, `the rule nests deeper than ${this.limits.maxRuleDepth} levels (limits.maxRuleDepth)`);
       return ANY;
     }
-    this.work += scope.times;
+    this.frame.steps++;
     if (node === null) return { kind: "null" };
     if (typeof node === "boolean") return BOOLEAN;
     if (typeof node === "number") return Number.isInteger(node) ? INTEGER : NUMBER;
@@ -223,7 +251,7 @@ class Analyzer {
       case "in":
         this.checkEnumIn(args, types, argPath);
         // Looking a value up in a list goes through the list.
-        if (types[1]!.kind === "array") this.work += scope.times * this.lengthOf(types[1]!);
+        if (types[1]!.kind === "array") this.frame.loops.push({ path: this.listPath(args[1]!, scope), max: this.lengthOf(types[1]!), each: { steps: 1, loops: [] } });
         return BOOLEAN;
       case "+":
       case "*":
@@ -331,9 +359,14 @@ class Analyzer {
     }
     const item = listType.kind === "array" ? listType.item : ANY;
     const prefix = `${this.listPrefix(args[listIndex]!, scope) ?? "?"}[]`;
+    const inner: Scope = { type: item, prefix, where: `each item of ${prefix.slice(0, -2)}` };
     // The parts applied to each item run once per item: nested lists multiply.
-    const inner: Scope = { type: item, times: scope.times * this.lengthOf(listType), prefix, where: `each item of ${prefix.slice(0, -2)}` };
+    const outer = this.frame;
+    const each = { steps: 0, loops: [] as WorkLoop[] };
+    this.frame = each;
     for (let i = listIndex + 1; i < args.length; i++) this.walk(args[i]!, inner, argPath(i), depth + 1);
+    this.frame = outer;
+    outer.loops.push({ path: this.listPath(args[listIndex]!, scope), max: this.lengthOf(listType), each });
     if (op === "filter") return listType;
     if (op === "count") return INTEGER;
     return BOOLEAN;
@@ -394,10 +427,22 @@ export function analyzeRule(
   problems: Problem[],
   limits: RuleLimits & Partial<Pick<Limits, "maxArrayLength">> = DEFAULT_LIMITS,
   budget?: NodeBudget,
+  derivedLists: ReadonlyMap<string, string | undefined> = new Map(),
 ): RuleInfo {
-  const a = new Analyzer(problems, limits, budget, limits.maxArrayLength ?? DEFAULT_LIMITS.maxArrayLength);
-  const type = a.walk(rule, { type: scope, times: 1, prefix: "", where: "the set's inputs and derived values" }, path, 0);
-  return { type, reads: [...a.reads].sort(), operators: [...a.operators].sort(), usesRatio: a.usesRatio, takesShare: a.takesShare, work: a.work };
+  const a = new Analyzer(problems, limits, budget, limits.maxArrayLength ?? DEFAULT_LIMITS.maxArrayLength, derivedLists);
+  const top: Scope = { type: scope, prefix: "", where: "the set's inputs and derived values" };
+  const type = a.walk(rule, top, path, 0);
+  const plan = a.frame;
+  return {
+    type,
+    reads: [...a.reads].sort(),
+    operators: [...a.operators].sort(),
+    usesRatio: a.usesRatio,
+    takesShare: a.takesShare,
+    work: staticWork(plan),
+    plan,
+    listSource: type.kind === "array" ? a.listPath(rule, top) : undefined,
+  };
 }
 
 export { RATIO_OPERATORS };

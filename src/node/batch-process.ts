@@ -7,6 +7,7 @@
 import { formatPath, TieuchiError, type Problem } from "../errors.js";
 import { evaluate, sharedResultParts, type EvaluateOptions } from "../evaluate/evaluate.js";
 import { loadCriteriaSet } from "../evaluate/load.js";
+import type { LimitsInput } from "../schema/limits.js";
 import { locateJsonError } from "../versions/json.js";
 import { isMainThread } from "node:worker_threads";
 import type { UnitGroup, UnitRefusal } from "../batch/input.js";
@@ -29,6 +30,10 @@ export interface BatchSettings {
   readonly meta: readonly string[];
   /** For CSV: the column names, from the header row. */
   readonly columns?: readonly string[];
+  /** Most steps one unit may take (see `EvaluateOptions.maxWork`). */
+  readonly maxWork?: number;
+  /** Limits the set is loaded with. */
+  readonly limits?: LimitsInput;
   /** Faults injected by tests (see {@link BatchFaults}). */
   readonly faults?: BatchFaults;
 }
@@ -117,10 +122,11 @@ function jsonError(text: string, line: number): UnitError {
 
 /** Builds the function that turns a group of raw units into output lines. */
 export function makeProcessor(settings: BatchSettings): (group: UnitGroup) => GroupOutcome {
-  const loaded = loadCriteriaSet(settings.set, { source: settings.setSource });
+  const loaded = loadCriteriaSet(settings.set, { source: settings.setSource, ...(settings.limits !== undefined ? { limits: settings.limits } : {}) });
   const options: EvaluateOptions = {
     explain: settings.explain,
     ...(settings.asOf !== undefined ? { asOf: settings.asOf } : {}),
+    ...(settings.maxWork !== undefined ? { maxWork: settings.maxWork } : {}),
     ...(settings.allowOutOfForce === true ? { allowOutOfForce: true } : {}),
     // Loaded when a unit first needs a sub-unit's set (runBatch has checked the folder loads).
     ...(settings.setsDir !== undefined ? { sets: lazyRegistry(settings.setsDir) } : {}),

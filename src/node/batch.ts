@@ -12,6 +12,7 @@ import type { Writable } from "node:stream";
 import { FileError, OptionsError, printable, TieuchiError, UnitsFileError } from "../errors.js";
 import { refuseOutOfForce } from "../evaluate/evaluate.js";
 import { loadCriteriaSet } from "../evaluate/load.js";
+import type { LimitsInput } from "../schema/limits.js";
 import { isIsoDate } from "../schema/common.js";
 import { csvGroups, formatOf, jsonArrayGroups, MAX_UNIT_BYTES, ndjsonGroups, type UnitFormat, type UnitGroup } from "../batch/input.js";
 import { csvColumns, csvRowData, unwrapUnit, type CsvColumn } from "../batch/unit.js";
@@ -59,6 +60,13 @@ export interface BatchOptions {
   readonly workerMemoryMb?: number;
   /** The output's name in messages (a file name, "standard output"). */
   readonly outputName?: string;
+  /**
+   * Most steps one unit may take (default 20,000,000; see `EvaluateOptions.maxWork`). A unit over it gets an
+   * `ERR_BUDGET` error line, without any rule run, and the batch goes on.
+   */
+  readonly maxWork?: number;
+  /** Limits the criteria set is loaded with (see `LoadOptions.limits`), e.g. `{ maxWork }` for a set whose lists are long. */
+  readonly limits?: LimitsInput;
   /** @internal Faults injected by tests. */
   readonly faults?: BatchFaults;
 }
@@ -382,7 +390,9 @@ export interface PartialRecord {
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const started = performance.now();
   const setJson = readJsonFile(options.set);
-  const loaded = loadCriteriaSet(setJson, { source: options.set });
+  if (options.maxWork !== undefined && (!Number.isSafeInteger(options.maxWork) || options.maxWork < 1))
+    throw new OptionsError(`maxWork must be a whole number of at least 1, got ${JSON.stringify(options.maxWork)}`, ["maxWork"]);
+  const loaded = loadCriteriaSet(setJson, { source: options.set, ...(options.limits !== undefined ? { limits: options.limits } : {}) });
   if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new OptionsError(`asOf must be a date written YYYY-MM-DD, got ${JSON.stringify(options.asOf)}`, ["asOf"]);
   refuseOutOfForce(loaded, options);
   const format = options.format ?? (typeof options.input === "string" ? formatOf(options.input) : undefined);
@@ -418,6 +428,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     ...(options.allowOutOfForce === true ? { allowOutOfForce: true } : {}),
     ...(options.sets !== undefined ? { setsDir: options.sets } : {}),
     ...(options.faults !== undefined ? { faults: options.faults } : {}),
+    ...(options.maxWork !== undefined ? { maxWork: options.maxWork } : {}),
+    ...(options.limits !== undefined ? { limits: options.limits } : {}),
   };
   let columns: string[] | undefined;
   let csvCols: CsvColumn[] = [];

@@ -7,6 +7,7 @@
 import type { JsonPath, Problem } from "../errors.js";
 import { analyzeRule, type NodeBudget, type RuleInfo } from "../logic/analyze.js";
 import { isNumeric, typeOfInput, type ValueType } from "../logic/types.js";
+import type { WorkPlan } from "../logic/work.js";
 import type { CriteriaSet, Criterion } from "./criteria-set.js";
 import type { InputSpec, Inputs } from "./inputs.js";
 import { DEFAULT_LIMITS, type Limits } from "./limits.js";
@@ -37,6 +38,8 @@ export interface SetAnalysis {
    * through (nested lists multiplied). Held to `limits.maxWork` when the set is loaded.
    */
   readonly work: number;
+  /** The plans of that work, rule by rule (derived values, then criteria), to count a unit's work from its data. */
+  readonly plans: readonly WorkPlan[];
 }
 
 /** A count of steps for a message: `12,500,000` or `1.2e+21`. */
@@ -211,7 +214,9 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
   // Rules: derived values in order, then each criterion against inputs and derived values.
   const fields = new Map<string, ValueType>(Object.entries(set.inputs).map(([k, v]) => [k, typeOfInput(v, limits.maxArrayLength)]));
   /** Each rule's work, and where it sits, for the limit on the set's work. */
-  const works: Array<{ work: number; path: JsonPath }> = [];
+  const works: Array<{ work: number; path: JsonPath; plan: WorkPlan }> = [];
+  /** Derived values that are lists of the unit's data (or filters of one), by the list they come from. */
+  const derivedLists = new Map<string, string | undefined>();
   const derivedTypes = new Map<string, ValueType>();
   // Derived values that take a share of a group, themselves or through an earlier derived value.
   const derivedShares = new Set<string>();
@@ -221,8 +226,9 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
       problems.push({ code: "duplicate_name", path: ["derived", name], message: `'${name}' is both an input and a derived value` });
       continue;
     }
-    const info = analyzeRule(d.rule, { kind: "object", fields: new Map(fields) }, ["derived", name, "rule"], problems, limits, budget);
-    works.push({ work: info.work, path: ["derived", name, "rule"] });
+    const info = analyzeRule(d.rule, { kind: "object", fields: new Map(fields) }, ["derived", name, "rule"], problems, limits, budget, derivedLists);
+    works.push({ work: info.work, path: ["derived", name, "rule"], plan: info.plan });
+    derivedLists.set(name, info.listSource);
     derivedTypes.set(name, info.type);
     fields.set(name, info.type);
     if (info.takesShare || readsShare(info.reads)) derivedShares.add(name);
@@ -234,8 +240,8 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
     const infos: RuleInfo[] = [];
     const run = (rule: CriteriaSet["criteria"][number]["rule"], sub: (string | number)[]) => {
       if (rule === undefined) return;
-      const info = analyzeRule(rule, scope, ["criteria", i, ...sub], problems, limits, budget);
-      works.push({ work: info.work, path: ["criteria", i, ...sub] });
+      const info = analyzeRule(rule, scope, ["criteria", i, ...sub], problems, limits, budget, derivedLists);
+      works.push({ work: info.work, path: ["criteria", i, ...sub], plan: info.plan });
       infos.push(info);
     };
     run(c.applies, ["applies"]);
@@ -288,8 +294,8 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
     problems.push({
       code: "work_too_large",
       path: worst.path,
-      message: `evaluating one unit could take up to ${bigNumber(work)} steps (each part of a rule, times the items of every list it goes through, nested lists multiplied), more than the ${bigNumber(limits.maxWork)} allowed (limits.maxWork); this rule alone could take ${bigNumber(worst.work)}. Declare "maxItems" on the lists it goes through, or raise limits.maxWork`,
+      message: `evaluating one unit could take up to ${bigNumber(work)} steps (each part of a rule, times the items of every list it goes through, nested lists multiplied), more than the ${bigNumber(limits.maxWork)} allowed (limits.maxWork); this rule alone could take ${bigNumber(worst.work)}. Declare "maxItems" on the lists it goes through, or raise limits.maxWork (--max-work)`,
     });
   }
-  return { criteria, derivedTypes, work };
+  return { criteria, derivedTypes, work, plans: works.map((w) => w.plan) };
 }

@@ -26,6 +26,8 @@ export interface BatchCommandOptions {
   readonly meta?: string;
   readonly delimiter?: string;
   readonly lang?: Lang;
+  /** Most steps the set may need and each unit may take (`--max-work`). */
+  readonly maxWork?: number;
 }
 
 /** The first row of a CSV file (read from its first 64 KiB), and the delimiter it uses. */
@@ -155,6 +157,7 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
     if (opts.delimiter !== undefined && opts.delimiter.length !== 1) throw new UsageError(`--delimiter is one character, not ${JSON.stringify(opts.delimiter)}`);
 
     const lang = opts.lang ?? "vi";
+    const setLimits = opts.maxWork !== undefined ? { limits: { maxWork: opts.maxWork } } : {};
     // A spreadsheet of units: an .xlsx workbook, or a CSV file whose header is not the set's input names
     // (labels, columns of lists, columns to group by). Read whole, then run as {unit, data} records.
     let units: string | AsyncIterable<Uint8Array> = input === "-" ? (process.stdin as AsyncIterable<Uint8Array>) : input;
@@ -163,13 +166,13 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
     const sheetIn = input === "-" || (opts.format !== undefined && opts.format !== "csv") ? undefined : sheetFormatOf(input);
     let asSheet = sheetIn === "xlsx";
     if (sheetIn === "csv" && opts.meta === undefined) {
-      const loaded = loadCriteriaFile(set);
+      const loaded = loadCriteriaFile(set, setLimits);
       const header = csvHeader(input, delimiter);
       delimiter = header.delimiter;
       asSheet = !header.names.every((n) => Object.prototype.hasOwnProperty.call(loaded.definition.inputs, n));
     }
     if (asSheet) {
-      const read = await readSheetFile(loadCriteriaFile(set), input, delimiter);
+      const read = await readSheetFile(loadCriteriaFile(set, setLimits), input, delimiter);
       if (read.delimiter !== undefined && !opts.quiet)
         io.err(lang === "vi" ? `${input}: các ô cách nhau bằng ${delimiterName(read.delimiter).vi}\n` : `${input}: cells separated by ${delimiterName(read.delimiter).en}\n`);
       for (const n of read.notices) io.err(`${n[lang]}\n`);
@@ -204,6 +207,7 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
         ...(opts.sets !== undefined ? { sets: opts.sets } : {}),
         ...(opts.meta !== undefined ? { meta: opts.meta.split(",").map((m) => m.trim()).filter(Boolean) } : {}),
         ...(delimiter !== undefined ? { delimiter } : {}),
+        ...(opts.maxWork !== undefined ? { maxWork: opts.maxWork, limits: { maxWork: opts.maxWork } } : {}),
         onProgress: (p: BatchProgress) => {
           last = p;
           if (!showProgress) return;
@@ -230,7 +234,7 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
     if (file) await closeOutput(file, opts.out!);
     if (tableOut) {
       await new Promise<void>((resolve, reject) => output.end((e?: Error | null) => (e ? reject(e) : resolve())));
-      await writeResultFile(loadCriteriaFile(set), collected, opts.out!, lang);
+      await writeResultFile(loadCriteriaFile(set, setLimits), collected, opts.out!, lang);
     }
     if (!opts.quiet) io.err(summaryText(summary));
     if (opts.stats)

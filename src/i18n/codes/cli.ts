@@ -17,10 +17,10 @@ export type CliCommand = (typeof CLI_COMMANDS)[number];
 
 /** Each command's options (besides `--help`, which every command takes), in the order its help lists them. */
 export const CLI_OPTIONS = {
-  eval: ["as-of", "sets", "json", "lang", "record", "out-of-force", "set", "criteria", "applied", "decided"],
-  batch: ["out", "format", "workers", "as-of", "sets", "meta", "delimiter", "explain", "quiet", "stats", "out-of-force", "lang"],
+  eval: ["as-of", "sets", "json", "lang", "record", "out-of-force", "set", "criteria", "applied", "decided", "max-work"],
+  batch: ["out", "format", "workers", "as-of", "sets", "meta", "delimiter", "explain", "quiet", "stats", "out-of-force", "lang", "max-work"],
   report: ["by", "format", "decimals", "set", "out", "lang"],
-  validate: ["json", "lang"],
+  validate: ["json", "lang", "max-work"],
   test: ["coverage", "require-both", "json", "sets", "lang"],
   cases: ["boundaries", "out", "seed", "lang"],
   diff: ["json", "lang"],

@@ -75,6 +75,7 @@ export const cli: Sentences<typeof CLI> = {
       criteria: "folder of criteria sets for --set (default: the bundled sets)",
       applied: "with --set and --decided: the date applied (transitional)",
       decided: "with --set and --applied: the date decided; both versions side by side",
+      "max-work": "most steps the set may need and the unit may take (default 20,000,000): rule parts times list items",
     })[option],
   "cli.option.batch": ({ option }) =>
     ({
@@ -90,6 +91,7 @@ export const cli: Sentences<typeof CLI> = {
       stats: "print the throughput and peak memory as JSON on standard error",
       "out-of-force": "evaluate even if the set was not in force on --as-of",
       lang: "language of the summary and messages: vi (default) or en",
+      "max-work": "most steps the set may need and each unit may take (default 20,000,000); a unit over it gets an ERR_BUDGET line",
     })[option],
   "cli.option.report": ({ option }) =>
     ({
@@ -100,7 +102,7 @@ export const cli: Sentences<typeof CLI> = {
       out: "write the report to this file instead of standard output",
       lang: "language of the report: vi (default) or en",
     })[option],
-  "cli.option.validate": ({ option }) => ({ json: "print each file's report as JSON", lang: "language of the messages: vi (default) or en" })[option],
+  "cli.option.validate": ({ option }) => ({ json: "print each file's report as JSON", "max-work": "most steps a set may need per unit (default 20,000,000)", lang: "language of the messages: vi (default) or en" })[option],
   "cli.option.test": ({ option }) =>
     ({
       coverage: "which statuses the cases saw each criterion take",

@@ -75,6 +75,7 @@ export const cli: Sentences<typeof CLI> = {
       criteria: "thư mục bộ tiêu chí cho --set (mặc định: các bộ đi kèm)",
       applied: "cùng --set và --decided: ngày nộp hồ sơ (xét chuyển tiếp)",
       decided: "cùng --set và --applied: ngày xét; hai phiên bản được đặt cạnh nhau",
+      "max-work": "số bước tối đa mà bộ tiêu chí có thể cần và đơn vị được dùng (mặc định 20.000.000): số phần của quy tắc nhân số mục của danh sách",
     })[option],
   "cli.option.batch": ({ option }) =>
     ({
@@ -90,6 +91,7 @@ export const cli: Sentences<typeof CLI> = {
       stats: "in tốc độ và bộ nhớ cao nhất dạng JSON trên đầu ra lỗi",
       "out-of-force": "vẫn đánh giá dù bộ không có hiệu lực vào --as-of",
       lang: "ngôn ngữ của tóm tắt và thông báo: vi (mặc định) hoặc en",
+      "max-work": "số bước tối đa mà bộ tiêu chí có thể cần và mỗi đơn vị được dùng (mặc định 20.000.000); đơn vị vượt quá nhận dòng lỗi ERR_BUDGET",
     })[option],
   "cli.option.report": ({ option }) =>
     ({
@@ -100,7 +102,7 @@ export const cli: Sentences<typeof CLI> = {
       out: "ghi báo cáo vào tệp này thay vì đầu ra chuẩn",
       lang: "ngôn ngữ của báo cáo: vi (mặc định) hoặc en",
     })[option],
-  "cli.option.validate": ({ option }) => ({ json: "in báo cáo của từng tệp dạng JSON", lang: "ngôn ngữ của thông báo: vi (mặc định) hoặc en" })[option],
+  "cli.option.validate": ({ option }) => ({ json: "in báo cáo của từng tệp dạng JSON", "max-work": "số bước tối đa mà một bộ tiêu chí có thể cần cho mỗi đơn vị (mặc định 20.000.000)", lang: "ngôn ngữ của thông báo: vi (mặc định) hoặc en" })[option],
   "cli.option.test": ({ option }) =>
     ({
       coverage: "các trạng thái mà các ca đã thấy ở mỗi tiêu chí",
