@@ -19,6 +19,16 @@
  *                                                     (JSON pointer; an array step names an item by its id or
  *                                                     name), less the keys listed.
  *
+ * The other pages (README.md and docs/*.md, played by test/docs.ts) also use:
+ *
+ *   <!-- typecheck: PATH -->                          ```ts: written to PATH and type-checked, strict, against
+ *                                                     the installed package (module resolution node16, and
+ *                                                     bundler); `// @ts-expect-error` lines must fail.
+ *   <!-- ci -->                                       ```sh: commands of the repository itself (npm ci, npm test),
+ *                                                     each one run by .ci/run on a clean clone.
+ *   <!-- install -->                                  ```sh: `npm install tieuchi ...`, played by installing the
+ *                                                     packed tarball in its place.
+ *
  * `npx tsx test/guide.ts` plays the guide and prints what each run block printed, to paste into the guide.
  *
  * @module
@@ -46,6 +56,13 @@ export type Step =
   | { kind: "file"; line: number; path: string; text: string }
   | { kind: "excerpt"; line: number; path: string; pointer: string; without: string[]; json: unknown };
 
+/** A step of README.md or a docs/ page: a step of the guide, or one of the directives only pages use. */
+export type PageStep =
+  | Step
+  | { kind: "typecheck"; line: number; path: string; text: string }
+  | { kind: "ci"; line: number; code: string }
+  | { kind: "install"; line: number; code: string };
+
 interface Fence {
   line: number;
   lang: string;
@@ -54,7 +71,7 @@ interface Fence {
 }
 
 /** The fenced blocks of a Markdown text, each with the HTML comment just before it (if any). */
-export function fences(markdown: string): Fence[] {
+export function fences(markdown: string, file = "docs/authoring.md"): Fence[] {
   const lines = markdown.split("\n");
   const out: Fence[] = [];
   let pending: string | null = null;
@@ -65,7 +82,7 @@ export function fences(markdown: string): Fence[] {
       const start = i;
       const body: string[] = [];
       for (i++; i < lines.length && lines[i] !== open[1]; i++) body.push(lines[i]!);
-      if (i >= lines.length) throw new Error(`docs/authoring.md:${start + 1}: fence never closed`);
+      if (i >= lines.length) throw new Error(`${file}:${start + 1}: fence never closed`);
       out.push({ line: start + 1, lang: open[2]!, text: `${body.join("\n")}\n`, directive: pending });
       pending = null;
       continue;
@@ -90,9 +107,18 @@ function commandCount(code: string): number {
 
 /** The guide's steps, in order. Throws, naming the line, for a block without a directive or a malformed one. */
 export function steps(markdown: string): Step[] {
-  const out: Step[] = [];
-  for (const f of fences(markdown)) {
-    const where = `docs/authoring.md:${f.line}`;
+  return parseSteps(markdown, "docs/authoring.md", false) as Step[];
+}
+
+/** The steps of README.md or a page of docs/, in order (the guide's directives, and typecheck, ci and install). */
+export function pageSteps(markdown: string, file: string): PageStep[] {
+  return parseSteps(markdown, file, true);
+}
+
+function parseSteps(markdown: string, file: string, page: boolean): PageStep[] {
+  const out: PageStep[] = [];
+  for (const f of fences(markdown, file)) {
+    const where = `${file}:${f.line}`;
     const d = f.directive;
     if (d === null) throw new Error(`${where}: a fenced block without a directive (<!-- run: ... -->, <!-- output -->, <!-- edit: ... -->, ...); every block of the guide is run, applied or checked`);
     const json = () => {
@@ -126,6 +152,16 @@ export function steps(markdown: string): Step[] {
       out.push({ kind: "file", line: f.line, path: m[1]!, text: f.text });
     } else if ((m = /^excerpt:\s*([^#\s]+)#(\S.*?)(?:\s+without\s+(.+))?$/.exec(d))) {
       out.push({ kind: "excerpt", line: f.line, path: m[1]!, pointer: m[2]!, without: m[3] ? m[3].split(",").map((s) => s.trim()) : [], json: json() });
+    } else if (!page) throw new Error(`${where}: unknown directive '${d}'`);
+    else if ((m = /^typecheck:\s*(\S+\.ts)$/.exec(d))) {
+      if (f.lang !== "ts") throw new Error(`${where}: typecheck goes with a ts block`);
+      out.push({ kind: "typecheck", line: f.line, path: m[1]!, text: f.text });
+    } else if (d === "ci") {
+      if (f.lang !== "sh") throw new Error(`${where}: ci goes with an sh block`);
+      out.push({ kind: "ci", line: f.line, code: f.text });
+    } else if (d === "install") {
+      if (f.lang !== "sh") throw new Error(`${where}: install goes with an sh block`);
+      out.push({ kind: "install", line: f.line, code: f.text });
     } else throw new Error(`${where}: unknown directive '${d}'`);
   }
   return out;

@@ -108,10 +108,10 @@ function given<K extends string, V extends string | number>(key: K, value: V | u
 }
 
 /** `--max-work`: a whole number of steps, at least 1 (`20000000`, or written `20_000_000` / `2e7`). */
-function maxWork(value: string | undefined): number | undefined {
+function maxWork(value: string | undefined, language: Lang): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value.replace(/_/g, ""));
-  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`--max-work is a whole number of steps, at least 1, not ${JSON.stringify(value)}`);
+  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(t(language, "cli.max_work", { got: JSON.stringify(value) }));
   return n;
 }
 
@@ -120,7 +120,7 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
   switch (command) {
     case "validate":
       if (rest.length === 0) throw new UsageError("validate needs at least one criteria file");
-      return validateCommand(rest, { json: o.bool("json"), ...given("maxWork", maxWork(o.str("max-work"))) }, io);
+      return validateCommand(rest, { json: o.bool("json"), ...given("maxWork", maxWork(o.str("max-work"), lang(language))) }, io);
     case "eval":
       if (o.str("set") !== undefined && o.str("sets") !== undefined) throw new UsageError("with --set, the --criteria folder also gives the sets of sub-units: drop --sets");
       if (o.str("set") !== undefined)
@@ -149,7 +149,7 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
           ...given("sets", o.str("sets")),
           ...given("record", o.str("record")),
           outOfForce: o.bool("out-of-force"),
-          ...given("maxWork", maxWork(o.str("max-work"))),
+          ...given("maxWork", maxWork(o.str("max-work"), lang(language))),
         },
         io,
       );
@@ -198,7 +198,7 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
           ...given("format", o.str("format")),
           ...given("meta", o.str("meta")),
           ...given("delimiter", o.str("delimiter")),
-          ...given("maxWork", maxWork(o.str("max-work"))),
+          ...given("maxWork", maxWork(o.str("max-work"), lang(language))),
           lang: lang(language),
         },
         io,

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { TieuchiError } from "../errors.js";
+import { FileError, TieuchiError } from "../errors.js";
 import { fileReason, isSystemError } from "../node/files.js";
 
 /** Exit codes: 0 pass (or all valid), 1 fail or incomplete (or some invalid), 2 invalid input or usage. */
@@ -67,9 +67,8 @@ export function report(e: unknown, io: Io): number {
   // A fault of the file system (a folder where a file should be, a path through a file, a loop of links, no
   // permission, a full disk) met anywhere: the path and the reason, as for a FileError, never a stack trace.
   if (isSystemError(e)) {
-    const doing = /^(write|writev|mkdir|rename|unlink|copyfile|ftruncate|fsync|symlink)$/.test(e.syscall ?? "") ? "written" : "read";
-    io.err(`tieuchi: ${e.path ?? "file"}: ${fileReason(e, doing)} [ERR_FILE]\n`);
-    return EXIT.usage;
+    const writing = /^(write|writev|mkdir|rename|unlink|copyfile|ftruncate|fsync|symlink)$/.test(e.syscall ?? "");
+    return report(new FileError(e.path ?? "file", fileReason(e, writing), e), io);
   }
   throw e;
 }

@@ -10,6 +10,7 @@ import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realp
 import { join, sep } from "node:path";
 import { isatty } from "node:tty";
 import { FileError } from "../errors.js";
+import { msg, type Message } from "../i18n/index.js";
 
 /**
  * How long a named pipe may stay silent, before its first bytes or between two reads, in milliseconds: 10 s, or
@@ -22,28 +23,28 @@ function pipeWait(value: string | undefined): number {
   return value !== undefined && Number.isInteger(n) && n > 0 ? n : 10_000;
 }
 
-const REASONS: Record<string, string> = {
-  ENOENT: "no such file",
-  EISDIR: "is a folder, not a file",
-  EACCES: "permission denied",
-  EPERM: "permission denied",
-  ELOOP: "too many symbolic links",
-  ENAMETOOLONG: "the name is too long",
-  ENOTDIR: "a part of the path is not a folder",
-  ENOSPC: "no space left on the device",
-  EROFS: "the file system is read-only",
-  EMFILE: "too many files open",
-  ENFILE: "too many files open",
-  EEXIST: "already exists",
-  EBUSY: "is busy",
-  EIO: "input/output error",
-  ENXIO: "no such device",
+const REASONS: Record<string, Message> = {
+  ENOENT: msg("file.not_found"),
+  EISDIR: msg("file.is_folder"),
+  EACCES: msg("file.permission"),
+  EPERM: msg("file.permission"),
+  ELOOP: msg("file.links"),
+  ENAMETOOLONG: msg("file.name_too_long"),
+  ENOTDIR: msg("file.not_a_folder"),
+  ENOSPC: msg("file.no_space"),
+  EROFS: msg("file.read_only"),
+  EMFILE: msg("file.too_many_open"),
+  ENFILE: msg("file.too_many_open"),
+  EEXIST: msg("file.exists"),
+  EBUSY: msg("file.busy"),
+  EIO: msg("file.io"),
+  ENXIO: msg("file.no_device"),
 };
 
 /** Why a file operation failed, in words (`no such file`, `permission denied`, ...), for a Node system error. */
-export function fileReason(e: unknown, doing: "read" | "written" = "read"): string {
+export function fileReason(e: unknown, writing = false): Message {
   const code = typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
-  return REASONS[code] ?? `cannot be ${doing} (${e instanceof Error ? e.message : String(e)})`;
+  return REASONS[code] ?? msg(writing ? "file.unwritable" : "file.unreadable", { reason: e instanceof Error ? e.message : String(e) });
 }
 
 /** Whether a value is an error of the operating system (it has a `syscall`, and an `E…` code). */
@@ -79,7 +80,7 @@ export function openFile(path: string): OpenFile {
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new FileError(path, REASONS.EISDIR!);
-    if (isatty(fd)) throw new FileError(path, "is a terminal; name a file, or pipe the data in");
+    if (isatty(fd)) throw new FileError(path, msg("file.terminal"));
     return { path, fd, pipe: stat.isFIFO() || stat.isSocket(), size: stat.isFile() ? stat.size : undefined, started: false };
   } catch (e) {
     closeSync(fd);
@@ -111,10 +112,7 @@ function tryRead(file: OpenFile, buffer: Uint8Array): number | "wait" {
 }
 
 function silent(file: OpenFile, waitMs: number): FileError {
-  return new FileError(
-    file.path,
-    file.started ? `is a named pipe whose writer stopped writing for ${waitMs / 1000} s` : `is a named pipe and nothing was written to it in ${waitMs / 1000} s (is a writer connected?)`,
-  );
+  return new FileError(file.path, msg("file.pipe_silent", { seconds: waitMs / 1000, started: file.started }));
 }
 
 /**
@@ -190,7 +188,7 @@ export function filesBelow(dir: string, accept: (name: string) => boolean, skip:
   const prefix = root.endsWith(sep) ? root : root + sep;
   const within = (p: string): string => {
     const r = real(p);
-    if (r !== root && !r.startsWith(prefix)) throw new FileError(p, `is a symbolic link to ${r}, outside ${dir}; copy what it points to into the folder`);
+    if (r !== root && !r.startsWith(prefix)) throw new FileError(p, msg("file.link_outside", { target: r, folder: dir }));
     return r;
   };
   const walk = (d: string) => {

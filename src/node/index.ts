@@ -5,10 +5,11 @@
  * @module tieuchi/node
  */
 import { relative } from "node:path";
-import { FileError } from "../errors.js";
+import { CaseFileError, CriteriaSetError, FileError } from "../errors.js";
+import { msg } from "../i18n/index.js";
 import { closeFile, filesBelow, openFile, readSome } from "./files.js";
 import { loadCriteriaSet, type LoadedSet, type LoadOptions } from "../evaluate/load.js";
-import { decodeJsonBytes, parseJson } from "../versions/json.js";
+import { decodeJsonBytes, locateProblems, parseJson } from "../versions/json.js";
 import { createRegistry, type Registry } from "../versions/registry.js";
 
 /** Options for reading a JSON file. */
@@ -20,20 +21,22 @@ export interface ReadOptions {
 /** The largest JSON file read by default: 32 MiB. */
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
+export { fileReason } from "./files.js";
+
 function readBounded(path: string, maxBytes: number): Uint8Array {
   const file = openFile(path);
   // Read in chunks up to the limit: a pipe, a device or a file that grows has no trustworthy size.
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {
-    if (file.size !== undefined && file.size > maxBytes) throw new FileError(path, `is ${file.size} bytes, larger than the ${maxBytes} bytes allowed (maxBytes)`);
+    if (file.size !== undefined && file.size > maxBytes) throw new FileError(path, msg("file.too_large", { size: file.size, max: maxBytes }));
     for (;;) {
       const chunk = new Uint8Array(Math.min(1 << 20, maxBytes + 1 - total));
       const n = readSome(file, chunk);
       if (n === 0) break;
       chunks.push(chunk.subarray(0, n));
       total += n;
-      if (total > maxBytes) throw new FileError(path, `is larger than the ${maxBytes} bytes allowed (maxBytes)`);
+      if (total > maxBytes) throw new FileError(path, msg("file.too_large", { max: maxBytes }));
     }
   } finally {
     closeFile(file);
@@ -55,8 +58,28 @@ function readBounded(path: string, maxBytes: number): Uint8Array {
  * (UTF-16, UTF-32, Latin-1, Windows-1258...), a binary file, or text that is not JSON.
  */
 export function readJsonFile(path: string, options: ReadOptions = {}): unknown {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  return parseJson(decodeJsonBytes(readBounded(path, maxBytes), path), path);
+  return parseJson(readJsonText(path, options), path);
+}
+
+/** The text of a UTF-8 JSON file (see {@link readJsonFile} for what is refused). */
+function readJsonText(path: string, options: ReadOptions): string {
+  return decodeJsonBytes(readBounded(path, options.maxBytes ?? DEFAULT_MAX_BYTES), path);
+}
+
+/**
+ * Runs `read` on a JSON file's parsed value; an error listing problems in it comes out with each problem's
+ * line and column in the file.
+ */
+export function withPositions<T>(path: string, options: ReadOptions, read: (json: unknown) => T): T {
+  const text = readJsonText(path, options);
+  const json = parseJson(text, path);
+  try {
+    return read(json);
+  } catch (e) {
+    if (e instanceof CriteriaSetError) throw new CriteriaSetError(locateProblems(e.problems, text), e.source);
+    if (e instanceof CaseFileError) throw new CaseFileError(locateProblems(e.problems, text), path);
+    throw e;
+  }
 }
 
 /** True for files in `criteria/` that hold a criteria set (not cases, schemas or the lock). */
@@ -73,7 +96,7 @@ export type FileLoadOptions = Omit<LoadOptions, "source"> & ReadOptions;
  * @throws `FileError`, `JsonParseError` or `CriteriaSetError`, naming the file.
  */
 export function loadCriteriaFile(path: string, options: FileLoadOptions = {}): LoadedSet {
-  return loadCriteriaSet(readJsonFile(path, options), { ...options, source: path });
+  return withPositions(path, options, (json) => loadCriteriaSet(json, { ...options, source: path }));
 }
 
 /**
@@ -93,7 +116,7 @@ export function findCriteriaFiles(dir: string): string[] {
  * @throws the first file's error, naming the file.
  */
 export function loadCriteriaDir(dir: string, options: FileLoadOptions = {}): LoadedSet[] {
-  return findCriteriaFiles(dir).map((p) => loadCriteriaSet(readJsonFile(p, options), { ...options, source: relative(process.cwd(), p) || p }));
+  return findCriteriaFiles(dir).map((p) => withPositions(p, options, (json) => loadCriteriaSet(json, { ...options, source: relative(process.cwd(), p) || p })));
 }
 
 /** A registry of every set below a folder. */

@@ -1,6 +1,7 @@
 import { closeSync, createWriteStream, openSync, readSync, type WriteStream } from "node:fs";
 import { Readable, Writable } from "node:stream";
 import { FileError, OptionsError, printable, UnitsFileError } from "../../errors.js";
+import { msg, t } from "../../i18n/index.js";
 import type { Lang } from "../../explain/format.js";
 import { loadCriteriaFile } from "../../node/index.js";
 import { fileReason } from "../../node/files.js";
@@ -105,7 +106,7 @@ function openOutput(path: string): WriteStream {
   try {
     fd = openSync(path, "w");
   } catch (e) {
-    throw new FileError(printable(path), fileReason(e, "written"), e);
+    throw new FileError(printable(path), fileReason(e, true), e);
   }
   return createWriteStream("", { fd });
 }
@@ -113,7 +114,9 @@ function openOutput(path: string): WriteStream {
 /** Ends the --out file; a failure to write its last bytes is a FileError. */
 function closeOutput(file: WriteStream, path: string): Promise<void> {
   return new Promise((resolve, reject) =>
-    file.end((e?: Error | null) => (e ? reject(new FileError(printable(path), `could not be written (${(e as NodeJS.ErrnoException).code === "ENOSPC" ? "no space left on the device" : e.message})`, e)) : resolve())),
+    file.end((e?: Error | null) =>
+      e ? reject(new FileError(printable(path), msg("file.write_failed", { why: (e as NodeJS.ErrnoException).code === "ENOSPC" ? msg("file.no_space") : msg("check.unworded", { text: e.message }) }), e)) : resolve(),
+    ),
   );
 }
 
@@ -185,7 +188,7 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
     // Per-unit results as a table (.xlsx, or .csv with a BOM) instead of NDJSON lines.
     const tableOut = opts.out !== undefined ? sheetFormatOf(opts.out) : undefined;
     const collected: TableLine[] = [];
-    if (input === "-" && process.stdin.isTTY === true) throw new UsageError("standard input is a terminal: pipe the units in (… | tieuchi batch set.json - --format ndjson) or name the file");
+    if (input === "-" && process.stdin.isTTY === true) throw new UsageError(t(lang, "cli.stdin_terminal", { command: "batch", what: "units" }));
     const file = opts.out !== undefined && tableOut === undefined ? openOutput(opts.out) : undefined;
     const output = tableOut ? lineCollector(collected) : (file ?? (io.stdout ? (io.outIsTTY ? terminalSink(io.stdout) : io.stdout) : textSink(io)));
     // Drawn only for a person watching: both standard output and standard error are terminals.

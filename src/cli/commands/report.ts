@@ -1,3 +1,4 @@
+import { t } from "../../i18n/index.js";
 import { writeFileSync } from "node:fs";
 import type { Lang } from "../../explain/format.js";
 import { ReportLineError } from "../../errors.js";
@@ -27,7 +28,7 @@ export function reportCommand(args: readonly string[], opts: ReportCommandOption
   const by = opts.by.flatMap((b) => b.split(",")).map((b) => b.trim());
   if (by.some((b) => b === "")) throw new UsageError("--by needs field names, e.g. --by xa or --by huyen,xa");
   const acc = createReport({ by, decimals: Number(opts.decimals), ...(opts.set !== undefined ? { set: loadCriteriaFile(opts.set) } : {}) });
-  if (args[0] === "-" && process.stdin.isTTY === true) throw new UsageError("standard input is a terminal: pipe the batch output in (… | tieuchi report -) or name the file");
+  if (args[0] === "-" && process.stdin.isTTY === true) throw new UsageError(t(opts.lang, "cli.stdin_terminal", { command: "report", what: "results" }));
   const path = args[0] === "-" ? 0 : args[0]!;
   for (const line of readLines(path)) {
     if ("error" in line) throw new ReportLineError(line.number, line.error);

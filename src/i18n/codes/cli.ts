@@ -85,4 +85,8 @@ export const CLI = {
   "cli.compose_filled": { target: "string", file: "string", results: "number", errors: "number" },
   /** `tieuchi compose`: the composed data was written to a file. */
   "cli.compose_wrote": { file: "string" },
+  /** `-` given for a file while standard input is a terminal: nobody is going to type it. */
+  "cli.stdin_terminal": { command: "string", what: ["units", "results"] },
+  /** `--max-work` that is not a whole number of steps. */
+  "cli.max_work": { got: "string" },
 } as const satisfies AreaSpec;

@@ -186,5 +186,7 @@ export const cli: Sentences<typeof CLI> = {
   "cli.option_before_command": ({ option }) => `option '${option}' goes after the command: tieuchi <command> ${option}`,
   "cli.compose_filled": ({ target, file, results, errors }) =>
     `${target}: ${results + errors} items from ${file} (${results} with a result${errors > 0 ? `, ${errors} not evaluated: title left unknown` : ""})`,
+  "cli.stdin_terminal": ({ command, what }) => `standard input is a terminal: pipe the ${what === "units" ? "units" : "batch output"} in (… | tieuchi ${command} … -) or name the file`,
+  "cli.max_work": ({ got }) => `--max-work is a whole number of steps, at least 1, not ${got}`,
   "cli.compose_wrote": ({ file }) => `wrote ${file}`,
 };

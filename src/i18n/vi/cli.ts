@@ -186,5 +186,8 @@ export const cli: Sentences<typeof CLI> = {
   "cli.option_before_command": ({ option }) => `tùy chọn '${option}' đứng sau tên lệnh: tieuchi <lệnh> ${option}`,
   "cli.compose_filled": ({ target, file, results, errors }) =>
     `${target}: ${results + errors} mục từ ${file} (${results} có kết quả${errors > 0 ? `, ${errors} chưa được đánh giá: danh hiệu ghi là chưa rõ` : ""})`,
+  "cli.stdin_terminal": ({ command, what }) =>
+    `đầu vào chuẩn đang là màn hình dòng lệnh: hãy chuyển ${what === "units" ? "dữ liệu các đơn vị" : "kết quả chạy hàng loạt"} vào qua ống dẫn (… | tieuchi ${command} … -) hoặc nêu tên tệp`,
+  "cli.max_work": ({ got }) => `--max-work là một số nguyên các bước, ít nhất là 1, không phải ${got}`,
   "cli.compose_wrote": ({ file }) => `đã ghi ${file}`,
 };
