@@ -226,11 +226,7 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
       if (file) await new Promise<void>((resolve) => file.end(() => resolve()));
       const code = report(e, io);
       if ((e instanceof UnitsFileError || e instanceof OptionsError) && last !== undefined)
-        io.err(
-          tableOut
-            ? `tieuchi: stopped after ${n(last.units)} units; no results file was written\n`
-            : `tieuchi: stopped after ${n(last.units)} units, each with its line in the output; the last line is a {"partial": true} record, and the units after were not read\n`,
-        );
+        io.err(`tieuchi: ${t(lang, "cli.batch_stopped", { units: last.units, table: tableOut !== undefined })}\n`);
       return code;
     }
     if (showProgress) (io.status ?? io.err)("\r\x1b[K");

@@ -87,6 +87,8 @@ export const CLI = {
   "cli.compose_wrote": { file: "string" },
   /** `-` given for a file while standard input is a terminal: nobody is going to type it. */
   "cli.stdin_terminal": { command: "string", what: ["units", "results"] },
+  /** A batch stopped by its input: how many units were read, and that each has its line (or, for a table, that none was written). */
+  "cli.batch_stopped": { units: "number", table: "boolean" },
   /** `--max-work` that is not a whole number of steps. */
   "cli.max_work": { got: "string" },
 } as const satisfies AreaSpec;

@@ -187,6 +187,10 @@ export const cli: Sentences<typeof CLI> = {
   "cli.compose_filled": ({ target, file, results, errors }) =>
     `${target}: ${results + errors} items from ${file} (${results} with a result${errors > 0 ? `, ${errors} not evaluated: title left unknown` : ""})`,
   "cli.stdin_terminal": ({ command, what }) => `standard input is a terminal: pipe the ${what === "units" ? "units" : "batch output"} in (… | tieuchi ${command} … -) or name the file`,
+  "cli.batch_stopped": ({ units, table }) =>
+    table
+      ? `stopped after ${units.toLocaleString("en")} units; no results file was written`
+      : `stopped after ${units.toLocaleString("en")} units, each with its line in the output; the last line is a {"partial": true} record, and the units after were not read`,
   "cli.max_work": ({ got }) => `--max-work is a whole number of steps, at least 1, not ${got}`,
   "cli.compose_wrote": ({ file }) => `wrote ${file}`,
 };

@@ -1,5 +1,6 @@
 import type { Sentences } from "../params.js";
 import type { CLI } from "../codes/cli.js";
+import { formatNumber } from "../format.js";
 
 export const cli: Sentences<typeof CLI> = {
   "cli.title": ({ version }) => `tieuchi ${version}: xét và giải thích danh hiệu xã hội học tập theo các bộ tiêu chí có phiên bản`,
@@ -188,6 +189,10 @@ export const cli: Sentences<typeof CLI> = {
     `${target}: ${results + errors} mục từ ${file} (${results} có kết quả${errors > 0 ? `, ${errors} chưa được đánh giá: danh hiệu ghi là chưa rõ` : ""})`,
   "cli.stdin_terminal": ({ command, what }) =>
     `đầu vào chuẩn đang là màn hình dòng lệnh: hãy chuyển ${what === "units" ? "dữ liệu các đơn vị" : "kết quả chạy hàng loạt"} vào qua ống dẫn (… | tieuchi ${command} … -) hoặc nêu tên tệp`,
+  "cli.batch_stopped": ({ units, table }) =>
+    table
+      ? `dừng lại sau ${formatNumber(units, "vi")} đơn vị; không ghi tệp kết quả nào`
+      : `dừng lại sau ${formatNumber(units, "vi")} đơn vị, mỗi đơn vị đều có dòng của mình trong kết quả; dòng cuối là bản ghi {"partial": true}, và các đơn vị sau đó chưa được đọc`,
   "cli.max_work": ({ got }) => `--max-work là một số nguyên các bước, ít nhất là 1, không phải ${got}`,
   "cli.compose_wrote": ({ file }) => `đã ghi ${file}`,
 };
