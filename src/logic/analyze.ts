@@ -61,32 +61,69 @@ export interface RuleInfo {
 // Names of inputs and fields, and the level ids of a title recognised at levels (`muc-1`).
 const SEGMENT = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
-function levenshtein(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0]!;
-    dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j]!;
-      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return dp[b.length]!;
+/** After this many problems in a set, names get no suggestion (each costs a comparison with every known name). */
+const MAX_SUGGESTIONS = 100;
+/** A problem lists at most this many known names (a set may declare a thousand inputs). */
+export const MAX_NAMES_LISTED = 20;
+
+/** The first {@link MAX_NAMES_LISTED} names, and how many more there are (a problem of a hostile set stays short). */
+export function someNames(all: readonly string[]): { known: string[]; more?: number } {
+  return all.length <= MAX_NAMES_LISTED ? { known: [...all] } : { known: all.slice(0, MAX_NAMES_LISTED), more: all.length - MAX_NAMES_LISTED };
 }
 
-/** The closest known name, if one is close enough to be a likely typo. */
+/** Names longer than this get no suggestion (a typo of a name this long is not what happened). */
+const SUGGEST_MAX_LENGTH = 64;
+/** At most this many known names are compared with one name. */
+const SUGGEST_MAX_CANDIDATES = 2000;
+
+/**
+ * The edit distance between `a` and `b` when it is at most `max`, else `max + 1`: only the band of width
+ * `2·max + 1` around the diagonal is computed, and the walk stops as soon as a whole row is over `max`.
+ */
+function boundedDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const big = max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => (j <= max ? j : big));
+  for (let i = 1; i <= a.length; i++) {
+    const row = new Array<number>(b.length + 1).fill(big);
+    row[0] = i <= max ? i : big;
+    let best = row[0];
+    const lo = Math.max(1, i - max);
+    const hi = Math.min(b.length, i + max);
+    for (let j = lo; j <= hi; j++) {
+      const d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row[j] = d > big ? big : d;
+      if (row[j]! < best) best = row[j]!;
+    }
+    if (best > max) return big;
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * The closest known name, if one is close enough to be a likely typo. Bounded, so a hostile set cannot make it
+ * slow: names longer than 64 characters get no suggestion, at most 2,000 known names are compared, and each
+ * comparison stops once the names are too far apart (a 577 KB set of misspelt names took 82 s to validate).
+ */
 export function suggest(name: string, known: Iterable<string>): string | undefined {
+  if (name.length > SUGGEST_MAX_LENGTH) return undefined;
+  const max = Math.max(2, Math.floor(name.length / 3));
+  const lower = name.toLowerCase();
   let best: string | undefined;
-  let bestD = Infinity;
+  let bestD = max + 1;
+  let seen = 0;
   for (const k of known) {
-    const d = levenshtein(name.toLowerCase(), k.toLowerCase());
+    if (++seen > SUGGEST_MAX_CANDIDATES) break;
+    if (k.length > SUGGEST_MAX_LENGTH) continue;
+    const d = boundedDistance(lower, k.toLowerCase(), Math.min(max, bestD - 1));
     if (d < bestD) {
       bestD = d;
       best = k;
+      if (d === 0) break;
     }
   }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+  return best;
 }
 
 interface Scope {
@@ -113,7 +150,58 @@ function sameKind(types: ValueType[]): ValueType {
   }
   if (types.every((t) => t.kind === first.kind)) return first.kind === "integer" || first.kind === "boolean" ? first : first.kind === "number" ? NUMBER : first;
   if (types.every((t) => t.kind === "integer" || t.kind === "number")) return NUMBER;
-  return ANY;
+  // Known to be one of several types: remembered, so each is checked where the value is used.
+  if (types.some((t) => t.kind === "any" && t.of === undefined)) return ANY;
+  const of: ValueType[] = [];
+  for (const t of types.flatMap((x) => (x.kind === "any" && x.of ? x.of : [x])))
+    if (!of.some((o) => sameType(o, t))) of.push(t);
+  return { kind: "any", of };
+}
+
+function sameType(a: ValueType, b: ValueType): boolean {
+  return a.kind === b.kind && (a.kind === "integer" || a.kind === "number" ? true : JSON.stringify(a, mapsAsLists) === JSON.stringify(b, mapsAsLists));
+}
+
+function mapsAsLists(_key: string, v: unknown): unknown {
+  return v instanceof Map ? [...v] : v;
+}
+
+/** A date written in a rule: `"2024-01-01"`. */
+const DATE_LITERAL = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * What a value compares as: numbers with numbers, texts with texts, dates with dates (a date in the data with a
+ * date written in the rule), yes/no with yes/no. `undefined` for a value not known statically, `null` for the
+ * literal null (it compares with anything: "is it missing"), "other" for lists and records.
+ */
+type Family = "number" | "text" | "date" | "date-literal" | "boolean" | "other" | null | undefined;
+
+function familyOf(t: ValueType, literal: Rule): Family {
+  switch (t.kind) {
+    case "integer":
+    case "number":
+      return "number";
+    case "string":
+      return typeof literal === "string" && DATE_LITERAL.test(literal) ? "date-literal" : "text";
+    case "date":
+      return "date";
+    case "boolean":
+      return "boolean";
+    case "null":
+      return null;
+    case "any":
+      return undefined;
+    default:
+      return "other";
+  }
+}
+
+/** Whether values of two families can be compared: a date written in a rule is a text too. */
+function compatible(a: Family, b: Family): boolean {
+  if (a === undefined || b === undefined || a === null || b === null) return true;
+  if (a === "date-literal") return b === "date" || b === "date-literal" || b === "text";
+  if (b === "date-literal") return a === "date" || a === "text";
+  return a === b && a !== "other";
 }
 
 class Analyzer {
@@ -229,14 +317,22 @@ class Analyzer {
       case "!=":
       case "!==":
         this.checkEnum(args, types, path, op);
+        this.checkComparable(op, args, types, argPath, false);
         return BOOLEAN;
       case ">":
       case ">=":
       case "<":
       case "<=":
+        this.checkComparable(op, args, types, argPath, true);
         return BOOLEAN;
       case "in":
         this.checkEnumIn(args, types, argPath);
+        if (types[1]!.kind === "array") {
+          // Against the list's items: a list written in the rule of dates ("2024-01-01") holds dates.
+          const list = args[1];
+          const dates = Array.isArray(list) && list.length > 0 && list.every((x) => typeof x === "string" && DATE_LITERAL.test(x));
+          this.checkComparable(op, [args[0]!, dates ? list[0]! : null], [types[0]!, types[1]!.item], argPath, false);
+        }
         // Looking a value up in a list goes through the list.
         if (types[1]!.kind === "array") this.frame.loops.push({ path: this.listPath(args[1]!, scope), max: this.lengthOf(types[1]!), each: { steps: 1, loops: [] } });
         return BOOLEAN;
@@ -264,7 +360,9 @@ class Analyzer {
   }
 
   private variable(arg: Rule, scope: Scope, path: JsonPath): ValueType {
-    const p = Array.isArray(arg) && arg.length === 1 ? arg[0] : arg;
+    // `{"var": "x"}` and `{"var": ["x"]}` both arrive here as "x"; a list inside (`{"var": [["x"]]}`) is not a
+    // path: json-logic-js throws on it, and the compiled evaluator must not read it as "x".
+    const p = arg;
     if (typeof p !== "string") {
       this.problems.push(problem("problem.var_not_literal", path));
       return ANY;
@@ -293,9 +391,9 @@ class Analyzer {
       }
       const next = t.fields.get(seg);
       if (!next) {
-        const hint = suggest(seg, t.fields.keys());
+        const hint = this.problems.length < MAX_SUGGESTIONS ? suggest(seg, t.fields.keys()) : undefined;
         const where = i === 0 ? scope.where : msg("where.field", { path: segments.slice(0, i).join(".") });
-        this.problems.push(problem("problem.unknown_var.undeclared", path, { path: p, where, field: seg, known: [...t.fields.keys()], suggestion: hint }));
+        this.problems.push(problem("problem.unknown_var.undeclared", path, { path: p, where, field: seg, ...someNames([...t.fields.keys()]), suggestion: hint }));
         return ANY;
       }
       t = next;
@@ -312,7 +410,7 @@ class Analyzer {
         const op = keys[0]!;
         const raw = (expr as Record<string, Rule>)[op]!;
         const args = Array.isArray(raw) ? raw : [raw];
-        const p = Array.isArray(args[0]) && args[0].length === 1 ? args[0][0] : args[0];
+        const p = args[0];
         if (op === "var" && typeof p === "string") return join(scope.prefix, p);
         if (op === "filter") return this.listPrefix(args[0]!, scope);
       }
@@ -347,6 +445,38 @@ class Analyzer {
     if (op === "filter") return listType;
     if (op === "count") return INTEGER;
     return BOOLEAN;
+  }
+
+  /**
+   * Comparisons are checked against the declared types, as json-logic-js would otherwise turn a text into a
+   * number ("10" >= 5 holds), a yes/no into 0 or 1 (true > 0 holds), or compare a date with a number. Ordering
+   * (`<` `<=` `>` `>=`) takes numbers, or dates (a date of the data with a date written `"YYYY-MM-DD"`); equality
+   * takes two values of one type (or null, "is it missing"). A value that may be of several types (an `if`) is
+   * checked for each.
+   */
+  private checkComparable(op: string, args: readonly Rule[], types: readonly ValueType[], argPath: (i: number) => JsonPath, order: boolean): void {
+    const alternatives = (t: ValueType): ValueType[] => (t.kind === "any" && t.of ? [...t.of] : [t]);
+    if (order)
+      for (let i = 0; i < types.length; i++)
+        for (const t of alternatives(types[i]!)) {
+          const f = familyOf(t, args[i]!);
+          if (f !== undefined && f !== "number" && f !== "date" && f !== "date-literal") {
+            this.problems.push(problem("problem.not_comparable.order", argPath(i), { op, type: describeType(t) }));
+            return;
+          }
+        }
+    for (let i = 0; i + 1 < types.length; i++)
+      for (const a of alternatives(types[i]!))
+        for (const b of alternatives(types[i + 1]!)) {
+          const fa = familyOf(a, args[i]!);
+          const fb = familyOf(b, args[i + 1]!);
+          // Two dates written in the rule compare as texts do; ordering a text with a date written in the rule is not a date comparison.
+          const ok = order && (fa === "text" || fb === "text") ? false : compatible(fa, fb);
+          if (!ok) {
+            this.problems.push(problem("problem.not_comparable.mixed", argPath(i + 1), { op, left: describeType(a), right: describeType(b) }));
+            return;
+          }
+        }
   }
 
   private checkCount(arg: Rule, t: ValueType, path: JsonPath, what: "part" | "whole"): void {
