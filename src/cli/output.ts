@@ -5,7 +5,7 @@
  * @module
  */
 import { FileError, TieuchiError } from "../errors.js";
-import { fileReason, isSystemError } from "../node/files.js";
+import { fileReason, isSystemError } from "../node/handles.js";
 
 /** Exit codes: 0 pass (or all valid), 1 fail or incomplete (or some invalid), 2 invalid input or usage. */
 export const EXIT = { ok: 0, fail: 1, usage: 2 } as const;

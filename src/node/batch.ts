@@ -19,8 +19,8 @@ import { csvGroups, formatOf, jsonArrayGroups, MAX_UNIT_BYTES, ndjsonGroups, typ
 import { csvColumns, csvRowData, unwrapUnit, type CsvColumn } from "../batch/unit.js";
 import { moduleUrl } from "./bundled.js";
 import { makeProcessor, type BatchFaults, type BatchSettings, type GroupOutcome } from "./batch-process.js";
-import { fileChunks, openFile } from "./files.js";
-import { loadRegistry, readJsonFile } from "./index.js";
+import { fileChunks, openFile } from "./handles.js";
+import { loadRegistry, readJsonFile } from "./files.js";
 
 export { formatOf, type UnitFormat };
 

@@ -6,7 +6,7 @@
  */
 import { readSync } from "node:fs";
 import { msg, type Message } from "../i18n/index.js";
-import { closeFile, openFile, readSome } from "./files.js";
+import { closeFile, openFile, readSome } from "./handles.js";
 
 /** One line of a file: its 1-based number and text (without the line break), or why it could not be read. */
 export type Line = { readonly number: number; readonly text: string } | { readonly number: number; readonly error: Message };
