@@ -5,7 +5,7 @@
  * @module
  */
 import { problem, type JsonPath, type Problem } from "../errors.js";
-import { analyzeRule, type NodeBudget, type RuleInfo } from "../logic/analyze.js";
+import { analyzeRule, lookalikeProblem, type NodeBudget, type RuleInfo } from "../logic/analyze.js";
 import { isNumeric, typeOfInput, type ValueType } from "../logic/types.js";
 import type { WorkPlan } from "../logic/work.js";
 import type { CriteriaSet, Criterion } from "../schema/criteria-set.js";
@@ -74,6 +74,7 @@ function checkInput(spec: InputSpec, path: JsonPath, setId: string, problems: Pr
       if (spec.enum) {
         const norm = spec.enum.map((s) => s.normalize("NFC"));
         if (new Set(norm).size !== norm.length) problems.push(problem("problem.duplicate_enum", [...path, "enum"]));
+        spec.enum.forEach((v, i) => lookalikeProblem(v, [...path, "enum", i], problems));
         if (spec.default !== undefined && !norm.includes(spec.default.normalize("NFC"))) problems.push(problem("problem.bad_default.enum", [...path, "default"], { value: JSON.stringify(spec.default) }));
       }
       break;

@@ -11,6 +11,7 @@ import { msg, type Message } from "../i18n/index.js";
 import { FORBIDDEN_NAMES } from "../schema/common.js";
 import type { Rule } from "../schema/rule.js";
 import { DEFAULT_LIMITS, type Limits } from "../schema/limits.js";
+import { lookalike } from "../schema/lookalike.js";
 import { someNames, suggest } from "../schema/suggest.js";
 import { exactPercent, MAX_PERCENT_DECIMALS } from "./exact.js";
 import { OPERATORS, RATIO_OPERATORS } from "./operators.js";
@@ -61,6 +62,14 @@ export interface RuleInfo {
 
 // Names of inputs and fields, and the level ids of a title recognised at levels (`muc-1`).
 const SEGMENT = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/** Reports a text that looks like another (an invisible character, look-alike letters of another script): an enum value, or a text a rule holds. */
+export function lookalikeProblem(text: string, path: JsonPath, problems: Problem[]): void {
+  const found = lookalike(text);
+  if (!found) return;
+  const value = JSON.stringify(text).replace(/[^\x20-\x7E\u00A0-\u024F\u1E00-\u1EFF]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`);
+  problems.push("invisible" in found ? problem("problem.lookalike_text.invisible", path, { value, char: found.invisible }) : problem("problem.lookalike_text.script", path, { value, script: found.script }));
+}
 
 /** After this many problems in a set, names get no suggestion (each costs a comparison with every known name). */
 const MAX_SUGGESTIONS = 100;
@@ -210,7 +219,10 @@ class Analyzer {
     if (node === null) return { kind: "null" };
     if (typeof node === "boolean") return BOOLEAN;
     if (typeof node === "number") return Number.isInteger(node) ? INTEGER : NUMBER;
-    if (typeof node === "string") return { kind: "string" };
+    if (typeof node === "string") {
+      lookalikeProblem(node, path, this.problems);
+      return { kind: "string" };
+    }
     if (Array.isArray(node)) {
       const items = node.map((n, i) => this.walk(n, scope, [...path, i], depth + 1));
       return { kind: "array", item: sameKind(items), max: node.length };

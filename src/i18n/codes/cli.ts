@@ -91,4 +91,6 @@ export const CLI = {
   "cli.batch_stopped": { units: "number", table: "boolean" },
   /** `--max-work` that is not a whole number of steps. */
   "cli.max_work": { got: "string" },
+  /** What `verify` proves and what it does not: a record is hashed, not signed. */
+  "cli.verify_not_signed": {},
 } as const satisfies AreaSpec;

@@ -103,6 +103,10 @@ export const problems: Sentences<typeof PROBLEMS> = {
   "problem.operation_shape.keys": ({ keys }) => `an operation is an object with exactly one key, the operator; this one has ${keys.length}: ${keys.join(", ")}`,
   "problem.operator_not_allowed": ({ op, allowed, suggestion }) => `'${op}' is not an operator criteria files may use${didYouMean(suggestion)}; allowed: ${allowed.join(" ")}`,
   "problem.arity": ({ op, min, max, got }) => `'${op}' takes ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? "" : "s"}, got ${got}`,
+  "problem.lookalike_text.invisible": ({ value, char }) =>
+    `${value} holds an invisible character (${char}): a reader sees one value, the rule compares another; remove the character`,
+  "problem.lookalike_text.script": ({ value, script }) =>
+    `${value} mixes Latin letters with ${script} letters that look the same (such as a Cyrillic 'о' for 'o'): data typed on a Vietnamese keyboard will never match; type the value again`,
   "problem.not_a_number": ({ op, type }) => `'${op}' calculates with numbers, but this is a ${type}`,
   "problem.not_comparable.order": ({ op, type }) => `'${op}' compares numbers with numbers or dates with dates, but this is a ${type}`,
   "problem.not_comparable.mixed": ({ op, left, right }) => `'${op}' compares a ${left} with a ${right}: both sides must be of one type (the text "10" is not the number 10, true is not 1)`,
@@ -156,6 +160,7 @@ export const problems: Sentences<typeof PROBLEMS> = {
   "check.vi_empty": () => "the Vietnamese text is empty",
   "check.en_empty": () => "the English text is empty",
   "check.date_format": () => "expected a date written YYYY-MM-DD",
+  "check.web_url": () => "expected a web address, http: or https: (not javascript:, data: or file:)",
   "check.real_date": () => "not a real calendar date",
   "check.name_format": () => "a name starts with a letter or _ and holds only letters, digits and _",
   "check.reserved_name": () => "this name is reserved",

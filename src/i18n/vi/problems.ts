@@ -127,6 +127,10 @@ export const problems: Sentences<typeof PROBLEMS> = {
   "problem.operation_shape.keys": ({ keys }) => `phép toán là một đối tượng có đúng một khóa là tên phép toán; đối tượng này có ${n(keys.length)} khóa: ${keys.join(", ")}`,
   "problem.operator_not_allowed": ({ op, allowed, suggestion }) => `«${op}» không phải phép toán được dùng trong tệp tiêu chí${didYouMean(suggestion)}; được dùng: ${allowed.join(" ")}`,
   "problem.arity": ({ op, min, max, got }) => `«${op}» nhận ${min === max ? n(min) : `từ ${n(min)} đến ${n(max)}`} đối số, ở đây có ${n(got)}`,
+  "problem.lookalike_text.invisible": ({ value, char }) =>
+    `${value} chứa một ký tự không nhìn thấy (${char}): người đọc thấy một giá trị, quy tắc so sánh với một giá trị khác; hãy xóa ký tự đó`,
+  "problem.lookalike_text.script": ({ value, script }) =>
+    `${value} trộn chữ Latinh với chữ ${script} trông giống hệt (chẳng hạn «о» Kirin thay cho «o»): dữ liệu gõ bằng bàn phím tiếng Việt sẽ không bao giờ khớp; hãy gõ lại giá trị`,
   "problem.not_a_number": ({ op, type }) => `«${op}» tính toán với số, nhưng đây là ${type}`,
   "problem.not_comparable.order": ({ op, type }) => `«${op}» so sánh số với số hoặc ngày với ngày, nhưng đây là ${type}`,
   "problem.not_comparable.mixed": ({ op, left, right }) => `«${op}» so sánh ${left} với ${right}: hai vế phải cùng một kiểu (văn bản "10" không phải số 10, true không phải 1)`,
@@ -180,6 +184,7 @@ export const problems: Sentences<typeof PROBLEMS> = {
   "check.vi_empty": () => "văn bản tiếng Việt đang trống",
   "check.en_empty": () => "văn bản tiếng Anh đang trống",
   "check.date_format": () => "cần một ngày viết theo dạng YYYY-MM-DD",
+  "check.web_url": () => "cần một địa chỉ web http: hoặc https: (không nhận javascript:, data:, file:)",
   "check.real_date": () => "không phải ngày có thật trên lịch",
   "check.name_format": () => "tên bắt đầu bằng chữ cái hoặc _ và chỉ gồm chữ cái không dấu, chữ số và _",
   "check.reserved_name": () => "tên này đã được dành riêng",
