@@ -318,7 +318,7 @@ describe("tieuchi report", () => {
     expect(run("report", f, "--decimals", "11").err).toContain("decimals must be a whole number from 0 to 10");
     expect(run("report").code).toBe(2);
     expect(run("report", tmp("latin1.ndjson", Buffer.from([0x7b, 0xe9, 0x7d, 0x0a]))).err).toContain("line 1: the line is not UTF-8 text [ERR_REPORT_LINE]");
-    expect(run("report", tmpdir()).err).toContain("is a folder, not a file of batch output");
+    expect(run("report", tmpdir()).err).toContain(`${tmpdir()}: is a folder, not a file [ERR_FILE]`);
     expect(run("report", "/nonexistent/results.ndjson").err).toContain("/nonexistent/results.ndjson: no such file");
   });
 });

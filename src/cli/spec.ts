@@ -21,6 +21,7 @@ export const OPTION_KINDS = {
   "as-of": value("date"),
   "accept-changes": flag,
   "out-of-force": flag,
+  "max-work": value("number"),
   "require-both": flag,
   applied: value("date"),
   boundaries: value("set-file"),

@@ -5,14 +5,16 @@
  *
  * @module
  */
-import { NotInForceError, OptionsError, problem, RegistryError, TieuchiError, UnitDataError, type CriteriaSetError, type EvaluationError, type JsonPath, type Problem, type SetNotFoundError } from "../errors.js";
+import { BudgetError, NotInForceError, OptionsError, problem, RegistryError, TieuchiError, UnitDataError, type CriteriaSetError, type EvaluationError, type JsonPath, type Problem, type SetNotFoundError } from "../errors.js";
 import { msg, say, type Message } from "../i18n/index.js";
 import { issuePath, issueProblems } from "../schema/issues.js";
 import { criterionMessage, verdictMessage } from "../explain/messages.js";
 import { compiledEngine, type Compiled } from "../logic/compile.js";
 import type { PreparedRule } from "../logic/engine.js";
 import { itemPath, joinPath, type DerivedState, type EvalScope } from "../logic/trace.js";
+import { dataWork } from "../logic/work.js";
 import { isIsoDate } from "../schema/common.js";
+import { DEFAULT_LIMITS } from "../schema/limits.js";
 import type { Criterion, CriteriaSetInput } from "../schema/criteria-set.js";
 import type { InputSpec, Inputs, TitleInput } from "../schema/inputs.js";
 import { Result as ResultSchema, type CriterionResult, type GroupResult, type Measure, type Outcome, type ReadValue, type Result, type Status, type SubResult } from "../schema/result.js";
@@ -64,6 +66,14 @@ export interface EvaluateOptions {
    * (impact, replays, "what if"), never as the title for `asOf`.
    */
   readonly allowOutOfForce?: boolean;
+  /**
+   * Most steps evaluating this unit may take, sub-units' titles included (default 20,000,000, as
+   * `DEFAULT_LIMITS.maxWork`). The unit's work is counted from its data before any rule runs (each part of a rule,
+   * times the items of the lists it goes through); over the budget, `BudgetError` (`ERR_BUDGET`) is thrown and
+   * no rule runs. It is apart from the set's `limits.maxWork`, which bounds what any unit of the set could take
+   * when the set is loaded: a set loaded with that limit raised still holds each unit to this budget.
+   */
+  readonly maxWork?: number;
 }
 
 /** Every evaluator `evaluate` can use, by the name `options.engine` takes; the default first. */
@@ -78,6 +88,8 @@ interface Context {
   readonly engine: EngineName;
   readonly explain: boolean;
   readonly depth: number;
+  /** The steps the unit may still take, shared with the sub-units whose titles it decides. */
+  readonly budget: { remaining: number; readonly limit: number };
 }
 
 /**
@@ -154,7 +166,25 @@ export function evaluate(set: SetToEvaluate, data: unknown, options: EvaluateOpt
   refuseOutOfForce(loaded, options);
   const engine = options.engine ?? "compiled";
   if (!ENGINE_NAMES.includes(engine)) throw new OptionsError(msg("options.engine", { got: JSON.stringify(options.engine), known: ENGINE_NAMES }), ["engine"]);
-  return run(loaded, data, { options, engine, explain: options.explain ?? true, depth: 0 });
+  const limit = options.maxWork ?? DEFAULT_LIMITS.maxWork;
+  if (!Number.isSafeInteger(limit) || limit < 1)
+    throw new OptionsError(msg("options.range", { name: "maxWork", min: "1", max: String(Number.MAX_SAFE_INTEGER), got: JSON.stringify(options.maxWork) }), ["maxWork"]);
+  return run(loaded, data, { options, engine, explain: options.explain ?? true, depth: 0, budget: { remaining: limit, limit } });
+}
+
+/**
+ * Takes the unit's work from the budget, counted from its data (see `logic/work.ts`) before any rule runs.
+ *
+ * @throws {@link BudgetError} when it would take more than is left.
+ */
+function spend(loaded: LoadedSet, root: Record<string, unknown>, ctx: Context, within: string): void {
+  const budget = ctx.budget;
+  let work = 0;
+  for (const plan of loaded.analysis.plans) {
+    work += dataWork(plan, root, budget.remaining - work);
+    if (work > budget.remaining) throw new BudgetError(labelOf(loaded), within, work, budget.limit, budget.limit - budget.remaining);
+  }
+  budget.remaining -= work;
 }
 
 /** A set named by id: the version in force on `asOf`, from `options.sets`. Both are needed: a date alone picks the version. */
@@ -342,14 +372,28 @@ function groupResults(loaded: LoadedSet, shape: SetShape, criteria: readonly Cri
   return out;
 }
 
-function run(loaded: LoadedSet, data: unknown, ctx: Context): Result {
-  // A generated module decides quiet results of the units it models; anything else goes the general way.
+function run(loaded: LoadedSet, data: unknown, ctx: Context, path = ""): Result {
+  // A generated module decides quiet results of the units it models; anything else goes the general way. The
+  // unit's work is counted first, as the general way counts it: over the budget, the general way decides (and
+  // refuses it after its data check, so the error is the same either way).
   if (!ctx.explain && ctx.engine === "compiled") {
     const generated = generatedOf(loaded);
-    if (generated !== undefined && generated.run(data, generated.out)) return fromGenerated(loaded, generated.out, ctx);
+    if (generated !== undefined) {
+      const remaining = ctx.budget.remaining;
+      let work = 0;
+      for (const plan of loaded.analysis.plans) {
+        work += dataWork(plan, data, remaining - work);
+        if (work > remaining) break;
+      }
+      if (work <= remaining && generated.run(data, generated.out)) {
+        ctx.budget.remaining -= work;
+        return fromGenerated(loaded, generated.out, ctx);
+      }
+    }
   }
   const program = programOf(loaded);
   const root = validate(loaded, program, data);
+  spend(loaded, root, ctx, path);
   try {
     return runOn(loaded, program, root, ctx);
   } catch (e) {
@@ -619,7 +663,7 @@ function decideTitle(spec: TitleInput, data: unknown, path: string, jsonPath: Js
   const sub = resolver.resolve(setId, ctx.options.asOf);
   let result: Result;
   try {
-    result = run(sub, data, { ...ctx, depth: ctx.depth + 1 });
+    result = run(sub, data, { ...ctx, depth: ctx.depth + 1 }, path);
   } catch (e) {
     if (e instanceof UnitDataError) {
       const problems: Problem[] = e.problems.map((p) => ({ ...p, path: [...jsonPath, "data", ...p.path] }));

@@ -9,6 +9,7 @@ import { isMessage, msg, say, type Message } from "../i18n/index.js";
 import { evaluate, sharedResultParts, type EvaluateOptions } from "../evaluate/evaluate.js";
 import { loadCriteriaSet } from "../evaluate/load.js";
 import { useGenerated } from "../evaluate/generated.js";
+import type { LimitsInput } from "../schema/limits.js";
 import { locateJsonError } from "../json/parse.js";
 import { isMainThread } from "node:worker_threads";
 import type { UnitGroup, UnitRefusal } from "../batch/input.js";
@@ -36,6 +37,10 @@ export interface BatchSettings {
   readonly meta: readonly string[];
   /** For CSV: the column names, from the header row. */
   readonly columns?: readonly string[];
+  /** Most steps one unit may take (see `EvaluateOptions.maxWork`). */
+  readonly maxWork?: number;
+  /** Limits the set is loaded with. */
+  readonly limits?: LimitsInput;
   /** Faults injected by tests (see {@link BatchFaults}). */
   readonly faults?: BatchFaults;
 }
@@ -141,12 +146,13 @@ function jsonError(text: string, line: number): UnitError {
 
 /** Builds the function that turns a group of raw units into output lines. */
 export function makeProcessor(settings: BatchSettings, generated?: unknown): (group: UnitGroup) => GroupOutcome {
-  const loaded = loadCriteriaSet(settings.set, { source: settings.setSource });
+  const loaded = loadCriteriaSet(settings.set, { source: settings.setSource, ...(settings.limits !== undefined ? { limits: settings.limits } : {}) });
   // The generated module decides quiet results; without it (or if it is refused), the closure evaluator does.
   if (generated !== undefined) useGenerated(loaded, generated);
   const options: EvaluateOptions = {
     explain: settings.explain,
     ...(settings.asOf !== undefined ? { asOf: settings.asOf } : {}),
+    ...(settings.maxWork !== undefined ? { maxWork: settings.maxWork } : {}),
     ...(settings.allowOutOfForce === true ? { allowOutOfForce: true } : {}),
     // Loaded when a unit first needs a sub-unit's set (runBatch has checked the folder loads).
     ...(settings.setsDir !== undefined ? { sets: lazyRegistry(settings.setsDir) } : {}),

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { closeSync, createReadStream, existsSync, fstatSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -15,13 +15,15 @@ import { FileError, OptionsError, printable, TieuchiError, UnitsFileError } from
 import { msg, say, type Message } from "../i18n/index.js";
 import { refuseOutOfForce } from "../evaluate/evaluate.js";
 import { loadCriteriaSet } from "../evaluate/load.js";
+import type { LimitsInput } from "../schema/limits.js";
 import { isIsoDate } from "../schema/common.js";
 import { csvGroups, formatOf, jsonArrayGroups, MAX_UNIT_BYTES, ndjsonGroups, type UnitFormat, type UnitGroup } from "../batch/input.js";
 import { csvColumns, csvRowData, unwrapUnit, type CsvColumn } from "../batch/unit.js";
 import { moduleUrl } from "./bundled.js";
 import { compactHeader } from "../report/compact.js";
 import { makeProcessor, type BatchFaults, type BatchSettings, type GroupOutcome } from "./batch-process.js";
-import { fileReason, loadRegistry, readJsonFile } from "./files.js";
+import { fileChunks, openFile } from "./handles.js";
+import { loadRegistry, readJsonFile } from "./files.js";
 
 export { formatOf, type UnitFormat };
 
@@ -74,6 +76,13 @@ export interface BatchOptions {
   readonly workerMemoryMb?: number;
   /** The output's name in messages (a file name, "standard output"). */
   readonly outputName?: string;
+  /**
+   * Most steps one unit may take (default 20,000,000; see `EvaluateOptions.maxWork`). A unit over it gets an
+   * `ERR_BUDGET` error line, without any rule run, and the batch goes on.
+   */
+  readonly maxWork?: number;
+  /** Limits the criteria set is loaded with (see `LoadOptions.limits`), e.g. `{ maxWork }` for a set whose lists are long. */
+  readonly limits?: LimitsInput;
   /** @internal Faults injected by tests. */
   readonly faults?: BatchFaults;
 }
@@ -397,7 +406,9 @@ export interface PartialRecord {
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const started = performance.now();
   const setJson = readJsonFile(options.set);
-  const loaded = loadCriteriaSet(setJson, { source: options.set });
+  if (options.maxWork !== undefined && (!Number.isSafeInteger(options.maxWork) || options.maxWork < 1))
+    throw new OptionsError(msg("options.range", { name: "maxWork", min: "1", max: String(Number.MAX_SAFE_INTEGER), got: JSON.stringify(options.maxWork) }), ["maxWork"]);
+  const loaded = loadCriteriaSet(setJson, { source: options.set, ...(options.limits !== undefined ? { limits: options.limits } : {}) });
   if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new OptionsError(msg("options.as_of", { name: "asOf", got: JSON.stringify(options.asOf) }), ["asOf"]);
   refuseOutOfForce(loaded, options);
   const format = options.format ?? (typeof options.input === "string" ? formatOf(options.input) : undefined);
@@ -419,9 +430,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   let raw: AsyncIterable<Uint8Array>;
   if (typeof options.input === "string") {
     // Opened here, so a missing file, a folder or a file without permission is a FileError before any output.
-    const fd = openInput(options.input);
-    bytesTotal = fstatSync(fd).isFile() ? fstatSync(fd).size : undefined;
-    raw = createReadStream("", { fd, highWaterMark: 1 << 20 });
+    const file = openFile(options.input);
+    bytesTotal = file.size;
+    raw = fileChunks(file);
   } else raw = options.input;
   const stream = counted(raw, (n) => (bytesRead += n));
 
@@ -451,6 +462,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     ...(options.allowOutOfForce === true ? { allowOutOfForce: true } : {}),
     ...(options.sets !== undefined ? { setsDir: options.sets } : {}),
     ...(options.faults !== undefined ? { faults: options.faults } : {}),
+    ...(options.maxWork !== undefined ? { maxWork: options.maxWork } : {}),
+    ...(options.limits !== undefined ? { limits: options.limits } : {}),
   };
   let columns: string[] | undefined;
   let csvCols: CsvColumn[] = [];
@@ -567,19 +580,4 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     seconds: (performance.now() - started) / 1000,
     workers,
   };
-}
-
-/** Opens a units file for reading, as a FileError when it cannot be. */
-function openInput(path: string): number {
-  try {
-    const fd = openSync(path, "r");
-    if (fstatSync(fd).isDirectory()) {
-      closeSync(fd);
-      throw new FileError(printable(path), msg("file.units_folder"));
-    }
-    return fd;
-  } catch (e) {
-    if (e instanceof FileError) throw e;
-    throw new FileError(printable(path), fileReason(e), e);
-  }
 }

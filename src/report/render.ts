@@ -175,13 +175,14 @@ function textTable(b: Block): string {
   return [...(b.heading ? [b.heading] : []), line(b.head), ...b.rows.map(line)].join("\n");
 }
 
+/** Text for Markdown (a table cell, a heading, a list item): no line breaks, and no HTML (`<` `>` escaped). */
 function mdCell(s: string): string {
-  return s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\n/g, " ");
+  return s.replace(/\\/g, "\\\\").replace(/([|<>])/g, "\\$1").replace(/\r?\n/g, " ");
 }
 
 function mdTable(b: Block, level: number): string {
   const out: string[] = [];
-  if (b.heading) out.push(`${"#".repeat(level)} ${b.heading}`, "");
+  if (b.heading) out.push(`${"#".repeat(level)} ${mdCell(b.heading)}`, "");
   out.push(`| ${b.head.map(mdCell).join(" | ")} |`);
   out.push(`|${b.align.map((a) => (a === "r" ? " ---: " : " --- ")).join("|")}|`);
   for (const r of b.rows) out.push(`| ${r.map(mdCell).join(" | ")} |`);
@@ -204,12 +205,12 @@ function renderText(r: Report, lang: Lang): string {
 
 function renderMarkdown(r: Report, lang: Lang): string {
   const w = W[lang];
-  const out: string[] = [`# ${r.total.sets.length === 1 ? r.total.sets[0]!.title[lang] : w.set}`, "", ...setLines(r, lang).map((l) => `${l}  `), summaryLine(r.total, lang), ""];
+  const out: string[] = [`# ${mdCell(r.total.sets.length === 1 ? r.total.sets[0]!.title[lang] : w.set)}`, "", ...setLines(r, lang).map((l) => `${mdCell(l)}  `), summaryLine(r.total, lang), ""];
   for (const b of tallyBlocks(r.total, lang)) out.push(mdTable(b, 2), "");
   if (r.by.length > 0) {
     out.push(mdTable(groupsBlock(r, lang), 2), "");
     for (const g of r.groups) {
-      out.push(`## ${r.by.join(" / ")}: ${mdCell(keyText(g.key, r.by, lang))}`, "", summaryLine(g, lang), "");
+      out.push(`## ${mdCell(`${r.by.join(" / ")}: ${keyText(g.key, r.by, lang)}`)}`, "", summaryLine(g, lang), "");
       for (const b of tallyBlocks(g, lang)) out.push(mdTable(b, 3), "");
     }
   }

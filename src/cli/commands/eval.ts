@@ -60,12 +60,13 @@ export function renderResult(r: Result, lang: Lang, width: number): string {
  */
 export function evalCommand(
   args: readonly string[],
-  opts: { json: boolean; lang: string; asOf?: string; sets?: string; record?: string; outOfForce?: boolean },
+  opts: { json: boolean; lang: string; asOf?: string; sets?: string; record?: string; outOfForce?: boolean; maxWork?: number },
   io: Io,
 ): number {
   if (args.length !== 2) throw new UsageError("eval takes a criteria file and a unit's data file: tieuchi eval <set.json> <unit.json>");
   if (opts.lang !== "vi" && opts.lang !== "en") throw new UsageError(`--lang is vi or en, not ${JSON.stringify(opts.lang)}`);
-  const set = loadCriteriaFile(args[0]!);
+  // --max-work raises both what the set may need and what the unit may take.
+  const set = loadCriteriaFile(args[0]!, opts.maxWork !== undefined ? { limits: { maxWork: opts.maxWork } } : {});
   const data = readJsonFile(args[1]!);
   let result: Result;
   try {
@@ -74,6 +75,7 @@ export function evalCommand(
       // Sub-units' titles are decided by the sets of --sets, or by the bundled ones (loaded only if a unit needs them).
       sets: opts.sets !== undefined ? loadRegistry(opts.sets) : lazyRegistry(bundledCriteriaDir()),
       ...(opts.outOfForce === true ? { allowOutOfForce: true } : {}),
+      ...(opts.maxWork !== undefined ? { maxWork: opts.maxWork } : {}),
     });
   } catch (e) {
     if (e instanceof NotInForceError && e.reason === "outside-dates") {

@@ -77,6 +77,7 @@ export const cli: Sentences<typeof CLI> = {
       criteria: "folder of criteria sets for --set (default: the bundled sets)",
       applied: "with --set and --decided: the date applied (transitional)",
       decided: "with --set and --applied: the date decided; both versions side by side",
+      "max-work": "most steps the set may need and the unit may take (default 20,000,000): rule parts times list items",
     })[option],
   "cli.option.batch": ({ option }) =>
     ({
@@ -93,6 +94,7 @@ export const cli: Sentences<typeof CLI> = {
       stats: "print the throughput and peak memory as JSON on standard error",
       "out-of-force": "evaluate even if the set was not in force on --as-of",
       lang: "language of the summary and messages: vi (default) or en",
+      "max-work": "most steps the set may need and each unit may take (default 20,000,000); a unit over it gets an ERR_BUDGET line",
     })[option],
   "cli.option.report": ({ option }) =>
     ({
@@ -103,7 +105,7 @@ export const cli: Sentences<typeof CLI> = {
       out: "write the report to this file instead of standard output",
       lang: "language of the report: vi (default) or en",
     })[option],
-  "cli.option.validate": ({ option }) => ({ json: "print each file's report as JSON", lang: "language of the messages: vi (default) or en" })[option],
+  "cli.option.validate": ({ option }) => ({ json: "print each file's report as JSON", "max-work": "most steps a set may need per unit (default 20,000,000)", lang: "language of the messages: vi (default) or en" })[option],
   "cli.option.test": ({ option }) =>
     ({
       coverage: "which statuses the cases saw each criterion take",
@@ -188,5 +190,13 @@ export const cli: Sentences<typeof CLI> = {
   "cli.option_before_command": ({ option }) => `option '${option}' goes after the command: tieuchi <command> ${option}`,
   "cli.compose_filled": ({ target, file, results, errors }) =>
     `${target}: ${results + errors} items from ${file} (${results} with a result${errors > 0 ? `, ${errors} not evaluated: title left unknown` : ""})`,
+  "cli.stdin_terminal": ({ command, what }) => `standard input is a terminal: pipe the ${what === "units" ? "units" : "batch output"} in (… | tieuchi ${command} … -) or name the file`,
+  "cli.batch_stopped": ({ units, table }) =>
+    table
+      ? `stopped after ${units.toLocaleString("en")} units; no results file was written`
+      : `stopped after ${units.toLocaleString("en")} units, each with its line in the output; the last line is a {"partial": true} record, and the units after were not read`,
+  "cli.max_work": ({ got }) => `--max-work is a whole number of steps, at least 1, not ${got}`,
+  "cli.verify_not_signed": () =>
+    "records are hashed, not signed: a match means the set, the data and the replayed result agree with the record, not who made it; keep records where nobody can change them",
   "cli.compose_wrote": ({ file }) => `wrote ${file}`,
 };

@@ -1,5 +1,6 @@
 import type { Sentences } from "../params.js";
 import type { CLI } from "../codes/cli.js";
+import { formatNumber } from "../format.js";
 
 export const cli: Sentences<typeof CLI> = {
   "cli.title": ({ version }) => `tieuchi ${version}: xét và giải thích danh hiệu xã hội học tập theo các bộ tiêu chí có phiên bản`,
@@ -77,6 +78,7 @@ export const cli: Sentences<typeof CLI> = {
       criteria: "thư mục bộ tiêu chí cho --set (mặc định: các bộ đi kèm)",
       applied: "cùng --set và --decided: ngày nộp hồ sơ (xét chuyển tiếp)",
       decided: "cùng --set và --applied: ngày xét; hai phiên bản được đặt cạnh nhau",
+      "max-work": "số bước tối đa mà bộ tiêu chí có thể cần và đơn vị được dùng (mặc định 20.000.000): số phần của quy tắc nhân số mục của danh sách",
     })[option],
   "cli.option.batch": ({ option }) =>
     ({
@@ -93,6 +95,7 @@ export const cli: Sentences<typeof CLI> = {
       stats: "in tốc độ và bộ nhớ cao nhất dạng JSON trên đầu ra lỗi",
       "out-of-force": "vẫn đánh giá dù bộ không có hiệu lực vào --as-of",
       lang: "ngôn ngữ của tóm tắt và thông báo: vi (mặc định) hoặc en",
+      "max-work": "số bước tối đa mà bộ tiêu chí có thể cần và mỗi đơn vị được dùng (mặc định 20.000.000); đơn vị vượt quá nhận dòng lỗi ERR_BUDGET",
     })[option],
   "cli.option.report": ({ option }) =>
     ({
@@ -103,7 +106,7 @@ export const cli: Sentences<typeof CLI> = {
       out: "ghi báo cáo vào tệp này thay vì đầu ra chuẩn",
       lang: "ngôn ngữ của báo cáo: vi (mặc định) hoặc en",
     })[option],
-  "cli.option.validate": ({ option }) => ({ json: "in báo cáo của từng tệp dạng JSON", lang: "ngôn ngữ của thông báo: vi (mặc định) hoặc en" })[option],
+  "cli.option.validate": ({ option }) => ({ json: "in báo cáo của từng tệp dạng JSON", "max-work": "số bước tối đa mà một bộ tiêu chí có thể cần cho mỗi đơn vị (mặc định 20.000.000)", lang: "ngôn ngữ của thông báo: vi (mặc định) hoặc en" })[option],
   "cli.option.test": ({ option }) =>
     ({
       coverage: "các trạng thái mà các ca đã thấy ở mỗi tiêu chí",
@@ -188,5 +191,14 @@ export const cli: Sentences<typeof CLI> = {
   "cli.option_before_command": ({ option }) => `tùy chọn '${option}' đứng sau tên lệnh: tieuchi <lệnh> ${option}`,
   "cli.compose_filled": ({ target, file, results, errors }) =>
     `${target}: ${results + errors} mục từ ${file} (${results} có kết quả${errors > 0 ? `, ${errors} chưa được đánh giá: danh hiệu ghi là chưa rõ` : ""})`,
+  "cli.stdin_terminal": ({ command, what }) =>
+    `đầu vào chuẩn đang là màn hình dòng lệnh: hãy chuyển ${what === "units" ? "dữ liệu các đơn vị" : "kết quả chạy hàng loạt"} vào qua ống dẫn (… | tieuchi ${command} … -) hoặc nêu tên tệp`,
+  "cli.batch_stopped": ({ units, table }) =>
+    table
+      ? `dừng lại sau ${formatNumber(units, "vi")} đơn vị; không ghi tệp kết quả nào`
+      : `dừng lại sau ${formatNumber(units, "vi")} đơn vị, mỗi đơn vị đều có dòng của mình trong kết quả; dòng cuối là bản ghi {"partial": true}, và các đơn vị sau đó chưa được đọc`,
+  "cli.max_work": ({ got }) => `--max-work là một số nguyên các bước, ít nhất là 1, không phải ${got}`,
+  "cli.verify_not_signed": () =>
+    "bản ghi được băm, không được ký: «khớp» nghĩa là bộ tiêu chí, dữ liệu và kết quả đánh giá lại trùng với bản ghi, không chứng minh ai đã tạo bản ghi; hãy giữ bản ghi ở nơi không ai sửa được",
   "cli.compose_wrote": ({ file }) => `đã ghi ${file}`,
 };
