@@ -94,7 +94,7 @@ export function notGenerated(loaded: GeneratorInput): string | undefined {
 /**
  * The source of the set's generated module.
  *
- * @throws {@link NotGenerated} naming what the generator does not model (a title input, an operator without an
+ * @throws `NotGenerated` naming what the generator does not model (a title input, an operator without an
  *   emitter ...): the set keeps the closure evaluator.
  */
 export function generateModule(loaded: GeneratorInput): string {
