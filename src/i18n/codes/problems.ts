@@ -144,7 +144,6 @@ export const PROBLEMS = {
   "check.en_empty": {},
   "check.date_format": {},
   "check.web_url": {},
-  "check.null_item": {},
   "check.real_date": {},
   "check.name_format": {},
   "check.reserved_name": {},

@@ -160,7 +160,6 @@ export const problems: Sentences<typeof PROBLEMS> = {
   "check.vi_empty": () => "the Vietnamese text is empty",
   "check.en_empty": () => "the English text is empty",
   "check.date_format": () => "expected a date written YYYY-MM-DD",
-  "check.null_item": () => "a list item cannot be null (is it an item with unknown answers, or no item?): leave the item out, or give a record whose answers are unknown as {}",
   "check.web_url": () => "expected a web address, http: or https: (not javascript:, data: or file:)",
   "check.real_date": () => "not a real calendar date",
   "check.name_format": () => "a name starts with a letter or _ and holds only letters, digits and _",

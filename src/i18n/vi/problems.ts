@@ -184,7 +184,6 @@ export const problems: Sentences<typeof PROBLEMS> = {
   "check.vi_empty": () => "văn bản tiếng Việt đang trống",
   "check.en_empty": () => "văn bản tiếng Anh đang trống",
   "check.date_format": () => "cần một ngày viết theo dạng YYYY-MM-DD",
-  "check.null_item": () => "một mục của danh sách không được là null (là một mục chưa biết câu trả lời, hay không có mục nào?): hãy bỏ mục đó đi, hoặc ghi một bản ghi chưa biết câu trả lời là {}",
   "check.web_url": () => "cần một địa chỉ web http: hoặc https: (không nhận javascript:, data:, file:)",
   "check.real_date": () => "không phải ngày có thật trên lịch",
   "check.name_format": () => "tên bắt đầu bằng chữ cái hoặc _ và chỉ gồm chữ cái không dấu, chữ số và _",
