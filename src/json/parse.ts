@@ -231,7 +231,8 @@ export function duplicateKeyIn(text: string, value: unknown): { offset: number; 
 }
 
 /**
- * Parses JSON text. A key given twice in one object is refused (see {@link duplicateKeyIn}).
+ * Parses JSON text. A key given twice in one object is refused: `JSON.parse` would keep the later value
+ * without a word, so a reviewer would read one value and tieuchi decide on another.
  *
  * @param text - The text (a leading byte-order mark is skipped).
  * @param source - A file name or label for the error message.
