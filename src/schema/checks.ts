@@ -7,6 +7,7 @@
 import type { JsonPath, Problem } from "../errors.js";
 import { analyzeRule, type NodeBudget, type RuleInfo } from "../logic/analyze.js";
 import { isNumeric, typeOfInput, type ValueType } from "../logic/types.js";
+import { constraintInput, listScope } from "./constraints.js";
 import type { CriteriaSet, Criterion } from "./criteria-set.js";
 import type { InputSpec, Inputs } from "./inputs.js";
 import { DEFAULT_LIMITS, type Limits } from "./limits.js";
@@ -115,7 +116,28 @@ function templateNames(text: string): string[] {
  * Runs every check beyond shape on a set that has passed its schema. Problems are appended to `problems`;
  * the analysis of each criterion is returned.
  */
+/** Each constraint names two number inputs, in the same list (or both outside lists), and not the same one. */
+function checkConstraints(set: CriteriaSet, problems: Problem[]): void {
+  set.constraints.forEach((c, i) => {
+    const at = ["constraints", i, "atMost"];
+    let ok = true;
+    c.atMost.forEach((path, side) => {
+      const found = constraintInput(set.inputs, path);
+      if ("problem" in found) {
+        problems.push({ code: "constraint", path: [...at, side], message: found.problem });
+        ok = false;
+      }
+    });
+    if (!ok) return;
+    const [part, whole] = c.atMost;
+    if (part === whole) problems.push({ code: "constraint", path: at, message: `a value is always at most itself: '${part}' and '${whole}'` });
+    else if (listScope(part) !== listScope(whole))
+      problems.push({ code: "constraint", path: at, message: `both sides must be in the same list (or both outside lists): '${part}' and '${whole}'` });
+  });
+}
+
 export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: Limits = DEFAULT_LIMITS): SetAnalysis {
+  checkConstraints(set, problems);
   const { decision } = set;
   const budget: NodeBudget = { remaining: limits.maxTotalRuleNodes, total: limits.maxTotalRuleNodes, exhausted: false };
 
