@@ -4,18 +4,52 @@
  *
  * @module
  */
+import { formatPath } from "./i18n/format.js";
+import { msg, say, type Args, type Lang, type Message, type MessageKey, type Spec } from "./i18n/index.js";
 
 /** A path into a JSON document: object keys and array indexes, outermost first. */
 export type JsonPath = ReadonlyArray<string | number>;
 
-/** One problem found in an input: what is wrong, and where. */
-export interface Problem {
+type ProblemKey = Extract<MessageKey, `problem.${string}`>;
+/** The code of a problem key: `problem.grades_order.below_pass_mark` -> `grades_order`. */
+type CodeOf<K> = K extends `problem.${infer C}.${string}` ? C : K extends `problem.${infer C}` ? C : never;
+
+/** Stable machine-readable kind of problem, e.g. `unknown_var` or `invalid_type`: one of a closed list. */
+export type ProblemCode = CodeOf<ProblemKey>;
+
+/**
+ * One problem found in an input: what is wrong, and where. A problem is a message (`key`, `params`), so
+ * `say(problem, "vi")` puts it into words in any language; `message` holds the English sentence.
+ */
+export interface Problem extends Message {
   /** Stable machine-readable kind of problem, e.g. `unknown_var` or `invalid_type`. */
-  readonly code: string;
+  readonly code: ProblemCode;
   /** Where the problem is, as a path into the input. */
   readonly path: JsonPath;
-  /** What is wrong and what would fix it. */
+  /** The catalogue key of the sentence: `problem.<code>` or `problem.<code>.<variant>`. */
+  readonly key: ProblemKey;
+  /** What the sentence says, as data (typed by the key). */
+  readonly params: Message["params"];
+  /** What is wrong and what would fix it, in English (`say(problem, lang)` for another language). */
   readonly message: string;
+  /** Line (1-based) in the file, when the input was read from a JSON file. */
+  readonly line?: number;
+  /** Column (1-based, in characters) in the file, when the input was read from a JSON file. */
+  readonly column?: number;
+}
+
+type ProblemParams<K extends ProblemKey> = {} extends Args<Spec[K]> ? [params?: Args<Spec[K]>] : [params: Args<Spec[K]>];
+
+/** Makes a problem: its catalogue key (which names its code), where it is, and the sentence's parameters. */
+export function problem<K extends ProblemKey>(key: K, path: JsonPath, ...params: ProblemParams<K>): Problem {
+  const m: Message = { key, params: (params[0] ?? {}) as Message["params"] };
+  const dot = key.indexOf(".", 8);
+  return { code: (dot < 0 ? key.slice(8) : key.slice(8, dot)) as ProblemCode, path, key, params: m.params, message: say(m, "en") };
+}
+
+/** The problem with its place in the file (line and column) added. */
+export function locatedProblem(p: Problem, line: number, column: number): Problem {
+  return { ...p, line, column };
 }
 
 /** Stable error codes. */
@@ -37,43 +71,20 @@ export type ErrorCode =
   | "ERR_UNITS_FILE"
   | "ERR_CANONICAL_JSON";
 
-/**
- * Characters that can rewrite a terminal or hide text when printed: C0 controls other than tab and line
- * breaks, DEL, C1 controls, and the bidirectional overrides and isolates.
- */
-export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
-const CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, "g");
+export { CONTROL_CHARACTER, printable, formatPath } from "./i18n/format.js";
 
-/** A text safe to print: every control character written as `\u{…}`. */
-export function printable(text: string): string {
-  return text.replace(CONTROL_CHARACTERS, (c) => `\\u{${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}}`);
+/** How many problems an error's text lists before it says how many more there are. */
+const LISTED = 50;
+
+/** A problem as a line of a list: `path: sentence [code]`, the path and the code left out where they say nothing. */
+export function problemLine(p: Problem, lang: Lang): string {
+  return `${formatPath(p.path, lang)}${p.line !== undefined ? ` (${say(msg("word.line_column", { line: p.line, column: p.column ?? 1 }), lang)})` : ""}: ${say(p, lang)} [${p.code}]`;
 }
 
-/**
- * Renders a path as `a.b[2].c`; the empty path is `(root)`. Control characters in keys are escaped. A path
- * of more than 24 parts (hostile nesting) keeps its first 12 and last 8, with the count of those left out.
- */
-export function formatPath(path: JsonPath): string {
-  if (path.length === 0) return "(root)";
-  let out = "";
-  const n = path.length;
-  for (let i = 0; i < n; i++) {
-    if (n > 24 && i === 12) {
-      out += `…(${n - 20} more)…`;
-      i = n - 9;
-      continue;
-    }
-    const part = path[i]!;
-    if (typeof part === "number") out += `[${part}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(part)) out += out === "" ? part : `.${part}`;
-    else out += `[${printable(JSON.stringify(part))}]`;
-  }
-  return out;
-}
-
-function listProblems(problems: readonly Problem[], limit = 50): string {
-  const lines = problems.slice(0, limit).map((p) => `  - ${formatPath(p.path)}: ${p.message} [${p.code}]`);
-  if (problems.length > limit) lines.push(`  ... and ${problems.length - limit} more`);
+/** The problems as an indented list, the first {@link LISTED} of them. */
+export function problemList(problems: readonly Problem[], lang: Lang, limit = LISTED): string {
+  const lines = problems.slice(0, limit).map((p) => `  - ${problemLine(p, lang)}`);
+  if (problems.length > limit) lines.push(`  ${say(msg("word.and_more", { count: problems.length - limit }), lang)}`);
   return lines.join("\n");
 }
 
@@ -85,14 +96,37 @@ export class TieuchiError extends Error {
   readonly path: JsonPath;
   /** Every problem found, when there is more than one. */
   readonly problems: readonly Problem[];
+  /** What happened, as a message of the catalogue (the problems listed apart). */
+  readonly detail: Message;
 
-  constructor(code: ErrorCode, message: string, options: { path?: JsonPath; problems?: readonly Problem[]; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+  /** `message` is the English text (or `options.lang`'s); {@link TieuchiError.text} gives it in any language. */
+  constructor(code: ErrorCode, detail: Message, options: { path?: JsonPath; problems?: readonly Problem[]; cause?: unknown; lang?: Lang } = {}) {
+    const problems = options.problems ?? [];
+    super(errorText(detail, problems, options.lang ?? "en"), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;
+    this.detail = detail;
     this.path = options.path ?? [];
-    this.problems = options.problems ?? [];
+    this.problems = problems;
   }
+
+  /** The error in words in one language: what happened, then its problems, one a line. */
+  text(lang: Lang): string {
+    return errorText(this.detail, this.problems, lang);
+  }
+}
+
+function errorText(detail: Message, problems: readonly Problem[], lang: Lang): string {
+  const head = say(detail, lang);
+  return problems.length === 0 ? head : `${head}:\n${problemList(problems, lang)}`;
+}
+
+/**
+ * The one way an error that lists problems is made: a headline (a message of the `error.*` area, given the
+ * number of problems) and the problems; the error's path is the first problem's.
+ */
+function listing(headline: Message, problems: readonly Problem[]) {
+  return [headline, { problems, path: problems[0]?.path ?? [] }] as const;
 }
 
 /** A criteria set failed validation: its shape, or a static check beyond shape. Lists every problem. */
@@ -100,24 +134,21 @@ export class CriteriaSetError extends TieuchiError {
   /** The file or label the set came from, when known. */
   readonly source: string | undefined;
   constructor(problems: readonly Problem[], source?: string) {
-    const where = source ? ` in ${source}` : "";
-    super(
-      "ERR_CRITERIA_SET",
-      `The criteria set${where} is invalid (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${listProblems(problems)}`,
-      { problems, path: problems[0]?.path ?? [] },
-    );
+    super("ERR_CRITERIA_SET", ...listing(msg("error.criteria_set", { source, count: problems.length }), problems));
     this.source = source;
   }
 }
 
 /** A unit's data does not match the inputs the set declares. Lists every problem; no rule has run. */
 export class UnitDataError extends TieuchiError {
-  constructor(problems: readonly Problem[], setLabel: string) {
-    super(
-      "ERR_UNIT_DATA",
-      `The unit's data does not match the inputs declared by ${setLabel} (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${listProblems(problems)}`,
-      { problems, path: problems[0]?.path ?? [] },
-    );
+  /**
+   * `set`: the set (`id@version`) whose inputs the data must match, or what else the data is (a message, e.g.
+   * the result given for a title); `within`: the place of a sub-unit whose data it is, e.g. `giaDinh[2]`.
+   */
+  constructor(problems: readonly Problem[], set: string | Message, within?: string) {
+    const headline =
+      typeof set === "string" ? msg("error.unit_data", { set, count: problems.length, within }) : msg("error.data_of", { what: set, count: problems.length });
+    super("ERR_UNIT_DATA", ...listing(headline, problems));
   }
 }
 
@@ -127,12 +158,15 @@ export class JsonParseError extends TieuchiError {
   readonly line: number;
   readonly column: number;
   readonly offset: number;
-  constructor(source: string, reason: string, position: { offset: number; line: number; column: number }) {
-    super("ERR_JSON_PARSE", `${source}:${position.line}:${position.column}: not valid JSON: ${reason}`);
+  /** Why, as a message of the catalogue (`json.*`). */
+  readonly reason: Message;
+  constructor(source: string, reason: Message, position: { offset: number; line: number; column: number }) {
+    super("ERR_JSON_PARSE", msg("error.json_parse", { source, line: position.line, column: position.column, reason }));
     this.source = source;
     this.line = position.line;
     this.column = position.column;
     this.offset = position.offset;
+    this.reason = reason;
   }
 }
 
@@ -140,8 +174,8 @@ export class JsonParseError extends TieuchiError {
 export class FileError extends TieuchiError {
   /** The file's path. */
   readonly source: string;
-  constructor(source: string, reason: string, cause?: unknown) {
-    super("ERR_FILE", `${source}: ${reason}`, { cause });
+  constructor(source: string, reason: Message, cause?: unknown) {
+    super("ERR_FILE", msg("error.file", { source, reason }), { cause });
     this.source = source;
   }
 }
@@ -149,45 +183,37 @@ export class FileError extends TieuchiError {
 /** A criteria set named by id (and perhaps a date) could not be found. */
 export class SetNotFoundError extends TieuchiError {
   readonly setId: string;
-  constructor(setId: string, message: string, path: JsonPath = []) {
-    super("ERR_SET_NOT_FOUND", message, { path });
+  constructor(setId: string, detail: Message, path: JsonPath = []) {
+    super("ERR_SET_NOT_FOUND", detail, { path });
     this.setId = setId;
   }
 }
 
 /** Options passed to a function are not usable. */
 export class OptionsError extends TieuchiError {
-  constructor(message: string, path: JsonPath = []) {
-    super("ERR_OPTIONS", message, { path });
+  constructor(detail: Message, path: JsonPath = []) {
+    super("ERR_OPTIONS", detail, { path });
   }
 }
 
 /** A case file (tests of a criteria set written as data) is malformed. */
 export class CaseFileError extends TieuchiError {
   constructor(problems: readonly Problem[], source?: string) {
-    const where = source ? ` ${source}` : "";
-    super("ERR_CASE_FILE", `The case file${where} is invalid (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${listProblems(problems)}`, {
-      problems,
-      path: problems[0]?.path ?? [],
-    });
+    super("ERR_CASE_FILE", ...listing(msg("error.case_file", { source, count: problems.length }), problems));
   }
 }
 
 /** Something went wrong inside evaluation that validation should have prevented. A bug: please report it. */
 export class EvaluationError extends TieuchiError {
-  constructor(message: string, path: JsonPath = [], cause?: unknown) {
-    super("ERR_EVALUATION", message, { path, cause });
+  constructor(detail: Message, path: JsonPath = [], cause?: unknown) {
+    super("ERR_EVALUATION", detail, { path, cause });
   }
 }
 
 /** The sets given to a registry contradict each other: overlapping dates in force, or a `supersedes` that points nowhere. Lists every problem. */
 export class RegistryError extends TieuchiError {
   constructor(problems: readonly Problem[]) {
-    super(
-      "ERR_REGISTRY",
-      `The criteria sets do not form a consistent registry (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${listProblems(problems)}`,
-      { problems, path: problems[0]?.path ?? [] },
-    );
+    super("ERR_REGISTRY", ...listing(msg("error.registry", { count: problems.length }), problems));
   }
 }
 
@@ -206,35 +232,25 @@ export class NotInForceError extends TieuchiError {
    * sets (`ambiguous`), or outside the dates of the one version given to `evaluate` (`outside-dates`).
    */
   readonly reason: "before-first" | "gap" | "after-last" | "ambiguous" | "outside-dates";
-  constructor(setId: string, date: string, reason: NotInForceError["reason"], message: string) {
-    super("ERR_NOT_IN_FORCE", message, { path: [setId] });
+  constructor(setId: string, date: string, reason: NotInForceError["reason"], detail: Message) {
+    super("ERR_NOT_IN_FORCE", detail, { path: [setId] });
     this.setId = setId;
     this.date = date;
     this.reason = reason;
   }
 }
 
-/** Options for an error about a whole file full of problems: what the file is, and its name. */
-function fileProblems(code: ErrorCode, what: string, problems: readonly Problem[], source: string | undefined) {
-  const where = source ? ` ${source}` : "";
-  return [
-    code,
-    `The ${what}${where} is invalid (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${listProblems(problems)}`,
-    { problems, path: problems[0]?.path ?? [] },
-  ] as const;
-}
-
 /** The lock file (`criteria.lock.json`) is malformed. Lists every problem. */
 export class LockFileError extends TieuchiError {
   constructor(problems: readonly Problem[], source?: string) {
-    super(...fileProblems("ERR_LOCK_FILE", "lock file", problems, source));
+    super("ERR_LOCK_FILE", ...listing(msg("error.lock_file", { source, count: problems.length }), problems));
   }
 }
 
 /** An audit record is malformed (not a `tieuchi/audit@1` record, or inconsistent with itself). Lists every problem. */
 export class AuditRecordError extends TieuchiError {
   constructor(problems: readonly Problem[], source?: string) {
-    super(...fileProblems("ERR_AUDIT_RECORD", "audit record", problems, source));
+    super("ERR_AUDIT_RECORD", ...listing(msg("error.audit_record", { source, count: problems.length }), problems));
   }
 }
 
@@ -242,8 +258,9 @@ export class AuditRecordError extends TieuchiError {
 export class CaseFailedError extends TieuchiError {
   /** The case's name. */
   readonly caseName: string;
-  constructor(caseName: string, details: readonly string[]) {
-    super("ERR_CASE_FAILED", `case '${caseName}' does not hold:\n${details.map((d) => `  ${d}`).join("\n")}`);
+  /** `lang`: the language of `message` (test runners print it), English by default. */
+  constructor(caseName: string, details: readonly Message[], lang: Lang = "en") {
+    super("ERR_CASE_FAILED", msg("error.case_failed", { name: caseName, details }), { lang });
     this.caseName = caseName;
   }
 }
@@ -252,8 +269,8 @@ export class CaseFailedError extends TieuchiError {
 export class ReportLineError extends TieuchiError {
   /** The 1-based line number. */
   readonly line: number;
-  constructor(line: number, message: string, problems: readonly Problem[] = []) {
-    super("ERR_REPORT_LINE", `line ${line}: ${message}`, { path: [line], problems });
+  constructor(line: number, reason: Message, problems: readonly Problem[] = []) {
+    super("ERR_REPORT_LINE", msg("error.report_line", { line, reason }), { path: [line], problems });
     this.line = line;
   }
 }
@@ -264,8 +281,8 @@ export class UnitsFileError extends TieuchiError {
   readonly source: string;
   /** The line (1-based) where reading stopped. */
   readonly line: number;
-  constructor(source: string, reason: string, line: number) {
-    super("ERR_UNITS_FILE", `${source}:${line}: ${reason}`);
+  constructor(source: string, reason: Message, line: number) {
+    super("ERR_UNITS_FILE", msg("error.units_file", { source, line, reason }));
     this.source = source;
     this.line = line;
   }
@@ -277,7 +294,13 @@ export class UnitsFileError extends TieuchiError {
  * once normalised to NFC. `path` says where.
  */
 export class CanonicalJsonError extends TieuchiError {
-  constructor(reason: string, path: JsonPath) {
-    super("ERR_CANONICAL_JSON", `${formatPath(path)}: ${reason}; the value has no canonical JSON form and cannot be hashed`, { path });
+  constructor(reason: Message, path: JsonPath) {
+    super("ERR_CANONICAL_JSON", msg("error.canonical_json", { path, reason }), { path });
   }
+}
+
+/** An error in words in one language: a tieuchi error's text, or an unexpected error's own message. */
+export function errorMessage(e: unknown, lang: Lang): string {
+  if (e instanceof TieuchiError) return e.text(lang);
+  return e instanceof Error ? e.message : String(e);
 }

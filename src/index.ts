@@ -19,6 +19,7 @@ export {
   t,
   catalogue,
   isMessageKey,
+  isMessage,
   CATALOGUES,
   SPEC as MESSAGES,
   LANGS,

@@ -6,7 +6,7 @@
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CriteriaSetError, evaluate, loadCriteriaSet, UnitDataError } from "../src/index.js";
+import { CriteriaSetError, evaluate, loadCriteriaSet, say, UnitDataError } from "../src/index.js";
 import { findCriteriaFiles, loadCriteriaFile, readJsonFile } from "../src/node/index.js";
 import { makeSet, ROOT, text, unitDataProblems } from "./helpers.js";
 import { run } from "./run-cli.js";
@@ -41,15 +41,18 @@ describe("constraints between inputs", () => {
     expect(loadProblems([{ atMost: ["members[].hours", "n"] }])).toEqual([
       "constraints.0.atMost: both sides must be in the same list (or both outside lists): 'members[].hours' and 'n'",
     ]);
-    expect(loadProblems([{ atMost: ["k", "k"] }])).toEqual(["constraints.0.atMost: a value is always at most itself: 'k' and 'k'"]);
+    expect(loadProblems([{ atMost: ["k", "k"] }])).toEqual(["constraints.0.atMost: a value is always at most itself: both sides name 'k'"]);
   });
 
   it("make a part larger than its whole invalid data at the part's path, not an evaluation", () => {
     const set = loadCriteriaSet(setWith([{ atMost: ["k", "n"] }, { atMost: ["members[].hours", "members[].total"] }]));
     expect(unitDataProblems(set, { n: 40, k: 40 })).toEqual([]);
     expect(unitDataProblems(set, { k: 50 })).toEqual([]); // the whole not given: nothing to compare
-    expect(unitDataProblems(set, { n: 40, k: 50 })).toEqual([{ code: "part_exceeds_whole", path: ["k"], message: "50 is more than 40, the value of n: passing (k) cannot exceed it" }]);
-    expect(unitDataProblems(set, { members: [{ hours: 2, total: 3 }, { hours: 5, total: 4 }] })).toEqual([
+    const said = (data: unknown) => unitDataProblems(set, data).map((p) => ({ code: p.code, path: p.path, message: p.message }));
+    expect(said({ n: 40, k: 50 })).toEqual([{ code: "part_exceeds_whole", path: ["k"], message: "50 is more than 40, the value of n: passing cannot exceed it" }]);
+    // In Vietnamese, from the same catalogue.
+    expect(unitDataProblems(set, { n: 40, k: 50 }).map((p) => say(p, "vi"))).toEqual(["50 lớn hơn 40 là giá trị của n: số đạt không thể vượt quá số đó"]);
+    expect(said({ members: [{ hours: 2, total: 3 }, { hours: 5, total: 4 }] })).toEqual([
       { code: "part_exceeds_whole", path: ["members", 1, "hours"], message: "5 is more than 4, the value of members[].total: members[].hours cannot exceed it" },
     ]);
     expect(() => evaluate(set, { n: 40, k: 50 })).toThrow(UnitDataError);

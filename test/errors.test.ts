@@ -22,30 +22,32 @@ import {
   SetNotFoundError,
   TieuchiError,
   UnitDataError,
+  msg,
+  problem,
 } from "../src/index.js";
 import { readJsonFile } from "../src/node/index.js";
 import { parseCaseFile } from "../src/testing/cases.js";
 
 describe("errors", () => {
   it("have stable codes, names, paths and one base class", () => {
-    const p = [{ code: "x", path: ["a", 0, "b"], message: "bad" }];
+    const p = [problem("problem.unknown_key", ["a", 0, "b"], { key: "b" })];
     const cases: [TieuchiError, string][] = [
       [new CriteriaSetError(p, "f.json"), "ERR_CRITERIA_SET"],
       [new UnitDataError(p, "s@1"), "ERR_UNIT_DATA"],
-      [new JsonParseError("f.json", "oops", { offset: 3, line: 1, column: 4 }), "ERR_JSON_PARSE"],
-      [new SetNotFoundError("s", "none", ["sets"]), "ERR_SET_NOT_FOUND"],
-      [new OptionsError("bad", ["asOf"]), "ERR_OPTIONS"],
+      [new JsonParseError("f.json", msg("json.ends_early"), { offset: 3, line: 1, column: 4 }), "ERR_JSON_PARSE"],
+      [new SetNotFoundError("s", msg("set.unknown_id", { id: "s", known: [] }), ["sets"]), "ERR_SET_NOT_FOUND"],
+      [new OptionsError(msg("options.as_of", { name: "asOf", got: '"x"' }), ["asOf"]), "ERR_OPTIONS"],
       [new CaseFileError(p, "c.json"), "ERR_CASE_FILE"],
-      [new EvaluationError("bug", ["x"]), "ERR_EVALUATION"],
-      [new FileError("f.json", "no such file"), "ERR_FILE"],
+      [new EvaluationError(msg("eval.unexpected", { text: "bug" }), ["x"]), "ERR_EVALUATION"],
+      [new FileError("f.json", msg("file.not_found")), "ERR_FILE"],
       [new RegistryError(p), "ERR_REGISTRY"],
-      [new NotInForceError("s", "2020-01-01", "gap", "none then"), "ERR_NOT_IN_FORCE"],
+      [new NotInForceError("s", "2020-01-01", "gap", msg("set.gap", { id: "s", date: "2020-01-01", before: "s@1", to: "2019-12-31", after: "s@2", from: "2021-01-01", spans: [] })), "ERR_NOT_IN_FORCE"],
       [new LockFileError(p, "criteria.lock.json"), "ERR_LOCK_FILE"],
       [new AuditRecordError(p, "r.json"), "ERR_AUDIT_RECORD"],
-      [new CaseFailedError("a case", ["verdict: expected pass, got fail"]), "ERR_CASE_FAILED"],
-      [new ReportLineError(7, "not valid JSON"), "ERR_REPORT_LINE"],
-      [new UnitsFileError("units.json", "the file ends before the list of units is closed", 7), "ERR_UNITS_FILE"],
-      [new CanonicalJsonError("NaN is not a JSON number", ["a", 0]), "ERR_CANONICAL_JSON"],
+      [new CaseFailedError("a case", [msg("word.text", { text: { vi: "kết luận: cần pass, thực tế fail", en: "verdict: expected pass, got fail" } })]), "ERR_CASE_FAILED"],
+      [new ReportLineError(7, msg("line.not_a_result")), "ERR_REPORT_LINE"],
+      [new UnitsFileError("units.json", msg("units.list_not_closed"), 7), "ERR_UNITS_FILE"],
+      [new CanonicalJsonError(msg("canonical.not_a_number", { value: "NaN" }), ["a", 0]), "ERR_CANONICAL_JSON"],
     ];
     for (const [e, code] of cases) {
       expect(e).toBeInstanceOf(TieuchiError);
@@ -54,7 +56,10 @@ describe("errors", () => {
       expect(e.name).toBe(e.constructor.name);
     }
     expect(cases[0]![0].path).toEqual(["a", 0, "b"]);
-    expect(cases[0]![0].message).toContain("a[0].b: bad [x]");
+    expect(cases[0]![0].message).toContain("a[0].b: unknown key 'b' [unknown_key]");
+    // Every error also reads in Vietnamese, from the same message.
+    expect(cases[0]![0].text("vi")).toContain("a[0].b: khóa không được biết: «b» [unknown_key]");
+    for (const [e] of cases) expect(e.text("vi")).not.toBe(e.message);
   });
 
   it("format paths the way JavaScript reads them", () => {

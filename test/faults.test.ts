@@ -401,7 +401,7 @@ describe("resources: what one hostile set or unit costs", () => {
   it("the set is refused when loaded: it could take 1.8 million million steps for one unit", () => {
     const r = spawnSync(process.execPath, [CLI, "eval", setFile, unitFile, "--as-of", "2024-06-01"], { encoding: "utf8" });
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/criteria\[0\]\.rule: evaluating one unit could take up to 1,810,000,200,002 steps .* \[work_too_large\]/);
+    expect(r.stderr).toMatch(/criteria\[0\]\.rule \(line 1, column \d+\): evaluating one unit could take up to 1,810,000,200,002 steps .* \[work_too_large\]/);
   }, SLOW);
 
   it("loaded with the limit raised, its 2 MB unit is explained without the trace growing per read (it was a V8 fatal error)", () => {

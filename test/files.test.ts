@@ -175,7 +175,7 @@ describe("loading criteria files", () => {
     const hostile = file(JSON.stringify(makeSet({ title: { vi: "\u001b[2J\u001b]0;pwned\u0007", en: "x" } })));
     const evaluated = run("eval", hostile, set);
     expect(evaluated.code).toBe(2);
-    expect(evaluated.err).toContain("title.vi: the text holds a control character (\\u{001B})");
+    expect(evaluated.err).toMatch(/title\.vi \(line 1, column \d+\): the text holds a control character \(\\u\{001B\}\)/);
     const validated = run("validate", hostile);
     expect(validated.code).toBe(1);
     expect(validated.out).toContain("control character (\\u{001B})");

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { Writable } from "node:stream";
 import { main } from "../src/cli/main.js";
 import { describe, expect, it } from "vitest";
-import { createImpact, impact, ImpactSummary, UnitImpact } from "../src/index.js";
+import { createImpact, impact, ImpactSummary, msg, UnitImpact } from "../src/index.js";
 import { readLines } from "../src/node/index.js";
 import { makeSet, readJson, ROOT, text } from "./helpers.js";
 import { run } from "./run-cli.js";
@@ -128,8 +128,8 @@ describe("reading lines", () => {
     const f = tmp("bad.ndjson", Buffer.concat([Buffer.from('{"a":1}\n{"b":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}\n' + "x".repeat(100) + "\n{}\n")]));
     expect([...readLines(f, { chunkBytes: 16, maxLineBytes: 50 })]).toEqual([
       { number: 1, text: '{"a":1}' },
-      { number: 2, error: "the line is not UTF-8 text" },
-      { number: 3, error: "the line is longer than 50 bytes" },
+      { number: 2, error: msg("line.not_utf8") },
+      { number: 3, error: msg("line.too_long", { max: 50 }) },
       { number: 4, text: "{}" },
     ]);
   });

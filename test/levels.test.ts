@@ -101,7 +101,7 @@ describe("a title held at levels", () => {
         expect(r.subResults[0]!.result).toEqual(results[0]);
         const other = evaluate(loadCriteriaSet(makeSet()), { a: true }, { engine });
         expect(unitDataProblems(district(), communes([{ result: other }]))).toEqual([
-          { code: "wrong_set", path: ["xa", 0, "cdht", "result", "set", "id"], message: "this is a result of test-set@1.0.0, but the title is decided by 'xa-thu'" },
+          { code: "wrong_set", key: "problem.wrong_set.result", params: { result: "test-set@1.0.0", set: "xa-thu" }, path: ["xa", 0, "cdht", "result", "set", "id"], message: "this is a result of test-set@1.0.0, but the title is decided by 'xa-thu'" },
         ]);
       });
     });
@@ -114,7 +114,7 @@ describe("a title held at levels", () => {
     ]);
     expect(p[0]!.message).toMatch(/expected the level the title is held at \("muc-1", "muc-2"\), false \(at no level\)/);
     expect(unitDataProblems(district(), communes([{ "muc-1": false, "muc-2": true }]))).toEqual([
-      { code: "levels_order", path: ["xa", 0, "cdht", "muc-1"], message: "held at muc-2 but not at muc-1: levels are cumulative, a title held at a level is held at every lower one" },
+      { code: "levels_order", key: "problem.levels_order", params: { held: "muc-2", notHeld: "muc-1" }, path: ["xa", 0, "cdht", "muc-1"], message: "held at muc-2 but not at muc-1: levels are cumulative, a title held at a level is held at every lower one" },
     ]);
     expect(() => evaluate(district(), communes([{ result: { verdict: "pass" } }]))).toThrow(UnitDataError);
   });

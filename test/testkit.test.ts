@@ -120,7 +120,7 @@ describe("tieuchi test", () => {
     });
     const r = run("test", root, "--lang", "en");
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/✘ .*2020\.1\.0\.broken\.cases\.json\n {4}The case file .* is invalid \(1 problem\):\n {6}- cases\[0\]\.expect\.verdict: a case states the verdict/);
+    expect(r.out).toMatch(/✘ .*2020\.1\.0\.broken\.cases\.json\n {4}The case file .* is invalid \(1 problem\):\n {6}- cases\[0\]\.expect\.verdict \(line 1, column \d+\): a case states the verdict/);
     expect(r.out).toMatch(/✘ .*2019\.1\.0\.cases\.json\n {4}.*tests don-vi-hoc-tap@2019\.1\.0, but there is no criteria file .*2019\.1\.0\.json next to it \[ERR_SET_NOT_FOUND\]/);
     expect(r.out).toContain("  ✔ holds");
     expect(r.out).toContain("2 files could not be run");

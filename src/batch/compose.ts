@@ -12,6 +12,8 @@
  */
 import { z } from "zod";
 import { OptionsError, UnitDataError, type Problem } from "../errors.js";
+import { msg } from "../i18n/index.js";
+import { checkText, issuePath, issueProblems } from "../schema/issues.js";
 import type { LoadedSet } from "../evaluate/load.js";
 import { LineError, UnitFields } from "../report/line.js";
 
@@ -29,7 +31,7 @@ const ComposedLine = z
     result: z.record(z.string(), z.unknown()).optional(),
     error: LineError.optional(),
   })
-  .refine((l) => (l.result === undefined) !== (l.error === undefined), { message: "a batch line holds either a result or an error" });
+  .refine((l) => (l.result === undefined) !== (l.error === undefined), { message: checkText("check.batch_line_one") });
 
 /**
  * Reads `list[].field` and checks it against the set: `list` is a list input of records, `field` a title
@@ -39,17 +41,17 @@ const ComposedLine = z
  */
 export function resultsTarget(set: LoadedSet, target: string): ResultsTarget {
   const m = /^([A-Za-z_][A-Za-z0-9_]*)\[\]\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(target);
-  if (!m) throw new OptionsError(`results go to a list's title field, written list[].field (e.g. xa[].congDongHocTap), not ${JSON.stringify(target)}`, ["results"]);
+  if (!m) throw new OptionsError(msg("options.results_target", { got: JSON.stringify(target) }), ["results"]);
   const [, list, field] = m as unknown as [string, string, string];
   const label = `${set.definition.id}@${set.definition.version}`;
   const spec = Object.hasOwn(set.definition.inputs, list) ? set.definition.inputs[list] : undefined;
   if (spec?.type !== "array" || spec.items.type !== "object")
-    throw new OptionsError(`${label} has no list of records '${list}' (its inputs: ${Object.keys(set.definition.inputs).join(", ")})`, ["results"]);
+    throw new OptionsError(msg("options.no_list", { set: label, list, inputs: Object.keys(set.definition.inputs) }), ["results"]);
   const item = spec.items.fields;
   const title = Object.hasOwn(item, field) ? item[field] : undefined;
   if (title?.type !== "title")
     throw new OptionsError(
-      `the records of ${label}'s '${list}' have no title field '${field}' (title fields: ${Object.entries(item).filter(([, f]) => f.type === "title").map(([k]) => k).join(", ") || "none"})`,
+      msg("options.no_title_field", { set: label, list, field, titles: Object.entries(item).filter(([, f]) => f.type === "title").map(([k]) => k) }),
       ["results"],
     );
   return { list, field };
@@ -74,10 +76,10 @@ export interface Composition {
  */
 export function composeResults(set: LoadedSet, data: unknown, target: string, lines: readonly unknown[]): Composition {
   const { list, field } = resultsTarget(set, target);
-  if (typeof data !== "object" || data === null || Array.isArray(data)) throw new OptionsError("the unit's data is a JSON object", ["data"]);
+  if (typeof data !== "object" || data === null || Array.isArray(data)) throw new OptionsError(msg("options.data_object"), ["data"]);
   const given = (data as Record<string, unknown>)[list];
   if (given !== undefined && given !== null)
-    throw new OptionsError(`the data already gives '${list}': give the sub-units either in the data or as results, not both`, [list]);
+    throw new OptionsError(msg("options.data_gives_list", { list }), [list]);
   const spec = set.definition.inputs[list] as Extract<typeof set.definition.inputs[string], { type: "array" }>;
   const fields = (spec.items as Extract<typeof spec.items, { type: "object" }>).fields;
   const problems: Problem[] = [];
@@ -85,10 +87,9 @@ export function composeResults(set: LoadedSet, data: unknown, target: string, li
   let results = 0;
   let errors = 0;
   lines.forEach((raw, i) => {
-    const parsed = ComposedLine.safeParse(raw);
+    const parsed = ComposedLine.safeParse(raw, { reportInput: true });
     if (!parsed.success) {
-      for (const issue of parsed.error.issues.slice(0, 3))
-        problems.push({ code: issue.code, path: [i, ...issue.path.map((p) => (typeof p === "number" ? p : String(p)))], message: issue.message });
+      for (const issue of parsed.error.issues.slice(0, 3)) problems.push(...issueProblems(issue, [i, ...issuePath(issue)]));
       return;
     }
     const line = parsed.data;
@@ -104,6 +105,6 @@ export function composeResults(set: LoadedSet, data: unknown, target: string, li
     }
     items.push(item);
   });
-  if (problems.length > 0) throw new UnitDataError(problems, `the batch lines given for ${list}[].${field}`);
+  if (problems.length > 0) throw new UnitDataError(problems, msg("data.batch_lines", { target: `${list}[].${field}` }));
   return { data: { ...(data as Record<string, unknown>), [list]: items }, results, errors };
 }

@@ -5,6 +5,7 @@
  * @module
  */
 import { UnitsFileError } from "../errors.js";
+import { msg, say, type Message } from "../i18n/index.js";
 
 /** The formats `tieuchi batch` reads. */
 export type UnitFormat = "ndjson" | "json" | "csv";
@@ -26,9 +27,10 @@ export interface UnitRefusal {
   /** Index of the unit in its group. */
   readonly index: number;
   /** Problem code: `unit_too_large`, `csv_quote`. */
-  readonly code: string;
-  /** What is wrong, naming the line. */
+  readonly code: "unit_too_large" | "csv_quote";
+  /** What is wrong, naming the line, in English (`detail` in any language). */
   readonly message: string;
+  readonly detail: Message;
 }
 
 /**
@@ -66,7 +68,6 @@ export interface ReadUnitsOptions {
 /** Longest unit read by default, so one runaway line cannot take all the memory: 64 MiB. */
 export const MAX_UNIT_BYTES = 64 * 2 ** 20;
 
-const mib = (n: number) => (n >= 2 ** 20 ? `${+(n / 2 ** 20).toFixed(2)} MiB` : `${n} bytes`);
 const EMPTY = new Uint8Array(0);
 
 function maxUnit(options: ReadUnitsOptions): number {
@@ -87,8 +88,8 @@ class Grouper {
     this.lines.push(line);
   }
 
-  refuse(line: number, code: string, message: string): void {
-    this.refused.push({ index: this.lines.length, code, message });
+  refuse(line: number, code: UnitRefusal["code"], detail: Message): void {
+    this.refused.push({ index: this.lines.length, code, message: say(detail, "en"), detail });
     this.add(EMPTY, line);
   }
 
@@ -153,7 +154,7 @@ export async function* ndjsonGroups(stream: AsyncIterable<Uint8Array>, size: num
   let tooLong = false;
   let line = 1;
   const finish = (tail: Uint8Array) => {
-    if (tooLong || pendingBytes + tail.length > max) grouper.refuse(line, "unit_too_large", `line ${line} is longer than ${mib(max)}; it was not read`);
+    if (tooLong || pendingBytes + tail.length > max) grouper.refuse(line, "unit_too_large", msg("units.line_refused", { line, max }));
     else {
       let bytes = pendingBytes === 0 ? tail : concat([...pending, tail]);
       if (line === 1 && hasBom(bytes, 0)) bytes = bytes.subarray(3);
@@ -220,7 +221,7 @@ export async function* jsonArrayGroups(stream: AsyncIterable<Uint8Array>, size: 
   let expectItem = false;
 
   const flushItem = (chunk: Uint8Array, end: number) => {
-    if (tooLong || pendingBytes + (end - itemStart) > max) grouper.refuse(itemLine, "unit_too_large", `the unit starting on line ${itemLine} is longer than ${mib(max)}; it was not read`);
+    if (tooLong || pendingBytes + (end - itemStart) > max) grouper.refuse(itemLine, "unit_too_large", msg("units.item_refused", { line: itemLine, max }));
     else {
       const bytes = pendingBytes === 0 ? chunk.subarray(itemStart, end) : concat([...pending, chunk.subarray(itemStart, end)]);
       let e = bytes.length;
@@ -244,7 +245,7 @@ export async function* jsonArrayGroups(stream: AsyncIterable<Uint8Array>, size: 
       if (hasBom(chunk, 0)) chunk = chunk.subarray(3);
       first = false;
     }
-    let failure: string | undefined;
+    let failure: Message | undefined;
     let pos = 0;
     for (; pos < chunk.length; pos++) {
       const b = chunk[pos]!;
@@ -268,12 +269,12 @@ export async function* jsonArrayGroups(stream: AsyncIterable<Uint8Array>, size: 
           depth = 1;
           continue;
         }
-        failure = `a JSON file of units must hold a list of units ([{...}, {...}]) or one unit ({...}); it starts with ${JSON.stringify(String.fromCharCode(b))}`;
+        failure = msg("units.not_a_list", { start: JSON.stringify(String.fromCharCode(b)) });
         break;
       }
       if (mode === "end") {
         if (!isSpace(b)) {
-          failure = "there is more text after the end of the list of units";
+          failure = msg("units.text_after_list");
           break;
         }
         continue;
@@ -293,14 +294,14 @@ export async function* jsonArrayGroups(stream: AsyncIterable<Uint8Array>, size: 
           // The closing bracket of the list.
           if (inItem) flushItem(chunk, pos);
           else if (expectItem) {
-            failure = "an empty item before the end of the list (a comma too many?)";
+            failure = msg("units.empty_item_at_end");
             break;
           }
           mode = "end";
         }
       } else if (b === 44 && mode === "list" && depth === 1) {
         if (!inItem) {
-          failure = "an empty item in the list (two commas in a row?)";
+          failure = msg("units.empty_item");
           break;
         }
         flushItem(chunk, pos);
@@ -332,7 +333,7 @@ export async function* jsonArrayGroups(stream: AsyncIterable<Uint8Array>, size: 
     // A list or object that never closes: what was read of the last unit is passed on, to be reported.
     if (inItem) flushItem(EMPTY, 0);
     if (grouper.length > 0) yield grouper.take();
-    throw new UnitsFileError(source, "the file ends before the list of units is closed", line);
+    throw new UnitsFileError(source, msg("units.list_not_closed"), line);
   }
 }
 
@@ -372,7 +373,7 @@ export async function* csvGroups(
   let rowLine = 1;
   let rowChars = 0;
   let tooLong = false;
-  let problem: string | undefined;
+  let problem: Message | undefined;
   let header: string[] | undefined;
   /** A quote at the very end of a chunk: closing, or the first of a doubled quote? The next chunk says. */
   let pendingQuote = false;
@@ -389,7 +390,7 @@ export async function* csvGroups(
     }
     field += piece;
   };
-  const flag = (message: string) => {
+  const flag = (message: Message) => {
     problem ??= message;
   };
   const take = (): CsvGroup => {
@@ -399,8 +400,8 @@ export async function* csvGroups(
     refused = [];
     return g;
   };
-  const refuseRow = (code: string, message: string) => {
-    refused.push({ index: rows.length, code, message });
+  const refuseRow = (code: UnitRefusal["code"], detail: Message) => {
+    refused.push({ index: rows.length, code, message: say(detail, "en"), detail });
     rows.push([]);
     lines.push(rowLine);
   };
@@ -412,11 +413,11 @@ export async function* csvGroups(
     quoteSeen = false;
     if (!blank) {
       if (header === undefined) {
-        if (tooLong || problem !== undefined) throw new UnitsFileError(source, `the header row ${tooLong ? `is longer than ${max} characters` : problem!}`, rowLine);
+        if (tooLong || problem !== undefined) throw new UnitsFileError(source, tooLong ? msg("csv.header_too_long", { max }) : msg("csv.header_problem", { problem: problem! }), rowLine);
         header = row;
         onHeader(row);
-      } else if (tooLong) refuseRow("unit_too_large", `the row starting on line ${rowLine} is longer than ${max} characters; it was not read`);
-      else if (problem !== undefined) refuseRow("csv_quote", `line ${rowLine}: ${problem}`);
+      } else if (tooLong) refuseRow("unit_too_large", msg("csv.row_too_long", { line: rowLine, max }));
+      else if (problem !== undefined) refuseRow("csv_quote", msg("csv.row_problem", { line: rowLine, problem }));
       else {
         rows.push(row);
         lines.push(rowLine);
@@ -493,7 +494,7 @@ export async function* csvGroups(
         continue;
       }
       if (afterQuote) {
-        flag(`text after the closing quote of cell ${column()} (a quoted cell ends at its closing quote; double a quote inside it: "a ""b"" c")`);
+        flag(msg("csv.text_after_quote", { cell: column() }));
         afterQuote = false;
       }
       if (c === 34) {
@@ -504,7 +505,7 @@ export async function* csvGroups(
           i++;
           continue;
         }
-        flag(`a quote inside cell ${column()}, which does not start with one (quote the whole cell and double the quote: "a ""b"" c")`);
+        flag(msg("csv.quote_inside", { cell: column() }));
       }
       cellStart = false;
       // Unquoted text up to the next special character.
@@ -519,7 +520,7 @@ export async function* csvGroups(
     }
   };
 
-  const stop = function* (reason: string, at: number): Generator<CsvGroup, never> {
+  const stop = function* (reason: Message, at: number): Generator<CsvGroup, never> {
     if (rows.length > 0) yield take();
     throw new UnitsFileError(source, reason, at);
   };
@@ -527,7 +528,7 @@ export async function* csvGroups(
   let first = true;
   for await (const chunk of stream) {
     let text = decode(chunk);
-    if (text === undefined) return yield* stop(`the file is not UTF-8 text (near line ${line}); save it as UTF-8`, line);
+    if (text === undefined) return yield* stop(msg("units.not_utf8", { line }), line);
     if (first && text.length > 0) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;
@@ -545,15 +546,15 @@ export async function* csvGroups(
     yield* scan(text);
   }
   const rest = decode(undefined);
-  if (rest === undefined) return yield* stop(`the file is not UTF-8 text (near line ${line}); save it as UTF-8`, line);
+  if (rest === undefined) return yield* stop(msg("units.not_utf8", { line }), line);
   if (rest) yield* scan(rest);
   if (pendingQuote) {
     pendingQuote = false;
     inQuotes = false;
   }
   if (inQuotes) {
-    if (header !== undefined) refuseRow("csv_quote", `a quoted cell that starts on line ${rowLine} is never closed`);
-    return yield* stop(`a quoted cell that starts on line ${rowLine} is never closed`, rowLine);
+    if (header !== undefined) refuseRow("csv_quote", msg("units.cell_not_closed", { line: rowLine }));
+    return yield* stop(msg("units.cell_not_closed", { line: rowLine }), rowLine);
   }
   if (field !== "" || row.length > 0 || tooLong || problem !== undefined) endRow();
   if (rows.length > 0) yield take();

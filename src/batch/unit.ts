@@ -4,6 +4,8 @@
  *
  * @module
  */
+import { problem as makeProblem, type Problem } from "../errors.js";
+import { msg, say, type Message } from "../i18n/index.js";
 import type { LoadedSet } from "../evaluate/load.js";
 import { suggest } from "../logic/analyze.js";
 import type { InputSpec } from "../schema/inputs.js";
@@ -25,7 +27,7 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
  * (`12`, `2.5`, `1e3`; no thousands separators, `.` for decimals); records and lists are JSON in the cell.
  * A cell that does not read as its type is passed on as text, and the data check says what is wrong.
  */
-function cellValue(cell: string, spec: InputSpec | undefined): { value?: unknown; problem?: string } {
+function cellValue(cell: string, spec: InputSpec | undefined): { value?: unknown; problem?: Message } {
   if (spec === undefined) return { value: cell };
   const t = cell.trim();
   switch (spec.type) {
@@ -48,11 +50,11 @@ function cellValue(cell: string, spec: InputSpec | undefined): { value?: unknown
   }
 }
 
-function parseCell(text: string): { value?: unknown; problem?: string } {
+function parseCell(text: string): { value?: unknown; problem?: Message } {
   try {
     return { value: JSON.parse(text) as unknown };
   } catch {
-    return { problem: `is not JSON (${locateJsonError(text)?.reason ?? "not valid JSON"}); a record or list is written as JSON in its cell` };
+    return { problem: msg("csv.cell_not_json", { reason: locateJsonError(text)?.reason ?? msg("json.ends_early") }) };
   }
 }
 
@@ -60,19 +62,19 @@ function parseCell(text: string): { value?: unknown; problem?: string } {
  * The columns of a CSV header: every one must be an input of the set or a meta field (carried into the unit's
  * grouping fields, not evaluated). `problems` says, column by column, what does not match.
  */
-export function csvColumns(loaded: LoadedSet, names: readonly string[], meta: readonly string[]): { columns: CsvColumn[]; problems: string[] } {
+export function csvColumns(loaded: LoadedSet, names: readonly string[], meta: readonly string[]): { columns: CsvColumn[]; problems: Message[] } {
   const inputs = loaded.definition.inputs;
-  const problems: string[] = [];
+  const problems: Message[] = [];
   const seen = new Set<string>();
   const columns = names.map((raw) => {
     const name = raw.trim();
-    if (seen.has(name)) problems.push(`column '${name}' appears twice`);
+    if (seen.has(name)) problems.push(msg("csv.column_twice", { column: name }));
     seen.add(name);
     if (meta.includes(name)) return { name, spec: undefined };
     const spec = Object.prototype.hasOwnProperty.call(inputs, name) ? inputs[name] : undefined;
     if (!spec) {
       const hint = suggest(name, Object.keys(inputs));
-      problems.push(`column '${name}' is not an input of ${loaded.definition.id}@${loaded.definition.version}${hint ? ` (did you mean '${hint}'?)` : ""}; name it in --meta to carry it into the output instead`);
+      problems.push(msg("csv.not_an_input", { column: name, set: `${loaded.definition.id}@${loaded.definition.version}`, suggestion: hint }));
     }
     return { name, spec };
   });
@@ -124,8 +126,14 @@ export function unwrapUnit(record: unknown, meta: readonly string[] = []): { eva
 /** Why a CSV row could not be read, in the shape of a batch output line's `error`. */
 export interface CsvRowError {
   readonly code: "ERR_UNIT_DATA";
+  /** In English; `detail` and the problems put it into any language. */
   readonly message: string;
-  readonly problems: ReadonlyArray<{ code: string; path: string[]; message: string }>;
+  readonly detail: Message;
+  readonly problems: readonly Problem[];
+}
+
+function rowError(detail: Message, problems: readonly Problem[]): { data: undefined; error: CsvRowError } {
+  return { data: undefined, error: { code: "ERR_UNIT_DATA", message: say(detail, "en"), detail, problems } };
 }
 
 /**
@@ -136,17 +144,17 @@ export interface CsvRowError {
  * @param line - The row's line in the file, for messages.
  */
 export function csvRowData(columns: readonly CsvColumn[], row: readonly string[], line: number): { data: Record<string, unknown> } | { data: undefined; error: CsvRowError } {
-  if (row.length !== columns.length) return { data: undefined, error: { code: "ERR_UNIT_DATA", message: `line ${line} has ${row.length} cells, the header has ${columns.length}`, problems: [] } };
+  if (row.length !== columns.length) return rowError(msg("csv.cells", { line, cells: row.length, columns: columns.length }), []);
   const unit: Record<string, unknown> = {};
-  const problems: Array<{ code: string; path: string[]; message: string }> = [];
+  const problems: Problem[] = [];
   for (let c = 0; c < columns.length; c++) {
     const cell = row[c]!;
     if (cell === "") continue;
     const col = columns[c]!;
     const { value, problem } = cellValue(cell, col.spec);
-    if (problem !== undefined) problems.push({ code: "invalid_cell", path: [col.name], message: `column '${col.name}' ${problem}` });
+    if (problem !== undefined) problems.push(makeProblem("problem.invalid_cell", [col.name], { column: col.name, reason: problem }));
     else unit[col.name] = value;
   }
-  if (problems.length > 0) return { data: undefined, error: { code: "ERR_UNIT_DATA", message: `line ${line}: ${problems.map((p) => p.message).join("; ")}`, problems } };
+  if (problems.length > 0) return rowError(msg("csv.line", { line, problems }), problems);
   return { data: unit };
 }

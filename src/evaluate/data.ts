@@ -12,7 +12,9 @@
  * @module
  */
 import { z } from "zod";
-import { CONTROL_CHARACTER, printable, type Problem } from "../errors.js";
+import { CONTROL_CHARACTER, printable, problem, type Problem } from "../errors.js";
+import { msg, say } from "../i18n/index.js";
+import { checkSentence, checkText, checkWith, issuePath, issueProblems } from "../schema/issues.js";
 import { suggest } from "../logic/analyze.js";
 import { IsoDate } from "../schema/common.js";
 import { MAX_SUGGESTIONS } from "../schema/parse.js";
@@ -22,22 +24,19 @@ import { DEFAULT_LIMITS, type Limits } from "../schema/limits.js";
 /** The data limits a schema enforces. */
 export type DataLimits = Pick<Limits, "maxArrayLength" | "maxStringLength">;
 
-/** Problem code of a value over a data limit; `params.limit` on the zod issue names the limit. */
-const LIMIT_CODES = { maxArrayLength: "list_too_long", maxStringLength: "text_too_long", control: "control_character" } as const;
-
 function limitedText(limits: DataLimits) {
   const max = limits.maxStringLength;
   return z
     .string()
     .refine((s) => s.length <= max, {
       abort: true,
-      params: { limit: "maxStringLength" },
-      error: (iss) => `the text has ${(iss.input as string).length} characters; at most ${max} are accepted (limits.maxStringLength)`,
+      params: { limit: "maxStringLength", max },
+      error: (iss) => say(msg("problem.text_too_long", { length: (iss.input as string).length, max }), "en"),
     })
     .refine((s) => !CONTROL_CHARACTER.test(s), {
       abort: true,
       params: { limit: "control" },
-      error: (iss) => `the text holds a control character (${printable(CONTROL_CHARACTER.exec(iss.input as string)![0])}), which could rewrite a terminal or hide text; remove it`,
+      error: (iss) => say(msg("problem.control_character", { char: printable(CONTROL_CHARACTER.exec(iss.input as string)![0]), in: "text" }), "en"),
     });
 }
 
@@ -49,8 +48,8 @@ function limitedList(limits: DataLimits) {
     .array(z.unknown())
     .refine((a) => a.length <= max, {
       abort: true,
-      params: { limit: "maxArrayLength" },
-      error: (iss) => `the list has ${(iss.input as unknown[]).length} items; at most ${max} are accepted (limits.maxArrayLength)`,
+      params: { limit: "maxArrayLength", max },
+      error: (iss) => say(msg("problem.list_too_long", { count: (iss.input as unknown[]).length, max }), "en"),
     });
 }
 
@@ -64,26 +63,22 @@ const isPlainRecord = (v: unknown): v is Record<string, unknown> =>
  * data is passed on as given (a zod record would silently drop a `__proto__` key), and the named set's own
  * schema checks it.
  */
-export const TitleData = z.object({ data: z.custom<Record<string, unknown>>(isPlainRecord, "expected the sub-unit's data as an object") }).strict();
+export const TitleData = z.object({ data: z.custom<Record<string, unknown>>(isPlainRecord, checkText("check.sub_unit_object")) }).strict();
 export type TitleData = z.infer<typeof TitleData>;
 
 /**
  * Value of a title input given as a result the named set already gave the sub-unit (`tieuchi eval --json`, or
  * the `result` of a batch line). Only its shape is checked here; `evaluate` checks it is a result of that set.
  */
-export const TitleResult = z.object({ result: z.custom<Record<string, unknown>>(isPlainRecord, "expected the sub-unit's result as an object") }).strict();
+export const TitleResult = z.object({ result: z.custom<Record<string, unknown>>(isPlainRecord, checkText("check.sub_unit_result")) }).strict();
 export type TitleResult = z.infer<typeof TitleResult>;
 
 function titleSchema(levels: readonly string[] | undefined): z.ZodType {
   if (!levels)
-    return z.union([z.boolean(), TitleData, TitleResult], {
-      error: "expected true or false (whether the title is held), { \"data\": {...} } to decide it from the sub-unit's data, or { \"result\": {...} }, the result its set gave",
-    });
-  const list = levels.map((l) => JSON.stringify(l)).join(", ");
+    return z.union([z.boolean(), TitleData, TitleResult], { error: checkText("check.title_value") });
+  const list = levels.map((l) => JSON.stringify(l));
   const record = z.object(Object.fromEntries(levels.map((l) => [l, z.boolean().nullable().optional()]))).strict();
-  return z.union([z.literal(false), z.enum(levels as [string, ...string[]]), record, TitleData, TitleResult], {
-    error: `expected the level the title is held at (${list}), false (at no level), the levels as a record of true/false, { "data": {...} } to decide it from the sub-unit's data, or { "result": {...} }, the result its set gave`,
-  });
+  return z.union([z.literal(false), z.enum(levels as [string, ...string[]]), record, TitleData, TitleResult], { error: checkSentence(msg("check.title_level", { levels: list })) });
 }
 
 function fieldSchema(spec: InputSpec, limits: DataLimits): z.ZodType {
@@ -116,8 +111,8 @@ function fieldSchema(spec: InputSpec, limits: DataLimits): z.ZodType {
     case "date": {
       let d: z.ZodType<string> = IsoDate;
       const { min, max } = spec;
-      if (min !== undefined) d = d.refine((v) => v >= min, `must be on or after ${min}`);
-      if (max !== undefined) d = d.refine((v) => v <= max, `must be on or before ${max}`);
+      if (min !== undefined) d = d.refine((v) => v >= min, checkWith(msg("check.date_from", { min })));
+      if (max !== undefined) d = d.refine((v) => v <= max, checkWith(msg("check.date_until", { max })));
       s = d;
       break;
     }
@@ -179,26 +174,27 @@ function declaredAt(inputs: Inputs, path: readonly PropertyKey[]): string[] {
   return fields ? Object.keys(fields) : [];
 }
 
-/** Turns zod's issues into problems with paths and actionable messages. */
+/**
+ * Turns zod's issues into problems with paths and typed parameters (parse with `reportInput: true`, so a
+ * wrong type names the type received).
+ */
 export function dataProblems(error: z.ZodError, inputs: Inputs): Problem[] {
   const out: Problem[] = [];
   for (const issue of error.issues) {
-    const path = issue.path.map((p) => (typeof p === "number" ? p : String(p)));
+    const path = issuePath(issue);
     if (issue.code === "unrecognized_keys") {
       const known = declaredAt(inputs, issue.path);
       for (const key of issue.keys) {
         const hint = out.length < MAX_SUGGESTIONS ? suggest(key, known) : undefined;
-        out.push({
-          code: "unknown_field",
-          path: [...path, key],
-          message: `'${printable(key)}' is not ${path.length === 0 ? "an input of this set" : "a declared field here"}${hint ? ` (did you mean '${hint}'?)` : ""}; declared: ${known.join(", ") || "(none)"}`,
-        });
+        out.push(problem("problem.unknown_field", [...path, key], { key: printable(key), top: path.length === 0, known, suggestion: hint }));
       }
-    } else if (issue.code === "custom" && typeof issue.params?.limit === "string" && issue.params.limit in LIMIT_CODES) {
-      out.push({ code: LIMIT_CODES[issue.params.limit as keyof typeof LIMIT_CODES], path, message: issue.message });
-    } else {
-      out.push({ code: issue.code, path, message: issue.message });
-    }
+    } else if (issue.code === "custom" && typeof issue.params?.limit === "string") {
+      const input = issue.input;
+      const limit = issue.params.limit as "maxArrayLength" | "maxStringLength" | "control";
+      if (limit === "maxArrayLength") out.push(problem("problem.list_too_long", path, { count: (input as unknown[]).length, max: issue.params.max as number }));
+      else if (limit === "maxStringLength") out.push(problem("problem.text_too_long", path, { length: (input as string).length, max: issue.params.max as number }));
+      else out.push(problem("problem.control_character", path, { char: printable(CONTROL_CHARACTER.exec(input as string)![0]), in: "text" }));
+    } else out.push(...issueProblems(issue, path));
   }
   return out;
 }

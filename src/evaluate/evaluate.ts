@@ -5,7 +5,9 @@
  *
  * @module
  */
-import { NotInForceError, OptionsError, RegistryError, UnitDataError, type JsonPath, type Problem } from "../errors.js";
+import { NotInForceError, OptionsError, problem, RegistryError, UnitDataError, type JsonPath, type Problem } from "../errors.js";
+import { msg, say, type Message } from "../i18n/index.js";
+import { issuePath, issueProblems } from "../schema/issues.js";
 import { criterionMessage, verdictMessage } from "../explain/messages.js";
 import { compiledEngine, type Compiled } from "../logic/compile.js";
 import type { PreparedRule } from "../logic/engine.js";
@@ -95,18 +97,18 @@ interface Context {
  * ```
  */
 export function evaluate(set: LoadedSet | string | unknown, data: unknown, options: EvaluateOptions = {}): Result {
-  if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new OptionsError(`asOf must be a date written YYYY-MM-DD, got ${JSON.stringify(options.asOf)}`, ["asOf"]);
+  if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new OptionsError(msg("options.as_of", { name: "asOf", got: JSON.stringify(options.asOf) }), ["asOf"]);
   const loaded = typeof set === "string" ? inForce(set, options) : isLoadedSet(set) ? set : loadCriteriaSet(set);
   refuseOutOfForce(loaded, options);
   const engine = options.engine ?? "compiled";
-  if (!ENGINE_NAMES.includes(engine)) throw new OptionsError(`unknown engine ${JSON.stringify(options.engine)}; use one of ${ENGINE_NAMES.join(", ")}`, ["engine"]);
+  if (!ENGINE_NAMES.includes(engine)) throw new OptionsError(msg("options.engine", { got: JSON.stringify(options.engine), known: ENGINE_NAMES }), ["engine"]);
   return run(loaded, data, { options, engine, explain: options.explain ?? true, depth: 0 });
 }
 
 /** A set named by id: the version in force on `asOf`, from `options.sets`. Both are needed: a date alone picks the version. */
 function inForce(id: string, options: EvaluateOptions): LoadedSet {
-  if (!options.sets) throw new OptionsError(`evaluating the set '${id}' by id needs options.sets (a registry) to find its versions`, ["sets"]);
-  if (options.asOf === undefined) throw new OptionsError(`evaluating the set '${id}' by id needs options.asOf: the date decides which version was in force`, ["asOf"]);
+  if (!options.sets) throw new OptionsError(msg("options.needs_sets", { set: id }), ["sets"]);
+  if (options.asOf === undefined) throw new OptionsError(msg("options.needs_as_of", { set: id }), ["asOf"]);
   return options.sets.resolve(id, options.asOf);
 }
 
@@ -118,12 +120,11 @@ export function refuseOutOfForce(loaded: LoadedSet, options: Pick<EvaluateOption
   if (options.asOf === undefined || options.allowOutOfForce === true || isInForce(loaded.definition, options.asOf)) return;
   const asOf = options.asOf;
   const d = loaded.definition;
-  const span = d.validTo === null ? `in force from ${d.validFrom}` : `in force from ${d.validFrom} to ${d.validTo}`;
   throw new NotInForceError(
     d.id,
     asOf,
     "outside-dates",
-    `${d.id}@${d.version} (${d.source.document}) was not in force on ${asOf}: it is ${span}. Evaluate the version in force then (the set by id, with options.sets), or set allowOutOfForce to evaluate this version anyway`,
+    msg("set.outside_dates", { set: `${d.id}@${d.version}`, document: d.source.document, date: asOf, from: d.validFrom, to: d.validTo ?? undefined }),
   );
 }
 
@@ -188,7 +189,7 @@ function validate(loaded: LoadedSet, program: Program, data: unknown): Record<st
 
 /** The data as the zod schema gives it: checked, and a copy made of fresh records. */
 function copied(loaded: LoadedSet, data: unknown): Record<string, unknown> {
-  const parsed = loaded.dataSchema.safeParse(data);
+  const parsed = loaded.dataSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) throw new UnitDataError(dataProblems(parsed.error, loaded.definition.inputs), labelOf(loaded));
   return parsed.data as Record<string, unknown>;
 }
@@ -380,7 +381,7 @@ function derive<R>(derived: ReadonlyArray<readonly [string, R]>, runner: Runner<
     }
     if (scope.derived === NO_DERIVED_STATES) scope.derived = new Map();
     if (ran === RAN_MISSING) scope.derived.set(name, { status: "missing", paths: runner.missing() });
-    else if (ran === RAN_ERROR) scope.derived.set(name, { status: "error", message: `derived value '${name}': ${runner.message}` });
+    else if (ran === RAN_ERROR) scope.derived.set(name, { status: "error", message: msg("eval.derived", { name, reason: runner.message }) });
     else scope.derived.set(name, { status: "not-applicable" });
   }
 }
@@ -457,8 +458,8 @@ function titleValue(spec: TitleInput, value: unknown, path: string, jsonPath: Js
     for (let i = 1; i < levels!.length; i++)
       if (out[levels![i]!] === true && out[levels![i - 1]!] === false)
         throw new UnitDataError(
-          [{ code: "levels_order", path: [...jsonPath, levels![i - 1]!], message: `held at ${levels![i]} but not at ${levels![i - 1]}: levels are cumulative, a title held at a level is held at every lower one` }],
-          `the levels of title '${spec.set}'`,
+          [problem("problem.levels_order", [...jsonPath, levels![i - 1]!], { held: levels![i]!, notHeld: levels![i - 1]! })],
+          msg("data.title_levels", { set: spec.set }),
         );
     return out;
   }
@@ -470,18 +471,17 @@ function titleValue(spec: TitleInput, value: unknown, path: string, jsonPath: Js
 
 /** A result given in the data for a title: a tieuchi result of the title's set, with the levels the title declares. */
 function givenResult(spec: TitleInput, raw: unknown, jsonPath: JsonPath): Result {
-  const label = `the result given for title '${spec.set}'`;
-  const parsed = ResultSchema.safeParse(raw);
+  const parsed = ResultSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success)
     throw new UnitDataError(
-      parsed.error.issues.slice(0, 10).map((i) => ({ code: i.code, path: [...jsonPath, "result", ...i.path.map((p) => (typeof p === "number" ? p : String(p)))], message: i.message })),
-      `${label} (a result of tieuchi eval --json or the "result" of a batch line)`,
+      parsed.error.issues.slice(0, 10).flatMap((i) => issueProblems(i, [...jsonPath, "result", ...issuePath(i)])),
+      msg("data.given_result", { set: spec.set, hint: true }),
     );
   const result = parsed.data as Result;
   if (result.set.id !== spec.set)
     throw new UnitDataError(
-      [{ code: "wrong_set", path: [...jsonPath, "result", "set", "id"], message: `this is a result of ${result.set.id}@${result.set.version}, but the title is decided by '${spec.set}'` }],
-      label,
+      [problem("problem.wrong_set.result", [...jsonPath, "result", "set", "id"], { result: `${result.set.id}@${result.set.version}`, set: spec.set })],
+      msg("data.given_result", { set: spec.set, hint: false }),
     );
   return result;
 }
@@ -491,13 +491,14 @@ function fromResult(spec: TitleInput, result: Result, path: string, jsonPath: Js
   if (spec.levels === undefined) return result.verdict === "pass" ? true : result.verdict === "fail" ? false : null;
   const ids = result.levels.map((l) => l.id);
   if (ids.length !== spec.levels.length || ids.some((id, i) => id !== spec.levels![i])) {
-    const problem = {
-      code: "title_levels",
-      path: from === "set" ? [...jsonPath] : [...jsonPath, "result", "levels"],
-      message: `${result.set.id}@${result.set.version} decides the levels ${ids.length ? ids.join(", ") : "(none)"}, but the title ${path} is declared with the levels ${spec.levels.join(", ")}`,
-    };
-    if (from === "result") throw new UnitDataError([problem], `the result given for title '${spec.set}'`);
-    throw new RegistryError([problem]);
+    const p = problem("problem.title_levels", from === "set" ? [...jsonPath] : [...jsonPath, "result", "levels"], {
+      set: `${result.set.id}@${result.set.version}`,
+      levels: ids,
+      title: path,
+      declared: spec.levels,
+    });
+    if (from === "result") throw new UnitDataError([p], msg("data.given_result", { set: spec.set, hint: false }));
+    throw new RegistryError([p]);
   }
   return Object.fromEntries(result.levels.map((l) => [l.id, l.status === "achieved" ? true : l.status === "not-achieved" ? false : null]));
 }
@@ -506,8 +507,8 @@ function decideTitle(spec: TitleInput, data: unknown, path: string, jsonPath: Js
   const setId = spec.set;
   const resolver = ctx.options.sets;
   if (!resolver)
-    throw new OptionsError(`${path} gives a sub-unit's data to decide title '${setId}', so evaluate needs options.sets to find that set (a registry)`, ["sets"]);
-  if (ctx.depth + 1 > MAX_NESTING) throw new OptionsError(`titles nest deeper than ${MAX_NESTING} levels at ${path}`, ["sets"]);
+    throw new OptionsError(msg("options.sub_unit_needs_sets", { path, set: setId }), ["sets"]);
+  if (ctx.depth + 1 > MAX_NESTING) throw new OptionsError(msg("options.titles_too_deep", { max: MAX_NESTING, path }), ["sets"]);
   const sub = resolver.resolve(setId, ctx.options.asOf);
   let result: Result;
   try {
@@ -515,7 +516,7 @@ function decideTitle(spec: TitleInput, data: unknown, path: string, jsonPath: Js
   } catch (e) {
     if (e instanceof UnitDataError) {
       const problems: Problem[] = e.problems.map((p) => ({ ...p, path: [...jsonPath, "data", ...p.path] }));
-      throw new UnitDataError(problems, `${sub.definition.id}@${sub.definition.version} (for ${path})`);
+      throw new UnitDataError(problems, `${sub.definition.id}@${sub.definition.version}`, path);
     }
     throw e;
   }
@@ -576,7 +577,7 @@ interface Decided {
   status: Status;
   reason: CriterionResult["reason"];
   earned: number;
-  error: string | undefined;
+  error: Message | undefined;
 }
 
 /** Records an outcome without a value (a `RAN_` code from RAN_MISSING up) as the criterion's status. */
@@ -657,7 +658,7 @@ function decideStatus<R>(c: Criterion, p: CriterionRules<R>, max: number, runner
     const s = ran === RAN_TRUE ? true : ran === RAN_FALSE ? false : runner.value;
     if (typeof s !== "number" || !Number.isInteger(s) || s < 0 || s > max) {
       d.status = "error";
-      d.error = `the score must be a whole number from 0 to ${max}, got ${JSON.stringify(s)}`;
+      d.error = msg("eval.score", { max, got: JSON.stringify(s) ?? String(s) });
       d.earned = 0;
     } else d.earned = s;
   }
@@ -685,7 +686,7 @@ function evaluateCriterion<R>(
   const base: Omit<CriterionResult, "message"> =
     d.error === undefined
       ? { id: c.id, title: c.title, group: plan.group, level: plan.level, role: c.role, mandatory: plan.mandatory, status, outcomes, reason: d.reason, points, missing }
-      : { id: c.id, title: c.title, group: plan.group, level: plan.level, role: c.role, mandatory: plan.mandatory, status, outcomes, reason: d.reason, points, missing, error: d.error };
+      : { id: c.id, title: c.title, group: plan.group, level: plan.level, role: c.role, mandatory: plan.mandatory, status, outcomes, reason: d.reason, points, missing, error: say(d.error, "en") };
   if (!ctx.explain) return base;
 
   const traces = runner.traces;
@@ -716,9 +717,9 @@ function evaluateCriterion<R>(
   }
   // A level not known is read as missing: the sub-result says why.
   for (const k of missing) if (!values.has(k)) link(k);
-  const message = criterionMessage({ criterion: c, result: base, values, measures, root: scope.root, labels: loaded.labels });
+  const message = criterionMessage({ criterion: c, result: base, error: d.error, values, measures, root: scope.root, labels: loaded.labels });
   // Written out rather than spread: a spread followed by new keys is slow in V8.
   return d.error === undefined
     ? { id: base.id, title: base.title, group: base.group, level: base.level, role: base.role, mandatory: base.mandatory, status, outcomes, reason: base.reason, points, missing, values: shown, measures, subResults: subs, message }
-    : { id: base.id, title: base.title, group: base.group, level: base.level, role: base.role, mandatory: base.mandatory, status, outcomes, reason: base.reason, points, missing, error: d.error, values: shown, measures, subResults: subs, message };
+    : { id: base.id, title: base.title, group: base.group, level: base.level, role: base.role, mandatory: base.mandatory, status, outcomes, reason: base.reason, points, missing, error: base.error!, values: shown, measures, subResults: subs, message };
 }

@@ -10,6 +10,7 @@ import { labelsOf, type LabelNode } from "../explain/describe.js";
 import type { SetAnalysis } from "../schema/checks.js";
 import type { CriteriaSet } from "../schema/criteria-set.js";
 import { CriteriaSetError, OptionsError } from "../errors.js";
+import { msg } from "../i18n/index.js";
 import { resolveLimits, type Limits, type LimitsInput } from "../schema/limits.js";
 import { normalizeStrings, validateCriteriaSet } from "../schema/parse.js";
 import { contentHash } from "../versions/canonical.js";
@@ -108,7 +109,7 @@ export function isForgedLoadedSet(value: unknown): boolean {
 export function loadCriteriaSet(json: unknown, options: LoadOptions = {}): LoadedSet {
   if (isForgedLoadedSet(json))
     throw new OptionsError(
-      "this object looks like a loaded set but was not made by loadCriteriaSet of this copy of tieuchi (made by hand, copied, or loaded by another copy); pass the criteria file's JSON, or a set loaded here",
+      msg("options.forged_set"),
     );
   const limits = resolveLimits(options.limits);
   const v = validateCriteriaSet(json, { limits });

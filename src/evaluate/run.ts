@@ -4,6 +4,7 @@
  * @module
  */
 import { EvaluationError } from "../errors.js";
+import { msg, type Message } from "../i18n/index.js";
 import type { Compiled, Sink } from "../logic/compile.js";
 import type { PreparedRule } from "../logic/engine.js";
 import { Inapplicable, RuleValueError, type RatioMeasure } from "../logic/exact.js";
@@ -14,7 +15,7 @@ export type Outcome =
   | { readonly kind: "value"; readonly value: unknown }
   | { readonly kind: "missing" }
   | { readonly kind: "not-applicable"; readonly reason: "empty-group" | "derived" }
-  | { readonly kind: "error"; readonly message: string };
+  | { readonly kind: "error"; readonly message: Message };
 
 /** JsonLogic truthiness: `[]` is false, as json-logic-js decides it. */
 export function truthy(value: unknown): boolean {
@@ -33,9 +34,9 @@ export class AliasedRecords extends Error {}
 function thrownOutcome(e: unknown): Outcome {
   if (e instanceof AliasedRecords) throw e;
   if (e instanceof Inapplicable) return { kind: "not-applicable", reason: "empty-group" };
-  if (e instanceof RuleValueError) return { kind: "error", message: e.message };
-  if (e instanceof RangeError) return { kind: "error", message: `the rule could not be evaluated: ${e.message}` };
-  throw new EvaluationError(`unexpected failure while evaluating a rule: ${e instanceof Error ? e.message : String(e)}`, [], e);
+  if (e instanceof RuleValueError) return { kind: "error", message: e.detail };
+  if (e instanceof RangeError) return { kind: "error", message: msg("eval.range_error", { text: e.message }) };
+  throw new EvaluationError(msg("eval.unexpected", { text: e instanceof Error ? e.message : String(e) }), [], e);
 }
 
 /** What the trace says about the outcome, before the rule's own value or exception. */
@@ -45,6 +46,9 @@ function traceOutcome(trace: Trace): Outcome | undefined {
   if (trace.error !== undefined) return { kind: "error", message: trace.error };
   return undefined;
 }
+
+/** A runner's message before any rule has given an error. */
+const NO_MESSAGE: Message = msg("eval.unexpected", { text: "no error" });
 
 /** Runs a prepared rule with a fresh trace; returns the outcome and the trace. */
 export function runRule(rule: PreparedRule, scope: EvalScope): { outcome: Outcome; trace: Trace } {
@@ -82,7 +86,7 @@ export interface Runner<R> {
   /** The value of the last rule, after {@link RAN_VALUE} (or true / false). */
   readonly value: unknown;
   /** The message of the last rule, after {@link RAN_ERROR}. */
-  readonly message: string;
+  readonly message: Message;
   /** Paths of the values the criterion needed and did not find (after {@link RAN_MISSING}). */
   missing(): string[];
   /** Traces of the rules run since {@link Runner.start} (only a runner that explains keeps them). */
@@ -93,7 +97,7 @@ export interface Runner<R> {
 export class TracingRunner<R> implements Runner<R> {
   traces: Trace[] = [];
   value: unknown;
-  message = "";
+  message: Message = NO_MESSAGE;
   constructor(
     private readonly scope: EvalScope,
     private readonly call: (rule: R, trace: Trace) => unknown,
@@ -138,7 +142,7 @@ export class TracingRunner<R> implements Runner<R> {
  * What the trace says about a rule's outcome, before its value or exception (as {@link runRule} decides):
  * {@link RAN_VALUE} when it says nothing.
  */
-function traceCode(trace: Trace, runner: { message: string }): number {
+function traceCode(trace: Trace, runner: { message: Message }): number {
   if (trace.missing.size > 0) return RAN_MISSING;
   if (trace.inapplicable) return RAN_DERIVED_NA;
   if (trace.error !== undefined) {
@@ -160,7 +164,7 @@ export class QuietRunner implements Runner<Compiled>, Sink {
   readonly full = false;
   readonly traces = NO_TRACES;
   value: unknown;
-  message = "";
+  message: Message = NO_MESSAGE;
   /** The trace of the last rule run, if it needed one. */
   private trace: Trace | null = null;
 

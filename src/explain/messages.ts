@@ -7,6 +7,7 @@
 import type { Localized } from "../schema/common.js";
 import type { CriteriaSet, Criterion } from "../schema/criteria-set.js";
 import type { CriterionResult, Gap, Measure, PointsSummary, Verdict } from "../schema/result.js";
+import { say, type Message } from "../i18n/index.js";
 import { describeRule, type LabelNode } from "./describe.js";
 import { formatNumber, formatPercent, formatValue, LANGS, type Lang } from "./format.js";
 
@@ -14,6 +15,8 @@ import { formatNumber, formatPercent, formatValue, LANGS, type Lang } from "./fo
 export interface MessageInput {
   readonly criterion: Criterion;
   readonly result: Omit<CriterionResult, "message">;
+  /** Why the criterion is `error`, as a message of the catalogue. */
+  readonly error?: Message | undefined;
   readonly values: ReadonlyMap<string, unknown>;
   readonly measures: readonly Measure[];
   readonly root: Readonly<Record<string, unknown>>;
@@ -194,7 +197,7 @@ function automatic(input: MessageInput, lang: Lang): string {
     case "not-applicable":
       return vi ? "Không áp dụng cho đơn vị này." : "Not applicable to this unit.";
     case "error":
-      return vi ? `Lỗi khi đánh giá: ${r.error}.` : `Could not be evaluated: ${r.error}.`;
+      return vi ? `Lỗi khi đánh giá: ${input.error ? say(input.error, lang) : r.error}.` : `Could not be evaluated: ${input.error ? say(input.error, lang) : r.error}.`;
   }
 }
 

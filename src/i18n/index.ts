@@ -14,6 +14,7 @@
  */
 import { type Catalogue, type MessageKey, SPEC, type Spec } from "./codes/index.js";
 import { en } from "./en/index.js";
+import { formatPath } from "./format.js";
 import type { Lang, Text } from "./lang.js";
 import type { Args, Message } from "./params.js";
 import { vi } from "./vi/index.js";
@@ -22,7 +23,7 @@ export type { Catalogue, MessageKey, Spec } from "./codes/index.js";
 export { SPEC } from "./codes/index.js";
 export type { Args, Message, Values, Kind, ParamSpec, AreaSpec, Sentences } from "./params.js";
 export { LANGS, isLang, type Lang, type Text } from "./lang.js";
-export { formatNumber, formatPercent, joinAnd, joinOr } from "./format.js";
+export { formatNumber, formatPercent, formatPath, printable, CONTROL_CHARACTER, joinAnd, joinOr } from "./format.js";
 
 /** The catalogue of each language. */
 export const CATALOGUES: { readonly [L in Lang]: Catalogue } = { vi, en };
@@ -47,7 +48,7 @@ export function msg<K extends MessageKey>(key: K, ...params: ParamsArg<K>): Mess
 /** Keys with a parameter that must be put into words before the sentence gets it (a text or a message). */
 const PREPARED: ReadonlySet<string> = new Set(
   Object.entries(SPEC as Record<string, Record<string, unknown>>)
-    .filter(([, params]) => Object.values(params).some((k) => typeof k === "string" && /^(text|messages?)\??$/.test(k)))
+    .filter(([, params]) => Object.values(params).some((k) => typeof k === "string" && /^(text|messages?|path)\??$/.test(k)))
     .map(([key]) => key),
 );
 
@@ -61,6 +62,7 @@ function prepare(key: string, params: Message["params"], lang: Lang): Message["p
     if (base === "text") out[name] = (v as Text)[lang];
     else if (base === "message") out[name] = say(v as Message, lang);
     else if (base === "messages") out[name] = (v as readonly Message[]).map((m) => say(m, lang));
+    else if (base === "path") out[name] = formatPath(v as ReadonlyArray<string | number>, lang);
   }
   return out;
 }
@@ -90,4 +92,54 @@ export function both(message: Message): Text {
 /** Shorthand: the sentence of `key` with `params`, in one language. */
 export function t<K extends MessageKey>(lang: Lang, key: K, ...params: ParamsArg<K>): string {
   return say(msg(key, ...params), lang);
+}
+
+function isText(v: unknown): v is Text {
+  return typeof v === "object" && v !== null && typeof (v as Text).vi === "string" && typeof (v as Text).en === "string";
+}
+
+function fitsKind(kind: unknown, v: unknown, depth: number): boolean {
+  if (Array.isArray(kind)) return typeof v === "string" && kind.includes(v);
+  const k = String(kind);
+  if (v === undefined) return k.endsWith("?");
+  switch (k.replace(/\?$/, "")) {
+    case "string":
+      return typeof v === "string";
+    case "number":
+      return typeof v === "number" && Number.isFinite(v);
+    case "boolean":
+      return typeof v === "boolean";
+    case "strings":
+      return Array.isArray(v) && v.every((x) => typeof x === "string");
+    case "numbers":
+      return Array.isArray(v) && v.every((x) => typeof x === "number" && Number.isFinite(x));
+    case "text":
+      return isText(v);
+    case "message":
+      return isMessageAt(v, depth + 1);
+    case "messages":
+      return Array.isArray(v) && v.every((x) => isMessageAt(x, depth + 1));
+    case "path":
+      return Array.isArray(v) && v.every((x) => typeof x === "string" || (typeof x === "number" && Number.isInteger(x)));
+  }
+  return false;
+}
+
+function isMessageAt(value: unknown, depth: number): value is Message {
+  if (depth > 8 || typeof value !== "object" || value === null) return false;
+  const { key, params } = value as { key?: unknown; params?: unknown };
+  if (!isMessageKey(key) || typeof params !== "object" || params === null || Array.isArray(params)) return false;
+  const spec = (SPEC as Record<string, Record<string, unknown>>)[key]!;
+  const given = params as Record<string, unknown>;
+  if (Object.keys(given).some((name) => !Object.hasOwn(spec, name))) return false;
+  return Object.entries(spec).every(([name, kind]) => fitsKind(kind, Object.hasOwn(given, name) ? given[name] : undefined, depth));
+}
+
+/**
+ * True when `value` is a message this catalogue can put into words: a known key with parameters of the
+ * declared kinds (nested messages checked too, at most 8 deep). Check messages read from files (batch
+ * output, audit records) with it before `say()`.
+ */
+export function isMessage(value: unknown): value is Message {
+  return isMessageAt(value, 0);
 }

@@ -9,6 +9,7 @@
  *   text of its own language;
  * - `"message"`, `"messages"`: another message (or a list of them), put into words in the same language
  *   first, so a sentence can hold a reason written elsewhere in the catalogue;
+ * - `"path"`: a path into a JSON document (keys and indexes), written `a.b[2]` (the empty path in words);
  * - a tuple of strings: one of those values (the sentence usually branches on it).
  * A kind ending in `?` is optional (the parameter may be absent).
  *
@@ -17,7 +18,7 @@
 import type { Text } from "./lang.js";
 
 /** One value a message can be given. */
-export type BaseKind = "string" | "number" | "boolean" | "strings" | "numbers" | "text" | "message" | "messages";
+export type BaseKind = "string" | "number" | "boolean" | "strings" | "numbers" | "text" | "message" | "messages" | "path";
 /** The kind of one parameter (see the module comment). */
 export type Kind = BaseKind | `${BaseKind}?` | readonly [string, ...string[]];
 /** The parameters of one message, by name. */
@@ -55,12 +56,14 @@ export type ArgOf<K> = K extends "string"
               ? Message
               : K extends "messages"
                 ? readonly Message[]
-                : K extends readonly string[]
+                : K extends "path"
+                  ? ReadonlyArray<string | number>
+                  : K extends readonly string[]
                   ? K[number]
                   : never;
 
 /** The value a sentence receives for a parameter of kind `K`: texts and messages already in its language. */
-export type ValueOf<K> = K extends "text" | "message" ? string : K extends "messages" ? readonly string[] : ArgOf<K>;
+export type ValueOf<K> = K extends "text" | "message" | "path" ? string : K extends "messages" ? readonly string[] : ArgOf<K>;
 
 /** What a caller gives: every parameter the spec declares (optional ones may be left out). */
 export type Args<S extends ParamSpec> = { readonly [P in RequiredKeys<S>]: ArgOf<S[P]> } & { readonly [P in OptionalKeys<S>]?: ArgOf<Strip<S[P]>> | undefined };

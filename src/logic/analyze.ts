@@ -6,7 +6,8 @@
  *
  * @module
  */
-import { EvaluationError, type JsonPath, type Problem } from "../errors.js";
+import { EvaluationError, problem, type JsonPath, type Problem } from "../errors.js";
+import { msg, type Message } from "../i18n/index.js";
 import { FORBIDDEN_NAMES } from "../schema/common.js";
 import type { Rule } from "../schema/rule.js";
 import { DEFAULT_LIMITS, type Limits } from "../schema/limits.js";
@@ -87,7 +88,7 @@ interface Scope {
   /** Static path of the current item, e.g. `thanhVien[]`, or "" at the top. */
   readonly prefix: string;
   /** Human description of where we are, for messages. */
-  readonly where: string;
+  readonly where: Message;
 }
 
 function join(prefix: string, path: string): string {
@@ -131,27 +132,23 @@ class Analyzer {
     return t.kind === "array" && t.max !== undefined ? t.max : this.maxArrayLength;
   }
 
-  private problem(code: string, path: JsonPath, message: string): void {
-    this.problems.push({ code, path, message });
-  }
-
   walk(node: Rule, scope: Scope, path: JsonPath, depth: number): ValueType {
     if (this.tooBig) return ANY;
     if (++this.nodes > this.limits.maxRuleNodes) {
       this.tooBig = true;
-      this.problem("rule_too_large", path, `the rule has more than ${this.limits.maxRuleNodes} parts (limits.maxRuleNodes); split it into derived values`);
+      this.problems.push(problem("problem.rule_too_large", path, { max: this.limits.maxRuleNodes }));
       return ANY;
     }
     if (this.budget && --this.budget.remaining < 0) {
       this.tooBig = true;
       if (!this.budget.exhausted)
-        this.problem("rules_too_large", path, `the set's rules have more than ${this.budget.total} parts in all (limits.maxTotalRuleNodes); rules after this point were not checked`);
+        this.problems.push(problem("problem.rules_too_large", path, { max: this.budget.total }));
       this.budget.exhausted = true;
       return ANY;
     }
     if (depth > this.limits.maxRuleDepth) {
       this.tooBig = true;
-      this.problem("rule_too_deep", path, `the rule nests deeper than ${this.limits.maxRuleDepth} levels (limits.maxRuleDepth)`);
+      this.problems.push(problem("problem.rule_too_deep", path, { max: this.limits.maxRuleDepth }));
       return ANY;
     }
     this.work += scope.times;
@@ -165,23 +162,13 @@ class Analyzer {
     }
     const keys = Object.keys(node);
     if (keys.length !== 1) {
-      this.problem(
-        "operation_shape",
-        path,
-        keys.length === 0
-          ? "an empty object is not an operation; an operation is an object with exactly one key, the operator"
-          : `an operation is an object with exactly one key, the operator; this one has ${keys.length}: ${keys.join(", ")}`,
-      );
+      this.problems.push(keys.length === 0 ? problem("problem.operation_shape.empty", path) : problem("problem.operation_shape.keys", path, { keys }));
       return ANY;
     }
     const op = keys[0]!;
     const info = OPERATORS.get(op);
     if (!info) {
-      this.problem(
-        "operator_not_allowed",
-        [...path, op],
-        `'${op}' is not an operator criteria files may use${suggest(op, OPERATORS.keys()) ? ` (did you mean '${suggest(op, OPERATORS.keys())}'?)` : ""}; allowed: ${[...OPERATORS.keys()].join(" ")}`,
-      );
+      this.problems.push(problem("problem.operator_not_allowed", [...path, op], { op, allowed: [...OPERATORS.keys()], suggestion: suggest(op, OPERATORS.keys()) }));
       return ANY;
     }
     this.operators.add(op);
@@ -190,7 +177,7 @@ class Analyzer {
     const argPath = (i: number): JsonPath => (Array.isArray(raw) ? [...path, op, i] : [...path, op]);
     if (args.length < info.arity[0] || args.length > info.arity[1]) {
       const [lo, hi] = info.arity;
-      this.problem("arity", [...path, op], `'${op}' takes ${lo === hi ? lo : `${lo} to ${hi}`} argument${hi === 1 ? "" : "s"}, got ${args.length}`);
+      this.problems.push(problem("problem.arity", [...path, op], { op, min: lo, max: hi, got: args.length }));
       return ANY;
     }
     if (op === "var") return this.variable(args[0]!, scope, argPath(0));
@@ -234,7 +221,7 @@ class Analyzer {
       case "/":
         // json-logic-js would turn a text or a yes/no into a number (or NaN) without a word.
         types.forEach((t, i) => {
-          if (!isNumeric(t)) this.problem("not_a_number", argPath(i), `'${op}' calculates with numbers, but this is a ${describeType(t)}`);
+          if (!isNumeric(t)) this.problems.push(problem("problem.not_a_number", argPath(i), { op, type: describeType(t) }));
         });
         return op !== "/" && types.every((t) => t.kind === "integer") ? INTEGER : NUMBER;
       case "ratioAtLeast":
@@ -251,7 +238,7 @@ class Analyzer {
   private variable(arg: Rule, scope: Scope, path: JsonPath): ValueType {
     const p = Array.isArray(arg) && arg.length === 1 ? arg[0] : arg;
     if (typeof p !== "string") {
-      this.problem("var_not_literal", path, "'var' takes a literal path written as a string, e.g. {\"var\": \"thanhVien\"}; computed paths and default values are not allowed");
+      this.problems.push(problem("problem.var_not_literal", path));
       return ANY;
     }
     if (p === "") {
@@ -261,36 +248,26 @@ class Analyzer {
     const segments = p.split(".");
     const unsafe = segments.find((seg) => FORBIDDEN_NAMES.has(seg));
     if (unsafe !== undefined) {
-      this.problem("unsafe_path", path, `'${p}' reaches '${unsafe}', which could read an object's prototype; it is never allowed`);
+      this.problems.push(problem("problem.unsafe_path", path, { path: p, segment: unsafe }));
       return ANY;
     }
     let t: ValueType = scope.type;
     for (let i = 0; i < segments.length; i++) {
       const seg = segments[i]!;
       if (!SEGMENT.test(seg)) {
-        this.problem(
-          "bad_path",
-          path,
-          /^\d+$/.test(seg)
-            ? `'${p}' reads a list item by position; use all, some, filter, count or a share operator instead`
-            : `'${p}' is not a dotted path of names`,
-        );
+        this.problems.push(problem(/^\d+$/.test(seg) ? "problem.bad_path.position" : "problem.bad_path.names", path, { path: p }));
         return ANY;
       }
       if (t.kind === "any") return ANY;
       if (t.kind !== "object") {
-        this.problem("unknown_var", path, `'${p}': '${segments.slice(0, i).join(".")}' is a ${describeType(t)}, it has no field '${seg}'`);
+        this.problems.push(problem("problem.unknown_var.not_record", path, { path: p, parent: segments.slice(0, i).join("."), type: describeType(t), field: seg }));
         return ANY;
       }
       const next = t.fields.get(seg);
       if (!next) {
         const hint = suggest(seg, t.fields.keys());
-        const where = i === 0 ? scope.where : `'${segments.slice(0, i).join(".")}'`;
-        this.problem(
-          "unknown_var",
-          path,
-          `'${p}' is not declared: ${where} has no '${seg}'${hint ? ` (did you mean '${hint}'?)` : ""}; known: ${[...t.fields.keys()].join(", ") || "(none)"}`,
-        );
+        const where = i === 0 ? scope.where : msg("where.field", { path: segments.slice(0, i).join(".") });
+        this.problems.push(problem("problem.unknown_var.undeclared", path, { path: p, where, field: seg, known: [...t.fields.keys()], suggestion: hint }));
         return ANY;
       }
       t = next;
@@ -326,36 +303,36 @@ class Analyzer {
     }
     const listType = this.walk(args[listIndex]!, scope, argPath(listIndex), depth + 1);
     if (listType.kind !== "array" && listType.kind !== "any") {
-      this.problem("not_a_list", argPath(listIndex), `'${op}' needs a list here, but this is a ${describeType(listType)}`);
+      this.problems.push(problem("problem.not_a_list", argPath(listIndex), { op, type: describeType(listType) }));
       return op === "filter" ? ANY : op === "count" ? INTEGER : BOOLEAN;
     }
     const item = listType.kind === "array" ? listType.item : ANY;
     const prefix = `${this.listPrefix(args[listIndex]!, scope) ?? "?"}[]`;
     // The parts applied to each item run once per item: nested lists multiply.
-    const inner: Scope = { type: item, times: scope.times * this.lengthOf(listType), prefix, where: `each item of ${prefix.slice(0, -2)}` };
+    const inner: Scope = { type: item, times: scope.times * this.lengthOf(listType), prefix, where: msg("where.item", { list: prefix.slice(0, -2) }) };
     for (let i = listIndex + 1; i < args.length; i++) this.walk(args[i]!, inner, argPath(i), depth + 1);
     if (op === "filter") return listType;
     if (op === "count") return INTEGER;
     return BOOLEAN;
   }
 
-  private checkCount(arg: Rule, t: ValueType, path: JsonPath, what: string): void {
-    if (!isNumeric(t)) this.problem("not_a_count", path, `the ${what} of a ratio must be a whole number, but this is a ${describeType(t)}`);
-    else if (t.kind === "number") this.problem("not_a_count", path, `the ${what} of a ratio must be a whole number (an integer input or a count), not a decimal number`);
+  private checkCount(arg: Rule, t: ValueType, path: JsonPath, what: "part" | "whole"): void {
+    if (!isNumeric(t)) this.problems.push(problem("problem.not_a_count.type", path, { part: what, type: describeType(t) }));
+    else if (t.kind === "number") this.problems.push(problem("problem.not_a_count.decimal", path, { part: what }));
     else if (t.kind === "integer" && t.nonNegative === false) {
       // A declared input read as a count must be declared as one, so a negative value is refused with its path
       // when the data is checked rather than discovered while the rule runs.
-      const name = typeof arg === "object" && arg !== null && !Array.isArray(arg) && "var" in arg ? JSON.stringify(arg.var) : "this value";
-      this.problem("not_a_count", path, `the ${what} of a ratio must be a count, but the input ${name} is declared without "min": 0, so it could be negative; declare "min": 0`);
+      const input = typeof arg === "object" && arg !== null && !Array.isArray(arg) && "var" in arg ? JSON.stringify(arg.var) : undefined;
+      this.problems.push(problem("problem.not_a_count.signed", path, { part: what, input }));
     }
   }
 
   private checkPercent(arg: Rule, t: ValueType, path: JsonPath): void {
     if (typeof arg === "number") {
       if (!exactPercent(arg))
-        this.problem("bad_percent", path, `a percentage is a number from 0 to 100 with at most ${MAX_PERCENT_DECIMALS} decimals, got ${arg}`);
+        this.problems.push(problem("problem.bad_percent.range", path, { value: String(arg), decimals: MAX_PERCENT_DECIMALS }));
     } else if (!isNumeric(t)) {
-      this.problem("bad_percent", path, `a percentage must be a number, but this is a ${describeType(t)}`);
+      this.problems.push(problem("problem.bad_percent.type", path, { type: describeType(t) }));
     }
   }
 
@@ -367,7 +344,7 @@ class Analyzer {
       const t = types[a]!;
       const lit = args[b];
       if (t.kind === "string" && t.enum && typeof lit === "string" && !t.enum.includes(lit.normalize("NFC")))
-        this.problem("not_in_enum", [...path, op, b], `${JSON.stringify(lit)} is not one of the declared values ${t.enum.map((e) => JSON.stringify(e)).join(", ")}, so this comparison can never hold`);
+        this.problems.push(problem("problem.not_in_enum.compare", [...path, op, b], { value: JSON.stringify(lit), values: t.enum.map((e) => JSON.stringify(e)) }));
     }
   }
 
@@ -377,7 +354,7 @@ class Analyzer {
     if (t.kind === "string" && t.enum && Array.isArray(list))
       list.forEach((v, i) => {
         if (typeof v === "string" && !t.enum!.includes(v.normalize("NFC")))
-          this.problem("not_in_enum", [...argPath(1), i], `${JSON.stringify(v)} is not one of the declared values ${t.enum!.map((e) => JSON.stringify(e)).join(", ")}`);
+          this.problems.push(problem("problem.not_in_enum.in", [...argPath(1), i], { value: JSON.stringify(v), values: t.enum!.map((e) => JSON.stringify(e)) }));
       });
   }
 }
@@ -396,7 +373,7 @@ export function analyzeRule(
   budget?: NodeBudget,
 ): RuleInfo {
   const a = new Analyzer(problems, limits, budget, limits.maxArrayLength ?? DEFAULT_LIMITS.maxArrayLength);
-  const type = a.walk(rule, { type: scope, times: 1, prefix: "", where: "the set's inputs and derived values" }, path, 0);
+  const type = a.walk(rule, { type: scope, times: 1, prefix: "", where: msg("where.set") }, path, 0);
   return { type, reads: [...a.reads].sort(), operators: [...a.operators].sort(), usesRatio: a.usesRatio, takesShare: a.takesShare, work: a.work };
 }
 
@@ -423,12 +400,12 @@ export function assertAllowed(rule: Rule): void {
     const keys = Object.keys(node);
     const op = keys[0];
     if (keys.length !== 1 || op === undefined || !OPERATORS.has(op))
-      throw new EvaluationError(`refusing to run an operation ${JSON.stringify(keys)} that criteria files may not use; load rules with loadCriteriaSet`);
+      throw new EvaluationError(msg("eval.refuse_op", { keys: JSON.stringify(keys) }));
     const raw = (node as Record<string, Rule>)[op]!;
     if (op === "var") {
       const p = Array.isArray(raw) && raw.length === 1 ? raw[0] : raw;
       if (typeof p !== "string" || p.split(".").some((seg) => FORBIDDEN_NAMES.has(seg)))
-        throw new EvaluationError(`refusing to run {"var": ${JSON.stringify(raw)}}: a path must be a literal free of __proto__, prototype and constructor`);
+        throw new EvaluationError(msg("eval.refuse_var", { path: JSON.stringify(raw) }));
       continue;
     }
     stack.push(raw);

@@ -14,6 +14,7 @@
  * @module
  */
 import { EvaluationError } from "../errors.js";
+import { msg, type Message } from "../i18n/index.js";
 import type { Rule } from "../schema/rule.js";
 import { assertAllowed } from "./analyze.js";
 import type { Engine, PreparedRule } from "./engine.js";
@@ -151,8 +152,8 @@ function constant(v: unknown): Compiled {
   return () => v;
 }
 
-function fail(message: string): never {
-  throw new EvaluationError(`cannot compile rule: ${message}`);
+function fail(detail: Message): never {
+  throw new EvaluationError(detail);
 }
 
 /**
@@ -192,7 +193,7 @@ function propertyKey(name: string): string {
 
 /** `{"var": path}` with a literal path, as the json-logic-js path reads it (own properties only, traced). */
 function compileVar(args: Rule[], options: CompileOptions): Compiled {
-  if (!args.every(isStatic)) fail("'var' takes a literal path");
+  if (!args.every(isStatic)) fail(msg("eval.compile_var"));
   const first = staticValue(args[0]!);
   const rel = first === undefined || first === null ? "" : String(first);
   if (rel === "") {
@@ -745,7 +746,7 @@ class Compiler {
         };
       }
     }
-    return fail(`no compiled form for '${op}'`);
+    return fail(msg("eval.compile_op", { op }));
   }
 }
 

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { msg, say, type Message } from "../i18n/index.js";
 
 /** Thrown inside a rule when a share is taken of an empty group: the criterion is then not applicable. */
 export class Inapplicable {
@@ -14,6 +15,12 @@ export class Inapplicable {
 /** Thrown inside a rule when an operator receives values it cannot work with (a bug in the set or data). */
 export class RuleValueError extends Error {
   override readonly name = "RuleValueError";
+  /** What went wrong, as a message of the catalogue (`message` is its English sentence). */
+  readonly detail: Message;
+  constructor(detail: Message) {
+    super(say(detail, "en"));
+    this.detail = detail;
+  }
 }
 
 /**
@@ -24,9 +31,7 @@ export class RuleValueError extends Error {
 export function checkFinite(value: unknown, op: unknown): unknown {
   if (typeof value === "number" && !Number.isFinite(value))
     throw new RuleValueError(
-      Number.isNaN(value)
-        ? `a calculation ('${String(op)}') gave no number (such as 0 / 0, a remainder by 0, or a text in a sum)`
-        : `a calculation ('${String(op)}') gave an infinite result (such as a division by zero)`,
+      Number.isNaN(value) ? msg("eval.not_a_number", { op: String(op) }) : msg("eval.infinite", { op: String(op) }),
     );
   return value;
 }
@@ -80,11 +85,11 @@ export interface RatioMeasure {
 export function compareRatio(op: "atLeast" | "atMost", part: unknown, whole: unknown, percent: unknown): RatioMeasure | null {
   if (part === null || part === undefined || whole === null || whole === undefined || percent === null || percent === undefined) return null;
   if (!isCount(part) || !isCount(whole))
-    throw new RuleValueError(`a share needs whole numbers of at least 0, got ${JSON.stringify(part)} of ${JSON.stringify(whole)}`);
-  if (part > whole) throw new RuleValueError(`the part (${part}) is larger than the whole (${whole})`);
-  if (typeof percent !== "number") throw new RuleValueError(`a percentage must be a number, got ${JSON.stringify(percent)}`);
+    throw new RuleValueError(msg("eval.share_counts", { part: JSON.stringify(part) ?? String(part), whole: JSON.stringify(whole) ?? String(whole) }));
+  if (part > whole) throw new RuleValueError(msg("eval.part_above_whole", { part, whole }));
+  if (typeof percent !== "number") throw new RuleValueError(msg("eval.percent_type", { got: JSON.stringify(percent) ?? String(percent) }));
   const exact = exactPercent(percent);
-  if (!exact) throw new RuleValueError(`a percentage must be a number from 0 to 100 with at most ${MAX_PERCENT_DECIMALS} decimals, got ${JSON.stringify(percent)}`);
+  if (!exact) throw new RuleValueError(msg("eval.percent_range", { got: JSON.stringify(percent), decimals: MAX_PERCENT_DECIMALS }));
   if (whole === 0) throw new Inapplicable("empty-group");
   const left = BigInt(part) * 100n * exact.scale;
   const right = exact.units * BigInt(whole);

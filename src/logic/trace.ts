@@ -5,13 +5,14 @@
  *
  * @module
  */
+import type { Message } from "../i18n/index.js";
 import type { RatioMeasure } from "./exact.js";
 
 /** The state of a derived value that has no value. */
 export type DerivedState =
   | { readonly status: "missing"; readonly paths: readonly string[] }
   | { readonly status: "not-applicable" }
-  | { readonly status: "error"; readonly message: string };
+  | { readonly status: "error"; readonly message: Message };
 
 /** The data a rule runs against. */
 export interface EvalScope {
@@ -99,7 +100,7 @@ export class Trace {
   /** Set when the rule read a derived value that is not applicable. */
   inapplicable = false;
   /** Set when the rule read a derived value that failed to compute. */
-  error: string | undefined;
+  error: Message | undefined;
   /** A trace records everything (it is the {@link Sink} of the compiled evaluator when explaining). */
   readonly full = true;
 

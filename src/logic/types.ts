@@ -1,3 +1,4 @@
+import { msg, type Message } from "../i18n/index.js";
 import type { InputSpec } from "../schema/inputs.js";
 
 /** The static type of a value a rule can read or compute. */
@@ -51,16 +52,16 @@ export function isNumeric(t: ValueType): boolean {
   return t.kind === "integer" || t.kind === "number" || t.kind === "any";
 }
 
-/** A short name of a type for messages. */
-export function describeType(t: ValueType): string {
+/** A short name of a type for messages, as a message of the catalogue. */
+export function describeType(t: ValueType): Message {
   switch (t.kind) {
     case "array":
-      return `list of ${describeType(t.item)}`;
+      return msg("type.list", { item: describeType(t.item) });
     case "object":
-      return `record {${[...t.fields.keys()].join(", ")}}`;
+      return msg("type.record", { fields: [...t.fields.keys()] });
     case "string":
-      return t.enum ? `text (one of ${t.enum.map((e) => JSON.stringify(e)).join(", ")})` : "text";
+      return t.enum ? msg("type.text_enum", { values: t.enum.map((e) => JSON.stringify(e)) }) : msg("type.kind", { kind: "string" });
     default:
-      return t.kind;
+      return msg("type.kind", { kind: t.kind });
   }
 }

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { formatPath, TieuchiError, type Problem } from "../errors.js";
+import { problem, TieuchiError, type Problem } from "../errors.js";
+import { isMessage, msg, say, type Message } from "../i18n/index.js";
 import { evaluate, sharedResultParts, type EvaluateOptions } from "../evaluate/evaluate.js";
 import { loadCriteriaSet } from "../evaluate/load.js";
 import { locateJsonError } from "../versions/json.js";
@@ -55,7 +56,7 @@ export interface GroupOutcome {
   readonly fail: number;
   readonly incomplete: number;
   /** The first few bad units of the group. */
-  readonly errors: Array<{ readonly line: number; readonly code: string; readonly message: string }>;
+  readonly errors: Array<{ readonly line: number; readonly code: string; readonly message: string; readonly reason: Message }>;
 }
 
 const MAX_ERRORS_PER_GROUP = 20;
@@ -69,8 +70,16 @@ const MAX_PATH_PART = 200;
 /** An error of one unit, as its output line reports it. */
 export interface UnitError {
   readonly code: string;
+  /** In English; `detail` and the problems' `key` and `params` put it into any language. */
   readonly message: string;
+  /** What happened, as a message of the catalogue (left out when its parameters are too long to write). */
+  readonly detail?: Message;
   readonly problems: readonly unknown[];
+}
+
+/** The message, when written out it stays short; a message holding a huge text is left to the English `message`. */
+function shortMessage<T extends object>(m: T | undefined, max: number): T | undefined {
+  return m !== undefined && JSON.stringify(m).length <= max ? m : undefined;
 }
 
 function cut(text: string, max: number): string {
@@ -79,31 +88,40 @@ function cut(text: string, max: number): string {
 
 /** An error as its output line reports it: at most {@link MAX_LINE_PROBLEMS} problems, texts cut to bounded lengths. */
 export function boundedError(e: UnitError): UnitError {
-  const problems = (e.problems as Problem[]).slice(0, MAX_LINE_PROBLEMS).map((p) => ({
-    code: cut(p.code, MAX_PATH_PART),
-    path: p.path.map((part) => (typeof part === "string" ? cut(part, MAX_PATH_PART) : part)),
-    message: cut(p.message, MAX_PROBLEM_MESSAGE),
-  }));
-  return { code: e.code, message: cut(e.message, MAX_MESSAGE), problems };
+  const problems = (e.problems as Problem[]).slice(0, MAX_LINE_PROBLEMS).map((p) => {
+    const worded = p.key === undefined ? undefined : shortMessage({ key: p.key, params: p.params }, MAX_PROBLEM_MESSAGE);
+    return {
+      code: cut(p.code, MAX_PATH_PART),
+      path: p.path.map((part) => (typeof part === "string" ? cut(part, MAX_PATH_PART) : part)),
+      message: cut(p.message, MAX_PROBLEM_MESSAGE),
+      ...(worded ?? {}),
+    };
+  });
+  const detail = shortMessage(e.detail, MAX_MESSAGE);
+  return { code: e.code, message: cut(e.message, MAX_MESSAGE), ...(detail ? { detail } : {}), problems };
 }
 
 function unitError(e: unknown): UnitError {
-  if (e instanceof TieuchiError) return boundedError({ code: e.code, message: e.message, problems: e.problems });
-  return boundedError({ code: "ERR_INTERNAL", message: `unexpected failure: ${e instanceof Error ? e.message : String(e)}`, problems: [] });
+  if (e instanceof TieuchiError) return boundedError({ code: e.code, message: e.message, detail: e.detail, problems: e.problems });
+  return boundedError(lineError("ERR_INTERNAL", msg("error.unexpected", { text: e instanceof Error ? e.message : String(e) })));
 }
 
-/** One line saying what is wrong with a unit: its first problems, or the message's first line. */
-function shortReason(e: UnitError): string {
+function lineError(code: string, detail: Message, problems: readonly unknown[] = []): UnitError {
+  return { code, message: say(detail, "en"), detail, problems };
+}
+
+/** What is wrong with a unit in one line: its first problems, or the error's headline. */
+function shortReason(e: UnitError): Message {
   const problems = e.problems as Problem[];
-  if (problems.length === 0) return e.message.split("\n")[0]!;
-  const shown = problems.slice(0, 3).map((p) => `${formatPath(p.path)}: ${p.message}`);
-  if (problems.length > 3) shown.push(`and ${problems.length - 3} more`);
-  return shown.join("; ");
+  const worded = problems.filter((p) => isMessage(p));
+  if (problems.length === 0 || worded.length < Math.min(3, problems.length))
+    return problems.length === 0 && e.detail ? e.detail : msg("check.unworded", { text: e.message.split("\n")[0]! });
+  return msg("error.first_problems", { problems: worded.slice(0, 3).map((p) => msg("error.at", { path: p.path, problem: p })), more: Math.max(0, problems.length - 3) });
 }
 
 function jsonError(text: string, line: number): UnitError {
   // JSON.parse refused the text, so the locator finds where; the fallback only guards a disagreement.
-  const { offset, reason } = locateJsonError(text) ?? { offset: text.length, reason: "not valid JSON" };
+  const { offset, reason } = locateJsonError(text) ?? { offset: text.length, reason: msg("json.ends_early") };
   let l = line;
   let col = 1;
   for (let i = 0; i < offset && i < text.length; i++) {
@@ -112,7 +130,7 @@ function jsonError(text: string, line: number): UnitError {
       col = 1;
     } else col++;
   }
-  return { code: "ERR_JSON_PARSE", message: `not valid JSON at line ${l}, column ${col}: ${reason}`, problems: [] };
+  return lineError("ERR_JSON_PARSE", msg("error.json_line", { line: l, column: col, reason }));
 }
 
 /** Builds the function that turns a group of raw units into output lines. */
@@ -142,7 +160,7 @@ export function makeProcessor(settings: BatchSettings): (group: UnitGroup) => Gr
   const results = new ResultWriter(writer, constant, shared);
 
   const faults = settings.faults;
-  const refusalError = (r: UnitRefusal): UnitError => ({ code: "ERR_UNIT_DATA", message: r.message, problems: [{ code: r.code, path: [], message: r.message }] });
+  const refusalError = (r: UnitRefusal): UnitError => lineError("ERR_UNIT_DATA", r.detail, [problem(`problem.${r.code}`, [], { reason: r.detail })]);
 
   /** Writes the line of unit `i` of the group; says how it went. */
   const unitLine = (group: UnitGroup, i: number, refusal: UnitRefusal | undefined): "pass" | "fail" | "incomplete" | UnitError => {
@@ -157,7 +175,7 @@ export function makeProcessor(settings: BatchSettings): (group: UnitGroup) => Gr
       try {
         text = decoder.decode(bytes);
       } catch {
-        return { code: "ERR_JSON_PARSE", message: `line ${line} is not UTF-8 text; save the file as UTF-8`, problems: [] };
+        return lineError("ERR_JSON_PARSE", msg("error.not_utf8_line", { line }));
       }
       try {
         data = JSON.parse(text);
@@ -215,7 +233,10 @@ export function makeProcessor(settings: BatchSettings): (group: UnitGroup) => Gr
       else if (outcome === "incomplete") incomplete++;
       else {
         bad++;
-        if (errors.length < MAX_ERRORS_PER_GROUP) errors.push({ line, code: outcome.code, message: shortReason(outcome) });
+        if (errors.length < MAX_ERRORS_PER_GROUP) {
+          const reason = shortReason(outcome);
+          errors.push({ line, code: outcome.code, message: say(reason, "en"), reason });
+        }
         if (writer.length === mark) {
           writer.value({ line, error: boundedError(outcome) });
           writer.byte(10);

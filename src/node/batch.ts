@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Writable } from "node:stream";
 import { FileError, OptionsError, printable, TieuchiError, UnitsFileError } from "../errors.js";
+import { msg, say, type Message } from "../i18n/index.js";
 import { refuseOutOfForce } from "../evaluate/evaluate.js";
 import { loadCriteriaSet } from "../evaluate/load.js";
 import { isIsoDate } from "../schema/common.js";
@@ -124,21 +125,22 @@ type Describe = (group: UnitGroup, i: number) => Record<string, string | number 
 const encoder = new TextEncoder();
 
 /** The outcome of a group whose units could not be evaluated: one error line each. */
-function failedOutcome(group: UnitGroup, code: string, reason: string, describe: Describe): GroupOutcome {
+function failedOutcome(group: UnitGroup, code: string, reason: Message, describe: Describe): GroupOutcome {
   const n = group.lines.length;
   let text = "";
-  const errors: Array<{ line: number; code: string; message: string }> = [];
+  const errors: Array<{ line: number; code: string; message: string; reason: Message }> = [];
   for (let i = 0; i < n; i++) {
     const line = group.lines[i]!;
-    const message = `line ${line}: ${reason}; the unit was not evaluated`;
+    const detail = msg("batch.not_evaluated", { line, reason });
+    const message = say(detail, "en");
     let unit: Record<string, string | number | boolean> | undefined;
     try {
       unit = describe(group, i);
     } catch {
       unit = undefined;
     }
-    text += `${JSON.stringify(unit === undefined ? { line, error: { code, message, problems: [] } } : { line, unit, error: { code, message, problems: [] } })}\n`;
-    if (errors.length < MAX_REPORTED) errors.push({ line, code, message });
+    text += `${JSON.stringify(unit === undefined ? { line, error: { code, message, detail, problems: [] } } : { line, unit, error: { code, message, detail, problems: [] } })}\n`;
+    if (errors.length < MAX_REPORTED) errors.push({ line, code, message, reason: detail });
   }
   return { out: encoder.encode(text), units: n, bad: n, pass: 0, fail: 0, incomplete: 0, errors };
 }
@@ -170,11 +172,10 @@ function merge(outcomes: readonly GroupOutcome[]): GroupOutcome {
 }
 
 /** Why a worker stopped, as the error of the units it was evaluating. */
-function stopReason(error: unknown, exitCode: number, memoryMb: number): { code: string; reason: string } {
-  if ((error as { code?: unknown } | undefined)?.code === "ERR_WORKER_OUT_OF_MEMORY")
-    return { code: "ERR_BUDGET", reason: `evaluating it needed more memory than a batch worker may use (${memoryMb} MiB)` };
+function stopReason(error: unknown, exitCode: number, memoryMb: number): { code: string; reason: Message } {
+  if ((error as { code?: unknown } | undefined)?.code === "ERR_WORKER_OUT_OF_MEMORY") return { code: "ERR_BUDGET", reason: msg("batch.out_of_memory", { mb: memoryMb }) };
   const why = error instanceof Error ? error.message : error !== undefined ? String(error) : `exit code ${exitCode}`;
-  return { code: "ERR_INTERNAL", reason: `the worker thread evaluating it stopped (${why})` };
+  return { code: "ERR_INTERNAL", reason: msg("batch.worker_stopped", { why }) };
 }
 
 /**
@@ -200,21 +201,21 @@ function threadPool(count: number, settings: BatchSettings, memoryMb: number, de
   let failedStarts = 0;
   let inline: ((group: UnitGroup) => GroupOutcome) | undefined;
 
-  const retry = (job: Job, code: string, reason: string) => {
+  const retry = (job: Job, code: string, reason: Message) => {
     if (job.group.lines.length > 1) void Promise.all(split(job.group).map(dispatch)).then((parts) => job.resolve(merge(parts)));
     else job.resolve(failedOutcome(job.group, code, reason, describe));
   };
   const spawn = (): Slot => {
     const worker = new Worker(workerFile(), { workerData: settings, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: memoryMb } });
     const slot: Slot = { worker, jobs: new Set(), answered: false, dead: false, error: undefined };
-    worker.on("message", (msg: { id: number; outcome: GroupOutcome } | { id: number; failure: string }) => {
+    worker.on("message", (reply: { id: number; outcome: GroupOutcome } | { id: number; failure: string }) => {
       slot.answered = true;
-      const job = jobs.get(msg.id);
+      const job = jobs.get(reply.id);
       if (!job) return;
-      jobs.delete(msg.id);
-      slot.jobs.delete(msg.id);
-      if ("failure" in msg) retry(job, "ERR_INTERNAL", `evaluating it failed (${msg.failure})`);
-      else job.resolve(msg.outcome);
+      jobs.delete(reply.id);
+      slot.jobs.delete(reply.id);
+      if ("failure" in reply) retry(job, "ERR_INTERNAL", msg("batch.evaluation_failed", { why: reply.failure }));
+      else job.resolve(reply.outcome);
     });
     worker.on("error", (e) => {
       slot.error ??= e;
@@ -241,7 +242,7 @@ function threadPool(count: number, settings: BatchSettings, memoryMb: number, de
   const slots: Slot[] = Array.from({ length: count }, spawn);
 
   function dispatch(group: UnitGroup): Promise<GroupOutcome> {
-    if (closing) return Promise.resolve(failedOutcome(group, "ERR_INTERNAL", "the batch was stopping", describe));
+    if (closing) return Promise.resolve(failedOutcome(group, "ERR_INTERNAL", msg("batch.stopping"), describe));
     if (failedStarts >= 3) {
       inline ??= inlinePool(settings, describe).runSync;
       return Promise.resolve(inline(group));
@@ -277,7 +278,7 @@ function inlinePool(settings: BatchSettings, describe: Describe): Pool & { runSy
     try {
       return processGroup(group);
     } catch (e) {
-      const reason = `evaluating it failed (${e instanceof Error ? e.message : String(e)})`;
+      const reason = msg("batch.evaluation_failed", { why: e instanceof Error ? e.message : String(e) });
       if (group.lines.length === 1) return failedOutcome(group, "ERR_INTERNAL", reason, describe);
       return merge(split(group).map(runSync));
     }
@@ -359,7 +360,7 @@ export interface PartialRecord {
   readonly evaluated: number;
   readonly bad: number;
   /** Why the batch stopped, and the input line where it did. */
-  readonly error: { readonly code: string; readonly message: string; readonly line?: number };
+  readonly error: { readonly code: string; readonly message: string; readonly detail: Message; readonly line?: number };
 }
 
 /**
@@ -382,16 +383,16 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const started = performance.now();
   const setJson = readJsonFile(options.set);
   const loaded = loadCriteriaSet(setJson, { source: options.set });
-  if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new OptionsError(`asOf must be a date written YYYY-MM-DD, got ${JSON.stringify(options.asOf)}`, ["asOf"]);
+  if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new OptionsError(msg("options.as_of", { name: "asOf", got: JSON.stringify(options.asOf) }), ["asOf"]);
   refuseOutOfForce(loaded, options);
   const format = options.format ?? (typeof options.input === "string" ? formatOf(options.input) : undefined);
-  if (!format) throw new OptionsError(`cannot tell the format of ${typeof options.input === "string" ? printable(options.input) : "the input"}: name it .ndjson, .jsonl, .json or .csv, or give the format`, ["format"]);
+  if (!format) throw new OptionsError(msg("options.unknown_format", { input: typeof options.input === "string" ? printable(options.input) : undefined }), ["format"]);
   const requested = options.workers ?? availableParallelism();
-  if (!Number.isInteger(requested) || requested < 0 || requested > 256) throw new OptionsError(`workers must be a whole number from 0 to 256, got ${requested}`, ["workers"]);
+  if (!Number.isInteger(requested) || requested < 0 || requested > 256) throw new OptionsError(msg("options.workers", { got: String(requested) }), ["workers"]);
   const memoryMb = options.workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB;
-  if (!Number.isInteger(memoryMb) || memoryMb < 16 || memoryMb > 65536) throw new OptionsError(`workerMemoryMb must be a whole number from 16 to 65536, got ${memoryMb}`, ["workerMemoryMb"]);
+  if (!Number.isInteger(memoryMb) || memoryMb < 16 || memoryMb > 65536) throw new OptionsError(msg("options.range", { name: "workerMemoryMb", min: "16", max: "65536", got: String(memoryMb) }), ["workerMemoryMb"]);
   const maxUnitBytes = options.maxUnitBytes ?? MAX_UNIT_BYTES;
-  if (!Number.isInteger(maxUnitBytes) || maxUnitBytes < 1 || maxUnitBytes > 2 ** 30) throw new OptionsError(`maxUnitBytes must be a whole number from 1 to 2^30, got ${maxUnitBytes}`, ["maxUnitBytes"]);
+  if (!Number.isInteger(maxUnitBytes) || maxUnitBytes < 1 || maxUnitBytes > 2 ** 30) throw new OptionsError(msg("options.range", { name: "maxUnitBytes", min: "1", max: "2^30", got: String(maxUnitBytes) }), ["maxUnitBytes"]);
   const meta = options.meta ?? [];
   // Fail before reading any unit when the folder of sets cannot be loaded (each worker loads it again).
   if (options.sets !== undefined) loadRegistry(options.sets);
@@ -431,7 +432,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       options.delimiter ?? ",",
       (names) => {
         const checked = csvColumns(loaded, names, meta);
-        if (checked.problems.length > 0) throw new OptionsError(`the CSV header does not match the set:\n  - ${checked.problems.join("\n  - ")}`, ["columns"]);
+        if (checked.problems.length > 0) throw new OptionsError(msg("options.csv_header", { problems: checked.problems }), ["columns"]);
         columns = names;
         csvCols = checked.columns;
       },
@@ -495,6 +496,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   await pool?.close();
   if (fatal !== undefined && output.failure === undefined) {
     const error = fatal instanceof TieuchiError ? fatal : undefined;
+    const unexpected = error ? undefined : msg("error.unexpected", { text: fatal instanceof Error ? fatal.message : String(fatal) });
     const record: PartialRecord = {
       partial: true,
       units: summary.units,
@@ -502,7 +504,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       bad: summary.bad,
       error: {
         code: error?.code ?? "ERR_INTERNAL",
-        message: error?.message ?? `unexpected failure: ${fatal instanceof Error ? fatal.message : String(fatal)}`,
+        message: error?.message ?? say(unexpected!, "en"),
+        detail: error?.detail ?? unexpected!,
         ...(fatal instanceof UnitsFileError ? { line: fatal.line } : {}),
       },
     };
@@ -511,11 +514,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   await output.flushed();
   if (output.failure !== undefined) {
     const e = output.failure as NodeJS.ErrnoException;
-    const why = e.code === "ENOSPC" ? "no space left on the device" : e.code === "EPIPE" ? "the reader closed it" : e.message;
+    const why = e.code === "ENOSPC" ? msg("file.no_space") : e.code === "EPIPE" ? msg("file.reader_closed") : msg("check.unworded", { text: e.message });
     const name = options.outputName ?? "the output";
     throw new FileError(
       name,
-      `could not be written (${why}): the lines of ${output.written} unit${output.written === 1 ? "" : "s"} were written${output.written > 0 ? ` (to input line ${output.lastLine})` : ""}; ${unitsRead - output.written} unit${unitsRead - output.written === 1 ? "" : "s"} read after were not, and the rest of the input was not read`,
+      msg("file.not_written", { why, written: output.written, lastLine: output.written > 0 ? output.lastLine : undefined, after: unitsRead - output.written }),
       e,
     );
   }
@@ -537,7 +540,7 @@ function openInput(path: string): number {
     const fd = openSync(path, "r");
     if (fstatSync(fd).isDirectory()) {
       closeSync(fd);
-      throw new FileError(printable(path), "is a folder, not a file of units");
+      throw new FileError(printable(path), msg("file.units_folder"));
     }
     return fd;
   } catch (e) {

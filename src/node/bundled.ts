@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { FileError } from "../errors.js";
+import { msg } from "../i18n/index.js";
 
 /**
  * The URL of the file this code runs from. ESM has `import.meta.url`; the CommonJS build has no `import.meta`
@@ -27,7 +28,7 @@ export function packageRoot(): string {
   for (let dir = start; ; dir = dirname(dir)) {
     const pkg = join(dir, "package.json");
     if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, "utf8")) as { name?: unknown }).name === "tieuchi") return (root = dir);
-    if (dirname(dir) === dir) throw new FileError(start, "is not inside the tieuchi package (no package.json named tieuchi above it)");
+    if (dirname(dir) === dir) throw new FileError(start, msg("file.not_in_package"));
   }
 }
 

@@ -6,12 +6,13 @@
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { CaseFileError, SetNotFoundError, TieuchiError } from "../errors.js";
+import { CaseFileError, problem, SetNotFoundError, TieuchiError } from "../errors.js";
+import { msg } from "../i18n/index.js";
 import type { SetResolver } from "../evaluate/evaluate.js";
 import type { LoadedSet } from "../evaluate/load.js";
 import { parseCaseFile, runCase, type CaseFile, type CaseOutcome } from "../testing/cases.js";
 import type { Registry } from "../versions/registry.js";
-import { isCriteriaFile, loadCriteriaFile, loadRegistry, readJsonFile } from "./index.js";
+import { isCriteriaFile, loadCriteriaFile, loadRegistry, withPositions } from "./index.js";
 
 /** True for case files: `<version>.cases.json`, or `<version>.<label>.cases.json` (e.g. `2020.1.0.boundaries.cases.json`). */
 export function isCaseFile(name: string): boolean {
@@ -58,7 +59,7 @@ export function findCaseFiles(path: string): string[] {
  * @throws `JsonParseError` or `CaseFileError`, naming the file.
  */
 export function readCaseFile(path: string): CaseFile {
-  return parseCaseFile(readJsonFile(path), path);
+  return withPositions(path, {}, (json) => parseCaseFile(json, path));
 }
 
 /** Where the criteria file a case file tests lives: `<version>.json` in the same folder. */
@@ -102,11 +103,11 @@ export function prepareCaseFile(path: string, options: { sets?: SetResolver } = 
   const file = readCaseFile(path);
   const setPath = caseSetPath(path, file);
   if (!existsSync(setPath))
-    throw new SetNotFoundError(file.set.id, `${path} tests ${file.set.id}@${file.set.version}, but there is no criteria file ${setPath} next to it`, ["set"]);
+    throw new SetNotFoundError(file.set.id, msg("set.no_criteria_file", { cases: path, set: `${file.set.id}@${file.set.version}`, file: setPath }), ["set"]);
   const set = loadCriteriaFile(setPath);
   const d = set.definition;
   if (d.id !== file.set.id || d.version !== file.set.version)
-    throw new CaseFileError([{ code: "wrong_set", path: ["set"], message: `the cases are for ${file.set.id}@${file.set.version}, but ${setPath} holds ${d.id}@${d.version}` }], path);
+    throw new CaseFileError([problem("problem.wrong_set.file", ["set"], { cases: `${file.set.id}@${file.set.version}`, file: setPath, holds: `${d.id}@${d.version}` })], path);
   return { path, setPath, set, file, sets: options.sets ?? lazyRegistry(dirname(dirname(setPath))) };
 }
 

@@ -6,9 +6,10 @@
  */
 import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { FileError } from "../errors.js";
+import { CaseFileError, CriteriaSetError, FileError } from "../errors.js";
+import { msg, type Message } from "../i18n/index.js";
 import { loadCriteriaSet, type LoadedSet, type LoadOptions } from "../evaluate/load.js";
-import { decodeJsonBytes, parseJson } from "../versions/json.js";
+import { decodeJsonBytes, locateProblems, parseJson } from "../versions/json.js";
 import { createRegistry, type Registry } from "../versions/registry.js";
 
 /** Options for reading a JSON file. */
@@ -20,20 +21,20 @@ export interface ReadOptions {
 /** The largest JSON file read by default: 32 MiB. */
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
-const REASONS: Record<string, string> = {
-  ENOENT: "no such file",
-  EISDIR: "is a folder, not a file",
-  EACCES: "permission denied",
-  EPERM: "permission denied",
-  ELOOP: "too many symbolic links",
-  ENAMETOOLONG: "the name is too long",
-  ENOTDIR: "a part of the path is not a folder",
+const REASONS: Record<string, Message> = {
+  ENOENT: msg("file.not_found"),
+  EISDIR: msg("file.is_folder"),
+  EACCES: msg("file.permission"),
+  EPERM: msg("file.permission"),
+  ELOOP: msg("file.links"),
+  ENAMETOOLONG: msg("file.name_too_long"),
+  ENOTDIR: msg("file.not_a_folder"),
 };
 
 /** Why a file operation failed, in words (`no such file`, `permission denied`, ...). */
-export function fileReason(e: unknown): string {
+export function fileReason(e: unknown, writing = false): Message {
   const code = typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
-  return REASONS[code] ?? `cannot be read (${e instanceof Error ? e.message : String(e)})`;
+  return REASONS[code] ?? msg(writing ? "file.unwritable" : "file.unreadable", { reason: e instanceof Error ? e.message : String(e) });
 }
 
 function fileError(path: string, e: unknown): FileError {
@@ -45,7 +46,7 @@ function readBounded(path: string, maxBytes: number): Uint8Array {
   try {
     const stat = statSync(path);
     if (stat.isDirectory()) throw new FileError(path, REASONS.EISDIR!);
-    if (stat.size > maxBytes) throw new FileError(path, `is ${stat.size} bytes, larger than the ${maxBytes} bytes allowed (maxBytes)`);
+    if (stat.size > maxBytes) throw new FileError(path, msg("file.too_large", { size: stat.size, max: maxBytes }));
     fd = openSync(path, "r");
   } catch (e) {
     throw e instanceof FileError ? e : fileError(path, e);
@@ -60,7 +61,7 @@ function readBounded(path: string, maxBytes: number): Uint8Array {
       if (n === 0) break;
       chunks.push(chunk.subarray(0, n));
       total += n;
-      if (total > maxBytes) throw new FileError(path, `is larger than the ${maxBytes} bytes allowed (maxBytes)`);
+      if (total > maxBytes) throw new FileError(path, msg("file.too_large", { max: maxBytes }));
     }
   } catch (e) {
     throw e instanceof FileError ? e : fileError(path, e);
@@ -84,8 +85,28 @@ function readBounded(path: string, maxBytes: number): Uint8Array {
  * (UTF-16, UTF-32, Latin-1, Windows-1258...), a binary file, or text that is not JSON.
  */
 export function readJsonFile(path: string, options: ReadOptions = {}): unknown {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  return parseJson(decodeJsonBytes(readBounded(path, maxBytes), path), path);
+  return parseJson(readJsonText(path, options), path);
+}
+
+/** The text of a UTF-8 JSON file (see {@link readJsonFile} for what is refused). */
+function readJsonText(path: string, options: ReadOptions): string {
+  return decodeJsonBytes(readBounded(path, options.maxBytes ?? DEFAULT_MAX_BYTES), path);
+}
+
+/**
+ * Runs `read` on a JSON file's parsed value; an error listing problems in it comes out with each problem's
+ * line and column in the file.
+ */
+export function withPositions<T>(path: string, options: ReadOptions, read: (json: unknown) => T): T {
+  const text = readJsonText(path, options);
+  const json = parseJson(text, path);
+  try {
+    return read(json);
+  } catch (e) {
+    if (e instanceof CriteriaSetError) throw new CriteriaSetError(locateProblems(e.problems, text), e.source);
+    if (e instanceof CaseFileError) throw new CaseFileError(locateProblems(e.problems, text), path);
+    throw e;
+  }
 }
 
 /** True for files in `criteria/` that hold a criteria set (not cases, schemas or the lock). */
@@ -102,7 +123,7 @@ export type FileLoadOptions = Omit<LoadOptions, "source"> & ReadOptions;
  * @throws `FileError`, `JsonParseError` or `CriteriaSetError`, naming the file.
  */
 export function loadCriteriaFile(path: string, options: FileLoadOptions = {}): LoadedSet {
-  return loadCriteriaSet(readJsonFile(path, options), { ...options, source: path });
+  return withPositions(path, options, (json) => loadCriteriaSet(json, { ...options, source: path }));
 }
 
 /**
@@ -145,7 +166,7 @@ export function findCriteriaFiles(dir: string): string[] {
  * @throws the first file's error, naming the file.
  */
 export function loadCriteriaDir(dir: string, options: FileLoadOptions = {}): LoadedSet[] {
-  return findCriteriaFiles(dir).map((p) => loadCriteriaSet(readJsonFile(p, options), { ...options, source: relative(process.cwd(), p) || p }));
+  return findCriteriaFiles(dir).map((p) => withPositions(p, options, (json) => loadCriteriaSet(json, { ...options, source: relative(process.cwd(), p) || p })));
 }
 
 /** A registry of every set below a folder. */

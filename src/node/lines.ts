@@ -4,10 +4,11 @@
  *
  * @module
  */
+import { msg, type Message } from "../i18n/index.js";
 import { closeSync, openSync, readSync } from "node:fs";
 
 /** One line of a file: its 1-based number and text (without the line break), or why it could not be read. */
-export type Line = { readonly number: number; readonly text: string } | { readonly number: number; readonly error: string };
+export type Line = { readonly number: number; readonly text: string } | { readonly number: number; readonly error: Message };
 
 /** Options of {@link readLines}. */
 export interface ReadLinesOptions {
@@ -47,14 +48,14 @@ export function* readLines(path: string | number, options: ReadLinesOptions = {}
     let number = 0;
     const finish = (): Line => {
       number++;
-      if (tooLong) return { number, error: `the line is longer than ${maxLine} bytes` };
+      if (tooLong) return { number, error: msg("line.too_long", { max: maxLine }) };
       let bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts, length);
       if (number === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
       if (bytes[bytes.length - 1] === 0x0d) bytes = bytes.subarray(0, bytes.length - 1);
       try {
         return { number, text: decoder.decode(bytes) };
       } catch {
-        return { number, error: "the line is not UTF-8 text" };
+        return { number, error: msg("line.not_utf8") };
       }
     };
     const add = (piece: Buffer) => {

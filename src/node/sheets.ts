@@ -7,6 +7,8 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { FileError, OptionsError } from "../errors.js";
+import { msg } from "../i18n/index.js";
+import { fileReason } from "./index.js";
 import type { LoadedSet } from "../evaluate/load.js";
 import type { Lang } from "../explain/format.js";
 import { csvTable, templateCsv, writeCsv } from "../sheet/csv.js";
@@ -30,7 +32,7 @@ function read(path: string): Buffer {
   try {
     return readFileSync(path);
   } catch (e) {
-    throw new FileError(path, e instanceof Error ? e.message : String(e), e);
+    throw new FileError(path, fileReason(e), e);
   }
 }
 
@@ -39,7 +41,7 @@ export async function writeTemplateFile(set: LoadedSet, path: string, lang: Lang
   const format = sheetFormatOf(path);
   if (format === "xlsx") writeFileSync(path, await templateWorkbook(await loadExcelJs(), set, lang));
   else if (format === "csv") writeFileSync(path, templateCsv(set, lang));
-  else throw new OptionsError(`${path}: a template is written as .xlsx or .csv`);
+  else throw new OptionsError(msg("error.file", { source: path, reason: msg("file.template_format") }));
 }
 
 /** What a spreadsheet file of units came to, and for CSV the delimiter found. */
@@ -53,17 +55,17 @@ export async function readSheetFile(set: LoadedSet, path: string, delimiter?: st
     try {
       return await readXlsx(await loadExcelJs(), set, new Uint8Array(bytes));
     } catch (e) {
-      throw new FileError(path, `is not an Excel workbook that can be read (${e instanceof Error ? e.message : String(e)})`, e);
+      throw new FileError(path, msg("file.not_workbook", { why: e instanceof Error ? e.message : String(e) }), e);
     }
   }
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new FileError(path, "is not UTF-8 text; save it from Excel as “CSV UTF-8”", undefined);
+    throw new FileError(path, msg("file.csv_not_utf8"), undefined);
   }
   const table = csvTable(path, text, delimiter);
-  if (!table.closed) throw new FileError(path, "a quoted cell is never closed (a \" too many?)", undefined);
+  if (!table.closed) throw new FileError(path, msg("file.cell_not_closed"), undefined);
   return { ...readTable(set, table), delimiter: table.delimiter };
 }
 

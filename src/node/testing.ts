@@ -16,9 +16,10 @@
  * @module tieuchi/testing
  */
 import { relative } from "node:path";
-import { CaseFailedError, CaseFileError, OptionsError } from "../errors.js";
+import { CaseFailedError, CaseFileError, OptionsError, problem } from "../errors.js";
 import type { SetResolver } from "../evaluate/evaluate.js";
 import type { Lang } from "../explain/format.js";
+import { msg, type Message } from "../i18n/index.js";
 import { runCase, type CaseOutcome } from "../testing/cases.js";
 import { caseCoverage } from "../testing/coverage.js";
 import { formatCoverage, formatOutcome } from "../testing/format.js";
@@ -53,12 +54,17 @@ export interface DescribeCasesOptions {
   readonly requireBoth?: boolean;
 }
 
+/** Lines written in both languages, line for line, as messages. */
+function bilingual(vi: readonly string[], en: readonly string[]): Message[] {
+  return en.map((line, i) => msg("word.text", { text: { vi: vi[i] ?? line, en: line } }));
+}
+
 function runner(options: DescribeCasesOptions): { describe: DescribeFn; it: ItFn } {
   const g = globalThis as { describe?: unknown; it?: unknown };
   const describe = options.describe ?? (typeof g.describe === "function" ? (g.describe as DescribeFn) : undefined);
   const it = options.it ?? (typeof g.it === "function" ? (g.it as ItFn) : undefined);
   if (!describe || !it)
-    throw new OptionsError("describeCases needs a test runner: pass { describe, it } (e.g. from vitest), or turn on the runner's globals", ["describe"]);
+    throw new OptionsError(msg("options.needs_runner"), ["describe"]);
   return { describe, it };
 }
 
@@ -75,7 +81,7 @@ export function describeCases(path: string, options: DescribeCasesOptions = {}):
   const { describe, it } = runner(options);
   const lang = options.lang ?? "en";
   const files = findCaseFiles(path);
-  if (files.length === 0) throw new CaseFileError([{ code: "no_case_files", path: [], message: `no case files (*.cases.json) found for ${path}` }], path);
+  if (files.length === 0) throw new CaseFileError([problem("problem.no_case_files", [], { path })], path);
   const prepared = files.map((f) => prepareCaseFile(f, options.sets ? { sets: options.sets } : {}));
   for (const p of prepared) {
     const d = p.set.definition;
@@ -83,7 +89,7 @@ export function describeCases(path: string, options: DescribeCasesOptions = {}):
       for (const c of p.file.cases)
         it(c.name, () => {
           const o = runCase(p.set, c, { sets: p.sets });
-          if (!o.ok) throw new CaseFailedError(c.name, formatOutcome(o, lang));
+          if (!o.ok) throw new CaseFailedError(c.name, bilingual(formatOutcome(o, "vi"), formatOutcome(o, "en")), lang);
         });
     });
   }
@@ -99,7 +105,10 @@ export function describeCases(path: string, options: DescribeCasesOptions = {}):
           const outcomes: CaseOutcome[] = group.flatMap((p) => p.file.cases.map((c) => runCase(p.set, c, { sets: p.sets })));
           const coverage = caseCoverage(group[0]!.set, outcomes);
           if (coverage.gaps.length > 0)
-            throw new CaseFailedError(`coverage of ${key}`, [`never seen both passing and failing: ${coverage.gaps.join(", ")}`, ...formatCoverage(coverage, lang).split("\n")]);
+            throw new CaseFailedError(key, [
+              msg("case.never_both", { criteria: coverage.gaps }),
+              ...bilingual(formatCoverage(coverage, "vi").split("\n"), formatCoverage(coverage, "en").split("\n")),
+            ], lang);
         });
       });
   }

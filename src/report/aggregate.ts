@@ -13,6 +13,7 @@
  */
 import { z } from "zod";
 import { formatPath, JsonParseError, OptionsError, printable, ReportLineError, type Problem } from "../errors.js";
+import { isMessage, msg, type Message } from "../i18n/index.js";
 import type { LoadedSet } from "../evaluate/load.js";
 import type { Localized } from "../schema/common.js";
 import { schemaProblems } from "../schema/parse.js";
@@ -197,10 +198,10 @@ export interface ReportAccumulator {
 export function createReport(options: ReportOptions = {}): ReportAccumulator {
   const decimals = options.decimals ?? 1;
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > MAX_REPORT_DECIMALS)
-    throw new OptionsError(`decimals must be a whole number from 0 to ${MAX_REPORT_DECIMALS}, got ${decimals}`, ["decimals"]);
+    throw new OptionsError(msg("options.decimals", { max: MAX_REPORT_DECIMALS, got: String(decimals) }), ["decimals"]);
   const by = [...(options.by ?? [])];
-  if (by.some((f) => f.trim() === "")) throw new OptionsError("a grouping field needs a name", ["by"]);
-  if (new Set(by).size !== by.length) throw new OptionsError(`a grouping field is named twice: ${by.join(", ")}`, ["by"]);
+  if (by.some((f) => f.trim() === "")) throw new OptionsError(msg("options.by_empty"), ["by"]);
+  if (new Set(by).size !== by.length) throw new OptionsError(msg("options.by_twice", { by }), ["by"]);
   const maxErrors = options.maxErrors ?? 100;
   const total = newTally();
   const groups = new Map<string, { key: GroupValue[]; tally: TallyAcc }>();
@@ -329,8 +330,7 @@ export function createReport(options: ReportOptions = {}): ReportAccumulator {
     };
   };
 
-  const badLine = (lineNumber: number, message: string, problems: readonly Problem[] = []) =>
-    new ReportLineError(lineNumber, message, problems);
+  const badLine = (lineNumber: number, reason: Message, problems: readonly Problem[] = []) => new ReportLineError(lineNumber, reason, problems);
 
   return {
     addResult,
@@ -342,26 +342,30 @@ export function createReport(options: ReportOptions = {}): ReportAccumulator {
         try {
           json = parseJson(line, `line ${lineNumber}`);
         } catch (e) {
-          const reason = e instanceof JsonParseError ? `${e.message.replace(/^.*?not valid JSON: /s, "")} (column ${e.column})` : String(e);
-          throw badLine(lineNumber, `not valid JSON: ${reason}`);
+          if (!(e instanceof JsonParseError)) throw e;
+          throw badLine(lineNumber, msg("line.not_json", { reason: e.reason, column: e.column }));
         }
       }
       if (json !== null && typeof json === "object" && !Array.isArray(json) && (json as { partial?: unknown }).partial === true) {
         // The last line of a batch that stopped before the end of its input: the lines above are not every unit.
-        const error = (json as { error?: { message?: unknown } }).error;
-        const why = typeof error?.message === "string" ? `: ${printable(error.message.split("\n")[0]!)}` : "";
-        throw badLine(lineNumber, `the batch output is partial: the batch stopped before the end of its input${why}. The units above are not all the units; fix the input and run the batch again`);
+        const error = (json as { error?: { message?: unknown; detail?: unknown } }).error;
+        const why = isMessage(error?.detail)
+          ? error.detail
+          : typeof error?.message === "string"
+            ? msg("check.unworded", { text: printable(error.message.split("\n")[0]!) })
+            : undefined;
+        throw badLine(lineNumber, msg("line.partial", { why }));
       }
       if (json !== null && typeof json === "object" && !Array.isArray(json) && "format" in json) {
         const r = ReportedResult.safeParse(json);
-        if (!r.success) throw badLine(lineNumber, "not a readable result", schemaProblems(r.error));
+        if (!r.success) throw badLine(lineNumber, msg("line.not_a_result"), schemaProblems(r.error));
         addResult(r.data, {});
         return;
       }
       const parsed = ReportedLine.safeParse(json);
       if (!parsed.success) {
         const problems = schemaProblems(parsed.error);
-        throw badLine(lineNumber, `not a line of batch output ({"line", "unit", "result"} or {"line", "unit", "error"}): ${problems[0]?.message ?? ""}`, problems);
+        throw badLine(lineNumber, msg("line.not_batch_line", { problem: problems[0] }), problems);
       }
       const l = parsed.data;
       if (l.result) addResult(l.result, l.unit);

@@ -19,7 +19,9 @@
  * @module
  */
 import { z } from "zod";
+import { checkText } from "../schema/issues.js";
 import type { Problem, TieuchiError } from "../errors.js";
+import type { Message } from "../i18n/index.js";
 import { Localized } from "../schema/common.js";
 import { SetStamp, Status, Verdict, type Result } from "../schema/result.js";
 
@@ -31,12 +33,30 @@ export type GroupValue = z.infer<typeof GroupValue>;
 export const UnitFields = z.record(z.string(), GroupValue);
 export type UnitFields = z.infer<typeof UnitFields>;
 
-/** Why a unit was not evaluated. */
+/**
+ * A message of the catalogue as written in a file: its key and parameters. Readers check it with
+ * `isMessage` before putting it into words, and fall back to the English `message` beside it.
+ */
+export const MessageData = z.object({ key: z.string(), params: z.record(z.string(), z.unknown()) }).strict();
+
+/** One problem of a unit, as an error line writes it: `key` and `params` put it into any language. */
+export const LineProblem = z
+  .object({
+    code: z.string(),
+    path: z.array(z.union([z.string(), z.number()])),
+    message: z.string(),
+    key: z.string().optional(),
+    params: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+
+/** Why a unit was not evaluated. `message` is English; `detail` and the problems' keys put it into any language. */
 export const LineError = z
   .object({
     code: z.string().min(1),
     message: z.string(),
-    problems: z.array(z.object({ code: z.string(), path: z.array(z.union([z.string(), z.number()])), message: z.string() }).strict()).optional(),
+    detail: MessageData.optional(),
+    problems: z.array(LineProblem).optional(),
   })
   .strict();
 export type LineError = z.infer<typeof LineError>;
@@ -64,9 +84,13 @@ export function resultLine(line: number, unit: UnitFields, result: Result): Resu
 }
 
 /** Builds the output line of a unit that could not be evaluated. */
-export function errorLine(line: number, unit: UnitFields, error: TieuchiError | { code: string; message: string; problems?: readonly Problem[] }): ErrorLine {
-  const problems = error.problems && error.problems.length > 0 ? error.problems.map((p) => ({ code: p.code, path: [...p.path], message: p.message })) : undefined;
-  return { line, unit, error: { code: error.code, message: error.message, ...(problems ? { problems } : {}) } };
+export function errorLine(line: number, unit: UnitFields, error: TieuchiError | { code: string; message: string; detail?: Message; problems?: readonly Problem[] }): ErrorLine {
+  const problems =
+    error.problems && error.problems.length > 0
+      ? error.problems.map((p) => ({ code: p.code, path: [...p.path], message: p.message, key: p.key, params: { ...p.params } }))
+      : undefined;
+  const detail = error.detail ? { key: error.detail.key, params: { ...error.detail.params } } : undefined;
+  return { line, unit, error: { code: error.code, message: error.message, ...(detail ? { detail } : {}), ...(problems ? { problems } : {}) } };
 }
 
 /**
@@ -90,5 +114,5 @@ export type ReportedResult = z.infer<typeof ReportedResult>;
  */
 export const ReportedLine = z
   .object({ line: z.number().int().positive(), unit: UnitFields.default({}), result: ReportedResult.optional(), error: LineError.optional() })
-  .refine((l) => (l.result === undefined) !== (l.error === undefined), { message: "a line holds either a result or an error" });
+  .refine((l) => (l.result === undefined) !== (l.error === undefined), { message: checkText("check.line_result_or_error") });
 export type ReportedLine = z.infer<typeof ReportedLine>;

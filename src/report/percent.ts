@@ -6,6 +6,7 @@
  * @module
  */
 import { OptionsError } from "../errors.js";
+import { msg } from "../i18n/index.js";
 
 /** Most decimals a report percentage may ask for. */
 export const MAX_REPORT_DECIMALS = 10;
@@ -18,9 +19,9 @@ export const MAX_REPORT_DECIMALS = 10;
  */
 export function roundedPercent(count: number, total: number, decimals: number): string | null {
   if (!Number.isSafeInteger(count) || !Number.isSafeInteger(total) || count < 0 || total < 0)
-    throw new OptionsError(`a percentage needs whole counts of at least 0, got ${count} of ${total}`);
+    throw new OptionsError(msg("options.percent_counts", { count: String(count), total: String(total) }));
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > MAX_REPORT_DECIMALS)
-    throw new OptionsError(`decimals must be a whole number from 0 to ${MAX_REPORT_DECIMALS}, got ${decimals}`, ["decimals"]);
+    throw new OptionsError(msg("options.decimals", { max: MAX_REPORT_DECIMALS, got: String(decimals) }), ["decimals"]);
   if (total === 0) return null;
   const scale = 10n ** BigInt(decimals);
   const num = BigInt(count) * 100n * scale;

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { JsonPath, Problem } from "../errors.js";
+import { problem, type JsonPath, type Problem } from "../errors.js";
 import { analyzeRule, type NodeBudget, type RuleInfo } from "../logic/analyze.js";
 import { isNumeric, typeOfInput, type ValueType } from "../logic/types.js";
 import { constraintInput, listScope } from "./constraints.js";
@@ -40,23 +40,18 @@ export interface SetAnalysis {
   readonly work: number;
 }
 
-/** A count of steps for a message: `12,500,000` or `1.2e+21`. */
-function bigNumber(n: number): string {
-  return n < 1e15 ? Math.round(n).toLocaleString("en") : n.toPrecision(2);
-}
-
 /** The most points a criterion can earn. */
 export function maxPointsOf(c: Criterion): number {
   if (c.points === undefined) return 0;
   return typeof c.points === "number" ? c.points : c.points.max;
 }
 
-function duplicates<T>(items: readonly T[], key: (t: T) => string, at: (i: number) => JsonPath, what: string, problems: Problem[]): void {
+function duplicates<T>(items: readonly T[], key: (t: T) => string, at: (i: number) => JsonPath, what: "criterion" | "group" | "grade" | "level" | "step", problems: Problem[]): void {
   const seen = new Map<string, number>();
   items.forEach((item, i) => {
     const k = key(item);
     const first = seen.get(k);
-    if (first !== undefined) problems.push({ code: "duplicate_id", path: at(i), message: `${what} id '${k}' is used twice (first at index ${first})` });
+    if (first !== undefined) problems.push(problem("problem.duplicate_id", at(i), { of: what, id: k, first }));
     else seen.set(k, i);
   });
 }
@@ -66,30 +61,29 @@ function checkInputs(inputs: Inputs, path: JsonPath, setId: string, problems: Pr
 }
 
 function checkInput(spec: InputSpec, path: JsonPath, setId: string, problems: Problem[]): void {
-  const p = (code: string, sub: string, message: string) => problems.push({ code, path: [...path, sub], message });
   switch (spec.type) {
     case "integer":
     case "number":
-      if (spec.min !== undefined && spec.max !== undefined && spec.min > spec.max) p("bad_range", "min", `min ${spec.min} is above max ${spec.max}`);
+      if (spec.min !== undefined && spec.max !== undefined && spec.min > spec.max) problems.push(problem("problem.bad_range.numbers", [...path, "min"], { min: spec.min, max: spec.max }));
       if (spec.default !== undefined && ((spec.min !== undefined && spec.default < spec.min) || (spec.max !== undefined && spec.default > spec.max)))
-        p("bad_default", "default", `default ${spec.default} is outside the range`);
+        problems.push(problem("problem.bad_default.range", [...path, "default"], { value: spec.default }));
       break;
     case "string":
       if (spec.enum) {
         const norm = spec.enum.map((s) => s.normalize("NFC"));
-        if (new Set(norm).size !== norm.length) p("duplicate_enum", "enum", "the list of values repeats a value (after NFC normalisation)");
-        if (spec.default !== undefined && !norm.includes(spec.default.normalize("NFC"))) p("bad_default", "default", `default ${JSON.stringify(spec.default)} is not one of the values`);
+        if (new Set(norm).size !== norm.length) problems.push(problem("problem.duplicate_enum", [...path, "enum"]));
+        if (spec.default !== undefined && !norm.includes(spec.default.normalize("NFC"))) problems.push(problem("problem.bad_default.enum", [...path, "default"], { value: JSON.stringify(spec.default) }));
       }
       break;
     case "date":
-      if (spec.min !== undefined && spec.max !== undefined && spec.min > spec.max) p("bad_range", "min", `min ${spec.min} is after max ${spec.max}`);
+      if (spec.min !== undefined && spec.max !== undefined && spec.min > spec.max) problems.push(problem("problem.bad_range.dates", [...path, "min"], { min: spec.min, max: spec.max }));
       break;
     case "title":
-      if (spec.set === setId) p("title_cycle", "set", "a title input cannot refer to the set itself");
-      if (spec.levels && new Set(spec.levels).size !== spec.levels.length) p("duplicate_id", "levels", "the list of levels repeats a level");
+      if (spec.set === setId) problems.push(problem("problem.title_cycle", [...path, "set"]));
+      if (spec.levels && new Set(spec.levels).size !== spec.levels.length) problems.push(problem("problem.duplicate_id.levels", [...path, "levels"]));
       break;
     case "array":
-      if (spec.minItems !== undefined && spec.maxItems !== undefined && spec.minItems > spec.maxItems) p("bad_range", "minItems", "minItems is above maxItems");
+      if (spec.minItems !== undefined && spec.maxItems !== undefined && spec.minItems > spec.maxItems) problems.push(problem("problem.bad_range.items", [...path, "minItems"]));
       checkInput(spec.items, [...path, "items"], setId, problems);
       break;
     case "object":
@@ -102,10 +96,10 @@ function checkInput(spec: InputSpec, path: JsonPath, setId: string, problems: Pr
 
 function procedureChecks(set: CriteriaSet, problems: Problem[]): void {
   const steps = set.procedure?.steps ?? [];
-  duplicates(steps, (s) => s.id, (i) => ["procedure", "steps", i, "id"], "procedure step", problems);
+  duplicates(steps, (s) => s.id, (i) => ["procedure", "steps", i, "id"], "step", problems);
   const period = set.procedure?.dataPeriod;
   if (period && period.to < period.from)
-    problems.push({ code: "dates", path: ["procedure", "dataPeriod", "to"], message: `the data period ends (${period.to}) before it starts (${period.from})` });
+    problems.push(problem("problem.dates.data_period", ["procedure", "dataPeriod", "to"], { from: period.from, to: period.to }));
 }
 
 function templateNames(text: string): string[] {
@@ -124,15 +118,15 @@ function checkConstraints(set: CriteriaSet, problems: Problem[]): void {
     c.atMost.forEach((path, side) => {
       const found = constraintInput(set.inputs, path);
       if ("problem" in found) {
-        problems.push({ code: "constraint", path: [...at, side], message: found.problem });
+        problems.push({ ...found.problem, path: [...at, side] });
         ok = false;
       }
     });
     if (!ok) return;
     const [part, whole] = c.atMost;
-    if (part === whole) problems.push({ code: "constraint", path: at, message: `a value is always at most itself: '${part}' and '${whole}'` });
+    if (part === whole) problems.push(problem("problem.constraint.same_input", at, { path: part }));
     else if (listScope(part) !== listScope(whole))
-      problems.push({ code: "constraint", path: at, message: `both sides must be in the same list (or both outside lists): '${part}' and '${whole}'` });
+      problems.push(problem("problem.constraint.different_lists", at, { part, whole }));
   });
 }
 
@@ -148,11 +142,11 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
 
   // Dates and lineage.
   if (set.validTo !== null && set.validTo < set.validFrom)
-    problems.push({ code: "dates", path: ["validTo"], message: `validTo ${set.validTo} is before validFrom ${set.validFrom}` });
+    problems.push(problem("problem.dates.order", ["validTo"], { from: set.validFrom, to: set.validTo }));
   if (set.source.issued > set.validFrom)
-    problems.push({ code: "dates", path: ["source", "issued"], message: `the document is dated ${set.source.issued}, after the set came into force (${set.validFrom})` });
+    problems.push(problem("problem.dates.issued", ["source", "issued"], { issued: set.source.issued, from: set.validFrom }));
   if (set.supersedes && set.supersedes.id === set.id && set.supersedes.version === set.version)
-    problems.push({ code: "supersedes_self", path: ["supersedes"], message: "a version cannot supersede itself" });
+    problems.push(problem("problem.supersedes_self", ["supersedes"]));
 
   checkInputs(set.inputs, ["inputs"], set.id, problems);
 
@@ -160,74 +154,64 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
   const groupIds = new Set(set.groups.map((g) => g.id));
   const levelIds = decision.method === "all" ? new Set(decision.levels.map((l) => l.id)) : new Set<string>();
   const pending = set.criteria.some((c) => c.pending);
-  if (pending && set.completeness.level !== "partial")
-    problems.push({ code: "completeness", path: ["completeness", "level"], message: "some criteria are pending (not encoded), so completeness must be 'partial'" });
+  if (pending && set.completeness.level !== "partial") problems.push(problem("problem.completeness.pending", ["completeness", "level"]));
   if (set.completeness.level === "complete-secondary" && set.completeness.notes.length === 0)
-    problems.push({
-      code: "completeness",
-      path: ["completeness", "notes"],
-      message: "a set complete from secondary copies says in its notes which copies were read and what was inferred",
-    });
+    problems.push(problem("problem.completeness.secondary_notes", ["completeness", "notes"]));
   if (set.completeness.level === "complete-official")
     set.criteria.forEach((c, i) => {
       if (c.text === undefined || c.article === undefined)
-        problems.push({
-          code: "completeness",
-          path: ["criteria", i, c.article === undefined ? "article" : "text"],
-          message: `a set complete from the official text quotes every criterion's article: '${c.id}' needs ${c.article === undefined ? "'article' (Điều/khoản/điểm)" : "'text' (the article's words, verbatim, with an English rendering)"}`,
-        });
+        problems.push(problem("problem.completeness.article", ["criteria", i, c.article === undefined ? "article" : "text"], { id: c.id, lacks: c.article === undefined ? "article" : "text" }));
     });
   procedureChecks(set, problems);
 
   set.criteria.forEach((c, i) => {
     const at = (...sub: (string | number)[]): JsonPath => ["criteria", i, ...sub];
     if (c.group !== undefined && !groupIds.has(c.group))
-      problems.push({ code: "unknown_group", path: at("group"), message: `group '${c.group}' is not declared in 'groups'${groupIds.size ? ` (declared: ${[...groupIds].join(", ")})` : ""}` });
+      problems.push(problem("problem.unknown_group", at("group"), { group: c.group, declared: [...groupIds] }));
     if (c.level !== undefined) {
-      if (decision.method !== "all") problems.push({ code: "unknown_level", path: at("level"), message: "'level' is only used with a decision of method 'all'" });
+      if (decision.method !== "all") problems.push(problem("problem.unknown_level.not_all", at("level")));
       else if (!levelIds.has(c.level))
-        problems.push({ code: "unknown_level", path: at("level"), message: `level '${c.level}' is not declared in decision.levels${levelIds.size ? ` (declared: ${[...levelIds].join(", ")})` : ""}` });
+        problems.push(problem("problem.unknown_level.undeclared", at("level"), { level: c.level, declared: [...levelIds] }));
     }
     if (decision.method === "all" && c.points !== undefined)
-      problems.push({ code: "points_unused", path: at("points"), message: "a decision of method 'all' does not count points; remove 'points' or use method 'points'" });
+      problems.push(problem("problem.points_unused", at("points")));
     if (decision.method === "points" && c.points === undefined && c.role === "standard" && !c.mandatory)
-      problems.push({ code: "no_points", path: at(), message: "under a points decision a criterion either earns points or is mandatory (a knock-out)" });
+      problems.push(problem("problem.no_points", at()));
     if (c.points !== undefined && typeof c.points === "object" && "tiers" in c.points) {
       const max = c.points.max;
       c.points.tiers.forEach((t, j) => {
-        if (t.points > max) problems.push({ code: "points", path: at("points", "tiers", j, "points"), message: `tier gives ${t.points} points, above the criterion's max ${max}` });
+        if (t.points > max) problems.push(problem("problem.points.tier_above", at("points", "tiers", j, "points"), { points: t.points, max }));
       });
       if (!c.points.tiers.some((t) => t.points === max))
-        problems.push({ code: "points", path: at("points", "max"), message: `no tier gives the max of ${max} points` });
+        problems.push(problem("problem.points.no_tier_max", at("points", "max"), { max }));
     }
   });
 
   if (decision.method === "points") {
     const total = set.criteria.reduce((s, c) => s + maxPointsOf(c), 0);
     if (total !== decision.maxPoints)
-      problems.push({ code: "points_sum", path: ["decision", "maxPoints"], message: `the criteria's points add up to ${total}, but maxPoints is ${decision.maxPoints}` });
+      problems.push(problem("problem.points_sum.set", ["decision", "maxPoints"], { total, max: decision.maxPoints }));
     const passMark = decision.passMark;
-    if (passMark === null && set.completeness.level !== "partial")
-      problems.push({ code: "completeness", path: ["decision", "passMark"], message: "the pass mark is not known (null), so completeness must be 'partial'" });
+    if (passMark === null && set.completeness.level !== "partial") problems.push(problem("problem.completeness.pass_mark", ["decision", "passMark"]));
     if (passMark !== null && passMark > decision.maxPoints)
-      problems.push({ code: "pass_mark", path: ["decision", "passMark"], message: `the pass mark ${decision.passMark} is above maxPoints ${decision.maxPoints}` });
+      problems.push(problem("problem.pass_mark", ["decision", "passMark"], { passMark, max: decision.maxPoints }));
     decision.grades.forEach((g, i) => {
       if (passMark !== null && g.minPoints < passMark)
-        problems.push({ code: "grades_order", path: ["decision", "grades", i, "minPoints"], message: `grade '${g.id}' starts at ${g.minPoints}, below the pass mark ${passMark}; grades are bands of passing results` });
+        problems.push(problem("problem.grades_order.below_pass", ["decision", "grades", i, "minPoints"], { grade: g.id, min: g.minPoints, passMark }));
       if (g.minPoints > decision.maxPoints)
-        problems.push({ code: "grades_order", path: ["decision", "grades", i, "minPoints"], message: `grade '${g.id}' starts at ${g.minPoints}, above maxPoints ${decision.maxPoints}` });
+        problems.push(problem("problem.grades_order.above_max", ["decision", "grades", i, "minPoints"], { grade: g.id, min: g.minPoints, max: decision.maxPoints }));
       const prev = decision.grades[i - 1];
       if (prev && g.minPoints >= prev.minPoints)
-        problems.push({ code: "grades_order", path: ["decision", "grades", i, "minPoints"], message: `grades go from the highest band down: '${g.id}' (${g.minPoints}) must start below '${prev.id}' (${prev.minPoints})` });
+        problems.push(problem("problem.grades_order.order", ["decision", "grades", i, "minPoints"], { grade: g.id, min: g.minPoints, previous: prev.id, previousMin: prev.minPoints }));
     });
     if (passMark !== null && decision.grades.length > 0 && decision.grades[decision.grades.length - 1]!.minPoints !== passMark)
-      problems.push({ code: "grades_order", path: ["decision", "grades"], message: `the lowest grade must start at the pass mark (${passMark}) so every pass has a grade` });
+      problems.push(problem("problem.grades_order.lowest", ["decision", "grades"], { passMark }));
   }
   for (const [gi, g] of set.groups.entries()) {
     if (g.maxPoints === undefined) continue;
     const sum = set.criteria.filter((c) => c.group === g.id).reduce((s, c) => s + maxPointsOf(c), 0);
     if (sum !== g.maxPoints)
-      problems.push({ code: "points_sum", path: ["groups", gi, "maxPoints"], message: `the criteria of group '${g.id}' add up to ${sum} points, but its maxPoints is ${g.maxPoints}` });
+      problems.push(problem("problem.points_sum.group", ["groups", gi, "maxPoints"], { group: g.id, total: sum, max: g.maxPoints }));
   }
 
   // Rules: derived values in order, then each criterion against inputs and derived values.
@@ -240,7 +224,7 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
   const readsShare = (reads: readonly string[]) => reads.some((r) => derivedShares.has(r.split(/[.[]/, 1)[0]!));
   for (const [name, d] of Object.entries(set.derived)) {
     if (name in set.inputs) {
-      problems.push({ code: "duplicate_name", path: ["derived", name], message: `'${name}' is both an input and a derived value` });
+      problems.push(problem("problem.duplicate_name", ["derived", name], { name }));
       continue;
     }
     const info = analyzeRule(d.rule, { kind: "object", fields: new Map(fields) }, ["derived", name, "rule"], problems, limits, budget);
@@ -268,7 +252,7 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
       else {
         run(c.points.score, ["points", "score"]);
         const t = infos[infos.length - 1]?.type;
-        if (t && !isNumeric(t)) problems.push({ code: "score_type", path: ["criteria", i, "points", "score"], message: "a score must be a number" });
+        if (t && !isNumeric(t)) problems.push(problem("problem.score_type", ["criteria", i, "points", "score"]));
       }
     }
     const usesRatio = infos.some((x) => x.usesRatio);
@@ -276,29 +260,19 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
     const takesShare = infos.some((x) => x.takesShare) || readsShare(reads);
     criteria.set(c.id, { reads, usesRatio, takesShare });
     if (takesShare && c.emptyGroup === undefined)
-      problems.push({
-        code: "empty_group_unsaid",
-        path: ["criteria", i],
-        message: `criterion '${c.id}' takes a share of a group that can be empty (no members, or all excluded), but does not say what an empty group means: add "emptyGroup": "fail", "not-applicable" or "pass" as the regulation says, and its reason in completeness.notes`,
-      });
+      problems.push(problem("problem.empty_group_unsaid", ["criteria", i], { id: c.id }));
     if (!takesShare && c.emptyGroup !== undefined)
-      problems.push({
-        code: "empty_group_unused",
-        path: ["criteria", i, "emptyGroup"],
-        message: `criterion '${c.id}' says what an empty group means, but takes no share or ratio of a group, so it never applies; remove "emptyGroup"`,
-      });
+      problems.push(problem("problem.empty_group_unused", ["criteria", i, "emptyGroup"], { id: c.id }));
     for (const [status, text] of Object.entries(c.explain ?? {})) {
       for (const lang of ["vi", "en"] as const) {
         for (const name of templateNames(text[lang])) {
           const ok = names.has(name) || ((RATIO_TEMPLATE_NAMES as readonly string[]).includes(name) && usesRatio);
           if (!ok)
-            problems.push({
-              code: "template_name",
-              path: ["criteria", i, "explain", status, lang],
-              message: (RATIO_TEMPLATE_NAMES as readonly string[]).includes(name)
-                ? `{{${name}}} needs a ratio, but this criterion compares none`
-                : `{{${name}}} is not a name templates can use (${[...TEMPLATE_NAMES, ...RATIO_TEMPLATE_NAMES].join(", ")}, or an input or derived value)`,
-            });
+            problems.push(
+              (RATIO_TEMPLATE_NAMES as readonly string[]).includes(name)
+                ? problem("problem.template_name.ratio", ["criteria", i, "explain", status, lang], { name })
+                : problem("problem.template_name.unknown", ["criteria", i, "explain", status, lang], { name, allowed: [...TEMPLATE_NAMES, ...RATIO_TEMPLATE_NAMES] }),
+            );
         }
       }
     }
@@ -307,11 +281,7 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
   const work = works.reduce((sum, w) => sum + w.work, 0);
   if (work > limits.maxWork) {
     const worst = works.reduce((a, b) => (b.work > a.work ? b : a));
-    problems.push({
-      code: "work_too_large",
-      path: worst.path,
-      message: `evaluating one unit could take up to ${bigNumber(work)} steps (each part of a rule, times the items of every list it goes through, nested lists multiplied), more than the ${bigNumber(limits.maxWork)} allowed (limits.maxWork); this rule alone could take ${bigNumber(worst.work)}. Declare "maxItems" on the lists it goes through, or raise limits.maxWork`,
-    });
+    problems.push(problem("problem.work_too_large", worst.path, { work, max: limits.maxWork, rule: worst.work }));
   }
   return { criteria, derivedTypes, work };
 }

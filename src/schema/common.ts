@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkText } from "./issues.js";
 
 /** Names that would reach into an object's prototype if used as a key. Never allowed as names or path segments. */
 export const FORBIDDEN_NAMES: ReadonlySet<string> = new Set(["__proto__", "prototype", "constructor"]);
@@ -6,8 +7,8 @@ export const FORBIDDEN_NAMES: ReadonlySet<string> = new Set(["__proto__", "proto
 /** A text in Vietnamese and English. */
 export const Localized = z
   .object({
-    vi: z.string().min(1, "the Vietnamese text is empty"),
-    en: z.string().min(1, "the English text is empty"),
+    vi: z.string().min(1, checkText("check.vi_empty")),
+    en: z.string().min(1, checkText("check.en_empty")),
   })
   .strict()
   .describe("A text in Vietnamese (vi) and English (en).");
@@ -27,8 +28,8 @@ function isRealDate(s: string): boolean {
 /** A calendar date written `YYYY-MM-DD`. */
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date written YYYY-MM-DD")
-  .refine(isRealDate, "not a real calendar date")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, checkText("check.date_format"))
+  .refine(isRealDate, checkText("check.real_date"))
   .describe("A calendar date, YYYY-MM-DD.");
 
 /** True when `s` is a real calendar date written `YYYY-MM-DD`. */
@@ -39,23 +40,23 @@ export function isIsoDate(s: unknown): s is string {
 /** Name of an input, a record field or a derived value: usable as a JsonLogic `var` segment. */
 export const Name = z
   .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "a name starts with a letter or _ and holds only letters, digits and _")
-  .refine((s) => !FORBIDDEN_NAMES.has(s), "this name is reserved")
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, checkText("check.name_format"))
+  .refine((s) => !FORBIDDEN_NAMES.has(s), checkText("check.reserved_name"))
   .describe("An identifier: letters, digits and _, not starting with a digit.");
 
 /** Identifier of a criterion, group, level or grade, e.g. `1.2`, `TC2.CT1`, `muc-1`. */
 export const Id = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "an id holds letters, digits, '.', '_' and '-', and starts with a letter or digit")
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, checkText("check.id_format"))
   .max(64);
 
 /** Identifier of a criteria set, e.g. `don-vi-hoc-tap`. */
 export const SetId = z
   .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "a set id is lower-case words joined by '-', e.g. don-vi-hoc-tap")
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, checkText("check.set_id_format"))
   .max(80);
 
 /** A semantic version, e.g. `2020.1.0`. */
 export const Version = z
   .string()
-  .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, "expected a version like 2020.1.0");
+  .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, checkText("check.version_format"));

@@ -6,7 +6,8 @@
  *
  * @module
  */
-import type { JsonPath, Problem } from "../errors.js";
+import { problem, type JsonPath, type Problem } from "../errors.js";
+import type { Text } from "../i18n/index.js";
 import type { Constraint } from "./criteria-set.js";
 import type { InputSpec, Inputs } from "./inputs.js";
 
@@ -16,22 +17,22 @@ export function constraintPath(path: string): string[] {
 }
 
 /** The input a constraint path names, or why it names none a constraint can use. */
-export function constraintInput(inputs: Inputs, path: string): { spec: InputSpec } | { problem: string } {
+export function constraintInput(inputs: Inputs, path: string): { spec: InputSpec } | { problem: Problem } {
   let fields: Inputs | undefined = inputs;
   let spec: InputSpec | undefined;
   const parts = constraintPath(path);
   for (const [i, p] of parts.entries()) {
     if (p === "[]") {
-      if (spec?.type !== "array") return { problem: `'${parts.slice(0, i).join(".")}' is not a list` };
+      if (spec?.type !== "array") return { problem: problem("problem.constraint.not_a_list", [], { path: parts.slice(0, i).join(".") }) };
       spec = spec.items;
       fields = spec.type === "object" ? spec.fields : undefined;
       continue;
     }
-    if (!fields || !Object.prototype.hasOwnProperty.call(fields, p)) return { problem: `'${path}' is not a declared input` };
+    if (!fields || !Object.prototype.hasOwnProperty.call(fields, p)) return { problem: problem("problem.constraint.not_declared", [], { path }) };
     spec = fields[p]!;
     fields = spec.type === "object" ? spec.fields : undefined;
   }
-  if (!spec || (spec.type !== "integer" && spec.type !== "number")) return { problem: `'${path}' is not a number input` };
+  if (!spec || (spec.type !== "integer" && spec.type !== "number")) return { problem: problem("problem.constraint.not_a_number", [], { path }) };
   return { spec };
 }
 
@@ -79,15 +80,14 @@ export function constraintProblems(constraints: readonly Constraint[], inputs: I
       const p = parts[0];
       const w = wholes[0];
       if (!p || !w || typeof p.value !== "number" || typeof w.value !== "number" || p.value <= w.value) continue;
-      const label = (path: string) => {
+      // An input's label in each language, or its path when it has none.
+      const label = (path: string): Text => {
         const found = constraintInput(inputs, path);
-        return "spec" in found && found.spec.label ? `${found.spec.label.en} (${path})` : path;
+        return "spec" in found && found.spec.label ? found.spec.label : { vi: path, en: path };
       };
-      problems.push({
-        code: "part_exceeds_whole",
-        path: p.path,
-        message: `${p.value} is more than ${w.value}, the value of ${label(whole)}: ${label(part)} cannot exceed it${c.note ? ` (${c.note.en})` : ""}`,
-      });
+      problems.push(
+        problem("problem.part_exceeds_whole", p.path, { part: p.value, whole: w.value, partInput: label(part), wholeInput: label(whole), note: c.note }),
+      );
     }
   }
   return problems;

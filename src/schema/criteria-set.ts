@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { msg } from "../i18n/index.js";
+import { checkText, checkWith } from "./issues.js";
 import { Id, IsoDate, Localized, Name, SetId, Version } from "./common.js";
 import { Inputs } from "./inputs.js";
 import { Rule } from "./rule.js";
@@ -45,10 +47,7 @@ export const Completeness = z
   .object({
     level: z
       .enum(COMPLETENESS_LEVELS, {
-        error: (issue) =>
-          issue.input === "complete"
-            ? "'complete' is split in two since 0.2: write 'complete-official' (every criterion from the official text, quoted in 'text') or 'complete-secondary' (every criterion encoded, but from secondary copies; the notes say what was inferred)"
-            : `expected one of ${COMPLETENESS_LEVELS.map((l) => `'${l}'`).join(", ")}`,
+        error: (issue) => (issue.input === "complete" ? checkText("check.complete_split") : undefined),
       })
       .describe(
         "'complete-official': every criterion from the official text, each quoting its article; 'complete-secondary': every criterion encoded, from secondary copies (notes say what was inferred); 'partial': some criteria are listed but not encoded.",
@@ -61,7 +60,7 @@ export type Completeness = z.infer<typeof Completeness>;
 /** A day of the year, `MM-DD` (29 February allowed). */
 export const MonthDay = z
   .string()
-  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "expected a day of the year written MM-DD")
+  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, checkText("check.day_of_year"))
   // Only a day the pattern accepted is checked against its month (the pattern reports the others).
   .refine((s) => !/^(0[1-9]|1[0-2])-\d\d$/.test(s) || Number(s.slice(3)) <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][Number(s.slice(0, 2)) - 1]!, "not a day of that month")
   .describe("A day of the year, MM-DD.");
@@ -214,21 +213,21 @@ export const Criterion = z
       c.excludes !== undefined && "excludes",
       c.pending !== undefined && "pending",
       c.points !== undefined && typeof c.points === "object" && "tiers" in c.points && "points.tiers",
-    ].filter(Boolean);
+    ].filter((k): k is string => typeof k === "string");
     if (c.role === "exclusion") {
       if (c.excludes === undefined && c.pending === undefined)
-        ctx.addIssue({ code: "custom", path: ["excludes"], message: "an exclusion needs an 'excludes' rule (or 'pending')" });
-      if (c.rule !== undefined) ctx.addIssue({ code: "custom", path: ["rule"], message: "an exclusion states 'excludes', not 'rule'" });
-      if (c.points !== undefined) ctx.addIssue({ code: "custom", path: ["points"], message: "an exclusion earns no points" });
+        ctx.addIssue({ code: "custom", path: ["excludes"], message: checkText("check.exclusion_needs_excludes") });
+      if (c.rule !== undefined) ctx.addIssue({ code: "custom", path: ["rule"], message: checkText("check.exclusion_no_rule") });
+      if (c.points !== undefined) ctx.addIssue({ code: "custom", path: ["points"], message: checkText("check.exclusion_no_points") });
     } else {
-      if (c.excludes !== undefined) ctx.addIssue({ code: "custom", path: ["excludes"], message: "'excludes' is only for criteria with role 'exclusion'" });
+      if (c.excludes !== undefined) ctx.addIssue({ code: "custom", path: ["excludes"], message: checkText("check.excludes_only_exclusion") });
       const scored = c.points !== undefined && typeof c.points === "object" && "score" in c.points;
       if (scored && c.rule === undefined && c.pending === undefined)
-        ctx.addIssue({ code: "custom", path: ["rule"], message: "a scored criterion needs a 'rule' saying when it is met, e.g. score >= 5" });
+        ctx.addIssue({ code: "custom", path: ["rule"], message: checkText("check.scored_needs_rule") });
       else if (kinds.length === 0)
-        ctx.addIssue({ code: "custom", path: [], message: "a criterion needs a 'rule', tiered 'points', or 'pending'" });
+        ctx.addIssue({ code: "custom", path: [], message: checkText("check.criterion_needs_rule") });
       if (kinds.length > 1)
-        ctx.addIssue({ code: "custom", path: [], message: `a criterion takes one of 'rule', tiered 'points' or 'pending', not ${kinds.join(" and ")}` });
+        ctx.addIssue({ code: "custom", path: [], ...checkWith(msg("check.criterion_one_of", { kinds })) });
     }
   });
 export type Criterion = z.infer<typeof Criterion>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkText } from "./issues.js";
 import { FORBIDDEN_NAMES, IsoDate, Localized, Name } from "./common.js";
 
 const common = {
@@ -70,8 +71,8 @@ export const TitleInput = z
       .array(
         z
           .string()
-          .regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, "a level read as a field: letters, digits, _ and -, starting with a letter or _")
-          .refine((s) => !FORBIDDEN_NAMES.has(s), "this name is reserved"),
+          .regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, checkText("check.level_field"))
+          .refine((s) => !FORBIDDEN_NAMES.has(s), checkText("check.reserved_name")),
       )
       .min(1)
       .optional()

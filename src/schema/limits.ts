@@ -7,7 +7,9 @@
  * @module
  */
 import { z } from "zod";
-import { OptionsError, formatPath } from "../errors.js";
+import { OptionsError } from "../errors.js";
+import { msg } from "../i18n/index.js";
+import { issueProblems } from "./issues.js";
 
 // Ceilings on the limits themselves: the validators and evaluators recurse, so nesting limits stay within
 // what the call stack holds on every supported platform, whatever the host configures.
@@ -67,13 +69,14 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze(Limits.parse({}));
  */
 export function resolveLimits(input: LimitsInput | undefined): Limits {
   if (input === undefined) return DEFAULT_LIMITS;
-  const parsed = Limits.safeParse(input);
+  const parsed = Limits.safeParse(input, { reportInput: true });
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const path = ["limits", ...issue.path.map((p) => (typeof p === "number" ? p : String(p)))];
-  const what =
+  throw new OptionsError(
     issue.code === "unrecognized_keys"
-      ? `unknown limit${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `'${k}'`).join(", ")}; known: ${Object.keys(Limits.shape).join(", ")}`
-      : `${issue.message} (a limit is a whole number of at least 1)`;
-  throw new OptionsError(`${formatPath(path)}: ${what}`, path);
+      ? msg("options.unknown_limits", { path, keys: issue.keys, known: Object.keys(Limits.shape) })
+      : msg("options.bad_limit", { path, problem: issueProblems(issue, path)[0]! }),
+    path,
+  );
 }

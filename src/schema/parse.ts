@@ -5,7 +5,8 @@
  * @module
  */
 import type { z } from "zod";
-import { CriteriaSetError, printable, type Problem } from "../errors.js";
+import { CriteriaSetError, printable, problem, type Problem } from "../errors.js";
+import { issuePath, issueProblems } from "./issues.js";
 import { suggest } from "../logic/analyze.js";
 import { checkCriteriaSet, type SetAnalysis } from "./checks.js";
 import { CriteriaSet } from "./criteria-set.js";
@@ -47,20 +48,18 @@ function keysExpectedAt(path: readonly PropertyKey[]): string[] {
 /** Unknown keys beyond this many get no "did you mean" (suggesting costs time for each). */
 export const MAX_SUGGESTIONS = 100;
 
-/** Turns zod's issues on a criteria set into problems. */
+/** Turns zod's issues on a criteria set (or a case file, lock file, audit record) into problems. */
 export function schemaProblems(error: z.ZodError): Problem[] {
   const out: Problem[] = [];
   for (const issue of error.issues) {
-    const path = issue.path.map((p) => (typeof p === "number" ? p : String(p)));
+    const path = issuePath(issue);
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
         // A typo gets a suggestion; a file with thousands of stray keys is not worth a spelling check each.
         const hint = out.length < MAX_SUGGESTIONS ? suggest(key, keysExpectedAt(issue.path)) : undefined;
-        out.push({ code: "unknown_key", path: [...path, key], message: `unknown key '${printable(key)}'${hint ? ` (did you mean '${hint}'?)` : ""}` });
+        out.push(problem("problem.unknown_key", [...path, key], { key: printable(key), suggestion: hint }));
       }
-    } else {
-      out.push({ code: issue.code, path, message: issue.message });
-    }
+    } else out.push(...issueProblems(issue, path));
   }
   return out;
 }
@@ -88,7 +87,7 @@ export function validateCriteriaSet(json: unknown, options: ValidateOptions = {}
   const limits = resolveLimits(options.limits);
   const tooBig = preflight(json, limits);
   if (tooBig.length > 0) return { ok: false, problems: tooBig };
-  const parsed = CriteriaSet.safeParse(normalizeStrings(json));
+  const parsed = CriteriaSet.safeParse(normalizeStrings(json), { reportInput: true });
   if (!parsed.success) return { ok: false, problems: schemaProblems(parsed.error) };
   const problems: Problem[] = [];
   const analysis = checkCriteriaSet(parsed.data, problems, limits);

@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { CONTROL_CHARACTER, printable, type JsonPath, type Problem } from "../errors.js";
+import { CONTROL_CHARACTER, printable, problem, type JsonPath, type Problem } from "../errors.js";
 import type { Limits } from "./limits.js";
 
 interface Frame {
@@ -32,7 +32,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 function refuseProtoKey(record: Record<string, unknown>, path: JsonPath, problems: Problem[]): void {
   if (Object.prototype.hasOwnProperty.call(record, "__proto__"))
-    problems.push({ code: "unsafe_key", path: [...path, "__proto__"], message: "'__proto__' can never be a name: it would reach an object's prototype" });
+    problems.push(problem("problem.unsafe_key", [...path, "__proto__"]));
 }
 
 const MAX_CONTROL_PROBLEMS = 20;
@@ -53,19 +53,15 @@ interface Open {
  */
 function scan(value: unknown, maxDepth: number): { deep: JsonPath } | { controls: Problem[] } {
   const controls: Problem[] = [];
-  const control = (frame: Frame, text: string, what: string) => {
+  const control = (frame: Frame, text: string, where: "text" | "key") => {
     if (controls.length < MAX_CONTROL_PROBLEMS && CONTROL_CHARACTER.test(text))
-      controls.push({
-        code: "control_character",
-        path: pathOf(frame),
-        message: `${what} holds a control character (${printable(CONTROL_CHARACTER.exec(text)![0])}), which could rewrite a terminal or hide text; remove it`,
-      });
+      controls.push(problem("problem.control_character", pathOf(frame), { char: printable(CONTROL_CHARACTER.exec(text)![0]), in: where }));
   };
   const open: Open[] = [];
   /** Looks at one value: a text is checked, a list or record is opened (or found too deep). */
   const visit = (frame: Frame): JsonPath | undefined => {
     const v = frame.value;
-    if (typeof v === "string") control(frame, v, "the text");
+    if (typeof v === "string") control(frame, v, "text");
     if (typeof v !== "object" || v === null) return undefined;
     if (frame.depth + 1 > maxDepth) return pathOf(frame);
     const keys = Array.isArray(v) ? undefined : Object.keys(v);
@@ -87,7 +83,7 @@ function scan(value: unknown, maxDepth: number): { deep: JsonPath } | { controls
     if (top.keys) {
       const k = top.keys[i]!;
       child = { value: (parent.value as Record<string, unknown>)[k], depth, key: k, parent };
-      control(child, k, "the key");
+      control(child, k, "key");
     } else child = { value: (parent.value as unknown[])[i], depth, key: i, parent };
     const tooDeep = visit(child);
     if (tooDeep) return { deep: tooDeep };
@@ -110,11 +106,7 @@ function checkInputs(inputs: Record<string, unknown>, limits: Limits, problems: 
     const here = depth + 1;
     if (here > limits.maxDataDepth) {
       if (!reportedDepth)
-        problems.push({
-          code: "inputs_too_deep",
-          path,
-          message: `the inputs nest lists and records ${here} levels deep here; a unit's data may nest at most ${limits.maxDataDepth} (limits.maxDataDepth)`,
-        });
+        problems.push(problem("problem.inputs_too_deep", path, { depth: here, max: limits.maxDataDepth }));
       reportedDepth = true;
       continue;
     }
@@ -127,7 +119,7 @@ function checkInputs(inputs: Record<string, unknown>, limits: Limits, problems: 
     }
   }
   if (count > limits.maxInputs)
-    problems.push({ code: "too_many_inputs", path: ["inputs"], message: `the set declares ${count} inputs and fields; at most ${limits.maxInputs} are accepted (limits.maxInputs)` });
+    problems.push(problem("problem.too_many_inputs", ["inputs"], { count, max: limits.maxInputs }));
 }
 
 /**
@@ -137,22 +129,14 @@ function checkInputs(inputs: Record<string, unknown>, limits: Limits, problems: 
 export function preflight(json: unknown, limits: Limits): Problem[] {
   const scanned = scan(json, limits.maxJsonDepth);
   if ("deep" in scanned)
-    return [{ code: "too_deep", path: scanned.deep, message: `the file nests objects and lists deeper than ${limits.maxJsonDepth} levels here (limits.maxJsonDepth)` }];
+    return [problem("problem.too_deep", scanned.deep, { max: limits.maxJsonDepth })];
   const problems = scanned.controls;
   if (!isRecord(json)) return problems;
   if (Array.isArray(json.criteria) && json.criteria.length > limits.maxCriteria)
-    problems.push({
-      code: "too_many_criteria",
-      path: ["criteria"],
-      message: `the set has ${json.criteria.length} criteria; at most ${limits.maxCriteria} are accepted (limits.maxCriteria)`,
-    });
+    problems.push(problem("problem.too_many_criteria", ["criteria"], { count: json.criteria.length, max: limits.maxCriteria }));
   if (isRecord(json.derived)) refuseProtoKey(json.derived, ["derived"], problems);
   if (isRecord(json.derived) && Object.keys(json.derived).length > limits.maxDerived)
-    problems.push({
-      code: "too_many_derived",
-      path: ["derived"],
-      message: `the set has ${Object.keys(json.derived).length} derived values; at most ${limits.maxDerived} are accepted (limits.maxDerived)`,
-    });
+    problems.push(problem("problem.too_many_derived", ["derived"], { count: Object.keys(json.derived).length, max: limits.maxDerived }));
   if (isRecord(json.inputs)) checkInputs(json.inputs, limits, problems);
   return problems;
 }

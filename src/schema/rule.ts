@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkText } from "./issues.js";
 import { JSON_DEPTH_CEILING } from "./limits.js";
 
 /**
@@ -21,5 +22,5 @@ function isJson(value: unknown, depth: number): boolean {
  * The value is kept as given rather than copied, so a key such as `__proto__` stays a key to be reported.
  */
 export const Rule = z
-  .custom<Rule>((v) => isJson(v, 0), { message: "expected a JsonLogic expression (JSON: null, true/false, a number, a text, a list or an object)" })
+  .custom<Rule>((v) => isJson(v, 0), { message: checkText("check.rule_json") })
   .describe("A JsonLogic expression, e.g. {\">=\": [{\"var\": \"age\"}, 6]}.");

@@ -5,7 +5,9 @@
  * @module
  */
 import { z } from "zod";
-import { CaseFileError, TieuchiError, UnitDataError } from "../errors.js";
+import { CaseFileError, problem, TieuchiError, UnitDataError } from "../errors.js";
+import { msg } from "../i18n/index.js";
+import { checkText, checkWith } from "../schema/issues.js";
 import { evaluate, type EvaluateOptions } from "../evaluate/evaluate.js";
 import type { LoadedSet } from "../evaluate/load.js";
 import { IsoDate, type Localized, SetId, Version } from "../schema/common.js";
@@ -30,9 +32,9 @@ export const Expectation = z
   .superRefine((e, ctx) => {
     if (e.invalidData !== undefined) {
       for (const key of ["verdict", "grade", "points", "criteria"] as const)
-        if (e[key] !== undefined) ctx.addIssue({ code: "custom", path: [key], message: `a case whose data must be rejected (invalidData) has no ${key}` });
+        if (e[key] !== undefined) ctx.addIssue({ code: "custom", path: [key], ...checkWith(msg("check.invalid_data_has", { key })) });
     } else if (e.verdict === undefined)
-      ctx.addIssue({ code: "custom", path: ["verdict"], message: "a case states the verdict it expects (pass, fail or incomplete), or invalidData for data that must be rejected" });
+      ctx.addIssue({ code: "custom", path: ["verdict"], message: checkText("check.case_verdict") });
   });
 export type Expectation = z.infer<typeof Expectation>;
 
@@ -64,7 +66,7 @@ export const CaseFile = z
   .superRefine((f, ctx) => {
     const seen = new Set<string>();
     f.cases.forEach((c, i) => {
-      if (seen.has(c.name)) ctx.addIssue({ code: "custom", path: ["cases", i, "name"], message: `case name '${c.name}' is used twice` });
+      if (seen.has(c.name)) ctx.addIssue({ code: "custom", path: ["cases", i, "name"], ...checkWith(msg("check.case_name_twice", { name: c.name })) });
       seen.add(c.name);
     });
   });
@@ -76,7 +78,7 @@ export type CaseFile = z.infer<typeof CaseFile>;
  * @throws {@link CaseFileError} listing every problem.
  */
 export function parseCaseFile(json: unknown, source?: string): CaseFile {
-  const r = CaseFile.safeParse(json);
+  const r = CaseFile.safeParse(json, { reportInput: true });
   if (!r.success) throw new CaseFileError(schemaProblems(r.error), source);
   return r.data;
 }
@@ -116,7 +118,7 @@ export function runCase(set: LoadedSet, c: Case, options: Omit<EvaluateOptions, 
       if (!(e instanceof TieuchiError)) throw e;
       return { name: c.name, ok: false, differences: [{ field: "error", expected: "the case to be evaluated", actual: `${e.message} [${e.code}]` }] };
     }
-    const codes = [...new Set(e.problems.map((p) => p.code))].sort();
+    const codes: string[] = [...new Set(e.problems.map((p) => p.code))].sort();
     if (c.expect.invalidData) {
       const missing = c.expect.invalidData.filter((code) => !codes.includes(code));
       if (missing.length) diffs.push({ field: "invalidData", expected: c.expect.invalidData, actual: codes });
@@ -150,7 +152,7 @@ export function runCase(set: LoadedSet, c: Case, options: Omit<EvaluateOptions, 
 export function runCaseFile(set: LoadedSet, file: CaseFile, options: Omit<EvaluateOptions, "asOf"> = {}): CaseOutcome[] {
   const d = set.definition;
   if (file.set.id !== d.id || file.set.version !== d.version)
-    throw new CaseFileError([{ code: "wrong_set", path: ["set"], message: `the cases are for ${file.set.id}@${file.set.version}, not ${d.id}@${d.version}` }]);
+    throw new CaseFileError([problem("problem.wrong_set.cases", ["set"], { cases: `${file.set.id}@${file.set.version}`, set: `${d.id}@${d.version}` })]);
   return file.cases.map((c) => runCase(set, c, options));
 }
 

@@ -7,7 +7,9 @@
  * @module
  */
 import { z } from "zod";
-import { AuditRecordError, OptionsError, TieuchiError, UnitDataError, type Problem } from "../errors.js";
+import { checkText } from "../schema/issues.js";
+import { AuditRecordError, OptionsError, problem, TieuchiError, UnitDataError, type Problem } from "../errors.js";
+import { msg } from "../i18n/index.js";
 import { evaluate, type EngineName, type EvaluateOptions, type SetResolver } from "../evaluate/evaluate.js";
 import type { LoadedSet } from "../evaluate/load.js";
 import { IsoDate, Localized } from "../schema/common.js";
@@ -16,7 +18,7 @@ import { Result, type CriterionResult } from "../schema/result.js";
 import { VERSION } from "../version.js";
 import { canonicalJson, contentHash } from "./canonical.js";
 
-const Hash = z.string().regex(/^sha256:[0-9a-f]{64}$/, "expected sha256: and 64 hex digits");
+const Hash = z.string().regex(/^sha256:[0-9a-f]{64}$/, checkText("check.sha256"));
 
 /** A replayable record of one evaluation. */
 export const AuditRecord = z
@@ -47,7 +49,7 @@ export interface RecordOptions {
 function timestamp(at: Date | string | undefined): string {
   if (at === undefined) return new Date().toISOString();
   const text = typeof at === "string" ? at : at.toISOString();
-  if (!AuditRecord.shape.evaluatedAt.safeParse(text).success) throw new OptionsError(`evaluatedAt must be an ISO 8601 date and time, got ${JSON.stringify(text)}`, ["evaluatedAt"]);
+  if (!AuditRecord.shape.evaluatedAt.safeParse(text).success) throw new OptionsError(msg("options.evaluated_at", { got: JSON.stringify(text) }), ["evaluatedAt"]);
   return text;
 }
 
@@ -88,15 +90,15 @@ export function createAuditRecord(set: LoadedSet | string | unknown, data: unkno
  * @throws {@link AuditRecordError} listing every problem.
  */
 export function parseAuditRecord(json: unknown, source?: string): AuditRecord {
-  const parsed = AuditRecord.safeParse(json);
+  const parsed = AuditRecord.safeParse(json, { reportInput: true });
   if (!parsed.success) throw new AuditRecordError(schemaProblems(parsed.error), source);
   const r = parsed.data;
   const problems: Problem[] = [];
   for (const k of ["id", "version", "hash"] as const)
-    if (r.set[k] !== r.result.set[k]) problems.push({ code: "inconsistent", path: ["set", k], message: `the record names ${JSON.stringify(r.set[k])} but its result ${JSON.stringify(r.result.set[k])}` });
-  if (r.asOf !== r.result.asOf) problems.push({ code: "inconsistent", path: ["asOf"], message: `the record says ${r.asOf} but its result ${r.result.asOf}` });
+    if (r.set[k] !== r.result.set[k]) problems.push(problem("problem.inconsistent.set", ["set", k], { record: JSON.stringify(r.set[k]), result: JSON.stringify(r.result.set[k]) }));
+  if (r.asOf !== r.result.asOf) problems.push(problem("problem.inconsistent.as_of", ["asOf"], { record: String(r.asOf), result: String(r.result.asOf) }));
   if (r.library.version !== r.result.engine.version)
-    problems.push({ code: "inconsistent", path: ["library", "version"], message: `the record says ${r.library.version} but its result was made by ${r.result.engine.version}` });
+    problems.push(problem("problem.inconsistent.library", ["library", "version"], { record: r.library.version, result: r.result.engine.version }));
   if (problems.length > 0) throw new AuditRecordError(problems, source);
   return r;
 }

@@ -6,6 +6,7 @@
  * @module
  */
 import { CanonicalJsonError } from "../errors.js";
+import { msg } from "../i18n/index.js";
 import { sha256Hex } from "./sha256.js";
 
 /**
@@ -24,7 +25,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 function write(value: unknown, out: string[], path: Array<string | number>): void {
-  if (path.length > 1000) throw new CanonicalJsonError("nests deeper than 1000 levels", path.slice());
+  if (path.length > 1000) throw new CanonicalJsonError(msg("canonical.too_deep"), path.slice());
   if (value === null) {
     out.push("null");
     return;
@@ -34,7 +35,7 @@ function write(value: unknown, out: string[], path: Array<string | number>): voi
       out.push(value ? "true" : "false");
       return;
     case "number":
-      if (!Number.isFinite(value)) throw new CanonicalJsonError(`${value} is not a JSON number`, path.slice());
+      if (!Number.isFinite(value)) throw new CanonicalJsonError(msg("canonical.not_a_number", { value: String(value) }), path.slice());
       out.push(Object.is(value, -0) ? "0" : JSON.stringify(value));
       return;
     case "string":
@@ -58,7 +59,7 @@ function write(value: unknown, out: string[], path: Array<string | number>): voi
         // A Date, Map, Set, RegExp, typed array or class instance has no own enumerable keys to write, so two
         // different dates would hash the same as {}; JSON data holds plain objects only.
         const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
-        throw new CanonicalJsonError(`a ${typeof name === "string" && name !== "" ? name : "non-plain object"} is not a JSON value${name === "Date" ? ' (write a date as a text, "YYYY-MM-DD")' : ""}`, path.slice());
+        throw new CanonicalJsonError(msg("canonical.not_plain", { name: typeof name === "string" && name !== "" ? name : undefined }), path.slice());
       }
       const entries = Object.keys(value)
         .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
@@ -66,7 +67,7 @@ function write(value: unknown, out: string[], path: Array<string | number>): voi
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       for (let i = 1; i < entries.length; i++)
         // Two keys that differ only in Unicode form would become one key written twice.
-        if (entries[i]![0] === entries[i - 1]![0]) throw new CanonicalJsonError(`two keys read ${JSON.stringify(entries[i]![0])} once normalised to NFC`, path.slice());
+        if (entries[i]![0] === entries[i - 1]![0]) throw new CanonicalJsonError(msg("canonical.same_keys", { key: JSON.stringify(entries[i]![0]) }), path.slice());
       out.push("{");
       entries.forEach(([k, v], i) => {
         if (i) out.push(",");
@@ -79,7 +80,7 @@ function write(value: unknown, out: string[], path: Array<string | number>): voi
       return;
     }
     default:
-      throw new CanonicalJsonError(`a ${typeof value} is not a JSON value`, path.slice());
+      throw new CanonicalJsonError(msg("canonical.not_json", { type: typeof value }), path.slice());
   }
 }
 

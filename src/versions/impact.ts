@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { unwrapUnit } from "../batch/unit.js";
 import { JsonParseError, TieuchiError, UnitDataError, type Problem } from "../errors.js";
+import { say, type Message } from "../i18n/index.js";
 import { evaluate, type EvaluateOptions } from "../evaluate/evaluate.js";
 import { isLoadedSet, loadCriteriaSet, type LoadedSet } from "../evaluate/load.js";
 import { Status, Verdict, type Result } from "../schema/result.js";
@@ -117,7 +118,7 @@ export interface Impact {
   /** Parses one NDJSON line and evaluates it; a blank line gives null (and is counted). */
   line(text: string, line: number): UnitImpact | null;
   /** Records a line that could not be read at all (not UTF-8, too long). */
-  unreadable(line: number, reason: string): UnitImpact;
+  unreadable(line: number, reason: Message): UnitImpact;
   /** The counts so far. */
   summary(): ImpactSummary;
 }
@@ -269,9 +270,9 @@ export function createImpact(oldSet: LoadedSet | unknown, newSet: LoadedSet | un
       }
       return unit(data, line);
     },
-    unreadable(line: number, reason: string): UnitImpact {
+    unreadable(line: number, reason: Message): UnitImpact {
       lines = Math.max(lines, line);
-      return record({ ...blankImpact(line, null), kind: "bad-line", problems: [{ code: "unreadable", path: [], message: `line ${line}: ${reason}` }] });
+      return record({ ...blankImpact(line, null), kind: "bad-line", problems: [{ code: "unreadable", path: [], message: `line ${line}: ${say(reason, "en")}` }] });
     },
     summary(): ImpactSummary {
       const stamp = (s: LoadedSet) => ({ id: s.definition.id, version: s.definition.version, hash: s.hash });

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { JsonParseError, printable } from "../errors.js";
+import { JsonParseError, locatedProblem, printable, type Problem } from "../errors.js";
+import { msg, type Message } from "../i18n/index.js";
 
 function position(text: string, offset: number): { offset: number; line: number; column: number } {
   let line = 1;
@@ -27,17 +28,17 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
  * engine's own message does not always give a position. It keeps its own stack rather than recursing, so
  * text nested a million levels deep is no danger.
  */
-export function locateJsonError(text: string): { offset: number; reason: string } | undefined {
+export function locateJsonError(text: string): { offset: number; reason: Message } | undefined {
   const n = text.length;
   let i = 0;
   const ws = () => {
     while (i < n && isSpace(text.charCodeAt(i))) i++;
   };
-  const describe = () => (i >= n ? "the text ends too early" : `unexpected ${printable(JSON.stringify(text[i]))}`);
-  const fail = (reason: string) => ({ offset: i, reason });
+  const describe = (): Message => (i >= n ? msg("json.ends_early") : msg("json.unexpected", { char: printable(JSON.stringify(text[i])) }));
+  const fail = (reason: Message) => ({ offset: i, reason });
 
   /** Scans a string starting at `i` (a double quote); returns a reason on error. */
-  const string = (): string | undefined => {
+  const string = (): Message | undefined => {
     i++;
     while (i < n) {
       const ch = text[i]!;
@@ -48,28 +49,28 @@ export function locateJsonError(text: string): { offset: number; reason: string 
       if (ch === "\\") {
         const next = text[i + 1];
         if (next === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return "bad \\u escape";
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return msg("json.bad_unicode_escape");
           i += 6;
         } else if (next !== undefined && '"\\/bfnrt'.includes(next)) i += 2;
-        else return "bad escape in a string";
-      } else if (ch < " ") return "a control character (such as a line break) inside a string";
+        else return msg("json.bad_escape");
+      } else if (ch < " ") return msg("json.control_in_string");
       else i++;
     }
-    return "a string is not closed";
+    return msg("json.string_not_closed");
   };
   /** Scans a key and its colon. */
-  const key = (): string | undefined => {
+  const key = (): Message | undefined => {
     ws();
-    if (text[i] !== '"') return `${describe()}; expected a key in double quotes`;
+    if (text[i] !== '"') return msg("json.expected_key", { found: describe() });
     const bad = string();
     if (bad) return bad;
     ws();
-    if (text[i] !== ":") return `${describe()}; expected ':'`;
+    if (text[i] !== ":") return msg("json.expected_colon", { found: describe() });
     i++;
     return undefined;
   };
   /** Scans a value that is not an object or a list. */
-  const scalar = (): string | undefined => {
+  const scalar = (): Message | undefined => {
     const ch = text[i];
     if (ch === '"') return string();
     for (const word of ["true", "false", "null"]) {
@@ -120,7 +121,7 @@ export function locateJsonError(text: string): { offset: number; reason: string 
     }
     ws();
     const top = open[open.length - 1];
-    if (top === undefined) return i < n ? fail(`${describe()} after the end of the JSON value`) : undefined;
+    if (top === undefined) return i < n ? fail(msg("json.after_end", { found: describe() })) : undefined;
     const close = top === "{" ? "}" : "]";
     if (text[i] === ",") {
       i++;
@@ -132,7 +133,7 @@ export function locateJsonError(text: string): { offset: number; reason: string 
     } else if (text[i] === close) {
       i++;
       open.pop();
-    } else return fail(`${describe()}; expected ',' or '${close}'`);
+    } else return fail(msg("json.expected_comma", { found: describe(), close }));
   }
 }
 
@@ -145,11 +146,11 @@ export function locateJsonError(text: string): { offset: number; reason: string 
  */
 export function parseJson(text: string, source = "(input)"): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (/^[ \t\n\r]*$/.test(body)) throw new JsonParseError(source, "the file is empty", position(body, 0));
+  if (/^[ \t\n\r]*$/.test(body)) throw new JsonParseError(source, msg("json.empty"), position(body, 0));
   try {
     return JSON.parse(body);
   } catch (e) {
-    const found = locateJsonError(body) ?? { offset: 0, reason: e instanceof Error ? e.message : String(e) };
+    const found = locateJsonError(body) ?? { offset: 0, reason: msg("json.engine", { reason: e instanceof Error ? e.message : String(e) }) };
     throw new JsonParseError(source, found.reason, position(body, found.offset));
   }
 }
@@ -177,16 +178,14 @@ export function decodeJsonBytes(bytes: Uint8Array, source: string): string {
   };
   for (const [bom, name] of ENCODINGS)
     if (bom.every((b, k) => bytes[k] === b))
-      throw new JsonParseError(source, `the file is ${name} text (it starts with that byte-order mark); save it as UTF-8`, at(0, bytes.subarray(0, 0)));
+      throw new JsonParseError(source, msg("json.bom", { encoding: name }), at(0, bytes.subarray(0, 0)));
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const nul = bytes.indexOf(0, start);
   if (nul >= 0) {
     const utf16 = bytes.length >= start + 2 && (bytes[start] === 0) !== (bytes[start + 1] === 0);
     throw new JsonParseError(
       source,
-      utf16
-        ? "the file looks like UTF-16 text (every other byte is zero); save it as UTF-8"
-        : `the file holds a zero byte at byte ${nul}, so it is not a text file (or not UTF-8); save it as UTF-8 JSON`,
+      utf16 ? msg("json.utf16") : msg("json.zero_byte", { offset: nul }),
       at(nul, bytes.subarray(start, nul)),
     );
   }
@@ -194,7 +193,7 @@ export function decodeJsonBytes(bytes: Uint8Array, source: string): string {
   if (bad >= 0)
     throw new JsonParseError(
       source,
-      `the file is not UTF-8 text (byte 0x${bytes[start + bad]!.toString(16).padStart(2, "0")} at byte ${start + bad}; perhaps Latin-1, Windows-1258 or TCVN3/ABC); save it as UTF-8`,
+      msg("json.not_utf8", { byte: bytes[start + bad]!.toString(16).padStart(2, "0"), offset: start + bad }),
       at(start + bad, bytes.subarray(start, start + bad)),
     );
   return new TextDecoder("utf-8", { ignoreBOM: false }).decode(bytes);
@@ -224,4 +223,99 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
     i += n + 1;
   }
   return -1;
+}
+
+const skipSpace = (text: string, i: number): number => {
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i;
+};
+
+/** The offset just after the string that starts at `i` (a double quote). */
+function skipString(text: string, i: number): number {
+  for (i++; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\\") i++;
+    else if (c === '"') return i + 1;
+  }
+  return i;
+}
+
+/** The offset just after the value that starts at `i`; nesting is counted, not recursed into. */
+function skipValue(text: string, i: number): number {
+  const c = text[i];
+  if (c === '"') return skipString(text, i);
+  if (c !== "{" && c !== "[") {
+    while (i < text.length && !isSpace(text.charCodeAt(i)) && text[i] !== "," && text[i] !== "}" && text[i] !== "]") i++;
+    return i;
+  }
+  let depth = 0;
+  for (; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') i = skipString(text, i) - 1;
+    else if (ch === "{" || ch === "[") depth++;
+    else if ((ch === "}" || ch === "]") && --depth === 0) return i + 1;
+  }
+  return i;
+}
+
+/**
+ * Where a JSON path points in valid JSON text: the offset of the member's key (for an object key) or of the
+ * item (for a list index). A path that leaves the document stops at the deepest part that is there, so a
+ * missing field is placed at the object that lacks it. With a key given twice, the last one counts, as in
+ * `JSON.parse`. Keys are compared as written and after NFC normalisation (criteria files are normalised
+ * before they are checked).
+ */
+export function jsonPathOffset(text: string, path: ReadonlyArray<string | number>): number {
+  let i = skipSpace(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  let found = i;
+  for (const seg of path) {
+    if (text[i] === "{" && typeof seg === "string") {
+      let hitKey = -1;
+      let hitValue = -1;
+      i = skipSpace(text, i + 1);
+      while (i < text.length && text[i] !== "}") {
+        const keyStart = i;
+        const keyEnd = skipString(text, i);
+        let key: unknown;
+        try {
+          key = JSON.parse(text.slice(keyStart, keyEnd));
+        } catch {
+          return found;
+        }
+        i = skipSpace(text, skipSpace(text, keyEnd) + 1);
+        if (key === seg || (typeof key === "string" && key.normalize("NFC") === seg)) {
+          hitKey = keyStart;
+          hitValue = i;
+        }
+        i = skipSpace(text, skipValue(text, i));
+        if (text[i] === ",") i = skipSpace(text, i + 1);
+      }
+      if (hitKey < 0) return found;
+      found = hitKey;
+      i = hitValue;
+    } else if (text[i] === "[" && typeof seg === "number") {
+      i = skipSpace(text, i + 1);
+      for (let k = 0; ; k++) {
+        if (i >= text.length || text[i] === "]") return found;
+        if (k === seg) break;
+        i = skipSpace(text, skipValue(text, i));
+        if (text[i] === ",") i = skipSpace(text, i + 1);
+      }
+      found = i;
+    } else return found;
+  }
+  return found;
+}
+
+/** How many problems get a line and column (each is found by a walk through the text). */
+const LOCATED = 200;
+
+/** The problems with the line and column (1-based) of their path in the JSON text they were found in. */
+export function locateProblems(problems: readonly Problem[], text: string): Problem[] {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return problems.map((p, k) => {
+    if (k >= LOCATED) return p;
+    const at = position(body, jsonPathOffset(body, p.path));
+    return locatedProblem(p, at.line, at.column);
+  });
 }

@@ -8,15 +8,16 @@
  * @module
  */
 import { z } from "zod";
-import { CriteriaSetError, LockFileError, type Problem } from "../errors.js";
+import { checkText } from "../schema/issues.js";
+import { CriteriaSetError, LockFileError, problem, type Problem } from "../errors.js";
 import { loadCriteriaSet, type LoadedSet } from "../evaluate/load.js";
 import { normalizeStrings, schemaProblems, validateCriteriaSet } from "../schema/parse.js";
 import { canonicalJson, contentHash } from "./canonical.js";
 import { registryProblems } from "./registry.js";
 import { sha256Hex } from "./sha256.js";
 
-const Hash = z.string().regex(/^sha256:[0-9a-f]{64}$/, "expected sha256: and 64 hex digits");
-const ShortHash = z.string().regex(/^[0-9a-f]{16}$/, "expected 16 hex digits");
+const Hash = z.string().regex(/^sha256:[0-9a-f]{64}$/, checkText("check.sha256"));
+const ShortHash = z.string().regex(/^[0-9a-f]{16}$/, checkText("check.short_hash"));
 
 /** One released version in the lock. */
 export const LockEntry = z
@@ -40,7 +41,7 @@ export const Lock = z
   .object({
     format: z.literal("tieuchi/lock@1"),
     comment: z.string().optional(),
-    versions: z.record(z.string().regex(/^[a-z0-9-]+@[0-9A-Za-z.-]+$/, "expected id@version"), LockEntry),
+    versions: z.record(z.string().regex(/^[a-z0-9-]+@[0-9A-Za-z.-]+$/, checkText("check.id_at_version")), LockEntry),
   })
   .strict();
 export type Lock = z.infer<typeof Lock>;
@@ -318,12 +319,12 @@ export function emptyLock(): Lock {
  * @throws {@link LockFileError} listing every problem.
  */
 export function parseLock(json: unknown, source?: string): Lock {
-  const parsed = Lock.safeParse(json);
+  const parsed = Lock.safeParse(json, { reportInput: true });
   if (!parsed.success) throw new LockFileError(schemaProblems(parsed.error), source);
   const problems: Problem[] = [];
   for (const [version, entry] of Object.entries(parsed.data.versions)) {
     if (!entry.file.endsWith(".json") || entry.file.includes("\\") || entry.file.split("/").includes(".."))
-      problems.push({ code: "bad_file", path: ["versions", version, "file"], message: `'${entry.file}' is not a .json path inside the criteria folder written with '/'` });
+      problems.push(problem("problem.bad_file", ["versions", version, "file"], { file: entry.file }));
   }
   if (problems.length > 0) throw new LockFileError(problems, source);
   return parsed.data;

@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { NotInForceError, OptionsError, RegistryError, SetNotFoundError, type Problem } from "../errors.js";
+import { NotInForceError, OptionsError, problem, RegistryError, SetNotFoundError, type Problem } from "../errors.js";
+import { msg, type Message } from "../i18n/index.js";
 import type { SetResolver } from "../evaluate/evaluate.js";
 import { isLoadedSet, loadCriteriaSet, type LoadedSet } from "../evaluate/load.js";
 import type { Localized } from "../schema/common.js";
@@ -87,7 +88,11 @@ export interface Registry extends SetResolver {
 
 const keyOf = (id: string, version: string) => `${id}@${version}`;
 const key = (s: LoadedSet) => keyOf(s.definition.id, s.definition.version);
-const span = (s: LoadedSet) => `${key(s)} (${s.definition.validFrom} to ${s.definition.validTo ?? "no end"})`;
+/** A version and where it came from: `id@version (file)`. */
+const keyAt = (s: LoadedSet, k = key(s)) => (s.source ? `${k} (${s.source})` : k);
+/** A version's dates in force, and where it came from. */
+const spanAt = (s: LoadedSet): Message => msg("set.span", { set: key(s), from: s.definition.validFrom, to: s.definition.validTo ?? undefined, source: s.source });
+const span = (s: LoadedSet): Message => msg("set.span", { set: key(s), from: s.definition.validFrom, to: s.definition.validTo ?? undefined });
 
 const inForce = (s: LoadedSet, date: string): boolean => isInForce(s.definition, date);
 
@@ -102,11 +107,10 @@ function byDate(a: LoadedSet, b: LoadedSet): number {
 /** Every problem that stops a list of sets forming a registry. */
 export function registryProblems(sets: readonly LoadedSet[]): Problem[] {
   const problems: Problem[] = [];
-  const where = (s: LoadedSet) => (s.source ? ` (${s.source})` : "");
   const byKey = new Map<string, LoadedSet>();
   for (const s of sets) {
     const first = byKey.get(key(s));
-    if (first) problems.push({ code: "duplicate_version", path: [key(s)], message: `${key(s)} is given twice${where(first)}${where(s)}; a version is released once` });
+    if (first) problems.push(problem("problem.duplicate_version", [key(s)], { set: key(s), sources: [first.source, s.source].filter((x): x is string => !!x) }));
     else byKey.set(key(s), s);
   }
   const unique = [...byKey.values()];
@@ -121,12 +125,17 @@ export function registryProblems(sets: readonly LoadedSet[]): Problem[] {
         const b = list[j]!;
         // b starts no earlier than a; they overlap when a has not ended before b starts.
         if (a.definition.validTo === null || a.definition.validTo >= b.definition.validFrom) {
-          const until = [a.definition.validTo, b.definition.validTo].filter((d): d is string => d !== null).sort()[0] ?? "no end";
-          problems.push({
-            code: "overlapping_dates",
-            path: [key(b), "validFrom"],
-            message: `${span(a)}${where(a)} and ${span(b)}${where(b)} are both in force from ${b.definition.validFrom} to ${until}; end ${key(a)} on ${dayBefore(b.definition.validFrom)} (validTo)`,
-          });
+          const until = [a.definition.validTo, b.definition.validTo].filter((d): d is string => d !== null).sort()[0];
+          problems.push(
+            problem("problem.overlapping_dates", [key(b), "validFrom"], {
+              first: spanAt(a),
+              second: spanAt(b),
+              from: b.definition.validFrom,
+              until,
+              set: key(a),
+              endOn: dayBefore(b.definition.validFrom),
+            }),
+          );
         }
       }
   }
@@ -141,11 +150,9 @@ export function registryProblems(sets: readonly LoadedSet[]): Problem[] {
         const d = v.definition.decision;
         const ids = d.method === "all" ? d.levels.map((l) => l.id) : [];
         if (spec.levels && (ids.length !== spec.levels.length || ids.some((id, i) => id !== spec.levels![i])))
-          problems.push({
-            code: "title_levels",
-            path: [key(s), ...at.split("."), "levels"],
-            message: `${key(s)}${where(s)} reads the title ${spec.set} at the levels ${spec.levels.join(", ")}, but ${key(v)}${where(v)} decides ${ids.length ? `the levels ${ids.join(", ")}` : "no levels"}`,
-          });
+          problems.push(
+            problem("problem.title_levels.registry", [key(s), ...at.split("."), "levels"], { set: keyAt(s), title: spec.set, levels: spec.levels, by: keyAt(v), decided: ids }),
+          );
       }
 
   const claimed = new Map<string, LoadedSet[]>();
@@ -157,39 +164,31 @@ export function registryProblems(sets: readonly LoadedSet[]): Problem[] {
     const path = [key(s), "supersedes"];
     if (!old) {
       const known = byId.get(sup.id)?.map((x) => x.definition.version);
-      problems.push({
-        code: "unknown_supersedes",
-        path,
-        message: `${key(s)}${where(s)} supersedes ${target}, which is not here (${known ? `versions of ${sup.id}: ${known.join(", ")}` : `no set has id '${sup.id}'`})`,
-      });
+      problems.push(problem("problem.unknown_supersedes", path, { set: keyAt(s), target, id: sup.id, known: known ?? [] }));
       continue;
     }
     if (old.definition.validFrom >= s.definition.validFrom) {
-      problems.push({
-        code: "supersedes_later",
-        path,
-        message: `${key(s)}${where(s)} supersedes ${target}, which comes into force no earlier (${old.definition.validFrom}, against ${s.definition.validFrom})`,
-      });
+      problems.push(problem("problem.supersedes_later", path, { set: keyAt(s), target, targetFrom: old.definition.validFrom, from: s.definition.validFrom }));
       continue;
     }
     // Within one id the overlap check already says it; across ids the link is what ties the two.
     if (old.definition.id !== s.definition.id && (old.definition.validTo === null || old.definition.validTo >= s.definition.validFrom))
-      problems.push({
-        code: "supersedes_overlap",
-        path,
-        message: `${target}${where(old)} is still in force (to ${old.definition.validTo ?? "no end"}) when ${key(s)}, which supersedes it, starts on ${s.definition.validFrom}; set validTo of ${target} to ${dayBefore(s.definition.validFrom)}`,
-      });
+      problems.push(
+        problem("problem.supersedes_overlap", path, {
+          set: key(s),
+          target: keyAt(old, target),
+          targetTo: old.definition.validTo ?? undefined,
+          from: s.definition.validFrom,
+          endOn: dayBefore(s.definition.validFrom),
+        }),
+      );
     claimed.set(target, [...(claimed.get(target) ?? []), s]);
   }
   for (const [target, heirs] of claimed) {
     // A title split in two may have two successors with new ids; two of the same id mean the chain skips one.
     const sameId = heirs.filter((h) => h.definition.id === target.slice(0, target.lastIndexOf("@")));
     if (sameId.length > 1)
-      problems.push({
-        code: "supersedes_fork",
-        path: [key(sameId[1]!), "supersedes"],
-        message: `${sameId.map(key).join(" and ")} all supersede ${target}; each version should supersede the one just before it`,
-      });
+      problems.push(problem("problem.supersedes_fork", [key(sameId[1]!), "supersedes"], { sets: sameId.map(key), target }));
   }
   return problems;
 }
@@ -279,7 +278,7 @@ export function createRegistry(sets: Iterable<LoadedSet | unknown>): Registry {
 
   const versionsOf = (id: string): LoadedSet[] => {
     const list = byId.get(id);
-    if (!list) throw new SetNotFoundError(id, `no criteria set with id '${id}' (known: ${[...byId.keys()].join(", ") || "none"})`);
+    if (!list) throw new SetNotFoundError(id, msg("set.unknown_id", { id, known: [...byId.keys()] }));
     return list;
   };
 
@@ -303,7 +302,7 @@ export function createRegistry(sets: Iterable<LoadedSet | unknown>): Registry {
   };
 
   const inForceOn = (id: string, date: string): Resolution => {
-    if (!isIsoDate(date)) throw new OptionsError(`the date must be written YYYY-MM-DD, got ${JSON.stringify(date)}`, ["date"]);
+    if (!isIsoDate(date)) throw new OptionsError(msg("options.as_of", { name: "date", got: JSON.stringify(date) }), ["date"]);
     const own = versionsOf(id).filter((s) => inForce(s, date));
     // The registry's checks leave at most one version of an id in force on a day.
     if (own.length === 1) return { set: own[0]!, reason: reasonOf(own[0]!, date, id, [], byKey, heirsOf(own[0]!)) };
@@ -313,23 +312,23 @@ export function createRegistry(sets: Iterable<LoadedSet | unknown>): Registry {
       const f = found[0]!;
       return { set: f.set, reason: reasonOf(f.set, date, id, f.via, byKey, heirsOf(f.set)) };
     }
-    const spans = family.map((f) => f.set).sort(byDate).map(span).join(", ");
+    const spans = family.map((f) => f.set).sort(byDate).map(span);
     if (found.length > 1)
       throw new NotInForceError(
         id,
         date,
         "ambiguous",
-        `no version of '${id}' is in force on ${date}, and several sets linked to it by supersedes are: ${found.map((f) => key(f.set)).join(", ")}; ask for one of them by id`,
+        msg("set.ambiguous", { id, date, found: found.map((f) => key(f.set)) }),
       );
     const sets = family.map((f) => f.set);
     const first = sets.reduce((a, b) => (a.definition.validFrom <= b.definition.validFrom ? a : b));
     if (date < first.definition.validFrom)
-      throw new NotInForceError(id, date, "before-first", `no version of '${id}' was in force on ${date}: the first, ${key(first)}, came into force on ${first.definition.validFrom}. Versions: ${spans}`);
+      throw new NotInForceError(id, date, "before-first", msg("set.before_first", { id, date, first: key(first), from: first.definition.validFrom, spans }));
     const ended = sets.filter((s) => s.definition.validTo !== null && s.definition.validTo < date).sort((a, b) => (a.definition.validTo! < b.definition.validTo! ? -1 : 1));
     const later = sets.filter((s) => s.definition.validFrom > date).sort(byDate);
     if (later.length === 0) {
       const last = ended[ended.length - 1]!;
-      throw new NotInForceError(id, date, "after-last", `no version of '${id}' is in force on ${date}: the last, ${key(last)}, ended on ${last.definition.validTo}, and no version after it is known. Versions: ${spans}`);
+      throw new NotInForceError(id, date, "after-last", msg("set.after_last", { id, date, last: key(last), to: last.definition.validTo!, spans }));
     }
     const before = ended[ended.length - 1]!;
     const after = later[0]!;
@@ -337,7 +336,7 @@ export function createRegistry(sets: Iterable<LoadedSet | unknown>): Registry {
       id,
       date,
       "gap",
-      `no version of '${id}' was in force on ${date}: it falls in a gap between ${key(before)}, which ended on ${before.definition.validTo}, and ${key(after)}, which starts on ${after.definition.validFrom}. Versions: ${spans}`,
+      msg("set.gap", { id, date, before: key(before), to: before.definition.validTo!, after: key(after), from: after.definition.validFrom, spans }),
     );
   };
 
@@ -364,7 +363,7 @@ export function createRegistry(sets: Iterable<LoadedSet | unknown>): Registry {
     },
     history(id, version) {
       const s = byKey.get(keyOf(id, version));
-      if (!s) throw new SetNotFoundError(id, `no version ${version} of '${id}' (versions: ${(byId.get(id) ?? []).map((x) => x.definition.version).join(", ") || "none"})`);
+      if (!s) throw new SetNotFoundError(id, msg("set.unknown_version", { id, version, known: (byId.get(id) ?? []).map((x) => x.definition.version) }));
       const chain = [s];
       for (let p = predecessorOf(s); p; p = predecessorOf(p)) chain.unshift(p);
       return chain;

@@ -5,6 +5,7 @@
  * @module
  */
 import { OptionsError, UnitDataError, type Problem } from "../errors.js";
+import { msg } from "../i18n/index.js";
 import { evaluate, type EvaluateOptions } from "../evaluate/evaluate.js";
 import { isIsoDate, type Localized } from "../schema/common.js";
 import type { Result, Status } from "../schema/result.js";
@@ -87,8 +88,8 @@ function side(registry: Registry, setId: string, date: string, data: unknown, op
  */
 export function evaluateTransition(registry: Registry, setId: string, data: unknown, options: TransitionOptions): Transition {
   for (const k of ["applied", "decided"] as const)
-    if (!isIsoDate(options[k])) throw new OptionsError(`${k} must be a date written YYYY-MM-DD, got ${JSON.stringify(options[k])}`, [k]);
-  if (options.applied > options.decided) throw new OptionsError(`the application date ${options.applied} is after the decision date ${options.decided}`, ["applied"]);
+    if (!isIsoDate(options[k])) throw new OptionsError(msg("options.as_of", { name: k, got: JSON.stringify(options[k]) }), [k]);
+  if (options.applied > options.decided) throw new OptionsError(msg("options.applied_after_decided", { applied: options.applied, decided: options.decided }), ["applied"]);
   const applied = side(registry, setId, options.applied, data, options);
   const decided = side(registry, setId, options.decided, data, options);
   const sameVersion = applied.reason.id === decided.reason.id && applied.reason.version === decided.reason.version;

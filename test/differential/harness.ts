@@ -4,6 +4,7 @@
  * order; missing paths, in order; ratios compared; derived values found without a value).
  */
 import { expect } from "vitest";
+import { say } from "../../src/i18n/index.js";
 import { QuietRunner, RAN_DERIVED_NA, RAN_EMPTY_GROUP, RAN_ERROR, RAN_FALSE, RAN_MISSING, RAN_TRUE, RAN_VALUE, runRule, type Outcome } from "../../src/evaluate/run.js";
 import { compileRule, compileTest, prepareCompiled, TraceSink } from "../../src/logic/compile.js";
 import type { PreparedRule } from "../../src/logic/engine.js";
@@ -58,7 +59,7 @@ function runPrepared(rule: PreparedRule, scope: EvalScope): Run {
     missing: [...trace.missing],
     measures: trace.measures,
     inapplicable: trace.inapplicable,
-    error: trace.error,
+    error: trace.error === undefined ? undefined : say(trace.error, "en"),
   };
 }
 
@@ -86,7 +87,7 @@ const show = (r: Run) =>
 
 /** A run's outcome, as the criterion runner classifies it. */
 function classify(o: Outcome): string {
-  return o.kind === "value" ? `value` : o.kind === "not-applicable" ? `na:${o.reason}` : o.kind === "error" ? `error:${o.message}` : "missing";
+  return o.kind === "value" ? `value` : o.kind === "not-applicable" ? `na:${o.reason}` : o.kind === "error" ? `error:${say(o.message, "en")}` : "missing";
 }
 
 /** The reference run, checked against every compiled form. Returns the reference run. */
@@ -127,7 +128,7 @@ export function differential(rule: Rule, data: unknown, derived?: ReadonlyMap<st
   expect(quietThrown, where()).toBe(fullThrown);
   if (full) {
     const kinds = ["value", "value", "value", "missing", "na:empty-group", "na:derived", "error"];
-    const got = ran === RAN_ERROR ? `error:${quiet.message}` : kinds[ran!];
+    const got = ran === RAN_ERROR ? `error:${say(quiet.message, "en")}` : kinds[ran!];
     expect(got, `quiet run of ${where()}`).toBe(classify(full.outcome));
     if (ran === RAN_MISSING) expect(quiet.missing(), where()).toEqual([...full.trace.missing]);
     if (full.outcome.kind === "value") {
@@ -149,7 +150,7 @@ export function differential(rule: Rule, data: unknown, derived?: ReadonlyMap<st
   expect(quietTestThrown, `quiet test of ${where()}`).toBe(fullThrown);
   if (full) {
     const kinds = ["value", "value", "value", "missing", "na:empty-group", "na:derived", "error"];
-    const got = ranTest === RAN_ERROR ? `error:${quietTest.message}` : kinds[ranTest!];
+    const got = ranTest === RAN_ERROR ? `error:${say(quietTest.message, "en")}` : kinds[ranTest!];
     expect(got, `quiet test of ${where()}`).toBe(classify(full.outcome));
     if (ranTest === RAN_MISSING) expect(quietTest.missing(), `quiet test of ${where()}`).toEqual([...full.trace.missing]);
     if (full.outcome.kind === "value") {

@@ -4,14 +4,14 @@
  * unit is its data or `{"unit": {...}, "data": {...}}`; the grouping fields come from the library's unwrapUnit.
  * A unit that cannot be read is kept, with its error, never dropped.
  */
-import { csvColumns, csvGroups, csvRowData, parseJson, TieuchiError, unwrapUnit, type LoadedSet, type Problem, type UnitFields } from "tieuchi";
+import { csvColumns, csvGroups, csvRowData, msg, parseJson, problem, TieuchiError, unwrapUnit, type LoadedSet, type Message, type Problem, type UnitFields } from "tieuchi";
 
 /** One unit of the file: where it starts, its grouping fields, and its data or why it could not be read. */
 export interface UnitInput {
   readonly line: number;
   readonly unit: UnitFields;
   readonly data?: unknown;
-  readonly error?: { readonly code: string; readonly message: string; readonly problems?: readonly Problem[] };
+  readonly error?: { readonly code: string; readonly message: string; readonly detail?: Message; readonly problems?: readonly Problem[] };
 }
 
 /** How to read a file. */
@@ -37,7 +37,7 @@ function unit(line: number, value: unknown, meta: readonly string[]): UnitInput 
 }
 
 function failed(line: number, err: unknown): UnitInput {
-  if (err instanceof TieuchiError) return { line, unit: {}, error: { code: err.code, message: err.message, problems: err.problems } };
+  if (err instanceof TieuchiError) return { line, unit: {}, error: { code: err.code, message: err.message, detail: err.detail, problems: err.problems } };
   throw err;
 }
 
@@ -54,7 +54,7 @@ export async function readUnits(file: File, set: LoadedSet, options: ReadOptions
     let columns: ReturnType<typeof csvColumns>["columns"] = [];
     const onHeader = (names: string[]) => {
       const checked = csvColumns(set, names, options.meta);
-      if (checked.problems.length > 0) throw new TieuchiError("ERR_OPTIONS", `${file.name}: the CSV header does not match the set:\n  - ${checked.problems.join("\n  - ")}`);
+      if (checked.problems.length > 0) throw new TieuchiError("ERR_OPTIONS", msg("error.file", { source: file.name, reason: msg("options.csv_header", { problems: checked.problems }) }));
       columns = checked.columns;
     };
     for await (const group of csvGroups(file.stream(), 500, options.delimiter, onHeader, file.name)) {
@@ -63,7 +63,7 @@ export async function readUnits(file: File, set: LoadedSet, options: ReadOptions
         const line = group.lines[i]!;
         const refusal = refused.get(i);
         if (refusal) {
-          out.push({ line, unit: {}, error: { code: "ERR_UNIT_DATA", message: refusal.message, problems: [{ code: refusal.code, path: [], message: refusal.message }] } });
+          out.push({ line, unit: {}, error: { code: "ERR_UNIT_DATA", message: refusal.message, detail: refusal.detail, problems: [problem(`problem.${refusal.code}`, [], { reason: refusal.detail })] } });
           return;
         }
         const read = csvRowData(columns, row, line);
@@ -88,8 +88,8 @@ export async function readUnits(file: File, set: LoadedSet, options: ReadOptions
   }
   if (format === "json") {
     const list = parseJson(body, file.name);
-    if (!Array.isArray(list)) throw new TieuchiError("ERR_JSON_PARSE", `${file.name}: a .json file of units is a list, [ {...}, {...} ]`);
+    if (!Array.isArray(list)) throw new TieuchiError("ERR_JSON_PARSE", msg("error.file", { source: file.name, reason: msg("units.not_a_list", { start: JSON.stringify(body.trim()[0] ?? "") }) }));
     return list.map((v, i) => unit(i + 1, v, options.meta));
   }
-  throw new TieuchiError("ERR_OPTIONS", `${file.name}: the batch reads .csv, .ndjson (or .jsonl) and .json files`);
+  throw new TieuchiError("ERR_OPTIONS", msg("error.file", { source: file.name, reason: msg("units.formats") }));
 }

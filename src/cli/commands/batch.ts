@@ -1,6 +1,7 @@
 import { closeSync, createWriteStream, openSync, readSync, type WriteStream } from "node:fs";
 import { Readable, Writable } from "node:stream";
 import { FileError, OptionsError, printable, UnitsFileError } from "../../errors.js";
+import { msg } from "../../i18n/index.js";
 import type { Lang } from "../../explain/format.js";
 import { fileReason, loadCriteriaFile } from "../../node/index.js";
 import { runBatch, type BatchProgress, type BatchSummary, type UnitFormat } from "../../node/batch.js";
@@ -102,7 +103,7 @@ function openOutput(path: string): WriteStream {
   try {
     fd = openSync(path, "w");
   } catch (e) {
-    throw new FileError(printable(path), fileReason(e).replace("cannot be read", "cannot be written"), e);
+    throw new FileError(printable(path), fileReason(e, true), e);
   }
   return createWriteStream("", { fd });
 }
@@ -110,7 +111,9 @@ function openOutput(path: string): WriteStream {
 /** Ends the --out file; a failure to write its last bytes is a FileError. */
 function closeOutput(file: WriteStream, path: string): Promise<void> {
   return new Promise((resolve, reject) =>
-    file.end((e?: Error | null) => (e ? reject(new FileError(printable(path), `could not be written (${(e as NodeJS.ErrnoException).code === "ENOSPC" ? "no space left on the device" : e.message})`, e)) : resolve())),
+    file.end((e?: Error | null) =>
+      e ? reject(new FileError(printable(path), msg("file.write_failed", { why: (e as NodeJS.ErrnoException).code === "ENOSPC" ? msg("file.no_space") : msg("check.unworded", { text: e.message }) }), e)) : resolve(),
+    ),
   );
 }
 

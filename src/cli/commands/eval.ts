@@ -1,4 +1,5 @@
 import { NotInForceError } from "../../errors.js";
+import { msg } from "../../i18n/index.js";
 import { evaluate } from "../../evaluate/evaluate.js";
 import type { Lang } from "../../explain/format.js";
 import { bundledCriteriaDir } from "../../node/bundled.js";
@@ -75,12 +76,11 @@ export function evalCommand(
   } catch (e) {
     if (e instanceof NotInForceError && e.reason === "outside-dates") {
       const d = set.definition;
-      const span = d.validTo === null ? `from ${d.validFrom}` : `from ${d.validFrom} to ${d.validTo}`;
       throw new NotInForceError(
         e.setId,
         e.date,
         e.reason,
-        `${args[0]!} (${d.id}@${d.version}) was not in force on ${e.date} (in force ${span}): 'tieuchi eval --set ${d.id} --as-of ${e.date} ${args[1]!}' evaluates the version in force then; --out-of-force evaluates this file anyway`,
+        msg("set.file_outside_dates", { file: args[0]!, set: `${d.id}@${d.version}`, date: e.date, from: d.validFrom, to: d.validTo ?? undefined, unit: args[1]! }),
       );
     }
     throw e;

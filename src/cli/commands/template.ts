@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { SetNotFoundError } from "../../errors.js";
+import { msg } from "../../i18n/index.js";
 import type { LoadedSet } from "../../evaluate/load.js";
 import type { Lang } from "../../explain/format.js";
 import { loadCriteriaFile, loadRegistry } from "../../node/index.js";
@@ -26,7 +27,7 @@ function resolveSet(arg: string, opts: TemplateOptions): LoadedSet {
   const at = arg.indexOf("@");
   if (at > 0) {
     const found = registry.get(arg.slice(0, at), arg.slice(at + 1));
-    if (!found) throw new SetNotFoundError(arg, `no criteria set ${arg} in ${opts.criteria}`);
+    if (!found) throw new SetNotFoundError(arg, msg("set.not_in_folder", { set: arg, folder: opts.criteria }));
     return found;
   }
   return registry.inForceOn(arg, opts.asOf ?? today()).set;

@@ -1,4 +1,4 @@
-import { CriteriaSetError, formatPath, JsonParseError, type Problem } from "../../errors.js";
+import { CriteriaSetError, formatPath, JsonParseError, locatedProblem, problem, type Problem } from "../../errors.js";
 import { loadCriteriaFile } from "../../node/index.js";
 import { EXIT, type Io } from "../output.js";
 
@@ -19,7 +19,7 @@ export function validateCommand(files: readonly string[], opts: { json: boolean 
       return { file, ok: true, id: s.definition.id, version: s.definition.version, hash: s.hash, problems: [] };
     } catch (e) {
       if (e instanceof CriteriaSetError) return { file, ok: false, problems: [...e.problems] };
-      if (e instanceof JsonParseError) return { file, ok: false, problems: [{ code: "json_parse", path: [], message: e.message }] };
+      if (e instanceof JsonParseError) return { file, ok: false, problems: [locatedProblem(problem("problem.json_parse", [], { reason: e.reason }), e.line, e.column)] };
       throw e;
     }
   });

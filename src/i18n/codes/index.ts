@@ -6,11 +6,19 @@
  */
 import { CLI } from "./cli.js";
 import type { AreaSpec, Sentences } from "../params.js";
+import { ERRORS } from "./errors.js";
+import { OPTIONS } from "./options.js";
+import { PROBLEMS } from "./problems.js";
+import { TESTING } from "./testing.js";
 import { WORDS } from "./words.js";
 
 /** Every message key with its parameters. */
 export const SPEC = {
   ...WORDS,
+  ...ERRORS,
+  ...PROBLEMS,
+  ...OPTIONS,
+  ...TESTING,
   ...CLI,
 } as const satisfies AreaSpec;
 

@@ -31,8 +31,10 @@ export const WORDS = {
   "word.points": { points: "number" },
   /** A line of a file, e.g. `dòng 38`. */
   "word.line": { line: "number" },
-  /** The whole of a JSON document, where a path would be. */
-  "word.root": {},
+  /** A place in a file, e.g. `dòng 3, cột 7`. */
+  "word.line_column": { line: "number", column: "number" },
+  /** A text already written in each language (from a criteria file, or made by another part of tieuchi). */
+  "word.text": { text: "text" },
   /** A text quoted inside a sentence. */
   "word.quoted": { text: "string" },
   /** `… and N more` after a list cut short. */

@@ -5,9 +5,17 @@
  */
 import { cli } from "./cli.js";
 import type { Catalogue } from "../codes/index.js";
+import { errors } from "./errors.js";
+import { options } from "./options.js";
+import { problems } from "./problems.js";
+import { testing } from "./testing.js";
 import { words } from "./words.js";
 
 export const en: Catalogue = {
   ...words,
+  ...errors,
+  ...problems,
+  ...options,
+  ...testing,
   ...cli,
 };

@@ -14,6 +14,7 @@ import {
   evaluate,
   formatReport,
   loadCriteriaSet,
+  msg,
   readTable,
   readXlsx,
   resultLine,
@@ -52,7 +53,7 @@ function errorOf(err: unknown): WorkerError {
 function loadSets(files: readonly SetFile[], id: string, version: string): { set: LoadedSet; registry: Registry } {
   const sets = files.map((f) => loadCriteriaSet(f.json, { source: f.path }));
   const set = sets.find((s) => s.definition.id === id && s.definition.version === version);
-  if (!set) throw new TieuchiError("ERR_SET_NOT_FOUND", `${id}@${version}`);
+  if (!set) throw new TieuchiError("ERR_SET_NOT_FOUND", msg("set.unknown_version", { id, version, known: sets.filter((s) => s.definition.id === id).map((s) => s.definition.version) }));
   return { set, registry: createRegistry(sets) };
 }
 
@@ -79,7 +80,7 @@ async function unitsOf(file: File, set: LoadedSet, meta: readonly string[], deli
       const units = await readUnits(file, set, { meta, delimiter: table.delimiter });
       return { units, notices: [], delimiter: table.delimiter, format: "csv" };
     }
-    if (!table.closed) throw new TieuchiError("ERR_UNITS_FILE", `${file.name}: a quoted cell is never closed`);
+    if (!table.closed) throw new TieuchiError("ERR_UNITS_FILE", msg("error.file", { source: file.name, reason: msg("units.cell_not_closed", { line: table.rows.length }) }));
     const read = readTable(set, table);
     return { units: read.units.map((u) => ({ line: u.row, unit: sheetRecord(u).unit, data: u.data })), notices: read.notices, delimiter: table.delimiter, format: "csv" };
   }

@@ -1,0 +1,6 @@
+import type { TESTING } from "../codes/testing.js";
+import type { Sentences } from "../params.js";
+
+export const testing: Sentences<typeof TESTING> = {
+  "case.never_both": ({ criteria }) => `never seen both passing and failing: ${criteria.join(", ")}`,
+};

@@ -1,0 +1,106 @@
+import type { ERRORS } from "../codes/errors.js";
+import { formatBytes, formatNumber } from "../format.js";
+import type { Sentences } from "../params.js";
+
+const n = (x: number) => formatNumber(x, "vi");
+const problems = (count: number) => `${n(count)} lỗi`;
+const inFile = (source: string | undefined) => (source ? ` ${source}` : "");
+
+export const errors: Sentences<typeof ERRORS> = {
+  "error.criteria_set": ({ source, count }) => `Bộ tiêu chí${source ? ` trong ${source}` : ""} không hợp lệ (${problems(count)})`,
+  "error.unit_data": ({ set, count, within }) => `Dữ liệu của đơn vị không khớp với dữ liệu đầu vào mà ${set}${within ? ` (cho ${within})` : ""} khai báo (${problems(count)})`,
+  "error.data_of": ({ what, count }) => `${what.charAt(0).toUpperCase()}${what.slice(1)} có ${problems(count)}`,
+  "data.batch_lines": ({ target }) => `các dòng kết quả chạy hàng loạt đưa vào ${target}`,
+  "data.title_levels": ({ set }) => `các mức của danh hiệu «${set}»`,
+  "data.given_result": ({ set, hint }) => `kết quả đưa vào cho danh hiệu «${set}»${hint ? ' (phải là kết quả của tieuchi eval --json hoặc trường "result" của một dòng chạy hàng loạt)' : ""}`,
+  "error.case_file": ({ source, count }) => `Tệp ca kiểm thử${inFile(source)} không hợp lệ (${problems(count)})`,
+  "error.registry": ({ count }) => `Các bộ tiêu chí mâu thuẫn với nhau (${problems(count)})`,
+  "error.lock_file": ({ source, count }) => `Tệp khóa${inFile(source)} không hợp lệ (${problems(count)})`,
+  "error.audit_record": ({ source, count }) => `Biên bản kiểm tra${inFile(source)} không hợp lệ (${problems(count)})`,
+  "error.json_parse": ({ source, line, column, reason }) => `${source}:${line}:${column}: không phải JSON hợp lệ: ${reason}`,
+  "error.file": ({ source, reason }) => `${source}: ${reason}`,
+  "error.case_failed": ({ name, details }) => `ca «${name}» không đúng như mong đợi:${details.map((d) => `\n  ${d}`).join("")}`,
+  "error.report_line": ({ line, reason }) => `dòng ${n(line)}: ${reason}`,
+  "error.units_file": ({ source, line, reason }) => `${source}:${line}: ${reason}`,
+  "error.canonical_json": ({ path, reason }) => `${path}: ${reason}; giá trị không có dạng JSON chuẩn nên không tính được mã băm`,
+  "error.json_line": ({ line, column, reason }) => `không phải JSON hợp lệ ở dòng ${n(line)}, cột ${n(column)}: ${reason}`,
+  "error.not_utf8_line": ({ line }) => `dòng ${n(line)} không phải văn bản UTF-8; hãy lưu tệp theo UTF-8`,
+  "error.at": ({ path, problem }) => `${path}: ${problem}`,
+  "error.first_problems": ({ problems, more }) => [...problems, ...(more > 0 ? [`và ${n(more)} lỗi khác`] : [])].join("; ") || "(không có)",
+  "error.unexpected": ({ text }) => `lỗi ngoài dự kiến (xin báo cho người phát triển): ${text}`,
+
+  "line.not_json": ({ reason, column }) => `không phải JSON hợp lệ: ${reason} (cột ${n(column)})`,
+  "line.not_a_result": () => "không phải một kết quả đọc được",
+  "line.not_batch_line": ({ problem }) => `không phải một dòng kết quả chạy hàng loạt ({"line", "unit", "result"} hoặc {"line", "unit", "error"})${problem ? `: ${problem}` : ""}`,
+  "line.partial": ({ why }) =>
+    `kết quả chạy hàng loạt không đầy đủ: lần chạy đã dừng trước khi đọc hết dữ liệu${why ? ` (${why})` : ""}. Các đơn vị ở trên chưa phải là tất cả; hãy sửa dữ liệu đầu vào và chạy lại`,
+  "line.too_long": ({ max }) => `dòng dài quá ${n(max)} byte`,
+  "line.not_utf8": () => "dòng không phải văn bản UTF-8",
+
+  "file.not_found": () => "không có tệp này",
+  "file.is_folder": () => "là một thư mục, không phải tệp",
+  "file.permission": () => "không có quyền đọc",
+  "file.links": () => "quá nhiều liên kết tượng trưng",
+  "file.name_too_long": () => "tên quá dài",
+  "file.not_a_folder": () => "một phần của đường dẫn không phải thư mục",
+  "file.unreadable": ({ reason }) => `không đọc được (${reason})`,
+  "file.too_large": ({ size, max }) => `${size === undefined ? "" : `có ${n(size)} byte, `}vượt quá mức ${n(max)} byte cho phép (maxBytes)`,
+
+  "file.not_in_package": () => "không nằm trong gói tieuchi (không có package.json nào tên tieuchi ở các thư mục bên trên)",
+  "file.units_folder": () => "là một thư mục, không phải tệp dữ liệu các đơn vị",
+  "file.no_space": () => "hết chỗ trống trên ổ đĩa",
+  "file.reader_closed": () => "nơi nhận đã đóng",
+  "file.not_written": ({ why, written, lastLine, after }) =>
+    `không ghi được (${why}): đã ghi dòng kết quả của ${n(written)} đơn vị${lastLine !== undefined ? ` (đến dòng ${n(lastLine)} của dữ liệu đầu vào)` : ""}; ${n(after)} đơn vị đọc sau đó chưa được ghi, và phần còn lại của dữ liệu chưa được đọc`,
+
+  "file.template_format": () => "tệp mẫu chỉ ghi dạng .xlsx hoặc .csv",
+  "file.not_workbook": ({ why }) => `không phải sổ tính Excel đọc được (${why})`,
+  "file.csv_not_utf8": () => "không phải văn bản UTF-8; hãy lưu lại từ Excel dạng «CSV UTF-8»",
+  "file.cell_not_closed": () => 'có một ô trong ngoặc kép không bao giờ được đóng (thừa một dấu "?)',
+  "file.unwritable": ({ reason }) => `không ghi được (${reason})`,
+  "file.write_failed": ({ why }) => `không ghi được (${why})`,
+
+  "batch.not_evaluated": ({ line, reason }) => `dòng ${n(line)}: ${reason}; đơn vị này chưa được đánh giá`,
+  "batch.out_of_memory": ({ mb }) => `việc đánh giá cần nhiều bộ nhớ hơn mức một luồng chạy hàng loạt được dùng (${n(mb)} MiB)`,
+  "batch.worker_stopped": ({ why }) => `luồng đang đánh giá đơn vị này đã dừng (${why})`,
+  "batch.evaluation_failed": ({ why }) => `việc đánh giá bị lỗi (${why})`,
+  "batch.stopping": () => "lần chạy hàng loạt đang dừng lại",
+
+  "json.empty": () => "tệp trống",
+  "json.ends_early": () => "văn bản kết thúc quá sớm",
+  "json.unexpected": ({ char }) => `gặp ký tự không mong đợi ${char}`,
+  "json.bad_unicode_escape": () => "mã thoát \\u sai",
+  "json.bad_escape": () => "mã thoát sai trong một chuỗi",
+  "json.control_in_string": () => "có ký tự điều khiển (chẳng hạn dấu xuống dòng) trong một chuỗi",
+  "json.string_not_closed": () => "một chuỗi chưa được đóng",
+  "json.expected_key": ({ found }) => `${found}; cần một khóa trong dấu ngoặc kép`,
+  "json.expected_colon": ({ found }) => `${found}; cần dấu ':'`,
+  "json.expected_comma": ({ found, close }) => `${found}; cần dấu ',' hoặc '${close}'`,
+  "json.after_end": ({ found }) => `${found} sau khi giá trị JSON đã kết thúc`,
+  "json.engine": ({ reason }) => `trình phân tích JSON báo: ${reason}`,
+  "json.bom": ({ encoding }) => `tệp được lưu theo bảng mã ${encoding} (bắt đầu bằng dấu thứ tự byte của bảng mã đó); hãy lưu lại theo UTF-8`,
+  "json.utf16": () => "tệp có vẻ được lưu theo UTF-16 (cứ cách một byte lại có một byte 0); hãy lưu lại theo UTF-8",
+  "json.zero_byte": ({ offset }) => `tệp có byte 0 ở vị trí byte ${offset}, nên không phải tệp văn bản (hoặc không phải UTF-8); hãy lưu lại thành JSON theo UTF-8`,
+  "json.not_utf8": ({ byte, offset }) =>
+    `tệp không phải văn bản UTF-8 (byte 0x${byte} ở vị trí byte ${offset}; có thể là Latin-1, Windows-1258 hoặc TCVN3/ABC); hãy lưu lại theo UTF-8`,
+
+  "units.line_too_long": ({ line, mib }) => `dòng ${n(line)} dài quá ${n(mib)} MiB`,
+  "units.unit_too_long": ({ line, mib }) => `đơn vị bắt đầu ở dòng ${n(line)} dài quá ${n(mib)} MiB`,
+  "units.line_refused": ({ line, max }) => `dòng ${n(line)} dài quá ${formatBytes(max, "vi")}; dòng này không được đọc`,
+  "units.item_refused": ({ line, max }) => `đơn vị bắt đầu ở dòng ${n(line)} dài quá ${formatBytes(max, "vi")}; đơn vị này không được đọc`,
+  "units.not_a_list": ({ start }) => `tệp JSON các đơn vị phải chứa một danh sách đơn vị ([{...}, {...}]) hoặc một đơn vị ({...}); tệp này bắt đầu bằng ${start}`,
+  "units.text_after_list": () => "còn văn bản sau khi danh sách đơn vị đã kết thúc",
+  "units.empty_item_at_end": () => "có một mục trống trước khi danh sách kết thúc (thừa một dấu phẩy?)",
+  "units.empty_item": () => "có một mục trống trong danh sách (hai dấu phẩy liền nhau?)",
+  "units.list_not_closed": () => "tệp kết thúc khi danh sách đơn vị chưa được đóng",
+  "units.not_utf8": ({ line }) => `tệp không phải văn bản UTF-8 (gần dòng ${n(line)}); hãy lưu lại theo UTF-8`,
+  "units.cell_not_closed": ({ line }) => `một ô trong ngoặc kép bắt đầu ở dòng ${n(line)} không bao giờ được đóng`,
+
+  "units.formats": () => "chạy hàng loạt đọc các tệp .csv, .ndjson (hoặc .jsonl) và .json",
+
+  "canonical.too_deep": () => "lồng sâu quá 1000 cấp",
+  "canonical.not_a_number": ({ value }) => `${value} không phải là số JSON`,
+  "canonical.same_keys": ({ key }) => `hai khóa cùng đọc là ${key} sau khi chuẩn hóa NFC`,
+  "canonical.not_plain": ({ name }) => `${name ? `một ${name}` : "một đối tượng không thuần"} không phải giá trị JSON${name === "Date" ? ' (hãy viết ngày dưới dạng chuỗi "YYYY-MM-DD")' : ""}`,
+  "canonical.not_json": ({ type }) => `giá trị kiểu ${type} không phải giá trị JSON`,
+};
