@@ -25,7 +25,7 @@ import {
 import { findCriteriaFiles, loadCriteriaFile, loadRegistry, readJsonFile, runBatch } from "../../src/node/index.js";
 import { findCaseFiles, readCaseFile } from "../../src/node/testing.js";
 import { ROOT } from "../helpers.js";
-import { buildSite, launch, screenshots, SITE, type Browser } from "./browser.js";
+import { buildSite, launch, screenshots, SITE, todayInVietnam, type Browser } from "./browser.js";
 
 const SET = "don-vi-hoc-tap";
 const VERSION = "2020.1.0";
@@ -58,8 +58,6 @@ async function open(hash: string): Promise<Page> {
   return page;
 }
 
-/** Today as the page's browser (time zone Asia/Ho_Chi_Minh) sees it: the date decided by default. */
-export const todayInVietnam = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 
 const verdictOf = (p: Page) => p.locator(".result-panel [data-test=result]").getAttribute("data-verdict");
 const field = (path: string) => `.unit-form [data-path="${path}"]`;

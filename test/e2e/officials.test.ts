@@ -15,7 +15,7 @@ import { main } from "../../src/cli/main.js";
 import { createReport, evaluate, parseCsv, parseAuditRecord, verify, workbookTables, type Report } from "../../src/index.js";
 import { findCriteriaFiles, loadCriteriaFile, loadRegistry, readJsonFile } from "../../src/node/index.js";
 import { ROOT } from "../helpers.js";
-import { buildSite, DESKTOP, launch, PHONE, screenshots, type Browser } from "./browser.js";
+import { buildSite, DESKTOP, launch, PHONE, screenshots, todayInVietnam, type Browser } from "./browser.js";
 
 const SET = "don-vi-hoc-tap";
 const OLD = "2020.1.0";
@@ -25,7 +25,7 @@ const DISTRICT = join(ROOT, "docs", "examples", "district", `${SET}.ndjson`);
 const tmp = mkdtempSync(join(tmpdir(), "tieuchi-e2e-officials-"));
 
 /** Today as the page's browser (time zone Asia/Ho_Chi_Minh) sees it. */
-const TODAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+const TODAY = todayInVietnam();
 /** The path of the form element that has the keyboard focus. */
 const FOCUSED_PATH = 'document.activeElement?.closest("[data-path]")?.getAttribute("data-path")';
 const dmy = (iso: string) => iso.split("-").reverse().join("/");
