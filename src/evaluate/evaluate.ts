@@ -17,6 +17,7 @@ import type { Criterion } from "../schema/criteria-set.js";
 import type { InputSpec, Inputs, TitleInput } from "../schema/inputs.js";
 import { Result as ResultSchema, type CriterionResult, type GroupResult, type Measure, type Outcome, type ReadValue, type Result, type Status, type SubResult } from "../schema/result.js";
 import { VERSION } from "../version.js";
+import { constraintProblems } from "../schema/constraints.js";
 import { isInForce } from "../schema/dates.js";
 import { dataProblems } from "./data.js";
 import { decide } from "./decision.js";
@@ -176,8 +177,14 @@ function recordValuePaths(spec: InputSpec, value: unknown, path: string, pathOf:
 
 function validate(loaded: LoadedSet, program: Program, data: unknown): Record<string, unknown> {
   const fast = program.check(data);
-  if (fast !== undefined) return fast;
-  return copied(loaded, data);
+  const checked = fast !== undefined ? fast : copied(loaded, data);
+  const constraints = loaded.definition.constraints;
+  if (constraints.length > 0) {
+    // A part larger than its whole is data no real unit has: invalid, at the part's path.
+    const problems = constraintProblems(constraints, loaded.definition.inputs, checked);
+    if (problems.length > 0) throw new UnitDataError(problems, labelOf(loaded));
+  }
+  return checked;
 }
 
 /** The data as the zod schema gives it: checked, and a copy made of fresh records. */
