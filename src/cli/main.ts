@@ -9,7 +9,7 @@
  */
 import { parseArgs } from "node:util";
 import type { Lang } from "../explain/format.js";
-import { t } from "../i18n/index.js";
+import { tCli as t } from "../i18n/cli.js";
 import { VERSION } from "../version.js";
 import { casesCommand } from "./commands/cases.js";
 import { catalogueCommand } from "./commands/catalogue.js";
@@ -18,6 +18,7 @@ import { diffCommand } from "./commands/diff.js";
 import { batchCommand } from "./commands/batch.js";
 import { evalCommand } from "./commands/eval.js";
 import { hashCommand } from "./commands/hash.js";
+import { compileCommand } from "./commands/compile.js";
 import { impactCommand } from "./commands/impact.js";
 import { inForceCommand } from "./commands/in-force.js";
 import { lockCommand } from "./commands/lock.js";
@@ -103,8 +104,16 @@ function parseCommand(command: CliCommand, args: readonly string[], language: La
 }
 
 /** `{ key: value }` when the value is given, `{}` otherwise: for options objects without undefined fields. */
-function given<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
+function given<K extends string, V extends string | number>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/** `--max-work`: a whole number of steps, at least 1 (`20000000`, or written `20_000_000` / `2e7`). */
+function maxWork(value: string | undefined, language: Lang): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value.replace(/_/g, ""));
+  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(t(language, "cli.max_work", { got: JSON.stringify(value) }));
+  return n;
 }
 
 function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io: Io): number | Promise<number> {
@@ -112,7 +121,7 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
   switch (command) {
     case "validate":
       if (rest.length === 0) throw new UsageError("validate needs at least one criteria file");
-      return validateCommand(rest, { json: o.bool("json") }, io);
+      return validateCommand(rest, { json: o.bool("json"), ...given("maxWork", maxWork(o.str("max-work"), lang(language))) }, io);
     case "eval":
       if (o.str("set") !== undefined && o.str("sets") !== undefined) throw new UsageError("with --set, the --criteria folder also gives the sets of sub-units: drop --sets");
       if (o.str("set") !== undefined)
@@ -134,7 +143,15 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
         if (o.str(only) !== undefined) throw new UsageError(`--${only} goes with --set <id>: tieuchi eval --set <id> --as-of <date> <unit.json>`);
       return evalCommand(
         rest,
-        { json: o.bool("json"), lang: language, ...given("asOf", o.str("as-of")), ...given("sets", o.str("sets")), ...given("record", o.str("record")), outOfForce: o.bool("out-of-force") },
+        {
+          json: o.bool("json"),
+          lang: language,
+          ...given("asOf", o.str("as-of")),
+          ...given("sets", o.str("sets")),
+          ...given("record", o.str("record")),
+          outOfForce: o.bool("out-of-force"),
+          ...given("maxWork", maxWork(o.str("max-work"), lang(language))),
+        },
         io,
       );
     case "test":
@@ -147,6 +164,8 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
         { by: o.list("by"), format: o.str("format") ?? "text", decimals: o.str("decimals") ?? "1", lang: lang(language), ...given("set", o.str("set")), ...given("out", o.str("out")) },
         io,
       );
+    case "compile":
+      return compileCommand(rest, { ...given("out", o.str("out")) }, io);
     case "hash":
       if (rest.length === 0) throw new UsageError("hash needs at least one JSON file");
       return hashCommand(rest, { json: o.bool("json") }, io);
@@ -173,6 +192,7 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
         {
           quiet: o.bool("quiet"),
           explain: o.bool("explain"),
+          compact: o.bool("compact"),
           stats: o.bool("stats"),
           outOfForce: o.bool("out-of-force"),
           ...given("out", o.str("out")),
@@ -182,6 +202,7 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
           ...given("format", o.str("format")),
           ...given("meta", o.str("meta")),
           ...given("delimiter", o.str("delimiter")),
+          ...given("maxWork", maxWork(o.str("max-work"), lang(language))),
           lang: lang(language),
         },
         io,
@@ -245,8 +266,14 @@ export function main(argv: readonly string[], raw: Io): number | Promise<number>
       io.out(commandHelp(name, language, io.columns));
       return EXIT.ok;
     }
-    return run(name, positionals, values, io);
+    const code = run(name, positionals, values, io);
+    // A command that answers later (batch, impact, template) fails later too: reported the same way.
+    return typeof code === "number" ? code : code.catch(fail);
   } catch (e) {
+    return fail(e);
+  }
+
+  function fail(e: unknown): number {
     if (e instanceof UsageError) {
       io.err(`tieuchi: ${e.message}\n${t(language, "cli.see_help", command !== undefined && command !== "help" ? { command } : {})}\n`);
       return EXIT.usage;

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { TieuchiError } from "../errors.js";
+import { FileError, TieuchiError } from "../errors.js";
+import { fileReason, isSystemError } from "../node/handles.js";
 
 /** Exit codes: 0 pass (or all valid), 1 fail or incomplete (or some invalid), 2 invalid input or usage. */
 export const EXIT = { ok: 0, fail: 1, usage: 2 } as const;
@@ -63,9 +64,11 @@ export function report(e: unknown, io: Io): number {
     io.err(`tieuchi: ${e.message} [${e.code}]\n`);
     return EXIT.usage;
   }
-  if (e instanceof Error && "code" in e && (e as NodeJS.ErrnoException).code === "ENOENT") {
-    io.err(`tieuchi: ${(e as NodeJS.ErrnoException).path ?? "file"}: no such file\n`);
-    return EXIT.usage;
+  // A fault of the file system (a folder where a file should be, a path through a file, a loop of links, no
+  // permission, a full disk) met anywhere: the path and the reason, as for a FileError, never a stack trace.
+  if (isSystemError(e)) {
+    const writing = /^(write|writev|mkdir|rename|unlink|copyfile|ftruncate|fsync|symlink)$/.test(e.syscall ?? "");
+    return report(new FileError(e.path ?? "file", fileReason(e, writing), e), io);
   }
   throw e;
 }

@@ -14,9 +14,14 @@ export interface CatalogueOptions {
   readonly command?: string;
 }
 
-/** Text for a Markdown table cell: no line breaks, pipes escaped. */
+/** Text for a Markdown table cell: no line breaks, pipes escaped, and no HTML (`<` and `>` escaped). */
 function cell(text: string): string {
-  return text.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
+  return text.replace(/\r?\n/g, " ").replace(/([\\|<>])/g, "\\$1");
+}
+
+/** A web address inside `<…>`: characters that would end the link or start HTML are percent-encoded. */
+function link(url: string): string {
+  return url.replace(/[<>\s"`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
 
 /** Text for running Markdown: characters that would start emphasis, links or HTML are escaped. */
@@ -142,7 +147,7 @@ export function renderCatalogue(sets: readonly LoadedSet[], options: CatalogueOp
       out.push(
         `- **Document:** ${inline(src.document)}${src.title ? `, ${inline(src.title.vi)}` : ""} (${inline(src.issuer)}, signed ${viDate(src.issued)})${src.section ? `; ${inline(src.section)}` : ""}`,
       );
-      if (src.url) out.push(`- **Text:** <${src.url}>`);
+      if (src.url) out.push(`- **Text:** <${link(src.url)}>`);
       out.push(`- **In force:** ${inForce(d)}`);
       out.push(
         `- **Supersedes:** ${d.supersedes ? `${d.supersedes.id}@${d.supersedes.version}${d.supersedes.article ? ` (${inline(d.supersedes.article)})` : ""}` : "—"}; **superseded by:** ${later.length ? later.join(", ") : "—"}`,
@@ -167,7 +172,7 @@ export function renderCatalogue(sets: readonly LoadedSet[], options: CatalogueOp
         out.push("- **References:**");
         for (const r of d.references) {
           const meta = [r.issuer, r.issued && viDate(r.issued)].filter(Boolean).map((x) => inline(x!)).join(", ");
-          out.push(`  - ${inline(r.document)}${meta ? ` (${meta})` : ""}${r.note ? `: ${inline(r.note)}` : ""}${r.url ? ` <${r.url}>` : ""}`);
+          out.push(`  - ${inline(r.document)}${meta ? ` (${meta})` : ""}${r.note ? `: ${inline(r.note)}` : ""}${r.url ? ` <${link(r.url)}>` : ""}`);
         }
       }
       out.push(`- **File:** \`criteria/${d.id}/${d.version}.json\`, ${s.hash}`, "");

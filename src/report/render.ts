@@ -8,6 +8,7 @@ import { formatNumber, type Lang } from "../explain/format.js";
 import type { Localized } from "../schema/common.js";
 import type { GroupValue } from "./line.js";
 import { roundedPercent, localizePercent } from "./percent.js";
+import { t as say } from "../i18n/index.js";
 import type { Report, Share, Tally } from "./aggregate.js";
 
 /** The formats a report is written in. */
@@ -96,18 +97,25 @@ function keyText(key: Readonly<Record<string, GroupValue>>, by: readonly string[
 /** The tables of one tally: verdicts, grades, and each set's criteria. */
 function tallyBlocks(t: Tally, lang: Lang): Block[] {
   const w = W[lang];
+  const cell = (s: Share) => `${n(s.count, lang)}/${n(s.total, lang)} ${pct(s, lang)}`;
   const blocks: Block[] = [
     {
+      heading: say(lang, "decision.report_verdicts", { evaluated: t.evaluated }),
       head: [w.verdict, w.count, w.share],
       align: ["l", "r", "r"],
       rows: VERDICTS.map((v) => [w.verdicts[v], `${n(t.verdicts[v].count, lang)}/${n(t.verdicts[v].total, lang)}`, pct(t.verdicts[v], lang)]),
     },
   ];
-  if (t.grades.length > 1 || t.grades[0]?.count !== t.evaluated)
+  // Final grades, provisional grades and incomplete verdicts in columns of their own, never added together.
+  if (t.grades.some((g) => g.id !== null) || t.verdicts.incomplete.count > 0)
     blocks.push({
-      head: [w.grade, w.count, w.share],
-      align: ["l", "r", "r"],
-      rows: t.grades.map((g) => [g.title ? g.title[lang] : w.noGrade, `${n(g.count, lang)}/${n(g.total, lang)}`, pct(g, lang)]),
+      heading: say(lang, "decision.report_grades", { evaluated: t.evaluated }),
+      head: [w.grade, say(lang, "decision.report_final"), say(lang, "decision.report_provisional"), say(lang, "decision.report_incomplete")],
+      align: ["l", "r", "r", "r"],
+      rows: [
+        ...t.grades.map((g) => [g.title ? g.title[lang] : say(lang, "decision.report_no_grade"), cell(g), g.id === null ? "" : cell(g.provisional), ""]),
+        [say(lang, "decision.report_incomplete"), "", "", cell(t.verdicts.incomplete)],
+      ],
     });
   for (const s of t.sets) {
     const withErrors = s.criteria.some((c) => c.error.count > 0);
@@ -133,16 +141,16 @@ function setLines(r: Report, lang: Lang): string[] {
 /** The table comparing groups: units, each verdict, errors. */
 function groupsBlock(r: Report, lang: Lang): Block {
   const w = W[lang];
-  const row = (label: string, t: Tally) => [
-    label,
-    n(t.units, lang),
-    ...VERDICTS.map((v) => `${n(t.verdicts[v].count, lang)}/${n(t.verdicts[v].total, lang)} ${pct(t.verdicts[v], lang)}`),
-    n(t.errors.count, lang),
-  ];
+  const provisional = (t: Tally): Share => {
+    const count = t.grades.reduce((s, g) => s + g.provisional.count, 0);
+    return { count, total: t.evaluated, percent: roundedPercent(count, t.evaluated, r.decimals) };
+  };
+  const cell = (s: Share) => `${n(s.count, lang)}/${n(s.total, lang)} ${pct(s, lang)}`;
+  const row = (label: string, t: Tally) => [label, n(t.units, lang), cell(t.verdicts.pass), cell(provisional(t)), cell(t.verdicts.fail), cell(t.verdicts.incomplete), n(t.errors.count, lang)];
   return {
     heading: w.by(r.by.join(", ")),
-    head: [r.by.join(" / "), w.units, ...VERDICTS.map((v) => w.verdicts[v]), w.errorCol],
-    align: ["l", "r", "r", "r", "r", "r"],
+    head: [r.by.join(" / "), w.units, w.verdicts.pass, say(lang, "decision.report_pass_provisional"), w.verdicts.fail, w.verdicts.incomplete, w.errorCol],
+    align: ["l", "r", "r", "r", "r", "r", "r"],
     rows: [...r.groups.map((g) => row(keyText(g.key, r.by, lang), g)), row(w.total, r.total)],
   };
 }
@@ -167,13 +175,14 @@ function textTable(b: Block): string {
   return [...(b.heading ? [b.heading] : []), line(b.head), ...b.rows.map(line)].join("\n");
 }
 
+/** Text for Markdown (a table cell, a heading, a list item): no line breaks, and no HTML (`<` `>` escaped). */
 function mdCell(s: string): string {
-  return s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\n/g, " ");
+  return s.replace(/\\/g, "\\\\").replace(/([|<>])/g, "\\$1").replace(/\r?\n/g, " ");
 }
 
 function mdTable(b: Block, level: number): string {
   const out: string[] = [];
-  if (b.heading) out.push(`${"#".repeat(level)} ${b.heading}`, "");
+  if (b.heading) out.push(`${"#".repeat(level)} ${mdCell(b.heading)}`, "");
   out.push(`| ${b.head.map(mdCell).join(" | ")} |`);
   out.push(`|${b.align.map((a) => (a === "r" ? " ---: " : " --- ")).join("|")}|`);
   for (const r of b.rows) out.push(`| ${r.map(mdCell).join(" | ")} |`);
@@ -196,12 +205,12 @@ function renderText(r: Report, lang: Lang): string {
 
 function renderMarkdown(r: Report, lang: Lang): string {
   const w = W[lang];
-  const out: string[] = [`# ${r.total.sets.length === 1 ? r.total.sets[0]!.title[lang] : w.set}`, "", ...setLines(r, lang).map((l) => `${l}  `), summaryLine(r.total, lang), ""];
+  const out: string[] = [`# ${mdCell(r.total.sets.length === 1 ? r.total.sets[0]!.title[lang] : w.set)}`, "", ...setLines(r, lang).map((l) => `${mdCell(l)}  `), summaryLine(r.total, lang), ""];
   for (const b of tallyBlocks(r.total, lang)) out.push(mdTable(b, 2), "");
   if (r.by.length > 0) {
     out.push(mdTable(groupsBlock(r, lang), 2), "");
     for (const g of r.groups) {
-      out.push(`## ${r.by.join(" / ")}: ${mdCell(keyText(g.key, r.by, lang))}`, "", summaryLine(g, lang), "");
+      out.push(`## ${mdCell(`${r.by.join(" / ")}: ${keyText(g.key, r.by, lang)}`)}`, "", summaryLine(g, lang), "");
       for (const b of tallyBlocks(g, lang)) out.push(mdTable(b, 3), "");
     }
   }
@@ -229,7 +238,10 @@ function renderCsv(r: Report, lang: Lang): string {
     add("units", null, "evaluated", null, null, { count: t.evaluated, total: t.units, percent: roundedPercent(t.evaluated, t.units, r.decimals) });
     add("units", null, "errors", null, null, t.errors);
     for (const v of VERDICTS) add("verdict", null, v, null, w.verdicts[v], t.verdicts[v]);
-    for (const g of t.grades) add("grade", null, g.id, null, g.title ?? w.noGrade, g);
+    for (const g of t.grades) {
+      add("grade", null, g.id, "final", g.title ?? w.noGrade, g);
+      if (g.id !== null) add("grade", null, g.id, "provisional", g.title, g.provisional);
+    }
     for (const s of t.sets) for (const c of s.criteria) for (const st of STATUSES) add("criterion", `${s.id}@${s.version}`, c.id, STATUS_IDS[st], c.title, c[st]);
   };
   emit("all", r.by.map(() => null), r.total);

@@ -1,5 +1,5 @@
 import { NotInForceError } from "../../errors.js";
-import { msg } from "../../i18n/index.js";
+import { msg, t } from "../../i18n/index.js";
 import { evaluate } from "../../evaluate/evaluate.js";
 import type { Lang } from "../../explain/format.js";
 import { bundledCriteriaDir } from "../../node/bundled.js";
@@ -32,13 +32,15 @@ export function renderResult(r: Result, lang: Lang, width: number): string {
   const rows = r.criteria.map((c) => [
     c.id,
     STATUS[lang][c.status] ?? c.status,
-    c.points ? `${c.points.earned}/${c.points.max}` : c.mandatory ? (vi ? "bắt buộc" : "required") : "",
+    // An undecided criterion shows the points it could end with, e.g. 0–10/10.
+    c.points ? (c.points.possible === c.points.earned ? `${c.points.earned}/${c.points.max}` : `${c.points.earned}–${c.points.possible}/${c.points.max}`) : c.mandatory ? (vi ? "bắt buộc" : "required") : "",
     `${c.title[lang]}${c.message ? ` — ${c.message[lang]}` : ""}`,
   ]);
   const body = table([vi ? "Mã" : "ID", vi ? "Trạng thái" : "Status", vi ? "Điểm" : "Points", vi ? "Tiêu chí và lý do" : "Criterion and why"], rows, width);
   const tail: string[] = [""];
   const grade = r.grade ? (vi ? `, xếp loại ${r.grade.title.vi}` : `, grade ${r.grade.title.en}`) : "";
-  const pts = r.points ? ` — ${r.points.earned}/${r.points.applicableMax} ${vi ? "điểm" : "points"} (${vi ? "mức đạt" : "pass mark"} ${r.points.passMark ?? (vi ? "chưa xác định" : "unknown")})` : "";
+  // The points range when the missing data could still change the points (40–95/100 points).
+  const pts = r.points ? ` — ${t(lang, "decision.points_range", { earned: r.points.earned, possible: r.points.possible, max: r.points.applicableMax })} (${vi ? "mức đạt" : "pass mark"} ${r.points.passMark ?? (vi ? "chưa xác định" : "unknown")})` : "";
   tail.push(`${vi ? "Kết luận" : "Verdict"}: ${VERDICT[lang][r.verdict]}${grade}${pts}`);
   if (r.message) tail.push(r.message[lang]);
   for (const l of r.levels) tail.push(`  ${l.title[lang]}: ${l.status}${l.failing.length ? ` (${vi ? "chưa đạt" : "failing"}: ${l.failing.join(", ")})` : ""}${l.missing.length ? ` (${vi ? "thiếu" : "missing"}: ${l.missing.join(", ")})` : ""}`);
@@ -58,12 +60,13 @@ export function renderResult(r: Result, lang: Lang, width: number): string {
  */
 export function evalCommand(
   args: readonly string[],
-  opts: { json: boolean; lang: string; asOf?: string; sets?: string; record?: string; outOfForce?: boolean },
+  opts: { json: boolean; lang: string; asOf?: string; sets?: string; record?: string; outOfForce?: boolean; maxWork?: number },
   io: Io,
 ): number {
   if (args.length !== 2) throw new UsageError("eval takes a criteria file and a unit's data file: tieuchi eval <set.json> <unit.json>");
   if (opts.lang !== "vi" && opts.lang !== "en") throw new UsageError(`--lang is vi or en, not ${JSON.stringify(opts.lang)}`);
-  const set = loadCriteriaFile(args[0]!);
+  // --max-work raises both what the set may need and what the unit may take.
+  const set = loadCriteriaFile(args[0]!, opts.maxWork !== undefined ? { limits: { maxWork: opts.maxWork } } : {});
   const data = readJsonFile(args[1]!);
   let result: Result;
   try {
@@ -72,6 +75,7 @@ export function evalCommand(
       // Sub-units' titles are decided by the sets of --sets, or by the bundled ones (loaded only if a unit needs them).
       sets: opts.sets !== undefined ? loadRegistry(opts.sets) : lazyRegistry(bundledCriteriaDir()),
       ...(opts.outOfForce === true ? { allowOutOfForce: true } : {}),
+      ...(opts.maxWork !== undefined ? { maxWork: opts.maxWork } : {}),
     });
   } catch (e) {
     if (e instanceof NotInForceError && e.reason === "outside-dates") {

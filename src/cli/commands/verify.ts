@@ -3,6 +3,7 @@ import { loadRegistry, readJsonFile } from "../../node/index.js";
 import type { Result } from "../../schema/result.js";
 import { recordEvaluation, verify, type Verification } from "../../versions/audit.js";
 import type { Lang } from "../../explain/format.js";
+import { tCli } from "../../i18n/cli.js";
 import { EXIT, UsageError, type Io } from "../output.js";
 import { jsonText, langOption } from "./shared.js";
 
@@ -16,6 +17,8 @@ export function renderVerification(v: Verification, lang: Lang): string {
   const vi = lang === "vi";
   const head = `${v.set.id}@${v.set.version}: ${v.match ? (vi ? "KHỚP — đánh giá lại cho cùng kết quả" : "MATCH — the replay gives the same result") : vi ? "KHÔNG KHỚP" : "MISMATCH"}`;
   const lines = [head, ...v.differences.map((d) => `  ✘ ${d.message[lang]}`), ...v.notes.map((n) => `  · ${n[lang]}`)];
+  // A match is where a reader could take too much from it: say what it does not prove.
+  if (v.match) lines.push(`  · ${tCli(lang, "cli.verify_not_signed")}`);
   return `${lines.join("\n")}\n`;
 }
 

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { CLI } from "./cli.js";
+import { DECISION } from "./decision.js";
 import type { AreaSpec, Sentences } from "../params.js";
 import { ERRORS } from "./errors.js";
 import { OPTIONS } from "./options.js";
@@ -19,7 +19,7 @@ export const SPEC = {
   ...PROBLEMS,
   ...OPTIONS,
   ...TESTING,
-  ...CLI,
+  ...DECISION,
 } as const satisfies AreaSpec;
 
 /** The declared parameters of every message. */

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { cli } from "./cli.js";
+import { decision } from "./decision.js";
 import type { Catalogue } from "../codes/index.js";
 import { errors } from "./errors.js";
 import { options } from "./options.js";
@@ -17,5 +17,5 @@ export const en: Catalogue = {
   ...problems,
   ...options,
   ...testing,
-  ...cli,
+  ...decision,
 };

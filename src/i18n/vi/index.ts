@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { cli } from "./cli.js";
+import { decision } from "./decision.js";
 import type { Catalogue } from "../codes/index.js";
 import { errors } from "./errors.js";
 import { options } from "./options.js";
@@ -18,5 +18,5 @@ export const vi: Catalogue = {
   ...problems,
   ...options,
   ...testing,
-  ...cli,
+  ...decision,
 };
