@@ -392,7 +392,10 @@ function run(loaded: LoadedSet, data: unknown, ctx: Context, path = ""): Result 
         work += dataWork(plan, data, remaining - work);
         if (work > remaining) break;
       }
-      if (work <= remaining && generated.run(data, generated.out)) {
+      // The module checks the data's shape, not the constraints between inputs: a unit that breaks one goes
+      // the general way, which refuses it.
+      const constraints = loaded.definition.constraints;
+      if (work <= remaining && generated.run(data, generated.out) && (constraints.length === 0 || constraintProblems(constraints, loaded.definition.inputs, data).length === 0)) {
         ctx.budget.remaining -= work;
         return fromGenerated(loaded, generated.out, ctx);
       }
