@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import type { Lang } from "../../explain/format.js";
 import { ReportLineError } from "../../errors.js";
+import { t } from "../../i18n/index.js";
 import { loadCriteriaFile, readLines } from "../../node/index.js";
 import { createReport } from "../../report/aggregate.js";
 import { formatReport, REPORT_FORMATS, type ReportFormat } from "../../report/render.js";
@@ -21,11 +22,13 @@ export interface ReportCommandOptions {
  * by grouping fields, read line by line from batch output (`-` for standard input).
  */
 export function reportCommand(args: readonly string[], opts: ReportCommandOptions, io: Io): number {
-  if (args.length !== 1) throw new UsageError("report takes one file of batch output: tieuchi report <results.ndjson> [--by field] [--format text|md|csv|json]");
-  if (!REPORT_FORMATS.includes(opts.format as ReportFormat)) throw new UsageError(`--format is one of ${REPORT_FORMATS.join(", ")}, not ${JSON.stringify(opts.format)}`);
-  if (!/^\d{1,2}$/.test(opts.decimals)) throw new UsageError(`--decimals is a whole number, not ${JSON.stringify(opts.decimals)}`);
+  const lang = opts.lang;
+  if (args.length !== 1) throw new UsageError(t(lang, "cmd.takes", { command: "report" }));
+  if (!REPORT_FORMATS.includes(opts.format as ReportFormat))
+    throw new UsageError(t(lang, "cmd.not_one_of", { option: "--format", values: [...REPORT_FORMATS], got: JSON.stringify(opts.format) }));
+  if (!/^\d{1,2}$/.test(opts.decimals)) throw new UsageError(t(lang, "cmd.whole_number", { option: "--decimals", got: JSON.stringify(opts.decimals) }));
   const by = opts.by.flatMap((b) => b.split(",")).map((b) => b.trim());
-  if (by.some((b) => b === "")) throw new UsageError("--by needs field names, e.g. --by xa or --by huyen,xa");
+  if (by.some((b) => b === "")) throw new UsageError(t(lang, "cmd.by_names"));
   const acc = createReport({ by, decimals: Number(opts.decimals), ...(opts.set !== undefined ? { set: loadCriteriaFile(opts.set) } : {}) });
   const path = args[0] === "-" ? 0 : args[0]!;
   try {
@@ -35,14 +38,14 @@ export function reportCommand(args: readonly string[], opts: ReportCommandOption
     }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "EISDIR") throw new UsageError(`${args[0]} is a folder, not a file of batch output`);
-    if (code === "EACCES" || code === "EPERM") throw new UsageError(`${args[0]}: permission denied`);
+    if (code === "EISDIR") throw new UsageError(t(lang, "cmd.folder_not_output", { path: args[0]! }));
+    if (code === "EACCES" || code === "EPERM") throw new UsageError(t(lang, "cmd.permission", { path: args[0]! }));
     throw e;
   }
   const text = formatReport(acc.finish(), opts.format as ReportFormat, opts.lang);
   if (opts.out !== undefined) {
     writeFileSync(opts.out, text);
-    io.err(`wrote ${opts.out}\n`);
+    io.err(`${t(lang, "cmd.wrote", { file: opts.out })}\n`);
   } else io.out(text);
   return EXIT.ok;
 }
