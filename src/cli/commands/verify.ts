@@ -5,6 +5,7 @@ import { recordEvaluation, verify, type Verification } from "../../versions/audi
 import type { Lang } from "../../explain/format.js";
 import { EXIT, UsageError, type Io } from "../output.js";
 import { jsonText, langOption } from "./shared.js";
+import { t } from "../../i18n/index.js";
 
 /** Writes the audit record of an evaluation (used by `tieuchi eval --record FILE`). */
 export function writeRecord(file: string, result: Result, data: unknown): void {
@@ -13,16 +14,15 @@ export function writeRecord(file: string, result: Result, data: unknown): void {
 
 /** A verification as text. */
 export function renderVerification(v: Verification, lang: Lang): string {
-  const vi = lang === "vi";
-  const head = `${v.set.id}@${v.set.version}: ${v.match ? (vi ? "KHỚP — đánh giá lại cho cùng kết quả" : "MATCH — the replay gives the same result") : vi ? "KHÔNG KHỚP" : "MISMATCH"}`;
+  const head = t(lang, "cmd.verify.head", { set: `${v.set.id}@${v.set.version}`, match: v.match });
   const lines = [head, ...v.differences.map((d) => `  ✘ ${d.message[lang]}`), ...v.notes.map((n) => `  · ${n[lang]}`)];
   return `${lines.join("\n")}\n`;
 }
 
 /** `tieuchi verify <record.json> <unit.json> [--criteria DIR]`: exit 0 on a match, 1 when anything differs. */
 export function verifyCommand(args: readonly string[], opts: { json: boolean; lang: string; criteria: string }, io: Io): number {
-  if (args.length !== 2) throw new UsageError("verify takes an audit record and the unit's data: tieuchi verify <record.json> <unit.json> [--criteria <dir>]");
   const lang = langOption(opts.lang);
+  if (args.length !== 2) throw new UsageError(t(lang, "cmd.takes", { command: "verify" }));
   const record = readJsonFile(args[0]!);
   const data = readJsonFile(args[1]!);
   const v = verify(record, data, loadRegistry(opts.criteria), { source: args[0]! });
