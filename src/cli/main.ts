@@ -32,8 +32,8 @@ import { commandHelp, mainHelp } from "./help.js";
 import { EXIT, report, safeIo, UsageError, type Io } from "./output.js";
 import { CLI_COMMANDS, commandsTaking, isCommand, nearest, OPTION_KINDS, optionsOf, type CliCommand, type OptionName } from "./spec.js";
 
-function lang(value: string): Lang {
-  if (value !== "vi" && value !== "en") throw new UsageError(`--lang is vi or en, not ${JSON.stringify(value)}`);
+function lang(value: string, shown: Lang = "vi"): Lang {
+  if (value !== "vi" && value !== "en") throw new UsageError(t(shown, "cmd.not_one_of", { option: "--lang", values: ["vi", "en"], got: JSON.stringify(value) }));
   return value;
 }
 
@@ -108,13 +108,14 @@ function given<K extends string>(key: K, value: string | undefined): { [P in K]?
 }
 
 function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io: Io): number | Promise<number> {
-  const language = o.str("lang") ?? "vi";
+  const language = lang(o.str("lang") ?? "vi");
+  const usage = (key: Parameters<typeof t>[1], params?: object) => new UsageError(t(language, key, params as never));
   switch (command) {
     case "validate":
-      if (rest.length === 0) throw new UsageError("validate needs at least one criteria file");
-      return validateCommand(rest, { json: o.bool("json") }, io);
+      if (rest.length === 0) throw usage("cmd.takes", { command: "validate" });
+      return validateCommand(rest, { json: o.bool("json"), lang: language }, io);
     case "eval":
-      if (o.str("set") !== undefined && o.str("sets") !== undefined) throw new UsageError("with --set, the --criteria folder also gives the sets of sub-units: drop --sets");
+      if (o.str("set") !== undefined && o.str("sets") !== undefined) throw usage("cmd.set_and_sets");
       if (o.str("set") !== undefined)
         return inForceCommand(
           rest,
@@ -131,7 +132,7 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
           io,
         );
       for (const only of ["criteria", "applied", "decided"] as const)
-        if (o.str(only) !== undefined) throw new UsageError(`--${only} goes with --set <id>: tieuchi eval --set <id> --as-of <date> <unit.json>`);
+        if (o.str(only) !== undefined) throw usage("cmd.goes_with_set", { option: `--${only}` });
       return evalCommand(
         rest,
         { json: o.bool("json"), lang: language, ...given("asOf", o.str("as-of")), ...given("sets", o.str("sets")), ...given("record", o.str("record")), outOfForce: o.bool("out-of-force") },
@@ -148,12 +149,20 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
         io,
       );
     case "hash":
-      if (rest.length === 0) throw new UsageError("hash needs at least one JSON file");
-      return hashCommand(rest, { json: o.bool("json") }, io);
+      if (rest.length === 0) throw usage("cmd.takes", { command: "hash" });
+      return hashCommand(rest, { json: o.bool("json"), lang: language }, io);
     case "lock":
-      if (rest.length > 0) throw new UsageError("lock takes no files: tieuchi lock --check [--criteria <dir>]");
+      if (rest.length > 0) throw usage("cmd.takes", { command: "lock" });
       return lockCommand(
-        { check: o.bool("check"), update: o.bool("update"), acceptChanges: o.bool("accept-changes"), criteria: o.str("criteria") ?? "criteria", json: o.bool("json"), verbose: o.bool("verbose") },
+        {
+          check: o.bool("check"),
+          update: o.bool("update"),
+          acceptChanges: o.bool("accept-changes"),
+          criteria: o.str("criteria") ?? "criteria",
+          json: o.bool("json"),
+          verbose: o.bool("verbose"),
+          lang: language,
+        },
         io,
       );
     case "diff":
@@ -165,8 +174,8 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
     case "compose":
       return composeCommand(rest, { results: o.list("results"), lang: lang(language), ...given("out", o.str("out")) }, io);
     case "catalogue":
-      if (rest.length > 0) throw new UsageError("catalogue takes no files: tieuchi catalogue [--sets <dir>] [--out <file>]");
-      return catalogueCommand({ ...given("sets", o.str("sets")), ...given("out", o.str("out")) }, io);
+      if (rest.length > 0) throw usage("cmd.takes", { command: "catalogue" });
+      return catalogueCommand({ ...given("sets", o.str("sets")), ...given("out", o.str("out")), lang: language }, io);
     case "batch":
       return batchCommand(
         rest,
@@ -189,8 +198,8 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
     case "template":
       return templateCommand(rest, { lang: lang(language), criteria: o.str("criteria") ?? "criteria", ...given("out", o.str("out")), ...given("asOf", o.str("as-of")) }, io);
     case "schema":
-      if (rest.length > 0) throw new UsageError("schema takes no files: tieuchi schema [--cases] [--out <file>]");
-      return schemaCommand({ cases: o.bool("cases"), ...given("out", o.str("out")) }, io);
+      if (rest.length > 0) throw usage("cmd.takes", { command: "schema" });
+      return schemaCommand({ cases: o.bool("cases"), ...given("out", o.str("out")), lang: language }, io);
   }
 }
 
@@ -251,6 +260,6 @@ export function main(argv: readonly string[], raw: Io): number | Promise<number>
       io.err(`tieuchi: ${e.message}\n${t(language, "cli.see_help", command !== undefined && command !== "help" ? { command } : {})}\n`);
       return EXIT.usage;
     }
-    return report(e, io);
+    return report(e, io, language);
   }
 }

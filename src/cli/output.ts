@@ -5,6 +5,7 @@
  * @module
  */
 import { TieuchiError } from "../errors.js";
+import { t, type Lang } from "../i18n/index.js";
 
 /** Exit codes: 0 pass (or all valid), 1 fail or incomplete (or some invalid), 2 invalid input or usage. */
 export const EXIT = { ok: 0, fail: 1, usage: 2 } as const;
@@ -53,18 +54,18 @@ export class UsageError extends Error {
   override readonly name = "UsageError";
 }
 
-/** Prints an error the way a person can act on it; returns the exit code. */
-export function report(e: unknown, io: Io): number {
+/** Prints an error the way a person can act on it, in the language asked for; returns the exit code. */
+export function report(e: unknown, io: Io, lang: Lang): number {
   if (e instanceof UsageError) {
-    io.err(`tieuchi: ${e.message}\nRun 'tieuchi help' for usage.\n`);
+    io.err(`tieuchi: ${e.message}\n${t(lang, "cli.see_help", {})}\n`);
     return EXIT.usage;
   }
   if (e instanceof TieuchiError) {
-    io.err(`tieuchi: ${e.message} [${e.code}]\n`);
+    io.err(`tieuchi: ${e.text(lang)} [${e.code}]\n`);
     return EXIT.usage;
   }
   if (e instanceof Error && "code" in e && (e as NodeJS.ErrnoException).code === "ENOENT") {
-    io.err(`tieuchi: ${(e as NodeJS.ErrnoException).path ?? "file"}: no such file\n`);
+    io.err(`tieuchi: ${t(lang, "cmd.no_such_file", { path: (e as NodeJS.ErrnoException).path ?? "?" })}\n`);
     return EXIT.usage;
   }
   throw e;

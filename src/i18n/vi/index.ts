@@ -4,12 +4,16 @@
  *
  * @module
  */
+import { catalogue } from "./catalogue.js";
 import { cli } from "./cli.js";
 import type { Catalogue } from "../codes/index.js";
+import { commands } from "./commands.js";
 import { errors } from "./errors.js";
 import { options } from "./options.js";
 import { problems } from "./problems.js";
+import { reports } from "./reports.js";
 import { testing } from "./testing.js";
+import { verify } from "./verify.js";
 import { words } from "./words.js";
 
 export const vi: Catalogue = {
@@ -18,5 +22,9 @@ export const vi: Catalogue = {
   ...problems,
   ...options,
   ...testing,
+  ...commands,
+  ...reports,
+  ...verify,
+  ...catalogue,
   ...cli,
 };
