@@ -22,17 +22,19 @@ describe("README: which version applies on a date", () => {
     const unit = readJsonFile(join(ROOT, "docs/examples/don-vi-hoc-tap/so-tu-phap-tinh-2024.json"));
     const result = evaluate(set, unit, { asOf: "2024-03-01", sets: registry });
     expect(result.inForce).toBe(true);
-    expect(result.verdict).toBe("incomplete");
-    expect(result.levels.map((l) => `${l.id}: ${l.status}`)).toEqual(["muc-1: undetermined", "muc-2: not-achieved"]);
-    expect(result.levels[0]!.missing).toEqual(["TC2.CT3"]);
-    // The district-only criterion whose text is unknown does not concern a provincial unit.
-    expect(result.criteria.find((c) => c.id === "TC3.huyen")!.status).toBe("not-applicable");
+    // Every level-1 indicator of Điều 12 is met; level 2 needs 95% of members on two shares this agency misses.
+    expect(result.verdict).toBe("pass");
+    expect(result.grade?.id).toBe("muc-1");
+    expect(result.levels.map((l) => `${l.id}: ${l.status}`)).toEqual(["muc-1: achieved", "muc-2: not-achieved"]);
+    expect(result.levels[1]!.failing).toEqual(["TC2.CT2.muc-2", "TC3.CT1.tinh.muc-2"]);
+    // The district's own indicators do not concern a provincial unit.
+    expect(result.criteria.find((c) => c.id === "TC3.CT1.huyen")!.status).toBe("not-applicable");
     expect(result.subResults.map((s) => `${s.path} ${s.result.set.id}@${s.result.set.version} ${s.result.verdict}`)).toEqual([
       "thanhVien[0].congDanHocTap cong-dan-hoc-tap@2023.1.0 pass",
       "thanhVien[1].congDanHocTap cong-dan-hoc-tap@2023.1.0 pass",
       "thanhVien[9].congDanHocTap cong-dan-hoc-tap@2023.1.0 fail",
     ]);
-    expect(result.criteria.find((c) => c.id === "TC3.CT1")!.status).toBe("pass");
+    expect(result.criteria.find((c) => c.id === "TC3.CT1.tinh")!.status).toBe("pass");
   });
 
   it("the CLI refuses a file that is not the version in force on --as-of, and says what to run instead", () => {

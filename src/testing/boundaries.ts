@@ -230,6 +230,14 @@ export function boundaryCases(set: LoadedSet, options: BoundaryOptions = {}): Bo
     solver.frozenLists = true;
     try {
       for (const c of d.criteria) maker.pass(c, data);
+      // Criteria for different kinds of unit exclude each other (a district unit's indicator, a provincial
+      // unit's): making every criterion pass leaves the unit of the last kind. When that is not the site's, the
+      // site's criterion is made to apply again, and the others pass where they apply to that kind of unit.
+      const applies = site.criterion.applies;
+      if (applies !== undefined && !solver.valueOf(applies, solver.root(data))?.value) {
+        solver.force(applies, true, solver.root(data));
+        for (const c of d.criteria) maker.pass(c, data, solver, c === site.criterion);
+      }
     } finally {
       solver.frozenLists = false;
     }
