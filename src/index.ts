@@ -42,8 +42,8 @@ export { InputSpec, Inputs } from "./schema/inputs.js";
 export { Rule } from "./schema/rule.js";
 export { Localized } from "./schema/common.js";
 export { Result, CriterionResult, Status, Verdict, Gap, Measure, LevelResult, GroupResult, SubResult } from "./schema/result.js";
-export { validateCriteriaSet, parseCriteriaSet, type Validation, type ValidateOptions } from "./schema/parse.js";
-export type { SetAnalysis, CriterionInfo } from "./schema/checks.js";
+export { validateCriteriaSet, parseCriteriaSet, type Validation, type ValidateOptions } from "./check/validate.js";
+export type { SetAnalysis, CriterionInfo } from "./check/checks.js";
 export { criteriaSetJsonSchema } from "./schema/json-schema.js";
 
 export { OPERATORS, type OperatorInfo } from "./logic/operators.js";
@@ -53,13 +53,13 @@ export { loadCriteriaSet, isLoadedSet, type LoadedSet, type LoadOptions } from "
 export { evaluate, ENGINE_NAMES, type EvaluateOptions, type SetResolver, type EngineName } from "./evaluate/evaluate.js";
 
 export { describeRule } from "./explain/describe.js";
-export { renderCatalogue, type CatalogueOptions } from "./explain/catalogue.js";
+export { renderCatalogue, type CatalogueOptions } from "./report/catalogue.js";
 
-export { canonicalJson, contentHash } from "./versions/canonical.js";
-export { sha256Hex } from "./versions/sha256.js";
-export { parseJson, decodeJsonBytes } from "./versions/json.js";
+export { canonicalJson, contentHash } from "./json/canonical.js";
+export { sha256Hex } from "./json/sha256.js";
+export { parseJson, decodeJsonBytes } from "./json/parse.js";
 export { createRegistry, registryProblems, type Registry, type Resolution, type InForceReason, type SetRef } from "./versions/registry.js";
-export { isInForce } from "./versions/dates.js";
+export { isInForce } from "./schema/dates.js";
 export { diff, matchCriteria, thresholdChanges, diffSummary, SetDiff, Change, ChangeKind, ChangeSection, type CriteriaMatch } from "./versions/diff.js";
 export { createImpact, impact, UnitImpact, ImpactSummary, ImpactKind, CriterionImpact, type Impact, type ImpactOptions } from "./versions/impact.js";
 export {

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CriteriaSetError, evaluate, loadCriteriaSet, say, UnitDataError, type Problem } from "../src/index.js";
 import { loadCriteriaFile } from "../src/node/index.js";
-import { jsonPathOffset } from "../src/versions/json.js";
+import { jsonPathOffset } from "../src/json/parse.js";
 
 const FAMILY = join(import.meta.dirname, "fixtures/mini-family.json");
 const family = JSON.parse(readFileSync(FAMILY, "utf8")) as Record<string, unknown>;

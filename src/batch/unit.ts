@@ -7,9 +7,9 @@
 import { problem as makeProblem, type Problem } from "../errors.js";
 import { msg, say, type Message } from "../i18n/index.js";
 import type { LoadedSet } from "../evaluate/load.js";
-import { suggest } from "../logic/analyze.js";
+import { suggest } from "../schema/suggest.js";
 import type { InputSpec } from "../schema/inputs.js";
-import { locateJsonError } from "../versions/json.js";
+import { locateJsonError } from "../json/parse.js";
 
 /** How a CSV column becomes a field: its name, and the input it fills (none for a column only carried along, `--meta`). */
 export interface CsvColumn {

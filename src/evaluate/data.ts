@@ -15,7 +15,7 @@ import { z } from "zod";
 import { CONTROL_CHARACTER, printable, problem, type Problem } from "../errors.js";
 import { msg, say } from "../i18n/index.js";
 import { checkSentence, checkText, checkWith, issuePath, issueProblems } from "../schema/issues.js";
-import { suggest } from "../logic/analyze.js";
+import { suggest } from "../schema/suggest.js";
 import { IsoDate } from "../schema/common.js";
 import { MAX_SUGGESTIONS } from "../schema/parse.js";
 import type { InputSpec, Inputs } from "../schema/inputs.js";

@@ -17,7 +17,7 @@ import type { Criterion } from "../schema/criteria-set.js";
 import type { InputSpec, Inputs, TitleInput } from "../schema/inputs.js";
 import { Result as ResultSchema, type CriterionResult, type GroupResult, type Measure, type Outcome, type ReadValue, type Result, type Status, type SubResult } from "../schema/result.js";
 import { VERSION } from "../version.js";
-import { isInForce } from "../versions/dates.js";
+import { isInForce } from "../schema/dates.js";
 import { dataProblems } from "./data.js";
 import { decide } from "./decision.js";
 import { isLoadedSet, loadCriteriaSet, type CriterionRules, type LoadedSet } from "./load.js";

@@ -7,13 +7,14 @@
 import type { z } from "zod";
 import type { Engine, PreparedRule } from "../logic/engine.js";
 import { labelsOf, type LabelNode } from "../explain/describe.js";
-import type { SetAnalysis } from "../schema/checks.js";
+import type { SetAnalysis } from "../check/checks.js";
 import type { CriteriaSet } from "../schema/criteria-set.js";
 import { CriteriaSetError, OptionsError } from "../errors.js";
 import { msg } from "../i18n/index.js";
 import { resolveLimits, type Limits, type LimitsInput } from "../schema/limits.js";
-import { normalizeStrings, validateCriteriaSet } from "../schema/parse.js";
-import { contentHash } from "../versions/canonical.js";
+import { validateCriteriaSet } from "../check/validate.js";
+import { normalizeStrings } from "../schema/parse.js";
+import { contentHash } from "../json/canonical.js";
 import { dataSchema } from "./data.js";
 
 /** One criterion's rules, in whatever form an evaluator runs them. */

@@ -11,6 +11,7 @@ import { msg, type Message } from "../i18n/index.js";
 import { FORBIDDEN_NAMES } from "../schema/common.js";
 import type { Rule } from "../schema/rule.js";
 import { DEFAULT_LIMITS, type Limits } from "../schema/limits.js";
+import { suggest } from "../schema/suggest.js";
 import { exactPercent, MAX_PERCENT_DECIMALS } from "./exact.js";
 import { OPERATORS, RATIO_OPERATORS } from "./operators.js";
 import { ANY, BOOLEAN, describeType, INTEGER, isNumeric, NUMBER, type ValueType } from "./types.js";
@@ -52,34 +53,6 @@ export interface RuleInfo {
 
 // Names of inputs and fields, and the level ids of a title recognised at levels (`muc-1`).
 const SEGMENT = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-
-function levenshtein(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0]!;
-    dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j]!;
-      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return dp[b.length]!;
-}
-
-/** The closest known name, if one is close enough to be a likely typo. */
-export function suggest(name: string, known: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const k of known) {
-    const d = levenshtein(name.toLowerCase(), k.toLowerCase());
-    if (d < bestD) {
-      bestD = d;
-      best = k;
-    }
-  }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
-}
 
 interface Scope {
   readonly type: ValueType;

@@ -8,7 +8,7 @@ import { problem, TieuchiError, type Problem } from "../errors.js";
 import { isMessage, msg, say, type Message } from "../i18n/index.js";
 import { evaluate, sharedResultParts, type EvaluateOptions } from "../evaluate/evaluate.js";
 import { loadCriteriaSet } from "../evaluate/load.js";
-import { locateJsonError } from "../versions/json.js";
+import { locateJsonError } from "../json/parse.js";
 import { isMainThread } from "node:worker_threads";
 import type { UnitGroup, UnitRefusal } from "../batch/input.js";
 import { csvColumns, csvRowData, unwrapUnit } from "../batch/unit.js";

@@ -18,7 +18,7 @@ import { csvGroups, formatOf, jsonArrayGroups, MAX_UNIT_BYTES, ndjsonGroups, typ
 import { csvColumns, csvRowData, unwrapUnit, type CsvColumn } from "../batch/unit.js";
 import { moduleUrl } from "./bundled.js";
 import { makeProcessor, type BatchFaults, type BatchSettings, type GroupOutcome } from "./batch-process.js";
-import { fileReason, loadRegistry, readJsonFile } from "./index.js";
+import { fileReason, loadRegistry, readJsonFile } from "./files.js";
 
 export { formatOf, type UnitFormat };
 

@@ -12,7 +12,7 @@ import type { SetResolver } from "../evaluate/evaluate.js";
 import type { LoadedSet } from "../evaluate/load.js";
 import { parseCaseFile, runCase, type CaseFile, type CaseOutcome } from "../testing/cases.js";
 import type { Registry } from "../versions/registry.js";
-import { isCriteriaFile, loadCriteriaFile, loadRegistry, withPositions } from "./index.js";
+import { isCriteriaFile, loadCriteriaFile, loadRegistry, withPositions } from "./files.js";
 
 /** True for case files: `<version>.cases.json`, or `<version>.<label>.cases.json` (e.g. `2020.1.0.boundaries.cases.json`). */
 export function isCaseFile(name: string): boolean {

@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { FileError, OptionsError } from "../errors.js";
 import { msg } from "../i18n/index.js";
-import { fileReason } from "./index.js";
+import { fileReason } from "./files.js";
 import type { LoadedSet } from "../evaluate/load.js";
 import type { Lang } from "../explain/format.js";
 import { csvTable, templateCsv, writeCsv } from "../sheet/csv.js";

@@ -18,7 +18,7 @@ import type { LoadedSet } from "../evaluate/load.js";
 import type { Localized } from "../schema/common.js";
 import { schemaProblems } from "../schema/parse.js";
 import type { Result, Status, Verdict } from "../schema/result.js";
-import { parseJson } from "../versions/json.js";
+import { parseJson } from "../json/parse.js";
 import { ReportedLine, ReportedResult, type GroupValue, type LineError, type UnitFields } from "./line.js";
 import { roundedPercent, MAX_REPORT_DECIMALS } from "./percent.js";
 

@@ -20,7 +20,7 @@ import { OPERATORS } from "../logic/operators.js";
 import type { Criterion } from "../schema/criteria-set.js";
 import type { Result } from "../schema/result.js";
 import type { Rule } from "../schema/rule.js";
-import { canonicalJson } from "../versions/canonical.js";
+import { canonicalJson } from "../json/canonical.js";
 import type { Case, CaseFile, Expectation } from "./cases.js";
 import { addDays } from "./random.js";
 import { meetingCount, operation, stepOf, tidy, varPath, type Scope, Solver } from "./solve.js";

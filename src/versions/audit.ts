@@ -17,7 +17,7 @@ import { IsoDate, Localized } from "../schema/common.js";
 import { schemaProblems } from "../schema/parse.js";
 import { Result, type CriterionResult } from "../schema/result.js";
 import { VERSION } from "../version.js";
-import { canonicalJson, contentHash } from "./canonical.js";
+import { canonicalJson, contentHash } from "../json/canonical.js";
 
 const Hash = z.string().regex(/^sha256:[0-9a-f]{64}$/, checkText("check.sha256"));
 

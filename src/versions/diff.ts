@@ -20,8 +20,8 @@ import { Localized } from "../schema/common.js";
 import type { CriteriaSet, Criterion, Decision, Points } from "../schema/criteria-set.js";
 import type { InputSpec, Inputs } from "../schema/inputs.js";
 import type { Rule } from "../schema/rule.js";
-import { canonicalJson } from "./canonical.js";
-import { showDate } from "./dates.js";
+import { canonicalJson } from "../json/canonical.js";
+import { showDate } from "../schema/dates.js";
 
 /** The part of a set a change is in. */
 export const ChangeSection = z.enum(["metadata", "inputs", "derived", "groups", "criteria", "decision"]);

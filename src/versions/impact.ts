@@ -14,7 +14,7 @@ import { evaluate, type EvaluateOptions } from "../evaluate/evaluate.js";
 import { isLoadedSet, loadCriteriaSet, type LoadedSet } from "../evaluate/load.js";
 import { Status, Verdict, type Result } from "../schema/result.js";
 import { diff, type SetDiff } from "./diff.js";
-import { parseJson } from "./json.js";
+import { parseJson } from "../json/parse.js";
 
 /** How one unit fared under the two versions. */
 export const ImpactKind = z.enum([

@@ -13,10 +13,11 @@ import { CriteriaSetError, LockFileError, problem, type Problem } from "../error
 import { msg, say, type Lang, type Message } from "../i18n/index.js";
 import { MessageData } from "../schema/common.js";
 import { loadCriteriaSet, type LoadedSet } from "../evaluate/load.js";
-import { normalizeStrings, schemaProblems, validateCriteriaSet } from "../schema/parse.js";
-import { canonicalJson, contentHash } from "./canonical.js";
+import { validateCriteriaSet } from "../check/validate.js";
+import { normalizeStrings, schemaProblems } from "../schema/parse.js";
+import { canonicalJson, contentHash } from "../json/canonical.js";
 import { registryProblems } from "./registry.js";
-import { sha256Hex } from "./sha256.js";
+import { sha256Hex } from "../json/sha256.js";
 
 const Hash = z.string().regex(/^sha256:[0-9a-f]{64}$/, checkText("check.sha256"));
 const ShortHash = z.string().regex(/^[0-9a-f]{16}$/, checkText("check.short_hash"));

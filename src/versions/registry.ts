@@ -12,7 +12,7 @@ import { isLoadedSet, loadCriteriaSet, type LoadedSet } from "../evaluate/load.j
 import type { Localized } from "../schema/common.js";
 import { isIsoDate } from "../schema/common.js";
 import type { InputSpec, Inputs, TitleInput } from "../schema/inputs.js";
-import { dayBefore, isInForce, showDate } from "./dates.js";
+import { dayBefore, isInForce, showDate } from "../schema/dates.js";
 
 /** A version of a set, named by id and version. */
 export interface SetRef {

@@ -9,7 +9,7 @@ import { msg } from "../i18n/index.js";
 import { evaluate, type EvaluateOptions } from "../evaluate/evaluate.js";
 import { isIsoDate, type Localized } from "../schema/common.js";
 import type { Result, Status } from "../schema/result.js";
-import { showDate } from "./dates.js";
+import { showDate } from "../schema/dates.js";
 import { matchCriteria } from "./diff.js";
 import type { InForceReason, Registry } from "./registry.js";
 

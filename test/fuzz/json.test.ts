@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeJsonBytes, JsonParseError, parseJson } from "../../src/index.js";
-import { firstInvalidUtf8, locateJsonError } from "../../src/versions/json.js";
+import { firstInvalidUtf8, locateJsonError } from "../../src/json/parse.js";
 import { params, TIMEOUT } from "./config.js";
 
 const JSONISH = [..."{}[]:,\"\\ \t\n\r0123456789-+.eEtrufalsn/bu"];

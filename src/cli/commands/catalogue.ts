@@ -1,5 +1,5 @@
 import { writeFileSync } from "node:fs";
-import { renderCatalogue } from "../../explain/catalogue.js";
+import { renderCatalogue } from "../../report/catalogue.js";
 import { loadCriteriaDir } from "../../node/index.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { EXIT, type Io } from "../output.js";

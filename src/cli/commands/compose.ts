@@ -4,7 +4,7 @@ import { ReportLineError } from "../../errors.js";
 import { t } from "../../i18n/index.js";
 import type { Lang } from "../../explain/format.js";
 import { loadCriteriaFile, readJsonFile, readLines } from "../../node/index.js";
-import { parseJson } from "../../versions/json.js";
+import { parseJson } from "../../json/parse.js";
 import { EXIT, UsageError, type Io } from "../output.js";
 
 /** Options of `tieuchi compose`. */

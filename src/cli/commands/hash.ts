@@ -1,7 +1,7 @@
 import { CanonicalJsonError, printable } from "../../errors.js";
 import type { Lang } from "../../i18n/index.js";
 import { readJsonFile } from "../../node/index.js";
-import { contentHash } from "../../versions/canonical.js";
+import { contentHash } from "../../json/canonical.js";
 import { EXIT, report, type Io } from "../output.js";
 import { jsonText } from "./shared.js";
 

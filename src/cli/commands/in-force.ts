@@ -3,7 +3,7 @@ import { evaluate } from "../../evaluate/evaluate.js";
 import type { Lang } from "../../explain/format.js";
 import { loadRegistry, readJsonFile } from "../../node/index.js";
 import type { Result } from "../../schema/result.js";
-import { showDate } from "../../versions/dates.js";
+import { showDate } from "../../schema/dates.js";
 import { evaluateTransition, type Transition, type TransitionCell, type TransitionSide } from "../../versions/transition.js";
 import { EXIT, UsageError, type Io } from "../output.js";
 import { table } from "../table.js";

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Lang } from "../explain/format.js";
+import type { Lang } from "../i18n/lang.js";
 
 /**
  * Whether a version with these dates in force was in force on a date: from `validFrom` to `validTo`, both

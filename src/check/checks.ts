@@ -7,9 +7,9 @@
 import { problem, type JsonPath, type Problem } from "../errors.js";
 import { analyzeRule, type NodeBudget, type RuleInfo } from "../logic/analyze.js";
 import { isNumeric, typeOfInput, type ValueType } from "../logic/types.js";
-import type { CriteriaSet, Criterion } from "./criteria-set.js";
-import type { InputSpec, Inputs } from "./inputs.js";
-import { DEFAULT_LIMITS, type Limits } from "./limits.js";
+import type { CriteriaSet, Criterion } from "../schema/criteria-set.js";
+import type { InputSpec, Inputs } from "../schema/inputs.js";
+import { DEFAULT_LIMITS, type Limits } from "../schema/limits.js";
 
 /** Names a message template may use besides the set's top-level inputs and derived values. */
 export const TEMPLATE_NAMES = ["id", "title", "points", "maxPoints", "missing", "found", "required"] as const;
