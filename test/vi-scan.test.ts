@@ -30,7 +30,7 @@ const file = (name: string, text: string) => {
  * Common English words: one of these in a Vietnamese-mode output is an English sentence left over. Words that
  * are also Vietnamese words written without marks (a, an, do, in, no, on, to) are left out.
  */
-export const ENGLISH = new Set(
+const ENGLISH = new Set(
   (
     "the is are was were be been has have had not yes and or but of at for with from by as it its this that these those which " +
     "what when where who why how than then there here all any each every some more most less least only also just should would could can cannot must " +
@@ -43,7 +43,7 @@ export const ENGLISH = new Set(
 );
 
 /** Text with what is not wording removed: paths, ids, hashes, quoted values, options, codes, identifiers. */
-export function wordsOf(line: string): string[] {
+function wordsOf(line: string): string[] {
   const cleaned = line
     .replace(/sha256:[0-9a-f]+/g, " ")
     .replace(/\S*\[\d+\]\S*/g, " ")
@@ -64,7 +64,7 @@ const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹ
 const CODE = /\[[a-z][a-z0-9_]*\]|\bERR_[A-Z_]+\b/;
 
 /** The English words and the bare codes of an output, line by line. */
-export function englishIn(text: string): string[] {
+function englishIn(text: string): string[] {
   const found: string[] = [];
   for (const line of text.split("\n")) {
     const english = wordsOf(line).filter((w) => ENGLISH.has(w.toLowerCase()));
