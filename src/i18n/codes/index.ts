@@ -8,6 +8,7 @@ import { CATALOGUE } from "./catalogue.js";
 import { CLI } from "./cli.js";
 import type { AreaSpec, Sentences } from "../params.js";
 import { COMMANDS } from "./commands.js";
+import { DIFF } from "./diff.js";
 import { ERRORS } from "./errors.js";
 import { OPTIONS } from "./options.js";
 import { PROBLEMS } from "./problems.js";
@@ -26,6 +27,7 @@ export const SPEC = {
   ...COMMANDS,
   ...REPORTS,
   ...VERIFY,
+  ...DIFF,
   ...CATALOGUE,
   ...CLI,
 } as const satisfies AreaSpec;

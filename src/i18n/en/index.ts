@@ -7,6 +7,7 @@ import { catalogue } from "./catalogue.js";
 import { cli } from "./cli.js";
 import type { Catalogue } from "../codes/index.js";
 import { commands } from "./commands.js";
+import { diff } from "./diff.js";
 import { errors } from "./errors.js";
 import { options } from "./options.js";
 import { problems } from "./problems.js";
@@ -24,6 +25,7 @@ export const en: Catalogue = {
   ...commands,
   ...reports,
   ...verify,
+  ...diff,
   ...catalogue,
   ...cli,
 };

@@ -8,6 +8,7 @@ import { catalogue } from "./catalogue.js";
 import { cli } from "./cli.js";
 import type { Catalogue } from "../codes/index.js";
 import { commands } from "./commands.js";
+import { diff } from "./diff.js";
 import { errors } from "./errors.js";
 import { options } from "./options.js";
 import { problems } from "./problems.js";
@@ -25,6 +26,7 @@ export const vi: Catalogue = {
   ...commands,
   ...reports,
   ...verify,
+  ...diff,
   ...catalogue,
   ...cli,
 };
