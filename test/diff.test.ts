@@ -178,15 +178,28 @@ describe("diff in detail", () => {
     expect(method.changes.find((c) => c.field === "method")!.message.vi).toBe("Cách xét: cộng điểm (tối đa 100), chưa rõ mức đạt → đạt mọi tiêu chí");
   });
 
-  it("pairs criteria under new ids only when their substance is identical", () => {
+  it("pairs criteria under new ids by identical substance, or by their wording, and nothing else", () => {
     const renamed = patched((s) => {
       s.criteria[0].id = "a2";
       s.criteria[1].id = "b2";
       s.criteria[1].points = 40;
       s.criteria[1].rule = { var: "b" };
     });
-    expect(renamed.map((c) => [c.kind, c.target])).toEqual([
-      ["criterion-renamed", "a2"],
+    // b2 keeps b's title: the same criterion reworded under a new id, its other changes listed.
+    expect(renamed.map((c) => [c.kind, c.target, c.field])).toEqual([
+      ["criterion-renamed", "a2", "id"],
+      ["criterion-renamed", "b2", "text"],
+      ...renamed.filter((c) => c.kind === "criterion-changed").map((c) => ["criterion-changed", "b2", c.field]),
+    ]);
+    expect(renamed.filter((c) => c.kind === "criterion-changed").length).toBeGreaterThan(0);
+    expect(renamed.find((c) => c.target === "b2" && c.kind === "criterion-renamed")!.message.en).toContain("matching wording; its rule or points changed as listed below");
+    // With a title of other words, it is a criterion removed and another added.
+    const other = patched((s) => {
+      s.criteria[1].id = "b2";
+      s.criteria[1].rule = { var: "b" };
+      s.criteria[1].title = { vi: "hoàn toàn khác hẳn", en: "something else entirely" };
+    });
+    expect(other.filter((c) => c.section === "criteria").map((c) => [c.kind, c.target])).toEqual([
       ["criterion-added", "b2"],
       ["criterion-removed", "b"],
     ]);

@@ -258,3 +258,12 @@ describe("the round trip: template, filled in, batch, results opened again", { t
     expect(rows[1]).toEqual([7, "X", null, null, null, null, null, null, null, "thành viên #1 › chấp hành kỷ luật, nội quy: Expected boolean"]);
   });
 });
+
+describe("CSV files of 0.1 (lists as JSON in their cell)", () => {
+  it("are read with their list column by name or label, beside label headers", () => {
+    const text = 'Tên đơn vị,thanhVien,Xã\nA,"[{""hoTen"":""Lan"",""chapHanhKyLuat"":true}]",Đông\nB,không phải JSON,Tây\n';
+    const read = readTable(dvht, csvTable("x.csv", text));
+    expect(read.units.map((u) => u.data)).toEqual([{ tenDonVi: "A", thanhVien: [{ hoTen: "Lan", chapHanhKyLuat: true }] }, { tenDonVi: "B", thanhVien: "không phải JSON" }]);
+    expect(read.grouping).toEqual(["Xã"]);
+  });
+});

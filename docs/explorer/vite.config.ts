@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
-import { catalogueData, keepSideEffects, staticPage } from "./build/plugins.js";
+import { catalogueData, keepSideEffects, staticPage, workerScripts } from "./build/plugins.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const repo = fileURLToPath(new URL("../..", import.meta.url));
@@ -14,7 +14,7 @@ export default defineConfig({
   // Relative asset URLs, so the folder works wherever it is put, including file://.
   base: "./",
   publicDir: false,
-  plugins: [keepSideEffects(/\/zod-jitless\.ts$/), catalogueData(repo), staticPage()],
+  plugins: [keepSideEffects(/\/zod-jitless\.ts$/), catalogueData(repo), workerScripts(repo, here), staticPage()],
   resolve: {
     // The library as its users get it: the package's own ESM build (dist/index.js, made by `npm run build`),
     // so the page also proves that the published core runs in a browser. Exact match only: the page never

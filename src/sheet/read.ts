@@ -9,7 +9,7 @@
  */
 import type { LoadedSet } from "../evaluate/load.js";
 import type { Localized } from "../schema/common.js";
-import type { InputSpec } from "../schema/inputs.js";
+import type { InputSpec, Inputs } from "../schema/inputs.js";
 import { csvListHeader, EXAMPLE_CODE, normalizeHeader, spreadsheetLayout, type SheetField, type SheetTable, type SpreadsheetLayout } from "./layout.js";
 
 /** A cell as a spreadsheet gives it. */
@@ -118,7 +118,12 @@ function json(t: string): unknown {
 const blank = (cell: Cell) => cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
 
 /** Where each column of a header goes: a field of the table, a list field (CSV), or a grouping field. */
-type Target = { kind: "field"; field: SheetField } | { kind: "list"; list: SheetTable; field: SheetField } | { kind: "group"; header: string } | { kind: "skip" };
+type Target =
+  | { kind: "field"; field: SheetField }
+  | { kind: "list"; list: SheetTable; field: SheetField }
+  | { kind: "whole-list"; list: SheetTable; spec: InputSpec }
+  | { kind: "group"; header: string }
+  | { kind: "skip" };
 
 function matcher(fields: readonly SheetField[]): Map<string, SheetField> {
   const byName = new Map<string, SheetField>();
@@ -133,7 +138,7 @@ function matcher(fields: readonly SheetField[]): Map<string, SheetField> {
   return byName;
 }
 
-function targets(header: readonly Cell[], table: SheetTable, lists: readonly SheetTable[], notices: Localized[], sheet: string): Target[] {
+function targets(header: readonly Cell[], table: SheetTable, lists: readonly SheetTable[], notices: Localized[], sheet: string, whole?: { lists: readonly SheetTable[]; inputs: Inputs }): Target[] {
   const own = matcher(table.fields);
   const listMatchers = lists.map((l) => {
     const m = new Map<string, SheetField>();
@@ -159,6 +164,13 @@ function targets(header: readonly Cell[], table: SheetTable, lists: readonly She
       if (seen.has(field)) return twice(field.header);
       seen.add(field);
       return { kind: "field", field };
+    }
+    // A whole list in one cell, as JSON (how CSV files of input names write it).
+    const wholeList = whole?.lists.find((l) => l.aliases.includes(key));
+    if (wholeList && whole) {
+      if (seenGroups.has(`list:${wholeList.list}`)) return twice(wholeList.name);
+      seenGroups.add(`list:${wholeList.list}`);
+      return { kind: "whole-list", list: wholeList, spec: whole.inputs[wholeList.list!]! };
     }
     for (const { list, m } of listMatchers) {
       const f = m.get(key);
@@ -220,7 +232,7 @@ export function readWorkbook(set: LoadedSet, tables: readonly Table[]): SheetRea
   }
   if (!unitsTable) return { layout, units: [], grouping: [], notices: [{ vi: `Không tìm thấy trang “${layout.units.name}” (trang các đơn vị) trong tệp.`, en: `The workbook has no “${layout.units.name}” sheet (the units sheet).` }] };
 
-  const { units, grouping, byCode } = readUnitRows(layout, unitsTable, [], notices);
+  const { units, grouping, byCode } = readUnitRows(set, layout, unitsTable, [], notices);
   for (const [list, table] of listTables) {
     if (!table) continue;
     const header = table.rows[0] ?? [];
@@ -268,9 +280,9 @@ function addItem(b: Builder, list: SheetTable, cols: readonly Target[], row: rea
   });
 }
 
-function readUnitRows(layout: SpreadsheetLayout, table: Table, lists: readonly SheetTable[], notices: Localized[]) {
+function readUnitRows(set: LoadedSet, layout: SpreadsheetLayout, table: Table, lists: readonly SheetTable[], notices: Localized[]) {
   const header = table.rows[0] ?? [];
-  const cols = targets(header, layout.units, lists, notices, table.name);
+  const cols = targets(header, layout.units, lists, notices, table.name, { lists: layout.lists, inputs: set.definition.inputs });
   const grouping = cols.flatMap((t) => (t.kind === "group" ? [t.header] : []));
   if (grouping.length > 0)
     notices.push({
@@ -291,7 +303,7 @@ function readUnitRows(layout: SpreadsheetLayout, table: Table, lists: readonly S
       continue;
     }
     // In a CSV file a unit's further rows carry only its list items: the same code, or no code and no unit cell.
-    const unitCells = cols.some((t, c) => t.kind === "field" && t.field.spec !== null && !blank(row[c]));
+    const unitCells = cols.some((t, c) => ((t.kind === "field" && t.field.spec !== null) || t.kind === "whole-list") && !blank(row[c]));
     const continues = lists.length > 0 && current !== null && (code !== "" ? code === current.unit.code : !unitCells);
     let b: Builder;
     if (continues) b = current!;
@@ -313,6 +325,8 @@ function readUnitRows(layout: SpreadsheetLayout, table: Table, lists: readonly S
       } else if (t.kind === "field" && t.field.spec !== null) {
         if (continues) return;
         setPath(b.unit.data, t.field.path, cellValue(cell, t.field.spec));
+      } else if (t.kind === "whole-list") {
+        if (!continues) b.unit.data[t.list.list!] = cellValue(cell, t.spec);
       } else if (t.kind === "list") touched.add(t.list);
     });
     for (const list of touched) {
@@ -331,7 +345,7 @@ function readUnitRows(layout: SpreadsheetLayout, table: Table, lists: readonly S
 export function readTable(set: LoadedSet, table: Table): SheetRead {
   const layout = spreadsheetLayout(set);
   const notices: Localized[] = [];
-  const { units, grouping } = readUnitRows(layout, table, layout.lists, notices);
+  const { units, grouping } = readUnitRows(set, layout, table, layout.lists, notices);
   return { layout, units: units.map((b) => finish(b, layout)), grouping, notices };
 }
 

@@ -83,7 +83,7 @@ function validation(f: SheetField, lang: Lang, lists: Map<string, string>): Exce
  * description as a note), drop-downs of the allowed values, number checks, an example row (code "VÍ DỤ", which
  * the reader skips), and a guide sheet.
  */
-export async function templateWorkbook(ExcelJS: ExcelJs, set: LoadedSet, lang: Lang = "vi"): Promise<Uint8Array> {
+export async function templateWorkbook(ExcelJS: ExcelJs, set: LoadedSet, lang: Lang = "vi"): Promise<Uint8Array<ArrayBuffer>> {
   const layout = spreadsheetLayout(set, lang);
   const wb = new ExcelJS.Workbook();
   wb.creator = "tieuchi";
@@ -171,7 +171,7 @@ export async function readXlsx(ExcelJS: ExcelJs, set: LoadedSet, bytes: Uint8Arr
 }
 
 /** A table (the per-unit results) as a workbook of one sheet, its header bold and frozen. */
-export async function tableWorkbook(ExcelJS: ExcelJs, sheet: string, rows: ReadonlyArray<readonly Cell[]>): Promise<Uint8Array> {
+export async function tableWorkbook(ExcelJS: ExcelJs, sheet: string, rows: ReadonlyArray<readonly Cell[]>): Promise<Uint8Array<ArrayBuffer>> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "tieuchi";
   const ws = wb.addWorksheet(sheet.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });

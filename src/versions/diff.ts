@@ -9,7 +9,11 @@
  *    with the same id), and any other change to it is listed as well;
  * 2. of the criteria left over, one removed and one added whose substance is identical (the same role, `rule`,
  *    `excludes`, `applies`, `points` and `pending`, compared as canonical JSON) are one criterion under a new id
- *    (`criterion-renamed`), paired in file order. Anything else left over is added or removed.
+ *    (`criterion-renamed`), paired in file order;
+ * 3. of those still left, one removed and one added whose Vietnamese titles are each other's most alike, sharing
+ *    most of their words (a Dice coefficient of at least {@link TEXT_MATCH} over their sets of words, numbers
+ *    aside), are one criterion reworded under a new id (`criterion-renamed`, `field: "text"`); what else
+ *    changed in it is listed as for any pair. Anything else left over is added or removed.
  *
  * @module
  */
@@ -160,7 +164,29 @@ export interface CriteriaMatch {
   readonly removed: readonly Criterion[];
 }
 
-/** Matches the criteria of an old and a new set: by id, then by identical substance under a new id. */
+/** How alike two titles must be (Dice coefficient of their words) for a removed and an added criterion to pair. */
+export const TEXT_MATCH = 0.5;
+
+/** The words of a title, lower case, without numbers and punctuation. */
+function words(text: string): Set<string> {
+  return new Set(
+    text
+      .normalize("NFC")
+      .toLocaleLowerCase("vi")
+      .split(/[^\p{L}]+/u)
+      .filter((w) => w.length > 0),
+  );
+}
+
+/** The Dice coefficient of two sets of words: 1 for the same words, 0 for none in common. */
+function alike(x: Set<string>, y: Set<string>): number {
+  if (x.size === 0 || y.size === 0) return 0;
+  let common = 0;
+  for (const w of x) if (y.has(w)) common++;
+  return (2 * common) / (x.size + y.size);
+}
+
+/** Matches the criteria of an old and a new set: by id, then by identical substance under a new id, then by text. */
 export function matchCriteria(a: CriteriaSet, b: CriteriaSet): CriteriaMatch {
   const oldById = new Map(a.criteria.map((c) => [c.id, c]));
   const newIds = new Set(b.criteria.map((c) => c.id));
@@ -177,6 +203,24 @@ export function matchCriteria(a: CriteriaSet, b: CriteriaSet): CriteriaMatch {
       partner.set(c, oldLeft[i]!);
       oldLeft.splice(i, 1);
     }
+  }
+  // Reworded under a new id: a removed and an added criterion that are each other's most alike (ties: the
+  // first in file order), at least TEXT_MATCH alike. Mutual, so that a criterion whose best match is taken
+  // by another is not paired with its second best.
+  const newLeft = b.criteria.filter((c) => !partner.has(c));
+  const wordsOf = new Map<Criterion, Set<string>>([...newLeft, ...oldLeft].map((c) => [c, words(c.title.vi)]));
+  const best = (c: Criterion, among: readonly Criterion[]): Criterion | undefined => {
+    let top: Criterion | undefined;
+    let score = TEXT_MATCH;
+    for (const o of among) {
+      const x = alike(wordsOf.get(c)!, wordsOf.get(o)!);
+      if (x > score || (x === score && top === undefined)) (top = o), (score = x);
+    }
+    return top;
+  };
+  for (const c of newLeft) {
+    const o = best(c, oldLeft);
+    if (o && best(o, newLeft) === c) partner.set(c, o);
   }
   const paired = new Set(partner.values());
   return {
@@ -364,8 +408,8 @@ class Differ {
         "criteria",
         "criterion-renamed",
         id,
-        x.id !== y.id ? "id" : "title",
-        x.id !== y.id ? msg("diff.criterion_renamed", { from: x.id, to: y.id, title }) : msg("diff.criterion_retitled", { id, title }),
+        x.id !== y.id ? (substance(x) === substance(y) ? "id" : "text") : "title",
+        x.id !== y.id ? msg("diff.criterion_renamed", { from: x.id, to: y.id, kept: substance(x) === substance(y), title }) : msg("diff.criterion_retitled", { id, title }),
         { before: { id: x.id, title: x.title }, after: { id: y.id, title: y.title } },
       );
     }

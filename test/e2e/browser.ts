@@ -18,6 +18,10 @@ export const SCREENSHOTS = join(ROOT, "test", ".tmp", "screenshots");
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
 
+/** Today as the page's browser (time zone Asia/Ho_Chi_Minh) sees it: the date decided by default. */
+export const todayInVietnam = (): string =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+
 /** Builds the explorer exactly as `npm run site` does (the library's dist/ must be built: `npm test` does that first). */
 export function buildSite(): string {
   if (!existsSync(join(ROOT, "dist", "index.js"))) throw new Error("dist/ is missing: run `npm run build` first (`npm test` and `npm run e2e` do)");

@@ -25,7 +25,7 @@ import {
 import { findCriteriaFiles, loadCriteriaFile, loadRegistry, readJsonFile, runBatch } from "../../src/node/index.js";
 import { findCaseFiles, readCaseFile } from "../../src/node/testing.js";
 import { ROOT } from "../helpers.js";
-import { buildSite, launch, screenshots, SITE, type Browser } from "./browser.js";
+import { buildSite, launch, screenshots, SITE, todayInVietnam, type Browser } from "./browser.js";
 
 const SET = "don-vi-hoc-tap";
 const VERSION = "2020.1.0";
@@ -57,6 +57,7 @@ async function open(hash: string): Promise<Page> {
   await page.waitForSelector("main#main > *");
   return page;
 }
+
 
 const verdictOf = (p: Page) => p.locator(".result-panel [data-test=result]").getAttribute("data-verdict");
 const field = (path: string) => `.unit-form [data-path="${path}"]`;
@@ -123,7 +124,7 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
       expect(text).toContain(d.validTo ? `${dmy(d.validFrom)} – ${dmy(d.validTo)}` : `từ ${dmy(d.validFrom)}`);
       const pending = d.criteria.filter((c) => c.pending).length;
       expect(await card.locator("[data-test=completeness]").textContent()).toContain(
-        `${{ "complete-official": "Đầy đủ, theo văn bản chính thức", "complete-secondary": "Đầy đủ, theo bản sao thứ cấp", partial: "Chưa đầy đủ" }[d.completeness.level]} ${pending === 0 ? "mọi tiêu chí đã mã hóa" : `${pending} tiêu chí chưa mã hóa`}`,
+        `${{ "complete-official": "Đầy đủ, theo văn bản chính thức", "complete-secondary": "Đầy đủ, theo bản sao thứ cấp", partial: "Chưa đầy đủ" }[d.completeness.level]} ${pending === 0 ? "mọi tiêu chí đã có quy tắc tính" : `${pending} tiêu chí chưa có quy tắc tính`}`,
       );
       if (d.supersedes) expect(text).toContain(`${d.supersedes.id}@${d.supersedes.version}`);
     }
@@ -140,7 +141,7 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
     await p.click(`[data-test=version][data-version="${VERSION}"] >> text=Xem tiêu chí`);
     await p.waitForSelector("[data-test=criteria]");
     const d = dvht.definition;
-    expect(await p.locator("h1").textContent()).toBe(d.title.vi);
+    expect(await p.locator("h1").textContent()).toBe(`${d.title.vi} · TT 22/2020`);
     expect(await p.locator("[data-test=criterion]").count()).toBe(d.criteria.length);
     expect(await p.locator("[data-test=group]").count()).toBe(d.groups.length);
     for (const c of d.criteria) {
@@ -159,7 +160,7 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
     await screenshots(p, "2-set");
 
     await p.click("button[data-lang=en]");
-    expect(await p.locator("h1").textContent()).toBe(d.title.en);
+    expect(await p.locator("h1").textContent()).toBe(`${d.title.en} · TT 22/2020`);
     for (const c of d.criteria) expect(await p.locator(`[data-test=criterion][data-id="${c.id}"] .c-rule`).textContent()).toBe(describeRule(c.rule!, "en", dvht.labels));
     expect(await p.locator("[data-test=decision]").textContent()).toContain("the title is earned with 50 points or more");
     // The choice of language is remembered.
@@ -206,7 +207,7 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
     expect(await verdictOf(p)).toBe("incomplete");
     const missingPath = "thanhVien[0].nangLucCongDanHocTap.tuanThuPhapLuat";
     const missing = p.locator(`[data-test=missing] li[data-path="${missingPath}"]`);
-    expect(await missing.textContent()).toContain("thành viên #1 › năng lực, phẩm chất công dân học tập › tuân thủ pháp luật");
+    expect(await missing.textContent()).toContain("Thành viên #1 › năng lực, phẩm chất công dân học tập › tuân thủ pháp luật");
     expect(await p.locator(field(missingPath)).getAttribute("class")).toContain("is-missing");
     await screenshots(p, "4a-check-incomplete");
 
@@ -264,17 +265,18 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
     expect(await shown(p)).toEqual(want);
     await screenshots(p, "4c-check-pass");
 
-    // The downloaded result is the library's result, byte for byte: results carry no timestamps.
+    // The downloaded result is the library's result, byte for byte: results carry no timestamps. The date
+    // decided is today (in the browser's time zone), when this 2020 set is no longer in force: the result says so.
     const [download] = await Promise.all([p.waitForEvent("download"), p.click("[data-test=download-result]")]);
     expect(download.suggestedFilename()).toBe(`${SET}-${VERSION}-result.json`);
     const text = readFileSync((await download.path())!, "utf8");
-    expect(text).toBe(`${JSON.stringify(evaluate(dvht, passing), null, 2)}\n`);
+    expect(text).toBe(`${JSON.stringify(evaluate(dvht, passing, { asOf: todayInVietnam(), allowOutOfForce: true }), null, 2)}\n`);
 
     // The audit record is the library's, and the library's verify replays it to the same result.
     const [audit] = await Promise.all([p.waitForEvent("download"), p.click("[data-test=download-audit]")]);
     expect(audit.suggestedFilename()).toBe(`${SET}-${VERSION}-audit.json`);
     const record = parseAuditRecord(JSON.parse(readFileSync((await audit.path())!, "utf8")), "audit.json");
-    expect(record.result).toEqual(evaluate(dvht, passing));
+    expect(record.result).toEqual(evaluate(dvht, passing, { asOf: todayInVietnam(), allowOutOfForce: true }));
     const registry = loadRegistry(join(ROOT, "criteria"));
     expect(verify(record, passing, registry)).toMatchObject({ match: true, differences: [] });
     expect(verify(record, { ...passing, chiaSeTriThuc: false }, registry).match).toBe(false);
@@ -289,10 +291,18 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
       const d = diff(a, b);
       // The page renders on the hash change, after the URL is already the new one: wait for its summary.
       await expect.poll(() => p.locator("[data-test=diff-summary]").textContent()).toBe(diffSummary(d, lang));
-      expect(await p.locator("[data-test=change]").evaluateAll((els) => els.map((e) => e.getAttribute("data-kind")))).toEqual(
-        // The page groups changes by section, in the library's section order.
-        ["metadata", "inputs", "derived", "groups", "criteria", "decision"].flatMap((sec) => d.changes.filter((c) => c.section === sec).map((c) => c.kind)),
-      );
+      // The page leads with what changes decisions (the decision, then thresholds), then the criteria, the data,
+      // and last the document's details (folded).
+      const decisive = (c: (typeof d.changes)[number]) => c.section === "decision" || (c.section === "criteria" && c.kind === "criterion-changed" && c.field === "threshold");
+      const order = [
+        ...d.changes.filter((c) => c.section === "decision"),
+        ...d.changes.filter((c) => c.section === "criteria" && decisive(c)),
+        ...["criteria", "inputs", "derived", "groups", "metadata"].flatMap((sec) => d.changes.filter((c) => c.section === sec && !decisive(c))),
+      ];
+      expect(await p.locator("[data-test=change]").evaluateAll((els) => els.map((e) => e.getAttribute("data-kind")))).toEqual(order.map((c) => c.kind));
+      const sections = await p.locator("[data-test=change-section]").evaluateAll((els) => els.map((e) => [e.getAttribute("data-section"), e.tagName]));
+      if (d.changes.some(decisive)) expect(sections[0]).toEqual(["decisive", "SECTION"]);
+      if (d.changes.some((c) => c.section === "metadata")) expect(sections.at(-1)).toEqual(["metadata", "DETAILS"]);
       const texts = await p.locator("[data-test=change]").allTextContents();
       for (const c of d.changes) expect(texts.some((x) => x.endsWith(c.message[lang])), c.message[lang]).toBe(true);
       return d;
@@ -320,7 +330,7 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
   it("says which version was in force on the date decided, when it is not the one open", async () => {
     const p = await open(`#/check/${SET}/${VERSION}`);
     await p.fill("[data-test=as-of]", "2024-06-01");
-    expect(await p.locator(".result-panel [data-test=in-force]").textContent()).toContain("KHÔNG có hiệu lực vào ngày 2024-06-01");
+    expect(await p.locator(".result-panel [data-test=in-force]").textContent()).toContain("KHÔNG có hiệu lực vào ngày 01/06/2024");
     const reason = loadRegistry(join(ROOT, "criteria")).inForceOn(SET, "2024-06-01").reason;
     const hint = p.locator(".result-panel [data-test=in-force-instead]");
     expect(await hint.textContent()).toContain(reason.message.vi);
@@ -513,9 +523,12 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
   it("runs a small CSV batch, with a grouping column, bad cells and a short row, as tieuchi batch does", async () => {
     const p = await open(`#/batch/${SET}/${VERSION}`);
     const file = join(ROOT, "test", "e2e", "fixtures", `${SET}-units.csv`);
-    // Without naming the grouping column, the header does not match the set: the page says so, as the CLI does.
+    // Without naming the grouping column, the file is read as a spreadsheet: "xa" is kept to group by, and said.
     await p.setInputFiles("[data-test=batch-file]", file);
-    await expect.poll(() => p.locator(".batch-out [data-test=error]").textContent()).toContain("column 'xa' is not an input of don-vi-hoc-tap@2020.1.0");
+    await expect.poll(() => p.locator("[data-test=notices]").textContent(), { timeout: 30_000 }).toContain("cột “xa” không phải dữ liệu của bộ tiêu chí: giữ lại để nhóm kết quả");
+    expect(await p.locator("[data-test=group-by] option").allTextContents()).toContain("xa");
+    // Named as a field only for grouping, it is read cell by cell as tieuchi batch --meta xa reads it.
+    await p.click(".batch-more > summary");
     await p.fill("[data-test=batch-meta]", "xa");
     await p.setInputFiles("[data-test=batch-file]", file);
     await p.waitForSelector("[data-test=report] [data-test=chart-verdicts] svg");

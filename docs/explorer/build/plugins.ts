@@ -118,3 +118,69 @@ export function keepSideEffects(test: RegExp): Plugin {
     transform: (code, id) => (test.test(id) ? { code, moduleSideEffects: true } : undefined),
   };
 }
+
+const WORKER_FILES = "virtual:tieuchi-worker-files";
+const WORKER_FILES_RESOLVED = `\0${WORKER_FILES}`;
+
+/**
+ * The batch worker's code and exceljs's browser build as two scripts of the page's assets, each defining its
+ * code as a string (`window.__tieuchiBatchWorker`, `window.__tieuchiExcelJs`): the page loads them only when a
+ * batch runs or a template is made, and starts the worker from a Blob of both (a page opened from file:// may
+ * not start a worker from a file). `import files from "virtual:tieuchi-worker-files"` names the two files.
+ * The worker is built here with Vite's own API, as one IIFE, from the library's ESM build like the page.
+ */
+export function workerScripts(repo: string, root: string): Plugin {
+  let files: { worker: string; excel: string } | null = null;
+  let sources = new Map<string, string>();
+  const make = async () => {
+    const { build } = await import("vite");
+    const { createHash } = await import("node:crypto");
+    const { readFileSync } = await import("node:fs");
+    const out = await build({
+      configFile: false,
+      root,
+      logLevel: "warn",
+      resolve: { alias: [{ find: /^tieuchi$/, replacement: `${repo}dist/index.js` }] },
+      plugins: [keepSideEffects(/\/zod-jitless\.ts$/)],
+      build: {
+        write: false,
+        target: "es2022",
+        minify: true,
+        emptyOutDir: false,
+        lib: { entry: join(root, "src", "worker", "batch-worker.ts"), formats: ["iife"], name: "tieuchiBatchWorker", fileName: () => "batch-worker.js" },
+      },
+    });
+    const outputs = (Array.isArray(out) ? out : [out]) as Array<{ output: Array<{ type: string; code?: string }> }>;
+    const code = outputs.flatMap((o) => o.output).find((c) => c.type === "chunk")?.code;
+    if (!code) throw new Error("workerScripts: the worker build gave no code");
+    const excel = readFileSync(join(repo, "node_modules", "exceljs", "dist", "exceljs.bare.min.js"), "utf8");
+    const hash = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 10);
+    const workerSource = `self.__tieuchiBatchWorker=${JSON.stringify(code)};\n`;
+    const excelSource = `/*! exceljs 4.4.0 (MIT), browser build */\nself.__tieuchiExcelJs=${JSON.stringify(excel)};\n`;
+    files = { worker: `assets/batch-worker-${hash(workerSource)}.js`, excel: `assets/exceljs-${hash(excelSource)}.js` };
+    sources = new Map([
+      [files.worker, workerSource],
+      [files.excel, excelSource],
+    ]);
+  };
+  return {
+    name: "tieuchi-worker-scripts",
+    async buildStart() {
+      await make();
+      this.addWatchFile(join(root, "src", "worker", "batch-worker.ts"));
+    },
+    resolveId: (id) => (id === WORKER_FILES ? WORKER_FILES_RESOLVED : undefined),
+    load: (id) => (id === WORKER_FILES_RESOLVED ? `export default ${JSON.stringify(files)};` : undefined),
+    generateBundle() {
+      for (const [fileName, source] of sources) this.emitFile({ type: "asset", fileName, source });
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const source = sources.get((req.url ?? "").replace(/^\/+/, "").replace(/\?.*$/, ""));
+        if (source === undefined) return next();
+        res.setHeader("content-type", "text/javascript");
+        res.end(source);
+      });
+    },
+  };
+}

@@ -113,3 +113,19 @@ export function today(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
+
+/**
+ * A document as officials name it: "TT 24/2023" for Thông tư 24/2023/TT-BGDĐT, "NĐ 122/2018" for Nghị định
+ * 122/2018/NĐ-CP, "QĐ 448" for Quyết định 448/QĐ-KHVN. Other names stay as written.
+ */
+export function docName(document: string): string {
+  const m = /^(Thông tư liên tịch|Thông tư|Nghị định|Quyết định|Chỉ thị|Nghị quyết)\s+(\d+)\/(?:(\d{4})\/)?/.exec(document.trim());
+  if (!m) return document;
+  const short: Record<string, string> = { "Thông tư liên tịch": "TTLT", "Thông tư": "TT", "Nghị định": "NĐ", "Quyết định": "QĐ", "Chỉ thị": "CT", "Nghị quyết": "NQ" };
+  return `${short[m[1]!]} ${m[2]}${m[3] ? `/${m[3]}` : ""}`;
+}
+
+/** A version as officials name it (its document), for labels; the version id goes beside it as secondary text. */
+export function versionName(entry: Entry): string {
+  return docName(entry.set.definition.source.document);
+}

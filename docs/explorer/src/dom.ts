@@ -67,3 +67,13 @@ export function download(name: string, text: string, type = "application/json"):
   // The click starts the download synchronously; revoking on the next turn leaves it time to read the blob.
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
+
+/** Offers a Blob (made by the batch worker) as a file download. */
+export function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = h("a", { href: url, download: name });
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

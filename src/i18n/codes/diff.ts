@@ -126,7 +126,7 @@ export const DIFF = {
   "diff.criterion_added": { id: "string", title: "text", exclusion: "boolean", what: "message", weight: "message?" },
   "diff.criterion_removed": { id: "string", title: "text", exclusion: "boolean", weight: "message?" },
   "diff.criteria_reordered": {},
-  "diff.criterion_renamed": { from: "string", to: "string", title: "message" },
+  "diff.criterion_renamed": { from: "string", to: "string", kept: "boolean", title: "message" },
   "diff.criterion_retitled": { id: "string", title: "message" },
   "diff.renamed": { change: "message" },
   "diff.role": { id: "string", before: ROLES, after: ROLES },

@@ -115,7 +115,8 @@ export const diff: Sentences<typeof DIFF> = {
   "diff.criterion_added": ({ id, title, exclusion, what, weight }) => `${exclusion ? "Exclusion added:" : "Criterion added:"} ${id} ${q(title)}: ${what}${weight ? ` (${weight})` : ""}`,
   "diff.criterion_removed": ({ id, title, exclusion, weight }) => `${exclusion ? "Exclusion removed:" : "Criterion removed:"} ${id} ${q(title)}${weight ? ` (${weight})` : ""}`,
   "diff.criteria_reordered": () => "The criteria are in a new order",
-  "diff.criterion_renamed": ({ from, to, title }) => `Criterion ${from} is now ${to} (same rule and points): ${title}`,
+  "diff.criterion_renamed": ({ from, to, kept, title }) =>
+    `Criterion ${from} is now ${to} (${kept ? "same rule and points" : "matching wording; its rule or points changed as listed below"}): ${title}`,
   "diff.criterion_retitled": ({ id, title }) => `${head(id)}: ${title}`,
   "diff.renamed": ({ change }) => `renamed ${change}`,
   "diff.role": ({ id, before, after }) => `${head(id)}: ${ROLE[before]} → ${ROLE[after]}`,

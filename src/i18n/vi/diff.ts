@@ -117,7 +117,8 @@ export const diff: Sentences<typeof DIFF> = {
   "diff.criterion_added": ({ id, title, exclusion, what, weight }) => `${exclusion ? "Thêm trường hợp loại trừ" : "Thêm tiêu chí"} ${id} ${q(title)}: ${what}${weight ? ` (${weight})` : ""}`,
   "diff.criterion_removed": ({ id, title, exclusion, weight }) => `${exclusion ? "Bỏ trường hợp loại trừ" : "Bỏ tiêu chí"} ${id} ${q(title)}${weight ? ` (${weight})` : ""}`,
   "diff.criteria_reordered": () => "Thứ tự các tiêu chí thay đổi",
-  "diff.criterion_renamed": ({ from, to, title }) => `Tiêu chí ${from} đổi mã thành ${to} (cùng điều kiện và điểm): ${title}`,
+  "diff.criterion_renamed": ({ from, to, kept, title }) =>
+    `Tiêu chí ${from} đổi mã thành ${to} (${kept ? "cùng điều kiện và điểm" : "nội dung tương ứng; điều kiện hoặc điểm thay đổi như nêu dưới đây"}): ${title}`,
   "diff.criterion_retitled": ({ id, title }) => `${head(id)}: ${title}`,
   "diff.renamed": ({ change }) => `đổi tên ${change}`,
   "diff.role": ({ id, before, after }) => `${head(id)}: ${ROLE[before]} → ${ROLE[after]}`,

@@ -1,67 +1,47 @@
 /**
- * Page 5: many units at once, in the browser. A file of units is read here, each unit evaluated by the
- * library, and the figures counted by the library's report (createReport): nothing is sent anywhere.
+ * Page 5: many units at once, in the browser. The file is read and every unit evaluated by the library in a
+ * Web Worker (./sheet-worker.ts), which also counts the report (createReport) and writes the downloads: the
+ * page only shows progress and figures, so it never freezes. A new file, or "Dừng", ends the run in progress.
+ * Nothing is sent anywhere.
  */
-import { createReport, errorLine, evaluate, formatReport, resultLine, TieuchiError, type BatchLine, type Report, type ReportFormat, type Tally } from "tieuchi";
-import { find, registry, titles, type Entry } from "../catalogue.js";
-import { download, fill, h } from "../dom.js";
-import { lang, loc, t } from "../i18n.js";
+import { isInForce, type Localized, type Report, type Tally } from "tieuchi";
+import { allEntries, find, registry, titles, today, versionName, type Entry } from "../catalogue.js";
+import { downloadBlob, fill, h } from "../dom.js";
+import { lang, loc, t, viDate } from "../i18n.js";
 import { href } from "../router.js";
 import type { View } from "../app.js";
-import { readUnits, type UnitInput } from "../batch-input.js";
+import { SheetWorker } from "../sheet-worker.js";
+import type { ExportKind, Reply, SetFile } from "../worker/protocol.js";
 import { barChart, type Bar } from "../views/chart.js";
 import { heading } from "../views/common.js";
+import { dateInput } from "../views/date-input.js";
 import { errorView } from "../views/errors.js";
 
-/** What a batch left: its output lines (kept, so a new grouping needs no new evaluation). */
+/** What a batch left: its worker (which keeps the output lines, so a new grouping needs no new evaluation) and report. */
 interface Run {
   readonly entry: Entry;
   readonly file: string;
   readonly asOf: string;
-  readonly lines: BatchLine[];
+  readonly worker: SheetWorker;
   readonly fields: string[];
+  readonly notices: Localized[];
+  readonly delimiter: string | null;
+  report: Report;
   by: string;
 }
 
 let last: Run | null = null;
+/** The run in progress, if any: a new file or "Dừng" ends it. */
+let running: SheetWorker | null = null;
+
+/** Every criteria file the page knows, for the worker. */
+export function setFiles(): SetFile[] {
+  return allEntries().map((e) => ({ path: e.path, json: e.json }));
+}
 
 const key = (e: Entry) => `${e.set.definition.id}@${e.set.definition.version}`;
 const pct = (p: string | null) => (p === null ? "—" : `${lang() === "vi" ? p.replace(".", ",") : p}%`);
 const share = (count: number, p: string | null) => `${count} (${pct(p)})`;
-
-/** Evaluates every unit, yielding to the page every few units so it stays responsive and shows progress. */
-async function evaluateAll(entry: Entry, units: UnitInput[], asOf: string, progress: (done: number) => void): Promise<BatchLine[]> {
-  const lines: BatchLine[] = [];
-  const options = { sets: registry(), ...(asOf ? { asOf } : {}) };
-  let since = performance.now();
-  for (const [i, u] of units.entries()) {
-    if (u.error) lines.push(errorLine(u.line, u.unit, u.error));
-    else {
-      try {
-        lines.push(resultLine(u.line, u.unit, evaluate(entry.set, u.data, options)));
-      } catch (err) {
-        if (!(err instanceof TieuchiError)) throw err;
-        lines.push(errorLine(u.line, u.unit, err));
-      }
-    }
-    if (performance.now() - since > 40) {
-      progress(i + 1);
-      await new Promise((r) => setTimeout(r, 0));
-      since = performance.now();
-    }
-  }
-  progress(units.length);
-  return lines;
-}
-
-function reportOf(run: Run): Report {
-  const acc = createReport({ set: run.entry.set, ...(run.by ? { by: [run.by] } : {}) });
-  for (const l of run.lines) {
-    if ("result" in l) acc.addResult(l.result, l.unit);
-    else acc.addError(l.error, l.unit, l.line);
-  }
-  return acc.finish();
-}
 
 function verdictBars(tally: Tally): Bar[] {
   const tr = t();
@@ -128,30 +108,56 @@ function summaryLine(tally: Tally): string {
   return t().batchSummary(tally.units, tally.evaluated, tally.errors.count);
 }
 
-function reportView(run: Run, rerender: () => void): HTMLElement {
+/** Asks the worker for a file and offers it as a download. */
+async function save(run: Run, what: ExportKind, name: string): Promise<void> {
+  const r = await run.worker.request({ type: "export", what, lang: lang(), by: run.by });
+  if (r.type === "file") downloadBlob(name, r.blob);
+  else if (r.type === "error") throw new Error(r.error.message);
+}
+
+/** When the date decided is outside the set's dates in force: said first, with the version in force then. */
+function outOfForce(run: Run): HTMLElement | null {
   const tr = t();
-  const report = reportOf(run);
+  const d = run.entry.set.definition;
+  if (!run.asOf || isInForce(d, run.asOf)) return null;
+  let instead: Node | null = null;
+  try {
+    const s = registry().inForceOn(d.id, run.asOf).set.definition;
+    const e = find(s.id, s.version);
+    instead = h("a", { href: href.batch(s.id, s.version), "data-test": "in-force-link" }, tr.runWith(e ? versionName(e) : s.version));
+  } catch {
+    instead = h("span", null, tr.noneInForce);
+  }
+  return h("div", { class: "not-in-force", role: "alert", "data-test": "not-in-force" }, h("strong", null, tr.notInForceHeadline(versionName(run.entry), viDate(run.asOf))), " ", tr.resultsForReference, " ", instead);
+}
+
+function reportView(run: Run, regroup: (by: string) => void): HTMLElement {
+  const tr = t();
+  const report = run.report;
   const total = report.total;
-  const name = `${key(run.entry)}-${run.file.replace(/\.[^.]+$/, "")}`;
-  const save = (format: ReportFormat) =>
-    download(`${name}-report.${format === "text" ? "txt" : format}`, formatReport(report, format, lang()), format === "json" ? "application/json" : format === "csv" ? "text/csv" : "text/plain");
+  const base = `${run.entry.set.definition.id}-${run.entry.set.definition.version}-${run.file.replace(/\.[^.]+$/, "")}`;
+  const out = h("p", { class: "actions-msg", "aria-live": "polite" });
+  const button = (test: string, text: string, what: ExportKind, name: string, primary = false) =>
+    h("button", { type: "button", class: primary ? undefined : "secondary", "data-test": test, onclick: () => save(run, what, name).catch((e: unknown) => fill(out, errorView(e))) }, text);
   const groupSelect = h(
     "select",
-    {
-      id: "group-by",
-      "data-test": "group-by",
-      onchange: () => {
-        run.by = groupSelect.value;
-        rerender();
-      },
-    },
+    { id: "group-by", "data-test": "group-by", onchange: () => regroup(groupSelect.value) },
     h("option", { value: "" }, tr.noGrouping),
     run.fields.map((f) => h("option", { value: f, selected: f === run.by }, f)),
   );
   return h(
     "div",
     { class: "report-view", "data-test": "report" },
+    outOfForce(run),
     h("p", { class: "lead", "data-test": "batch-summary" }, summaryLine(total)),
+    run.delimiter !== null || run.notices.length > 0
+      ? h(
+          "ul",
+          { class: "notices", "data-test": "notices" },
+          run.delimiter !== null ? h("li", { "data-test": "delimiter" }, tr.delimiterFound(loc(delimiterNames[run.delimiter] ?? { vi: run.delimiter, en: run.delimiter }))) : null,
+          run.notices.map((n) => h("li", null, loc(n))),
+        )
+      : null,
     h("div", { class: "charts" }, barChart(tr.chartVerdicts, verdictBars(total), "chart-verdicts"), failedBars(total).length > 0 ? barChart(tr.chartFailed, failedBars(total), "chart-failed") : null),
     h("h2", null, tr.grade),
     gradesList(total),
@@ -189,16 +195,61 @@ function reportView(run: Run, rerender: () => void): HTMLElement {
     report.errors.length > 0
       ? [
           h("h2", null, tr.notEvaluated),
-          h("ul", { class: "plain errors", "data-test": "report-errors" }, report.errors.map((e) => h("li", null, h("strong", null, tr.lineNo(e.line)), " ", h("code", null, e.code), " ", e.message))),
+          h("ul", { class: "plain errors", "data-test": "report-errors" }, report.errors.map((e) => h("li", null, h("strong", null, tr.lineNo(e.line)), " ", e.message, " ", h("span", { class: "muted small" }, `[${e.code}]`)))),
         ]
       : null,
     h("h2", null, tr.downloads),
     h(
       "p",
       { class: "actions" },
-      h("button", { type: "button", "data-test": "download-results", onclick: () => download(`${name}-results.ndjson`, run.lines.map((l) => JSON.stringify(l)).join("\n") + "\n", "application/x-ndjson") }, tr.downloadResults),
-      (["csv", "md", "json", "text"] as const).map((f) => h("button", { type: "button", class: "secondary", "data-test": `download-report-${f}`, onclick: () => save(f) }, tr.downloadReport(f.toUpperCase()))),
+      button("download-results-xlsx", tr.downloadResultsAs("Excel (.xlsx)"), "results-xlsx", `${base}-ket-qua.xlsx`, true),
+      button("download-results-csv", tr.downloadResultsAs("CSV"), "results-csv", `${base}-ket-qua.csv`),
+      button("download-results", tr.downloadResults, "results-ndjson", `${base}-results.ndjson`),
+      (["csv", "md", "json", "text"] as const).map((f) => button(`download-report-${f}`, tr.downloadReport(f.toUpperCase()), `report-${f}`, `${base}-report.${f === "text" ? "txt" : f}`)),
     ),
+    out,
+  );
+}
+
+const delimiterNames: Record<string, Localized> = {
+  ",": { vi: "dấu phẩy (,)", en: "comma (,)" },
+  ";": { vi: "dấu chấm phẩy (;)", en: "semicolon (;)" },
+  "\t": { vi: "dấu tab", en: "tab" },
+  "|": { vi: "dấu gạch đứng (|)", en: "vertical bar (|)" },
+};
+
+/** The template of a set: XLSX made by the worker (exceljs), offered as a download. */
+export async function downloadTemplate(entry: Entry, format: "xlsx" | "csv"): Promise<void> {
+  const d = entry.set.definition;
+  const worker = await SheetWorker.start();
+  try {
+    const r = await worker.request({ type: "template", sets: setFiles(), set: { id: d.id, version: d.version }, format, lang: lang() });
+    if (r.type === "error") throw new Error(r.error.message);
+    if (r.type === "file") downloadBlob(`mau-${d.id}-${d.version}.${format}`, r.blob);
+  } finally {
+    worker.stop();
+  }
+}
+
+/** The two template buttons of a set, with where their errors go. */
+export function templateButtons(entry: Entry): HTMLElement {
+  const tr = t();
+  const out = h("span", { class: "template-msg", "aria-live": "polite" });
+  const go = (format: "xlsx" | "csv") => () => {
+    fill(out, tr.making);
+    downloadTemplate(entry, format).then(
+      () => fill(out),
+      (e: unknown) => fill(out, errorView(e)),
+    );
+  };
+  return h(
+    "span",
+    { class: "template-buttons" },
+    h("button", { type: "button", class: "secondary", "data-test": "template-xlsx", onclick: go("xlsx") }, tr.templateXlsx),
+    " ",
+    h("button", { type: "button", class: "secondary", "data-test": "template-csv", onclick: go("csv") }, tr.templateCsv),
+    " ",
+    out,
   );
 }
 
@@ -208,39 +259,111 @@ export function batchView(id: string | null, version: string | null): View | und
   if (!entry) return undefined;
   const d = entry.set.definition;
   const out = h("div", { class: "batch-out", "aria-live": "polite" });
-  const progress = h("progress", { max: "1", value: "0", hidden: true, "data-test": "progress" });
-  const asOf = h("input", { type: "date", id: "batch-as-of", value: last?.entry === entry ? last.asOf : "", "data-test": "batch-as-of" });
+  let asOfValue = last?.entry === entry ? last.asOf : today();
+  const asOf = dateInput({ id: "batch-as-of", value: asOfValue, test: "batch-as-of" }, (iso) => {
+    if (iso !== null) asOfValue = iso;
+  });
   const metaInput = h("input", { type: "text", id: "batch-meta", autocomplete: "off", "data-test": "batch-meta", placeholder: "xa, thon" });
-  const delimiter = h("select", { id: "batch-delimiter", "data-test": "batch-delimiter" }, h("option", { value: "," }, ","), h("option", { value: ";" }, ";"), h("option", { value: "tab" }, "Tab"));
+  const delimiter = h(
+    "select",
+    { id: "batch-delimiter", "data-test": "batch-delimiter" },
+    h("option", { value: "" }, tr.delimiterAuto),
+    h("option", { value: "," }, ","),
+    h("option", { value: ";" }, ";"),
+    h("option", { value: "tab" }, "Tab"),
+  );
+
+  // Progress: the phase, a bar, the count and the percentage, and a button that ends the run.
+  const bar = h("progress", { max: "1", value: "0", "data-test": "progress" });
+  const count = h("span", { class: "progress-count", "data-test": "progress-count" });
+  const phaseText = h("span", { class: "progress-phase", "data-test": "progress-phase" });
+  const stop = h("button", { type: "button", class: "secondary small", "data-test": "cancel", onclick: () => cancel() }, tr.cancel);
+  const progress = h("div", { class: "progress-box", hidden: true, "data-test": "progress-box", role: "status" }, phaseText, bar, count, stop);
 
   const show = (run: Run) => {
     last = run;
-    const rerender = () => fill(out, reportView(run, rerender));
-    rerender();
+    const regroup = (by: string) => {
+      run.by = by;
+      run.worker.request({ type: "report", by }).then(
+        (r) => {
+          if (r.type === "report") {
+            run.report = r.report;
+            fill(out, reportView(run, regroup));
+          }
+        },
+        (e: unknown) => fill(out, errorView(e)),
+      );
+    };
+    fill(out, reportView(run, regroup));
+  };
+
+  const cancel = () => {
+    if (!running) return;
+    running.stop();
+    running = null;
+    progress.hidden = true;
+    fill(out, h("p", { class: "note", "data-test": "cancelled" }, tr.cancelled));
+  };
+
+  let fileName = "";
+  const onProgress = (p: Extract<Reply, { type: "progress" }>) => {
+    if (p.phase === "reading") {
+      fill(phaseText, tr.readingFile(fileName));
+      bar.removeAttribute("value");
+      fill(count);
+      return;
+    }
+    fill(phaseText, tr.evaluating(fileName));
+    bar.max = Math.max(1, p.total);
+    bar.value = p.done;
+    const pct = p.total > 0 ? Math.floor((p.done / p.total) * 100) : 100;
+    fill(count, tr.progressCount(p.done, p.total, pct));
   };
 
   const take = async (file: File) => {
-    fill(out, h("p", null, tr.reading(file.name)));
+    // A new file ends the run in progress: its worker stops, and nothing it did reaches this page.
+    if (running) running.stop();
+    last?.worker.stop();
+    last = null;
+    const asOfNow = asOfValue;
+    fileName = file.name;
+    fill(out);
     progress.hidden = false;
-    progress.value = 0;
+    fill(phaseText, tr.readingFile(file.name));
+    bar.removeAttribute("value");
+    fill(count);
+    let worker: SheetWorker | null = null;
     try {
+      worker = await SheetWorker.start();
+      running = worker;
       const meta = metaInput.value.split(",").map((x) => x.trim()).filter((x) => x !== "");
-      const units = await readUnits(file, entry.set, { meta, delimiter: delimiter.value === "tab" ? "\t" : delimiter.value });
-      progress.max = Math.max(1, units.length);
-      const lines = await evaluateAll(entry, units, asOf.value, (n) => (progress.value = n));
-      const fields = [...new Set(lines.flatMap((l) => Object.keys(l.unit)))].sort();
-      show({ entry, file: file.name, asOf: asOf.value, lines, fields, by: "" });
-    } catch (err) {
-      fill(out, errorView(err, tr.batchFailed(file.name)));
-    } finally {
+      const r = await worker.request(
+        { type: "run", file, sets: setFiles(), set: { id: d.id, version: d.version }, asOf: asOfNow, meta, delimiter: delimiter.value === "" ? null : delimiter.value === "tab" ? "\t" : delimiter.value, lang: lang() },
+        onProgress,
+      );
+      if (running !== worker) return;
+      running = null;
       progress.hidden = true;
+      if (r.type === "error") {
+        fill(out, errorView(Object.assign(new Error(r.error.message), r.error), tr.batchFailed(file.name)));
+        worker.stop();
+        return;
+      }
+      if (r.type !== "done") return;
+      show({ entry, file: file.name, asOf: asOfNow, worker, fields: r.fields, notices: r.notices, delimiter: r.delimiter, report: r.report, by: "" });
+    } catch (err) {
+      if (worker && running !== worker) return; // stopped: a newer file or "Dừng" took over
+      running = null;
+      progress.hidden = true;
+      worker?.stop();
+      fill(out, errorView(err, tr.batchFailed(file.name)));
     }
   };
 
   const input = h("input", {
     type: "file",
     id: "batch-file",
-    accept: ".csv,.ndjson,.jsonl,.json,text/csv,application/json",
+    accept: ".xlsx,.csv,.ndjson,.jsonl,.json,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "data-test": "batch-file",
     onchange: () => {
       const f = input.files?.[0];
@@ -277,11 +400,15 @@ export function batchView(id: string | null, version: string | null): View | und
       h(
         "optgroup",
         { label: loc(x.versions.at(-1)!.set.definition.title) },
-        x.versions.map((e) => h("option", { value: key(e), selected: e === entry }, `${e.set.definition.version} · ${e.set.definition.source.document}`)),
+        x.versions.map((e) => h("option", { value: key(e), selected: e === entry }, `${versionName(e)} (${e.set.definition.version})`)),
       ),
     ),
   );
   if (last && last.entry === entry) show(last);
+  if (running) {
+    progress.hidden = false;
+    fill(phaseText, tr.evaluating(""));
+  }
   const node = h(
     "section",
     { class: "page batch-page" },
@@ -292,13 +419,23 @@ export function batchView(id: string | null, version: string | null): View | und
       { class: "toolbar" },
       h("div", { class: "tool" }, h("label", { for: "batch-set" }, tr.criteriaSet), select),
       h("div", { class: "tool" }, h("label", { for: "batch-as-of" }, tr.asOf), asOf, h("span", { class: "hint" }, tr.asOfHint)),
-      h("div", { class: "tool" }, h("label", { for: "batch-meta" }, tr.metaFields), metaInput, h("span", { class: "hint" }, tr.metaHint)),
-      h("div", { class: "tool tool-end" }, h("label", { for: "batch-delimiter" }, tr.delimiter), delimiter),
     ),
-    h("p", { class: "hint" }, tr.batchFormats(Object.keys(d.inputs).slice(0, 3).join(", "))),
+    h("div", { class: "templates", "data-test": "templates" }, h("strong", null, tr.templatesFor(versionName(entry))), " ", templateButtons(entry), h("p", { class: "hint" }, tr.templatesHint)),
     zone,
+    h(
+      "details",
+      { class: "batch-more" },
+      h("summary", null, tr.moreOptions),
+      h("p", { class: "hint" }, tr.batchFormats(Object.keys(d.inputs).slice(0, 3).join(", "))),
+      h(
+        "div",
+        { class: "toolbar" },
+        h("div", { class: "tool" }, h("label", { for: "batch-meta" }, tr.metaFields), metaInput, h("span", { class: "hint" }, tr.metaHint)),
+        h("div", { class: "tool" }, h("label", { for: "batch-delimiter" }, tr.delimiter), delimiter),
+      ),
+    ),
     progress,
     out,
   );
-  return { title: `${tr.batchTitle} · ${key(entry)}`, node };
+  return { title: `${tr.batchTitle} · ${versionName(entry)}`, node };
 }

@@ -1,7 +1,7 @@
 /** Page 1: every title, its versions on a timeline, and how complete each encoding is. */
-import { addLocal, find, supersededBy, titles, today, type Entry, type Title } from "../catalogue.js";
+import { addLocal, find, supersededBy, titles, today, versionName, type Entry, type Title } from "../catalogue.js";
 import { fill, h } from "../dom.js";
-import { loc, t } from "../i18n.js";
+import { loc, t, viDate } from "../i18n.js";
 import { href } from "../router.js";
 import type { View } from "../app.js";
 import { badge, completenessView, phase, setLink } from "../views/common.js";
@@ -42,8 +42,10 @@ function timeline(all: Title[]): HTMLElement {
     tick.style.left = pct(`${y}-01-01`);
     axis.appendChild(tick);
   }
-  const nowMark = h("span", { class: "tl-now", title: `${tr.now}: ${now}` });
+  // Today, marked on the axis with its date written out (not only as a tooltip).
+  const nowMark = h("span", { class: "tl-now", "data-test": "today-marker" }, h("span", { class: "tl-now-label" }, `${tr.today} ${viDate(now)}`));
   nowMark.style.left = pct(now);
+  if (day(now) - from > span * 0.75) nowMark.classList.add("tl-now-end");
 
   const rows = all.map((title) => {
     const latest = title.versions.at(-1)!.set.definition;
@@ -51,8 +53,8 @@ function timeline(all: Title[]): HTMLElement {
       const d = e.set.definition;
       const bar = h(
         "a",
-        { class: `tl-bar tl-${phase(e)}${d.validTo === null ? " tl-open" : ""}`, href: href.set(d.id, d.version), "data-version": d.version, title: `${d.version} · ${d.source.document} · ${tr.inForceRange(d.validFrom, d.validTo)}` },
-        h("span", { class: "tl-bar-text" }, d.version),
+        { class: `tl-bar tl-${phase(e)}${d.validTo === null ? " tl-open" : ""}`, href: href.set(d.id, d.version), "data-version": d.version, title: `${d.source.document} · ${tr.inForceRange(d.validFrom, d.validTo)} · ${d.version}` },
+        h("span", { class: "tl-bar-text" }, versionName(e)),
       );
       bar.style.left = pct(d.validFrom);
       bar.style.width = `calc(${pct(d.validTo ?? now)} - ${pct(d.validFrom)})`;
@@ -86,7 +88,7 @@ function versionCard(e: Entry): HTMLElement {
     h(
       "header",
       { class: "version-head" },
-      h("h3", null, h("a", { href: href.set(d.id, d.version) }, `${tr.version} ${d.version}`)),
+      h("h3", null, h("a", { href: href.set(d.id, d.version) }, versionName(e)), h("span", { class: "muted small version-id" }, ` ${tr.version} ${d.version}`)),
       badge(tr.statusNow[p], p),
       e.local ? badge(tr.localBadge, "local") : null,
     ),

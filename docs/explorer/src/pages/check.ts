@@ -1,17 +1,23 @@
 /**
  * Page 4: check a unit. A form generated from the set's inputs, or JSON pasted, edited or opened from a file;
- * the result is computed by the library on every change, in the browser.
+ * the result is computed by the library on every change, in the browser. The date decided is today unless
+ * changed, and a set not in force then says so in place of the verdict. What is typed is saved on this
+ * computer per set and restored on reload; clearing, loading a sample or a file, and removing an item can be
+ * undone. The result prints as an assessment record (biên bản đánh giá), and the data saves beside the audit
+ * record so that `tieuchi verify` can replay it.
  */
-import { evaluate, formatPath, parseJson, recordEvaluation, UnitDataError, type Result } from "tieuchi";
-import { find, registry, type Entry } from "../catalogue.js";
+import { contentHash, evaluate, formatPath, parseJson, pathLabel, recordEvaluation, UnitDataError, type Result } from "tieuchi";
+import { find, registry, today, versionName, type Entry } from "../catalogue.js";
 import type { SampleUnit } from "../data.js";
 import { download, fill, h } from "../dom.js";
-import { loc, t } from "../i18n.js";
+import { lang, loc, t, viDate } from "../i18n.js";
 import { href } from "../router.js";
 import type { View } from "../app.js";
 import { heading } from "../views/common.js";
+import { dateInput } from "../views/date-input.js";
 import { errorView } from "../views/errors.js";
-import { buildForm, markFields } from "../views/form.js";
+import { buildForm, focusPath, markFields } from "../views/form.js";
+import { printSheet } from "../views/print.js";
 import { resultView, verdictLine } from "../views/result.js";
 
 type Obj = Record<string, unknown>;
@@ -27,15 +33,55 @@ interface CheckState {
 }
 
 const states = new Map<string, CheckState>();
+/** Set when a state was restored from this computer's storage on this page load, to say so once. */
+const restoredAt = new Map<string, string>();
+
+const storageKey = (key: string) => `tieuchi.explorer.unit.${key}`;
+
+/** What was typed for a set, saved on this computer (localStorage), or null. */
+function saved(key: string): { data: unknown; draft: string | null; savedAt: string } | null {
+  try {
+    const text = localStorage.getItem(storageKey(key));
+    if (!text) return null;
+    const v = JSON.parse(text) as { data?: unknown; draft?: unknown; savedAt?: unknown };
+    return { data: v.data ?? {}, draft: typeof v.draft === "string" ? v.draft : null, savedAt: typeof v.savedAt === "string" ? v.savedAt : "" };
+  } catch {
+    return null;
+  }
+}
+
+/** Saves what is typed (storage may be off or full: the page works on, unsaved). */
+function save(key: string, s: CheckState): void {
+  try {
+    localStorage.setItem(storageKey(key), JSON.stringify({ data: s.data, draft: s.draft, savedAt: new Date().toISOString() }));
+  } catch {
+    // Nothing to do: the data stays in this page.
+  }
+}
+
+const capitalize = (s: string) => s.charAt(0).toLocaleUpperCase("vi") + s.slice(1);
+
+const keyOf = (e: Entry) => `${e.set.definition.id}@${e.set.definition.version}`;
 
 function stateFor(e: Entry): CheckState {
-  const key = `${e.set.definition.id}@${e.set.definition.version}`;
+  const key = keyOf(e);
   let s = states.get(key);
   if (!s) {
-    s = { data: {}, asOf: "", tab: "form", draft: null, folded: new Set() };
+    const kept = saved(key);
+    // The date decided is today on every new visit; the data is what was typed last time.
+    s = { data: kept?.data ?? {}, asOf: today(), tab: "form", draft: kept?.draft ?? null, folded: new Set() };
+    if (kept && (kept.draft !== null || (typeof kept.data === "object" && kept.data !== null && Object.keys(kept.data).length > 0))) restoredAt.set(key, kept.savedAt);
     states.set(key, s);
   }
   return s;
+}
+
+/** A moment as officials write it: dd/mm/yyyy hh:mm. */
+function when(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -68,6 +114,8 @@ export function checkView(id: string, version: string): View | undefined {
     jsonError,
   );
   const panel = h("div", { class: "result-panel-body" });
+  // The assessment record as printed: shown only by the print stylesheet.
+  const sheet = h("div", { class: "print-only", "data-test": "print-sheet" });
   const bar = h("div", { class: "verdict-bar", "data-test": "verdict-bar" });
   const aside = h("aside", { class: "result-panel", id: "result", "aria-label": tr.result }, h("h2", null, tr.result), panel);
 
@@ -97,33 +145,41 @@ export function checkView(id: string, version: string): View | undefined {
         "ul",
         null,
         [...byPath].map(([p, ids]) =>
-          h("li", { "data-path": p }, h("button", { type: "button", class: "linkish", onclick: () => focusField(p) }, names.get(p) ?? p), " ", h("code", { class: "small" }, p), h("span", { class: "muted" }, ` · ${ids.map(tr.missingFor).join(", ")}`)),
+          h("li", { "data-path": p }, h("button", { type: "button", class: "linkish", onclick: () => focusField(p) }, capitalize(names.get(p) ?? pathLabel(d.inputs, p, lang()))), h("span", { class: "muted" }, ` · ${ids.map(tr.missingFor).join(", ")}`)),
         ),
         notEncoded.length > 0 ? h("li", null, `${notEncoded.join(", ")}: ${tr.notEncoded}`) : null,
       ),
     );
   };
 
-  /** When the set was not in force on the date decided, the version that was (as the registry says), or why none was. */
-  const inForceHint = (r: Result) => {
+  /**
+   * When the set was not in force on the date decided: said in place of the verdict, with the version that was
+   * in force then (as the registry says), or why none was.
+   */
+  const notInForce = (r: Result): HTMLElement | null => {
     if (r.asOf === null || r.inForce !== false) return null;
+    let instead: Node;
     try {
       const { set, reason } = registry().inForceOn(d.id, r.asOf);
       const s = set.definition;
-      return h(
-        "p",
-        { class: "note", "data-test": "in-force-instead" },
-        loc(reason.message),
-        " ",
-        h("a", { href: href.check(s.id, s.version) }, tr.checkWith(`${s.id}@${s.version}`)),
-      );
+      const e = find(s.id, s.version);
+      instead = h("p", { "data-test": "in-force-instead" }, loc(reason.message), " ", h("a", { class: "button", href: href.check(s.id, s.version), "data-test": "in-force-link" }, tr.checkWith(e ? versionName(e) : `${s.id}@${s.version}`)));
     } catch (err) {
-      return h("p", { class: "note", "data-test": "in-force-instead" }, err instanceof Error ? err.message : String(err));
+      instead = h("p", { "data-test": "in-force-instead" }, err instanceof Error ? err.message : String(err));
     }
+    return h(
+      "div",
+      { class: "not-in-force", role: "alert", "data-test": "not-in-force" },
+      h("p", { class: "verdict verdict-out", "data-test": "not-in-force-headline" }, h("strong", null, tr.notInForceVerdict(versionName(entry), viDate(r.asOf)))),
+      h("p", null, tr.notInForceSub),
+      instead,
+    );
   };
 
   const run = () => {
+    save(keyOf(entry), state);
     result = null;
+    fill(sheet);
     let invalid: Array<{ path: string; message: string }> = [];
     if (state.draft !== null) {
       fill(panel, errorView(new Error(tr.jsonInvalid)));
@@ -136,23 +192,33 @@ export function checkView(id: string, version: string): View | undefined {
         // and links the version that was in force (inForceHint).
         result = evaluate(entry.set, given, { sets: registry(), ...(state.asOf ? { asOf: state.asOf, allowOutOfForce: true } : {}) });
         const r = result;
+        const out = notInForce(r);
+        const body = resultView(r, missingView(r));
+        if (out) body.classList.add("for-reference");
         fill(
           panel,
-          resultView(r, missingView(r)),
-          inForceHint(r),
+          out,
+          body,
           h(
             "p",
             { class: "actions" },
+            h("button", { type: "button", "data-test": "print", onclick: () => window.print() }, tr.printSheet),
             h(
               "button",
-              { type: "button", "data-test": "download-audit", onclick: () => download(`${d.id}-${d.version}-audit.json`, `${JSON.stringify(recordEvaluation(r, given), null, 2)}\n`) },
+              { type: "button", class: "secondary", "data-test": "download-audit", onclick: () => download(`${d.id}-${d.version}-audit.json`, `${JSON.stringify(recordEvaluation(r, given), null, 2)}\n`) },
               tr.downloadAudit,
             ),
+            h("button", { type: "button", class: "secondary", "data-test": "download-data", onclick: () => download(`${d.id}-${d.version}-data.json`, `${JSON.stringify(given, null, 2)}\n`) }, tr.saveData),
             h("button", { type: "button", class: "secondary", "data-test": "download-result", onclick: () => download(`${d.id}-${d.version}-result.json`, `${JSON.stringify(r, null, 2)}\n`) }, tr.downloadResult),
           ),
-          h("p", { class: "hint" }, tr.auditHint),
+          h("p", { class: "hint" }, tr.auditHint, " ", tr.saveDataHint),
         );
-        fill(bar, verdictLine(r), h("button", { type: "button", class: "small secondary", onclick: () => aside.scrollIntoView({ block: "start" }) }, tr.result));
+        fill(sheet, printSheet(entry, r, given, contentHash(given)));
+        fill(
+          bar,
+          out ? h("p", { class: "verdict verdict-out", "data-test": "verdict-out" }, tr.notInForceVerdict(versionName(entry), viDate(r.asOf!))) : verdictLine(r),
+          h("button", { type: "button", class: "small secondary", onclick: () => aside.scrollIntoView({ block: "start" }) }, tr.result),
+        );
       } catch (err) {
         if (err instanceof UnitDataError) invalid = err.problems.map((p) => ({ path: formatPath(p.path), message: p.message }));
         fill(panel, errorView(err, err instanceof UnitDataError ? tr.invalidData : tr.evaluationError));
@@ -168,17 +234,20 @@ export function checkView(id: string, version: string): View | undefined {
   const drawForm = () => {
     if (!isObj(state.data)) {
       names = new Map();
-      fill(formPane, h("p", { class: "note warn" }, tr.notAnObject), h("button", { type: "button", onclick: () => replaceData({}) }, tr.clear));
+      fill(formPane, h("p", { class: "note warn" }, tr.notAnObject), h("button", { type: "button", onclick: () => replaceData({}, tr.clearedMsg) }, tr.clear));
       return;
     }
     const built = buildForm(d.inputs, {
       data: state.data,
       folded: state.folded,
       changed: run,
-      reshaped: () => {
+      reshaped: (focus) => {
         drawForm();
         run();
+        const form = formPane.querySelector<HTMLElement>(".unit-form");
+        if (form && focus !== undefined) focusPath(form, focus);
       },
+      removing: (what) => keepForUndo(tr.removedMsg(what)),
     });
     names = built.names;
     fill(formPane, built.node);
@@ -195,8 +264,33 @@ export function checkView(id: string, version: string): View | undefined {
     run();
   };
 
+  // One step of undo for what replaces or removes data: clearing, a sample, a file, an item removed.
+  let undoData: { data: unknown; draft: string | null } | null = null;
+  const undoText = h("span", { "data-test": "undo-message" });
+  const undoButton = h("button", { type: "button", class: "small", "data-test": "undo", onclick: () => undo() }, tr.undo);
+  const undoBar = h("div", { class: "undo-bar", hidden: true, role: "status", "data-test": "undo-bar" }, undoText, undoButton);
+  const keepForUndo = (message: string) => {
+    undoData = { data: structuredClone(state.data), draft: state.draft };
+    fill(undoText, message);
+    undoBar.hidden = false;
+  };
+  const undo = () => {
+    if (!undoData) return;
+    const { data, draft } = undoData;
+    undoData = null;
+    undoBar.hidden = true;
+    state.data = data;
+    state.draft = draft;
+    fill(jsonError);
+    textarea.value = draft ?? `${JSON.stringify(state.data, null, 2)}\n`;
+    drawForm();
+    run();
+    formPane.querySelector<HTMLElement>(".unit-form input, .unit-form select, .unit-form summary")?.focus();
+  };
+
   /** New data from a sample, a file or "clear": its list items start folded, so the form stays short. */
-  const replaceData = (data: unknown) => {
+  const replaceData = (data: unknown, message: string) => {
+    keepForUndo(message);
     state.data = data;
     state.draft = null;
     state.folded.clear();
@@ -239,8 +333,12 @@ export function checkView(id: string, version: string): View | undefined {
     if (!file) return;
     const text = await file.text();
     jsonFile.value = "";
-    if (readJson(text, file.name)) replaceData(state.data);
-    else {
+    const before = { data: structuredClone(state.data), draft: state.draft };
+    if (readJson(text, file.name)) {
+      const data = state.data;
+      Object.assign(state, before);
+      replaceData(data, tr.fileLoadedMsg(file.name));
+    } else {
       textarea.value = text;
       run();
     }
@@ -253,7 +351,11 @@ export function checkView(id: string, version: string): View | undefined {
     h("button", { type: "button", role: "tab", id: "tab-json", "data-tab": "json", "aria-controls": "pane-json", onclick: () => showTab("json") }, tr.tabJson),
   );
 
-  const asOf = h("input", { type: "date", id: "as-of", value: state.asOf, "data-test": "as-of", oninput: () => ((state.asOf = asOf.value), run()) });
+  const asOf = dateInput({ id: "as-of", value: state.asOf, test: "as-of" }, (iso) => {
+    if (iso === null) return;
+    state.asOf = iso;
+    run();
+  });
   // Examples first, then the cases of each case file (the set's own, its boundary cases, ...).
   const groups = new Map<string, SampleUnit[]>();
   for (const s of entry.samples) {
@@ -269,8 +371,11 @@ export function checkView(id: string, version: string): View | undefined {
         const s = entry.samples[Number(samples.value)];
         samples.value = "";
         if (!s) return;
-        if (s.asOf) asOf.value = state.asOf = s.asOf;
-        replaceData(structuredClone(s.data));
+        if (s.asOf) {
+          state.asOf = s.asOf;
+          asOf.value = viDate(s.asOf);
+        }
+        replaceData(structuredClone(s.data), tr.sampleLoadedMsg(s.name));
       },
     },
     h("option", { value: "" }, tr.samplesNone),
@@ -280,20 +385,23 @@ export function checkView(id: string, version: string): View | undefined {
   const node = h(
     "section",
     { class: "page check-page" },
-    heading(tr.checkTitle, [[tr.navCatalogue, href.catalogue()], [`${d.id}@${d.version}`, href.set(d.id, d.version)], [tr.checkTitle, null]], `${loc(d.title)} · ${d.source.document}`),
+    heading(tr.checkTitle, [[tr.navCatalogue, href.catalogue()], [`${loc(d.title)} · ${versionName(entry)}`, href.set(d.id, d.version)], [tr.checkTitle, null]], h("span", null, `${loc(d.title)} · ${d.source.document} `, h("span", { class: "muted small" }, `(${d.version})`))),
     h("p", { class: "lead" }, tr.checkIntro),
     h(
       "div",
       { class: "toolbar" },
       h("div", { class: "tool" }, h("label", { for: "as-of" }, tr.asOf), asOf, h("span", { class: "hint" }, tr.asOfHint)),
       entry.samples.length > 0 ? h("div", { class: "tool" }, h("label", { for: "samples" }, tr.samples), samples) : null,
-      h("div", { class: "tool tool-end" }, h("button", { type: "button", class: "secondary", "data-test": "clear", onclick: () => replaceData({}) }, tr.clear)),
+      h("div", { class: "tool tool-end" }, h("button", { type: "button", class: "secondary", "data-test": "clear", onclick: () => replaceData({}, tr.clearedMsg) }, tr.clear)),
     ),
+    restoredAt.has(keyOf(entry)) ? h("p", { class: "note", "data-test": "restored" }, tr.restoredMsg(when(restoredAt.get(keyOf(entry))!))) : h("p", { class: "hint" }, tr.autosaveHint),
+    undoBar,
     h("div", { class: "check-layout" }, h("div", { class: "editor" }, tabs, formPane, jsonPane), aside),
     bar,
+    sheet,
   );
 
   if (state.draft !== null) textarea.value = state.draft;
   showTab(state.tab);
-  return { title: `${tr.checkTitle} · ${d.id}@${d.version}`, node };
+  return { title: `${tr.checkTitle} · ${loc(d.title)} · ${versionName(entry)}`, node };
 }

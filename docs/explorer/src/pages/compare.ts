@@ -1,6 +1,10 @@
-/** Page 3: two versions side by side, and what changed from one to the other, in sentences from the library's diff. */
-import { diff, diffSummary, ChangeSection, type Change, type SetDiff } from "tieuchi";
-import { allEntries, find, titles, type Entry } from "../catalogue.js";
+/**
+ * Page 3: two versions side by side, and what changed from one to the other, in sentences from the library's
+ * diff. It leads with what changes decisions (the decision rule and the thresholds), then the criteria
+ * (reworded ones paired with their old id), the data needed, and last, folded, the document's details.
+ */
+import { diff, diffSummary, type Change, type SetDiff } from "tieuchi";
+import { allEntries, find, titles, versionName, type Entry } from "../catalogue.js";
 import { download, h } from "../dom.js";
 import { lang, loc, t } from "../i18n.js";
 import { href } from "../router.js";
@@ -27,7 +31,7 @@ function picker(id: string, label: string, selected: Entry, onPick: (e: Entry) =
       h(
         "optgroup",
         { label: loc(x.versions.at(-1)!.set.definition.title) },
-        x.versions.map((e) => h("option", { value: key(e), selected: e === selected }, `${e.set.definition.version} · ${e.set.definition.source.document}`)),
+        x.versions.map((e) => h("option", { value: key(e), selected: e === selected }, `${versionName(e)} · ${loc(e.set.definition.title)} (${e.set.definition.version})`)),
       ),
     ),
   );
@@ -46,34 +50,40 @@ const KIND_BADGE: Partial<Record<Change["kind"], "added" | "removed" | "renamed"
   "criterion-renamed": "renamed",
 };
 
+/** The order the page shows changes in: what changes decisions first, the document's details last. */
+export function changeGroups(changes: readonly Change[]): Array<{ id: "decisive" | "criteria" | "inputs" | "derived" | "groups" | "metadata"; changes: Change[] }> {
+  const decisive = (c: Change) => c.section === "decision" || (c.section === "criteria" && c.kind === "criterion-changed" && c.field === "threshold");
+  const groups = [
+    { id: "decisive" as const, changes: [...changes.filter((c) => c.section === "decision"), ...changes.filter((c) => decisive(c) && c.section === "criteria")] },
+    ...(["criteria", "inputs", "derived", "groups", "metadata"] as const).map((id) => ({ id, changes: changes.filter((c) => c.section === id && !decisive(c)) })),
+  ];
+  return groups.filter((g) => g.changes.length > 0);
+}
+
+function changeItem(c: Change): HTMLElement {
+  const tr = t();
+  const kind = KIND_BADGE[c.kind] ?? "changed";
+  return h(
+    "li",
+    { class: `change change-${kind}`, "data-test": "change", "data-kind": c.kind, "data-target": c.target ?? "" },
+    h("span", { class: `badge badge-${kind}` }, tr.changeKind[kind]),
+    " ",
+    loc(c.message),
+  );
+}
+
 function changesView(d: SetDiff): HTMLElement {
   const tr = t();
   if (d.changes.length === 0) return h("p", { class: "note", "data-test": "no-changes" }, diffSummary(d, lang()));
   return h(
     "div",
     { class: "changes" },
-    ChangeSection.options.map((section) => {
-      const list = d.changes.filter((c) => c.section === section);
-      if (list.length === 0) return null;
-      return h(
-        "section",
-        { class: "change-section", "data-test": "change-section", "data-section": section },
-        h("h2", null, tr.diffSection[section], h("span", { class: "muted" }, ` · ${list.length}`)),
-        h(
-          "ul",
-          { class: "plain change-list" },
-          list.map((c) => {
-            const kind = KIND_BADGE[c.kind] ?? "changed";
-            return h(
-              "li",
-              { class: `change change-${kind}`, "data-test": "change", "data-kind": c.kind, "data-target": c.target ?? "" },
-              h("span", { class: `badge badge-${kind}` }, tr.changeKind[kind]),
-              " ",
-              loc(c.message),
-            );
-          }),
-        ),
-      );
+    changeGroups(d.changes).map((g) => {
+      const head = h("h2", null, tr.diffGroup[g.id], h("span", { class: "muted" }, ` · ${g.changes.length}`));
+      const list = h("ul", { class: "plain change-list" }, g.changes.map(changeItem));
+      if (g.id === "metadata")
+        return h("details", { class: "change-section change-fold", "data-test": "change-section", "data-section": g.id }, h("summary", null, head), list);
+      return h("section", { class: `change-section${g.id === "decisive" ? " change-lead" : ""}`, "data-test": "change-section", "data-section": g.id }, head, list);
     }),
   );
 }
@@ -103,7 +113,7 @@ export function compareView(a: { id: string; version: string } | null, b: { id: 
             "div",
             { class: "diff-side" },
             h("p", { class: "muted small" }, i === 0 ? tr.olderVersion : tr.newerVersion),
-            h("p", null, h("a", { href: href.set(s.id, s.version) }, `${s.id}@${s.version}`)),
+            h("p", null, h("a", { href: href.set(s.id, s.version) }, h("strong", null, versionName(e))), h("span", { class: "muted small" }, ` ${loc(s.title)} · ${s.version}`)),
             h("p", null, s.source.document, h("span", { class: "muted" }, ` · ${tr.inForceRange(s.validFrom, s.validTo)}`)),
           );
         }),
@@ -129,5 +139,5 @@ export function compareView(a: { id: string; version: string } | null, b: { id: 
     ),
     body,
   );
-  return { title: `${title} · ${key(older)} → ${key(newer)}`, node };
+  return { title: `${title} · ${versionName(older)} → ${versionName(newer)}`, node };
 }

@@ -1,11 +1,12 @@
 /** Page 2: one set's criteria as a readable table, its decision rule and its provenance. */
 import { describeRule, type Criterion, type InputSpec, type LoadedSet } from "tieuchi";
-import { find, supersededBy, type Entry } from "../catalogue.js";
+import { find, supersededBy, versionName, type Entry } from "../catalogue.js";
 import { download, h } from "../dom.js";
 import { lang, loc, t } from "../i18n.js";
 import { href } from "../router.js";
 import type { View } from "../app.js";
 import { badge, completenessView, heading, phase, setLink } from "../views/common.js";
+import { templateButtons } from "./batch.js";
 
 const sentence = (set: LoadedSet, rule: Parameters<typeof describeRule>[0]) => describeRule(rule, lang(), set.labels);
 
@@ -225,7 +226,11 @@ export function setView(id: string, version: string): View | undefined {
   const node = h(
     "section",
     { class: "page set-page" },
-    heading(loc(d.title), [[tr.navCatalogue, href.catalogue()], [`${d.id}@${d.version}`, null]], h("span", null, `${d.source.document} · ${tr.inForceRange(d.validFrom, d.validTo)} `, badge(tr.statusNow[p], p))),
+    heading(
+      `${loc(d.title)} · ${versionName(e)}`,
+      [[tr.navCatalogue, href.catalogue()], [`${loc(d.title)} · ${versionName(e)}`, null]],
+      h("span", null, `${d.source.document} · ${tr.inForceRange(d.validFrom, d.validTo)} `, badge(tr.statusNow[p], p), h("span", { class: "muted small" }, ` ${tr.version} ${d.version}`)),
+    ),
     h(
       "p",
       { class: "actions" },
@@ -236,6 +241,7 @@ export function setView(id: string, version: string): View | undefined {
       h("a", { class: "button secondary", href: href.batch(d.id, d.version), "data-test": "to-batch" }, tr.navBatch),
       h("button", { type: "button", class: "secondary", onclick: () => download(`${d.id}-${d.version}.json`, `${JSON.stringify(e.json, null, 2)}\n`) }, tr.downloadSet),
     ),
+    h("div", { class: "templates", "data-test": "templates" }, h("strong", null, tr.templatesFor(versionName(e))), " ", templateButtons(e), h("p", { class: "hint" }, tr.templatesHint)),
     h("h2", null, tr.completeness),
     completenessView(set, "shown"),
     h("h2", null, tr.decision),
@@ -249,5 +255,5 @@ export function setView(id: string, version: string): View | undefined {
     h("h2", null, tr.provenance),
     provenance(e),
   );
-  return { title: `${loc(d.title)} ${d.version}`, node };
+  return { title: `${loc(d.title)} · ${versionName(e)}`, node };
 }

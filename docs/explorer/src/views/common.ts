@@ -1,8 +1,8 @@
 /** Pieces several pages share. */
 import type { LoadedSet } from "tieuchi";
-import { type Entry, inForceOn, today } from "../catalogue.js";
+import { find, type Entry, inForceOn, today, versionName } from "../catalogue.js";
 import { h } from "../dom.js";
-import { t } from "../i18n.js";
+import { loc, t } from "../i18n.js";
 import { href } from "../router.js";
 
 /** How many criteria of a set are listed but not encoded yet. */
@@ -37,10 +37,12 @@ export function completenessView(set: LoadedSet, notes: "shown" | "folded"): HTM
   );
 }
 
-/** `id@version`, linked to the set's page when the catalogue has it. */
+/** A version named as officials name it (its document), `id@version` beside it, linked to its page when known. */
 export function setLink(id: string, version: string, known: boolean): Node {
+  const e = known ? find(id, version) : undefined;
   const text = `${id}@${version}`;
-  return known ? h("a", { href: href.set(id, version) }, text) : h("span", null, text);
+  if (!e) return h("span", null, text);
+  return h("span", null, h("a", { href: href.set(id, version) }, `${loc(e.set.definition.title)} · ${versionName(e)}`), h("span", { class: "muted small" }, ` (${text})`));
 }
 
 /** A page heading with a breadcrumb back to the catalogue. */

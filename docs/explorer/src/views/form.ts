@@ -6,6 +6,7 @@
 import { formatPath, type InputSpec, type Inputs } from "tieuchi";
 import { h, type Child } from "../dom.js";
 import { lang, loc, t } from "../i18n.js";
+import { dateInput } from "./date-input.js";
 
 type Path = ReadonlyArray<string | number>;
 type Obj = Record<string, unknown>;
@@ -16,8 +17,13 @@ export interface FormHost {
   readonly data: Obj;
   /** A value changed: evaluate again. */
   changed(): void;
-  /** The shape changed (an item added or removed): draw the form again, then evaluate. */
-  reshaped(): void;
+  /**
+   * The shape changed (an item added, duplicated or removed): draw the form again, evaluate, and put the
+   * keyboard focus on `focus` (a path: the new item, the item after the one removed, or the list itself).
+   */
+  reshaped(focus?: string): void;
+  /** Something is about to be removed (`what`, as a person names it): keep the data to undo it. */
+  removing?(what: string): void;
   /** Paths of list items the reader folded away, kept across redraws. */
   readonly folded: Set<string>;
 }
@@ -187,14 +193,8 @@ class Builder {
       }
       case "date": {
         const id = nextId();
-        const input = h("input", {
-          id,
-          type: "date",
-          min: spec.min,
-          max: spec.max,
-          value: typeof value === "string" ? value : "",
-          oninput: () => this.set(path, input.value === "" ? undefined : input.value),
-        });
+        // dd/mm/yyyy as officials write dates; text that is no date goes into the data as typed, for the data check to say so.
+        const input = dateInput({ id, value: typeof value === "string" ? value : "" }, (iso) => this.set(path, iso === "" ? undefined : iso === null ? input.value : iso));
         return this.wrap(path, spec, name, title, where, input, id, this.foreign(value, typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)));
       }
       case "object":
@@ -226,12 +226,12 @@ class Builder {
     const list = Array.isArray(value) ? value : [];
     const itemWord = spec.items.label ? loc(spec.items.label) : spec.label ? loc(spec.label) : tr.item;
     const fresh = () => (spec.items.type === "object" ? {} : null);
-    const reshape = (f: (l: unknown[]) => void) => {
+    const reshape = (f: (l: unknown[]) => void, focus: string) => {
       const current = getAt(this.host.data, path);
       const l = Array.isArray(current) ? current : [];
       f(l);
       setAt(this.host.data, path, l);
-      this.host.reshaped();
+      this.host.reshaped(focus);
     };
     const items = list.map((item, i) => {
       const ipath = [...path, i];
@@ -239,7 +239,21 @@ class Builder {
       const caption = `${title} #${i + 1}`;
       this.name(ipath, caption, where);
       const inner = where === "" ? caption : `${where} › ${caption}`;
-      const remove = h("button", { type: "button", class: "small danger", "data-test": "remove", onclick: () => reshape((l) => l.splice(i, 1)) }, tr.remove);
+      const remove = h(
+        "button",
+        {
+          type: "button",
+          class: "small danger",
+          "data-test": "remove",
+          "aria-label": `${tr.remove} ${caption}`,
+          onclick: () => {
+            this.host.removing?.(caption);
+            // The focus goes to the item that takes its place, or to the list when it was the last.
+            reshape((l) => l.splice(i, 1), i + 1 < list.length ? ikey : key);
+          },
+        },
+        tr.remove,
+      );
       // A list of plain values (marks, names) is a column of boxes, each with its remove button.
       if (spec.items.type !== "object" && spec.items.type !== "array")
         return h("div", { class: "item-row", "data-test": "item" }, this.field(ipath, String(i), spec.items, where, caption), remove);
@@ -255,7 +269,7 @@ class Builder {
         h(
           "div",
           { class: "item-tools" },
-          h("button", { type: "button", class: "small secondary", "data-test": "duplicate", onclick: () => reshape((l) => l.splice(i + 1, 0, structuredClone(l[i]))) }, tr.duplicate),
+          h("button", { type: "button", class: "small secondary", "data-test": "duplicate", onclick: () => reshape((l) => l.splice(i + 1, 0, structuredClone(l[i])), formatPath([...path, i + 1])) }, tr.duplicate),
           remove,
         ),
         body,
@@ -270,7 +284,7 @@ class Builder {
       h("p", { class: "hint" }, hintOf(spec)),
       this.foreign(value, Array.isArray(value)),
       items,
-      h("button", { type: "button", class: "add", "data-test": "add", disabled: full, onclick: () => reshape((l) => l.push(fresh())) }, tr.add(itemWord)),
+      h("button", { type: "button", class: "add", "data-test": "add", disabled: full, onclick: () => reshape((l) => l.push(fresh()), formatPath([...path, list.length])) }, tr.add(itemWord)),
       h("p", { class: "field-msg", "aria-live": "polite" }),
     );
   }
@@ -283,6 +297,22 @@ export function buildForm(inputs: Inputs, host: FormHost): { node: HTMLElement; 
   node.classList.add("unit-form");
   node.querySelector(":scope > legend")?.remove();
   return { node, names: b.names };
+}
+
+/**
+ * Puts the keyboard focus on what a path shows after the form was drawn again: a list item's summary (opened),
+ * a field's first control, or a list's add button.
+ */
+export function focusPath(form: HTMLElement, path: string): void {
+  const el = form.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`);
+  if (!el) return;
+  let target: HTMLElement | null;
+  if (el instanceof HTMLDetailsElement) {
+    el.open = true;
+    target = el.querySelector<HTMLElement>(":scope > summary");
+  } else if (el.classList.contains("list")) target = el.querySelector<HTMLElement>(":scope > [data-test=add]");
+  else target = el.querySelector<HTMLElement>("input, select, textarea, button");
+  target?.focus();
 }
 
 /** Clears earlier marks, then marks the fields the data check rejected and those the rules needed but lacked. */

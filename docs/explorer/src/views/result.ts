@@ -1,7 +1,7 @@
 /** A result as the library returns it, shown: verdict, grade, points, the gap, and each criterion with its sentence. */
 import type { CriterionResult, Result } from "tieuchi";
 import { h, type Child } from "../dom.js";
-import { loc, t } from "../i18n.js";
+import { loc, t, viDate } from "../i18n.js";
 
 /** The verdict line: the word, the grade, the points. */
 export function verdictLine(r: Result): HTMLElement {
@@ -66,7 +66,7 @@ export function resultView(r: Result, missingView: Child): HTMLElement {
   const byId = new Map(r.criteria.map((c) => [c.id, c]));
   const ids = (list: readonly string[]) => list.map((id) => `${id} (${byId.get(id) ? loc(byId.get(id)!.title) : id})`);
   const notes: Child[] = [];
-  if (r.asOf) notes.push(h("p", { class: r.inForce ? "note" : "note warn", "data-test": "in-force" }, r.inForce ? tr.inForceOn(r.asOf) : tr.notInForce(r.asOf)));
+  if (r.asOf) notes.push(h("p", { class: r.inForce ? "note" : "note warn", "data-test": "in-force" }, r.inForce ? tr.inForceOn(viDate(r.asOf)) : tr.notInForce(viDate(r.asOf))));
   if (gap.blocking.length > 0) notes.push(h("div", { class: "gap" }, h("strong", null, tr.blocking), h("ul", null, ids(gap.blocking).map((x) => h("li", null, x)))));
   if (gap.toImprove.length > 0 && r.verdict !== "pass")
     notes.push(h("p", { class: "gap" }, h("strong", null, `${tr.toImprove}: `), gap.toImprove.map((x) => `${x.id} (+${x.points})`).join(", ")));
