@@ -8,10 +8,16 @@ import { defineConfig } from "vitest/config";
  * - fuzz: property tests over generated sets, data and JSON text.
  * - docs: README.md and docs/*.md played as a reader would, and the examples they state.
  * - e2e: the packed package installed as an app has it, and the explorer driven in Chromium.
+ * - reference: the unit project again with evaluate's fast paths off (test/setup/reference.ts): the zod schema
+ *   alone checks data and the rules run on json-logic-js, so the fast paths are proven equal on all of that
+ *   data. Files that only drive the built CLI or worker threads (which run dist/, untouched by the switch)
+ *   are left out: they would run the same code twice.
  *
  * `npm run test:fast` runs unit and differential, the loop while working; `npm test` runs everything.
  */
 const DOCS = ["test/authoring.test.ts", "test/docs.test.ts", "test/readme.test.ts", "test/district-example.test.ts", "test/examples.test.ts"];
+/** Unit test files that evaluate only through the built CLI or batch worker threads. */
+const PROCESSES = ["test/faults.test.ts", "test/batch.test.ts", "test/cli.test.ts"];
 const E2E = ["test/e2e/**/*.test.ts", "test/package.test.ts", "test/isolation.test.ts", "test/testing-entry.test.ts"];
 
 export default defineConfig({
@@ -27,6 +33,10 @@ export default defineConfig({
       { extends: true, test: { name: "fuzz", include: ["test/fuzz/**/*.test.ts"] } },
       { extends: true, test: { name: "docs", include: DOCS } },
       { extends: true, test: { name: "e2e", include: E2E } },
+      {
+        extends: true,
+        test: { name: "reference", include: ["test/*.test.ts"], exclude: [...DOCS, ...E2E, ...PROCESSES], setupFiles: ["test/setup/reference.ts"] },
+      },
     ],
   },
 });

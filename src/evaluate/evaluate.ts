@@ -21,6 +21,7 @@ import { isInForce } from "../schema/dates.js";
 import { dataProblems } from "./data.js";
 import { decide } from "./decision.js";
 import { isLoadedSet, loadCriteriaSet, type CriterionRules, type LoadedSet } from "./load.js";
+import { fastPathsOn } from "./fast-paths.js";
 import { programOf, type Program } from "./program.js";
 import { AliasedRecords, QuietRunner, RAN_DERIVED_NA, RAN_EMPTY_GROUP, RAN_ERROR, RAN_FALSE, RAN_MISSING, RAN_TRUE, RAN_VALUE, TracingRunner, truthy, type Runner } from "./run.js";
 import { jsonLogicJsEngine } from "../logic/jsonlogic-js.js";
@@ -175,7 +176,7 @@ function recordValuePaths(spec: InputSpec, value: unknown, path: string, pathOf:
 }
 
 function validate(loaded: LoadedSet, program: Program, data: unknown): Record<string, unknown> {
-  const fast = program.check(data);
+  const fast = fastPathsOn() ? program.check(data) : undefined;
   if (fast !== undefined) return fast;
   return copied(loaded, data);
 }
@@ -298,7 +299,8 @@ function runOn(loaded: LoadedSet, program: Program, root: Record<string, unknown
 
   const scope = new UnitScope(root, set.inputs);
   let criteria: CriterionResult[];
-  if (ctx.engine === "json-logic-js") {
+  // The reference path: asked for, or the fast paths are off (see fast-paths.ts).
+  if (ctx.engine === "json-logic-js" || !fastPathsOn()) {
     const prepared = loaded.prepared(jsonLogicJsEngine);
     const runner = new TracingRunner<PreparedRule>(scope, (rule, trace) => rule(trace));
     derive(prepared.derived, runner, scope);
