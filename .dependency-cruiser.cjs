@@ -11,6 +11,7 @@ const LAYERS = [
   ["json"], // JSON text: parse with positions, canonical JSON, SHA-256
   ["schema"], // data shapes (zod), limits, dates, zod issues as problems
   ["logic"], // rules: operators, analysis, the reference and compiled evaluators
+  ["generate"], // a set's evaluator generated as ES module source, one emitter file per operator family
   ["check"], // a criteria set's checks beyond shape, and validation as a whole
   ["explain"], // sentences about criteria and results (formatting, describe, messages)
   ["evaluate"], // loading a set, evaluating a unit, the decision

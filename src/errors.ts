@@ -69,7 +69,8 @@ export type ErrorCode =
   | "ERR_CASE_FAILED"
   | "ERR_REPORT_LINE"
   | "ERR_UNITS_FILE"
-  | "ERR_CANONICAL_JSON";
+  | "ERR_CANONICAL_JSON"
+  | "ERR_BUDGET";
 
 export { CONTROL_CHARACTER, printable, formatPath } from "./i18n/format.js";
 
@@ -81,7 +82,7 @@ export function problemLine(p: Problem, lang: Lang): string {
   return `${formatPath(p.path, lang)}${p.line !== undefined ? ` (${say(msg("word.line_column", { line: p.line, column: p.column ?? 1 }), lang)})` : ""}: ${say(p, lang)} [${p.code}]`;
 }
 
-/** The problems as an indented list, the first {@link LISTED} of them. */
+/** The problems as an indented list, the first `limit` of them (50 unless told). */
 export function problemList(problems: readonly Problem[], lang: Lang, limit = LISTED): string {
   const lines = problems.slice(0, limit).map((p) => `  - ${problemLine(p, lang)}`);
   if (problems.length > limit) lines.push(`  ${say(msg("word.and_more", { count: problems.length - limit }), lang)}`);
@@ -296,6 +297,24 @@ export class UnitsFileError extends TieuchiError {
 export class CanonicalJsonError extends TieuchiError {
   constructor(reason: Message, path: JsonPath) {
     super("ERR_CANONICAL_JSON", msg("error.canonical_json", { path, reason }), { path });
+  }
+}
+
+/**
+ * Evaluating a unit would take more steps than its budget (`maxWork`): its lists are longer than the set's rules
+ * can go through in the time and memory allowed. Counted from the data before any rule runs, so nothing ran.
+ * In a batch, the unit gets an error line with this code and the batch goes on.
+ */
+export class BudgetError extends TieuchiError {
+  /** The steps the unit (with its sub-units so far) would take, counted until past the budget. */
+  readonly work: number;
+  /** The budget: `maxWork`. */
+  readonly limit: number;
+  /** `within`: the place of the sub-unit being evaluated when the budget ran out, e.g. `giaDinh[2].hocTap` ("" for the unit). */
+  constructor(set: string, within: string, work: number, limit: number, spent = 0) {
+    super("ERR_BUDGET", msg("error.budget", { set, work, limit, ...(within !== "" ? { within } : {}), ...(spent > 0 ? { left: limit - spent } : {}) }));
+    this.work = work;
+    this.limit = limit;
   }
 }
 

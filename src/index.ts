@@ -41,7 +41,7 @@ export type { CriteriaSetInput } from "./schema/criteria-set.js";
 export { InputSpec, Inputs } from "./schema/inputs.js";
 export { Rule } from "./schema/rule.js";
 export { Localized } from "./schema/common.js";
-export { Result, CriterionResult, Status, Verdict, Gap, Measure, LevelResult, GroupResult, SubResult } from "./schema/result.js";
+export { Result, CriterionResult, Status, Verdict, Gap, Measure, LevelResult, GroupResult, SubResult, StatusReason, PointsSummary, SetStamp, Outcome, ReadValue } from "./schema/result.js";
 export { validateCriteriaSet, parseCriteriaSet, type Validation, type ValidateOptions } from "./check/validate.js";
 export type { SetAnalysis, CriterionInfo } from "./check/checks.js";
 export { criteriaSetJsonSchema } from "./schema/json-schema.js";
@@ -50,7 +50,9 @@ export { OPERATORS, type OperatorInfo } from "./logic/operators.js";
 export { Limits, DEFAULT_LIMITS, type LimitsInput } from "./schema/limits.js";
 
 export { loadCriteriaSet, isLoadedSet, type LoadedSet, type LoadOptions } from "./evaluate/load.js";
-export { evaluate, ENGINE_NAMES, type EvaluateOptions, type SetResolver, type EngineName } from "./evaluate/evaluate.js";
+export { evaluate, safeEvaluate, ENGINE_NAMES, type EvaluateOptions, type SetResolver, type EngineName, type SetToEvaluate, type SafeEvaluation, type EvaluateError } from "./evaluate/evaluate.js";
+export { useGenerated, type GeneratedModule } from "./evaluate/generated.js";
+export { generateModule, notGenerated, GENERATED_FORMAT } from "./generate/module.js";
 
 export { describeRule } from "./explain/describe.js";
 export { renderCatalogue, type CatalogueOptions } from "./report/catalogue.js";

@@ -148,7 +148,7 @@ describe("tieuchi eval --record and tieuchi verify", () => {
     expect(AuditRecord.parse(record).result.verdict).toBe("pass");
     expect(Date.parse(record.evaluatedAt)).toBeGreaterThan(Date.parse("2024-01-01"));
     const ok = run("verify", rec, unit, "--criteria", join(ROOT, "criteria"));
-    expect(ok).toMatchObject({ code: 0, out: "don-vi-hoc-tap@2020.1.0: KHỚP — đánh giá lại cho cùng kết quả\n" });
+    expect(ok).toMatchObject({ code: 0, out: "don-vi-hoc-tap@2020.1.0: KHỚP — đánh giá lại cho cùng kết quả\n  · bản ghi được băm, không được ký: «khớp» nghĩa là bộ tiêu chí, dữ liệu và kết quả đánh giá lại trùng với bản ghi, không chứng minh ai đã tạo bản ghi; hãy giữ bản ghi ở nơi không ai sửa được\n" });
     writeFileSync(unit, readFileSync(unit, "utf8").replace('"tenDonVi": "P', '"tenDonVi": "Q'));
     const bad = run("verify", rec, unit, "--criteria", join(ROOT, "criteria"), "--lang", "en");
     expect(bad.code).toBe(1);

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { optionHelp } from "../src/cli/help.js";
 import { main } from "../src/cli/main.js";
 import { CLI_COMMANDS, CLI_OPTIONS } from "../src/cli/spec.js";
-import { t } from "../src/i18n/index.js";
+import { tCli as t } from "../src/i18n/cli.js";
 import { VERSION } from "../src/version.js";
 import { evaluate, loadCriteriaSet } from "../src/index.js";
 import { makeSet, readJson, ROOT } from "./helpers.js";

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { aggregate, formatReport } from "../src/index.js";
 import { DISTRICT_DIR, generatePopulation, POPULATIONS, populationLines, populationText } from "./examples/district.js";
+import { outputMatches } from "./guide.js";
 import { ROOT } from "./helpers.js";
 
 describe("the example district", () => {
@@ -41,11 +42,20 @@ describe("the example district", () => {
     expect(r.total.verdicts.incomplete.count).toBe(r.total.evaluated);
   });
 
-  it("is the report the README quotes", () => {
-    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-    const block = /<!-- district-report -->\n```text\n([\s\S]*?)```/.exec(readme);
-    expect(block, "README.md has a ```text block after <!-- district-report -->").not.toBeNull();
+  it("is the report docs/batch-and-reports.md shows", () => {
+    const page = readFileSync(join(ROOT, "docs/batch-and-reports.md"), "utf8");
+    const block = /```sh\ntieuchi report results\.ndjson --lang en\n```\n\n<!-- output -->\n```text\n([\s\S]*?)```/.exec(page);
+    expect(block, "docs/batch-and-reports.md shows the output of `tieuchi report results.ndjson --lang en`").not.toBeNull();
     const agencies = POPULATIONS.find((p) => p.file === "don-vi-hoc-tap.ndjson")!;
-    expect(block![1]).toBe(formatReport(aggregate(populationLines(agencies)), "text", "en"));
+    const report = formatReport(aggregate(populationLines(agencies)), "text", "en");
+    // The page shows what `tieuchi report` printed (test/docs.test.ts runs it and compares): the same figures,
+    // the set's hash elided with "...", and units not evaluated labelled by all their fields, where these lines
+    // carry the population's own labels. The figures must be these, and the same lines not evaluated.
+    const [figures, failed] = block![1]!.split("\nUnits not evaluated\n");
+    const [ownFigures, ownFailed] = report.split("\nUnits not evaluated\n");
+    expect(outputMatches(figures!, ownFigures!)).toBe(true);
+    const lineNumbers = (t: string) => [...t.matchAll(/^ {2}line (\d+) /gm)].map((m) => Number(m[1]));
+    expect(lineNumbers(failed!)).toEqual(lineNumbers(ownFailed!));
+    expect(lineNumbers(failed!)).toHaveLength(3);
   });
 });

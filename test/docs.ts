@@ -16,10 +16,19 @@ import { outputMatches, pageSteps, ROOT, type PageStep } from "./guide.js";
 
 export { ROOT };
 
-/** The pages of docs/ played by test/docs.test.ts: every Markdown page but the authoring guide (played on its own). */
+/** Pages of docs/ that a test of their own plays, in the project they need. */
+export const PLAYED_ELSEWHERE: Readonly<Record<string, string>> = {
+  "docs/authoring.md": "test/authoring.test.ts",
+  "docs/district-example.md": "test/district-example.test.ts",
+  // Not played yet: the spreadsheets guide landed (from the explorer's work) without directives on its blocks;
+  // giving it them is open work (see /work/notes/issue-15.md). Listed here so the gap is named, not silent.
+  "docs/spreadsheets.md": "nothing yet (open work)",
+};
+
+/** The pages of docs/ played by test/docs.test.ts: every Markdown page but those played by a test of their own. */
 export function docsPages(): string[] {
   return readdirSync(join(ROOT, "docs"))
-    .filter((f) => f.endsWith(".md") && f !== "authoring.md")
+    .filter((f) => f.endsWith(".md") && !(`docs/${f}` in PLAYED_ELSEWHERE))
     .sort()
     .map((f) => `docs/${f}`);
 }
@@ -121,11 +130,11 @@ export function createClone(): Project {
   const bin = join(base, "bin");
   cpSync(join(ROOT, "criteria"), join(dir, "criteria"), { recursive: true });
   cpSync(join(ROOT, "docs/examples"), join(dir, "docs/examples"), { recursive: true });
+  cpSync(join(ROOT, "test/fixtures/versions"), join(dir, "test/fixtures/versions"), { recursive: true });
   mkdirSync(join(dir, "node_modules"));
+  // The repository's packages (zod, vitest, Node's types...), and this package as `tieuchi`.
+  for (const name of readdirSync(join(ROOT, "node_modules"))) if (!name.startsWith(".")) symlinkSync(join(ROOT, "node_modules", name), join(dir, "node_modules", name));
   symlinkSync(ROOT, join(dir, "node_modules/tieuchi"), "dir");
-  // What an app's project has beside tieuchi: its peer dependency, and Node's types for TypeScript.
-  symlinkSync(join(ROOT, "node_modules/zod"), join(dir, "node_modules/zod"), "dir");
-  symlinkSync(join(ROOT, "node_modules/@types"), join(dir, "node_modules/@types"), "dir");
   mkdirSync(bin);
   writeFileSync(join(bin, "tieuchi"), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(join(ROOT, "dist/cli.js"))} "$@"\n`, { mode: 0o755 });
   writeFileSync(join(dir, "package.json"), `${JSON.stringify({ name: "clone", private: true }, null, 2)}\n`);
@@ -139,18 +148,20 @@ export const TS_SETTINGS = {
 } as const;
 
 /**
- * Type-checks files of a project, strict, once per module resolution (node16 and bundler); under node16 a
- * `.ts` file is CommonJS in a package without `"type": "module"`, so each is checked again as `.mts` (ESM).
+ * Type-checks files of a project, strict, once per module resolution (node16 and bundler, or `only` one); under
+ * node16 a `.ts` file is CommonJS in a package without `"type": "module"`, so each is checked again as `.mts`
+ * (ESM). The declaration files are checked too, tieuchi's included, unless `skipLibCheck`.
  */
-export function typecheck(p: Project, files: readonly string[], tsc: string): { ok: boolean; output: string } {
+export function typecheck(p: Project, files: readonly string[], tsc: string, options: { only?: keyof typeof TS_SETTINGS; skipLibCheck?: boolean } = {}): { ok: boolean; output: string } {
   let output = "";
   let ok = true;
   for (const [name, resolution] of Object.entries(TS_SETTINGS)) {
+    if (options.only !== undefined && name !== options.only) continue;
     const list = name === "node16" ? [...files, ...files.map((f) => mirrorAsMts(p, f))] : files;
     const config = `tsconfig.${name}.json`;
     p.write(
       config,
-      `${JSON.stringify({ compilerOptions: { ...resolution, target: "es2022", lib: ["es2022", "dom"], types: ["node"], strict: true, noEmit: true, skipLibCheck: false, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true }, files: list }, null, 2)}\n`,
+      `${JSON.stringify({ compilerOptions: { ...resolution, target: "es2022", lib: ["es2022", "dom"], types: ["node"], strict: true, noEmit: true, skipLibCheck: options.skipLibCheck ?? false, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true }, files: list }, null, 2)}\n`,
     );
     const r = p.run(`${JSON.stringify(tsc)} -p ${config}`, 300_000);
     if (r.exit !== 0) {
@@ -181,13 +192,23 @@ export function titleOf(s: PageStep): string {
   switch (s.kind) {
     case "run":
     case "ci":
+    case "scripts":
     case "install":
       return `line ${s.line}: ${s.code.trim().split("\n")[0]}`;
     case "excerpt":
       return `line ${s.line}: excerpt of ${s.path}#${s.pointer}`;
+    case "folders":
+      return `line ${s.line}: the folders listed exist`;
     default:
       return `line ${s.line}: ${s.kind} ${s.path}`;
   }
+}
+
+/** The folders a `folders` block names: every word at the start of a line or after two spaces that ends in `/` or names a folder. */
+export function listedFolders(text: string): string[] {
+  return text
+    .split("\n")
+    .flatMap((l) => [...l.matchAll(/(?:^|\s{2,})((?:src|docs|criteria|test|scripts)(?:\/[\w.-]+)*\/?)(?=\s|$)/g)].map((m) => m[1]!.replace(/\/$/, "")));
 }
 
 /** The commands a `ci` block lists: each line that is not a comment, without its trailing comment. */
@@ -207,3 +228,24 @@ export function ciRunLines(): string[] {
 }
 
 export { outputMatches };
+
+// `npx tsx test/docs.ts docs/page.md`: play a page in a clone and print what every run block printed.
+if (process.argv[1] && process.argv[1].endsWith("test/docs.ts") && process.argv[2]) {
+  const file = process.argv[2];
+  const clone = createClone();
+  try {
+    for (const s of stepsOf(file).steps) {
+      if (s.kind === "file") clone.write(s.path, s.text);
+      else if (s.kind === "edit") {
+        const doc = JSON.parse(readFileSync(join(clone.dir, s.path), "utf8")) as Record<string, unknown>;
+        clone.write(s.path, `${JSON.stringify(Object.assign(doc, s.json), null, 2)}\n`);
+      } else if (s.kind === "run") {
+        const r = clone.run(s.code);
+        process.stdout.write(`\n===== ${file}:${s.line} (exit ${r.exit}, expected ${s.exit})\n${s.code}----- output\n${r.output}`);
+        if (s.output && !outputMatches(s.output.text, r.output)) process.stdout.write(`----- ✘ differs from the output block at line ${s.output.line}\n`);
+      }
+    }
+  } finally {
+    clone.remove();
+  }
+}

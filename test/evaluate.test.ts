@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRegistry } from "../src/versions/registry.js";
-import { ENGINE_NAMES, evaluate, loadCriteriaSet, NotInForceError, OptionsError, Result, SetNotFoundError, UnitDataError, validateCriteriaSet } from "../src/index.js";
+import { type CriteriaSetInput, ENGINE_NAMES, evaluate, safeEvaluate, loadCriteriaSet, NotInForceError, OptionsError, Result, SetNotFoundError, UnitDataError, validateCriteriaSet } from "../src/index.js";
 import { familiesInput, familySet, makeSet, text } from "./helpers.js";
 
 const c = (id: string, extra: Record<string, unknown>) => ({ id, title: text(`criterion ${id}`), ...extra });
@@ -31,7 +31,8 @@ describe("criterion statuses", () => {
     const lt = r.criteria.find((x) => x.id === "lt")!;
     expect(lt.status).toBe("missing");
     expect(lt.missing).toEqual(["n"]);
-    expect(lt.message!.en).toBe("Missing data: n.");
+    // It says what is missing, and what the missing value could still make of the criterion.
+    expect(lt.message!.en).toBe("Missing data: n. Depending on it, the criterion could pass or fail (0 to 20 of 20 points).");
     expect(statusOf(evaluate(set, { n: null, members: [] }), "lt")).toBe("missing");
   });
 
@@ -78,9 +79,10 @@ describe("criterion statuses", () => {
     const p = r.criteria.find((x) => x.id === "pending")!;
     expect(p).toMatchObject({ status: "missing", reason: "not-encoded", missing: [] });
     expect(p.message!.en).toBe("Not encoded yet: text not found.");
-    // 80 of 80 applicable points earned, 20 could still be missing: the pass is certain, but only because 80 >= 50.
+    // 80 points earned for certain, 20 more possible: the pass is certain (80 >= 50), so the criterion not encoded
+    // cannot change it and is not listed among what could (the gap lists only what could still change the verdict).
     expect(r.verdict).toBe("pass");
-    expect(r.gap.missing).toEqual(["pending"]);
+    expect(r.gap.missing).toEqual([]);
   });
 });
 
@@ -386,9 +388,28 @@ describe("results", () => {
   });
 
   it("accept raw JSON and reject bad options", () => {
-    expect(evaluate(makeSet(), { a: true }).verdict).toBe("pass");
+    expect(evaluate(makeSet() as CriteriaSetInput, { a: true }).verdict).toBe("pass");
     expect(() => evaluate(set, data, { asOf: "1/6/2024" })).toThrow(OptionsError);
     expect(() => evaluate(set, data, { engine: "nope" as never })).toThrow(/unknown engine/);
+  });
+
+  it("come without exceptions from safeEvaluate: the result, or the typed error evaluate throws", () => {
+    expect(safeEvaluate(set, data, { asOf: "2024-06-01" })).toEqual({ ok: true, result: evaluate(set, data, { asOf: "2024-06-01" }) });
+    const bad = safeEvaluate(set, { a: "yes" });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.error).toBeInstanceOf(UnitDataError);
+      expect(bad.error.code).toBe("ERR_UNIT_DATA");
+      expect(bad.error.problems.map((p) => p.path)).toContainEqual(["a"]);
+    }
+    const early = safeEvaluate(set, data, { asOf: "2023-06-01" });
+    expect(!early.ok && early.error).toBeInstanceOf(NotInForceError);
+    const unknown = safeEvaluate("no-such-set", data, { asOf: "2024-06-01", sets: createRegistry([set]) });
+    expect(!unknown.ok && unknown.error).toBeInstanceOf(SetNotFoundError);
+    expect(safeEvaluate(set, data, { asOf: "1/6/2024" })).toMatchObject({ ok: false, error: { code: "ERR_OPTIONS" } });
+    // A bug (an error that is not tieuchi's) is still thrown, not dressed as bad input.
+    const broken = { resolve: () => { throw new TypeError("bug"); } };
+    expect(() => safeEvaluate("test-set", data, { asOf: "2024-06-01", sets: broken })).toThrow(TypeError);
   });
 
   it("do not leave the caller's data changed", () => {

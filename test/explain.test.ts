@@ -73,8 +73,8 @@ describe("messages", () => {
   it("write a sentence when there is no template, and say what is missing in words", () => {
     const set = loadCriteriaSet(makeSet({ ...labelled, criteria: [{ id: "1", title: text("t"), points: 100, rule: { all: [{ var: "members" }, { var: "ok" }] } }] }));
     expect(evaluate(set, { members: [{ ok: true }, {}] }).criteria[0]!.message).toEqual({
-      vi: "Thiếu dữ liệu: thành viên #2 › đi học.",
-      en: "Missing data: members #2 › enrolled.",
+      vi: "Thiếu dữ liệu: thành viên #2 › đi học. Tùy dữ liệu còn thiếu, tiêu chí có thể đạt hoặc chưa đạt (0–100/100 điểm).",
+      en: "Missing data: members #2 › enrolled. Depending on it, the criterion could pass or fail (0 to 100 of 100 points).",
     });
     expect(evaluate(set, { members: [{ ok: true }, { ok: false }] }).criteria[0]!.message!.en).toBe(
       "Not met (0/100 points). Required: every members: enrolled. Found: members: 2 items; members #1 › enrolled: yes; members #2 › enrolled: no.",

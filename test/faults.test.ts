@@ -130,9 +130,13 @@ describe("faults in the input: every unit read has exactly one line", () => {
 
   it("the command: exit 2, the count on standard error, and `tieuchi report` refuses the partial output", () => {
     for (const workers of WORKERS) {
-      const r = spawnSync(process.execPath, [CLI, "batch", "--lang", "en", SET, cutFile, "--workers", String(workers), "--quiet"], { encoding: "utf8", maxBuffer: 1 << 28 });
+      // One run in English, the others in Vietnamese (the default): both languages of the error and of the count.
+      const r = spawnSync(process.execPath, [CLI, "batch", SET, cutFile, "--workers", String(workers), "--quiet", ...(workers === 1 ? ["--lang", "en"] : [])], { encoding: "utf8", maxBuffer: 1 << 28 });
       expect(r.status).toBe(2);
-      expect(r.stderr).toMatch(/the file ends before the list of units is closed \[ERR_UNITS_FILE\]\ntieuchi: stopped after 1,201 units/);
+      expect(r.stderr).toMatch(
+        workers === 1 ? /the file ends before the list of units is closed \[ERR_UNITS_FILE\]\ntieuchi: / : /tệp kết thúc khi danh sách đơn vị chưa được đóng \[ERR_UNITS_FILE\]\ntieuchi: /,
+      );
+      expect(r.stderr).toMatch(workers === 1 ? /\ntieuchi: stopped after 1,201 units, each with its line in the output/ : /\ntieuchi: dừng lại sau 1\.201 đơn vị, mỗi đơn vị đều có dòng của mình trong kết quả/);
       expect(parse(r.stdout).units).toHaveLength(1201);
       const out = tmp("r.ndjson", r.stdout);
       const rep = spawnSync(process.execPath, [CLI, "report", "--lang", "en", out], { encoding: "utf8" });
@@ -404,17 +408,21 @@ describe("resources: what one hostile set or unit costs", () => {
     expect(r.stderr).toMatch(/criteria\[0\]\.rule \(line 1, column \d+\): evaluating one unit could take up to 1,810,000,200,002 steps .* \[work_too_large\]/);
   }, SLOW);
 
-  it("loaded with the limit raised, its 2 MB unit is explained without the trace growing per read (it was a V8 fatal error)", () => {
+  it("loaded with the limit raised, its 2 MB unit is stopped by the unit's budget, and with that raised too, explained without the trace growing per read (it was a V8 fatal error)", () => {
     const r = child(
       `import { readFileSync } from "node:fs";
        import { loadCriteriaSet, evaluate } from "./dist/index.js";
        const set = loadCriteriaSet(JSON.parse(readFileSync(${JSON.stringify(setFile)}, "utf8")), { limits: { maxWork: Number.MAX_SAFE_INTEGER } });
        const t0 = performance.now();
-       const r = evaluate(set, JSON.parse(readFileSync(${JSON.stringify(unitFile)}, "utf8")), { asOf: "2024-06-01", explain: true });
-       console.log(JSON.stringify({ verdict: r.verdict, seconds: (performance.now() - t0) / 1000, rssMiB: process.resourceUsage().maxRSS / 1024 }));`,
+       const unit = JSON.parse(readFileSync(${JSON.stringify(unitFile)}, "utf8"));
+       let stopped;
+       try { evaluate(set, unit, { asOf: "2024-06-01", explain: true }); } catch (e) { stopped = e.code; }
+       const r = evaluate(set, unit, { asOf: "2024-06-01", explain: true, maxWork: Number.MAX_SAFE_INTEGER });
+       console.log(JSON.stringify({ stopped, verdict: r.verdict, seconds: (performance.now() - t0) / 1000, rssMiB: process.resourceUsage().maxRSS / 1024 }));`,
     );
     expect(r.status, r.stderr).toBe(0);
-    expect(r.out).toMatchObject({ verdict: "pass" });
+    // By default its 181 million steps are over the unit's budget; with the budget raised too, it runs.
+    expect(r.out).toMatchObject({ stopped: "ERR_BUDGET", verdict: "pass" });
     expect((r.out as { rssMiB: number }).rssMiB).toBeLessThan(600);
   }, SLOW);
 
@@ -435,4 +443,110 @@ describe("resources: what one hostile set or unit costs", () => {
     expect(r.out).toMatchObject({ problems: 0 });
     expect((r.out as { growthMiB: number }).growthMiB).toBeLessThan(8);
   }, SLOW);
+});
+
+describe("the work budget of one unit (ERR_BUDGET), counted from its data before any rule runs", () => {
+  const t = (s: string) => ({ vi: s, en: s });
+  const setOf = (comparisons: number) => ({
+    id: "hostile",
+    version: "1.0.0",
+    title: t("Hostile"),
+    subject: "family",
+    source: { document: "QĐ 1/2024", issuer: "Test", issued: "2024-01-01" },
+    validFrom: "2024-01-01",
+    validTo: null,
+    supersedes: null,
+    completeness: { level: "partial", notes: ["test"] },
+    inputs: { recs: { type: "array", description: t("records"), items: { type: "object", description: t("record"), fields: { nums: { type: "array", description: t("numbers"), items: { type: "number", description: t("n") } } } } } },
+    criteria: [{ id: "1", title: t("one"), points: 100, rule: { all: [{ var: "recs" }, { all: [{ var: "nums" }, comparisonsOf(comparisons)] }] } }],
+    decision: { method: "points", maxPoints: 100, passMark: 50 },
+  });
+  /** `and` takes at most 64 arguments: 60 comparisons in one, or ands of 60 each. */
+  function comparisonsOf(n: number): unknown {
+    const all = Array.from({ length: n }, (_, i) => ({ ">=": [{ var: "" }, i % 7] }));
+    if (n <= 60) return { and: all };
+    return { and: Array.from({ length: Math.ceil(n / 60) }, (_, k) => ({ and: all.slice(k * 60, k * 60 + 60) })) };
+  }
+  const unitOf = (recs: number, nums: number) => ({ recs: Array.from({ length: recs }, () => ({ nums: Array.from({ length: nums }, (_, i) => 7 + (i % 3)) })) });
+
+  it("stops a unit over its budget with a BudgetError, before any rule runs, on every engine", async () => {
+    const { BudgetError, ENGINE_NAMES, evaluate, loadCriteriaSet } = await import("../src/index.js");
+    const set = loadCriteriaSet(setOf(60), { limits: { maxWork: Number.MAX_SAFE_INTEGER } });
+    // 2 + 10 × (2 + 100 × 181) = 181,022 steps.
+    for (const engine of ENGINE_NAMES)
+      for (const explain of [true, false]) {
+        expect(evaluate(set, unitOf(10, 100), { asOf: "2024-06-01", engine, explain, maxWork: 181_022 }).verdict).toBe("pass");
+        let err: unknown;
+        try {
+          evaluate(set, unitOf(10, 100), { asOf: "2024-06-01", engine, explain, maxWork: 181_021 });
+        } catch (e) {
+          err = e;
+        }
+        expect(err).toBeInstanceOf(BudgetError);
+        expect(err).toMatchObject({ code: "ERR_BUDGET", limit: 181_021 });
+        expect((err as Error).message).toMatch(/^evaluating this unit with hostile@1\.0\.0 would take more than the 181,021 steps allowed \(maxWork\): at least 181,022 /);
+      }
+    // The budget is 20,000,000 by default, whatever limit the set was loaded with: 110 records of 1,000 numbers
+    // take 2 + 110 × (2 + 1,000 × 181) = 19,910,222 steps; 111 records take 20,091,224.
+    expect(evaluate(set, unitOf(110, 1000), { asOf: "2024-06-01", explain: false }).verdict).toBe("pass");
+    expect(() => evaluate(set, unitOf(111, 1000), { asOf: "2024-06-01", explain: false })).toThrow(/more than the 20,000,000 steps allowed \(maxWork\): at least 20,091,224 /);
+  });
+
+  it("a set like the outside review's 8 KB one (240 comparisons, 6 KB) and a 30 MB unit (139 s for one unit): refused at load, and with the set's limit raised, the unit is stopped by its budget", async () => {
+    const { BudgetError, evaluate, loadCriteriaSet } = await import("../src/index.js");
+    const json = setOf(240);
+    expect(JSON.stringify(json).length).toBeGreaterThan(6_000);
+    const setFile = tmp("set.json", JSON.stringify(json));
+    const unit = unitOf(3900, 3900);
+    const unitFile = tmp("unit.json", JSON.stringify(unit));
+    expect(readFileSync(unitFile).length).toBeGreaterThan(28 * 2 ** 20);
+    const r = spawnSync(process.execPath, [CLI, "eval", setFile, unitFile, "--as-of", "2024-06-01"], { encoding: "utf8" });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/\[work_too_large\]/);
+    const set = loadCriteriaSet(json, { limits: { maxWork: Number.MAX_SAFE_INTEGER } });
+    const t0 = performance.now();
+    expect(() => evaluate(set, unit, { asOf: "2024-06-01", explain: false })).toThrow(BudgetError);
+    // The data check reads the 15 million numbers; no rule runs. (Not a timing assertion: a bound far from 139 s.)
+    expect((performance.now() - t0) / 1000).toBeLessThan(60);
+  }, SLOW);
+
+  it("is shared with the sub-units whose titles the unit decides", async () => {
+    const { BudgetError, createRegistry, evaluate, loadCriteriaSet } = await import("../src/index.js");
+    const { familiesInput, familySet, makeSet, text } = await import("./helpers.js");
+    const family = loadCriteriaSet(familySet());
+    const clan = loadCriteriaSet(
+      makeSet({
+        id: "clan-set",
+        inputs: { families: familiesInput() },
+        criteria: [{ id: "1", title: text("share"), points: 100, rule: { shareAtLeast: [50, { var: "families" }, { var: "learning" }] }, emptyGroup: "fail" }],
+      }),
+    );
+    const sets = createRegistry([family, clan]);
+    const families = Array.from({ length: 5 }, () => ({ learning: { data: { a: true } } }));
+    // The clan's rule: 3 steps, and 1 for each of the 5 families; each family's own rule: 1 step.
+    expect(evaluate(clan, { families }, { sets, maxWork: 13 }).verdict).toBe("pass");
+    let err: unknown;
+    try {
+      evaluate(clan, { families }, { sets, maxWork: 12 });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(BudgetError);
+    expect((err as Error).message).toMatch(/^evaluating this unit with family-set@1\.0\.0 \(for families\[4\]\.learning\) would take more than the 0 steps left of the 12 allowed for the whole unit \(maxWork\): at least 1 /);
+  });
+
+  for (const workers of [0, 2])
+    it(`in a batch, a unit over the budget gets an ERR_BUDGET line and the others are evaluated, --workers ${workers}`, async () => {
+      const setFile = tmp("set.json", JSON.stringify(setOf(60)));
+      const f = tmp("u.ndjson", ndjson([unitOf(2, 10), unitOf(200, 1000), unitOf(3, 10)]));
+      const { units, partial, error } = await batch(f, { set: setFile, workers, maxWork: 1_000_000, limits: { maxWork: Number.MAX_SAFE_INTEGER }, asOf: "2024-06-01" });
+      expect(error).toBeUndefined();
+      expect(partial).toBeUndefined();
+      expect(units.map((u) => [u.line, u.error?.code ?? u.result!.verdict])).toEqual([
+        [1, "pass"],
+        [2, "ERR_BUDGET"],
+        [3, "pass"],
+      ]);
+      expect(units[1]!.error!.message).toMatch(/would take more than the 1,000,000 steps allowed/);
+    }, SLOW);
 });

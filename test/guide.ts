@@ -26,8 +26,12 @@
  *                                                     bundler); `// @ts-expect-error` lines must fail.
  *   <!-- ci -->                                       ```sh: commands of the repository itself (npm ci, npm test),
  *                                                     each one run by .ci/run on a clean clone.
+ *   <!-- scripts -->                                  ```sh: `npm run <script>` lines of the repository (servers,
+ *                                                     builds the tests run otherwise), each a script of package.json.
  *   <!-- install -->                                  ```sh: `npm install tieuchi ...`, played by installing the
  *                                                     packed tarball in its place.
+ *   <!-- folders -->                                  ```text: the repository's layout, a folder first on each
+ *                                                     line: each exists, and every folder of src/ is listed.
  *
  * `npx tsx test/guide.ts` plays the guide and prints what each run block printed, to paste into the guide.
  *
@@ -61,7 +65,9 @@ export type PageStep =
   | Step
   | { kind: "typecheck"; line: number; path: string; text: string }
   | { kind: "ci"; line: number; code: string }
-  | { kind: "install"; line: number; code: string };
+  | { kind: "scripts"; line: number; code: string }
+  | { kind: "install"; line: number; code: string }
+  | { kind: "folders"; line: number; text: string };
 
 interface Fence {
   line: number;
@@ -159,6 +165,12 @@ function parseSteps(markdown: string, file: string, page: boolean): PageStep[] {
     } else if (d === "ci") {
       if (f.lang !== "sh") throw new Error(`${where}: ci goes with an sh block`);
       out.push({ kind: "ci", line: f.line, code: f.text });
+    } else if (d === "scripts") {
+      if (f.lang !== "sh") throw new Error(`${where}: scripts goes with an sh block`);
+      out.push({ kind: "scripts", line: f.line, code: f.text });
+    } else if (d === "folders") {
+      if (f.lang !== "text") throw new Error(`${where}: folders goes with a text block`);
+      out.push({ kind: "folders", line: f.line, text: f.text });
     } else if (d === "install") {
       if (f.lang !== "sh") throw new Error(`${where}: install goes with an sh block`);
       out.push({ kind: "install", line: f.line, code: f.text });

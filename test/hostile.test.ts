@@ -2,7 +2,8 @@
  * The medium and low findings of the outside review of hostile input (issue 14), each reproduced as it was
  * found, then held: message templates, terminal escapes, inputs named like Object.prototype members, and more.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
@@ -142,5 +143,95 @@ describe("a LoadedSet made by hand", () => {
     expect(() => evaluate(forged, { a: true })).toThrow(/looks like a loaded set but was not made by loadCriteriaSet/);
     expect(() => createRegistry([forged])).toThrow(OptionsError);
     expect(evaluate(real, { a: true }).verdict).toBe("pass");
+  });
+});
+
+describe("file-system faults: a typed error with exit 2 and the path, never a stack trace or a hang", () => {
+  const dir = tmpDir();
+  const CLI = join(ROOT, "dist/cli.js");
+  const set = join(ROOT, "criteria/don-vi-hoc-tap/2020.1.0.json");
+  const unit = join(ROOT, "docs/examples/don-vi-hoc-tap/phong-gd-huyen-mau.json");
+  const plain = file(dir, "f.json", "{}");
+  const results = file(dir, "r.ndjson", "");
+  const folder = join(dir, "folder");
+  const through = `${plain}/x.json`;
+  const loop = join(dir, "loop1");
+  const fifo = join(dir, "fifo");
+  mkdirSync(folder);
+  symlinkSync(join(dir, "loop2"), loop);
+  symlinkSync(loop, join(dir, "loop2"));
+  spawnSync("mkfifo", [fifo]);
+
+  const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", env: { ...process.env, TIEUCHI_PIPE_WAIT_MS: "300" } });
+  const cases: Array<[string[], string, RegExp]> = [];
+  for (const [bad, reason] of [
+    [through, /a part of the path is not a folder/],
+    [loop, /too many symbolic links/],
+    [folder, /is a folder, not a file/],
+    [fifo, /is a named pipe and nothing was written to it in 0\.3 s \(is a writer connected\?\)/],
+  ] as const) {
+    cases.push([["eval", set, bad], bad, reason], [["validate", bad], bad, reason], [["report", bad], bad, reason], [["batch", set, bad, "--format", "ndjson"], bad, reason]);
+    if (bad !== fifo) cases.push([["hash", bad], bad, reason], [["impact", set, set, bad], bad, reason]);
+    if (bad !== fifo && bad !== folder) cases.push([["test", bad], bad, reason]);
+  }
+  // Writing: into a folder, through a file, into a missing folder.
+  for (const [out, reason] of [
+    [folder, /is a folder, not a file/],
+    [through, /a part of the path is not a folder/],
+    [join(dir, "missing", "out.json"), /no such file/],
+  ] as const) {
+    cases.push([["schema", "--out", out], out, reason], [["report", results, "--out", out], out, reason], [["batch", set, results, "--out", out], out, reason]);
+    cases.push([["eval", set, unit, "--as-of", "2022-01-01", "--record", out], out, reason]);
+  }
+
+  /** In this process (a named pipe's wait is shortened in a child process only). */
+  const inProcess = async (...args: string[]) => {
+    let stdout = "";
+    let stderr = "";
+    const status = await main(args, { out: (s) => (stdout += s), err: (s) => (stderr += s), columns: 100 });
+    return { status, stdout, stderr };
+  };
+
+  it("for every command that reads or writes a file (they gave stack traces with exit 1, or waited for ever on a pipe)", async () => {
+    // The reasons asserted are the English sentences (Vietnamese is the default).
+    for (const [given, path, reason] of cases) {
+      const args = [...given, "--lang", "en"];
+      const r = path === fifo ? cli(...args) : await inProcess(...args);
+      expect(r.status, `${args.join(" ")}\n${r.stderr}`).toBe(2);
+      expect(r.stderr, args.join(" ")).toMatch(new RegExp(`^tieuchi: ${path.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}: ${reason.source} \\[ERR_FILE\\]\\n`));
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  }, 240_000);
+
+  it("a named pipe is read once its writer writes", () => {
+    const writer = spawn("sh", ["-c", `sleep 0.5; cat ${JSON.stringify(unit)} > ${JSON.stringify(fifo)}`]);
+    const r = spawnSync(process.execPath, [CLI, "eval", set, fifo, "--as-of", "2022-01-01", "--json"], { encoding: "utf8" });
+    writer.kill();
+    expect(r.stderr).toBe("");
+    expect((JSON.parse(r.stdout) as { set: { id: string } }).set.id).toBe("don-vi-hoc-tap");
+  }, 60_000);
+
+  it("a criteria folder's symbolic links may not lead outside it", async () => {
+    const { findCriteriaFiles, loadCriteriaDir } = await import("../src/node/index.js");
+    const { findCaseFiles } = await import("../src/node/cases.js");
+    const { FileError } = await import("../src/index.js");
+    const outside = tmpDir();
+    file(outside, "secret.json", makeSet({ id: "secret" }));
+    const root = tmpDir();
+    mkdirSync(join(root, "a"));
+    file(join(root, "a"), "1.0.0.json", makeSet());
+    symlinkSync(join(root, "a", "1.0.0.json"), join(root, "a", "inside.json"));
+    expect(findCriteriaFiles(root)).toEqual([join(root, "a", "1.0.0.json"), join(root, "a", "inside.json")]);
+    symlinkSync(join(outside, "secret.json"), join(root, "a", "2.0.0.json"));
+    expect(() => findCriteriaFiles(root)).toThrow(FileError);
+    expect(() => loadCriteriaDir(root)).toThrow(`${join(root, "a", "2.0.0.json")}: is a symbolic link to ${join(outside, "secret.json")}, outside ${root}`);
+    const cases = tmpDir();
+    symlinkSync(outside, join(cases, "elsewhere"));
+    expect(() => findCaseFiles(cases)).toThrow(/is a symbolic link to .*, outside/);
+    // A loop of folder links inside the folder ends (it recursed for ever in findCaseFiles).
+    const looped = tmpDir();
+    mkdirSync(join(looped, "x"));
+    symlinkSync(looped, join(looped, "x", "back"));
+    expect(findCaseFiles(looped)).toEqual([]);
   });
 });

@@ -3,7 +3,8 @@
  * parameters the key declares, and the compiler refuses a missing key or parameter.
  */
 import { describe, expect, it } from "vitest";
-import { both, CATALOGUES, type Catalogue, type Kind, LANGS, msg, type ParamSpec, say, SPEC, t } from "../src/i18n/index.js";
+import { CLI_CATALOGUES, CLI_SPEC } from "../src/i18n/cli.js";
+import { both, CATALOGUES as LIBRARY_CATALOGUES, type Catalogue, type Kind, LANGS, msg, type ParamSpec, say, SPEC as LIBRARY_SPEC, t } from "../src/i18n/index.js";
 
 /** Sample values for a parameter kind: more than one where a sentence may branch on the value. */
 function samples(kind: Kind): unknown[] {
@@ -56,9 +57,16 @@ function render(catalogue: Catalogue, key: string, params: Record<string, unknow
   return { text, read };
 }
 
+// The library's catalogue, and the command line's (kept apart so that browser bundles do not carry its help).
+const PARTS = [
+  ["the message catalogue", LIBRARY_SPEC, LIBRARY_CATALOGUES],
+  ["the command line's catalogue", CLI_SPEC, CLI_CATALOGUES],
+] as const;
+
+for (const [part, SPEC, CATALOGUES] of PARTS) {
 const keys = Object.keys(SPEC).sort();
 
-describe("the message catalogue", () => {
+describe(part, () => {
   it("has a sentence for every key in every language, and no other", () => {
     for (const lang of LANGS) expect(Object.keys(CATALOGUES[lang]).sort()).toEqual(keys);
     expect(keys.length).toBeGreaterThan(0);
@@ -71,7 +79,7 @@ describe("the message catalogue", () => {
       const readBy = { vi: new Set<string>(), en: new Set<string>() };
       for (const params of combinations(spec)) {
         for (const lang of LANGS) {
-          const { text, read } = render(CATALOGUES[lang], key, params);
+          const { text, read } = render(CATALOGUES[lang] as unknown as Catalogue, key, params);
           if (typeof text !== "string" || text.trim() === "") problems.push(`${key} (${lang}) is empty for ${JSON.stringify(params)}`);
           if (/undefined|\[object Object\]|NaN/.test(text)) problems.push(`${key} (${lang}) writes "${text}" for ${JSON.stringify(params)}`);
           for (const r of read) readBy[lang].add(r);
@@ -91,8 +99,8 @@ describe("the message catalogue", () => {
     for (const key of keys) {
       const spec = (SPEC as Record<string, ParamSpec>)[key]!;
       const params = combinations(spec)[0]!;
-      const vi = render(CATALOGUES.vi, key, params).text;
-      const en = render(CATALOGUES.en, key, params).text;
+      const vi = render(CATALOGUES.vi as unknown as Catalogue, key, params).text;
+      const en = render(CATALOGUES.en as unknown as Catalogue, key, params).text;
       // A sentence with words of its own differs between the languages (one made only of its parameters,
       // symbols and numbers may not).
       let own = vi;
@@ -101,7 +109,10 @@ describe("the message catalogue", () => {
     }
     expect(same).toEqual([]);
   });
+});
+}
 
+describe("the message catalogue", () => {
   it("puts texts and nested messages into the sentence's own language", () => {
     expect(say(msg("word.quoted", { text: "a" }), "vi")).toBe("«a»");
     expect(both(msg("word.status", { status: "pass" }))).toEqual({ vi: "đạt", en: "pass" });

@@ -1,13 +1,17 @@
 /**
- * Missing data never passes. json-logic-js turns null into 0 (`{"<": [{"var": "x"}, 5]}` is true with no
- * data), `none` of a missing list is true, a count of nothing is 0... For every operator criteria files may
- * use, a rule that needs an absent or null value gives the criterion `missing`, with the path, whatever
- * value the rule came to, wherever the rule sits, on every evaluator.
+ * Missing data is never false, and never hides a certain answer. json-logic-js turns null into 0
+ * (`{"<": [{"var": "x"}, 5]}` is true with no data), `none` of a missing list is true, a count of nothing is
+ * 0... For every operator criteria files may use, in every place a rule sits, a rule that needs an absent or
+ * null value is decided over every value that could fill it: `missing` (with the path) when they disagree, and
+ * the certain status when they agree (`{"or": [{"var": "a"}, true]}` passes whatever `a` is). The expected
+ * status comes from the brute-force oracle (`test/oracle/`), which fills the value every way and evaluates each.
  */
 import { describe, expect, it } from "vitest";
 import { ENGINE_NAMES, evaluate, loadCriteriaSet, OPERATORS, type EngineName } from "../src/index.js";
 import type { Rule } from "../src/schema/rule.js";
 import { makeSet, text } from "./helpers.js";
+import { loadCriteriaSet as load } from "../src/index.js";
+import { oracle } from "./oracle/oracle.js";
 
 const v = (path: string): Rule => ({ var: path });
 
@@ -81,19 +85,18 @@ const INPUTS = {
   s: { type: "string", description: text("s") },
 };
 
-/** How a rule sits in a criterion: the status the criterion must then have is always `missing`. */
+/** How a rule sits in a criterion. */
 const POSITIONS: Record<string, (rule: Rule) => Record<string, unknown>> = {
   rule: (rule) => makeSet({ inputs: INPUTS, criteria: [{ id: "c", title: text("c"), points: 100, rule }] }),
   applies: (rule) => makeSet({ inputs: INPUTS, criteria: [{ id: "c", title: text("c"), points: 100, applies: rule, rule: true }] }),
   tier: (rule) => makeSet({ inputs: INPUTS, criteria: [{ id: "c", title: text("c"), points: { max: 100, tiers: [{ points: 100, when: rule }] } }] }),
   excludes: (rule) =>
     makeSet({ inputs: INPUTS, criteria: [{ id: "c", title: text("c"), role: "exclusion", excludes: rule }, { id: "p", title: text("p"), points: 100, rule: true }] }),
-  derived: (rule) =>
-    makeSet({ inputs: INPUTS, derived: { d: { description: text("d"), rule } }, criteria: [{ id: "c", title: text("c"), points: 100, rule: { "===": [{ var: "d" }, { var: "d" }] } }] }),
+  derived: (rule) => makeSet({ inputs: INPUTS, derived: { d: { description: text("d"), rule } }, criteria: [{ id: "c", title: text("c"), points: 100, rule: { "!!": [{ var: "d" }] } }] }),
 };
 
 /** A copy of the base data with the value at `path` removed, or set to null. */
-function without(path: string, how: "absent" | "null"): unknown {
+function without(path: string, how: "absent" | "null"): Record<string, unknown> {
   const data = structuredClone(BASE) as Record<string, unknown>;
   const steps = path.split(".");
   let at: Record<string, unknown> = data;
@@ -107,7 +110,14 @@ function without(path: string, how: "absent" | "null"): unknown {
 /** `members.0.ok` as the result writes it: `members[0].ok`. */
 const absolute = (path: string) => path.replace(/\.(\d+)/g, "[$1]");
 
-describe("missing data never passes", () => {
+/** The status of the criterion over every completion of the data, from the oracle. */
+function certainStatus(json: Record<string, unknown>, data: Record<string, unknown>): { status: string; verdict: string } {
+  const o = oracle(load(json).definition, data, 200_000);
+  if (!o) throw new Error("too many completions for the oracle");
+  return { status: o.criteria.find((c) => c.id === "c")!.status, verdict: o.verdict };
+}
+
+describe("missing data is never false, and never hides a certain answer", () => {
   it("has an entry for every operator criteria files may use", () => {
     expect(Object.keys(TABLE).sort()).toEqual([...OPERATORS.keys()].sort());
     for (const [op, entries] of Object.entries(TABLE)) expect(entries.length, op).toBeGreaterThan(0);
@@ -116,41 +126,55 @@ describe("missing data never passes", () => {
   for (const engine of ENGINE_NAMES) {
     describe(`on ${engine}`, () => {
       for (const [position, build] of Object.entries(POSITIONS)) {
-        it(`a rule in '${position}' that needs an absent or null value leaves the criterion missing, for every operator`, () => {
+        it(`a rule in '${position}' that needs an absent or null value is decided over every value that could fill it, for every operator`, { timeout: 120_000 }, () => {
           const failures: string[] = [];
+          let undecided = 0;
+          let decided = 0;
           for (const [op, entries] of Object.entries(TABLE)) {
             for (const [rule, needs] of entries) {
-              const set = loadCriteriaSet(build(rule));
+              const json = build(rule);
+              const set = loadCriteriaSet(json);
               const run = (data: unknown) => evaluate(set, data, { engine: engine as EngineName }).criteria.find((c) => c.id === "c")!;
-              // With every value present the rule decides something: it is the gap that makes it missing.
+              // With every value present the rule decides something.
               const full = run(BASE);
               if (full.status === "missing") failures.push(`${op} ${JSON.stringify(rule)}: missing even with full data`);
               for (const how of ["absent", "null"] as const) {
-                const c = run(without(needs, how));
-                if (c.status !== "missing" || !c.missing.includes(absolute(needs)))
-                  failures.push(`${op} ${JSON.stringify(rule)} with ${needs} ${how}: ${c.status} ${JSON.stringify(c.missing)}`);
+                const data = without(needs, how);
+                const want = certainStatus(json, data).status;
+                const c = run(data);
+                if (c.status !== want) failures.push(`${op} ${JSON.stringify(rule)} with ${needs} ${how}: ${c.status}, the completions give ${want}`);
+                else if (want === "missing" && !c.missing.some((p) => absolute(needs).startsWith(p)))
+                  failures.push(`${op} ${JSON.stringify(rule)} with ${needs} ${how}: missing, but does not ask for it: ${JSON.stringify(c.missing)}`);
+                else if (want !== "missing" && c.missing.length > 0) failures.push(`${op} ${JSON.stringify(rule)} with ${needs} ${how}: ${want} for certain, but asks for ${JSON.stringify(c.missing)}`);
+                if (want === "missing") undecided++;
+                else decided++;
               }
             }
           }
           expect(failures).toEqual([]);
+          // The table holds both kinds: values that decide and values that cannot change the answer.
+          expect(undecided).toBeGreaterThan(10);
+          expect(decided).toBeGreaterThan(0);
         });
       }
 
       it("a declared default fills an absent value, but an explicit null stays unknown", () => {
-        const set = loadCriteriaSet(makeSet({ inputs: INPUTS, criteria: [{ id: "c", title: text("c"), points: 100, rule: { shareAtLeast: [50, v("members"), true, v("sick")] } }] }));
+        const rule: Rule = { shareAtLeast: [100, v("members"), v("ok"), v("sick")] };
+        const set = loadCriteriaSet(makeSet({ inputs: INPUTS, criteria: [{ id: "c", title: text("c"), points: 100, rule }] }));
         const run = (data: unknown) => evaluate(set, data, { engine: engine as EngineName }).criteria[0]!;
-        expect(run(without("members.0.sick", "absent")).status).toBe("pass");
-        expect(run(without("members.0.sick", "null"))).toMatchObject({ status: "missing", missing: ["members[0].sick"] });
+        // Absent: not sick (the default), so the first member (not ok) counts and the share is 1 of 2.
+        expect(run(without("members.0.sick", "absent")).status).toBe("fail");
+        // Null: sick or not is not known; sick, the first member is left out and the share is 1 of 1.
+        expect(run(without("members.0.sick", "null"))).toMatchObject({ status: "missing", outcomes: ["pass", "fail"], missing: ["members[0].sick"] });
       });
 
-      it("a verdict is never pass while a mandatory criterion is missing", () => {
+      it("a verdict is pass only when every completion passes, fail only when none does", { timeout: 120_000 }, () => {
         for (const [op, entries] of Object.entries(TABLE)) {
           for (const [rule, needs] of entries) {
-            const set = loadCriteriaSet(
-              makeSet({ inputs: INPUTS, criteria: [{ id: "c", title: text("c"), mandatory: true, rule }, { id: "p", title: text("p"), points: 100, rule: true }] }),
-            );
-            const r = evaluate(set, without(needs, "absent"), { engine: engine as EngineName });
-            expect(r.verdict, `${op} ${JSON.stringify(rule)}`).toBe("incomplete");
+            const json = makeSet({ inputs: INPUTS, criteria: [{ id: "c", title: text("c"), mandatory: true, rule }, { id: "p", title: text("p"), points: 100, rule: true }] });
+            const data = without(needs, "absent");
+            const r = evaluate(loadCriteriaSet(json), data, { engine: engine as EngineName });
+            expect(r.verdict, `${op} ${JSON.stringify(rule)}`).toBe(certainStatus(json, data).verdict);
           }
         }
       });

@@ -120,7 +120,8 @@ describe("report aggregation", () => {
     expect(r.total.evaluated).toBe(52);
     for (const v of ["pass", "fail", "incomplete"] as const) expect(r.total.verdicts[v].count).toBe(results.filter((x) => x.verdict === v).length);
     expect(r.total.grades.map((g) => g.id)).toEqual(["tot", "kha", "trung-binh", null]);
-    expect(r.total.grades.reduce((s, g) => s + g.count, 0)).toBe(52);
+    // Final grades, provisional grades and incomplete verdicts (in no grade) partition the units evaluated.
+    expect(r.total.grades.reduce((s, g) => s + g.count + g.provisional.count, 0) + r.total.verdicts.incomplete.count).toBe(52);
     const c21 = r.total.sets[0]!.criteria.find((c) => c.id === "2.1")!;
     expect(c21.fail.count).toBe(results.filter((x) => x.criteria.find((c) => c.id === "2.1")!.status === "fail").length);
     expect(c21.fail.percent).toBe(roundedPercent(c21.fail.count, 52, 1));
@@ -128,6 +129,34 @@ describe("report aggregation", () => {
     expect(r.groups.map((g) => g.key.xa)).toEqual(["Phường 2", "Phường 10", "Xã Ân Hòa", "Xã Bình An"]);
     expect(r.groups.reduce((s, g) => s + g.units, 0)).toBe(60);
     expect(r.groups.reduce((s, g) => s + g.verdicts.pass.count, 0)).toBe(r.total.verdicts.pass.count);
+  });
+
+  it("never counts a provisional grade as final, nor an incomplete verdict in a grade; every share is of the units evaluated", () => {
+    const base = readJson("docs/examples/don-vi-hoc-tap/phong-gd-huyen-mau.json") as { thanhVien: Record<string, unknown>[] } & Record<string, unknown>;
+    // A member's 3.1 answer missing: pass for certain, Khá at least, Tốt still possible.
+    const provisional = structuredClone(base);
+    for (const m of provisional.thanhVien) m.coKeHoachTuHocDuocDuyet = true;
+    provisional.chiaSeTriThuc = false;
+    delete (provisional.thanhVien[3]!.nangLucCongDanHocTap as Record<string, unknown>).binhDangGioi;
+    const p = evaluate(set, provisional);
+    expect([p.verdict, p.grade?.id, p.gradeFinal, p.highestGrade?.id]).toEqual(["pass", "kha", false, "tot"]);
+    // The agency with no staff: fail (TT 22/2020 gives it none of the member criteria's points).
+    const empty = evaluate(set, { ...base, thanhVien: [] });
+    expect(empty.verdict).toBe("fail");
+    const unknownStaff = structuredClone(base) as Record<string, unknown>;
+    delete unknownStaff.thanhVien;
+    const incomplete = evaluate(set, unknownStaff);
+    expect(incomplete.verdict).toBe("incomplete");
+    const final = evaluate(set, base);
+    const r = aggregate([p, empty, incomplete, final].map((x, i) => resultLine(i + 1, {}, x)), { set });
+    const byId = Object.fromEntries(r.total.grades.map((g) => [String(g.id), [g.count, g.provisional.count, g.total]]));
+    expect(byId).toEqual({ tot: [final.grade?.id === "tot" ? 1 : 0, 0, 4], kha: [final.grade?.id === "kha" ? 1 : 0, 1, 4], "trung-binh": [0, 0, 4], null: [1, 0, 4] });
+    expect(r.total.verdicts.incomplete).toEqual({ count: 1, total: 4, percent: "25.0" });
+    const text = formatReport(r, "text", "en");
+    expect(text).toContain("Grades (out of 4 units evaluated; a provisional grade is the lowest the unit is sure of");
+    expect(text).toMatch(/Fairly good +\d\/4 [\d.]+% +1\/4 25\.0%/);
+    expect(text).toMatch(/Incomplete +1\/4 25\.0%/);
+    expect(formatReport(r, "text", "vi")).toContain("Xếp loại (trên 4 đơn vị đã đánh giá; xếp loại tạm là mức thấp nhất đơn vị chắc chắn đạt");
   });
 
   it("puts units without the grouping field in a group of their own, last", () => {
@@ -228,7 +257,9 @@ describe("report formats", () => {
     const pass = rows.find((x) => x.startsWith("all,,verdict,,pass,"))!;
     expect(pass).toBe(`all,,verdict,,pass,,Đạt,${r.total.verdicts.pass.count},${r.total.evaluated},${r.total.verdicts.pass.percent}`);
     expect(rows.some((x) => x.startsWith('group,Cấp tỉnh,criterion,don-vi-hoc-tap@2020.1.0,2.1,fail,"100% thành viên có kế hoạch tự học, tự'))).toBe(true);
-    expect(rows.filter((x) => x.startsWith("all,")).length).toBe(2 + 3 + 4 + 10 * 5);
+    // Units (2), verdicts (3), each grade final (4) and provisional (3: not for "no grade"), each criterion's 5 statuses.
+    expect(rows.filter((x) => x.startsWith("all,")).length).toBe(2 + 3 + 4 + 3 + 10 * 5);
+    expect(rows.some((x) => x.startsWith("all,,grade,,kha,provisional,"))).toBe(true);
   });
 
   it("quotes CSV cells that need it and defuses formulas", () => {
@@ -287,7 +318,7 @@ describe("tieuchi report", () => {
     expect(run("report", "--lang", "en", f, "--decimals", "11").err).toContain("decimals must be a whole number from 0 to 10");
     expect(run("report").code).toBe(2);
     expect(run("report", "--lang", "en", tmp("latin1.ndjson", Buffer.from([0x7b, 0xe9, 0x7d, 0x0a]))).err).toContain("line 1: the line is not UTF-8 text [ERR_REPORT_LINE]");
-    expect(run("report", "--lang", "en", tmpdir()).err).toContain("is a folder, not a file of batch output");
+    expect(run("report", "--lang", "en", tmpdir()).err).toContain(`${tmpdir()}: is a folder, not a file [ERR_FILE]`);
     expect(run("report", "--lang", "en", "/nonexistent/results.ndjson").err).toContain("/nonexistent/results.ndjson: no such file");
   });
 });

@@ -94,7 +94,7 @@ describe("tieuchi eval --set", () => {
     const r = run("eval", "--set", "gia-dinh-mau", "--criteria", CRITERIA, "--as-of", "2023-12-01", UNIT, "--lang", "en");
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^gia-dinh-mau@2018\.1\.0 \(.*\) is in force on 2023-12-01: from 2018-11-05 to 2024-01-29\. It is superseded by gia-dinh-mau@2024\.1\.0/);
-    expect(r.out).toContain("Verdict: PASS, grade Achieved — 85/100 points (pass mark 70)");
+    expect(r.out).toContain("Verdict: PASS, grade Achieved — 85 to 100 of 100 points (pass mark 70)");
     const json = JSON.parse(run("eval", "--set", "gia-dinh-mau", "--criteria", CRITERIA, "--as-of", "2024-02-15", UNIT, "--json").out);
     expect(json.reason.version).toBe("2024.1.0");
     expect(json.result).toEqual(JSON.parse(JSON.stringify(evaluate("gia-dinh-mau", unit, { sets: registry, asOf: "2024-02-15" }))));

@@ -5,8 +5,9 @@
  * @module
  */
 import { problem, type JsonPath, type Problem } from "../errors.js";
-import { analyzeRule, type NodeBudget, type RuleInfo } from "../logic/analyze.js";
+import { analyzeRule, lookalikeProblem, type NodeBudget, type RuleInfo } from "../logic/analyze.js";
 import { isNumeric, typeOfInput, type ValueType } from "../logic/types.js";
+import type { WorkPlan } from "../logic/work.js";
 import type { CriteriaSet, Criterion } from "../schema/criteria-set.js";
 import type { InputSpec, Inputs } from "../schema/inputs.js";
 import { DEFAULT_LIMITS, type Limits } from "../schema/limits.js";
@@ -37,6 +38,8 @@ export interface SetAnalysis {
    * through (nested lists multiplied). Held to `limits.maxWork` when the set is loaded.
    */
   readonly work: number;
+  /** The plans of that work, rule by rule (derived values, then criteria), to count a unit's work from its data. */
+  readonly plans: readonly WorkPlan[];
 }
 
 /** The most points a criterion can earn. */
@@ -71,6 +74,7 @@ function checkInput(spec: InputSpec, path: JsonPath, setId: string, problems: Pr
       if (spec.enum) {
         const norm = spec.enum.map((s) => s.normalize("NFC"));
         if (new Set(norm).size !== norm.length) problems.push(problem("problem.duplicate_enum", [...path, "enum"]));
+        spec.enum.forEach((v, i) => lookalikeProblem(v, [...path, "enum", i], problems));
         if (spec.default !== undefined && !norm.includes(spec.default.normalize("NFC"))) problems.push(problem("problem.bad_default.enum", [...path, "default"], { value: JSON.stringify(spec.default) }));
       }
       break;
@@ -195,7 +199,9 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
   // Rules: derived values in order, then each criterion against inputs and derived values.
   const fields = new Map<string, ValueType>(Object.entries(set.inputs).map(([k, v]) => [k, typeOfInput(v, limits.maxArrayLength)]));
   /** Each rule's work, and where it sits, for the limit on the set's work. */
-  const works: Array<{ work: number; path: JsonPath }> = [];
+  const works: Array<{ work: number; path: JsonPath; plan: WorkPlan }> = [];
+  /** Derived values that are lists of the unit's data (or filters of one), by the list they come from. */
+  const derivedLists = new Map<string, string | undefined>();
   const derivedTypes = new Map<string, ValueType>();
   // Derived values that take a share of a group, themselves or through an earlier derived value.
   const derivedShares = new Set<string>();
@@ -205,8 +211,9 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
       problems.push(problem("problem.duplicate_name", ["derived", name], { name }));
       continue;
     }
-    const info = analyzeRule(d.rule, { kind: "object", fields: new Map(fields) }, ["derived", name, "rule"], problems, limits, budget);
-    works.push({ work: info.work, path: ["derived", name, "rule"] });
+    const info = analyzeRule(d.rule, { kind: "object", fields: new Map(fields) }, ["derived", name, "rule"], problems, limits, budget, derivedLists);
+    works.push({ work: info.work, path: ["derived", name, "rule"], plan: info.plan });
+    derivedLists.set(name, info.listSource);
     derivedTypes.set(name, info.type);
     fields.set(name, info.type);
     if (info.takesShare || readsShare(info.reads)) derivedShares.add(name);
@@ -218,8 +225,8 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
     const infos: RuleInfo[] = [];
     const run = (rule: CriteriaSet["criteria"][number]["rule"], sub: (string | number)[]) => {
       if (rule === undefined) return;
-      const info = analyzeRule(rule, scope, ["criteria", i, ...sub], problems, limits, budget);
-      works.push({ work: info.work, path: ["criteria", i, ...sub] });
+      const info = analyzeRule(rule, scope, ["criteria", i, ...sub], problems, limits, budget, derivedLists);
+      works.push({ work: info.work, path: ["criteria", i, ...sub], plan: info.plan });
       infos.push(info);
     };
     run(c.applies, ["applies"]);
@@ -261,5 +268,5 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
     const worst = works.reduce((a, b) => (b.work > a.work ? b : a));
     problems.push(problem("problem.work_too_large", worst.path, { work, max: limits.maxWork, rule: worst.work }));
   }
-  return { criteria, derivedTypes, work };
+  return { criteria, derivedTypes, work, plans: works.map((w) => w.plan) };
 }

@@ -5,8 +5,8 @@
  * @module
  */
 import type { Lang } from "../explain/format.js";
-import { t } from "../i18n/index.js";
-import type { MessageKey } from "../i18n/index.js";
+import { tCli as t } from "../i18n/cli.js";
+import type { CliMessageKey } from "../i18n/cli.js";
 import { VERSION } from "../version.js";
 import { CLI_COMMANDS, OPTION_KINDS, optionsOf, VALUE_OVERRIDES, type CliCommand, type OptionName } from "./spec.js";
 
@@ -48,7 +48,7 @@ function optionLabel(command: CliCommand, option: OptionName, lang: Lang): strin
 
 /** The help sentence of one option of one command. */
 export function optionHelp(command: CliCommand, option: OptionName, lang: Lang): string {
-  return t(lang, `cli.option.${command}` as MessageKey, { option } as never);
+  return t(lang, `cli.option.${command}` as CliMessageKey, { option } as never);
 }
 
 /** `tieuchi help`: what tieuchi is, its commands, its exit codes. */

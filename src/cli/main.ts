@@ -9,6 +9,7 @@
  */
 import { parseArgs } from "node:util";
 import type { Lang } from "../explain/format.js";
+import { tCli } from "../i18n/cli.js";
 import { t } from "../i18n/index.js";
 import { VERSION } from "../version.js";
 import { casesCommand } from "./commands/cases.js";
@@ -18,6 +19,7 @@ import { diffCommand } from "./commands/diff.js";
 import { batchCommand } from "./commands/batch.js";
 import { evalCommand } from "./commands/eval.js";
 import { hashCommand } from "./commands/hash.js";
+import { compileCommand } from "./commands/compile.js";
 import { impactCommand } from "./commands/impact.js";
 import { inForceCommand } from "./commands/in-force.js";
 import { lockCommand } from "./commands/lock.js";
@@ -74,7 +76,7 @@ function parseCommand(command: CliCommand, args: readonly string[], language: La
     const near = written.startsWith("--") ? nearest(token.name, [...own, "help"]) : undefined;
     const takenBy = commandsTaking(token.name);
     throw new UsageError(
-      t(language, "cli.unknown_option", { command, option: written, takenBy, ...(near !== undefined ? { suggestion: `--${near}` } : {}) }),
+      tCli(language, "cli.unknown_option", { command, option: written, takenBy, ...(near !== undefined ? { suggestion: `--${near}` } : {}) }),
     );
   }
   let parsed: ReturnType<typeof parseArgs>;
@@ -86,7 +88,7 @@ function parseCommand(command: CliCommand, args: readonly string[], language: La
       const name = /'(-[-\w]+)/.exec((e as Error).message)?.[1] ?? "";
       const option = name.startsWith("--") ? name.slice(2) : name === "-h" ? "help" : name;
       const kind = (OPTION_KINDS as Record<string, { type: string }>)[option];
-      throw new UsageError(t(language, "cli.option_value", { option: name, takesValue: kind?.type === "string" }));
+      throw new UsageError(tCli(language, "cli.option_value", { option: name, takesValue: kind?.type === "string" }));
     }
     throw e;
   }
@@ -103,8 +105,16 @@ function parseCommand(command: CliCommand, args: readonly string[], language: La
 }
 
 /** `{ key: value }` when the value is given, `{}` otherwise: for options objects without undefined fields. */
-function given<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
+function given<K extends string, V extends string | number>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/** `--max-work`: a whole number of steps, at least 1 (`20000000`, or written `20_000_000` / `2e7`). */
+function maxWork(value: string | undefined, language: Lang): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value.replace(/_/g, ""));
+  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(tCli(language, "cli.max_work", { got: JSON.stringify(value) }));
+  return n;
 }
 
 function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io: Io): number | Promise<number> {
@@ -113,7 +123,7 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
   switch (command) {
     case "validate":
       if (rest.length === 0) throw usage("cmd.takes", { command: "validate" });
-      return validateCommand(rest, { json: o.bool("json"), lang: language }, io);
+      return validateCommand(rest, { json: o.bool("json"), lang: language, ...given("maxWork", maxWork(o.str("max-work"), language)) }, io);
     case "eval":
       if (o.str("set") !== undefined && o.str("sets") !== undefined) throw usage("cmd.set_and_sets");
       if (o.str("set") !== undefined)
@@ -135,7 +145,15 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
         if (o.str(only) !== undefined) throw usage("cmd.goes_with_set", { option: `--${only}` });
       return evalCommand(
         rest,
-        { json: o.bool("json"), lang: language, ...given("asOf", o.str("as-of")), ...given("sets", o.str("sets")), ...given("record", o.str("record")), outOfForce: o.bool("out-of-force") },
+        {
+          json: o.bool("json"),
+          lang: language,
+          ...given("asOf", o.str("as-of")),
+          ...given("sets", o.str("sets")),
+          ...given("record", o.str("record")),
+          outOfForce: o.bool("out-of-force"),
+          ...given("maxWork", maxWork(o.str("max-work"), lang(language))),
+        },
         io,
       );
     case "test":
@@ -148,6 +166,8 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
         { by: o.list("by"), format: o.str("format") ?? "text", decimals: o.str("decimals") ?? "1", lang: lang(language), ...given("set", o.str("set")), ...given("out", o.str("out")) },
         io,
       );
+    case "compile":
+      return compileCommand(rest, { ...given("out", o.str("out")) }, io);
     case "hash":
       if (rest.length === 0) throw usage("cmd.takes", { command: "hash" });
       return hashCommand(rest, { json: o.bool("json"), lang: language }, io);
@@ -182,6 +202,7 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
         {
           quiet: o.bool("quiet"),
           explain: o.bool("explain"),
+          compact: o.bool("compact"),
           stats: o.bool("stats"),
           outOfForce: o.bool("out-of-force"),
           ...given("out", o.str("out")),
@@ -191,6 +212,7 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
           ...given("format", o.str("format")),
           ...given("meta", o.str("meta")),
           ...given("delimiter", o.str("delimiter")),
+          ...given("maxWork", maxWork(o.str("max-work"), lang(language))),
           lang: lang(language),
         },
         io,
@@ -222,7 +244,7 @@ export function main(argv: readonly string[], raw: Io): number | Promise<number>
       if (a === "--help" || a === "-h") help = true;
       else if (a === "--lang") language = lang(argv[++i] ?? "");
       else if (a.startsWith("--lang=")) language = lang(a.slice(7));
-      else throw new UsageError(t(language, "cli.option_before_command", { option: a.split("=")[0]! }));
+      else throw new UsageError(tCli(language, "cli.option_before_command", { option: a.split("=")[0]! }));
     }
     const name = argv[i];
     if (name === undefined) {
@@ -231,21 +253,21 @@ export function main(argv: readonly string[], raw: Io): number | Promise<number>
     }
     if (!isCommand(name)) {
       const near = nearest(name, CLI_COMMANDS);
-      throw new UsageError(t(language, "cli.unknown_command", { command: name, ...(near !== undefined ? { suggestion: near } : {}) }));
+      throw new UsageError(tCli(language, "cli.unknown_command", { command: name, ...(near !== undefined ? { suggestion: near } : {}) }));
     }
     command = name;
     const { positionals, help: commandHelpAsked, values } = parseCommand(name, argv.slice(i + 1), language);
     if (values.str("lang") !== undefined) language = lang(values.str("lang")!);
     if (name === "help") {
       const about = positionals[0];
-      if (positionals.length > 1) throw new UsageError(t(language, "cli.see_help", {}));
+      if (positionals.length > 1) throw new UsageError(tCli(language, "cli.see_help", {}));
       if (about === undefined) {
         io.out(mainHelp(language, io.columns));
         return EXIT.ok;
       }
       if (!isCommand(about)) {
         const near = nearest(about, CLI_COMMANDS);
-        throw new UsageError(t(language, "cli.unknown_command", { command: about, ...(near !== undefined ? { suggestion: near } : {}) }));
+        throw new UsageError(tCli(language, "cli.unknown_command", { command: about, ...(near !== undefined ? { suggestion: near } : {}) }));
       }
       io.out(commandHelp(about, language, io.columns));
       return EXIT.ok;
@@ -254,10 +276,16 @@ export function main(argv: readonly string[], raw: Io): number | Promise<number>
       io.out(commandHelp(name, language, io.columns));
       return EXIT.ok;
     }
-    return run(name, positionals, values, io);
+    const code = run(name, positionals, values, io);
+    // A command that answers later (batch, impact, template) fails later too: reported the same way.
+    return typeof code === "number" ? code : code.catch(fail);
   } catch (e) {
+    return fail(e);
+  }
+
+  function fail(e: unknown): number {
     if (e instanceof UsageError) {
-      io.err(`tieuchi: ${e.message}\n${t(language, "cli.see_help", command !== undefined && command !== "help" ? { command } : {})}\n`);
+      io.err(`tieuchi: ${e.message}\n${tCli(language, "cli.see_help", command !== undefined && command !== "help" ? { command } : {})}\n`);
       return EXIT.usage;
     }
     return report(e, io, language);

@@ -4,8 +4,10 @@
  *
  * @module
  */
-import { TieuchiError } from "../errors.js";
-import { t, type Lang } from "../i18n/index.js";
+import { FileError, TieuchiError } from "../errors.js";
+import { tCli } from "../i18n/cli.js";
+import type { Lang } from "../i18n/index.js";
+import { fileReason, isSystemError } from "../node/handles.js";
 
 /** Exit codes: 0 pass (or all valid), 1 fail or incomplete (or some invalid), 2 invalid input or usage. */
 export const EXIT = { ok: 0, fail: 1, usage: 2 } as const;
@@ -57,16 +59,18 @@ export class UsageError extends Error {
 /** Prints an error the way a person can act on it, in the language asked for; returns the exit code. */
 export function report(e: unknown, io: Io, lang: Lang): number {
   if (e instanceof UsageError) {
-    io.err(`tieuchi: ${e.message}\n${t(lang, "cli.see_help", {})}\n`);
+    io.err(`tieuchi: ${e.message}\n${tCli(lang, "cli.see_help", {})}\n`);
     return EXIT.usage;
   }
   if (e instanceof TieuchiError) {
     io.err(`tieuchi: ${e.text(lang)} [${e.code}]\n`);
     return EXIT.usage;
   }
-  if (e instanceof Error && "code" in e && (e as NodeJS.ErrnoException).code === "ENOENT") {
-    io.err(`tieuchi: ${t(lang, "cmd.no_such_file", { path: (e as NodeJS.ErrnoException).path ?? "?" })}\n`);
-    return EXIT.usage;
+  // A fault of the file system (a folder where a file should be, a path through a file, a loop of links, no
+  // permission, a full disk) met anywhere: the path and the reason, as for a FileError, never a stack trace.
+  if (isSystemError(e)) {
+    const writing = /^(write|writev|mkdir|rename|unlink|copyfile|ftruncate|fsync|symlink)$/.test(e.syscall ?? "");
+    return report(new FileError(e.path ?? "file", fileReason(e, writing), e), io, lang);
   }
   throw e;
 }

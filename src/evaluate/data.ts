@@ -15,7 +15,7 @@ import { z } from "zod";
 import { CONTROL_CHARACTER, printable, problem, type Problem } from "../errors.js";
 import { msg, say } from "../i18n/index.js";
 import { checkSentence, checkText, checkWith, issuePath, issueProblems } from "../schema/issues.js";
-import { suggest } from "../schema/suggest.js";
+import { someNames, suggest } from "../schema/suggest.js";
 import { IsoDate } from "../schema/common.js";
 import { MAX_SUGGESTIONS } from "../schema/parse.js";
 import type { InputSpec, Inputs } from "../schema/inputs.js";
@@ -186,7 +186,7 @@ export function dataProblems(error: z.ZodError, inputs: Inputs): Problem[] {
       const known = declaredAt(inputs, issue.path);
       for (const key of issue.keys) {
         const hint = out.length < MAX_SUGGESTIONS ? suggest(key, known) : undefined;
-        out.push(problem("problem.unknown_field", [...path, key], { key: printable(key), top: path.length === 0, known, suggestion: hint }));
+        out.push(problem("problem.unknown_field", [...path, key], { key: printable(key), top: path.length === 0, ...someNames(known), suggestion: hint }));
       }
     } else if (issue.code === "custom" && typeof issue.params?.limit === "string") {
       const input = issue.input;

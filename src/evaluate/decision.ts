@@ -1,13 +1,36 @@
 /**
- * From criterion statuses to a verdict: points with a pass mark, grade bands and knock-outs; or every
- * criterion of a level passing, levels cumulative. Missing data gives `incomplete` only while it could still
- * change the verdict either way.
+ * From criterion outcomes to a verdict, decided over every completion of the missing data: points with a pass
+ * mark, grade bands and knock-outs; or every criterion of a level passing, levels cumulative.
+ *
+ * Each criterion comes with what the completions can make of it (a {@link CriterionSpan}: passing with some
+ * points, failing with some points, not applicable). The verdict is `pass` only when the lowest completion
+ * passes, `fail` when even the highest cannot, `incomplete` otherwise; a grade or level is final only when both
+ * ends land in the same band. Under a points decision, whether a completion reaches a threshold T is
+ * `sum over criteria of (earned·maxPoints − T·applicable maximum) >= 0`, one term per criterion, so the lowest and
+ * highest sums come from each criterion's own lowest and highest term, the same way a share is decided
+ * (`logic/bounds.ts`). Exact when criteria do not share absent values (see docs/semantics.md).
  *
  * @module
  */
 import type { Localized } from "../schema/common.js";
 import type { AllDecision, CriteriaSet, PointsDecision } from "../schema/criteria-set.js";
 import type { CriterionResult, Gap, LevelResult, PointsSummary, Verdict } from "../schema/result.js";
+
+/** Lowest and highest points. */
+export interface Span {
+  readonly lo: number;
+  readonly hi: number;
+}
+
+/** What the completions of the missing data can make of one criterion. */
+export interface CriterionSpan {
+  /** Points when it passes, lowest and highest; null when no completion passes it. */
+  readonly pass: Span | null;
+  /** Points when it fails (0, or a score); null when no completion fails it. */
+  readonly fail: Span | null;
+  /** Some completion leaves it not applicable. */
+  readonly na: boolean;
+}
 
 /** What the decision rule concluded. */
 export interface Decided {
@@ -20,25 +43,30 @@ export interface Decided {
   readonly gap: Gap;
 }
 
-const unknown = (c: CriterionResult) => c.status === "missing" || c.status === "error";
-const knockout = (c: CriterionResult) => c.mandatory || c.role === "exclusion";
+const PASS_ONLY = { lo: 0, hi: 0 };
 
-/** The absent paths of the undecided criteria, each once, in order. */
-function missingPathsOf(criteria: readonly CriterionResult[]): string[] {
-  const out = new Set<string>();
-  for (const c of criteria) for (const p of c.missing) out.add(p);
-  return [...out];
+/** The span of a criterion whose result is certain, from its result alone. */
+export function certainSpan(c: CriterionResult): CriterionSpan {
+  const earned = c.points?.earned ?? 0;
+  switch (c.status) {
+    case "pass":
+      return { pass: c.points ? { lo: earned, hi: earned } : PASS_ONLY, fail: null, na: false };
+    case "fail":
+      return { pass: null, fail: c.points ? { lo: earned, hi: earned } : PASS_ONLY, na: false };
+    case "not-applicable":
+      return { pass: null, fail: null, na: true };
+    default:
+      // An error, or a result without a span: it could pass with every point or fail with none.
+      return { pass: { lo: c.points?.max ?? 0, hi: c.points?.max ?? 0 }, fail: PASS_ONLY, na: false };
+  }
 }
+
+const knockout = (c: CriterionResult) => c.mandatory || c.role === "exclusion";
+const undecided = (c: CriterionResult) => c.status === "missing" || c.status === "error";
 
 /** ceil(num / den) for non-negative whole numbers. */
 function exactCeil(num: number, den: number): number {
   return Math.floor((num + den - 1) / den);
-}
-
-/** The first band (highest first) whose threshold `p` meets, thresholds scaled to the applicable maximum. */
-function bandIndex(d: PointsDecision, p: number, applicableMax: number): number {
-  for (let i = 0; i < d.grades.length; i++) if (p * d.maxPoints >= d.grades[i]!.minPoints * applicableMax) return i;
-  return -1;
 }
 
 /** Whether `a` comes before `b` in `toImprove`: most points first, then by id. */
@@ -59,76 +87,188 @@ function sortToImprove(list: { id: string; points: number }[]): void {
   }
 }
 
-// Plain loops rather than filter/map chains: this runs once per unit, millions of times in a batch.
-function decidePoints(d: PointsDecision, criteria: readonly CriterionResult[]): Decided {
-  let earned = 0;
-  let applicableMax = d.maxPoints;
-  let possible = 0;
-  const blocking: string[] = [];
-  const missing: string[] = [];
-  const toImprove: { id: string; points: number }[] = [];
-  let knockUnknown = false;
-  for (const c of criteria) {
-    const isUnknown = unknown(c);
-    if (isUnknown) missing.push(c.id);
-    if (knockout(c)) {
-      if (c.status === "fail") blocking.push(c.id);
-      else if (isUnknown) knockUnknown = true;
+/** The absent paths of some criteria, each once, in order. */
+function pathsOf(criteria: readonly CriterionResult[]): string[] {
+  const out = new Set<string>();
+  for (const c of criteria) for (const p of c.missing) out.add(p);
+  return [...out];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Points
+
+/** A criterion's terms towards a threshold T: the lowest and highest, and the highest where it does not fail. */
+interface Terms {
+  readonly lo: number;
+  readonly hi: number;
+  /** Highest term among its passing and not-applicable outcomes (-Infinity when it always fails). */
+  readonly hiHolding: number;
+  /** Lowest term among its passing and not-applicable outcomes. */
+  readonly loHolding: number;
+}
+
+/**
+ * One criterion's terms `earned·M − T·max` (its maximum counted only where it applies, under 'exclude'; a
+ * not-applicable criterion earns its points under 'award' and none under 'zero').
+ */
+function termsOf(d: PointsDecision, s: CriterionSpan, max: number, naEarned: number, T: number): Terms {
+  const M = d.maxPoints;
+  let lo = Infinity;
+  let hi = -Infinity;
+  let loHolding = Infinity;
+  let hiHolding = -Infinity;
+  const add = (t: number, holding: boolean) => {
+    lo = Math.min(lo, t);
+    hi = Math.max(hi, t);
+    if (holding) {
+      loHolding = Math.min(loHolding, t);
+      hiHolding = Math.max(hiHolding, t);
     }
-    if (!c.points) continue;
-    if (c.status === "fail" && c.points.earned < c.points.max) toImprove.push({ id: c.id, points: c.points.max - c.points.earned });
-    if (c.status === "not-applicable") {
-      // 'award' gave the criterion its points when it was evaluated; 'zero' gave none.
-      if (d.notApplicable === "exclude") applicableMax -= c.points.max;
-      else earned += c.points.earned;
-      continue;
-    }
-    earned += c.points.earned;
-    if (isUnknown) possible += c.points.max;
+  };
+  if (s.pass) {
+    add(s.pass.lo * M - T * max, true);
+    add(s.pass.hi * M - T * max, true);
   }
-  possible += earned;
-  // Thresholds scaled to the applicable maximum, compared in whole numbers. When nothing scored applies, the
-  // points condition holds vacuously and only the knock-out criteria decide.
-  const meets = (p: number, threshold: number) => p * d.maxPoints >= threshold * applicableMax;
+  if (s.fail) {
+    add(s.fail.lo * M - T * max, false);
+    add(s.fail.hi * M - T * max, false);
+  }
+  if (s.na) add(d.notApplicable === "exclude" ? 0 : naEarned * M - T * max, true);
+  return { lo, hi, loHolding, hiHolding };
+}
+
+interface PointsInput {
+  readonly result: CriterionResult;
+  readonly span: CriterionSpan;
+  readonly max: number;
+  readonly naEarned: number;
+  readonly ko: boolean;
+}
+
+/** Sums of terms towards T over all criteria: lowest; highest with every knock-out holding (or -Infinity). */
+function sums(d: PointsDecision, inputs: readonly PointsInput[], T: number): { min: number; maxHolding: number; terms: Terms[] } {
+  let min = 0;
+  let maxHolding = 0;
+  const terms: Terms[] = [];
+  for (const x of inputs) {
+    const t = termsOf(d, x.span, x.max, x.naEarned, T);
+    terms.push(t);
+    min += t.lo;
+    maxHolding += x.ko ? t.hiHolding : t.hi;
+  }
+  return { min, maxHolding, terms };
+}
+
+/** Whether some whole number s lies in [lo, hi] and in [from, to]. */
+function meets(lo: number, hi: number, from: number, to: number): boolean {
+  return Math.max(lo, from) <= Math.min(hi, to);
+}
+
+function decidePoints(d: PointsDecision, criteria: readonly CriterionResult[], spans: readonly CriterionSpan[], maxOf: (i: number) => number, naOf: (i: number) => number): Decided {
+  const inputs: PointsInput[] = criteria.map((c, i) => ({ result: c, span: spans[i]!, max: maxOf(i), naEarned: naOf(i), ko: knockout(c) }));
+  // Raw points: the lowest and highest totals; the applicable maximum less what is not applicable in every completion.
+  let earned = 0;
+  let possible = 0;
+  let applicableMax = d.maxPoints;
+  const blocking: string[] = [];
+  const toImprove: { id: string; points: number }[] = [];
+  let knockFails = false;
+  let knockAlwaysHolds = true;
+  for (const x of inputs) {
+    const s = x.span;
+    const lows = [s.pass?.lo, s.fail?.lo, s.na ? x.naEarned : undefined].filter((v): v is number => v !== undefined);
+    const highs = [s.pass?.hi, s.fail?.hi, s.na ? x.naEarned : undefined].filter((v): v is number => v !== undefined);
+    if (x.result.points) {
+      earned += Math.min(...lows);
+      possible += Math.max(...highs);
+      if (s.na && !s.pass && !s.fail && d.notApplicable === "exclude") applicableMax -= x.max;
+    }
+    if (x.ko) {
+      if (s.fail) knockFails = true;
+      if (s.fail && !s.pass && !s.na) blocking.push(x.result.id);
+      if (!s.pass && !s.na) knockAlwaysHolds = false;
+    }
+    const c = x.result;
+    if (c.status === "fail" && c.points && c.points.earned < c.points.max) toImprove.push({ id: c.id, points: c.points.max - c.points.earned });
+  }
   const passMark = d.passMark === null ? null : exactCeil(d.passMark * applicableMax, d.maxPoints);
 
   let verdict: Verdict;
-  // An unknown pass mark can never be met: only a failed knock-out concludes anything.
-  if (blocking.length > 0 || (d.passMark !== null && !meets(possible, d.passMark))) verdict = "fail";
-  else if (d.passMark === null || knockUnknown || !meets(earned, d.passMark)) verdict = "incomplete";
-  else verdict = "pass";
-
-  let grade: Decided["grade"] = null;
-  let highestGrade: Decided["highestGrade"] = null;
-  let gradeFinal = true;
-  let nextGrade: Gap["nextGrade"] = null;
-  if (verdict === "pass") {
-    const i = bandIndex(d, earned, applicableMax);
-    const band = i >= 0 ? d.grades[i]! : undefined;
-    if (band) grade = { id: band.id, title: band.title };
-    const j = bandIndex(d, possible, applicableMax);
-    gradeFinal = (j >= 0 ? d.grades[j]!.id : undefined) === band?.id;
-    if (j >= 0) highestGrade = { id: d.grades[j]!.id, title: d.grades[j]!.title };
-    const up = i > 0 ? d.grades[i - 1] : undefined;
-    if (up) nextGrade = { id: up.id, title: up.title, pointsShort: Math.max(0, exactCeil(up.minPoints * applicableMax, d.maxPoints) - earned) };
+  let atPass: ReturnType<typeof sums> | undefined;
+  if (d.passMark === null) {
+    // An unknown pass mark could be anything: only a knock-out failing in every completion concludes.
+    verdict = blocking.length > 0 ? "fail" : "incomplete";
+  } else {
+    atPass = sums(d, inputs, d.passMark);
+    const canPass = knockAlwaysHolds && atPass.maxHolding >= 0;
+    const canFail = knockFails || atPass.min < 0;
+    verdict = canPass && !canFail ? "pass" : canPass ? "incomplete" : "fail";
   }
-  if (verdict === "incomplete" && !knockUnknown) {
-    const j = bandIndex(d, possible, applicableMax);
-    if (j >= 0) highestGrade = { id: d.grades[j]!.id, title: d.grades[j]!.title };
+
+  // Grades: the lowest band every completion reaches, the highest a passing completion reaches.
+  let floor = -1;
+  let ceiling = -1;
+  const bandSums = d.grades.map((g) => sums(d, inputs, g.minPoints));
+  for (let i = d.grades.length - 1; i >= 0; i--) {
+    if (verdict === "pass" && bandSums[i]!.min >= 0) floor = i;
+    if (verdict !== "fail" && knockAlwaysHolds && bandSums[i]!.maxHolding >= 0) ceiling = i;
+  }
+  const band = (i: number) => (i >= 0 ? { id: d.grades[i]!.id, title: d.grades[i]!.title } : null);
+  const grade = verdict === "pass" ? band(floor) : null;
+  const highestGrade = verdict === "fail" || d.passMark === null ? null : band(ceiling);
+  const gradeFinal = verdict === "fail" || (verdict === "pass" && floor === ceiling);
+
+  // What could still change the verdict (or, once it is certain, the grade): criteria whose own outcomes could
+  // tip a threshold for some outcome of the others.
+  const relevant = new Set<number>();
+  const tips = (s: ReturnType<typeof sums>, holdingOnly: boolean) => {
+    const total = { min: s.min, max: inputs.reduce((acc, x, i) => acc + (holdingOnly && x.ko ? s.terms[i]!.hiHolding : s.terms[i]!.hi), 0) };
+    inputs.forEach((x, i) => {
+      if (!undecided(x.result)) return;
+      const t = s.terms[i]!;
+      const tHi = holdingOnly && x.ko ? t.hiHolding : t.hi;
+      // The others' sums: from the lowest to the highest, less this criterion's own.
+      const oLo = total.min - t.lo;
+      const oHi = total.max - tHi;
+      if (t.lo < tHi && meets(oLo, oHi, -tHi, -t.lo - 1)) relevant.add(i);
+    });
+  };
+  if (verdict === "incomplete") {
+    if (d.passMark === null) inputs.forEach((x, i) => x.ko && x.span.fail && undecided(x.result) && relevant.add(i));
+    else {
+      inputs.forEach((x, i) => x.ko && x.span.fail && (x.span.pass || x.span.na) && undecided(x.result) && relevant.add(i));
+      tips(atPass!, true);
+    }
+  } else if (verdict === "pass" && floor !== ceiling) {
+    for (let b = ceiling; b < floor; b++) tips(bandSums[b]!, false);
+  }
+  const missingIds: string[] = [];
+  const deciding: CriterionResult[] = [];
+  inputs.forEach((x, i) => {
+    if (relevant.has(i)) {
+      missingIds.push(x.result.id);
+      deciding.push(x.result);
+    }
+  });
+
+  let nextGrade: Gap["nextGrade"] = null;
+  if (verdict === "pass" && floor > 0) {
+    const up = d.grades[floor - 1]!;
+    nextGrade = { id: up.id, title: up.title, pointsShort: Math.max(0, exactCeil(up.minPoints * applicableMax, d.maxPoints) - earned) };
   }
   if (toImprove.length > 1) sortToImprove(toImprove);
   return {
     verdict,
     grade,
-    gradeFinal: verdict === "pass" ? gradeFinal : true,
+    gradeFinal,
     highestGrade,
     points: { earned, max: d.maxPoints, applicableMax, passMark, possible },
     levels: [],
     gap: {
       pointsShort: passMark === null ? null : Math.max(0, passMark - earned),
       blocking,
-      missing,
-      missingPaths: missingPathsOf(criteria),
+      missing: missingIds,
+      missingPaths: pathsOf(deciding),
       toImprove,
       nextGrade,
       nextLevel: null,
@@ -136,37 +276,57 @@ function decidePoints(d: PointsDecision, criteria: readonly CriterionResult[]): 
   };
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// Levels
+
 const IMPLIED_LEVEL = { id: "dat", title: { vi: "Đạt", en: "Achieved" } };
 
-function decideAll(d: AllDecision, criteria: readonly CriterionResult[]): Decided {
+function decideAll(d: AllDecision, criteria: readonly CriterionResult[], spans: readonly CriterionSpan[]): Decided {
   const levels = d.levels.length > 0 ? d.levels : [IMPLIED_LEVEL];
   const indexOf = (c: CriterionResult) => (c.level === null ? 0 : Math.max(0, levels.findIndex((l) => l.id === c.level)));
+  const canFail = (i: number) => spans[i]!.fail !== null;
+  const alwaysFails = (i: number) => spans[i]!.fail !== null && spans[i]!.pass === null && !spans[i]!.na;
   const results: LevelResult[] = levels.map((l, k) => {
-    const required = criteria.filter((c) => indexOf(c) <= k);
-    const failing = required.filter((c) => c.status === "fail").map((c) => c.id);
-    const missing = required.filter(unknown).map((c) => c.id);
-    return { id: l.id, title: l.title, status: failing.length ? "not-achieved" : missing.length ? "undetermined" : "achieved", failing, missing };
+    const failing: string[] = [];
+    const missing: string[] = [];
+    let anyCanFail = false;
+    criteria.forEach((c, i) => {
+      if (indexOf(c) > k) return;
+      if (alwaysFails(i)) failing.push(c.id);
+      else if (canFail(i)) {
+        anyCanFail = true;
+        missing.push(c.id);
+      }
+    });
+    return { id: l.id, title: l.title, status: failing.length ? "not-achieved" : anyCanFail ? "undetermined" : "achieved", failing, missing };
   });
-  let reached = -1;
-  while (reached + 1 < results.length && results[reached + 1]!.status === "achieved") reached++;
+  let floor = -1;
+  while (floor + 1 < results.length && results[floor + 1]!.status === "achieved") floor++;
+  let ceiling = -1;
+  while (ceiling + 1 < results.length && results[ceiling + 1]!.status !== "not-achieved") ceiling++;
   const first = results[0]!;
   const verdict: Verdict = first.status === "achieved" ? "pass" : first.status === "not-achieved" ? "fail" : "incomplete";
-  const next = results[reached + 1];
-  const grade = reached >= 0 && d.levels.length > 0 ? { id: levels[reached]!.id, title: levels[reached]!.title } : null;
-  let top = -1;
-  while (top + 1 < results.length && results[top + 1]!.status !== "not-achieved") top++;
+  const withLevels = d.levels.length > 0;
+  const grade = verdict === "pass" && withLevels ? { id: levels[floor]!.id, title: levels[floor]!.title } : null;
+  const highestGrade = verdict !== "fail" && withLevels && ceiling >= 0 ? { id: levels[ceiling]!.id, title: levels[ceiling]!.title } : null;
+  // What could still change the verdict: the undecided criteria of the first level; once it is certain, those of
+  // the levels between the one reached for certain and the highest reachable.
+  const deciding =
+    verdict === "incomplete" ? first.missing : verdict === "pass" && ceiling > floor ? results.slice(floor + 1, ceiling + 1).flatMap((l) => l.missing).filter((id, i, a) => a.indexOf(id) === i) : [];
+  const decidingSet = new Set(deciding);
+  const next = results[floor + 1];
   return {
     verdict,
     grade,
-    gradeFinal: verdict !== "pass" || !next || next.status === "not-achieved",
-    highestGrade: top >= 0 && d.levels.length > 0 ? { id: levels[top]!.id, title: levels[top]!.title } : null,
+    gradeFinal: verdict === "fail" || (verdict === "pass" && floor === ceiling),
+    highestGrade,
     points: null,
-    levels: d.levels.length > 0 ? results : [],
+    levels: withLevels ? results : [],
     gap: {
       pointsShort: null,
       blocking: first.failing,
-      missing: criteria.filter(unknown).map((c) => c.id),
-      missingPaths: missingPathsOf(criteria),
+      missing: criteria.filter((c) => decidingSet.has(c.id) && undecided(c)).map((c) => c.id),
+      missingPaths: pathsOf(criteria.filter((c) => decidingSet.has(c.id))),
       toImprove: [],
       nextGrade: null,
       nextLevel: verdict === "pass" && next ? { id: next.id, title: next.title, failing: next.failing, missing: next.missing } : null,
@@ -174,7 +334,81 @@ function decideAll(d: AllDecision, criteria: readonly CriterionResult[]): Decide
   };
 }
 
-/** Applies the set's decision rule to the criteria results. */
-export function decide(set: CriteriaSet, criteria: readonly CriterionResult[]): Decided {
-  return set.decision.method === "points" ? decidePoints(set.decision, criteria) : decideAll(set.decision, criteria);
+// ---------------------------------------------------------------------------------------------------------
+// The common case, fast: every criterion certain and decided
+
+/**
+ * The decision when every criterion passes, fails or is not applicable for certain: what the general rule gives
+ * then (one completion, nothing undecided), computed in one pass without spans.
+ */
+function decidePointsCertain(d: PointsDecision, criteria: readonly CriterionResult[]): Decided {
+  let earned = 0;
+  let applicableMax = d.maxPoints;
+  const blocking: string[] = [];
+  const toImprove: { id: string; points: number }[] = [];
+  for (let i = 0; i < criteria.length; i++) {
+    const c = criteria[i]!;
+    if (c.status === "fail" && knockout(c)) blocking.push(c.id);
+    if (!c.points) continue;
+    if (c.status === "fail" && c.points.earned < c.points.max) toImprove.push({ id: c.id, points: c.points.max - c.points.earned });
+    if (c.status === "not-applicable" && d.notApplicable === "exclude") applicableMax -= c.points.max;
+    else earned += c.points.earned;
+  }
+  // Thresholds scaled to the applicable maximum, compared in whole numbers.
+  const meets = (threshold: number) => earned * d.maxPoints >= threshold * applicableMax;
+  const passMark = d.passMark === null ? null : exactCeil(d.passMark * applicableMax, d.maxPoints);
+  const verdict: Verdict = blocking.length > 0 || (d.passMark !== null && !meets(d.passMark)) ? "fail" : d.passMark === null ? "incomplete" : "pass";
+  let grade: Decided["grade"] = null;
+  let nextGrade: Gap["nextGrade"] = null;
+  if (verdict === "pass") {
+    let i = 0;
+    while (i < d.grades.length && !meets(d.grades[i]!.minPoints)) i++;
+    const band = d.grades[i];
+    if (band) grade = { id: band.id, title: band.title };
+    const up = i > 0 ? d.grades[i - 1] : undefined;
+    if (up) nextGrade = { id: up.id, title: up.title, pointsShort: Math.max(0, exactCeil(up.minPoints * applicableMax, d.maxPoints) - earned) };
+  }
+  // An unknown pass mark leaves the grade open: any band a pass could reach.
+  let highestGrade = grade;
+  if (verdict === "incomplete") {
+    let i = 0;
+    while (i < d.grades.length && !meets(d.grades[i]!.minPoints)) i++;
+    const band = d.grades[i];
+    highestGrade = band ? { id: band.id, title: band.title } : null;
+  }
+  if (toImprove.length > 1) sortToImprove(toImprove);
+  return {
+    verdict,
+    grade,
+    gradeFinal: verdict !== "incomplete",
+    highestGrade: verdict === "fail" ? null : highestGrade,
+    points: { earned, max: d.maxPoints, applicableMax, passMark, possible: earned },
+    levels: [],
+    gap: { pointsShort: passMark === null ? null : Math.max(0, passMark - earned), blocking, missing: [], missingPaths: [], toImprove, nextGrade, nextLevel: null },
+  };
+}
+
+/** The general rule, with each criterion's span: its own when it has one, else the span of its certain result. */
+function withSpans(criteria: readonly CriterionResult[], spans: readonly (CriterionSpan | undefined)[] | undefined): CriterionSpan[] {
+  return criteria.map((c, i) => spans?.[i] ?? certainSpan(c));
+}
+
+/**
+ * Applies the set's decision rule to the criteria results and what the completions can make of each.
+ *
+ * @param spans - For each criterion decided over completions of missing data, what they make of it (undefined
+ *   for the others, and for all when none was).
+ * @param maxOf - The most points criterion `i` can earn. @param naOf - What it earns when not applicable.
+ */
+export function decide(
+  set: CriteriaSet,
+  criteria: readonly CriterionResult[],
+  spans: readonly (CriterionSpan | undefined)[] | undefined,
+  maxOf: (i: number) => number,
+  naOf: (i: number) => number,
+): Decided {
+  const certain = spans === undefined && criteria.every((c) => !undecided(c));
+  if (set.decision.method === "points")
+    return certain && set.decision.passMark !== null ? decidePointsCertain(set.decision, criteria) : decidePoints(set.decision, criteria, withSpans(criteria, spans), maxOf, naOf);
+  return decideAll(set.decision, criteria, withSpans(criteria, spans));
 }

@@ -5,15 +5,17 @@
  *
  * @module
  */
-import { NotInForceError, OptionsError, problem, RegistryError, UnitDataError, type JsonPath, type Problem } from "../errors.js";
+import { BudgetError, NotInForceError, OptionsError, problem, RegistryError, TieuchiError, UnitDataError, type CriteriaSetError, type EvaluationError, type JsonPath, type Problem, type SetNotFoundError } from "../errors.js";
 import { msg, say, type Message } from "../i18n/index.js";
 import { issuePath, issueProblems } from "../schema/issues.js";
 import { criterionMessage, verdictMessage } from "../explain/messages.js";
 import { compiledEngine, type Compiled } from "../logic/compile.js";
 import type { PreparedRule } from "../logic/engine.js";
 import { itemPath, joinPath, type DerivedState, type EvalScope } from "../logic/trace.js";
+import { dataWork } from "../logic/work.js";
 import { isIsoDate } from "../schema/common.js";
-import type { Criterion } from "../schema/criteria-set.js";
+import { DEFAULT_LIMITS } from "../schema/limits.js";
+import type { Criterion, CriteriaSetInput } from "../schema/criteria-set.js";
 import type { InputSpec, Inputs, TitleInput } from "../schema/inputs.js";
 import { Result as ResultSchema, type CriterionResult, type GroupResult, type Measure, type Outcome, type ReadValue, type Result, type Status, type SubResult } from "../schema/result.js";
 import { VERSION } from "../version.js";
@@ -23,6 +25,11 @@ import { decide } from "./decision.js";
 import { isLoadedSet, loadCriteriaSet, type CriterionRules, type LoadedSet } from "./load.js";
 import { fastPathsOn } from "./fast-paths.js";
 import { programOf, type Program } from "./program.js";
+import { generatedOf } from "./generated.js";
+import { GEN_REASON, GEN_STATUS } from "../generate/module.js";
+import { isBound } from "../logic/bounds.js";
+import { Uncertainty } from "./uncertain.js";
+import type { CriterionSpan } from "./decision.js";
 import { AliasedRecords, QuietRunner, RAN_DERIVED_NA, RAN_EMPTY_GROUP, RAN_ERROR, RAN_FALSE, RAN_MISSING, RAN_TRUE, RAN_VALUE, TracingRunner, truthy, type Runner } from "./run.js";
 import { jsonLogicJsEngine } from "../logic/jsonlogic-js.js";
 import type { Engine } from "../logic/engine.js";
@@ -59,6 +66,14 @@ export interface EvaluateOptions {
    * (impact, replays, "what if"), never as the title for `asOf`.
    */
   readonly allowOutOfForce?: boolean;
+  /**
+   * Most steps evaluating this unit may take, sub-units' titles included (default 20,000,000, as
+   * `DEFAULT_LIMITS.maxWork`). The unit's work is counted from its data before any rule runs (each part of a rule,
+   * times the items of the lists it goes through); over the budget, `BudgetError` (`ERR_BUDGET`) is thrown and
+   * no rule runs. It is apart from the set's `limits.maxWork`, which bounds what any unit of the set could take
+   * when the set is loaded: a set loaded with that limit raised still holds each unit to this budget.
+   */
+  readonly maxWork?: number;
 }
 
 /** Every evaluator `evaluate` can use, by the name `options.engine` takes; the default first. */
@@ -73,6 +88,54 @@ interface Context {
   readonly engine: EngineName;
   readonly explain: boolean;
   readonly depth: number;
+  /** The steps the unit may still take, shared with the sub-units whose titles it decides. */
+  readonly budget: { remaining: number; readonly limit: number };
+}
+
+/**
+ * What {@link evaluate} takes as its set: a set from {@link loadCriteriaSet} (validated once: the fast way to
+ * evaluate many units); the JSON of a criteria file, validated on every call (`tieuchi/criteria` exports each
+ * bundled set so); or a set's id, to evaluate the version in force on `options.asOf` found in `options.sets`.
+ */
+export type SetToEvaluate = LoadedSet | CriteriaSetInput | string;
+
+/** The errors {@link evaluate} throws for input it cannot use; anything else it throws is a bug. */
+export type EvaluateError = CriteriaSetError | UnitDataError | OptionsError | SetNotFoundError | NotInForceError | EvaluationError;
+
+/** What {@link safeEvaluate} returns: the result, or the error {@link evaluate} would have thrown. */
+export type SafeEvaluation =
+  | {
+      /** The unit was evaluated. */
+      readonly ok: true;
+      /** What {@link evaluate} returns. */
+      readonly result: Result;
+    }
+  | {
+      /** The unit could not be evaluated. */
+      readonly ok: false;
+      /** Why: the error {@link evaluate} would have thrown, with its stable `code` (`ERR_UNIT_DATA`, ...). */
+      readonly error: EvaluateError;
+    };
+
+/**
+ * {@link evaluate} without exceptions, in the style of zod's `safeParse`: `{ ok: true, result }`, or `{ ok:
+ * false, error }` with the typed error `evaluate` would have thrown. Only a bug (an error that is not a
+ * `TieuchiError`) is still thrown.
+ *
+ * @example
+ * ```ts
+ * const outcome = safeEvaluate("cong-dan-hoc-tap", data, { asOf: "2024-06-01", sets: registry() });
+ * if (outcome.ok) show(outcome.result.verdict);
+ * else if (outcome.error instanceof UnitDataError) for (const p of outcome.error.problems) mark(p.path, p.message);
+ * ```
+ */
+export function safeEvaluate(set: SetToEvaluate, data: unknown, options: EvaluateOptions = {}): SafeEvaluation {
+  try {
+    return { ok: true, result: evaluate(set, data, options) };
+  } catch (e) {
+    if (e instanceof TieuchiError) return { ok: false, error: e as EvaluateError };
+    throw e;
+  }
 }
 
 /**
@@ -80,7 +143,8 @@ interface Context {
  *
  * @param set - A set from {@link loadCriteriaSet}; the parsed JSON of a criteria file (loaded on the fly); or a
  *   set id, to evaluate the version in force on `options.asOf` found in `options.sets` (a registry).
- * @param data - The unit's data: an object with the inputs the set declares.
+ * @param data - The unit's data: an object with the inputs the set declares. It is checked against them before
+ *   any rule runs (so it may come straight from `JSON.parse`), and never modified.
  * @returns The verdict, grade and points, each criterion's status with what it read and why, and the gap.
  * @throws {@link CriteriaSetError} if `set` is raw JSON that is not a valid set.
  * @throws {@link UnitDataError} listing every path where the data does not match the declared inputs.
@@ -96,13 +160,31 @@ interface Context {
  * result.verdict; // "pass" | "fail" | "incomplete"
  * ```
  */
-export function evaluate(set: LoadedSet | string | unknown, data: unknown, options: EvaluateOptions = {}): Result {
+export function evaluate(set: SetToEvaluate, data: unknown, options: EvaluateOptions = {}): Result {
   if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new OptionsError(msg("options.as_of", { name: "asOf", got: JSON.stringify(options.asOf) }), ["asOf"]);
   const loaded = typeof set === "string" ? inForce(set, options) : isLoadedSet(set) ? set : loadCriteriaSet(set);
   refuseOutOfForce(loaded, options);
   const engine = options.engine ?? "compiled";
   if (!ENGINE_NAMES.includes(engine)) throw new OptionsError(msg("options.engine", { got: JSON.stringify(options.engine), known: ENGINE_NAMES }), ["engine"]);
-  return run(loaded, data, { options, engine, explain: options.explain ?? true, depth: 0 });
+  const limit = options.maxWork ?? DEFAULT_LIMITS.maxWork;
+  if (!Number.isSafeInteger(limit) || limit < 1)
+    throw new OptionsError(msg("options.range", { name: "maxWork", min: "1", max: String(Number.MAX_SAFE_INTEGER), got: JSON.stringify(options.maxWork) }), ["maxWork"]);
+  return run(loaded, data, { options, engine, explain: options.explain ?? true, depth: 0, budget: { remaining: limit, limit } });
+}
+
+/**
+ * Takes the unit's work from the budget, counted from its data (see `logic/work.ts`) before any rule runs.
+ *
+ * @throws {@link BudgetError} when it would take more than is left.
+ */
+function spend(loaded: LoadedSet, root: Record<string, unknown>, ctx: Context, within: string): void {
+  const budget = ctx.budget;
+  let work = 0;
+  for (const plan of loaded.analysis.plans) {
+    work += dataWork(plan, root, budget.remaining - work);
+    if (work > budget.remaining) throw new BudgetError(labelOf(loaded), within, work, budget.limit, budget.limit - budget.remaining);
+  }
+  budget.remaining -= work;
 }
 
 /** A set named by id: the version in force on `asOf`, from `options.sets`. Both are needed: a date alone picks the version. */
@@ -131,12 +213,22 @@ export function refuseOutOfForce(loaded: LoadedSet, options: Pick<EvaluateOption
 /** The scope rules run in. The paths of records are worked out only when a rule needs one (a missing value or an explanation). */
 class UnitScope implements EvalScope {
   private paths: WeakMap<object, string> | undefined;
+  private threeValued: Uncertainty | undefined;
   derived: Map<string, DerivedState> = NO_DERIVED_STATES;
+  /** What the completions of the missing data make of each criterion decided over them (undefined until one is). */
+  spans: (CriterionSpan | undefined)[] | undefined;
 
   constructor(
     readonly root: Record<string, unknown>,
     private readonly inputs: Inputs,
+    private readonly loaded: LoadedSet,
+    private readonly engine: Engine,
   ) {}
+
+  /** Three-valued evaluation of this unit, made when a rule first reads absent data. */
+  get uncertainty(): Uncertainty {
+    return (this.threeValued ??= new Uncertainty(this.loaded, this.engine, this));
+  }
 
   get pathOf(): WeakMap<object, string> {
     if (this.paths === undefined) {
@@ -280,9 +372,28 @@ function groupResults(loaded: LoadedSet, shape: SetShape, criteria: readonly Cri
   return out;
 }
 
-function run(loaded: LoadedSet, data: unknown, ctx: Context): Result {
+function run(loaded: LoadedSet, data: unknown, ctx: Context, path = ""): Result {
+  // A generated module decides quiet results of the units it models; anything else goes the general way. The
+  // unit's work is counted first, as the general way counts it: over the budget, the general way decides (and
+  // refuses it after its data check, so the error is the same either way).
+  if (!ctx.explain && ctx.engine === "compiled") {
+    const generated = generatedOf(loaded);
+    if (generated !== undefined) {
+      const remaining = ctx.budget.remaining;
+      let work = 0;
+      for (const plan of loaded.analysis.plans) {
+        work += dataWork(plan, data, remaining - work);
+        if (work > remaining) break;
+      }
+      if (work <= remaining && generated.run(data, generated.out)) {
+        ctx.budget.remaining -= work;
+        return fromGenerated(loaded, generated.out, ctx);
+      }
+    }
+  }
   const program = programOf(loaded);
   const root = validate(loaded, program, data);
+  spend(loaded, root, ctx, path);
   try {
     return runOn(loaded, program, root, ctx);
   } catch (e) {
@@ -297,7 +408,7 @@ function runOn(loaded: LoadedSet, program: Program, root: Record<string, unknown
   const subResults: SubResult[] = [];
   if (program.hasTitles) decideTitles(set.inputs, root, "", [], subResults, ctx);
 
-  const scope = new UnitScope(root, set.inputs);
+  const scope = new UnitScope(root, set.inputs, loaded, ENGINES[ctx.engine]);
   let criteria: CriterionResult[];
   // The reference path: asked for, or the fast paths are off (see fast-paths.ts).
   if (ctx.engine === "json-logic-js" || !fastPathsOn()) {
@@ -315,7 +426,41 @@ function runOn(loaded: LoadedSet, program: Program, root: Record<string, unknown
     derive(program.derived, runner, scope);
     criteria = evaluateCriteria(program.criteria, runner, scope, loaded, ctx, subResults);
   }
-  const decided = decide(set, criteria);
+  const plans = plansOf(loaded);
+  const decided = decide(
+    set,
+    criteria,
+    scope.spans,
+    (i) => plans[i]!.max,
+    (i) => plans[i]!.naEarned,
+  );
+  return assemble(loaded, decided, criteria, subResults, ctx);
+}
+
+/** The result of a unit whose criteria a generated module decided (three numbers a criterion in `out`). */
+function fromGenerated(loaded: LoadedSet, out: Int32Array, ctx: Context): Result {
+  const list = plansOf(loaded);
+  const rules = programOf(loaded).criteria;
+  const criteria = new Array<CriterionResult>(list.length);
+  for (let i = 0; i < list.length; i++)
+    criteria[i] = quietCriterion(list[i]!, GEN_STATUS[out[3 * i]!]!, GEN_REASON[out[3 * i + 1]!]!, out[3 * i + 2]!, rules[i]!.score !== undefined);
+  // Complete data only reaches here (anything missing went back to the general evaluator): no spans.
+  const decided = decide(loaded.definition, criteria, undefined, (i) => list[i]!.max, (i) => list[i]!.naEarned);
+  return assemble(loaded, decided, criteria, [], ctx);
+}
+
+/** A criterion's quiet result from its status, reason and points, as {@link evaluateCriterion} builds it. */
+function quietCriterion(plan: CriterionPlan, status: Status, reason: CriterionResult["reason"], decidedEarned: number, hasScore: boolean): CriterionResult {
+  const c = plan.criterion;
+  const earned = status === "pass" || (status === "fail" && hasScore) ? decidedEarned : status === "not-applicable" ? plan.naEarned : 0;
+  const possible = status === "missing" || status === "error" ? plan.max : earned;
+  const points = c.points === undefined ? null : { earned, possible, max: plan.max };
+  return { id: c.id, title: c.title, group: plan.group, level: plan.level, role: c.role, mandatory: plan.mandatory, status, outcomes: OUTCOMES[status], reason, points, missing: [] };
+}
+
+/** The result object around the decided criteria. */
+function assemble(loaded: LoadedSet, decided: ReturnType<typeof decide>, criteria: CriterionResult[], subResults: SubResult[], ctx: Context): Result {
+  const set = loaded.definition;
   const shape = shapeOf(loaded);
   const groups = groupResults(loaded, shape, criteria);
 
@@ -357,7 +502,7 @@ function runOn(loaded: LoadedSet, program: Program, root: Record<string, unknown
     groups,
     criteria,
     gap: decided.gap,
-    message: verdictMessage(set, decided.verdict, decided.grade, decided.points, decided.gap),
+    message: verdictMessage(set, decided, loaded.labels),
     subResults,
     engine,
   };
@@ -375,8 +520,16 @@ function derive<R>(derived: ReadonlyArray<readonly [string, R]>, runner: Runner<
       continue;
     }
     if (scope.derived === NO_DERIVED_STATES) scope.derived = new Map();
-    if (ran === RAN_MISSING) scope.derived.set(name, { status: "missing", paths: runner.missing() });
-    else if (ran === RAN_ERROR) scope.derived.set(name, { status: "error", message: msg("eval.derived", { name, reason: runner.message }) });
+    if (ran === RAN_MISSING) {
+      // It read absent data: what it can be over the completions of the missing data.
+      const missing = runner.missing();
+      const bound = scope.uncertainty.derived(i);
+      if (!isBound(bound)) {
+        scope.root[name] = bound;
+        continue;
+      }
+      scope.derived.set(name, { status: "missing", paths: bound.deps.size > 0 ? [...bound.deps] : missing, bound });
+    } else if (ran === RAN_ERROR) scope.derived.set(name, { status: "error", message: msg("eval.derived", { name, reason: runner.message }) });
     else scope.derived.set(name, { status: "not-applicable" });
   }
 }
@@ -393,7 +546,7 @@ function evaluateCriteria<R>(
   const out = new Array<CriterionResult>(list.length);
   const subPaths = ctx.explain ? new Set(subResults.map((s) => s.path)) : undefined;
   const scratch: Decided = { status: "pass", reason: null, earned: 0, error: undefined };
-  for (let i = 0; i < list.length; i++) out[i] = evaluateCriterion(list[i]!, rules[i]!, runner, scope, loaded, ctx, subPaths, scratch);
+  for (let i = 0; i < list.length; i++) out[i] = evaluateCriterion(i, list[i]!, rules[i]!, runner, scope, loaded, ctx, subPaths, scratch);
   return out;
 }
 
@@ -456,6 +609,9 @@ function titleValue(spec: TitleInput, value: unknown, path: string, jsonPath: Js
           [problem("problem.levels_order", [...jsonPath, levels![i - 1]!], { held: levels![i]!, notHeld: levels![i - 1]! })],
           msg("data.title_levels", { set: spec.set }),
         );
+    // Levels are cumulative: below a level held, every level is held; above one not held, none is.
+    for (let i = levels!.length - 2; i >= 0; i--) if (out[levels![i]!] === null && out[levels![i + 1]!] === true) out[levels![i]!] = true;
+    for (let i = 1; i < levels!.length; i++) if (out[levels![i]!] === null && out[levels![i - 1]!] === false) out[levels![i]!] = false;
     return out;
   }
   if (levels === undefined) return value;
@@ -507,7 +663,7 @@ function decideTitle(spec: TitleInput, data: unknown, path: string, jsonPath: Js
   const sub = resolver.resolve(setId, ctx.options.asOf);
   let result: Result;
   try {
-    result = run(sub, data, { ...ctx, depth: ctx.depth + 1 });
+    result = run(sub, data, { ...ctx, depth: ctx.depth + 1 }, path);
   } catch (e) {
     if (e instanceof UnitDataError) {
       const problems: Problem[] = e.problems.map((p) => ({ ...p, path: [...jsonPath, "data", ...p.path] }));
@@ -660,6 +816,7 @@ function decideStatus<R>(c: Criterion, p: CriterionRules<R>, max: number, runner
 }
 
 function evaluateCriterion<R>(
+  index: number,
   plan: CriterionPlan,
   p: CriterionRules<R>,
   runner: Runner<R>,
@@ -672,6 +829,8 @@ function evaluateCriterion<R>(
   const c = plan.criterion;
   runner.start();
   decideStatus(c, p, plan.max, runner, d);
+  // A rule read absent data: the criterion is decided over the completions of the missing data.
+  if (d.status === "missing" && d.reason === "data") return uncertainCriterion(index, plan, scope, loaded, ctx, subPaths);
   const status = d.status;
   const earned = status === "pass" || (status === "fail" && p.score) ? d.earned : status === "not-applicable" ? plan.naEarned : 0;
   const possible = status === "missing" || status === "error" ? plan.max : earned;
@@ -717,4 +876,31 @@ function evaluateCriterion<R>(
   return d.error === undefined
     ? { id: base.id, title: base.title, group: base.group, level: base.level, role: base.role, mandatory: base.mandatory, status, outcomes, reason: base.reason, points, missing, values: shown, measures, subResults: subs, message }
     : { id: base.id, title: base.title, group: base.group, level: base.level, role: base.role, mandatory: base.mandatory, status, outcomes, reason: base.reason, points, missing, error: base.error!, values: shown, measures, subResults: subs, message };
+}
+
+/** A criterion decided over the completions of the missing data (see `uncertain.ts`), as a result. */
+function uncertainCriterion(index: number, plan: CriterionPlan, scope: UnitScope, loaded: LoadedSet, ctx: Context, subPaths: ReadonlySet<string> | undefined): CriterionResult {
+  const c = plan.criterion;
+  const u = scope.uncertainty.criterion(index, plan.max, plan.naEarned, ctx.explain);
+  (scope.spans ??= new Array<CriterionSpan | undefined>(loaded.definition.criteria.length))[index] = u.span;
+  const points = c.points === undefined ? null : { earned: u.earned, possible: u.possible, max: plan.max };
+  const base: Omit<CriterionResult, "message"> =
+    u.error === undefined
+      ? { id: c.id, title: c.title, group: plan.group, level: plan.level, role: c.role, mandatory: plan.mandatory, status: u.status, outcomes: u.outcomes, reason: u.reason, points, missing: u.missing }
+      : { id: c.id, title: c.title, group: plan.group, level: plan.level, role: c.role, mandatory: plan.mandatory, status: u.status, outcomes: u.outcomes, reason: u.reason, points, missing: u.missing, error: u.error };
+  if (!ctx.explain) return base;
+  const shown: Record<string, ReadValue> = {};
+  const subs: string[] = [];
+  for (const [k, v] of u.values) {
+    const r = toReadValue(v);
+    if (r !== undefined) shown[k] = r;
+    if (subPaths!.has(k)) subs.push(k);
+  }
+  for (const k of u.missing) {
+    const dot = k.lastIndexOf(".");
+    const title = subPaths!.has(k) ? k : dot > 0 && subPaths!.has(k.slice(0, dot)) ? k.slice(0, dot) : "";
+    if (title && !subs.includes(title)) subs.push(title);
+  }
+  const message = criterionMessage({ criterion: c, result: base, values: u.values, measures: [], root: scope.root, labels: loaded.labels, absent: [...u.absentRead] });
+  return { ...base, values: shown, measures: [], subResults: subs, message };
 }

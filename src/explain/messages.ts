@@ -10,6 +10,7 @@ import type { CriterionResult, Gap, Measure, PointsSummary, Verdict } from "../s
 import { say, type Message } from "../i18n/index.js";
 import { describeRule, type LabelNode } from "./describe.js";
 import { formatNumber, formatPercent, formatValue, LANGS, type Lang } from "./format.js";
+import { t } from "../i18n/index.js";
 
 /** Everything a criterion's sentence can draw on. */
 export interface MessageInput {
@@ -21,6 +22,8 @@ export interface MessageInput {
   readonly measures: readonly Measure[];
   readonly root: Readonly<Record<string, unknown>>;
   readonly labels: LabelNode;
+  /** Absent data paths the criterion's rules read, whether or not they could change it (decided over completions). */
+  readonly absent?: readonly string[];
 }
 
 const MAX_FOUND = 6;
@@ -134,9 +137,10 @@ function missingText(input: MessageInput, lang: Lang): string {
 /** ` (earned/max điểm)`, or in English ` (earned/max points)`: the same few for every unit, so kept. */
 const pointsTexts = { vi: new Map<number, string>(), en: new Map<number, string>() };
 
-function pointsText(points: { earned: number; max: number } | null, lang: Lang): string {
+function pointsText(points: { earned: number; possible?: number; max: number } | null, lang: Lang): string {
   if (!points) return "";
   const { earned, max } = points;
+  if (points.possible !== undefined && points.possible !== earned) return ` (${t(lang, "decision.points_range", { earned, possible: points.possible, max })})`;
   const small = earned >= 0 && max >= 0 && earned < 65536 && max < 65536 && Number.isInteger(earned) && Number.isInteger(max);
   const key = earned * 65536 + max;
   let text = small ? pointsTexts[lang].get(key) : undefined;
@@ -155,26 +159,31 @@ function emptyGroupText(input: MessageInput, lang: Lang): string {
   const byLang = labelsCached(input.labels)[lang];
   const empty: string[] = [];
   for (const [p, v] of input.values) if (Array.isArray(v) && v.length === 0) empty.push(labelIn(byLang, p, input.labels, lang));
-  if (empty.length > 0) return lang === "vi" ? `danh sách ${empty.join(", ")} được khai là trống` : `the list of ${empty.join(", ")} is given empty`;
-  return lang === "vi" ? "không còn ai trong nhóm để tính tỷ lệ sau khi loại trừ" : "nobody is left in the group the share is taken of once the exclusions are applied";
+  return empty.length > 0 ? t(lang, "decision.empty_lists", { lists: empty }) : t(lang, "decision.empty_excluded");
 }
 
 /** The sentence of a criterion whose status comes from the set's declaration for an empty group. */
 function emptyGroupMessage(input: MessageInput, lang: Lang): string {
   const { criterion: c, result: r } = input;
-  const vi = lang === "vi";
-  const why = emptyGroupText(input, lang);
-  const pts = pointsText(r.points, lang);
-  if (c.role === "exclusion")
-    return r.status === "fail"
-      ? vi ? `Thuộc trường hợp không xét: ${why}, và bộ tiêu chí coi nhóm trống là thuộc trường hợp này.` : `Excluded: ${why}, which the set counts as excluded.`
-      : vi ? `Không thuộc trường hợp loại trừ: ${why}.` : `No exclusion applies: ${why}.`;
-  if (r.status === "pass") return vi ? `Đạt${pts}: ${why}, và văn bản coi nhóm trống là đạt.` : `Met${pts}: ${why}, which the regulation counts as met.`;
-  if (r.status === "fail") return vi ? `Chưa đạt${pts}: ${why}; nhóm trống không đáp ứng tiêu chí này.` : `Not met${pts}: ${why}; an empty group does not meet this criterion.`;
-  return vi ? `Không áp dụng: ${why}; tiêu chí không đặt ra cho đơn vị không có ai trong nhóm này.` : `Not applicable: ${why}; the criterion does not concern a unit with nobody in this group.`;
+  const status = r.status === "pass" || r.status === "fail" ? r.status : "not-applicable";
+  return t(lang, "decision.empty_group", { status, exclusion: c.role === "exclusion", why: emptyGroupText(input, lang), points: pointsText(r.points, lang) });
+}
+
+/** The absent paths a criterion read, in words, when they could not change its (certain) status. */
+function unaffectedText(input: MessageInput, lang: Lang): string {
+  const absent = input.absent;
+  if (!absent || absent.length === 0 || input.result.status === "missing") return "";
+  const byLang = labelsCached(input.labels)[lang];
+  const shown = absent.slice(0, MAX_FOUND).map((p) => labelIn(byLang, p, input.labels, lang));
+  const list = shown.join(", ") + (absent.length > MAX_FOUND ? `, ${t(lang, "word.and_more", { count: absent.length - MAX_FOUND })}` : "");
+  return ` ${t(lang, "decision.unaffected", { missing: list })}`;
 }
 
 function automatic(input: MessageInput, lang: Lang): string {
+  return automaticSentence(input, lang) + unaffectedText(input, lang);
+}
+
+function automaticSentence(input: MessageInput, lang: Lang): string {
   const { criterion: c, result: r } = input;
   const vi = lang === "vi";
   if (r.reason === "empty-group") return emptyGroupMessage(input, lang);
@@ -193,6 +202,10 @@ function automatic(input: MessageInput, lang: Lang): string {
     case "missing":
       if (r.reason === "not-encoded")
         return vi ? `Chưa được mã hóa: ${trimDot(c.pending!.reason.vi)}.` : `Not encoded yet: ${trimDot(c.pending!.reason.en)}.`;
+      if (r.outcomes.length > 1) {
+        const points = r.points && r.points.possible !== r.points.earned ? t(lang, "decision.points_range", { earned: r.points.earned, possible: r.points.possible, max: r.points.max }) : undefined;
+        return t(lang, "decision.undecided", { missing: missingText(input, lang), outcomes: r.outcomes, ...(points ? { points } : {}) });
+      }
       return vi ? `Thiếu dữ liệu: ${missingText(input, lang)}.` : `Missing data: ${missingText(input, lang)}.`;
     case "not-applicable":
       return vi ? "Không áp dụng cho đơn vị này." : "Not applicable to this unit.";
@@ -274,9 +287,12 @@ function nameValue(input: MessageInput, lang: Lang, name: string): string | unde
 
 /** The sentence, in both languages, saying why a criterion has its status. */
 export function criterionMessage(input: MessageInput): Localized {
-  const tpl = templateFor(input.criterion, input.result);
+  let tpl = templateFor(input.criterion, input.result);
+  // A template that speaks of the ratio compared, for a criterion decided without one (over completions of the
+  // missing data): the automatic sentence says what is certain instead.
+  if (tpl && input.measures.length === 0 && RATIO_NAMES.some((n) => tpl!.vi.includes(n) || tpl!.en.includes(n))) tpl = undefined;
   if (!tpl) return { vi: automatic(input, "vi"), en: automatic(input, "en") };
-  return { vi: fillCut(cut(tpl.vi), input, "vi"), en: fillCut(cut(tpl.en), input, "en") };
+  return { vi: fillCut(cut(tpl.vi), input, "vi") + unaffectedText(input, "vi"), en: fillCut(cut(tpl.en), input, "en") + unaffectedText(input, "en") };
 }
 
 /**
@@ -291,16 +307,35 @@ function fillCut(parts: CutTemplate, input: MessageInput, lang: Lang): string {
   return text.length <= MAX_SENTENCE ? text : `${text.slice(0, MAX_SENTENCE)}…`;
 }
 
-/** The sentence, in both languages, on the verdict. */
-export function verdictMessage(set: CriteriaSet, verdict: Verdict, grade: { title: Localized } | null, points: PointsSummary | null, gap: Gap): Localized {
+/** Template names that need a ratio measured. */
+const RATIO_NAMES = ["{{part}}", "{{whole}}", "{{percent}}", "{{requiredPercent}}"];
+
+/** What a verdict's sentence draws on. */
+export interface VerdictInput {
+  readonly verdict: Verdict;
+  readonly grade: { readonly title: Localized } | null;
+  readonly gradeFinal: boolean;
+  readonly highestGrade: { readonly title: Localized } | null;
+  readonly points: PointsSummary | null;
+  readonly gap: Gap;
+}
+
+/** The sentence, in both languages, on the verdict: what is certain, and what the missing data could still change. */
+export function verdictMessage(set: CriteriaSet, d: VerdictInput, labels?: LabelNode): Localized {
   const out = { vi: "", en: "" };
+  const { verdict, grade, points, gap } = d;
   for (const lang of LANGS) {
     const vi = lang === "vi";
+    const range = points ? t(lang, "decision.points_range", { earned: points.earned, possible: points.possible, max: points.applicableMax }) : "";
     const pts = points ? (vi ? `${points.earned}/${points.applicableMax} điểm` : `${points.earned}/${points.applicableMax} points`) : "";
     const title = set.title[lang];
-    if (verdict === "pass") {
+    if (verdict === "pass" && !d.gradeFinal && grade && d.highestGrade) {
+      out[lang] = t(lang, "decision.pass_provisional", { title, grade: grade.title[lang], highest: d.highestGrade.title[lang], ...(points ? { points: range } : {}) });
+    } else if (verdict === "pass") {
       const g = grade ? (vi ? `, xếp loại ${grade.title.vi}` : `, grade ${grade.title.en}`) : "";
       out[lang] = vi ? `Đạt danh hiệu "${title}"${g}${pts ? ` (${pts})` : ""}.` : `Earns "${title}"${g}${pts ? ` (${pts})` : ""}.`;
+    } else if (verdict === "fail" && gap.blocking.length === 0 && points && points.passMark !== null && points.possible > points.earned) {
+      out[lang] = t(lang, "decision.fail_unreachable", { title, possible: points.possible, max: points.applicableMax, passMark: points.passMark });
     } else if (verdict === "fail") {
       const why: string[] = [];
       if (gap.blocking.length) why.push(vi ? `không đạt tiêu chí bắt buộc ${gap.blocking.join(", ")}` : `fails knock-out criteria ${gap.blocking.join(", ")}`);
@@ -312,9 +347,15 @@ export function verdictMessage(set: CriteriaSet, verdict: Verdict, grade: { titl
         ? `Không thể kết luận về danh hiệu "${title}": văn bản chưa xác định được mức điểm đạt (${pts}).`
         : `"${title}" cannot be decided: the regulation's pass mark is not known (${pts}).`;
     } else {
-      out[lang] = vi
-        ? `Chưa đủ dữ liệu để kết luận về danh hiệu "${title}": thiếu dữ liệu ở tiêu chí ${gap.missing.join(", ")}.`
-        : `Not enough data to decide "${title}": criteria ${gap.missing.join(", ")} lack data.`;
+      const data = labels ? gap.missingPaths.slice(0, MAX_FOUND).map((p) => labelPath(p, labels, lang)) : [];
+      if (labels && gap.missingPaths.length > MAX_FOUND) data.push(t(lang, "word.and_more", { count: gap.missingPaths.length - MAX_FOUND }));
+      out[lang] = t(lang, "decision.incomplete", {
+        title,
+        ...(points ? { points: range } : {}),
+        ...(points && points.passMark !== null ? { passMark: points.passMark } : {}),
+        criteria: gap.missing,
+        data,
+      });
     }
   }
   return out;

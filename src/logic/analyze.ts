@@ -11,10 +11,12 @@ import { msg, type Message } from "../i18n/index.js";
 import { FORBIDDEN_NAMES } from "../schema/common.js";
 import type { Rule } from "../schema/rule.js";
 import { DEFAULT_LIMITS, type Limits } from "../schema/limits.js";
-import { suggest } from "../schema/suggest.js";
+import { lookalike } from "../schema/lookalike.js";
+import { someNames, suggest } from "../schema/suggest.js";
 import { exactPercent, MAX_PERCENT_DECIMALS } from "./exact.js";
 import { OPERATORS, RATIO_OPERATORS } from "./operators.js";
 import { ANY, BOOLEAN, describeType, INTEGER, isNumeric, NUMBER, type ValueType } from "./types.js";
+import { staticWork, type WorkLoop, type WorkPlan } from "./work.js";
 
 /** Size limits on one rule (see `Limits` for the defaults). */
 export type RuleLimits = Pick<Limits, "maxRuleDepth" | "maxRuleNodes">;
@@ -44,6 +46,13 @@ export interface RuleInfo {
    * `maxArrayLength` items). Evaluation counts the same steps as it goes (see `maxWork`).
    */
   readonly work: number;
+  /** How the rule's work depends on the lists of a unit's data (see `work.ts`). */
+  readonly plan: WorkPlan;
+  /**
+   * When the rule's value is a list of the unit's data, or a filter of one: the dotted path of that list from the
+   * unit, so a loop over this value (a derived list) is counted by the list it comes from.
+   */
+  readonly listSource: string | undefined;
   /**
    * Whether the rule takes a share or ratio whose base could be empty: every share of a list, and every ratio
    * whose whole is not a positive number written in the rule. Such a criterion must say what an empty group means.
@@ -54,10 +63,19 @@ export interface RuleInfo {
 // Names of inputs and fields, and the level ids of a title recognised at levels (`muc-1`).
 const SEGMENT = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
+/** Reports a text that looks like another (an invisible character, look-alike letters of another script): an enum value, or a text a rule holds. */
+export function lookalikeProblem(text: string, path: JsonPath, problems: Problem[]): void {
+  const found = lookalike(text);
+  if (!found) return;
+  const value = JSON.stringify(text).replace(/[^\x20-\x7E\u00A0-\u024F\u1E00-\u1EFF]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`);
+  problems.push("invisible" in found ? problem("problem.lookalike_text.invisible", path, { value, char: found.invisible }) : problem("problem.lookalike_text.script", path, { value, script: found.script }));
+}
+
+/** After this many problems in a set, names get no suggestion (each costs a comparison with every known name). */
+const MAX_SUGGESTIONS = 100;
+
 interface Scope {
   readonly type: ValueType;
-  /** How many times a part of the rule here can run for one unit: the product of the lengths of the lists gone through. */
-  readonly times: number;
   /** Static path of the current item, e.g. `thanhVien[]`, or "" at the top. */
   readonly prefix: string;
   /** Human description of where we are, for messages. */
@@ -80,14 +98,65 @@ function sameKind(types: ValueType[]): ValueType {
   }
   if (types.every((t) => t.kind === first.kind)) return first.kind === "integer" || first.kind === "boolean" ? first : first.kind === "number" ? NUMBER : first;
   if (types.every((t) => t.kind === "integer" || t.kind === "number")) return NUMBER;
-  return ANY;
+  // Known to be one of several types: remembered, so each is checked where the value is used.
+  if (types.some((t) => t.kind === "any" && t.of === undefined)) return ANY;
+  const of: ValueType[] = [];
+  for (const t of types.flatMap((x) => (x.kind === "any" && x.of ? x.of : [x])))
+    if (!of.some((o) => sameType(o, t))) of.push(t);
+  return { kind: "any", of };
+}
+
+function sameType(a: ValueType, b: ValueType): boolean {
+  return a.kind === b.kind && (a.kind === "integer" || a.kind === "number" ? true : JSON.stringify(a, mapsAsLists) === JSON.stringify(b, mapsAsLists));
+}
+
+function mapsAsLists(_key: string, v: unknown): unknown {
+  return v instanceof Map ? [...v] : v;
+}
+
+/** A date written in a rule: `"2024-01-01"`. */
+const DATE_LITERAL = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * What a value compares as: numbers with numbers, texts with texts, dates with dates (a date in the data with a
+ * date written in the rule), yes/no with yes/no. `undefined` for a value not known statically, `null` for the
+ * literal null (it compares with anything: "is it missing"), "other" for lists and records.
+ */
+type Family = "number" | "text" | "date" | "date-literal" | "boolean" | "other" | null | undefined;
+
+function familyOf(t: ValueType, literal: Rule): Family {
+  switch (t.kind) {
+    case "integer":
+    case "number":
+      return "number";
+    case "string":
+      return typeof literal === "string" && DATE_LITERAL.test(literal) ? "date-literal" : "text";
+    case "date":
+      return "date";
+    case "boolean":
+      return "boolean";
+    case "null":
+      return null;
+    case "any":
+      return undefined;
+    default:
+      return "other";
+  }
+}
+
+/** Whether values of two families can be compared: a date written in a rule is a text too. */
+function compatible(a: Family, b: Family): boolean {
+  if (a === undefined || b === undefined || a === null || b === null) return true;
+  if (a === "date-literal") return b === "date" || b === "date-literal" || b === "text";
+  if (b === "date-literal") return a === "date" || a === "text";
+  return a === b && a !== "other";
 }
 
 class Analyzer {
   private nodes = 0;
   private tooBig = false;
-  /** Steps evaluating the rule can take (see {@link RuleInfo.work}). */
-  work = 0;
+  /** The steps of the part of the rule being walked (the rule, or what runs for each item of a list). */
+  frame: { steps: number; loops: WorkLoop[] } = { steps: 0, loops: [] };
   readonly reads = new Set<string>();
   readonly operators = new Set<string>();
   usesRatio = false;
@@ -98,7 +167,29 @@ class Analyzer {
     private readonly limits: RuleLimits,
     private readonly budget: NodeBudget | undefined,
     private readonly maxArrayLength: number,
+    private readonly derivedLists: ReadonlyMap<string, string | undefined>,
   ) {}
+
+  /**
+   * Where a list expression's list is, from the record the rule reads (see {@link WorkLoop.path}): a `var`, or the
+   * list a `filter` goes through; a derived list, at the top, by the list it comes from. Undefined otherwise.
+   */
+  listPath(expr: Rule, scope: Scope): string | undefined {
+    if (!expr || typeof expr !== "object" || Array.isArray(expr)) return undefined;
+    const keys = Object.keys(expr);
+    if (keys.length !== 1) return undefined;
+    const op = keys[0]!;
+    const raw = (expr as Record<string, Rule>)[op]!;
+    const args = Array.isArray(raw) ? raw : [raw];
+    if (op === "filter") return this.listPath(args[0]!, scope);
+    if (op !== "var" || typeof args[0] !== "string") return undefined;
+    const p = args[0];
+    if (scope.prefix !== "") return p;
+    const first = p.split(".")[0]!;
+    if (!this.derivedLists.has(first)) return p;
+    const source = this.derivedLists.get(first);
+    return source !== undefined && p === first ? source : undefined;
+  }
 
   /** The most items a list of this type can hold. */
   private lengthOf(t: ValueType): number {
@@ -124,11 +215,14 @@ class Analyzer {
       this.problems.push(problem("problem.rule_too_deep", path, { max: this.limits.maxRuleDepth }));
       return ANY;
     }
-    this.work += scope.times;
+    this.frame.steps++;
     if (node === null) return { kind: "null" };
     if (typeof node === "boolean") return BOOLEAN;
     if (typeof node === "number") return Number.isInteger(node) ? INTEGER : NUMBER;
-    if (typeof node === "string") return { kind: "string" };
+    if (typeof node === "string") {
+      lookalikeProblem(node, path, this.problems);
+      return { kind: "string" };
+    }
     if (Array.isArray(node)) {
       const items = node.map((n, i) => this.walk(n, scope, [...path, i], depth + 1));
       return { kind: "array", item: sameKind(items), max: node.length };
@@ -174,16 +268,24 @@ class Analyzer {
       case "!=":
       case "!==":
         this.checkEnum(args, types, path, op);
+        this.checkComparable(op, args, types, argPath, false);
         return BOOLEAN;
       case ">":
       case ">=":
       case "<":
       case "<=":
+        this.checkComparable(op, args, types, argPath, true);
         return BOOLEAN;
       case "in":
         this.checkEnumIn(args, types, argPath);
+        if (types[1]!.kind === "array") {
+          // Against the list's items: a list written in the rule of dates ("2024-01-01") holds dates.
+          const list = args[1];
+          const dates = Array.isArray(list) && list.length > 0 && list.every((x) => typeof x === "string" && DATE_LITERAL.test(x));
+          this.checkComparable(op, [args[0]!, dates ? list[0]! : null], [types[0]!, types[1]!.item], argPath, false);
+        }
         // Looking a value up in a list goes through the list.
-        if (types[1]!.kind === "array") this.work += scope.times * this.lengthOf(types[1]!);
+        if (types[1]!.kind === "array") this.frame.loops.push({ path: this.listPath(args[1]!, scope), max: this.lengthOf(types[1]!), each: { steps: 1, loops: [] } });
         return BOOLEAN;
       case "+":
       case "*":
@@ -209,7 +311,9 @@ class Analyzer {
   }
 
   private variable(arg: Rule, scope: Scope, path: JsonPath): ValueType {
-    const p = Array.isArray(arg) && arg.length === 1 ? arg[0] : arg;
+    // `{"var": "x"}` and `{"var": ["x"]}` both arrive here as "x"; a list inside (`{"var": [["x"]]}`) is not a
+    // path: json-logic-js throws on it, and the compiled evaluator must not read it as "x".
+    const p = arg;
     if (typeof p !== "string") {
       this.problems.push(problem("problem.var_not_literal", path));
       return ANY;
@@ -238,9 +342,9 @@ class Analyzer {
       }
       const next = t.fields.get(seg);
       if (!next) {
-        const hint = suggest(seg, t.fields.keys());
+        const hint = this.problems.length < MAX_SUGGESTIONS ? suggest(seg, t.fields.keys()) : undefined;
         const where = i === 0 ? scope.where : msg("where.field", { path: segments.slice(0, i).join(".") });
-        this.problems.push(problem("problem.unknown_var.undeclared", path, { path: p, where, field: seg, known: [...t.fields.keys()], suggestion: hint }));
+        this.problems.push(problem("problem.unknown_var.undeclared", path, { path: p, where, field: seg, ...someNames([...t.fields.keys()]), suggestion: hint }));
         return ANY;
       }
       t = next;
@@ -257,7 +361,7 @@ class Analyzer {
         const op = keys[0]!;
         const raw = (expr as Record<string, Rule>)[op]!;
         const args = Array.isArray(raw) ? raw : [raw];
-        const p = Array.isArray(args[0]) && args[0].length === 1 ? args[0][0] : args[0];
+        const p = args[0];
         if (op === "var" && typeof p === "string") return join(scope.prefix, p);
         if (op === "filter") return this.listPrefix(args[0]!, scope);
       }
@@ -281,12 +385,49 @@ class Analyzer {
     }
     const item = listType.kind === "array" ? listType.item : ANY;
     const prefix = `${this.listPrefix(args[listIndex]!, scope) ?? "?"}[]`;
+    const inner: Scope = { type: item, prefix, where: msg("where.item", { list: prefix.slice(0, -2) }) };
     // The parts applied to each item run once per item: nested lists multiply.
-    const inner: Scope = { type: item, times: scope.times * this.lengthOf(listType), prefix, where: msg("where.item", { list: prefix.slice(0, -2) }) };
+    const outer = this.frame;
+    const each = { steps: 0, loops: [] as WorkLoop[] };
+    this.frame = each;
     for (let i = listIndex + 1; i < args.length; i++) this.walk(args[i]!, inner, argPath(i), depth + 1);
+    this.frame = outer;
+    outer.loops.push({ path: this.listPath(args[listIndex]!, scope), max: this.lengthOf(listType), each });
     if (op === "filter") return listType;
     if (op === "count") return INTEGER;
     return BOOLEAN;
+  }
+
+  /**
+   * Comparisons are checked against the declared types, as json-logic-js would otherwise turn a text into a
+   * number ("10" >= 5 holds), a yes/no into 0 or 1 (true > 0 holds), or compare a date with a number. Ordering
+   * (`<` `<=` `>` `>=`) takes numbers, or dates (a date of the data with a date written `"YYYY-MM-DD"`); equality
+   * takes two values of one type (or null, "is it missing"). A value that may be of several types (an `if`) is
+   * checked for each.
+   */
+  private checkComparable(op: string, args: readonly Rule[], types: readonly ValueType[], argPath: (i: number) => JsonPath, order: boolean): void {
+    const alternatives = (t: ValueType): ValueType[] => (t.kind === "any" && t.of ? [...t.of] : [t]);
+    if (order)
+      for (let i = 0; i < types.length; i++)
+        for (const t of alternatives(types[i]!)) {
+          const f = familyOf(t, args[i]!);
+          if (f !== undefined && f !== "number" && f !== "date" && f !== "date-literal") {
+            this.problems.push(problem("problem.not_comparable.order", argPath(i), { op, type: describeType(t) }));
+            return;
+          }
+        }
+    for (let i = 0; i + 1 < types.length; i++)
+      for (const a of alternatives(types[i]!))
+        for (const b of alternatives(types[i + 1]!)) {
+          const fa = familyOf(a, args[i]!);
+          const fb = familyOf(b, args[i + 1]!);
+          // Two dates written in the rule compare as texts do; ordering a text with a date written in the rule is not a date comparison.
+          const ok = order && (fa === "text" || fb === "text") ? false : compatible(fa, fb);
+          if (!ok) {
+            this.problems.push(problem("problem.not_comparable.mixed", argPath(i + 1), { op, left: describeType(a), right: describeType(b) }));
+            return;
+          }
+        }
   }
 
   private checkCount(arg: Rule, t: ValueType, path: JsonPath, what: "part" | "whole"): void {
@@ -344,10 +485,22 @@ export function analyzeRule(
   problems: Problem[],
   limits: RuleLimits & Partial<Pick<Limits, "maxArrayLength">> = DEFAULT_LIMITS,
   budget?: NodeBudget,
+  derivedLists: ReadonlyMap<string, string | undefined> = new Map(),
 ): RuleInfo {
-  const a = new Analyzer(problems, limits, budget, limits.maxArrayLength ?? DEFAULT_LIMITS.maxArrayLength);
-  const type = a.walk(rule, { type: scope, times: 1, prefix: "", where: msg("where.set") }, path, 0);
-  return { type, reads: [...a.reads].sort(), operators: [...a.operators].sort(), usesRatio: a.usesRatio, takesShare: a.takesShare, work: a.work };
+  const a = new Analyzer(problems, limits, budget, limits.maxArrayLength ?? DEFAULT_LIMITS.maxArrayLength, derivedLists);
+  const top: Scope = { type: scope, prefix: "", where: msg("where.set") };
+  const type = a.walk(rule, top, path, 0);
+  const plan = a.frame;
+  return {
+    type,
+    reads: [...a.reads].sort(),
+    operators: [...a.operators].sort(),
+    usesRatio: a.usesRatio,
+    takesShare: a.takesShare,
+    work: staticWork(plan),
+    plan,
+    listSource: type.kind === "array" ? a.listPath(rule, top) : undefined,
+  };
 }
 
 export { RATIO_OPERATORS };

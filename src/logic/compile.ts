@@ -18,9 +18,12 @@ import { msg, type Message } from "../i18n/index.js";
 import type { Rule } from "../schema/rule.js";
 import { assertAllowed } from "./analyze.js";
 import type { Engine, PreparedRule } from "./engine.js";
+import { applyBinary, pf, truthy } from "./apply.js";
 import { checkFinite, compareRatio, exactPercent, Inapplicable, type RatioMeasure } from "./exact.js";
 import { ARITHMETIC_OPERATORS, OPERATORS } from "./operators.js";
 import type { Trace } from "./trace.js";
+import { compileBounds } from "./compile-bounds.js";
+import type { BoundsRule, ScopeSpec } from "./read-bounds.js";
 
 /**
  * Where a compiled rule reports what it read. With `full` set it reports every read and every ratio (as
@@ -53,20 +56,7 @@ export class TraceSink implements Sink {
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
-/** JsonLogic truthiness: `[]` is false. */
-function truthy(v: unknown): boolean {
-  if (Array.isArray(v) && v.length === 0) return false;
-  return !!v;
-}
 
-/**
- * `parseFloat` as json-logic-js applies it to each operand of `+` and `*`. For a number it only turns -0
- * into 0 (`parseFloat(String(-0))`), which is worth knowing: `(-1 * 0) * -5` is -0 in JavaScript but 0 here.
- */
-function pf(v: unknown): number {
-  if (typeof v === "number") return v === 0 ? 0 : v;
-  return parseFloat(v as string);
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Exact ratios
@@ -750,27 +740,6 @@ class Compiler {
   }
 }
 
-function applyBinary(op: string, x: unknown, y: unknown): boolean {
-  /* eslint-disable eqeqeq */
-  switch (op) {
-    case "==":
-      return x == y;
-    case "===":
-      return x === y;
-    case "!=":
-      return x != y;
-    case "!==":
-      return x !== y;
-    case ">":
-      return (x as number) > (y as number);
-    case ">=":
-      return (x as number) >= (y as number);
-    case "<":
-      return (x as number) < (y as number);
-    default:
-      return (x as number) <= (y as number);
-  }
-}
 
 /** `filter`: the items of the list that meet the condition (not a list: an empty one). */
 function filterBy(list: Compiled, keep: CompiledTest): Compiled {
@@ -902,6 +871,10 @@ export const compiledEngine: Engine = {
     // Loading already refused anything outside the safety profile; this keeps a rule that bypassed loading out too.
     assertAllowed(rule);
     return prepareCompiled(rule);
+  },
+  prepareBounds(rule: Rule, scope: ScopeSpec): BoundsRule {
+    assertAllowed(rule);
+    return compileBounds(rule, scope);
   },
 };
 

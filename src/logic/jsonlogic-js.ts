@@ -14,6 +14,32 @@ import { checkFinite, compareRatio } from "./exact.js";
 import { ARITHMETIC_OPERATORS } from "./operators.js";
 import { expandRule } from "./expand.js";
 import type { Trace } from "./trace.js";
+import {
+  all,
+  andOr,
+  apply,
+  arithmetic,
+  between,
+  boundOfThrown,
+  compare,
+  type Concrete,
+  count,
+  depsOf,
+  equality,
+  filter,
+  ifThen,
+  isBound,
+  make,
+  membership,
+  not,
+  ratio as ratioBounds,
+  share,
+  someNone,
+  unionDeps,
+  type Val,
+} from "./bounds.js";
+import { listItemSpec } from "./compile-bounds.js";
+import { readBound, specAt, type BoundsEnv, type BoundsRule, type ScopeSpec } from "./read-bounds.js";
 
 let active: Trace | null = null;
 
@@ -95,4 +121,142 @@ export const jsonLogicJsEngine: Engine = {
     assertAllowed(rule);
     return prepareReference(rule);
   },
+  prepareBounds(rule: Rule, scope: ScopeSpec) {
+    assertAllowed(rule);
+    return prepareReferenceBounds(rule, scope);
+  },
 };
+
+// ---------------------------------------------------------------------------------------------------------
+// Three-valued evaluation on the reference path
+
+/** A value operation of json-logic-js on known argument values, read from an array by position. */
+const referenceOps = new Map<string, Rule>();
+
+function referenceRule(op: string, arity: number): Rule {
+  const key = `${op}/${arity}`;
+  let r = referenceOps.get(key);
+  if (r === undefined) {
+    const args: Rule[] = Array.from({ length: arity }, (_, i) => ({ var: String(i) }));
+    const name = op === "ratioAtLeast" || op === "ratioAtMost" ? `tc:${op}` : op;
+    r = { [name]: args };
+    if (ARITHMETIC_OPERATORS.has(op)) r = { "tc:finite": [r, op] };
+    referenceOps.set(key, r);
+  }
+  return r;
+}
+
+/** json-logic-js's meaning of a value operator on known arguments, what it throws turned into an exceptional outcome. */
+export const referenceConcrete: Concrete = (op, args) => {
+  const previous = active;
+  active = null;
+  try {
+    return jsonLogic.apply(referenceRule(op, args.length) as never, args as never);
+  } catch (e) {
+    return boundOfThrown(e);
+  } finally {
+    active = previous;
+  }
+};
+
+/** The bounds of each value operator on arguments not all known. */
+function ownBoundsOf(op: string, args: readonly Val[]): Val {
+  const [a, b, c] = args;
+  switch (op) {
+    case "==":
+    case "===":
+    case "!=":
+    case "!==":
+      return equality(op, a, b);
+    case ">":
+    case ">=":
+      return compare(op, a, b);
+    case "<":
+    case "<=":
+      return args.length >= 3 ? between(op, a, b, c) : compare(op, a, b);
+    case "!":
+    case "!!":
+      return not(a, op === "!");
+    case "in":
+      return membership(a, b);
+    case "ratioAtLeast":
+    case "ratioAtMost":
+      return ratioBounds(op === "ratioAtLeast" ? "atLeast" : "atMost", a, b, c);
+    default:
+      return arithmetic(op, args);
+  }
+}
+
+/**
+ * Evaluates a checked rule three-valued by walking it, as json-logic-js walks rules: each operator by its own
+ * bounds (`bounds.ts`), each operation on known arguments by json-logic-js itself.
+ */
+function interpret(r: Rule, d: unknown, scope: ScopeSpec, env: BoundsEnv): Val {
+  if (Array.isArray(r)) {
+    const vals = r.map((x) => interpret(x, d, scope, env));
+    return vals.some(isBound) ? make({ any: true, deps: unionDeps(...vals.map(depsOf)) }) : vals;
+  }
+  if (r === null || typeof r !== "object") return r;
+  const op = Object.keys(r)[0]!;
+  const raw = (r as Record<string, Rule>)[op]!;
+  const args: Rule[] = Array.isArray(raw) ? raw : [raw];
+  const at = (i: number, s: ScopeSpec = scope) => (x: unknown) => interpret(args[i]!, x, s, env);
+  switch (op) {
+    case "var": {
+      const rel = args[0] === null || args[0] === undefined ? "" : String(args[0]);
+      return readBound(d, rel === "" ? [] : rel.split("."), rel, specAt(scope, rel), env);
+    }
+    case "and":
+    case "or":
+      return andOr(op === "and", args.map((a) => () => interpret(a, d, scope, env)));
+    case "if": {
+      const conds: (() => Val)[] = [];
+      const thens: (() => Val)[] = [];
+      let i = 0;
+      for (; i < args.length - 1; i += 2) {
+        const c = args[i]!;
+        const t = args[i + 1]!;
+        conds.push(() => interpret(c, d, scope, env));
+        thens.push(() => interpret(t, d, scope, env));
+      }
+      const last = args.length === i + 1 ? args[i]! : undefined;
+      return ifThen(conds, thens, last === undefined ? null : () => interpret(last, d, scope, env));
+    }
+    case "all":
+    case "some":
+    case "none":
+    case "filter":
+    case "count": {
+      const list = interpret(args[0]!, d, scope, env);
+      const item = listItemSpec(args[0]!, scope);
+      const cond = args[1] === undefined ? () => false : at(1, item);
+      if (op === "all") return all(list, cond);
+      if (op === "some" || op === "none") return someNone(op === "some", list, cond);
+      if (op === "filter") return filter(list, cond);
+      return args.length === 2 ? count(filter(list, cond)) : count(list);
+    }
+    case "shareAtLeast":
+    case "shareAtMost": {
+      const item = listItemSpec(args[1]!, scope);
+      return share(
+        op === "shareAtLeast" ? "atLeast" : "atMost",
+        interpret(args[0]!, d, scope, env),
+        interpret(args[1]!, d, scope, env),
+        at(2, item),
+        args[3] === undefined ? null : at(3, item),
+      );
+    }
+    default:
+      return apply(
+        op,
+        args.map((a) => interpret(a, d, scope, env)),
+        referenceConcrete,
+        (vals) => ownBoundsOf(op, vals),
+      );
+  }
+}
+
+/** Prepares a checked rule for three-valued evaluation on the reference path (without the safety check). @internal */
+export function prepareReferenceBounds(rule: Rule, scope: ScopeSpec): BoundsRule {
+  return (env) => interpret(rule, env.scope.root, scope, env);
+}

@@ -8,9 +8,13 @@
 import type { Message } from "../i18n/index.js";
 import type { RatioMeasure } from "./exact.js";
 
-/** The state of a derived value that has no value. */
+/**
+ * The state of a derived value that has no value: one that read absent data (what it can be over the
+ * completions of the missing data, in `bound`, and the paths that could change it), one that took a share of an
+ * empty group, or one that failed.
+ */
 export type DerivedState =
-  | { readonly status: "missing"; readonly paths: readonly string[] }
+  | { readonly status: "missing"; readonly paths: readonly string[]; readonly bound?: unknown }
   | { readonly status: "not-applicable" }
   | { readonly status: "error"; readonly message: Message };
 

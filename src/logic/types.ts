@@ -13,8 +13,11 @@ export type ValueType =
   /** `max`: the most items the list can hold (its declared `maxItems`, or the data limit), when known. */
   | { readonly kind: "array"; readonly item: ValueType; readonly max?: number }
   | { readonly kind: "object"; readonly fields: ReadonlyMap<string, ValueType> }
-  /** Not known statically (e.g. the result of `if` with branches of different types). */
-  | { readonly kind: "any" };
+  /**
+   * Not known statically. `of`: the types it can be, when known (the result of `if` with branches of different
+   * types), so a text that may reach a sum or a comparison through an `if` is still caught.
+   */
+  | { readonly kind: "any"; readonly of?: readonly ValueType[] };
 
 export const ANY: ValueType = { kind: "any" };
 export const BOOLEAN: ValueType = { kind: "boolean" };
@@ -49,7 +52,8 @@ export function typeOfInput(spec: InputSpec, maxArrayLength?: number): ValueType
 }
 
 export function isNumeric(t: ValueType): boolean {
-  return t.kind === "integer" || t.kind === "number" || t.kind === "any";
+  if (t.kind === "any") return t.of === undefined || t.of.every(isNumeric);
+  return t.kind === "integer" || t.kind === "number";
 }
 
 /** A short name of a type for messages, as a message of the catalogue. */
@@ -61,6 +65,8 @@ export function describeType(t: ValueType): Message {
       return msg("type.record", { fields: [...t.fields.keys()] });
     case "string":
       return t.enum ? msg("type.text_enum", { values: t.enum.map((e) => JSON.stringify(e)) }) : msg("type.kind", { kind: "string" });
+    case "any":
+      return t.of ? msg("type.either", { types: t.of.map(describeType) }) : msg("type.kind", { kind: "any" });
     default:
       return msg("type.kind", { kind: t.kind });
   }

@@ -8,12 +8,15 @@ import { problem, TieuchiError, type Problem } from "../errors.js";
 import { isMessage, msg, say, type Message } from "../i18n/index.js";
 import { evaluate, sharedResultParts, type EvaluateOptions } from "../evaluate/evaluate.js";
 import { loadCriteriaSet } from "../evaluate/load.js";
+import { useGenerated } from "../evaluate/generated.js";
+import type { LimitsInput } from "../schema/limits.js";
 import { locateJsonError } from "../json/parse.js";
 import { isMainThread } from "node:worker_threads";
 import type { UnitGroup, UnitRefusal } from "../batch/input.js";
 import { csvColumns, csvRowData, unwrapUnit } from "../batch/unit.js";
 import { lazyRegistry } from "./cases.js";
 import { JsonBytes, ResultWriter } from "./json-bytes.js";
+import { STATUS_CODES, VERDICT_CODES } from "../report/compact.js";
 
 /** Everything a worker needs, sent once. */
 export interface BatchSettings {
@@ -24,12 +27,20 @@ export interface BatchSettings {
   /** Evaluate although the set was not in force on `asOf` (checked before the batch starts). */
   readonly allowOutOfForce?: boolean;
   readonly explain: boolean;
+  /** Write compact records (`report/compact.ts`) instead of full result lines. */
+  readonly compact?: boolean;
+  /** URL of the set's generated module (`tieuchi compile`), written for this batch; each thread imports it. */
+  readonly generated?: string;
   /** Folder of criteria sets, for titles given as sub-units' data. */
   readonly setsDir?: string;
   /** Fields that are not inputs of the set: carried into `unit` and taken out of the data. */
   readonly meta: readonly string[];
   /** For CSV: the column names, from the header row. */
   readonly columns?: readonly string[];
+  /** Most steps one unit may take (see `EvaluateOptions.maxWork`). */
+  readonly maxWork?: number;
+  /** Limits the set is loaded with. */
+  readonly limits?: LimitsInput;
   /** Faults injected by tests (see {@link BatchFaults}). */
   readonly faults?: BatchFaults;
 }
@@ -134,11 +145,14 @@ function jsonError(text: string, line: number): UnitError {
 }
 
 /** Builds the function that turns a group of raw units into output lines. */
-export function makeProcessor(settings: BatchSettings): (group: UnitGroup) => GroupOutcome {
-  const loaded = loadCriteriaSet(settings.set, { source: settings.setSource });
+export function makeProcessor(settings: BatchSettings, generated?: unknown): (group: UnitGroup) => GroupOutcome {
+  const loaded = loadCriteriaSet(settings.set, { source: settings.setSource, ...(settings.limits !== undefined ? { limits: settings.limits } : {}) });
+  // The generated module decides quiet results; without it (or if it is refused), the closure evaluator does.
+  if (generated !== undefined) useGenerated(loaded, generated);
   const options: EvaluateOptions = {
     explain: settings.explain,
     ...(settings.asOf !== undefined ? { asOf: settings.asOf } : {}),
+    ...(settings.maxWork !== undefined ? { maxWork: settings.maxWork } : {}),
     ...(settings.allowOutOfForce === true ? { allowOutOfForce: true } : {}),
     // Loaded when a unit first needs a sub-unit's set (runBatch has checked the folder loads).
     ...(settings.setsDir !== undefined ? { sets: lazyRegistry(settings.setsDir) } : {}),
@@ -160,6 +174,7 @@ export function makeProcessor(settings: BatchSettings): (group: UnitGroup) => Gr
   const results = new ResultWriter(writer, constant, shared);
 
   const faults = settings.faults;
+  const compact = settings.compact === true;
   const refusalError = (r: UnitRefusal): UnitError => lineError("ERR_UNIT_DATA", r.detail, [problem(`problem.${r.code}`, [], { reason: r.detail })]);
 
   /** Writes the line of unit `i` of the group; says how it went. */
@@ -197,6 +212,22 @@ export function makeProcessor(settings: BatchSettings): (group: UnitGroup) => Gr
       writer.value({ line, unit, error });
       writer.byte(10);
       return error;
+    }
+    if (compact) {
+      // As JSON.stringify(compactRecord(line, unit, result)) writes it.
+      writer.ascii(`[${line},`);
+      writer.value(unit);
+      writer.ascii(`,"${VERDICT_CODES[result.verdict]}",`);
+      if (result.grade === null) writer.ascii("null");
+      else writer.value(result.grade.id);
+      const p = result.points;
+      writer.ascii(p === null ? `,null,null,null,"` : `,${p.earned},${p.possible},${p.applicableMax},"`);
+      const criteria = result.criteria;
+      let codes = "";
+      for (let k = 0; k < criteria.length; k++) codes += STATUS_CODES[criteria[k]!.status];
+      writer.ascii(codes);
+      writer.ascii(result.gradeFinal ? `",true]\n` : `",false]\n`);
+      return result.verdict;
     }
     // As JSON.stringify({ line, unit, result }) writes it.
     writer.ascii(`{"line":${line},"unit":`);

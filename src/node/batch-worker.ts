@@ -11,7 +11,13 @@ import { makeProcessor, type BatchSettings } from "./batch-process.js";
 
 const port = parentPort;
 if (port) {
-  const processGroup = makeProcessor(workerData as BatchSettings);
+  const settings = workerData as BatchSettings;
+  // Messages wait in the port until the listener is attached, once the generated module (if any) is imported.
+  const generated: Promise<unknown> = settings.generated === undefined ? Promise.resolve(undefined) : import(settings.generated).catch(() => undefined);
+  void generated.then((mod) => listen(port, makeProcessor(settings, mod)));
+}
+
+function listen(port: NonNullable<typeof parentPort>, processGroup: ReturnType<typeof makeProcessor>): void {
   port.on("message", (msg: { id: number; group: UnitGroup }) => {
     let outcome;
     try {

@@ -4,21 +4,26 @@
  *
  * @module
  */
-import { closeSync, createReadStream, existsSync, fstatSync, openSync } from "node:fs";
-import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { generateModule, notGenerated } from "../generate/module.js";
 import { Worker } from "node:worker_threads";
 import type { Writable } from "node:stream";
 import { FileError, OptionsError, printable, TieuchiError, UnitsFileError } from "../errors.js";
 import { msg, say, type Message } from "../i18n/index.js";
 import { refuseOutOfForce } from "../evaluate/evaluate.js";
 import { loadCriteriaSet } from "../evaluate/load.js";
+import type { LimitsInput } from "../schema/limits.js";
 import { isIsoDate } from "../schema/common.js";
 import { csvGroups, formatOf, jsonArrayGroups, MAX_UNIT_BYTES, ndjsonGroups, type UnitFormat, type UnitGroup } from "../batch/input.js";
 import { csvColumns, csvRowData, unwrapUnit, type CsvColumn } from "../batch/unit.js";
 import { moduleUrl } from "./bundled.js";
+import { compactHeader } from "../report/compact.js";
 import { makeProcessor, type BatchFaults, type BatchSettings, type GroupOutcome } from "./batch-process.js";
-import { fileReason, loadRegistry, readJsonFile } from "./files.js";
+import { fileChunks, openFile } from "./handles.js";
+import { loadRegistry, readJsonFile } from "./files.js";
 
 export { formatOf, type UnitFormat };
 
@@ -36,6 +41,12 @@ export interface BatchOptions {
   readonly workers?: number;
   /** Include values, measures and sentences in each result (default false: statuses and points). */
   readonly explain?: boolean;
+  /**
+   * Write the compact form (see `report/compact.ts`): a header record listing the set's criteria once, then one
+   * short array per unit (line, unit, verdict, grade, points, a status letter per criterion). `tieuchi report`
+   * reads it. Not with `explain`.
+   */
+  readonly compact?: boolean;
   /** The date titles are decided for (YYYY-MM-DD). */
   readonly asOf?: string;
   /**
@@ -51,6 +62,12 @@ export interface BatchOptions {
   readonly delimiter?: string;
   /** Units per group handed to a worker (default 500: larger groups cost memory, smaller ones messages). */
   readonly groupSize?: number;
+  /**
+   * Generate the set's evaluator as a module in a temporary folder (removed at the end) and import it in each
+   * thread, for quiet results (default true; not with `explain`). Sets the generator does not model, and
+   * units it hands back, run on the closure evaluator.
+   */
+  readonly generated?: boolean;
   /** Called as groups are written. */
   readonly onProgress?: (p: BatchProgress) => void;
   /** Longest unit read, in bytes (CSV: characters of a row); a longer one gets an error line. Default 64 MiB. */
@@ -59,6 +76,13 @@ export interface BatchOptions {
   readonly workerMemoryMb?: number;
   /** The output's name in messages (a file name, "standard output"). */
   readonly outputName?: string;
+  /**
+   * Most steps one unit may take (default 20,000,000; see `EvaluateOptions.maxWork`). A unit over it gets an
+   * `ERR_BUDGET` error line, without any rule run, and the batch goes on.
+   */
+  readonly maxWork?: number;
+  /** Limits the criteria set is loaded with (see `LoadOptions.limits`), e.g. `{ maxWork }` for a set whose lists are long. */
+  readonly limits?: LimitsInput;
   /** @internal Faults injected by tests. */
   readonly faults?: BatchFaults;
 }
@@ -272,8 +296,8 @@ function threadPool(count: number, settings: BatchSettings, memoryMb: number, de
 }
 
 /** Evaluation in the calling thread. A failure outside evaluation (a bug) costs the units it hit, never the group. */
-function inlinePool(settings: BatchSettings, describe: Describe): Pool & { runSync: (group: UnitGroup) => GroupOutcome } {
-  const processGroup = makeProcessor(settings);
+function inlinePool(settings: BatchSettings, describe: Describe, generated?: unknown): Pool & { runSync: (group: UnitGroup) => GroupOutcome } {
+  const processGroup = makeProcessor(settings, generated);
   const runSync = (group: UnitGroup): GroupOutcome => {
     try {
       return processGroup(group);
@@ -382,7 +406,9 @@ export interface PartialRecord {
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const started = performance.now();
   const setJson = readJsonFile(options.set);
-  const loaded = loadCriteriaSet(setJson, { source: options.set });
+  if (options.maxWork !== undefined && (!Number.isSafeInteger(options.maxWork) || options.maxWork < 1))
+    throw new OptionsError(msg("options.range", { name: "maxWork", min: "1", max: String(Number.MAX_SAFE_INTEGER), got: JSON.stringify(options.maxWork) }), ["maxWork"]);
+  const loaded = loadCriteriaSet(setJson, { source: options.set, ...(options.limits !== undefined ? { limits: options.limits } : {}) });
   if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new OptionsError(msg("options.as_of", { name: "asOf", got: JSON.stringify(options.asOf) }), ["asOf"]);
   refuseOutOfForce(loaded, options);
   const format = options.format ?? (typeof options.input === "string" ? formatOf(options.input) : undefined);
@@ -393,6 +419,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   if (!Number.isInteger(memoryMb) || memoryMb < 16 || memoryMb > 65536) throw new OptionsError(msg("options.range", { name: "workerMemoryMb", min: "16", max: "65536", got: String(memoryMb) }), ["workerMemoryMb"]);
   const maxUnitBytes = options.maxUnitBytes ?? MAX_UNIT_BYTES;
   if (!Number.isInteger(maxUnitBytes) || maxUnitBytes < 1 || maxUnitBytes > 2 ** 30) throw new OptionsError(msg("options.range", { name: "maxUnitBytes", min: "1", max: "2^30", got: String(maxUnitBytes) }), ["maxUnitBytes"]);
+  if (options.compact === true && options.explain === true) throw new OptionsError(msg("options.compact_explain"), ["compact"]);
   const meta = options.meta ?? [];
   // Fail before reading any unit when the folder of sets cannot be loaded (each worker loads it again).
   if (options.sets !== undefined) loadRegistry(options.sets);
@@ -403,21 +430,40 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   let raw: AsyncIterable<Uint8Array>;
   if (typeof options.input === "string") {
     // Opened here, so a missing file, a folder or a file without permission is a FileError before any output.
-    const fd = openInput(options.input);
-    bytesTotal = fstatSync(fd).isFile() ? fstatSync(fd).size : undefined;
-    raw = createReadStream("", { fd, highWaterMark: 1 << 20 });
+    const file = openFile(options.input);
+    bytesTotal = file.size;
+    raw = fileChunks(file);
   } else raw = options.input;
   const stream = counted(raw, (n) => (bytesRead += n));
 
+  // The set's generated evaluator, written for this batch and imported by every thread (none: closures).
+  let generatedDir: string | undefined;
+  let generatedUrl: string | undefined;
+  if (options.explain !== true && options.generated !== false && notGenerated(loaded) === undefined) {
+    try {
+      generatedDir = mkdtempSync(join(tmpdir(), "tieuchi-generated-"));
+      const file = join(generatedDir, "set.mjs");
+      writeFileSync(file, generateModule(loaded));
+      generatedUrl = pathToFileURL(file).href;
+    } catch {
+      // No temporary folder: the closure evaluator decides every unit.
+      generatedUrl = undefined;
+    }
+  }
+  const generatedModule: unknown = generatedUrl === undefined ? undefined : await import(generatedUrl).catch(() => undefined);
   const base: Omit<BatchSettings, "columns"> = {
+    ...(generatedUrl !== undefined ? { generated: generatedUrl } : {}),
     set: setJson,
     setSource: options.set,
     explain: options.explain ?? false,
+    ...(options.compact === true ? { compact: true } : {}),
     meta,
     ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
     ...(options.allowOutOfForce === true ? { allowOutOfForce: true } : {}),
     ...(options.sets !== undefined ? { setsDir: options.sets } : {}),
     ...(options.faults !== undefined ? { faults: options.faults } : {}),
+    ...(options.maxWork !== undefined ? { maxWork: options.maxWork } : {}),
+    ...(options.limits !== undefined ? { limits: options.limits } : {}),
   };
   let columns: string[] | undefined;
   let csvCols: CsvColumn[] = [];
@@ -477,11 +523,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     options.onProgress?.({ units: summary.units, bad: summary.bad, bytesRead, bytesTotal, seconds: (performance.now() - started) / 1000 });
   };
 
+  if (options.compact === true) await output.write(encoder.encode(`${JSON.stringify(compactHeader(loaded))}\n`), 0, 0);
   let fatal: unknown;
   try {
     for await (const group of groups) {
       if (output.failure !== undefined) break;
-      pool ??= workers === 0 || !workersAvailable() ? inlinePool({ ...base, ...(columns ? { columns } : {}) }, describe) : threadPool(workers, { ...base, ...(columns ? { columns } : {}) }, memoryMb, describe);
+      pool ??= workers === 0 || !workersAvailable() ? inlinePool({ ...base, ...(columns ? { columns } : {}) }, describe, generatedModule) : threadPool(workers, { ...base, ...(columns ? { columns } : {}) }, memoryMb, describe);
       const lines = group.lines.length;
       unitsRead += lines;
       lastLineRead = group.lines[lines - 1]!;
@@ -494,6 +541,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   // Every unit read gets its line, whatever stopped the reading (the pool's promises never reject).
   while (inFlight.length > 0 && output.failure === undefined) await writeNext();
   await pool?.close();
+  if (generatedDir !== undefined) rmSync(generatedDir, { recursive: true, force: true });
   if (fatal !== undefined && output.failure === undefined) {
     const error = fatal instanceof TieuchiError ? fatal : undefined;
     const unexpected = error ? undefined : msg("error.unexpected", { text: fatal instanceof Error ? fatal.message : String(fatal) });
@@ -532,19 +580,4 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     seconds: (performance.now() - started) / 1000,
     workers,
   };
-}
-
-/** Opens a units file for reading, as a FileError when it cannot be. */
-function openInput(path: string): number {
-  try {
-    const fd = openSync(path, "r");
-    if (fstatSync(fd).isDirectory()) {
-      closeSync(fd);
-      throw new FileError(printable(path), msg("file.units_folder"));
-    }
-    return fd;
-  } catch (e) {
-    if (e instanceof FileError) throw e;
-    throw new FileError(printable(path), fileReason(e), e);
-  }
 }

@@ -5,6 +5,7 @@
  * @module
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
+import { filesBelow } from "./handles.js";
 import { basename, dirname, join } from "node:path";
 import { CaseFileError, problem, SetNotFoundError, TieuchiError } from "../errors.js";
 import { msg } from "../i18n/index.js";
@@ -24,23 +25,12 @@ export function isCaseFile(name: string): boolean {
  * `<dir>/<version>.cases.json` and `<dir>/<version>.*.cases.json`; for a folder, every case file below it.
  * Sorted by path.
  *
- * @throws Node's `ENOENT` error when the path does not exist.
+ * @throws Node's `ENOENT` error when the path does not exist; `FileError` when a folder cannot be read or a link
+ * below it leads outside it.
  */
 export function findCaseFiles(path: string): string[] {
   const st = statSync(path);
-  if (st.isDirectory()) {
-    const out: string[] = [];
-    const walk = (d: string) => {
-      for (const name of readdirSync(d).sort()) {
-        const p = join(d, name);
-        if (statSync(p).isDirectory()) {
-          if (name !== "node_modules" && !name.startsWith(".")) walk(p);
-        } else if (isCaseFile(name)) out.push(p);
-      }
-    };
-    walk(path);
-    return out;
-  }
+  if (st.isDirectory()) return filesBelow(path, isCaseFile, (name) => name === "node_modules" || name.startsWith("."));
   const name = basename(path);
   if (isCaseFile(name)) return [path];
   if (isCriteriaFile(name)) {

@@ -4,10 +4,10 @@
  *
  * @module
  */
-import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { relative } from "node:path";
 import { CaseFileError, CriteriaSetError, FileError } from "../errors.js";
-import { msg, type Message } from "../i18n/index.js";
+import { msg } from "../i18n/index.js";
+import { closeFile, filesBelow, openFile, readSome } from "./handles.js";
 import { loadCriteriaSet, type LoadedSet, type LoadOptions } from "../evaluate/load.js";
 import { decodeJsonBytes, locateProblems, parseJson } from "../json/parse.js";
 import { createRegistry, type Registry } from "../versions/registry.js";
@@ -21,52 +21,25 @@ export interface ReadOptions {
 /** The largest JSON file read by default: 32 MiB. */
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
-const REASONS: Record<string, Message> = {
-  ENOENT: msg("file.not_found"),
-  EISDIR: msg("file.is_folder"),
-  EACCES: msg("file.permission"),
-  EPERM: msg("file.permission"),
-  ELOOP: msg("file.links"),
-  ENAMETOOLONG: msg("file.name_too_long"),
-  ENOTDIR: msg("file.not_a_folder"),
-};
-
-/** Why a file operation failed, in words (`no such file`, `permission denied`, ...). */
-export function fileReason(e: unknown, writing = false): Message {
-  const code = typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
-  return REASONS[code] ?? msg(writing ? "file.unwritable" : "file.unreadable", { reason: e instanceof Error ? e.message : String(e) });
-}
-
-function fileError(path: string, e: unknown): FileError {
-  return new FileError(path, fileReason(e), e);
-}
+export { fileReason } from "./handles.js";
 
 function readBounded(path: string, maxBytes: number): Uint8Array {
-  let fd: number;
-  try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) throw new FileError(path, REASONS.EISDIR!);
-    if (stat.size > maxBytes) throw new FileError(path, msg("file.too_large", { size: stat.size, max: maxBytes }));
-    fd = openSync(path, "r");
-  } catch (e) {
-    throw e instanceof FileError ? e : fileError(path, e);
-  }
+  const file = openFile(path);
   // Read in chunks up to the limit: a pipe, a device or a file that grows has no trustworthy size.
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {
+    if (file.size !== undefined && file.size > maxBytes) throw new FileError(path, msg("file.too_large", { size: file.size, max: maxBytes }));
     for (;;) {
       const chunk = new Uint8Array(Math.min(1 << 20, maxBytes + 1 - total));
-      const n = readSync(fd, chunk, 0, chunk.length, null);
+      const n = readSome(file, chunk);
       if (n === 0) break;
       chunks.push(chunk.subarray(0, n));
       total += n;
       if (total > maxBytes) throw new FileError(path, msg("file.too_large", { max: maxBytes }));
     }
-  } catch (e) {
-    throw e instanceof FileError ? e : fileError(path, e);
   } finally {
-    closeSync(fd);
+    closeFile(file);
   }
   const bytes = new Uint8Array(total);
   let at = 0;
@@ -127,37 +100,14 @@ export function loadCriteriaFile(path: string, options: FileLoadOptions = {}): L
 }
 
 /**
- * Every criteria file below a folder, sorted by path. Symbolic links are followed, each folder once.
+ * Every criteria file below a folder, sorted by path. Symbolic links are followed, each folder once, but only
+ * within the folder: a link to a file or folder outside it is refused, so a folder copied from someone else
+ * cannot make tieuchi read `/etc/passwd` or another project's sets.
  *
- * @throws `FileError` when a folder or an entry cannot be read.
+ * @throws `FileError` when a folder or an entry cannot be read, or a link leads outside the folder.
  */
 export function findCriteriaFiles(dir: string): string[] {
-  const out: string[] = [];
-  const seen = new Set<string>();
-  const walk = (d: string) => {
-    let names: string[];
-    try {
-      const real = realpathSync(d);
-      if (seen.has(real)) return;
-      seen.add(real);
-      names = readdirSync(d).sort();
-    } catch (e) {
-      throw fileError(d, e);
-    }
-    for (const name of names) {
-      const p = join(d, name);
-      let isDir: boolean;
-      try {
-        isDir = statSync(p).isDirectory();
-      } catch (e) {
-        throw fileError(p, e);
-      }
-      if (isDir) walk(p);
-      else if (isCriteriaFile(name)) out.push(p);
-    }
-  };
-  walk(dir);
-  return out;
+  return filesBelow(dir, isCriteriaFile);
 }
 
 /**

@@ -4,8 +4,9 @@
  *
  * @module
  */
+import { readSync } from "node:fs";
 import { msg, type Message } from "../i18n/index.js";
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeFile, openFile, readSome } from "./handles.js";
 
 /** One line of a file: its 1-based number and text (without the line break), or why it could not be read. */
 export type Line = { readonly number: number; readonly text: string } | { readonly number: number; readonly error: Message };
@@ -35,12 +36,16 @@ function readWaiting(fd: number, buffer: Buffer): number {
  * with its number, never dropped. A byte-order mark at the start and a `\r` before each `\n` are removed.
  *
  * @param path - A file, or an open file descriptor (`0` for standard input), which is left open.
+ * @throws `FileError` when the file cannot be opened or read, or is a named pipe nobody writes to.
  */
 export function* readLines(path: string | number, options: ReadLinesOptions = {}): Generator<Line> {
   const maxLine = options.maxLineBytes ?? 16 * 1024 * 1024;
   const chunk = Buffer.alloc(options.chunkBytes ?? 1024 * 1024);
   const decoder = new TextDecoder("utf-8", { fatal: true });
-  const fd = typeof path === "number" ? path : openSync(path, "r");
+  // A named file is opened as a FileError when it cannot be (a folder, a loop of links, a path through a file),
+  // and a named pipe is read without hanging when nobody writes to it.
+  const file = typeof path === "number" ? undefined : openFile(path);
+  const read = (buffer: Buffer) => (file ? readSome(file, buffer) : readWaiting(path as number, buffer));
   try {
     let parts: Buffer[] = [];
     let length = 0;
@@ -71,7 +76,7 @@ export function* readLines(path: string | number, options: ReadLinesOptions = {}
       length += piece.length;
     };
     for (;;) {
-      const n = readWaiting(fd, chunk);
+      const n = read(chunk);
       if (n === 0) break;
       let start = 0;
       for (let nl = chunk.indexOf(0x0a, start); nl !== -1 && nl < n; nl = chunk.indexOf(0x0a, start)) {
@@ -86,6 +91,6 @@ export function* readLines(path: string | number, options: ReadLinesOptions = {}
     }
     if (length > 0 || tooLong) yield finish();
   } finally {
-    if (typeof path !== "number") closeSync(fd);
+    if (file) closeFile(file);
   }
 }

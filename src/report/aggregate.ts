@@ -19,6 +19,7 @@ import type { Localized } from "../schema/common.js";
 import { schemaProblems } from "../schema/parse.js";
 import type { Result, Status, Verdict } from "../schema/result.js";
 import { parseJson } from "../json/parse.js";
+import { COMPACT_FORMAT, CompactHeader, compactReader, type CompactRead } from "./compact.js";
 import { ReportedLine, ReportedResult, type GroupValue, type LineError, type UnitFields } from "./line.js";
 import { roundedPercent, MAX_REPORT_DECIMALS } from "./percent.js";
 
@@ -53,10 +54,17 @@ export interface SetTally {
   readonly criteria: readonly CriterionTally[];
 }
 
-/** A grade (or level) and how many units reached it. `id` null: units with no grade. */
+/**
+ * A grade (or level) and how many units reached it for certain (`count`, out of the units evaluated), and how many
+ * hold it only provisionally (`provisional`): their verdict is pass for certain, this is the lowest grade they can
+ * get, and the missing data could still raise it. `id` null: units with a certain verdict and no grade (they
+ * failed, or passed below every band); `provisional` is then always 0. Units whose verdict is incomplete are in
+ * no grade (see `verdicts.incomplete`).
+ */
 export interface GradeTally extends Share {
   readonly id: string | null;
   readonly title: Localized | null;
+  readonly provisional: Share;
 }
 
 /** The figures of a group of units (or all of them). */
@@ -68,7 +76,10 @@ export interface Tally {
   readonly errors: Share;
   /** Out of the units evaluated. */
   readonly verdicts: Readonly<Record<Verdict, Share>>;
-  /** Highest grade first; units with no grade last. Out of the units evaluated. */
+  /**
+   * Highest grade first; units with a certain verdict and no grade last. Final and provisional grades are counted
+   * apart; incomplete verdicts are in no grade. Out of the units evaluated.
+   */
   readonly grades: readonly GradeTally[];
   readonly sets: readonly SetTally[];
 }
@@ -130,6 +141,7 @@ interface SetAcc {
 interface GradeAcc {
   title: Localized;
   count: number;
+  provisional: number;
   /** Lowest share of the applicable maximum seen with this grade, as a fraction, to order grades without the set. */
   low: [number, number] | null;
   /** Position of the level in `levels`, for decisions by levels. */
@@ -224,18 +236,24 @@ export function createReport(options: ReportOptions = {}): ReportAccumulator {
     seq++;
     const setKey = `${result.set.id}@${result.set.version}`;
     const ratio: [number, number] | null = result.points ? [result.points.earned, result.points.applicableMax] : null;
+    // A grade is final only when the missing data cannot change it (results of 0.1 without the field: as given).
+    const provisional = result.verdict === "pass" && result.gradeFinal === false;
     for (const t of tallies(unit)) {
       t.units++;
       t.evaluated++;
       t.verdicts[result.verdict]++;
-      const gid = result.grade?.id ?? null;
-      let g = t.grades.get(gid);
-      if (!g) {
-        const rank = gid === null ? null : result.levels.findIndex((l) => l.id === gid);
-        t.grades.set(gid, (g = { title: result.grade?.title ?? { vi: "", en: "" }, count: 0, low: null, rank: rank === null || rank < 0 ? null : rank }));
+      // An incomplete verdict has no grade yet: it is counted with the verdicts only.
+      if (result.verdict !== "incomplete") {
+        const gid = result.grade?.id ?? null;
+        let g = t.grades.get(gid);
+        if (!g) {
+          const rank = gid === null ? null : result.levels.findIndex((l) => l.id === gid);
+          t.grades.set(gid, (g = { title: result.grade?.title ?? { vi: "", en: "" }, count: 0, provisional: 0, low: null, rank: rank === null || rank < 0 ? null : rank }));
+        }
+        if (provisional) g.provisional++;
+        else g.count++;
+        if (ratio && ratio[1] > 0 && (g.low === null || ratio[0] * g.low[1] < g.low[0] * ratio[1])) g.low = ratio;
       }
-      g.count++;
-      if (ratio && ratio[1] > 0 && (g.low === null || ratio[0] * g.low[1] < g.low[0] * ratio[1])) g.low = ratio;
       let s = t.sets.get(setKey);
       if (!s) {
         s = { id: result.set.id, version: result.set.version, hash: result.set.hash, title: result.set.title, document: result.set.document, evaluated: 0, criteria: new Map() };
@@ -292,7 +310,7 @@ export function createReport(options: ReportOptions = {}): ReportAccumulator {
     gradeIds.push(null);
     const grades: GradeTally[] = gradeIds.map((id) => {
       const g = t.grades.get(id);
-      return { id, title: id === null ? null : (titles.get(id) ?? g?.title ?? null), ...share(g?.count ?? 0, t.evaluated) };
+      return { id, title: id === null ? null : (titles.get(id) ?? g?.title ?? null), ...share(g?.count ?? 0, t.evaluated), provisional: share(g?.provisional ?? 0, t.evaluated) };
     });
     const setKeys = [...t.sets.keys()].sort(collator.compare);
     if (set && !t.sets.has(`${set.id}@${set.version}`) && t.sets.size === 0) setKeys.push(`${set.id}@${set.version}`);
@@ -335,6 +353,8 @@ export function createReport(options: ReportOptions = {}): ReportAccumulator {
   };
 
   const badLine = (lineNumber: number, reason: Message, problems: readonly Problem[] = []) => new ReportLineError(lineNumber, reason, problems);
+  /** The reader of compact records, set by the last compact header read. */
+  let compact: ((record: unknown) => CompactRead) | undefined;
 
   return {
     addResult,
@@ -359,6 +379,20 @@ export function createReport(options: ReportOptions = {}): ReportAccumulator {
             ? msg("check.unworded", { text: printable(error.message.split("\n")[0]!) })
             : undefined;
         throw badLine(lineNumber, msg("line.partial", { why }));
+      }
+      if (Array.isArray(json)) {
+        // A record of compact output: read against the header above it.
+        if (compact === undefined) throw badLine(lineNumber, msg("line.compact_without_header"));
+        const read = compact(json);
+        if (!read.ok) throw badLine(lineNumber, msg("line.compact_record", { problem: msg("check.unworded", { text: read.problem }) }));
+        addResult(read.result, read.unit);
+        return;
+      }
+      if (json !== null && typeof json === "object" && (json as { format?: unknown }).format === COMPACT_FORMAT) {
+        const h = CompactHeader.safeParse(json);
+        if (!h.success) throw badLine(lineNumber, msg("line.compact_header"), schemaProblems(h.error));
+        compact = compactReader(h.data);
+        return;
       }
       if (json !== null && typeof json === "object" && !Array.isArray(json) && "format" in json) {
         const r = ReportedResult.safeParse(json);

@@ -19,9 +19,14 @@ export interface CatalogueOptions {
   readonly lang?: Lang;
 }
 
-/** Text for a Markdown table cell: no line breaks, pipes escaped. */
+/** Text for a Markdown table cell: no line breaks, pipes escaped, and no HTML (`<` and `>` escaped). */
 function cell(text: string): string {
-  return text.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
+  return text.replace(/\r?\n/g, " ").replace(/([\\|<>])/g, "\\$1");
+}
+
+/** A web address inside `<…>`: characters that would end the link or start HTML are percent-encoded. */
+function link(url: string): string {
+  return url.replace(/[<>\s"`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
 
 /** Text for running Markdown: characters that would start emphasis, links or HTML are escaped. */
@@ -136,7 +141,7 @@ export function renderCatalogue(sets: readonly LoadedSet[], options: CatalogueOp
       out.push(
         `- **${field("document")}:** ${inline(src.document)}${src.title ? `, ${inline(src.title.vi)}` : ""} (${inline(t(lang, "cat.signed", { issuer: src.issuer, date: viDate(src.issued) }))})${src.section ? `; ${inline(src.section)}` : ""}`,
       );
-      if (src.url) out.push(`- **${field("text")}:** <${src.url}>`);
+      if (src.url) out.push(`- **${field("text")}:** <${link(src.url)}>`);
       out.push(`- **${field("in-force")}:** ${inForce(d)}`);
       out.push(
         `- **${field("supersedes")}:** ${d.supersedes ? `${d.supersedes.id}@${d.supersedes.version}${d.supersedes.article ? ` (${inline(d.supersedes.article)})` : ""}` : "—"}; **${field("superseded-by")}:** ${later.length ? later.join(", ") : "—"}`,
@@ -161,7 +166,7 @@ export function renderCatalogue(sets: readonly LoadedSet[], options: CatalogueOp
         out.push(`- **${field("references")}:**`);
         for (const r of d.references) {
           const meta = [r.issuer, r.issued && viDate(r.issued)].filter(Boolean).map((x) => inline(x!)).join(", ");
-          out.push(`  - ${inline(r.document)}${meta ? ` (${meta})` : ""}${r.note ? `: ${inline(r.note)}` : ""}${r.url ? ` <${r.url}>` : ""}`);
+          out.push(`  - ${inline(r.document)}${meta ? ` (${meta})` : ""}${r.note ? `: ${inline(r.note)}` : ""}${r.url ? ` <${link(r.url)}>` : ""}`);
         }
       }
       out.push(`- **${field("file")}:** \`criteria/${d.id}/${d.version}.json\`, ${s.hash}`, "");

@@ -97,6 +97,8 @@ export const ReportedResult = z.object({
   set: SetStamp,
   verdict: Verdict,
   grade: z.object({ id: z.string(), title: Localized }).nullable(),
+  /** False when the grade is provisional (the missing data could still raise it); read as final when absent. */
+  gradeFinal: z.boolean().optional(),
   points: z.object({ earned: z.number().int().nonnegative(), applicableMax: z.number().int().nonnegative() }).nullable(),
   levels: z.array(z.object({ id: z.string(), title: Localized })),
   criteria: z.array(z.object({ id: z.string(), title: Localized, status: Status })),

@@ -28,7 +28,13 @@ function words(lang: Lang) {
     grade: c["report.grade"](none),
     count: c["report.count"](none),
     share: c["report.share"](none),
-    noGrade: c["report.no_grade"](none),
+    noGrade: c["decision.report_no_grade"](none),
+    verdictsHeading: (evaluated: number) => c["decision.report_verdicts"]({ evaluated }),
+    gradesHeading: (evaluated: number) => c["decision.report_grades"]({ evaluated }),
+    final: c["decision.report_final"](none),
+    provisional: c["decision.report_provisional"](none),
+    incomplete: c["decision.report_incomplete"](none),
+    passProvisional: c["decision.report_pass_provisional"](none),
     criteria: (evaluated: number) => c["report.criteria"]({ evaluated }),
     id: c["report.id"](none),
     title: c["report.title"](none),
@@ -81,18 +87,25 @@ function keyText(key: Readonly<Record<string, GroupValue>>, by: readonly string[
 /** The tables of one tally: verdicts, grades, and each set's criteria. */
 function tallyBlocks(t: Tally, lang: Lang): Block[] {
   const w = words(lang);
+  const cell = (s: Share) => `${n(s.count, lang)}/${n(s.total, lang)} ${pct(s, lang)}`;
   const blocks: Block[] = [
     {
+      heading: w.verdictsHeading(t.evaluated),
       head: [w.verdict, w.count, w.share],
       align: ["l", "r", "r"],
       rows: VERDICTS.map((v) => [w.verdicts[v], `${n(t.verdicts[v].count, lang)}/${n(t.verdicts[v].total, lang)}`, pct(t.verdicts[v], lang)]),
     },
   ];
-  if (t.grades.length > 1 || t.grades[0]?.count !== t.evaluated)
+  // Final grades, provisional grades and incomplete verdicts in columns of their own, never added together.
+  if (t.grades.some((g) => g.id !== null) || t.verdicts.incomplete.count > 0)
     blocks.push({
-      head: [w.grade, w.count, w.share],
-      align: ["l", "r", "r"],
-      rows: t.grades.map((g) => [g.title ? g.title[lang] : w.noGrade, `${n(g.count, lang)}/${n(g.total, lang)}`, pct(g, lang)]),
+      heading: w.gradesHeading(t.evaluated),
+      head: [w.grade, w.final, w.provisional, w.incomplete],
+      align: ["l", "r", "r", "r"],
+      rows: [
+        ...t.grades.map((g) => [g.title ? g.title[lang] : w.noGrade, cell(g), g.id === null ? "" : cell(g.provisional), ""]),
+        [w.incomplete, "", "", cell(t.verdicts.incomplete)],
+      ],
     });
   for (const s of t.sets) {
     const withErrors = s.criteria.some((c) => c.error.count > 0);
@@ -119,16 +132,16 @@ function setLines(r: Report, lang: Lang): string[] {
 /** The table comparing groups: units, each verdict, errors. */
 function groupsBlock(r: Report, lang: Lang): Block {
   const w = words(lang);
-  const row = (label: string, t: Tally) => [
-    label,
-    n(t.units, lang),
-    ...VERDICTS.map((v) => `${n(t.verdicts[v].count, lang)}/${n(t.verdicts[v].total, lang)} ${pct(t.verdicts[v], lang)}`),
-    n(t.errors.count, lang),
-  ];
+  const provisional = (t: Tally): Share => {
+    const count = t.grades.reduce((s, g) => s + g.provisional.count, 0);
+    return { count, total: t.evaluated, percent: roundedPercent(count, t.evaluated, r.decimals) };
+  };
+  const cell = (s: Share) => `${n(s.count, lang)}/${n(s.total, lang)} ${pct(s, lang)}`;
+  const row = (label: string, t: Tally) => [label, n(t.units, lang), cell(t.verdicts.pass), cell(provisional(t)), cell(t.verdicts.fail), cell(t.verdicts.incomplete), n(t.errors.count, lang)];
   return {
     heading: w.by(r.by.join(", ")),
-    head: [r.by.join(" / "), w.units, ...VERDICTS.map((v) => w.verdicts[v]), w.errorCol],
-    align: ["l", "r", "r", "r", "r", "r"],
+    head: [r.by.join(" / "), w.units, w.verdicts.pass, w.passProvisional, w.verdicts.fail, w.verdicts.incomplete, w.errorCol],
+    align: ["l", "r", "r", "r", "r", "r", "r"],
     rows: [...r.groups.map((g) => row(keyText(g.key, r.by, lang), g)), row(w.total, r.total)],
   };
 }
@@ -155,13 +168,14 @@ function textTable(b: Block): string {
   return [...(b.heading ? [b.heading] : []), line(b.head), ...b.rows.map(line)].join("\n");
 }
 
+/** Text for Markdown (a table cell, a heading, a list item): no line breaks, and no HTML (`<` `>` escaped). */
 function mdCell(s: string): string {
-  return s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\n/g, " ");
+  return s.replace(/\\/g, "\\\\").replace(/([|<>])/g, "\\$1").replace(/\r?\n/g, " ");
 }
 
 function mdTable(b: Block, level: number): string {
   const out: string[] = [];
-  if (b.heading) out.push(`${"#".repeat(level)} ${b.heading}`, "");
+  if (b.heading) out.push(`${"#".repeat(level)} ${mdCell(b.heading)}`, "");
   out.push(`| ${b.head.map(mdCell).join(" | ")} |`);
   out.push(`|${b.align.map((a) => (a === "r" ? " ---: " : " --- ")).join("|")}|`);
   for (const r of b.rows) out.push(`| ${r.map(mdCell).join(" | ")} |`);
@@ -184,12 +198,12 @@ function renderText(r: Report, lang: Lang): string {
 
 function renderMarkdown(r: Report, lang: Lang): string {
   const w = words(lang);
-  const out: string[] = [`# ${r.total.sets.length === 1 ? r.total.sets[0]!.title[lang] : w.set}`, "", ...setLines(r, lang).map((l) => `${l}  `), summaryLine(r.total, lang), ""];
+  const out: string[] = [`# ${mdCell(r.total.sets.length === 1 ? r.total.sets[0]!.title[lang] : w.set)}`, "", ...setLines(r, lang).map((l) => `${mdCell(l)}  `), summaryLine(r.total, lang), ""];
   for (const b of tallyBlocks(r.total, lang)) out.push(mdTable(b, 2), "");
   if (r.by.length > 0) {
     out.push(mdTable(groupsBlock(r, lang), 2), "");
     for (const g of r.groups) {
-      out.push(`## ${r.by.join(" / ")}: ${mdCell(keyText(g.key, r.by, lang))}`, "", summaryLine(g, lang), "");
+      out.push(`## ${mdCell(`${r.by.join(" / ")}: ${keyText(g.key, r.by, lang)}`)}`, "", summaryLine(g, lang), "");
       for (const b of tallyBlocks(g, lang)) out.push(mdTable(b, 3), "");
     }
   }
@@ -217,7 +231,10 @@ function renderCsv(r: Report, lang: Lang): string {
     add("units", null, "evaluated", null, null, { count: t.evaluated, total: t.units, percent: roundedPercent(t.evaluated, t.units, r.decimals) });
     add("units", null, "errors", null, null, t.errors);
     for (const v of VERDICTS) add("verdict", null, v, null, w.verdicts[v], t.verdicts[v]);
-    for (const g of t.grades) add("grade", null, g.id, null, g.title ?? w.noGrade, g);
+    for (const g of t.grades) {
+      add("grade", null, g.id, "final", g.title ?? w.noGrade, g);
+      if (g.id !== null) add("grade", null, g.id, "provisional", g.title, g.provisional);
+    }
     for (const s of t.sets) for (const c of s.criteria) for (const st of STATUSES) add("criterion", `${s.id}@${s.version}`, c.id, STATUS_IDS[st], c.title, c[st]);
   };
   emit("all", r.by.map(() => null), r.total);

@@ -32,6 +32,15 @@ function isRealDate(s: string): boolean {
   return d <= days;
 }
 
+/**
+ * A web address where a text can be read: `http:` or `https:` only. A `javascript:`, `data:` or `file:` address
+ * would run code or read the reader's disk when a catalogue or report page links it.
+ */
+export const WebUrl = z
+  .string()
+  .url()
+  .refine((u) => /^https?:\/\//i.test(u), checkText("check.web_url"));
+
 /** A calendar date written `YYYY-MM-DD`. */
 export const IsoDate = z
   .string()

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { msg } from "../i18n/index.js";
 import { checkText, checkWith } from "./issues.js";
-import { Id, IsoDate, Localized, Name, SetId, Version } from "./common.js";
+import { Id, IsoDate, Localized, Name, SetId, Version, WebUrl } from "./common.js";
 import { Inputs } from "./inputs.js";
 import { Rule } from "./rule.js";
 
@@ -13,7 +13,7 @@ export const Source = z
     issuer: z.string().min(1).describe("Who issued it, e.g. 'Bộ Giáo dục và Đào tạo'."),
     issued: IsoDate.describe("Date the document was signed."),
     section: z.string().min(1).optional().describe("Article, section or annex the criteria come from."),
-    url: z.string().url().optional().describe("Where the text can be read."),
+    url: WebUrl.optional().describe("Where the text can be read (http or https)."),
   })
   .strict();
 export type Source = z.infer<typeof Source>;
@@ -25,7 +25,7 @@ export const Reference = z
     issuer: z.string().min(1).optional(),
     issued: IsoDate.optional(),
     note: z.string().min(1).optional(),
-    url: z.string().url().optional(),
+    url: WebUrl.optional(),
   })
   .strict();
 export type Reference = z.infer<typeof Reference>;

@@ -113,20 +113,10 @@ export type InputSpec =
   | ObjectInput
   | ArrayInput;
 
-// The two recursive members are the only types written by hand: TypeScript cannot infer a type that refers to itself.
-export const ObjectInput: z.ZodType<ObjectInput> = ObjectBase.extend({
-  get fields() {
-    return z.record(Name, InputSpec);
-  },
-}).strict();
-
-export const ArrayInput: z.ZodType<ArrayInput> = ArrayBase.extend({
-  get items() {
-    return InputSpec;
-  },
-}).strict();
-
-/** Declaration of one input of a criteria set. */
+/**
+ * Declaration of one input of a criteria set. Declared before the two recursive members, which read it from a
+ * getter: zod before 4.6 reads an `extend` shape's getters at once, and would find it not yet defined.
+ */
 export const InputSpec: z.ZodType<InputSpec> = z.lazy(() =>
   z.discriminatedUnion("type", [
     BooleanInput,
@@ -139,6 +129,19 @@ export const InputSpec: z.ZodType<InputSpec> = z.lazy(() =>
     ArrayInput as unknown as typeof ArrayBase,
   ]),
 ) as unknown as z.ZodType<InputSpec>;
+
+// The two recursive members are the only types written by hand: TypeScript cannot infer a type that refers to itself.
+export const ObjectInput: z.ZodType<ObjectInput> = ObjectBase.extend({
+  get fields() {
+    return z.record(Name, InputSpec);
+  },
+}).strict();
+
+export const ArrayInput: z.ZodType<ArrayInput> = ArrayBase.extend({
+  get items() {
+    return InputSpec;
+  },
+}).strict();
 
 /** The inputs a set declares, by name. */
 export const Inputs = z.record(Name, InputSpec);

@@ -11,7 +11,7 @@ import { checkText } from "../schema/issues.js";
 import { MessageData } from "../schema/common.js";
 import { AuditRecordError, OptionsError, problem, TieuchiError, UnitDataError, type Problem } from "../errors.js";
 import { both, msg, type Message } from "../i18n/index.js";
-import { evaluate, type EngineName, type EvaluateOptions, type SetResolver } from "../evaluate/evaluate.js";
+import { evaluate, type EngineName, type EvaluateOptions, type SetResolver, type SetToEvaluate } from "../evaluate/evaluate.js";
 import type { LoadedSet } from "../evaluate/load.js";
 import { IsoDate, Localized } from "../schema/common.js";
 import { schemaProblems } from "../schema/parse.js";
@@ -77,7 +77,7 @@ export function recordEvaluation(result: Result, data: unknown, options: RecordO
  *
  * @throws whatever `evaluate` throws.
  */
-export function createAuditRecord(set: LoadedSet | string | unknown, data: unknown, options: EvaluateOptions & RecordOptions = {}): AuditRecord {
+export function createAuditRecord(set: SetToEvaluate, data: unknown, options: EvaluateOptions & RecordOptions = {}): AuditRecord {
   const hash = contentHash(data);
   const { evaluatedAt, ...evalOptions } = options;
   const record = recordEvaluation(evaluate(set, data, evalOptions), data, evaluatedAt === undefined ? {} : { evaluatedAt });
@@ -197,7 +197,8 @@ function compareResults(before: Result, after: Result): Difference[] {
   const out: Difference[] = [];
   if (before.verdict !== after.verdict)
     out.push(difference({ kind: "verdict-changed", path: "verdict", before: before.verdict, after: after.verdict }, msg("verify.verdict", { before: before.verdict, after: after.verdict })));
-  if ((before.grade?.id ?? null) !== (after.grade?.id ?? null))
+  // The whole grade (its id, title, points), not its id alone: a record with a forged grade title must not match.
+  if (canonicalJson(before.grade ?? null) !== canonicalJson(after.grade ?? null))
     out.push(
       difference(
         { kind: "grade-changed", path: "grade", before: before.grade?.id ?? null, after: after.grade?.id ?? null },
@@ -231,7 +232,7 @@ function compareResults(before: Result, after: Result): Difference[] {
   // The set's hash is reported as set-changed; which library made a (sub-)result is a note, not a difference.
   const unstamped = (r: Result): unknown => ({ ...r, engine: null, subResults: r.subResults.map((s) => ({ ...s, result: unstamped(s.result) })) });
   // The highest grade is news only where it differs from the grade (a provisional grade); else the grade says it.
-  const highest = (r: Result) => ((r.highestGrade?.id ?? null) === (r.grade?.id ?? null) ? null : r.highestGrade);
+  const highest = (r: Result) => (canonicalJson(r.highestGrade ?? null) === canonicalJson(r.grade ?? null) ? null : r.highestGrade);
   const rest = (r: Result) => ({ ...(unstamped(r) as object), set: { ...r.set, hash: null }, verdict: null, grade: null, highestGrade: highest(r), criteria: null, points: r.points ? { ...r.points, earned: null } : null });
   const others: Array<{ path: string; before: unknown; after: unknown }> = [];
   jsonDifferences(rest(before), rest(after), "", others);
@@ -245,7 +246,12 @@ function compareResults(before: Result, after: Result): Difference[] {
     const where = inner.length ? `${key} (${inner.slice(0, 5).join(", ")}${inner.length > 5 ? `, +${inner.length - 5}` : ""})` : key;
     out.push(
       difference(
-        { kind: "result-changed", path: key, before: (before as Record<string, unknown>)[key], after: (after as Record<string, unknown>)[key] },
+        {
+          kind: "result-changed",
+          path: key,
+          before: (before as unknown as Record<string, unknown>)[key],
+          after: (after as unknown as Record<string, unknown>)[key],
+        },
         msg("verify.result", { where }),
       ),
     );

@@ -40,13 +40,19 @@ export async function batchBenchmark(root: string, n: number): Promise<void> {
     await writeFamilies(input, n, 20240601);
     const mb = statSync(input).size / 2 ** 20;
     console.log(`tieuchi batch, end to end: ${n.toLocaleString("en")} families in NDJSON (${mb.toFixed(0)} MiB, generated in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-    const runs: Array<[number, boolean]> = [...new Set([availableParallelism(), 1])].map((w) => [w, true]);
-    // The same with the output thrown away, to show what writing 4 GiB costs.
-    if (process.platform !== "win32") runs.push([availableParallelism(), false]);
-    for (const [workers, toFile] of runs) {
+    const cores = availableParallelism();
+    // [workers, output to a file, compact]: full and compact output with every core and one, then full output
+    // thrown away, to show what writing it costs.
+    const runs: Array<[number, boolean, boolean]> = [
+      [cores, true, true],
+      [cores, true, false],
+      ...(cores > 1 ? [[1, true, true] as [number, boolean, boolean]] : []),
+      ...(process.platform !== "win32" ? [[cores, false, false] as [number, boolean, boolean]] : []),
+    ];
+    for (const [workers, toFile, compact] of runs) {
       const output = toFile ? join(dir, "results.ndjson") : "/dev/null";
       const t1 = performance.now();
-      const run = spawnSync(process.execPath, [join(root, "dist/cli.js"), "batch", join(root, "test/bench/family-set.json"), input, "--out", output, "--quiet", "--stats", "--workers", String(workers)], { encoding: "utf8", maxBuffer: 1 << 20 });
+      const run = spawnSync(process.execPath, [join(root, "dist/cli.js"), "batch", join(root, "test/bench/family-set.json"), input, "--out", output, "--quiet", "--stats", "--workers", String(workers), ...(compact ? ["--compact"] : [])], { encoding: "utf8", maxBuffer: 1 << 20 });
       const wall = (performance.now() - t1) / 1000;
       if (run.status !== 0) {
         console.log(`  failed (exit ${run.status}): ${run.stderr}`);
@@ -55,7 +61,7 @@ export async function batchBenchmark(root: string, n: number): Promise<void> {
       const stats = JSON.parse(run.stderr.trim().split("\n").pop()!) as Stats;
       const where = toFile ? `output ${(statSync(output).size / 2 ** 20).toFixed(0)} MiB` : "output to /dev/null";
       console.log(
-        `  ${String(workers).padStart(2)} worker${workers === 1 ? " " : "s"}: ${Math.round(stats.units / wall).toLocaleString("en").padStart(9)} units/s end to end (${wall.toFixed(1)} s for the process), peak RSS ${(stats.peakRssBytes / 2 ** 20).toFixed(0)} MiB, ${stats.bad} bad, ${where}`,
+        `  ${String(workers).padStart(2)} worker${workers === 1 ? " " : "s"}, ${compact ? "compact" : "full   "}: ${Math.round(stats.units / wall).toLocaleString("en").padStart(9)} units/s end to end (${wall.toFixed(1)} s for the process), peak RSS ${(stats.peakRssBytes / 2 ** 20).toFixed(0)} MiB, ${stats.bad} bad, ${where}`,
       );
       if (toFile) rmSync(output);
     }

@@ -9,13 +9,13 @@
  *
  *   npm run bench                  everything (a few minutes)
  *   npm run bench -- --quick       fewer units and rounds, no million-family batch
- *   npm run bench -- --only=family|agency|scaling|compile|batch
+ *   npm run bench -- --only=outside|family|agency|scaling|compile|batch
  *
  * The library is imported from dist/ (what users run), not from the sources.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import jsonLogic from "json-logic-js";
@@ -27,6 +27,7 @@ import { batchBenchmark } from "./batch.js";
 import { familyByHand, type Summary } from "./family-hand.js";
 import { agencyRulesEngine, familyRulesEngine } from "./rules-engine.js";
 import { agencies, families, sparse } from "./units.js";
+import { maskSummary, outsideByHand, outsideFamilies, type OutsideFamily } from "./outside.js";
 
 type Lib = typeof import("../../src/index.js");
 type Result = import("../../src/index.js").Result;
@@ -118,6 +119,56 @@ async function time<U>(units: readonly U[], c: Contender<U>, rounds: number): Pr
   return { name: c.name, units: n, cpu, wall, peakHeap: peak - base };
 }
 
+/**
+ * Times every contender in interleaved rounds: round 1 of each, then round 2 of each, ... after a warm-up
+ * round of each, so a change of load on a shared machine touches every contender alike.
+ */
+async function timeInterleaved<U>(units: readonly U[], list: readonly Contender<U>[], rounds: number): Promise<Timing[]> {
+  const out = list.map((c) => ({ name: c.name, units: Math.min(units.length, c.subset ?? units.length), cpu: [] as number[], wall: [] as number[], peakHeap: 0 }));
+  let sink = 0;
+  for (let r = -1; r < rounds; r++) {
+    for (let k = 0; k < list.length; k++) {
+      const c = list[k]!;
+      const t = out[k]!;
+      const n = t.units;
+      const isAsync = c.run(units[0]!) instanceof Promise;
+      gc?.();
+      const base = process.memoryUsage().heapUsed;
+      const sample = Math.max(1, Math.floor(n / 20));
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      for (let i = 0; i < n; i++) {
+        sink += isAsync ? await c.run(units[i]!) : (c.run(units[i]!) as number);
+        if (i % sample === 0) t.peakHeap = Math.max(t.peakHeap, process.memoryUsage().heapUsed - base);
+      }
+      const w = performance.now() - t0;
+      const u = process.cpuUsage(c0);
+      if (r < 0) continue;
+      t.cpu.push(n / ((u.user + u.system) / 1e6));
+      t.wall.push(n / (w / 1e3));
+    }
+  }
+  if (sink === -1) console.log("");
+  return out;
+}
+
+/** A table of rates with the ratio of each to the hand-written function and to json-logic-engine's `build` (higher is faster). */
+function ratioTable(timings: readonly Timing[], hand: string, jle: string): void {
+  const h = median(timings.find((t) => t.name === hand)!.cpu);
+  const j = median(timings.find((t) => t.name === jle)!.cpu);
+  const r = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(0)}x`;
+  console.log(`  ${"contender".padEnd(48)} ${"units/s (cpu)".padStart(14)} ${"spread".padStart(7)} ${"units/s (wall)".padStart(15)} ${"/ hand".padStart(7)} ${"/ jle build".padStart(11)} ${"peak heap".padStart(10)}`);
+  for (const t of timings) {
+    const m = median(t.cpu);
+    const spread = ((Math.max(...t.cpu) - Math.min(...t.cpu)) / m) * 100;
+    console.log(
+      `  ${t.name.padEnd(48)} ${fmt(m).padStart(14)} ${`±${(spread / 2).toFixed(0)}%`.padStart(7)} ${fmt(median(t.wall)).padStart(15)} ${r(m / h).padStart(7)} ${r(m / j).padStart(11)} ${mib(t.peakHeap).padStart(10)}`,
+    );
+  }
+}
+
+const load = () => loadavg().map((x) => x.toFixed(2)).join(" ");
+
 const fmt = (n: number) => Math.round(n).toLocaleString("en");
 const mib = (b: number) => `${(b / 2 ** 20).toFixed(1)} MiB`;
 
@@ -144,6 +195,7 @@ const jljApply = (rule: Record<string, unknown>) => (data: Record<string, unknow
 
 function contenders<U>(
   set: import("../../src/index.js").LoadedSet,
+  generated: import("../../src/index.js").LoadedSet,
   hand: (u: U) => Summary,
   bare: typeof familyBare,
   rulesEngine: () => (u: U) => Promise<Summary>,
@@ -157,6 +209,7 @@ function contenders<U>(
   return [
     { name: "hand-written function", summary: hand, run: (u) => hand(u).earned },
     { name: "tieuchi compiled, statuses and points", summary: (u) => summarize(lib.evaluate(set, u, quiet)), run: (u) => lib.evaluate(set, u, quiet).points!.earned },
+    { name: "tieuchi generated module, statuses and points", summary: (u) => summarize(lib.evaluate(generated, u, quiet)), run: (u) => lib.evaluate(generated, u, quiet).points!.earned },
     {
       name: "tieuchi compiled, messages in vi and en",
       summary: (u) => summarize(lib.evaluate(set, u)),
@@ -178,16 +231,65 @@ function loadSet(rel: string) {
   return lib.loadCriteriaSet(JSON.parse(readFileSync(join(ROOT, rel), "utf8")), { source: rel });
 }
 
+const generatedDir = mkdtempSync(join(tmpdir(), "tieuchi-bench-generated-"));
+process.on("exit", () => rmSync(generatedDir, { recursive: true, force: true }));
+
+/** The set with its generated module attached (written as `tieuchi compile` writes it, then imported). */
+async function generatedSet(rel: string) {
+  const set = loadSet(rel);
+  const file = join(generatedDir, `${set.definition.id}.mjs`);
+  writeFileSync(file, lib.generateModule(set));
+  return lib.useGenerated(loadSet(rel), await import(pathToFileURL(file).href));
+}
+
 console.log(`tieuchi ${lib.VERSION} benchmark — node ${process.version}, ${cpus()[0]?.model ?? "?"} × ${cpus().length}, ${mib(totalmem())} RAM${quick ? " (quick)" : ""}`);
 console.log(`Rates are units per second of CPU time on one core (wall time beside it), median of ${quick ? 3 : 5} rounds after a warm-up round.\n`);
 const rounds = quick ? 3 : 5;
+
+if (wants("outside")) {
+  const n = quick ? 20_000 : 100_000;
+  const set = loadSet("test/bench/family-set.json");
+  const units = outsideFamilies(n, SEED);
+  const members = units.reduce((s, f) => s + f.thanhVien.length, 0);
+  const omitting = units.reduce((s, f) => s + f.thanhVien.filter((m) => !("khongCoKhaNangHocTap" in m)).length, 0);
+  console.log(
+    `Outside workload (issue 18): ${fmt(n)} families, ${(members / n).toFixed(1)} members on average, ${((omitting * 100) / members).toFixed(0)}% of members omit the defaulted field; family set, 10 criteria and an exclusion`,
+  );
+  console.log(`  load average before: ${load()} (1, 5, 15 min)`);
+  const onJle = prepareBare(familyBare, jleBuild);
+  const onJlj = prepareBare(familyBare, jljApply);
+  const quiet = { explain: false } as const;
+  const generated = await generatedSet("test/bench/family-set.json");
+  const list: Contender<OutsideFamily>[] = [
+    { name: "hand-written function (bitmask)", summary: (u) => maskSummary(outsideByHand(u)), run: outsideByHand },
+    { name: "json-logic-engine 5.0.7 build, bare rules", summary: (u) => onJle(u as never), run: (u) => onJle(u as never).earned },
+    { name: "json-logic-js 2.0.5, bare rules", summary: (u) => onJlj(u as never), run: (u) => onJlj(u as never).earned, subset: quick ? 2_000 : 10_000 },
+    { name: "tieuchi, statuses and points (explain: false)", summary: (u) => summarize(lib.evaluate(set, u, quiet)), run: (u) => lib.evaluate(set, u, quiet).points!.earned },
+    { name: "tieuchi generated module, statuses and points", summary: (u) => summarize(lib.evaluate(generated, u, quiet)), run: (u) => lib.evaluate(generated, u, quiet).points!.earned },
+    {
+      name: "tieuchi, vi and en explanations read",
+      summary: (u) => summarize(lib.evaluate(set, u)),
+      run: (u) => {
+        const r = lib.evaluate(set, u);
+        let k = r.message!.vi.length + r.message!.en.length;
+        for (const c of r.criteria) k += c.message!.vi.length + c.message!.en.length;
+        return k;
+      },
+    },
+  ];
+  await agree(units, (u) => maskSummary(outsideByHand(u)), list.slice(1));
+  const timings = await timeInterleaved(units, list, rounds);
+  ratioTable(timings, list[0]!.name, list[1]!.name);
+  console.log(`  load average after: ${load()}`);
+  console.log("");
+}
 
 if (wants("family")) {
   const n = quick ? 20_000 : 100_000;
   const set = loadSet("test/bench/family-set.json");
   const units = families(n, SEED);
   console.log(`Family set (test/bench/family-set.json, 11 criteria, 3 derived lists): ${fmt(n)} families, ${(units.reduce((s, f) => s + f.thanhVien.length, 0) / n).toFixed(1)} members on average`);
-  const list = contenders(set, familyByHand, familyBare, familyRulesEngine, quick ? 2_000 : 10_000);
+  const list = contenders(set, await generatedSet("test/bench/family-set.json"), familyByHand, familyBare, familyRulesEngine, quick ? 2_000 : 10_000);
   await agree(units, familyByHand, list.slice(1));
   const timings: Timing[] = [];
   for (const c of list) timings.push(await time(units, c, rounds));
@@ -205,7 +307,7 @@ if (wants("agency")) {
   const units = agencies(n, 20, 500, SEED);
   const staff = units.reduce((s, a) => s + a.thanhVien.length, 0);
   console.log(`Agency set (TT 22/2020, criteria/don-vi-hoc-tap/2020.1.0.json): ${fmt(n)} agencies, staff lists of 20 to 500 (${(staff / n).toFixed(0)} on average)`);
-  const list = contenders(set, agencyByHand, agencyBare, agencyRulesEngine, quick ? 50 : 200);
+  const list = contenders(set, await generatedSet("criteria/don-vi-hoc-tap/2020.1.0.json"), agencyByHand, agencyBare, agencyRulesEngine, quick ? 50 : 200);
   await agree(units, agencyByHand, list.slice(1));
   const timings: Timing[] = [];
   for (const c of list) timings.push(await time(units, c, rounds));

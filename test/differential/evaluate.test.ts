@@ -103,7 +103,8 @@ function outcome(set: LoadedSet, data: unknown, options: { explain: boolean; eng
 
 describe("evaluate gives the same result with either evaluator", () => {
   for (const [name, set] of sets) {
-    it(name, () => {
+    // Hundreds of units on both evaluators, with and without explanations: seconds on a busy 2-core machine.
+    it(name, { timeout: 120_000 }, () => {
       const seen = new Set<string>();
       fc.assert(
         fc.property(unitsOf(set.definition.inputs), (unit) => {
@@ -121,7 +122,7 @@ describe("evaluate gives the same result with either evaluator", () => {
     });
   }
 
-  it("including on data that breaks the declarations, which both reject the same way", () => {
+  it("including on data that breaks the declarations, which both reject the same way", { timeout: 120_000 }, () => {
     for (const [, set] of sets) {
       fc.assert(
         fc.property(unitsOf(set.definition.inputs, true), (unit) => {

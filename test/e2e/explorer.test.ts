@@ -227,6 +227,33 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
     await p.click("button[data-lang=vi]");
   });
 
+  it("tells a list not given (missing data) from a list given empty, and an agency with no staff never passes", async () => {
+    const p = await open(`#/check/${SET}/${VERSION}`);
+    await p.click("[data-test=clear]");
+    for (const name of ["coKeHoachHocTap", "coQuyDinhKhuyenKhich", "dauTuNguonLuc", "chiaSeTriThuc"]) await setTri(p, name, true);
+    await p.selectOption(`${field("danhHieuTapThe")} select`, "Tập thể lao động tiên tiến");
+    const list = p.locator(field("thanhVien"));
+    const state = () => list.locator("> legend [data-test=list-state]").textContent();
+    expect(await list.getAttribute("data-list")).toBe("not-given");
+    expect(await state()).toContain("chưa khai báo: thiếu dữ liệu");
+    expect(await verdictOf(p)).toBe("incomplete");
+    // Given as empty: the member criteria fail (TT 22/2020 gives an agency without members none of their points).
+    await p.click(`${field("thanhVien")} > button[data-test=list-empty]`);
+    expect(await list.getAttribute("data-list")).toBe("empty");
+    expect(await state()).toContain("đã khai báo: không có mục nào");
+    expect(await verdictOf(p)).toBe("fail");
+    // A member added and removed again: still given empty, still not a pass (it was "ĐẠT, Tốt" in 0.1).
+    await p.click(`${field("thanhVien")} > button[data-test=add]`);
+    expect(await list.getAttribute("data-list")).toBe("items");
+    await p.click(`${field("thanhVien[0]")} [data-test=remove]`);
+    expect(await list.getAttribute("data-list")).toBe("empty");
+    expect(await verdictOf(p)).toBe("fail");
+    // Back to not given: missing data again.
+    await p.click(`${field("thanhVien")} > button[data-test=list-unset]`);
+    expect(await list.getAttribute("data-list")).toBe("not-given");
+    expect(await verdictOf(p)).toBe("incomplete");
+  });
+
   it("checks a passing unit, with members added, duplicated and removed, and downloads the result", async () => {
     const p = await open(`#/check/${SET}/${VERSION}`);
     await p.click("[data-test=clear]");
@@ -492,6 +519,15 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
       expect(cells).toEqual([c.pass, c.fail, c.missing, c.notApplicable].map((x) => `${x.count} (${pct(x.percent)})`));
     }
     expect(await p.locator("[data-test=report-errors] li").count()).toBe(total.errors.count);
+    // Grades: final and provisional in columns of their own, incomplete verdicts apart, each of the units evaluated.
+    for (const g of total.grades)
+      expect(await p.locator(`[data-test=report-grades] [data-test=grade-${g.id ?? "none"}] td.num`).allTextContents()).toEqual([
+        `${g.count} (${pct(g.percent)})`,
+        g.id === null ? "" : `${g.provisional.count} (${pct(g.provisional.percent)})`,
+        "",
+      ]);
+    expect(await p.locator("[data-test=report-grades] [data-test=grade-incomplete] td.num").allTextContents()).toEqual(["", "", `${total.verdicts.incomplete.count} (${pct(total.verdicts.incomplete.percent)})`]);
+    expect(await p.locator("[data-test=report-grades]").locator("..").locator("p").first().textContent()).toContain(`trên ${total.evaluated} đơn vị đã đánh giá`);
   }
 
   async function downloaded(p: Page, test: string): Promise<string> {

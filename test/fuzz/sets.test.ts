@@ -47,28 +47,37 @@ function outcome(set: LoadedSet, data: unknown, engine: EngineName, explain = tr
 }
 
 /** Decision invariants, checked independently of decision.ts. */
+/**
+ * What a result must say whatever the set and data. A criterion that could still fail (or err) for some
+ * completion of the missing data keeps a knock-out from passing; one that passes or does not apply for every
+ * completion does not (its status may still be `missing` between the two).
+ */
 function checkVerdict(set: LoadedSet, r: Result): void {
   const criteria = r.criteria;
-  const open = (c: CriterionResult) => c.status === "missing" || c.status === "error";
+  const mayFail = (c: CriterionResult) => c.outcomes.includes("fail") || c.outcomes.includes("error") || c.reason === "not-encoded";
   if (set.definition.decision.method === "points") {
     const knockouts = criteria.filter((c) => c.mandatory || c.role === "exclusion");
     if (knockouts.some((c) => c.status === "fail")) expect(r.verdict).toBe("fail");
     if (r.verdict === "pass") {
-      expect(knockouts.filter(open)).toEqual([]);
+      expect(knockouts.filter(mayFail)).toEqual([]);
       expect(r.points!.passMark).not.toBeNull();
       expect(r.points!.earned).toBeGreaterThanOrEqual(r.points!.passMark!);
     }
     expect(r.points!.earned).toBe(criteria.reduce((s, c) => s + (c.points?.earned ?? 0), 0));
+    expect(r.points!.possible).toBe(criteria.reduce((s, c) => s + (c.points?.possible ?? 0), 0));
   } else {
     const levels = set.definition.decision.levels;
     const first = (c: CriterionResult) => c.level === null || levels.length === 0 || c.level === levels[0]!.id;
-    if (r.verdict === "pass") expect(criteria.filter((c) => first(c) && (c.status === "fail" || open(c)))).toEqual([]);
+    if (r.verdict === "pass") expect(criteria.filter((c) => first(c) && mayFail(c))).toEqual([]);
     if (criteria.some((c) => first(c) && c.status === "fail")) expect(r.verdict).toBe("fail");
   }
   for (const c of criteria) {
-    if (c.status === "missing") expect(c.missing.length > 0 || c.reason === "not-encoded", c.id).toBe(true);
-    else expect(c.missing).toEqual([]);
-    if (c.status !== "pass" && c.points && !(c.status === "not-applicable" || c.status === "fail")) expect(c.points.earned).toBe(0);
+    // A status is certain exactly when one outcome is possible; then nothing missing could change it.
+    if (c.status === "missing") expect(c.outcomes.length > 1 || c.reason === "not-encoded", c.id).toBe(true);
+    else expect(c.outcomes, c.id).toEqual([c.status]);
+    if (c.status === "missing" && c.reason !== "not-encoded") expect(c.missing.length > 0, c.id).toBe(true);
+    if (c.status !== "missing" && c.points?.earned === c.points?.possible) expect(c.missing, c.id).toEqual([]);
+    if (c.points) expect(0 <= c.points.earned && c.points.earned <= c.points.possible && c.points.possible <= c.points.max, c.id).toBe(true);
   }
 }
 

@@ -2,8 +2,10 @@ import { closeSync, createWriteStream, openSync, readSync, type WriteStream } fr
 import { Readable, Writable } from "node:stream";
 import { FileError, OptionsError, printable, UnitsFileError } from "../../errors.js";
 import { msg, t } from "../../i18n/index.js";
+import { tCli } from "../../i18n/cli.js";
 import type { Lang } from "../../explain/format.js";
-import { fileReason, loadCriteriaFile } from "../../node/index.js";
+import { loadCriteriaFile } from "../../node/index.js";
+import { fileReason } from "../../node/files.js";
 import { runBatch, type BatchProgress, type BatchSummary, type UnitFormat } from "../../node/batch.js";
 import { readSheetFile, sheetFormatOf, writeResultFile } from "../../node/sheets.js";
 import { delimiterName, parseCsv } from "../../sheet/csv.js";
@@ -17,6 +19,8 @@ export interface BatchCommandOptions {
   readonly workers?: string;
   readonly quiet: boolean;
   readonly explain: boolean;
+  /** Compact output (a header record, then one short array per unit). */
+  readonly compact?: boolean;
   readonly stats: boolean;
   readonly asOf?: string;
   /** Evaluate although the set was not in force on `asOf` (refused otherwise, before any unit is read). */
@@ -26,6 +30,8 @@ export interface BatchCommandOptions {
   readonly meta?: string;
   readonly delimiter?: string;
   readonly lang?: Lang;
+  /** Most steps the set may need and each unit may take (`--max-work`). */
+  readonly maxWork?: number;
 }
 
 /** The first row of a CSV file (read from its first 64 KiB), and the delimiter it uses. */
@@ -157,6 +163,7 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
     }
     if (opts.delimiter !== undefined && opts.delimiter.length !== 1) throw new UsageError(t(lang, "cmd.one_char", { option: "--delimiter", got: JSON.stringify(opts.delimiter) }));
 
+    const setLimits = opts.maxWork !== undefined ? { limits: { maxWork: opts.maxWork } } : {};
     // A spreadsheet of units: an .xlsx workbook, or a CSV file whose header is not the set's input names
     // (labels, columns of lists, columns to group by). Read whole, then run as {unit, data} records.
     let units: string | AsyncIterable<Uint8Array> = input === "-" ? (process.stdin as AsyncIterable<Uint8Array>) : input;
@@ -165,13 +172,13 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
     const sheetIn = input === "-" || (opts.format !== undefined && opts.format !== "csv") ? undefined : sheetFormatOf(input);
     let asSheet = sheetIn === "xlsx";
     if (sheetIn === "csv" && opts.meta === undefined) {
-      const loaded = loadCriteriaFile(set);
+      const loaded = loadCriteriaFile(set, setLimits);
       const header = csvHeader(input, delimiter);
       delimiter = header.delimiter;
       asSheet = !header.names.every((n) => Object.prototype.hasOwnProperty.call(loaded.definition.inputs, n));
     }
     if (asSheet) {
-      const read = await readSheetFile(loadCriteriaFile(set), input, delimiter);
+      const read = await readSheetFile(loadCriteriaFile(set, setLimits), input, delimiter);
       if (read.delimiter !== undefined && !opts.quiet)
         io.err(`${t(lang, "cmd.batch.delimiter", { file: input, name: delimiterName(read.delimiter) })}\n`);
       for (const n of read.notices) io.err(`${n[lang]}\n`);
@@ -183,8 +190,10 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
 
     // Per-unit results as a table (.xlsx, or .csv with a BOM) instead of NDJSON lines.
     const tableOut = opts.out !== undefined ? sheetFormatOf(opts.out) : undefined;
+    if (opts.compact === true && opts.explain) throw new UsageError(tCli(lang, "cli.compact_with", { other: "explain" }));
+    if (opts.compact === true && tableOut !== undefined) throw new UsageError(tCli(lang, "cli.compact_with", { other: "table", format: tableOut }));
     const collected: TableLine[] = [];
-    if (input === "-" && process.stdin.isTTY === true) throw new UsageError(t(lang, "cmd.stdin_terminal"));
+    if (input === "-" && process.stdin.isTTY === true) throw new UsageError(tCli(lang, "cli.stdin_terminal", { command: "batch", what: "units" }));
     const file = opts.out !== undefined && tableOut === undefined ? openOutput(opts.out) : undefined;
     const output = tableOut ? lineCollector(collected) : (file ?? (io.stdout ? (io.outIsTTY ? terminalSink(io.stdout) : io.stdout) : textSink(io)));
     // Drawn only for a person watching: both standard output and standard error are terminals.
@@ -199,6 +208,7 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
         output,
         outputName: opts.out !== undefined ? printable(opts.out) : "standard output",
         explain: opts.explain,
+        ...(opts.compact === true ? { compact: true } : {}),
         ...(format !== undefined ? { format } : {}),
         ...(workers !== undefined ? { workers } : {}),
         ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
@@ -206,6 +216,7 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
         ...(opts.sets !== undefined ? { sets: opts.sets } : {}),
         ...(opts.meta !== undefined ? { meta: opts.meta.split(",").map((m) => m.trim()).filter(Boolean) } : {}),
         ...(delimiter !== undefined ? { delimiter } : {}),
+        ...(opts.maxWork !== undefined ? { maxWork: opts.maxWork, limits: { maxWork: opts.maxWork } } : {}),
         onProgress: (p: BatchProgress) => {
           last = p;
           if (!showProgress) return;
@@ -220,14 +231,15 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
       // The batch already failed: close the file quietly (its own error, if any, says nothing more).
       if (file) await new Promise<void>((resolve) => file.end(() => resolve()));
       const code = report(e, io, lang);
-      if ((e instanceof UnitsFileError || e instanceof OptionsError) && last !== undefined) io.err(`tieuchi: ${t(lang, "cmd.batch.stopped", { units: last.units, table: tableOut !== undefined })}\n`);
+      if ((e instanceof UnitsFileError || e instanceof OptionsError) && last !== undefined)
+        io.err(`tieuchi: ${tCli(lang, "cli.batch_stopped", { units: last.units, table: tableOut !== undefined })}\n`);
       return code;
     }
     if (showProgress) (io.status ?? io.err)("\r\x1b[K");
     if (file) await closeOutput(file, opts.out!);
     if (tableOut) {
       await new Promise<void>((resolve, reject) => output.end((e?: Error | null) => (e ? reject(e) : resolve())));
-      await writeResultFile(loadCriteriaFile(set), collected, opts.out!, lang);
+      await writeResultFile(loadCriteriaFile(set, setLimits), collected, opts.out!, lang);
     }
     if (!opts.quiet) io.err(summaryText(summary, lang));
     if (opts.stats)

@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { composeResults, resultsTarget } from "../../batch/compose.js";
 import { ReportLineError } from "../../errors.js";
+import { tCli } from "../../i18n/cli.js";
 import { t } from "../../i18n/index.js";
 import type { Lang } from "../../explain/format.js";
 import { loadCriteriaFile, readJsonFile, readLines } from "../../node/index.js";
@@ -55,12 +56,12 @@ export function composeCommand(args: readonly string[], opts: ComposeCommandOpti
     const c = composeResults(set, data, target, batchLines(file, opts.lang));
     data = c.data;
     errors += c.errors;
-    notes.push(t(opts.lang, "cli.compose_filled", { target, file, results: c.results, errors: c.errors }));
+    notes.push(tCli(opts.lang, "cli.compose_filled", { target, file, results: c.results, errors: c.errors }));
   }
   const text = `${JSON.stringify(data, null, 2)}\n`;
   if (opts.out !== undefined) {
     writeFileSync(opts.out, text);
-    notes.push(t(opts.lang, "cli.compose_wrote", { file: opts.out }));
+    notes.push(tCli(opts.lang, "cli.compose_wrote", { file: opts.out }));
   } else io.out(text);
   io.err(`${notes.join("\n")}\n`);
   return errors > 0 ? EXIT.fail : EXIT.ok;

@@ -35,18 +35,19 @@ export function renderResult(r: Result, lang: Lang, width: number): string {
   const rows = r.criteria.map((c) => [
     c.id,
     statusCell(c.status, lang),
-    c.points ? `${c.points.earned}/${c.points.max}` : c.mandatory ? t(lang, "word.mandatory") : "",
+    // An undecided criterion shows the points it could end with, e.g. 0–10/10.
+    c.points ? (c.points.possible === c.points.earned ? `${c.points.earned}/${c.points.max}` : `${c.points.earned}–${c.points.possible}/${c.points.max}`) : c.mandatory ? t(lang, "word.mandatory") : "",
     `${c.title[lang]}${c.message ? ` — ${c.message[lang]}` : ""}`,
   ]);
   const column = (c: "id" | "status" | "points" | "criterion-why") => t(lang, "cmd.column", { column: c });
   const body = table([column("id"), column("status"), column("points"), column("criterion-why")], rows, width);
   const tail: string[] = [""];
+  // The points range when the missing data could still change the points (40–95/100 points).
   tail.push(
     t(lang, "cmd.eval.verdict", {
       verdict: r.verdict,
       grade: r.grade?.title,
-      earned: r.points?.earned,
-      max: r.points?.applicableMax,
+      points: r.points ? t(lang, "decision.points_range", { earned: r.points.earned, possible: r.points.possible, max: r.points.applicableMax }) : undefined,
       passMark: r.points?.passMark ?? undefined,
     }),
   );
@@ -66,12 +67,13 @@ export function renderResult(r: Result, lang: Lang, width: number): string {
  */
 export function evalCommand(
   args: readonly string[],
-  opts: { json: boolean; lang: string; asOf?: string; sets?: string; record?: string; outOfForce?: boolean },
+  opts: { json: boolean; lang: string; asOf?: string; sets?: string; record?: string; outOfForce?: boolean; maxWork?: number },
   io: Io,
 ): number {
   const lang = langOption(opts.lang);
   if (args.length !== 2) throw new UsageError(t(lang, "cmd.takes", { command: "eval" }));
-  const set = loadCriteriaFile(args[0]!);
+  // --max-work raises both what the set may need and what the unit may take.
+  const set = loadCriteriaFile(args[0]!, opts.maxWork !== undefined ? { limits: { maxWork: opts.maxWork } } : {});
   const data = readJsonFile(args[1]!);
   let result: Result;
   try {
@@ -80,6 +82,7 @@ export function evalCommand(
       // Sub-units' titles are decided by the sets of --sets, or by the bundled ones (loaded only if a unit needs them).
       sets: opts.sets !== undefined ? loadRegistry(opts.sets) : lazyRegistry(bundledCriteriaDir()),
       ...(opts.outOfForce === true ? { allowOutOfForce: true } : {}),
+      ...(opts.maxWork !== undefined ? { maxWork: opts.maxWork } : {}),
     });
   } catch (e) {
     if (e instanceof NotInForceError && e.reason === "outside-dates") {

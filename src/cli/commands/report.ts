@@ -1,3 +1,4 @@
+import { tCli } from "../../i18n/cli.js";
 import { writeFileSync } from "node:fs";
 import type { Lang } from "../../explain/format.js";
 import { ReportLineError } from "../../errors.js";
@@ -30,17 +31,11 @@ export function reportCommand(args: readonly string[], opts: ReportCommandOption
   const by = opts.by.flatMap((b) => b.split(",")).map((b) => b.trim());
   if (by.some((b) => b === "")) throw new UsageError(t(lang, "cmd.by_names"));
   const acc = createReport({ by, decimals: Number(opts.decimals), ...(opts.set !== undefined ? { set: loadCriteriaFile(opts.set) } : {}) });
+  if (args[0] === "-" && process.stdin.isTTY === true) throw new UsageError(tCli(opts.lang, "cli.stdin_terminal", { command: "report", what: "results" }));
   const path = args[0] === "-" ? 0 : args[0]!;
-  try {
-    for (const line of readLines(path)) {
-      if ("error" in line) throw new ReportLineError(line.number, line.error);
-      acc.addLine(line.text, line.number);
-    }
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "EISDIR") throw new UsageError(t(lang, "cmd.folder_not_output", { path: args[0]! }));
-    if (code === "EACCES" || code === "EPERM") throw new UsageError(t(lang, "cmd.permission", { path: args[0]! }));
-    throw e;
+  for (const line of readLines(path)) {
+    if ("error" in line) throw new ReportLineError(line.number, line.error);
+    acc.addLine(line.text, line.number);
   }
   const text = formatReport(acc.finish(), opts.format as ReportFormat, opts.lang);
   if (opts.out !== undefined) {

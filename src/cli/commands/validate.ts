@@ -13,10 +13,10 @@ interface FileReport {
 }
 
 /** `tieuchi validate <set.json>...`: checks each file; 0 when all are valid, 1 when some are not. */
-export function validateCommand(files: readonly string[], opts: { json: boolean; lang: Lang }, io: Io): number {
+export function validateCommand(files: readonly string[], opts: { json: boolean; lang: Lang; maxWork?: number }, io: Io): number {
   const reports: FileReport[] = files.map((file) => {
     try {
-      const s = loadCriteriaFile(file);
+      const s = loadCriteriaFile(file, opts.maxWork !== undefined ? { limits: { maxWork: opts.maxWork } } : {});
       return { file, ok: true, id: s.definition.id, version: s.definition.version, hash: s.hash, problems: [] };
     } catch (e) {
       if (e instanceof CriteriaSetError) return { file, ok: false, problems: [...e.problems] };

@@ -3,6 +3,7 @@ import { loadRegistry, readJsonFile } from "../../node/index.js";
 import type { Result } from "../../schema/result.js";
 import { recordEvaluation, verify, type Verification } from "../../versions/audit.js";
 import type { Lang } from "../../explain/format.js";
+import { tCli } from "../../i18n/cli.js";
 import { EXIT, UsageError, type Io } from "../output.js";
 import { jsonText, langOption } from "./shared.js";
 import { t } from "../../i18n/index.js";
@@ -16,6 +17,8 @@ export function writeRecord(file: string, result: Result, data: unknown): void {
 export function renderVerification(v: Verification, lang: Lang): string {
   const head = t(lang, "cmd.verify.head", { set: `${v.set.id}@${v.set.version}`, match: v.match });
   const lines = [head, ...v.differences.map((d) => `  ✘ ${d.message[lang]}`), ...v.notes.map((n) => `  · ${n[lang]}`)];
+  // A match is where a reader could take too much from it: say what it does not prove.
+  if (v.match) lines.push(`  · ${tCli(lang, "cli.verify_not_signed")}`);
   return `${lines.join("\n")}\n`;
 }
 

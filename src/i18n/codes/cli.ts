@@ -11,16 +11,16 @@
 import type { AreaSpec } from "../params.js";
 
 /** The commands of `tieuchi`, in the order the help lists them. */
-export const CLI_COMMANDS = ["eval", "batch", "report", "validate", "test", "cases", "diff", "impact", "lock", "verify", "hash", "catalogue", "schema", "template", "compose", "help"] as const;
+export const CLI_COMMANDS = ["eval", "batch", "report", "validate", "test", "cases", "diff", "impact", "lock", "verify", "hash", "compile", "catalogue", "schema", "template", "compose", "help"] as const;
 /** A command of `tieuchi`. */
 export type CliCommand = (typeof CLI_COMMANDS)[number];
 
 /** Each command's options (besides `--help`, which every command takes), in the order its help lists them. */
 export const CLI_OPTIONS = {
-  eval: ["as-of", "sets", "json", "lang", "record", "out-of-force", "set", "criteria", "applied", "decided"],
-  batch: ["out", "format", "workers", "as-of", "sets", "meta", "delimiter", "explain", "quiet", "stats", "out-of-force", "lang"],
+  eval: ["as-of", "sets", "json", "lang", "record", "out-of-force", "set", "criteria", "applied", "decided", "max-work"],
+  batch: ["out", "format", "workers", "as-of", "sets", "meta", "delimiter", "explain", "compact", "quiet", "stats", "out-of-force", "lang", "max-work"],
   report: ["by", "format", "decimals", "set", "out", "lang"],
-  validate: ["json", "lang"],
+  validate: ["json", "lang", "max-work"],
   test: ["coverage", "require-both", "json", "sets", "lang"],
   cases: ["boundaries", "out", "seed", "lang"],
   diff: ["json", "lang"],
@@ -28,6 +28,7 @@ export const CLI_OPTIONS = {
   lock: ["check", "update", "accept-changes", "criteria", "verbose", "json", "lang"],
   verify: ["criteria", "json", "lang"],
   hash: ["json", "lang"],
+  compile: ["out", "lang"],
   catalogue: ["sets", "out", "lang"],
   schema: ["cases", "out", "lang"],
   template: ["out", "as-of", "criteria", "lang"],
@@ -62,6 +63,7 @@ export const CLI = {
   "cli.option.lock": { option: CLI_OPTIONS.lock },
   "cli.option.verify": { option: CLI_OPTIONS.verify },
   "cli.option.hash": { option: CLI_OPTIONS.hash },
+  "cli.option.compile": { option: CLI_OPTIONS.compile },
   "cli.option.catalogue": { option: CLI_OPTIONS.catalogue },
   "cli.option.schema": { option: CLI_OPTIONS.schema },
   "cli.option.template": { option: CLI_OPTIONS.template },
@@ -85,4 +87,14 @@ export const CLI = {
   "cli.compose_filled": { target: "string", file: "string", results: "number", errors: "number" },
   /** `tieuchi compose`: the composed data was written to a file. */
   "cli.compose_wrote": { file: "string" },
+  /** `-` given for a file while standard input is a terminal: nobody is going to type it. */
+  "cli.stdin_terminal": { command: "string", what: ["units", "results"] },
+  /** A batch stopped by its input: how many units were read, and that each has its line (or, for a table, that none was written). */
+  "cli.batch_stopped": { units: "number", table: "boolean" },
+  /** `--max-work` that is not a whole number of steps. */
+  "cli.max_work": { got: "string" },
+  /** `batch --compact` with an option it cannot go with: --explain, or a table (.xlsx, .csv) as the output. */
+  "cli.compact_with": { other: ["explain", "table"], format: "string?" },
+  /** What `verify` proves and what it does not: a record is hashed, not signed. */
+  "cli.verify_not_signed": {},
 } as const satisfies AreaSpec;

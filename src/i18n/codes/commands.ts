@@ -28,7 +28,6 @@ export const COMMANDS = {
   "cmd.set_needs_date": {},
   "cmd.record_one": {},
   "cmd.stdin_format": {},
-  "cmd.stdin_terminal": {},
   "cmd.by_names": {},
   "cmd.folder_not_output": { path: "string" },
   "cmd.permission": { path: "string" },
@@ -49,7 +48,7 @@ export const COMMANDS = {
 
   // eval: around the table of criteria.
   "cmd.eval.as_of": { date: "string", inForce: "boolean" },
-  "cmd.eval.verdict": { verdict: ["pass", "fail", "incomplete"], grade: "text?", earned: "number?", max: "number?", passMark: "number?" },
+  "cmd.eval.verdict": { verdict: ["pass", "fail", "incomplete"], grade: "text?", points: "string?", passMark: "number?" },
   "cmd.eval.level": { title: "text", status: ["achieved", "not-achieved", "undetermined"], failing: "strings", missing: "strings" },
   "cmd.eval.improve": { items: "strings" },
   "cmd.eval.next_grade": { grade: "text", points: "number" },
@@ -80,7 +79,6 @@ export const COMMANDS = {
   "cmd.batch.delimiter": { file: "string", name: "text" },
   "cmd.batch.progress": { units: "number", bad: "number", rate: "number" },
   "cmd.batch.time_left": { time: "string" },
-  "cmd.batch.stopped": { units: "number", table: "boolean" },
 
   // test
   "cmd.test.coverage_of": { set: "string", cases: "number", files: "number" },

@@ -24,6 +24,7 @@ export const ERRORS = {
   "error.report_line": { line: "number", reason: "message" },
   "error.units_file": { source: "string", line: "number", reason: "message" },
   "error.canonical_json": { path: "path", reason: "message" },
+  "error.budget": { set: "string", within: "string?", work: "number", limit: "number", left: "number?" },
   "error.json_line": { line: "number", column: "number", reason: "message" },
   "error.not_utf8_line": { line: "number" },
   /** A problem with its place, in a one-line summary. */
@@ -38,6 +39,9 @@ export const ERRORS = {
   "line.not_a_result": {},
   "line.not_batch_line": { problem: "message?" },
   "line.partial": { why: "message?" },
+  "line.compact_without_header": {},
+  "line.compact_header": {},
+  "line.compact_record": { problem: "message" },
   "line.too_long": { max: "number" },
   "line.not_utf8": {},
 
@@ -63,6 +67,15 @@ export const ERRORS = {
   "file.cell_not_closed": {},
   "file.unwritable": { reason: "string" },
   "file.write_failed": { why: "message" },
+  "file.pipe_silent": { seconds: "number", started: "boolean" },
+  "file.terminal": {},
+  "file.link_outside": { target: "string", folder: "string" },
+  "file.read_only": {},
+  "file.too_many_open": {},
+  "file.exists": {},
+  "file.busy": {},
+  "file.io": {},
+  "file.no_device": {},
 
   // The state of a criteria file against the lock.
   "lock.unreadable": { file: "string", reason: "message" },

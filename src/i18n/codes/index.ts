@@ -5,7 +5,7 @@
  * @module
  */
 import { CATALOGUE } from "./catalogue.js";
-import { CLI } from "./cli.js";
+import { DECISION } from "./decision.js";
 import type { AreaSpec, Sentences } from "../params.js";
 import { COMMANDS } from "./commands.js";
 import { DIFF } from "./diff.js";
@@ -29,7 +29,7 @@ export const SPEC = {
   ...VERIFY,
   ...DIFF,
   ...CATALOGUE,
-  ...CLI,
+  ...DECISION,
 } as const satisfies AreaSpec;
 
 /** The declared parameters of every message. */

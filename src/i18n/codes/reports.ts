@@ -13,7 +13,6 @@ export const REPORTS = {
   "report.grade": {},
   "report.count": {},
   "report.share": {},
-  "report.no_grade": {},
   "report.criteria": { evaluated: "number" },
   "report.id": {},
   "report.title": {},

@@ -17,6 +17,7 @@ export const cli: Sentences<typeof CLI> = {
       lock: "check or update the lock of released versions",
       verify: "replay an audit record: match, or exactly what differs",
       hash: "content hash (sha-256 of canonical JSON) of JSON files",
+      compile: "a set's evaluator as a static ES module (no eval), tied to the set by its hash",
       catalogue: "Markdown list of every set and version",
       schema: "print the JSON Schema of criteria files (or of case files)",
       template: "the spreadsheet to fill in for a set: column headers, drop-downs, an example row",
@@ -40,6 +41,7 @@ export const cli: Sentences<typeof CLI> = {
       lock: ["tieuchi lock --check [options]", "tieuchi lock --update [--accept-changes] [options]"],
       verify: ["tieuchi verify <record.json> <unit.json> [options]"],
       hash: ["tieuchi hash <file.json>... [options]"],
+      compile: ["tieuchi compile <set.json> --out <file.mjs> [options]"],
       catalogue: ["tieuchi catalogue [options]"],
       schema: ["tieuchi schema [options]"],
       template: ["tieuchi template <set.json | id[@version]> --out <file.xlsx | file.csv> [options]"],
@@ -75,6 +77,7 @@ export const cli: Sentences<typeof CLI> = {
       criteria: "folder of criteria sets for --set (default: the bundled sets)",
       applied: "with --set and --decided: the date applied (transitional)",
       decided: "with --set and --applied: the date decided; both versions side by side",
+      "max-work": "most steps the set may need and the unit may take (default 20,000,000): rule parts times list items",
     })[option],
   "cli.option.batch": ({ option }) =>
     ({
@@ -86,10 +89,12 @@ export const cli: Sentences<typeof CLI> = {
       meta: "fields that are not inputs of the set (an id, a commune): copied into each line's \"unit\", not evaluated",
       delimiter: "the CSV cell separator (default: a comma)",
       explain: "include the values read, measures and sentences in each result",
+      compact: "compact output: a header listing the criteria once, then per unit [line, unit, verdict, grade, earned, possible, applicableMax, a status letter per criterion]; tieuchi report reads it",
       quiet: "no progress bar and no summary on standard error",
       stats: "print the throughput and peak memory as JSON on standard error",
       "out-of-force": "evaluate even if the set was not in force on --as-of",
       lang: "language of the summary and messages: vi (default) or en",
+      "max-work": "most steps the set may need and each unit may take (default 20,000,000); a unit over it gets an ERR_BUDGET line",
     })[option],
   "cli.option.report": ({ option }) =>
     ({
@@ -100,7 +105,7 @@ export const cli: Sentences<typeof CLI> = {
       out: "write the report to this file instead of standard output",
       lang: "language of the report: vi (default) or en",
     })[option],
-  "cli.option.validate": ({ option }) => ({ json: "print each file's report as JSON", lang: "language of the messages: vi (default) or en" })[option],
+  "cli.option.validate": ({ option }) => ({ json: "print each file's report as JSON", "max-work": "most steps a set may need per unit (default 20,000,000)", lang: "language of the messages: vi (default) or en" })[option],
   "cli.option.test": ({ option }) =>
     ({
       coverage: "which statuses the cases saw each criterion take",
@@ -141,6 +146,7 @@ export const cli: Sentences<typeof CLI> = {
       json: "print the verification as JSON",
       lang: "language of the sentences: vi (default) or en",
     })[option],
+  "cli.option.compile": ({ option }) => ({ out: "the module to write (.mjs)", lang: "language of the messages: vi (default) or en" })[option],
   "cli.option.hash": ({ option }) => ({ json: "print the hashes as JSON", lang: "language of the messages: vi (default) or en" })[option],
   "cli.option.catalogue": ({ option }) =>
     ({
@@ -184,5 +190,17 @@ export const cli: Sentences<typeof CLI> = {
   "cli.option_before_command": ({ option }) => `option '${option}' goes after the command: tieuchi <command> ${option}`,
   "cli.compose_filled": ({ target, file, results, errors }) =>
     `${target}: ${results + errors} items from ${file} (${results} with a result${errors > 0 ? `, ${errors} not evaluated: title left unknown` : ""})`,
+  "cli.stdin_terminal": ({ command, what }) => `standard input is a terminal: pipe the ${what === "units" ? "units" : "batch output"} in (… | tieuchi ${command} … -) or name the file`,
+  "cli.batch_stopped": ({ units, table }) =>
+    table
+      ? `stopped after ${units.toLocaleString("en")} units; no results file was written`
+      : `stopped after ${units.toLocaleString("en")} units, each with its line in the output; the last line is a {"partial": true} record, and the units after were not read`,
+  "cli.max_work": ({ got }) => `--max-work is a whole number of steps, at least 1, not ${got}`,
+  "cli.compact_with": ({ other, format }) =>
+    other === "explain"
+      ? "--compact holds statuses and points only: leave out --explain or --compact"
+      : `--compact writes NDJSON, not a ${format ?? ""} table: name an .ndjson file, or leave out --compact`,
+  "cli.verify_not_signed": () =>
+    "records are hashed, not signed: a match means the set, the data and the replayed result agree with the record, not who made it; keep records where nobody can change them",
   "cli.compose_wrote": ({ file }) => `wrote ${file}`,
 };

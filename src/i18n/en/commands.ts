@@ -46,7 +46,6 @@ export const commands: Sentences<typeof COMMANDS> = {
   "cmd.set_needs_date": () => "with --set, give the date: --as-of <date>, or --applied <date> --decided <date>",
   "cmd.record_one": () => "--record records one evaluation: use it with --as-of",
   "cmd.stdin_format": () => "reading units from standard input needs --format ndjson, json or csv",
-  "cmd.stdin_terminal": () => "standard input is a terminal: pipe the units in (… | tieuchi batch set.json - --format ndjson) or name the file",
   "cmd.by_names": () => "--by needs field names, e.g. --by xa or --by huyen,xa",
   "cmd.folder_not_output": ({ path }) => `${path} is a folder, not a file of batch output`,
   "cmd.permission": ({ path }) => `${path}: permission denied`,
@@ -65,9 +64,9 @@ export const commands: Sentences<typeof COMMANDS> = {
   "cmd.validate.bad": ({ file, count }) => `✘ ${file}: ${plural(count, "problem")}`,
 
   "cmd.eval.as_of": ({ date, inForce }) => `as of ${date}${inForce ? "" : " (NOT in force then)"}`,
-  "cmd.eval.verdict": ({ verdict, grade, earned, max, passMark }) =>
+  "cmd.eval.verdict": ({ verdict, grade, points, passMark }) =>
     `Verdict: ${({ pass: "PASS", fail: "FAIL", incomplete: "INCOMPLETE" })[verdict]}${grade ? `, grade ${grade}` : ""}${
-      earned !== undefined && max !== undefined ? ` — ${earned}/${max} points (pass mark ${passMark ?? "unknown"})` : ""
+      points !== undefined ? ` — ${points} (pass mark ${passMark ?? "unknown"})` : ""
     }`,
   "cmd.eval.level": ({ title, status, failing, missing }) =>
     `  ${title}: ${({ achieved: "achieved", "not-achieved": "not achieved", undetermined: "undetermined" })[status]}${failing.length ? ` (failing: ${failing.join(", ")})` : ""}${
@@ -93,10 +92,6 @@ export const commands: Sentences<typeof COMMANDS> = {
   "cmd.batch.delimiter": ({ file, name }) => `${file}: cells separated by ${name}`,
   "cmd.batch.progress": ({ units, bad, rate }) => `${n(units)} units${bad ? ` (${n(bad)} bad)` : ""}  ${n(rate)}/s`,
   "cmd.batch.time_left": ({ time }) => `${time} left`,
-  "cmd.batch.stopped": ({ units, table }) =>
-    table
-      ? `stopped after ${n(units)} units; no results file was written`
-      : `stopped after ${n(units)} units, each with its line in the output; the last line is a {"partial": true} record, and the units after were not read`,
 
   "cmd.test.coverage_of": ({ set, cases, files }) => `Coverage of ${set} (${cases} cases, ${plural(files, "file")}):`,
   "cmd.test.summary": ({ cases, files, passed, failed }) => `${cases} cases in ${plural(files, "file")}: ${passed} passed, ${failed} failed`,

@@ -3,6 +3,8 @@ import { formatBytes, formatNumber, plural } from "../format.js";
 import type { Sentences } from "../params.js";
 
 const n = (x: number) => formatNumber(x, "en");
+/** A count of steps: `20,000,000`. */
+const big = (x: number) => Math.round(x).toLocaleString("en");
 const problems = (count: number) => plural(count, "problem");
 const inFile = (source: string | undefined) => (source ? ` ${source}` : "");
 
@@ -23,6 +25,8 @@ export const errors: Sentences<typeof ERRORS> = {
   "error.report_line": ({ line, reason }) => `line ${n(line)}: ${reason}`,
   "error.units_file": ({ source, line, reason }) => `${source}:${line}: ${reason}`,
   "error.canonical_json": ({ path, reason }) => `${path}: ${reason}; the value has no canonical JSON form and cannot be hashed`,
+  "error.budget": ({ set, within, work, limit, left }) =>
+    `evaluating this unit with ${set}${within ? ` (for ${within})` : ""} would take more than the ${left !== undefined ? `${big(left)} steps left of the ${big(limit)} allowed for the whole unit` : `${big(limit)} steps allowed`} (maxWork): at least ${big(work)} (each part of a rule, times the items of the lists it goes through). Its lists are too long for this set; raise maxWork (--max-work) to evaluate it`,
   "error.json_line": ({ line, column, reason }) => `not valid JSON at line ${line}, column ${column}: ${reason}`,
   "error.not_utf8_line": ({ line }) => `line ${line} is not UTF-8 text; save the file as UTF-8`,
   "error.at": ({ path, problem }) => `${path}: ${problem}`,
@@ -34,6 +38,9 @@ export const errors: Sentences<typeof ERRORS> = {
   "line.not_batch_line": ({ problem }) => `not a line of batch output ({"line", "unit", "result"} or {"line", "unit", "error"}): ${problem ?? ""}`,
   "line.partial": ({ why }) =>
     `the batch output is partial: the batch stopped before the end of its input${why ? `: ${why}` : ""}. The units above are not all the units; fix the input and run the batch again`,
+  "line.compact_without_header": () => "a compact record (a JSON array) before any compact header record",
+  "line.compact_header": () => "not a readable compact header record",
+  "line.compact_record": ({ problem }) => `not a readable compact record: ${problem}`,
   "line.too_long": ({ max }) => `the line is longer than ${max} bytes`,
   "line.not_utf8": () => "the line is not UTF-8 text",
 
@@ -59,6 +66,16 @@ export const errors: Sentences<typeof ERRORS> = {
   "file.cell_not_closed": () => 'a quoted cell is never closed (a " too many?)',
   "file.unwritable": ({ reason }) => `cannot be written (${reason})`,
   "file.write_failed": ({ why }) => `could not be written (${why})`,
+  "file.pipe_silent": ({ seconds, started }) =>
+    started ? `is a named pipe whose writer stopped writing for ${seconds} s` : `is a named pipe and nothing was written to it in ${seconds} s (is a writer connected?)`,
+  "file.terminal": () => "is a terminal; name a file, or pipe the data in",
+  "file.link_outside": ({ target, folder }) => `is a symbolic link to ${target}, outside ${folder}; copy what it points to into the folder`,
+  "file.read_only": () => "the file system is read-only",
+  "file.too_many_open": () => "too many files open",
+  "file.exists": () => "already exists",
+  "file.busy": () => "is busy",
+  "file.io": () => "input/output error",
+  "file.no_device": () => "no such device",
 
   "lock.unreadable": ({ file, reason }) => `${file}: cannot be read: ${reason}`,
   "lock.no_id": ({ file }) => `${file}: has no string 'id' and 'version', so it cannot be locked`,

@@ -4,7 +4,7 @@
  * @module
  */
 import { catalogue } from "./catalogue.js";
-import { cli } from "./cli.js";
+import { decision } from "./decision.js";
 import type { Catalogue } from "../codes/index.js";
 import { commands } from "./commands.js";
 import { diff } from "./diff.js";
@@ -27,5 +27,5 @@ export const en: Catalogue = {
   ...verify,
   ...diff,
   ...catalogue,
-  ...cli,
+  ...decision,
 };

@@ -1,10 +1,12 @@
 import type { PROBLEMS } from "../codes/problems.js";
-import { formatNumber } from "../format.js";
+import { formatNumber, joinOr } from "../format.js";
 import type { Sentences } from "../params.js";
 
 const n = (x: number) => formatNumber(x, "en");
 const q = (s: string) => `'${s}'`;
 const didYouMean = (s: string | undefined) => (s ? ` (did you mean '${s}'?)` : "");
+/** Names as a list; `more` names left out (a set may declare a thousand). */
+const names = (list: readonly string[], more = 0) => (list.join(", ") || "(none)") + (more > 0 ? `, … (and ${n(more)} more)` : "");
 const TYPES: Record<string, string> = { int: "integer", nan: "NaN" };
 const type = (t: string) => TYPES[t] ?? t;
 const ratioPart = (part: "part" | "whole") => part;
@@ -37,8 +39,8 @@ export const problems: Sentences<typeof PROBLEMS> = {
   "problem.invalid_element": ({ origin }) => `Invalid value in ${origin}`,
   "problem.custom": ({ check }) => check,
   "problem.unknown_key": ({ key, suggestion }) => `unknown key ${q(key)}${didYouMean(suggestion)}`,
-  "problem.unknown_field": ({ key, top, known, suggestion }) =>
-    `${q(key)} is not ${top ? "an input of this set" : "a declared field here"}${didYouMean(suggestion)}; declared: ${known.join(", ") || "(none)"}`,
+  "problem.unknown_field": ({ key, top, known, more, suggestion }) =>
+    `${q(key)} is not ${top ? "an input of this set" : "a declared field here"}${didYouMean(suggestion)}; declared: ${names(known, more)}`,
   "problem.list_too_long": ({ count, max }) => `the list has ${count} items; at most ${max} are accepted (limits.maxArrayLength)`,
   "problem.text_too_long": ({ length, max }) => `the text has ${length} characters; at most ${max} are accepted (limits.maxStringLength)`,
   "problem.control_character": ({ char, in: where }) => `the ${where} holds a control character (${char}), which could rewrite a terminal or hide text; remove it`,
@@ -101,14 +103,20 @@ export const problems: Sentences<typeof PROBLEMS> = {
   "problem.operation_shape.keys": ({ keys }) => `an operation is an object with exactly one key, the operator; this one has ${keys.length}: ${keys.join(", ")}`,
   "problem.operator_not_allowed": ({ op, allowed, suggestion }) => `'${op}' is not an operator criteria files may use${didYouMean(suggestion)}; allowed: ${allowed.join(" ")}`,
   "problem.arity": ({ op, min, max, got }) => `'${op}' takes ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? "" : "s"}, got ${got}`,
+  "problem.lookalike_text.invisible": ({ value, char }) =>
+    `${value} holds an invisible character (${char}): a reader sees one value, the rule compares another; remove the character`,
+  "problem.lookalike_text.script": ({ value, script }) =>
+    `${value} mixes Latin letters with ${script} letters that look the same (such as a Cyrillic 'о' for 'o'): data typed on a Vietnamese keyboard will never match; type the value again`,
   "problem.not_a_number": ({ op, type }) => `'${op}' calculates with numbers, but this is a ${type}`,
+  "problem.not_comparable.order": ({ op, type }) => `'${op}' compares numbers with numbers or dates with dates, but this is a ${type}`,
+  "problem.not_comparable.mixed": ({ op, left, right }) => `'${op}' compares a ${left} with a ${right}: both sides must be of one type (the text "10" is not the number 10, true is not 1)`,
   "problem.var_not_literal": () => "'var' takes a literal path written as a string, e.g. {\"var\": \"thanhVien\"}; computed paths and default values are not allowed",
   "problem.unsafe_path": ({ path, segment }) => `'${path}' reaches '${segment}', which could read an object's prototype; it is never allowed`,
   "problem.bad_path.position": ({ path }) => `'${path}' reads a list item by position; use all, some, filter, count or a share operator instead`,
   "problem.bad_path.names": ({ path }) => `'${path}' is not a dotted path of names`,
   "problem.unknown_var.not_record": ({ path, parent, type, field }) => `'${path}': '${parent}' is a ${type}, it has no field '${field}'`,
-  "problem.unknown_var.undeclared": ({ path, where, field, known, suggestion }) =>
-    `'${path}' is not declared: ${where} has no '${field}'${didYouMean(suggestion)}; known: ${known.join(", ") || "(none)"}`,
+  "problem.unknown_var.undeclared": ({ path, where, field, known, more, suggestion }) =>
+    `'${path}' is not declared: ${where} has no '${field}'${didYouMean(suggestion)}; known: ${names(known, more)}`,
   "problem.not_a_list": ({ op, type }) => `'${op}' needs a list here, but this is a ${type}`,
   "problem.not_a_count.type": ({ part, type }) => `the ${ratioPart(part)} of a ratio must be a whole number, but this is a ${type}`,
   "problem.not_a_count.decimal": ({ part }) => `the ${ratioPart(part)} of a ratio must be a whole number (an integer input or a count), not a decimal number`,
@@ -152,6 +160,7 @@ export const problems: Sentences<typeof PROBLEMS> = {
   "check.vi_empty": () => "the Vietnamese text is empty",
   "check.en_empty": () => "the English text is empty",
   "check.date_format": () => "expected a date written YYYY-MM-DD",
+  "check.web_url": () => "expected a web address, http: or https: (not javascript:, data: or file:)",
   "check.real_date": () => "not a real calendar date",
   "check.name_format": () => "a name starts with a letter or _ and holds only letters, digits and _",
   "check.reserved_name": () => "this name is reserved",
@@ -190,6 +199,7 @@ export const problems: Sentences<typeof PROBLEMS> = {
 
   "type.kind": ({ kind }) => (kind === "string" ? "text" : kind),
   "type.list": ({ item }) => `list of ${item}`,
+  "type.either": ({ types }) => joinOr(types, "en") || "value of unknown type",
   "type.record": ({ fields }) => `record {${fields.join(", ")}}`,
   "type.text_enum": ({ values }) => `text (one of ${values.join(", ")})`,
   "where.set": () => "the set's inputs and derived values",

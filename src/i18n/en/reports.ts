@@ -12,7 +12,6 @@ export const reports: Sentences<typeof REPORTS> = {
   "report.grade": () => "Grade",
   "report.count": () => "Count",
   "report.share": () => "Share",
-  "report.no_grade": () => "No grade",
   "report.criteria": ({ evaluated }) => `Criteria (out of ${n(evaluated)} units evaluated)`,
   "report.id": () => "ID",
   "report.title": () => "Criterion",

@@ -1,5 +1,6 @@
 import type { Sentences } from "../params.js";
 import type { CLI } from "../codes/cli.js";
+import { formatNumber } from "../format.js";
 
 export const cli: Sentences<typeof CLI> = {
   "cli.title": ({ version }) => `tieuchi ${version}: xét và giải thích danh hiệu xã hội học tập theo các bộ tiêu chí có phiên bản`,
@@ -17,6 +18,7 @@ export const cli: Sentences<typeof CLI> = {
       lock: "kiểm tra hoặc cập nhật tệp khóa các phiên bản đã phát hành",
       verify: "đánh giá lại một bản ghi kiểm toán: khớp, hoặc chỉ rõ chỗ khác",
       hash: "mã băm nội dung (sha-256 của JSON chuẩn tắc) của tệp JSON",
+      compile: "sinh bộ đánh giá của một bộ thành mô-đun ES tĩnh (không eval), gắn với bộ qua mã băm",
       catalogue: "danh sách Markdown mọi bộ tiêu chí và phiên bản",
       schema: "in JSON Schema của tệp bộ tiêu chí (hoặc của tệp ca kiểm thử)",
       template: "bảng tính mẫu để điền dữ liệu của một bộ: tiêu đề cột, danh sách chọn, một dòng ví dụ",
@@ -40,6 +42,7 @@ export const cli: Sentences<typeof CLI> = {
       lock: ["tieuchi lock --check [tùy chọn]", "tieuchi lock --update [--accept-changes] [tùy chọn]"],
       verify: ["tieuchi verify <bản-ghi.json> <đơn-vị.json> [tùy chọn]"],
       hash: ["tieuchi hash <tệp.json>... [tùy chọn]"],
+      compile: ["tieuchi compile <bộ-tiêu-chí.json> --out <tệp.mjs> [tùy chọn]"],
       catalogue: ["tieuchi catalogue [tùy chọn]"],
       schema: ["tieuchi schema [tùy chọn]"],
       template: ["tieuchi template <bộ-tiêu-chí.json | mã-bộ[@phiên-bản]> --out <tệp.xlsx | tệp.csv> [tùy chọn]"],
@@ -75,6 +78,7 @@ export const cli: Sentences<typeof CLI> = {
       criteria: "thư mục bộ tiêu chí cho --set (mặc định: các bộ đi kèm)",
       applied: "cùng --set và --decided: ngày nộp hồ sơ (xét chuyển tiếp)",
       decided: "cùng --set và --applied: ngày xét; hai phiên bản được đặt cạnh nhau",
+      "max-work": "số bước tối đa mà bộ tiêu chí có thể cần và đơn vị được dùng (mặc định 20.000.000): số phần của quy tắc nhân số mục của danh sách",
     })[option],
   "cli.option.batch": ({ option }) =>
     ({
@@ -86,10 +90,12 @@ export const cli: Sentences<typeof CLI> = {
       meta: "các trường không phải đầu vào của bộ (mã, xã...): chép sang \"unit\" của mỗi dòng, không đánh giá",
       delimiter: "ký tự phân cách ô của tệp CSV (mặc định: dấu phẩy)",
       explain: "kèm giá trị đã đọc, phép đo và câu giải thích trong mỗi kết quả",
+      compact: "dạng gọn: một dòng đầu liệt kê các tiêu chí một lần, rồi mỗi đơn vị một mảng [dòng, đơn vị, kết luận, hạng, điểm đạt, điểm có thể, điểm tối đa áp dụng, một chữ trạng thái cho mỗi tiêu chí]; tieuchi report đọc được",
       quiet: "không vẽ thanh tiến độ, không in tóm tắt trên đầu ra lỗi",
       stats: "in tốc độ và bộ nhớ cao nhất dạng JSON trên đầu ra lỗi",
       "out-of-force": "vẫn đánh giá dù bộ không có hiệu lực vào --as-of",
       lang: "ngôn ngữ của tóm tắt và thông báo: vi (mặc định) hoặc en",
+      "max-work": "số bước tối đa mà bộ tiêu chí có thể cần và mỗi đơn vị được dùng (mặc định 20.000.000); đơn vị vượt quá nhận dòng lỗi ERR_BUDGET",
     })[option],
   "cli.option.report": ({ option }) =>
     ({
@@ -100,7 +106,7 @@ export const cli: Sentences<typeof CLI> = {
       out: "ghi báo cáo vào tệp này thay vì đầu ra chuẩn",
       lang: "ngôn ngữ của báo cáo: vi (mặc định) hoặc en",
     })[option],
-  "cli.option.validate": ({ option }) => ({ json: "in báo cáo của từng tệp dạng JSON", lang: "ngôn ngữ của thông báo: vi (mặc định) hoặc en" })[option],
+  "cli.option.validate": ({ option }) => ({ json: "in báo cáo của từng tệp dạng JSON", "max-work": "số bước tối đa mà một bộ tiêu chí có thể cần cho mỗi đơn vị (mặc định 20.000.000)", lang: "ngôn ngữ của thông báo: vi (mặc định) hoặc en" })[option],
   "cli.option.test": ({ option }) =>
     ({
       coverage: "các trạng thái mà các ca đã thấy ở mỗi tiêu chí",
@@ -141,6 +147,7 @@ export const cli: Sentences<typeof CLI> = {
       json: "in kết quả đối chiếu dạng JSON",
       lang: "ngôn ngữ của các câu: vi (mặc định) hoặc en",
     })[option],
+  "cli.option.compile": ({ option }) => ({ out: "tệp mô-đun sẽ ghi (.mjs)", lang: "ngôn ngữ của thông báo: vi (mặc định) hoặc en" })[option],
   "cli.option.hash": ({ option }) => ({ json: "in các mã băm dạng JSON", lang: "ngôn ngữ của thông báo: vi (mặc định) hoặc en" })[option],
   "cli.option.catalogue": ({ option }) =>
     ({
@@ -184,5 +191,18 @@ export const cli: Sentences<typeof CLI> = {
   "cli.option_before_command": ({ option }) => `tùy chọn '${option}' đứng sau tên lệnh: tieuchi <lệnh> ${option}`,
   "cli.compose_filled": ({ target, file, results, errors }) =>
     `${target}: ${results + errors} mục từ ${file} (${results} có kết quả${errors > 0 ? `, ${errors} chưa được đánh giá: danh hiệu ghi là chưa rõ` : ""})`,
+  "cli.stdin_terminal": ({ command, what }) =>
+    `đầu vào chuẩn đang là màn hình dòng lệnh: hãy chuyển ${what === "units" ? "dữ liệu các đơn vị" : "kết quả chạy hàng loạt"} vào qua ống dẫn (… | tieuchi ${command} … -) hoặc nêu tên tệp`,
+  "cli.batch_stopped": ({ units, table }) =>
+    table
+      ? `dừng lại sau ${formatNumber(units, "vi")} đơn vị; không ghi tệp kết quả nào`
+      : `dừng lại sau ${formatNumber(units, "vi")} đơn vị, mỗi đơn vị đều có dòng của mình trong kết quả; dòng cuối là bản ghi {"partial": true}, và các đơn vị sau đó chưa được đọc`,
+  "cli.max_work": ({ got }) => `--max-work là một số nguyên các bước, ít nhất là 1, không phải ${got}`,
+  "cli.compact_with": ({ other, format }) =>
+    other === "explain"
+      ? "--compact chỉ giữ trạng thái và điểm: hãy bỏ --explain hoặc --compact"
+      : `--compact ghi NDJSON, không ghi bảng ${format ?? ""}: hãy đặt tên một tệp .ndjson, hoặc bỏ --compact`,
+  "cli.verify_not_signed": () =>
+    "bản ghi được băm, không được ký: «khớp» nghĩa là bộ tiêu chí, dữ liệu và kết quả đánh giá lại trùng với bản ghi, không chứng minh ai đã tạo bản ghi; hãy giữ bản ghi ở nơi không ai sửa được",
   "cli.compose_wrote": ({ file }) => `đã ghi ${file}`,
 };

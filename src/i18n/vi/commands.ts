@@ -56,7 +56,6 @@ export const commands: Sentences<typeof COMMANDS> = {
   "cmd.set_needs_date": () => "khi có --set, hãy cho ngày: --as-of <ngày>, hoặc --applied <ngày> --decided <ngày>",
   "cmd.record_one": () => "--record ghi biên bản của một lần đánh giá: hãy dùng cùng --as-of",
   "cmd.stdin_format": () => "đọc các đơn vị từ đầu vào chuẩn thì cần --format ndjson, json hoặc csv",
-  "cmd.stdin_terminal": () => "đầu vào chuẩn đang là màn hình dòng lệnh: hãy chuyển dữ liệu các đơn vị vào (… | tieuchi batch bộ-tiêu-chí.json - --format ndjson) hoặc nêu tên tệp",
   "cmd.by_names": () => "--by cần tên các trường, ví dụ --by xa hoặc --by huyen,xa",
   "cmd.folder_not_output": ({ path }) => `${path} là một thư mục, không phải tệp kết quả chạy hàng loạt`,
   "cmd.permission": ({ path }) => `${path}: không có quyền đọc`,
@@ -75,9 +74,9 @@ export const commands: Sentences<typeof COMMANDS> = {
   "cmd.validate.bad": ({ file, count }) => `✘ ${file}: ${n(count)} lỗi`,
 
   "cmd.eval.as_of": ({ date, inForce }) => `ngày xét ${date}${inForce ? "" : " (NGOÀI thời gian hiệu lực)"}`,
-  "cmd.eval.verdict": ({ verdict, grade, earned, max, passMark }) =>
+  "cmd.eval.verdict": ({ verdict, grade, points, passMark }) =>
     `Kết luận: ${({ pass: "ĐẠT", fail: "CHƯA ĐẠT", incomplete: "CHƯA ĐỦ DỮ LIỆU" })[verdict]}${grade ? `, xếp loại ${grade}` : ""}${
-      earned !== undefined && max !== undefined ? ` — ${n(earned)}/${n(max)} điểm (mức đạt ${passMark === undefined ? "chưa xác định" : n(passMark)})` : ""
+      points !== undefined ? ` — ${points} (mức đạt ${passMark === undefined ? "chưa xác định" : n(passMark)})` : ""
     }`,
   "cmd.eval.level": ({ title, status, failing, missing }) =>
     `  ${title}: ${({ achieved: "đạt", "not-achieved": "chưa đạt", undetermined: "chưa xác định" })[status]}${failing.length ? ` (chưa đạt: ${failing.join(", ")})` : ""}${
@@ -105,10 +104,6 @@ export const commands: Sentences<typeof COMMANDS> = {
   "cmd.batch.delimiter": ({ file, name }) => `${file}: các ô cách nhau bằng ${name}`,
   "cmd.batch.progress": ({ units, bad, rate }) => `${n(units)} đơn vị${bad ? ` (${n(bad)} lỗi)` : ""}  ${n(rate)}/giây`,
   "cmd.batch.time_left": ({ time }) => `còn ${time}`,
-  "cmd.batch.stopped": ({ units, table }) =>
-    table
-      ? `đã dừng sau ${n(units)} đơn vị; không ghi tệp kết quả nào`
-      : `đã dừng sau ${n(units)} đơn vị, mỗi đơn vị có dòng của nó trong kết quả; dòng cuối là bản ghi {"partial": true}, các đơn vị sau đó chưa được đọc`,
 
   "cmd.test.coverage_of": ({ set, cases, files }) => `Độ phủ của ${set} (${n(cases)} ca, ${n(files)} tệp):`,
   "cmd.test.summary": ({ cases, files, passed, failed }) => `${n(cases)} ca trong ${n(files)} tệp: ${n(passed)} đúng, ${n(failed)} sai`,

@@ -23,6 +23,8 @@ export const errors: Sentences<typeof ERRORS> = {
   "error.report_line": ({ line, reason }) => `dòng ${n(line)}: ${reason}`,
   "error.units_file": ({ source, line, reason }) => `${source}:${line}: ${reason}`,
   "error.canonical_json": ({ path, reason }) => `${path}: ${reason}; giá trị không có dạng JSON chuẩn nên không tính được mã băm`,
+  "error.budget": ({ set, within, work, limit, left }) =>
+    `đánh giá đơn vị này bằng ${set}${within ? ` (cho ${within})` : ""} sẽ cần nhiều hơn ${left !== undefined ? `${n(left)} bước còn lại trong ${n(limit)} bước cho phép của cả đơn vị` : `${n(limit)} bước cho phép`} (maxWork): ít nhất ${n(work)} (mỗi thành phần của quy tắc nhân với số mục của các danh sách nó duyệt qua). Các danh sách của đơn vị quá dài đối với bộ này; hãy nâng maxWork (--max-work) để đánh giá`,
   "error.json_line": ({ line, column, reason }) => `không phải JSON hợp lệ ở dòng ${n(line)}, cột ${n(column)}: ${reason}`,
   "error.not_utf8_line": ({ line }) => `dòng ${n(line)} không phải văn bản UTF-8; hãy lưu tệp theo UTF-8`,
   "error.at": ({ path, problem }) => `${path}: ${problem}`,
@@ -34,6 +36,9 @@ export const errors: Sentences<typeof ERRORS> = {
   "line.not_batch_line": ({ problem }) => `không phải một dòng kết quả chạy hàng loạt ({"line", "unit", "result"} hoặc {"line", "unit", "error"})${problem ? `: ${problem}` : ""}`,
   "line.partial": ({ why }) =>
     `kết quả chạy hàng loạt không đầy đủ: lần chạy đã dừng trước khi đọc hết dữ liệu${why ? ` (${why})` : ""}. Các đơn vị ở trên chưa phải là tất cả; hãy sửa dữ liệu đầu vào và chạy lại`,
+  "line.compact_without_header": () => "một bản ghi gọn (một mảng JSON) đứng trước mọi dòng đầu của dạng gọn",
+  "line.compact_header": () => "không phải một dòng đầu dạng gọn đọc được",
+  "line.compact_record": ({ problem }) => `không phải một bản ghi gọn đọc được: ${problem}`,
   "line.too_long": ({ max }) => `dòng dài quá ${n(max)} byte`,
   "line.not_utf8": () => "dòng không phải văn bản UTF-8",
 
@@ -59,6 +64,16 @@ export const errors: Sentences<typeof ERRORS> = {
   "file.cell_not_closed": () => 'có một ô trong ngoặc kép không bao giờ được đóng (thừa một dấu "?)',
   "file.unwritable": ({ reason }) => `không ghi được (${reason})`,
   "file.write_failed": ({ why }) => `không ghi được (${why})`,
+  "file.pipe_silent": ({ seconds, started }) =>
+    started ? `là một ống dẫn có tên mà nơi ghi đã ngừng ghi trong ${n(seconds)} giây` : `là một ống dẫn có tên và không có gì được ghi vào trong ${n(seconds)} giây (đã có nơi ghi nối vào chưa?)`,
+  "file.terminal": () => "là một màn hình dòng lệnh; hãy nêu tên tệp, hoặc chuyển dữ liệu vào qua ống dẫn",
+  "file.link_outside": ({ target, folder }) => `là liên kết tượng trưng tới ${target}, nằm ngoài ${folder}; hãy chép tệp nó trỏ tới vào trong thư mục`,
+  "file.read_only": () => "hệ thống tệp chỉ cho đọc",
+  "file.too_many_open": () => "đang mở quá nhiều tệp",
+  "file.exists": () => "đã tồn tại",
+  "file.busy": () => "đang bận",
+  "file.io": () => "lỗi vào/ra",
+  "file.no_device": () => "không có thiết bị này",
 
   "lock.unreadable": ({ file, reason }) => `${file}: không đọc được: ${reason}`,
   "lock.no_id": ({ file }) => `${file}: không có chuỗi «id» và «version» nên không khóa được`,

@@ -5,7 +5,7 @@
  * @module
  */
 import { catalogue } from "./catalogue.js";
-import { cli } from "./cli.js";
+import { decision } from "./decision.js";
 import type { Catalogue } from "../codes/index.js";
 import { commands } from "./commands.js";
 import { diff } from "./diff.js";
@@ -28,5 +28,5 @@ export const vi: Catalogue = {
   ...verify,
   ...diff,
   ...catalogue,
-  ...cli,
+  ...decision,
 };

@@ -1,5 +1,5 @@
 import type { PROBLEMS } from "../codes/problems.js";
-import { formatNumber } from "../format.js";
+import { formatNumber, joinOr } from "../format.js";
 import type { Sentences } from "../params.js";
 
 const n = (x: number) => formatNumber(x, "vi");
@@ -27,7 +27,7 @@ const TYPES: Record<string, string> = {
 };
 const type = (t: string) => TYPES[t] ?? t;
 const ratioPart = (part: "part" | "whole") => (part === "part" ? "tử số" : "mẫu số");
-const none = (list: readonly string[]) => list.join(", ") || "(không có)";
+const none = (list: readonly string[], more = 0) => (list.join(", ") || "(không có)") + (more > 0 ? `, … (và ${n(more)} tên khác)` : "");
 
 const atLeast = (origin: string, m: number, inclusive: boolean) => {
   const bound = `${inclusive ? "ít nhất" : "lớn hơn"} ${n(m)}`;
@@ -57,8 +57,8 @@ export const problems: Sentences<typeof PROBLEMS> = {
   "problem.invalid_element": ({ origin }) => `Giá trị không hợp lệ trong ${type(origin)}`,
   "problem.custom": ({ check }) => check,
   "problem.unknown_key": ({ key, suggestion }) => `khóa không được biết: ${q(key)}${didYouMean(suggestion)}`,
-  "problem.unknown_field": ({ key, top, known, suggestion }) =>
-    `${q(key)} không phải ${top ? "dữ liệu đầu vào của bộ tiêu chí này" : "trường được khai báo ở đây"}${didYouMean(suggestion)}; các trường đã khai báo: ${none(known)}`,
+  "problem.unknown_field": ({ key, top, known, more, suggestion }) =>
+    `${q(key)} không phải ${top ? "dữ liệu đầu vào của bộ tiêu chí này" : "trường được khai báo ở đây"}${didYouMean(suggestion)}; các trường đã khai báo: ${none(known, more)}`,
   "problem.list_too_long": ({ count, max }) => `danh sách có ${n(count)} mục; chỉ nhận tối đa ${n(max)} (limits.maxArrayLength)`,
   "problem.text_too_long": ({ length, max }) => `văn bản có ${n(length)} ký tự; chỉ nhận tối đa ${n(max)} (limits.maxStringLength)`,
   "problem.control_character": ({ char, in: where }) =>
@@ -127,14 +127,20 @@ export const problems: Sentences<typeof PROBLEMS> = {
   "problem.operation_shape.keys": ({ keys }) => `phép toán là một đối tượng có đúng một khóa là tên phép toán; đối tượng này có ${n(keys.length)} khóa: ${keys.join(", ")}`,
   "problem.operator_not_allowed": ({ op, allowed, suggestion }) => `«${op}» không phải phép toán được dùng trong tệp tiêu chí${didYouMean(suggestion)}; được dùng: ${allowed.join(" ")}`,
   "problem.arity": ({ op, min, max, got }) => `«${op}» nhận ${min === max ? n(min) : `từ ${n(min)} đến ${n(max)}`} đối số, ở đây có ${n(got)}`,
+  "problem.lookalike_text.invisible": ({ value, char }) =>
+    `${value} chứa một ký tự không nhìn thấy (${char}): người đọc thấy một giá trị, quy tắc so sánh với một giá trị khác; hãy xóa ký tự đó`,
+  "problem.lookalike_text.script": ({ value, script }) =>
+    `${value} trộn chữ Latinh với chữ ${script} trông giống hệt (chẳng hạn «о» Kirin thay cho «o»): dữ liệu gõ bằng bàn phím tiếng Việt sẽ không bao giờ khớp; hãy gõ lại giá trị`,
   "problem.not_a_number": ({ op, type }) => `«${op}» tính toán với số, nhưng đây là ${type}`,
+  "problem.not_comparable.order": ({ op, type }) => `«${op}» so sánh số với số hoặc ngày với ngày, nhưng đây là ${type}`,
+  "problem.not_comparable.mixed": ({ op, left, right }) => `«${op}» so sánh ${left} với ${right}: hai vế phải cùng một kiểu (văn bản "10" không phải số 10, true không phải 1)`,
   "problem.var_not_literal": () => "«var» nhận một đường dẫn viết sẵn dưới dạng chuỗi, ví dụ {\"var\": \"thanhVien\"}; không dùng đường dẫn tính toán hay giá trị mặc định",
   "problem.unsafe_path": ({ path, segment }) => `«${path}» chạm tới «${segment}», có thể đọc nguyên mẫu (prototype) của đối tượng; điều này không bao giờ được phép`,
   "problem.bad_path.position": ({ path }) => `«${path}» đọc một mục của danh sách theo vị trí; hãy dùng all, some, filter, count hoặc một phép tính tỷ lệ`,
   "problem.bad_path.names": ({ path }) => `«${path}» không phải đường dẫn gồm các tên nối bằng dấu chấm`,
   "problem.unknown_var.not_record": ({ path, parent, type, field }) => `«${path}»: «${parent}» là ${type}, không có trường «${field}»`,
-  "problem.unknown_var.undeclared": ({ path, where, field, known, suggestion }) =>
-    `«${path}» chưa được khai báo: ${where} không có «${field}»${didYouMean(suggestion)}; đã có: ${none(known)}`,
+  "problem.unknown_var.undeclared": ({ path, where, field, known, more, suggestion }) =>
+    `«${path}» chưa được khai báo: ${where} không có «${field}»${didYouMean(suggestion)}; đã có: ${none(known, more)}`,
   "problem.not_a_list": ({ op, type }) => `«${op}» cần một danh sách ở đây, nhưng đây là ${type}`,
   "problem.not_a_count.type": ({ part, type }) => `${ratioPart(part)} của một tỷ lệ phải là số nguyên, nhưng đây là ${type}`,
   "problem.not_a_count.decimal": ({ part }) => `${ratioPart(part)} của một tỷ lệ phải là số nguyên (dữ liệu kiểu số nguyên hoặc một phép đếm), không phải số thập phân`,
@@ -178,6 +184,7 @@ export const problems: Sentences<typeof PROBLEMS> = {
   "check.vi_empty": () => "văn bản tiếng Việt đang trống",
   "check.en_empty": () => "văn bản tiếng Anh đang trống",
   "check.date_format": () => "cần một ngày viết theo dạng YYYY-MM-DD",
+  "check.web_url": () => "cần một địa chỉ web http: hoặc https: (không nhận javascript:, data:, file:)",
   "check.real_date": () => "không phải ngày có thật trên lịch",
   "check.name_format": () => "tên bắt đầu bằng chữ cái hoặc _ và chỉ gồm chữ cái không dấu, chữ số và _",
   "check.reserved_name": () => "tên này đã được dành riêng",
@@ -216,6 +223,7 @@ export const problems: Sentences<typeof PROBLEMS> = {
 
   "type.kind": ({ kind }) => type(kind === "string" ? "string" : kind),
   "type.list": ({ item }) => `danh sách ${item}`,
+  "type.either": ({ types }) => joinOr(types, "vi") || "giá trị chưa rõ kiểu",
   "type.record": ({ fields }) => `bản ghi {${fields.join(", ")}}`,
   "type.text_enum": ({ values }) => `văn bản (một trong ${values.join(", ")})`,
   "where.set": () => "dữ liệu đầu vào và giá trị tính toán của bộ tiêu chí",

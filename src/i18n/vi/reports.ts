@@ -12,7 +12,6 @@ export const reports: Sentences<typeof REPORTS> = {
   "report.grade": () => "Xếp loại",
   "report.count": () => "Số lượng",
   "report.share": () => "Tỉ lệ",
-  "report.no_grade": () => "Không xếp loại",
   "report.criteria": ({ evaluated }) => `Tiêu chí (trên ${n(evaluated)} đơn vị đã đánh giá)`,
   "report.id": () => "Mã",
   "report.title": () => "Nội dung tiêu chí",

@@ -4,7 +4,7 @@
  * page only shows progress and figures, so it never freezes. A new file, or "Dừng", ends the run in progress.
  * Nothing is sent anywhere.
  */
-import { isInForce, type Localized, type Report, type Tally } from "tieuchi";
+import { isInForce, msg, say, type Localized, type Report, type Tally } from "tieuchi";
 import { allEntries, find, registry, titles, today, versionName, type Entry } from "../catalogue.js";
 import { downloadBlob, fill, h } from "../dom.js";
 import { lang, loc, t, viDate } from "../i18n.js";
@@ -94,13 +94,44 @@ function tallyTable(tally: Tally): HTMLElement {
   );
 }
 
+/**
+ * The grades: final and provisional ones in columns of their own (a provisional grade could still rise), and
+ * incomplete verdicts apart, in no grade; every share is of the units evaluated.
+ */
 function gradesList(tally: Tally): HTMLElement | null {
   const tr = t();
-  if (tally.grades.length === 0) return null;
+  if (tally.grades.length === 0 && tally.verdicts.incomplete.count === 0) return null;
+  const word = (key: "decision.report_final" | "decision.report_provisional" | "decision.report_incomplete" | "decision.report_no_grade") => say(msg(key), lang());
+  const rows = [
+    ...tally.grades.map((g) =>
+      h(
+        "tr",
+        { "data-test": `grade-${g.id ?? "none"}` },
+        h("th", { scope: "row" }, g.title ? loc(g.title) : word("decision.report_no_grade")),
+        h("td", { class: "num", "data-label": word("decision.report_final") }, share(g.count, g.percent)),
+        h("td", { class: "num", "data-label": word("decision.report_provisional") }, g.id === null ? "" : share(g.provisional.count, g.provisional.percent)),
+        h("td", { class: "num", "data-label": word("decision.report_incomplete") }, ""),
+      ),
+    ),
+    h(
+      "tr",
+      { "data-test": "grade-incomplete" },
+      h("th", { scope: "row" }, word("decision.report_incomplete")),
+      h("td", { class: "num" }, ""),
+      h("td", { class: "num" }, ""),
+      h("td", { class: "num", "data-label": word("decision.report_incomplete") }, share(tally.verdicts.incomplete.count, tally.verdicts.incomplete.percent)),
+    ),
+  ];
   return h(
-    "ul",
-    { class: "plain grades", "data-test": "report-grades" },
-    tally.grades.map((g) => h("li", null, `${g.title ? loc(g.title) : tr.noGrade}: `, h("strong", null, share(g.count, g.percent)))),
+    "div",
+    { class: "table-wrap" },
+    h("p", null, say(msg("decision.report_grades", { evaluated: tally.evaluated }), lang())),
+    h(
+      "table",
+      { class: "report stack", "data-test": "report-grades" },
+      h("thead", null, h("tr", null, [tr.grade, word("decision.report_final"), word("decision.report_provisional"), word("decision.report_incomplete")].map((x) => h("th", { scope: "col" }, x)))),
+      h("tbody", null, rows),
+    ),
   );
 }
 

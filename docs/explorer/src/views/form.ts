@@ -3,7 +3,7 @@
  * types goes into the data as typed (a number that does not parse stays text), so the library's own data
  * check is what reports a wrong value, with the same message and path as anywhere else.
  */
-import { formatPath, type InputSpec, type Inputs } from "tieuchi";
+import { formatPath, msg, say, type InputSpec, type Inputs } from "tieuchi";
 import { h, type Child } from "../dom.js";
 import { lang, loc, t } from "../i18n.js";
 import { dateInput } from "./date-input.js";
@@ -277,14 +277,23 @@ class Builder {
       return details;
     });
     const full = spec.maxItems !== undefined && list.length >= spec.maxItems;
+    // A list not given is missing data; a list given with no items is not: its criteria take their empty-group
+    // status. The form says which, and lets the reader switch between the two.
+    const given = Array.isArray(value);
+    const word = (k: "decision.list_not_given" | "decision.list_empty" | "decision.list_give_empty" | "decision.list_unset") => say(msg(k), lang());
+    const state = !given ? word("decision.list_not_given") : list.length === 0 ? word("decision.list_empty") : tr.itemCount(list.length);
+    const toggle = given
+      ? h("button", { type: "button", class: "small secondary", "data-test": "list-unset", onclick: () => (setAt(this.host.data, path, undefined), this.host.reshaped(key)) }, word("decision.list_unset"))
+      : h("button", { type: "button", class: "small secondary", "data-test": "list-empty", onclick: () => reshape(() => undefined, key) }, word("decision.list_give_empty"));
     return h(
       "fieldset",
-      { class: "list", "data-path": key, "data-name": name },
-      h("legend", null, title, h("span", { class: "muted" }, ` · ${tr.itemCount(list.length)}`)),
+      { class: `list${given ? "" : " not-given"}`, "data-path": key, "data-name": name, "data-list": !given ? "not-given" : list.length === 0 ? "empty" : "items" },
+      h("legend", null, title, h("span", { class: "muted", "data-test": "list-state" }, ` · ${state}`)),
       h("p", { class: "hint" }, hintOf(spec)),
       this.foreign(value, Array.isArray(value)),
       items,
       h("button", { type: "button", class: "add", "data-test": "add", disabled: full, onclick: () => reshape((l) => l.push(fresh()), formatPath([...path, list.length])) }, tr.add(itemWord)),
+      spec.minItems !== undefined && spec.minItems > 0 && !given ? null : toggle,
       h("p", { class: "field-msg", "aria-live": "polite" }),
     );
   }

@@ -1,0 +1,81 @@
+/**
+ * The data check of generated code: accepts only data that the general check (`evaluate/data-check.ts`, held
+ * equal to the zod schema) accepts *unchanged* — plain records with declared fields only, values of their
+ * declared types within their bounds, enum values as declared, texts within their limits that are already
+ * in NFC and free of control characters (decided character by character as the general check decides,
+ * handing back any text that would need `normalize`), lists of non-null records. Absent fields are left
+ * absent: a default is applied where a rule reads the field (`dv`), nothing is copied. Anything else throws
+ * `NO` (the unit goes to the general evaluator, which checks it again and reports what is wrong).
+ *
+ * @module
+ */
+import type { InputSpec, Inputs } from "../schema/inputs.js";
+import type { Limits } from "../schema/limits.js";
+
+/** The data limits the check applies (as the general check does). */
+type DataLimits = Pick<Limits, "maxArrayLength" | "maxStringLength">;
+import { lit } from "./literal.js";
+import { refuse } from "./emit/types.js";
+
+/** Emits the checks of a set's data; `fn` adds a function to the module and returns its name. */
+export function emitCheck(inputs: Inputs, limits: DataLimits, fn: (params: string, body: string) => string): string {
+  /** A check of one value (not undefined, not null) in `v`, as a statement. */
+  const value = (spec: InputSpec): string => {
+    switch (spec.type) {
+      case "boolean":
+        return `if (typeof v !== "boolean") no();`;
+      case "integer":
+        return `if (typeof v !== "number" || !Number.isSafeInteger(v)${bounds(spec.min, spec.max)}) no();`;
+      case "number":
+        return `if (typeof v !== "number" || !Number.isFinite(v)${bounds(spec.min, spec.max)}) no();`;
+      case "string": {
+        const max = Math.min(spec.maxLength ?? Infinity, limits.maxStringLength);
+        if (spec.enum) {
+          // Given exactly as one of the declared values (in NFC): what the general check keeps as it is.
+          const values = [...new Set(spec.enum.map((s) => s.normalize("NFC")))].filter((s) => s.length <= max);
+          return `if (typeof v !== "string" || !(${values.length === 0 ? "false" : values.map((s) => `v === ${lit(s)}`).join(" || ")})) no();`;
+        }
+        return `if (typeof v !== "string" || v.length > ${Number.isFinite(max) ? max : Number.MAX_SAFE_INTEGER} || !plain(v)) no();`;
+      }
+      case "array": {
+        if (spec.items.type !== "object") return refuse("a list whose items are not records");
+        const item = record(spec.items.fields);
+        const maxItems = Math.min(spec.maxItems ?? Infinity, limits.maxArrayLength);
+        const max = Number.isFinite(maxItems) ? maxItems : Number.MAX_SAFE_INTEGER;
+        return `if (!Array.isArray(v) || v.__proto__ !== AP || v.length < ${spec.minItems ?? 0} || v.length > ${max}) no(); for (let i = 0; i < v.length; i++) ${item}(v[i]);`;
+      }
+      case "object":
+        return `${record(spec.fields)}(v);`;
+      case "date":
+        return `if (!isoDate(v)${spec.min !== undefined ? ` || v < ${lit(spec.min)}` : ""}${spec.max !== undefined ? ` || v > ${lit(spec.max)}` : ""}) no();`;
+      case "title":
+        // Held or not, given as true or false. A title held at levels, or given as a sub-unit's data or result,
+        // is decided by the general evaluator (which resolves the sub-unit's set).
+        if (spec.levels !== undefined) return `no();`;
+        return `if (typeof v !== "boolean") no();`;
+      default:
+        return refuse(`an input of type ${(spec as { type: string }).type}`);
+    }
+  };
+  const bounds = (min: number | undefined, max: number | undefined) => `${min !== undefined ? ` || v < ${lit(min)}` : ""}${max !== undefined ? ` || v > ${lit(max)}` : ""}`;
+
+  /** A function checking a record of these fields; returns its name. */
+  const record = (fields: Inputs): string => {
+    const names = Object.keys(fields);
+    if (names.length > 30) return refuse("a record of more than 30 fields");
+    const cases = names
+      .map((n, i) => {
+        const spec = fields[n]!;
+        // Undefined: absent (its default is read in its place); null: kept as null, read as absent.
+        return `case ${lit(n)}: m |= ${2 ** i}; if (v !== undefined && v !== null) { ${value(spec)} } break;`;
+      })
+      .join(" ");
+    // A declared field that for...in does not list (inherited or not enumerable) is the general check's to judge.
+    const unlisted = names.map((n, i) => `if ((m & ${2 ** i}) === 0 && ${lit(n)} in o) no();`).join(" ");
+    return fn(
+      "o",
+      `if (typeof o !== "object" || o === null || o.__proto__ !== OP) no(); let m = 0; for (const k in o) { const v = o[k]; switch (k) { ${cases} default: no(); } } ${unlisted}`,
+    );
+  };
+  return record(inputs);
+}

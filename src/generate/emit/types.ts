@@ -1,0 +1,98 @@
+/**
+ * What the per-operator emitters share: the typed expression they return, the context they write into, and
+ * the refusal for a rule the generator does not model (the set then keeps the closure evaluator).
+ *
+ * Each file of this folder emits one family of operators (`var.ts`, `logic.ts`, `compare.ts`,
+ * `arithmetic.ts`, `lists.ts`, `ratio.ts`) and exports its emitters by operator name; `index.ts` puts them
+ * together. An operator's generated form thus lives in one place, next to its family, ready for the operator
+ * registry to hold beside the operator's other forms.
+ *
+ * Generated code keeps JsonLogic's semantics for the values it meets. Reads of absent data and anything
+ * unusual call `no()`, which throws: the unit is then handed to the general evaluator, so results are the
+ * general evaluator's by construction. A share of an empty group throws `EMPTY`, caught by the criterion.
+ *
+ * @module
+ */
+import type { InputSpec } from "../../schema/inputs.js";
+import type { Rule } from "../../schema/rule.js";
+
+/** The static type of a generated expression. */
+export type ExprType =
+  | { readonly kind: "bool" }
+  | { readonly kind: "num"; readonly count?: boolean }
+  | { readonly kind: "str" }
+  | { readonly kind: "null" }
+  /** A list whose items are records of these fields. */
+  | { readonly kind: "list"; readonly item: InputSpec }
+  /** A record (an object input), read further by a dotted path. */
+  | { readonly kind: "rec"; readonly spec: InputSpec & { type: "object" } }
+  | { readonly kind: "any" };
+
+/** A JavaScript expression and its type. */
+export interface Expr {
+  readonly code: string;
+  readonly type: ExprType;
+}
+
+export const BOOL = { kind: "bool" } as const;
+export const NUM = { kind: "num" } as const;
+export const COUNT = { kind: "num", count: true } as const;
+export const STR = { kind: "str" } as const;
+export const ANY = { kind: "any" } as const;
+
+/** What a `var` resolves against: the unit (with its derived values) or the item of a list operator. */
+export type Scope =
+  | { readonly kind: "root"; readonly inputs: Readonly<Record<string, InputSpec>>; readonly derived: ReadonlyMap<string, Expr> }
+  | { readonly kind: "item"; readonly name: string; readonly spec: InputSpec & { type: "object" } };
+
+/** Where emitters write: helper functions of the module, fresh names. */
+export interface Context {
+  readonly scope: Scope;
+  /** Adds a function to the module and returns its name. */
+  fn(params: string, body: string): string;
+  /** A fresh temporary (declared once for the module). */
+  fresh(prefix: "t"): string;
+  /** Emits a rule in this context. */
+  emit(rule: Rule): Expr;
+  /** The same context with another scope (inside a list operator). */
+  within(scope: Scope): Context;
+}
+
+/** Emits one operator's call, given its arguments as written. */
+export type Emitter = (args: unknown, ctx: Context, op: string) => Expr;
+
+/** A rule (or a set) the generator does not model: the set keeps the closure evaluator. */
+export class NotGenerated extends Error {
+  override readonly name = "NotGenerated";
+}
+
+/** Refuses a rule the generator does not model. */
+export function refuse(why: string): never {
+  throw new NotGenerated(why);
+}
+
+/** The expression's JsonLogic truthiness as a JavaScript boolean expression. */
+export function truthy(e: Expr): string {
+  switch (e.type.kind) {
+    case "bool":
+      return e.code;
+    case "num":
+      // Numbers in generated code are finite (arithmetic checks), so only 0 is falsy.
+      return `(${e.code} !== 0)`;
+    case "str":
+      return `(${e.code} !== "")`;
+    case "null":
+      return `(${e.code}, false)`;
+    case "list":
+      return `(${e.code}.length !== 0)`;
+    case "rec":
+      return `(${e.code}, true)`;
+    default:
+      return `tr(${e.code})`;
+  }
+}
+
+/** The arguments of an operator as a list (JsonLogic lets a single argument stand without brackets). */
+export function argList(args: unknown): Rule[] {
+  return (Array.isArray(args) ? args : [args]) as Rule[];
+}

@@ -1,0 +1,36 @@
+/** `tieuchi compile`: writes a set's generated module, which `useGenerated` accepts for that set only. */
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import { evaluate, loadCriteriaSet, OptionsError, useGenerated } from "../src/index.js";
+import { readJson, ROOT } from "./helpers.js";
+import { run } from "./run-cli.js";
+
+const dir = mkdtempSync(join(tmpdir(), "tieuchi-compile-"));
+
+describe("tieuchi compile", () => {
+  it("writes a module that decides the set it was generated from, and refuses another", async () => {
+    const out = join(dir, "don-vi.mjs");
+    const r = run("compile", join(ROOT, "criteria/don-vi-hoc-tap/2020.1.0.json"), "--out", out);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/wrote .*don-vi-hoc-tap@2020\.1\.0 \(sha256:[0-9a-f]{64}\), 10 criteria/);
+    expect(readFileSync(out, "utf8")).not.toMatch(/\beval\b|new Function|\bimport\b/);
+    const mod: unknown = await import(pathToFileURL(out).href);
+    const reference = loadCriteriaSet(readJson("criteria/don-vi-hoc-tap/2020.1.0.json"));
+    const set = useGenerated(loadCriteriaSet(readJson("criteria/don-vi-hoc-tap/2020.1.0.json")), mod);
+    const unit = readJson("docs/examples/don-vi-hoc-tap/phong-gd-huyen-mau.json");
+    expect(JSON.stringify(evaluate(set, unit, { explain: false }))).toBe(JSON.stringify(evaluate(reference, unit, { explain: false })));
+    expect(() => useGenerated(loadCriteriaSet(readJson("test/bench/family-set.json")), mod)).toThrow(OptionsError);
+  });
+
+  it("says what it does not model (exit 2), and needs one set and --out", () => {
+    const r = run("compile", join(ROOT, "criteria/cong-dong-hoc-tap-cap-tinh/2024.1.0.json"), "--out", join(dir, "x.mjs"));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("a title held at levels");
+    expect(run("compile", join(ROOT, "criteria/don-vi-hoc-tap/2020.1.0.json")).code).toBe(2);
+    expect(run("compile", "--out", join(dir, "y.mjs")).code).toBe(2);
+    expect(run("compile", join(ROOT, "criteria/don-vi-hoc-tap/2020.1.0.json"), "--out", join(dir, "missing-folder", "z.mjs")).code).toBe(2);
+  });
+});
