@@ -10,7 +10,6 @@
 import { parseArgs } from "node:util";
 import type { Lang } from "../explain/format.js";
 import { tCli } from "../i18n/cli.js";
-import { t } from "../i18n/index.js";
 import { VERSION } from "../version.js";
 import { casesCommand } from "./commands/cases.js";
 import { catalogueCommand } from "./commands/catalogue.js";
@@ -35,7 +34,7 @@ import { EXIT, report, safeIo, UsageError, type Io } from "./output.js";
 import { CLI_COMMANDS, commandsTaking, isCommand, nearest, OPTION_KINDS, optionsOf, type CliCommand, type OptionName } from "./spec.js";
 
 function lang(value: string, shown: Lang = "vi"): Lang {
-  if (value !== "vi" && value !== "en") throw new UsageError(t(shown, "cmd.not_one_of", { option: "--lang", values: ["vi", "en"], got: JSON.stringify(value) }));
+  if (value !== "vi" && value !== "en") throw new UsageError(tCli(shown, "cmd.not_one_of", { option: "--lang", values: ["vi", "en"], got: JSON.stringify(value) }));
   return value;
 }
 
@@ -119,7 +118,7 @@ function maxWork(value: string | undefined, language: Lang): number | undefined 
 
 function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io: Io): number | Promise<number> {
   const language = lang(o.str("lang") ?? "vi");
-  const usage = (key: Parameters<typeof t>[1], params?: object) => new UsageError(t(language, key, params as never));
+  const usage = (key: Parameters<typeof tCli>[1], params?: object) => new UsageError(tCli(language, key, params as never));
   switch (command) {
     case "validate":
       if (rest.length === 0) throw usage("cmd.takes", { command: "validate" });
@@ -167,7 +166,7 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
         io,
       );
     case "compile":
-      return compileCommand(rest, { ...given("out", o.str("out")) }, io);
+      return compileCommand(rest, { lang: language, ...given("out", o.str("out")) }, io);
     case "hash":
       if (rest.length === 0) throw usage("cmd.takes", { command: "hash" });
       return hashCommand(rest, { json: o.bool("json"), lang: language }, io);

@@ -64,7 +64,7 @@ export function formatCoverage(c: Coverage, lang: Lang): string {
       cr.passAndFail === null ? t(lang, "case.pending") : cr.passAndFail ? "" : `✘ ${t(lang, "case.never_seen", { status: cr.seen.pass === 0 ? "pass" : "fail" })}`;
     return [cr.id, ...marks, note];
   });
-  const header = [t(lang, "cmd.column", { column: "criterion" }), ...COVERED_STATUSES.map((s) => t(lang, "word.status_short", { status: s })), ""];
+  const header = [t(lang, "case.criterion_column"), ...COVERED_STATUSES.map((s) => t(lang, "word.status_short", { status: s })), ""];
   const all = [header, ...rows];
   const widths = all[0]!.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
   const lines = all.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join("  ").trimEnd());

@@ -1,7 +1,7 @@
 import { closeSync, createWriteStream, openSync, readSync, type WriteStream } from "node:fs";
 import { Readable, Writable } from "node:stream";
 import { FileError, OptionsError, printable, UnitsFileError } from "../../errors.js";
-import { msg, t } from "../../i18n/index.js";
+import { msg } from "../../i18n/index.js";
 import { tCli } from "../../i18n/cli.js";
 import type { Lang } from "../../explain/format.js";
 import { loadCriteriaFile } from "../../node/index.js";
@@ -81,11 +81,11 @@ function duration(seconds: number): string {
 /** One line of progress: a bar and percentage when the size is known, the count, the rate and the time left. */
 export function progressLine(p: BatchProgress, width: number, lang: Lang = "vi"): string {
   const rate = p.seconds > 0 ? p.units / p.seconds : 0;
-  const tail = t(lang, "cmd.batch.progress", { units: p.units, bad: p.bad, rate });
+  const tail = tCli(lang, "cmd.batch.progress", { units: p.units, bad: p.bad, rate });
   if (!p.bytesTotal) return tail;
   const done = Math.min(1, p.bytesRead / p.bytesTotal);
   const left = done > 0 ? (p.seconds / done) * (1 - done) : 0;
-  const text = `${(done * 100).toFixed(0).padStart(3)}%  ${tail}  ${t(lang, "cmd.batch.time_left", { time: duration(left) })}`;
+  const text = `${(done * 100).toFixed(0).padStart(3)}%  ${tail}  ${tCli(lang, "cmd.batch.time_left", { time: duration(left) })}`;
   const bar = Math.max(10, Math.min(40, width - text.length - 4));
   const full = Math.round(done * bar);
   return `[${"█".repeat(full)}${"░".repeat(bar - full)}] ${text}`;
@@ -95,10 +95,10 @@ function summaryText(s: BatchSummary, lang: Lang): string {
   const rate = s.seconds > 0 ? s.units / s.seconds : 0;
   const v = s.verdicts;
   const lines = [
-    t(lang, "cmd.batch.summary", { units: s.units, evaluated: s.evaluated, pass: v.pass, fail: v.fail, incomplete: v.incomplete, bad: s.bad, seconds: s.seconds, rate, workers: s.workers }),
+    tCli(lang, "cmd.batch.summary", { units: s.units, evaluated: s.evaluated, pass: v.pass, fail: v.fail, incomplete: v.incomplete, bad: s.bad, seconds: s.seconds, rate, workers: s.workers }),
   ];
-  for (const b of s.badUnits.slice(0, 10)) lines.push(t(lang, "cmd.batch.bad_unit", { line: b.line, reason: b.reason, code: b.code }));
-  if (s.bad > 10) lines.push(t(lang, "cmd.batch.more_bad", { count: s.bad - Math.min(10, s.badUnits.length) }));
+  for (const b of s.badUnits.slice(0, 10)) lines.push(tCli(lang, "cmd.batch.bad_unit", { line: b.line, reason: b.reason, code: b.code }));
+  if (s.bad > 10) lines.push(tCli(lang, "cmd.batch.more_bad", { count: s.bad - Math.min(10, s.badUnits.length) }));
   return `${lines.join("\n")}\n`;
 }
 
@@ -151,17 +151,17 @@ function textSink(io: Io): Writable {
 export async function batchCommand(args: readonly string[], opts: BatchCommandOptions, io: Io): Promise<number> {
   const lang = opts.lang ?? "vi";
   try {
-    if (args.length !== 2) throw new UsageError(t(lang, "cmd.takes", { command: "batch" }));
+    if (args.length !== 2) throw new UsageError(tCli(lang, "cmd.takes", { command: "batch" }));
     const [set, input] = args as [string, string];
     if (opts.format !== undefined && !FORMATS.includes(opts.format as UnitFormat))
-      throw new UsageError(t(lang, "cmd.not_one_of", { option: "--format", values: [...FORMATS], got: JSON.stringify(opts.format) }));
-    if (input === "-" && opts.format === undefined) throw new UsageError(t(lang, "cmd.stdin_format"));
+      throw new UsageError(tCli(lang, "cmd.not_one_of", { option: "--format", values: [...FORMATS], got: JSON.stringify(opts.format) }));
+    if (input === "-" && opts.format === undefined) throw new UsageError(tCli(lang, "cmd.stdin_format"));
     let workers: number | undefined;
     if (opts.workers !== undefined) {
       workers = Number(opts.workers);
-      if (!/^\d+$/.test(opts.workers) || workers > 256) throw new UsageError(t(lang, "cmd.whole_number", { option: "--workers", max: 256, got: JSON.stringify(opts.workers) }));
+      if (!/^\d+$/.test(opts.workers) || workers > 256) throw new UsageError(tCli(lang, "cmd.whole_number", { option: "--workers", max: 256, got: JSON.stringify(opts.workers) }));
     }
-    if (opts.delimiter !== undefined && opts.delimiter.length !== 1) throw new UsageError(t(lang, "cmd.one_char", { option: "--delimiter", got: JSON.stringify(opts.delimiter) }));
+    if (opts.delimiter !== undefined && opts.delimiter.length !== 1) throw new UsageError(tCli(lang, "cmd.one_char", { option: "--delimiter", got: JSON.stringify(opts.delimiter) }));
 
     const setLimits = opts.maxWork !== undefined ? { limits: { maxWork: opts.maxWork } } : {};
     // A spreadsheet of units: an .xlsx workbook, or a CSV file whose header is not the set's input names
@@ -180,13 +180,13 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
     if (asSheet) {
       const read = await readSheetFile(loadCriteriaFile(set, setLimits), input, delimiter);
       if (read.delimiter !== undefined && !opts.quiet)
-        io.err(`${t(lang, "cmd.batch.delimiter", { file: input, name: delimiterName(read.delimiter) })}\n`);
+        io.err(`${tCli(lang, "cmd.batch.delimiter", { file: input, name: delimiterName(read.delimiter) })}\n`);
       for (const n of read.notices) io.err(`${n[lang]}\n`);
       const text = read.units.map((u) => JSON.stringify(sheetRecord(u))).join("\n");
       units = Readable.from([Buffer.from(text.length > 0 ? `${text}\n` : "")]);
       format = "ndjson";
     } else if (sheetIn === "csv" && delimiter !== undefined && delimiter !== "," && !opts.quiet && opts.delimiter === undefined)
-      io.err(`${t(lang, "cmd.batch.delimiter", { file: input, name: delimiterName(delimiter) })}\n`);
+      io.err(`${tCli(lang, "cmd.batch.delimiter", { file: input, name: delimiterName(delimiter) })}\n`);
 
     // Per-unit results as a table (.xlsx, or .csv with a BOM) instead of NDJSON lines.
     const tableOut = opts.out !== undefined ? sheetFormatOf(opts.out) : undefined;

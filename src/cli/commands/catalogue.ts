@@ -1,7 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { renderCatalogue } from "../../report/catalogue.js";
 import { loadCriteriaDir } from "../../node/index.js";
-import { t, type Lang } from "../../i18n/index.js";
+import { type Lang } from "../../i18n/index.js";
+import { tCli } from "../../i18n/cli.js";
 import { EXIT, type Io } from "../output.js";
 
 /** The command named in the generated page, so a reader knows how to regenerate it. */
@@ -12,7 +13,7 @@ export function catalogueCommand(opts: { sets?: string; out?: string; lang: Lang
   const text = renderCatalogue(loadCriteriaDir(opts.sets ?? "criteria"), { command: REGENERATE, lang: opts.lang });
   if (opts.out) {
     writeFileSync(opts.out, text);
-    io.out(`${t(opts.lang, "cmd.wrote", { file: opts.out })}\n`);
+    io.out(`${tCli(opts.lang, "cmd.wrote", { file: opts.out })}\n`);
   } else io.out(text);
   return EXIT.ok;
 }

@@ -2,7 +2,6 @@ import { writeFileSync } from "node:fs";
 import { composeResults, resultsTarget } from "../../batch/compose.js";
 import { ReportLineError } from "../../errors.js";
 import { tCli } from "../../i18n/cli.js";
-import { t } from "../../i18n/index.js";
 import type { Lang } from "../../explain/format.js";
 import { loadCriteriaFile, readJsonFile, readLines } from "../../node/index.js";
 import { parseJson } from "../../json/parse.js";
@@ -26,9 +25,9 @@ function batchLines(path: string, lang: Lang): unknown[] {
     }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new UsageError(t(lang, "cmd.no_such_file", { path }));
-    if (code === "EISDIR") throw new UsageError(t(lang, "cmd.folder_not_output", { path }));
-    if (code === "EACCES" || code === "EPERM") throw new UsageError(t(lang, "cmd.permission", { path }));
+    if (code === "ENOENT") throw new UsageError(tCli(lang, "cmd.no_such_file", { path }));
+    if (code === "EISDIR") throw new UsageError(tCli(lang, "cmd.folder_not_output", { path }));
+    if (code === "EACCES" || code === "EPERM") throw new UsageError(tCli(lang, "cmd.permission", { path }));
     throw e;
   }
   return out;
@@ -41,15 +40,15 @@ function batchLines(path: string, lang: Lang): unknown[] {
  * (kept, with their title not known), 2 for bad input or usage.
  */
 export function composeCommand(args: readonly string[], opts: ComposeCommandOptions, io: Io): number {
-  if (args.length !== 2) throw new UsageError(t(opts.lang, "cmd.takes", { command: "compose" }));
-  if (opts.results.length === 0) throw new UsageError(t(opts.lang, "cmd.compose_needs_results"));
+  if (args.length !== 2) throw new UsageError(tCli(opts.lang, "cmd.takes", { command: "compose" }));
+  if (opts.results.length === 0) throw new UsageError(tCli(opts.lang, "cmd.compose_needs_results"));
   const set = loadCriteriaFile(args[0]!);
   let data = readJsonFile(args[1]!);
   let errors = 0;
   const notes: string[] = [];
   for (const spec of opts.results) {
     const eq = spec.indexOf("=");
-    if (eq <= 0 || eq === spec.length - 1) throw new UsageError(t(opts.lang, "cmd.results_form", { got: JSON.stringify(spec) }));
+    if (eq <= 0 || eq === spec.length - 1) throw new UsageError(tCli(opts.lang, "cmd.results_form", { got: JSON.stringify(spec) }));
     const target = spec.slice(0, eq);
     const file = spec.slice(eq + 1);
     resultsTarget(set, target);

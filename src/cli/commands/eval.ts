@@ -1,5 +1,6 @@
 import { NotInForceError } from "../../errors.js";
 import { msg, t } from "../../i18n/index.js";
+import { tCli } from "../../i18n/cli.js";
 import type { Status } from "../../schema/result.js";
 import { langOption } from "./shared.js";
 import { evaluate } from "../../evaluate/evaluate.js";
@@ -29,7 +30,7 @@ export function verdictWord(verdict: Result["verdict"], lang: Lang): string {
 export function renderResult(r: Result, lang: Lang, width: number): string {
   const head = [
     `${r.set.title[lang]} — ${r.set.id}@${r.set.version} (${r.set.document})`,
-    `${r.set.hash}${r.asOf ? `   ${t(lang, "cmd.eval.as_of", { date: r.asOf, inForce: r.inForce !== false })}` : ""}`,
+    `${r.set.hash}${r.asOf ? `   ${tCli(lang, "cmd.eval.as_of", { date: r.asOf, inForce: r.inForce !== false })}` : ""}`,
     "",
   ];
   const rows = r.criteria.map((c) => [
@@ -39,12 +40,12 @@ export function renderResult(r: Result, lang: Lang, width: number): string {
     c.points ? (c.points.possible === c.points.earned ? `${c.points.earned}/${c.points.max}` : `${c.points.earned}–${c.points.possible}/${c.points.max}`) : c.mandatory ? t(lang, "word.mandatory") : "",
     `${c.title[lang]}${c.message ? ` — ${c.message[lang]}` : ""}`,
   ]);
-  const column = (c: "id" | "status" | "points" | "criterion-why") => t(lang, "cmd.column", { column: c });
+  const column = (c: "id" | "status" | "points" | "criterion-why") => tCli(lang, "cmd.column", { column: c });
   const body = table([column("id"), column("status"), column("points"), column("criterion-why")], rows, width);
   const tail: string[] = [""];
   // The points range when the missing data could still change the points (40–95/100 points).
   tail.push(
-    t(lang, "cmd.eval.verdict", {
+    tCli(lang, "cmd.eval.verdict", {
       verdict: r.verdict,
       grade: r.grade?.title,
       points: r.points ? t(lang, "decision.points_range", { earned: r.points.earned, possible: r.points.possible, max: r.points.applicableMax }) : undefined,
@@ -52,11 +53,11 @@ export function renderResult(r: Result, lang: Lang, width: number): string {
     }),
   );
   if (r.message) tail.push(r.message[lang]);
-  for (const l of r.levels) tail.push(t(lang, "cmd.eval.level", { title: l.title, status: l.status, failing: l.failing, missing: l.missing }));
-  if (r.gap.toImprove.length && r.verdict !== "pass") tail.push(t(lang, "cmd.eval.improve", { items: r.gap.toImprove.map((x) => `${x.id} (+${x.points})`) }));
-  if (r.gap.nextGrade) tail.push(t(lang, "cmd.eval.next_grade", { grade: r.gap.nextGrade.title, points: r.gap.nextGrade.pointsShort }));
-  if (r.gap.nextLevel) tail.push(t(lang, "cmd.eval.next_level", { level: r.gap.nextLevel.title, items: [...r.gap.nextLevel.failing, ...r.gap.nextLevel.missing] }));
-  if (r.verdict === "pass" && !r.gradeFinal) tail.push(t(lang, "cmd.eval.grade_may_rise"));
+  for (const l of r.levels) tail.push(tCli(lang, "cmd.eval.level", { title: l.title, status: l.status, failing: l.failing, missing: l.missing }));
+  if (r.gap.toImprove.length && r.verdict !== "pass") tail.push(tCli(lang, "cmd.eval.improve", { items: r.gap.toImprove.map((x) => `${x.id} (+${x.points})`) }));
+  if (r.gap.nextGrade) tail.push(tCli(lang, "cmd.eval.next_grade", { grade: r.gap.nextGrade.title, points: r.gap.nextGrade.pointsShort }));
+  if (r.gap.nextLevel) tail.push(tCli(lang, "cmd.eval.next_level", { level: r.gap.nextLevel.title, items: [...r.gap.nextLevel.failing, ...r.gap.nextLevel.missing] }));
+  if (r.verdict === "pass" && !r.gradeFinal) tail.push(tCli(lang, "cmd.eval.grade_may_rise"));
   return [...head, body, ...tail].join("\n") + "\n";
 }
 
@@ -71,7 +72,7 @@ export function evalCommand(
   io: Io,
 ): number {
   const lang = langOption(opts.lang);
-  if (args.length !== 2) throw new UsageError(t(lang, "cmd.takes", { command: "eval" }));
+  if (args.length !== 2) throw new UsageError(tCli(lang, "cmd.takes", { command: "eval" }));
   // --max-work raises both what the set may need and what the unit may take.
   const set = loadCriteriaFile(args[0]!, opts.maxWork !== undefined ? { limits: { maxWork: opts.maxWork } } : {});
   const data = readJsonFile(args[1]!);

@@ -8,6 +8,7 @@ import { createImpact, ImpactKind, type ImpactSummary, type UnitImpact } from ".
 import { EXIT, UsageError, type Io } from "../output.js";
 import { langOption } from "./shared.js";
 import { isMessage, say, t } from "../../i18n/index.js";
+import { tCli } from "../../i18n/cli.js";
 import { Status } from "../../schema/result.js";
 
 /** A kind of change (`verdict pass → fail`, a stable key in the counts) in the reader's language. */
@@ -16,7 +17,7 @@ function changeText(key: string, lang: Lang): string {
   if (!m) return key;
   const what = m[1] as "verdict" | "grade";
   const word = (v: string) => (what === "verdict" && (v === "pass" || v === "fail" || v === "incomplete") ? t(lang, "word.verdict", { verdict: v }) : v === "none" ? t(lang, "word.none") : v);
-  return t(lang, "cmd.impact.change", { what, from: word(m[2]!), to: word(m[3]!) });
+  return tCli(lang, "cmd.impact.change", { what, from: word(m[2]!), to: word(m[3]!) });
 }
 
 const STATUSES: readonly string[] = Status.options;
@@ -35,29 +36,29 @@ export function renderUnit(u: UnitImpact, lang: Lang): string {
   const who = `${t(lang, "word.line", { line: u.line })}${u.label ? ` (${u.label})` : ""}`;
   if (u.kind === "changed") {
     const name = (c: UnitImpact["criteria"][number]) =>
-      c.old === null ? `${c.new} (${t(lang, "cmd.impact.new")})` : c.new === null ? `${c.old} (${t(lang, "cmd.impact.removed")})` : c.old === c.new ? c.old : `${c.old} → ${c.new}`;
+      c.old === null ? `${c.new} (${tCli(lang, "cmd.impact.new")})` : c.new === null ? `${c.old} (${tCli(lang, "cmd.impact.removed")})` : c.old === c.new ? c.old : `${c.old} → ${c.new}`;
     const state = (c: UnitImpact["criteria"][number]) => (c.before && c.after ? `${cellText(c.before, lang)} → ${cellText(c.after, lang)}` : cellText(c.before ?? c.after, lang));
-    const causes = u.criteria.map((c) => `${name(c)}: ${state(c)}${c.blocksNow ? ` [${t(lang, "cmd.impact.blocks")}]` : ""}`);
-    const decision = u.decision.length ? `; ${t(lang, "cmd.impact.decision", { changes: u.decision })}` : "";
-    return `${who}: ${u.changes.map((c) => changeText(c, lang)).join(", ")} — ${causes.join("; ") || t(lang, "cmd.impact.no_criterion")}${decision}\n`;
+    const causes = u.criteria.map((c) => `${name(c)}: ${state(c)}${c.blocksNow ? ` [${tCli(lang, "cmd.impact.blocks")}]` : ""}`);
+    const decision = u.decision.length ? `; ${tCli(lang, "cmd.impact.decision", { changes: u.decision })}` : "";
+    return `${who}: ${u.changes.map((c) => changeText(c, lang)).join(", ")} — ${causes.join("; ") || tCli(lang, "cmd.impact.no_criterion")}${decision}\n`;
   }
   // A unit written for the other version has a problem per field; the first few say so, --json has them all.
   const shown = u.problems.slice(0, 3).map((p) => problemText(p, lang));
   const more = u.problems.length - shown.length;
   const problems = [...shown, ...(more > 0 ? [t(lang, "word.and_more", { count: more })] : [])].join("; ");
-  const kind = t(lang, "cmd.impact.kind", { kind: u.kind });
-  return `${who}: ${kind}${u.problemsFor && u.kind !== "invalid" ? ` (${t(lang, "cmd.impact.problem_with", { side: u.problemsFor })})` : ""}: ${problems}\n`;
+  const kind = tCli(lang, "cmd.impact.kind", { kind: u.kind });
+  return `${who}: ${kind}${u.problemsFor && u.kind !== "invalid" ? ` (${tCli(lang, "cmd.impact.problem_with", { side: u.problemsFor })})` : ""}: ${problems}\n`;
 }
 
 /** The counts of an impact run as text. */
 export function renderSummary(s: ImpactSummary, lang: Lang): string {
   const units = ImpactKind.options.reduce((n, k) => n + s.kinds[k], 0);
-  const kinds = ImpactKind.options.map((k) => t(lang, "cmd.impact.count", { kind: k, count: s.kinds[k] }));
-  const lines = [t(lang, "cmd.impact.summary", { old: `${s.old.id}@${s.old.version}`, new: `${s.new.id}@${s.new.version}`, units, lines: s.lines, blank: s.blank, kinds })];
+  const kinds = ImpactKind.options.map((k) => tCli(lang, "cmd.impact.count", { kind: k, count: s.kinds[k] }));
+  const lines = [tCli(lang, "cmd.impact.summary", { old: `${s.old.id}@${s.old.version}`, new: `${s.new.id}@${s.new.version}`, units, lines: s.lines, blank: s.blank, kinds })];
   const changes = Object.entries(s.changes).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  if (changes.length) lines.push(t(lang, "cmd.impact.by_change", { items: changes.map(([k, n]) => `${changeText(k, lang)}: ${n}`) }));
+  if (changes.length) lines.push(tCli(lang, "cmd.impact.by_change", { items: changes.map(([k, n]) => `${changeText(k, lang)}: ${n}`) }));
   const criteria = Object.entries(s.criteria).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  if (criteria.length) lines.push(t(lang, "cmd.impact.criteria", { items: criteria.map(([k, n]) => `${k} (${n})`) }));
+  if (criteria.length) lines.push(tCli(lang, "cmd.impact.criteria", { items: criteria.map(([k, n]) => `${k} (${n})`) }));
   return `${lines.join("\n")}\n`;
 }
 
@@ -68,7 +69,7 @@ export function renderSummary(s: ImpactSummary, lang: Lang): string {
  * Exit 0 when no unit changed and every line was usable, 1 otherwise.
  */
 export function impactCommand(args: readonly string[], opts: { json: boolean; lang: string; asOf?: string; sets?: string; label?: string }, io: Io): number | Promise<number> {
-  if (args.length !== 3) throw new UsageError(t(langOption(opts.lang), "cmd.takes", { command: "impact" }));
+  if (args.length !== 3) throw new UsageError(tCli(langOption(opts.lang), "cmd.takes", { command: "impact" }));
   const lang = langOption(opts.lang);
   const run = createImpact(loadCriteriaFile(args[0]!), loadCriteriaFile(args[1]!), {
     ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),

@@ -8,12 +8,13 @@ import { evaluateTransition, type Transition, type TransitionCell, type Transiti
 import { EXIT, UsageError, type Io } from "../output.js";
 import { table } from "../table.js";
 import { renderResult, statusCell, verdictWord } from "./eval.js";
-import { msg, say, type Message } from "../../i18n/index.js";
+import { say } from "../../i18n/index.js";
+import { tCli } from "../../i18n/cli.js";
 import { jsonText, langOption } from "./shared.js";
 import { writeRecord } from "./verify.js";
 
 function verdictCell(r: Result | null, lang: Lang): string {
-  if (!r) return say(msg("cmd.transition.not_valid"), lang);
+  if (!r) return tCli(lang, "cmd.transition.not_valid");
   const grade = r.grade ? `, ${r.grade.title[lang]}` : "";
   const pts = r.points ? ` ${r.points.earned}/${r.points.applicableMax}` : "";
   return `${verdictWord(r.verdict, lang)}${grade}${pts}`;
@@ -21,17 +22,17 @@ function verdictCell(r: Result | null, lang: Lang): string {
 
 /** A transitional evaluation as text: why each version, then the criteria and verdicts side by side. */
 export function renderTransition(t: Transition, lang: Lang, width: number): string {
-  const sideHead = (s: TransitionSide, side: "applied" | "decided") => say(msg("cmd.transition.side", { side, date: showDate(s.date, lang), reason: s.reason.message }), lang);
+  const sideHead = (s: TransitionSide, side: "applied" | "decided") => tCli(lang, "cmd.transition.side", { side, date: showDate(s.date, lang), reason: s.reason.message });
   const lines = [sideHead(t.applied, "applied"), sideHead(t.decided, "decided"), ""];
-  const col = (s: TransitionSide, side: "applied" | "decided") => say(msg("cmd.transition.column", { side, set: `${s.reason.id}@${s.reason.version}`, date: showDate(s.date, lang) }), lang);
+  const col = (s: TransitionSide, side: "applied" | "decided") => tCli(lang, "cmd.transition.column", { side, set: `${s.reason.id}@${s.reason.version}`, date: showDate(s.date, lang) });
   const cell = (c: TransitionCell | null) => (!c ? "—" : c.status === null ? "" : `${statusCell(c.status, lang)}${c.points !== null ? ` ${c.points}` : ""}`);
   const rows = t.rows.map((r) => {
     const a = r.applied?.id;
     const d = r.decided?.id;
     return [a === undefined || a === d ? d! : d === undefined ? a : `${a} → ${d}`, cell(r.applied), cell(r.decided)];
   });
-  rows.push([say(msg("cmd.column", { column: "verdict" }), lang), verdictCell(t.applied.result, lang), verdictCell(t.decided.result, lang)]);
-  lines.push(table([say(msg("cmd.column", { column: "criterion" }), lang), col(t.applied, "applied"), col(t.decided, "decided")], rows, width));
+  rows.push([tCli(lang, "cmd.column", { column: "verdict" }), verdictCell(t.applied.result, lang), verdictCell(t.decided.result, lang)]);
+  lines.push(table([tCli(lang, "cmd.column", { column: "criterion" }), col(t.applied, "applied"), col(t.decided, "decided")], rows, width));
   for (const s of [t.applied, t.decided]) {
     if (!s.error) continue;
     // The first problems say enough to see that the data was written for the other version; --json has them all.
@@ -39,9 +40,9 @@ export function renderTransition(t: Transition, lang: Lang, width: number): stri
     const more = s.error.problems.length - shown.length;
     lines.push(
       "",
-      say(msg("cmd.transition.invalid_for", { set: `${s.reason.id}@${s.reason.version}`, count: s.error.problems.length }), lang),
+      tCli(lang, "cmd.transition.invalid_for", { set: `${s.reason.id}@${s.reason.version}`, count: s.error.problems.length }),
       ...shown,
-      ...(more > 0 ? [`  ${say(msg("cmd.more_in_json", { count: more }), lang)}`] : []),
+      ...(more > 0 ? [`  ${tCli(lang, "cmd.more_in_json", { count: more })}`] : []),
     );
   }
   lines.push("", t.message[lang]);
@@ -59,13 +60,13 @@ export function inForceCommand(
   io: Io,
 ): number {
   const lang = langOption(opts.lang);
-  const usage = (m: Message) => new UsageError(say(m, lang));
-  if (args.length !== 1) throw usage(msg("cmd.takes", { command: "eval-set" }));
+  const usage = (text: string) => new UsageError(text);
+  if (args.length !== 1) throw usage(tCli(lang, "cmd.takes", { command: "eval-set" }));
   const transitional = opts.applied !== undefined || opts.decided !== undefined;
-  if (transitional && (opts.applied === undefined || opts.decided === undefined)) throw usage(msg("cmd.applied_with_decided"));
-  if (transitional && opts.asOf !== undefined) throw usage(msg("cmd.as_of_or_applied"));
-  if (!transitional && opts.asOf === undefined) throw usage(msg("cmd.set_needs_date"));
-  if (transitional && opts.record !== undefined) throw usage(msg("cmd.record_one"));
+  if (transitional && (opts.applied === undefined || opts.decided === undefined)) throw usage(tCli(lang, "cmd.applied_with_decided"));
+  if (transitional && opts.asOf !== undefined) throw usage(tCli(lang, "cmd.as_of_or_applied"));
+  if (!transitional && opts.asOf === undefined) throw usage(tCli(lang, "cmd.set_needs_date"));
+  if (transitional && opts.record !== undefined) throw usage(tCli(lang, "cmd.record_one"));
   const registry = loadRegistry(opts.criteria);
   const data = readJsonFile(args[0]!);
   if (transitional) {

@@ -1,5 +1,6 @@
 import { checkLockDir, LOCK_FILE, updateLockDir } from "../../node/lock.js";
-import { isMessage, say, t, type Lang } from "../../i18n/index.js";
+import { isMessage, say, type Lang } from "../../i18n/index.js";
+import { tCli } from "../../i18n/cli.js";
 import { LockStatus, type LockReport } from "../../versions/lock.js";
 import { EXIT, UsageError, type Io } from "../output.js";
 import { jsonText } from "./shared.js";
@@ -13,16 +14,16 @@ function sentence(m: { message: string; detail?: unknown; key?: string; params?:
 }
 
 function printReport(report: LockReport, io: Io, verbose: boolean, lang: Lang): void {
-  const width = Math.max(...[...LockStatus.options, "registry" as const].map((s) => t(lang, "cmd.lock.status", { status: s }).length));
-  const label = (s: LockStatus | "registry") => t(lang, "cmd.lock.status", { status: s }).padEnd(width);
+  const width = Math.max(...[...LockStatus.options, "registry" as const].map((s) => tCli(lang, "cmd.lock.status", { status: s }).length));
+  const label = (s: LockStatus | "registry") => tCli(lang, "cmd.lock.status", { status: s }).padEnd(width);
   for (const e of report.entries) if (verbose || e.status !== "locked") io.out(`${MARK[e.status]} ${label(e.status)} ${sentence(e, lang)}\n`);
   for (const p of report.registry) io.out(`✘ ${label("registry")} ${sentence(p, lang)} [${p.code}]\n`);
   const n = report.registry.length;
   const counts = [
-    ...LockStatus.options.filter((s) => report.counts[s] > 0).map((s) => t(lang, "cmd.lock.count", { status: s, count: report.counts[s] })),
-    ...(n > 0 ? [t(lang, "cmd.lock.count", { status: "registry", count: n })] : []),
+    ...LockStatus.options.filter((s) => report.counts[s] > 0).map((s) => tCli(lang, "cmd.lock.count", { status: s, count: report.counts[s] })),
+    ...(n > 0 ? [tCli(lang, "cmd.lock.count", { status: "registry", count: n })] : []),
   ].join(", ");
-  io.out(`${counts || t(lang, "cmd.lock.none")}\n`);
+  io.out(`${counts || tCli(lang, "cmd.lock.none")}\n`);
 }
 
 /**
@@ -36,8 +37,8 @@ function printReport(report: LockReport, io: Io, verbose: boolean, lang: Lang): 
  */
 export function lockCommand(opts: { check: boolean; update: boolean; acceptChanges: boolean; criteria: string; json: boolean; verbose: boolean; lang: Lang }, io: Io): number {
   const lang = opts.lang;
-  if (opts.check === opts.update) throw new UsageError(t(lang, "cmd.lock_one_of"));
-  if (opts.acceptChanges && !opts.update) throw new UsageError(t(lang, "cmd.accept_with_update"));
+  if (opts.check === opts.update) throw new UsageError(tCli(lang, "cmd.lock_one_of"));
+  if (opts.acceptChanges && !opts.update) throw new UsageError(tCli(lang, "cmd.accept_with_update"));
   if (opts.check) {
     const report = checkLockDir(opts.criteria);
     if (opts.json) io.out(jsonText(report));
@@ -51,9 +52,9 @@ export function lockCommand(opts: { check: boolean; update: boolean; acceptChang
     if (!update.lock) {
       printReport(update.report, io, false, lang);
       const acceptChanges = update.report.registry.length === 0 && update.report.entries.some((e) => e.status === "changed" || e.status === "removed");
-      io.out(`${t(lang, "cmd.lock.not_updated", { file: LOCK_FILE, acceptChanges })}\n`);
-    } else if (update.released.length > 0) io.out(`${t(lang, "cmd.lock.released", { versions: update.released, file, written: update.written })}\n`);
-    else io.out(`${t(lang, "cmd.lock.nothing", { file, written: update.written })}\n`);
+      io.out(`${tCli(lang, "cmd.lock.not_updated", { file: LOCK_FILE, acceptChanges })}\n`);
+    } else if (update.released.length > 0) io.out(`${tCli(lang, "cmd.lock.released", { versions: update.released, file, written: update.written })}\n`);
+    else io.out(`${tCli(lang, "cmd.lock.nothing", { file, written: update.written })}\n`);
   }
   return update.lock ? EXIT.ok : EXIT.fail;
 }

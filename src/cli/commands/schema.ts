@@ -1,7 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { criteriaSetJsonSchema } from "../../schema/json-schema.js";
 import { caseFileJsonSchema } from "../../testing/cases.js";
-import { t, type Lang } from "../../i18n/index.js";
+import { type Lang } from "../../i18n/index.js";
+import { tCli } from "../../i18n/cli.js";
 import { EXIT, type Io } from "../output.js";
 
 /** `tieuchi schema [--cases] [--out FILE]`: prints (or writes) the JSON Schema of criteria files, or of case files. */
@@ -9,7 +10,7 @@ export function schemaCommand(opts: { out?: string; cases?: boolean; lang: Lang 
   const text = `${JSON.stringify(opts.cases ? caseFileJsonSchema() : criteriaSetJsonSchema(), null, 2)}\n`;
   if (opts.out) {
     writeFileSync(opts.out, text);
-    io.out(`${t(opts.lang, "cmd.wrote", { file: opts.out })}\n`);
+    io.out(`${tCli(opts.lang, "cmd.wrote", { file: opts.out })}\n`);
   } else io.out(text);
   return EXIT.ok;
 }

@@ -1,4 +1,4 @@
-import { t } from "../../i18n/index.js";
+import { tCli } from "../../i18n/cli.js";
 import type { Lang } from "../../explain/format.js";
 import { loadRegistry } from "../../node/index.js";
 import { runCaseFiles, type CaseFileRun } from "../../node/cases.js";
@@ -45,7 +45,7 @@ export function testCommand(paths: readonly string[], opts: TestOptions, io: Io)
   const targets = paths.length > 0 ? paths : ["criteria"];
   const runs = runCaseFiles(targets, opts.sets !== undefined ? { sets: loadRegistry(opts.sets) } : {});
   const lang = opts.lang;
-  if (runs.length === 0) throw new UsageError(t(lang, "cmd.no_case_files", { paths: targets }));
+  if (runs.length === 0) throw new UsageError(tCli(lang, "cmd.no_case_files", { paths: targets }));
   const withCoverage = opts.coverage || opts.requireBoth;
   const coverage = withCoverage ? coverageBySet(runs) : [];
 
@@ -80,23 +80,23 @@ export function testCommand(paths: readonly string[], opts: TestOptions, io: Io)
   for (const r of runs) {
     if ("error" in r) {
       io.out(`✘ ${r.path}\n    ${r.error.text(lang).replace(/\n/g, "\n    ")} [${r.error.code}]\n`);
-      if (r.error.problems.length === 0 && r.error.path.length > 0) io.out(`    ${t(lang, "cmd.test.at", { path: r.error.path })}\n`);
+      if (r.error.problems.length === 0 && r.error.path.length > 0) io.out(`    ${tCli(lang, "cmd.test.at", { path: r.error.path })}\n`);
       continue;
     }
     const d = r.prepared.set.definition;
     io.out(`${r.ok ? "✔" : "✘"} ${r.path}  ${d.id}@${d.version}\n`);
-    if (isStale(r)) io.out(`${t(lang, "cmd.test.stale")}\n`);
+    if (isStale(r)) io.out(`${tCli(lang, "cmd.test.stale")}\n`);
     for (const o of r.outcomes) {
       io.out(`  ${o.ok ? "✔" : "✘"} ${o.name}\n`);
       for (const line of formatOutcome(o, opts.lang)) io.out(`      ${line}\n`);
     }
   }
   for (const c of coverage) {
-    io.out(`\n${t(lang, "cmd.test.coverage_of", { set: `${c.coverage.set.id}@${c.coverage.set.version}`, cases: c.coverage.evaluated, files: c.files })}\n`);
+    io.out(`\n${tCli(lang, "cmd.test.coverage_of", { set: `${c.coverage.set.id}@${c.coverage.set.version}`, cases: c.coverage.evaluated, files: c.files })}\n`);
     io.out(`${formatCoverage(c.coverage, opts.lang)}\n`);
   }
-  io.out(`\n${t(lang, "cmd.test.summary", { cases: cases.length, files: runs.length - fileErrors, passed, failed: cases.length - passed })}\n`);
-  if (fileErrors > 0) io.out(`${t(lang, "cmd.test.file_errors", { count: fileErrors })}\n`);
-  if (opts.requireBoth && gaps > 0) io.out(`${t(lang, "cmd.test.gaps", { count: gaps })}\n`);
+  io.out(`\n${tCli(lang, "cmd.test.summary", { cases: cases.length, files: runs.length - fileErrors, passed, failed: cases.length - passed })}\n`);
+  if (fileErrors > 0) io.out(`${tCli(lang, "cmd.test.file_errors", { count: fileErrors })}\n`);
+  if (opts.requireBoth && gaps > 0) io.out(`${tCli(lang, "cmd.test.gaps", { count: gaps })}\n`);
   return ok ? EXIT.ok : EXIT.fail;
 }

@@ -1,5 +1,6 @@
 import { CriteriaSetError, JsonParseError, locatedProblem, problem, problemLine, type Problem } from "../../errors.js";
-import { t, type Lang } from "../../i18n/index.js";
+import { type Lang } from "../../i18n/index.js";
+import { tCli } from "../../i18n/cli.js";
 import { loadCriteriaFile } from "../../node/index.js";
 import { EXIT, type Io } from "../output.js";
 
@@ -29,7 +30,7 @@ export function validateCommand(files: readonly string[], opts: { json: boolean;
     for (const r of reports) {
       if (r.ok) io.out(`✔ ${r.file}: ${r.id}@${r.version} ${r.hash}\n`);
       else {
-        io.out(`${t(opts.lang, "cmd.validate.bad", { file: r.file, count: r.problems.length })}\n`);
+        io.out(`${tCli(opts.lang, "cmd.validate.bad", { file: r.file, count: r.problems.length })}\n`);
         for (const p of r.problems) io.out(`    ${problemLine(p, opts.lang)}\n`);
       }
     }

@@ -7,7 +7,7 @@
 import type { AreaSpec } from "../params.js";
 
 /** The commands whose arguments are checked by the command itself, with the usage line their error gives. */
-const TAKES = ["validate", "hash", "lock", "catalogue", "schema", "eval", "eval-set", "batch", "report", "impact", "verify", "diff", "cases", "template", "compose"] as const;
+const TAKES = ["validate", "hash", "lock", "catalogue", "schema", "eval", "eval-set", "batch", "report", "impact", "verify", "diff", "cases", "template", "compose", "compile"] as const;
 /** Columns of the tables. */
 const COLUMNS = ["id", "status", "points", "criterion", "criterion-why", "verdict", "title", "count"] as const;
 
@@ -82,6 +82,10 @@ export const COMMANDS = {
 
   // test
   "cmd.test.coverage_of": { set: "string", cases: "number", files: "number" },
+  // compile
+  "cmd.compile.not_generated": { file: "string", why: "string" },
+  "cmd.compile.wrote": { file: "string", set: "string", hash: "string", criteria: "number", bytes: "number" },
+
   "cmd.test.summary": { cases: "number", files: "number", passed: "number", failed: "number" },
   "cmd.test.file_errors": { count: "number" },
   "cmd.test.gaps": { count: "number" },
@@ -91,7 +95,6 @@ export const COMMANDS = {
   // cases --boundaries
   "cmd.cases.wrote": { count: "number", set: "string", out: "string" },
   "cmd.cases.skipped": { criterion: "string?", where: "message", reason: "message" },
-  "cmd.cases.where": { where: ["decision", "mandatory", "level"] },
   "cmd.cases.unmet": { ids: "strings" },
   "cmd.cases.none": { set: "string" },
 

@@ -7,7 +7,6 @@
 import { CATALOGUE } from "./catalogue.js";
 import { DECISION } from "./decision.js";
 import type { AreaSpec, Sentences } from "../params.js";
-import { COMMANDS } from "./commands.js";
 import { DIFF } from "./diff.js";
 import { ERRORS } from "./errors.js";
 import { OPTIONS } from "./options.js";
@@ -24,7 +23,6 @@ export const SPEC = {
   ...PROBLEMS,
   ...OPTIONS,
   ...TESTING,
-  ...COMMANDS,
   ...REPORTS,
   ...VERIFY,
   ...DIFF,

@@ -18,13 +18,15 @@ export const TESTING = {
   "case.no_such_criterion": {},
   "case.error": { error: "message", problems: "messages", code: "string" },
   "case.pending": {},
+  /** The first column of the coverage table. */
+  "case.criterion_column": {},
   "case.never_seen": { status: ["pass", "fail"] },
   "case.coverage_summary": { seen: "number", total: "number" },
   // Boundary cases: the words of their names, and why a threshold got none.
   "bound.word": { which: ["at", "below", "above", "empty", "all-excluded", "excluded", "pass-mark", "grade", "points", "also", "count"] },
   "bound.knock_out": { id: "string" },
   "bound.only_fails": { id: "string" },
-  "bound.where": { where: ["applies", "rule", "excludes", "score"] },
+  "bound.where": { where: ["applies", "rule", "excludes", "score", "decision", "mandatory", "level"] },
   "bound.tier": { n: "number" },
   "bound.cannot_set": { term: "string", literal: "string" },
   "bound.value": { label: "string", value: "string", why: ["unset", "range"] },

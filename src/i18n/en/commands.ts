@@ -34,6 +34,7 @@ export const commands: Sentences<typeof COMMANDS> = {
       diff: "diff takes the old and the new criteria file: tieuchi diff <old.json> <new.json>",
       cases: "cases takes --boundaries and a criteria file: tieuchi cases --boundaries <set.json> [--out <file>]",
       template: "template takes a criteria set and --out: tieuchi template <set.json|id[@version]> --out <file.xlsx|file.csv>",
+      compile: "compile takes one criteria file and --out: tieuchi compile <set.json> --out <file.mjs>",
       compose: "compose takes a criteria file and the unit's own data: tieuchi compose <set.json> <unit.json> --results list[].field=<results.ndjson>",
     })[command],
   "cmd.not_one_of": ({ option, values, got }) => `${option} is ${joinOr(values, "en")}, not ${got}`,
@@ -94,6 +95,8 @@ export const commands: Sentences<typeof COMMANDS> = {
   "cmd.batch.time_left": ({ time }) => `${time} left`,
 
   "cmd.test.coverage_of": ({ set, cases, files }) => `Coverage of ${set} (${cases} cases, ${plural(files, "file")}):`,
+  "cmd.compile.not_generated": ({ file, why }) => `${file}: no generated evaluator for this set: it uses ${why}; evaluate runs it on the closure evaluator`,
+  "cmd.compile.wrote": ({ file, set, hash, criteria, bytes }) => `wrote ${file}: ${set} (${hash}), ${criteria} criteria, ${bytes} bytes`,
   "cmd.test.summary": ({ cases, files, passed, failed }) => `${cases} cases in ${plural(files, "file")}: ${passed} passed, ${failed} failed`,
   "cmd.test.file_errors": ({ count }) => `${plural(count, "file")} could not be run`,
   "cmd.test.gaps": ({ count }) => `${count} criteri${count === 1 ? "on" : "a"} never seen both passing and failing (--require-both)`,
@@ -102,7 +105,6 @@ export const commands: Sentences<typeof COMMANDS> = {
 
   "cmd.cases.wrote": ({ count, set, out }) => `Wrote ${count} boundary cases for ${set} to ${out}. Review each one before keeping it.`,
   "cmd.cases.skipped": ({ criterion, where, reason }) => `Skipped: ${criterion ?? "-"} ${where}: ${reason}`,
-  "cmd.cases.where": ({ where }) => where,
   "cmd.cases.unmet": ({ ids }) => `The baseline unit could not be made to meet: ${ids.join(", ")} (cases near other thresholds show them failing).`,
   "cmd.cases.none": ({ set }) => `${set} has no thresholds to put cases on`,
 

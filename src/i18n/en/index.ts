@@ -6,7 +6,6 @@
 import { catalogue } from "./catalogue.js";
 import { decision } from "./decision.js";
 import type { Catalogue } from "../codes/index.js";
-import { commands } from "./commands.js";
 import { diff } from "./diff.js";
 import { errors } from "./errors.js";
 import { options } from "./options.js";
@@ -22,7 +21,6 @@ export const en: Catalogue = {
   ...problems,
   ...options,
   ...testing,
-  ...commands,
   ...reports,
   ...verify,
   ...diff,

@@ -13,6 +13,7 @@ export const testing: Sentences<typeof TESTING> = {
   "case.data_was_accepted": () => "the data was accepted",
   "case.no_such_criterion": () => "no such criterion",
   "case.error": ({ error, problems, code }) => `${error}${problems.length ? `: ${problems.join("; ")}` : ""} [${code}]`,
+  "case.criterion_column": () => "Criterion",
   "case.pending": () => "pending (not encoded): missing where it applies, exempt from pass and fail",
   "case.never_seen": ({ status }) => `never seen ${status}`,
   "case.coverage_summary": ({ seen, total }) => `${seen}/${total} criteria seen both passing and failing`,

@@ -44,6 +44,7 @@ export const commands: Sentences<typeof COMMANDS> = {
       diff: "diff nhận tệp tiêu chí cũ và tệp tiêu chí mới: tieuchi diff <cũ.json> <mới.json>",
       cases: "cases nhận --boundaries và một tệp tiêu chí: tieuchi cases --boundaries <bộ-tiêu-chí.json> [--out <tệp>]",
       template: "template nhận một bộ tiêu chí và --out: tieuchi template <bộ-tiêu-chí.json|mã[@phiên-bản]> --out <tệp.xlsx|tệp.csv>",
+      compile: "compile nhận một tệp tiêu chí và --out: tieuchi compile <bộ-tiêu-chí.json> --out <tệp.mjs>",
       compose: "compose nhận một tệp tiêu chí và dữ liệu riêng của đơn vị: tieuchi compose <bộ-tiêu-chí.json> <đơn-vị.json> --results danh_sách[].trường=<kết-quả.ndjson>",
     })[command],
   "cmd.not_one_of": ({ option, values, got }) => `${option} nhận ${joinOr(values, "vi")}, không nhận ${got}`,
@@ -106,6 +107,9 @@ export const commands: Sentences<typeof COMMANDS> = {
   "cmd.batch.time_left": ({ time }) => `còn ${time}`,
 
   "cmd.test.coverage_of": ({ set, cases, files }) => `Độ phủ của ${set} (${n(cases)} ca, ${n(files)} tệp):`,
+  "cmd.compile.not_generated": ({ file, why }) =>
+    `${file}: không sinh được bộ đánh giá cho bộ tiêu chí này vì bộ tiêu chí dùng ${why}; evaluate vẫn đánh giá nó bằng bộ đánh giá thông thường (closure)`,
+  "cmd.compile.wrote": ({ file, set, hash, criteria, bytes }) => `đã ghi ${file}: ${set} (${hash}), ${n(criteria)} tiêu chí, ${n(bytes)} byte`,
   "cmd.test.summary": ({ cases, files, passed, failed }) => `${n(cases)} ca trong ${n(files)} tệp: ${n(passed)} đúng, ${n(failed)} sai`,
   "cmd.test.file_errors": ({ count }) => `${n(count)} tệp không chạy được`,
   "cmd.test.gaps": ({ count }) => `${n(count)} tiêu chí chưa được thấy cả đạt lẫn chưa đạt (--require-both)`,
@@ -114,7 +118,6 @@ export const commands: Sentences<typeof COMMANDS> = {
 
   "cmd.cases.wrote": ({ count, set, out }) => `Đã ghi ${n(count)} ca biên cho ${set} vào ${out}. Hãy đọc lại từng ca trước khi giữ.`,
   "cmd.cases.skipped": ({ criterion, where, reason }) => `Bỏ qua: ${criterion ?? "-"} ${where}: ${reason}`,
-  "cmd.cases.where": ({ where }) => ({ decision: "cách xếp loại", mandatory: "tiêu chí bắt buộc", level: "mức" })[where],
   "cmd.cases.unmet": ({ ids }) => `Đơn vị gốc không đạt được các tiêu chí: ${ids.join(", ")} (các ca gần ngưỡng khác sẽ thấy chúng chưa đạt).`,
   "cmd.cases.none": ({ set }) => `${set} không có ngưỡng nào để đặt ca kiểm thử`,
 
