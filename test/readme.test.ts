@@ -22,9 +22,10 @@ const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Reco
 
 /** Budgets, in bytes, a little above what was measured (see the CHANGELOG): a regression past them fails. */
 const BUDGET = {
-  // 910 153 B measured at 109 files, after the three-valued engine (issue 12) and the hostile-input checks
-  // (issue 14) joined; 808 036 B before them.
-  packed: 950_000,
+  // 955 904 B measured at 109 files once the message catalogue took in every command's and the library's
+  // sentences (issue 16 item 1); 910 153 B after the three-valued engine (issue 12) and the hostile-input
+  // checks (issue 14) joined; 808 036 B before them.
+  packed: 965_000,
   /**
    * The README's browser example, esbuild, minified and gzipped: the core, zod and one set (189 338 B measured;
    * 176 119 B before the message catalogue took in the diff, report, verify and catalogue-page sentences).
