@@ -1,5 +1,5 @@
 /** `tieuchi compile`: writes a set's generated module, which `useGenerated` accepts for that set only. */
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -28,9 +28,15 @@ describe("tieuchi compile", () => {
   });
 
   it("says what it does not model (exit 2), and needs one set and --out", () => {
-    const r = run("compile", join(ROOT, "criteria/cong-dong-hoc-tap-cap-tinh/2024.1.0.json"), "--out", join(dir, "x.mjs"));
+    // A list of texts: the generator models lists of records only.
+    const set = readJson("test/bench/family-set.json") as { inputs: Record<string, unknown> };
+    const text = { label: { vi: "ghi chú", en: "notes" }, description: { vi: "Ghi chú.", en: "Notes." } };
+    set.inputs.ghiChu = { type: "array", items: { type: "string", ...text }, ...text };
+    const file = join(dir, "ghi-chu.json");
+    writeFileSync(file, JSON.stringify(set));
+    const r = run("compile", file, "--out", join(dir, "x.mjs"));
     expect(r.code).toBe(2);
-    expect(r.err).toContain("a title held at levels");
+    expect(r.err).toContain("a list whose items are not records");
     expect(run("compile", join(ROOT, "criteria/don-vi-hoc-tap/2020.1.0.json")).code).toBe(2);
     expect(run("compile", "--out", join(dir, "y.mjs")).code).toBe(2);
     expect(run("compile", join(ROOT, "criteria/don-vi-hoc-tap/2020.1.0.json"), "--out", join(dir, "missing-folder", "z.mjs")).code).toBe(2);

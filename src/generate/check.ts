@@ -16,6 +16,7 @@ import type { Limits } from "../schema/limits.js";
 type DataLimits = Pick<Limits, "maxArrayLength" | "maxStringLength">;
 import { lit } from "./literal.js";
 import { refuse } from "./emit/types.js";
+import { levelValues } from "./emit/var.js";
 
 /** Emits the checks of a set's data; `fn` adds a function to the module and returns its name. */
 export function emitCheck(inputs: Inputs, limits: DataLimits, fn: (params: string, body: string) => string): string {
@@ -49,13 +50,29 @@ export function emitCheck(inputs: Inputs, limits: DataLimits, fn: (params: strin
       case "date":
         return `if (!isoDate(v)${spec.min !== undefined ? ` || v < ${lit(spec.min)}` : ""}${spec.max !== undefined ? ` || v > ${lit(spec.max)}` : ""}) no();`;
       case "title":
-        // Held or not, given as true or false. A title held at levels, or given as a sub-unit's data or result,
-        // is decided by the general evaluator (which resolves the sub-unit's set).
-        if (spec.levels !== undefined) return `no();`;
+        // Held or not, given as true or false; a title held at levels given as false, a level id or a record of
+        // levels. Given as a sub-unit's data or result, it is decided by the general evaluator (which resolves
+        // the sub-unit's set).
+        if (spec.levels !== undefined) return levelsValue(spec.levels);
         return `if (typeof v !== "boolean") no();`;
       default:
         return refuse(`an input of type ${(spec as { type: string }).type}`);
     }
+  };
+  /**
+   * A title held at levels as the general check keeps it: false, one of the level ids as written, or a record
+   * of only those levels, each true, false, null or absent, whose levels are not out of order (held above one
+   * not held: the general evaluator refuses it).
+   */
+  const levelsValue = (levels: readonly string[]): string => {
+    if (levels.length > 30) return refuse("a title of more than 30 levels");
+    const cases = levels.map((l, i) => `case ${lit(l)}: m |= ${2 ** i}; break;`).join(" ");
+    const unlisted = levels.map((l, i) => `if ((m & ${2 ** i}) === 0 && ${lit(l)} in v) no();`).join(" ");
+    const record = fn(
+      "v",
+      `if (typeof v !== "object" || v === null || v.__proto__ !== OP) no(); let m = 0; for (const k in v) { const x = v[k]; switch (k) { ${cases} default: no(); } if (x !== undefined && x !== null && typeof x !== "boolean") no(); } ${unlisted} lvRec(${levelValues(levels)}, -1);`,
+    );
+    return `if (v === false) {} else if (typeof v === "string") { if (!(${levels.map((l) => `v === ${lit(l)}`).join(" || ")})) no(); } else ${record}(v);`;
   };
   const bounds = (min: number | undefined, max: number | undefined) => `${min !== undefined ? ` || v < ${lit(min)}` : ""}${max !== undefined ? ` || v > ${lit(max)}` : ""}`;
 

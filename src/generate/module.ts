@@ -70,6 +70,15 @@ function isoDate(s) {
   const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
   return d <= days;
 }
+function lvRec(a, k) {
+  for (let i = 0; i < a.length; i++) if (a[i] === undefined) a[i] = null;
+  for (let i = 1; i < a.length; i++) if (a[i] === true && a[i - 1] === false) throw NO;
+  for (let i = a.length - 2; i >= 0; i--) if (a[i] === null && a[i + 1] === true) a[i] = true;
+  for (let i = 1; i < a.length; i++) if (a[i] === null && a[i - 1] === false) a[i] = false;
+  if (k < 0) return true;
+  if (a[k] === null) throw NO;
+  return a[k];
+}
 function score(s, max) { if (typeof s !== "number" || !Number.isInteger(s) || s < 0 || s > max) throw NO; return s; }
 `;
 

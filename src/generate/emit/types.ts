@@ -26,6 +26,8 @@ export type ExprType =
   | { readonly kind: "list"; readonly item: InputSpec }
   /** A record (an object input), read further by a dotted path. */
   | { readonly kind: "rec"; readonly spec: InputSpec & { type: "object" } }
+  /** A title held at levels, read further by one of its level ids (`title.muc-1`). */
+  | { readonly kind: "levels"; readonly levels: readonly string[] }
   | { readonly kind: "any" };
 
 /** A JavaScript expression and its type. */
@@ -87,6 +89,8 @@ export function truthy(e: Expr): string {
       return `(${e.code}.length !== 0)`;
     case "rec":
       return `(${e.code}, true)`;
+    case "levels":
+      return refuse("a title held at levels read whole");
     default:
       return `tr(${e.code})`;
   }

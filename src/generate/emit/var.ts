@@ -7,7 +7,7 @@
  */
 import type { InputSpec } from "../../schema/inputs.js";
 import { lit } from "../literal.js";
-import { NUM, STR, refuse, type Context, type Emitter, type Expr, type ExprType } from "./types.js";
+import { BOOL, NUM, STR, refuse, type Context, type Emitter, type Expr, type ExprType } from "./types.js";
 
 /** The type a declared input reads as, or a refusal for kinds the generator does not model. */
 export function typeOfSpec(spec: InputSpec): ExprType {
@@ -21,7 +21,7 @@ export function typeOfSpec(spec: InputSpec): ExprType {
     case "date":
       return STR;
     case "title":
-      if (spec.levels !== undefined) return refuse("a title held at levels");
+      if (spec.levels !== undefined) return { kind: "levels", levels: spec.levels };
       return { kind: "bool" };
     case "array":
       if (spec.items.type !== "object") return refuse("a list whose items are not records");
@@ -70,10 +70,39 @@ export const emitVar: Emitter = (args, ctx: Context) => {
     e = readField("d", first, scope.inputs[first]!);
   } else e = readField(scope.name, first, fieldsOf({ kind: "rec", spec: scope.spec }, first));
   for (let i = 1; i < parts.length; i++) {
+    if (e.type.kind === "levels") {
+      if (i !== parts.length - 1) return refuse("a path through a level of a title");
+      e = readLevel(e as Expr & { type: { kind: "levels" } }, parts[i]!, ctx);
+      continue;
+    }
     const spec = fieldsOf(e.type, parts[i]!);
     e = readField(e.code, parts[i]!, spec);
   }
+  if (e.type.kind === "levels") return refuse("a title held at levels read whole");
   return e;
 };
+
+/**
+ * Level `id` of a title held at levels, as the general evaluator reads it (`titleValue` in evaluate.ts): false
+ * holds no level, a level id that level and every lower one; a record of levels (checked by the data check) is
+ * read with the lower levels of one held filled in as held and the higher of one not held as not held. A level
+ * still unknown hands the unit back.
+ */
+function readLevel(title: Expr & { type: { kind: "levels" } }, id: string, ctx: Context): Expr {
+  const levels = title.type.levels;
+  const k = levels.indexOf(id);
+  if (k < 0) return refuse(`an undeclared level ${JSON.stringify(id)}`);
+  const is = (ids: readonly string[]) => (ids.length === 0 ? "false" : ids.map((l) => `v === ${lit(l)}`).join(" || "));
+  const f = ctx.fn(
+    "v",
+    `if (v === false) return false; if (typeof v === "string") { if (${is(levels.slice(k))}) return true; if (${is(levels.slice(0, k))}) return false; no(); } if (typeof v !== "object" || v === null) no(); return lvRec(${levelValues(levels)}, ${k});`,
+  );
+  return { code: `${f}(${title.code})`, type: BOOL };
+}
+
+/** The values of a levels record `v` in level order, own properties only (an array expression). */
+export function levelValues(levels: readonly string[]): string {
+  return `[${levels.map((l) => `OP.hasOwnProperty.call(v, ${lit(l)}) ? v[${lit(l)}] : undefined`).join(", ")}]`;
+}
 
 export const VAR_EMITTERS: Readonly<Record<string, Emitter>> = { var: emitVar };
