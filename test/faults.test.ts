@@ -213,9 +213,11 @@ describe("a spreadsheet's CSV file (labels as headers, list items on further row
 
   it("the CLI: exit 2, the reason and the line on standard error, every line before it on standard output", () => {
     const file = tmp("don-vi.csv", `${HEADER}\n${lines(20).join("\n")}\nA21;"Phòng;Có\n`);
-    const r = cli(file);
+    const r = cli(file, "--lang", "en");
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`${file}:42: a quoted cell that starts on line 42 is never closed [ERR_UNITS_FILE]`);
+    // In Vietnamese, as the CLI speaks by default.
+    expect(cli(file).stderr).toContain(`${file}:42: một ô trong ngoặc kép bắt đầu ở dòng 42 không bao giờ được đóng [ERR_UNITS_FILE]`);
     expect(r.units).toHaveLength(21);
     expect(r.partial).toMatchObject({ partial: true, units: 21, error: { code: "ERR_UNITS_FILE", line: 42 } });
   }, SLOW);
