@@ -12,6 +12,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { findDuplicateKey } from "../src/json/parse.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const CRITERIA = join(ROOT, "criteria");
@@ -52,6 +53,9 @@ export function generate(): string {
   const entries: Entry[] = files(CRITERIA).map((path) => {
     const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
     const json = JSON.parse(text) as Entry["json"];
+    // JSON.parse keeps a duplicated key's later value; the loader refuses such a file, and so does the bundle.
+    const twice = findDuplicateKey(text);
+    if (twice !== undefined) throw new Error(`${path}: key ${JSON.stringify(twice.key)} is given twice in one object (offset ${twice.offset})`);
     if (typeof json.id !== "string" || typeof json.version !== "string") throw new Error(`${path}: no id or version`);
     // In an object literal, a "__proto__" key would set the prototype instead of holding the data.
     if (text.includes('"__proto__"')) throw new Error(`${path}: a "__proto__" key cannot be bundled as an object literal`);

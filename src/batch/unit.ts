@@ -4,12 +4,12 @@
  *
  * @module
  */
-import { problem as makeProblem, type Problem } from "../errors.js";
+import { printable, problem as makeProblem, type Problem } from "../errors.js";
 import { msg, say, type Message } from "../i18n/index.js";
 import type { LoadedSet } from "../evaluate/load.js";
 import { suggest } from "../schema/suggest.js";
 import type { InputSpec } from "../schema/inputs.js";
-import { locateJsonError } from "../json/parse.js";
+import { duplicateKeyIn, locateJsonError } from "../json/parse.js";
 
 /** How a CSV column becomes a field: its name, and the input it fills (none for a column only carried along, `--meta`). */
 export interface CsvColumn {
@@ -52,7 +52,10 @@ function cellValue(cell: string, spec: InputSpec | undefined): { value?: unknown
 
 function parseCell(text: string): { value?: unknown; problem?: Message } {
   try {
-    return { value: JSON.parse(text) as unknown };
+    const value = JSON.parse(text) as unknown;
+    const twice = duplicateKeyIn(text, value);
+    if (twice !== undefined) return { problem: msg("csv.cell_not_json", { reason: msg("json.duplicate_key", { key: printable(JSON.stringify(twice.key)) }) }) };
+    return { value };
   } catch {
     return { problem: msg("csv.cell_not_json", { reason: locateJsonError(text)?.reason ?? msg("json.ends_early") }) };
   }

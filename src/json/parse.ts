@@ -137,22 +137,120 @@ export function locateJsonError(text: string): { offset: number; reason: Message
   }
 }
 
+/** The offset just after the string of valid JSON text that starts at `i` (a double quote). */
+function stringEnd(text: string, i: number): number {
+  for (;;) {
+    const q = text.indexOf('"', i + 1);
+    if (q < 0) return text.length;
+    let b = q - 1;
+    while (text.charCodeAt(b) === 92) b--;
+    // An even run of backslashes before the quote escapes only each other: the string ends here.
+    if ((q - 1 - b) % 2 === 0) return q + 1;
+    i = q;
+  }
+}
+
+/** How many keys valid JSON text writes: its colons outside strings. */
+function keysWritten(text: string): number {
+  let count = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) i = stringEnd(text, i) - 1;
+    else if (c === 58) count++;
+  }
+  return count;
+}
+
+/** How many keys the objects of a parsed JSON value hold (walked with a stack, not recursion). */
+function keysHeld(value: unknown): number {
+  let count = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v !== "object" || v === null) continue;
+    if (Array.isArray(v)) {
+      for (const x of v) if (typeof x === "object" && x !== null) stack.push(x);
+      continue;
+    }
+    for (const k in v) {
+      count++;
+      const x = (v as Record<string, unknown>)[k];
+      if (typeof x === "object" && x !== null) stack.push(x);
+    }
+  }
+  return count;
+}
+
 /**
- * Parses JSON text.
+ * The first key that valid JSON text gives twice in one object: the offsets of both, and the key. Keys are
+ * compared as `JSON.parse` reads them (`"a"` and `"\u0061"` are one key). Linear in the text: one pass, a set
+ * of keys for each open object.
+ */
+export function findDuplicateKey(text: string): { offset: number; first: number; key: string } | undefined {
+  const open: Array<Map<string, number> | null> = [];
+  let wantKey = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      const end = stringEnd(text, i);
+      if (wantKey) {
+        const raw = text.slice(i + 1, end - 1);
+        const key = raw.includes("\\") ? (JSON.parse(text.slice(i, end)) as string) : raw;
+        const keys = open[open.length - 1]!;
+        const first = keys.get(key);
+        if (first !== undefined) return { offset: i, first, key };
+        keys.set(key, i);
+        wantKey = false;
+      }
+      i = end - 1;
+    } else if (c === 123) {
+      open.push(new Map());
+      wantKey = true;
+    } else if (c === 91) open.push(null);
+    else if (c === 125 || c === 93) open.pop();
+    else if (c === 44) wantKey = open[open.length - 1] !== null;
+  }
+  return undefined;
+}
+
+/**
+ * Refuses valid JSON text that gives a key twice in one object. `JSON.parse` keeps the later value without a
+ * word, so a reviewer reading the file sees one value and tieuchi decides (and hashes) on another. The check
+ * counts the keys written against the keys held, both linear; only when they differ is the key looked for.
+ *
+ * @param text - JSON text that `JSON.parse` read (no byte-order mark).
+ * @param value - What `JSON.parse` made of it.
+ * @returns the duplicated key's offset, the first one's, and the key; undefined when no key is given twice.
+ */
+export function duplicateKeyIn(text: string, value: unknown): { offset: number; first: number; key: string } | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  if (keysWritten(text) === keysHeld(value)) return undefined;
+  return findDuplicateKey(text);
+}
+
+/**
+ * Parses JSON text. A key given twice in one object is refused: `JSON.parse` would keep the later value
+ * without a word, so a reviewer would read one value and tieuchi decide on another.
  *
  * @param text - The text (a leading byte-order mark is skipped).
  * @param source - A file name or label for the error message.
- * @throws {@link JsonParseError} naming the source, line and column.
+ * @throws {@link JsonParseError} naming the source, line and column (for a duplicated key: the second one's).
  */
 export function parseJson(text: string, source = "(input)"): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (/^[ \t\n\r]*$/.test(body)) throw new JsonParseError(source, msg("json.empty"), position(body, 0));
+  let value: unknown;
   try {
-    return JSON.parse(body);
+    value = JSON.parse(body);
   } catch (e) {
     const found = locateJsonError(body) ?? { offset: 0, reason: msg("json.engine", { reason: e instanceof Error ? e.message : String(e) }) };
     throw new JsonParseError(source, found.reason, position(body, found.offset));
   }
+  const twice = duplicateKeyIn(body, value);
+  if (twice !== undefined) throw new JsonParseError(source, msg("json.duplicate_key", { key: printable(JSON.stringify(twice.key)), first: position(body, twice.first).line }), position(body, twice.offset));
+  return value;
 }
 
 const ENCODINGS: ReadonlyArray<readonly [readonly number[], string]> = [

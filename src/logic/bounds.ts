@@ -35,6 +35,7 @@
  */
 import type { InputSpec } from "../schema/inputs.js";
 import { exactPercent, Inapplicable, RuleValueError } from "./exact.js";
+import { itemPath } from "./trace.js";
 
 // ---------------------------------------------------------------------------------------------------------
 // The domain
@@ -68,6 +69,8 @@ export interface ListItem {
   readonly certain: boolean;
   /** What could change whether it is in the list. */
   readonly deps: Deps;
+  /** An item given as null: what a condition reads of it, with its own path. */
+  readonly as?: NullItem;
 }
 
 /** A list not given: from `min` to `max` items of a declared kind, each with every field unknown. */
@@ -220,7 +223,7 @@ export function join(vals: readonly Val[], deps: Deps): Val {
 function joinLists(a: ListBound, b: ListBound): ListBound {
   if (a.items.length !== b.items.length) return { items: [], phantom: { item: a.phantom?.item ?? b.phantom?.item ?? null, min: 0, max: Number.MAX_SAFE_INTEGER, at: a.phantom?.at ?? b.phantom?.at ?? "?" } };
   return {
-    items: a.items.map((x, i) => ({ value: x.value, certain: x.certain && b.items[i]!.certain, deps: unionDeps(x.deps, b.items[i]!.deps) })),
+    items: a.items.map((x, i) => ({ value: x.value, certain: x.certain && b.items[i]!.certain, deps: unionDeps(x.deps, b.items[i]!.deps), ...(x.as ? { as: x.as } : {}) })),
     phantom: a.phantom ?? b.phantom,
   };
 }
@@ -803,10 +806,37 @@ export function listLength(l: ListBound): { lo: number; hi: number } {
 
 /** A list value as items: a known list's items are certain; a bound's are as it says. Undefined for what is not a list. */
 function listOf(v: Val): ListBound | undefined {
-  if (!isBound(v)) return Array.isArray(v) ? { items: v.map((value) => ({ value, certain: true, deps: NO_DEPS })), phantom: null } : undefined;
+  if (!isBound(v)) {
+    if (!Array.isArray(v)) return undefined;
+    const located = nullItems.get(v);
+    return { items: v.map((value, i) => (located?.[i] ? { value, certain: true, deps: NO_DEPS, as: located[i] } : { value, certain: true, deps: NO_DEPS })), phantom: null };
+  }
   if (v.list && v.values.length === 0 && !v.num && !v.text && !v.record && !v.any) return v.list;
   if (!v.list && !v.num && !v.text && !v.record && !v.any && v.values.length === 1 && Array.isArray(v.values[0])) return listOf(v.values[0]);
   return undefined;
+}
+
+/**
+ * An item given as null in a list of the data (docs/semantics.md, "Lists"): an item that is there, its value
+ * unknown. Reading it, or a field of it, gives the declared kind, asked for by the item's own path (`m[1].ok`).
+ */
+export class NullItem {
+  constructor(
+    readonly spec: InputSpec | null,
+    readonly at: string,
+  ) {}
+}
+
+/** The null items of lists read from the data, by list and index. */
+const nullItems = new WeakMap<readonly unknown[], ReadonlyArray<NullItem | undefined>>();
+
+/** Notes where the null items of a list read from the data at `at` are (items of kind `spec`). */
+export function locateNullItems(list: readonly unknown[], at: string, spec: InputSpec | null): void {
+  if (nullItems.has(list) || !list.includes(null)) return;
+  nullItems.set(
+    list,
+    list.map((x, i) => (x === null ? new NullItem(spec, itemPath(at, i)) : undefined)),
+  );
 }
 
 /** An item of a list not given: reading its fields gives their declared kinds, asked for as the list. */
@@ -842,7 +872,7 @@ function stateOf(item: ListItem, cond: Val): ItemState {
 
 /** The states of the given items and of a phantom item (a list not given) under a condition. */
 function statesOf(l: ListBound, cond: (item: unknown) => Val): { items: ItemState[]; phantom: ItemState | null } {
-  const items = l.items.map((it) => stateOf(it, cond(it.value)));
+  const items = l.items.map((it) => stateOf(it, cond(it.as ?? it.value)));
   let phantom: ItemState | null = null;
   if (l.phantom && l.phantom.max > 0) {
     const c = cond(new PhantomItem(l.phantom.item, l.phantom.at));
@@ -914,11 +944,16 @@ export function filter(listVal: Val, cond: (item: unknown) => Val): Val {
   items.forEach((s, i) => {
     if (!s.yes) return;
     const certain = !s.absent && !s.no;
-    kept.push({ value: l.items[i]!.value, certain, deps: certain ? NO_DEPS : s.deps });
+    const as = l.items[i]!.as;
+    kept.push({ value: l.items[i]!.value, certain, deps: certain ? NO_DEPS : s.deps, ...(as ? { as } : {}) });
   });
   const ph = phantom && phantom.yes ? { ...l.phantom!, min: phantom.no || phantom.absent ? 0 : l.phantom!.min } : null;
   const flags = flagsOf([listVal, ...flagsOfStates(phantom ? [...items, phantom] : items)]);
-  if (ph === null && kept.every((k) => k.certain) && !flags.empty && flags.error === null) return kept.map((k) => k.value);
+  if (ph === null && kept.every((k) => k.certain) && !flags.empty && flags.error === null) {
+    const out = kept.map((k) => k.value);
+    if (kept.some((k) => k.as)) nullItems.set(out, kept.map((k) => k.as));
+    return out;
+  }
   return make({ list: { items: kept, phantom: ph }, ...flags, deps: listDeps(listVal, phantom ? [...items, phantom] : items) });
 }
 
@@ -1021,7 +1056,7 @@ export function share(op: "atLeast" | "atMost", percent: Val, listVal: Val, cond
       flags,
     };
   };
-  const items = l.items.map((it) => itemOf(it.value, it.certain, it.deps));
+  const items = l.items.map((it) => itemOf(it.as ?? it.value, it.certain, it.deps));
   const phantom = l.phantom && l.phantom.max > 0 ? itemOf(new PhantomItem(l.phantom.item, l.phantom.at), true, new Set([l.phantom.at])) : null;
   const flags = [...items.flatMap((i) => i.flags), ...(phantom ? phantom.flags : [])];
   const optionsAt = (it: Item, units: number, scale: number): Options => {

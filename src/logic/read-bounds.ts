@@ -6,8 +6,8 @@
  * @module
  */
 import type { InputSpec, Inputs } from "../schema/inputs.js";
-import { depsOf, isBound, PhantomItem, unknownOf, type Val } from "./bounds.js";
-import { pathIn, type EvalScope } from "./trace.js";
+import { depsOf, isBound, locateNullItems, NullItem, PhantomItem, unknownOf, type Val } from "./bounds.js";
+import { joinPath, pathIn, type EvalScope } from "./trace.js";
 
 /** What three-valued evaluation of one unit reads from. */
 export interface BoundsEnv {
@@ -63,6 +63,11 @@ export function readBound(d: unknown, keys: readonly string[], rel: string, spec
     env.absent?.(d.at);
     return unknownOf(rel === "" ? d.spec : specAt(d.spec, rel), d.at, true, env.maxItems);
   }
+  if (d instanceof NullItem) {
+    const path = joinPath(d.at, rel);
+    env.absent?.(path);
+    return unknownOf(rel === "" ? d.spec : specAt(d.spec, rel), path, false, env.maxItems);
+  }
   let v: unknown = d;
   if (rel !== "")
     for (const k of keys) {
@@ -78,6 +83,8 @@ export function readBound(d: unknown, keys: readonly string[], rel: string, spec
     }
   if (v !== null && v !== undefined) {
     env.found?.(d, rel, v);
+    // A list with null items: each is asked for by its own path when a condition reads it.
+    if (Array.isArray(v) && v.includes(null)) locateNullItems(v, pathIn(env.scope, d, rel), itemSpec(spec));
     return v;
   }
   if (d === env.scope.root && keys.length > 0 && env.derived.has(keys[0]!)) {

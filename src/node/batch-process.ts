@@ -4,13 +4,13 @@
  *
  * @module
  */
-import { problem, TieuchiError, type Problem } from "../errors.js";
+import { printable, problem, TieuchiError, type Problem } from "../errors.js";
 import { isMessage, msg, say, type Message } from "../i18n/index.js";
 import { evaluate, sharedResultParts, type EvaluateOptions } from "../evaluate/evaluate.js";
 import { loadCriteriaSet } from "../evaluate/load.js";
 import { useGenerated } from "../evaluate/generated.js";
 import type { LimitsInput } from "../schema/limits.js";
-import { locateJsonError } from "../json/parse.js";
+import { duplicateKeyIn, locateJsonError } from "../json/parse.js";
 import { isMainThread } from "node:worker_threads";
 import type { UnitGroup, UnitRefusal } from "../batch/input.js";
 import { csvColumns, csvRowData, unwrapUnit } from "../batch/unit.js";
@@ -130,9 +130,16 @@ function shortReason(e: UnitError): Message {
   return msg("error.first_problems", { problems: worded.slice(0, 3).map((p) => msg("error.at", { path: p.path, problem: p })), more: Math.max(0, problems.length - 3) });
 }
 
-function jsonError(text: string, line: number): UnitError {
+/** Line breaks in the text before `offset`. */
+function lineBreaks(text: string, offset: number): number {
+  let count = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) count++;
+  return count;
+}
+
+function jsonError(text: string, line: number, found?: { offset: number; reason: Message }): UnitError {
   // JSON.parse refused the text, so the locator finds where; the fallback only guards a disagreement.
-  const { offset, reason } = locateJsonError(text) ?? { offset: text.length, reason: msg("json.ends_early") };
+  const { offset, reason } = found ?? locateJsonError(text) ?? { offset: text.length, reason: msg("json.ends_early") };
   let l = line;
   let col = 1;
   for (let i = 0; i < offset && i < text.length; i++) {
@@ -197,6 +204,9 @@ export function makeProcessor(settings: BatchSettings, generated?: unknown): (gr
       } catch {
         return jsonError(text, line);
       }
+      // A key given twice: the unit file shows a value that is not the one evaluated.
+      const twice = duplicateKeyIn(text, data);
+      if (twice !== undefined) return jsonError(text, line, { offset: twice.offset, reason: msg("json.duplicate_key", { key: printable(JSON.stringify(twice.key)), first: line + lineBreaks(text, twice.first) }) });
     } else {
       const read = csvRowData(columns, group.rows[i]!, line);
       if ("error" in read) return read.error;

@@ -8,6 +8,7 @@
  * @module
  */
 import type { LoadedSet } from "../evaluate/load.js";
+import { duplicateKeyIn } from "../json/parse.js";
 import type { Localized } from "../schema/common.js";
 import type { InputSpec, Inputs } from "../schema/inputs.js";
 import { csvListHeader, EXAMPLE_CODE, normalizeHeader, spreadsheetLayout, type SheetField, type SheetTable, type SpreadsheetLayout } from "./layout.js";
@@ -108,11 +109,14 @@ export function cellValue(cell: Cell, spec: InputSpec): unknown {
 
 /** A record or list written as JSON in its cell; text that is not JSON stays text, for the data check to refuse. */
 function json(t: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(t) as unknown;
+    value = JSON.parse(t) as unknown;
   } catch {
     return t;
   }
+  // A key given twice shows one value and gives another: refused as text too.
+  return duplicateKeyIn(t, value) === undefined ? value : t;
 }
 
 const blank = (cell: Cell) => cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");

@@ -97,6 +97,7 @@ export const ERRORS = {
   "json.expected_comma": { found: "message", close: "string" },
   "json.after_end": { found: "message" },
   "json.engine": { reason: "string" },
+  "json.duplicate_key": { key: "string", first: "number?" },
   "json.bom": { encoding: "string" },
   "json.utf16": {},
   "json.zero_byte": { offset: "number" },

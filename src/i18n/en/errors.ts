@@ -95,6 +95,7 @@ export const errors: Sentences<typeof ERRORS> = {
   "json.expected_comma": ({ found, close }) => `${found}; expected ',' or '${close}'`,
   "json.after_end": ({ found }) => `${found} after the end of the JSON value`,
   "json.engine": ({ reason }) => `the JSON parser says: ${reason}`,
+  "json.duplicate_key": ({ key, first }) => `key ${key} is given twice in one object${first !== undefined ? ` (first on line ${n(first)})` : ""}; JSON keeps only the later value, so the earlier one, which a reader of the file still sees, is ignored; remove one of them`,
   "json.bom": ({ encoding }) => `the file is ${encoding} text (it starts with that byte-order mark); save it as UTF-8`,
   "json.utf16": () => "the file looks like UTF-16 text (every other byte is zero); save it as UTF-8",
   "json.zero_byte": ({ offset }) => `the file holds a zero byte at byte ${offset}, so it is not a text file (or not UTF-8); save it as UTF-8 JSON`,

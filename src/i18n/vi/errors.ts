@@ -93,6 +93,7 @@ export const errors: Sentences<typeof ERRORS> = {
   "json.expected_comma": ({ found, close }) => `${found}; cần dấu ',' hoặc '${close}'`,
   "json.after_end": ({ found }) => `${found} sau khi giá trị JSON đã kết thúc`,
   "json.engine": ({ reason }) => `trình phân tích JSON báo: ${reason}`,
+  "json.duplicate_key": ({ key, first }) => `khóa ${key} lặp lại trong cùng một đối tượng${first !== undefined ? ` (lần đầu ở dòng ${n(first)})` : ""}; JSON chỉ giữ giá trị sau nên giá trị trước, mà người đọc tệp vẫn thấy, bị bỏ qua; hãy xóa một trong hai`,
   "json.bom": ({ encoding }) => `tệp được lưu theo bảng mã ${encoding} (bắt đầu bằng dấu thứ tự byte của bảng mã đó); hãy lưu lại theo UTF-8`,
   "json.utf16": () => "tệp có vẻ được lưu theo UTF-16 (cứ cách một byte lại có một byte 0); hãy lưu lại theo UTF-8",
   "json.zero_byte": ({ offset }) => `tệp có byte 0 ở vị trí byte ${offset}, nên không phải tệp văn bản (hoặc không phải UTF-8); hãy lưu lại thành JSON theo UTF-8`,
