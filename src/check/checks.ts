@@ -9,6 +9,7 @@ import { analyzeRule, lookalikeProblem, type NodeBudget, type RuleInfo } from ".
 import { isNumeric, typeOfInput, type ValueType } from "../logic/types.js";
 import type { WorkPlan } from "../logic/work.js";
 import { criterionRules } from "../logic/walk.js";
+import { constraintInput, listScope } from "../schema/constraints.js";
 import type { CriteriaSet, Criterion } from "../schema/criteria-set.js";
 import type { InputSpec, Inputs } from "../schema/inputs.js";
 import { DEFAULT_LIMITS, type Limits } from "../schema/limits.js";
@@ -114,7 +115,28 @@ function templateNames(text: string): string[] {
  * Runs every check beyond shape on a set that has passed its schema. Problems are appended to `problems`;
  * the analysis of each criterion is returned.
  */
+/** Each constraint names two number inputs, in the same list (or both outside lists), and not the same one. */
+function checkConstraints(set: CriteriaSet, problems: Problem[]): void {
+  set.constraints.forEach((c, i) => {
+    const at = ["constraints", i, "atMost"];
+    let ok = true;
+    c.atMost.forEach((path, side) => {
+      const found = constraintInput(set.inputs, path);
+      if ("problem" in found) {
+        problems.push({ ...found.problem, path: [...at, side] });
+        ok = false;
+      }
+    });
+    if (!ok) return;
+    const [part, whole] = c.atMost;
+    if (part === whole) problems.push(problem("problem.constraint.same_input", at, { path: part }));
+    else if (listScope(part) !== listScope(whole))
+      problems.push(problem("problem.constraint.different_lists", at, { part, whole }));
+  });
+}
+
 export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: Limits = DEFAULT_LIMITS): SetAnalysis {
+  checkConstraints(set, problems);
   const { decision } = set;
   const budget: NodeBudget = { remaining: limits.maxTotalRuleNodes, total: limits.maxTotalRuleNodes, exhausted: false };
 

@@ -19,6 +19,7 @@ import type { Criterion, CriteriaSetInput } from "../schema/criteria-set.js";
 import type { InputSpec, Inputs, TitleInput } from "../schema/inputs.js";
 import { Result as ResultSchema, type CriterionResult, type GroupResult, type Measure, type Outcome, type ReadValue, type Result, type Status, type SubResult } from "../schema/result.js";
 import { VERSION } from "../version.js";
+import { constraintProblems } from "../schema/constraints.js";
 import { isInForce } from "../schema/dates.js";
 import { dataProblems } from "./data.js";
 import { decide } from "./decision.js";
@@ -269,8 +270,14 @@ function recordValuePaths(spec: InputSpec, value: unknown, path: string, pathOf:
 
 function validate(loaded: LoadedSet, program: Program, data: unknown): Record<string, unknown> {
   const fast = fastPathsOn() ? program.check(data) : undefined;
-  if (fast !== undefined) return fast;
-  return copied(loaded, data);
+  const checked = fast !== undefined ? fast : copied(loaded, data);
+  const constraints = loaded.definition.constraints;
+  if (constraints.length > 0) {
+    // A part larger than its whole is data no real unit has: invalid, at the part's path.
+    const problems = constraintProblems(constraints, loaded.definition.inputs, checked);
+    if (problems.length > 0) throw new UnitDataError(problems, labelOf(loaded));
+  }
+  return checked;
 }
 
 /** The data as the zod schema gives it: checked, and a copy made of fresh records. */
@@ -385,7 +392,10 @@ function run(loaded: LoadedSet, data: unknown, ctx: Context, path = ""): Result 
         work += dataWork(plan, data, remaining - work);
         if (work > remaining) break;
       }
-      if (work <= remaining && generated.run(data, generated.out)) {
+      // The module checks the data's shape, not the constraints between inputs: a unit that breaks one goes
+      // the general way, which refuses it.
+      const constraints = loaded.definition.constraints;
+      if (work <= remaining && generated.run(data, generated.out) && (constraints.length === 0 || constraintProblems(constraints, loaded.definition.inputs, data).length === 0)) {
         ctx.budget.remaining -= work;
         return fromGenerated(loaded, generated.out, ctx);
       }

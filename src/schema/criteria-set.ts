@@ -290,6 +290,22 @@ export type AllDecision = z.infer<typeof AllDecision>;
 export const Decision = z.discriminatedUnion("method", [PointsDecision, AllDecision]);
 export type Decision = z.infer<typeof Decision>;
 
+/**
+ * A relation between two number inputs that the data of any real unit keeps, checked with the data: a part is
+ * never more than its whole. Data that breaks it is invalid data, refused at the part's path.
+ */
+export const Constraint = z
+  .object({
+    atMost: z
+      .tuple([z.string().min(1), z.string().min(1)])
+      .describe(
+        "[part, whole]: the value at the first path is at most the value at the second, e.g. ['soNguoiHocDatCongDanHocTap', 'soNguoiHoc']. Paths are input names, dotted into records, with [] for each item of a list (both sides in the same list).",
+      ),
+    note: Localized.optional().describe("Why the relation holds, e.g. the article that defines the part as part of the whole."),
+  })
+  .strict();
+export type Constraint = z.infer<typeof Constraint>;
+
 /** The kinds of unit a title is awarded to. */
 export const Subject = z.enum(["family", "clan", "village", "commune", "district", "province", "agency", "citizen"]);
 export type Subject = z.infer<typeof Subject>;
@@ -324,6 +340,7 @@ export const CriteriaSet = z
     procedure: Procedure.optional().describe("The recognition procedure around the criteria (data period, how long a title is kept, deadlines)."),
     inputs: Inputs,
     derived: z.record(Name, Derived).default({}),
+    constraints: z.array(Constraint).default([]).describe("Relations between inputs that any real unit's data keeps (a part at most its whole), refused as invalid data when broken."),
     groups: z.array(Group).default([]),
     criteria: z.array(Criterion).min(1),
     decision: Decision,

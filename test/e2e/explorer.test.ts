@@ -386,7 +386,8 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
     const problems = await error.locator(".problems li").allTextContents();
     expect(problems).toHaveLength(2);
     expect(problems[0]).toMatch(/^coKeHoachHocTap: .*\[invalid_type\]$/);
-    expect(problems[1]).toMatch(/^soThanhVien: 'soThanhVien' is not an input of this set.*\[unknown_field\]$/);
+    // In the page's language (Vietnamese), from the message catalogue.
+    expect(problems[1]).toMatch(/^soThanhVien: «soThanhVien» không phải dữ liệu đầu vào của bộ tiêu chí này.*\[unknown_field\]$/);
     await p.click("#tab-form");
     expect(await p.locator(field("coKeHoachHocTap")).getAttribute("class")).toContain("is-invalid");
     expect(await p.locator(`${field("coKeHoachHocTap")} .foreign`).textContent()).toContain('"có"');

@@ -258,6 +258,28 @@ describe("the explorer for officials, in Chromium", { timeout: 240_000 }, () => 
     await q.close();
   });
 
+  it("marks a part larger than its whole as invalid data on the field, in Vietnamese, not as an evaluation", async () => {
+    const p = await open(`#/check/${SET}/2024.1.0`);
+    await p.fill('.unit-form [data-path="soNguoiHoc"] input', "40");
+    await p.fill('.unit-form [data-path="soNguoiHocDatCongDanHocTap"] input', "50");
+    await p.waitForSelector("[data-test=verdict][data-verdict=invalid]", { state: "attached" });
+    const field = p.locator('.unit-form [data-path="soNguoiHocDatCongDanHocTap"]');
+    expect(await field.getAttribute("class")).toContain("is-invalid");
+    expect(await field.locator(":scope > .field-msg").textContent()).toBe('50 lớn hơn 40 là giá trị của người học: người học đạt "Công dân học tập" không thể vượt quá số đó');
+    const error = p.locator(".result-panel [data-test=error]");
+    expect(await error.getAttribute("data-code")).toBe("ERR_UNIT_DATA");
+    expect(await error.locator(".problems li").allTextContents()).toEqual([expect.stringContaining("[part_exceeds_whole]")]);
+    await screenshots(p, "16-check-part-above-whole");
+    // Equal is allowed: the verdict comes back.
+    await p.fill('.unit-form [data-path="soNguoiHocDatCongDanHocTap"] input', "40");
+    await p.waitForSelector("[data-test=verdict]:not([data-verdict=invalid])", { state: "attached" });
+    expect(await field.getAttribute("class")).not.toContain("is-invalid");
+    // Leave no autosaved data behind for the tests that follow.
+    await p.click("[data-test=clear]");
+    await p.waitForTimeout(1000);
+    await p.evaluate("localStorage.clear()");
+  });
+
   it("keeps the work: autosave restored on reload, undo of clear, sample and remove, focus after list changes, labels in 'Còn thiếu'", async () => {
     const p = await open(`#/check/${SET}/2024.1.0`);
     await p.fill('.unit-form [data-path="tenDonVi"] input', "Phòng Văn hóa");

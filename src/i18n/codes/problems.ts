@@ -52,6 +52,14 @@ export const PROBLEMS = {
   "problem.bad_default.range": { value: "number" },
   "problem.bad_default.enum": { value: "string" },
   "problem.duplicate_enum": {},
+  // Constraints between inputs (`constraints`): each side must name a number input, both in the same list.
+  "problem.constraint.not_declared": { path: "string" },
+  "problem.constraint.not_a_list": { path: "string" },
+  "problem.constraint.not_a_number": { path: "string" },
+  "problem.constraint.same_input": { path: "string" },
+  "problem.constraint.different_lists": { part: "string", whole: "string" },
+  // A unit's data that breaks a constraint: a part larger than its whole.
+  "problem.part_exceeds_whole": { part: "number", whole: "number", partInput: "text", wholeInput: "text", note: "text?" },
   "problem.title_cycle": {},
   "problem.dates.order": { from: "string", to: "string" },
   "problem.dates.issued": { issued: "string", from: "string" },

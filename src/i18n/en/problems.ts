@@ -60,6 +60,13 @@ export const problems: Sentences<typeof PROBLEMS> = {
   "problem.bad_default.range": ({ value }) => `default ${value} is outside the range`,
   "problem.bad_default.enum": ({ value }) => `default ${value} is not one of the values`,
   "problem.duplicate_enum": () => "the list of values repeats a value (after NFC normalisation)",
+  "problem.constraint.not_declared": ({ path }) => `${q(path)} is not a declared input`,
+  "problem.constraint.not_a_list": ({ path }) => `${q(path)} is not a list`,
+  "problem.constraint.not_a_number": ({ path }) => `${q(path)} is not a number input`,
+  "problem.constraint.same_input": ({ path }) => `a value is always at most itself: both sides name ${q(path)}`,
+  "problem.constraint.different_lists": ({ part, whole }) => `both sides must be in the same list (or both outside lists): ${q(part)} and ${q(whole)}`,
+  "problem.part_exceeds_whole": ({ part, whole, partInput, wholeInput, note }) =>
+    `${n(part)} is more than ${n(whole)}, the value of ${wholeInput}: ${partInput} cannot exceed it${note ? ` (${note})` : ""}`,
   "problem.title_cycle": () => "a title input cannot refer to the set itself",
   "problem.dates.order": ({ from, to }) => `validTo ${to} is before validFrom ${from}`,
   "problem.dates.issued": ({ issued, from }) => `the document is dated ${issued}, after the set came into force (${from})`,

@@ -81,6 +81,13 @@ export const problems: Sentences<typeof PROBLEMS> = {
   "problem.bad_default.range": ({ value }) => `giá trị mặc định ${n(value)} nằm ngoài khoảng cho phép`,
   "problem.bad_default.enum": ({ value }) => `giá trị mặc định ${value} không nằm trong danh sách giá trị`,
   "problem.duplicate_enum": () => "danh sách giá trị có một giá trị lặp lại (sau khi chuẩn hóa NFC)",
+  "problem.constraint.not_declared": ({ path }) => `${q(path)} không phải là một dữ liệu đầu vào đã khai báo`,
+  "problem.constraint.not_a_list": ({ path }) => `${q(path)} không phải là một danh sách`,
+  "problem.constraint.not_a_number": ({ path }) => `${q(path)} không phải là dữ liệu kiểu số`,
+  "problem.constraint.same_input": ({ path }) => `một giá trị luôn không lớn hơn chính nó: cả hai vế đều là ${q(path)}`,
+  "problem.constraint.different_lists": ({ part, whole }) => `hai vế phải thuộc cùng một danh sách (hoặc cùng ở ngoài danh sách): ${q(part)} và ${q(whole)}`,
+  "problem.part_exceeds_whole": ({ part, whole, partInput, wholeInput, note }) =>
+    `${n(part)} lớn hơn ${n(whole)} là giá trị của ${wholeInput}: ${partInput} không thể vượt quá số đó${note ? ` (${note})` : ""}`,
   "problem.title_cycle": () => "dữ liệu đầu vào kiểu danh hiệu không thể trỏ tới chính bộ tiêu chí này",
   "problem.dates.order": ({ from, to }) => `validTo ${to} trước validFrom ${from}`,
   "problem.dates.issued": ({ issued, from }) => `văn bản ký ngày ${issued}, sau ngày bộ tiêu chí có hiệu lực (${from})`,

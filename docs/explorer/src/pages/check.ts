@@ -6,7 +6,7 @@
  * undone. The result prints as an assessment record (biên bản đánh giá), and the data saves beside the audit
  * record so that `tieuchi verify` can replay it.
  */
-import { contentHash, evaluate, formatPath, parseJson, pathLabel, recordEvaluation, UnitDataError, type Result } from "tieuchi";
+import { contentHash, evaluate, formatPath, parseJson, pathLabel, recordEvaluation, say, UnitDataError, type Result } from "tieuchi";
 import { find, registry, today, versionName, type Entry } from "../catalogue.js";
 import type { SampleUnit } from "../data.js";
 import { download, fill, h } from "../dom.js";
@@ -220,7 +220,7 @@ export function checkView(id: string, version: string): View | undefined {
           h("button", { type: "button", class: "small secondary", onclick: () => aside.scrollIntoView({ block: "start" }) }, tr.result),
         );
       } catch (err) {
-        if (err instanceof UnitDataError) invalid = err.problems.map((p) => ({ path: formatPath(p.path), message: p.message }));
+        if (err instanceof UnitDataError) invalid = err.problems.map((p) => ({ path: formatPath(p.path), message: say(p, lang()) }));
         fill(panel, errorView(err, err instanceof UnitDataError ? tr.invalidData : tr.evaluationError));
         fill(bar, h("p", { class: "verdict verdict-invalid", "data-test": "verdict", "data-verdict": "invalid" }, err instanceof UnitDataError ? tr.invalidData : tr.evaluationError));
       }
