@@ -203,6 +203,13 @@ const variable: Operator = {
   summary: "Reads a declared input, derived value or record field by a literal dotted path.",
   compile: (args, c) => compileVar(args, c.options),
   test: (args, c) => compileVarTest(args, c.options),
+  type: (c) => c.variable(),
+  describe(c) {
+    const path = c.args[0];
+    const label = c.label(typeof path === "string" ? path : String(path));
+    // A bare variable as a whole rule is a yes/no question.
+    return c.depth === 0 ? c.say(msg("word.rule_yes", { label })) : label;
+  },
   bounds(args, c) {
     const rel = args[0] === null || args[0] === undefined ? "" : String(args[0]);
     const keys = rel === "" ? [] : rel.split(".");
