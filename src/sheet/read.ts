@@ -9,7 +9,6 @@
  */
 import type { LoadedSet } from "../evaluate/load.js";
 import { duplicateKeyIn } from "../json/parse.js";
-import { both, msg } from "../i18n/index.js";
 import type { Localized } from "../schema/common.js";
 import type { InputSpec, Inputs } from "../schema/inputs.js";
 import { csvListHeader, EXAMPLE_CODE, normalizeHeader, spreadsheetLayout, type SheetField, type SheetTable, type SpreadsheetLayout } from "./layout.js";
@@ -162,7 +161,7 @@ function targets(header: readonly Cell[], table: SheetTable, lists: readonly She
     const key = normalizeHeader(raw);
     const field = own.get(key);
     const twice = (what: string): Target => {
-      notices.push(both(msg("sheet.repeated_column", { sheet, column: i + 1, header: raw, repeats: what })));
+      notices.push({ vi: `${sheet}: cột ${i + 1} (“${raw}”) lặp lại ${what}; chỉ cột đầu tiên được đọc.`, en: `${sheet}: column ${i + 1} (“${raw}”) repeats ${what}; only the first one is read.` });
       return { kind: "skip" };
     };
     if (field) {
@@ -235,7 +234,7 @@ export function readWorkbook(set: LoadedSet, tables: readonly Table[]): SheetRea
     const own = matcher(layout.units.fields);
     unitsTable = tables.find((t) => ![...listTables.values()].includes(t) && (t.rows[0] ?? []).some((c) => own.has(normalizeHeader(text(c)))));
   }
-  if (!unitsTable) return { layout, units: [], grouping: [], notices: [both(msg("sheet.no_units_sheet", { name: layout.units.name }))] };
+  if (!unitsTable) return { layout, units: [], grouping: [], notices: [{ vi: `Không tìm thấy trang “${layout.units.name}” (trang các đơn vị) trong tệp.`, en: `The workbook has no “${layout.units.name}” sheet (the units sheet).` }] };
 
   const { units, grouping, byCode } = readUnitRows(set, layout, unitsTable, [], notices);
   for (const [list, table] of listTables) {
@@ -244,11 +243,11 @@ export function readWorkbook(set: LoadedSet, tables: readonly Table[]): SheetRea
     const cols = targets(header, list, [], notices, table.name);
     const codeAt = cols.findIndex((c) => c.kind === "field" && c.field.spec === null);
     if (codeAt < 0) {
-      notices.push(both(msg("sheet.no_code_column", { sheet: table.name, header: list.fields[0]!.header })));
+      notices.push({ vi: `${table.name}: không có cột “${list.fields[0]!.header}”, nên không nối được dòng nào với đơn vị của nó; trang này không được đọc.`, en: `${table.name}: no “${list.fields[0]!.header}” column, so no row can be joined to its unit; the sheet was not read.` });
       continue;
     }
     for (const [c, t] of cols.entries())
-      if (t.kind === "group") notices.push(both(msg("sheet.not_data_column", { sheet: table.name, header: t.header }))), (cols[c] = { kind: "skip" });
+      if (t.kind === "group") notices.push({ vi: `${table.name}: cột “${t.header}” không phải dữ liệu của bộ tiêu chí nên không được đọc.`, en: `${table.name}: column “${t.header}” is not data of the criteria set and was not read.` }), (cols[c] = { kind: "skip" });
     for (let r = 1; r < table.rows.length; r++) {
       const row = table.rows[r]!;
       if (row.every(blank)) continue;
@@ -256,7 +255,7 @@ export function readWorkbook(set: LoadedSet, tables: readonly Table[]): SheetRea
       if (code === EXAMPLE_CODE) continue;
       const b = byCode.get(code);
       if (!b) {
-        notices.push(both(msg("sheet.unknown_code", { sheet: table.name, row: r + 1, code, units: unitsTable.name })));
+        notices.push({ vi: `${table.name}, dòng ${r + 1}: mã “${code}” không có trong trang ${unitsTable.name}; dòng này không được tính cho đơn vị nào.`, en: `${table.name}, row ${r + 1}: code “${code}” is not in the ${unitsTable.name} sheet; the row belongs to no unit.` });
         continue;
       }
       addItem(b, list, cols, row);
@@ -290,7 +289,10 @@ function readUnitRows(set: LoadedSet, layout: SpreadsheetLayout, table: Table, l
   const cols = targets(header, layout.units, lists, notices, table.name, { lists: layout.lists, inputs: set.definition.inputs });
   const grouping = cols.flatMap((t) => (t.kind === "group" ? [t.header] : []));
   if (grouping.length > 0)
-    notices.push(both(msg("sheet.grouping_columns", { sheet: table.name, headers: grouping })));
+    notices.push({
+      vi: `${table.name}: ${grouping.length === 1 ? "cột" : "các cột"} ${grouping.map((g) => `“${g}”`).join(", ")} không phải dữ liệu của bộ tiêu chí: giữ lại để nhóm kết quả, không dùng để đánh giá.`,
+      en: `${table.name}: ${grouping.length === 1 ? "column" : "columns"} ${grouping.map((g) => `“${g}”`).join(", ")} ${grouping.length === 1 ? "is" : "are"} not data of the criteria set: kept to group the results by, not evaluated.`,
+    });
   const codeAt = cols.findIndex((c) => c.kind === "field" && c.field.spec === null);
   const units: Builder[] = [];
   const byCode = new Map<string, Builder>();
@@ -311,7 +313,7 @@ function readUnitRows(set: LoadedSet, layout: SpreadsheetLayout, table: Table, l
     if (continues) b = current!;
     else {
       if (code !== "" && byCode.has(code)) {
-        notices.push(both(msg("sheet.duplicate_code", { sheet: table.name, row: r + 1, code, first: byCode.get(code)!.unit.row })));
+        notices.push({ vi: `${table.name}, dòng ${r + 1}: mã “${code}” đã dùng cho đơn vị ở dòng ${byCode.get(code)!.unit.row}; đơn vị này vẫn được đánh giá nhưng các trang danh sách chỉ nối với đơn vị đầu.`, en: `${table.name}, row ${r + 1}: code “${code}” is already the unit's of row ${byCode.get(code)!.unit.row}; this unit is evaluated too, but list rows join the first one only.` });
       }
       b = { unit: { sheet: table.name, row: r + 1, code: code === "" ? null : code, name: null, fields: {}, data: {} } };
       if (code !== "" && !byCode.has(code)) byCode.set(code, b);
@@ -336,7 +338,7 @@ function readUnitRows(set: LoadedSet, layout: SpreadsheetLayout, table: Table, l
       addItem(b, list, listCols, row);
     }
   }
-  if (examples > 0) notices.push(both(msg("sheet.examples_skipped", { sheet: table.name, count: examples, code: EXAMPLE_CODE })));
+  if (examples > 0) notices.push({ vi: `${table.name}: bỏ qua ${examples} dòng ví dụ (mã “${EXAMPLE_CODE}”).`, en: `${table.name}: ${examples} example row${examples === 1 ? "" : "s"} (code “${EXAMPLE_CODE}”) skipped.` });
   return { units, grouping, byCode };
 }
 
