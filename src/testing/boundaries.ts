@@ -102,8 +102,9 @@ const COMPARISONS = new Set(["<", "<=", ">", ">=", "==", "===", "!=", "!=="]);
 const SHARES = new Set(["shareAtLeast", "shareAtMost"]);
 const RATIOS = new Set(["ratioAtLeast", "ratioAtMost"]);
 
+/** Whether argument `index` of `op` is evaluated once per item of its list. */
 function perItem(op: string, index: number): boolean {
-  return OPERATORS.get(op)?.kind === "scoped" && index > (SHARES.has(op) ? 1 : 0);
+  return OPERATORS.get(op)?.perItem?.includes(index) ?? false;
 }
 
 /** Every threshold site inside a rule, with the chain of operations above it. Derived values are looked through. */
@@ -123,8 +124,7 @@ function findSites(set: LoadedSet, c: Criterion, where: string, whole: Rule): Si
       return;
     }
     if (COMPARISONS.has(o.op) || SHARES.has(o.op) || RATIOS.has(o.op)) out.push({ criterion: c, where, whole, steps, op: o.op, args: o.args, prefix });
-    const listIndex = SHARES.has(o.op) ? 1 : 0;
-    const items = `${listPrefix(set, o.args[listIndex] ?? null, prefix) ?? "?"}[0]`;
+    const items = `${listPrefix(set, o.args[OPERATORS.get(o.op)?.list ?? 0] ?? null, prefix) ?? "?"}[0]`;
     o.args.forEach((a, i) => walk(a, [...steps, { op: o.op, args: o.args, index: i }], perItem(o.op, i) ? items : prefix, seen));
   };
   walk(whole, [], "", new Set());
