@@ -22,10 +22,11 @@ const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Reco
 
 /** Budgets, in bytes, a little above what was measured (see the CHANGELOG): a regression past them fails. */
 const BUDGET = {
-  // 955 904 B measured at 109 files once the message catalogue took in every command's and the library's
+  // 974 131 B measured at 109 files with the operator registry, streamed CSV files and the rest of the
+  // catalogue (20:45 UTC); 955 904 B once the message catalogue took in every command's and the library's
   // sentences (issue 16 item 1); 910 153 B after the three-valued engine (issue 12) and the hostile-input
   // checks (issue 14) joined; 808 036 B before them.
-  packed: 965_000,
+  packed: 985_000,
   /**
    * The README's browser example, esbuild, minified and gzipped: the core, zod and one set (194 253 B measured
    * with the explanations', spreadsheets' and transition's sentences and main's constraint and hostile-input
