@@ -292,9 +292,9 @@ class Differ {
     const refsA = new Map(a.references.map((r) => [r.document, r]));
     const refsB = new Map(b.references.map((r) => [r.document, r]));
     for (const [doc, r] of refsB)
-      if (!refsA.has(doc)) this.add("metadata", "metadata-changed", doc, "references", say(`Thêm văn bản tham chiếu ${doc}`, `Reference added: ${doc}`), { after: r });
-      else if (!same(refsA.get(doc), r)) this.add("metadata", "metadata-changed", doc, "references", say(`Văn bản tham chiếu ${doc} được sửa`, `Reference ${doc} edited`), { before: refsA.get(doc), after: r });
-    for (const [doc, r] of refsA) if (!refsB.has(doc)) this.add("metadata", "metadata-changed", doc, "references", say(`Bỏ văn bản tham chiếu ${doc}`, `Reference removed: ${doc}`), { before: r });
+      if (!refsA.has(doc)) this.add("metadata", "metadata-changed", doc, "references", say(`Thêm văn bản tham chiếu “${doc}”`, `Reference added: “${doc}”`), { after: r });
+      else if (!same(refsA.get(doc), r)) this.add("metadata", "metadata-changed", doc, "references", say(`Văn bản tham chiếu “${doc}” được sửa`, `Reference “${doc}” edited`), { before: refsA.get(doc), after: r });
+    for (const [doc, r] of refsA) if (!refsB.has(doc)) this.add("metadata", "metadata-changed", doc, "references", say(`Bỏ văn bản tham chiếu “${doc}”`, `Reference removed: “${doc}”`), { before: r });
   }
 
   inputs(a: Inputs, b: Inputs, base: string) {
