@@ -199,7 +199,7 @@ describe("tieuchi batch: the command", () => {
   }
 
   it("writes to standard output, summarises on standard error, and exits 1 when a unit was bad", async () => {
-    const r = await run("batch", SET, file(), "--workers", "0");
+    const r = await run("batch", "--lang", "en", SET, file(), "--workers", "0");
     expect(r.code).toBe(1);
     expect(r.out.trim().split("\n")).toHaveLength(3);
     expect(r.err).toMatch(/^3 units: 2 evaluated \(pass \d+, fail \d+, incomplete \d+\), 1 bad, in [\d.]+ s/);
@@ -221,7 +221,7 @@ describe("tieuchi batch: the command", () => {
 
   it("writes to a file with --out, says nothing with --quiet, and reports figures with --stats", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "tieuchi-out-")), "r.ndjson");
-    const r = await run("batch", SET, file(), "--out", out, "--quiet", "--stats", "--workers", "0");
+    const r = await run("batch", "--lang", "en", SET, file(), "--out", out, "--quiet", "--stats", "--workers", "0");
     expect(r.out).toBe("");
     expect(JSON.parse(r.err)).toMatchObject({ units: 3, evaluated: 2, bad: 1, workers: 0 });
     expect(readFileSync(out, "utf8").trim().split("\n")).toHaveLength(3);
@@ -229,22 +229,22 @@ describe("tieuchi batch: the command", () => {
 
   it("exits 0 when every unit is evaluated, and 2 for usage errors and bad files", async () => {
     const good = tmp("u.ndjson", JSON.stringify(family(1)));
-    expect((await run("batch", SET, good, "--workers", "0", "--quiet")).code).toBe(0);
+    expect((await run("batch", "--lang", "en", SET, good, "--workers", "0", "--quiet")).code).toBe(0);
     expect((await run("batch", SET)).code).toBe(2);
-    expect((await run("batch", SET, good, "--workers", "many")).code).toBe(2);
-    expect((await run("batch", SET, tmp("u.txt", "{}"))).err).toMatch(/cannot tell the format/);
-    expect((await run("batch", SET, join(tmpdir(), "no-such-file.ndjson"))).code).toBe(2);
-    expect((await run("batch", SET, tmp("u.json", "[{},"), "--workers", "0")).err).toMatch(/u\.json:1: the file ends before the list of units is closed \[ERR_UNITS_FILE\]/);
+    expect((await run("batch", "--lang", "en", SET, good, "--workers", "many")).code).toBe(2);
+    expect((await run("batch", "--lang", "en", SET, tmp("u.txt", "{}"))).err).toMatch(/cannot tell the format/);
+    expect((await run("batch", "--lang", "en", SET, join(tmpdir(), "no-such-file.ndjson"))).code).toBe(2);
+    expect((await run("batch", "--lang", "en", SET, tmp("u.json", "[{},"), "--workers", "0")).err).toMatch(/u\.json:1: the file ends before the list of units is closed \[ERR_UNITS_FILE\]/);
   });
 
   it("refuses a set not in force on --as-of before reading any unit, unless --out-of-force asks for it", async () => {
     const good = tmp("u.ndjson", JSON.stringify(family(1)));
-    const refused = await run("batch", SET, good, "--as-of", "2015-12-31", "--workers", "0", "--quiet");
+    const refused = await run("batch", "--lang", "en", SET, good, "--as-of", "2015-12-31", "--workers", "0", "--quiet");
     expect(refused.code).toBe(2);
     expect(refused.out).toBe("");
     expect(refused.err).toContain("was not in force on 2015-12-31: it is in force from 2016-01-01");
     expect(refused.err).toContain("[ERR_NOT_IN_FORCE]");
-    const anyway = await run("batch", SET, good, "--as-of", "2015-12-31", "--workers", "0", "--quiet", "--out-of-force");
+    const anyway = await run("batch", "--lang", "en", SET, good, "--as-of", "2015-12-31", "--workers", "0", "--quiet", "--out-of-force");
     expect(anyway.code).toBe(0);
     expect(JSON.parse(anyway.out).result).toMatchObject({ asOf: "2015-12-31", inForce: false });
     await expect(batch(good, { asOf: "2015-12-31" })).rejects.toMatchObject({ code: "ERR_NOT_IN_FORCE", reason: "outside-dates" });
@@ -252,8 +252,9 @@ describe("tieuchi batch: the command", () => {
   });
 
   it("draws a progress line with the rate and the time left when the size is known", () => {
-    expect(progressLine({ units: 5000, bad: 2, bytesRead: 250, bytesTotal: 1000, seconds: 2 }, 100)).toMatch(/^\[█+░+\]  25%  5,000 units \(2 bad\)  2,500\/s  0:06 left$/);
-    expect(progressLine({ units: 10, bad: 0, bytesRead: 5, bytesTotal: undefined, seconds: 1 }, 100)).toBe("10 units  10/s");
+    expect(progressLine({ units: 5000, bad: 2, bytesRead: 250, bytesTotal: 1000, seconds: 2 }, 100, "en")).toMatch(/^\[█+░+\]  25%  5,000 units \(2 bad\)  2,500\/s  0:06 left$/);
+    expect(progressLine({ units: 10, bad: 0, bytesRead: 5, bytesTotal: undefined, seconds: 1 }, 100, "en")).toBe("10 units  10/s");
+    expect(progressLine({ units: 5000, bad: 2, bytesRead: 250, bytesTotal: 1000, seconds: 2 }, 100)).toMatch(/^\[█+░+\]  25%  5\.000 đơn vị \(2 lỗi\)  2\.500\/giây  còn 0:06$/);
   });
 });
 

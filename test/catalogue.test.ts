@@ -82,21 +82,21 @@ describe("tieuchi catalogue", () => {
   writeFileSync(join(dir, "danh-hieu", "2024.1.0.json"), JSON.stringify(v2));
 
   it("prints the catalogue of a folder", () => {
-    const r = run("catalogue", "--sets", dir);
+    const r = run("catalogue", "--lang", "en", "--sets", dir);
     expect(r.code).toBe(0);
     expect(r.out).toBe(renderCatalogue(loadCriteriaDir(dir), { command: "npm run catalogue" }));
   });
 
   it("writes it with --out", () => {
     const out = join(dir, "criteria.md");
-    const r = run("catalogue", "--sets", dir, "--out", out);
+    const r = run("catalogue", "--lang", "en", "--sets", dir, "--out", out);
     expect(r.code).toBe(0);
     expect(r.out).toBe(`wrote ${out}\n`);
     expect(readFileSync(out, "utf8")).toBe(renderCatalogue(loadCriteriaDir(dir), { command: "npm run catalogue" }));
   });
 
   it("exits 2 for a folder that does not exist", () => {
-    const r = run("catalogue", "--sets", join(dir, "missing"));
+    const r = run("catalogue", "--lang", "en", "--sets", join(dir, "missing"));
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/no such file/);
   });
@@ -104,7 +104,7 @@ describe("tieuchi catalogue", () => {
   it("exits 2, naming the file, when a set in the folder is invalid", () => {
     const bad = mkdtempSync(join(tmpdir(), "tieuchi-catalogue-bad-"));
     writeFileSync(join(bad, "x.json"), JSON.stringify({ ...v1, validFrom: "not a date" }));
-    const r = run("catalogue", "--sets", bad);
+    const r = run("catalogue", "--lang", "en", "--sets", bad);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/x\.json/);
   });

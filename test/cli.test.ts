@@ -65,19 +65,20 @@ describe("tieuchi eval", () => {
 
   it("exits 2 with the path of every problem for invalid data", () => {
     const unit = tmp("bad.json", JSON.stringify({ coKeHoachHocTap: "có", soNguoi: 3 }));
-    const r = run("eval", SET, unit);
+    const r = run("eval", SET, unit, "--lang", "en");
     expect(r.code).toBe(2);
     expect(r.err).toContain("coKeHoachHocTap: Invalid input: expected boolean, received string [invalid_type]");
     expect(r.err).toContain("soNguoi: 'soNguoi' is not an input of this set");
     expect(r.err).toContain("[ERR_UNIT_DATA]");
+    expect(run("eval", SET, unit).err).toContain("coKeHoachHocTap: Sai kiểu dữ liệu: cần đúng/sai (true/false), nhận được văn bản [invalid_type]");
   });
 
   it("exits 2 naming the file and position of broken JSON, or a missing file", () => {
     const unit = tmp("broken.json", '{\n  "a": ,\n}');
-    const r = run("eval", SET, unit);
+    const r = run("eval", SET, unit, "--lang", "en");
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/broken\.json:2:8: not valid JSON: unexpected ","/);
-    expect(run("eval", SET, "/nonexistent/u.json").err).toContain("/nonexistent/u.json: no such file");
+    expect(run("eval", SET, "/nonexistent/u.json", "--lang", "en").err).toContain("/nonexistent/u.json: no such file");
   });
 
   it("exits 2 on usage errors", () => {
@@ -94,11 +95,11 @@ describe("tieuchi eval", () => {
 describe("tieuchi validate", () => {
   it("reports each file with its hash, or its problems with paths", () => {
     const bad = tmp("bad-set.json", JSON.stringify(makeSet({ criteria: [{ id: "1", title: { vi: "a", en: "a" }, points: 100, rule: { var: "nope" } }] })));
-    const r = run("validate", SET, bad);
+    const r = run("validate", SET, bad, "--lang", "en");
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/✔ .*2020\.1\.0\.json: don-vi-hoc-tap@2020\.1\.0 sha256:[0-9a-f]{64}/);
     expect(r.out).toContain("✘ ");
-    expect(r.out).toContain("criteria[0].rule.var: 'nope' is not declared");
+    expect(r.out).toMatch(/criteria\[0\]\.rule\.var \(line 1, column \d+\): 'nope' is not declared/);
     expect(run("validate", SET).code).toBe(0);
     expect(run("validate").code).toBe(2);
   });

@@ -13,9 +13,11 @@ const dir = mkdtempSync(join(tmpdir(), "tieuchi-compile-"));
 describe("tieuchi compile", () => {
   it("writes a module that decides the set it was generated from, and refuses another", async () => {
     const out = join(dir, "don-vi.mjs");
-    const r = run("compile", join(ROOT, "criteria/don-vi-hoc-tap/2020.1.0.json"), "--out", out);
+    const r = run("compile", join(ROOT, "criteria/don-vi-hoc-tap/2020.1.0.json"), "--out", out, "--lang", "en");
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/wrote .*don-vi-hoc-tap@2020\.1\.0 \(sha256:[0-9a-f]{64}\), 10 criteria/);
+    // Vietnamese by default.
+    expect(run("compile", join(ROOT, "criteria/don-vi-hoc-tap/2020.1.0.json"), "--out", out).err).toMatch(/^đã ghi .*don-vi-hoc-tap@2020\.1\.0 \(sha256:[0-9a-f]{64}\), 10 tiêu chí/);
     expect(readFileSync(out, "utf8")).not.toMatch(/\beval\b|new Function|\bimport\b/);
     const mod: unknown = await import(pathToFileURL(out).href);
     const reference = loadCriteriaSet(readJson("criteria/don-vi-hoc-tap/2020.1.0.json"));

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { diff, loadCriteriaSet, SetDiff, thresholdChanges, type Change } from "../src/index.js";
 import { makeSet, readJson, ROOT, text } from "./helpers.js";
 import { run } from "./run-cli.js";
+import { both, isMessage } from "../src/i18n/index.js";
 
 const OLD = "test/fixtures/versions/criteria/gia-dinh-mau/2018.1.0.json";
 const NEW = "test/fixtures/versions/criteria/gia-dinh-mau/2024.1.0.json";
@@ -238,5 +239,21 @@ describe("diff with names an object has by inheritance", () => {
     const b = makeSet({ inputs: { ...(makeSet().inputs as object), toString: { type: "boolean", description: text("t") } } });
     expect(diff(a, b).changes.map((c) => [c.kind, c.target])).toEqual([["input-added", "toString"]]);
     expect(diff(b, a).changes.map((c) => [c.kind, c.target])).toEqual([["input-removed", "toString"]]);
+  });
+});
+
+describe("a change as data", () => {
+  it("carries its message (catalogue key and parameters), which puts it into the same words as its sentence in both languages", () => {
+    const sets = ["criteria/don-vi-hoc-tap/2020.1.0.json", "criteria/don-vi-hoc-tap/2024.1.0.json", "criteria/gia-dinh-van-hoa/2018.1.0.json", "criteria/gia-dinh-van-hoa/2024.1.0.json"];
+    let seen = 0;
+    for (const [x, y] of [[sets[0]!, sets[1]!], [sets[2]!, sets[3]!], [sets[1]!, sets[0]!]] as const) {
+      for (const c of diff(readJson(x), readJson(y)).changes) {
+        expect(isMessage(c.detail), JSON.stringify(c.detail)).toBe(true);
+        expect(c.message).toEqual(both(c.detail));
+        expect(c.detail.key.startsWith("diff.")).toBe(true);
+        seen++;
+      }
+    }
+    expect(seen).toBeGreaterThan(50);
   });
 });

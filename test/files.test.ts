@@ -165,7 +165,7 @@ describe("loading criteria files", () => {
       [file("{"), "ends too early"],
       [file(""), "the file is empty"],
     ] as const) {
-      for (const r of [run("eval", p, set), run("eval", set, p)]) {
+      for (const r of [run("eval", p, set, "--lang", "en"), run("eval", set, p, "--lang", "en")]) {
         expect(r.code, p).toBe(2);
         expect(r.err, p).toContain(`${p}`);
         expect(r.err, p).toContain(text);
@@ -173,10 +173,10 @@ describe("loading criteria files", () => {
     }
     // A title that would clear the screen and retitle the terminal is refused, and printed escaped.
     const hostile = file(JSON.stringify(makeSet({ title: { vi: "\u001b[2J\u001b]0;pwned\u0007", en: "x" } })));
-    const evaluated = run("eval", hostile, set);
+    const evaluated = run("eval", hostile, set, "--lang", "en");
     expect(evaluated.code).toBe(2);
     expect(evaluated.err).toMatch(/title\.vi \(line 1, column \d+\): the text holds a control character \(\\u\{001B\}\)/);
-    const validated = run("validate", hostile);
+    const validated = run("validate", hostile, "--lang", "en");
     expect(validated.code).toBe(1);
     expect(validated.out).toContain("control character (\\u{001B})");
     for (const r of [evaluated, validated]) expect(r.out + r.err).not.toMatch(/[\u001b\u0007\u009b]/);

@@ -179,7 +179,7 @@ describe("boundary cases", () => {
     const set = one({ ">=": [{ var: "n" }, 5] }, { n: { type: "integer", min: 5, max: 100, description: text("n") } });
     const made = boundaryCases(set, { lang: "en" });
     expect(made.file.cases.map((c) => c.name).slice(0, 2)).toEqual(["1: n = 5 (at the line 5)", "1: n = 6 (just above 5)"]);
-    expect(made.skipped).toContainEqual({ criterion: "1", where: "rule", reason: "n = 4 is outside the input's range" });
+    expect(made.skipped).toContainEqual({ criterion: "1", where: "rule", reason: "n = 4 is outside the input's range", detail: { key: "bound.value", params: { label: "n", value: "4", why: "range" } } });
   });
 
   it("put the other side of an 'or' out of the way, so the threshold decides", () => {
@@ -339,7 +339,7 @@ describe("tieuchi cases --boundaries", () => {
     expect(run("cases", "--boundaries", join(dir, "2020.1.0.json"), "--out", out, "--seed", "other").code).toBe(0);
     const handWritten = join(dir, "2020.1.0.cases.json");
     writeFileSync(handWritten, readFileSync("criteria/don-vi-hoc-tap/2020.1.0.cases.json"));
-    const refused = run("cases", "--boundaries", join(dir, "2020.1.0.json"), "--out", handWritten);
+    const refused = run("cases", "--boundaries", join(dir, "2020.1.0.json"), "--out", handWritten, "--lang", "en");
     expect(refused.code).toBe(2);
     expect(refused.err).toContain("exists and was not written by 'tieuchi cases'");
     expect(readFileSync(handWritten, "utf8")).toBe(readFileSync("criteria/don-vi-hoc-tap/2020.1.0.cases.json", "utf8"));
@@ -348,8 +348,8 @@ describe("tieuchi cases --boundaries", () => {
   it("exits 2 on usage errors", () => {
     expect(run("cases").code).toBe(2);
     expect(run("cases", "criteria/don-vi-hoc-tap/2020.1.0.json").code).toBe(2);
-    expect(run("cases", "--boundaries", "/nonexistent.json").err).toContain("no such file");
-    expect(run("cases", "--boundaries", "criteria/don-vi-hoc-tap/2020.1.0.json", "--out", tmpdir()).err).toContain("is a folder");
+    expect(run("cases", "--boundaries", "/nonexistent.json", "--lang", "en").err).toContain("no such file");
+    expect(run("cases", "--boundaries", "criteria/don-vi-hoc-tap/2020.1.0.json", "--out", tmpdir(), "--lang", "en").err).toContain("is a folder");
   });
 });
 

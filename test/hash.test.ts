@@ -112,7 +112,7 @@ describe("tieuchi hash", () => {
     writeFileSync(broken, "{");
     let err = "";
     out = "";
-    expect(main(["hash", broken, other], { out: (t) => (out += t), err: (t) => (err += t), columns: 80 })).toBe(2);
+    expect(main(["hash", broken, other, "--lang", "en"], { out: (t) => (out += t), err: (t) => (err += t), columns: 80 })).toBe(2);
     expect(err).toContain("broken.json:1:2: not valid JSON");
     expect(out).toBe(`${hash}  ${other}\n`);
     expect(main(["hash"], { out: () => {}, err: () => {}, columns: 80 })).toBe(2);

@@ -193,7 +193,9 @@ describe("file-system faults: a typed error with exit 2 and the path, never a st
   };
 
   it("for every command that reads or writes a file (they gave stack traces with exit 1, or waited for ever on a pipe)", async () => {
-    for (const [args, path, reason] of cases) {
+    // The reasons asserted are the English sentences (Vietnamese is the default).
+    for (const [given, path, reason] of cases) {
+      const args = [...given, "--lang", "en"];
       const r = path === fifo ? cli(...args) : await inProcess(...args);
       expect(r.status, `${args.join(" ")}\n${r.stderr}`).toBe(2);
       expect(r.stderr, args.join(" ")).toMatch(new RegExp(`^tieuchi: ${path.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}: ${reason.source} \\[ERR_FILE\\]\\n`));

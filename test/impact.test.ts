@@ -57,7 +57,7 @@ describe("impact of a new version", () => {
   it("reports data valid for one version only, invalid for both, and bad lines with their numbers", () => {
     expect(at(4)).toMatchObject({ kind: "valid-old-only", before: { verdict: "pass", grade: "tieu-bieu" }, after: null, problemsFor: "new", problems: [{ code: "unknown_field", path: ["vanMinhNoiO"] }] });
     expect(at(5)).toMatchObject({ kind: "valid-new-only", before: null, after: { verdict: "pass" }, problemsFor: "old", problems: [{ code: "unknown_field", path: ["thamGiaCongDong"] }] });
-    expect(at(6)).toMatchObject({ kind: "bad-line", problems: [{ code: "ERR_JSON_PARSE", message: 'line 6, column 42: not valid JSON: unexpected "}"' }] });
+    expect(at(6)).toMatchObject({ kind: "bad-line", problems: [{ code: "ERR_JSON_PARSE", message: 'not valid JSON at line 6, column 42: unexpected "}"' }] });
     expect(at(8)).toMatchObject({ kind: "invalid", problemsFor: "both", problems: [{ code: "invalid_type", path: ["chapHanhPhapLuat"] }] });
     expect(out.map((u) => u.line)).toEqual([1, 2, 3, 4, 5, 6, 8, 9]);
   });
@@ -144,14 +144,14 @@ describe("tieuchi impact", () => {
       "line 2: verdict pass → fail — 2: pass (30) → fail (0); 4: pass (15) → fail (0); 5 (removed): missing (0); 6 (new): missing (0) [blocks]; decision changed: passMark, grades.minPoints:tieu-bieu, grades.minPoints:dat",
     );
     expect(lines[1]).toMatch(/^line 4: valid for the old version only \(problem with the new version\): vanMinhNoiO: 'vanMinhNoiO' is not an input/);
-    expect(lines[3]).toBe('line 6: bad line: line 6, column 42: not valid JSON: unexpected "}"');
+    expect(lines[3]).toBe('line 6: bad line: not valid JSON at line 6, column 42: unexpected "}"');
     expect(lines[4]).toBe("line 8: invalid for both: chapHanhPhapLuat: Invalid input: expected boolean, received string");
     expect(lines.slice(-3)).toEqual([
       "gia-dinh-mau@2018.1.0 → gia-dinh-mau@2024.1.0: 8 units (9 lines, 1 blank): 2 unchanged, 2 changed, 1 valid for the old version only, 1 valid for the new version only, 1 invalid for both, 1 bad line, 0 errors",
       "By kind of change: verdict incomplete → fail: 1; verdict pass → fail: 1",
       "Criteria behind the changes: 4 (2), 5 (2), 6 (2), 2 (1)",
     ]);
-    expect(run("impact", OLD, NEW, UNITS).out).toContain("dòng 2: kết luận pass → fail");
+    expect(run("impact", OLD, NEW, UNITS).out).toContain("dòng 2: kết luận đạt → chưa đạt");
   });
 
   it("prints one JSON object a line with --json, the summary last", () => {

@@ -191,14 +191,14 @@ describe("the lock and the registry", () => {
 describe("tieuchi lock", () => {
   it("--check passes an untouched folder and fails on a tampered released file, naming it and what changed", () => {
     const dir = releasedCopy();
-    expect(run("lock", "--check", "--criteria", dir)).toMatchObject({ code: 0, out: "2 locked\n" });
+    expect(run("lock", "--lang", "en", "--check", "--criteria", dir)).toMatchObject({ code: 0, out: "2 locked\n" });
     const path = join(dir, "gia-dinh-mau/2018.1.0.json");
     writeFileSync(path, readFileSync(path, "utf8").replace('"passMark": 70', '"passMark": 71'));
-    const r = run("lock", "--check", "--criteria", dir);
+    const r = run("lock", "--lang", "en", "--check", "--criteria", dir);
     expect(r.code).toBe(1);
     expect(r.out).toContain("✘ changed    gia-dinh-mau/2018.1.0.json: released version gia-dinh-mau@2018.1.0 has been edited ('decision' changed)");
     expect(r.out).toContain("1 locked, 1 changed");
-    const json = JSON.parse(run("lock", "--check", "--criteria", dir, "--json").out);
+    const json = JSON.parse(run("lock", "--lang", "en", "--check", "--criteria", dir, "--json").out);
     expect(json.ok).toBe(false);
     rmSync(dir, { recursive: true });
   });
@@ -208,58 +208,58 @@ describe("tieuchi lock", () => {
     const before = readFileSync(join(dir, LOCK_FILE), "utf8");
     mkdirSync(join(dir, "moi"));
     writeFileSync(join(dir, "moi/1.0.0.json"), JSON.stringify(makeSet({ id: "moi", version: "1.0.0" })));
-    const r = run("lock", "--check", "--criteria", dir);
+    const r = run("lock", "--lang", "en", "--check", "--criteria", dir);
     expect(r.code).toBe(1);
     expect(r.out).toContain("✘ unreleased moi/1.0.0.json: moi@1.0.0 is not in the lock");
-    expect(run("lock", "--update", "--criteria", dir)).toMatchObject({ code: 0, out: `released moi@1.0.0; wrote ${dir}/${LOCK_FILE}\n` });
+    expect(run("lock", "--lang", "en", "--update", "--criteria", dir)).toMatchObject({ code: 0, out: `released moi@1.0.0; wrote ${dir}/${LOCK_FILE}\n` });
     const after = readFileSync(join(dir, LOCK_FILE), "utf8");
     expect(after).not.toBe(before);
-    expect(run("lock", "--update", "--criteria", dir)).toMatchObject({ code: 0, out: `nothing to release; unchanged ${dir}/${LOCK_FILE}\n` });
+    expect(run("lock", "--lang", "en", "--update", "--criteria", dir)).toMatchObject({ code: 0, out: `nothing to release; unchanged ${dir}/${LOCK_FILE}\n` });
     expect(readFileSync(join(dir, LOCK_FILE), "utf8")).toBe(after);
-    expect(run("lock", "--check", "--criteria", dir).code).toBe(0);
+    expect(run("lock", "--lang", "en", "--check", "--criteria", dir).code).toBe(0);
     // A released file moved elsewhere is still the same release.
     renameSync(join(dir, "moi/1.0.0.json"), join(dir, "moi-1.0.0.json"));
-    expect(run("lock", "--check", "--criteria", dir, "--verbose").out).toContain("✔ moved      moi-1.0.0.json: moi@1.0.0 unchanged, moved from moi/1.0.0.json");
+    expect(run("lock", "--lang", "en", "--check", "--criteria", dir, "--verbose").out).toContain("✔ moved      moi-1.0.0.json: moi@1.0.0 unchanged, moved from moi/1.0.0.json");
     rmSync(dir, { recursive: true });
   });
 
   it("--update refuses an edited release unless --accept-changes", () => {
     const dir = releasedCopyEdited("gia-dinh-mau/2024.1.0.json", "Phụ lục I", "Phụ lục II");
-    const r = run("lock", "--update", "--criteria", dir);
+    const r = run("lock", "--lang", "en", "--update", "--criteria", dir);
     expect(r.code).toBe(1);
     expect(r.out).toContain("criteria.lock.json not updated");
     expect(readLock(dir)!.versions["gia-dinh-mau@2024.1.0"]!.parts.source).toBe(lockEntryOf("x.json", readJson("test/fixtures/versions/criteria/gia-dinh-mau/2024.1.0.json")).parts.source);
-    expect(run("lock", "--update", "--accept-changes", "--criteria", dir)).toMatchObject({ code: 0 });
-    expect(run("lock", "--check", "--criteria", dir).code).toBe(0);
+    expect(run("lock", "--lang", "en", "--update", "--accept-changes", "--criteria", dir)).toMatchObject({ code: 0 });
+    expect(run("lock", "--lang", "en", "--check", "--criteria", dir).code).toBe(0);
     rmSync(dir, { recursive: true });
   });
 
   it("--check and --update name versions in force on the same day, and --accept-changes does not override it", () => {
     const dir = releasedCopyEdited("gia-dinh-mau/2018.1.0.json", '"validTo": "2024-01-29"', '"validTo": null');
-    const r = run("lock", "--check", "--criteria", dir);
+    const r = run("lock", "--lang", "en", "--check", "--criteria", dir);
     expect(r.code).toBe(1);
     expect(r.out).toContain("✘ registry   gia-dinh-mau@2018.1.0 (2018-11-05 to no end) (gia-dinh-mau/2018.1.0.json) and gia-dinh-mau@2024.1.0");
     expect(r.out).toContain("end gia-dinh-mau@2018.1.0 on 2024-01-29 (validTo) [overlapping_dates]");
     expect(r.out).toContain("1 locked, 1 changed, 1 registry problem\n");
     const lock = readFileSync(join(dir, LOCK_FILE), "utf8");
-    const u = run("lock", "--update", "--accept-changes", "--criteria", dir);
+    const u = run("lock", "--lang", "en", "--update", "--accept-changes", "--criteria", dir);
     expect(u.code).toBe(1);
     expect(u.out).toContain("criteria.lock.json not updated: fix the problems above\n");
     expect(readFileSync(join(dir, LOCK_FILE), "utf8")).toBe(lock);
-    expect(JSON.parse(run("lock", "--check", "--criteria", dir, "--json").out).registry).toHaveLength(1);
+    expect(JSON.parse(run("lock", "--lang", "en", "--check", "--criteria", dir, "--json").out).registry).toHaveLength(1);
     rmSync(dir, { recursive: true });
   });
 
   it("reports a malformed lock file and usage errors with exit 2", () => {
     const dir = releasedCopy();
     writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ format: "nope" }));
-    const r = run("lock", "--check", "--criteria", dir);
+    const r = run("lock", "--lang", "en", "--check", "--criteria", dir);
     expect(r.code).toBe(2);
     expect(r.err).toContain("[ERR_LOCK_FILE]");
     expect(run("lock").code).toBe(2);
-    expect(run("lock", "--check", "--update").code).toBe(2);
-    expect(run("lock", "--check", "--accept-changes").code).toBe(2);
-    expect(run("lock", "--check", "extra").code).toBe(2);
+    expect(run("lock", "--lang", "en", "--check", "--update").code).toBe(2);
+    expect(run("lock", "--lang", "en", "--check", "--accept-changes").code).toBe(2);
+    expect(run("lock", "--lang", "en", "--check", "extra").code).toBe(2);
     rmSync(dir, { recursive: true });
   });
 });

@@ -22,16 +22,23 @@ const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Reco
 
 /** Budgets, in bytes, a little above what was measured (see the CHANGELOG): a regression past them fails. */
 const BUDGET = {
-  // 910 153 B measured at 109 files, after the three-valued engine (issue 12) and the hostile-input checks
-  // (issue 14) joined; 808 036 B before them.
-  packed: 950_000,
-  /** The README's browser example, esbuild, minified and gzipped: the core, zod and one set (176 119 B measured). */
-  browser: 185_000,
+  // 955 904 B measured at 109 files once the message catalogue took in every command's and the library's
+  // sentences (issue 16 item 1); 910 153 B after the three-valued engine (issue 12) and the hostile-input
+  // checks (issue 14) joined; 808 036 B before them.
+  packed: 965_000,
   /**
-   * The same without zod (the app's own copy): what tieuchi adds. 81.4 KiB measured; the three-valued engine's
-   * bounds and its sentences are about 50 KB of it before gzip (62 KiB before them).
+   * The README's browser example, esbuild, minified and gzipped: the core, zod and one set (189 338 B measured;
+   * 176 119 B before the message catalogue took in the diff, report, verify and catalogue-page sentences).
    */
-  browserWithoutZod: 88_000,
+  browser: 192_000,
+  /**
+   * The same without zod (the app's own copy): what tieuchi adds. 94.4 KiB measured; the three-valued engine's
+   * bounds and its sentences are about 50 KB of it before gzip (62 KiB before them). The one catalogue adds
+   * about 13 KiB: every library sentence in both languages rides in every bundle, where the diff's and the
+   * reports' sentences were dropped with their modules before (81.4 KiB). Splitting the catalogue into parts
+   * loaded with their modules (as the command line's part is) would win it back: not done yet.
+   */
+  browserWithoutZod: 99_000,
 };
 
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;

@@ -291,15 +291,15 @@ describe("tieuchi report", () => {
   it("writes CSV, Markdown or JSON, to a file with --out", () => {
     const f = tmp("results.ndjson", ndjson);
     const out = join(mkdtempSync(join(tmpdir(), "tieuchi-out-")), "r.csv");
-    const r = run("report", f, "--format", "csv", "--by", "xa,capQuanLy", "--out", out);
+    const r = run("report", "--lang", "en", f, "--format", "csv", "--by", "xa,capQuanLy", "--out", out);
     expect(r.code).toBe(0);
     expect(r.err).toContain(`wrote ${out}`);
-    expect(JSON.parse(run("report", f, "--format", "json", "--by", "xa", "--by", "capQuanLy").out).by).toEqual(["xa", "capQuanLy"]);
+    expect(JSON.parse(run("report", "--lang", "en", f, "--format", "json", "--by", "xa", "--by", "capQuanLy").out).by).toEqual(["xa", "capQuanLy"]);
   });
 
   it("reads CRLF line ends and a byte-order mark", () => {
     const f = tmp("crlf.ndjson", `\uFEFF${lines.map((l) => JSON.stringify(l)).join("\r\n")}\r\n`);
-    expect(run("report", f, "--format", "json").out).toBe(formatReport(aggregate(lines), "json"));
+    expect(run("report", "--lang", "en", f, "--format", "json").out).toBe(formatReport(aggregate(lines), "json"));
   });
 
   it("reads standard input with -", () => {
@@ -310,15 +310,15 @@ describe("tieuchi report", () => {
 
   it("exits 2 naming the line that is not batch output, or bad options", () => {
     const f = tmp("bad.ndjson", `${JSON.stringify(lines[0])}\n${JSON.stringify(lines[1])}\n{"line": 4,\n`);
-    const r = run("report", f);
+    const r = run("report", "--lang", "en", f);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^tieuchi: line 3: not valid JSON: .* \[ERR_REPORT_LINE\]/);
-    expect(run("report", f, "--format", "xls").err).toContain("--format is one of text, md, csv, json");
-    expect(run("report", f, "--decimals", "x").code).toBe(2);
-    expect(run("report", f, "--decimals", "11").err).toContain("decimals must be a whole number from 0 to 10");
+    expect(run("report", "--lang", "en", f, "--format", "xls").err).toContain('--format is text, md, csv or json, not "xls"');
+    expect(run("report", "--lang", "en", f, "--decimals", "x").code).toBe(2);
+    expect(run("report", "--lang", "en", f, "--decimals", "11").err).toContain("decimals must be a whole number from 0 to 10");
     expect(run("report").code).toBe(2);
-    expect(run("report", tmp("latin1.ndjson", Buffer.from([0x7b, 0xe9, 0x7d, 0x0a]))).err).toContain("line 1: the line is not UTF-8 text [ERR_REPORT_LINE]");
-    expect(run("report", tmpdir()).err).toContain(`${tmpdir()}: is a folder, not a file [ERR_FILE]`);
-    expect(run("report", "/nonexistent/results.ndjson").err).toContain("/nonexistent/results.ndjson: no such file");
+    expect(run("report", "--lang", "en", tmp("latin1.ndjson", Buffer.from([0x7b, 0xe9, 0x7d, 0x0a]))).err).toContain("line 1: the line is not UTF-8 text [ERR_REPORT_LINE]");
+    expect(run("report", "--lang", "en", tmpdir()).err).toContain(`${tmpdir()}: is a folder, not a file [ERR_FILE]`);
+    expect(run("report", "--lang", "en", "/nonexistent/results.ndjson").err).toContain("/nonexistent/results.ndjson: no such file");
   });
 });

@@ -8,6 +8,7 @@ import { findCaseFiles } from "../src/node/cases.js";
 import { caseCoverage, possibleStatuses } from "../src/testing/coverage.js";
 import { parseCaseFile, runCase, runCaseFile } from "../src/testing/cases.js";
 import { makeSet, readJson, ROOT, text } from "./helpers.js";
+import { say, t, type Message } from "../src/i18n/index.js";
 
 const SET = "criteria/don-vi-hoc-tap/2020.1.0.json";
 const UNIT = readJson("docs/examples/don-vi-hoc-tap/phong-gd-huyen-mau.json") as Record<string, unknown>;
@@ -44,8 +45,10 @@ describe("case files", () => {
       ["verdict", "fail", "pass"],
       ["grade", "kha", "tot"],
       ["criteria.2.1", "pass", "fail"],
-      ["criteria.9.9", "pass", "no such criterion"],
+      ["criteria.9.9", "pass", { key: "case.no_such_criterion", params: {} }],
     ]);
+    expect(say(o.differences[3]!.actual as Message, "en")).toBe("no such criterion");
+    expect(say(o.differences[3]!.actual as Message, "vi")).toBe(t("vi", "case.no_such_criterion"));
     expect(o.differences[2]!.criterion?.message?.vi).toBe("Chỉ 11/12 thành viên (91,7%) có kế hoạch tự học được phê duyệt; yêu cầu 100%.");
   });
 
@@ -54,7 +57,8 @@ describe("case files", () => {
     const o = runCase(set, { name: "sub-unit", data: { t: { data: {} } }, expect: { verdict: "pass" } });
     expect(o.ok).toBe(false);
     expect(o.differences[0]!.field).toBe("error");
-    expect(String(o.differences[0]!.actual)).toMatch(/options\.sets.*\[ERR_OPTIONS\]/);
+    expect(o.differences[0]!.actual).toMatchObject({ key: "case.error", params: { code: "ERR_OPTIONS" } });
+    expect(say(o.differences[0]!.actual as Message, "en")).toMatch(/options\.sets.*\[ERR_OPTIONS\]/);
   });
 
   it("are found next to a criteria file, including generated ones, and below a folder", () => {
@@ -98,7 +102,7 @@ describe("tieuchi test", () => {
     expect(r.out).toContain("  ✔ holds\n");
     expect(r.out).toContain("3 cases in 1 file: 1 passed, 2 failed");
     const vi = run("test", root);
-    expect(vi.out).toContain("      kết luận: cần fail, thực tế pass\n");
+    expect(vi.out).toContain("      kết luận: cần «fail» (chưa đạt), thực tế «pass» (đạt)\n");
   });
 
   it("prints the outcomes as JSON with --json", () => {
@@ -127,10 +131,10 @@ describe("tieuchi test", () => {
   });
 
   it("exits 2 when there are no case files to run", () => {
-    const r = run("test", mkdtempSync(join(tmpdir(), "tieuchi-none-")));
+    const r = run("test", "--lang", "en", mkdtempSync(join(tmpdir(), "tieuchi-none-")));
     expect(r.code).toBe(2);
     expect(r.err).toContain("no case files (*.cases.json) found");
-    expect(run("test", "/nonexistent/criteria").err).toContain("/nonexistent/criteria: no such file");
+    expect(run("test", "--lang", "en", "/nonexistent/criteria").err).toContain("/nonexistent/criteria: no such file");
   });
 });
 

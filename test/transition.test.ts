@@ -101,7 +101,7 @@ describe("tieuchi eval --set", () => {
   });
 
   it("exits 2 with a clear message for a date no version covers, and on usage errors", () => {
-    const r = run("eval", "--set", "gia-dinh-mau", "--criteria", CRITERIA, "--as-of", "2010-01-01", UNIT);
+    const r = run("eval", "--set", "gia-dinh-mau", "--criteria", CRITERIA, "--as-of", "2010-01-01", UNIT, "--lang", "en");
     expect(r.code).toBe(2);
     expect(r.err).toContain("no version of 'gia-dinh-mau' was in force on 2010-01-01: the first, gia-dinh-mau@2018.1.0, came into force on 2018-11-05");
     expect(r.err).toContain("[ERR_NOT_IN_FORCE]");
@@ -110,6 +110,6 @@ describe("tieuchi eval --set", () => {
     expect(run("eval", "--set", "gia-dinh-mau", "--criteria", CRITERIA, "--as-of", "2023-12-01", "--decided", "2024-01-01", "--applied", "2023-01-01", UNIT).code).toBe(2);
     expect(run("eval", "--set", "gia-dinh-mau", "--criteria", CRITERIA, "--applied", "2023-12-01", "--decided", "2024-02-15", "--record", "x.json", UNIT).code).toBe(2);
     expect(run("eval", "--set", "gia-dinh-mau", "--criteria", CRITERIA, "--as-of", "2023-12-01").code).toBe(2);
-    expect(run("eval", "--set", "gia-dinh-mau", "--sets", CRITERIA, "--as-of", "2023-12-01", UNIT).err).toContain("drop --sets");
+    expect(run("eval", "--set", "gia-dinh-mau", "--sets", CRITERIA, "--as-of", "2023-12-01", UNIT, "--lang", "en").err).toContain("drop --sets");
   });
 });

@@ -8,6 +8,7 @@ import { problem, type JsonPath, type Problem } from "../errors.js";
 import { analyzeRule, lookalikeProblem, type NodeBudget, type RuleInfo } from "../logic/analyze.js";
 import { isNumeric, typeOfInput, type ValueType } from "../logic/types.js";
 import type { WorkPlan } from "../logic/work.js";
+import { criterionRules } from "../logic/walk.js";
 import { constraintInput, listScope } from "../schema/constraints.js";
 import type { CriteriaSet, Criterion } from "../schema/criteria-set.js";
 import type { InputSpec, Inputs } from "../schema/inputs.js";
@@ -251,13 +252,9 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
       works.push({ work: info.work, path: ["criteria", i, ...sub], plan: info.plan });
       infos.push(info);
     };
-    run(c.applies, ["applies"]);
-    run(c.rule, ["rule"]);
-    run(c.excludes, ["excludes"]);
-    if (c.points !== undefined && typeof c.points === "object") {
-      if ("tiers" in c.points) c.points.tiers.forEach((t, j) => run(t.when, ["points", "tiers", j, "when"]));
-      else {
-        run(c.points.score, ["points", "score"]);
+    for (const r of criterionRules(c)) {
+      run(r.rule, [...r.path]);
+      if (r.site.kind === "score") {
         const t = infos[infos.length - 1]?.type;
         if (t && !isNumeric(t)) problems.push(problem("problem.score_type", ["criteria", i, "points", "score"]));
       }

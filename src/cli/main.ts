@@ -9,7 +9,7 @@
  */
 import { parseArgs } from "node:util";
 import type { Lang } from "../explain/format.js";
-import { tCli as t } from "../i18n/cli.js";
+import { tCli } from "../i18n/cli.js";
 import { VERSION } from "../version.js";
 import { casesCommand } from "./commands/cases.js";
 import { catalogueCommand } from "./commands/catalogue.js";
@@ -33,8 +33,8 @@ import { commandHelp, mainHelp } from "./help.js";
 import { EXIT, report, safeIo, UsageError, type Io } from "./output.js";
 import { CLI_COMMANDS, commandsTaking, isCommand, nearest, OPTION_KINDS, optionsOf, type CliCommand, type OptionName } from "./spec.js";
 
-function lang(value: string): Lang {
-  if (value !== "vi" && value !== "en") throw new UsageError(`--lang is vi or en, not ${JSON.stringify(value)}`);
+function lang(value: string, shown: Lang = "vi"): Lang {
+  if (value !== "vi" && value !== "en") throw new UsageError(tCli(shown, "cmd.not_one_of", { option: "--lang", values: ["vi", "en"], got: JSON.stringify(value) }));
   return value;
 }
 
@@ -75,7 +75,7 @@ function parseCommand(command: CliCommand, args: readonly string[], language: La
     const near = written.startsWith("--") ? nearest(token.name, [...own, "help"]) : undefined;
     const takenBy = commandsTaking(token.name);
     throw new UsageError(
-      t(language, "cli.unknown_option", { command, option: written, takenBy, ...(near !== undefined ? { suggestion: `--${near}` } : {}) }),
+      tCli(language, "cli.unknown_option", { command, option: written, takenBy, ...(near !== undefined ? { suggestion: `--${near}` } : {}) }),
     );
   }
   let parsed: ReturnType<typeof parseArgs>;
@@ -87,7 +87,7 @@ function parseCommand(command: CliCommand, args: readonly string[], language: La
       const name = /'(-[-\w]+)/.exec((e as Error).message)?.[1] ?? "";
       const option = name.startsWith("--") ? name.slice(2) : name === "-h" ? "help" : name;
       const kind = (OPTION_KINDS as Record<string, { type: string }>)[option];
-      throw new UsageError(t(language, "cli.option_value", { option: name, takesValue: kind?.type === "string" }));
+      throw new UsageError(tCli(language, "cli.option_value", { option: name, takesValue: kind?.type === "string" }));
     }
     throw e;
   }
@@ -112,18 +112,19 @@ function given<K extends string, V extends string | number>(key: K, value: V | u
 function maxWork(value: string | undefined, language: Lang): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value.replace(/_/g, ""));
-  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(t(language, "cli.max_work", { got: JSON.stringify(value) }));
+  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(tCli(language, "cli.max_work", { got: JSON.stringify(value) }));
   return n;
 }
 
 function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io: Io): number | Promise<number> {
-  const language = o.str("lang") ?? "vi";
+  const language = lang(o.str("lang") ?? "vi");
+  const usage = (key: Parameters<typeof tCli>[1], params?: object) => new UsageError(tCli(language, key, params as never));
   switch (command) {
     case "validate":
-      if (rest.length === 0) throw new UsageError("validate needs at least one criteria file");
-      return validateCommand(rest, { json: o.bool("json"), ...given("maxWork", maxWork(o.str("max-work"), lang(language))) }, io);
+      if (rest.length === 0) throw usage("cmd.takes", { command: "validate" });
+      return validateCommand(rest, { json: o.bool("json"), lang: language, ...given("maxWork", maxWork(o.str("max-work"), language)) }, io);
     case "eval":
-      if (o.str("set") !== undefined && o.str("sets") !== undefined) throw new UsageError("with --set, the --criteria folder also gives the sets of sub-units: drop --sets");
+      if (o.str("set") !== undefined && o.str("sets") !== undefined) throw usage("cmd.set_and_sets");
       if (o.str("set") !== undefined)
         return inForceCommand(
           rest,
@@ -140,7 +141,7 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
           io,
         );
       for (const only of ["criteria", "applied", "decided"] as const)
-        if (o.str(only) !== undefined) throw new UsageError(`--${only} goes with --set <id>: tieuchi eval --set <id> --as-of <date> <unit.json>`);
+        if (o.str(only) !== undefined) throw usage("cmd.goes_with_set", { option: `--${only}` });
       return evalCommand(
         rest,
         {
@@ -165,14 +166,22 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
         io,
       );
     case "compile":
-      return compileCommand(rest, { ...given("out", o.str("out")) }, io);
+      return compileCommand(rest, { lang: language, ...given("out", o.str("out")) }, io);
     case "hash":
-      if (rest.length === 0) throw new UsageError("hash needs at least one JSON file");
-      return hashCommand(rest, { json: o.bool("json") }, io);
+      if (rest.length === 0) throw usage("cmd.takes", { command: "hash" });
+      return hashCommand(rest, { json: o.bool("json"), lang: language }, io);
     case "lock":
-      if (rest.length > 0) throw new UsageError("lock takes no files: tieuchi lock --check [--criteria <dir>]");
+      if (rest.length > 0) throw usage("cmd.takes", { command: "lock" });
       return lockCommand(
-        { check: o.bool("check"), update: o.bool("update"), acceptChanges: o.bool("accept-changes"), criteria: o.str("criteria") ?? "criteria", json: o.bool("json"), verbose: o.bool("verbose") },
+        {
+          check: o.bool("check"),
+          update: o.bool("update"),
+          acceptChanges: o.bool("accept-changes"),
+          criteria: o.str("criteria") ?? "criteria",
+          json: o.bool("json"),
+          verbose: o.bool("verbose"),
+          lang: language,
+        },
         io,
       );
     case "diff":
@@ -184,8 +193,8 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
     case "compose":
       return composeCommand(rest, { results: o.list("results"), lang: lang(language), ...given("out", o.str("out")) }, io);
     case "catalogue":
-      if (rest.length > 0) throw new UsageError("catalogue takes no files: tieuchi catalogue [--sets <dir>] [--out <file>]");
-      return catalogueCommand({ ...given("sets", o.str("sets")), ...given("out", o.str("out")) }, io);
+      if (rest.length > 0) throw usage("cmd.takes", { command: "catalogue" });
+      return catalogueCommand({ ...given("sets", o.str("sets")), ...given("out", o.str("out")), lang: language }, io);
     case "batch":
       return batchCommand(
         rest,
@@ -210,8 +219,8 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
     case "template":
       return templateCommand(rest, { lang: lang(language), criteria: o.str("criteria") ?? "criteria", ...given("out", o.str("out")), ...given("asOf", o.str("as-of")) }, io);
     case "schema":
-      if (rest.length > 0) throw new UsageError("schema takes no files: tieuchi schema [--cases] [--out <file>]");
-      return schemaCommand({ cases: o.bool("cases"), ...given("out", o.str("out")) }, io);
+      if (rest.length > 0) throw usage("cmd.takes", { command: "schema" });
+      return schemaCommand({ cases: o.bool("cases"), ...given("out", o.str("out")), lang: language }, io);
   }
 }
 
@@ -234,7 +243,7 @@ export function main(argv: readonly string[], raw: Io): number | Promise<number>
       if (a === "--help" || a === "-h") help = true;
       else if (a === "--lang") language = lang(argv[++i] ?? "");
       else if (a.startsWith("--lang=")) language = lang(a.slice(7));
-      else throw new UsageError(t(language, "cli.option_before_command", { option: a.split("=")[0]! }));
+      else throw new UsageError(tCli(language, "cli.option_before_command", { option: a.split("=")[0]! }));
     }
     const name = argv[i];
     if (name === undefined) {
@@ -243,21 +252,21 @@ export function main(argv: readonly string[], raw: Io): number | Promise<number>
     }
     if (!isCommand(name)) {
       const near = nearest(name, CLI_COMMANDS);
-      throw new UsageError(t(language, "cli.unknown_command", { command: name, ...(near !== undefined ? { suggestion: near } : {}) }));
+      throw new UsageError(tCli(language, "cli.unknown_command", { command: name, ...(near !== undefined ? { suggestion: near } : {}) }));
     }
     command = name;
     const { positionals, help: commandHelpAsked, values } = parseCommand(name, argv.slice(i + 1), language);
     if (values.str("lang") !== undefined) language = lang(values.str("lang")!);
     if (name === "help") {
       const about = positionals[0];
-      if (positionals.length > 1) throw new UsageError(t(language, "cli.see_help", {}));
+      if (positionals.length > 1) throw new UsageError(tCli(language, "cli.see_help", {}));
       if (about === undefined) {
         io.out(mainHelp(language, io.columns));
         return EXIT.ok;
       }
       if (!isCommand(about)) {
         const near = nearest(about, CLI_COMMANDS);
-        throw new UsageError(t(language, "cli.unknown_command", { command: about, ...(near !== undefined ? { suggestion: near } : {}) }));
+        throw new UsageError(tCli(language, "cli.unknown_command", { command: about, ...(near !== undefined ? { suggestion: near } : {}) }));
       }
       io.out(commandHelp(about, language, io.columns));
       return EXIT.ok;
@@ -275,9 +284,9 @@ export function main(argv: readonly string[], raw: Io): number | Promise<number>
 
   function fail(e: unknown): number {
     if (e instanceof UsageError) {
-      io.err(`tieuchi: ${e.message}\n${t(language, "cli.see_help", command !== undefined && command !== "help" ? { command } : {})}\n`);
+      io.err(`tieuchi: ${e.message}\n${tCli(language, "cli.see_help", command !== undefined && command !== "help" ? { command } : {})}\n`);
       return EXIT.usage;
     }
-    return report(e, io);
+    return report(e, io, language);
   }
 }

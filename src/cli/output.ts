@@ -5,6 +5,8 @@
  * @module
  */
 import { FileError, TieuchiError } from "../errors.js";
+import { tCli } from "../i18n/cli.js";
+import type { Lang } from "../i18n/index.js";
 import { fileReason, isSystemError } from "../node/handles.js";
 
 /** Exit codes: 0 pass (or all valid), 1 fail or incomplete (or some invalid), 2 invalid input or usage. */
@@ -54,21 +56,21 @@ export class UsageError extends Error {
   override readonly name = "UsageError";
 }
 
-/** Prints an error the way a person can act on it; returns the exit code. */
-export function report(e: unknown, io: Io): number {
+/** Prints an error the way a person can act on it, in the language asked for; returns the exit code. */
+export function report(e: unknown, io: Io, lang: Lang): number {
   if (e instanceof UsageError) {
-    io.err(`tieuchi: ${e.message}\nRun 'tieuchi help' for usage.\n`);
+    io.err(`tieuchi: ${e.message}\n${tCli(lang, "cli.see_help", {})}\n`);
     return EXIT.usage;
   }
   if (e instanceof TieuchiError) {
-    io.err(`tieuchi: ${e.message} [${e.code}]\n`);
+    io.err(`tieuchi: ${e.text(lang)} [${e.code}]\n`);
     return EXIT.usage;
   }
   // A fault of the file system (a folder where a file should be, a path through a file, a loop of links, no
   // permission, a full disk) met anywhere: the path and the reason, as for a FileError, never a stack trace.
   if (isSystemError(e)) {
     const writing = /^(write|writev|mkdir|rename|unlink|copyfile|ftruncate|fsync|symlink)$/.test(e.syscall ?? "");
-    return report(new FileError(e.path ?? "file", fileReason(e, writing), e), io);
+    return report(new FileError(e.path ?? "file", fileReason(e, writing), e), io, lang);
   }
   throw e;
 }

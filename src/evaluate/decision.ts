@@ -305,28 +305,41 @@ function decideAll(d: AllDecision, criteria: readonly CriterionResult[], spans: 
   let ceiling = -1;
   while (ceiling + 1 < results.length && results[ceiling + 1]!.status !== "not-achieved") ceiling++;
   const first = results[0]!;
-  const verdict: Verdict = first.status === "achieved" ? "pass" : first.status === "not-achieved" ? "fail" : "incomplete";
-  const withLevels = d.levels.length > 0;
-  const grade = verdict === "pass" && withLevels ? { id: levels[floor]!.id, title: levels[floor]!.title } : null;
-  const highestGrade = verdict !== "fail" && withLevels && ceiling >= 0 ? { id: levels[ceiling]!.id, title: levels[ceiling]!.title } : null;
+  const verdict = levelsVerdict(first);
   // What could still change the verdict: the undecided criteria of the first level; once it is certain, those of
   // the levels between the one reached for certain and the highest reachable.
   const deciding =
     verdict === "incomplete" ? first.missing : verdict === "pass" && ceiling > floor ? results.slice(floor + 1, ceiling + 1).flatMap((l) => l.missing).filter((id, i, a) => a.indexOf(id) === i) : [];
   const decidingSet = new Set(deciding);
+  const missing = criteria.filter((c) => decidingSet.has(c.id) && undecided(c)).map((c) => c.id);
+  return levelsDecided(d, levels, results, floor, ceiling, missing, pathsOf(criteria.filter((c) => decidingSet.has(c.id))));
+}
+
+type Level = { readonly id: string; readonly title: Localized };
+
+const levelsVerdict = (first: LevelResult): Verdict => (first.status === "achieved" ? "pass" : first.status === "not-achieved" ? "fail" : "incomplete");
+
+/**
+ * The decision from the levels' results: `floor` the last level held for certain, `ceiling` the last one some
+ * completion holds (-1 for none), `missing` and `missingPaths` what could still change it.
+ */
+function levelsDecided(d: AllDecision, levels: readonly Level[], results: LevelResult[], floor: number, ceiling: number, missing: string[], missingPaths: string[]): Decided {
+  const first = results[0]!;
+  const verdict = levelsVerdict(first);
+  const withLevels = d.levels.length > 0;
   const next = results[floor + 1];
   return {
     verdict,
-    grade,
+    grade: verdict === "pass" && withLevels ? { id: levels[floor]!.id, title: levels[floor]!.title } : null,
     gradeFinal: verdict === "fail" || (verdict === "pass" && floor === ceiling),
-    highestGrade,
+    highestGrade: verdict !== "fail" && withLevels && ceiling >= 0 ? { id: levels[ceiling]!.id, title: levels[ceiling]!.title } : null,
     points: null,
     levels: withLevels ? results : [],
     gap: {
       pointsShort: null,
       blocking: first.failing,
-      missing: criteria.filter((c) => decidingSet.has(c.id) && undecided(c)).map((c) => c.id),
-      missingPaths: pathsOf(criteria.filter((c) => decidingSet.has(c.id))),
+      missing,
+      missingPaths,
       toImprove: [],
       nextGrade: null,
       nextLevel: verdict === "pass" && next ? { id: next.id, title: next.title, failing: next.failing, missing: next.missing } : null,
@@ -354,15 +367,16 @@ function decidePointsCertain(d: PointsDecision, criteria: readonly CriterionResu
     if (c.status === "not-applicable" && d.notApplicable === "exclude") applicableMax -= c.points.max;
     else earned += c.points.earned;
   }
-  // Thresholds scaled to the applicable maximum, compared in whole numbers.
-  const meets = (threshold: number) => earned * d.maxPoints >= threshold * applicableMax;
+  // Thresholds scaled to the applicable maximum, compared in whole numbers (written out, not as a closure: this
+  // runs once a unit).
+  const scaled = earned * d.maxPoints;
   const passMark = d.passMark === null ? null : exactCeil(d.passMark * applicableMax, d.maxPoints);
-  const verdict: Verdict = blocking.length > 0 || (d.passMark !== null && !meets(d.passMark)) ? "fail" : d.passMark === null ? "incomplete" : "pass";
+  const verdict: Verdict = blocking.length > 0 || (d.passMark !== null && scaled < d.passMark * applicableMax) ? "fail" : d.passMark === null ? "incomplete" : "pass";
   let grade: Decided["grade"] = null;
   let nextGrade: Gap["nextGrade"] = null;
   if (verdict === "pass") {
     let i = 0;
-    while (i < d.grades.length && !meets(d.grades[i]!.minPoints)) i++;
+    while (i < d.grades.length && scaled < d.grades[i]!.minPoints * applicableMax) i++;
     const band = d.grades[i];
     if (band) grade = { id: band.id, title: band.title };
     const up = i > 0 ? d.grades[i - 1] : undefined;
@@ -372,7 +386,7 @@ function decidePointsCertain(d: PointsDecision, criteria: readonly CriterionResu
   let highestGrade = grade;
   if (verdict === "incomplete") {
     let i = 0;
-    while (i < d.grades.length && !meets(d.grades[i]!.minPoints)) i++;
+    while (i < d.grades.length && scaled < d.grades[i]!.minPoints * applicableMax) i++;
     const band = d.grades[i];
     highestGrade = band ? { id: band.id, title: band.title } : null;
   }
@@ -386,6 +400,39 @@ function decidePointsCertain(d: PointsDecision, criteria: readonly CriterionResu
     levels: [],
     gap: { pointsShort: passMark === null ? null : Math.max(0, passMark - earned), blocking, missing: [], missingPaths: [], toImprove, nextGrade, nextLevel: null },
   };
+}
+
+/**
+ * The levels decision when every criterion passes, fails or is not applicable for certain: what
+ * {@link decideAll} gives then (no level undetermined, nothing missing), without spans.
+ */
+function decideAllCertain(d: AllDecision, criteria: readonly CriterionResult[]): Decided {
+  const withLevels = d.levels.length > 0;
+  const levels = withLevels ? d.levels : [IMPLIED_LEVEL];
+  // Each failing criterion's level (its position; the first when it names none or an unknown one).
+  const failingAt: number[] = [];
+  for (let i = 0; i < criteria.length; i++) {
+    const c = criteria[i]!;
+    if (c.status !== "fail") continue;
+    let k = 0;
+    if (c.level !== null)
+      for (let j = 0; j < levels.length; j++)
+        if (levels[j]!.id === c.level) {
+          k = j;
+          break;
+        }
+    failingAt.push(i, k);
+  }
+  const results = new Array<LevelResult>(levels.length);
+  for (let k = 0; k < levels.length; k++) {
+    const failing: string[] = [];
+    for (let f = 0; f < failingAt.length; f += 2) if (failingAt[f + 1]! <= k) failing.push(criteria[failingAt[f]!]!.id);
+    results[k] = { id: levels[k]!.id, title: levels[k]!.title, status: failing.length ? "not-achieved" : "achieved", failing, missing: [] };
+  }
+  let floor = -1;
+  while (floor + 1 < results.length && results[floor + 1]!.status === "achieved") floor++;
+  // No level is undetermined: the highest any completion holds is the one held for certain.
+  return levelsDecided(d, levels, results, floor, floor, [], []);
 }
 
 /** The general rule, with each criterion's span: its own when it has one, else the span of its certain result. */
@@ -407,8 +454,9 @@ export function decide(
   maxOf: (i: number) => number,
   naOf: (i: number) => number,
 ): Decided {
-  const certain = spans === undefined && criteria.every((c) => !undecided(c));
+  let certain = spans === undefined;
+  for (let i = 0; certain && i < criteria.length; i++) certain = !undecided(criteria[i]!);
   if (set.decision.method === "points")
     return certain && set.decision.passMark !== null ? decidePointsCertain(set.decision, criteria) : decidePoints(set.decision, criteria, withSpans(criteria, spans), maxOf, naOf);
-  return decideAll(set.decision, criteria, withSpans(criteria, spans));
+  return certain ? decideAllCertain(set.decision, criteria) : decideAll(set.decision, criteria, withSpans(criteria, spans));
 }

@@ -12,7 +12,7 @@ import { criterionMessage, verdictMessage } from "../explain/messages.js";
 import { compiledEngine, type Compiled } from "../logic/compile.js";
 import type { PreparedRule } from "../logic/engine.js";
 import { itemPath, joinPath, type DerivedState, type EvalScope } from "../logic/trace.js";
-import { dataWork } from "../logic/work.js";
+import { dataWork, workCounter } from "../logic/work.js";
 import { isIsoDate } from "../schema/common.js";
 import { DEFAULT_LIMITS } from "../schema/limits.js";
 import type { Criterion, CriteriaSetInput } from "../schema/criteria-set.js";
@@ -180,6 +180,12 @@ export function evaluate(set: SetToEvaluate, data: unknown, options: EvaluateOpt
  */
 function spend(loaded: LoadedSet, root: Record<string, unknown>, ctx: Context, within: string): void {
   const budget = ctx.budget;
+  const total = workOf(loaded)(root, budget.remaining);
+  if (total <= budget.remaining) {
+    budget.remaining -= total;
+    return;
+  }
+  // Over the budget: counted plan by plan, as the error reports the work counted when it stopped.
   let work = 0;
   for (const plan of loaded.analysis.plans) {
     work += dataWork(plan, root, budget.remaining - work);
@@ -189,6 +195,18 @@ function spend(loaded: LoadedSet, root: Record<string, unknown>, ctx: Context, w
 }
 
 /** A set named by id: the version in force on `asOf`, from `options.sets`. Both are needed: a date alone picks the version. */
+const counters = new WeakMap<LoadedSet, (base: unknown, stop: number) => number>();
+
+/** The set's work counter: the sum of every plan's work on a unit, counted in one walk (see `logic/work.ts`). */
+function workOf(loaded: LoadedSet): (base: unknown, stop: number) => number {
+  let counter = counters.get(loaded);
+  if (!counter) {
+    counter = workCounter(loaded.analysis.plans);
+    counters.set(loaded, counter);
+  }
+  return counter;
+}
+
 function inForce(id: string, options: EvaluateOptions): LoadedSet {
   if (!options.sets) throw new OptionsError(msg("options.needs_sets", { set: id }), ["sets"]);
   if (options.asOf === undefined) throw new OptionsError(msg("options.needs_as_of", { set: id }), ["asOf"]);
@@ -387,11 +405,7 @@ function run(loaded: LoadedSet, data: unknown, ctx: Context, path = ""): Result 
     const generated = generatedOf(loaded);
     if (generated !== undefined) {
       const remaining = ctx.budget.remaining;
-      let work = 0;
-      for (const plan of loaded.analysis.plans) {
-        work += dataWork(plan, data, remaining - work);
-        if (work > remaining) break;
-      }
+      const work = workOf(loaded)(data, remaining);
       // The module checks the data's shape, not the constraints between inputs: a unit that breaks one goes
       // the general way, which refuses it.
       const constraints = loaded.definition.constraints;

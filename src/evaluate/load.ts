@@ -16,15 +16,9 @@ import { validateCriteriaSet } from "../check/validate.js";
 import { normalizeStrings } from "../schema/parse.js";
 import { contentHash } from "../json/canonical.js";
 import { dataSchema } from "./data.js";
+import { prepareCriterion, type CriterionRules } from "../logic/walk.js";
 
-/** One criterion's rules, in whatever form an evaluator runs them. */
-export interface CriterionRules<R> {
-  readonly applies?: R;
-  readonly rule?: R;
-  readonly excludes?: R;
-  readonly tiers?: ReadonlyArray<{ readonly points: number; readonly when: R }>;
-  readonly score?: R;
-}
+export type { CriterionRules } from "../logic/walk.js";
 
 /** One criterion's rules, prepared for one evaluator. */
 export type PreparedCriterion = CriterionRules<PreparedRule>;
@@ -129,21 +123,9 @@ export function loadCriteriaSet(json: unknown, options: LoadOptions = {}): Loade
     prepared(engine: Engine): PreparedSet {
       let p = cache.get(engine.name);
       if (!p) {
-        const prep = (r: Parameters<Engine["prepare"]>[0] | undefined) => (r === undefined ? undefined : engine.prepare(r));
         p = {
           derived: Object.entries(definition.derived).map(([name, d]) => [name, engine.prepare(d.rule)] as const),
-          criteria: definition.criteria.map((c) => {
-            const out: { -readonly [K in keyof PreparedCriterion]: PreparedCriterion[K] } = {};
-            if (c.applies !== undefined) out.applies = prep(c.applies);
-            if (c.pending) return out;
-            if (c.rule !== undefined) out.rule = prep(c.rule);
-            if (c.excludes !== undefined) out.excludes = prep(c.excludes);
-            if (c.points !== undefined && typeof c.points === "object") {
-              if ("tiers" in c.points) out.tiers = c.points.tiers.map((t) => ({ points: t.points, when: engine.prepare(t.when) }));
-              else out.score = engine.prepare(c.points.score);
-            }
-            return out;
-          }),
+          criteria: definition.criteria.map((c) => prepareCriterion(c, (rule) => engine.prepare(rule))),
         };
         cache.set(engine.name, p);
       }

@@ -7,7 +7,8 @@
 import { compileRule, compileTest, type Compiled, type CompiledTest } from "../logic/compile.js";
 import type { InputSpec, Inputs } from "../schema/inputs.js";
 import { compileDataCheck } from "./data-check.js";
-import type { CriterionRules, LoadedSet } from "./load.js";
+import type { LoadedSet } from "./load.js";
+import { prepareCriterion, type CriterionRules } from "../logic/walk.js";
 
 /** One criterion's conditions, compiled (a score is a value, the rest are yes/no). */
 export type CompiledCriterion = CriterionRules<CompiledTest | Compiled>;
@@ -40,18 +41,7 @@ export function compileSet(loaded: LoadedSet): Program {
   const options = { plainData: true };
   return {
     derived: Object.entries(set.derived).map(([name, d]) => [name, compileRule(d.rule, options)] as const),
-    criteria: set.criteria.map((c) => {
-      const out: { -readonly [K in keyof CompiledCriterion]: CompiledCriterion[K] } = {};
-      if (c.applies !== undefined) out.applies = compileTest(c.applies, options);
-      if (c.pending) return out;
-      if (c.rule !== undefined) out.rule = compileTest(c.rule, options);
-      if (c.excludes !== undefined) out.excludes = compileTest(c.excludes, options);
-      if (c.points !== undefined && typeof c.points === "object") {
-        if ("tiers" in c.points) out.tiers = c.points.tiers.map((t) => ({ points: t.points, when: compileTest(t.when, options) }));
-        else out.score = compileRule(c.points.score, options);
-      }
-      return out;
-    }),
+    criteria: set.criteria.map((c) => prepareCriterion(c, (rule, test) => (test ? compileTest(rule, options) : compileRule(rule, options)))),
     check: compileDataCheck(set.inputs, loaded.limits),
     hasTitles: inputsHaveTitle(set.inputs),
   };

@@ -7,6 +7,7 @@
  */
 import { CAN_FALSE, CAN_TRUE, depsOf, isBound, numbersIn, thrown, truth, unionDeps, unknownOf, type Deps, type Val } from "../logic/bounds.js";
 import type { Engine } from "../logic/engine.js";
+import { prepareCriterion } from "../logic/walk.js";
 import { rootSpec, type BoundsEnv, type BoundsRule } from "../logic/read-bounds.js";
 import { pathIn, type DerivedState, type EvalScope } from "../logic/trace.js";
 import type { Criterion } from "../schema/criteria-set.js";
@@ -193,18 +194,7 @@ function boundsProgramOf(loaded: LoadedSet, engine: Engine): BoundsProgram {
     const prep = (r: Rule) => engine.prepareBounds(r, scope);
     p = {
       derived: Object.values(set.derived).map((d) => prep(d.rule)),
-      criteria: set.criteria.map((c) => {
-        const out: { -readonly [K in keyof CriterionRules<BoundsRule>]: CriterionRules<BoundsRule>[K] } = {};
-        if (c.applies !== undefined) out.applies = prep(c.applies);
-        if (c.pending) return out;
-        if (c.rule !== undefined) out.rule = prep(c.rule);
-        if (c.excludes !== undefined) out.excludes = prep(c.excludes);
-        if (c.points !== undefined && typeof c.points === "object") {
-          if ("tiers" in c.points) out.tiers = c.points.tiers.map((t) => ({ points: t.points, when: prep(t.when) }));
-          else out.score = prep(c.points.score);
-        }
-        return out;
-      }),
+      criteria: set.criteria.map((c) => prepareCriterion(c, prep)),
     };
     byEngine.set(engine.name, p);
   }

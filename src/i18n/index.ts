@@ -53,7 +53,14 @@ const PREPARED: ReadonlySet<string> = new Set(
 );
 
 function prepare(key: string, params: Message["params"], lang: Lang): Message["params"] {
-  const spec = (SPEC as Record<string, Record<string, unknown>>)[key]!;
+  return prepareParams((SPEC as Record<string, Record<string, unknown>>)[key]!, params, lang);
+}
+
+/**
+ * The parameters of a sentence as it receives them: texts in its language, messages and paths put into words.
+ * For the parts of the catalogue kept apart (the command line's), which declare their parameters the same way.
+ */
+export function prepareParams(spec: Readonly<Record<string, unknown>>, params: Message["params"], lang: Lang): Message["params"] {
   const out: Record<string, unknown> = { ...params };
   for (const [name, kind] of Object.entries(spec)) {
     const v = params[name];

@@ -14,7 +14,8 @@ import { DEFAULT_LIMITS, type Limits } from "../schema/limits.js";
 import { lookalike } from "../schema/lookalike.js";
 import { someNames, suggest } from "../schema/suggest.js";
 import { exactPercent, MAX_PERCENT_DECIMALS } from "./exact.js";
-import { OPERATORS, RATIO_OPERATORS } from "./operators.js";
+import { OPERATORS, operatorOf, RATIO_OPERATORS } from "./operators.js";
+import { listSource, ruleParts } from "./walk.js";
 import { ANY, BOOLEAN, describeType, INTEGER, isNumeric, NUMBER, type ValueType } from "./types.js";
 import { staticWork, type WorkLoop, type WorkPlan } from "./work.js";
 
@@ -175,12 +176,9 @@ class Analyzer {
    * list a `filter` goes through; a derived list, at the top, by the list it comes from. Undefined otherwise.
    */
   listPath(expr: Rule, scope: Scope): string | undefined {
-    if (!expr || typeof expr !== "object" || Array.isArray(expr)) return undefined;
-    const keys = Object.keys(expr);
-    if (keys.length !== 1) return undefined;
-    const op = keys[0]!;
-    const raw = (expr as Record<string, Rule>)[op]!;
-    const args = Array.isArray(raw) ? raw : [raw];
+    const parts = ruleParts(expr, true);
+    if (parts === undefined) return undefined;
+    const { op, args } = parts;
     if (op === "filter") return this.listPath(args[0]!, scope);
     if (op !== "var" || typeof args[0] !== "string") return undefined;
     const p = args[0];
@@ -355,28 +353,20 @@ class Analyzer {
 
   /** The static path of a list expression, when it can be told (a var, or a filter of one). */
   private listPrefix(expr: Rule, scope: Scope): string | undefined {
-    if (expr && typeof expr === "object" && !Array.isArray(expr)) {
-      const keys = Object.keys(expr);
-      if (keys.length === 1) {
-        const op = keys[0]!;
-        const raw = (expr as Record<string, Rule>)[op]!;
-        const args = Array.isArray(raw) ? raw : [raw];
-        const p = args[0];
-        if (op === "var" && typeof p === "string") return join(scope.prefix, p);
-        if (op === "filter") return this.listPrefix(args[0]!, scope);
-      }
-    }
-    return undefined;
+    const source = listSource(expr);
+    return source === undefined ? undefined : join(scope.prefix, source.path);
   }
 
   private scoped(op: string, args: Rule[], scope: Scope, argPath: (i: number) => JsonPath, depth: number): ValueType {
-    const isShare = op === "shareAtLeast" || op === "shareAtMost";
-    const listIndex = isShare ? 1 : 0;
-    if (isShare) {
+    const operator = operatorOf(op)!;
+    const listIndex = operator.list ?? 0;
+    const percent = operator.percentArg;
+    if (percent !== undefined) {
+      // A share: its percentage first (outside the list's scope).
       this.usesRatio = true;
       this.takesShare = true;
-      const pt = this.walk(args[0]!, scope, argPath(0), depth + 1);
-      this.checkPercent(args[0]!, pt, argPath(0));
+      const pt = this.walk(args[percent]!, scope, argPath(percent), depth + 1);
+      this.checkPercent(args[percent]!, pt, argPath(percent));
     }
     const listType = this.walk(args[listIndex]!, scope, argPath(listIndex), depth + 1);
     if (listType.kind !== "array" && listType.kind !== "any") {

@@ -9,91 +9,37 @@
 import jsonLogic from "json-logic-js";
 import type { Rule } from "../schema/rule.js";
 import { assertAllowed } from "./analyze.js";
+import { boundOfThrown, type Concrete } from "./bounds.js";
+import { compileBounds } from "./compile-bounds.js";
 import type { Engine, PreparedRule } from "./engine.js";
-import { checkFinite, compareRatio } from "./exact.js";
-import { ARITHMETIC_OPERATORS } from "./operators.js";
+import { checkFinite } from "./exact.js";
 import { expandRule } from "./expand.js";
+import { ARITHMETIC_OPERATORS, FAMILIES, operatorOf } from "./operators.js";
+import type { BoundsRule, ScopeSpec } from "./read-bounds.js";
 import type { Trace } from "./trace.js";
-import {
-  all,
-  andOr,
-  apply,
-  arithmetic,
-  between,
-  boundOfThrown,
-  compare,
-  type Concrete,
-  count,
-  depsOf,
-  equality,
-  filter,
-  ifThen,
-  isBound,
-  make,
-  membership,
-  not,
-  ratio as ratioBounds,
-  share,
-  someNone,
-  unionDeps,
-  type Val,
-} from "./bounds.js";
-import { listItemSpec } from "./compile-bounds.js";
-import { readBound, specAt, type BoundsEnv, type BoundsRule, type ScopeSpec } from "./read-bounds.js";
+import { ruleParts } from "./walk.js";
 
 let active: Trace | null = null;
 
-const hasOwn = Object.prototype.hasOwnProperty;
-
-/** json-logic-js's `var` lookup, reading own properties only, and recording what it read. */
-function tcVar(this: unknown, path: unknown): unknown {
-  let data: unknown = this;
-  const rel = path === undefined || path === null ? "" : String(path);
-  if (rel !== "") {
-    for (const key of rel.split(".")) {
-      if (data === null || data === undefined || typeof data !== "object" || !hasOwn.call(data, key)) {
-        data = null;
-        break;
-      }
-      data = (data as Record<string, unknown>)[key];
-      if (data === undefined) {
-        data = null;
-        break;
-      }
-    }
-  }
-  active?.read(this, rel, data);
-  return data;
-}
-
-function tcCount(list: unknown): number {
-  return Array.isArray(list) ? list.length : 0;
-}
-
-function ratio(op: "atLeast" | "atMost") {
-  return (part: unknown, whole: unknown, percent: unknown): boolean | null => {
-    const m = compareRatio(op, part, whole, percent);
-    if (m === null) return null;
-    active?.measures.push(m);
-    return m.met;
-  };
-}
-
 /** Wraps every arithmetic operation in `tc:finite`; json-logic-js still does the arithmetic itself. */
 function guardArithmetic(rule: Rule): Rule {
-  if (rule === null || typeof rule !== "object") return rule;
   if (Array.isArray(rule)) return rule.map(guardArithmetic);
-  const op = Object.keys(rule)[0]!;
-  const raw = rule[op]!;
-  const guarded: Rule = { [op]: Array.isArray(raw) ? raw.map(guardArithmetic) : guardArithmetic(raw) };
-  return ARITHMETIC_OPERATORS.has(op) ? { "tc:finite": [guarded, op] } : guarded;
+  const p = ruleParts(rule);
+  if (p === undefined) return rule;
+  const raw = (rule as Record<string, Rule>)[p.op]!;
+  const guarded: Rule = { [p.op]: Array.isArray(raw) ? raw.map(guardArithmetic) : guardArithmetic(raw) };
+  return ARITHMETIC_OPERATORS.has(p.op) ? { "tc:finite": [guarded, p.op] } : guarded;
 }
 
-jsonLogic.add_operation("tc:var", tcVar);
+// The families' own operations, recording into the trace of the rule running.
+const hooks = {
+  read: (base: unknown, rel: string, value: unknown) => active?.read(base, rel, value),
+  measure: (m: Parameters<Trace["measures"]["push"]>[0]) => void active?.measures.push(m),
+};
+for (const family of FAMILIES)
+  for (const operator of family.operators)
+    for (const [name, fn] of Object.entries(operator.reference.operations?.(hooks) ?? {})) jsonLogic.add_operation(`tc:${name}`, fn);
 jsonLogic.add_operation("tc:finite", checkFinite);
-jsonLogic.add_operation("tc:count", tcCount);
-jsonLogic.add_operation("tc:ratioAtLeast", ratio("atLeast"));
-jsonLogic.add_operation("tc:ratioAtMost", ratio("atMost"));
 
 /**
  * Prepares a rule for json-logic-js without the safety check, so the differential tests can hold the compiled
@@ -138,8 +84,7 @@ function referenceRule(op: string, arity: number): Rule {
   let r = referenceOps.get(key);
   if (r === undefined) {
     const args: Rule[] = Array.from({ length: arity }, (_, i) => ({ var: String(i) }));
-    const name = op === "ratioAtLeast" || op === "ratioAtMost" ? `tc:${op}` : op;
-    r = { [name]: args };
+    r = { [operatorOf(op)?.reference.concreteName ?? op]: args };
     if (ARITHMETIC_OPERATORS.has(op)) r = { "tc:finite": [r, op] };
     referenceOps.set(key, r);
   }
@@ -159,104 +104,10 @@ export const referenceConcrete: Concrete = (op, args) => {
   }
 };
 
-/** The bounds of each value operator on arguments not all known. */
-function ownBoundsOf(op: string, args: readonly Val[]): Val {
-  const [a, b, c] = args;
-  switch (op) {
-    case "==":
-    case "===":
-    case "!=":
-    case "!==":
-      return equality(op, a, b);
-    case ">":
-    case ">=":
-      return compare(op, a, b);
-    case "<":
-    case "<=":
-      return args.length >= 3 ? between(op, a, b, c) : compare(op, a, b);
-    case "!":
-    case "!!":
-      return not(a, op === "!");
-    case "in":
-      return membership(a, b);
-    case "ratioAtLeast":
-    case "ratioAtMost":
-      return ratioBounds(op === "ratioAtLeast" ? "atLeast" : "atMost", a, b, c);
-    default:
-      return arithmetic(op, args);
-  }
-}
-
 /**
- * Evaluates a checked rule three-valued by walking it, as json-logic-js walks rules: each operator by its own
- * bounds (`bounds.ts`), each operation on known arguments by json-logic-js itself.
+ * Prepares a checked rule for three-valued evaluation on the reference path (without the safety check): each
+ * operator by its own bounds, each operation on known arguments by json-logic-js itself. @internal
  */
-function interpret(r: Rule, d: unknown, scope: ScopeSpec, env: BoundsEnv): Val {
-  if (Array.isArray(r)) {
-    const vals = r.map((x) => interpret(x, d, scope, env));
-    return vals.some(isBound) ? make({ any: true, deps: unionDeps(...vals.map(depsOf)) }) : vals;
-  }
-  if (r === null || typeof r !== "object") return r;
-  const op = Object.keys(r)[0]!;
-  const raw = (r as Record<string, Rule>)[op]!;
-  const args: Rule[] = Array.isArray(raw) ? raw : [raw];
-  const at = (i: number, s: ScopeSpec = scope) => (x: unknown) => interpret(args[i]!, x, s, env);
-  switch (op) {
-    case "var": {
-      const rel = args[0] === null || args[0] === undefined ? "" : String(args[0]);
-      return readBound(d, rel === "" ? [] : rel.split("."), rel, specAt(scope, rel), env);
-    }
-    case "and":
-    case "or":
-      return andOr(op === "and", args.map((a) => () => interpret(a, d, scope, env)));
-    case "if": {
-      const conds: (() => Val)[] = [];
-      const thens: (() => Val)[] = [];
-      let i = 0;
-      for (; i < args.length - 1; i += 2) {
-        const c = args[i]!;
-        const t = args[i + 1]!;
-        conds.push(() => interpret(c, d, scope, env));
-        thens.push(() => interpret(t, d, scope, env));
-      }
-      const last = args.length === i + 1 ? args[i]! : undefined;
-      return ifThen(conds, thens, last === undefined ? null : () => interpret(last, d, scope, env));
-    }
-    case "all":
-    case "some":
-    case "none":
-    case "filter":
-    case "count": {
-      const list = interpret(args[0]!, d, scope, env);
-      const item = listItemSpec(args[0]!, scope);
-      const cond = args[1] === undefined ? () => false : at(1, item);
-      if (op === "all") return all(list, cond);
-      if (op === "some" || op === "none") return someNone(op === "some", list, cond);
-      if (op === "filter") return filter(list, cond);
-      return args.length === 2 ? count(filter(list, cond)) : count(list);
-    }
-    case "shareAtLeast":
-    case "shareAtMost": {
-      const item = listItemSpec(args[1]!, scope);
-      return share(
-        op === "shareAtLeast" ? "atLeast" : "atMost",
-        interpret(args[0]!, d, scope, env),
-        interpret(args[1]!, d, scope, env),
-        at(2, item),
-        args[3] === undefined ? null : at(3, item),
-      );
-    }
-    default:
-      return apply(
-        op,
-        args.map((a) => interpret(a, d, scope, env)),
-        referenceConcrete,
-        (vals) => ownBoundsOf(op, vals),
-      );
-  }
-}
-
-/** Prepares a checked rule for three-valued evaluation on the reference path (without the safety check). @internal */
 export function prepareReferenceBounds(rule: Rule, scope: ScopeSpec): BoundsRule {
-  return (env) => interpret(rule, env.scope.root, scope, env);
+  return compileBounds(rule, scope, referenceConcrete);
 }

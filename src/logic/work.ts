@@ -73,3 +73,69 @@ export function dataWork(plan: WorkPlan, base: unknown, stop: number = Number.PO
   }
   return n;
 }
+
+/** Several plans merged into one (see {@link workCounter}): lists at the same path gone through once. */
+interface MergedPlan {
+  /** Steps that run each time, those of the lists the rules compute included. */
+  readonly steps: number;
+  readonly lists: readonly MergedList[];
+}
+
+interface MergedList {
+  /** The path's keys (none for the record itself). */
+  readonly keys: readonly string[];
+  readonly each: MergedPlan;
+}
+
+/** One plan doing the work of all of `plans`: the steps summed, the loops over one path merged. */
+function merge(plans: readonly WorkPlan[]): MergedPlan {
+  let steps = 0;
+  const byPath = new Map<string, WorkPlan[]>();
+  for (const plan of plans) {
+    steps += plan.steps;
+    for (const loop of plan.loops) {
+      if (loop.path === undefined) steps += loop.max * staticWork(loop.each);
+      else {
+        const same = byPath.get(loop.path);
+        if (same) same.push(loop.each);
+        else byPath.set(loop.path, [loop.each]);
+      }
+    }
+  }
+  const lists = [...byPath].map(([path, each]) => ({ keys: path === "" ? [] : path.split("."), each: merge(each) }));
+  return { steps, lists };
+}
+
+/** The value at a path of own properties, or undefined. */
+function atKeys(base: unknown, keys: readonly string[]): unknown {
+  let v = base;
+  for (let i = 0; i < keys.length; i++) {
+    if (typeof v !== "object" || v === null || !hasOwn.call(v, keys[i]!)) return undefined;
+    v = (v as Record<string, unknown>)[keys[i]!];
+  }
+  return v;
+}
+
+function countMerged(plan: MergedPlan, base: unknown, stop: number): number {
+  let n = plan.steps;
+  const lists = plan.lists;
+  for (let l = 0; l < lists.length; l++) {
+    if (n > stop) return n;
+    const list = atKeys(base, lists[l]!.keys);
+    if (!Array.isArray(list)) continue;
+    const each = lists[l]!.each;
+    if (each.lists.length === 0) n += list.length * each.steps;
+    else for (let i = 0; i < list.length && n <= stop; i++) n += countMerged(each, list[i], stop - n);
+  }
+  return n;
+}
+
+/**
+ * The work of all of a set's plans on one unit's data, as the sum of {@link dataWork} over them, in one walk:
+ * plans going through the same list are merged, their paths split once. Every count is a sum of non-negative
+ * terms, so the sum is over `stop` exactly when this count is; at or under it, the two are equal.
+ */
+export function workCounter(plans: readonly WorkPlan[]): (base: unknown, stop: number) => number {
+  const merged = merge(plans);
+  return (base, stop) => countMerged(merged, base, stop);
+}

@@ -104,7 +104,7 @@ export interface BatchSummary {
   readonly bad: number;
   readonly verdicts: { readonly pass: number; readonly fail: number; readonly incomplete: number };
   /** The first bad units (line, error code and message); every one is also in the output. */
-  readonly badUnits: ReadonlyArray<{ readonly line: number; readonly code: string; readonly message: string }>;
+  readonly badUnits: ReadonlyArray<{ readonly line: number; readonly code: string; readonly message: string; readonly reason: Message }>;
   readonly seconds: number;
   readonly workers: number;
 }
@@ -498,7 +498,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   };
 
   const summary = { units: 0, evaluated: 0, bad: 0, pass: 0, fail: 0, incomplete: 0 };
-  const badUnits: Array<{ line: number; code: string; message: string }> = [];
+  const badUnits: Array<{ line: number; code: string; message: string; reason: Message }> = [];
   let pool: Pool | undefined;
   const workers = requested;
   const output = new Output(options.output);

@@ -20,7 +20,7 @@ export function readLockInputs(dir: string): LockInput[] {
     try {
       return { file, json: readJsonFile(path) };
     } catch (e) {
-      if (e instanceof TieuchiError) return { file, error: e.message };
+      if (e instanceof TieuchiError) return { file, error: e.message, detail: e.detail };
       throw e;
     }
   });

@@ -13,7 +13,7 @@
  */
 import { z } from "zod";
 import { formatPath, JsonParseError, OptionsError, printable, ReportLineError, type Problem } from "../errors.js";
-import { isMessage, msg, type Message } from "../i18n/index.js";
+import { isMessage, msg, say, type Message } from "../i18n/index.js";
 import type { LoadedSet } from "../evaluate/load.js";
 import type { Localized } from "../schema/common.js";
 import { schemaProblems } from "../schema/parse.js";
@@ -94,8 +94,10 @@ export interface ReportedError {
   readonly line: number;
   readonly unit: UnitFields;
   readonly code: string;
-  /** The error's first line, and its first problem. */
+  /** The error's first line, and its first problem (in English). */
   readonly message: string;
+  /** The same as a message of the catalogue, to put into any language. */
+  readonly summary: Message;
 }
 
 /** A report over batch output. */
@@ -172,13 +174,14 @@ function compareValues(a: GroupValue, b: GroupValue): number {
   return collator.compare(String(a), String(b));
 }
 
-/** An error in one line: its first line, and its first problem with the path. */
-function summarize(error: LineError): string {
+/** An error in one line: its headline, and its first problem with the path, as a message. */
+function summarize(error: LineError): Message {
   const first = error.message.split("\n", 1)[0]!.replace(/:$/, "");
+  const headline = isMessage(error.detail) ? error.detail : msg("check.unworded", { text: first });
   const p = error.problems?.[0];
-  if (!p) return first;
-  const more = error.problems!.length - 1;
-  return `${first}: ${formatPath(p.path)}: ${p.message}${more > 0 ? ` (+${more})` : ""}`;
+  const worded = p && (p.key !== undefined ? { key: p.key, params: p.params ?? {} } : undefined);
+  const problem = !p ? undefined : isMessage(worded) ? msg("error.at", { path: p.path, problem: worded }) : msg("check.unworded", { text: `${formatPath(p.path)}: ${p.message}` });
+  return msg("report.error_summary", { headline, problem, more: Math.max(0, (error.problems?.length ?? 0) - 1) });
 }
 
 /** The result, as a report reads it: pass a full {@link Result} or a line's parsed JSON. */
@@ -272,7 +275,8 @@ export function createReport(options: ReportOptions = {}): ReportAccumulator {
       t.errors++;
     }
     // Keep the errors of the lowest lines (batch output of parallel workers need not be in order).
-    errors.push({ line: line ?? seq, unit, code: error.code, message: summarize(error) });
+    const summary = summarize(error);
+    errors.push({ line: line ?? seq, unit, code: error.code, message: say(summary, "en"), summary });
     if (errors.length >= 2 * maxErrors + 16) keepFirstErrors();
   };
 

@@ -6,12 +6,17 @@
  * @module
  */
 import type { LoadedSet } from "../evaluate/load.js";
+import { both, msg, t, type Catalogue, type Lang } from "../i18n/index.js";
+import { COMPLETENESS_VALUES } from "../i18n/codes/catalogue.js";
+import type { Localized } from "../schema/common.js";
 import type { CompletenessLevel, CriteriaSet, Decision, Deadline, Procedure } from "../schema/criteria-set.js";
 
 /** Options of {@link renderCatalogue}. */
 export interface CatalogueOptions {
   /** The command that regenerates the page, named in its header. */
   readonly command?: string;
+  /** The language of the page (default English, the language of `docs/criteria.md`); the sets' own texts stay as written. */
+  readonly lang?: Lang;
 }
 
 /** Text for a Markdown table cell: no line breaks, pipes escaped, and no HTML (`<` and `>` escaped). */
@@ -35,42 +40,39 @@ export function viDate(iso: string): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
-function inForce(d: CriteriaSet): string {
-  return d.validTo === null ? `from ${viDate(d.validFrom)}` : `${viDate(d.validFrom)} to ${viDate(d.validTo)}`;
-}
+/** The words the catalogue uses for each completeness class (from the message catalogue). */
+export const COMPLETENESS_WORDS: Readonly<Record<CompletenessLevel, Localized>> = Object.fromEntries(
+  COMPLETENESS_VALUES.map((level) => [level, both(msg("cat.completeness", { level }))]),
+) as Record<CompletenessLevel, Localized>;
 
-/** The words the catalogue uses for each completeness class. */
-export const COMPLETENESS_WORDS: Readonly<Record<CompletenessLevel, { readonly vi: string; readonly en: string }>> = {
-  "complete-official": { vi: "đầy đủ, theo văn bản chính thức", en: "complete, from the official text" },
-  "complete-secondary": { vi: "đầy đủ, theo bản sao thứ cấp", en: "complete, from secondary copies" },
-  partial: { vi: "chưa đầy đủ", en: "partial" },
-};
-
-function deadlineText(d: Deadline): string {
-  if ("before" in d) {
-    const [mm, dd] = d.before.split("-");
-    return d.year === "assessed" ? `before ${dd}/${mm} of the year assessed` : `before ${dd}/${mm} of the year after the year assessed`;
-  }
-  return `within ${d.workingDays} working days of ${d.after.en} (${d.after.vi})`;
-}
-
-function procedureLines(p: Procedure): string[] {
-  const out: string[] = [];
-  const dm = (md: string) => `${md.slice(3)}/${md.slice(0, 2)}`;
-  if (p.dataPeriod) out.push(`  - Data counted: ${dm(p.dataPeriod.from)} to ${dm(p.dataPeriod.to)} of the year assessed (${inline(p.dataPeriod.article)})`);
-  if (p.recognition) out.push(`  - Recognition kept: ${p.recognition.months} months after the year it is granted (${inline(p.recognition.article)})`);
-  for (const step of p.steps)
-    out.push(`  - ${inline(step.title.vi)} (${inline(step.title.en)}): ${step.deadline ? inline(deadlineText(step.deadline)) : "no deadline set"} (${inline(step.article)})`);
-  return out;
-}
-
-function decisionText(decision: Decision): string {
-  if (decision.method === "points") {
-    const grades = decision.grades.map((g) => `${g.title.vi} ≥ ${g.minPoints}`).join(", ");
-    return `points: ${decision.passMark === null ? "pass mark not known (never concludes pass)" : `pass at ${decision.passMark}`} of ${decision.maxPoints}${grades ? `; grades ${grades}` : ""}; knock-out criteria block the title`;
-  }
-  const levels = decision.levels.map((l) => l.title.vi).join(", ");
-  return `every applicable criterion must pass${levels ? `, levels cumulative: ${levels}` : ""}`;
+/** The page in one language. */
+function pageOf(lang: Lang) {
+  /** A text of the set, as the page shows it: Vietnamese, and on the English page its English beside it. */
+  const bilingual = (x: Localized) => (lang === "vi" ? x.vi : `${x.vi} (${x.en})`);
+  /** A text the page writes in its own words: in its language, and on the English page the Vietnamese after it. */
+  const ownWords = (x: Localized) => (lang === "vi" ? x.vi : `${x.en} (${x.vi})`);
+  const inForce = (d: CriteriaSet) => t(lang, "cat.in_force", { from: viDate(d.validFrom), to: d.validTo === null ? undefined : viDate(d.validTo) });
+  const deadlineText = (d: Deadline) => {
+    if ("before" in d) {
+      const [mm, dd] = d.before.split("-");
+      return t(lang, "cat.deadline_before", { day: `${dd}/${mm}`, next: d.year !== "assessed" });
+    }
+    return t(lang, "cat.deadline_within", { days: d.workingDays, after: { vi: ownWords(d.after), en: ownWords(d.after) } });
+  };
+  const procedureLines = (p: Procedure): string[] => {
+    const out: string[] = [];
+    const dm = (md: string) => `${md.slice(3)}/${md.slice(0, 2)}`;
+    if (p.dataPeriod) out.push(`  - ${t(lang, "cat.data_counted", { from: dm(p.dataPeriod.from), to: dm(p.dataPeriod.to), article: inline(p.dataPeriod.article) })}`);
+    if (p.recognition) out.push(`  - ${t(lang, "cat.recognition", { months: p.recognition.months, article: inline(p.recognition.article) })}`);
+    for (const step of p.steps)
+      out.push(`  - ${inline(bilingual(step.title))}: ${step.deadline ? inline(deadlineText(step.deadline)) : t(lang, "cat.no_deadline")} (${inline(step.article)})`);
+    return out;
+  };
+  const decisionText = (decision: Decision): string =>
+    decision.method === "points"
+      ? t(lang, "cat.decision_points", { passMark: decision.passMark ?? undefined, max: decision.maxPoints, grades: decision.grades.map((g) => `${g.title.vi} ≥ ${g.minPoints}`) })
+      : t(lang, "cat.decision_all", { levels: decision.levels.map((l) => l.title.vi) });
+  return { bilingual, ownWords, inForce, procedureLines, decisionText };
 }
 
 function byIdThenDate(a: LoadedSet, b: LoadedSet): number {
@@ -98,6 +100,9 @@ function byIdThenDate(a: LoadedSet, b: LoadedSet): number {
  * ```
  */
 export function renderCatalogue(sets: readonly LoadedSet[], options: CatalogueOptions = {}): string {
+  const lang = options.lang ?? "en";
+  const { ownWords, inForce, procedureLines, decisionText } = pageOf(lang);
+  const field = (f: Parameters<Catalogue["cat.field"]>[0]["field"]) => t(lang, "cat.field", { field: f });
   const all = [...sets].sort(byIdThenDate);
   const ids = [...new Set(all.map((s) => s.definition.id))];
   const supersededBy = new Map<string, string[]>();
@@ -110,27 +115,16 @@ export function renderCatalogue(sets: readonly LoadedSet[], options: CatalogueOp
   const pendingOf = (d: CriteriaSet) => d.criteria.filter((c) => c.pending);
 
   const out: string[] = [];
-  out.push("# Criteria sets (bộ tiêu chí)", "");
-  out.push(
-    `<!-- Generated from the criteria files${options.command ? ` by \`${options.command}\`` : ""}; do not edit by hand. -->`,
-    "",
-  );
-  out.push(
-    `${ids.length} set${ids.length === 1 ? "" : "s"}, ${all.length} version${all.length === 1 ? "" : "s"}. ` +
-      "Completeness says where a version's words come from: *complete, from the official text* when every criterion " +
-      "is encoded from the regulation's official wording and quotes its article; *complete, from secondary copies* " +
-      "when every criterion is encoded but from press, provincial re-issues or training reports (its notes say what " +
-      "was inferred); *partial* when some criteria are listed but could not be found (pending) or a number the " +
-      "decision needs is not known. A pending criterion always evaluates as missing, so a partial version can say " +
-      "\"fail\" or \"incomplete\" but never \"pass\". Dates are written dd/mm/yyyy.",
-    "",
-  );
-  out.push("| Set | Version | Title | Document | In force | Supersedes | Completeness |", "|---|---|---|---|---|---|---|");
+  out.push(`# ${t(lang, "cat.title")}`, "");
+  out.push(`<!-- ${t(lang, "cat.generated", { command: options.command })} -->`, "");
+  out.push(t(lang, "cat.intro", { sets: ids.length, versions: all.length }), "");
+  const columns = (["set", "version", "title", "document", "in-force", "supersedes", "completeness"] as const).map((c) => t(lang, "cat.column", { column: c }));
+  out.push(`| ${columns.join(" | ")} |`, "|---|---|---|---|---|---|---|");
   for (const s of all) {
     const d = s.definition;
     const pending = pendingOf(d).length;
     out.push(
-      `| [${d.id}](#${d.id}) | ${d.version} | ${cell(d.title.vi)} | ${cell(d.source.document)} | ${inForce(d)} | ${d.supersedes ? `${d.supersedes.id}@${d.supersedes.version}` : "—"} | ${COMPLETENESS_WORDS[d.completeness.level].en}${pending ? ` (${pending} pending)` : ""} |`,
+      `| [${d.id}](#${d.id}) | ${d.version} | ${cell(d.title.vi)} | ${cell(d.source.document)} | ${inForce(d)} | ${d.supersedes ? `${d.supersedes.id}@${d.supersedes.version}` : "—"} | ${t(lang, "cat.completeness", { level: d.completeness.level })}${pending ? ` (${t(lang, "cat.pending_count", { count: pending })})` : ""} |`,
     );
   }
   out.push("");
@@ -145,37 +139,37 @@ export function renderCatalogue(sets: readonly LoadedSet[], options: CatalogueOp
       const later = supersededBy.get(`${d.id}@${d.version}`) ?? [];
       out.push(`### ${d.version}: ${inline(d.title.vi)}`, "", `*${inline(d.title.en)}*`, "");
       out.push(
-        `- **Document:** ${inline(src.document)}${src.title ? `, ${inline(src.title.vi)}` : ""} (${inline(src.issuer)}, signed ${viDate(src.issued)})${src.section ? `; ${inline(src.section)}` : ""}`,
+        `- **${field("document")}:** ${inline(src.document)}${src.title ? `, ${inline(src.title.vi)}` : ""} (${inline(t(lang, "cat.signed", { issuer: src.issuer, date: viDate(src.issued) }))})${src.section ? `; ${inline(src.section)}` : ""}`,
       );
-      if (src.url) out.push(`- **Text:** <${link(src.url)}>`);
-      out.push(`- **In force:** ${inForce(d)}`);
+      if (src.url) out.push(`- **${field("text")}:** <${link(src.url)}>`);
+      out.push(`- **${field("in-force")}:** ${inForce(d)}`);
       out.push(
-        `- **Supersedes:** ${d.supersedes ? `${d.supersedes.id}@${d.supersedes.version}${d.supersedes.article ? ` (${inline(d.supersedes.article)})` : ""}` : "—"}; **superseded by:** ${later.length ? later.join(", ") : "—"}`,
+        `- **${field("supersedes")}:** ${d.supersedes ? `${d.supersedes.id}@${d.supersedes.version}${d.supersedes.article ? ` (${inline(d.supersedes.article)})` : ""}` : "—"}; **${field("superseded-by")}:** ${later.length ? later.join(", ") : "—"}`,
       );
-      out.push(`- **Subject:** ${d.subject}; **jurisdiction:** ${inline(d.jurisdiction)}`);
-      out.push(`- **Decision:** ${inline(decisionText(d.decision))}`);
-      out.push(`- **Criteria:** ${d.criteria.length} (${encoded} encoded, ${pending.length} pending)`);
-      out.push(`- **Completeness:** ${COMPLETENESS_WORDS[d.completeness.level].en} (${COMPLETENESS_WORDS[d.completeness.level].vi})`);
+      out.push(`- **${field("subject")}:** ${d.subject}; **${field("jurisdiction")}:** ${inline(d.jurisdiction)}`);
+      out.push(`- **${field("decision")}:** ${inline(decisionText(d.decision))}`);
+      out.push(`- **${field("criteria")}:** ${t(lang, "cat.criteria_count", { total: d.criteria.length, encoded, pending: pending.length })}`);
+      out.push(`- **${field("completeness")}:** ${ownWords(both(msg("cat.completeness", { level: d.completeness.level })))}`);
       if (d.procedure) {
-        out.push("- **Procedure:**");
+        out.push(`- **${field("procedure")}:**`);
         out.push(...procedureLines(d.procedure));
       }
       if (pending.length) {
-        out.push("- **Pending (not encoded):**");
-        for (const c of pending) out.push(`  - \`${c.id}\` ${inline(c.title.vi)}: ${inline(c.pending!.reason.en)}`);
+        out.push(`- **${field("pending")}:**`);
+        for (const c of pending) out.push(`  - \`${c.id}\` ${inline(c.title.vi)}: ${inline(c.pending!.reason[lang])}`);
       }
       if (d.completeness.notes.length) {
-        out.push("- **Notes:**");
+        out.push(`- **${field("notes")}:**`);
         for (const n of d.completeness.notes) out.push(`  - ${inline(n)}`);
       }
       if (d.references.length) {
-        out.push("- **References:**");
+        out.push(`- **${field("references")}:**`);
         for (const r of d.references) {
           const meta = [r.issuer, r.issued && viDate(r.issued)].filter(Boolean).map((x) => inline(x!)).join(", ");
           out.push(`  - ${inline(r.document)}${meta ? ` (${meta})` : ""}${r.note ? `: ${inline(r.note)}` : ""}${r.url ? ` <${link(r.url)}>` : ""}`);
         }
       }
-      out.push(`- **File:** \`criteria/${d.id}/${d.version}.json\`, ${s.hash}`, "");
+      out.push(`- **${field("file")}:** \`criteria/${d.id}/${d.version}.json\`, ${s.hash}`, "");
     }
   }
   return `${out.join("\n").replace(/\n+$/, "")}\n`;

@@ -23,6 +23,7 @@ import { checkText } from "../schema/issues.js";
 import type { Problem, TieuchiError } from "../errors.js";
 import type { Message } from "../i18n/index.js";
 import { Localized } from "../schema/common.js";
+import { MessageData } from "../schema/common.js";
 import { SetStamp, Status, Verdict, type Result } from "../schema/result.js";
 
 /** A value a report can group by. */
@@ -32,12 +33,6 @@ export type GroupValue = z.infer<typeof GroupValue>;
 /** The grouping fields of a unit, by name. */
 export const UnitFields = z.record(z.string(), GroupValue);
 export type UnitFields = z.infer<typeof UnitFields>;
-
-/**
- * A message of the catalogue as written in a file: its key and parameters. Readers check it with
- * `isMessage` before putting it into words, and fall back to the English `message` beside it.
- */
-export const MessageData = z.object({ key: z.string(), params: z.record(z.string(), z.unknown()) }).strict();
 
 /** One problem of a unit, as an error line writes it: `key` and `params` put it into any language. */
 export const LineProblem = z

@@ -5,10 +5,10 @@
  * @module
  */
 import { formatNumber, type Lang } from "../explain/format.js";
+import { catalogue, say } from "../i18n/index.js";
 import type { Localized } from "../schema/common.js";
 import type { GroupValue } from "./line.js";
 import { roundedPercent, localizePercent } from "./percent.js";
-import { t as say } from "../i18n/index.js";
 import type { Report, Share, Tally } from "./aggregate.js";
 
 /** The formats a report is written in. */
@@ -16,52 +16,42 @@ export type ReportFormat = "text" | "md" | "csv" | "json";
 /** Every report format. */
 export const REPORT_FORMATS: readonly ReportFormat[] = ["text", "md", "csv", "json"];
 
-const W = {
-  vi: {
-    units: "Số đơn vị",
-    summary: (units: string, evaluated: string, errors: string) => `${units} đơn vị: ${evaluated} đã đánh giá, ${errors} không đánh giá được (dữ liệu lỗi)`,
-    set: "Bộ tiêu chí",
-    verdict: "Kết luận",
-    grade: "Xếp loại",
-    count: "Số lượng",
-    share: "Tỉ lệ",
-    noGrade: "Không xếp loại",
-    criteria: (n: string) => `Tiêu chí (trên ${n} đơn vị đã đánh giá)`,
-    id: "Mã",
-    title: "Nội dung tiêu chí",
-    by: (fields: string) => `Theo ${fields}`,
-    total: "Tổng",
-    none: "(không có)",
-    errors: "Đơn vị không đánh giá được",
-    line: "dòng",
-    moreErrors: (n: string) => `... và ${n} đơn vị khác`,
-    verdicts: { pass: "Đạt", fail: "Chưa đạt", incomplete: "Chưa đủ dữ liệu" },
-    statuses: { pass: "Đạt", fail: "Chưa đạt", missing: "Thiếu dữ liệu", notApplicable: "Không áp dụng", error: "Lỗi" },
-    errorCol: "Lỗi",
-  },
-  en: {
-    units: "Units",
-    summary: (units: string, evaluated: string, errors: string) => `${units} unit${units === "1" ? "" : "s"}: ${evaluated} evaluated, ${errors} not evaluated (bad data)`,
-    set: "Criteria set",
-    verdict: "Verdict",
-    grade: "Grade",
-    count: "Count",
-    share: "Share",
-    noGrade: "No grade",
-    criteria: (n: string) => `Criteria (out of ${n} units evaluated)`,
-    id: "ID",
-    title: "Criterion",
-    by: (fields: string) => `By ${fields}`,
-    total: "Total",
-    none: "(none)",
-    errors: "Units not evaluated",
-    line: "line",
-    moreErrors: (n: string) => `... and ${n} more`,
-    verdicts: { pass: "Pass", fail: "Fail", incomplete: "Incomplete" },
-    statuses: { pass: "Pass", fail: "Fail", missing: "Missing data", notApplicable: "Not applicable", error: "Error" },
-    errorCol: "Errors",
-  },
-} as const;
+/** The words of a report in one language, read from the catalogue once per report. */
+function words(lang: Lang) {
+  const c = catalogue(lang);
+  const none = {};
+  return {
+    units: c["report.units"](none),
+    summary: (units: number, evaluated: number, errors: string) => c["report.summary"]({ units, evaluated, errors }),
+    set: c["report.set"](none),
+    verdict: c["report.verdict"](none),
+    grade: c["report.grade"](none),
+    count: c["report.count"](none),
+    share: c["report.share"](none),
+    noGrade: c["decision.report_no_grade"](none),
+    verdictsHeading: (evaluated: number) => c["decision.report_verdicts"]({ evaluated }),
+    gradesHeading: (evaluated: number) => c["decision.report_grades"]({ evaluated }),
+    final: c["decision.report_final"](none),
+    provisional: c["decision.report_provisional"](none),
+    incomplete: c["decision.report_incomplete"](none),
+    passProvisional: c["decision.report_pass_provisional"](none),
+    criteria: (evaluated: number) => c["report.criteria"]({ evaluated }),
+    id: c["report.id"](none),
+    title: c["report.title"](none),
+    by: (fields: string) => c["report.by"]({ fields }),
+    total: c["report.total"](none),
+    none: c["word.none"](none),
+    errors: c["report.errors"](none),
+    line: (line: number) => c["report.line"]({ line }),
+    moreErrors: (count: number) => c["report.more_errors"]({ count }),
+    verdicts: Object.fromEntries(VERDICTS.map((v) => [v, capital(c["word.verdict"]({ verdict: v }), lang)])) as Record<(typeof VERDICTS)[number], string>,
+    statuses: Object.fromEntries(STATUSES.map((st) => [st, capital(c["word.status"]({ status: STATUS_IDS[st] }), lang)])) as Record<(typeof STATUSES)[number], string>,
+    errorCol: c["report.errors_column"](none),
+    yesNo: (v: boolean) => c["word.yes_no"]({ value: v }),
+  };
+}
+
+const capital = (s: string, lang: Lang) => s.charAt(0).toLocaleUpperCase(lang) + s.slice(1);
 
 const VERDICTS = ["pass", "fail", "incomplete"] as const;
 const STATUSES = ["pass", "fail", "missing", "notApplicable", "error"] as const;
@@ -84,8 +74,8 @@ function pct(s: Share, lang: Lang): string {
 }
 
 function valueText(v: GroupValue, lang: Lang): string {
-  if (v === null) return W[lang].none;
-  if (typeof v === "boolean") return lang === "vi" ? (v ? "có" : "không") : v ? "yes" : "no";
+  if (v === null) return words(lang).none;
+  if (typeof v === "boolean") return words(lang).yesNo(v);
   if (typeof v === "number") return formatNumber(v, lang);
   return v;
 }
@@ -96,11 +86,11 @@ function keyText(key: Readonly<Record<string, GroupValue>>, by: readonly string[
 
 /** The tables of one tally: verdicts, grades, and each set's criteria. */
 function tallyBlocks(t: Tally, lang: Lang): Block[] {
-  const w = W[lang];
+  const w = words(lang);
   const cell = (s: Share) => `${n(s.count, lang)}/${n(s.total, lang)} ${pct(s, lang)}`;
   const blocks: Block[] = [
     {
-      heading: say(lang, "decision.report_verdicts", { evaluated: t.evaluated }),
+      heading: w.verdictsHeading(t.evaluated),
       head: [w.verdict, w.count, w.share],
       align: ["l", "r", "r"],
       rows: VERDICTS.map((v) => [w.verdicts[v], `${n(t.verdicts[v].count, lang)}/${n(t.verdicts[v].total, lang)}`, pct(t.verdicts[v], lang)]),
@@ -109,19 +99,19 @@ function tallyBlocks(t: Tally, lang: Lang): Block[] {
   // Final grades, provisional grades and incomplete verdicts in columns of their own, never added together.
   if (t.grades.some((g) => g.id !== null) || t.verdicts.incomplete.count > 0)
     blocks.push({
-      heading: say(lang, "decision.report_grades", { evaluated: t.evaluated }),
-      head: [w.grade, say(lang, "decision.report_final"), say(lang, "decision.report_provisional"), say(lang, "decision.report_incomplete")],
+      heading: w.gradesHeading(t.evaluated),
+      head: [w.grade, w.final, w.provisional, w.incomplete],
       align: ["l", "r", "r", "r"],
       rows: [
-        ...t.grades.map((g) => [g.title ? g.title[lang] : say(lang, "decision.report_no_grade"), cell(g), g.id === null ? "" : cell(g.provisional), ""]),
-        [say(lang, "decision.report_incomplete"), "", "", cell(t.verdicts.incomplete)],
+        ...t.grades.map((g) => [g.title ? g.title[lang] : w.noGrade, cell(g), g.id === null ? "" : cell(g.provisional), ""]),
+        [w.incomplete, "", "", cell(t.verdicts.incomplete)],
       ],
     });
   for (const s of t.sets) {
     const withErrors = s.criteria.some((c) => c.error.count > 0);
     const cols = STATUSES.filter((st) => st !== "error" || withErrors);
     blocks.push({
-      heading: `${t.sets.length > 1 ? `${s.id}@${s.version}: ` : ""}${w.criteria(n(s.evaluated, lang))}`,
+      heading: `${t.sets.length > 1 ? `${s.id}@${s.version}: ` : ""}${w.criteria(s.evaluated)}`,
       head: [w.id, ...cols.map((st) => w.statuses[st]), w.title],
       align: ["l", ...cols.map((): Align => "r"), "l"],
       rows: s.criteria.map((c) => [c.id, ...cols.map((st) => `${n(c[st].count, lang)} (${pct(c[st], lang)})`), c.title[lang]]),
@@ -131,16 +121,17 @@ function tallyBlocks(t: Tally, lang: Lang): Block[] {
 }
 
 function summaryLine(t: Tally, lang: Lang): string {
-  return W[lang].summary(n(t.units, lang), n(t.evaluated, lang), `${n(t.errors.count, lang)} (${pct(t.errors, lang)})`);
+  return words(lang).summary(t.units, t.evaluated, `${n(t.errors.count, lang)} (${pct(t.errors, lang)})`);
 }
 
 function setLines(r: Report, lang: Lang): string[] {
-  return r.total.sets.map((s) => `${W[lang].set}: ${s.title[lang]} — ${s.id}@${s.version} (${s.document}), ${s.hash}`);
+  const set = words(lang).set;
+  return r.total.sets.map((s) => `${set}: ${s.title[lang]} — ${s.id}@${s.version} (${s.document}), ${s.hash}`);
 }
 
 /** The table comparing groups: units, each verdict, errors. */
 function groupsBlock(r: Report, lang: Lang): Block {
-  const w = W[lang];
+  const w = words(lang);
   const provisional = (t: Tally): Share => {
     const count = t.grades.reduce((s, g) => s + g.provisional.count, 0);
     return { count, total: t.evaluated, percent: roundedPercent(count, t.evaluated, r.decimals) };
@@ -149,17 +140,19 @@ function groupsBlock(r: Report, lang: Lang): Block {
   const row = (label: string, t: Tally) => [label, n(t.units, lang), cell(t.verdicts.pass), cell(provisional(t)), cell(t.verdicts.fail), cell(t.verdicts.incomplete), n(t.errors.count, lang)];
   return {
     heading: w.by(r.by.join(", ")),
-    head: [r.by.join(" / "), w.units, w.verdicts.pass, say(lang, "decision.report_pass_provisional"), w.verdicts.fail, w.verdicts.incomplete, w.errorCol],
+    head: [r.by.join(" / "), w.units, w.verdicts.pass, w.passProvisional, w.verdicts.fail, w.verdicts.incomplete, w.errorCol],
     align: ["l", "r", "r", "r", "r", "r", "r"],
     rows: [...r.groups.map((g) => row(keyText(g.key, r.by, lang), g)), row(w.total, r.total)],
   };
 }
 
 function errorLines(r: Report, lang: Lang): string[] {
-  const w = W[lang];
+  const w = words(lang);
   if (r.total.errors.count === 0) return [];
-  const lines = r.errors.map((e) => `${w.line} ${e.line}${Object.keys(e.unit).length ? ` (${Object.values(e.unit).map((v) => valueText(v, lang)).join(", ")})` : ""}: ${e.message} [${e.code}]`);
-  if (r.total.errors.count > r.errors.length) lines.push(w.moreErrors(n(r.total.errors.count - r.errors.length, lang)));
+  const lines = r.errors.map(
+    (e) => `${w.line(e.line)}${Object.keys(e.unit).length ? ` (${Object.values(e.unit).map((v) => valueText(v, lang)).join(", ")})` : ""}: ${say(e.summary, lang)} [${e.code}]`,
+  );
+  if (r.total.errors.count > r.errors.length) lines.push(w.moreErrors(r.total.errors.count - r.errors.length));
   return lines;
 }
 
@@ -199,12 +192,12 @@ function renderText(r: Report, lang: Lang): string {
     }
   }
   const errs = errorLines(r, lang);
-  if (errs.length) out.push(W[lang].errors, ...errs.map((e) => `  ${e}`), "");
+  if (errs.length) out.push(words(lang).errors, ...errs.map((e) => `  ${e}`), "");
   return `${out.join("\n").trimEnd()}\n`;
 }
 
 function renderMarkdown(r: Report, lang: Lang): string {
-  const w = W[lang];
+  const w = words(lang);
   const out: string[] = [`# ${mdCell(r.total.sets.length === 1 ? r.total.sets[0]!.title[lang] : w.set)}`, "", ...setLines(r, lang).map((l) => `${mdCell(l)}  `), summaryLine(r.total, lang), ""];
   for (const b of tallyBlocks(r.total, lang)) out.push(mdTable(b, 2), "");
   if (r.by.length > 0) {
@@ -228,7 +221,7 @@ function csvCell(v: string | number | null): string {
 }
 
 function renderCsv(r: Report, lang: Lang): string {
-  const w = W[lang];
+  const w = words(lang);
   const head = ["scope", ...r.by, "section", "set", "key", "status", "label", "count", "total", "percent"];
   const rows: (string | number | null)[][] = [];
   const emit = (scope: string, key: readonly GroupValue[], t: Tally) => {

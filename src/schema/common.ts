@@ -4,6 +4,13 @@ import { checkText } from "./issues.js";
 /** Names that would reach into an object's prototype if used as a key. Never allowed as names or path segments. */
 export const FORBIDDEN_NAMES: ReadonlySet<string> = new Set(["__proto__", "prototype", "constructor"]);
 
+/**
+ * A message of the catalogue as written in a file: its key and parameters. Readers check it with
+ * `isMessage` before putting it into words, and fall back to the English sentence written beside it.
+ */
+export const MessageData = z.object({ key: z.string(), params: z.record(z.string(), z.unknown()) }).strict();
+export type MessageData = z.infer<typeof MessageData>;
+
 /** A text in Vietnamese and English. */
 export const Localized = z
   .object({

@@ -10,7 +10,9 @@
  *
  * @module
  */
+import { TieuchiError } from "../errors.js";
 import type { LoadedSet } from "../evaluate/load.js";
+import { msg, say, t, type Catalogue, type Message } from "../i18n/index.js";
 import { describeRule } from "../explain/describe.js";
 import { formatNumber, type Lang } from "../explain/format.js";
 import { exactPercent } from "../logic/exact.js";
@@ -39,7 +41,10 @@ export interface BoundaryOptions extends MakerOptions {
 export interface SkippedBoundary {
   readonly criterion: string | null;
   readonly where: string;
+  /** Why, in English (`detail` in any language). */
   readonly reason: string;
+  /** Why, as a message of the catalogue. */
+  readonly detail: Message;
 }
 
 /** What {@link boundaryCases} made. */
@@ -52,42 +57,27 @@ export interface BoundaryCases {
   readonly baselineUnmet: readonly string[];
 }
 
-const WORDS = {
-  vi: {
-    at: "tại ngưỡng",
-    below: "ngay dưới ngưỡng",
-    above: "ngay trên ngưỡng",
-    empty: "nhóm rỗng",
-    allExcluded: "nhóm rỗng: mục duy nhất được loại trừ",
-    excluded: "thêm một mục được loại trừ",
-    of: "trên",
-    passMark: "mức đạt",
-    grade: "xếp loại",
-    points: "điểm",
-    knockOut: (id: string) => `tiêu chí bắt buộc ${id} chưa đạt`,
-    onlyFails: (id: string) => `chỉ tiêu chí ${id} chưa đạt`,
-    also: "Cũng là ca:",
-    count: "số",
-    where: { applies: "điều kiện áp dụng", rule: "quy tắc", excludes: "điều kiện loại trừ", tier: "bậc điểm", score: "điểm chấm" },
-  },
-  en: {
-    at: "at the line",
-    below: "just below",
-    above: "just above",
-    empty: "empty group",
-    allExcluded: "empty group: the only item is excluded",
-    excluded: "plus one excluded item",
-    of: "of",
-    passMark: "pass mark",
-    grade: "grade",
-    points: "points",
-    knockOut: (id: string) => `mandatory criterion ${id} fails`,
-    onlyFails: (id: string) => `only criterion ${id} fails`,
-    also: "Also the case:",
-    count: "count of",
-    where: { applies: "applies", rule: "rule", excludes: "excludes", tier: "tier", score: "score" },
-  },
-} as const;
+/** The words of generated case names, in one language, from the catalogue. */
+function wordsOf(lang: Lang) {
+  const word = (which: Parameters<Catalogue["bound.word"]>[0]["which"]) => t(lang, "bound.word", { which });
+  return {
+    at: word("at"),
+    below: word("below"),
+    above: word("above"),
+    empty: word("empty"),
+    allExcluded: word("all-excluded"),
+    excluded: word("excluded"),
+    passMark: word("pass-mark"),
+    grade: word("grade"),
+    points: word("points"),
+    knockOut: (id: string) => t(lang, "bound.knock_out", { id }),
+    onlyFails: (id: string) => t(lang, "bound.only_fails", { id }),
+    also: word("also"),
+    count: word("count"),
+    where: (where: "applies" | "rule" | "excludes" | "score") => t(lang, "bound.where", { where }),
+    tier: (n: number) => t(lang, "bound.tier", { n }),
+  };
+}
 
 type Side = "at" | "below" | "above";
 
@@ -112,8 +102,9 @@ const COMPARISONS = new Set(["<", "<=", ">", ">=", "==", "===", "!=", "!=="]);
 const SHARES = new Set(["shareAtLeast", "shareAtMost"]);
 const RATIOS = new Set(["ratioAtLeast", "ratioAtMost"]);
 
+/** Whether argument `index` of `op` is evaluated once per item of its list. */
 function perItem(op: string, index: number): boolean {
-  return OPERATORS.get(op)?.kind === "scoped" && index > (SHARES.has(op) ? 1 : 0);
+  return OPERATORS.get(op)?.perItem?.includes(index) ?? false;
 }
 
 /** Every threshold site inside a rule, with the chain of operations above it. Derived values are looked through. */
@@ -133,8 +124,7 @@ function findSites(set: LoadedSet, c: Criterion, where: string, whole: Rule): Si
       return;
     }
     if (COMPARISONS.has(o.op) || SHARES.has(o.op) || RATIOS.has(o.op)) out.push({ criterion: c, where, whole, steps, op: o.op, args: o.args, prefix });
-    const listIndex = SHARES.has(o.op) ? 1 : 0;
-    const items = `${listPrefix(set, o.args[listIndex] ?? null, prefix) ?? "?"}[0]`;
+    const items = `${listPrefix(set, o.args[OPERATORS.get(o.op)?.list ?? 0] ?? null, prefix) ?? "?"}[0]`;
     o.args.forEach((a, i) => walk(a, [...steps, { op: o.op, args: o.args, index: i }], perItem(o.op, i) ? items : prefix, seen));
   };
   walk(whole, [], "", new Set());
@@ -160,7 +150,8 @@ export function groupSizeFor(percent: number): number {
  */
 export function boundaryCases(set: LoadedSet, options: BoundaryOptions = {}): BoundaryCases {
   const lang = options.lang ?? "vi";
-  const w = WORDS[lang];
+  const w = wordsOf(lang);
+  const skip = (criterion: string | null, where: string, detail: Message) => skipped.push({ criterion, where, reason: say(detail, "en"), detail });
   const d = set.definition;
   const maker = new UnitMaker(set, options);
   const solver: Solver = maker.solver;
@@ -177,7 +168,7 @@ export function boundaryCases(set: LoadedSet, options: BoundaryOptions = {}): Bo
     try {
       result = maker.evaluate(data);
     } catch (e) {
-      skipped.push({ criterion: focus[0] ?? null, where: name, reason: e instanceof Error ? e.message.split("\n")[0]! : String(e) });
+      skip(focus[0] ?? null, name, e instanceof TieuchiError ? e.detail : msg("check.unworded", { text: e instanceof Error ? e.message.split("\n")[0]! : String(e) }));
       return;
     }
     if (!options.allInputs) pruneToReads(d.inputs, data, reads);
@@ -266,8 +257,9 @@ export function boundaryCases(set: LoadedSet, options: BoundaryOptions = {}): Bo
   };
   const whereText = (where: string) => {
     const tier = /^points\.tiers\[(\d+)\]$/.exec(where);
-    if (tier) return `${w.where.tier} ${Number(tier[1]) + 1}`;
-    return where === "points.score" ? w.where.score : (w.where[where as "rule"] ?? where);
+    if (tier) return w.tier(Number(tier[1]) + 1);
+    if (where === "points.score") return w.where("score");
+    return where === "applies" || where === "rule" || where === "excludes" ? w.where(where) : where;
   };
   const describe = (site: Site) => `${site.criterion.id} (${whereText(site.where)}): ${describeRule(site.whole, lang, set.labels)}.`;
 
@@ -287,7 +279,7 @@ export function boundaryCases(set: LoadedSet, options: BoundaryOptions = {}): Bo
       const info = scope && solver.termInfo(line.term, scope);
       const L = line.literal;
       if (!scope || !info) {
-        skipped.push({ criterion: site.criterion.id, where: site.where, reason: `cannot set ${JSON.stringify(line.term)} compared with ${JSON.stringify(L)}` });
+        skip(site.criterion.id, site.where, msg("bound.cannot_set", { term: JSON.stringify(line.term), literal: JSON.stringify(L) }));
         continue;
       }
       let values: [Side, unknown][];
@@ -310,8 +302,7 @@ export function boundaryCases(set: LoadedSet, options: BoundaryOptions = {}): Bo
       for (const [side, v] of values) {
         const data = solver.fits(info, v) ? build(site, (sc) => solver.assign(line.term, v, sc)) : undefined;
         if (!data) {
-          const why = solver.fits(info, v) ? "cannot be set" : "is outside the input's range";
-          skipped.push({ criterion: site.criterion.id, where: site.where, reason: `${label} = ${String(v)} ${why}` });
+          skip(site.criterion.id, site.where, msg("bound.value", { label, value: String(v), why: solver.fits(info, v) ? "unset" : "range" }));
           continue;
         }
         const shown = typeof v === "number" ? num(v) : String(v);
@@ -325,7 +316,7 @@ export function boundaryCases(set: LoadedSet, options: BoundaryOptions = {}): Bo
   const percentSides = (site: Site, P: Rule | undefined, atLeast: boolean): { n: number; P: number; sides: [Side | "empty", number][] } | undefined => {
     const p = typeof P === "number" ? exactPercent(P) : undefined;
     if (!p || typeof P !== "number") {
-      skipped.push({ criterion: site.criterion.id, where: site.where, reason: "the percentage is not a literal" });
+      skip(site.criterion.id, site.where, msg("bound.percent_not_literal"));
       return undefined;
     }
     const n = groupSizeFor(P);
@@ -358,7 +349,7 @@ export function boundaryCases(set: LoadedSet, options: BoundaryOptions = {}): Bo
         }
       }
       if (!data) {
-        skipped.push({ criterion: site.criterion.id, where: site.where, reason: `cannot build ${listName} with ${k} of ${size} meeting the condition` });
+        skip(site.criterion.id, site.where, msg("bound.cannot_build", { list: listName, count: k, size }));
         continue;
       }
       const name =
@@ -384,7 +375,7 @@ export function boundaryCases(set: LoadedSet, options: BoundaryOptions = {}): Bo
       const of = side === "empty" ? 0 : line.n;
       const data = build(site, (scope) => solver.assign(whole!, of, scope) && solver.assign(part!, k, scope));
       if (!data) {
-        skipped.push({ criterion: site.criterion.id, where: site.where, reason: `cannot set the ratio to ${k}/${of}` });
+        skip(site.criterion.id, site.where, msg("bound.cannot_ratio", { part: k, whole: of }));
         continue;
       }
       const name = side === "empty" ? `${site.criterion.id}: ${w.empty} (0/0)` : `${site.criterion.id}: ${k}/${of} (${w[side]} ${num(line.P)}%)`;
@@ -467,7 +458,7 @@ export function boundaryCases(set: LoadedSet, options: BoundaryOptions = {}): Bo
       ];
       for (const [side, total] of picks) {
         if (total === undefined) {
-          if (side === "at") skipped.push({ criterion: null, where: "decision", reason: `no combination of criteria gives exactly ${T} points` });
+          if (side === "at") skip(null, "decision", msg("bound.no_combination", { points: T }));
           continue;
         }
         const data = structuredClone(baseline.data);
@@ -475,7 +466,7 @@ export function boundaryCases(set: LoadedSet, options: BoundaryOptions = {}): Bo
         for (const v of chosen) v.apply(data);
         const r = maker.evaluate(data);
         if (r.points?.earned !== total) {
-          skipped.push({ criterion: null, where: "decision", reason: `failing ${chosen.map((v) => v.id).join(", ")} was meant to give ${total} points but gave ${r.points?.earned}` });
+          skip(null, "decision", msg("bound.gave_other", { ids: chosen.map((v) => v.id), meant: total, gave: r.points?.earned }));
           continue;
         }
         record(`${line.label}: ${num(total)} ${w.points} (${w[side]})`, `${line.label}.`, data, chosen.map((v) => v.id));
@@ -485,7 +476,7 @@ export function boundaryCases(set: LoadedSet, options: BoundaryOptions = {}): Bo
       if (!c.mandatory || c.pending) continue;
       const data = structuredClone(baseline.data);
       if (!maker.fail(c, data)) {
-        skipped.push({ criterion: c.id, where: "mandatory", reason: "could not make it fail" });
+        skip(c.id, "mandatory", msg("bound.cannot_fail"));
         continue;
       }
       record(`${w.knockOut(c.id)}: ${title(c)}`, `${c.id}: ${c.rule !== undefined ? describeRule(c.rule, lang, set.labels) : title(c)}.`, data, [c.id]);
@@ -497,7 +488,7 @@ export function boundaryCases(set: LoadedSet, options: BoundaryOptions = {}): Bo
       if (c.pending) continue;
       const data = structuredClone(baseline.data);
       if (!maker.fail(c, data)) {
-        skipped.push({ criterion: c.id, where: "level", reason: "could not make it fail" });
+        skip(c.id, "level", msg("bound.cannot_fail"));
         continue;
       }
       record(`${w.onlyFails(c.id)}: ${title(c)}`, `${c.id}${c.level ? ` (${c.level})` : ""}: ${c.rule !== undefined ? describeRule(c.rule, lang, set.labels) : title(c)}.`, data, [c.id]);

@@ -116,23 +116,23 @@ export function runCase(set: LoadedSet, c: Case, options: Omit<EvaluateOptions, 
   } catch (e) {
     if (!(e instanceof UnitDataError)) {
       if (!(e instanceof TieuchiError)) throw e;
-      return { name: c.name, ok: false, differences: [{ field: "error", expected: "the case to be evaluated", actual: `${e.message} [${e.code}]` }] };
+      return { name: c.name, ok: false, differences: [{ field: "error", expected: msg("case.to_be_evaluated"), actual: msg("case.error", { error: e.detail, problems: e.problems.map((p) => msg("error.at", { path: p.path, problem: p })), code: e.code }) }] };
     }
     const codes: string[] = [...new Set(e.problems.map((p) => p.code))].sort();
     if (c.expect.invalidData) {
       const missing = c.expect.invalidData.filter((code) => !codes.includes(code));
       if (missing.length) diffs.push({ field: "invalidData", expected: c.expect.invalidData, actual: codes });
-    } else diffs.push({ field: "invalidData", expected: "the data to be accepted", actual: e.problems.map((p) => `${p.path.join(".")}: ${p.message}`) });
+    } else diffs.push({ field: "invalidData", expected: msg("case.data_accepted"), actual: e.problems.map((p) => msg("error.at", { path: p.path, problem: p })) });
     return { name: c.name, ok: diffs.length === 0, differences: diffs, dataProblems: e.problems };
   }
   const e = c.expect;
-  if (e.invalidData) diffs.push({ field: "invalidData", expected: e.invalidData, actual: "the data was accepted" });
+  if (e.invalidData) diffs.push({ field: "invalidData", expected: e.invalidData, actual: msg("case.data_was_accepted") });
   if (e.verdict !== undefined && e.verdict !== result.verdict) diffs.push({ field: "verdict", expected: e.verdict, actual: result.verdict });
   if (e.grade !== undefined && e.grade !== (result.grade?.id ?? null)) diffs.push({ field: "grade", expected: e.grade, actual: result.grade?.id ?? null });
   if (e.points !== undefined && e.points !== result.points?.earned) diffs.push({ field: "points", expected: e.points, actual: result.points?.earned ?? null });
   for (const [id, status] of Object.entries(e.criteria ?? {})) {
     const actual = result.criteria.find((r) => r.id === id);
-    if (!actual) diffs.push({ field: `criteria.${id}`, expected: status, actual: "no such criterion" });
+    if (!actual) diffs.push({ field: `criteria.${id}`, expected: status, actual: msg("case.no_such_criterion") });
     else if (actual.status !== status)
       diffs.push({
         field: `criteria.${id}`,

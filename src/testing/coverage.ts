@@ -7,6 +7,7 @@
 import type { LoadedSet } from "../evaluate/load.js";
 import type { Localized } from "../schema/common.js";
 import type { Rule } from "../schema/rule.js";
+import { walk } from "../logic/walk.js";
 import type { Status } from "../schema/result.js";
 import type { CaseOutcome } from "./cases.js";
 
@@ -43,15 +44,7 @@ export interface Coverage {
 
 /** Every operator name used in a rule. */
 export function operatorsIn(rule: Rule | undefined, out: Set<string> = new Set()): Set<string> {
-  if (rule === null || rule === undefined || typeof rule !== "object") return out;
-  if (Array.isArray(rule)) {
-    for (const r of rule) operatorsIn(r, out);
-    return out;
-  }
-  for (const [name, args] of Object.entries(rule)) {
-    out.add(name);
-    operatorsIn(args, out);
-  }
+  if (rule !== undefined) walk(rule, (p) => out.add(p.op));
   return out;
 }
 

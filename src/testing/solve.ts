@@ -11,6 +11,7 @@ import { runRule, truthy } from "../evaluate/run.js";
 import { exactPercent } from "../logic/exact.js";
 import { jsonLogicJsEngine } from "../logic/jsonlogic-js.js";
 import { OPERATORS } from "../logic/operators.js";
+import { ruleParts, varPath } from "../logic/walk.js";
 import type { PreparedRule } from "../logic/engine.js";
 import type { InputSpec, Inputs } from "../schema/inputs.js";
 import type { Rule } from "../schema/rule.js";
@@ -42,23 +43,12 @@ export interface ListHandle {
 
 type Obj = Record<string, unknown>;
 
-/** The operator and arguments of an operation, or undefined for a literal. */
+/** The operator and arguments of an operation, or undefined for a literal (or an object of more than one key). */
 export function operation(rule: Rule): { op: string; args: Rule[] } | undefined {
-  if (rule === null || typeof rule !== "object" || Array.isArray(rule)) return undefined;
-  const keys = Object.keys(rule);
-  if (keys.length !== 1) return undefined;
-  const op = keys[0]!;
-  const raw = rule[op]!;
-  return { op, args: Array.isArray(raw) ? raw : [raw] };
+  return ruleParts(rule, true);
 }
 
-/** The path a `var` reads, if the rule is one. */
-export function varPath(rule: Rule): string | undefined {
-  const o = operation(rule);
-  if (!o || o.op !== "var") return undefined;
-  const p = Array.isArray(o.args[0]) && o.args[0].length === 1 ? o.args[0][0] : o.args[0];
-  return typeof p === "string" ? p : undefined;
-}
+export { varPath };
 
 const isLiteral = (r: Rule): r is number | string | boolean | null => r === null || typeof r !== "object";
 
@@ -619,8 +609,7 @@ export class Solver {
   focusItem(op: string, args: Rule[], scope: Scope, arrange = true): Scope | undefined {
     const info = OPERATORS.get(op);
     if (!info || info.kind !== "scoped") return undefined;
-    const isShare = op === "shareAtLeast" || op === "shareAtMost";
-    const h = this.list(args[isShare ? 1 : 0]!, scope);
+    const h = this.list(args[info.list ?? 0]!, scope);
     if (!h) return undefined;
     if (h.members().length === 0) h.append();
     if (!arrange || op === "all") return h.members()[0];

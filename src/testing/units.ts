@@ -8,6 +8,7 @@
 import { evaluate } from "../evaluate/evaluate.js";
 import type { LoadedSet } from "../evaluate/load.js";
 import { OPERATORS } from "../logic/operators.js";
+import { criterionRules as allRules } from "../logic/walk.js";
 import type { Criterion } from "../schema/criteria-set.js";
 import type { Inputs } from "../schema/inputs.js";
 import type { Result } from "../schema/result.js";
@@ -45,7 +46,7 @@ export function readPaths(set: LoadedSet, rule: Rule | undefined, prefix = "", o
   }
   const info = OPERATORS.get(o.op);
   if (info?.kind === "scoped") {
-    const listIndex = o.op === "shareAtLeast" || o.op === "shareAtMost" ? 1 : 0;
+    const listIndex = info.list ?? 0;
     o.args.forEach((a, i) => {
       if (i <= listIndex) readPaths(set, a, prefix, out, seen);
     });
@@ -73,15 +74,7 @@ export function listPrefix(set: LoadedSet, expr: Rule, prefix: string): string |
 
 /** Every rule of a criterion: applies, rule, excludes, tiers and score. */
 export function criterionRules(c: Criterion): { where: string; rule: Rule }[] {
-  const out: { where: string; rule: Rule }[] = [];
-  if (c.applies !== undefined) out.push({ where: "applies", rule: c.applies });
-  if (c.rule !== undefined) out.push({ where: "rule", rule: c.rule });
-  if (c.excludes !== undefined) out.push({ where: "excludes", rule: c.excludes });
-  if (c.points !== undefined && typeof c.points === "object") {
-    if ("tiers" in c.points) c.points.tiers.forEach((t, i) => out.push({ where: `points.tiers[${i}]`, rule: t.when }));
-    else out.push({ where: "points.score", rule: c.points.score });
-  }
-  return out;
+  return allRules(c).map((r) => ({ where: r.where, rule: r.rule }));
 }
 
 /** The data paths a criterion may read (see {@link readPaths}). */

@@ -8,8 +8,9 @@
  */
 import { z } from "zod";
 import { checkText } from "../schema/issues.js";
+import { MessageData } from "../schema/common.js";
 import { AuditRecordError, OptionsError, problem, TieuchiError, UnitDataError, type Problem } from "../errors.js";
-import { msg } from "../i18n/index.js";
+import { both, msg, type Message } from "../i18n/index.js";
 import { evaluate, type EngineName, type EvaluateOptions, type SetResolver, type SetToEvaluate } from "../evaluate/evaluate.js";
 import type { LoadedSet } from "../evaluate/load.js";
 import { IsoDate, Localized } from "../schema/common.js";
@@ -127,9 +128,16 @@ export const Difference = z
     before: z.unknown().optional(),
     after: z.unknown().optional(),
     message: Localized,
+    /** The sentence as a message of the catalogue: its key and parameters. */
+    detail: MessageData,
   })
   .strict();
 export type Difference = z.infer<typeof Difference>;
+
+/** A difference with its sentence from the catalogue, in every language and as data. */
+function difference(fields: Omit<Difference, "message" | "detail">, detail: Message): Difference {
+  return { ...fields, message: both(detail), detail: { key: detail.key, params: { ...detail.params } } };
+}
 
 /** What `verify` found. */
 export const Verification = z
@@ -182,30 +190,28 @@ function grouped(fields: ReadonlyArray<{ path: string }>): string {
   return [...counts].map(([k, n]) => (n > 1 ? `${k} (${n})` : k)).join(", ");
 }
 
-const statusWords = (c: Pick<CriterionResult, "status" | "points"> | undefined, lang: "vi" | "en") =>
-  c === undefined ? (lang === "vi" ? "(không có)" : "(absent)") : `${c.status}${c.points ? ` (${c.points.earned}/${c.points.max})` : ""}`;
+const statusWords = (c: Pick<CriterionResult, "status" | "points"> | undefined): Message =>
+  c === undefined ? msg("verify.absent") : msg("verify.status", { status: c.status, points: c.points ? `${c.points.earned}/${c.points.max}` : undefined });
 
 function compareResults(before: Result, after: Result): Difference[] {
   const out: Difference[] = [];
   if (before.verdict !== after.verdict)
-    out.push({ kind: "verdict-changed", path: "verdict", before: before.verdict, after: after.verdict, message: { vi: `Kết luận: ${before.verdict} → ${after.verdict}`, en: `Verdict: ${before.verdict} → ${after.verdict}` } });
+    out.push(difference({ kind: "verdict-changed", path: "verdict", before: before.verdict, after: after.verdict }, msg("verify.verdict", { before: before.verdict, after: after.verdict })));
   // The whole grade (its id, title, points), not its id alone: a record with a forged grade title must not match.
   if (canonicalJson(before.grade ?? null) !== canonicalJson(after.grade ?? null))
-    out.push({
-      kind: "grade-changed",
-      path: "grade",
-      before: before.grade?.id ?? null,
-      after: after.grade?.id ?? null,
-      message: { vi: `Xếp loại: ${before.grade?.title.vi ?? "(không có)"} → ${after.grade?.title.vi ?? "(không có)"}`, en: `Grade: ${before.grade?.title.en ?? "(none)"} → ${after.grade?.title.en ?? "(none)"}` },
-    });
+    out.push(
+      difference(
+        { kind: "grade-changed", path: "grade", before: before.grade?.id ?? null, after: after.grade?.id ?? null },
+        msg("verify.grade", { before: before.grade?.title, after: after.grade?.title }),
+      ),
+    );
   if ((before.points?.earned ?? null) !== (after.points?.earned ?? null))
-    out.push({
-      kind: "points-changed",
-      path: "points.earned",
-      before: before.points?.earned ?? null,
-      after: after.points?.earned ?? null,
-      message: { vi: `Điểm: ${before.points?.earned ?? "-"} → ${after.points?.earned ?? "-"}`, en: `Points: ${before.points?.earned ?? "-"} → ${after.points?.earned ?? "-"}` },
-    });
+    out.push(
+      difference(
+        { kind: "points-changed", path: "points.earned", before: before.points?.earned ?? null, after: after.points?.earned ?? null },
+        msg("verify.points", { before: before.points?.earned, after: after.points?.earned }),
+      ),
+    );
   const ids = [...new Set([...before.criteria.map((c) => c.id), ...after.criteria.map((c) => c.id)])];
   const was = new Map(before.criteria.map((c) => [c.id, c]));
   const now = new Map(after.criteria.map((c) => [c.id, c]));
@@ -215,16 +221,12 @@ function compareResults(before: Result, after: Result): Difference[] {
     if (canonicalJson(x ?? null) === canonicalJson(y ?? null)) continue;
     const fields: Array<{ path: string; before: unknown; after: unknown }> = [];
     jsonDifferences(x ?? null, y ?? null, "", fields);
-    out.push({
-      kind: "criterion-changed",
-      path: `criteria[${id}]`,
-      before: x ?? null,
-      after: y ?? null,
-      message: {
-        vi: `Tiêu chí ${id}: ${statusWords(x, "vi")} → ${statusWords(y, "vi")}${x && y ? ` (khác ở: ${grouped(fields)})` : ""}`,
-        en: `Criterion ${id}: ${statusWords(x, "en")} → ${statusWords(y, "en")}${x && y ? ` (differs in: ${grouped(fields)})` : ""}`,
-      },
-    });
+    out.push(
+      difference(
+        { kind: "criterion-changed", path: `criteria[${id}]`, before: x ?? null, after: y ?? null },
+        msg("verify.criterion", { id, before: statusWords(x), after: statusWords(y), fields: x && y ? grouped(fields) : undefined }),
+      ),
+    );
   }
   // Everything else the result holds, except what was compared above and the library that made it.
   // The set's hash is reported as set-changed; which library made a (sub-)result is a note, not a difference.
@@ -242,13 +244,17 @@ function compareResults(before: Result, after: Result): Difference[] {
   for (const [key, list] of byKey) {
     const inner = list.map((d) => d.path.slice(key.length).replace(/^\./, "")).filter(Boolean);
     const where = inner.length ? `${key} (${inner.slice(0, 5).join(", ")}${inner.length > 5 ? `, +${inner.length - 5}` : ""})` : key;
-    out.push({
-      kind: "result-changed",
-      path: key,
-      before: (before as unknown as Record<string, unknown>)[key],
-      after: (after as unknown as Record<string, unknown>)[key],
-      message: { vi: `Kết quả khác ở ${where}`, en: `The result differs in ${where}` },
-    });
+    out.push(
+      difference(
+        {
+          kind: "result-changed",
+          path: key,
+          before: (before as unknown as Record<string, unknown>)[key],
+          after: (after as unknown as Record<string, unknown>)[key],
+        },
+        msg("verify.result", { where }),
+      ),
+    );
   }
   return out;
 }
@@ -278,32 +284,13 @@ export function verify(record: unknown, data: unknown, sets: VerifySets, options
   const set = sets.get(r.set.id, r.set.version);
   const dataHash = contentHash(data);
   if (!set)
-    differences.push({
-      kind: "set-missing",
-      path: null,
-      message: { vi: `Không tìm thấy bộ tiêu chí ${label}: không thể đánh giá lại.`, en: `The set ${label} is not available: the evaluation cannot be replayed.` },
-    });
+    differences.push(difference({ kind: "set-missing", path: null }, msg("verify.set_missing", { set: label })));
   else if (set.hash !== r.set.hash)
-    differences.push({
-      kind: "set-changed",
-      path: null,
-      before: r.set.hash,
-      after: set.hash,
-      message: {
-        vi: `Nội dung bộ tiêu chí ${label} đã thay đổi: khi ghi là ${r.set.hash}, nay là ${set.hash}.`,
-        en: `The set ${label} has changed: recorded as ${r.set.hash}, now ${set.hash}.`,
-      },
-    });
+    differences.push(difference({ kind: "set-changed", path: null, before: r.set.hash, after: set.hash }, msg("verify.set_changed", { set: label, before: r.set.hash, after: set.hash })));
   if (dataHash !== r.data.hash)
-    differences.push({
-      kind: "data-changed",
-      path: null,
-      before: r.data.hash,
-      after: dataHash,
-      message: { vi: `Dữ liệu của đơn vị đã thay đổi: khi ghi là ${r.data.hash}, nay là ${dataHash}.`, en: `The unit's data has changed: recorded as ${r.data.hash}, now ${dataHash}.` },
-    });
+    differences.push(difference({ kind: "data-changed", path: null, before: r.data.hash, after: dataHash }, msg("verify.data_changed", { before: r.data.hash, after: dataHash })));
   if (r.library.version !== VERSION)
-    notes.push({ vi: `Bản ghi do tieuchi ${r.library.version} tạo; đánh giá lại bằng tieuchi ${VERSION}.`, en: `Recorded with tieuchi ${r.library.version}; replayed with tieuchi ${VERSION}.` });
+    notes.push(both(msg("verify.library", { recorded: r.library.version, now: VERSION })));
 
   let result: Result | null = null;
   if (set) {
@@ -315,19 +302,19 @@ export function verify(record: unknown, data: unknown, sets: VerifySets, options
       } catch (e) {
         // An evaluator this version does not have: replay with the default one, and say so.
         if (!(e instanceof OptionsError && e.path[0] === "engine")) throw e;
-        notes.push({ vi: `Bộ đánh giá ${r.result.engine.evaluator} không có; dùng bộ mặc định.`, en: `Evaluator ${r.result.engine.evaluator} is not available; replayed with the default.` });
+        notes.push(both(msg("verify.evaluator", { name: r.result.engine.evaluator })));
         result = evaluate(set, data, base);
       }
     } catch (e) {
       if (!(e instanceof TieuchiError)) throw e;
       const invalid = e instanceof UnitDataError;
-      differences.push({
-        kind: invalid ? "data-invalid" : "not-evaluated",
-        path: null,
-        message: invalid
-          ? { vi: `Dữ liệu không còn hợp lệ với ${label}: ${e.message}`, en: `The data is not valid for ${label}: ${e.message}` }
-          : { vi: `Không đánh giá lại được: ${e.message}`, en: `The evaluation could not be replayed: ${e.message}` },
-      });
+      const problems = e.problems.map((p) => msg("error.at", { path: p.path, problem: p }));
+      differences.push(
+        difference(
+          { kind: invalid ? "data-invalid" : "not-evaluated", path: null },
+          invalid ? msg("verify.data_invalid", { set: label, error: e.detail, problems }) : msg("verify.not_evaluated", { error: e.detail, problems }),
+        ),
+      );
     }
     if (result) differences.push(...compareResults(r.result, result));
   }

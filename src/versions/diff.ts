@@ -1,7 +1,8 @@
 /**
  * What changed between two versions of a criteria set (or a set and the one that superseded it): criteria
  * added, removed, renamed and changed, inputs, derived values, groups, the decision and the metadata. Each
- * change is data (JSON) and a sentence in Vietnamese and English; rules are shown in words.
+ * change is data (JSON), a message of the catalogue (key and parameters) and its sentence in Vietnamese and English;
+ * rules are shown in words.
  *
  * Renames are matched this way, and only this way:
  * 1. criteria with the same id are the same criterion; if its title changed, that is a rename (`criterion-renamed`
@@ -18,14 +19,14 @@
  */
 import { z } from "zod";
 import { describeRule, type LabelNode } from "../explain/describe.js";
-import { formatNumber, formatValue, type Lang } from "../explain/format.js";
+import { both, msg, say, t, type Lang, type Message, type Text } from "../i18n/index.js";
+import { DIFF_INPUT_FIELDS, DIFF_METADATA } from "../i18n/codes/diff.js";
 import { isLoadedSet, loadCriteriaSet, type LoadedSet } from "../evaluate/load.js";
-import { Localized } from "../schema/common.js";
+import { Localized, MessageData } from "../schema/common.js";
 import type { CriteriaSet, Criterion, Decision, Points } from "../schema/criteria-set.js";
 import type { InputSpec, Inputs } from "../schema/inputs.js";
 import type { Rule } from "../schema/rule.js";
 import { canonicalJson } from "../json/canonical.js";
-import { showDate } from "../schema/dates.js";
 
 /** The part of a set a change is in. */
 export const ChangeSection = z.enum(["metadata", "inputs", "derived", "groups", "criteria", "decision"]);
@@ -64,7 +65,10 @@ export const Change = z
     /** The value before and after (absent for what did not exist). For `threshold`, the numbers that changed. */
     before: z.unknown().optional(),
     after: z.unknown().optional(),
+    /** The change in words, in Vietnamese and English. */
     message: Localized,
+    /** The change as a message of the catalogue: its key and parameters (`say(detail, lang)` puts it into words). */
+    detail: MessageData,
   })
   .strict();
 export type Change = z.infer<typeof Change>;
@@ -88,44 +92,44 @@ export const SetDiff = z
   .strict();
 export type SetDiff = z.infer<typeof SetDiff>;
 
-type Say = { vi: string; en: string };
-const say = (vi: string, en: string): Say => ({ vi, en });
 const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
-const q = (s: string, lang: Lang) => (lang === "vi" ? `«${s}»` : `"${s}"`);
+const isLocalized = (v: unknown): v is Localized => Localized.safeParse(v).success;
 
-/** `«old» → «new»` in one language; when that language's text did not change, says the other one did. */
-function retitled(a: Localized | undefined, b: Localized | undefined, lang: Lang): string {
-  if (a && b && a[lang] === b[lang]) return `${q(b[lang], lang)} (${lang === "vi" ? "chỉ sửa bản tiếng Anh" : "only the Vietnamese text changed"})`;
-  return `${show(a, lang)} → ${show(b, lang)}`;
+/** A text of the set changed: `«old» → «new»`, or, in a language whose text is the same, that only the other changed. */
+function retitled(a: Localized | undefined, b: Localized | undefined): Message {
+  return msg("diff.retitled", { ...(a ? { before: a } : {}), ...(b ? { after: b } : {}) });
 }
 
-/** Builds the two language versions of a sentence from one function of the language. */
-function both(f: (lang: Lang) => string): Say {
-  return { vi: f("vi"), en: f("en") };
+/** `before → after`, each value shown as {@link value} shows it. */
+function arrow(before: unknown, after: unknown): Message {
+  return msg("diff.arrow", { before: value(before), after: value(after) });
 }
 
-function show(v: unknown, lang: Lang): string {
-  if (v === undefined || v === null) return lang === "vi" ? "(không có)" : "(none)";
-  if (typeof v === "string") return /^\d{4}-\d{2}-\d{2}$/.test(v) ? showDate(v, lang) : q(v, lang);
-  if (Array.isArray(v)) return v.map((x) => show(x, lang)).join(", ");
+/** A value of a set as a change shows it: dates as dates, texts quoted, lists item by item. */
+function value(v: unknown): Message {
+  if (v === undefined || v === null) return msg("word.none");
+  if (typeof v === "string") return /^\d{4}-\d{2}-\d{2}$/.test(v) ? msg("diff.date", { date: v }) : msg("word.quoted", { text: v });
+  if (typeof v === "number") return msg("diff.number", { value: v });
+  if (typeof v === "boolean") return msg("diff.yes_no", { value: v });
+  if (Array.isArray(v)) return msg("diff.list", { items: v.map(value) });
   if (typeof v === "object") {
+    if (isLocalized(v)) return msg("diff.quoted_text", { text: v });
     const o = v as Record<string, unknown>;
-    if (typeof o.vi === "string" && typeof o.en === "string") return q(o[lang] as string, lang);
-    if (typeof o.id === "string" && typeof o.version === "string") return `${o.id}@${o.version}${typeof o.article === "string" ? ` (${o.article})` : ""}`;
-    return JSON.stringify(v);
+    if (typeof o.id === "string" && typeof o.version === "string") return msg("diff.set_ref", { id: o.id, version: o.version, ...(typeof o.article === "string" ? { article: o.article } : {}) });
   }
-  return formatValue(v, lang);
+  return msg("diff.json", { json: JSON.stringify(v) });
 }
 
-function pointsText(p: Points | undefined, lang: Lang, labels: LabelNode): string {
-  const vi = lang === "vi";
-  if (p === undefined) return vi ? "không tính điểm" : "no points";
-  if (typeof p === "number") return vi ? `${p} điểm` : `${p} point${p === 1 ? "" : "s"}`;
-  if ("tiers" in p) {
-    const tiers = p.tiers.map((t) => (vi ? `${t.points} nếu ${describeRule(t.when, lang, labels)}` : `${t.points} if ${describeRule(t.when, lang, labels)}`)).join("; ");
-    return vi ? `tối đa ${p.max} điểm theo bậc (${tiers})` : `up to ${p.max} points in tiers (${tiers})`;
-  }
-  return vi ? `tối đa ${p.max} điểm, chấm theo ${describeRule(p.score, lang, labels)}` : `up to ${p.max} points, scored as ${describeRule(p.score, lang, labels)}`;
+/** A rule in words, in each language. */
+function ruleText(r: Rule, labels: LabelNode): Text {
+  return { vi: describeRule(r, "vi", labels), en: describeRule(r, "en", labels) };
+}
+
+function pointsText(p: Points | undefined, labels: LabelNode): Message {
+  if (p === undefined) return msg("diff.points_none");
+  if (typeof p === "number") return msg("diff.points_fixed", { points: p });
+  if ("tiers" in p) return msg("diff.points_tiers", { max: p.max, tiers: p.tiers.map((t) => msg("diff.points_tier", { points: t.points, rule: ruleText(t.when, labels) })) });
+  return msg("diff.points_score", { max: p.max, rule: ruleText(p.score, labels) });
 }
 
 /** Numbers that differ between two rules of the same shape, or null when the shape differs. */
@@ -233,124 +237,104 @@ class Differ {
     readonly b: LoadedSet,
   ) {}
 
-  add(section: ChangeSection, kind: ChangeKind, target: string | null, field: string | null, message: Say, values: { before?: unknown; after?: unknown } = {}) {
-    this.changes.push({ section, kind, target, field, ...("before" in values ? { before: values.before } : {}), ...("after" in values ? { after: values.after } : {}), message });
+  add(section: ChangeSection, kind: ChangeKind, target: string | null, field: string | null, detail: Message, values: { before?: unknown; after?: unknown } = {}) {
+    this.changes.push({
+      section,
+      kind,
+      target,
+      field,
+      ...("before" in values ? { before: values.before } : {}),
+      ...("after" in values ? { after: values.after } : {}),
+      message: both(detail),
+      detail: { key: detail.key, params: { ...detail.params } },
+    });
   }
 
-  ruleA(r: Rule, lang: Lang) {
-    return describeRule(r, lang, this.a.labels);
+  ruleA(r: Rule): Text {
+    return ruleText(r, this.a.labels);
   }
 
-  ruleB(r: Rule, lang: Lang) {
-    return describeRule(r, lang, this.b.labels);
+  ruleB(r: Rule): Text {
+    return ruleText(r, this.b.labels);
   }
 
   metadata() {
     const a = this.a.definition;
     const b = this.b.definition;
-    const fields: Array<[string, unknown, unknown, Say]> = [
-      ["id", a.id, b.id, say("Mã bộ tiêu chí", "Set id")],
-      ["version", a.version, b.version, say("Phiên bản", "Version")],
-      ["title", a.title, b.title, say("Tên danh hiệu", "Title")],
-      ["subject", a.subject, b.subject, say("Đối tượng", "Subject")],
-      ["jurisdiction", a.jurisdiction, b.jurisdiction, say("Phạm vi áp dụng", "Jurisdiction")],
-      ["source.document", a.source.document, b.source.document, say("Văn bản", "Document")],
-      ["source.title", a.source.title, b.source.title, say("Tên văn bản", "Document title")],
-      ["source.issuer", a.source.issuer, b.source.issuer, say("Cơ quan ban hành", "Issuer")],
-      ["source.issued", a.source.issued, b.source.issued, say("Ngày ban hành", "Issued")],
-      ["source.section", a.source.section, b.source.section, say("Điều, khoản", "Section")],
-      ["source.url", a.source.url, b.source.url, say("Đường dẫn", "URL")],
-      ["validFrom", a.validFrom, b.validFrom, say("Có hiệu lực từ", "In force from")],
-      ["validTo", a.validTo, b.validTo, say("Hết hiệu lực sau", "In force until")],
-      ["supersedes", a.supersedes, b.supersedes, say("Thay thế", "Supersedes")],
-      ["completeness.level", a.completeness.level, b.completeness.level, say("Mức độ mã hóa", "Completeness")],
-      ["procedure", a.procedure, b.procedure, say("Quy trình công nhận", "Procedure")],
+    const fields: Array<[(typeof DIFF_METADATA)[number], unknown, unknown]> = [
+      ["id", a.id, b.id],
+      ["version", a.version, b.version],
+      ["title", a.title, b.title],
+      ["subject", a.subject, b.subject],
+      ["jurisdiction", a.jurisdiction, b.jurisdiction],
+      ["source.document", a.source.document, b.source.document],
+      ["source.title", a.source.title, b.source.title],
+      ["source.issuer", a.source.issuer, b.source.issuer],
+      ["source.issued", a.source.issued, b.source.issued],
+      ["source.section", a.source.section, b.source.section],
+      ["source.url", a.source.url, b.source.url],
+      ["validFrom", a.validFrom, b.validFrom],
+      ["validTo", a.validTo, b.validTo],
+      ["supersedes", a.supersedes, b.supersedes],
+      ["completeness.level", a.completeness.level, b.completeness.level],
     ];
-    for (const [field, x, y, label] of fields) {
+    for (const [field, x, y] of fields) {
       if (same(x, y)) continue;
-      const localized = (v: unknown): v is Localized => Localized.safeParse(v).success;
-      const msg =
-        field === "procedure"
-          ? both((lang) => `${label[lang]}: ${x === undefined ? (lang === "vi" ? "thêm" : "added") : y === undefined ? (lang === "vi" ? "bỏ" : "removed") : lang === "vi" ? "được sửa" : "edited"}`)
-          : both((lang) => `${label[lang]}: ${localized(x) && localized(y) ? retitled(x, y, lang) : `${show(x, lang)} → ${show(y, lang)}`}`);
-      this.add("metadata", "metadata-changed", null, field, msg, { before: x ?? null, after: y ?? null });
+      const change = isLocalized(x) && isLocalized(y) ? retitled(x, y) : arrow(x, y);
+      this.add("metadata", "metadata-changed", null, field, msg("diff.metadata", { field, change }), { before: x ?? null, after: y ?? null });
     }
+    if (!same(a.procedure, b.procedure))
+      this.add("metadata", "metadata-changed", null, "procedure", msg("diff.procedure", { change: a.procedure === undefined ? "added" : b.procedure === undefined ? "removed" : "edited" }), {
+        before: a.procedure ?? null,
+        after: b.procedure ?? null,
+      });
     const notesOut = a.completeness.notes.filter((n) => !b.completeness.notes.includes(n));
     const notesIn = b.completeness.notes.filter((n) => !a.completeness.notes.includes(n));
     if (notesOut.length || notesIn.length)
-      this.add(
-        "metadata",
-        "metadata-changed",
-        null,
-        "completeness.notes",
-        say(
-          `Ghi chú về mức độ mã hóa: ${[notesIn.length ? `thêm ${notesIn.length}` : "", notesOut.length ? `bỏ ${notesOut.length}` : ""].filter(Boolean).join(", ")}`,
-          `Completeness notes: ${[notesIn.length ? `${notesIn.length} added` : "", notesOut.length ? `${notesOut.length} removed` : ""].filter(Boolean).join(", ")}`,
-        ),
-        { before: notesOut, after: notesIn },
-      );
+      this.add("metadata", "metadata-changed", null, "completeness.notes", msg("diff.notes", { added: notesIn.length, removed: notesOut.length }), { before: notesOut, after: notesIn });
     const refsA = new Map(a.references.map((r) => [r.document, r]));
     const refsB = new Map(b.references.map((r) => [r.document, r]));
     for (const [doc, r] of refsB)
-      if (!refsA.has(doc)) this.add("metadata", "metadata-changed", doc, "references", say(`Thêm văn bản tham chiếu “${doc}”`, `Reference added: “${doc}”`), { after: r });
-      else if (!same(refsA.get(doc), r)) this.add("metadata", "metadata-changed", doc, "references", say(`Văn bản tham chiếu “${doc}” được sửa`, `Reference “${doc}” edited`), { before: refsA.get(doc), after: r });
-    for (const [doc, r] of refsA) if (!refsB.has(doc)) this.add("metadata", "metadata-changed", doc, "references", say(`Bỏ văn bản tham chiếu “${doc}”`, `Reference removed: “${doc}”`), { before: r });
+      if (!refsA.has(doc)) this.add("metadata", "metadata-changed", doc, "references", msg("diff.reference", { document: doc, change: "added" }), { after: r });
+      else if (!same(refsA.get(doc), r)) this.add("metadata", "metadata-changed", doc, "references", msg("diff.reference", { document: doc, change: "edited" }), { before: refsA.get(doc), after: r });
+    for (const [doc, r] of refsA) if (!refsB.has(doc)) this.add("metadata", "metadata-changed", doc, "references", msg("diff.reference", { document: doc, change: "removed" }), { before: r });
   }
 
   inputs(a: Inputs, b: Inputs, base: string) {
     for (const [name, spec] of Object.entries(b)) {
       const path = base === "" ? name : `${base}.${name}`;
       const old = Object.hasOwn(a, name) ? a[name] : undefined;
-      if (!old) this.inputAdded(path, spec);
+      if (!old) this.add("inputs", "input-added", path, null, msg("diff.input_added", { path, spec: specText(spec), description: spec.description }), { after: spec });
       else this.input(old, spec, path);
     }
     for (const [name, spec] of Object.entries(a)) {
       const path = base === "" ? name : `${base}.${name}`;
-      if (!Object.hasOwn(b, name))
-        this.add("inputs", "input-removed", path, null, both((lang) => `${lang === "vi" ? "Bỏ dữ liệu đầu vào" : "Input removed:"} ${path}${spec.label ? ` (${spec.label[lang]})` : ""}`), { before: spec });
+      if (!Object.hasOwn(b, name)) this.add("inputs", "input-removed", path, null, msg("diff.input_removed", { path, ...(spec.label ? { label: spec.label } : {}) }), { before: spec });
     }
   }
 
-  inputAdded(path: string, spec: InputSpec) {
-    this.add(
-      "inputs",
-      "input-added",
-      path,
-      null,
-      both((lang) => `${lang === "vi" ? "Thêm dữ liệu đầu vào" : "Input added:"} ${path} (${specText(spec, lang)}): ${spec.description[lang]}`),
-      { after: spec },
-    );
-  }
-
   input(a: InputSpec, b: InputSpec, path: string) {
-    const changed = (field: string, before: unknown, after: unknown, message: Say) => this.add("inputs", "input-changed", path, field, message, { before: before ?? null, after: after ?? null });
-    const head = (lang: Lang) => `${lang === "vi" ? "Dữ liệu" : "Input"} ${path}`;
+    const changed = (field: string, before: unknown, after: unknown, detail: Message) => this.add("inputs", "input-changed", path, field, detail, { before: before ?? null, after: after ?? null });
     if (a.type !== b.type) {
-      changed("type", specText(a, "en"), specText(b, "en"), both((lang) => `${head(lang)}: ${specText(a, lang)} → ${specText(b, lang)}`));
+      changed("type", say(specText(a), "en"), say(specText(b), "en"), msg("diff.input_type", { path, change: msg("diff.arrow", { before: specText(a), after: specText(b) }) }));
       return;
     }
     const ra = a as Record<string, unknown>;
     const rb = b as Record<string, unknown>;
-    for (const field of ["min", "max", "minItems", "maxItems", "maxLength", "default", "unit", "set", "levels"]) {
-      if (!same(ra[field], rb[field])) changed(field, ra[field], rb[field], both((lang) => `${head(lang)}: ${field} ${show(ra[field], lang)} → ${show(rb[field], lang)}`));
+    for (const field of DIFF_INPUT_FIELDS) {
+      if (!same(ra[field], rb[field])) changed(field, ra[field], rb[field], msg("diff.input_field", { path, field, change: arrow(ra[field], rb[field]) }));
     }
     if (a.type === "string" && b.type === "string" && !same(a.enum, b.enum)) {
       const out = (a.enum ?? []).filter((v) => !(b.enum ?? []).includes(v));
       const inn = (b.enum ?? []).filter((v) => !(a.enum ?? []).includes(v));
-      changed(
-        "enum",
-        a.enum,
-        b.enum,
-        both((lang) => {
-          const vi = lang === "vi";
-          if (!a.enum || !b.enum) return `${head(lang)}: ${vi ? "giá trị cho phép" : "allowed values"} ${show(a.enum ?? (vi ? "tự do" : "any"), lang)} → ${show(b.enum ?? (vi ? "tự do" : "any"), lang)}`;
-          const parts = [inn.length ? `${vi ? "thêm" : "added"} ${show(inn, lang)}` : "", out.length ? `${vi ? "bỏ" : "removed"} ${show(out, lang)}` : ""].filter(Boolean);
-          return `${head(lang)}: ${vi ? "giá trị cho phép" : "allowed values"} ${parts.join("; ") || (vi ? "đổi thứ tự" : "reordered")}`;
-        }),
-      );
+      const detail =
+        !a.enum || !b.enum
+          ? msg("diff.input_enum", { path, change: msg("diff.arrow", { before: a.enum ? value(a.enum) : msg("diff.any"), after: b.enum ? value(b.enum) : msg("diff.any") }) })
+          : msg("diff.input_enum_edit", { path, ...(inn.length ? { added: value(inn) } : {}), ...(out.length ? { removed: value(out) } : {}) });
+      changed("enum", a.enum, b.enum, detail);
     }
-    if (!same(a.label, b.label)) changed("label", a.label, b.label, both((lang) => `${head(lang)}: ${lang === "vi" ? "nhãn" : "label"} ${retitled(a.label, b.label, lang)}`));
-    if (!same(a.description, b.description)) changed("description", a.description, b.description, both((lang) => `${head(lang)}: ${lang === "vi" ? "mô tả được sửa" : "description edited"}`));
+    if (!same(a.label, b.label)) changed("label", a.label, b.label, msg("diff.input_label", { path, change: retitled(a.label, b.label) }));
+    if (!same(a.description, b.description)) changed("description", a.description, b.description, msg("diff.input_description", { path }));
     if (a.type === "object" && b.type === "object") this.inputs(a.fields, b.fields, path);
     if (a.type === "array" && b.type === "array") this.input(a.items, b.items, `${path}[]`);
   }
@@ -361,22 +345,18 @@ class Differ {
     for (const [name, d] of Object.entries(b)) {
       const old = Object.hasOwn(a, name) ? a[name] : undefined;
       if (!old) {
-        this.add("derived", "derived-added", name, null, both((lang) => `${lang === "vi" ? "Thêm giá trị tính toán" : "Derived value added:"} ${name} = ${this.ruleB(d.rule, lang)}`), { after: d });
+        this.add("derived", "derived-added", name, null, msg("diff.derived_added", { name, rule: this.ruleB(d.rule) }), { after: d });
         continue;
       }
       if (!same(old.rule, d.rule))
-        this.add("derived", "derived-changed", name, "rule", both((lang) => `${lang === "vi" ? "Giá trị tính toán" : "Derived value"} ${name}: ${this.ruleA(old.rule, lang)} → ${this.ruleB(d.rule, lang)}`), {
-          before: old.rule,
-          after: d.rule,
-        });
+        this.add("derived", "derived-changed", name, "rule", msg("diff.derived_rule", { name, before: this.ruleA(old.rule), after: this.ruleB(d.rule) }), { before: old.rule, after: d.rule });
       if (!same(old.label, d.label) || !same(old.description, d.description))
-        this.add("derived", "derived-changed", name, "description", both((lang) => `${lang === "vi" ? "Giá trị tính toán" : "Derived value"} ${name}: ${lang === "vi" ? "nhãn hoặc mô tả được sửa" : "label or description edited"}`), {
+        this.add("derived", "derived-changed", name, "description", msg("diff.derived_description", { name }), {
           before: { label: old.label ?? null, description: old.description },
           after: { label: d.label ?? null, description: d.description },
         });
     }
-    for (const [name, d] of Object.entries(a))
-      if (!Object.hasOwn(b, name)) this.add("derived", "derived-removed", name, null, both((lang) => `${lang === "vi" ? "Bỏ giá trị tính toán" : "Derived value removed:"} ${name}`), { before: d });
+    for (const [name, d] of Object.entries(a)) if (!Object.hasOwn(b, name)) this.add("derived", "derived-removed", name, null, msg("diff.derived_removed", { name }), { before: d });
   }
 
   groups() {
@@ -385,279 +365,188 @@ class Differ {
     for (const [id, g] of b) {
       const old = a.get(id);
       if (!old) {
-        this.add("groups", "group-added", id, null, both((lang) => `${lang === "vi" ? "Thêm nhóm" : "Group added:"} ${id} ${q(g.title[lang], lang)}${g.maxPoints !== undefined ? ` (${g.maxPoints}${lang === "vi" ? " điểm" : " points"})` : ""}`), { after: g });
+        this.add("groups", "group-added", id, null, msg("diff.group_added", { id, title: g.title, ...(g.maxPoints !== undefined ? { points: g.maxPoints } : {}) }), { after: g });
         continue;
       }
-      if (!same(old.title, g.title)) this.add("groups", "group-changed", id, "title", both((lang) => `${lang === "vi" ? "Nhóm" : "Group"} ${id}: ${retitled(old.title, g.title, lang)}`), { before: old.title, after: g.title });
+      if (!same(old.title, g.title)) this.add("groups", "group-changed", id, "title", msg("diff.group_title", { id, change: retitled(old.title, g.title) }), { before: old.title, after: g.title });
       if (!same(old.maxPoints, g.maxPoints))
-        this.add("groups", "group-changed", id, "maxPoints", both((lang) => `${lang === "vi" ? "Nhóm" : "Group"} ${id}: ${lang === "vi" ? "điểm tối đa" : "maximum points"} ${show(old.maxPoints, lang)} → ${show(g.maxPoints, lang)}`), {
-          before: old.maxPoints ?? null,
-          after: g.maxPoints ?? null,
-        });
+        this.add("groups", "group-changed", id, "maxPoints", msg("diff.group_points", { id, change: arrow(old.maxPoints, g.maxPoints) }), { before: old.maxPoints ?? null, after: g.maxPoints ?? null });
     }
-    for (const [id, g] of a) if (!b.has(id)) this.add("groups", "group-removed", id, null, both((lang) => `${lang === "vi" ? "Bỏ nhóm" : "Group removed:"} ${id} ${q(g.title[lang], lang)}`), { before: g });
+    for (const [id, g] of a) if (!b.has(id)) this.add("groups", "group-removed", id, null, msg("diff.group_removed", { id, title: g.title }), { before: g });
   }
 
   criteria(): CriteriaMatch {
     const m = matchCriteria(this.a.definition, this.b.definition);
     for (const [x, y] of m.pairs) this.criterion(x, y);
     for (const c of m.added) {
-      this.add(
-        "criteria",
-        "criterion-added",
-        c.id,
-        null,
-        both((lang) => {
-          const vi = lang === "vi";
-          const what = c.pending ? (vi ? "chưa mã hóa" : "not encoded yet") : this.criterionRule(c, lang, "b");
-          const kind = c.role === "exclusion" ? (vi ? "Thêm trường hợp loại trừ" : "Exclusion added:") : vi ? "Thêm tiêu chí" : "Criterion added:";
-          return `${kind} ${c.id} ${q(c.title[lang], lang)}: ${what}${weight(c, lang, this.b.labels)}`;
-        }),
-        { after: c },
-      );
+      const w = weight(c, this.b.labels);
+      const what = c.pending ? msg("diff.not_encoded") : this.criterionRule(c, "b");
+      this.add("criteria", "criterion-added", c.id, null, msg("diff.criterion_added", { id: c.id, title: c.title, exclusion: c.role === "exclusion", what, ...(w ? { weight: w } : {}) }), { after: c });
     }
-    for (const c of m.removed)
-      this.add(
-        "criteria",
-        "criterion-removed",
-        c.id,
-        null,
-        both((lang) => {
-          const kind = c.role === "exclusion" ? (lang === "vi" ? "Bỏ trường hợp loại trừ" : "Exclusion removed:") : lang === "vi" ? "Bỏ tiêu chí" : "Criterion removed:";
-          return `${kind} ${c.id} ${q(c.title[lang], lang)}${weight(c, lang, this.a.labels)}`;
-        }),
-        { before: c },
-      );
+    for (const c of m.removed) {
+      const w = weight(c, this.a.labels);
+      this.add("criteria", "criterion-removed", c.id, null, msg("diff.criterion_removed", { id: c.id, title: c.title, exclusion: c.role === "exclusion", ...(w ? { weight: w } : {}) }), { before: c });
+    }
     const oldOrder = this.a.definition.criteria.filter((c) => m.pairs.some(([x]) => x === c)).map((c) => c.id);
     const newOrder = m.pairs.map(([x]) => x.id);
-    if (!same(oldOrder, newOrder))
-      this.add("criteria", "criteria-reordered", null, "order", say("Thứ tự các tiêu chí thay đổi", "The criteria are in a new order"), { before: oldOrder, after: m.pairs.map(([, y]) => y.id) });
+    if (!same(oldOrder, newOrder)) this.add("criteria", "criteria-reordered", null, "order", msg("diff.criteria_reordered"), { before: oldOrder, after: m.pairs.map(([, y]) => y.id) });
     return m;
   }
 
-  criterionRule(c: Criterion, lang: Lang, side: "a" | "b"): string {
+  criterionRule(c: Criterion, side: "a" | "b"): Message {
     const r = c.rule ?? c.excludes;
-    if (r !== undefined) return side === "a" ? this.ruleA(r, lang) : this.ruleB(r, lang);
-    return pointsText(c.points, lang, side === "a" ? this.a.labels : this.b.labels);
+    if (r !== undefined) return msg("diff.rule_text", { rule: side === "a" ? this.ruleA(r) : this.ruleB(r) });
+    return pointsText(c.points, side === "a" ? this.a.labels : this.b.labels);
   }
 
   criterion(x: Criterion, y: Criterion) {
     const id = y.id;
-    const head = (lang: Lang) => `${lang === "vi" ? "Tiêu chí" : "Criterion"} ${id}`;
-    const changed = (field: string, before: unknown, after: unknown, message: Say) => this.add("criteria", "criterion-changed", id, field, message, { before: before ?? null, after: after ?? null });
+    const changed = (field: string, before: unknown, after: unknown, detail: Message) => this.add("criteria", "criterion-changed", id, field, detail, { before: before ?? null, after: after ?? null });
     if (x.id !== y.id || !same(x.title, y.title)) {
+      const title = same(x.title, y.title) ? msg("diff.quoted_text", { text: y.title }) : msg("diff.renamed", { change: retitled(x.title, y.title) });
       this.add(
         "criteria",
         "criterion-renamed",
         id,
         x.id !== y.id ? (substance(x) === substance(y) ? "id" : "text") : "title",
-        both((lang) => {
-          const vi = lang === "vi";
-          const kept = substance(x) === substance(y);
-          const ids =
-            x.id !== y.id
-              ? vi
-                ? `Tiêu chí ${x.id} đổi mã thành ${y.id} (${kept ? "cùng điều kiện và điểm" : "nội dung tương ứng; điều kiện hoặc điểm thay đổi như nêu dưới đây"})`
-                : `Criterion ${x.id} is now ${y.id} (${kept ? "same rule and points" : "matching wording; its rule or points changed as listed below"})`
-              : head(lang);
-          const titles = same(x.title, y.title) ? q(y.title[lang], lang) : `${vi ? "đổi tên" : "renamed"} ${retitled(x.title, y.title, lang)}`;
-          return `${ids}: ${titles}`;
-        }),
+        x.id !== y.id ? msg("diff.criterion_renamed", { from: x.id, to: y.id, kept: substance(x) === substance(y), title }) : msg("diff.criterion_retitled", { id, title }),
         { before: { id: x.id, title: x.title }, after: { id: y.id, title: y.title } },
       );
     }
-    if (x.role !== y.role) changed("role", x.role, y.role, both((lang) => `${head(lang)}: ${roleText(x.role, lang)} → ${roleText(y.role, lang)}`));
+    if (x.role !== y.role) changed("role", x.role, y.role, msg("diff.role", { id, before: x.role, after: y.role }));
     for (const field of ["rule", "excludes"] as const) {
       const r0 = x[field];
       const r1 = y[field];
       if (same(r0, r1)) continue;
       const nums = r0 !== undefined && r1 !== undefined ? thresholdChanges(r0, r1) : null;
       if (nums && nums.length > 0) {
-        changed(
-          "threshold",
-          nums.map((n) => n.before),
-          nums.map((n) => n.after),
-          both((lang) => {
-            const list = nums.map((n) => `${formatNumber(n.before, lang)} → ${formatNumber(n.after, lang)}`).join(", ");
-            return lang === "vi" ? `${head(lang)}: ngưỡng ${list} (nay: ${this.ruleB(r1!, lang)})` : `${head(lang)}: threshold ${list} (now: ${this.ruleB(r1!, lang)})`;
-          }),
-        );
-      } else {
-        const word = (lang: Lang) => (field === "rule" ? (lang === "vi" ? "điều kiện" : "rule") : lang === "vi" ? "điều kiện loại trừ" : "exclusion rule");
-        changed(
-          field,
-          r0,
-          r1,
-          both((lang) => `${head(lang)}: ${word(lang)} ${r0 === undefined ? show(null, lang) : q(this.ruleA(r0, lang), lang)} → ${r1 === undefined ? show(null, lang) : q(this.ruleB(r1, lang), lang)}`),
-        );
-      }
+        const before = nums.map((n) => n.before);
+        const after = nums.map((n) => n.after);
+        changed("threshold", before, after, msg("diff.threshold", { id, before, after, rule: this.ruleB(r1!) }));
+      } else changed(field, r0, r1, msg("diff.rule", { id, field, ...(r0 !== undefined ? { before: this.ruleA(r0) } : {}), ...(r1 !== undefined ? { after: this.ruleB(r1) } : {}) }));
     }
     if (!same(x.applies, y.applies)) {
-      changed(
-        "applies",
-        x.applies,
-        y.applies,
-        both((lang) => {
-          const vi = lang === "vi";
-          if (x.applies === undefined) return `${head(lang)}: ${vi ? "nay chỉ áp dụng khi" : "now applies only when"} ${this.ruleB(y.applies!, lang)}`;
-          if (y.applies === undefined) return `${head(lang)}: ${vi ? "nay áp dụng cho mọi đơn vị (trước: chỉ khi" : "now applies to every unit (before: only when"} ${this.ruleA(x.applies, lang)})`;
-          return `${head(lang)}: ${vi ? "áp dụng khi" : "applies when"} ${q(this.ruleA(x.applies, lang), lang)} → ${q(this.ruleB(y.applies, lang), lang)}`;
-        }),
-      );
+      const detail =
+        x.applies === undefined
+          ? msg("diff.applies_now", { id, rule: this.ruleB(y.applies!) })
+          : y.applies === undefined
+            ? msg("diff.applies_dropped", { id, rule: this.ruleA(x.applies) })
+            : msg("diff.applies", { id, before: this.ruleA(x.applies), after: this.ruleB(y.applies) });
+      changed("applies", x.applies, y.applies, detail);
     }
     if (!same(x.points, y.points)) {
       const nums = typeof x.points === "object" && typeof y.points === "object" ? thresholdChanges(x.points, y.points) : null;
+      const tiers = nums && nums.length > 0 && typeof y.points === "object" && "tiers" in y.points && typeof x.points === "object" && "tiers" in x.points;
       changed(
         "points",
         x.points,
         y.points,
-        both((lang) => {
-          if (nums && nums.length > 0 && typeof y.points === "object" && "tiers" in y.points && typeof x.points === "object" && "tiers" in x.points) {
-            const list = nums.map((n) => `${formatNumber(n.before, lang)} → ${formatNumber(n.after, lang)}`).join(", ");
-            return `${head(lang)}: ${lang === "vi" ? "số trong các bậc điểm" : "numbers in the point tiers"} ${list} (${lang === "vi" ? "nay" : "now"}: ${pointsText(y.points, lang, this.b.labels)})`;
-          }
-          return `${head(lang)}: ${pointsText(x.points, lang, this.a.labels)} → ${pointsText(y.points, lang, this.b.labels)}`;
-        }),
+        tiers
+          ? msg("diff.tier_numbers", { id, before: nums!.map((n) => n.before), after: nums!.map((n) => n.after), points: pointsText(y.points, this.b.labels) })
+          : msg("diff.points", { id, change: msg("diff.arrow", { before: pointsText(x.points, this.a.labels), after: pointsText(y.points, this.b.labels) }) }),
       );
     }
-    if (x.mandatory !== y.mandatory)
-      changed(
-        "mandatory",
-        x.mandatory,
-        y.mandatory,
-        both((lang) => `${head(lang)}: ${y.mandatory ? (lang === "vi" ? "nay là tiêu chí bắt buộc (không đạt thì không được công nhận)" : "is now a knock-out criterion") : lang === "vi" ? "không còn là tiêu chí bắt buộc" : "is no longer a knock-out criterion"}`),
-      );
-    if (!same(x.level, y.level)) changed("level", x.level, y.level, both((lang) => `${head(lang)}: ${lang === "vi" ? "mức" : "level"} ${show(x.level, lang)} → ${show(y.level, lang)}`));
-    if (!same(x.group, y.group)) changed("group", x.group, y.group, both((lang) => `${head(lang)}: ${lang === "vi" ? "nhóm" : "group"} ${show(x.group, lang)} → ${show(y.group, lang)}`));
+    if (x.mandatory !== y.mandatory) changed("mandatory", x.mandatory, y.mandatory, msg("diff.mandatory", { id, now: y.mandatory === true }));
+    if (!same(x.level, y.level)) changed("level", x.level, y.level, msg("diff.placed", { id, field: "level", change: arrow(x.level, y.level) }));
+    if (!same(x.group, y.group)) changed("group", x.group, y.group, msg("diff.placed", { id, field: "group", change: arrow(x.group, y.group) }));
     if (!same(x.pending, y.pending))
       changed(
         "pending",
         x.pending,
         y.pending,
-        both((lang) => {
-          const vi = lang === "vi";
-          if (y.pending === undefined) return `${head(lang)}: ${vi ? "nay đã được mã hóa" : "is now encoded"}`;
-          if (x.pending === undefined) return `${head(lang)}: ${vi ? "nay chưa được mã hóa" : "is no longer encoded"}: ${y.pending.reason[lang]}`;
-          return `${head(lang)}: ${vi ? "lý do chưa mã hóa được sửa" : "reason it is not encoded edited"}`;
-        }),
+        y.pending === undefined ? msg("diff.pending_encoded", { id }) : x.pending === undefined ? msg("diff.pending_new", { id, reason: y.pending.reason }) : msg("diff.pending_reason", { id }),
       );
-    for (const [field, vi, en] of [
-      ["requirement", "nội dung yêu cầu được sửa", "requirement text edited"],
-      ["text", "lời văn trích dẫn được sửa", "quoted text edited"],
-      ["article", "điều khoản", "article"],
-      ["explain", "mẫu câu giải thích được sửa", "explanation templates edited"],
-      ["notes", "ghi chú được sửa", "notes edited"],
-    ] as const) {
+    for (const field of ["requirement", "text", "article", "explain", "notes"] as const) {
       if (same(x[field], y[field])) continue;
-      changed(
-        field,
-        x[field],
-        y[field],
-        both((lang) => (field === "article" ? `${head(lang)}: ${lang === "vi" ? vi : en} ${show(x.article, lang)} → ${show(y.article, lang)}` : `${head(lang)}: ${lang === "vi" ? vi : en}`)),
-      );
+      changed(field, x[field], y[field], field === "article" ? msg("diff.article", { id, change: arrow(x.article, y.article) }) : msg("diff.edited", { id, field }));
     }
   }
 
   decision() {
     const a = this.a.definition.decision;
     const b = this.b.definition.decision;
-    const changed = (target: string | null, field: string, before: unknown, after: unknown, message: Say) =>
-      this.add("decision", "decision-changed", target, field, message, { before: before ?? null, after: after ?? null });
+    const changed = (target: string | null, field: string, before: unknown, after: unknown, detail: Message) =>
+      this.add("decision", "decision-changed", target, field, detail, { before: before ?? null, after: after ?? null });
     if (a.method !== b.method) {
-      changed(null, "method", a, b, both((lang) => `${lang === "vi" ? "Cách xét" : "Decision"}: ${decisionText(a, lang)} → ${decisionText(b, lang)}`));
+      changed(null, "method", a, b, msg("diff.decision_method", { change: msg("diff.arrow", { before: decisionText(a), after: decisionText(b) }) }));
       return;
     }
     if (a.method === "points" && b.method === "points") {
-      for (const [field, vi, en] of [
-        ["maxPoints", "Tổng điểm tối đa", "Maximum points"],
-        ["passMark", "Mức đạt", "Pass mark"],
-      ] as const)
-        if (a[field] !== b[field]) changed(null, field, a[field], b[field], both((lang) => `${lang === "vi" ? vi : en}: ${show(a[field], lang)} → ${show(b[field], lang)}`));
-      if (a.notApplicable !== b.notApplicable)
-        changed(null, "notApplicable", a.notApplicable, b.notApplicable, both((lang) => `${lang === "vi" ? "Tiêu chí không áp dụng" : "Criteria not applicable"}: ${naText(a.notApplicable, lang)} → ${naText(b.notApplicable, lang)}`));
+      for (const field of ["maxPoints", "passMark"] as const) if (a[field] !== b[field]) changed(null, field, a[field], b[field], msg("diff.decision_number", { field, change: arrow(a[field], b[field]) }));
+      if (a.notApplicable !== b.notApplicable) changed(null, "notApplicable", a.notApplicable, b.notApplicable, msg("diff.not_applicable", { before: a.notApplicable, after: b.notApplicable }));
       const ga = new Map(a.grades.map((g) => [g.id, g]));
       const gb = new Map(b.grades.map((g) => [g.id, g]));
       for (const [id, g] of gb) {
         const old = ga.get(id);
-        if (!old) changed(id, "grades", null, g, both((lang) => `${lang === "vi" ? "Thêm xếp loại" : "Grade added:"} ${q(g.title[lang], lang)} (${lang === "vi" ? "từ" : "from"} ${g.minPoints} ${lang === "vi" ? "điểm" : "points"})`));
+        if (!old) changed(id, "grades", null, g, msg("diff.grade_added", { title: g.title, min: g.minPoints }));
         else {
-          if (old.minPoints !== g.minPoints)
-            changed(id, "grades.minPoints", old.minPoints, g.minPoints, both((lang) => `${lang === "vi" ? "Xếp loại" : "Grade"} ${q(g.title[lang], lang)}: ${lang === "vi" ? "từ" : "from"} ${old.minPoints} → ${g.minPoints} ${lang === "vi" ? "điểm" : "points"}`));
-          if (!same(old.title, g.title)) changed(id, "grades.title", old.title, g.title, both((lang) => `${lang === "vi" ? "Xếp loại" : "Grade"} ${id}: ${retitled(old.title, g.title, lang)}`));
+          if (old.minPoints !== g.minPoints) changed(id, "grades.minPoints", old.minPoints, g.minPoints, msg("diff.grade_min", { title: g.title, before: old.minPoints, after: g.minPoints }));
+          if (!same(old.title, g.title)) changed(id, "grades.title", old.title, g.title, msg("diff.grade_title", { id, change: retitled(old.title, g.title) }));
         }
       }
-      for (const [id, g] of ga) if (!gb.has(id)) changed(id, "grades", g, null, both((lang) => `${lang === "vi" ? "Bỏ xếp loại" : "Grade removed:"} ${q(g.title[lang], lang)} (${lang === "vi" ? "từ" : "from"} ${g.minPoints} ${lang === "vi" ? "điểm" : "points"})`));
+      for (const [id, g] of ga) if (!gb.has(id)) changed(id, "grades", g, null, msg("diff.grade_removed", { title: g.title, min: g.minPoints }));
     }
     if (a.method === "all" && b.method === "all") {
       const la = new Map(a.levels.map((l) => [l.id, l]));
       const lb = new Map(b.levels.map((l) => [l.id, l]));
       for (const [id, l] of lb) {
         const old = la.get(id);
-        if (!old) changed(id, "levels", null, l, both((lang) => `${lang === "vi" ? "Thêm mức" : "Level added:"} ${id} ${q(l.title[lang], lang)}`));
-        else if (!same(old.title, l.title)) changed(id, "levels.title", old.title, l.title, both((lang) => `${lang === "vi" ? "Mức" : "Level"} ${id}: ${retitled(old.title, l.title, lang)}`));
+        if (!old) changed(id, "levels", null, l, msg("diff.level_added", { id, title: l.title }));
+        else if (!same(old.title, l.title)) changed(id, "levels.title", old.title, l.title, msg("diff.level_title", { id, change: retitled(old.title, l.title) }));
       }
-      for (const [id, l] of la) if (!lb.has(id)) changed(id, "levels", l, null, both((lang) => `${lang === "vi" ? "Bỏ mức" : "Level removed:"} ${id} ${q(l.title[lang], lang)}`));
+      for (const [id, l] of la) if (!lb.has(id)) changed(id, "levels", l, null, msg("diff.level_removed", { id, title: l.title }));
       const common = (xs: typeof a.levels, other: Map<string, unknown>) => xs.filter((l) => other.has(l.id)).map((l) => l.id);
       if (!same(common(a.levels, lb), common(b.levels, la)))
-        changed(null, "levels.order", a.levels.map((l) => l.id), b.levels.map((l) => l.id), say("Thứ tự các mức thay đổi", "The levels are in a new order"));
+        changed(
+          null,
+          "levels.order",
+          a.levels.map((l) => l.id),
+          b.levels.map((l) => l.id),
+          msg("diff.levels_reordered"),
+        );
     }
-    for (const [field, vi, en] of [
-      ["passTitle", "Tên khi đạt", "Title when passed"],
-      ["failTitle", "Tên khi không đạt", "Title when failed"],
-    ] as const)
-      if (!same(a[field], b[field])) changed(null, field, a[field], b[field], both((lang) => `${lang === "vi" ? vi : en}: ${show(a[field], lang)} → ${show(b[field], lang)}`));
+    for (const field of ["passTitle", "failTitle"] as const) if (!same(a[field], b[field])) changed(null, field, a[field], b[field], msg("diff.decision_title", { field, change: arrow(a[field], b[field]) }));
   }
 }
 
-/** ` (10 points, knock-out)`: what a criterion weighs, or nothing when it has no points and is no knock-out. */
-function weight(c: Criterion, lang: Lang, labels: LabelNode): string {
-  const parts = [c.points === undefined ? "" : pointsText(c.points, lang, labels), c.mandatory ? (lang === "vi" ? "bắt buộc" : "knock-out") : ""].filter(Boolean);
-  return parts.length ? ` (${parts.join(", ")})` : "";
+/** What a criterion weighs (`10 points, knock-out`), or nothing when it has no points and is no knock-out. */
+function weight(c: Criterion, labels: LabelNode): Message | undefined {
+  if (c.points === undefined && !c.mandatory) return undefined;
+  return msg("diff.weight", { ...(c.points !== undefined ? { points: pointsText(c.points, labels) } : {}), knockOut: c.mandatory === true });
 }
 
-function roleText(role: Criterion["role"], lang: Lang): string {
-  if (role === "exclusion") return lang === "vi" ? "trường hợp loại trừ" : "an exclusion";
-  return lang === "vi" ? "tiêu chí thường" : "a standard criterion";
+function decisionText(d: Decision): Message {
+  if (d.method === "points") return msg("diff.decision_points", { ...(d.passMark !== null ? { passMark: d.passMark } : {}), max: d.maxPoints });
+  return msg("diff.decision_all", { levels: d.levels.length });
 }
 
-function naText(n: "award" | "zero" | "exclude", lang: Lang): string {
-  const vi = { award: "được tính đủ điểm", zero: "tính 0 điểm", exclude: "không tính vào tổng, mức đạt tính theo tỷ lệ" };
-  const en = { award: "award their points", zero: "score zero", exclude: "leave the total, pass mark scaled" };
-  return (lang === "vi" ? vi : en)[n];
-}
-
-function decisionText(d: Decision, lang: Lang): string {
-  const vi = lang === "vi";
-  if (d.method === "points") {
-    if (d.passMark === null) return vi ? `cộng điểm (tối đa ${d.maxPoints}), chưa rõ mức đạt` : `points (of ${d.maxPoints}), pass mark not known`;
-    return vi ? `cộng điểm, đạt từ ${d.passMark}/${d.maxPoints} điểm` : `points, pass at ${d.passMark} of ${d.maxPoints}`;
-  }
-  const n = d.levels.length;
-  return vi ? `đạt mọi tiêu chí${n ? ` (${n} mức)` : ""}` : `every criterion must pass${n ? ` (${n} level${n === 1 ? "" : "s"})` : ""}`;
+/** The range of a declared input, or nothing. */
+function range(min?: number | string, max?: number | string): { range?: Message } {
+  if (min !== undefined && max !== undefined) return { range: msg("diff.range_between", { min: value(min), max: value(max) }) };
+  if (min !== undefined) return { range: msg("diff.range_min", { min: value(min) }) };
+  if (max !== undefined) return { range: msg("diff.range_max", { max: value(max) }) };
+  return {};
 }
 
 /** A declared input in words: its type and limits. */
-function specText(spec: InputSpec, lang: Lang): string {
-  const vi = lang === "vi";
-  const range = (min?: number | string, max?: number | string) =>
-    min !== undefined && max !== undefined ? ` ${show(min, lang)}–${show(max, lang)}` : min !== undefined ? ` ≥ ${show(min, lang)}` : max !== undefined ? ` ≤ ${show(max, lang)}` : "";
+function specText(spec: InputSpec): Message {
   switch (spec.type) {
     case "boolean":
-      return vi ? "có/không" : "yes/no";
+      return msg("diff.spec_boolean");
     case "integer":
-      return `${vi ? "số nguyên" : "whole number"}${range(spec.min, spec.max)}`;
+      return msg("diff.spec_integer", range(spec.min, spec.max));
     case "number":
-      return `${vi ? "số" : "number"}${range(spec.min, spec.max)}`;
+      return msg("diff.spec_number", range(spec.min, spec.max));
     case "string":
-      return spec.enum ? `${vi ? "một trong" : "one of"} ${show(spec.enum, lang)}` : vi ? "văn bản" : "text";
+      return spec.enum ? msg("diff.spec_enum", { values: value(spec.enum) }) : msg("diff.spec_text");
     case "date":
-      return `${vi ? "ngày" : "date"}${range(spec.min, spec.max)}`;
+      return msg("diff.spec_date", range(spec.min, spec.max));
     case "title":
-      return `${vi ? "danh hiệu theo bộ" : "title decided by"} ${spec.set}${spec.levels ? (vi ? `, theo mức độ ${spec.levels.join(", ")}` : `, by level ${spec.levels.join(", ")}`) : ""}`;
+      return msg("diff.spec_title", { set: spec.set, levels: spec.levels ?? [] });
     case "object":
-      return vi ? `bản ghi ${Object.keys(spec.fields).length} trường` : `record of ${Object.keys(spec.fields).length} fields`;
+      return msg("diff.spec_record", { fields: Object.keys(spec.fields).length });
     case "array":
-      return vi ? `danh sách (${specText(spec.items, lang)})` : `list of (${specText(spec.items, lang)})`;
+      return msg("diff.spec_list", { item: specText(spec.items) });
   }
 }
 
@@ -694,39 +583,14 @@ export function diff(oldSet: LoadedSet | unknown, newSet: LoadedSet | unknown): 
 }
 
 /** Section headings for rendering a diff, in each language. */
-export const SECTION_TITLES: Record<ChangeSection, Localized> = {
-  metadata: { vi: "Thông tin chung", en: "Metadata" },
-  inputs: { vi: "Dữ liệu đầu vào", en: "Inputs" },
-  derived: { vi: "Giá trị tính toán", en: "Derived values" },
-  groups: { vi: "Nhóm tiêu chí", en: "Groups" },
-  criteria: { vi: "Tiêu chí", en: "Criteria" },
-  decision: { vi: "Cách xét", en: "Decision" },
-};
+export const SECTION_TITLES: Record<ChangeSection, Localized> = Object.fromEntries(ChangeSection.options.map((section) => [section, both(msg("diff.section", { section }))])) as Record<
+  ChangeSection,
+  Localized
+>;
 
 /** Summary line of a diff's counts, e.g. `3 criteria added, 1 removed, ...`. */
 export function diffSummary(d: SetDiff, lang: Lang): string {
-  // English: [one, many]; Vietnamese has no plural.
-  const names: Record<ChangeKind, { vi: string; en: readonly [string, string] }> = {
-    "metadata-changed": { vi: "thay đổi thông tin chung", en: ["metadata change", "metadata changes"] },
-    "input-added": { vi: "dữ liệu thêm", en: ["input added", "inputs added"] },
-    "input-removed": { vi: "dữ liệu bỏ", en: ["input removed", "inputs removed"] },
-    "input-changed": { vi: "thay đổi ở dữ liệu", en: ["input change", "input changes"] },
-    "derived-added": { vi: "giá trị tính toán thêm", en: ["derived value added", "derived values added"] },
-    "derived-removed": { vi: "giá trị tính toán bỏ", en: ["derived value removed", "derived values removed"] },
-    "derived-changed": { vi: "thay đổi ở giá trị tính toán", en: ["derived value change", "derived value changes"] },
-    "group-added": { vi: "nhóm thêm", en: ["group added", "groups added"] },
-    "group-removed": { vi: "nhóm bỏ", en: ["group removed", "groups removed"] },
-    "group-changed": { vi: "thay đổi ở nhóm", en: ["group change", "group changes"] },
-    "criterion-added": { vi: "tiêu chí thêm", en: ["criterion added", "criteria added"] },
-    "criterion-removed": { vi: "tiêu chí bỏ", en: ["criterion removed", "criteria removed"] },
-    "criterion-renamed": { vi: "tiêu chí đổi tên hoặc mã", en: ["criterion renamed", "criteria renamed"] },
-    "criterion-changed": { vi: "thay đổi ở tiêu chí", en: ["criterion change", "criterion changes"] },
-    "criteria-reordered": { vi: "đổi thứ tự tiêu chí", en: ["reordering", "reorderings"] },
-    "decision-changed": { vi: "thay đổi cách xét", en: ["decision change", "decision changes"] },
-  };
-  const parts = ChangeKind.options
-    .filter((k) => d.counts[k])
-    .map((k) => `${d.counts[k]} ${lang === "vi" ? names[k].vi : names[k].en[d.counts[k] === 1 ? 0 : 1]}`);
-  if (parts.length === 0) return lang === "vi" ? (d.identical ? "Không có thay đổi." : "Không có thay đổi về nội dung (chỉ khác cách viết).") : d.identical ? "No changes." : "No change in substance (only in how it is written).";
+  const parts = ChangeKind.options.filter((k) => d.counts[k]).map((kind) => t(lang, "diff.count", { kind, count: d.counts[kind]! }));
+  if (parts.length === 0) return t(lang, "diff.no_changes", { identical: d.identical });
   return `${parts.join(", ")}.`;
 }

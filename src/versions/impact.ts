@@ -8,7 +8,8 @@
 import { z } from "zod";
 import { unwrapUnit } from "../batch/unit.js";
 import { JsonParseError, TieuchiError, UnitDataError, type Problem } from "../errors.js";
-import { say, type Message } from "../i18n/index.js";
+import { msg, say, type Message } from "../i18n/index.js";
+import { LineProblem } from "../report/line.js";
 import { evaluate, type EvaluateOptions } from "../evaluate/evaluate.js";
 import { isLoadedSet, loadCriteriaSet, type LoadedSet } from "../evaluate/load.js";
 import { Status, Verdict, type Result } from "../schema/result.js";
@@ -74,7 +75,7 @@ export const UnitImpact = z
     /** Decision properties that changed (pass mark, grade bands, ...), which may cause a change on their own. */
     decision: z.array(z.string()),
     /** What was wrong with the data or the line, for the kinds that are not evaluated under both. */
-    problems: z.array(z.object({ code: z.string(), path: z.array(z.union([z.string(), z.number()])), message: z.string() }).strict()),
+    problems: z.array(LineProblem),
     /** Which set the problems are about: `old`, `new`, `both`, or null. */
     problemsFor: z.enum(["old", "new", "both"]).nullable(),
   })
@@ -126,7 +127,11 @@ export interface Impact {
 type Evaluated = { ok: true; result: Result } | { ok: false; invalid: true; problems: readonly Problem[] } | { ok: false; invalid: false; error: TieuchiError };
 
 type PlainProblem = UnitImpact["problems"][number];
-const plain = (p: Problem): PlainProblem => ({ code: p.code, path: [...p.path], message: p.message });
+const plain = (p: Problem): PlainProblem => ({ code: p.code, path: [...p.path], message: p.message, key: p.key, params: { ...p.params } });
+/** An error as a problem of the unit: its code, path and sentence (as a message too). */
+const errorProblem = (e: TieuchiError): PlainProblem => ({ code: e.code, path: [...e.path], message: e.message, key: e.detail.key, params: { ...e.detail.params } });
+/** A problem of a line, with its sentence as a message. */
+const lineProblem = (code: string, detail: Message): PlainProblem => ({ code, path: [], message: say(detail, "en"), key: detail.key, params: { ...detail.params } });
 
 function outcome(r: Result): z.infer<typeof Outcome> {
   return { verdict: r.verdict, grade: r.grade?.id ?? null, points: r.points?.earned ?? null };
@@ -228,7 +233,7 @@ export function createImpact(oldSet: LoadedSet | unknown, newSet: LoadedSet | un
     const y = run(b, data);
     if (!x.ok && !y.ok) {
       const err = !x.invalid ? x.error : !y.invalid ? y.error : null;
-      if (err) return record({ ...base, kind: "error", problems: [{ code: err.code, path: [...err.path], message: err.message }], problemsFor: !x.invalid && !y.invalid ? "both" : !x.invalid ? "old" : "new" });
+      if (err) return record({ ...base, kind: "error", problems: [errorProblem(err)], problemsFor: !x.invalid && !y.invalid ? "both" : !x.invalid ? "old" : "new" });
       const all = [...(x.invalid ? x.problems : []), ...(y.invalid ? y.problems : [])].map(plain);
       const seen = new Set<string>();
       const problems = all.filter((p) => !seen.has(JSON.stringify(p)) && (seen.add(JSON.stringify(p)), true));
@@ -237,7 +242,7 @@ export function createImpact(oldSet: LoadedSet | unknown, newSet: LoadedSet | un
     if (!x.ok || !y.ok) {
       const bad = (x.ok ? y : x) as Exclude<Evaluated, { ok: true }>;
       const good = (x.ok ? x : y) as Extract<Evaluated, { ok: true }>;
-      const problems = bad.invalid ? bad.problems.map(plain) : [{ code: bad.error.code, path: [...bad.error.path], message: bad.error.message }];
+      const problems = bad.invalid ? bad.problems.map(plain) : [errorProblem(bad.error)];
       const kind: ImpactKind = !bad.invalid ? "error" : x.ok ? "valid-old-only" : "valid-new-only";
       return record({ ...base, kind, before: x.ok ? outcome(good.result) : null, after: y.ok ? outcome(good.result) : null, problems, problemsFor: x.ok ? "new" : "old" });
     }
@@ -265,14 +270,13 @@ export function createImpact(oldSet: LoadedSet | unknown, newSet: LoadedSet | un
         data = parseJson(text, `line ${line}`);
       } catch (e) {
         if (!(e instanceof JsonParseError)) throw e;
-        const reason = e.message.slice(e.message.indexOf("not valid JSON"));
-        return record({ ...blankImpact(line, null), kind: "bad-line", problems: [{ code: e.code, path: [], message: `line ${line}, column ${e.column}: ${reason}` }] });
+        return record({ ...blankImpact(line, null), kind: "bad-line", problems: [lineProblem(e.code, msg("error.json_line", { line, column: e.column, reason: e.reason }))] });
       }
       return unit(data, line);
     },
     unreadable(line: number, reason: Message): UnitImpact {
       lines = Math.max(lines, line);
-      return record({ ...blankImpact(line, null), kind: "bad-line", problems: [{ code: "unreadable", path: [], message: `line ${line}: ${say(reason, "en")}` }] });
+      return record({ ...blankImpact(line, null), kind: "bad-line", problems: [lineProblem("unreadable", msg("error.report_line", { line, reason }))] });
     },
     summary(): ImpactSummary {
       const stamp = (s: LoadedSet) => ({ id: s.definition.id, version: s.definition.version, hash: s.hash });

@@ -10,6 +10,8 @@
 import { z } from "zod";
 import { checkText } from "../schema/issues.js";
 import { CriteriaSetError, LockFileError, problem, type Problem } from "../errors.js";
+import { msg, say, type Lang, type Message } from "../i18n/index.js";
+import { MessageData } from "../schema/common.js";
 import { loadCriteriaSet, type LoadedSet } from "../evaluate/load.js";
 import { validateCriteriaSet } from "../check/validate.js";
 import { normalizeStrings, schemaProblems } from "../schema/parse.js";
@@ -48,7 +50,9 @@ export const Lock = z
 export type Lock = z.infer<typeof Lock>;
 
 /** A criteria file as the lock sees it: its path and parsed JSON, or why it could not be read. */
-export type LockInput = { readonly file: string; readonly json: unknown } | { readonly file: string; readonly error: string };
+export type LockInput =
+  | { readonly file: string; readonly json: unknown }
+  | { readonly file: string; readonly error: string; /** Why, as a message of the catalogue. */ readonly detail?: Message };
 
 /** What changed in a released version, part by part. */
 export const LockChange = z
@@ -79,8 +83,10 @@ export const LockReportEntry = z
     lockedHash: Hash.nullable(),
     /** For `changed`: which parts changed, in file order (the whole file's order when only that changed). */
     changes: z.array(LockChange),
-    /** What is wrong and what to do, in a sentence. */
+    /** What is wrong and what to do, in a sentence (English; `detail` in any language). */
     message: z.string(),
+    /** The sentence as a message of the catalogue: its key and parameters. */
+    detail: MessageData,
   })
   .strict();
 export type LockReportEntry = z.infer<typeof LockReportEntry>;
@@ -92,6 +98,8 @@ export const RegistryProblem = z
     code: z.string(),
     path: z.array(z.union([z.string(), z.number()])),
     message: z.string(),
+    key: z.string(),
+    params: z.record(z.string(), z.unknown()),
   })
   .strict();
 export type RegistryProblem = z.infer<typeof RegistryProblem>;
@@ -159,10 +167,22 @@ export function lockChanges(locked: LockEntry, now: LockEntry): LockChange[] {
   return [...kept, ...detail];
 }
 
-/** Says what changed in words: `criterion 2.1 changed; decision changed; input tuoi added`. */
-export function describeLockChanges(changes: readonly LockChange[]): string {
-  if (changes.length === 0) return "the content is the same but reformatted in a way that changes its canonical form";
-  return changes.map((c) => `${c.kind === "part" ? `'${c.name}'` : `${c.kind} ${c.name}`} ${c.change}`).join("; ");
+/** What changed, as messages: `criterion 2.1 changed`, `'decision' changed`, `input tuoi added`. */
+function changeMessages(changes: readonly LockChange[]): Message[] {
+  if (changes.length === 0) return [msg("lock.reformatted")];
+  return changes.map((c) => msg("lock.change", { kind: c.kind, name: c.name, change: c.change }));
+}
+
+/** Says what changed in words: `criterion 2.1 changed; 'decision' changed; input tuoi added` (or in Vietnamese). */
+export function describeLockChanges(changes: readonly LockChange[], lang: Lang = "en"): string {
+  return changeMessages(changes)
+    .map((m) => say(m, lang))
+    .join("; ");
+}
+
+/** A report entry: its sentence in English and as a message. */
+function entry(fields: Omit<LockReportEntry, "message" | "detail">, detail: Message): LockReportEntry {
+  return { ...fields, message: say(detail, "en"), detail: { key: detail.key, params: { ...detail.params } } };
 }
 
 function identify(json: unknown): string | null {
@@ -184,18 +204,18 @@ export function checkLock(lock: Lock | null, files: readonly LockInput[]): LockR
   for (const f of [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     const base = { file: f.file, lockedFile: null, hash: null, lockedHash: null, changes: [] };
     if ("error" in f) {
-      entries.push({ ...base, status: "unreadable", version: null, message: `${f.file}: cannot be read: ${f.error}` });
+      entries.push(entry({ ...base, status: "unreadable", version: null }, msg("lock.unreadable", { file: f.file, reason: f.detail ?? msg("check.unworded", { text: f.error }) })));
       continue;
     }
     const version = identify(f.json);
     if (version === null) {
-      entries.push({ ...base, status: "invalid", version: null, message: `${f.file}: has no string 'id' and 'version', so it cannot be locked` });
+      entries.push(entry({ ...base, status: "invalid", version: null }, msg("lock.no_id", { file: f.file })));
       continue;
     }
     const now = lockEntryOf(f.file, f.json);
     const earlier = seen.get(version);
     if (earlier !== undefined) {
-      entries.push({ ...base, status: "duplicate", version, hash: now.hash, message: `${f.file}: ${version} is also in ${earlier}; one version lives in one file` });
+      entries.push(entry({ ...base, status: "duplicate", version, hash: now.hash }, msg("lock.duplicate", { file: f.file, version, earlier })));
       continue;
     }
     seen.set(version, f.file);
@@ -203,43 +223,27 @@ export function checkLock(lock: Lock | null, files: readonly LockInput[]): LockR
     if (!locked) {
       const v = validateCriteriaSet(f.json);
       if (!v.ok) {
-        entries.push({
-          ...base,
-          status: "invalid",
-          version,
-          hash: now.hash,
-          message: `${f.file}: ${version} is not released and not valid (${v.problems.length} problem${v.problems.length === 1 ? "" : "s"}; run tieuchi validate ${f.file})`,
-        });
+        entries.push(entry({ ...base, status: "invalid", version, hash: now.hash }, msg("lock.invalid", { file: f.file, version, count: v.problems.length })));
         continue;
       }
-      entries.push({ ...base, status: "unreleased", version, hash: now.hash, message: `${f.file}: ${version} is not in the lock; after review, release it with tieuchi lock --update` });
+      entries.push(entry({ ...base, status: "unreleased", version, hash: now.hash }, msg("lock.unreleased", { file: f.file, version })));
       continue;
     }
     const common = { ...base, version, lockedFile: locked.file, hash: now.hash, lockedHash: locked.hash };
     if (locked.hash !== now.hash) {
       const changes = lockChanges(locked, now);
-      entries.push({
-        ...common,
-        status: "changed",
-        changes,
-        message: `${f.file}: released version ${version} has been edited (${describeLockChanges(changes)}); hash ${now.hash}, released as ${locked.hash}. A released version never changes: restore the file, and publish the change as a new version that supersedes it`,
-      });
+      entries.push(
+        entry({ ...common, status: "changed", changes }, msg("lock.changed", { file: f.file, version, changes: changeMessages(changes), hash: now.hash, locked: locked.hash })),
+      );
     } else if (locked.file !== f.file) {
-      entries.push({ ...common, status: "moved", message: `${f.file}: ${version} unchanged, moved from ${locked.file}` });
-    } else entries.push({ ...common, status: "locked", message: `${f.file}: ${version} unchanged` });
+      entries.push(entry({ ...common, status: "moved" }, msg("lock.moved", { file: f.file, version, from: locked.file })));
+    } else entries.push(entry({ ...common, status: "locked" }, msg("lock.locked", { file: f.file, version })));
   }
   for (const [version, locked] of Object.entries(released).sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (seen.has(version)) continue;
-    entries.push({
-      status: "removed",
-      version,
-      file: null,
-      lockedFile: locked.file,
-      hash: null,
-      lockedHash: locked.hash,
-      changes: [],
-      message: `${locked.file}: released version ${version} is gone; released versions stay so that old decisions can be checked`,
-    });
+    entries.push(
+      entry({ status: "removed", version, file: null, lockedFile: locked.file, hash: null, lockedHash: locked.hash, changes: [] }, msg("lock.removed", { file: locked.file, version })),
+    );
   }
   const counts = Object.fromEntries(LockStatus.options.map((s) => [s, entries.filter((e) => e.status === s).length])) as Record<LockStatus, number>;
   const registry = consistencyProblems(files, entries);
@@ -262,7 +266,7 @@ function consistencyProblems(files: readonly LockInput[], entries: readonly Lock
       if (!(e instanceof CriteriaSetError)) throw e;
     }
   }
-  return registryProblems(sets).map((p) => ({ code: p.code, path: [...p.path], message: p.message }));
+  return registryProblems(sets).map((p) => ({ code: p.code, path: [...p.path], message: p.message, key: p.key, params: { ...p.params } }));
 }
 
 /** Options of {@link updateLock}. */

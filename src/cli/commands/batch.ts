@@ -69,7 +69,6 @@ function lineCollector(lines: TableLine[]): Writable {
 }
 
 const FORMATS: readonly UnitFormat[] = ["ndjson", "json", "csv"];
-const n = (x: number) => Math.round(x).toLocaleString("en");
 
 function duration(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
@@ -80,26 +79,26 @@ function duration(seconds: number): string {
 }
 
 /** One line of progress: a bar and percentage when the size is known, the count, the rate and the time left. */
-export function progressLine(p: BatchProgress, width: number): string {
+export function progressLine(p: BatchProgress, width: number, lang: Lang = "vi"): string {
   const rate = p.seconds > 0 ? p.units / p.seconds : 0;
-  const tail = `${n(p.units)} units${p.bad ? ` (${n(p.bad)} bad)` : ""}  ${n(rate)}/s`;
+  const tail = tCli(lang, "cmd.batch.progress", { units: p.units, bad: p.bad, rate });
   if (!p.bytesTotal) return tail;
   const done = Math.min(1, p.bytesRead / p.bytesTotal);
   const left = done > 0 ? (p.seconds / done) * (1 - done) : 0;
-  const text = `${(done * 100).toFixed(0).padStart(3)}%  ${tail}  ${duration(left)} left`;
+  const text = `${(done * 100).toFixed(0).padStart(3)}%  ${tail}  ${tCli(lang, "cmd.batch.time_left", { time: duration(left) })}`;
   const bar = Math.max(10, Math.min(40, width - text.length - 4));
   const full = Math.round(done * bar);
   return `[${"█".repeat(full)}${"░".repeat(bar - full)}] ${text}`;
 }
 
-function summaryText(s: BatchSummary): string {
+function summaryText(s: BatchSummary, lang: Lang): string {
   const rate = s.seconds > 0 ? s.units / s.seconds : 0;
   const v = s.verdicts;
   const lines = [
-    `${n(s.units)} units: ${n(s.evaluated)} evaluated (pass ${n(v.pass)}, fail ${n(v.fail)}, incomplete ${n(v.incomplete)}), ${n(s.bad)} bad, in ${s.seconds.toFixed(1)} s (${n(rate)} units/s, ${s.workers || "no"} worker${s.workers === 1 ? "" : "s"})`,
+    tCli(lang, "cmd.batch.summary", { units: s.units, evaluated: s.evaluated, pass: v.pass, fail: v.fail, incomplete: v.incomplete, bad: s.bad, seconds: s.seconds, rate, workers: s.workers }),
   ];
-  for (const b of s.badUnits.slice(0, 10)) lines.push(`  line ${b.line}: ${b.message.split("\n")[0]} [${b.code}]`);
-  if (s.bad > 10) lines.push(`  ... and ${n(s.bad - Math.min(10, s.badUnits.length))} more: every bad unit has an "error" line in the output`);
+  for (const b of s.badUnits.slice(0, 10)) lines.push(tCli(lang, "cmd.batch.bad_unit", { line: b.line, reason: b.reason, code: b.code }));
+  if (s.bad > 10) lines.push(tCli(lang, "cmd.batch.more_bad", { count: s.bad - Math.min(10, s.badUnits.length) }));
   return `${lines.join("\n")}\n`;
 }
 
@@ -150,19 +149,20 @@ function textSink(io: Io): Writable {
  * evaluated, 1 when some were bad (each reported in the output with its line), 2 for a bad set, file or usage.
  */
 export async function batchCommand(args: readonly string[], opts: BatchCommandOptions, io: Io): Promise<number> {
+  const lang = opts.lang ?? "vi";
   try {
-    if (args.length !== 2) throw new UsageError("batch takes a criteria file and a file of units: tieuchi batch <set.json> <units.ndjson|units.csv|units.json>");
+    if (args.length !== 2) throw new UsageError(tCli(lang, "cmd.takes", { command: "batch" }));
     const [set, input] = args as [string, string];
-    if (opts.format !== undefined && !FORMATS.includes(opts.format as UnitFormat)) throw new UsageError(`--format is ndjson, json or csv, not ${JSON.stringify(opts.format)}`);
-    if (input === "-" && opts.format === undefined) throw new UsageError("reading units from standard input needs --format ndjson, json or csv");
+    if (opts.format !== undefined && !FORMATS.includes(opts.format as UnitFormat))
+      throw new UsageError(tCli(lang, "cmd.not_one_of", { option: "--format", values: [...FORMATS], got: JSON.stringify(opts.format) }));
+    if (input === "-" && opts.format === undefined) throw new UsageError(tCli(lang, "cmd.stdin_format"));
     let workers: number | undefined;
     if (opts.workers !== undefined) {
       workers = Number(opts.workers);
-      if (!/^\d+$/.test(opts.workers) || workers > 256) throw new UsageError(`--workers is a whole number from 0 to 256, not ${JSON.stringify(opts.workers)}`);
+      if (!/^\d+$/.test(opts.workers) || workers > 256) throw new UsageError(tCli(lang, "cmd.whole_number", { option: "--workers", max: 256, got: JSON.stringify(opts.workers) }));
     }
-    if (opts.delimiter !== undefined && opts.delimiter.length !== 1) throw new UsageError(`--delimiter is one character, not ${JSON.stringify(opts.delimiter)}`);
+    if (opts.delimiter !== undefined && opts.delimiter.length !== 1) throw new UsageError(tCli(lang, "cmd.one_char", { option: "--delimiter", got: JSON.stringify(opts.delimiter) }));
 
-    const lang = opts.lang ?? "vi";
     const setLimits = opts.maxWork !== undefined ? { limits: { maxWork: opts.maxWork } } : {};
     // A spreadsheet of units: an .xlsx workbook, or a CSV file whose header is not the set's input names
     // (labels, columns of lists, columns to group by). Read whole, then run as {unit, data} records.
@@ -180,18 +180,18 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
     if (asSheet) {
       const read = await readSheetFile(loadCriteriaFile(set, setLimits), input, delimiter);
       if (read.delimiter !== undefined && !opts.quiet)
-        io.err(lang === "vi" ? `${input}: các ô cách nhau bằng ${delimiterName(read.delimiter).vi}\n` : `${input}: cells separated by ${delimiterName(read.delimiter).en}\n`);
+        io.err(`${tCli(lang, "cmd.batch.delimiter", { file: input, name: delimiterName(read.delimiter) })}\n`);
       for (const n of read.notices) io.err(`${n[lang]}\n`);
       const text = read.units.map((u) => JSON.stringify(sheetRecord(u))).join("\n");
       units = Readable.from([Buffer.from(text.length > 0 ? `${text}\n` : "")]);
       format = "ndjson";
     } else if (sheetIn === "csv" && delimiter !== undefined && delimiter !== "," && !opts.quiet && opts.delimiter === undefined)
-      io.err(lang === "vi" ? `${input}: các ô cách nhau bằng ${delimiterName(delimiter).vi}\n` : `${input}: cells separated by ${delimiterName(delimiter).en}\n`);
+      io.err(`${tCli(lang, "cmd.batch.delimiter", { file: input, name: delimiterName(delimiter) })}\n`);
 
     // Per-unit results as a table (.xlsx, or .csv with a BOM) instead of NDJSON lines.
     const tableOut = opts.out !== undefined ? sheetFormatOf(opts.out) : undefined;
-    if (opts.compact === true && opts.explain) throw new UsageError("--compact holds statuses and points only: leave out --explain or --compact");
-    if (opts.compact === true && tableOut !== undefined) throw new UsageError(`--compact writes NDJSON, not a ${tableOut} table: name an .ndjson file, or leave out --compact`);
+    if (opts.compact === true && opts.explain) throw new UsageError(tCli(lang, "cli.compact_with", { other: "explain" }));
+    if (opts.compact === true && tableOut !== undefined) throw new UsageError(tCli(lang, "cli.compact_with", { other: "table", format: tableOut }));
     const collected: TableLine[] = [];
     if (input === "-" && process.stdin.isTTY === true) throw new UsageError(tCli(lang, "cli.stdin_terminal", { command: "batch", what: "units" }));
     const file = opts.out !== undefined && tableOut === undefined ? openOutput(opts.out) : undefined;
@@ -223,14 +223,14 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
           const now = performance.now();
           if (now - lastDraw < 100) return;
           lastDraw = now;
-          (io.status ?? io.err)(`\r${progressLine(p, io.columns)}\x1b[K`);
+          (io.status ?? io.err)(`\r${progressLine(p, io.columns, lang)}\x1b[K`);
         },
       });
     } catch (e) {
       if (showProgress) (io.status ?? io.err)("\r\x1b[K");
       // The batch already failed: close the file quietly (its own error, if any, says nothing more).
       if (file) await new Promise<void>((resolve) => file.end(() => resolve()));
-      const code = report(e, io);
+      const code = report(e, io, lang);
       if ((e instanceof UnitsFileError || e instanceof OptionsError) && last !== undefined)
         io.err(`tieuchi: ${tCli(lang, "cli.batch_stopped", { units: last.units, table: tableOut !== undefined })}\n`);
       return code;
@@ -241,7 +241,7 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
       await new Promise<void>((resolve, reject) => output.end((e?: Error | null) => (e ? reject(e) : resolve())));
       await writeResultFile(loadCriteriaFile(set, setLimits), collected, opts.out!, lang);
     }
-    if (!opts.quiet) io.err(summaryText(summary));
+    if (!opts.quiet) io.err(summaryText(summary, lang));
     if (opts.stats)
       io.err(
         `${JSON.stringify({
@@ -256,7 +256,7 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
       );
     return summary.bad > 0 ? EXIT.fail : EXIT.ok;
   } catch (e) {
-    return report(e, io);
+    return report(e, io, lang);
   }
 }
 

@@ -3,7 +3,19 @@ import type { Lang } from "../../explain/format.js";
 import { loadCriteriaFile, readJsonFile } from "../../node/index.js";
 import { boundaryCases } from "../../testing/boundaries.js";
 import { compactJson } from "../../testing/json.js";
+import { msg, type Message } from "../../i18n/index.js";
+import { tCli } from "../../i18n/cli.js";
 import { EXIT, UsageError, type Io } from "../output.js";
+
+/** Where a boundary was skipped, in words: a rule of the criterion, the decision, or a generated case's name. */
+function whereMessage(where: string): Message {
+  const tier = /^points\.tiers\[(\d+)\]$/.exec(where);
+  if (tier) return msg("bound.tier", { n: Number(tier[1]) + 1 });
+  if (where === "points.score") return msg("bound.where", { where: "score" });
+  if (where === "applies" || where === "rule" || where === "excludes") return msg("bound.where", { where });
+  if (where === "decision" || where === "mandatory" || where === "level") return msg("bound.where", { where });
+  return msg("word.quoted", { text: where });
+}
 
 /** Options of `tieuchi cases`. */
 export interface CasesOptions {
@@ -13,46 +25,31 @@ export interface CasesOptions {
   readonly seed?: string;
 }
 
-const WORDS = {
-  vi: {
-    wrote: (n: number, set: string, out: string) => `Đã ghi ${n} ca biên cho ${set} vào ${out}. Hãy đọc lại từng ca trước khi giữ.`,
-    skipped: "Bỏ qua:",
-    unmet: (ids: string) => `Đơn vị gốc không đạt được các tiêu chí: ${ids} (các ca gần ngưỡng khác sẽ thấy chúng chưa đạt).`,
-  },
-  en: {
-    wrote: (n: number, set: string, out: string) => `Wrote ${n} boundary cases for ${set} to ${out}. Review each one before keeping it.`,
-    skipped: "Skipped:",
-    unmet: (ids: string) => `The baseline unit could not be made to meet: ${ids} (cases near other thresholds show them failing).`,
-  },
-} as const;
-
 /**
  * `tieuchi cases --boundaries <set.json> [--out file]`: writes a case file with the data at, just below and just
  * above each threshold of the set, and what the set decides for each.
  */
 export function casesCommand(args: readonly string[], opts: CasesOptions, io: Io): number {
-  if (opts.boundaries === undefined || args.length > 0)
-    throw new UsageError("cases takes --boundaries and a criteria file: tieuchi cases --boundaries <set.json> [--out <file>]");
-  const w = WORDS[opts.lang];
+  const lang = opts.lang;
+  if (opts.boundaries === undefined || args.length > 0) throw new UsageError(tCli(lang, "cmd.takes", { command: "cases" }));
   if (opts.out !== undefined && existsSync(opts.out)) {
-    if (statSync(opts.out).isDirectory()) throw new UsageError(`--out ${opts.out} is a folder; give a file name, e.g. <version>.boundaries.cases.json`);
+    if (statSync(opts.out).isDirectory()) throw new UsageError(tCli(lang, "cmd.out_is_folder", { out: opts.out }));
     const existing = readJsonFile(opts.out);
-    if (existing === null || typeof existing !== "object" || !("generated" in existing))
-      throw new UsageError(`${opts.out} exists and was not written by 'tieuchi cases'; choose another --out (e.g. <version>.boundaries.cases.json) or remove it`);
+    if (existing === null || typeof existing !== "object" || !("generated" in existing)) throw new UsageError(tCli(lang, "cmd.out_not_ours", { out: opts.out }));
   }
   const set = loadCriteriaFile(opts.boundaries);
   const label = `${set.definition.id}@${set.definition.version}`;
   const made = boundaryCases(set, { lang: opts.lang, ...(opts.seed !== undefined ? { seed: opts.seed } : {}) });
-  for (const s of made.skipped) io.err(`${w.skipped} ${s.criterion ?? "-"} ${s.where}: ${s.reason}\n`);
-  if (made.baselineUnmet.length) io.err(`${w.unmet(made.baselineUnmet.join(", "))}\n`);
+  for (const s of made.skipped) io.err(`${tCli(lang, "cmd.cases.skipped", { criterion: s.criterion ?? undefined, where: whereMessage(s.where), reason: s.detail })}\n`);
+  if (made.baselineUnmet.length) io.err(`${tCli(lang, "cmd.cases.unmet", { ids: made.baselineUnmet })}\n`);
   if (made.file.cases.length === 0) {
-    io.err(`tieuchi: ${label} has no thresholds to put cases on\n`);
+    io.err(`tieuchi: ${tCli(lang, "cmd.cases.none", { set: label })}\n`);
     return EXIT.fail;
   }
   const text = compactJson(made.file);
   if (opts.out !== undefined) {
     writeFileSync(opts.out, text);
-    io.err(`${w.wrote(made.file.cases.length, label, opts.out)}\n`);
+    io.err(`${tCli(lang, "cmd.cases.wrote", { count: made.file.cases.length, set: label, out: opts.out })}\n`);
   } else io.out(text);
   return EXIT.ok;
 }

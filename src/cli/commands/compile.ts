@@ -2,6 +2,8 @@ import { writeFileSync } from "node:fs";
 import { FileError, printable } from "../../errors.js";
 import { generateModule, notGenerated } from "../../generate/module.js";
 import { fileReason, loadCriteriaFile } from "../../node/index.js";
+import type { Lang } from "../../i18n/index.js";
+import { tCli } from "../../i18n/cli.js";
 import { EXIT, UsageError, type Io } from "../output.js";
 
 /**
@@ -10,12 +12,12 @@ import { EXIT, UsageError, type Io } from "../output.js";
  * file that cannot be written, or a set the generator does not model (it says what; the set then runs on the
  * closure evaluator, as every set does without a module).
  */
-export function compileCommand(args: readonly string[], opts: { out?: string }, io: Io): number {
-  if (args.length !== 1 || opts.out === undefined) throw new UsageError("compile takes one criteria file and --out: tieuchi compile <set.json> --out <file.mjs>");
+export function compileCommand(args: readonly string[], opts: { out?: string; lang: Lang }, io: Io): number {
+  if (args.length !== 1 || opts.out === undefined) throw new UsageError(tCli(opts.lang, "cmd.takes", { command: "compile" }));
   const loaded = loadCriteriaFile(args[0]!);
   const why = notGenerated(loaded);
   if (why !== undefined) {
-    io.err(`tieuchi: ${printable(args[0]!)}: no generated evaluator for this set: it uses ${why}; evaluate runs it on the closure evaluator\n`);
+    io.err(`tieuchi: ${tCli(opts.lang, "cmd.compile.not_generated", { file: printable(args[0]!), why })}\n`);
     return EXIT.usage;
   }
   const source = generateModule(loaded);
@@ -25,6 +27,6 @@ export function compileCommand(args: readonly string[], opts: { out?: string }, 
     throw new FileError(printable(opts.out), fileReason(e, true), e);
   }
   const d = loaded.definition;
-  io.err(`wrote ${opts.out}: ${d.id}@${d.version} (${loaded.hash}), ${d.criteria.length} criteria, ${source.length} bytes\n`);
+  io.err(`${tCli(opts.lang, "cmd.compile.wrote", { file: opts.out, set: `${d.id}@${d.version}`, hash: loaded.hash, criteria: d.criteria.length, bytes: source.length })}\n`);
   return EXIT.ok;
 }

@@ -15,7 +15,7 @@ export interface ComposeCommandOptions {
 }
 
 /** The parsed lines of a file of batch output (blank lines skipped). */
-function batchLines(path: string): unknown[] {
+function batchLines(path: string, lang: Lang): unknown[] {
   const out: unknown[] = [];
   try {
     for (const line of readLines(path)) {
@@ -25,9 +25,9 @@ function batchLines(path: string): unknown[] {
     }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new UsageError(`${path}: no such file`);
-    if (code === "EISDIR") throw new UsageError(`${path} is a folder, not a file of batch output`);
-    if (code === "EACCES" || code === "EPERM") throw new UsageError(`${path}: permission denied`);
+    if (code === "ENOENT") throw new UsageError(tCli(lang, "cmd.no_such_file", { path }));
+    if (code === "EISDIR") throw new UsageError(tCli(lang, "cmd.folder_not_output", { path }));
+    if (code === "EACCES" || code === "EPERM") throw new UsageError(tCli(lang, "cmd.permission", { path }));
     throw e;
   }
   return out;
@@ -40,19 +40,19 @@ function batchLines(path: string): unknown[] {
  * (kept, with their title not known), 2 for bad input or usage.
  */
 export function composeCommand(args: readonly string[], opts: ComposeCommandOptions, io: Io): number {
-  if (args.length !== 2) throw new UsageError("compose takes a criteria file and the unit's own data: tieuchi compose <set.json> <unit.json> --results list[].field=<results.ndjson>");
-  if (opts.results.length === 0) throw new UsageError("compose needs --results list[].field=<results.ndjson>, e.g. --results xa[].congDongHocTap=xa.results.ndjson");
+  if (args.length !== 2) throw new UsageError(tCli(opts.lang, "cmd.takes", { command: "compose" }));
+  if (opts.results.length === 0) throw new UsageError(tCli(opts.lang, "cmd.compose_needs_results"));
   const set = loadCriteriaFile(args[0]!);
   let data = readJsonFile(args[1]!);
   let errors = 0;
   const notes: string[] = [];
   for (const spec of opts.results) {
     const eq = spec.indexOf("=");
-    if (eq <= 0 || eq === spec.length - 1) throw new UsageError(`--results is list[].field=<results.ndjson>, not ${JSON.stringify(spec)}`);
+    if (eq <= 0 || eq === spec.length - 1) throw new UsageError(tCli(opts.lang, "cmd.results_form", { got: JSON.stringify(spec) }));
     const target = spec.slice(0, eq);
     const file = spec.slice(eq + 1);
     resultsTarget(set, target);
-    const c = composeResults(set, data, target, batchLines(file));
+    const c = composeResults(set, data, target, batchLines(file, opts.lang));
     data = c.data;
     errors += c.errors;
     notes.push(tCli(opts.lang, "cli.compose_filled", { target, file, results: c.results, errors: c.errors }));

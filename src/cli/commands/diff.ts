@@ -3,6 +3,7 @@ import { loadCriteriaFile } from "../../node/index.js";
 import { ChangeSection, diff, diffSummary, SECTION_TITLES, type SetDiff } from "../../versions/diff.js";
 import { EXIT, UsageError, type Io } from "../output.js";
 import { jsonText, langOption } from "./shared.js";
+import { tCli } from "../../i18n/cli.js";
 
 /** A diff as text: a heading, a summary, then each change as a sentence, section by section. */
 export function renderDiff(d: SetDiff, lang: Lang): string {
@@ -18,8 +19,8 @@ export function renderDiff(d: SetDiff, lang: Lang): string {
 
 /** `tieuchi diff <old.json> <new.json> [--json] [--lang vi|en]`: exit 0 when nothing changed, 1 when something did. */
 export function diffCommand(args: readonly string[], opts: { json: boolean; lang: string }, io: Io): number {
-  if (args.length !== 2) throw new UsageError("diff takes the old and the new criteria file: tieuchi diff <old.json> <new.json>");
   const lang = langOption(opts.lang);
+  if (args.length !== 2) throw new UsageError(tCli(lang, "cmd.takes", { command: "diff" }));
   const d = diff(loadCriteriaFile(args[0]!), loadCriteriaFile(args[1]!));
   io.out(opts.json ? jsonText(d) : renderDiff(d, lang));
   return d.changes.length === 0 ? EXIT.ok : EXIT.fail;

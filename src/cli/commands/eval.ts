@@ -1,5 +1,8 @@
 import { NotInForceError } from "../../errors.js";
 import { msg, t } from "../../i18n/index.js";
+import { tCli } from "../../i18n/cli.js";
+import type { Status } from "../../schema/result.js";
+import { langOption } from "./shared.js";
 import { evaluate } from "../../evaluate/evaluate.js";
 import type { Lang } from "../../explain/format.js";
 import { bundledCriteriaDir } from "../../node/bundled.js";
@@ -10,46 +13,51 @@ import { EXIT, UsageError, type Io } from "../output.js";
 import { table } from "../table.js";
 import { writeRecord } from "./verify.js";
 
-/** Status labels of the tables. */
-export const STATUS: Record<Lang, Record<string, string>> = {
-  vi: { pass: "✔ đạt", fail: "✘ chưa đạt", missing: "? thiếu dữ liệu", "not-applicable": "– không áp dụng", error: "! lỗi" },
-  en: { pass: "✔ pass", fail: "✘ fail", missing: "? missing", "not-applicable": "– n/a", error: "! error" },
-};
-/** Verdict labels of the tables. */
-export const VERDICT: Record<Lang, Record<string, string>> = {
-  vi: { pass: "ĐẠT", fail: "CHƯA ĐẠT", incomplete: "CHƯA ĐỦ DỮ LIỆU" },
-  en: { pass: "PASS", fail: "FAIL", incomplete: "INCOMPLETE" },
-};
+/** The marks put before a status in the tables. */
+const MARK: Record<string, string> = { pass: "✔", fail: "✘", missing: "?", "not-applicable": "–", error: "!" };
+
+/** A criterion's status in a table cell: its mark and its word, e.g. `✔ đạt`. */
+export function statusCell(status: Status, lang: Lang): string {
+  return `${MARK[status] ?? ""} ${t(lang, "word.status_short", { status })}`;
+}
+
+/** The verdict in capitals for a table cell, e.g. `ĐẠT`. */
+export function verdictWord(verdict: Result["verdict"], lang: Lang): string {
+  return t(lang, "word.verdict", { verdict }).toLocaleUpperCase(lang);
+}
 
 /** Renders a result as a readable table with the verdict and the gap. */
 export function renderResult(r: Result, lang: Lang, width: number): string {
-  const vi = lang === "vi";
   const head = [
     `${r.set.title[lang]} — ${r.set.id}@${r.set.version} (${r.set.document})`,
-    `${r.set.hash}${r.asOf ? `   ${vi ? "ngày xét" : "as of"} ${r.asOf}${r.inForce === false ? (vi ? " (NGOÀI thời gian hiệu lực)" : " (NOT in force then)") : ""}` : ""}`,
+    `${r.set.hash}${r.asOf ? `   ${tCli(lang, "cmd.eval.as_of", { date: r.asOf, inForce: r.inForce !== false })}` : ""}`,
     "",
   ];
   const rows = r.criteria.map((c) => [
     c.id,
-    STATUS[lang][c.status] ?? c.status,
+    statusCell(c.status, lang),
     // An undecided criterion shows the points it could end with, e.g. 0–10/10.
-    c.points ? (c.points.possible === c.points.earned ? `${c.points.earned}/${c.points.max}` : `${c.points.earned}–${c.points.possible}/${c.points.max}`) : c.mandatory ? (vi ? "bắt buộc" : "required") : "",
+    c.points ? (c.points.possible === c.points.earned ? `${c.points.earned}/${c.points.max}` : `${c.points.earned}–${c.points.possible}/${c.points.max}`) : c.mandatory ? t(lang, "word.mandatory") : "",
     `${c.title[lang]}${c.message ? ` — ${c.message[lang]}` : ""}`,
   ]);
-  const body = table([vi ? "Mã" : "ID", vi ? "Trạng thái" : "Status", vi ? "Điểm" : "Points", vi ? "Tiêu chí và lý do" : "Criterion and why"], rows, width);
+  const column = (c: "id" | "status" | "points" | "criterion-why") => tCli(lang, "cmd.column", { column: c });
+  const body = table([column("id"), column("status"), column("points"), column("criterion-why")], rows, width);
   const tail: string[] = [""];
-  const grade = r.grade ? (vi ? `, xếp loại ${r.grade.title.vi}` : `, grade ${r.grade.title.en}`) : "";
   // The points range when the missing data could still change the points (40–95/100 points).
-  const pts = r.points ? ` — ${t(lang, "decision.points_range", { earned: r.points.earned, possible: r.points.possible, max: r.points.applicableMax })} (${vi ? "mức đạt" : "pass mark"} ${r.points.passMark ?? (vi ? "chưa xác định" : "unknown")})` : "";
-  tail.push(`${vi ? "Kết luận" : "Verdict"}: ${VERDICT[lang][r.verdict]}${grade}${pts}`);
+  tail.push(
+    tCli(lang, "cmd.eval.verdict", {
+      verdict: r.verdict,
+      grade: r.grade?.title,
+      points: r.points ? t(lang, "decision.points_range", { earned: r.points.earned, possible: r.points.possible, max: r.points.applicableMax }) : undefined,
+      passMark: r.points?.passMark ?? undefined,
+    }),
+  );
   if (r.message) tail.push(r.message[lang]);
-  for (const l of r.levels) tail.push(`  ${l.title[lang]}: ${l.status}${l.failing.length ? ` (${vi ? "chưa đạt" : "failing"}: ${l.failing.join(", ")})` : ""}${l.missing.length ? ` (${vi ? "thiếu" : "missing"}: ${l.missing.join(", ")})` : ""}`);
-  if (r.gap.toImprove.length && r.verdict !== "pass")
-    tail.push(`${vi ? "Có thể cải thiện" : "Could improve"}: ${r.gap.toImprove.map((t) => `${t.id} (+${t.points})`).join(", ")}`);
-  if (r.gap.nextGrade) tail.push(`${vi ? "Để lên loại" : "Next grade"} ${r.gap.nextGrade.title[lang]}: ${vi ? "cần thêm" : "needs"} ${r.gap.nextGrade.pointsShort} ${vi ? "điểm" : "points"}`);
-  if (r.gap.nextLevel)
-    tail.push(`${vi ? "Để đạt" : "For"} ${r.gap.nextLevel.title[lang]}: ${[...r.gap.nextLevel.failing, ...r.gap.nextLevel.missing].join(", ")}`);
-  if (r.verdict === "pass" && !r.gradeFinal) tail.push(vi ? "Xếp loại có thể cao hơn khi bổ sung dữ liệu còn thiếu." : "The grade may rise once the missing data is supplied.");
+  for (const l of r.levels) tail.push(tCli(lang, "cmd.eval.level", { title: l.title, status: l.status, failing: l.failing, missing: l.missing }));
+  if (r.gap.toImprove.length && r.verdict !== "pass") tail.push(tCli(lang, "cmd.eval.improve", { items: r.gap.toImprove.map((x) => `${x.id} (+${x.points})`) }));
+  if (r.gap.nextGrade) tail.push(tCli(lang, "cmd.eval.next_grade", { grade: r.gap.nextGrade.title, points: r.gap.nextGrade.pointsShort }));
+  if (r.gap.nextLevel) tail.push(tCli(lang, "cmd.eval.next_level", { level: r.gap.nextLevel.title, items: [...r.gap.nextLevel.failing, ...r.gap.nextLevel.missing] }));
+  if (r.verdict === "pass" && !r.gradeFinal) tail.push(tCli(lang, "cmd.eval.grade_may_rise"));
   return [...head, body, ...tail].join("\n") + "\n";
 }
 
@@ -63,8 +71,8 @@ export function evalCommand(
   opts: { json: boolean; lang: string; asOf?: string; sets?: string; record?: string; outOfForce?: boolean; maxWork?: number },
   io: Io,
 ): number {
-  if (args.length !== 2) throw new UsageError("eval takes a criteria file and a unit's data file: tieuchi eval <set.json> <unit.json>");
-  if (opts.lang !== "vi" && opts.lang !== "en") throw new UsageError(`--lang is vi or en, not ${JSON.stringify(opts.lang)}`);
+  const lang = langOption(opts.lang);
+  if (args.length !== 2) throw new UsageError(tCli(lang, "cmd.takes", { command: "eval" }));
   // --max-work raises both what the set may need and what the unit may take.
   const set = loadCriteriaFile(args[0]!, opts.maxWork !== undefined ? { limits: { maxWork: opts.maxWork } } : {});
   const data = readJsonFile(args[1]!);
@@ -90,6 +98,6 @@ export function evalCommand(
     throw e;
   }
   if (opts.record !== undefined) writeRecord(opts.record, result, data);
-  io.out(opts.json ? `${JSON.stringify(result, null, 2)}\n` : renderResult(result, opts.lang, io.columns));
+  io.out(opts.json ? `${JSON.stringify(result, null, 2)}\n` : renderResult(result, lang, io.columns));
   return result.verdict === "pass" && result.inForce !== false ? EXIT.ok : EXIT.fail;
 }

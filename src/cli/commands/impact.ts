@@ -7,68 +7,58 @@ import { loadCriteriaFile, loadRegistry, readLines } from "../../node/index.js";
 import { createImpact, ImpactKind, type ImpactSummary, type UnitImpact } from "../../versions/impact.js";
 import { EXIT, UsageError, type Io } from "../output.js";
 import { langOption } from "./shared.js";
-
-const KIND: Record<Lang, Record<ImpactKind, string>> = {
-  vi: {
-    unchanged: "không đổi",
-    changed: "thay đổi",
-    "valid-old-only": "chỉ hợp lệ với bản cũ",
-    "valid-new-only": "chỉ hợp lệ với bản mới",
-    invalid: "không hợp lệ với cả hai",
-    "bad-line": "dòng lỗi",
-    error: "lỗi khi đánh giá",
-  },
-  en: {
-    unchanged: "unchanged",
-    changed: "changed",
-    "valid-old-only": "valid for the old version only",
-    "valid-new-only": "valid for the new version only",
-    invalid: "invalid for both",
-    // Plural: the summary counts them ("1 bad line", "2 errors").
-    "bad-line": "bad lines",
-    error: "errors",
-  },
-};
+import { isMessage, say, t } from "../../i18n/index.js";
+import { tCli } from "../../i18n/cli.js";
+import { Status } from "../../schema/result.js";
 
 /** A kind of change (`verdict pass → fail`, a stable key in the counts) in the reader's language. */
 function changeText(key: string, lang: Lang): string {
-  return lang === "vi" ? key.replace(/^verdict /, "kết luận ").replace(/^grade /, "xếp loại ") : key;
+  const m = /^(verdict|grade) (.*) → (.*)$/.exec(key);
+  if (!m) return key;
+  const what = m[1] as "verdict" | "grade";
+  const word = (v: string) => (what === "verdict" && (v === "pass" || v === "fail" || v === "incomplete") ? t(lang, "word.verdict", { verdict: v }) : v === "none" ? t(lang, "word.none") : v);
+  return tCli(lang, "cmd.impact.change", { what, from: word(m[2]!), to: word(m[3]!) });
 }
 
-const cellText = (c: { status: string; points: number | null } | null) => (c ? `${c.status}${c.points !== null ? ` (${c.points})` : ""}` : "—");
+const STATUSES: readonly string[] = Status.options;
+const cellText = (c: { status: string; points: number | null } | null, lang: Lang) =>
+  c ? `${STATUSES.includes(c.status) ? t(lang, "word.status_short", { status: c.status as Status }) : c.status}${c.points !== null ? ` (${c.points})` : ""}` : "—";
+
+/** A problem of a unit in words: from its message when it has one this catalogue knows, else its English sentence. */
+function problemText(p: UnitImpact["problems"][number], lang: Lang): string {
+  const worded = p.key !== undefined ? { key: p.key, params: p.params ?? {} } : undefined;
+  const text = isMessage(worded) ? say(worded, lang) : p.message;
+  return p.path.length ? `${formatPath(p.path, lang)}: ${text}` : text;
+}
 
 /** One unit's impact as a line of text (units that did not change are not printed). */
 export function renderUnit(u: UnitImpact, lang: Lang): string {
-  const vi = lang === "vi";
-  const who = `${vi ? "dòng" : "line"} ${u.line}${u.label ? ` (${u.label})` : ""}`;
+  const who = `${t(lang, "word.line", { line: u.line })}${u.label ? ` (${u.label})` : ""}`;
   if (u.kind === "changed") {
     const name = (c: UnitImpact["criteria"][number]) =>
-      c.old === null ? `${c.new} (${vi ? "mới" : "new"})` : c.new === null ? `${c.old} (${vi ? "đã bỏ" : "removed"})` : c.old === c.new ? c.old : `${c.old} → ${c.new}`;
-    const state = (c: UnitImpact["criteria"][number]) => (c.before && c.after ? `${cellText(c.before)} → ${cellText(c.after)}` : cellText(c.before ?? c.after));
-    const causes = u.criteria.map((c) => `${name(c)}: ${state(c)}${c.blocksNow ? (vi ? " [chặn]" : " [blocks]") : ""}`);
-    const decision = u.decision.length ? `; ${vi ? "cách xét đổi" : "decision changed"}: ${u.decision.join(", ")}` : "";
-    return `${who}: ${u.changes.map((c) => changeText(c, lang)).join(", ")} — ${causes.join("; ") || (vi ? "không tiêu chí nào đổi" : "no criterion changed")}${decision}\n`;
+      c.old === null ? `${c.new} (${tCli(lang, "cmd.impact.new")})` : c.new === null ? `${c.old} (${tCli(lang, "cmd.impact.removed")})` : c.old === c.new ? c.old : `${c.old} → ${c.new}`;
+    const state = (c: UnitImpact["criteria"][number]) => (c.before && c.after ? `${cellText(c.before, lang)} → ${cellText(c.after, lang)}` : cellText(c.before ?? c.after, lang));
+    const causes = u.criteria.map((c) => `${name(c)}: ${state(c)}${c.blocksNow ? ` [${tCli(lang, "cmd.impact.blocks")}]` : ""}`);
+    const decision = u.decision.length ? `; ${tCli(lang, "cmd.impact.decision", { changes: u.decision })}` : "";
+    return `${who}: ${u.changes.map((c) => changeText(c, lang)).join(", ")} — ${causes.join("; ") || tCli(lang, "cmd.impact.no_criterion")}${decision}\n`;
   }
   // A unit written for the other version has a problem per field; the first few say so, --json has them all.
-  const shown = u.problems.slice(0, 3).map((p) => (p.path.length ? `${formatPath(p.path)}: ${p.message}` : p.message));
+  const shown = u.problems.slice(0, 3).map((p) => problemText(p, lang));
   const more = u.problems.length - shown.length;
-  const problems = [...shown, ...(more > 0 ? [vi ? `… và ${more} lỗi khác` : `… and ${more} more`] : [])].join("; ");
-  return `${who}: ${u.kind === "bad-line" ? (vi ? "dòng lỗi" : "bad line") : KIND[lang][u.kind]}${u.problemsFor && u.kind !== "invalid" ? ` (${vi ? "lỗi với bản" : "problem with the"} ${u.problemsFor === "old" ? (vi ? "cũ" : "old version") : u.problemsFor === "new" ? (vi ? "mới" : "new version") : vi ? "cả hai" : "both"})` : ""}: ${problems}\n`;
+  const problems = [...shown, ...(more > 0 ? [t(lang, "word.and_more", { count: more })] : [])].join("; ");
+  const kind = tCli(lang, "cmd.impact.kind", { kind: u.kind });
+  return `${who}: ${kind}${u.problemsFor && u.kind !== "invalid" ? ` (${tCli(lang, "cmd.impact.problem_with", { side: u.problemsFor })})` : ""}: ${problems}\n`;
 }
 
 /** The counts of an impact run as text. */
 export function renderSummary(s: ImpactSummary, lang: Lang): string {
-  const vi = lang === "vi";
   const units = ImpactKind.options.reduce((n, k) => n + s.kinds[k], 0);
-  const plural = (k: ImpactKind) => (lang === "en" && s.kinds[k] === 1 ? KIND.en[k].replace(/s$/, "") : KIND[lang][k]);
-  const kinds = ImpactKind.options.map((k) => `${s.kinds[k]} ${plural(k)}`).join(", ");
-  const lines = [
-    `${s.old.id}@${s.old.version} → ${s.new.id}@${s.new.version}: ${units} ${vi ? "đơn vị" : "units"} (${s.lines} ${vi ? "dòng" : "lines"}, ${s.blank} ${vi ? "dòng trống" : "blank"}): ${kinds}`,
-  ];
+  const kinds = ImpactKind.options.map((k) => tCli(lang, "cmd.impact.count", { kind: k, count: s.kinds[k] }));
+  const lines = [tCli(lang, "cmd.impact.summary", { old: `${s.old.id}@${s.old.version}`, new: `${s.new.id}@${s.new.version}`, units, lines: s.lines, blank: s.blank, kinds })];
   const changes = Object.entries(s.changes).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  if (changes.length) lines.push(`${vi ? "Theo loại thay đổi" : "By kind of change"}: ${changes.map(([k, n]) => `${changeText(k, lang)}: ${n}`).join("; ")}`);
+  if (changes.length) lines.push(tCli(lang, "cmd.impact.by_change", { items: changes.map(([k, n]) => `${changeText(k, lang)}: ${n}`) }));
   const criteria = Object.entries(s.criteria).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  if (criteria.length) lines.push(`${vi ? "Tiêu chí gây thay đổi" : "Criteria behind the changes"}: ${criteria.map(([k, n]) => `${k} (${n})`).join(", ")}`);
+  if (criteria.length) lines.push(tCli(lang, "cmd.impact.criteria", { items: criteria.map(([k, n]) => `${k} (${n})`) }));
   return `${lines.join("\n")}\n`;
 }
 
@@ -79,7 +69,7 @@ export function renderSummary(s: ImpactSummary, lang: Lang): string {
  * Exit 0 when no unit changed and every line was usable, 1 otherwise.
  */
 export function impactCommand(args: readonly string[], opts: { json: boolean; lang: string; asOf?: string; sets?: string; label?: string }, io: Io): number | Promise<number> {
-  if (args.length !== 3) throw new UsageError("impact takes the old and new criteria files and an NDJSON file of units: tieuchi impact <old.json> <new.json> <units.ndjson>");
+  if (args.length !== 3) throw new UsageError(tCli(langOption(opts.lang), "cmd.takes", { command: "impact" }));
   const lang = langOption(opts.lang);
   const run = createImpact(loadCriteriaFile(args[0]!), loadCriteriaFile(args[1]!), {
     ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),

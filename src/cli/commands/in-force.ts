@@ -7,41 +7,42 @@ import { showDate } from "../../schema/dates.js";
 import { evaluateTransition, type Transition, type TransitionCell, type TransitionSide } from "../../versions/transition.js";
 import { EXIT, UsageError, type Io } from "../output.js";
 import { table } from "../table.js";
-import { renderResult, STATUS, VERDICT } from "./eval.js";
+import { renderResult, statusCell, verdictWord } from "./eval.js";
+import { say } from "../../i18n/index.js";
+import { tCli } from "../../i18n/cli.js";
 import { jsonText, langOption } from "./shared.js";
 import { writeRecord } from "./verify.js";
 
 function verdictCell(r: Result | null, lang: Lang): string {
-  if (!r) return lang === "vi" ? "dữ liệu không hợp lệ" : "data not valid";
+  if (!r) return tCli(lang, "cmd.transition.not_valid");
   const grade = r.grade ? `, ${r.grade.title[lang]}` : "";
   const pts = r.points ? ` ${r.points.earned}/${r.points.applicableMax}` : "";
-  return `${VERDICT[lang][r.verdict]}${grade}${pts}`;
+  return `${verdictWord(r.verdict, lang)}${grade}${pts}`;
 }
 
 /** A transitional evaluation as text: why each version, then the criteria and verdicts side by side. */
 export function renderTransition(t: Transition, lang: Lang, width: number): string {
-  const vi = lang === "vi";
-  const sideHead = (s: TransitionSide, what: string) => `${what} ${showDate(s.date, lang)}: ${s.reason.message[lang]}`;
-  const lines = [sideHead(t.applied, vi ? "Ngày nộp hồ sơ" : "Applied"), sideHead(t.decided, vi ? "Ngày xét" : "Decided"), ""];
-  const col = (s: TransitionSide, what: string) => `${s.reason.id}@${s.reason.version} (${what} ${showDate(s.date, lang)})`;
-  const cell = (c: TransitionCell | null) => (!c ? "—" : c.status === null ? "" : `${STATUS[lang][c.status] ?? c.status}${c.points !== null ? ` ${c.points}` : ""}`);
+  const sideHead = (s: TransitionSide, side: "applied" | "decided") => tCli(lang, "cmd.transition.side", { side, date: showDate(s.date, lang), reason: s.reason.message });
+  const lines = [sideHead(t.applied, "applied"), sideHead(t.decided, "decided"), ""];
+  const col = (s: TransitionSide, side: "applied" | "decided") => tCli(lang, "cmd.transition.column", { side, set: `${s.reason.id}@${s.reason.version}`, date: showDate(s.date, lang) });
+  const cell = (c: TransitionCell | null) => (!c ? "—" : c.status === null ? "" : `${statusCell(c.status, lang)}${c.points !== null ? ` ${c.points}` : ""}`);
   const rows = t.rows.map((r) => {
     const a = r.applied?.id;
     const d = r.decided?.id;
     return [a === undefined || a === d ? d! : d === undefined ? a : `${a} → ${d}`, cell(r.applied), cell(r.decided)];
   });
-  rows.push([vi ? "Kết luận" : "Verdict", verdictCell(t.applied.result, lang), verdictCell(t.decided.result, lang)]);
-  lines.push(table([vi ? "Tiêu chí" : "Criterion", col(t.applied, vi ? "nộp" : "applied"), col(t.decided, vi ? "xét" : "decided")], rows, width));
+  rows.push([tCli(lang, "cmd.column", { column: "verdict" }), verdictCell(t.applied.result, lang), verdictCell(t.decided.result, lang)]);
+  lines.push(table([tCli(lang, "cmd.column", { column: "criterion" }), col(t.applied, "applied"), col(t.decided, "decided")], rows, width));
   for (const s of [t.applied, t.decided]) {
     if (!s.error) continue;
     // The first problems say enough to see that the data was written for the other version; --json has them all.
-    const shown = s.error.problems.slice(0, 5).map((p) => `  - ${formatPath(p.path)}: ${p.message}`);
+    const shown = s.error.problems.slice(0, 5).map((p) => `  - ${formatPath(p.path, lang)}: ${say(p, lang)}`);
     const more = s.error.problems.length - shown.length;
     lines.push(
       "",
-      `${vi ? "Dữ liệu không hợp lệ với" : "The data is not valid for"} ${s.reason.id}@${s.reason.version} (${s.error.problems.length} ${vi ? "lỗi" : s.error.problems.length === 1 ? "problem" : "problems"}):`,
+      tCli(lang, "cmd.transition.invalid_for", { set: `${s.reason.id}@${s.reason.version}`, count: s.error.problems.length }),
       ...shown,
-      ...(more > 0 ? [`  ${vi ? `… và ${more} lỗi khác (xem --json)` : `… and ${more} more (see --json)`}`] : []),
+      ...(more > 0 ? [`  ${tCli(lang, "cmd.more_in_json", { count: more })}`] : []),
     );
   }
   lines.push("", t.message[lang]);
@@ -59,12 +60,13 @@ export function inForceCommand(
   io: Io,
 ): number {
   const lang = langOption(opts.lang);
-  if (args.length !== 1) throw new UsageError("with --set, eval takes one unit's data file: tieuchi eval --set <id> --as-of <date> <unit.json>");
+  const usage = (text: string) => new UsageError(text);
+  if (args.length !== 1) throw usage(tCli(lang, "cmd.takes", { command: "eval-set" }));
   const transitional = opts.applied !== undefined || opts.decided !== undefined;
-  if (transitional && (opts.applied === undefined || opts.decided === undefined)) throw new UsageError("--applied and --decided go together");
-  if (transitional && opts.asOf !== undefined) throw new UsageError("give either --as-of, or --applied and --decided");
-  if (!transitional && opts.asOf === undefined) throw new UsageError("with --set, give the date: --as-of <date>, or --applied <date> --decided <date>");
-  if (transitional && opts.record !== undefined) throw new UsageError("--record records one evaluation: use it with --as-of");
+  if (transitional && (opts.applied === undefined || opts.decided === undefined)) throw usage(tCli(lang, "cmd.applied_with_decided"));
+  if (transitional && opts.asOf !== undefined) throw usage(tCli(lang, "cmd.as_of_or_applied"));
+  if (!transitional && opts.asOf === undefined) throw usage(tCli(lang, "cmd.set_needs_date"));
+  if (transitional && opts.record !== undefined) throw usage(tCli(lang, "cmd.record_one"));
   const registry = loadRegistry(opts.criteria);
   const data = readJsonFile(args[0]!);
   if (transitional) {

@@ -22,11 +22,13 @@ export interface ReportCommandOptions {
  * by grouping fields, read line by line from batch output (`-` for standard input).
  */
 export function reportCommand(args: readonly string[], opts: ReportCommandOptions, io: Io): number {
-  if (args.length !== 1) throw new UsageError("report takes one file of batch output: tieuchi report <results.ndjson> [--by field] [--format text|md|csv|json]");
-  if (!REPORT_FORMATS.includes(opts.format as ReportFormat)) throw new UsageError(`--format is one of ${REPORT_FORMATS.join(", ")}, not ${JSON.stringify(opts.format)}`);
-  if (!/^\d{1,2}$/.test(opts.decimals)) throw new UsageError(`--decimals is a whole number, not ${JSON.stringify(opts.decimals)}`);
+  const lang = opts.lang;
+  if (args.length !== 1) throw new UsageError(tCli(lang, "cmd.takes", { command: "report" }));
+  if (!REPORT_FORMATS.includes(opts.format as ReportFormat))
+    throw new UsageError(tCli(lang, "cmd.not_one_of", { option: "--format", values: [...REPORT_FORMATS], got: JSON.stringify(opts.format) }));
+  if (!/^\d{1,2}$/.test(opts.decimals)) throw new UsageError(tCli(lang, "cmd.whole_number", { option: "--decimals", got: JSON.stringify(opts.decimals) }));
   const by = opts.by.flatMap((b) => b.split(",")).map((b) => b.trim());
-  if (by.some((b) => b === "")) throw new UsageError("--by needs field names, e.g. --by xa or --by huyen,xa");
+  if (by.some((b) => b === "")) throw new UsageError(tCli(lang, "cmd.by_names"));
   const acc = createReport({ by, decimals: Number(opts.decimals), ...(opts.set !== undefined ? { set: loadCriteriaFile(opts.set) } : {}) });
   if (args[0] === "-" && process.stdin.isTTY === true) throw new UsageError(tCli(opts.lang, "cli.stdin_terminal", { command: "report", what: "results" }));
   const path = args[0] === "-" ? 0 : args[0]!;
@@ -37,7 +39,7 @@ export function reportCommand(args: readonly string[], opts: ReportCommandOption
   const text = formatReport(acc.finish(), opts.format as ReportFormat, opts.lang);
   if (opts.out !== undefined) {
     writeFileSync(opts.out, text);
-    io.err(`wrote ${opts.out}\n`);
+    io.err(`${tCli(lang, "cmd.wrote", { file: opts.out })}\n`);
   } else io.out(text);
   return EXIT.ok;
 }

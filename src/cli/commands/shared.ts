@@ -1,9 +1,10 @@
 import type { Lang } from "../../explain/format.js";
+import { tCli } from "../../i18n/cli.js";
 import { UsageError } from "../output.js";
 
 /** The `--lang` option, checked. */
 export function langOption(lang: string): Lang {
-  if (lang !== "vi" && lang !== "en") throw new UsageError(`--lang is vi or en, not ${JSON.stringify(lang)}`);
+  if (lang !== "vi" && lang !== "en") throw new UsageError(tCli("vi", "cmd.not_one_of", { option: "--lang", values: ["vi", "en"], got: JSON.stringify(lang) }));
   return lang;
 }
 

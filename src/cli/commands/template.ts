@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { SetNotFoundError } from "../../errors.js";
 import { msg } from "../../i18n/index.js";
+import { tCli } from "../../i18n/cli.js";
 import type { LoadedSet } from "../../evaluate/load.js";
 import type { Lang } from "../../explain/format.js";
 import { loadCriteriaFile, loadRegistry } from "../../node/index.js";
@@ -38,11 +39,11 @@ function resolveSet(arg: string, opts: TemplateOptions): LoadedSet {
  * headers (English with --lang en), drop-downs and an example row; `tieuchi batch` reads it back.
  */
 export async function templateCommand(args: readonly string[], opts: TemplateOptions, io: Io): Promise<number> {
-  if (args.length !== 1 || opts.out === undefined) throw new UsageError("template takes a criteria set and --out: tieuchi template <set.json|id[@version]> --out <file.xlsx|file.csv>");
-  if (sheetFormatOf(opts.out) === undefined) throw new UsageError(`--out of a template is an .xlsx or .csv file, not ${JSON.stringify(opts.out)}`);
+  if (args.length !== 1 || opts.out === undefined) throw new UsageError(tCli(opts.lang, "cmd.takes", { command: "template" }));
+  if (sheetFormatOf(opts.out) === undefined) throw new UsageError(tCli(opts.lang, "cmd.template_out", { got: JSON.stringify(opts.out) }));
   const set = resolveSet(args[0]!, opts);
   await writeTemplateFile(set, opts.out, opts.lang);
   const d = set.definition;
-  io.err(opts.lang === "vi" ? `Đã ghi mẫu của ${d.id}@${d.version} (${d.source.document}) vào ${opts.out}\n` : `Wrote the template of ${d.id}@${d.version} (${d.source.document}) to ${opts.out}\n`);
+  io.err(`${tCli(opts.lang, "cmd.template.wrote", { set: `${d.id}@${d.version}`, document: d.source.document, out: opts.out })}\n`);
   return EXIT.ok;
 }

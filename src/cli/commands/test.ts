@@ -1,4 +1,4 @@
-import { formatPath } from "../../errors.js";
+import { tCli } from "../../i18n/cli.js";
 import type { Lang } from "../../explain/format.js";
 import { loadRegistry } from "../../node/index.js";
 import { runCaseFiles, type CaseFileRun } from "../../node/cases.js";
@@ -15,23 +15,6 @@ export interface TestOptions {
   readonly requireBoth: boolean;
   readonly sets?: string;
 }
-
-const WORDS = {
-  vi: {
-    coverageOf: (label: string, n: number, files: number) => `Độ phủ của ${label} (${n} ca, ${files} tệp):`,
-    summary: (cases: number, files: number, passed: number, failed: number) => `${cases} ca trong ${files} tệp: ${passed} đúng, ${failed} sai`,
-    fileErrors: (n: number) => `${n} tệp không chạy được`,
-    gaps: (n: number) => `${n} tiêu chí chưa được thấy cả đạt lẫn chưa đạt (--require-both)`,
-    stale: "  ! các ca này được sinh từ một bản khác của tệp tiêu chí: sinh lại bằng tieuchi cases --boundaries, hoặc xem lại",
-  },
-  en: {
-    coverageOf: (label: string, n: number, files: number) => `Coverage of ${label} (${n} cases, ${files} file${files === 1 ? "" : "s"}):`,
-    summary: (cases: number, files: number, passed: number, failed: number) => `${cases} cases in ${files} file${files === 1 ? "" : "s"}: ${passed} passed, ${failed} failed`,
-    fileErrors: (n: number) => `${n} file${n === 1 ? "" : "s"} could not be run`,
-    gaps: (n: number) => `${n} criteri${n === 1 ? "on" : "a"} never seen both passing and failing (--require-both)`,
-    stale: "  ! these cases were generated from another version of the criteria file: regenerate them with tieuchi cases --boundaries, or review them",
-  },
-} as const;
 
 /** A generated case file whose set file has changed since (its cases still run: this is a reminder). */
 function isStale(r: CaseFileRun): boolean {
@@ -61,8 +44,8 @@ function coverageBySet(runs: readonly CaseFileRun[]): { coverage: Coverage; file
 export function testCommand(paths: readonly string[], opts: TestOptions, io: Io): number {
   const targets = paths.length > 0 ? paths : ["criteria"];
   const runs = runCaseFiles(targets, opts.sets !== undefined ? { sets: loadRegistry(opts.sets) } : {});
-  if (runs.length === 0) throw new UsageError(`no case files (*.cases.json) found in ${targets.join(", ")}`);
-  const w = WORDS[opts.lang];
+  const lang = opts.lang;
+  if (runs.length === 0) throw new UsageError(tCli(lang, "cmd.no_case_files", { paths: targets }));
   const withCoverage = opts.coverage || opts.requireBoth;
   const coverage = withCoverage ? coverageBySet(runs) : [];
 
@@ -96,24 +79,24 @@ export function testCommand(paths: readonly string[], opts: TestOptions, io: Io)
 
   for (const r of runs) {
     if ("error" in r) {
-      io.out(`✘ ${r.path}\n    ${r.error.message.replace(/\n/g, "\n    ")} [${r.error.code}]\n`);
-      if (r.error.problems.length === 0 && r.error.path.length > 0) io.out(`    at ${formatPath(r.error.path)}\n`);
+      io.out(`✘ ${r.path}\n    ${r.error.text(lang).replace(/\n/g, "\n    ")} [${r.error.code}]\n`);
+      if (r.error.problems.length === 0 && r.error.path.length > 0) io.out(`    ${tCli(lang, "cmd.test.at", { path: r.error.path })}\n`);
       continue;
     }
     const d = r.prepared.set.definition;
     io.out(`${r.ok ? "✔" : "✘"} ${r.path}  ${d.id}@${d.version}\n`);
-    if (isStale(r)) io.out(`${w.stale}\n`);
+    if (isStale(r)) io.out(`${tCli(lang, "cmd.test.stale")}\n`);
     for (const o of r.outcomes) {
       io.out(`  ${o.ok ? "✔" : "✘"} ${o.name}\n`);
       for (const line of formatOutcome(o, opts.lang)) io.out(`      ${line}\n`);
     }
   }
   for (const c of coverage) {
-    io.out(`\n${w.coverageOf(`${c.coverage.set.id}@${c.coverage.set.version}`, c.coverage.evaluated, c.files)}\n`);
+    io.out(`\n${tCli(lang, "cmd.test.coverage_of", { set: `${c.coverage.set.id}@${c.coverage.set.version}`, cases: c.coverage.evaluated, files: c.files })}\n`);
     io.out(`${formatCoverage(c.coverage, opts.lang)}\n`);
   }
-  io.out(`\n${w.summary(cases.length, runs.length - fileErrors, passed, cases.length - passed)}\n`);
-  if (fileErrors > 0) io.out(`${w.fileErrors(fileErrors)}\n`);
-  if (opts.requireBoth && gaps > 0) io.out(`${w.gaps(gaps)}\n`);
+  io.out(`\n${tCli(lang, "cmd.test.summary", { cases: cases.length, files: runs.length - fileErrors, passed, failed: cases.length - passed })}\n`);
+  if (fileErrors > 0) io.out(`${tCli(lang, "cmd.test.file_errors", { count: fileErrors })}\n`);
+  if (opts.requireBoth && gaps > 0) io.out(`${tCli(lang, "cmd.test.gaps", { count: gaps })}\n`);
   return ok ? EXIT.ok : EXIT.fail;
 }

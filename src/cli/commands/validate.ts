@@ -1,4 +1,6 @@
-import { CriteriaSetError, formatPath, JsonParseError, locatedProblem, problem, type Problem } from "../../errors.js";
+import { CriteriaSetError, JsonParseError, locatedProblem, problem, problemLine, type Problem } from "../../errors.js";
+import { type Lang } from "../../i18n/index.js";
+import { tCli } from "../../i18n/cli.js";
 import { loadCriteriaFile } from "../../node/index.js";
 import { EXIT, type Io } from "../output.js";
 
@@ -12,7 +14,7 @@ interface FileReport {
 }
 
 /** `tieuchi validate <set.json>...`: checks each file; 0 when all are valid, 1 when some are not. */
-export function validateCommand(files: readonly string[], opts: { json: boolean; maxWork?: number }, io: Io): number {
+export function validateCommand(files: readonly string[], opts: { json: boolean; lang: Lang; maxWork?: number }, io: Io): number {
   const reports: FileReport[] = files.map((file) => {
     try {
       const s = loadCriteriaFile(file, opts.maxWork !== undefined ? { limits: { maxWork: opts.maxWork } } : {});
@@ -28,8 +30,8 @@ export function validateCommand(files: readonly string[], opts: { json: boolean;
     for (const r of reports) {
       if (r.ok) io.out(`✔ ${r.file}: ${r.id}@${r.version} ${r.hash}\n`);
       else {
-        io.out(`✘ ${r.file}: ${r.problems.length} problem${r.problems.length === 1 ? "" : "s"}\n`);
-        for (const p of r.problems) io.out(`    ${formatPath(p.path)}: ${p.message} [${p.code}]\n`);
+        io.out(`${tCli(opts.lang, "cmd.validate.bad", { file: r.file, count: r.problems.length })}\n`);
+        for (const p of r.problems) io.out(`    ${problemLine(p, opts.lang)}\n`);
       }
     }
   return reports.every((r) => r.ok) ? EXIT.ok : EXIT.fail;

@@ -14,8 +14,7 @@ export function writeRecord(file: string, result: Result, data: unknown): void {
 
 /** A verification as text. */
 export function renderVerification(v: Verification, lang: Lang): string {
-  const vi = lang === "vi";
-  const head = `${v.set.id}@${v.set.version}: ${v.match ? (vi ? "KHỚP — đánh giá lại cho cùng kết quả" : "MATCH — the replay gives the same result") : vi ? "KHÔNG KHỚP" : "MISMATCH"}`;
+  const head = tCli(lang, "cmd.verify.head", { set: `${v.set.id}@${v.set.version}`, match: v.match });
   const lines = [head, ...v.differences.map((d) => `  ✘ ${d.message[lang]}`), ...v.notes.map((n) => `  · ${n[lang]}`)];
   // A match is where a reader could take too much from it: say what it does not prove.
   if (v.match) lines.push(`  · ${tCli(lang, "cli.verify_not_signed")}`);
@@ -24,8 +23,8 @@ export function renderVerification(v: Verification, lang: Lang): string {
 
 /** `tieuchi verify <record.json> <unit.json> [--criteria DIR]`: exit 0 on a match, 1 when anything differs. */
 export function verifyCommand(args: readonly string[], opts: { json: boolean; lang: string; criteria: string }, io: Io): number {
-  if (args.length !== 2) throw new UsageError("verify takes an audit record and the unit's data: tieuchi verify <record.json> <unit.json> [--criteria <dir>]");
   const lang = langOption(opts.lang);
+  if (args.length !== 2) throw new UsageError(tCli(lang, "cmd.takes", { command: "verify" }));
   const record = readJsonFile(args[0]!);
   const data = readJsonFile(args[1]!);
   const v = verify(record, data, loadRegistry(opts.criteria), { source: args[0]! });

@@ -93,6 +93,8 @@ export const CLI = {
   "cli.batch_stopped": { units: "number", table: "boolean" },
   /** `--max-work` that is not a whole number of steps. */
   "cli.max_work": { got: "string" },
+  /** `batch --compact` with an option it cannot go with: --explain, or a table (.xlsx, .csv) as the output. */
+  "cli.compact_with": { other: ["explain", "table"], format: "string?" },
   /** What `verify` proves and what it does not: a record is hashed, not signed. */
   "cli.verify_not_signed": {},
 } as const satisfies AreaSpec;

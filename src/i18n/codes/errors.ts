@@ -77,6 +77,19 @@ export const ERRORS = {
   "file.io": {},
   "file.no_device": {},
 
+  // The state of a criteria file against the lock.
+  "lock.unreadable": { file: "string", reason: "message" },
+  "lock.no_id": { file: "string" },
+  "lock.duplicate": { file: "string", version: "string", earlier: "string" },
+  "lock.invalid": { file: "string", version: "string", count: "number" },
+  "lock.unreleased": { file: "string", version: "string" },
+  "lock.changed": { file: "string", version: "string", changes: "messages", hash: "string", locked: "string" },
+  "lock.moved": { file: "string", version: "string", from: "string" },
+  "lock.locked": { file: "string", version: "string" },
+  "lock.removed": { file: "string", version: "string" },
+  "lock.change": { kind: ["part", "criterion", "input"], name: "string", change: ["removed", "changed", "added", "reordered"] },
+  "lock.reformatted": {},
+
   // Why a unit of a batch got no result.
   "batch.not_evaluated": { line: "number", reason: "message" },
   "batch.out_of_memory": { mb: "number" },

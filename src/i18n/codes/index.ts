@@ -4,12 +4,16 @@
  *
  * @module
  */
+import { CATALOGUE } from "./catalogue.js";
 import { DECISION } from "./decision.js";
 import type { AreaSpec, Sentences } from "../params.js";
+import { DIFF } from "./diff.js";
 import { ERRORS } from "./errors.js";
 import { OPTIONS } from "./options.js";
 import { PROBLEMS } from "./problems.js";
+import { REPORTS } from "./reports.js";
 import { TESTING } from "./testing.js";
+import { VERIFY } from "./verify.js";
 import { WORDS } from "./words.js";
 
 /** Every message key with its parameters. */
@@ -19,6 +23,10 @@ export const SPEC = {
   ...PROBLEMS,
   ...OPTIONS,
   ...TESTING,
+  ...REPORTS,
+  ...VERIFY,
+  ...DIFF,
+  ...CATALOGUE,
   ...DECISION,
 } as const satisfies AreaSpec;
 

@@ -196,6 +196,10 @@ export const cli: Sentences<typeof CLI> = {
       ? `stopped after ${units.toLocaleString("en")} units; no results file was written`
       : `stopped after ${units.toLocaleString("en")} units, each with its line in the output; the last line is a {"partial": true} record, and the units after were not read`,
   "cli.max_work": ({ got }) => `--max-work is a whole number of steps, at least 1, not ${got}`,
+  "cli.compact_with": ({ other, format }) =>
+    other === "explain"
+      ? "--compact holds statuses and points only: leave out --explain or --compact"
+      : `--compact writes NDJSON, not a ${format ?? ""} table: name an .ndjson file, or leave out --compact`,
   "cli.verify_not_signed": () =>
     "records are hashed, not signed: a match means the set, the data and the replayed result agree with the record, not who made it; keep records where nobody can change them",
   "cli.compose_wrote": ({ file }) => `wrote ${file}`,

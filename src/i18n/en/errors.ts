@@ -77,6 +77,19 @@ export const errors: Sentences<typeof ERRORS> = {
   "file.io": () => "input/output error",
   "file.no_device": () => "no such device",
 
+  "lock.unreadable": ({ file, reason }) => `${file}: cannot be read: ${reason}`,
+  "lock.no_id": ({ file }) => `${file}: has no string 'id' and 'version', so it cannot be locked`,
+  "lock.duplicate": ({ file, version, earlier }) => `${file}: ${version} is also in ${earlier}; one version lives in one file`,
+  "lock.invalid": ({ file, version, count }) => `${file}: ${version} is not released and not valid (${problems(count)}; run tieuchi validate ${file})`,
+  "lock.unreleased": ({ file, version }) => `${file}: ${version} is not in the lock; after review, release it with tieuchi lock --update`,
+  "lock.changed": ({ file, version, changes, hash, locked }) =>
+    `${file}: released version ${version} has been edited (${changes.join("; ")}); hash ${hash}, released as ${locked}. A released version never changes: restore the file, and publish the change as a new version that supersedes it`,
+  "lock.moved": ({ file, version, from }) => `${file}: ${version} unchanged, moved from ${from}`,
+  "lock.locked": ({ file, version }) => `${file}: ${version} unchanged`,
+  "lock.removed": ({ file, version }) => `${file}: released version ${version} is gone; released versions stay so that old decisions can be checked`,
+  "lock.change": ({ kind, name, change }) => `${kind === "part" ? `'${name}'` : `${kind} ${name}`} ${change}`,
+  "lock.reformatted": () => "the content is the same but reformatted in a way that changes its canonical form",
+
   "batch.not_evaluated": ({ line, reason }) => `line ${line}: ${reason}; the unit was not evaluated`,
   "batch.out_of_memory": ({ mb }) => `evaluating it needed more memory than a batch worker may use (${mb} MiB)`,
   "batch.worker_stopped": ({ why }) => `the worker thread evaluating it stopped (${why})`,

@@ -3,12 +3,16 @@
  *
  * @module
  */
+import { catalogue } from "./catalogue.js";
 import { decision } from "./decision.js";
 import type { Catalogue } from "../codes/index.js";
+import { diff } from "./diff.js";
 import { errors } from "./errors.js";
 import { options } from "./options.js";
 import { problems } from "./problems.js";
+import { reports } from "./reports.js";
 import { testing } from "./testing.js";
+import { verify } from "./verify.js";
 import { words } from "./words.js";
 
 export const en: Catalogue = {
@@ -17,5 +21,9 @@ export const en: Catalogue = {
   ...problems,
   ...options,
   ...testing,
+  ...reports,
+  ...verify,
+  ...diff,
+  ...catalogue,
   ...decision,
 };

@@ -198,6 +198,10 @@ export const cli: Sentences<typeof CLI> = {
       ? `dừng lại sau ${formatNumber(units, "vi")} đơn vị; không ghi tệp kết quả nào`
       : `dừng lại sau ${formatNumber(units, "vi")} đơn vị, mỗi đơn vị đều có dòng của mình trong kết quả; dòng cuối là bản ghi {"partial": true}, và các đơn vị sau đó chưa được đọc`,
   "cli.max_work": ({ got }) => `--max-work là một số nguyên các bước, ít nhất là 1, không phải ${got}`,
+  "cli.compact_with": ({ other, format }) =>
+    other === "explain"
+      ? "--compact chỉ giữ trạng thái và điểm: hãy bỏ --explain hoặc --compact"
+      : `--compact ghi NDJSON, không ghi bảng ${format ?? ""}: hãy đặt tên một tệp .ndjson, hoặc bỏ --compact`,
   "cli.verify_not_signed": () =>
     "bản ghi được băm, không được ký: «khớp» nghĩa là bộ tiêu chí, dữ liệu và kết quả đánh giá lại trùng với bản ghi, không chứng minh ai đã tạo bản ghi; hãy giữ bản ghi ở nơi không ai sửa được",
   "cli.compose_wrote": ({ file }) => `đã ghi ${file}`,

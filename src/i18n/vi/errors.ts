@@ -75,6 +75,20 @@ export const errors: Sentences<typeof ERRORS> = {
   "file.io": () => "lỗi vào/ra",
   "file.no_device": () => "không có thiết bị này",
 
+  "lock.unreadable": ({ file, reason }) => `${file}: không đọc được: ${reason}`,
+  "lock.no_id": ({ file }) => `${file}: không có chuỗi «id» và «version» nên không khóa được`,
+  "lock.duplicate": ({ file, version, earlier }) => `${file}: ${version} cũng có trong ${earlier}; mỗi phiên bản chỉ nằm trong một tệp`,
+  "lock.invalid": ({ file, version, count }) => `${file}: ${version} chưa phát hành và không hợp lệ (${problems(count)}; hãy chạy tieuchi validate ${file})`,
+  "lock.unreleased": ({ file, version }) => `${file}: ${version} chưa có trong tệp khóa; sau khi rà soát, hãy phát hành bằng tieuchi lock --update`,
+  "lock.changed": ({ file, version, changes, hash, locked }) =>
+    `${file}: phiên bản đã phát hành ${version} đã bị sửa (${changes.join("; ")}); mã băm ${hash}, khi phát hành là ${locked}. Phiên bản đã phát hành không bao giờ thay đổi: hãy khôi phục tệp, và phát hành thay đổi thành một phiên bản mới thay thế nó`,
+  "lock.moved": ({ file, version, from }) => `${file}: ${version} không đổi, đã chuyển từ ${from}`,
+  "lock.locked": ({ file, version }) => `${file}: ${version} không đổi`,
+  "lock.removed": ({ file, version }) => `${file}: phiên bản đã phát hành ${version} không còn; các phiên bản đã phát hành phải được giữ để kiểm tra lại các quyết định cũ`,
+  "lock.change": ({ kind, name, change }) =>
+    `${({ part: "phần", criterion: "tiêu chí", input: "dữ liệu đầu vào" })[kind]} «${name}» ${({ removed: "bị bỏ", changed: "bị sửa", added: "được thêm", reordered: "đổi thứ tự" })[change]}`,
+  "lock.reformatted": () => "nội dung như cũ nhưng được định dạng lại theo cách làm đổi dạng chuẩn của nó",
+
   "batch.not_evaluated": ({ line, reason }) => `dòng ${n(line)}: ${reason}; đơn vị này chưa được đánh giá`,
   "batch.out_of_memory": ({ mb }) => `việc đánh giá cần nhiều bộ nhớ hơn mức một luồng chạy hàng loạt được dùng (${n(mb)} MiB)`,
   "batch.worker_stopped": ({ why }) => `luồng đang đánh giá đơn vị này đã dừng (${why})`,

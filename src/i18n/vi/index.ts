@@ -4,12 +4,16 @@
  *
  * @module
  */
+import { catalogue } from "./catalogue.js";
 import { decision } from "./decision.js";
 import type { Catalogue } from "../codes/index.js";
+import { diff } from "./diff.js";
 import { errors } from "./errors.js";
 import { options } from "./options.js";
 import { problems } from "./problems.js";
+import { reports } from "./reports.js";
 import { testing } from "./testing.js";
+import { verify } from "./verify.js";
 import { words } from "./words.js";
 
 export const vi: Catalogue = {
@@ -18,5 +22,9 @@ export const vi: Catalogue = {
   ...problems,
   ...options,
   ...testing,
+  ...reports,
+  ...verify,
+  ...diff,
+  ...catalogue,
   ...decision,
 };

@@ -1,0 +1,50 @@
+import { formatNumber } from "../format.js";
+import type { Sentences } from "../params.js";
+import type { EXPLAIN } from "../codes/explain.js";
+
+const n = (x: number) => formatNumber(x, "en");
+const RULE_WORDS = {
+  and: "and",
+  or: "or",
+  not: "not",
+  yes: "yes",
+  every: "every",
+  some: "at least one",
+  none: "no",
+  where: "where",
+  count: "number of",
+  excluding: "excluding",
+  if: "if",
+  then: "then",
+  else: "otherwise",
+  item: "item",
+} as const;
+
+export const explain: Sentences<typeof EXPLAIN> = {
+  "explain.measure": ({ part, whole, percent, op, required }) => `${n(part)}/${n(whole)} (${percent}), ${op === "atLeast" ? "at least" : "at most"} ${n(required)}% required`,
+  "explain.no_data_read": () => "no data read",
+  "explain.more_values": ({ count }) => `… and ${count} more`,
+  "explain.unknown_missing": () => "(unknown)",
+  "explain.points": ({ earned, max }) => `${earned}/${max} points`,
+  "explain.no_exclusion": () => "No exclusion applies.",
+  "explain.met": ({ points, found }) => `Met${points}. Found: ${found}.`,
+  "explain.excluded": ({ required, found }) => `Excluded: ${required}. Found: ${found}.`,
+  "explain.not_met": ({ points, required, found }) => `Not met${points}. Required: ${required}. Found: ${found}.`,
+  "explain.not_encoded": ({ reason }) => `Not encoded yet: ${reason}.`,
+  "explain.missing": ({ missing }) => `Missing data: ${missing}.`,
+  "explain.not_applicable": () => "Not applicable to this unit.",
+  "explain.error": ({ reason }) => `Could not be evaluated: ${reason}.`,
+  "explain.verdict_pass": ({ title, grade, points }) => `Earns "${title}"${grade ? `, grade ${grade}` : ""}${points ? ` (${points})` : ""}.`,
+  "explain.verdict_fail": ({ title, blocking, points, short, passMark }) => {
+    const why: string[] = [];
+    if (blocking.length) why.push(`fails knock-out criteria ${blocking.join(", ")}`);
+    if (points && short) why.push(`${points}, ${short} short of the pass mark ${passMark}`);
+    return `Does not earn "${title}": ${why.join("; ") || "some criteria are not met"}.`;
+  },
+  "explain.verdict_no_pass_mark": ({ title, points }) => `"${title}" cannot be decided: the regulation's pass mark is not known (${points}).`,
+  "explain.rule_word": ({ word }) => RULE_WORDS[word],
+  "explain.rule_in": ({ value, list }) => `${value} in ${list}`,
+  "explain.rule_share": ({ op, percent, list, excluding, condition }) =>
+    `${op === "atLeast" ? "at least" : "at most"} ${percent} of ${list}${excluding ? ` (excluding ${excluding})` : ""} meet: ${condition}`,
+  "explain.rule_ratio": ({ part, op, percent, whole }) => `${part} ${op === "atLeast" ? "≥" : "≤"} ${percent} of ${whole}`,
+};

@@ -1,0 +1,50 @@
+import { formatNumber } from "../format.js";
+import type { Sentences } from "../params.js";
+import type { EXPLAIN } from "../codes/explain.js";
+
+const n = (x: number) => formatNumber(x, "vi");
+const RULE_WORDS = {
+  and: "và",
+  or: "hoặc",
+  not: "không phải",
+  yes: "có",
+  every: "mọi",
+  some: "ít nhất một",
+  none: "không có",
+  where: "có",
+  count: "số",
+  excluding: "không tính",
+  if: "nếu",
+  then: "thì",
+  else: "nếu không thì",
+  item: "mục",
+} as const;
+
+export const explain: Sentences<typeof EXPLAIN> = {
+  "explain.measure": ({ part, whole, percent, op, required }) => `${n(part)}/${n(whole)} (${percent}), yêu cầu ${op === "atLeast" ? "tối thiểu" : "tối đa"} ${n(required)}%`,
+  "explain.no_data_read": () => "không đọc dữ liệu nào",
+  "explain.more_values": ({ count }) => `… và ${count} giá trị khác`,
+  "explain.unknown_missing": () => "(không rõ)",
+  "explain.points": ({ earned, max }) => `${earned}/${max} điểm`,
+  "explain.no_exclusion": () => "Không thuộc trường hợp loại trừ.",
+  "explain.met": ({ points, found }) => `Đạt${points}. Ghi nhận: ${found}.`,
+  "explain.excluded": ({ required, found }) => `Thuộc trường hợp không xét: ${required}. Ghi nhận: ${found}.`,
+  "explain.not_met": ({ points, required, found }) => `Chưa đạt${points}. Yêu cầu: ${required}. Ghi nhận: ${found}.`,
+  "explain.not_encoded": ({ reason }) => `Chưa được mã hóa: ${reason}.`,
+  "explain.missing": ({ missing }) => `Thiếu dữ liệu: ${missing}.`,
+  "explain.not_applicable": () => "Không áp dụng cho đơn vị này.",
+  "explain.error": ({ reason }) => `Lỗi khi đánh giá: ${reason}.`,
+  "explain.verdict_pass": ({ title, grade, points }) => `Đạt danh hiệu "${title}"${grade ? `, xếp loại ${grade}` : ""}${points ? ` (${points})` : ""}.`,
+  "explain.verdict_fail": ({ title, blocking, points, short, passMark }) => {
+    const why: string[] = [];
+    if (blocking.length) why.push(`không đạt tiêu chí bắt buộc ${blocking.join(", ")}`);
+    if (points && short) why.push(`${points}, thiếu ${short} điểm so với mức đạt ${passMark}`);
+    return `Chưa đạt danh hiệu "${title}": ${why.join("; ") || "có tiêu chí chưa đạt"}.`;
+  },
+  "explain.verdict_no_pass_mark": ({ title, points }) => `Không thể kết luận về danh hiệu "${title}": văn bản chưa xác định được mức điểm đạt (${points}).`,
+  "explain.rule_word": ({ word }) => RULE_WORDS[word],
+  "explain.rule_in": ({ value, list }) => `${value} thuộc ${list}`,
+  "explain.rule_share": ({ op, percent, list, excluding, condition }) =>
+    `${op === "atLeast" ? "ít nhất" : "nhiều nhất"} ${percent} ${list}${excluding ? ` (không tính ${excluding})` : ""} đạt: ${condition}`,
+  "explain.rule_ratio": ({ part, op, percent, whole }) => `${part} ${op === "atLeast" ? "≥" : "≤"} ${percent} của ${whole}`,
+};

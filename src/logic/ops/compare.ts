@@ -1,0 +1,158 @@
+/**
+ * Comparisons: `==`, `===`, `!=`, `!==` (loose and strict equality, as JavaScript gives them), `>`, `>=`, and `<`,
+ * `<=` (with three arguments, "between"). The analysis refuses comparisons of values of different kinds, so
+ * JavaScript's conversions never decide a verdict.
+ *
+ * @module
+ */
+import type { Rule } from "../../schema/rule.js";
+import { applyBinary } from "../apply.js";
+import { between, compare, equality } from "../bounds.js";
+import type { Compiled, Operator } from "./types.js";
+
+/** A comparison of two operands, evaluated left to right: one closure per operator, no dispatch per call. */
+function binary(op: string, a: Compiled, b: Compiled): Compiled {
+  switch (op) {
+    case "==":
+      return (d, s) => {
+        const x = a(d, s);
+        return x == b(d, s);
+      };
+    case "===":
+      return (d, s) => {
+        const x = a(d, s);
+        return x === b(d, s);
+      };
+    case "!=":
+      return (d, s) => {
+        const x = a(d, s);
+        return x != b(d, s);
+      };
+    case "!==":
+      return (d, s) => {
+        const x = a(d, s);
+        return x !== b(d, s);
+      };
+    case ">":
+      return (d, s) => {
+        const x = a(d, s) as number;
+        return x > (b(d, s) as number);
+      };
+    case ">=":
+      return (d, s) => {
+        const x = a(d, s) as number;
+        return x >= (b(d, s) as number);
+      };
+    case "<":
+      return (d, s) => {
+        const x = a(d, s) as number;
+        return x < (b(d, s) as number);
+      };
+    default:
+      return (d, s) => {
+        const x = a(d, s) as number;
+        return x <= (b(d, s) as number);
+      };
+  }
+}
+
+const none: Compiled = () => undefined;
+
+/**
+ * Every argument is evaluated, left to right, before the comparison is applied, even those it ignores (a rule
+ * outside the format, for the differential tests): those past `used` are evaluated and dropped.
+ */
+function operands(args: Rule[], compile: (r: Rule) => Compiled, used: number) {
+  const fs = args.map(compile);
+  const extra = fs.slice(used);
+  return {
+    fs,
+    a: fs[0] ?? none,
+    b: fs[1] ?? none,
+    c: fs[2] ?? none,
+    rest: (d: unknown, s: Parameters<Compiled>[1]): void => {
+      for (let i = 0; i < extra.length; i++) extra[i]!(d, s);
+    },
+  };
+}
+
+function twoSided(name: "==" | "===" | "!=" | "!==" | ">" | ">=", summary: string): Operator {
+  const isEquality = name !== ">" && name !== ">=";
+  return {
+    name,
+    kind: "value",
+    arity: [2, 2],
+    origin: "jsonlogic",
+    summary,
+    compile(args, c) {
+      const { fs, a, b, rest } = operands(args, (r) => c.value(r), 2);
+      if (fs.length === 2) return binary(name, a, b);
+      return (d, s) => {
+        const x = a(d, s);
+        const y = b(d, s);
+        rest(d, s);
+        return applyBinary(name, x, y);
+      };
+    },
+    apply: ([a, b]) => applyBinary(name, a, b),
+    ownBounds: isEquality ? ([a, b]) => equality(name, a, b) : ([a, b]) => compare(name, a, b),
+    reference: {},
+  };
+}
+
+/** `<` and `<=`: with three arguments, strictly (or inclusively) between the first and the third. */
+function lessThan(name: "<" | "<=", summary: string): Operator {
+  const strict = name === "<";
+  return {
+    name,
+    kind: "value",
+    arity: [2, 3],
+    origin: "jsonlogic",
+    summary,
+    compile(args, c) {
+      const { fs, a, b, c: third, rest } = operands(args, (r) => c.value(r), 3);
+      const n = fs.length;
+      if (n === 2) return binary(name, a, b);
+      if (n === 3 && typeof args[0] === "number" && typeof args[2] === "number") {
+        // The usual range test, `lo <= x <= hi`, with literal bounds.
+        const lo = args[0];
+        const hi = args[2];
+        return strict
+          ? (d, s) => {
+              const y = b(d, s) as number;
+              return lo < y && y < hi;
+            }
+          : (d, s) => {
+              const y = b(d, s) as number;
+              return lo <= y && y <= hi;
+            };
+      }
+      return (d, s) => {
+        const x = a(d, s) as number;
+        const y = b(d, s) as number;
+        const z = third(d, s) as number | undefined;
+        rest(d, s);
+        if (z === undefined) return strict ? x < y : x <= y;
+        return strict ? x < y && y < z : x <= y && y <= z;
+      };
+    },
+    apply([a, b, c]) {
+      if (c === undefined) return applyBinary(name, a, b);
+      return strict ? (a as number) < (b as number) && (b as number) < (c as number) : (a as number) <= (b as number) && (b as number) <= (c as number);
+    },
+    ownBounds: (args) => (args.length >= 3 ? between(name, args[0], args[1], args[2]) : compare(name, args[0], args[1])),
+    reference: {},
+  };
+}
+
+/** The comparison family. */
+export const COMPARE_FAMILY: readonly Operator[] = [
+  twoSided("==", "Loose equality."),
+  twoSided("===", "Strict equality."),
+  twoSided("!=", "Loose inequality."),
+  twoSided("!==", "Strict inequality."),
+  twoSided(">", "Greater than."),
+  twoSided(">=", "Greater than or equal."),
+  lessThan("<", "Less than; with three arguments, strictly between."),
+  lessThan("<=", "Less than or equal; with three arguments, between inclusive."),
+];

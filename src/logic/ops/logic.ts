@@ -1,0 +1,245 @@
+/**
+ * `and`, `or`, `if` (lazy: they evaluate their arguments themselves, left to right, and stop as json-logic-js
+ * stops) and `!`, `!!` (JsonLogic truthiness: `[]` is false).
+ *
+ * @module
+ */
+import type { Rule } from "../../schema/rule.js";
+import { truthy } from "../apply.js";
+import { andOr, ifThen, not } from "../bounds.js";
+import { plainPath, truthyRead, type PlainPath } from "./var.js";
+import type { BoundsFn, Compiled, CompileContext, CompiledTest, Operator, Sink } from "./types.js";
+
+/** When every argument is a variable with a plain path of one or two names, those paths; else undefined. */
+function plainFields(args: Rule[], c: CompileContext): PlainPath[] | undefined {
+  if (args.length < 2) return undefined;
+  const out: PlainPath[] = [];
+  for (const a of args) {
+    const p = plainPath(a, c.options);
+    if (p === undefined) return undefined;
+    out.push(p);
+  }
+  return out;
+}
+
+/**
+ * `{"and": [{"var": "a"}, {"var": "b.c"}, ...]}` in a yes/no position, in one closure: the same reads in the
+ * same order, stopping at the first false value, without a call per variable. Consecutive fields of one
+ * record (`b.c`, `b.d`, ...) read the record once: plain data gives the same value each time.
+ */
+function allFieldsTrue(fields: readonly PlainPath[]): CompiledTest {
+  const n = fields.length;
+  const first = fields.map((f) => f[0]);
+  const second = fields.map((f) => f[1]);
+  const rels = fields.map((f) => f[2]);
+  // sameRecord[i]: field i reads a field of the record field i - 1 read.
+  const sameRecord = fields.map((f, i) => i > 0 && f[1] !== undefined && fields[i - 1]![1] !== undefined && fields[i - 1]![0] === f[0]);
+  /** The reads from field `from` on; `outer` is the record field `from - 1` read. */
+  const readFrom = (d: unknown, s: Sink, from: number, outer: unknown): boolean => {
+    const record = typeof d === "object" && d !== null ? (d as Record<string, unknown>) : undefined;
+    for (let i = from; i < n; i++) {
+      let v: unknown = null;
+      if (record !== undefined) {
+        const k1 = second[i];
+        if (k1 === undefined) v = record[first[i]!];
+        else {
+          if (!sameRecord[i]) outer = record[first[i]!];
+          v = typeof outer === "object" && outer !== null ? (outer as Record<string, unknown>)[k1] : null;
+        }
+        if (v === undefined) v = null;
+      }
+      if (v === null || s.full) s.read(d, rels[i]!, v);
+      if (!truthyRead(v)) return false;
+    }
+    return true;
+  };
+  if (n < 2 || second[0] === undefined || !sameRecord.every((same, i) => i === 0 || same)) return (d, s) => readFrom(d, s, 0, null);
+  // Every field is one record's (`b.c`, `b.d`, ...). When that record lists them first and in the same order,
+  // as JSON written from the declared inputs does, they are read off its keys: V8 reads a key for...in gives
+  // faster than a name it cannot foresee. Values found are not recorded without a full trace, so reading
+  // them this way is the same; anything else is read as above, from the first field not yet read.
+  const k0 = first[0]!;
+  const keys = second as readonly string[];
+  return (d, s) => {
+    if (s.full || typeof d !== "object" || d === null) return readFrom(d, s, 0, null);
+    const outer = (d as Record<string, unknown>)[k0];
+    if (typeof outer !== "object" || outer === null) return readFrom(d, s, 0, null);
+    let i = 0;
+    for (const k in outer) {
+      if (k !== keys[i]) break;
+      const v = (outer as Record<string, unknown>)[k];
+      if (v === undefined || v === null) break;
+      if (!truthyRead(v)) return false;
+      if (++i === n) return true;
+    }
+    return i === 0 ? readFrom(d, s, 0, null) : readFrom(d, s, i, outer);
+  };
+}
+
+/** `and` (isAnd) or `or` for its value: the first argument that decides, or the last. */
+function compileAndOr(args: Rule[], c: CompileContext, isAnd: boolean): Compiled {
+  const parts = args.map((a) => c.value(a));
+  return (d, s) => {
+    let current: unknown;
+    for (let i = 0; i < parts.length; i++) {
+      current = parts[i]!(d, s);
+      if (truthy(current) !== isAnd) return current;
+    }
+    return current;
+  };
+}
+
+function testAnd(args: Rule[], c: CompileContext): CompiledTest {
+  if (args.length === 0) return () => false;
+  const fields = plainFields(args, c);
+  if (fields) return allFieldsTrue(fields);
+  const parts = args.map((a) => c.test(a));
+  if (parts.length === 2) {
+    const [a, b] = parts as [CompiledTest, CompiledTest];
+    return (d, s) => a(d, s) && b(d, s);
+  }
+  return (d, s) => {
+    for (let i = 0; i < parts.length; i++) if (!parts[i]!(d, s)) return false;
+    return true;
+  };
+}
+
+function testOr(args: Rule[], c: CompileContext): CompiledTest {
+  if (args.length === 0) return () => false;
+  const parts = args.map((a) => c.test(a));
+  if (parts.length === 2) {
+    const [a, b] = parts as [CompiledTest, CompiledTest];
+    return (d, s) => a(d, s) || b(d, s);
+  }
+  return (d, s) => {
+    for (let i = 0; i < parts.length; i++) if (parts[i]!(d, s)) return true;
+    return false;
+  };
+}
+
+/** `if`'s conditions, branches and last branch (the else), each compiled for a yes/no position or for its value. */
+function ifParts<T extends Compiled | CompiledTest>(args: Rule[], c: CompileContext, asTest: boolean) {
+  const conds: CompiledTest[] = [];
+  const thens: T[] = [];
+  let i = 0;
+  for (; i < args.length - 1; i += 2) {
+    conds.push(c.test(args[i]!));
+    thens.push((asTest ? c.test(args[i + 1]!) : c.value(args[i + 1]!)) as T);
+  }
+  const last = args.length === i + 1 ? ((asTest ? c.test(args[i]!) : c.value(args[i]!)) as T) : undefined;
+  return { conds, thens, last };
+}
+
+function boundsAndOr(args: Rule[], compile: (r: Rule) => BoundsFn, isAnd: boolean): BoundsFn {
+  const parts = args.map((a) => compile(a));
+  return (d, env) => andOr(isAnd, parts.map((p) => () => p(d, env)));
+}
+
+/**
+ * `!` and `!!`. With one argument the compiled form is its test (negated for `!`); otherwise (a rule outside the
+ * format, for the differential tests) every argument is evaluated and the first one's truthiness taken.
+ */
+function notOp(name: "!" | "!!", summary: string): Operator {
+  const negate = name === "!";
+  return {
+    name,
+    kind: "value",
+    arity: [1, 1],
+    origin: "jsonlogic",
+    summary,
+    compile(args, c) {
+      if (args.length === 1) {
+        const t = c.test(args[0]!);
+        return negate ? (d, s) => !t(d, s) : t;
+      }
+      const fs = args.map((a) => c.value(a));
+      const a: Compiled = fs[0] ?? (() => undefined);
+      const extra = fs.slice(1);
+      return (d, s) => {
+        const x = a(d, s);
+        for (let i = 0; i < extra.length; i++) extra[i]!(d, s);
+        return negate ? !truthy(x) : truthy(x);
+      };
+    },
+    test(args, c) {
+      if (args.length !== 1) return undefined;
+      const a = c.test(args[0]!);
+      return negate ? (d, s) => !a(d, s) : a;
+    },
+    apply: ([a]) => (negate ? !truthy(a) : truthy(a)),
+    ownBounds: ([a]) => not(a, negate),
+    reference: {},
+  };
+}
+
+const and: Operator = {
+  name: "and",
+  kind: "lazy",
+  arity: [1, 64],
+  origin: "jsonlogic",
+  summary: "First falsy argument, or the last one.",
+  compile: (args, c) => compileAndOr(args, c, true),
+  test: testAnd,
+  bounds: (args, c) => boundsAndOr(args, (r) => c.compile(r), true),
+  reference: {},
+};
+
+const or: Operator = {
+  name: "or",
+  kind: "lazy",
+  arity: [1, 64],
+  origin: "jsonlogic",
+  summary: "First truthy argument, or the last one.",
+  compile: (args, c) => compileAndOr(args, c, false),
+  test: testOr,
+  bounds: (args, c) => boundsAndOr(args, (r) => c.compile(r), false),
+  reference: {},
+};
+
+const ifOp: Operator = {
+  name: "if",
+  kind: "lazy",
+  arity: [1, 63],
+  origin: "jsonlogic",
+  summary: "if / then / else-if / ... / else.",
+  compile(args, c) {
+    const { conds, thens, last } = ifParts<Compiled>(args, c, false);
+    return (d, s) => {
+      for (let i = 0; i < conds.length; i++) if (conds[i]!(d, s)) return thens[i]!(d, s);
+      return last ? last(d, s) : null;
+    };
+  },
+  test(args, c) {
+    const { conds, thens, last } = ifParts<CompiledTest>(args, c, true);
+    return (d, s) => {
+      for (let i = 0; i < conds.length; i++) if (conds[i]!(d, s)) return thens[i]!(d, s);
+      return last ? last(d, s) : false;
+    };
+  },
+  bounds(args, c) {
+    const conds: BoundsFn[] = [];
+    const thens: BoundsFn[] = [];
+    let i = 0;
+    for (; i < args.length - 1; i += 2) {
+      conds.push(c.compile(args[i]!));
+      thens.push(c.compile(args[i + 1]!));
+    }
+    const last = args.length === i + 1 ? c.compile(args[i]!) : null;
+    return (d, env) =>
+      ifThen(
+        conds.map((f) => () => f(d, env)),
+        thens.map((t) => () => t(d, env)),
+        last ? () => last(d, env) : null,
+      );
+  },
+  reference: {},
+};
+
+/** The logic family. */
+export const LOGIC_FAMILY: readonly Operator[] = [
+  and,
+  or,
+  ifOp,
+  notOp("!", "Logical not (JsonLogic truthiness: [] is false)."),
+  notOp("!!", "Truthiness as a boolean."),
+];
