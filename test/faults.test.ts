@@ -8,7 +8,7 @@
  * Runs against the build (worker threads need it; `npm test` builds first).
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
@@ -40,7 +40,7 @@ function tmp(name: string, content: string | Uint8Array): string {
 
 interface Out {
   line?: number;
-  unit?: { id?: string };
+  unit?: Record<string, unknown> & { id?: string };
   result?: { verdict: string };
   error?: { code: string; message: string; problems: Array<{ code: string }> };
   partial?: true;
@@ -184,6 +184,107 @@ describe("faults in the input: every unit read has exactly one line", () => {
       expect(units.find((u) => u.line === 21)!.error!.message).toMatch(/a quote inside cell 2/);
       expect(partial).toMatchObject({ partial: true, units: 900, bad: 4, error: { code: "ERR_UNITS_FILE", line: 901 } });
     }, SLOW);
+});
+
+describe("a spreadsheet's CSV file (labels as headers, list items on further rows) is streamed too", () => {
+  const DVHT = join(ROOT, "criteria/don-vi-hoc-tap/2020.1.0.json");
+  const HEADER = "Mã đơn vị;Tên đơn vị;Có chủ trương, kế hoạch học tập;Huyện;Thành viên › Họ tên;Thành viên › Chấp hành kỷ luật, nội quy";
+  const unitRows = (i: number) => [`A${i};Phòng ${i};Có;Yên;Lan ${i};Có`, `A${i};;;;Huệ ${i};Không`];
+  /** Runs the built CLI on a file; its exit status, output lines, standard error, and its peak memory. */
+  function cli(file: string, ...args: string[]) {
+    const r = spawnSync(process.execPath, [CLI, "batch", DVHT, file, "--workers", "0", ...args], { encoding: "utf8", cwd: ROOT, maxBuffer: 1 << 28 });
+    return { status: r.status, ...parse(r.stdout), stderr: r.stderr };
+  }
+  const lines = (n: number) => Array.from({ length: n }, (_, i) => unitRows(i + 1)).flat();
+
+  for (const workers of [0, 2] as const)
+    it(`1,000 units then a quoted cell never closed: a line for each unit before it, the partial record, ERR_UNITS_FILE with the line, --workers ${workers} (it gave no line)`, async () => {
+      const file = tmp("don-vi.csv", `${HEADER}\n${lines(1000).join("\n")}\nA1001;"Phòng không đóng;Có;Yên;;\nA1002;Phòng;Có;Yên;;\n`);
+      const { units, partial, error } = await batch(file, { set: DVHT, workers, csvLayout: "sheet", delimiter: ";" });
+      expect(error).toBeInstanceOf(UnitsFileError);
+      expect((error as Error).message).toBe(`${file}:2002: a quoted cell that starts on line 2002 is never closed`);
+      expect(units).toHaveLength(1001);
+      expect(units.slice(0, 1000).every((u) => u.result !== undefined)).toBe(true);
+      expect(units.map((u) => u.line)).toEqual([...Array.from({ length: 1000 }, (_, i) => 2 + 2 * i), 2002]);
+      expect(units[999]!.unit).toMatchObject({ dong: 2000, ma: "A1000", ten: "Phòng 1000", Huyện: "Yên" });
+      expect(units[1000]!.error!.message).toMatch(/a quoted cell that starts on line 2002 is never closed/);
+      expect(partial).toMatchObject({ partial: true, units: 1001, evaluated: 1000, bad: 1, error: { code: "ERR_UNITS_FILE", line: 2002 } });
+    }, SLOW);
+
+  it("the CLI: exit 2, the reason and the line on standard error, every line before it on standard output", () => {
+    const file = tmp("don-vi.csv", `${HEADER}\n${lines(20).join("\n")}\nA21;"Phòng;Có\n`);
+    const r = cli(file, "--lang", "en");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${file}:42: a quoted cell that starts on line 42 is never closed [ERR_UNITS_FILE]`);
+    // In Vietnamese, as the CLI speaks by default.
+    expect(cli(file).stderr).toContain(`${file}:42: một ô trong ngoặc kép bắt đầu ở dòng 42 không bao giờ được đóng [ERR_UNITS_FILE]`);
+    expect(r.units).toHaveLength(21);
+    expect(r.partial).toMatchObject({ partial: true, units: 21, error: { code: "ERR_UNITS_FILE", line: 42 } });
+  }, SLOW);
+
+  it("quoting csv-parse refuses: the unit of that row gets an error line, a member's row included (never judged on fewer members)", async () => {
+    const rows = lines(4);
+    rows[1] = `A1;;;;Huệ "1";Không`; // a quote inside an unquoted cell, on a member row of A1
+    rows[4] = `A3;"Phòng" 3;Có;Yên;Lan 3;Có`; // text after a closing quote, on A3's own row
+    const file = tmp("don-vi.csv", `${HEADER}\n${rows.join("\n")}\n`);
+    const { units, partial, error } = await batch(file, { set: DVHT, workers: 0, csvLayout: "sheet", delimiter: ";" });
+    expect(error).toBeUndefined();
+    expect(partial).toBeUndefined();
+    expect(units.map((u) => [u.line, u.error ? u.error.problems[0]!.code : "result"])).toEqual([
+      [2, "csv_quote"],
+      [4, "result"],
+      [6, "csv_quote"],
+      [8, "result"],
+    ]);
+    expect(units[0]!.error!.message).toMatch(/line 3: a quote inside cell 5/);
+  }, SLOW);
+
+  it("a row too long to read refuses the unit it may belong to, its own further rows go with it; a unit's rows together are limited too", async () => {
+    const rows = [...unitRows(1), `A2;Phòng 2;Có;Yên;${"x".repeat(30_000)};Có`, `;;;;Cúc;Có`, ...unitRows(3), `A4;Phòng 4;Có;Yên;Lan;Có`];
+    for (let k = 0; k < 40; k++) rows.push(`A4;;;;${"m".repeat(1_000)} ${k};Có`);
+    rows.push(...unitRows(5));
+    const file = tmp("don-vi.csv", `${HEADER}\n${rows.join("\n")}\n`);
+    const { units, error } = await batch(file, { set: DVHT, workers: 0, csvLayout: "sheet", delimiter: ";", maxUnitBytes: 20_000 });
+    expect(error).toBeUndefined();
+    expect(units.map((u) => [u.line, u.error ? u.error.problems[0]!.code : "result"])).toEqual([
+      [2, "unit_too_large"],
+      [6, "result"],
+      [8, "unit_too_large"],
+      [49, "result"],
+    ]);
+    expect(units[0]!.error!.message).toMatch(/the row starting on line 4 is longer than 20000 characters; it was not read; the row may hold this unit's list items/);
+    expect(units[2]!.error!.message).toMatch(/the rows of the unit starting on line 8 are longer than 20000 characters together/);
+  }, SLOW);
+
+  it("a 200 MB file of the same shape is read in bounded memory: a unit's limit, not the file's size (the whole-file reader took 675 MiB for 615 MB, and gave the wrong reason)", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "tieuchi-faults-")), "big.csv");
+    const fd = openSync(file, "w");
+    writeSync(fd, `${HEADER}\n${lines(1000).join("\n")}\nA1001;"Phòng không đóng\n`);
+    const chunk = `${"Lorem ipsum dolor sit amet ".repeat(40)}\n`.repeat(1000);
+    for (let written = 0; written < 200e6; written += chunk.length) writeSync(fd, chunk);
+    closeSync(fd);
+    // The batch in a process of its own that reports its peak memory, with units limited to 4 MiB.
+    const script = `import { Writable } from "node:stream";
+      import { runBatch } from "./dist/node.js";
+      let out = "";
+      const output = new Writable({ write(c, _e, done) { out += c; done(); } });
+      let error;
+      try { await runBatch({ set: ${JSON.stringify(DVHT)}, input: ${JSON.stringify(file)}, output, workers: 0, csvLayout: "sheet", delimiter: ";", maxUnitBytes: 4 * 2 ** 20 }); } catch (e) { error = e.message; }
+      process.stderr.write(out);
+      console.log(JSON.stringify({ error, rssMiB: process.resourceUsage().maxRSS / 1024 }));`;
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", cwd: ROOT, maxBuffer: 1 << 28 });
+    rmSync(file);
+    expect(run.status, run.stderr.slice(-2000)).toBe(0);
+    const { units, partial } = parse(run.stderr);
+    expect(units).toHaveLength(1001);
+    expect(units[1000]!.error!.message).toMatch(/a quoted cell that starts on line 2002 is never closed/);
+    expect(partial).toMatchObject({ partial: true, units: 1001, error: { code: "ERR_UNITS_FILE", line: 2002 } });
+    const answer = JSON.parse(run.stdout) as { error: string; rssMiB: number };
+    expect(answer.error).toMatch(/big\.csv:2002: a quoted cell that starts on line 2002 is never closed/);
+    // Reading the file whole holds at least its bytes and its text: over 400 MiB here. Streamed, the peak does not
+    // grow with the file (measured 211 MiB for 50 MB, 228 MiB for 200 MB; 65 MiB of it before the batch starts).
+    expect(answer.rssMiB).toBeLessThan(300);
+  }, 600_000);
 });
 
 describe("faults while evaluating: a bug, a worker thread stopped, a worker out of memory", () => {

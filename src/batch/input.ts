@@ -31,6 +31,8 @@ export interface UnitRefusal {
   /** What is wrong, naming the line, in English (`detail` in any language). */
   readonly message: string;
   readonly detail: Message;
+  /** A CSV row quoted wrongly: its cells as far as they were read (a spreadsheet's rows need them to tell which unit the row belongs to). */
+  readonly cells?: readonly string[];
 }
 
 /**
@@ -77,7 +79,7 @@ function maxUnit(options: ReadUnitsOptions): number {
 }
 
 /** Collects units (views of the chunk being read, or copies) into groups; `take` copies them into one buffer. */
-class Grouper {
+export class Grouper {
   private parts: Uint8Array[] = [];
   private lines: number[] = [];
   private refused: UnitRefusal[] = [];
@@ -383,8 +385,9 @@ export async function* csvGroups(
     if (tooLong) return;
     rowChars += piece.length;
     if (rowChars > max) {
+      // The cells before this one are kept (they are within the limit): a quote that never closes still says
+      // which unit its row starts.
       tooLong = true;
-      row = [];
       field = "";
       return;
     }
@@ -400,8 +403,8 @@ export async function* csvGroups(
     refused = [];
     return g;
   };
-  const refuseRow = (code: UnitRefusal["code"], detail: Message) => {
-    refused.push({ index: rows.length, code, message: say(detail, "en"), detail });
+  const refuseRow = (code: UnitRefusal["code"], detail: Message, cells?: readonly string[]) => {
+    refused.push({ index: rows.length, code, message: say(detail, "en"), detail, ...(cells ? { cells } : {}) });
     rows.push([]);
     lines.push(rowLine);
   };
@@ -417,7 +420,7 @@ export async function* csvGroups(
         header = row;
         onHeader(row);
       } else if (tooLong) refuseRow("unit_too_large", msg("csv.row_too_long", { line: rowLine, max }));
-      else if (problem !== undefined) refuseRow("csv_quote", msg("csv.row_problem", { line: rowLine, problem }));
+      else if (problem !== undefined) refuseRow("csv_quote", msg("csv.row_problem", { line: rowLine, problem }), row);
       else {
         rows.push(row);
         lines.push(rowLine);
@@ -553,7 +556,7 @@ export async function* csvGroups(
     inQuotes = false;
   }
   if (inQuotes) {
-    if (header !== undefined) refuseRow("csv_quote", msg("units.cell_not_closed", { line: rowLine }));
+    if (header !== undefined) refuseRow("csv_quote", msg("units.cell_not_closed", { line: rowLine }), row);
     return yield* stop(msg("units.cell_not_closed", { line: rowLine }), rowLine);
   }
   if (field !== "" || row.length > 0 || tooLong || problem !== undefined) endRow();

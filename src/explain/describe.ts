@@ -7,6 +7,7 @@
 import type { CriteriaSet } from "../schema/criteria-set.js";
 import type { InputSpec } from "../schema/inputs.js";
 import type { Rule } from "../schema/rule.js";
+import { catalogue, type Catalogue } from "../i18n/index.js";
 import { formatNumber, formatValue, type Lang } from "./format.js";
 
 /** Labels of the inputs, fields and derived values a rule can read. */
@@ -37,10 +38,26 @@ export function labelsOf(set: CriteriaSet): LabelNode {
   return { fields };
 }
 
-const WORDS = {
-  vi: { and: " và ", or: " hoặc ", not: "không phải", yes: "có", every: "mọi", some: "ít nhất một", none: "không có", where: "có", count: "số", of: "của", excluding: "không tính", if: "nếu", then: "thì", else: "nếu không thì", items: "mục" },
-  en: { and: " and ", or: " or ", not: "not", yes: "yes", every: "every", some: "at least one", none: "no", where: "where", count: "number of", of: "of", excluding: "excluding", if: "if", then: "then", else: "otherwise", items: "items" },
-} as const;
+/** The words a rule is read aloud with, from the catalogue, once per language. */
+function ruleWords(lang: Lang) {
+  const word = (w: Parameters<Catalogue["explain.rule_word"]>[0]["word"]) => catalogue(lang)["explain.rule_word"]({ word: w });
+  return {
+    and: ` ${word("and")} `,
+    or: ` ${word("or")} `,
+    not: word("not"),
+    yes: word("yes"),
+    every: word("every"),
+    some: word("some"),
+    none: word("none"),
+    where: word("where"),
+    count: word("count"),
+    if: word("if"),
+    then: word("then"),
+    else: word("else"),
+    item: word("item"),
+  };
+}
+const WORDS = { vi: ruleWords("vi"), en: ruleWords("en") };
 
 const SYMBOLS: Record<string, string> = { "==": "=", "===": "=", "!=": "≠", "!==": "≠", ">": ">", ">=": "≥", "<": "<", "<=": "≤", "+": "+", "-": "−", "*": "×", "/": "÷", "%": "mod" };
 
@@ -56,7 +73,7 @@ class Describer {
   }
 
   private labelOf(path: string, scope: LabelNode): string {
-    if (path === "") return scope.label?.[this.lang] ?? (this.lang === "vi" ? "mục" : "item");
+    if (path === "") return scope.label?.[this.lang] ?? this.w.item;
     let node: LabelNode | undefined = scope;
     for (const seg of path.split(".")) node = node?.fields?.get(seg);
     return node?.label?.[this.lang] ?? path;
@@ -133,7 +150,7 @@ class Describer {
       case "max":
         return `${op}(${a.map(sub).join(", ")})`;
       case "in":
-        return this.lang === "vi" ? `${sub(a[0]!)} thuộc ${sub(a[1]!)}` : `${sub(a[0]!)} in ${sub(a[1]!)}`;
+        return catalogue(this.lang)["explain.rule_in"]({ value: sub(a[0]!), list: sub(a[1]!) });
       case "all":
       case "some":
       case "none": {
@@ -154,15 +171,12 @@ class Describer {
       case "shareAtMost": {
         const list = this.listOf(a[1]!, scope);
         const cond = this.rule(a[2]!, list.item, depth + 1);
-        const excl = a[3] === undefined ? "" : ` (${w.excluding} ${this.rule(a[3], list.item, depth + 1)})`;
-        if (this.lang === "vi")
-          return `${op === "shareAtLeast" ? "ít nhất" : "nhiều nhất"} ${pct(a[0]!)} ${list.text}${excl} đạt: ${cond}`;
-        return `${op === "shareAtLeast" ? "at least" : "at most"} ${pct(a[0]!)} of ${list.text}${excl} meet: ${cond}`;
+        const excluding = a[3] === undefined ? undefined : this.rule(a[3], list.item, depth + 1);
+        return catalogue(this.lang)["explain.rule_share"]({ op: op === "shareAtLeast" ? "atLeast" : "atMost", percent: pct(a[0]!), list: list.text, excluding, condition: cond });
       }
       case "ratioAtLeast":
       case "ratioAtMost": {
-        const cmp = op === "ratioAtLeast" ? "≥" : "≤";
-        return this.lang === "vi" ? `${sub(a[0]!)} ${cmp} ${pct(a[2]!)} ${w.of} ${sub(a[1]!)}` : `${sub(a[0]!)} ${cmp} ${pct(a[2]!)} of ${sub(a[1]!)}`;
+        return catalogue(this.lang)["explain.rule_ratio"]({ part: sub(a[0]!), op: op === "ratioAtLeast" ? "atLeast" : "atMost", percent: pct(a[2]!), whole: sub(a[1]!) });
       }
     }
     return JSON.stringify(r);

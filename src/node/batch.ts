@@ -18,6 +18,8 @@ import { loadCriteriaSet } from "../evaluate/load.js";
 import type { LimitsInput } from "../schema/limits.js";
 import { isIsoDate } from "../schema/common.js";
 import { csvGroups, formatOf, jsonArrayGroups, MAX_UNIT_BYTES, ndjsonGroups, type UnitFormat, type UnitGroup } from "../batch/input.js";
+import { sheetCsvGroups } from "../batch/sheet.js";
+import type { Localized } from "../schema/common.js";
 import { csvColumns, csvRowData, unwrapUnit, type CsvColumn } from "../batch/unit.js";
 import { moduleUrl } from "./bundled.js";
 import { compactHeader } from "../report/compact.js";
@@ -60,6 +62,14 @@ export interface BatchOptions {
   readonly meta?: readonly string[];
   /** CSV cell separator (default `,`). */
   readonly delimiter?: string;
+  /**
+   * How a CSV file is laid out: `columns` (default), a header of input names (and `meta` fields), a unit a row;
+   * or `sheet`, the set's spreadsheet (labels or input names as headers, list items on further rows, other
+   * columns kept to group by), read as a stream too; each unit's `unit` is then `{dong, ma, ten, ...grouping}`.
+   */
+  readonly csvLayout?: "columns" | "sheet";
+  /** Told of what a person should know about a spreadsheet's CSV file as it is read (columns kept for grouping, example rows skipped). */
+  readonly onNotice?: (notice: Localized) => void;
   /** Units per group handed to a worker (default 500: larger groups cost memory, smaller ones messages). */
   readonly groupSize?: number;
   /**
@@ -471,6 +481,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const readOptions = { maxUnitBytes };
   if (format === "ndjson") groups = ndjsonGroups(stream, groupSize, source, readOptions);
   else if (format === "json") groups = jsonArrayGroups(stream, groupSize, source, readOptions);
+  else if (options.csvLayout === "sheet") groups = sheetCsvGroups(loaded, stream, groupSize, options.delimiter ?? ",", source, options.onNotice ?? (() => {}), readOptions);
   else
     groups = csvGroups(
       stream,

@@ -201,15 +201,19 @@ function setPath(root: Record<string, unknown>, path: readonly string[], value: 
   at[path.at(-1)!] = value;
 }
 
-interface Builder {
+/** A unit being read from a table. */
+export interface Builder {
   readonly unit: { sheet: string; row: number; code: string | null; name: string | null; fields: Record<string, string | number | boolean>; data: Record<string, unknown> };
+  /** Not to be evaluated: its data is dropped and its further rows are passed over. */
+  dropped?: boolean;
 }
 
 function groupValue(cell: Cell): string | number | boolean {
   return typeof cell === "number" || typeof cell === "boolean" ? cell : text(cell).trim();
 }
 
-function finish(b: Builder, layout: SpreadsheetLayout): SheetUnit {
+/** The unit a {@link Builder} read. */
+export function finish(b: Builder, layout: SpreadsheetLayout): SheetUnit {
   const u = b.unit;
   const name = u.name ?? (layout.nameInput && typeof u.data[layout.nameInput] === "string" ? (u.data[layout.nameInput] as string) : null);
   return { sheet: u.sheet, row: u.row, code: u.code, name, fields: u.fields, data: u.data };
@@ -284,44 +288,91 @@ function addItem(b: Builder, list: SheetTable, cols: readonly Target[], row: rea
   });
 }
 
-function readUnitRows(set: LoadedSet, layout: SpreadsheetLayout, table: Table, lists: readonly SheetTable[], notices: Localized[]) {
-  const header = table.rows[0] ?? [];
-  const cols = targets(header, layout.units, lists, notices, table.name, { lists: layout.lists, inputs: set.definition.inputs });
-  const grouping = cols.flatMap((t) => (t.kind === "group" ? [t.header] : []));
-  if (grouping.length > 0)
-    notices.push({
-      vi: `${table.name}: ${grouping.length === 1 ? "cột" : "các cột"} ${grouping.map((g) => `“${g}”`).join(", ")} không phải dữ liệu của bộ tiêu chí: giữ lại để nhóm kết quả, không dùng để đánh giá.`,
-      en: `${table.name}: ${grouping.length === 1 ? "column" : "columns"} ${grouping.map((g) => `“${g}”`).join(", ")} ${grouping.length === 1 ? "is" : "are"} not data of the criteria set: kept to group the results by, not evaluated.`,
-    });
-  const codeAt = cols.findIndex((c) => c.kind === "field" && c.field.spec === null);
-  const units: Builder[] = [];
-  const byCode = new Map<string, Builder>();
-  let examples = 0;
-  let current: Builder | null = null;
-  for (let r = 1; r < table.rows.length; r++) {
-    const row = table.rows[r]!;
-    if (row.every(blank)) continue;
-    const code = codeAt >= 0 ? text(row[codeAt]).trim() : "";
+/**
+ * The units of a table read row by row: a unit ends when a row starts the next one, so a table of any length is
+ * read holding one unit at a time (`tieuchi batch` streams a CSV file through this). In a table with lists (a
+ * CSV file), a unit's further rows carry only its list items: the same code, or no code and no unit cell.
+ */
+export class SheetRows {
+  /** The headers kept as grouping fields, in order. */
+  readonly grouping: string[];
+  private readonly cols: Target[];
+  private readonly codeAt: number;
+  private current: Builder | null = null;
+  private examples = 0;
+  /** The row of the first unit of each code (for the notice of a code used twice). */
+  private readonly codes = new Map<string, number>();
+  /** The first unit of each code, for joining list sheets to it (kept only when asked for). */
+  readonly byCode = new Map<string, Builder>();
+
+  /**
+   * @param header - The table's first row.
+   * @param name - The table's name (the sheet's; the file's for CSV), for notices.
+   * @param lists - The lists whose items sit beside the unit's columns (CSV), none for a workbook's units sheet.
+   * @param notice - Told of each notice as it is found.
+   * @param join - Keep every unit by its code ({@link SheetRows.byCode}), for list sheets to join.
+   */
+  constructor(
+    set: LoadedSet,
+    layout: SpreadsheetLayout,
+    header: readonly Cell[],
+    private readonly name: string,
+    private readonly lists: readonly SheetTable[],
+    private readonly notice: (n: Localized) => void,
+    private readonly join = false,
+  ) {
+    const notices: Localized[] = [];
+    this.cols = targets(header, layout.units, lists, notices, name, { lists: layout.lists, inputs: set.definition.inputs });
+    this.grouping = this.cols.flatMap((t) => (t.kind === "group" ? [t.header] : []));
+    for (const n of notices) notice(n);
+    const grouping = this.grouping;
+    if (grouping.length > 0)
+      notice({
+        vi: `${name}: ${grouping.length === 1 ? "cột" : "các cột"} ${grouping.map((g) => `“${g}”`).join(", ")} không phải dữ liệu của bộ tiêu chí: giữ lại để nhóm kết quả, không dùng để đánh giá.`,
+        en: `${name}: ${grouping.length === 1 ? "column" : "columns"} ${grouping.map((g) => `“${g}”`).join(", ")} ${grouping.length === 1 ? "is" : "are"} not data of the criteria set: kept to group the results by, not evaluated.`,
+      });
+    this.codeAt = this.cols.findIndex((c) => c.kind === "field" && c.field.spec === null);
+  }
+
+  /** Whether a row goes on the unit being read (list items of it) rather than starting a unit. */
+  continues(row: readonly Cell[]): boolean {
+    if (this.lists.length === 0 || this.current === null || row.every(blank)) return false;
+    const code = this.codeAt >= 0 ? text(row[this.codeAt]).trim() : "";
+    if (code === EXAMPLE_CODE) return false;
+    const unitCells = this.cols.some((t, c) => ((t.kind === "field" && t.field.spec !== null) || t.kind === "whole-list") && !blank(row[c]));
+    return code !== "" ? code === this.current.unit.code : !unitCells;
+  }
+
+  /**
+   * Adds a row (numbered `rowNumber`, as the unit's `row`). Returns the unit the row ended (the one before it,
+   * when the row starts another), and the unit the row went to (none for a blank or example row).
+   */
+  add(row: readonly Cell[], rowNumber: number): { ended?: Builder; into?: Builder } {
+    if (row.every(blank)) return {};
+    const code = this.codeAt >= 0 ? text(row[this.codeAt]).trim() : "";
     if (code === EXAMPLE_CODE) {
-      examples++;
-      continue;
+      this.examples++;
+      return {};
     }
-    // In a CSV file a unit's further rows carry only its list items: the same code, or no code and no unit cell.
-    const unitCells = cols.some((t, c) => ((t.kind === "field" && t.field.spec !== null) || t.kind === "whole-list") && !blank(row[c]));
-    const continues = lists.length > 0 && current !== null && (code !== "" ? code === current.unit.code : !unitCells);
+    const continues = this.continues(row);
+    let ended: Builder | undefined;
     let b: Builder;
-    if (continues) b = current!;
+    if (continues) b = this.current!;
     else {
-      if (code !== "" && byCode.has(code)) {
-        notices.push({ vi: `${table.name}, dòng ${r + 1}: mã “${code}” đã dùng cho đơn vị ở dòng ${byCode.get(code)!.unit.row}; đơn vị này vẫn được đánh giá nhưng các trang danh sách chỉ nối với đơn vị đầu.`, en: `${table.name}, row ${r + 1}: code “${code}” is already the unit's of row ${byCode.get(code)!.unit.row}; this unit is evaluated too, but list rows join the first one only.` });
+      const first = code !== "" ? this.codes.get(code) : undefined;
+      if (first !== undefined)
+        this.notice({ vi: `${this.name}, dòng ${rowNumber}: mã “${code}” đã dùng cho đơn vị ở dòng ${first}; đơn vị này vẫn được đánh giá nhưng các trang danh sách chỉ nối với đơn vị đầu.`, en: `${this.name}, row ${rowNumber}: code “${code}” is already the unit's of row ${first}; this unit is evaluated too, but list rows join the first one only.` });
+      b = { unit: { sheet: this.name, row: rowNumber, code: code === "" ? null : code, name: null, fields: {}, data: {} } };
+      if (code !== "" && first === undefined) {
+        this.codes.set(code, rowNumber);
+        if (this.join) this.byCode.set(code, b);
       }
-      b = { unit: { sheet: table.name, row: r + 1, code: code === "" ? null : code, name: null, fields: {}, data: {} } };
-      if (code !== "" && !byCode.has(code)) byCode.set(code, b);
-      units.push(b);
-      current = b;
+      ended = this.current ?? undefined;
+      this.current = b;
     }
+    if (b.dropped) return { ...(ended ? { ended } : {}), into: b };
     const touched = new Set<SheetTable>();
-    cols.forEach((t, c) => {
+    this.cols.forEach((t, c) => {
       const cell = row[c];
       if (blank(cell)) return;
       if (t.kind === "group") {
@@ -334,12 +385,59 @@ function readUnitRows(set: LoadedSet, layout: SpreadsheetLayout, table: Table, l
       } else if (t.kind === "list") touched.add(t.list);
     });
     for (const list of touched) {
-      const listCols = cols.map((t) => (t.kind === "list" && t.list === list ? t : ({ kind: "skip" } as Target)));
+      const listCols = this.cols.map((t) => (t.kind === "list" && t.list === list ? t : ({ kind: "skip" } as Target)));
       addItem(b, list, listCols, row);
     }
+    return { ...(ended ? { ended } : {}), into: b };
   }
-  if (examples > 0) notices.push({ vi: `${table.name}: bỏ qua ${examples} dòng ví dụ (mã “${EXAMPLE_CODE}”).`, en: `${table.name}: ${examples} example row${examples === 1 ? "" : "s"} (code “${EXAMPLE_CODE}”) skipped.` });
-  return { units, grouping, byCode };
+
+  /** Ends the unit being read; returns it. */
+  cut(): Builder | undefined {
+    const b = this.current ?? undefined;
+    this.current = null;
+    return b;
+  }
+
+  /** Whether a unit is being read. */
+  get reading(): boolean {
+    return this.current !== null;
+  }
+
+  /**
+   * Starts, at a row that could not be read, a unit that will not be evaluated (its further rows, if any, go to
+   * it and are passed over). Returns the unit it ended.
+   */
+  placeholder(rowNumber: number): Builder | undefined {
+    const ended = this.cut();
+    this.current = { unit: { sheet: this.name, row: rowNumber, code: null, name: null, fields: {}, data: {} }, dropped: true };
+    return ended;
+  }
+
+  /** Drops what was read of the unit being read (it will not be evaluated); its further rows are passed over. */
+  drop(): void {
+    if (this.current === null) return;
+    this.current.dropped = true;
+    this.current.unit.data = {};
+  }
+
+  /** The end of the table: the last unit, and the notice of example rows skipped. */
+  end(): Builder | undefined {
+    if (this.examples > 0) this.notice({ vi: `${this.name}: bỏ qua ${this.examples} dòng ví dụ (mã “${EXAMPLE_CODE}”).`, en: `${this.name}: ${this.examples} example row${this.examples === 1 ? "" : "s"} (code “${EXAMPLE_CODE}”) skipped.` });
+    this.examples = 0;
+    return this.cut();
+  }
+}
+
+function readUnitRows(set: LoadedSet, layout: SpreadsheetLayout, table: Table, lists: readonly SheetTable[], notices: Localized[]) {
+  const reader = new SheetRows(set, layout, table.rows[0] ?? [], table.name, lists, (n) => notices.push(n), true);
+  const units: Builder[] = [];
+  for (let r = 1; r < table.rows.length; r++) {
+    const { ended } = reader.add(table.rows[r]!, r + 1);
+    if (ended) units.push(ended);
+  }
+  const last = reader.end();
+  if (last) units.push(last);
+  return { units, grouping: reader.grouping, byCode: reader.byCode };
 }
 
 /**

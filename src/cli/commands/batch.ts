@@ -11,6 +11,7 @@ import { readSheetFile, sheetFormatOf, writeResultFile } from "../../node/sheets
 import { delimiterName, parseCsv } from "../../sheet/csv.js";
 import { sheetRecord } from "../../sheet/read.js";
 import type { TableLine } from "../../sheet/results.js";
+import type { Localized } from "../../schema/common.js";
 import { EXIT, report, terminalSafe, UsageError, type Io } from "../output.js";
 
 /** Options of `tieuchi batch`. */
@@ -164,8 +165,8 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
     if (opts.delimiter !== undefined && opts.delimiter.length !== 1) throw new UsageError(tCli(lang, "cmd.one_char", { option: "--delimiter", got: JSON.stringify(opts.delimiter) }));
 
     const setLimits = opts.maxWork !== undefined ? { limits: { maxWork: opts.maxWork } } : {};
-    // A spreadsheet of units: an .xlsx workbook, or a CSV file whose header is not the set's input names
-    // (labels, columns of lists, columns to group by). Read whole, then run as {unit, data} records.
+    // A spreadsheet of units: an .xlsx workbook (read whole, then run as {unit, data} records), or a CSV file
+    // whose header is not the set's input names (labels, columns of lists, columns to group by), streamed.
     let units: string | AsyncIterable<Uint8Array> = input === "-" ? (process.stdin as AsyncIterable<Uint8Array>) : input;
     let format = opts.format as UnitFormat | undefined;
     let delimiter = opts.delimiter;
@@ -177,7 +178,13 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
       delimiter = header.delimiter;
       asSheet = !header.names.every((n) => Object.prototype.hasOwnProperty.call(loaded.definition.inputs, n));
     }
-    if (asSheet) {
+    let csvLayout: "sheet" | undefined;
+    if (asSheet && sheetIn === "csv") {
+      csvLayout = "sheet";
+      format = "csv";
+      if (delimiter !== undefined && !opts.quiet)
+        io.err(lang === "vi" ? `${input}: các ô cách nhau bằng ${delimiterName(delimiter).vi}\n` : `${input}: cells separated by ${delimiterName(delimiter).en}\n`);
+    } else if (asSheet) {
       const read = await readSheetFile(loadCriteriaFile(set, setLimits), input, delimiter);
       if (read.delimiter !== undefined && !opts.quiet)
         io.err(`${tCli(lang, "cmd.batch.delimiter", { file: input, name: delimiterName(read.delimiter) })}\n`);
@@ -216,6 +223,7 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
         ...(opts.sets !== undefined ? { sets: opts.sets } : {}),
         ...(opts.meta !== undefined ? { meta: opts.meta.split(",").map((m) => m.trim()).filter(Boolean) } : {}),
         ...(delimiter !== undefined ? { delimiter } : {}),
+        ...(csvLayout !== undefined ? { csvLayout, onNotice: (n: Localized) => io.err(`${n[lang]}\n`) } : {}),
         ...(opts.maxWork !== undefined ? { maxWork: opts.maxWork, limits: { maxWork: opts.maxWork } } : {}),
         onProgress: (p: BatchProgress) => {
           last = p;

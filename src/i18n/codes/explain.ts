@@ -40,6 +40,10 @@ export const EXPLAIN = {
   "explain.verdict_fail": { title: "string", blocking: "strings", points: "string?", short: "number?", passMark: "number?" },
   /** The verdict cannot be given: the regulation's pass mark is not known. */
   "explain.verdict_no_pass_mark": { title: "string", points: "string" },
+  /** One date of a transition: the version in force and its outcome (a verdict and grade, or data not valid for it). */
+  "explain.transition_side": { set: "string", document: "string", verdict: ["pass", "fail", "incomplete", "invalid"], grade: "string?" },
+  /** A transition between two versions: the application date's outcome, the decision date's, and whether they agree. */
+  "explain.transition": { applied: "string", appliedSide: "string", decided: "string", decidedSide: "string", agreement: ["same-version", "disagree", "agree"] },
   /** The words a rule is read aloud with (`describeRule`). */
   "explain.rule_word": { word: ["and", "or", "not", "yes", "every", "some", "none", "where", "count", "excluding", "if", "then", "else", "item"] },
   /** A rule read aloud: a value in a list. */

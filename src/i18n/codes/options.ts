@@ -45,6 +45,8 @@ export const OPTIONS = {
   "csv.header_problem": { problem: "message" },
   "csv.row_too_long": { line: "number", max: "number" },
   "csv.row_problem": { line: "number", problem: "message" },
+  "sheet.row_unread": { reason: "message" },
+  "sheet.unit_too_large": { line: "number", max: "number" },
   "csv.text_after_quote": { cell: "number" },
   "csv.quote_inside": { cell: "number" },
   "csv.cell_not_json": { reason: "message" },

@@ -38,10 +38,14 @@ export const explain: Sentences<typeof EXPLAIN> = {
   "explain.verdict_fail": ({ title, blocking, points, short, passMark }) => {
     const why: string[] = [];
     if (blocking.length) why.push(`không đạt tiêu chí bắt buộc ${blocking.join(", ")}`);
-    if (points && short) why.push(`${points}, thiếu ${short} điểm so với mức đạt ${passMark}`);
+    if (points && short) why.push(`${points}, thiếu ${short} điểm${passMark !== undefined ? ` so với mức đạt ${passMark}` : ""}`);
     return `Chưa đạt danh hiệu "${title}": ${why.join("; ") || "có tiêu chí chưa đạt"}.`;
   },
   "explain.verdict_no_pass_mark": ({ title, points }) => `Không thể kết luận về danh hiệu "${title}": văn bản chưa xác định được mức điểm đạt (${points}).`,
+  "explain.transition_side": ({ set, document, verdict, grade }) =>
+    `${set} (${document}) → ${verdict === "invalid" ? "dữ liệu không hợp lệ với phiên bản này" : `${({ pass: "ĐẠT", fail: "CHƯA ĐẠT", incomplete: "CHƯA ĐỦ DỮ LIỆU" })[verdict]}${grade ? `, ${grade}` : ""}`}`,
+  "explain.transition": ({ applied, appliedSide, decided, decidedSide, agreement }) =>
+    `Ngày nộp hồ sơ ${applied}: ${appliedSide}; ngày xét ${decided}: ${decidedSide}. ${({ "same-version": "Cùng một phiên bản có hiệu lực vào cả hai ngày.", disagree: "Hai phiên bản cho kết quả khác nhau.", agree: "Hai phiên bản cho cùng kết quả." })[agreement]}`,
   "explain.rule_word": ({ word }) => RULE_WORDS[word],
   "explain.rule_in": ({ value, list }) => `${value} thuộc ${list}`,
   "explain.rule_share": ({ op, percent, list, excluding, condition }) =>
