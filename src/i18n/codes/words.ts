@@ -52,14 +52,10 @@ export const WORDS = {
   "word.yes_no": { value: "boolean" },
   /** An absent value. */
   "word.none": {},
-  /** A value that is not known. */
-  "word.unknown": {},
   /** A list, by its number of items. */
   "word.items": { count: "number" },
   /** Points earned out of a maximum, e.g. `8/10 điểm`. */
   "word.points_of": { earned: "number", max: "number" },
-  /** A number of points, e.g. `5 điểm`. */
-  "word.points": { points: "number" },
   /** A line of a file, e.g. `dòng 38`. */
   "word.line": { line: "number" },
   /** A place in a file, e.g. `dòng 3, cột 7`. */
@@ -72,6 +68,4 @@ export const WORDS = {
   "word.and_more": { count: "number" },
   /** A criterion the set marks as mandatory. */
   "word.mandatory": {},
-  /** An exclusion criterion. */
-  "word.exclusion": {},
 } as const satisfies AreaSpec;
