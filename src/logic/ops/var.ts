@@ -12,7 +12,7 @@
 import { EvaluationError } from "../../errors.js";
 import { msg, type Message } from "../../i18n/index.js";
 import type { Rule } from "../../schema/rule.js";
-import { readBound, specAt } from "../read-bounds.js";
+import { readBound, readOwn, specAt } from "../read-bounds.js";
 import { isOperation, ruleParts } from "../walk.js";
 import type { Compiled, CompiledTest, CompileOptions, Operator, ReferenceHooks } from "./types.js";
 
@@ -175,21 +175,8 @@ function compileVarTest(args: Rule[], options: CompileOptions): CompiledTest {
 /** json-logic-js's `var` lookup, reading own properties only, and recording what it read. */
 function referenceVar(hooks: ReferenceHooks) {
   return function tcVar(this: unknown, path: unknown): unknown {
-    let data: unknown = this;
     const rel = path === undefined || path === null ? "" : String(path);
-    if (rel !== "") {
-      for (const key of rel.split(".")) {
-        if (data === null || data === undefined || typeof data !== "object" || !hasOwn.call(data, key)) {
-          data = null;
-          break;
-        }
-        data = (data as Record<string, unknown>)[key];
-        if (data === undefined) {
-          data = null;
-          break;
-        }
-      }
-    }
+    const data = rel === "" ? this : readOwn(this, rel.split("."));
     hooks.read(this, rel, data);
     return data;
   };
