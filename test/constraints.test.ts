@@ -86,9 +86,13 @@ describe("constraints between inputs", () => {
     const { tmpdir } = await import("node:os");
     const dir = mkdtempSync(join(tmpdir(), "tieuchi-constraint-"));
     writeFileSync(join(dir, "u.json"), JSON.stringify({ soNguoiHoc: 40, soNguoiHocDatCongDanHocTap: 50 }));
-    const r = run("eval", join(ROOT, "criteria", "don-vi-hoc-tap", "2024.1.0.json"), join(dir, "u.json"));
+    const r = run("eval", join(ROOT, "criteria", "don-vi-hoc-tap", "2024.1.0.json"), join(dir, "u.json"), "--lang", "en");
     expect(r.code).toBe(2);
     expect(r.err).toContain("soNguoiHocDatCongDanHocTap");
     expect(r.err).toContain("50 is more than 40");
+    // Vietnamese by default.
+    const vi = run("eval", join(ROOT, "criteria", "don-vi-hoc-tap", "2024.1.0.json"), join(dir, "u.json"));
+    expect(vi.code).toBe(2);
+    expect(vi.err).toContain("soNguoiHocDatCongDanHocTap: 50 lớn hơn 40");
   });
 });

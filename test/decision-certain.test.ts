@@ -5,23 +5,15 @@
  * combination of statuses a random draw gives for it (levels, knock-outs, exclusions, scores, not-applicable
  * criteria awarded or excluded), whole decisions compared as JSON.
  */
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadCriteriaSet, type LoadedSet } from "../src/index.js";
 import { decide } from "../src/evaluate/decision.js";
 import type { CriterionResult } from "../src/schema/result.js";
 import { params, TIMEOUT } from "./fuzz/config.js";
-import { readJson, ROOT } from "./helpers.js";
+import { readJson, shippedSets } from "./helpers.js";
 
-const SHIPPED = readdirSync(join(ROOT, "criteria"), { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .flatMap((d) =>
-    readdirSync(join(ROOT, "criteria", d.name))
-      .filter((f) => /^\d+\.\d+\.\d+\.json$/.test(f))
-      .map((f) => `criteria/${d.name}/${f}`),
-  );
+const SHIPPED = shippedSets();
 
 type Certain = "pass" | "fail" | "not-applicable";
 
@@ -58,6 +50,13 @@ function criteriaOf(loaded: LoadedSet, statuses: readonly Certain[], shares: rea
   return { criteria, max, na };
 }
 
+/** The decision of the certain form (no spans) and of the general rule (a span per criterion), as JSON. */
+function bothWays(loaded: LoadedSet, { criteria, max, na }: ReturnType<typeof criteriaOf>): [string, string] {
+  const fast = decide(loaded.definition, criteria, undefined, (i) => max[i]!, (i) => na[i]!);
+  const general = decide(loaded.definition, criteria, new Array(criteria.length).fill(undefined), (i) => max[i]!, (i) => na[i]!);
+  return [JSON.stringify(fast), JSON.stringify(general)];
+}
+
 describe("decide: the certain forms give the general rule's decision", () => {
   for (const rel of SHIPPED) {
     const loaded = loadCriteriaSet(readJson(rel));
@@ -70,22 +69,8 @@ describe("decide: the certain forms give the general rule's decision", () => {
             fc.array(fc.constantFrom<Certain>("pass", "fail", "not-applicable"), { minLength: n, maxLength: n }),
             fc.array(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), { minLength: n, maxLength: n }),
             (statuses, shares) => {
-              const { criteria, max, na } = criteriaOf(loaded, statuses, shares);
-              const fast = decide(
-                loaded.definition,
-                criteria,
-                undefined,
-                (i) => max[i]!,
-                (i) => na[i]!,
-              );
-              const general = decide(
-                loaded.definition,
-                criteria,
-                new Array(n).fill(undefined),
-                (i) => max[i]!,
-                (i) => na[i]!,
-              );
-              expect(JSON.stringify(fast)).toBe(JSON.stringify(general));
+              const [fast, general] = bothWays(loaded, criteriaOf(loaded, statuses, shares));
+              expect(fast).toBe(general);
             },
           ),
           params(2),
@@ -100,22 +85,8 @@ describe("decide: the certain forms give the general rule's decision", () => {
       const loaded = loadCriteriaSet(readJson(rel));
       const n = loaded.definition.criteria.length;
       for (const s of ["pass", "fail", "not-applicable"] as const) {
-        const { criteria, max, na } = criteriaOf(loaded, new Array(n).fill(s), new Array(n).fill(0.999));
-        const fast = decide(
-          loaded.definition,
-          criteria,
-          undefined,
-          (i) => max[i]!,
-          (i) => na[i]!,
-        );
-        const general = decide(
-          loaded.definition,
-          criteria,
-          new Array(n).fill(undefined),
-          (i) => max[i]!,
-          (i) => na[i]!,
-        );
-        expect(JSON.stringify(fast), `${rel} all ${s}`).toBe(JSON.stringify(general));
+        const [fast, general] = bothWays(loaded, criteriaOf(loaded, new Array(n).fill(s), new Array(n).fill(0.999)));
+        expect(fast, `${rel} all ${s}`).toBe(general);
       }
     }
   });

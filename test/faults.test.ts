@@ -471,6 +471,30 @@ describe("units too large, and output lines that stay small", () => {
   }, SLOW);
 });
 
+const t = (s: string) => ({ vi: s, en: s });
+/** The outside review's hostile set: `all` over a list of records, each with `all` over a list of numbers, `comparisons` comparisons inside. */
+const setOf = (comparisons: number) => ({
+  id: "hostile",
+  version: "1.0.0",
+  title: t("Hostile"),
+  subject: "family",
+  source: { document: "QĐ 1/2024", issuer: "Test", issued: "2024-01-01" },
+  validFrom: "2024-01-01",
+  validTo: null,
+  supersedes: null,
+  completeness: { level: "partial", notes: ["test"] },
+  inputs: { recs: { type: "array", description: t("records"), items: { type: "object", description: t("record"), fields: { nums: { type: "array", description: t("numbers"), items: { type: "number", description: t("n") } } } } } },
+  criteria: [{ id: "1", title: t("one"), points: 100, rule: { all: [{ var: "recs" }, { all: [{ var: "nums" }, comparisonsOf(comparisons)] }] } }],
+  decision: { method: "points", maxPoints: 100, passMark: 50 },
+});
+/** `and` takes at most 64 arguments: 60 comparisons in one, or ands of 60 each. */
+function comparisonsOf(n: number): unknown {
+  const all = Array.from({ length: n }, (_, i) => ({ ">=": [{ var: "" }, i % 7] }));
+  if (n <= 60) return { and: all };
+  return { and: Array.from({ length: Math.ceil(n / 60) }, (_, k) => ({ and: all.slice(k * 60, k * 60 + 60) })) };
+}
+const unitOf = (recs: number, nums: number) => ({ recs: Array.from({ length: recs }, () => ({ nums: Array.from({ length: nums }, (_, i) => 7 + (i % 3)) })) });
+
 describe("resources: what one hostile set or unit costs", () => {
   /** Runs a script against the built package in a fresh Node process; returns its exit status and JSON answer. */
   function child(script: string, args: string[] = []): { status: number | null; out: unknown; stderr: string } {
@@ -483,25 +507,10 @@ describe("resources: what one hostile set or unit costs", () => {
     }
     return { status: r.status, out, stderr: r.stderr.slice(0, 2000) };
   }
-  const t = (s: string) => ({ vi: s, en: s });
-  // The outside review's set: all over a list of records, each with all over a list of numbers, 60 comparisons
-  // inside. With a 2 MB unit and explanations on, it ended the process with a V8 fatal error (exit 133).
-  const hostileSet = {
-    id: "hostile",
-    version: "1.0.0",
-    title: t("Hostile"),
-    subject: "family",
-    source: { document: "QĐ 1/2024", issuer: "Test", issued: "2024-01-01" },
-    validFrom: "2024-01-01",
-    validTo: null,
-    supersedes: null,
-    completeness: { level: "partial", notes: ["test"] },
-    inputs: { recs: { type: "array", description: t("records"), items: { type: "object", description: t("record"), fields: { nums: { type: "array", description: t("numbers"), items: { type: "number", description: t("n") } } } } } },
-    criteria: [{ id: "1", title: t("one"), points: 100, rule: { all: [{ var: "recs" }, { all: [{ var: "nums" }, { and: Array.from({ length: 60 }, (_, i) => ({ ">=": [{ var: "" }, i % 7] })) }] }] } }],
-    decision: { method: "points", maxPoints: 100, passMark: 50 },
-  };
-  const setFile = tmp("hostile.json", JSON.stringify(hostileSet));
-  const unitFile = tmp("unit.json", JSON.stringify({ recs: Array.from({ length: 1000 }, () => ({ nums: Array.from({ length: 1000 }, (_, i) => 7 + (i % 3)) })) }));
+  // The outside review's set with 60 comparisons: with a 2 MB unit and explanations on, it ended the process with a
+  // V8 fatal error (exit 133).
+  const setFile = tmp("hostile.json", JSON.stringify(setOf(60)));
+  const unitFile = tmp("unit.json", JSON.stringify(unitOf(1000, 1000)));
 
   it("the set is refused when loaded: it could take 1.8 million million steps for one unit", () => {
     const r = spawnSync(process.execPath, [CLI, "eval", setFile, unitFile, "--as-of", "2024-06-01", "--lang", "en"], { encoding: "utf8" });
@@ -547,28 +556,6 @@ describe("resources: what one hostile set or unit costs", () => {
 });
 
 describe("the work budget of one unit (ERR_BUDGET), counted from its data before any rule runs", () => {
-  const t = (s: string) => ({ vi: s, en: s });
-  const setOf = (comparisons: number) => ({
-    id: "hostile",
-    version: "1.0.0",
-    title: t("Hostile"),
-    subject: "family",
-    source: { document: "QĐ 1/2024", issuer: "Test", issued: "2024-01-01" },
-    validFrom: "2024-01-01",
-    validTo: null,
-    supersedes: null,
-    completeness: { level: "partial", notes: ["test"] },
-    inputs: { recs: { type: "array", description: t("records"), items: { type: "object", description: t("record"), fields: { nums: { type: "array", description: t("numbers"), items: { type: "number", description: t("n") } } } } } },
-    criteria: [{ id: "1", title: t("one"), points: 100, rule: { all: [{ var: "recs" }, { all: [{ var: "nums" }, comparisonsOf(comparisons)] }] } }],
-    decision: { method: "points", maxPoints: 100, passMark: 50 },
-  });
-  /** `and` takes at most 64 arguments: 60 comparisons in one, or ands of 60 each. */
-  function comparisonsOf(n: number): unknown {
-    const all = Array.from({ length: n }, (_, i) => ({ ">=": [{ var: "" }, i % 7] }));
-    if (n <= 60) return { and: all };
-    return { and: Array.from({ length: Math.ceil(n / 60) }, (_, k) => ({ and: all.slice(k * 60, k * 60 + 60) })) };
-  }
-  const unitOf = (recs: number, nums: number) => ({ recs: Array.from({ length: recs }, () => ({ nums: Array.from({ length: nums }, (_, i) => 7 + (i % 3)) })) });
 
   it("stops a unit over its budget with a BudgetError, before any rule runs, on every engine", async () => {
     const { BudgetError, ENGINE_NAMES, evaluate, loadCriteriaSet } = await import("../src/index.js");

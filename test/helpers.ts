@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join, dirname } from "node:path";
 import { evaluate, UnitDataError, validateCriteriaSet, type CriteriaSetInput, type LoadedSet, type Problem } from "../src/index.js";
@@ -7,6 +7,29 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 export function readJson(rel: string): unknown {
   return JSON.parse(readFileSync(join(ROOT, rel), "utf8"));
+}
+
+/** Every shipped criteria file, `criteria/<set>/<version>.json` (case files left out). */
+export function shippedSets(): string[] {
+  return readdirSync(join(ROOT, "criteria"), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) =>
+      readdirSync(join(ROOT, "criteria", d.name))
+        .filter((f) => /^\d+\.\d+\.\d+\.json$/.test(f))
+        .map((f) => `criteria/${d.name}/${f}`),
+    );
+}
+
+/** mulberry32: a small, fast, seeded generator of numbers in [0, 1); the same numbers on every run for a seed. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 const t = (s: string) => ({ vi: s, en: s });

@@ -59,6 +59,7 @@ const TABLE: Record<string, readonly Entry[]> = {
     [{ shareAtMost: [100, v("members"), true, { ">": [v("age"), 200] }] }, "members.0.age"],
     [{ shareAtMost: [v("p"), v("members"), true] }, "p"],
   ],
+  sum: [[{ ">": [{ sum: [v("members"), v("age")] }, 45] }, "members.0.age"], [{ ">": [{ sum: [v("members"), v("age")] }, 20] }, "members"]],
   ratioAtLeast: [[{ ratioAtLeast: [v("k"), v("n"), 0] }, "k"], [{ ratioAtLeast: [0, v("n"), 0] }, "n"], [{ ratioAtLeast: [v("k"), v("n"), v("p")] }, "p"]],
   ratioAtMost: [[{ ratioAtMost: [v("k"), v("n"), 100] }, "k"], [{ ratioAtMost: [0, v("n"), 100] }, "n"], [{ ratioAtMost: [v("k"), v("n"), v("p")] }, "p"]],
 };

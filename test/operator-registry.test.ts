@@ -51,11 +51,13 @@ describe("the operator registry", () => {
   it("derives the operator sets from the families", () => {
     expect([...ARITHMETIC_OPERATORS].sort()).toEqual(["%", "*", "+", "-", "/", "max", "min"]);
     expect([...RATIO_OPERATORS].sort()).toEqual(["ratioAtLeast", "ratioAtMost", "shareAtLeast", "shareAtMost"]);
-    expect(PROJECT_OPERATORS).toEqual(["count", "shareAtLeast", "shareAtMost", "ratioAtLeast", "ratioAtMost"]);
+    expect(PROJECT_OPERATORS).toEqual(["count", "sum", "shareAtLeast", "shareAtMost", "ratioAtLeast", "ratioAtMost"]);
   });
 
-  it("has a generated form for every operator (an emitter in src/generate/emit, or the registry's own)", () => {
-    for (const o of REGISTRY.values()) expect(o.emit !== undefined || EMITTERS.has(o.name), o.name).toBe(true);
+  it("has a generated form for every operator but sum (an emitter in src/generate/emit, or the registry's own)", () => {
+    // A set using an operator without one keeps the closure evaluator (the generator refuses it).
+    const without = [...REGISTRY.values()].filter((o) => o.emit === undefined && !EMITTERS.has(o.name)).map((o) => o.name);
+    expect(without).toEqual(["sum"]);
   });
 });
 

@@ -8,7 +8,7 @@
  * (absent or null; whole lists too) by a seeded generator. ORACLE_UNITS raises how many units each set gets
  * (default 24), e.g. `ORACLE_UNITS=500 npx vitest run test/oracle.test.ts`; ORACLE_SEED changes the draw.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -17,7 +17,7 @@ import type { InputSpec, Inputs } from "../src/schema/inputs.js";
 import { candidates, mentionsOf } from "./oracle/complete.js";
 import { oracle, type OracleAnswer } from "./oracle/oracle.js";
 import { model, setFor } from "./fuzz/arbitraries.js";
-import { ROOT } from "./helpers.js";
+import { random, ROOT, shippedSets } from "./helpers.js";
 
 const PER_SET = Math.max(1, Number.parseInt(process.env.ORACLE_UNITS ?? "", 10) || 24);
 const SEED = Number.parseInt(process.env.ORACLE_SEED ?? "", 10) || 20261203;
@@ -29,17 +29,6 @@ let exactCount = 0;
 /** Shipped sets' units checked, and of those compared exactly. */
 const shipped = { checked: 0, exact: 0 };
 
-/** A small seeded generator (mulberry32): the same units on every run for a seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Json = Record<string, unknown>;
 
@@ -214,13 +203,7 @@ function drawAndCheck(set: LoadedSet, bases: readonly Json[], want: number, rnd:
   return checked;
 }
 
-const sets = readdirSync(join(ROOT, "criteria"), { withFileTypes: true })
-  .filter((e) => e.isDirectory())
-  .flatMap((e) =>
-    readdirSync(join(ROOT, "criteria", e.name))
-      .filter((f) => /^\d+\.\d+\.\d+\.json$/.test(f))
-      .map((f) => join("criteria", e.name, f)),
-  );
+const sets = shippedSets();
 
 describe("the evaluator equals the brute-force oracle on every unit", () => {
   it("covers every shipped set", () => {

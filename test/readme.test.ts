@@ -22,23 +22,27 @@ const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Reco
 
 /** Budgets, in bytes, a little above what was measured (see the CHANGELOG): a regression past them fails. */
 const BUDGET = {
-  // 955 904 B measured at 109 files once the message catalogue took in every command's and the library's
+  // 974 131 B measured at 109 files with the operator registry, streamed CSV files and the rest of the
+  // catalogue (20:45 UTC); 955 904 B once the message catalogue took in every command's and the library's
   // sentences (issue 16 item 1); 910 153 B after the three-valued engine (issue 12) and the hostile-input
   // checks (issue 14) joined; 808 036 B before them.
-  packed: 965_000,
+  packed: 985_000,
   /**
-   * The README's browser example, esbuild, minified and gzipped: the core, zod and one set (189 338 B measured;
-   * 176 119 B before the message catalogue took in the diff, report, verify and catalogue-page sentences).
+   * The README's browser example, esbuild, minified and gzipped: the core, zod and one set (194 253 B measured
+   * with the explanations', spreadsheets' and transition's sentences and main's constraint and hostile-input
+   * ones; 189 338 B before them; 176 119 B before the message catalogue took in the diff, report, verify and
+   * catalogue-page sentences).
    */
-  browser: 192_000,
+  browser: 197_000,
   /**
-   * The same without zod (the app's own copy): what tieuchi adds. 94.4 KiB measured; the three-valued engine's
+   * The same without zod (the app's own copy): what tieuchi adds. 99.1 KiB measured (94.4 KiB before the
+   * spreadsheet and transition sentences joined the catalogue); the three-valued engine's
    * bounds and its sentences are about 50 KB of it before gzip (62 KiB before them). The one catalogue adds
    * about 13 KiB: every library sentence in both languages rides in every bundle, where the diff's and the
    * reports' sentences were dropped with their modules before (81.4 KiB). Splitting the catalogue into parts
    * loaded with their modules (as the command line's part is) would win it back: not done yet.
    */
-  browserWithoutZod: 99_000,
+  browserWithoutZod: 104_000,
 };
 
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;

@@ -101,7 +101,7 @@ describe("the safety profile, at load", () => {
 
   it("allows exactly the documented operators", () => {
     expect([...OPERATORS.keys()].sort()).toEqual(
-      ["!", "!!", "!=", "!==", "%", "*", "+", "-", "/", "<", "<=", "==", "===", ">", ">=", "all", "and", "count", "filter", "if", "in", "max", "min", "none", "or", "ratioAtLeast", "ratioAtMost", "shareAtLeast", "shareAtMost", "some", "var"].sort(),
+      ["!", "!!", "!=", "!==", "%", "*", "+", "-", "/", "<", "<=", "==", "===", ">", ">=", "all", "and", "count", "filter", "if", "in", "max", "min", "none", "or", "ratioAtLeast", "ratioAtMost", "shareAtLeast", "shareAtMost", "some", "sum", "var"].sort(),
     );
   });
 

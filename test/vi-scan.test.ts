@@ -135,6 +135,12 @@ const RUNS: string[][] = [
   ["hash", SET, notJson],
   ["catalogue", "--sets", criteria],
   ["template", SET, "--out", join(tmp, "t.csv")],
+  // The template read back: its example row skipped, said in Vietnamese (the spreadsheet notices).
+  ["batch", SET, join(tmp, "t.csv"), "--workers", "0"],
+  ["template", SET, "--out", join(tmp, "t.xlsx")],
+  ["batch", SET, join(tmp, "t.xlsx"), "--workers", "0", "--out", join(tmp, "ket-qua.xlsx")],
+  ["compile", SET, "--out", join(tmp, "set.mjs")],
+  ["compile", SET],
   ["nonsense"],
   ["eval", SET],
 ];

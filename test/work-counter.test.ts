@@ -3,21 +3,15 @@
  * against the plan-by-plan count it replaces at run time (`dataWork` summed over the set's plans): equal on every
  * shipped set's generated units and case files, and over or under a budget exactly when the sum is.
  */
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCriteriaSet } from "../src/index.js";
 import { dataWork, workCounter } from "../src/logic/work.js";
 import { generateUnits } from "../src/testing/units.js";
-import { readJson, ROOT } from "./helpers.js";
+import { readJson, ROOT, shippedSets } from "./helpers.js";
 
-const SHIPPED = readdirSync(join(ROOT, "criteria"), { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .flatMap((d) =>
-    readdirSync(join(ROOT, "criteria", d.name))
-      .filter((f) => /^\d+\.\d+\.\d+\.json$/.test(f))
-      .map((f) => `criteria/${d.name}/${f}`),
-  );
+const SHIPPED = shippedSets();
 
 describe("workCounter: the sum of every plan's dataWork, in one walk", () => {
   for (const rel of SHIPPED) {

@@ -9,7 +9,7 @@ import { BudgetError, NotInForceError, OptionsError, problem, RegistryError, Tie
 import { msg, say, type Message } from "../i18n/index.js";
 import { issuePath, issueProblems } from "../schema/issues.js";
 import { criterionMessage, verdictMessage } from "../explain/messages.js";
-import { compiledEngine, type Compiled } from "../logic/compile.js";
+import type { Compiled } from "../logic/compile.js";
 import type { PreparedRule } from "../logic/engine.js";
 import { itemPath, joinPath, type DerivedState, type EvalScope } from "../logic/trace.js";
 import { dataWork, workCounter } from "../logic/work.js";
@@ -18,14 +18,14 @@ import { DEFAULT_LIMITS } from "../schema/limits.js";
 import type { Criterion, CriteriaSetInput } from "../schema/criteria-set.js";
 import type { InputSpec, Inputs, TitleInput } from "../schema/inputs.js";
 import { Result as ResultSchema, type CriterionResult, type GroupResult, type Measure, type Outcome, type ReadValue, type Result, type Status, type SubResult } from "../schema/result.js";
-import { VERSION } from "../version.js";
 import { constraintProblems } from "../schema/constraints.js";
 import { isInForce } from "../schema/dates.js";
 import { dataProblems } from "./data.js";
 import { decide } from "./decision.js";
 import { isLoadedSet, loadCriteriaSet, type CriterionRules, type LoadedSet } from "./load.js";
 import { fastPathsOn } from "./fast-paths.js";
-import { programOf, type Program } from "./program.js";
+import { programOf, type CriterionPlan, type Program, type SetShape } from "./program.js";
+import { ENGINE_NAMES, ENGINES, type EngineName } from "./engines.js";
 import { generatedOf } from "./generated.js";
 import { GEN_REASON, GEN_STATUS } from "../generate/module.js";
 import { isBound } from "../logic/bounds.js";
@@ -41,8 +41,7 @@ export interface SetResolver {
   resolve(id: string, asOf?: string): LoadedSet;
 }
 
-/** Names of the evaluators `evaluate` can use: `compiled` (the default) and `json-logic-js`, the reference. */
-export type EngineName = "compiled" | "json-logic-js";
+export { ENGINE_NAMES, engineNamed, type EngineName } from "./engines.js";
 
 /** Options of {@link evaluate}. */
 export interface EvaluateOptions {
@@ -77,11 +76,6 @@ export interface EvaluateOptions {
   readonly maxWork?: number;
 }
 
-/** Every evaluator `evaluate` can use, by the name `options.engine` takes; the default first. */
-export const ENGINE_NAMES: readonly EngineName[] = Object.freeze(["compiled", "json-logic-js"] as const);
-const ENGINES: Record<EngineName, Engine> = { compiled: compiledEngine, "json-logic-js": jsonLogicJsEngine };
-/** The evaluator of that name as an {@link Engine} (for tests that run a rule without loading a set). @internal */
-export const engineNamed = (name: EngineName): Engine => ENGINES[name];
 const MAX_NESTING = 4;
 
 interface Context {
@@ -246,7 +240,7 @@ class UnitScope implements EvalScope {
 
   /** Three-valued evaluation of this unit, made when a rule first reads absent data. */
   get uncertainty(): Uncertainty {
-    return (this.threeValued ??= new Uncertainty(this.loaded, this.engine, this));
+    return (this.threeValued ??= new Uncertainty(this.loaded, programOf(this.loaded).bounds(this.engine), this));
   }
 
   get pathOf(): WeakMap<object, string> {
@@ -309,35 +303,12 @@ function labelOf(loaded: LoadedSet): string {
   return `${loaded.definition.id}@${loaded.definition.version}`;
 }
 
-/** What every result of a set shares: its stamp, and for each group the positions of its criteria. */
-interface SetShape {
-  readonly stamp: Result["set"];
-  readonly groupMembers: readonly (readonly number[])[];
-  readonly engines: Map<EngineName, Result["engine"]>;
-}
-
-const shapes = new WeakMap<LoadedSet, SetShape>();
-
-function shapeOf(loaded: LoadedSet): SetShape {
-  let shape = shapes.get(loaded);
-  if (!shape) {
-    const set = loaded.definition;
-    shape = {
-      stamp: { id: set.id, version: set.version, hash: loaded.hash, title: set.title, document: set.source.document },
-      groupMembers: set.groups.map((g) => set.criteria.flatMap((c, i) => (c.group === g.id ? [i] : []))),
-      engines: new Map(ENGINE_NAMES.map((e) => [e, { name: "tieuchi" as const, version: VERSION, evaluator: e }])),
-    };
-    shapes.set(loaded, shape);
-  }
-  return shape;
-}
-
 /**
  * The objects every result of the set shares (its stamp, the engine stamps): never changed, so writers
  * of many results may encode them once. Internal: not part of the public API.
  */
 export function sharedResultParts(loaded: LoadedSet): object[] {
-  const shape = shapeOf(loaded);
+  const shape = programOf(loaded).shape;
   return [shape.stamp, ...shape.engines.values()];
 }
 
@@ -432,11 +403,12 @@ function runOn(loaded: LoadedSet, program: Program, root: Record<string, unknown
   const subResults: SubResult[] = [];
   if (program.hasTitles) decideTitles(set.inputs, root, "", [], subResults, ctx);
 
-  const scope = new UnitScope(root, set.inputs, loaded, ENGINES[ctx.engine]);
+  // The reference path decides a unit with missing data on json-logic-js too.
+  const scope = new UnitScope(root, set.inputs, loaded, fastPathsOn() ? ENGINES[ctx.engine] : jsonLogicJsEngine);
   let criteria: CriterionResult[];
   // The reference path: asked for, or the fast paths are off (see fast-paths.ts).
   if (ctx.engine === "json-logic-js" || !fastPathsOn()) {
-    const prepared = loaded.prepared(jsonLogicJsEngine);
+    const prepared = program.reference();
     const runner = new TracingRunner<PreparedRule>(scope, (rule, trace) => rule(trace));
     derive(prepared.derived, runner, scope);
     criteria = evaluateCriteria(prepared.criteria, runner, scope, loaded, ctx, subResults);
@@ -450,7 +422,7 @@ function runOn(loaded: LoadedSet, program: Program, root: Record<string, unknown
     derive(program.derived, runner, scope);
     criteria = evaluateCriteria(program.criteria, runner, scope, loaded, ctx, subResults);
   }
-  const plans = plansOf(loaded);
+  const plans = program.plans;
   const decided = decide(
     set,
     criteria,
@@ -463,8 +435,9 @@ function runOn(loaded: LoadedSet, program: Program, root: Record<string, unknown
 
 /** The result of a unit whose criteria a generated module decided (three numbers a criterion in `out`). */
 function fromGenerated(loaded: LoadedSet, out: Int32Array, ctx: Context): Result {
-  const list = plansOf(loaded);
-  const rules = programOf(loaded).criteria;
+  const program = programOf(loaded);
+  const list = program.plans;
+  const rules = program.criteria;
   const criteria = new Array<CriterionResult>(list.length);
   for (let i = 0; i < list.length; i++)
     criteria[i] = quietCriterion(list[i]!, GEN_STATUS[out[3 * i]!]!, GEN_REASON[out[3 * i + 1]!]!, out[3 * i + 2]!, rules[i]!.score !== undefined);
@@ -485,7 +458,7 @@ function quietCriterion(plan: CriterionPlan, status: Status, reason: CriterionRe
 /** The result object around the decided criteria. */
 function assemble(loaded: LoadedSet, decided: ReturnType<typeof decide>, criteria: CriterionResult[], subResults: SubResult[], ctx: Context): Result {
   const set = loaded.definition;
-  const shape = shapeOf(loaded);
+  const shape = programOf(loaded).shape;
   const groups = groupResults(loaded, shape, criteria);
 
   const asOf = ctx.options.asOf ?? null;
@@ -566,7 +539,7 @@ function evaluateCriteria<R>(
   ctx: Context,
   subResults: readonly SubResult[],
 ): CriterionResult[] {
-  const list = plansOf(loaded);
+  const list = programOf(loaded).plans;
   const out = new Array<CriterionResult>(list.length);
   const subPaths = ctx.explain ? new Set(subResults.map((s) => s.path)) : undefined;
   const scratch: Decided = { status: "pass", reason: null, earned: 0, error: undefined };
@@ -703,39 +676,6 @@ function toReadValue(v: unknown): ReadValue | undefined {
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
   if (Array.isArray(v)) return { length: v.length };
   return undefined;
-}
-
-/** The parts of a criterion's result that do not depend on the unit. */
-interface CriterionPlan {
-  readonly criterion: Criterion;
-  readonly max: number;
-  readonly mandatory: boolean;
-  readonly group: string | null;
-  readonly level: string | null;
-  /** Points a not-applicable criterion earns (its maximum when the decision awards them). */
-  readonly naEarned: number;
-}
-
-const plans = new WeakMap<LoadedSet, readonly CriterionPlan[]>();
-
-function plansOf(loaded: LoadedSet): readonly CriterionPlan[] {
-  let p = plans.get(loaded);
-  if (!p) {
-    const d = loaded.definition.decision;
-    p = loaded.definition.criteria.map((c) => {
-      const max = c.points === undefined ? 0 : typeof c.points === "number" ? c.points : c.points.max;
-      return {
-        criterion: c,
-        max,
-        mandatory: c.mandatory || d.method === "all",
-        group: c.group ?? null,
-        level: c.level ?? null,
-        naEarned: d.method === "points" && d.notApplicable === "award" ? max : 0,
-      };
-    });
-    plans.set(loaded, p);
-  }
-  return p;
 }
 
 /** The outcomes of a criterion with each status (shared, never changed). */

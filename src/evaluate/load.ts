@@ -1,11 +1,11 @@
 /**
- * A criteria set made ready to evaluate: validated, analysed, hashed, with its data schema built and its
- * rules prepared once per evaluator.
+ * A criteria set made ready to evaluate: validated, analysed, hashed, with its data schema built. What
+ * evaluation derives from it once (its rules compiled and prepared per evaluator) is its `Program`
+ * (`program.ts`).
  *
  * @module
  */
 import type { z } from "zod";
-import type { Engine, PreparedRule } from "../logic/engine.js";
 import { labelsOf, type LabelNode } from "../explain/describe.js";
 import type { SetAnalysis } from "../check/checks.js";
 import type { CriteriaSet } from "../schema/criteria-set.js";
@@ -16,18 +16,8 @@ import { validateCriteriaSet } from "../check/validate.js";
 import { normalizeStrings } from "../schema/parse.js";
 import { contentHash } from "../json/canonical.js";
 import { dataSchema } from "./data.js";
-import { prepareCriterion, type CriterionRules } from "../logic/walk.js";
 
 export type { CriterionRules } from "../logic/walk.js";
-
-/** One criterion's rules, prepared for one evaluator. */
-export type PreparedCriterion = CriterionRules<PreparedRule>;
-
-/** A set's rules, prepared for one evaluator. */
-export interface PreparedSet {
-  readonly derived: ReadonlyArray<readonly [string, PreparedRule]>;
-  readonly criteria: readonly PreparedCriterion[];
-}
 
 const BRAND = "tieuchi/loaded-set" as const;
 
@@ -48,8 +38,6 @@ export interface LoadedSet {
   readonly dataSchema: z.ZodType;
   /** The limits the set was checked against, and that its data is held to. */
   readonly limits: Readonly<Limits>;
-  /** The set's rules prepared for an evaluator (prepared on first use, then kept). */
-  prepared(engine: Engine): PreparedSet;
 }
 
 /** Options for {@link loadCriteriaSet}. */
@@ -110,7 +98,6 @@ export function loadCriteriaSet(json: unknown, options: LoadOptions = {}): Loade
   const v = validateCriteriaSet(json, { limits });
   if (!v.ok) throw new CriteriaSetError(v.problems, options.source);
   const definition = deepFreeze(v.set);
-  const cache = new Map<string, PreparedSet>();
   const loaded: LoadedSet = Object.freeze({
     kind: BRAND,
     definition,
@@ -120,17 +107,6 @@ export function loadCriteriaSet(json: unknown, options: LoadOptions = {}): Loade
     labels: labelsOf(definition),
     dataSchema: dataSchema(definition.inputs, limits),
     limits,
-    prepared(engine: Engine): PreparedSet {
-      let p = cache.get(engine.name);
-      if (!p) {
-        p = {
-          derived: Object.entries(definition.derived).map(([name, d]) => [name, engine.prepare(d.rule)] as const),
-          criteria: definition.criteria.map((c) => prepareCriterion(c, (rule) => engine.prepare(rule))),
-        };
-        cache.set(engine.name, p);
-      }
-      return p;
-    },
   });
   LOADED.add(loaded);
   return loaded;

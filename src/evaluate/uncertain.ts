@@ -6,15 +6,13 @@
  * @module
  */
 import { CAN_FALSE, CAN_TRUE, depsOf, isBound, numbersIn, thrown, truth, unionDeps, unknownOf, type Deps, type Val } from "../logic/bounds.js";
-import type { Engine } from "../logic/engine.js";
-import { prepareCriterion } from "../logic/walk.js";
-import { rootSpec, type BoundsEnv, type BoundsRule } from "../logic/read-bounds.js";
+import type { BoundsEnv, BoundsRule } from "../logic/read-bounds.js";
 import { pathIn, type DerivedState, type EvalScope } from "../logic/trace.js";
 import type { Criterion } from "../schema/criteria-set.js";
 import type { Outcome, Status, StatusReason } from "../schema/result.js";
-import type { Rule } from "../schema/rule.js";
 import type { CriterionSpan, Span } from "./decision.js";
 import type { CriterionRules, LoadedSet } from "./load.js";
+import type { SetRules } from "./program.js";
 
 /** What the completions of the missing data make of one criterion. */
 export interface UncertainCriterion {
@@ -175,32 +173,6 @@ function decideRules(c: Criterion, rules: CriterionRules<BoundsRule>, max: numbe
 // ---------------------------------------------------------------------------------------------------------
 // The rules of a set, prepared for three-valued evaluation
 
-/** A set's rules in three-valued form, for one evaluator. */
-interface BoundsProgram {
-  readonly derived: readonly BoundsRule[];
-  readonly criteria: readonly CriterionRules<BoundsRule>[];
-}
-
-const programs = new WeakMap<LoadedSet, Map<string, BoundsProgram>>();
-
-/** The set's rules prepared for three-valued evaluation by `engine`, on first use, then kept. */
-function boundsProgramOf(loaded: LoadedSet, engine: Engine): BoundsProgram {
-  let byEngine = programs.get(loaded);
-  if (!byEngine) programs.set(loaded, (byEngine = new Map()));
-  let p = byEngine.get(engine.name);
-  if (!p) {
-    const set = loaded.definition;
-    const scope = rootSpec(set.inputs);
-    const prep = (r: Rule) => engine.prepareBounds(r, scope);
-    p = {
-      derived: Object.values(set.derived).map((d) => prep(d.rule)),
-      criteria: set.criteria.map((c) => prepareCriterion(c, prep)),
-    };
-    byEngine.set(engine.name, p);
-  }
-  return p;
-}
-
 /** The scope `evaluate` runs a unit's rules in: its data, records' paths, and derived values' states. */
 export interface UnitEvalScope extends EvalScope {
   readonly derived: ReadonlyMap<string, DerivedState>;
@@ -211,16 +183,15 @@ export interface UnitEvalScope extends EvalScope {
  * criteria over the completions of the missing data.
  */
 export class Uncertainty {
-  private readonly program: BoundsProgram;
   /** Derived values without a plain value, as three-valued evaluation reads them. */
   private readonly derivedBounds: BoundsEnv["derived"];
 
   constructor(
     private readonly loaded: LoadedSet,
-    engine: Engine,
+    /** The set's rules in three-valued form, for the engine of this evaluation (kept by the set's `Program`). */
+    private readonly program: SetRules<BoundsRule>,
     private readonly scope: UnitEvalScope,
   ) {
-    this.program = boundsProgramOf(loaded, engine);
     this.derivedBounds = {
       has: (name) => scope.derived.has(name),
       get: (name) => {
@@ -237,7 +208,7 @@ export class Uncertainty {
 
   /** What derived value number `index` can be. */
   derived(index: number): Val {
-    return this.program.derived[index]!(this.env());
+    return this.program.derived[index]![1](this.env());
   }
 
   /**

@@ -7,6 +7,9 @@
 import type { CriteriaSet } from "../schema/criteria-set.js";
 import type { InputSpec } from "../schema/inputs.js";
 import type { Rule } from "../schema/rule.js";
+import { say, t } from "../i18n/index.js";
+import { operatorOf } from "../logic/operators.js";
+import { ruleParts } from "../logic/walk.js";
 import { formatNumber, formatValue, type Lang } from "./format.js";
 
 /** Labels of the inputs, fields and derived values a rule can read. */
@@ -37,36 +40,26 @@ export function labelsOf(set: CriteriaSet): LabelNode {
   return { fields };
 }
 
-const WORDS = {
-  vi: { and: " và ", or: " hoặc ", not: "không phải", yes: "có", every: "mọi", some: "ít nhất một", none: "không có", where: "có", count: "số", of: "của", excluding: "không tính", if: "nếu", then: "thì", else: "nếu không thì", items: "mục" },
-  en: { and: " and ", or: " or ", not: "not", yes: "yes", every: "every", some: "at least one", none: "no", where: "where", count: "number of", of: "of", excluding: "excluding", if: "if", then: "then", else: "otherwise", items: "items" },
-} as const;
-
-const SYMBOLS: Record<string, string> = { "==": "=", "===": "=", "!=": "≠", "!==": "≠", ">": ">", ">=": "≥", "<": "<", "<=": "≤", "+": "+", "-": "−", "*": "×", "/": "÷", "%": "mod" };
-
 /** Describes a rule in words. `scope` is the label tree of the data the rule reads. */
 export function describeRule(rule: Rule, lang: Lang, scope: LabelNode): string {
   return new Describer(lang).rule(rule, scope, 0);
 }
 
+/** Walks a rule; each operation is put into words by its operator's family (`describe`, through the catalogue). */
 class Describer {
-  private readonly w;
-  constructor(private readonly lang: Lang) {
-    this.w = WORDS[lang];
-  }
+  constructor(private readonly lang: Lang) {}
 
   private labelOf(path: string, scope: LabelNode): string {
-    if (path === "") return scope.label?.[this.lang] ?? (this.lang === "vi" ? "mục" : "item");
+    if (path === "") return scope.label?.[this.lang] ?? t(this.lang, "word.rule_item");
     let node: LabelNode | undefined = scope;
     for (const seg of path.split(".")) node = node?.fields?.get(seg);
     return node?.label?.[this.lang] ?? path;
   }
 
   private listOf(expr: Rule, scope: LabelNode): { text: string; item: LabelNode } {
-    if (expr && typeof expr === "object" && !Array.isArray(expr)) {
-      const op = Object.keys(expr)[0]!;
-      const raw = (expr as Record<string, Rule>)[op]!;
-      const args = Array.isArray(raw) ? raw : [raw];
+    const p = ruleParts(expr);
+    if (p !== undefined) {
+      const { op, args } = p;
       if (op === "var" && typeof args[0] === "string") {
         let node: LabelNode | undefined = scope;
         for (const seg of args[0].split(".")) node = args[0] === "" ? node : node?.fields?.get(seg);
@@ -74,7 +67,7 @@ class Describer {
       }
       if (op === "filter") {
         const inner = this.listOf(args[0]!, scope);
-        return { text: `${inner.text} ${this.w.where} ${this.rule(args[1]!, inner.item, 1)}`, item: inner.item };
+        return { text: t(this.lang, "word.rule_where", { list: inner.text, cond: this.rule(args[1]!, inner.item, 1) }), item: inner.item };
       }
     }
     return { text: this.rule(expr, scope, 1), item: {} };
@@ -83,88 +76,29 @@ class Describer {
   rule(r: Rule, scope: LabelNode, depth: number): string {
     if (r === null || typeof r !== "object") return typeof r === "string" ? `"${r}"` : formatValue(r, this.lang);
     if (Array.isArray(r)) return `[${r.map((x) => this.rule(x, scope, depth + 1)).join(", ")}]`;
-    const op = Object.keys(r)[0]!;
-    const raw = r[op]!;
-    const a = Array.isArray(raw) ? raw : [raw];
-    const sub = (x: Rule) => this.rule(x, scope, depth + 1);
-    const paren = (s: string) => (depth > 0 ? `(${s})` : s);
-    const w = this.w;
-    const pct = (p: Rule) => (typeof p === "number" ? `${formatNumber(p, this.lang)}%` : `${sub(p)}%`);
-    switch (op) {
-      case "var": {
-        const label = this.labelOf(typeof a[0] === "string" ? a[0] : String(a[0]), scope);
-        // A bare variable as a whole rule is a yes/no question.
-        return depth === 0 ? `${label}: ${w.yes}` : label;
-      }
-      case "and":
-        return paren(a.map(sub).join(w.and));
-      case "or":
-        return paren(a.map(sub).join(w.or));
-      case "!":
-        return `${w.not} ${sub(a[0]!)}`;
-      case "!!":
-        return sub(a[0]!);
-      case "if": {
-        const parts: string[] = [];
-        for (let i = 0; i + 1 < a.length; i += 2) parts.push(`${w.if} ${sub(a[i]!)} ${w.then} ${sub(a[i + 1]!)}`);
-        if (a.length % 2 === 1) parts.push(`${w.else} ${sub(a[a.length - 1]!)}`);
-        return paren(parts.join(", "));
-      }
-      case "<":
-      case "<=":
-        if (a.length === 3) return `${sub(a[0]!)} ${SYMBOLS[op]} ${sub(a[1]!)} ${SYMBOLS[op]} ${sub(a[2]!)}`;
-        return `${sub(a[0]!)} ${SYMBOLS[op]} ${sub(a[1]!)}`;
-      case "==":
-      case "===":
-      case "!=":
-      case "!==":
-      case ">":
-      case ">=":
-        return `${sub(a[0]!)} ${SYMBOLS[op]} ${sub(a[1]!)}`;
-      case "+":
-      case "*":
-        return paren(a.map(sub).join(` ${SYMBOLS[op]} `));
-      case "-":
-        return a.length === 1 ? `−${sub(a[0]!)}` : paren(`${sub(a[0]!)} − ${sub(a[1]!)}`);
-      case "/":
-      case "%":
-        return paren(`${sub(a[0]!)} ${SYMBOLS[op]} ${sub(a[1]!)}`);
-      case "min":
-      case "max":
-        return `${op}(${a.map(sub).join(", ")})`;
-      case "in":
-        return this.lang === "vi" ? `${sub(a[0]!)} thuộc ${sub(a[1]!)}` : `${sub(a[0]!)} in ${sub(a[1]!)}`;
-      case "all":
-      case "some":
-      case "none": {
-        const list = this.listOf(a[0]!, scope);
-        const cond = this.rule(a[1]!, list.item, depth + 1);
-        const q = op === "all" ? w.every : op === "some" ? w.some : w.none;
-        return `${q} ${list.text}: ${cond}`;
-      }
-      case "filter": {
-        const list = this.listOf(a[0]!, scope);
-        return `${list.text} ${w.where} ${this.rule(a[1]!, list.item, depth + 1)}`;
-      }
-      case "count": {
-        const list = this.listOf(a[0]!, scope);
-        return a.length === 2 ? `${w.count} ${list.text} ${w.where} ${this.rule(a[1]!, list.item, depth + 1)}` : `${w.count} ${list.text}`;
-      }
-      case "shareAtLeast":
-      case "shareAtMost": {
-        const list = this.listOf(a[1]!, scope);
-        const cond = this.rule(a[2]!, list.item, depth + 1);
-        const excl = a[3] === undefined ? "" : ` (${w.excluding} ${this.rule(a[3], list.item, depth + 1)})`;
-        if (this.lang === "vi")
-          return `${op === "shareAtLeast" ? "ít nhất" : "nhiều nhất"} ${pct(a[0]!)} ${list.text}${excl} đạt: ${cond}`;
-        return `${op === "shareAtLeast" ? "at least" : "at most"} ${pct(a[0]!)} of ${list.text}${excl} meet: ${cond}`;
-      }
-      case "ratioAtLeast":
-      case "ratioAtMost": {
-        const cmp = op === "ratioAtLeast" ? "≥" : "≤";
-        return this.lang === "vi" ? `${sub(a[0]!)} ${cmp} ${pct(a[2]!)} ${w.of} ${sub(a[1]!)}` : `${sub(a[0]!)} ${cmp} ${pct(a[2]!)} of ${sub(a[1]!)}`;
-      }
-    }
-    return JSON.stringify(r);
+    const p = ruleParts(r);
+    const operator = p === undefined ? undefined : operatorOf(p.op);
+    if (p === undefined || operator === undefined) return JSON.stringify(r);
+    const a = p.args;
+    const lang = this.lang;
+    const sub = (i: number) => this.rule(a[i]!, scope, depth + 1);
+    return operator.describe({
+      lang,
+      depth,
+      args: a,
+      sub,
+      subs: () => a.map((_, i) => sub(i)),
+      list: (i) => {
+        const l = this.listOf(a[i]!, scope);
+        return { text: l.text, cond: (j) => this.rule(a[j]!, l.item, depth + 1) };
+      },
+      label: (path) => this.labelOf(path, scope),
+      percent: (i) => {
+        const x = a[i];
+        return typeof x === "number" ? `${formatNumber(x, lang)}%` : `${sub(i)}%`;
+      },
+      paren: (text) => (depth > 0 ? `(${text})` : text),
+      say: (m) => say(m, lang),
+    });
   }
 }

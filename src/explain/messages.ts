@@ -7,7 +7,7 @@
 import type { Localized } from "../schema/common.js";
 import type { CriteriaSet, Criterion } from "../schema/criteria-set.js";
 import type { CriterionResult, Gap, Measure, PointsSummary, Verdict } from "../schema/result.js";
-import { say, type Message } from "../i18n/index.js";
+import { catalogue, say, type Message } from "../i18n/index.js";
 import { describeRule, type LabelNode } from "./describe.js";
 import { formatNumber, formatPercent, formatValue, LANGS, type Lang } from "./format.js";
 import { t } from "../i18n/index.js";
@@ -69,9 +69,7 @@ function pathInWords(path: string, labels: LabelNode, lang: Lang): string {
 }
 
 function measureText(m: Measure, lang: Lang): string {
-  const actual = `${formatNumber(m.part, lang)}/${formatNumber(m.whole, lang)} (${formatPercent(m.part, m.whole, lang)})`;
-  const need = `${m.op === "atLeast" ? (lang === "vi" ? "tối thiểu" : "at least") : lang === "vi" ? "tối đa" : "at most"} ${formatNumber(m.percent, lang)}%`;
-  return lang === "vi" ? `${actual}, yêu cầu ${need}` : `${actual}, ${need} required`;
+  return catalogue(lang)["explain.measure"]({ part: m.part, whole: m.whole, percent: formatPercent(m.part, m.whole, lang), op: m.op, required: m.percent });
 }
 
 /** What was found, in words: the ratios compared, or the first values read. */
@@ -83,7 +81,7 @@ function found(input: MessageInput, lang: Lang): string {
     return text;
   }
   const count = input.values.size;
-  if (count === 0) return lang === "vi" ? "không đọc dữ liệu nào" : "no data read";
+  if (count === 0) return catalogue(lang)["explain.no_data_read"]({});
   const byLang = labelsCached(input.labels)[lang];
   let text = "";
   let shown = 0;
@@ -92,7 +90,7 @@ function found(input: MessageInput, lang: Lang): string {
     text += `${shown === 0 ? "" : "; "}${labelIn(byLang, p, input.labels, lang)}: ${formatValue(v, lang)}`;
     shown++;
   }
-  if (count > MAX_FOUND) text += lang === "vi" ? `; … và ${count - MAX_FOUND} giá trị khác` : `; … and ${count - MAX_FOUND} more`;
+  if (count > MAX_FOUND) text += `; ${catalogue(lang)["explain.more_values"]({ count: count - MAX_FOUND })}`;
   return text;
 }
 
@@ -131,7 +129,7 @@ function missingText(input: MessageInput, lang: Lang): string {
   const byLang = labelsCached(input.labels)[lang];
   let text = "";
   for (let i = 0; i < missing.length; i++) text += `${i === 0 ? "" : ", "}${labelIn(byLang, missing[i]!, input.labels, lang)}`;
-  return text === "" ? (lang === "vi" ? "(không rõ)" : "(unknown)") : text;
+  return text === "" ? catalogue(lang)["explain.unknown_missing"]({}) : text;
 }
 
 /** ` (earned/max điểm)`, or in English ` (earned/max points)`: the same few for every unit, so kept. */
@@ -145,7 +143,7 @@ function pointsText(points: { earned: number; possible?: number; max: number } |
   const key = earned * 65536 + max;
   let text = small ? pointsTexts[lang].get(key) : undefined;
   if (text === undefined) {
-    text = lang === "vi" ? ` (${earned}/${max} điểm)` : ` (${earned}/${max} points)`;
+    text = ` (${catalogue(lang)["explain.points"]({ earned, max })})`;
     if (small && pointsTexts[lang].size < 10_000) pointsTexts[lang].set(key, text);
   }
   return text;
@@ -185,32 +183,28 @@ function automatic(input: MessageInput, lang: Lang): string {
 
 function automaticSentence(input: MessageInput, lang: Lang): string {
   const { criterion: c, result: r } = input;
-  const vi = lang === "vi";
+  const words = catalogue(lang);
   if (r.reason === "empty-group") return emptyGroupMessage(input, lang);
   switch (r.status) {
-    case "pass": {
-      if (c.role === "exclusion") return vi ? "Không thuộc trường hợp loại trừ." : "No exclusion applies.";
-      const pts = pointsText(r.points, lang);
-      return vi ? `Đạt${pts}. Ghi nhận: ${found(input, lang)}.` : `Met${pts}. Found: ${found(input, lang)}.`;
-    }
+    case "pass":
+      if (c.role === "exclusion") return words["explain.no_exclusion"]({});
+      return words["explain.met"]({ points: pointsText(r.points, lang), found: found(input, lang) });
     case "fail": {
       const req = required(c, input.labels, lang).trimmed;
-      if (c.role === "exclusion") return vi ? `Thuộc trường hợp không xét: ${req}. Ghi nhận: ${found(input, lang)}.` : `Excluded: ${req}. Found: ${found(input, lang)}.`;
-      const pts = pointsText(r.points, lang);
-      return vi ? `Chưa đạt${pts}. Yêu cầu: ${req}. Ghi nhận: ${found(input, lang)}.` : `Not met${pts}. Required: ${req}. Found: ${found(input, lang)}.`;
+      if (c.role === "exclusion") return words["explain.excluded"]({ required: req, found: found(input, lang) });
+      return words["explain.not_met"]({ points: pointsText(r.points, lang), required: req, found: found(input, lang) });
     }
     case "missing":
-      if (r.reason === "not-encoded")
-        return vi ? `Chưa được mã hóa: ${trimDot(c.pending!.reason.vi)}.` : `Not encoded yet: ${trimDot(c.pending!.reason.en)}.`;
+      if (r.reason === "not-encoded") return words["explain.not_encoded"]({ reason: trimDot(c.pending!.reason[lang]) });
       if (r.outcomes.length > 1) {
         const points = r.points && r.points.possible !== r.points.earned ? t(lang, "decision.points_range", { earned: r.points.earned, possible: r.points.possible, max: r.points.max }) : undefined;
         return t(lang, "decision.undecided", { missing: missingText(input, lang), outcomes: r.outcomes, ...(points ? { points } : {}) });
       }
-      return vi ? `Thiếu dữ liệu: ${missingText(input, lang)}.` : `Missing data: ${missingText(input, lang)}.`;
+      return words["explain.missing"]({ missing: missingText(input, lang) });
     case "not-applicable":
-      return vi ? "Không áp dụng cho đơn vị này." : "Not applicable to this unit.";
+      return words["explain.not_applicable"]({});
     case "error":
-      return vi ? `Lỗi khi đánh giá: ${input.error ? say(input.error, lang) : r.error}.` : `Could not be evaluated: ${input.error ? say(input.error, lang) : r.error}.`;
+      return words["explain.error"]({ reason: input.error ? say(input.error, lang) : String(r.error) });
   }
 }
 
@@ -325,27 +319,24 @@ export function verdictMessage(set: CriteriaSet, d: VerdictInput, labels?: Label
   const out = { vi: "", en: "" };
   const { verdict, grade, points, gap } = d;
   for (const lang of LANGS) {
-    const vi = lang === "vi";
+    const words = catalogue(lang);
     const range = points ? t(lang, "decision.points_range", { earned: points.earned, possible: points.possible, max: points.applicableMax }) : "";
-    const pts = points ? (vi ? `${points.earned}/${points.applicableMax} điểm` : `${points.earned}/${points.applicableMax} points`) : "";
+    const pts = points ? words["explain.points"]({ earned: points.earned, max: points.applicableMax }) : "";
     const title = set.title[lang];
     if (verdict === "pass" && !d.gradeFinal && grade && d.highestGrade) {
       out[lang] = t(lang, "decision.pass_provisional", { title, grade: grade.title[lang], highest: d.highestGrade.title[lang], ...(points ? { points: range } : {}) });
     } else if (verdict === "pass") {
-      const g = grade ? (vi ? `, xếp loại ${grade.title.vi}` : `, grade ${grade.title.en}`) : "";
-      out[lang] = vi ? `Đạt danh hiệu "${title}"${g}${pts ? ` (${pts})` : ""}.` : `Earns "${title}"${g}${pts ? ` (${pts})` : ""}.`;
+      out[lang] = words["explain.verdict_pass"]({ title, grade: grade?.title[lang], points: pts || undefined });
     } else if (verdict === "fail" && gap.blocking.length === 0 && points && points.passMark !== null && points.possible > points.earned) {
       out[lang] = t(lang, "decision.fail_unreachable", { title, possible: points.possible, max: points.applicableMax, passMark: points.passMark });
     } else if (verdict === "fail") {
-      const why: string[] = [];
-      if (gap.blocking.length) why.push(vi ? `không đạt tiêu chí bắt buộc ${gap.blocking.join(", ")}` : `fails knock-out criteria ${gap.blocking.join(", ")}`);
-      if (points && gap.pointsShort)
-        why.push(vi ? `${pts}, thiếu ${gap.pointsShort} điểm so với mức đạt ${points.passMark}` : `${pts}, ${gap.pointsShort} short of the pass mark ${points.passMark}`);
-      out[lang] = vi ? `Chưa đạt danh hiệu "${title}": ${why.join("; ") || "có tiêu chí chưa đạt"}.` : `Does not earn "${title}": ${why.join("; ") || "some criteria are not met"}.`;
+      out[lang] = words["explain.verdict_fail"]({
+        title,
+        blocking: gap.blocking,
+        ...(points && gap.pointsShort ? { points: pts, short: gap.pointsShort, passMark: points.passMark ?? undefined } : {}),
+      });
     } else if (points && points.passMark === null) {
-      out[lang] = vi
-        ? `Không thể kết luận về danh hiệu "${title}": văn bản chưa xác định được mức điểm đạt (${pts}).`
-        : `"${title}" cannot be decided: the regulation's pass mark is not known (${pts}).`;
+      out[lang] = words["explain.verdict_no_pass_mark"]({ title, points: pts });
     } else {
       const data = labels ? gap.missingPaths.slice(0, MAX_FOUND).map((p) => labelPath(p, labels, lang)) : [];
       if (labels && gap.missingPaths.length > MAX_FOUND) data.push(t(lang, "word.and_more", { count: gap.missingPaths.length - MAX_FOUND }));

@@ -16,7 +16,8 @@ import { someNames, suggest } from "../schema/suggest.js";
 import { exactPercent, MAX_PERCENT_DECIMALS } from "./exact.js";
 import { OPERATORS, operatorOf, RATIO_OPERATORS } from "./operators.js";
 import { listSource, ruleParts } from "./walk.js";
-import { ANY, BOOLEAN, describeType, INTEGER, isNumeric, NUMBER, type ValueType } from "./types.js";
+import { ANY, BOOLEAN, DATE_LITERAL, describeType, INTEGER, isNumeric, NUMBER, sameKind, type ValueType } from "./types.js";
+import type { Operator, TypeContext } from "./ops/types.js";
 import { staticWork, type WorkLoop, type WorkPlan } from "./work.js";
 
 /** Size limits on one rule (see `Limits` for the defaults). */
@@ -87,36 +88,6 @@ function join(prefix: string, path: string): string {
   if (path === "") return prefix;
   return prefix === "" ? path : `${prefix}.${path}`;
 }
-
-function sameKind(types: ValueType[]): ValueType {
-  if (types.length === 0) return ANY;
-  const first = types[0]!;
-  if (first.kind === "array" && types.every((t) => t.kind === "array")) {
-    // Lists that could be either: the longest bounds it.
-    const maxes = types.map((t) => (t.kind === "array" ? t.max : undefined));
-    const item = sameKind(types.map((t) => (t.kind === "array" ? t.item : ANY)));
-    return maxes.every((m) => m !== undefined) ? { kind: "array", item, max: Math.max(...(maxes as number[])) } : { kind: "array", item };
-  }
-  if (types.every((t) => t.kind === first.kind)) return first.kind === "integer" || first.kind === "boolean" ? first : first.kind === "number" ? NUMBER : first;
-  if (types.every((t) => t.kind === "integer" || t.kind === "number")) return NUMBER;
-  // Known to be one of several types: remembered, so each is checked where the value is used.
-  if (types.some((t) => t.kind === "any" && t.of === undefined)) return ANY;
-  const of: ValueType[] = [];
-  for (const t of types.flatMap((x) => (x.kind === "any" && x.of ? x.of : [x])))
-    if (!of.some((o) => sameType(o, t))) of.push(t);
-  return { kind: "any", of };
-}
-
-function sameType(a: ValueType, b: ValueType): boolean {
-  return a.kind === b.kind && (a.kind === "integer" || a.kind === "number" ? true : JSON.stringify(a, mapsAsLists) === JSON.stringify(b, mapsAsLists));
-}
-
-function mapsAsLists(_key: string, v: unknown): unknown {
-  return v instanceof Map ? [...v] : v;
-}
-
-/** A date written in a rule: `"2024-01-01"`. */
-const DATE_LITERAL = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * What a value compares as: numbers with numbers, texts with texts, dates with dates (a date in the data with a
@@ -231,7 +202,7 @@ class Analyzer {
       return ANY;
     }
     const op = keys[0]!;
-    const info = OPERATORS.get(op);
+    const info = operatorOf(op);
     if (!info) {
       this.problems.push(problem("problem.operator_not_allowed", [...path, op], { op, allowed: [...OPERATORS.keys()], suggestion: suggest(op, OPERATORS.keys()) }));
       return ANY;
@@ -245,67 +216,33 @@ class Analyzer {
       this.problems.push(problem("problem.arity", [...path, op], { op, min: lo, max: hi, got: args.length }));
       return ANY;
     }
-    if (op === "var") return this.variable(args[0]!, scope, argPath(0));
+    return info.type(this.typeContext(info, args, scope, path, argPath, depth));
+  }
 
-    if (info.kind === "scoped") return this.scoped(op, args, scope, argPath, depth);
-
-    const types = args.map((a, i) => this.walk(a, scope, argPath(i), depth + 1));
-    switch (op) {
-      case "and":
-      case "or":
-        return types.every((t) => t.kind === "boolean") ? BOOLEAN : sameKind(types);
-      case "if": {
-        const branches = types.filter((_, i) => i % 2 === 1 || i === types.length - 1);
-        return sameKind(branches);
-      }
-      case "!":
-      case "!!":
-        return BOOLEAN;
-      case "==":
-      case "===":
-      case "!=":
-      case "!==":
-        this.checkEnum(args, types, path, op);
-        this.checkComparable(op, args, types, argPath, false);
-        return BOOLEAN;
-      case ">":
-      case ">=":
-      case "<":
-      case "<=":
-        this.checkComparable(op, args, types, argPath, true);
-        return BOOLEAN;
-      case "in":
-        this.checkEnumIn(args, types, argPath);
-        if (types[1]!.kind === "array") {
-          // Against the list's items: a list written in the rule of dates ("2024-01-01") holds dates.
-          const list = args[1];
-          const dates = Array.isArray(list) && list.length > 0 && list.every((x) => typeof x === "string" && DATE_LITERAL.test(x));
-          this.checkComparable(op, [args[0]!, dates ? list[0]! : null], [types[0]!, types[1]!.item], argPath, false);
-        }
-        // Looking a value up in a list goes through the list.
-        if (types[1]!.kind === "array") this.frame.loops.push({ path: this.listPath(args[1]!, scope), max: this.lengthOf(types[1]!), each: { steps: 1, loops: [] } });
-        return BOOLEAN;
-      case "+":
-      case "*":
-      case "min":
-      case "max":
-      case "-":
-      case "%":
-      case "/":
-        // json-logic-js would turn a text or a yes/no into a number (or NaN) without a word.
-        types.forEach((t, i) => {
-          if (!isNumeric(t)) this.problems.push(problem("problem.not_a_number", argPath(i), { op, type: describeType(t) }));
-        });
-        return op !== "/" && types.every((t) => t.kind === "integer") ? INTEGER : NUMBER;
-      case "ratioAtLeast":
-      case "ratioAtMost":
+  /** What an operator's type check is given (see `TypeContext`): its arguments, typed on demand, and the checks. */
+  private typeContext(info: Operator, args: Rule[], scope: Scope, path: JsonPath, argPath: (i: number) => JsonPath, depth: number): TypeContext {
+    const op = info.name;
+    const types: (ValueType | undefined)[] = [];
+    const type = (i: number): ValueType => (types[i] ??= this.walk(args[i]!, scope, argPath(i), depth + 1));
+    return {
+      args,
+      type,
+      types: () => args.map((_, i) => type(i)),
+      variable: () => this.variable(args[0]!, scope, argPath(0)),
+      list: () => this.scoped(info, args, types, scope, argPath, depth),
+      path: (i) => (i === undefined ? [...path, op] : argPath(i)),
+      report: (p) => void this.problems.push(p),
+      checkComparable: (a, ts, order) => this.checkComparable(op, a, ts, argPath, order),
+      checkEnum: (ts) => this.checkEnum(args, ts, path, op),
+      checkEnumIn: (ts) => this.checkEnumIn(args, ts, argPath),
+      checkCount: (i, t, role) => this.checkCount(args[i]!, t, argPath(i), role),
+      checkPercent: (i, t) => this.checkPercent(args[i]!, t, argPath(i)),
+      loopsOver: (i, t) => void this.frame.loops.push({ path: this.listPath(args[i]!, scope), max: this.lengthOf(t), each: { steps: 1, loops: [] } }),
+      usesRatio: (share) => {
         this.usesRatio = true;
-        if (!(typeof args[1] === "number" && args[1] > 0)) this.takesShare = true;
-        for (const i of [0, 1]) this.checkCount(args[i]!, types[i]!, argPath(i), i === 0 ? "part" : "whole");
-        this.checkPercent(args[2]!, types[2]!, argPath(2));
-        return BOOLEAN;
-    }
-    return ANY;
+        if (share) this.takesShare = true;
+      },
+    };
   }
 
   private variable(arg: Rule, scope: Scope, path: JsonPath): ValueType {
@@ -357,21 +294,16 @@ class Analyzer {
     return source === undefined ? undefined : join(scope.prefix, source.path);
   }
 
-  private scoped(op: string, args: Rule[], scope: Scope, argPath: (i: number) => JsonPath, depth: number): ValueType {
-    const operator = operatorOf(op)!;
-    const listIndex = operator.list ?? 0;
-    const percent = operator.percentArg;
-    if (percent !== undefined) {
-      // A share: its percentage first (outside the list's scope).
-      this.usesRatio = true;
-      this.takesShare = true;
-      const pt = this.walk(args[percent]!, scope, argPath(percent), depth + 1);
-      this.checkPercent(args[percent]!, pt, argPath(percent));
-    }
-    const listType = this.walk(args[listIndex]!, scope, argPath(listIndex), depth + 1);
+  /**
+   * A scoped operator's list (argument `info.list`), then the arguments after it, once per item, in the items'
+   * scope (their types into `types`). Undefined when the list is not a list (reported).
+   */
+  private scoped(info: Operator, args: Rule[], types: (ValueType | undefined)[], scope: Scope, argPath: (i: number) => JsonPath, depth: number): ValueType | undefined {
+    const listIndex = info.list ?? 0;
+    const listType = (types[listIndex] ??= this.walk(args[listIndex]!, scope, argPath(listIndex), depth + 1));
     if (listType.kind !== "array" && listType.kind !== "any") {
-      this.problems.push(problem("problem.not_a_list", argPath(listIndex), { op, type: describeType(listType) }));
-      return op === "filter" ? ANY : op === "count" ? INTEGER : BOOLEAN;
+      this.problems.push(problem("problem.not_a_list", argPath(listIndex), { op: info.name, type: describeType(listType) }));
+      return undefined;
     }
     const item = listType.kind === "array" ? listType.item : ANY;
     const prefix = `${this.listPrefix(args[listIndex]!, scope) ?? "?"}[]`;
@@ -380,12 +312,10 @@ class Analyzer {
     const outer = this.frame;
     const each = { steps: 0, loops: [] as WorkLoop[] };
     this.frame = each;
-    for (let i = listIndex + 1; i < args.length; i++) this.walk(args[i]!, inner, argPath(i), depth + 1);
+    for (let i = listIndex + 1; i < args.length; i++) types[i] = this.walk(args[i]!, inner, argPath(i), depth + 1);
     this.frame = outer;
     outer.loops.push({ path: this.listPath(args[listIndex]!, scope), max: this.lengthOf(listType), each });
-    if (op === "filter") return listType;
-    if (op === "count") return INTEGER;
-    return BOOLEAN;
+    return listType;
   }
 
   /**

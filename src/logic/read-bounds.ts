@@ -55,6 +55,20 @@ export function itemSpec(list: ScopeSpec): ScopeSpec {
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
+ * The value at `keys` below `d` through own properties only, or null where a step is missing, not an object, or
+ * undefined: `var`'s lookup, as json-logic-js reads a path (the compiled closures inline their own copy for speed).
+ */
+export function readOwn(d: unknown, keys: readonly string[]): unknown {
+  let v: unknown = d;
+  for (const k of keys) {
+    if (typeof v !== "object" || v === null || !hasOwn.call(v, k)) return null;
+    v = (v as Record<string, unknown>)[k];
+    if (v === undefined) return null;
+  }
+  return v;
+}
+
+/**
  * The value of `{"var": rel}` read from `d` (the top level, an item of a list, or an item of a list not given),
  * `spec` being the declared kind at that path.
  */
@@ -68,19 +82,7 @@ export function readBound(d: unknown, keys: readonly string[], rel: string, spec
     env.absent?.(path);
     return unknownOf(rel === "" ? d.spec : specAt(d.spec, rel), path, false, env.maxItems);
   }
-  let v: unknown = d;
-  if (rel !== "")
-    for (const k of keys) {
-      if (typeof v !== "object" || v === null || !hasOwn.call(v, k)) {
-        v = null;
-        break;
-      }
-      v = (v as Record<string, unknown>)[k];
-      if (v === undefined) {
-        v = null;
-        break;
-      }
-    }
+  const v = rel === "" ? d : readOwn(d, keys);
   if (v !== null && v !== undefined) {
     env.found?.(d, rel, v);
     // A list with null items: each is asked for by its own path when a condition reads it.

@@ -71,3 +71,34 @@ export function describeType(t: ValueType): Message {
       return msg("type.kind", { kind: t.kind });
   }
 }
+
+/** A date written in a rule: `"2024-01-01"`. */
+export const DATE_LITERAL = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The type of a value that is one of several (the branches of an `if`, the arguments of `and`). */
+export function sameKind(types: ValueType[]): ValueType {
+  if (types.length === 0) return ANY;
+  const first = types[0]!;
+  if (first.kind === "array" && types.every((t) => t.kind === "array")) {
+    // Lists that could be either: the longest bounds it.
+    const maxes = types.map((t) => (t.kind === "array" ? t.max : undefined));
+    const item = sameKind(types.map((t) => (t.kind === "array" ? t.item : ANY)));
+    return maxes.every((m) => m !== undefined) ? { kind: "array", item, max: Math.max(...(maxes as number[])) } : { kind: "array", item };
+  }
+  if (types.every((t) => t.kind === first.kind)) return first.kind === "integer" || first.kind === "boolean" ? first : first.kind === "number" ? NUMBER : first;
+  if (types.every((t) => t.kind === "integer" || t.kind === "number")) return NUMBER;
+  // Known to be one of several types: remembered, so each is checked where the value is used.
+  if (types.some((t) => t.kind === "any" && t.of === undefined)) return ANY;
+  const of: ValueType[] = [];
+  for (const t of types.flatMap((x) => (x.kind === "any" && x.of ? x.of : [x])))
+    if (!of.some((o) => sameType(o, t))) of.push(t);
+  return { kind: "any", of };
+}
+
+function sameType(a: ValueType, b: ValueType): boolean {
+  return a.kind === b.kind && (a.kind === "integer" || a.kind === "number" ? true : JSON.stringify(a, mapsAsLists) === JSON.stringify(b, mapsAsLists));
+}
+
+function mapsAsLists(_key: string, v: unknown): unknown {
+  return v instanceof Map ? [...v] : v;
+}

@@ -7,7 +7,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { FileError, OptionsError } from "../errors.js";
-import { msg } from "../i18n/index.js";
+import { msg, t } from "../i18n/index.js";
 import { fileReason } from "./files.js";
 import type { LoadedSet } from "../evaluate/load.js";
 import type { Lang } from "../explain/format.js";
@@ -73,6 +73,6 @@ export async function readSheetFile(set: LoadedSet, path: string, delimiter?: st
 export async function writeResultFile(set: LoadedSet, lines: Iterable<TableLine>, path: string, lang: Lang = "vi"): Promise<void> {
   const rows: Cell[][] = resultTable(set, lines, lang);
   const format = sheetFormatOf(path);
-  if (format === "xlsx") writeFileSync(path, await tableWorkbook(await loadExcelJs(), lang === "vi" ? "Kết quả" : "Results", rows));
+  if (format === "xlsx") writeFileSync(path, await tableWorkbook(await loadExcelJs(), t(lang, "sheet.results"), rows));
   else writeFileSync(path, writeCsv(rows));
 }

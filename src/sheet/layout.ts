@@ -18,6 +18,7 @@
 import type { LoadedSet } from "../evaluate/load.js";
 import type { Lang } from "../explain/format.js";
 import type { InputSpec, Inputs } from "../schema/inputs.js";
+import { t } from "../i18n/index.js";
 
 /** A field of a sheet: the unit's code, or an input at a path (inside the list item for a list sheet). */
 export interface SheetField {
@@ -106,7 +107,7 @@ function flatten(inputs: Inputs, lang: Lang, prefix: readonly string[], headPref
   return out;
 }
 
-const codeField = (lang: Lang): SheetField => ({ header: CODE[lang], aliases: CODE_ALIASES.map(normalizeHeader), path: [], spec: null, note: lang === "vi" ? "Mã riêng của đơn vị, để nối đơn vị với các dòng của nó ở các trang danh sách." : "The unit's own code, which links it to its rows in the list sheets." });
+const codeField = (lang: Lang): SheetField => ({ header: CODE[lang], aliases: CODE_ALIASES.map(normalizeHeader), path: [], spec: null, note: t(lang, "sheet.code_note") });
 
 /**
  * The workbook layout of a set: the units sheet and one sheet per list of records.
@@ -152,7 +153,7 @@ export function csvListHeader(list: SheetTable, field: SheetField): string {
 /** The values a field allows, as written in a cell: Có/Không for yes/no, the enum's values. */
 export function allowedValues(spec: InputSpec | null, lang: Lang): readonly string[] | null {
   if (spec === null) return null;
-  if (spec.type === "boolean" || spec.type === "title") return lang === "vi" ? ["Có", "Không"] : ["Yes", "No"];
+  if (spec.type === "boolean" || spec.type === "title") return [t(lang, "sheet.yes_no", { value: true }), t(lang, "sheet.yes_no", { value: false })];
   if (spec.type === "string" && spec.enum) return spec.enum;
   return null;
 }
@@ -173,7 +174,7 @@ export function exampleValue(field: SheetField, lang: Lang, index: number): stri
     case "date":
       return spec.min ?? "2024-01-15";
     case "string":
-      return lang === "vi" ? `${field.header} (ví dụ ${index + 1})` : `${field.header} (example ${index + 1})`;
+      return t(lang, "sheet.example_text", { header: field.header, index: index + 1 });
     default:
       return null;
   }

@@ -8,6 +8,7 @@
  * @module
  */
 import type { LoadedSet } from "../evaluate/load.js";
+import { both, msg } from "../i18n/index.js";
 import { duplicateKeyIn } from "../json/parse.js";
 import type { Localized } from "../schema/common.js";
 import type { InputSpec, Inputs } from "../schema/inputs.js";
@@ -161,7 +162,7 @@ function targets(header: readonly Cell[], table: SheetTable, lists: readonly She
     const key = normalizeHeader(raw);
     const field = own.get(key);
     const twice = (what: string): Target => {
-      notices.push({ vi: `${sheet}: cột ${i + 1} (“${raw}”) lặp lại ${what}; chỉ cột đầu tiên được đọc.`, en: `${sheet}: column ${i + 1} (“${raw}”) repeats ${what}; only the first one is read.` });
+      notices.push(both(msg("sheet.repeated_column", { sheet, column: i + 1, header: raw, repeats: what })));
       return { kind: "skip" };
     };
     if (field) {
@@ -238,7 +239,7 @@ export function readWorkbook(set: LoadedSet, tables: readonly Table[]): SheetRea
     const own = matcher(layout.units.fields);
     unitsTable = tables.find((t) => ![...listTables.values()].includes(t) && (t.rows[0] ?? []).some((c) => own.has(normalizeHeader(text(c)))));
   }
-  if (!unitsTable) return { layout, units: [], grouping: [], notices: [{ vi: `Không tìm thấy trang “${layout.units.name}” (trang các đơn vị) trong tệp.`, en: `The workbook has no “${layout.units.name}” sheet (the units sheet).` }] };
+  if (!unitsTable) return { layout, units: [], grouping: [], notices: [both(msg("sheet.no_units_sheet", { name: layout.units.name }))] };
 
   const { units, grouping, byCode } = readUnitRows(set, layout, unitsTable, [], notices);
   for (const [list, table] of listTables) {
@@ -247,11 +248,11 @@ export function readWorkbook(set: LoadedSet, tables: readonly Table[]): SheetRea
     const cols = targets(header, list, [], notices, table.name);
     const codeAt = cols.findIndex((c) => c.kind === "field" && c.field.spec === null);
     if (codeAt < 0) {
-      notices.push({ vi: `${table.name}: không có cột “${list.fields[0]!.header}”, nên không nối được dòng nào với đơn vị của nó; trang này không được đọc.`, en: `${table.name}: no “${list.fields[0]!.header}” column, so no row can be joined to its unit; the sheet was not read.` });
+      notices.push(both(msg("sheet.no_code_column", { sheet: table.name, header: list.fields[0]!.header })));
       continue;
     }
     for (const [c, t] of cols.entries())
-      if (t.kind === "group") notices.push({ vi: `${table.name}: cột “${t.header}” không phải dữ liệu của bộ tiêu chí nên không được đọc.`, en: `${table.name}: column “${t.header}” is not data of the criteria set and was not read.` }), (cols[c] = { kind: "skip" });
+      if (t.kind === "group") notices.push(both(msg("sheet.not_data_column", { sheet: table.name, header: t.header }))), (cols[c] = { kind: "skip" });
     for (let r = 1; r < table.rows.length; r++) {
       const row = table.rows[r]!;
       if (row.every(blank)) continue;
@@ -259,7 +260,7 @@ export function readWorkbook(set: LoadedSet, tables: readonly Table[]): SheetRea
       if (code === EXAMPLE_CODE) continue;
       const b = byCode.get(code);
       if (!b) {
-        notices.push({ vi: `${table.name}, dòng ${r + 1}: mã “${code}” không có trong trang ${unitsTable.name}; dòng này không được tính cho đơn vị nào.`, en: `${table.name}, row ${r + 1}: code “${code}” is not in the ${unitsTable.name} sheet; the row belongs to no unit.` });
+        notices.push(both(msg("sheet.unknown_code", { sheet: table.name, row: r + 1, code, units: unitsTable.name })));
         continue;
       }
       addItem(b, list, cols, row);
@@ -327,10 +328,7 @@ export class SheetRows {
     for (const n of notices) notice(n);
     const grouping = this.grouping;
     if (grouping.length > 0)
-      notice({
-        vi: `${name}: ${grouping.length === 1 ? "cột" : "các cột"} ${grouping.map((g) => `“${g}”`).join(", ")} không phải dữ liệu của bộ tiêu chí: giữ lại để nhóm kết quả, không dùng để đánh giá.`,
-        en: `${name}: ${grouping.length === 1 ? "column" : "columns"} ${grouping.map((g) => `“${g}”`).join(", ")} ${grouping.length === 1 ? "is" : "are"} not data of the criteria set: kept to group the results by, not evaluated.`,
-      });
+      notice(both(msg("sheet.grouping_columns", { sheet: name, headers: grouping })));
     this.codeAt = this.cols.findIndex((c) => c.kind === "field" && c.field.spec === null);
   }
 
@@ -361,7 +359,7 @@ export class SheetRows {
     else {
       const first = code !== "" ? this.codes.get(code) : undefined;
       if (first !== undefined)
-        this.notice({ vi: `${this.name}, dòng ${rowNumber}: mã “${code}” đã dùng cho đơn vị ở dòng ${first}; đơn vị này vẫn được đánh giá nhưng các trang danh sách chỉ nối với đơn vị đầu.`, en: `${this.name}, row ${rowNumber}: code “${code}” is already the unit's of row ${first}; this unit is evaluated too, but list rows join the first one only.` });
+        this.notice(both(msg("sheet.duplicate_code", { sheet: this.name, row: rowNumber, code, first })));
       b = { unit: { sheet: this.name, row: rowNumber, code: code === "" ? null : code, name: null, fields: {}, data: {} } };
       if (code !== "" && first === undefined) {
         this.codes.set(code, rowNumber);
@@ -422,7 +420,7 @@ export class SheetRows {
 
   /** The end of the table: the last unit, and the notice of example rows skipped. */
   end(): Builder | undefined {
-    if (this.examples > 0) this.notice({ vi: `${this.name}: bỏ qua ${this.examples} dòng ví dụ (mã “${EXAMPLE_CODE}”).`, en: `${this.name}: ${this.examples} example row${this.examples === 1 ? "" : "s"} (code “${EXAMPLE_CODE}”) skipped.` });
+    if (this.examples > 0) this.notice(both(msg("sheet.examples_skipped", { sheet: this.name, count: this.examples, code: EXAMPLE_CODE })));
     this.examples = 0;
     return this.cut();
   }

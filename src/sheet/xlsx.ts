@@ -9,7 +9,8 @@
 import type * as ExcelJSModule from "exceljs";
 import type { LoadedSet } from "../evaluate/load.js";
 import type { Lang } from "../explain/format.js";
-import { allowedValues, exampleValue, spreadsheetLayout, type SheetField, type SheetTable } from "./layout.js";
+import { t } from "../i18n/index.js";
+import { allowedValues, EXAMPLE_CODE, exampleValue, spreadsheetLayout, type SheetField, type SheetTable } from "./layout.js";
 import { readWorkbook, type Cell, type SheetRead, type Table } from "./read.js";
 
 /** The exceljs module, or its browser build's global `ExcelJS`. */
@@ -54,11 +55,10 @@ function addSheet(wb: Workbook, table: SheetTable, lang: Lang, lists: Map<string
 }
 
 function validation(f: SheetField, lang: Lang, lists: Map<string, string>): ExcelJSModule.DataValidation | null {
-  const vi = lang === "vi";
   const allowed = allowedValues(f.spec, lang);
   if (allowed) {
     const ref = lists.get(allowed.join("\u0000"))!;
-    return { type: "list", allowBlank: true, formulae: [ref], showErrorMessage: true, errorStyle: "stop", errorTitle: f.header, error: vi ? "Chọn một giá trị trong danh sách." : "Choose a value from the list." };
+    return { type: "list", allowBlank: true, formulae: [ref], showErrorMessage: true, errorStyle: "stop", errorTitle: f.header, error: t(lang, "sheet.pick_from_list") };
   }
   const spec = f.spec;
   if (spec && (spec.type === "integer" || spec.type === "number")) {
@@ -72,7 +72,7 @@ function validation(f: SheetField, lang: Lang, lists: Map<string, string>): Exce
       showErrorMessage: true,
       errorStyle: "stop",
       errorTitle: f.header,
-      error: vi ? `Nhập một số${spec.type === "integer" ? " nguyên" : ""} từ ${min} đến ${max}.` : `Enter a${spec.type === "integer" ? " whole" : ""} number from ${min} to ${max}.`,
+      error: t(lang, "sheet.enter_number", { integer: spec.type === "integer", min, max }),
     };
   }
   return null;
@@ -88,7 +88,6 @@ export async function templateWorkbook(ExcelJS: ExcelJs, set: LoadedSet, lang: L
   const wb = new ExcelJS.Workbook();
   wb.creator = "tieuchi";
   const d = set.definition;
-  const vi = lang === "vi";
 
   // The allowed values, one column per distinct list, on a hidden sheet (an inline list breaks on commas).
   const lists = new Map<string, string>();
@@ -105,27 +104,20 @@ export async function templateWorkbook(ExcelJS: ExcelJs, set: LoadedSet, lang: L
   addSheet(wb, layout.units, lang, lists, 1);
   for (const l of layout.lists) addSheet(wb, l, lang, lists, 2);
 
-  const guide = wb.addWorksheet(vi ? "Hướng dẫn" : "Guide");
+  const guide = wb.addWorksheet(t(lang, "sheet.guide"));
   guide.columns = [{ width: 34 }, { width: 34 }, { width: 90 }];
   guide.addRow([`${d.title[lang]} · ${d.source.document}`]).font = { bold: true, size: 14 };
   guide.addRow([`${d.id}@${d.version}`]);
   guide.addRow([]);
-  const intro = vi
-    ? [
-        `Điền mỗi đơn vị một dòng ở trang “${layout.units.name}”.`,
-        ...layout.lists.map((l) => `Trang “${l.name}”: mỗi ${l.name.toLowerCase()} một dòng, cột “${l.fields[0]!.header}” ghi mã của đơn vị của họ.`),
-        `Dòng ví dụ có mã “VÍ DỤ” được bỏ qua khi đọc; có thể xóa. Ô để trống là dữ liệu chưa có. Có/Không chọn trong danh sách.`,
-        `Có thể thêm cột riêng (xã, thôn...): cột không phải dữ liệu của bộ tiêu chí được giữ để nhóm kết quả.`,
-      ]
-    : [
-        `One unit per row on the “${layout.units.name}” sheet.`,
-        ...layout.lists.map((l) => `“${l.name}” sheet: one item per row, its “${l.fields[0]!.header}” column holding the code of its unit.`),
-        `Rows coded “VÍ DỤ” are examples and are skipped; they may be deleted. An empty cell is data not given. Yes/No from the list.`,
-        `Columns of your own (commune, village...) may be added: columns that are not data of the set are kept to group the results by.`,
-      ];
+  const intro = [
+    t(lang, "sheet.guide_units", { name: layout.units.name }),
+    ...layout.lists.map((l) => t(lang, "sheet.guide_list", { name: l.name, header: l.fields[0]!.header })),
+    t(lang, "sheet.guide_examples", { code: EXAMPLE_CODE }),
+    t(lang, "sheet.guide_own_columns"),
+  ];
   for (const line of intro) guide.addRow([line]);
   guide.addRow([]);
-  guide.addRow(vi ? ["Trang", "Cột", "Ý nghĩa"] : ["Sheet", "Column", "Meaning"]).font = { bold: true };
+  guide.addRow([t(lang, "sheet.guide_column", { column: "sheet" }), t(lang, "sheet.guide_column", { column: "column" }), t(lang, "sheet.guide_column", { column: "meaning" })]).font = { bold: true };
   for (const t of [layout.units, ...layout.lists])
     for (const f of t.fields) {
       const allowed = allowedValues(f.spec, lang);

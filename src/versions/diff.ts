@@ -20,7 +20,7 @@
 import { z } from "zod";
 import { describeRule, type LabelNode } from "../explain/describe.js";
 import { both, msg, say, t, type Lang, type Message, type Text } from "../i18n/index.js";
-import { DIFF_INPUT_FIELDS, DIFF_METADATA } from "../i18n/codes/diff.js";
+import { DIFF_INPUT_FIELDS, DIFF_KINDS, DIFF_METADATA } from "../i18n/codes/diff.js";
 import { isLoadedSet, loadCriteriaSet, type LoadedSet } from "../evaluate/load.js";
 import { Localized, MessageData } from "../schema/common.js";
 import type { CriteriaSet, Criterion, Decision, Points } from "../schema/criteria-set.js";
@@ -33,24 +33,7 @@ export const ChangeSection = z.enum(["metadata", "inputs", "derived", "groups", 
 export type ChangeSection = z.infer<typeof ChangeSection>;
 
 /** Kinds of change. */
-export const ChangeKind = z.enum([
-  "metadata-changed",
-  "input-added",
-  "input-removed",
-  "input-changed",
-  "derived-added",
-  "derived-removed",
-  "derived-changed",
-  "group-added",
-  "group-removed",
-  "group-changed",
-  "criterion-added",
-  "criterion-removed",
-  "criterion-renamed",
-  "criterion-changed",
-  "criteria-reordered",
-  "decision-changed",
-]);
+export const ChangeKind = z.enum(DIFF_KINDS);
 export type ChangeKind = z.infer<typeof ChangeKind>;
 
 /** One change, as data and as a sentence. */

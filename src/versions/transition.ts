@@ -5,7 +5,7 @@
  * @module
  */
 import { OptionsError, UnitDataError, type Problem } from "../errors.js";
-import { msg } from "../i18n/index.js";
+import { msg, t, type Lang } from "../i18n/index.js";
 import { evaluate, type EvaluateOptions } from "../evaluate/evaluate.js";
 import { isIsoDate, type Localized } from "../schema/common.js";
 import type { Result, Status } from "../schema/result.js";
@@ -59,11 +59,6 @@ export interface TransitionOptions extends Pick<EvaluateOptions, "explain" | "en
   readonly decided: string;
 }
 
-const VERDICT = {
-  vi: { pass: "ĐẠT", fail: "CHƯA ĐẠT", incomplete: "CHƯA ĐỦ DỮ LIỆU" },
-  en: { pass: "PASS", fail: "FAIL", incomplete: "INCOMPLETE" },
-} as const;
-
 function side(registry: Registry, setId: string, date: string, data: unknown, options: TransitionOptions): TransitionSide {
   const { set, reason } = registry.inForceOn(setId, date);
   const evalOptions: EvaluateOptions = { asOf: date, sets: registry, ...(options.explain !== undefined ? { explain: options.explain } : {}), ...(options.engine ? { engine: options.engine } : {}) };
@@ -110,17 +105,18 @@ export function evaluateTransition(registry: Registry, setId: string, data: unkn
     ...m.removed.map((c) => ({ applied: cell(applied.result, c.id), decided: null })),
   ];
 
-  const outcome = (s: TransitionSide, lang: "vi" | "en") => {
-    if (!s.result) return lang === "vi" ? "dữ liệu không hợp lệ với phiên bản này" : "data not valid for this version";
-    const g = s.result.grade ? `, ${s.result.grade.title[lang]}` : "";
-    return `${VERDICT[lang][s.result.verdict]}${g}`;
-  };
   const differs = !applied.result || !decided.result || applied.result.verdict !== decided.result.verdict || (applied.result.grade?.id ?? null) !== (decided.result.grade?.id ?? null);
-  const line = (s: TransitionSide, lang: "vi" | "en") => `${s.reason.id}@${s.reason.version} (${s.reason.document}) → ${outcome(s, lang)}`;
-  const message: Localized = {
-    vi: `Ngày nộp hồ sơ ${showDate(applied.date, "vi")}: ${line(applied, "vi")}; ngày xét ${showDate(decided.date, "vi")}: ${line(decided, "vi")}.${sameVersion ? " Cùng một phiên bản có hiệu lực vào cả hai ngày." : differs ? " Hai phiên bản cho kết quả khác nhau." : " Hai phiên bản cho cùng kết quả."}`,
-    en: `Applied ${applied.date}: ${line(applied, "en")}; decided ${decided.date}: ${line(decided, "en")}.${sameVersion ? " The same version was in force on both dates." : differs ? " The two versions disagree." : " Both versions agree."}`,
-  };
+  const sideText = (s: TransitionSide, lang: Lang) =>
+    t(lang, "explain.transition_side", { set: `${s.reason.id}@${s.reason.version}`, document: s.reason.document, verdict: s.result?.verdict ?? "invalid", grade: s.result?.grade?.title[lang] });
+  const sentence = (lang: Lang) =>
+    t(lang, "explain.transition", {
+      applied: showDate(applied.date, lang),
+      appliedSide: sideText(applied, lang),
+      decided: showDate(decided.date, lang),
+      decidedSide: sideText(decided, lang),
+      agreement: sameVersion ? "same-version" : differs ? "disagree" : "agree",
+    });
+  const message: Localized = { vi: sentence("vi"), en: sentence("en") };
   return { setId, applied, decided, sameVersion, differs, rows, message };
 }
 

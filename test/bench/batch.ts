@@ -7,7 +7,8 @@ import { spawnSync } from "node:child_process";
 import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
-import { family, random } from "./units.js";
+import { random } from "../helpers.js";
+import { family } from "./units.js";
 
 /** Writes `n` families as NDJSON, a block at a time (the file is never held whole). */
 export async function writeFamilies(path: string, n: number, seed: number): Promise<void> {

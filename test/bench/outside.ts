@@ -14,7 +14,7 @@
  *   json-logic-engine's compiled mode (`build`), with the load average before and after.
  */
 import { decideFamily, type Summary } from "./family-hand.js";
-import { random } from "./units.js";
+import { random } from "../helpers.js";
 
 /** A member as a form sends it: defaulted fields left out when they have their default value. */
 export interface OutsideMember {

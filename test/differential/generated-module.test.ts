@@ -5,7 +5,7 @@
  * null, wrong types, texts to normalise, unknown keys, getters' absence aside) is handed back and still gives
  * the same result. A module refuses another set.
  */
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -15,11 +15,10 @@ import { evaluate, generateModule, loadCriteriaSet, notGenerated, OptionsError, 
 import type { GeneratedModule } from "../../src/evaluate/generated.js";
 import type { InputSpec, Inputs } from "../../src/schema/inputs.js";
 import { generateUnits } from "../../src/testing/units.js";
-import { random } from "../bench/units.js";
 import { outsideFamilies } from "../bench/outside.js";
 import { dataFor, model, setFor } from "../fuzz/arbitraries.js";
 import { params, TIMEOUT } from "../fuzz/config.js";
-import { readJson, ROOT } from "../helpers.js";
+import { random, readJson, ROOT, shippedSets } from "../helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "tieuchi-generated-"));
 let files = 0;
@@ -40,9 +39,7 @@ function outcome(set: LoadedSet, data: unknown, engine: "compiled" | "json-logic
   }
 }
 
-const SHIPPED = readdirSync(join(ROOT, "criteria"), { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .flatMap((d) => readdirSync(join(ROOT, "criteria", d.name)).filter((f) => /^\d+\.\d+\.\d+\.json$/.test(f)).map((f) => `criteria/${d.name}/${f}`));
+const SHIPPED = shippedSets();
 
 /** Unusual variations of a unit: a field absent, null, of another type, a text to normalise or with a control character, an unknown key. */
 function variations(data: Record<string, unknown>, rnd: () => number): unknown[] {

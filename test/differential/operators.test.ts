@@ -266,6 +266,29 @@ describe("the compiled evaluator and json-logic-js agree", () => {
     each([v("gone"), v("na"), v("bad"), v("gone.x"), { and: [v("na"), v("bad")] }, { or: [v("bad"), v("gone")] }, { count: [v("gone")] }, { shareAtLeast: [50, v("na"), v("ok")] }, { "+": [v("n"), v("gone")] }], unit, derived);
   });
 
+  it("sums a value over a list's items: 0 for an empty list or a value that is not a list, parseFloat as in +, Infinity an error", () => {
+    each([
+      { sum: [v("members"), v("age")] },
+      { sum: [v("kids"), v("age")] },
+      { sum: [v("members"), { "*": [v("age"), 2] }] },
+      { sum: [v("members"), { if: [v("ok"), 1, 0] }] },
+      { sum: [v("empty"), v("age")] },
+      { sum: [v("missing"), v("age")] },
+      { sum: [v("n"), v("age")] },
+      { sum: [v("nul"), v("x")] },
+      { sum: [v("list"), v("")] },
+      { sum: [[1, "2", 3.5], v("")] },
+      { sum: [v("strs"), v("")] },
+      { sum: [{ filter: [v("members"), v("ok")] }, v("age")] },
+      { sum: [v("members"), v("sub.x")] },
+      { sum: [[1e308, 1e308], v("")] },
+      { sum: [v("members"), { "/": [1, v("age")] }] },
+      { ">=": [{ sum: [v("kids"), v("age")] }, 17] },
+      { ratioAtMost: [{ sum: [v("kids"), { if: [v("sick"), 1, 0] }] }, { count: [v("kids")] }, 50] },
+      { sum: [v("members"), { count: [v("list")] }] },
+    ]);
+  });
+
   it("has covered every operator criteria files may use", () => {
     const text = JSON.stringify(seen);
     for (const op of OPERATORS.keys()) expect(text, op).toContain(`"${op}":`);

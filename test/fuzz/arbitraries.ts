@@ -131,9 +131,12 @@ function rulesOver(scope: Scope, depth: number): { bool: fc.Arbitrary<Rule>; num
     fc.tuple(fc.constantFrom("ratioAtLeast", "ratioAtMost"), countExpr, countExpr, percent).map(([o, p, w, pc]): Rule => ({ [o]: [p, w, pc] })),
     ...scoped,
   );
+  // `sum` of a number over a list's items (its value compared, so it reaches a verdict).
+  const sums = scope.lists.map((l) => fc.tuple(fc.constant(v(l.name)), rulesOver({ fields: l.fields, extra: [], lists: [] }, depth - 1).num).map(([list, value]): Rule => ({ sum: [list, value] })));
   const num = fc.oneof(
     { depthSize: "small" },
     numLeaf,
+    ...sums,
     fc.tuple(fc.constantFrom("+", "*", "min", "max"), fc.array(sub.num, { minLength: 1, maxLength: 3 })).map(([o, a]): Rule => ({ [o]: a })),
     fc.tuple(fc.constantFrom("-", "/", "%"), sub.num, sub.num).map(([o, x, y]): Rule => ({ [o]: [x, y] })),
     op("-", sub.num),

@@ -112,6 +112,11 @@ export function plain(rule: unknown, data: unknown): unknown {
       return keep(list(0), args[1]);
     case "count":
       return args.length === 2 ? keep(list(0), args[1]).length : list(0).length;
+    case "sum": {
+      // Every item's value first (json-logic-js maps, then adds), then the total from 0 with parseFloat, as in +.
+      const values = list(0).map((item) => plain(args[1], item));
+      return finite(values.reduce((x: number, y) => parseFloat(String(x)) + parseFloat(String(y)), 0));
+    }
     case "shareAtLeast":
     case "shareAtMost": {
       const items = list(1);

@@ -38,7 +38,7 @@ function view(route: Route): View {
 /** Builds the shell in `root` and shows the page the URL names. */
 export function start(root: HTMLElement): void {
   const main = h("main", { id: "main", tabindex: "-1" });
-  const nav = h("nav", { class: "nav", "aria-label": "main" });
+  const nav = h("nav", { class: "nav" });
   const switcher = h("div", { class: "lang", role: "group" });
   const brand = h("a", { class: "brand", href: href.catalogue() });
   const footer = h("footer", { class: "footer" });
@@ -49,6 +49,7 @@ export function start(root: HTMLElement): void {
     const tr = t();
     document.documentElement.lang = lang();
     fill(brand, h("span", { class: "brand-mark" }, "tieuchi"), h("span", { class: "brand-name" }, tr.appName));
+    nav.setAttribute("aria-label", tr.navMain);
     fill(nav, h("a", { href: href.catalogue() }, tr.navCatalogue), h("a", { href: href.compare() }, tr.navCompare), h("a", { href: href.batch() }, tr.navBatch));
     switcher.setAttribute("aria-label", tr.language);
     fill(

@@ -48,8 +48,6 @@ export const DECISION = {
   "decision.list_give_empty": {},
   /** Action: take a list back to not given. */
   "decision.list_unset": {},
-  /** A criterion's status decided by an empty group, in a table cell. */
-  "decision.status_empty_group": { status: ["pass", "fail", "not-applicable"] },
   /** Column of a group table: passes whose grade is provisional. */
   "decision.report_pass_provisional": {},
 } as const satisfies AreaSpec;

@@ -30,7 +30,8 @@ export const DIFF_INPUT_FIELDS = ["min", "max", "minItems", "maxItems", "maxLeng
 const ROLES = ["standard", "exclusion"] as const;
 const NOT_APPLICABLE = ["award", "zero", "exclude"] as const;
 const SECTIONS = ["metadata", "inputs", "derived", "groups", "criteria", "decision"] as const;
-const KINDS = [
+/** The kinds of change a diff reports (the schema of `Change.kind` is made from this list). */
+export const DIFF_KINDS = [
   "metadata-changed",
   "input-added",
   "input-removed",
@@ -161,6 +162,6 @@ export const DIFF = {
 
   // Rendering a diff.
   "diff.section": { section: SECTIONS },
-  "diff.count": { kind: KINDS, count: "number" },
+  "diff.count": { kind: DIFF_KINDS, count: "number" },
   "diff.no_changes": { identical: "boolean" },
 } as const satisfies AreaSpec;

@@ -56,7 +56,6 @@ export const ERRORS = {
   "file.too_large": { size: "number?", max: "number" },
 
   "file.not_in_package": {},
-  "file.units_folder": {},
   "file.no_space": {},
   "file.reader_closed": {},
   "file.not_written": { why: "message", written: "number", lastLine: "number?", after: "number" },
@@ -116,9 +115,6 @@ export const ERRORS = {
   "json.zero_byte": { offset: "number" },
   "json.not_utf8": { byte: "string", offset: "number" },
 
-  // Why a file of units cannot be read as a whole.
-  "units.line_too_long": { line: "number", mib: "number" },
-  "units.unit_too_long": { line: "number", mib: "number" },
   "units.line_refused": { line: "number", max: "number" },
   "units.item_refused": { line: "number", max: "number" },
   "units.not_a_list": { start: "string" },

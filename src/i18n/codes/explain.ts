@@ -40,12 +40,8 @@ export const EXPLAIN = {
   "explain.verdict_fail": { title: "string", blocking: "strings", points: "string?", short: "number?", passMark: "number?" },
   /** The verdict cannot be given: the regulation's pass mark is not known. */
   "explain.verdict_no_pass_mark": { title: "string", points: "string" },
-  /** The words a rule is read aloud with (`describeRule`). */
-  "explain.rule_word": { word: ["and", "or", "not", "yes", "every", "some", "none", "where", "count", "excluding", "if", "then", "else", "item"] },
-  /** A rule read aloud: a value in a list. */
-  "explain.rule_in": { value: "string", list: "string" },
-  /** A rule read aloud: a share of a list that meets a condition. */
-  "explain.rule_share": { op: ["atLeast", "atMost"], percent: "string", list: "string", excluding: "string?", condition: "string" },
-  /** A rule read aloud: a number compared with a percentage of another. */
-  "explain.rule_ratio": { part: "string", op: ["atLeast", "atMost"], percent: "string", whole: "string" },
+  /** One date of a transition: the version in force and its outcome (a verdict and grade, or data not valid for it). */
+  "explain.transition_side": { set: "string", document: "string", verdict: ["pass", "fail", "incomplete", "invalid"], grade: "string?" },
+  /** A transition between two versions: the application date's outcome, the decision date's, and whether they agree. */
+  "explain.transition": { applied: "string", appliedSide: "string", decided: "string", decidedSide: "string", agreement: ["same-version", "disagree", "agree"] },
 } as const satisfies AreaSpec;

@@ -6,6 +6,8 @@
  */
 import { CATALOGUE } from "./catalogue.js";
 import { DECISION } from "./decision.js";
+import { SHEET } from "./sheet.js";
+import { EXPLAIN } from "./explain.js";
 import type { AreaSpec, Sentences } from "../params.js";
 import { DIFF } from "./diff.js";
 import { ERRORS } from "./errors.js";
@@ -28,6 +30,8 @@ export const SPEC = {
   ...DIFF,
   ...CATALOGUE,
   ...DECISION,
+  ...SHEET,
+  ...EXPLAIN,
 } as const satisfies AreaSpec;
 
 /** The declared parameters of every message. */

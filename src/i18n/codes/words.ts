@@ -11,6 +11,37 @@ export const STATUS_VALUES = ["pass", "fail", "missing", "not-applicable", "erro
 export const VERDICT_VALUES = ["pass", "fail", "incomplete"] as const;
 
 export const WORDS = {
+  // A rule in words (the explanation's "required", the explorer): each operator's sentence, see `logic/ops/`.
+  /** A yes/no input as a whole rule: `label: yes`. */
+  "word.rule_yes": { label: "string" },
+  /** Between parts that must all hold. */
+  "word.rule_and": {},
+  /** Between parts of which one must hold. */
+  "word.rule_or": {},
+  /** The opposite of a part. */
+  "word.rule_not": { value: "string" },
+  /** A branch of an `if`. */
+  "word.rule_if": { cond: "string", then: "string" },
+  /** The last branch of an `if`. */
+  "word.rule_else": { value: "string" },
+  /** A value in a list. */
+  "word.rule_in": { value: "string", list: "string" },
+  /** Every / some / no item of a list meets a condition. */
+  "word.rule_quantifier": { q: ["all", "some", "none"], list: "string", cond: "string" },
+  /** The items of a list that meet a condition. */
+  "word.rule_where": { list: "string", cond: "string" },
+  /** How many items a list has. */
+  "word.rule_count": { list: "string" },
+  /** How many items of a list meet a condition. */
+  "word.rule_count_where": { list: "string", cond: "string" },
+  /** At least (at most) a percentage of a list's items, some excluded, meet a condition. */
+  "word.rule_share": { atLeast: "boolean", percent: "string", list: "string", excluding: "string?", cond: "string" },
+  /** A part is at least (at most) a percentage of a whole. */
+  "word.rule_ratio": { atLeast: "boolean", part: "string", percent: "string", whole: "string" },
+  /** The sum of a value over a list's items. */
+  "word.rule_sum": { value: "string", list: "string" },
+  /** An item of a list, when it has no label. */
+  "word.rule_item": {},
   /** A criterion's status, in a sentence or a table cell. */
   "word.status": { status: STATUS_VALUES },
   /** A criterion's status in a narrow column heading. */
@@ -21,14 +52,10 @@ export const WORDS = {
   "word.yes_no": { value: "boolean" },
   /** An absent value. */
   "word.none": {},
-  /** A value that is not known. */
-  "word.unknown": {},
   /** A list, by its number of items. */
   "word.items": { count: "number" },
   /** Points earned out of a maximum, e.g. `8/10 điểm`. */
   "word.points_of": { earned: "number", max: "number" },
-  /** A number of points, e.g. `5 điểm`. */
-  "word.points": { points: "number" },
   /** A line of a file, e.g. `dòng 38`. */
   "word.line": { line: "number" },
   /** A place in a file, e.g. `dòng 3, cột 7`. */
@@ -41,6 +68,4 @@ export const WORDS = {
   "word.and_more": { count: "number" },
   /** A criterion the set marks as mandatory. */
   "word.mandatory": {},
-  /** An exclusion criterion. */
-  "word.exclusion": {},
 } as const satisfies AreaSpec;

@@ -35,6 +35,5 @@ export const decision: Sentences<typeof DECISION> = {
   "decision.list_empty": () => "given: no items",
   "decision.list_give_empty": () => "Give it as empty (no items)",
   "decision.list_unset": () => "Mark as not given (missing data)",
-  "decision.status_empty_group": ({ status }) => `${{ pass: "pass", fail: "fail", "not-applicable": "n/a" }[status]} (empty group)`,
   "decision.report_pass_provisional": () => "Pass, provisional grade",
 };

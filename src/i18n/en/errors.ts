@@ -54,7 +54,6 @@ export const errors: Sentences<typeof ERRORS> = {
   "file.too_large": ({ size, max }) => `is ${size === undefined ? "" : `${size} bytes, `}larger than the ${max} bytes allowed (maxBytes)`,
 
   "file.not_in_package": () => "is not inside the tieuchi package (no package.json named tieuchi above it)",
-  "file.units_folder": () => "is a folder, not a file of units",
   "file.no_space": () => "no space left on the device",
   "file.reader_closed": () => "the reader closed it",
   "file.not_written": ({ why, written, lastLine, after }) =>
@@ -114,8 +113,6 @@ export const errors: Sentences<typeof ERRORS> = {
   "json.zero_byte": ({ offset }) => `the file holds a zero byte at byte ${offset}, so it is not a text file (or not UTF-8); save it as UTF-8 JSON`,
   "json.not_utf8": ({ byte, offset }) => `the file is not UTF-8 text (byte 0x${byte} at byte ${offset}; perhaps Latin-1, Windows-1258 or TCVN3/ABC); save it as UTF-8`,
 
-  "units.line_too_long": ({ line, mib }) => `line ${line} is longer than ${n(mib)} MiB`,
-  "units.unit_too_long": ({ line, mib }) => `the unit starting on line ${line} is longer than ${n(mib)} MiB`,
   "units.line_refused": ({ line, max }) => `line ${line} is longer than ${formatBytes(max, "en")}; it was not read`,
   "units.item_refused": ({ line, max }) => `the unit starting on line ${line} is longer than ${formatBytes(max, "en")}; it was not read`,
   "units.not_a_list": ({ start }) => `a JSON file of units must hold a list of units ([{...}, {...}]) or one unit ({...}); it starts with ${start}`,

@@ -3,23 +3,6 @@ import type { Sentences } from "../params.js";
 import type { EXPLAIN } from "../codes/explain.js";
 
 const n = (x: number) => formatNumber(x, "en");
-const RULE_WORDS = {
-  and: "and",
-  or: "or",
-  not: "not",
-  yes: "yes",
-  every: "every",
-  some: "at least one",
-  none: "no",
-  where: "where",
-  count: "number of",
-  excluding: "excluding",
-  if: "if",
-  then: "then",
-  else: "otherwise",
-  item: "item",
-} as const;
-
 export const explain: Sentences<typeof EXPLAIN> = {
   "explain.measure": ({ part, whole, percent, op, required }) => `${n(part)}/${n(whole)} (${percent}), ${op === "atLeast" ? "at least" : "at most"} ${n(required)}% required`,
   "explain.no_data_read": () => "no data read",
@@ -38,13 +21,12 @@ export const explain: Sentences<typeof EXPLAIN> = {
   "explain.verdict_fail": ({ title, blocking, points, short, passMark }) => {
     const why: string[] = [];
     if (blocking.length) why.push(`fails knock-out criteria ${blocking.join(", ")}`);
-    if (points && short) why.push(`${points}, ${short} short of the pass mark ${passMark}`);
+    if (points && short) why.push(`${points}, ${short} short${passMark !== undefined ? ` of the pass mark ${passMark}` : ""}`);
     return `Does not earn "${title}": ${why.join("; ") || "some criteria are not met"}.`;
   },
   "explain.verdict_no_pass_mark": ({ title, points }) => `"${title}" cannot be decided: the regulation's pass mark is not known (${points}).`,
-  "explain.rule_word": ({ word }) => RULE_WORDS[word],
-  "explain.rule_in": ({ value, list }) => `${value} in ${list}`,
-  "explain.rule_share": ({ op, percent, list, excluding, condition }) =>
-    `${op === "atLeast" ? "at least" : "at most"} ${percent} of ${list}${excluding ? ` (excluding ${excluding})` : ""} meet: ${condition}`,
-  "explain.rule_ratio": ({ part, op, percent, whole }) => `${part} ${op === "atLeast" ? "≥" : "≤"} ${percent} of ${whole}`,
+  "explain.transition_side": ({ set, document, verdict, grade }) =>
+    `${set} (${document}) → ${verdict === "invalid" ? "data not valid for this version" : `${({ pass: "PASS", fail: "FAIL", incomplete: "INCOMPLETE" })[verdict]}${grade ? `, ${grade}` : ""}`}`,
+  "explain.transition": ({ applied, appliedSide, decided, decidedSide, agreement }) =>
+    `Applied ${applied}: ${appliedSide}; decided ${decided}: ${decidedSide}. ${({ "same-version": "The same version was in force on both dates.", disagree: "The two versions disagree.", agree: "Both versions agree." })[agreement]}`,
 };

@@ -5,6 +5,8 @@
  */
 import { catalogue } from "./catalogue.js";
 import { decision } from "./decision.js";
+import { sheet } from "./sheet.js";
+import { explain } from "./explain.js";
 import type { Catalogue } from "../codes/index.js";
 import { diff } from "./diff.js";
 import { errors } from "./errors.js";
@@ -26,4 +28,6 @@ export const en: Catalogue = {
   ...diff,
   ...catalogue,
   ...decision,
+  ...sheet,
+  ...explain,
 };

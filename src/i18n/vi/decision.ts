@@ -36,6 +36,5 @@ export const decision: Sentences<typeof DECISION> = {
   "decision.list_empty": () => "đã khai báo: không có mục nào",
   "decision.list_give_empty": () => "Khai báo là không có mục nào",
   "decision.list_unset": () => "Bỏ khai báo (thiếu dữ liệu)",
-  "decision.status_empty_group": ({ status }) => `${{ pass: "đạt", fail: "chưa đạt", "not-applicable": "không áp dụng" }[status]} (nhóm trống)`,
   "decision.report_pass_provisional": () => "Đạt, xếp loại tạm",
 };

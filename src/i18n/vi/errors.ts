@@ -52,7 +52,6 @@ export const errors: Sentences<typeof ERRORS> = {
   "file.too_large": ({ size, max }) => `${size === undefined ? "" : `có ${n(size)} byte, `}vượt quá mức ${n(max)} byte cho phép (maxBytes)`,
 
   "file.not_in_package": () => "không nằm trong gói tieuchi (không có package.json nào tên tieuchi ở các thư mục bên trên)",
-  "file.units_folder": () => "là một thư mục, không phải tệp dữ liệu các đơn vị",
   "file.no_space": () => "hết chỗ trống trên ổ đĩa",
   "file.reader_closed": () => "nơi nhận đã đóng",
   "file.not_written": ({ why, written, lastLine, after }) =>
@@ -114,8 +113,6 @@ export const errors: Sentences<typeof ERRORS> = {
   "json.not_utf8": ({ byte, offset }) =>
     `tệp không phải văn bản UTF-8 (byte 0x${byte} ở vị trí byte ${offset}; có thể là Latin-1, Windows-1258 hoặc TCVN3/ABC); hãy lưu lại theo UTF-8`,
 
-  "units.line_too_long": ({ line, mib }) => `dòng ${n(line)} dài quá ${n(mib)} MiB`,
-  "units.unit_too_long": ({ line, mib }) => `đơn vị bắt đầu ở dòng ${n(line)} dài quá ${n(mib)} MiB`,
   "units.line_refused": ({ line, max }) => `dòng ${n(line)} dài quá ${formatBytes(max, "vi")}; dòng này không được đọc`,
   "units.item_refused": ({ line, max }) => `đơn vị bắt đầu ở dòng ${n(line)} dài quá ${formatBytes(max, "vi")}; đơn vị này không được đọc`,
   "units.not_a_list": ({ start }) => `tệp JSON các đơn vị phải chứa một danh sách đơn vị ([{...}, {...}]) hoặc một đơn vị ({...}); tệp này bắt đầu bằng ${start}`,

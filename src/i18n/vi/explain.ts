@@ -3,23 +3,6 @@ import type { Sentences } from "../params.js";
 import type { EXPLAIN } from "../codes/explain.js";
 
 const n = (x: number) => formatNumber(x, "vi");
-const RULE_WORDS = {
-  and: "và",
-  or: "hoặc",
-  not: "không phải",
-  yes: "có",
-  every: "mọi",
-  some: "ít nhất một",
-  none: "không có",
-  where: "có",
-  count: "số",
-  excluding: "không tính",
-  if: "nếu",
-  then: "thì",
-  else: "nếu không thì",
-  item: "mục",
-} as const;
-
 export const explain: Sentences<typeof EXPLAIN> = {
   "explain.measure": ({ part, whole, percent, op, required }) => `${n(part)}/${n(whole)} (${percent}), yêu cầu ${op === "atLeast" ? "tối thiểu" : "tối đa"} ${n(required)}%`,
   "explain.no_data_read": () => "không đọc dữ liệu nào",
@@ -38,13 +21,12 @@ export const explain: Sentences<typeof EXPLAIN> = {
   "explain.verdict_fail": ({ title, blocking, points, short, passMark }) => {
     const why: string[] = [];
     if (blocking.length) why.push(`không đạt tiêu chí bắt buộc ${blocking.join(", ")}`);
-    if (points && short) why.push(`${points}, thiếu ${short} điểm so với mức đạt ${passMark}`);
+    if (points && short) why.push(`${points}, thiếu ${short} điểm${passMark !== undefined ? ` so với mức đạt ${passMark}` : ""}`);
     return `Chưa đạt danh hiệu "${title}": ${why.join("; ") || "có tiêu chí chưa đạt"}.`;
   },
   "explain.verdict_no_pass_mark": ({ title, points }) => `Không thể kết luận về danh hiệu "${title}": văn bản chưa xác định được mức điểm đạt (${points}).`,
-  "explain.rule_word": ({ word }) => RULE_WORDS[word],
-  "explain.rule_in": ({ value, list }) => `${value} thuộc ${list}`,
-  "explain.rule_share": ({ op, percent, list, excluding, condition }) =>
-    `${op === "atLeast" ? "ít nhất" : "nhiều nhất"} ${percent} ${list}${excluding ? ` (không tính ${excluding})` : ""} đạt: ${condition}`,
-  "explain.rule_ratio": ({ part, op, percent, whole }) => `${part} ${op === "atLeast" ? "≥" : "≤"} ${percent} của ${whole}`,
+  "explain.transition_side": ({ set, document, verdict, grade }) =>
+    `${set} (${document}) → ${verdict === "invalid" ? "dữ liệu không hợp lệ với phiên bản này" : `${({ pass: "ĐẠT", fail: "CHƯA ĐẠT", incomplete: "CHƯA ĐỦ DỮ LIỆU" })[verdict]}${grade ? `, ${grade}` : ""}`}`,
+  "explain.transition": ({ applied, appliedSide, decided, decidedSide, agreement }) =>
+    `Ngày nộp hồ sơ ${applied}: ${appliedSide}; ngày xét ${decided}: ${decidedSide}. ${({ "same-version": "Cùng một phiên bản có hiệu lực vào cả hai ngày.", disagree: "Hai phiên bản cho kết quả khác nhau.", agree: "Hai phiên bản cho cùng kết quả." })[agreement]}`,
 };

@@ -6,6 +6,8 @@
  */
 import { catalogue } from "./catalogue.js";
 import { decision } from "./decision.js";
+import { sheet } from "./sheet.js";
+import { explain } from "./explain.js";
 import type { Catalogue } from "../codes/index.js";
 import { diff } from "./diff.js";
 import { errors } from "./errors.js";
@@ -27,4 +29,6 @@ export const vi: Catalogue = {
   ...diff,
   ...catalogue,
   ...decision,
+  ...sheet,
+  ...explain,
 };

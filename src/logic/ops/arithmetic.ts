@@ -6,13 +6,18 @@
  *
  * @module
  */
+import { problem } from "../../errors.js";
 import type { Rule } from "../../schema/rule.js";
 import { pf } from "../apply.js";
 import { arithmetic as arithmeticBounds } from "../bounds.js";
 import { checkFinite } from "../exact.js";
+import { describeType, INTEGER, isNumeric, NUMBER } from "../types.js";
 import type { Compiled, Operator } from "./types.js";
 
 const none: Compiled = () => undefined;
+
+/** How each operator reads in a sentence (the same in every language). */
+const SYMBOLS: Readonly<Record<string, string>> = { "+": "+", "*": "×", "/": "÷", "%": "mod" };
 
 /** The unchecked closure of each operator (every operand evaluated, left to right, before any is converted). */
 function unchecked(op: string, args: Rule[], value: (r: Rule) => Compiled): Compiled {
@@ -137,6 +142,29 @@ function arithmeticOp(name: string, arity: readonly [number, number], summary: s
     },
     apply: (args) => checkFinite(plain(name, args), name),
     ownBounds: (args) => arithmeticBounds(name, args),
+    type(c) {
+      const types = c.types();
+      // json-logic-js would turn a text or a yes/no into a number (or NaN) without a word.
+      types.forEach((t, i) => {
+        if (!isNumeric(t)) c.report(problem("problem.not_a_number", c.path(i), { op: name, type: describeType(t) }));
+      });
+      return name !== "/" && types.every((t) => t.kind === "integer") ? INTEGER : NUMBER;
+    },
+    describe(c) {
+      const s = c.subs();
+      switch (name) {
+        case "+":
+        case "*":
+          return c.paren(s.join(` ${SYMBOLS[name]} `));
+        case "-":
+          return s.length === 1 ? `−${s[0]}` : c.paren(`${s[0]} − ${s[1]}`);
+        case "/":
+        case "%":
+          return c.paren(`${s[0]} ${SYMBOLS[name]} ${s[1]}`);
+        default:
+          return `${name}(${s.join(", ")})`;
+      }
+    },
     reference: {},
   };
 }

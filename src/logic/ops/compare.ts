@@ -8,6 +8,7 @@
 import type { Rule } from "../../schema/rule.js";
 import { applyBinary } from "../apply.js";
 import { between, compare, equality } from "../bounds.js";
+import { BOOLEAN } from "../types.js";
 import type { Compiled, Operator } from "./types.js";
 
 /** A comparison of two operands, evaluated left to right: one closure per operator, no dispatch per call. */
@@ -58,6 +59,9 @@ function binary(op: string, a: Compiled, b: Compiled): Compiled {
 
 const none: Compiled = () => undefined;
 
+/** How each comparison reads in a sentence (the same in every language). */
+const SYMBOLS: Readonly<Record<string, string>> = { "==": "=", "===": "=", "!=": "≠", "!==": "≠", ">": ">", ">=": "≥", "<": "<", "<=": "≤" };
+
 /**
  * Every argument is evaluated, left to right, before the comparison is applied, even those it ignores (a rule
  * outside the format, for the differential tests): those past `used` are evaluated and dropped.
@@ -96,6 +100,13 @@ function twoSided(name: "==" | "===" | "!=" | "!==" | ">" | ">=", summary: strin
     },
     apply: ([a, b]) => applyBinary(name, a, b),
     ownBounds: isEquality ? ([a, b]) => equality(name, a, b) : ([a, b]) => compare(name, a, b),
+    type(c) {
+      const types = c.types();
+      if (isEquality) c.checkEnum(types);
+      c.checkComparable(c.args, types, !isEquality);
+      return BOOLEAN;
+    },
+    describe: (c) => `${c.sub(0)} ${SYMBOLS[name]} ${c.sub(1)}`,
     reference: {},
   };
 }
@@ -141,6 +152,11 @@ function lessThan(name: "<" | "<=", summary: string): Operator {
       return strict ? (a as number) < (b as number) && (b as number) < (c as number) : (a as number) <= (b as number) && (b as number) <= (c as number);
     },
     ownBounds: (args) => (args.length >= 3 ? between(name, args[0], args[1], args[2]) : compare(name, args[0], args[1])),
+    type(c) {
+      c.checkComparable(c.args, c.types(), true);
+      return BOOLEAN;
+    },
+    describe: (c) => (c.args.length === 3 ? `${c.sub(0)} ${SYMBOLS[name]} ${c.sub(1)} ${SYMBOLS[name]} ${c.sub(2)}` : `${c.sub(0)} ${SYMBOLS[name]} ${c.sub(1)}`),
     reference: {},
   };
 }

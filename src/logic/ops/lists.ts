@@ -6,9 +6,14 @@
  *
  * @module
  */
+import { msg } from "../../i18n/index.js";
 import type { Rule } from "../../schema/rule.js";
-import { all, count, filter, membership, someNone } from "../bounds.js";
+import { problem } from "../../errors.js";
+import { pf } from "../apply.js";
+import { all, apply, arithmetic, type Concrete, count, depsOf, filter, isBound, join, type ListBound, lift, make, membership, PhantomItem, someNone, unionDeps, type Val, withDeps } from "../bounds.js";
+import { checkFinite } from "../exact.js";
 import type { BoundsEnv } from "../read-bounds.js";
+import { ANY, BOOLEAN, DATE_LITERAL, describeType, INTEGER, isNumeric, NUMBER } from "../types.js";
 import { isStatic, plainPath, readPlain, staticValue, truthyRead } from "./var.js";
 import type { BoundsContext, BoundsFn, Compiled, CompileContext, CompiledTest, Operator, Sink } from "./types.js";
 
@@ -100,6 +105,14 @@ function quantifier(name: "all" | "some" | "none", summary: string): Operator {
       if (name === "all") return (d, env) => all(list(d, env), test(env));
       return (d, env) => someNone(name === "some", list(d, env), test(env));
     },
+    type(c) {
+      c.list();
+      return BOOLEAN;
+    },
+    describe(c) {
+      const l = c.list(0);
+      return c.say(msg("word.rule_quantifier", { q: name, list: l.text, cond: l.cond(1) }));
+    },
     reference: {},
   };
 }
@@ -117,6 +130,11 @@ const filterOp: Operator = {
     const list = c.compile(args[0]!);
     const test = itemBounds(args[0]!, args[1], c);
     return (d, env) => filter(list(d, env), test(env));
+  },
+  type: (c) => c.list() ?? ANY,
+  describe(c) {
+    const l = c.list(0);
+    return c.say(msg("word.rule_where", { list: l.text, cond: l.cond(1) }));
   },
   reference: {},
 };
@@ -147,6 +165,14 @@ const countOp: Operator = {
     if (args.length !== 2) return (d, env) => count(list(d, env));
     const test = itemBounds(args[0]!, args[1], c);
     return (d, env) => count(filter(list(d, env), test(env)));
+  },
+  type(c) {
+    c.list();
+    return INTEGER;
+  },
+  describe(c) {
+    const l = c.list(0);
+    return c.args.length === 2 ? c.say(msg("word.rule_count_where", { list: l.text, cond: l.cond(1) })) : c.say(msg("word.rule_count", { list: l.text }));
   },
   reference: {
     expand: (args) => ({ "tc:count": [args.length === 2 ? { filter: [args[0]!, args[1]!] } : args[0]!] }),
@@ -185,7 +211,118 @@ const inOp: Operator = {
     return (b as { indexOf(v: unknown): number }).indexOf(a) !== -1;
   },
   ownBounds: ([a, b]) => membership(a, b),
+  type(c) {
+    const types = c.types();
+    c.checkEnumIn(types);
+    const listType = types[1]!;
+    if (listType.kind === "array") {
+      // Against the list's items: a list written in the rule of dates ("2024-01-01") holds dates.
+      const list = c.args[1];
+      const dates = Array.isArray(list) && list.length > 0 && list.every((x) => typeof x === "string" && DATE_LITERAL.test(x));
+      c.checkComparable([c.args[0]!, dates ? list[0]! : null], [types[0]!, listType.item], false);
+      // Looking a value up in a list goes through the list.
+      c.loopsOver(1, listType);
+    }
+    return BOOLEAN;
+  },
+  describe: (c) => c.say(msg("word.rule_in", { value: c.sub(0), list: c.sub(1) })),
   reference: {},
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// `sum`: added through docs/adding-an-operator.md
+
+/** Any number: what a sum over a list not given can be. */
+const ANY_NUMBER = { lo: Number.NEGATIVE_INFINITY, hi: Number.POSITIVE_INFINITY, int: false } as const;
+
+/** The items of a list value: a known list's are certain; a bound's are as it says. Undefined for what is not a list. */
+function listItemsOf(v: Val): ListBound | undefined {
+  if (!isBound(v)) return Array.isArray(v) ? { items: v.map((value) => ({ value, certain: true, deps: new Set<string>() })), phantom: null } : undefined;
+  if (v.list && v.values.length === 0 && !v.num && !v.text && !v.record && !v.any) return v.list;
+  if (!v.list && !v.num && !v.text && !v.record && !v.any && v.values.length === 1 && Array.isArray(v.values[0])) return listItemsOf(v.values[0]);
+  return undefined;
+}
+
+/**
+ * `sum` over the completions of the missing data: the `+` of every item's value, an item perhaps out of the list
+ * adding 0 or its value, a list not given any number (and whatever its items' value may throw).
+ */
+function sumBounds(listVal: Val, valueOf: (item: unknown) => Val, concrete: Concrete): Val {
+  const list = lift(listVal);
+  const flags = { empty: list.empty, error: list.error };
+  const l = listItemsOf(listVal);
+  if (l === undefined) {
+    // Not a list in any completion: json-logic-js's `map` gives [], whose sum is 0. Perhaps a list: any sum.
+    if (!isBound(listVal)) return 0;
+    return make({ values: [0], num: ANY_NUMBER, ...flags, deps: depsOf(listVal) });
+  }
+  const parts: Val[] = l.items.map((it) => {
+    const v = valueOf(it.value);
+    return it.certain ? v : join([0, v], unionDeps(it.deps, depsOf(v)));
+  });
+  if (l.phantom && l.phantom.max > 0) {
+    const at = new Set([l.phantom.at]);
+    const each = valueOf(new PhantomItem(l.phantom.item, l.phantom.at));
+    parts.push(join([make({ num: ANY_NUMBER, deps: at }), each], unionDeps(at, depsOf(each))));
+  }
+  const sum = apply("+", parts, concrete, (vals) => arithmetic("+", vals));
+  if (!flags.empty && flags.error === null) return withDeps(sum, depsOf(listVal));
+  return join([sum, make({ ...flags, deps: depsOf(listVal) })], unionDeps(depsOf(sum), depsOf(listVal)));
+}
+
+/** `sum`'s meaning on the values of the items: `+` from 0, as json-logic-js folds it (`parseFloat` of each). */
+function total(values: readonly unknown[]): number {
+  let acc = 0;
+  for (let i = 0; i < values.length; i++) acc = pf(acc) + pf(values[i]);
+  return checkFinite(acc, "sum") as number;
+}
+
+/**
+ * `sum`: [list, value]: the sum of `value` over the list's items, each read in the item's scope (0 for an empty
+ * list; a value that is not a list reads as an empty one, as in `count`). For a total over records, such as the
+ * families of every village: `{"sum": [{"var": "thonXom"}, {"var": "soGiaDinh"}]}`. An Infinity or NaN total is
+ * an error, as for `+`. json-logic-js runs it as `tc:sum` of a `map`, so it still reads every item's value itself.
+ */
+const sumOp: Operator = {
+  name: "sum",
+  kind: "scoped",
+  arity: [2, 2],
+  origin: "tieuchi",
+  list: 0,
+  perItem: [1],
+  summary: "[list, value]: the sum of value over the items of the list (0 for an empty list).",
+  compile(args, c) {
+    const list = c.value(args[0]!);
+    const value = c.value(args[1]!);
+    return (d, s) => {
+      const l = list(d, s);
+      if (!Array.isArray(l)) return 0;
+      // Every item's value first, in order, then the total (as `map`, then `tc:sum`).
+      const values = new Array<unknown>(l.length);
+      for (let i = 0; i < l.length; i++) values[i] = value(l[i], s);
+      return total(values);
+    };
+  },
+  bounds(args, c) {
+    const list = c.compile(args[0]!);
+    const value = c.compile(args[1]!, c.itemScope(args[0]!));
+    const concrete = c.concrete;
+    return (d, env) => sumBounds(list(d, env), (x) => value(x, env), concrete);
+  },
+  reference: {
+    expand: (args) => ({ "tc:sum": [{ map: [args[0]!, args[1]!] }] }),
+    operations: () => ({ sum: (values: unknown) => (Array.isArray(values) ? total(values) : 0) }),
+  },
+  type(c) {
+    if (c.list() === undefined) return NUMBER;
+    const t = c.type(1);
+    if (!isNumeric(t)) c.report(problem("problem.not_a_number", c.path(1), { op: "sum", type: describeType(t) }));
+    return t.kind === "integer" ? INTEGER : NUMBER;
+  },
+  describe(c) {
+    const l = c.list(0);
+    return c.say(msg("word.rule_sum", { value: l.cond(1), list: l.text }));
+  },
 };
 
 /** The list family. */
@@ -196,4 +333,5 @@ export const LIST_FAMILY: readonly Operator[] = [
   quantifier("none", "No item meets the condition (true for an empty list)."),
   filterOp,
   countOp,
+  sumOp,
 ];

@@ -4,9 +4,11 @@
  *
  * @module
  */
+import { msg } from "../../i18n/index.js";
 import type { Rule } from "../../schema/rule.js";
 import { truthy } from "../apply.js";
 import { andOr, ifThen, not } from "../bounds.js";
+import { BOOLEAN, sameKind, type ValueType } from "../types.js";
 import { plainPath, truthyRead, type PlainPath } from "./var.js";
 import type { BoundsFn, Compiled, CompileContext, CompiledTest, Operator, Sink } from "./types.js";
 
@@ -130,6 +132,11 @@ function ifParts<T extends Compiled | CompiledTest>(args: Rule[], c: CompileCont
   return { conds, thens, last };
 }
 
+/** `and` and `or` of yes/no values are yes/no; otherwise one of their arguments. */
+function typeAndOr(types: ValueType[]): ValueType {
+  return types.every((t) => t.kind === "boolean") ? BOOLEAN : sameKind(types);
+}
+
 function boundsAndOr(args: Rule[], compile: (r: Rule) => BoundsFn, isAnd: boolean): BoundsFn {
   const parts = args.map((a) => compile(a));
   return (d, env) => andOr(isAnd, parts.map((p) => () => p(d, env)));
@@ -168,6 +175,11 @@ function notOp(name: "!" | "!!", summary: string): Operator {
     },
     apply: ([a]) => (negate ? !truthy(a) : truthy(a)),
     ownBounds: ([a]) => not(a, negate),
+    type(c) {
+      c.types();
+      return BOOLEAN;
+    },
+    describe: (c) => (negate ? c.say(msg("word.rule_not", { value: c.sub(0) })) : c.sub(0)),
     reference: {},
   };
 }
@@ -181,6 +193,8 @@ const and: Operator = {
   compile: (args, c) => compileAndOr(args, c, true),
   test: testAnd,
   bounds: (args, c) => boundsAndOr(args, (r) => c.compile(r), true),
+  type: (c) => typeAndOr(c.types()),
+  describe: (c) => c.paren(c.subs().join(c.say(msg("word.rule_and")))),
   reference: {},
 };
 
@@ -193,6 +207,8 @@ const or: Operator = {
   compile: (args, c) => compileAndOr(args, c, false),
   test: testOr,
   bounds: (args, c) => boundsAndOr(args, (r) => c.compile(r), false),
+  type: (c) => typeAndOr(c.types()),
+  describe: (c) => c.paren(c.subs().join(c.say(msg("word.rule_or")))),
   reference: {},
 };
 
@@ -231,6 +247,18 @@ const ifOp: Operator = {
         thens.map((t) => () => t(d, env)),
         last ? () => last(d, env) : null,
       );
+  },
+  type(c) {
+    // Its value is one of its branches (the `then`s and the `else`).
+    const types = c.types();
+    return sameKind(types.filter((_, i) => i % 2 === 1 || i === types.length - 1));
+  },
+  describe(c) {
+    const n = c.args.length;
+    const parts: string[] = [];
+    for (let i = 0; i + 1 < n; i += 2) parts.push(c.say(msg("word.rule_if", { cond: c.sub(i), then: c.sub(i + 1) })));
+    if (n % 2 === 1) parts.push(c.say(msg("word.rule_else", { value: c.sub(n - 1) })));
+    return c.paren(parts.join(", "));
   },
   reference: {},
 };

@@ -9,9 +9,11 @@
  *
  * @module
  */
+import { msg } from "../../i18n/index.js";
 import type { Rule } from "../../schema/rule.js";
 import { ratio as ratioBounds, share as shareBounds } from "../bounds.js";
 import { compareRatio, exactPercent } from "../exact.js";
+import { BOOLEAN } from "../types.js";
 import { counter, filterBy } from "./lists.js";
 import type { Compiled, CompileContext, Operator, ReferenceHooks, Sink } from "./types.js";
 
@@ -126,6 +128,16 @@ function shareOp(name: "shareAtLeast" | "shareAtMost", summary: string): Operato
     ratio: true,
     percentArg: 0,
     compile: (args, c) => compileShare(which, args, c),
+    type(c) {
+      c.usesRatio(true);
+      c.checkPercent(0, c.type(0));
+      c.list();
+      return BOOLEAN;
+    },
+    describe(c) {
+      const l = c.list(1);
+      return c.say(msg("word.rule_share", { atLeast: which === "atLeast", percent: c.percent(0), list: l.text, excluding: c.args[3] === undefined ? undefined : l.cond(3), cond: l.cond(2) }));
+    },
     bounds(args, c) {
       const percent = c.compile(args[0]!);
       const list = c.compile(args[1]!);
@@ -177,6 +189,17 @@ function ratioOp(name: "ratioAtLeast" | "ratioAtMost", summary: string): Operato
       };
     },
     apply: ([a, b, c]) => compareRatio(which, a, b, c)?.met ?? null,
+    type(c) {
+      const types = c.types();
+      // A whole written in the rule as a positive number is never empty.
+      const whole = c.args[1];
+      c.usesRatio(!(typeof whole === "number" && whole > 0));
+      c.checkCount(0, types[0]!, "part");
+      c.checkCount(1, types[1]!, "whole");
+      c.checkPercent(2, types[2]!);
+      return BOOLEAN;
+    },
+    describe: (c) => c.say(msg("word.rule_ratio", { atLeast: which === "atLeast", part: c.sub(0), percent: c.percent(2), whole: c.sub(1) })),
     ownBounds: ([a, b, c]) => ratioBounds(which, a, b, c),
     reference: {
       expand: (args) => ({ [`tc:${name}`]: args }),

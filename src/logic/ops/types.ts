@@ -10,8 +10,8 @@
  *
  * @module
  */
-import type { Lang } from "../../i18n/index.js";
-import type { Message } from "../../i18n/index.js";
+import type { JsonPath, Problem } from "../../errors.js";
+import type { Lang, Message } from "../../i18n/index.js";
 import type { InputSpec } from "../../schema/inputs.js";
 import type { Rule } from "../../schema/rule.js";
 import type { Concrete, Val } from "../bounds.js";
@@ -130,47 +130,61 @@ export interface ReferenceForm {
 export interface TypeContext {
   /** The operation's arguments as written. */
   readonly args: readonly Rule[];
-  /** Types argument `i` in the current scope. */
+  /** The type of argument `i`, walked in the current scope the first time it is asked for. */
   type(i: number): ValueType;
-  /** Reports a problem of the catalogue at argument `i` (or at the operator when `i` is undefined). */
-  problem(code: string, at: number | undefined, params?: Record<string, unknown>): void;
+  /** Every argument's type, left to right. */
+  types(): ValueType[];
+  /** `var`: the declared type at the literal path of argument 0. */
+  variable(): ValueType;
+  /**
+   * A scoped operator: walks its list argument, then the arguments after it once per item, in the items' scope
+   * (after this, `type(i)` of such an argument is its type there). The list's type, or undefined when it is not
+   * a list (reported).
+   */
+  list(): ValueType | undefined;
+  /** Where argument `i` sits in the file (the operator itself when undefined), for a problem. */
+  path(i?: number): JsonPath;
+  /** Reports a problem. */
+  report(problem: Problem): void;
   /** Comparisons checked against the declared types (`order`: `<` and the like; else equality). */
-  checkComparable(args: readonly Rule[], types: readonly ValueType[], at: readonly number[], order: boolean): void;
-  /** An equality or `in` against a text of a declared set of values: the value must be one of them. */
-  checkEnum(types: readonly ValueType[]): void;
-  /** `in` with a list of texts against a text of a declared set. */
-  checkEnumIn(types: readonly ValueType[]): void;
+  checkComparable(args: readonly Rule[], types: readonly ValueType[], order: boolean): void;
+  /** An equality with a text of a declared set of values: the other side must be one of them. */
+  checkEnum(types: ValueType[]): void;
+  /** `in` with a list of texts, against a text of a declared set. */
+  checkEnumIn(types: ValueType[]): void;
   /** A part or a whole of a ratio must be a count. */
   checkCount(i: number, type: ValueType, role: "part" | "whole"): void;
   /** A percentage must be a number from 0 to 100 with few decimals. */
   checkPercent(i: number, type: ValueType): void;
-  /** A list looked through by a value operator (`in`): counted into the rule's work. */
+  /** A list looked through by a value operator (`in`), counted into the rule's work. */
   loopsOver(i: number, type: ValueType): void;
-  /** The rule compares a ratio (shown in explanations); `share`: it may take a share of an empty group. */
+  /** The rule compares a ratio (explanations show it); `share`: its base may be an empty group. */
   usesRatio(share: boolean): void;
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // The sentence
 
-/** What an operator's sentence is given. */
+/** What an operator's sentence is given: its arguments, in words, and the catalogue. */
 export interface DescribeContext {
   readonly lang: Lang;
   /** How deep in the rule the operation sits (0: the whole rule). */
   readonly depth: number;
-  /** Argument `i` as words. */
-  arg(i: number): string;
-  /** Every argument as words. */
-  args(): string[];
-  /** A list argument as words, and its items' condition `cond` (an argument index) as words in the items' scope. */
-  list(i: number): { text: string; cond(j: number): string };
+  /** The operation's arguments as written. */
+  readonly args: readonly Rule[];
+  /** Argument `i` in words. */
+  sub(i: number): string;
+  /** Every argument in words. */
+  subs(): string[];
+  /** List argument `i` in words, and `cond(j)`: argument `j` in words in the scope of the list's items. */
+  list(i: number): { readonly text: string; cond(j: number): string };
   /** The label of a data path read here. */
   label(path: string): string;
-  /** A percentage argument as words ("60%"). */
+  /** Percentage argument `i` in words ("60%"). */
   percent(i: number): string;
-  /** Brackets around a part of a larger sentence (none at the top). */
+  /** Brackets around a part of a larger sentence (none for the whole rule). */
   paren(text: string): string;
-  /** A sentence of the catalogue in `lang`. */
+  /** A sentence of the catalogue, in `lang`. */
   say(message: Message): string;
 }
 
@@ -209,9 +223,9 @@ export interface Operator extends OperatorInfo {
   /** How json-logic-js runs it. */
   readonly reference: ReferenceForm;
   /** The static check of its arguments and the type of its value (after the arity check). */
-  type?(c: TypeContext): ValueType;
+  type(c: TypeContext): ValueType;
   /** The operation in words. */
-  describe?(c: DescribeContext): string;
+  describe(c: DescribeContext): string;
   /** The index of the percentage argument, for the boundary cases of the test kit (ratio operators). */
   readonly percentArg?: number;
   /** Generated-code form (`src/generate`): set by the generator's emitter of this family, when it models it. */

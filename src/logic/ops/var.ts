@@ -12,7 +12,7 @@
 import { EvaluationError } from "../../errors.js";
 import { msg, type Message } from "../../i18n/index.js";
 import type { Rule } from "../../schema/rule.js";
-import { readBound, specAt } from "../read-bounds.js";
+import { readBound, readOwn, specAt } from "../read-bounds.js";
 import { isOperation, ruleParts } from "../walk.js";
 import type { Compiled, CompiledTest, CompileOptions, Operator, ReferenceHooks } from "./types.js";
 
@@ -175,21 +175,8 @@ function compileVarTest(args: Rule[], options: CompileOptions): CompiledTest {
 /** json-logic-js's `var` lookup, reading own properties only, and recording what it read. */
 function referenceVar(hooks: ReferenceHooks) {
   return function tcVar(this: unknown, path: unknown): unknown {
-    let data: unknown = this;
     const rel = path === undefined || path === null ? "" : String(path);
-    if (rel !== "") {
-      for (const key of rel.split(".")) {
-        if (data === null || data === undefined || typeof data !== "object" || !hasOwn.call(data, key)) {
-          data = null;
-          break;
-        }
-        data = (data as Record<string, unknown>)[key];
-        if (data === undefined) {
-          data = null;
-          break;
-        }
-      }
-    }
+    const data = rel === "" ? this : readOwn(this, rel.split("."));
     hooks.read(this, rel, data);
     return data;
   };
@@ -203,6 +190,13 @@ const variable: Operator = {
   summary: "Reads a declared input, derived value or record field by a literal dotted path.",
   compile: (args, c) => compileVar(args, c.options),
   test: (args, c) => compileVarTest(args, c.options),
+  type: (c) => c.variable(),
+  describe(c) {
+    const path = c.args[0];
+    const label = c.label(typeof path === "string" ? path : String(path));
+    // A bare variable as a whole rule is a yes/no question.
+    return c.depth === 0 ? c.say(msg("word.rule_yes", { label })) : label;
+  },
   bounds(args, c) {
     const rel = args[0] === null || args[0] === undefined ? "" : String(args[0]);
     const keys = rel === "" ? [] : rel.split(".");

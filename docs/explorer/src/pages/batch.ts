@@ -4,14 +4,14 @@
  * page only shows progress and figures, so it never freezes. A new file, or "Dừng", ends the run in progress.
  * Nothing is sent anywhere.
  */
-import { isInForce, msg, say, type Localized, type Report, type Tally } from "tieuchi";
+import { formatPath, isInForce, msg, say, type Localized, type Report, type Tally } from "tieuchi";
 import { allEntries, find, registry, titles, today, versionName, type Entry } from "../catalogue.js";
 import { downloadBlob, fill, h } from "../dom.js";
 import { lang, loc, t, viDate } from "../i18n.js";
 import { href } from "../router.js";
 import type { View } from "../app.js";
 import { SheetWorker } from "../sheet-worker.js";
-import type { ExportKind, Reply, SetFile } from "../worker/protocol.js";
+import type { ExportKind, Reply, SetFile, ShownError } from "../worker/protocol.js";
 import { barChart, type Bar } from "../views/chart.js";
 import { heading } from "../views/common.js";
 import { dateInput } from "../views/date-input.js";
@@ -26,6 +26,8 @@ interface Run {
   readonly fields: string[];
   readonly notices: Localized[];
   readonly delimiter: string | null;
+  /** The units the report lists as not evaluated, with their errors whole. */
+  readonly errors: readonly ShownError[];
   report: Report;
   by: string;
 }
@@ -162,6 +164,16 @@ function outOfForce(run: Run): HTMLElement | null {
   return h("div", { class: "not-in-force", role: "alert", "data-test": "not-in-force" }, h("strong", null, tr.notInForceHeadline(versionName(run.entry), viDate(run.asOf))), " ", tr.resultsForReference, " ", instead);
 }
 
+/** A unit's error in the page's language: what happened, and its first problem with the field's path. */
+function errorSummary(e: ShownError): Array<Node | string> {
+  const l = lang();
+  const headline = e.detail ? say(e.detail, l) : e.message.split("\n", 1)[0]!.replace(/:$/, "");
+  const p = e.problems?.[0];
+  if (!p) return [headline];
+  const more = e.problems!.length - 1;
+  return [`${headline}: `, h("code", null, formatPath(p.path, l)), `: ${p.key ? say({ key: p.key, params: p.params ?? {} } as Parameters<typeof say>[0], l) : p.message}${more > 0 ? ` (+${more})` : ""}`];
+}
+
 function reportView(run: Run, regroup: (by: string) => void): HTMLElement {
   const tr = t();
   const report = run.report;
@@ -226,7 +238,7 @@ function reportView(run: Run, regroup: (by: string) => void): HTMLElement {
     report.errors.length > 0
       ? [
           h("h2", null, tr.notEvaluated),
-          h("ul", { class: "plain errors", "data-test": "report-errors" }, report.errors.map((e) => h("li", null, h("strong", null, tr.lineNo(e.line)), " ", e.message, " ", h("span", { class: "muted small" }, `[${e.code}]`)))),
+          h("ul", { class: "plain errors", "data-test": "report-errors" }, run.errors.map((e) => h("li", null, h("strong", null, tr.lineNo(e.line)), " ", errorSummary(e), " ", h("span", { class: "muted small" }, `[${e.code}]`)))),
         ]
       : null,
     h("h2", null, tr.downloads),
@@ -381,7 +393,7 @@ export function batchView(id: string | null, version: string | null): View | und
         return;
       }
       if (r.type !== "done") return;
-      show({ entry, file: file.name, asOf: asOfNow, worker, fields: r.fields, notices: r.notices, delimiter: r.delimiter, report: r.report, by: "" });
+      show({ entry, file: file.name, asOf: asOfNow, worker, fields: r.fields, notices: r.notices, delimiter: r.delimiter, report: r.report, errors: r.errors, by: "" });
     } catch (err) {
       if (worker && running !== worker) return; // stopped: a newer file or "Dừng" took over
       running = null;

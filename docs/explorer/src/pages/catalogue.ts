@@ -143,7 +143,7 @@ function openFile(onLoaded: () => void): HTMLElement {
       input.value = "";
     },
   });
-  return h("details", { class: "open-file" }, h("summary", null, tr.openFile), h("p", { class: "muted" }, tr.openFileHint), h("label", { class: "file" }, input), out);
+  return h("details", { class: "open-file" }, h("summary", null, tr.openFile), h("p", { class: "muted" }, tr.openFileHint), h("label", { class: "file-pick button secondary" }, tr.chooseCriteriaFile, input), out);
 }
 
 export function catalogueView(): View {

@@ -86,10 +86,10 @@ function when(iso: string): string {
 
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
-function sampleLabel(s: SampleUnit): string {
+/** The verdict a case expects, in words: "mong đợi: ĐẠT". */
+function expectedText(expected: string): string {
   const tr = t();
-  const expected = s.expected === undefined ? "" : ` (${tr.expected(s.expected in tr.verdict ? tr.verdict[s.expected as keyof typeof tr.verdict] : tr.invalidDataShort)})`;
-  return `${s.name}${expected}`;
+  return tr.expected(expected in tr.verdict ? tr.verdict[expected as keyof typeof tr.verdict] : tr.invalidDataShort);
 }
 
 export function checkView(id: string, version: string): View | undefined {
@@ -357,11 +357,15 @@ export function checkView(id: string, version: string): View | undefined {
     run();
   });
   // Examples first, then the cases of each case file (the set's own, its boundary cases, ...).
+  // Cases are grouped by file and by the verdict they expect; their names are the case files' own, written in
+  // English (said in the group's label, and marked so).
   const groups = new Map<string, SampleUnit[]>();
   for (const s of entry.samples) {
-    const label = s.expected === undefined ? tr.sampleExamples : `${tr.sampleCases} · ${s.source.split("/").at(-1)}`;
+    const label = s.expected === undefined ? tr.sampleExamples : `${tr.sampleCases} · ${s.source.split("/").at(-1)} · ${expectedText(s.expected)}${tr.samplesInEnglish ? ` ${tr.samplesInEnglish}` : ""}`;
     groups.set(label, [...(groups.get(label) ?? []), s]);
   }
+  // A case's place in its file, for the tests that check every case.
+  const caseIndex = (s: SampleUnit) => String(entry.samples.filter((x) => x.source === s.source).indexOf(s));
   const samples = h(
     "select",
     {
@@ -379,7 +383,7 @@ export function checkView(id: string, version: string): View | undefined {
       },
     },
     h("option", { value: "" }, tr.samplesNone),
-    [...groups].map(([label, list]) => h("optgroup", { label, "data-source": list[0]!.source }, list.map((s) => h("option", { value: String(entry.samples.indexOf(s)) }, sampleLabel(s))))),
+    [...groups].map(([label, list]) => h("optgroup", { label, "data-source": list[0]!.source }, list.map((s) => h("option", { value: String(entry.samples.indexOf(s)), lang: s.expected === undefined ? null : "en", "data-case": caseIndex(s) }, s.name)))),
   );
 
   const node = h(

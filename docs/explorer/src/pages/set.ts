@@ -203,7 +203,7 @@ function provenance(e: Entry): HTMLElement {
                 null,
                 r.url ? h("a", { href: r.url, rel: "noopener noreferrer", target: "_blank" }, r.document) : r.document,
                 meta ? ` (${meta})` : null,
-                r.note ? h("div", { class: "small muted" }, r.note) : null,
+                r.note ? h("div", { class: "small muted", lang: "en" }, r.note) : null,
               );
             }),
           ),

@@ -26,7 +26,11 @@ export function badge(text: string, kind: string): HTMLElement {
 export function completenessView(set: LoadedSet, notes: "shown" | "folded"): HTMLElement {
   const c = set.definition.completeness;
   const tr = t();
-  const list = c.notes.length > 0 ? h("ul", { class: "notes" }, c.notes.map((n) => h("li", null, n))) : null;
+  // The criteria files write their notes in English only: said so, and marked so for screen readers.
+  const list =
+    c.notes.length > 0
+      ? h("div", null, tr.notesInEnglish ? h("p", { class: "small muted" }, tr.notesInEnglish) : null, h("ul", { class: "notes", lang: "en" }, c.notes.map((n) => h("li", null, n))))
+      : null;
   return h(
     "div",
     { class: "completeness", "data-test": "completeness" },
@@ -52,7 +56,7 @@ export function heading(title: string, crumbs: ReadonlyArray<readonly [string, s
     { class: "heading" },
     h(
       "nav",
-      { class: "crumbs", "aria-label": "breadcrumb" },
+      { class: "crumbs", "aria-label": t().breadcrumb },
       crumbs.map(([text, link], i) => [i > 0 ? h("span", { class: "sep", "aria-hidden": "true" }, "›") : null, link ? h("a", { href: link }, text) : h("span", null, text)]),
     ),
     h("h1", null, title),

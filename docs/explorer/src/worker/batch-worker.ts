@@ -32,7 +32,7 @@ import {
   type Registry,
 } from "tieuchi";
 import { readUnits, type UnitInput } from "../batch-input.js";
-import type { Reply, Request, SetFile, WorkerError } from "./protocol.js";
+import type { Reply, Request, SetFile, ShownError, WorkerError } from "./protocol.js";
 
 declare const ExcelJS: ExcelJs;
 
@@ -124,7 +124,12 @@ async function handle(m: Request): Promise<void> {
       post({ type: "progress", id: m.id, phase: "evaluating", done: units.length, total: units.length });
       run = { set, lines, name: m.file.name };
       const fields = [...new Set(lines.flatMap((l) => Object.keys(l.unit)))].sort();
-      post({ type: "done", id: m.id, report: reportOf(run, ""), fields, notices, delimiter, format });
+      const report = reportOf(run, "");
+      // The errors the report lists, whole (the report keeps a one-line English summary of each): the page puts
+      // them into its language from their keys.
+      const listed = new Set(report.errors.map((e) => e.line));
+      const errors: ShownError[] = lines.flatMap((l) => ("error" in l && listed.has(l.line) ? [{ line: l.line, ...l.error }] : []));
+      post({ type: "done", id: m.id, report, errors, fields, notices, delimiter, format });
       return;
     }
     case "report":

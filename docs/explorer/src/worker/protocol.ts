@@ -3,7 +3,7 @@
  * the output lines and counts the report; the page only ever receives small messages (progress, the report,
  * the files to download as Blobs), so it never freezes, whatever the file's size.
  */
-import type { Lang, Localized, Report } from "tieuchi";
+import type { Lang, LineError, Localized, Report } from "tieuchi";
 
 /** A criteria file the worker loads (every set the page knows, for sub-units' titles). */
 export interface SetFile {
@@ -28,11 +28,14 @@ export interface WorkerError {
   readonly problems: ReadonlyArray<{ readonly code: string; readonly path: ReadonlyArray<string | number>; readonly message: string }>;
 }
 
+/** A unit the report lists as not evaluated: its line and its error, with the keys that put it into words. */
+export type ShownError = LineError & { readonly line: number };
+
 /** Worker → page. */
 export type Reply =
   | { readonly type: "ready" }
   | { readonly type: "progress"; readonly id: number; readonly phase: "reading" | "evaluating"; readonly done: number; readonly total: number }
-  | { readonly type: "done"; readonly id: number; readonly report: Report; readonly fields: string[]; readonly notices: Localized[]; readonly delimiter: string | null; readonly format: string }
+  | { readonly type: "done"; readonly id: number; readonly report: Report; readonly errors: readonly ShownError[]; readonly fields: string[]; readonly notices: Localized[]; readonly delimiter: string | null; readonly format: string }
   | { readonly type: "report"; readonly id: number; readonly report: Report }
   | { readonly type: "file"; readonly id: number; readonly blob: Blob }
   | { readonly type: "error"; readonly id: number; readonly error: WorkerError };

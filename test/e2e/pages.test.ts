@@ -1,0 +1,211 @@
+/**
+ * End-to-end, every page state an official meets (issue 16): checked by axe-core (WCAG 2.1 A and AA rules: no
+ * violation), scanned for English in Vietnamese mode (what a person reads: text, labels, titles and
+ * placeholders; the English words and bare codes listed), and screenshotted at desktop and phone width. The
+ * built explorer runs from file:// in headless Chromium under its own CSP; axe runs through the debugging
+ * protocol, so the page's CSP stays as it ships.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "../helpers.js";
+import { buildSite, launch, screenshots, type Browser } from "./browser.js";
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const DISTRICT = join(ROOT, "docs", "examples", "district", "don-vi-hoc-tap.ndjson");
+const CSV = join(ROOT, "test", "e2e", "fixtures", "don-vi-hoc-tap-units.csv");
+
+/**
+ * Common English words: one of these in a Vietnamese page is an English sentence left over. Words that are also
+ * Vietnamese written without marks (a, an, do, in, no, on, to) are left out.
+ */
+const ENGLISH = new Set(
+  (
+    "the is are was were be been has have had not yes and or but of at for with from by as it its this that these those which " +
+    "what when where who why how than then there here all any each every some more most less only also should would could can cannot must " +
+    "given found expected received required invalid valid missing unknown error errors problem problems file files line lines " +
+    "unit units set sets criterion criteria rule rules input inputs value values data field fields list item items number numbers date " +
+    "pass passed fail failed incomplete verdict grade points version versions changed removed added result results evaluated evaluation " +
+    "too small big larger whole part choose browse upload download loading"
+  ).split(" "),
+);
+
+/** The English words of a text, with what is not wording (hashes, ids, paths, identifiers, quoted values) removed. */
+function englishWords(text: string): string[] {
+  const cleaned = text
+    .replace(/sha256:[0-9a-f]+|\b[0-9a-f]{16,}\b/g, " ")
+    .replace(/«[^»]*»|"[^"]*"|“[^”]*”/g, " ")
+    .replace(/\S*[/\\@]\S*/g, " ")
+    .replace(/\b[A-Za-z]+(?:[._-][A-Za-z0-9]+)+\b/g, " ")
+    .replace(/\b[a-z]+[A-Z]\w*\b/g, " ")
+    .replace(/\b[A-Z][A-Z0-9_]{2,}\b/g, " ");
+  return (cleaned.match(/\p{L}+/gu) ?? []).filter((w) => /^[A-Za-z]+$/.test(w) && ENGLISH.has(w.toLowerCase()));
+}
+
+/**
+ * What a person reads on the page, line by line: visible text and the names given to controls (aria-label,
+ * title, placeholder, alt). Parts marked as another language (`lang="en"`, e.g. an English title shown on
+ * purpose) and code samples are left out.
+ */
+function readable(p: Page): Promise<string[]> {
+  return p.evaluate(`(() => {
+    const out = [];
+    const skip = (el) => el.closest('[lang]:not(html)')?.getAttribute('lang')?.startsWith('en') || el.closest('code, pre, script, style, [hidden], .sr-skip-scan');
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || skip(el) || !el.getClientRects().length && getComputedStyle(el).display === 'none') continue;
+      const t = n.textContent.trim();
+      if (t) out.push(t);
+    }
+    for (const el of document.body.querySelectorAll('[aria-label], [title], [placeholder], [alt]'))
+      if (!skip(el)) for (const a of ['aria-label', 'title', 'placeholder', 'alt']) { const v = el.getAttribute(a); if (v) out.push(v); }
+    return out;
+  })()`);
+}
+
+/**
+ * The blocks a person reads as one line (paragraphs, list items, cells, options, labels, buttons, headings), as
+ * their whole text, codes in them included.
+ */
+function blocks(p: Page): Promise<string[]> {
+  return p.evaluate(`(() => {
+    const skip = (el) => el.closest('[lang]:not(html)')?.getAttribute('lang')?.startsWith('en') || el.closest('pre, script, style, [hidden]');
+    const out = [];
+    for (const el of document.body.querySelectorAll('p, li, td, th, dd, dt, option, optgroup, label, button, summary, h1, h2, h3, h4, legend, caption, a'))
+      if (!skip(el) && el.getClientRects().length) { const t = (el.tagName === 'OPTGROUP' ? el.label : el.textContent).trim(); if (t) out.push(t); }
+    return out;
+  })()`);
+}
+
+/** A code of the library: an error code (ERR_UNIT_DATA), a problem code (part_exceeds_whole), a catalogue key. */
+const CODE = /\bERR_[A-Z0-9_]+\b|\b[a-z]+(?:_[a-z0-9]+)+\b|\b[a-z]+(?:\.[a-z_]+){2,}\b/g;
+
+/** Blocks that show a code with no sentence around it (fewer than two words once the codes are taken out). */
+function isBareCode(text: string): boolean {
+  const codes = text.match(CODE);
+  if (!codes) return false;
+  const words = text.replace(CODE, " ").match(/\p{L}{2,}/gu) ?? [];
+  return words.length < 2;
+}
+
+async function bareCodesIn(p: Page): Promise<string[]> {
+  return (await blocks(p)).filter(isBareCode);
+}
+
+/** The English left in a Vietnamese page, each with the words found. */
+async function englishIn(p: Page): Promise<string[]> {
+  return (await readable(p)).flatMap((t) => {
+    const words = englishWords(t);
+    return words.length > 0 ? [`${t.slice(0, 160)}   <- ${[...new Set(words)].join(", ")}`] : [];
+  });
+}
+
+/** axe-core's violations of WCAG 2.1 A and AA on the page as it stands: rule, impact, and the elements. */
+async function axeViolations(p: Page): Promise<string[]> {
+  const found = (await p.evaluate(
+    `(async () => { ${AXE}; const r = await axe.run(document, { preload: false, runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }); return r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')); })()`,
+  )) as string[];
+  return found;
+}
+
+let url: string;
+let browser: Browser;
+let page: Page | undefined;
+
+beforeAll(async () => {
+  url = buildSite();
+  browser = await launch();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+afterEach(async () => {
+  await page?.close();
+  page = undefined;
+  const problems = browser.problems.splice(0);
+  expect(problems, "the page logged errors, broke its CSP or made requests").toEqual([]);
+});
+
+async function open(hash: string): Promise<Page> {
+  page = await browser.context.newPage();
+  await page.goto(`${url}${hash}`);
+  await page.waitForSelector("main#main > *");
+  return page;
+}
+
+/** The checks every page state gets: no axe violation, no English, both screenshots. */
+async function expectGood(p: Page, name: string): Promise<void> {
+  expect(await axeViolations(p), `${name}: axe-core violations`).toEqual([]);
+  expect(await englishIn(p), `${name}: English in the Vietnamese page`).toEqual([]);
+  expect(await bareCodesIn(p), `${name}: codes without a sentence`).toEqual([]);
+  await screenshots(p, `16-state-${name}`);
+}
+
+describe("the scan", () => {
+  it("finds English words and codes without a sentence, and leaves Vietnamese, paths, hashes and quoted values alone", () => {
+    expect(englishWords("The unit's data does not match the inputs")).toEqual(["The", "unit", "data", "not", "the", "inputs"]);
+    expect(englishWords("Invalid input: expected number, received string")).toContain("expected");
+    expect(englishWords("Dữ liệu chưa hợp lệ: 50 lớn hơn 40 là giá trị của người học")).toEqual([]);
+    expect(englishWords("soNguoiHoc, thanhVien[0].hoTen, sha256:0123456789abcdef0123, “the file” don-vi-hoc-tap@2024.1.0")).toEqual([]);
+    expect(isBareCode("ERR_UNIT_DATA")).toBe(true);
+    expect(isBareCode("[part_exceeds_whole]")).toBe(true);
+    expect(isBareCode("problem.constraint.same_input")).toBe(true);
+    expect(isBareCode("Dữ liệu của đơn vị không khớp ERR_UNIT_DATA")).toBe(false);
+    expect(isBareCode("Dòng 38: không đọc được")).toBe(false);
+  });
+});
+
+describe("every page state: accessible (axe-core) and in Vietnamese only", { timeout: 240_000 }, () => {
+  it("the catalogue and a set's page", async () => {
+    const p = await open("#/");
+    await expectGood(p, "catalogue");
+    // A criteria file that is not JSON: the error and where it is.
+    await p.click(".open-file summary");
+    await p.setInputFiles("[data-test=open-criteria]", { name: "hong.json", mimeType: "application/json", buffer: Buffer.from('{"id": "x",\n  "version": }') });
+    await p.waitForSelector(".open-result [data-test=error]");
+    await expectGood(p, "catalogue-bad-file");
+    await p.goto(`${url}#/set/don-vi-hoc-tap/2024.1.0`);
+    await p.waitForSelector("[data-test=criteria]");
+    await expectGood(p, "set");
+  });
+
+  it("the check page: empty, with a list, not in force, invalid data and a verdict", async () => {
+    const p = await open("#/check/don-vi-hoc-tap/2024.1.0");
+    await p.waitForSelector("[data-test=verdict]", { state: "attached" });
+    await expectGood(p, "check-empty");
+    await p.click('.unit-form [data-path="thanhVien"] > [data-test=add]');
+    await p.fill('.unit-form [data-path="soNguoiHoc"] input', "40");
+    await p.fill('.unit-form [data-path="soNguoiHocDatCongDanHocTap"] input', "50");
+    await p.waitForSelector("[data-test=verdict][data-verdict=invalid]", { state: "attached" });
+    await expectGood(p, "check-invalid");
+    const option = await p.locator("[data-test=samples] option:not([value=''])").first().getAttribute("value");
+    await p.selectOption("[data-test=samples]", option!);
+    await p.waitForSelector("[data-test=undo-message]");
+    await expectGood(p, "check-sample");
+    await p.goto(`${url}#/check/don-vi-hoc-tap/2020.1.0`);
+    await p.waitForSelector("[data-test=not-in-force]");
+    await expectGood(p, "check-not-in-force");
+  });
+
+  it("the compare page and the batch page, before and after a file", async () => {
+    const p = await open("#/compare/don-vi-hoc-tap/2020.1.0/don-vi-hoc-tap/2024.1.0");
+    await p.waitForSelector("[data-test=diff-summary]");
+    await expectGood(p, "compare");
+    await p.goto(`${url}#/batch/don-vi-hoc-tap/2020.1.0`);
+    await p.waitForSelector("[data-test=batch-file]", { state: "attached" });
+    await expectGood(p, "batch-empty");
+    await p.setInputFiles("[data-test=batch-file]", DISTRICT);
+    await p.waitForSelector("[data-test=report] [data-test=chart-verdicts] svg", { timeout: 120_000 });
+    await expectGood(p, "batch-report");
+    // A CSV file with a column of its own (kept for grouping) and cells that do not read: the notices and the
+    // units not evaluated, in Vietnamese.
+    await p.setInputFiles("[data-test=batch-file]", CSV);
+    await p.waitForSelector("[data-test=report] [data-test=report-errors]", { timeout: 120_000 });
+    await expectGood(p, "batch-csv");
+  });
+});
