@@ -15,7 +15,14 @@ import { defineConfig } from "vitest/config";
  *
  * `npm run test:fast` runs unit and differential, the loop while working; `npm test` runs everything.
  */
-const DOCS = ["test/authoring.test.ts", "test/docs.test.ts", "test/readme.test.ts", "test/api-docs.test.ts", "test/district-example.test.ts", "test/examples.test.ts"];
+const DOCS = [
+  "test/authoring.test.ts",
+  "test/docs.test.ts",
+  "test/readme.test.ts",
+  "test/api-docs.test.ts",
+  "test/district-example.test.ts",
+  "test/examples.test.ts",
+];
 /** Unit test files that evaluate only through the built CLI or batch worker threads. */
 const PROCESSES = ["test/faults.test.ts", "test/batch.test.ts", "test/cli.test.ts"];
 const E2E = ["test/e2e/**/*.test.ts", "test/package.test.ts", "test/isolation.test.ts", "test/testing-entry.test.ts"];

@@ -35,13 +35,47 @@ export {
   type Args as MessageArgs,
 } from "./i18n/index.js";
 
-export { CriteriaSet, Criterion, Decision, PointsDecision, AllDecision, Group, Grade, Level, Source, Reference, Subject, Points, Completeness, COMPLETENESS_LEVELS, Procedure, ProcedureStep, Deadline, MonthDay } from "./schema/criteria-set.js";
+export {
+  CriteriaSet,
+  Criterion,
+  Decision,
+  PointsDecision,
+  AllDecision,
+  Group,
+  Grade,
+  Level,
+  Source,
+  Reference,
+  Subject,
+  Points,
+  Completeness,
+  COMPLETENESS_LEVELS,
+  Procedure,
+  ProcedureStep,
+  Deadline,
+  MonthDay,
+} from "./schema/criteria-set.js";
 export type { CompletenessLevel } from "./schema/criteria-set.js";
 export type { CriteriaSetInput } from "./schema/criteria-set.js";
 export { InputSpec, Inputs } from "./schema/inputs.js";
 export { Rule } from "./schema/rule.js";
 export { Localized } from "./schema/common.js";
-export { Result, CriterionResult, Status, Verdict, Gap, Measure, LevelResult, GroupResult, SubResult, StatusReason, PointsSummary, SetStamp, Outcome, ReadValue } from "./schema/result.js";
+export {
+  Result,
+  CriterionResult,
+  Status,
+  Verdict,
+  Gap,
+  Measure,
+  LevelResult,
+  GroupResult,
+  SubResult,
+  StatusReason,
+  PointsSummary,
+  SetStamp,
+  Outcome,
+  ReadValue,
+} from "./schema/result.js";
 export { validateCriteriaSet, parseCriteriaSet, type Validation, type ValidateOptions } from "./check/validate.js";
 export type { SetAnalysis, CriterionInfo } from "./check/checks.js";
 export { criteriaSetJsonSchema } from "./schema/json-schema.js";
@@ -50,7 +84,17 @@ export { OPERATORS, type OperatorInfo } from "./logic/operators.js";
 export { Limits, DEFAULT_LIMITS, type LimitsInput } from "./schema/limits.js";
 
 export { loadCriteriaSet, isLoadedSet, type LoadedSet, type LoadOptions } from "./evaluate/load.js";
-export { evaluate, safeEvaluate, ENGINE_NAMES, type EvaluateOptions, type SetResolver, type EngineName, type SetToEvaluate, type SafeEvaluation, type EvaluateError } from "./evaluate/evaluate.js";
+export {
+  evaluate,
+  safeEvaluate,
+  ENGINE_NAMES,
+  type EvaluateOptions,
+  type SetResolver,
+  type EngineName,
+  type SetToEvaluate,
+  type SafeEvaluation,
+  type EvaluateError,
+} from "./evaluate/evaluate.js";
 export { useGenerated, type GeneratedModule } from "./evaluate/generated.js";
 export { generateModule, notGenerated, GENERATED_FORMAT } from "./generate/module.js";
 
@@ -77,7 +121,14 @@ export {
   type VerifyOptions,
   type VerifySets,
 } from "./versions/audit.js";
-export { evaluateTransition, type Transition, type TransitionSide, type TransitionRow, type TransitionCell, type TransitionOptions } from "./versions/transition.js";
+export {
+  evaluateTransition,
+  type Transition,
+  type TransitionSide,
+  type TransitionRow,
+  type TransitionCell,
+  type TransitionOptions,
+} from "./versions/transition.js";
 export {
   Lock,
   LockEntry,
@@ -99,16 +150,49 @@ export {
   type UpdateLockOptions,
 } from "./versions/lock.js";
 
-export { createReport, aggregate, type Report, type ReportAccumulator, type ReportOptions, type Tally, type GroupTally, type SetTally, type CriterionTally, type GradeTally, type Share, type ReportedError } from "./report/aggregate.js";
+export {
+  createReport,
+  aggregate,
+  type Report,
+  type ReportAccumulator,
+  type ReportOptions,
+  type Tally,
+  type GroupTally,
+  type SetTally,
+  type CriterionTally,
+  type GradeTally,
+  type Share,
+  type ReportedError,
+} from "./report/aggregate.js";
 export { formatReport, REPORT_FORMATS, type ReportFormat } from "./report/render.js";
 export { roundedPercent, MAX_REPORT_DECIMALS } from "./report/percent.js";
-export { resultLine, errorLine, ReportedLine, ReportedResult, UnitFields, GroupValue, LineError, type BatchLine, type ResultLine, type ErrorLine } from "./report/line.js";
+export {
+  resultLine,
+  errorLine,
+  ReportedLine,
+  ReportedResult,
+  UnitFields,
+  GroupValue,
+  LineError,
+  type BatchLine,
+  type ResultLine,
+  type ErrorLine,
+} from "./report/line.js";
 
 export { csvGroups, type CsvGroup } from "./batch/input.js";
 export { csvColumns, csvRowData, unwrapUnit, type CsvColumn, type CsvRowError } from "./batch/unit.js";
 export { composeResults, resultsTarget, type Composition, type ResultsTarget } from "./batch/compose.js";
 
-export { spreadsheetLayout, normalizeHeader, allowedValues, csvListHeader, EXAMPLE_CODE, type SpreadsheetLayout, type SheetTable, type SheetField } from "./sheet/layout.js";
+export {
+  spreadsheetLayout,
+  normalizeHeader,
+  allowedValues,
+  csvListHeader,
+  EXAMPLE_CODE,
+  type SpreadsheetLayout,
+  type SheetTable,
+  type SheetField,
+} from "./sheet/layout.js";
 export { readWorkbook, readTable, cellValue, sheetRecord, type Cell, type Table, type SheetUnit, type SheetRead } from "./sheet/read.js";
 export { parseCsv, detectDelimiter, delimiterName, csvTable, writeCsv, templateCsv, DELIMITERS } from "./sheet/csv.js";
 export { resultTable, pathLabel, parsePath, type TableLine } from "./sheet/results.js";

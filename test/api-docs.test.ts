@@ -49,7 +49,13 @@ describe("npm run docs", () => {
 
   it("carries each result field's documentation", () => {
     const page = readFileSync(join(out, "interfaces/tieuchi.Result.html"), "utf8");
-    const text = page.replace(/<[^>]+>/g, "").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+    const text = page
+      .replace(/<[^>]+>/g, "")
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
     for (const doc of FIELD_DOCS.slice(0, 3)) expect(text).toContain(doc.replace(/`/g, ""));
     expect(readFileSync(join(out, "interfaces/tieuchi.Gap.html"), "utf8")).toContain("The absent data paths to ask for");
     expect(existsSync(join(out, "functions/tieuchi.safeEvaluate.html"))).toBe(true);
@@ -60,7 +66,10 @@ describe("the .d.ts files", () => {
   it("carry each public field's TSDoc, in the ESM and the CommonJS declarations", () => {
     const dts = readdirSync(join(ROOT, "dist")).filter((f) => /\.d\.c?ts$/.test(f));
     for (const ext of [".d.ts", ".d.cts"]) {
-      const text = dts.filter((f) => f.endsWith(ext)).map((f) => readFileSync(join(ROOT, "dist", f), "utf8")).join("\n");
+      const text = dts
+        .filter((f) => f.endsWith(ext))
+        .map((f) => readFileSync(join(ROOT, "dist", f), "utf8"))
+        .join("\n");
       for (const doc of FIELD_DOCS) expect(text, `${ext}: ${doc}`).toContain(doc);
       expect(text).toMatch(/declare function safeEvaluate\(set: SetToEvaluate, data: unknown, options\?: EvaluateOptions\): SafeEvaluation;/);
     }

@@ -26,7 +26,6 @@ const registry = createRegistry([set]);
 const data = readJson(UNIT) as { tenDonVi: string; thanhVien: Array<Record<string, unknown>> };
 const AT = "2025-03-04T05:06:07.000Z";
 
-
 describe("audit records", () => {
   const record = createAuditRecord(set, data, { asOf: "2023-05-01", evaluatedAt: AT });
 
@@ -86,7 +85,9 @@ describe("audit records", () => {
       ["result-changed", "message"],
       ["result-changed", "points"],
     ]);
-    expect(v.differences.find((d) => d.kind === "criterion-changed")!.message.en).toBe("Criterion 1.1: pass (10/10) → fail (0/10) (differs in: message (2), outcomes, points (2), status, values)");
+    expect(v.differences.find((d) => d.kind === "criterion-changed")!.message.en).toBe(
+      "Criterion 1.1: pass (10/10) → fail (0/10) (differs in: message (2), outcomes, points (2), status, values)",
+    );
     expect(v.differences.find((d) => d.kind === "grade-changed")).toMatchObject({ before: "tot", after: "kha" });
   });
 
@@ -116,7 +117,9 @@ describe("audit records", () => {
     old.result.engine.version = "0.0.9";
     const v = verify(old, data, registry);
     expect(v.match).toBe(true);
-    expect(v.notes).toEqual([{ vi: "Bản ghi do tieuchi 0.0.9 tạo; đánh giá lại bằng tieuchi 0.1.0.", en: "Recorded with tieuchi 0.0.9; replayed with tieuchi 0.1.0." }]);
+    expect(v.notes).toEqual([
+      { vi: "Bản ghi do tieuchi 0.0.9 tạo; đánh giá lại bằng tieuchi 0.1.0.", en: "Recorded with tieuchi 0.0.9; replayed with tieuchi 0.1.0." },
+    ]);
   });
 
   it("rejects a malformed or self-contradicting record with every problem", () => {
@@ -148,11 +151,16 @@ describe("tieuchi eval --record and tieuchi verify", () => {
     expect(AuditRecord.parse(record).result.verdict).toBe("pass");
     expect(Date.parse(record.evaluatedAt)).toBeGreaterThan(Date.parse("2024-01-01"));
     const ok = run("verify", rec, unit, "--criteria", join(ROOT, "criteria"));
-    expect(ok).toMatchObject({ code: 0, out: "don-vi-hoc-tap@2020.1.0: KHỚP — đánh giá lại cho cùng kết quả\n  · bản ghi được băm, không được ký: «khớp» nghĩa là bộ tiêu chí, dữ liệu và kết quả đánh giá lại trùng với bản ghi, không chứng minh ai đã tạo bản ghi; hãy giữ bản ghi ở nơi không ai sửa được\n" });
+    expect(ok).toMatchObject({
+      code: 0,
+      out: "don-vi-hoc-tap@2020.1.0: KHỚP — đánh giá lại cho cùng kết quả\n  · bản ghi được băm, không được ký: «khớp» nghĩa là bộ tiêu chí, dữ liệu và kết quả đánh giá lại trùng với bản ghi, không chứng minh ai đã tạo bản ghi; hãy giữ bản ghi ở nơi không ai sửa được\n",
+    });
     writeFileSync(unit, readFileSync(unit, "utf8").replace('"tenDonVi": "P', '"tenDonVi": "Q'));
     const bad = run("verify", rec, unit, "--criteria", join(ROOT, "criteria"), "--lang", "en");
     expect(bad.code).toBe(1);
-    expect(bad.out).toMatch(/^don-vi-hoc-tap@2020\.1\.0: MISMATCH\n  ✘ The unit's data has changed: recorded as sha256:[0-9a-f]{64}, now sha256:[0-9a-f]{64}\.\n$/);
+    expect(bad.out).toMatch(
+      /^don-vi-hoc-tap@2020\.1\.0: MISMATCH\n  ✘ The unit's data has changed: recorded as sha256:[0-9a-f]{64}, now sha256:[0-9a-f]{64}\.\n$/,
+    );
     const json = JSON.parse(run("verify", rec, unit, "--criteria", join(ROOT, "criteria"), "--json").out);
     expect(json).toMatchObject({ match: false, differences: [{ kind: "data-changed" }] });
   });

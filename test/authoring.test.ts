@@ -64,7 +64,11 @@ describe("docs/authoring.md, played in a scratch project", () => {
 
   for (const s of guide) {
     const title =
-      s.kind === "run" ? `line ${s.line}: ${s.code.trim().split("\n")[0]}` : s.kind === "excerpt" ? `line ${s.line}: excerpt of ${s.path}#${s.pointer}` : `line ${s.line}: ${s.kind} ${s.path}`;
+      s.kind === "run"
+        ? `line ${s.line}: ${s.code.trim().split("\n")[0]}`
+        : s.kind === "excerpt"
+          ? `line ${s.line}: excerpt of ${s.path}#${s.pointer}`
+          : `line ${s.line}: ${s.kind} ${s.path}`;
     it(title, { timeout: 60_000 }, () => {
       if (s.kind === "excerpt") {
         expect(sameJson(s.json, excerptTarget(s)), `the excerpt at docs/authoring.md:${s.line} differs from ${s.path}#${s.pointer}`).toBe(true);
@@ -77,7 +81,10 @@ describe("docs/authoring.md, played in a scratch project", () => {
       const r = sandbox.run(s.code);
       expect(r.exit, `exit code of the block at docs/authoring.md:${s.line}; it printed:\n${r.output}`).toBe(s.exit);
       for (const c of s.contains) expect(r.output, `docs/authoring.md:${s.line}`).toContain(c);
-      if (s.output) expect(outputMatches(s.output.text, r.output), `the output shown at docs/authoring.md:${s.output.line} is not what was printed:\n${r.output}`).toBe(true);
+      if (s.output)
+        expect(outputMatches(s.output.text, r.output), `the output shown at docs/authoring.md:${s.output.line} is not what was printed:\n${r.output}`).toBe(
+          true,
+        );
     });
   }
 

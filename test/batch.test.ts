@@ -40,7 +40,10 @@ interface Line {
   error?: { code: string; message: string; problems: unknown[] };
 }
 
-async function batch(input: string, options: Partial<BatchOptions> = {}): Promise<{ lines: Line[]; text: string; summary: Awaited<ReturnType<typeof runBatch>> }> {
+async function batch(
+  input: string,
+  options: Partial<BatchOptions> = {},
+): Promise<{ lines: Line[]; text: string; summary: Awaited<ReturnType<typeof runBatch>> }> {
   let text = "";
   const decoder = new TextDecoder();
   const output = new Writable({
@@ -50,7 +53,14 @@ async function batch(input: string, options: Partial<BatchOptions> = {}): Promis
     },
   });
   const summary = await runBatch({ set: SET, input, output, workers: 0, ...options });
-  return { text, summary, lines: text.split("\n").filter(Boolean).map((l) => JSON.parse(l) as Line) };
+  return {
+    text,
+    summary,
+    lines: text
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Line),
+  };
 }
 
 const expected = (data: unknown) => evaluate(set, structuredClone(data), { explain: false });
@@ -62,7 +72,15 @@ describe("tieuchi batch: NDJSON", () => {
     const { lines, summary, text } = await batch(file, { groupSize: 3 });
     expect(lines.map((l) => l.line)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     units.forEach((u, i) => {
-      expect(lines[i]!.unit).toEqual({ tenChuHo: u.tenChuHo, xa: u.xa, thon: u.thon, coGocHocTap: u.coGocHocTap, soDauSach: u.soDauSach, thamGiaKhuyenHoc: true, viPhamPhapLuat: false });
+      expect(lines[i]!.unit).toEqual({
+        tenChuHo: u.tenChuHo,
+        xa: u.xa,
+        thon: u.thon,
+        coGocHocTap: u.coGocHocTap,
+        soDauSach: u.soDauSach,
+        thamGiaKhuyenHoc: true,
+        viPhamPhapLuat: false,
+      });
       expect(lines[i]!.result).toEqual(expected(u));
     });
     // Byte for byte what JSON.stringify writes.
@@ -167,9 +185,25 @@ describe("tieuchi batch: CSV", () => {
     const { lines, summary } = await batch(file, { meta: ["maHo"], delimiter: ";" });
     expect(summary).toMatchObject({ units: 2, bad: 0 });
     expect(lines.map((l) => l.line)).toEqual([2, 4]);
-    const data = { tenChuHo: 'Trần "Thị" An', xa: "Xã A", coGocHocTap: true, soDauSach: 25, thamGiaKhuyenHoc: true, viPhamPhapLuat: false, thanhVien: [member(40), member(70)] };
+    const data = {
+      tenChuHo: 'Trần "Thị" An',
+      xa: "Xã A",
+      coGocHocTap: true,
+      soDauSach: 25,
+      thamGiaKhuyenHoc: true,
+      viPhamPhapLuat: false,
+      thanhVien: [member(40), member(70)],
+    };
     expect(lines[0]!.result).toEqual(expected(data));
-    expect(lines[0]!.unit).toEqual({ maHo: "H1", tenChuHo: 'Trần "Thị" An', xa: "Xã A", coGocHocTap: true, soDauSach: 25, thamGiaKhuyenHoc: true, viPhamPhapLuat: false });
+    expect(lines[0]!.unit).toEqual({
+      maHo: "H1",
+      tenChuHo: 'Trần "Thị" An',
+      xa: "Xã A",
+      coGocHocTap: true,
+      soDauSach: 25,
+      thamGiaKhuyenHoc: true,
+      viPhamPhapLuat: false,
+    });
   });
 
   it("treats an empty cell as missing data, and reports cells that do not read", async () => {
@@ -234,7 +268,9 @@ describe("tieuchi batch: the command", () => {
     expect((await run("batch", "--lang", "en", SET, good, "--workers", "many")).code).toBe(2);
     expect((await run("batch", "--lang", "en", SET, tmp("u.txt", "{}"))).err).toMatch(/cannot tell the format/);
     expect((await run("batch", "--lang", "en", SET, join(tmpdir(), "no-such-file.ndjson"))).code).toBe(2);
-    expect((await run("batch", "--lang", "en", SET, tmp("u.json", "[{},"), "--workers", "0")).err).toMatch(/u\.json:1: the file ends before the list of units is closed \[ERR_UNITS_FILE\]/);
+    expect((await run("batch", "--lang", "en", SET, tmp("u.json", "[{},"), "--workers", "0")).err).toMatch(
+      /u\.json:1: the file ends before the list of units is closed \[ERR_UNITS_FILE\]/,
+    );
   });
 
   it("refuses a set not in force on --as-of before reading any unit, unless --out-of-force asks for it", async () => {
@@ -252,9 +288,13 @@ describe("tieuchi batch: the command", () => {
   });
 
   it("draws a progress line with the rate and the time left when the size is known", () => {
-    expect(progressLine({ units: 5000, bad: 2, bytesRead: 250, bytesTotal: 1000, seconds: 2 }, 100, "en")).toMatch(/^\[█+░+\]  25%  5,000 units \(2 bad\)  2,500\/s  0:06 left$/);
+    expect(progressLine({ units: 5000, bad: 2, bytesRead: 250, bytesTotal: 1000, seconds: 2 }, 100, "en")).toMatch(
+      /^\[█+░+\]  25%  5,000 units \(2 bad\)  2,500\/s  0:06 left$/,
+    );
     expect(progressLine({ units: 10, bad: 0, bytesRead: 5, bytesTotal: undefined, seconds: 1 }, 100, "en")).toBe("10 units  10/s");
-    expect(progressLine({ units: 5000, bad: 2, bytesRead: 250, bytesTotal: 1000, seconds: 2 }, 100)).toMatch(/^\[█+░+\]  25%  5\.000 đơn vị \(2 lỗi\)  2\.500\/giây  còn 0:06$/);
+    expect(progressLine({ units: 5000, bad: 2, bytesRead: 250, bytesTotal: 1000, seconds: 2 }, 100)).toMatch(
+      /^\[█+░+\]  25%  5\.000 đơn vị \(2 lỗi\)  2\.500\/giây  còn 0:06$/,
+    );
   });
 });
 
@@ -263,7 +303,10 @@ describe("tieuchi batch from the TypeScript sources", () => {
   it("evaluates in the calling thread (workers need the build) and writes the same lines", { timeout: 60_000 }, () => {
     const units = Array.from({ length: 30 }, (_, i) => family(i));
     const input = tmp("u.ndjson", units.map((u) => JSON.stringify(u)).join("\n"));
-    const fromSource = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/bin.ts"), "batch", SET, input, "--workers", "2", "--quiet"], { encoding: "utf8", cwd: ROOT });
+    const fromSource = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/bin.ts"), "batch", SET, input, "--workers", "2", "--quiet"], {
+      encoding: "utf8",
+      cwd: ROOT,
+    });
     expect(fromSource.stderr).toBe("");
     expect(fromSource.status).toBe(0);
     const built = spawnSync(process.execPath, [join(ROOT, "dist/cli.js"), "batch", SET, input, "--workers", "2", "--quiet"], { encoding: "utf8" });
@@ -277,12 +320,18 @@ describe("tieuchi batch with worker threads (the built command)", () => {
     expect(existsSync(cli), "run `npm run build` first (npm test does it)").toBe(true);
     const units = Array.from({ length: 2500 }, (_, i) => (i % 97 === 5 ? { broken: i } : family(i)));
     const input = tmp("u.ndjson", units.map((u) => JSON.stringify(u)).join("\n"));
-    const run = (workers: string) => spawnSync(process.execPath, [cli, "batch", SET, input, "--workers", workers, "--quiet"], { encoding: "utf8", maxBuffer: 1 << 30 });
+    const run = (workers: string) =>
+      spawnSync(process.execPath, [cli, "batch", SET, input, "--workers", workers, "--quiet"], { encoding: "utf8", maxBuffer: 1 << 30 });
     const one = run("0");
     const three = run("3");
     expect(three.status).toBe(1);
     expect(three.stderr).toBe("");
     expect(three.stdout).toBe(one.stdout);
-    expect(three.stdout.trim().split("\n").map((l) => (JSON.parse(l) as Line).line)).toEqual(units.map((_, i) => i + 1));
+    expect(
+      three.stdout
+        .trim()
+        .split("\n")
+        .map((l) => (JSON.parse(l) as Line).line),
+    ).toEqual(units.map((_, i) => i + 1));
   });
 });

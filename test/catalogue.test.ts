@@ -33,7 +33,11 @@ const v2 = makeSet({
     { id: "2", title: text("hai"), points: 40, pending: { reason: text("table not found") } },
   ],
 });
-const other = makeSet({ id: "bo-khac", decision: { method: "all", levels: [{ id: "muc-1", title: text("Mức độ 1") }] }, criteria: [{ id: "1", title: text("one"), rule: { var: "a" } }] });
+const other = makeSet({
+  id: "bo-khac",
+  decision: { method: "all", levels: [{ id: "muc-1", title: text("Mức độ 1") }] },
+  criteria: [{ id: "1", title: text("one"), rule: { var: "a" } }],
+});
 
 describe("renderCatalogue", () => {
   const sets = [loadCriteriaSet(v2), loadCriteriaSet(other), loadCriteriaSet(v1)];

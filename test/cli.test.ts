@@ -33,7 +33,11 @@ describe("tieuchi eval", () => {
   it("prints exactly the result object with --json", () => {
     const r = run("eval", SET, PASS, "--json", "--as-of", "2023-05-01");
     expect(r.code).toBe(0);
-    const expected = evaluate(loadCriteriaSet(readJson("criteria/don-vi-hoc-tap/2020.1.0.json")), readJson("docs/examples/don-vi-hoc-tap/phong-gd-huyen-mau.json"), { asOf: "2023-05-01" });
+    const expected = evaluate(
+      loadCriteriaSet(readJson("criteria/don-vi-hoc-tap/2020.1.0.json")),
+      readJson("docs/examples/don-vi-hoc-tap/phong-gd-huyen-mau.json"),
+      { asOf: "2023-05-01" },
+    );
     expect(JSON.parse(r.out)).toEqual(expected);
     expect(r.out).toBe(`${JSON.stringify(expected, null, 2)}\n`);
   });
@@ -107,7 +111,16 @@ describe("tieuchi validate", () => {
   it("prints JSON reports with --json", () => {
     const r = run("validate", SET, "--json");
     const reports = JSON.parse(r.out);
-    expect(reports).toEqual([{ file: SET, ok: true, id: "don-vi-hoc-tap", version: "2020.1.0", hash: loadCriteriaSet(readJson("criteria/don-vi-hoc-tap/2020.1.0.json")).hash, problems: [] }]);
+    expect(reports).toEqual([
+      {
+        file: SET,
+        ok: true,
+        id: "don-vi-hoc-tap",
+        version: "2020.1.0",
+        hash: loadCriteriaSet(readJson("criteria/don-vi-hoc-tap/2020.1.0.json")).hash,
+        problems: [],
+      },
+    ]);
   });
 });
 
@@ -126,7 +139,9 @@ describe("the built command", () => {
   it.each([["0"], ["2"]])("stops quietly with status 141 when the reader closes the pipe early (batch, %s workers)", async (workers) => {
     const cli = join(ROOT, "dist/cli.js");
     // 211 results of about 4 KB: far more than a pipe holds, so writes go on after the reader has gone.
-    const child = spawn("node", [cli, "batch", SET, join(ROOT, "docs/examples/district/don-vi-hoc-tap.ndjson"), "--quiet", "--workers", workers], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("node", [cli, "batch", SET, join(ROOT, "docs/examples/district/don-vi-hoc-tap.ndjson"), "--quiet", "--workers", workers], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let err = "";
     child.stderr.on("data", (d: Buffer) => (err += d.toString()));
     child.stdout.once("data", () => child.stdout.destroy());
@@ -181,7 +196,9 @@ describe("the command line's options and help", () => {
     expect(r.err).toBe("tieuchi: eval has no option '--as-off'; did you mean --as-of?\nRun 'tieuchi eval --help' for its usage.\n");
     expect(run("eval", SET, PASS, "--workers", "2", "--lang", "en").err).toContain("eval has no option '--workers' (--workers is an option of batch)");
     expect(run("lock", "--chek").err).toContain("lệnh lock không có tùy chọn '--chek'; có phải là --check?");
-    expect(run("report", "x.ndjson", "--out-of-force", "--lang", "en").err).toContain("report has no option '--out-of-force' (--out-of-force is an option of eval, batch)");
+    expect(run("report", "x.ndjson", "--out-of-force", "--lang", "en").err).toContain(
+      "report has no option '--out-of-force' (--out-of-force is an option of eval, batch)",
+    );
     expect(run("validate", SET, "-x").code).toBe(2);
     expect(run("evl", "--lang", "en").err).toContain("unknown command 'evl'; did you mean 'eval'?");
     expect(run("--json", "validate", SET, "--lang", "en").err).toContain("option '--json' goes after the command");

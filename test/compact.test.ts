@@ -16,7 +16,12 @@ import { generateUnits } from "../src/testing/units.js";
 import { readJson, ROOT } from "./helpers.js";
 import { run } from "./run-cli.js";
 
-const SETS = ["test/bench/family-set.json", "criteria/don-vi-hoc-tap/2020.1.0.json", "criteria/xoa-mu-chu/2014.1.0.json", "criteria/dong-ho-hoc-tap/2016.1.0.json"];
+const SETS = [
+  "test/bench/family-set.json",
+  "criteria/don-vi-hoc-tap/2020.1.0.json",
+  "criteria/xoa-mu-chu/2014.1.0.json",
+  "criteria/dong-ho-hoc-tap/2016.1.0.json",
+];
 
 function tmpFile(name: string, content: string): string {
   const f = join(mkdtempSync(join(tmpdir(), "tieuchi-compact-")), name);
@@ -52,7 +57,9 @@ function unitsFile(rel: string, n: number): string {
 
 describe("compact batch output", () => {
   for (const rel of SETS)
-    it(`${rel}: a header, one record per unit equal to compactRecord of the full result, the same error lines, the same report`, { timeout: 120_000 }, async () => {
+    it(`${rel}: a header, one record per unit equal to compactRecord of the full result, the same error lines, the same report`, {
+      timeout: 120_000,
+    }, async () => {
       const input = unitsFile(rel, 150);
       const full = (await batchText(rel, input, false)).split("\n").filter(Boolean);
       const compact = (await batchText(rel, input, true)).split("\n").filter(Boolean);
@@ -133,7 +140,11 @@ describe("compact batch output", () => {
 
   it("is refused with explanations, and with a spreadsheet for output", async () => {
     const input = unitsFile(SETS[0]!, 3);
-    await expect(batchText(SETS[0]!, input, true).then(() => runBatch({ set: join(ROOT, SETS[0]!), input, output: new Writable({ write: (_c, _e, d) => d() }), workers: 0, compact: true, explain: true }))).rejects.toBeInstanceOf(OptionsError);
+    await expect(
+      batchText(SETS[0]!, input, true).then(() =>
+        runBatch({ set: join(ROOT, SETS[0]!), input, output: new Writable({ write: (_c, _e, d) => d() }), workers: 0, compact: true, explain: true }),
+      ),
+    ).rejects.toBeInstanceOf(OptionsError);
     const io = () => {
       let err = "";
       return { io: { out: () => {}, err: (t: string) => (err += t), columns: 120 }, err: () => err };

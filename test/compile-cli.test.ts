@@ -17,7 +17,9 @@ describe("tieuchi compile", () => {
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/wrote .*don-vi-hoc-tap@2020\.1\.0 \(sha256:[0-9a-f]{64}\), 10 criteria/);
     // Vietnamese by default.
-    expect(run("compile", join(ROOT, "criteria/don-vi-hoc-tap/2020.1.0.json"), "--out", out).err).toMatch(/^đã ghi .*don-vi-hoc-tap@2020\.1\.0 \(sha256:[0-9a-f]{64}\), 10 tiêu chí/);
+    expect(run("compile", join(ROOT, "criteria/don-vi-hoc-tap/2020.1.0.json"), "--out", out).err).toMatch(
+      /^đã ghi .*don-vi-hoc-tap@2020\.1\.0 \(sha256:[0-9a-f]{64}\), 10 tiêu chí/,
+    );
     expect(readFileSync(out, "utf8")).not.toMatch(/\beval\b|new Function|\bimport\b/);
     const mod: unknown = await import(pathToFileURL(out).href);
     const reference = loadCriteriaSet(readJson("criteria/don-vi-hoc-tap/2020.1.0.json"));

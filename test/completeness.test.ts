@@ -51,7 +51,10 @@ describe("completeness classes", () => {
     for (const level of ["complete-official", "complete-secondary"]) {
       const pending = makeSet({
         completeness: { level, notes: ["n"] },
-        criteria: [quoted, { id: "2", title: text("two"), article: "Điều 7", text: text("x"), points: 0, mandatory: true, pending: { reason: text("not found") } }],
+        criteria: [
+          quoted,
+          { id: "2", title: text("two"), article: "Điều 7", text: text("x"), points: 0, mandatory: true, pending: { reason: text("not found") } },
+        ],
       });
       expect(problemsOf(pending)).toContain("completeness.level: some criteria are pending (not encoded), so completeness must be 'partial' [completeness]");
       const noMark = makeSet({ completeness: { level, notes: ["n"] }, criteria: [quoted], decision: { method: "points", maxPoints: 100, passMark: null } });
@@ -65,8 +68,18 @@ describe("procedure metadata", () => {
     dataPeriod: { from: "01-01", to: "12-31", article: "Điều 9 khoản 1 điểm b" },
     recognition: { months: 36, article: "Điều 5 khoản 4" },
     steps: [
-      { id: "ho-so", title: { vi: "UBND cấp xã gửi hồ sơ", en: "The commune sends its file" }, article: "Điều 9 khoản 1 điểm d", deadline: { before: "02-28", year: "following" } },
-      { id: "quyet-dinh", title: { vi: "Bộ trưởng quyết định", en: "The Minister decides" }, article: "Điều 19 khoản 2 điểm e", deadline: { workingDays: 20, after: { vi: "ngày nhận đủ hồ sơ hợp lệ", en: "receiving the complete file" } } },
+      {
+        id: "ho-so",
+        title: { vi: "UBND cấp xã gửi hồ sơ", en: "The commune sends its file" },
+        article: "Điều 9 khoản 1 điểm d",
+        deadline: { before: "02-28", year: "following" },
+      },
+      {
+        id: "quyet-dinh",
+        title: { vi: "Bộ trưởng quyết định", en: "The Minister decides" },
+        article: "Điều 19 khoản 2 điểm e",
+        deadline: { workingDays: 20, after: { vi: "ngày nhận đủ hồ sơ hợp lệ", en: "receiving the complete file" } },
+      },
     ],
   };
 
@@ -95,7 +108,9 @@ describe("procedure metadata", () => {
     expect(md).toContain("  - Data counted: 01/01 to 31/12 of the year assessed (Điều 9 khoản 1 điểm b)");
     expect(md).toContain("  - Recognition kept: 36 months after the year it is granted (Điều 5 khoản 4)");
     expect(md).toContain("  - UBND cấp xã gửi hồ sơ (The commune sends its file): before 28/02 of the year after the year assessed (Điều 9 khoản 1 điểm d)");
-    expect(md).toContain("  - Bộ trưởng quyết định (The Minister decides): within 20 working days of receiving the complete file (ngày nhận đủ hồ sơ hợp lệ) (Điều 19 khoản 2 điểm e)");
+    expect(md).toContain(
+      "  - Bộ trưởng quyết định (The Minister decides): within 20 working days of receiving the complete file (ngày nhận đủ hồ sơ hợp lệ) (Điều 19 khoản 2 điểm e)",
+    );
     expect(md).toContain("| from 01/01/2024 |");
   });
 });

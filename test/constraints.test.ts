@@ -17,11 +17,16 @@ const inputs = {
   members: {
     type: "array",
     description: text("members"),
-    items: { type: "object", description: text("member"), fields: { hours: { type: "number", description: text("hours") }, total: { type: "number", description: text("total") } } },
+    items: {
+      type: "object",
+      description: text("member"),
+      fields: { hours: { type: "number", description: text("hours") }, total: { type: "number", description: text("total") } },
+    },
   },
 };
 
-const setWith = (constraints: unknown) => makeSet({ inputs, constraints, criteria: [{ id: "1", title: text("one"), points: 100, rule: { ">=": [{ var: "k" }, 1] } }] });
+const setWith = (constraints: unknown) =>
+  makeSet({ inputs, constraints, criteria: [{ id: "1", title: text("one"), points: 100, rule: { ">=": [{ var: "k" }, 1] } }] });
 
 function loadProblems(constraints: unknown): string[] {
   try {
@@ -49,11 +54,24 @@ describe("constraints between inputs", () => {
     expect(unitDataProblems(set, { n: 40, k: 40 })).toEqual([]);
     expect(unitDataProblems(set, { k: 50 })).toEqual([]); // the whole not given: nothing to compare
     const said = (data: unknown) => unitDataProblems(set, data).map((p) => ({ code: p.code, path: p.path, message: p.message }));
-    expect(said({ n: 40, k: 50 })).toEqual([{ code: "part_exceeds_whole", path: ["k"], message: "50 is more than 40, the value of n: passing cannot exceed it" }]);
+    expect(said({ n: 40, k: 50 })).toEqual([
+      { code: "part_exceeds_whole", path: ["k"], message: "50 is more than 40, the value of n: passing cannot exceed it" },
+    ]);
     // In Vietnamese, from the same catalogue.
     expect(unitDataProblems(set, { n: 40, k: 50 }).map((p) => say(p, "vi"))).toEqual(["50 lớn hơn 40 là giá trị của n: số đạt không thể vượt quá số đó"]);
-    expect(said({ members: [{ hours: 2, total: 3 }, { hours: 5, total: 4 }] })).toEqual([
-      { code: "part_exceeds_whole", path: ["members", 1, "hours"], message: "5 is more than 4, the value of members[].total: members[].hours cannot exceed it" },
+    expect(
+      said({
+        members: [
+          { hours: 2, total: 3 },
+          { hours: 5, total: 4 },
+        ],
+      }),
+    ).toEqual([
+      {
+        code: "part_exceeds_whole",
+        path: ["members", 1, "hours"],
+        message: "5 is more than 4, the value of members[].total: members[].hours cannot exceed it",
+      },
     ]);
     expect(() => evaluate(set, { n: 40, k: 50 })).toThrow(UnitDataError);
   });
@@ -61,7 +79,9 @@ describe("constraints between inputs", () => {
   it("are declared by the shipped sets that compare a part with its whole, and refused by the CLI", () => {
     const dvht = loadCriteriaFile(join(ROOT, "criteria", "don-vi-hoc-tap", "2024.1.0.json"));
     expect(dvht.definition.constraints).toContainEqual(expect.objectContaining({ atMost: ["soNguoiHocDatCongDanHocTap", "soNguoiHoc"] }));
-    expect(unitDataProblems(dvht, { soNguoiHoc: 40, soNguoiHocDatCongDanHocTap: 50 }).map((p) => [p.code, p.path])).toEqual([["part_exceeds_whole", ["soNguoiHocDatCongDanHocTap"]]]);
+    expect(unitDataProblems(dvht, { soNguoiHoc: 40, soNguoiHocDatCongDanHocTap: 50 }).map((p) => [p.code, p.path])).toEqual([
+      ["part_exceeds_whole", ["soNguoiHocDatCongDanHocTap"]],
+    ]);
     // Every ratio of two inputs in a shipped rule has its constraint.
     for (const file of findCriteriaFiles(join(ROOT, "criteria"))) {
       const json = readJsonFile(file) as { criteria: unknown; derived?: unknown; constraints?: Array<{ atMost: [string, string] }> };
@@ -71,7 +91,8 @@ describe("constraints between inputs", () => {
         else if (n && typeof n === "object")
           for (const [k, v] of Object.entries(n)) {
             const args = v as Array<{ var?: unknown }>;
-            if ((k === "ratioAtLeast" || k === "ratioAtMost") && Array.isArray(args) && typeof args[0]?.var === "string" && typeof args[1]?.var === "string") pairs.add(`${args[0].var} <= ${args[1].var}`);
+            if ((k === "ratioAtLeast" || k === "ratioAtMost") && Array.isArray(args) && typeof args[0]?.var === "string" && typeof args[1]?.var === "string")
+              pairs.add(`${args[0].var} <= ${args[1].var}`);
             walk(v);
           }
       };

@@ -37,7 +37,9 @@ describe("tieuchi/criteria", () => {
     const sets = registry();
     expect(registry()).toBe(sets);
     const folder = loadRegistry(join(ROOT, "criteria"));
-    expect(sets.sets.map((s) => `${s.definition.id}@${s.definition.version} ${s.hash}`)).toEqual(folder.sets.map((s) => `${s.definition.id}@${s.definition.version} ${s.hash}`));
+    expect(sets.sets.map((s) => `${s.definition.id}@${s.definition.version} ${s.hash}`)).toEqual(
+      folder.sets.map((s) => `${s.definition.id}@${s.definition.version} ${s.hash}`),
+    );
     expect(sets.resolve("don-vi-hoc-tap", "2024-03-01").definition.version).toBe("2024.1.0");
     const unit = readJsonFile(join(ROOT, "docs/examples/cong-dan-hoc-tap/can-bo-mau.json"));
     expect(evaluate("cong-dan-hoc-tap", unit, { asOf: "2024-06-01", sets })).toMatchObject({ verdict: "pass", points: { earned: 84 } });
@@ -46,7 +48,16 @@ describe("tieuchi/criteria", () => {
 
   it("loads as ESM and as CommonJS from the build, with the same data", { timeout: 60_000 }, async () => {
     const esm = (await import(pathToFileURL(join(ROOT, "dist/criteria.js")).href)) as typeof bundled;
-    const cjs = JSON.parse(execFileSync(process.execPath, ["-e", `const c = require(${JSON.stringify(join(ROOT, "dist/criteria.cjs"))}); process.stdout.write(JSON.stringify([c.allSets.length, c.registry().sets.length, c.donViHocTap_2024_1_0.version]))`], { encoding: "utf8" }));
+    const cjs = JSON.parse(
+      execFileSync(
+        process.execPath,
+        [
+          "-e",
+          `const c = require(${JSON.stringify(join(ROOT, "dist/criteria.cjs"))}); process.stdout.write(JSON.stringify([c.allSets.length, c.registry().sets.length, c.donViHocTap_2024_1_0.version]))`,
+        ],
+        { encoding: "utf8" },
+      ),
+    );
     expect(esm.allSets).toEqual(allSets);
     expect(cjs).toEqual([allSets.length, allSets.length, "2024.1.0"]);
   });
@@ -55,7 +66,8 @@ describe("tieuchi/criteria", () => {
 describe("the CLI uses the bundled sets when no folder is given", () => {
   // A folder with no criteria/ in it, as an app's project is.
   const elsewhere = () => mkdtempSync(join(tmpdir(), "tieuchi-elsewhere-"));
-  const cli = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [join(ROOT, "dist/cli.js"), ...args, "--lang", "en"], { cwd, encoding: "utf8", timeout: 60_000 });
+  const cli = (cwd: string, ...args: string[]) =>
+    spawnSync(process.execPath, [join(ROOT, "dist/cli.js"), ...args, "--lang", "en"], { cwd, encoding: "utf8", timeout: 60_000 });
   const unit = (name: string) => join(ROOT, "docs/examples", name);
 
   it("eval --set picks the version in force from them, and sub-units' titles are decided by them", { timeout: 60_000 }, () => {
@@ -64,7 +76,15 @@ describe("the CLI uses the bundled sets when no folder is given", () => {
     expect(bySet.stderr).toBe("");
     expect(bySet.status).toBe(0);
     expect(bySet.stdout).toContain("cong-dan-hoc-tap@2023.1.0");
-    const withMembers = cli(cwd, "eval", join(ROOT, "criteria/don-vi-hoc-tap/2024.1.0.json"), unit("don-vi-hoc-tap/so-tu-phap-tinh-2024.json"), "--as-of", "2024-03-01", "--json");
+    const withMembers = cli(
+      cwd,
+      "eval",
+      join(ROOT, "criteria/don-vi-hoc-tap/2024.1.0.json"),
+      unit("don-vi-hoc-tap/so-tu-phap-tinh-2024.json"),
+      "--as-of",
+      "2024-03-01",
+      "--json",
+    );
     expect(withMembers.stderr).toBe("");
     expect(JSON.parse(withMembers.stdout).subResults).toHaveLength(3);
     // A folder given is used instead: an empty one has no such set.

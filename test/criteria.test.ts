@@ -37,7 +37,10 @@ describe("the criteria shipped in criteria/", () => {
     expect(onDisk).toEqual(criteriaSetJsonSchema());
   });
 
-  const ajv = new (Ajv2020 as unknown as new (o: object) => { compile(s: object): ((d: unknown) => boolean) & { errors?: unknown } })({ strict: false, validateFormats: false });
+  const ajv = new (Ajv2020 as unknown as new (o: object) => { compile(s: object): ((d: unknown) => boolean) & { errors?: unknown } })({
+    strict: false,
+    validateFormats: false,
+  });
   const validateJsonSchema = ajv.compile(criteriaSetJsonSchema());
 
   for (const file of files) {
@@ -66,7 +69,10 @@ describe("the criteria shipped in criteria/", () => {
         // A complete set shows a unit that earns the title; a set with criteria not encoded must never pass.
         if (set.definition.completeness.level !== "partial") expect([...verdicts]).toContain("pass");
         if (set.definition.criteria.some((c) => c.pending)) expect([...verdicts]).not.toContain("pass");
-        expect(caseFile.cases.some((c) => c.expect.invalidData !== undefined), "a case with invalid data").toBe(true);
+        expect(
+          caseFile.cases.some((c) => c.expect.invalidData !== undefined),
+          "a case with invalid data",
+        ).toBe(true);
       });
 
       it("has cases (across all its case files) that see every encoded criterion both pass and fail", () => {

@@ -19,7 +19,17 @@ const at = (ps: Problem[]) => ps.map((p) => [p.path.join("."), p.code]);
 
 describe("unit data validation", () => {
   it("lists every problem with its path before any rule runs", () => {
-    const ps = problems({ a: "yes", n: -1, k: 2.5, xepLoai: "Giỏi", members: [{ age: 200 }, { ok: 1, extra: true }], ngay: "1999-12-31", ten: "Nguyễn", ty: 1.5, ho: { soNguoi: 0 } });
+    const ps = problems({
+      a: "yes",
+      n: -1,
+      k: 2.5,
+      xepLoai: "Giỏi",
+      members: [{ age: 200 }, { ok: 1, extra: true }],
+      ngay: "1999-12-31",
+      ten: "Nguyễn",
+      ty: 1.5,
+      ho: { soNguoi: 0 },
+    });
     expect(at(ps)).toEqual([
       ["a", "invalid_type"],
       ["n", "too_small"],

@@ -52,8 +52,20 @@ function criteriaOf(loaded: LoadedSet, statuses: readonly Certain[], shares: rea
 
 /** The decision of the certain form (no spans) and of the general rule (a span per criterion), as JSON. */
 function bothWays(loaded: LoadedSet, { criteria, max, na }: ReturnType<typeof criteriaOf>): [string, string] {
-  const fast = decide(loaded.definition, criteria, undefined, (i) => max[i]!, (i) => na[i]!);
-  const general = decide(loaded.definition, criteria, new Array(criteria.length).fill(undefined), (i) => max[i]!, (i) => na[i]!);
+  const fast = decide(
+    loaded.definition,
+    criteria,
+    undefined,
+    (i) => max[i]!,
+    (i) => na[i]!,
+  );
+  const general = decide(
+    loaded.definition,
+    criteria,
+    new Array(criteria.length).fill(undefined),
+    (i) => max[i]!,
+    (i) => na[i]!,
+  );
   return [JSON.stringify(fast), JSON.stringify(general)];
 }
 

@@ -8,7 +8,6 @@ import { both, isMessage } from "../src/i18n/index.js";
 const OLD = "test/fixtures/versions/criteria/gia-dinh-mau/2018.1.0.json";
 const NEW = "test/fixtures/versions/criteria/gia-dinh-mau/2024.1.0.json";
 
-
 const pick = (changes: Change[], kind: string, field?: string | null, target?: string | null) =>
   changes.filter((c) => c.kind === kind && (field === undefined || c.field === field) && (target === undefined || c.target === target));
 
@@ -57,18 +56,44 @@ describe("diff of two versions", () => {
       },
     });
     expect(pick(d.changes, "criterion-changed", "threshold", "4")[0]!.message.vi).toBe("Tiêu chí 4: ngưỡng 3 → 4,5 (nay: thu nhập bình quân ≥ 4,5)");
-    expect(pick(d.changes, "criterion-changed", "points", "4")[0]).toMatchObject({ before: 15, after: 10, message: { en: "Criterion 4: 15 points → 10 points" } });
+    expect(pick(d.changes, "criterion-changed", "points", "4")[0]).toMatchObject({
+      before: 15,
+      after: 10,
+      message: { en: "Criterion 4: 15 points → 10 points" },
+    });
     expect(pick(d.changes, "criterion-added")[0]!.message.en).toBe('Criterion added: 6 "Community work": takes part in community work: yes (20 points)');
     expect(pick(d.changes, "criterion-removed")[0]!.message.vi).toBe("Bỏ tiêu chí 5 «Nơi ở văn minh» (15 điểm)");
   });
 
   it("states inputs added and removed, decision and metadata changes", () => {
-    expect(pick(d.changes, "input-added")[0]).toMatchObject({ target: "thamGiaCongDong", message: { en: "Input added: thamGiaCongDong (yes/no): The family takes part in community activities." } });
+    expect(pick(d.changes, "input-added")[0]).toMatchObject({
+      target: "thamGiaCongDong",
+      message: { en: "Input added: thamGiaCongDong (yes/no): The family takes part in community activities." },
+    });
     expect(pick(d.changes, "input-removed")[0]).toMatchObject({ target: "vanMinhNoiO", message: { vi: "Bỏ dữ liệu đầu vào vanMinhNoiO (nơi ở văn minh)" } });
-    expect(pick(d.changes, "decision-changed", "passMark")[0]).toMatchObject({ before: 70, after: 75, message: { vi: "Mức đạt: 70 → 75", en: "Pass mark: 70 → 75" } });
-    expect(pick(d.changes, "decision-changed", "grades.minPoints").map((c) => c.message.en)).toEqual(['Grade "Outstanding": from 90 → 85 points', 'Grade "Achieved": from 70 → 75 points']);
-    expect(pick(d.changes, "metadata-changed").map((c) => c.field)).toEqual(["version", "source.document", "source.issued", "source.section", "validFrom", "validTo", "supersedes", "completeness.notes"]);
-    expect(pick(d.changes, "metadata-changed", "supersedes")[0]!.message).toEqual({ vi: "Thay thế: (không có) → gia-dinh-mau@2018.1.0", en: "Supersedes: (none) → gia-dinh-mau@2018.1.0" });
+    expect(pick(d.changes, "decision-changed", "passMark")[0]).toMatchObject({
+      before: 70,
+      after: 75,
+      message: { vi: "Mức đạt: 70 → 75", en: "Pass mark: 70 → 75" },
+    });
+    expect(pick(d.changes, "decision-changed", "grades.minPoints").map((c) => c.message.en)).toEqual([
+      'Grade "Outstanding": from 90 → 85 points',
+      'Grade "Achieved": from 70 → 75 points',
+    ]);
+    expect(pick(d.changes, "metadata-changed").map((c) => c.field)).toEqual([
+      "version",
+      "source.document",
+      "source.issued",
+      "source.section",
+      "validFrom",
+      "validTo",
+      "supersedes",
+      "completeness.notes",
+    ]);
+    expect(pick(d.changes, "metadata-changed", "supersedes")[0]!.message).toEqual({
+      vi: "Thay thế: (không có) → gia-dinh-mau@2018.1.0",
+      en: "Supersedes: (none) → gia-dinh-mau@2018.1.0",
+    });
     expect(pick(d.changes, "metadata-changed", "validFrom")[0]!.message.vi).toBe("Có hiệu lực từ: 05/11/2018 → 30/01/2024");
   });
 
@@ -96,15 +121,22 @@ describe("diff in detail", () => {
 
   it("tells a rule change from a threshold change, and an applicability change", () => {
     const rule = patched((s) => (s.criteria[0].rule = { "<=": [{ var: "n" }, 5] }));
-    expect(rule).toEqual([expect.objectContaining({ kind: "criterion-changed", field: "rule", before: { ">=": [{ var: "n" }, 5] }, after: { "<=": [{ var: "n" }, 5] } })]);
+    expect(rule).toEqual([
+      expect.objectContaining({ kind: "criterion-changed", field: "rule", before: { ">=": [{ var: "n" }, 5] }, after: { "<=": [{ var: "n" }, 5] } }),
+    ]);
     expect(rule[0]!.message.en).toBe('Criterion a: rule "n ≥ 5" → "n ≤ 5"');
     expect(patched((s) => delete s.criteria[1].applies)[0]!.message.en).toBe("Criterion b: now applies to every unit (before: only when b: yes)");
     expect(patched((s) => (s.criteria[0].applies = { var: "a" }))[0]!.message.vi).toBe("Tiêu chí a: nay chỉ áp dụng khi a: có");
   });
 
   it("states mandatory, level, group, role and pending changes", () => {
-    expect(patched((s) => (s.criteria[0].mandatory = true))[0]).toMatchObject({ field: "mandatory", before: false, after: true, message: { en: "Criterion a: is now a knock-out criterion" } });
-    expect(patched((s) => (s.criteria[0].group = undefined, s.groups[0].maxPoints = undefined)).map((c) => c.field)).toEqual(["maxPoints", "group"]);
+    expect(patched((s) => (s.criteria[0].mandatory = true))[0]).toMatchObject({
+      field: "mandatory",
+      before: false,
+      after: true,
+      message: { en: "Criterion a: is now a knock-out criterion" },
+    });
+    expect(patched((s) => ((s.criteria[0].group = undefined), (s.groups[0].maxPoints = undefined))).map((c) => c.field)).toEqual(["maxPoints", "group"]);
     const pending = patched((s) => {
       delete s.criteria[0].rule;
       s.criteria[0].pending = { reason: t("text not found") };
@@ -123,7 +155,16 @@ describe("diff in detail", () => {
     expect(exclusion[0]!.message).toEqual({ vi: "Thêm trường hợp loại trừ x «X»: b: có", en: 'Exclusion added: x "X": b: yes' });
     const retitledVi = patched((s) => (s.criteria[0].title = { vi: "A mới", en: "A" }));
     expect(retitledVi[0]!.message).toEqual({ vi: "Tiêu chí a: đổi tên «A» → «A mới»", en: 'Criterion a: renamed "A" (only the Vietnamese text changed)' });
-    const levels = makeSet({ criteria: [{ id: "a", title: t("A"), level: "muc-1", rule: { var: "a" } }], decision: { method: "all", levels: [{ id: "muc-1", title: t("1") }, { id: "muc-2", title: t("2") }] } });
+    const levels = makeSet({
+      criteria: [{ id: "a", title: t("A"), level: "muc-1", rule: { var: "a" } }],
+      decision: {
+        method: "all",
+        levels: [
+          { id: "muc-1", title: t("1") },
+          { id: "muc-2", title: t("2") },
+        ],
+      },
+    });
     const moved = structuredClone(levels) as any;
     moved.criteria[0].level = "muc-2";
     moved.decision.levels[1].title = t("Level 2");
@@ -148,17 +189,32 @@ describe("diff in detail", () => {
   });
 
   it("states derived values, groups and a change of decision method", () => {
-    expect(patched((s) => (s.derived.tong.rule = { "-": [{ var: "n" }, { var: "k" }] }))[0]).toMatchObject({ kind: "derived-changed", field: "rule", message: { en: "Derived value tong: n + k → n − k" } });
+    expect(patched((s) => (s.derived.tong.rule = { "-": [{ var: "n" }, { var: "k" }] }))[0]).toMatchObject({
+      kind: "derived-changed",
+      field: "rule",
+      message: { en: "Derived value tong: n + k → n − k" },
+    });
     const method = patched((s) => {
       s.decision = { method: "all", levels: [{ id: "muc-1", title: t("Level 1") }] };
       for (const c of s.criteria) delete c.points;
       delete s.groups[0].maxPoints;
     });
-    expect(method.filter((c) => c.section === "decision")).toEqual([expect.objectContaining({ kind: "decision-changed", field: "method", message: { vi: "Cách xét: cộng điểm, đạt từ 50/100 điểm → đạt mọi tiêu chí (1 mức)", en: "Decision: points, pass at 50 of 100 → every criterion must pass (1 level)" } })]);
+    expect(method.filter((c) => c.section === "decision")).toEqual([
+      expect.objectContaining({
+        kind: "decision-changed",
+        field: "method",
+        message: {
+          vi: "Cách xét: cộng điểm, đạt từ 50/100 điểm → đạt mọi tiêu chí (1 mức)",
+          en: "Decision: points, pass at 50 of 100 → every criterion must pass (1 level)",
+        },
+      }),
+    ]);
   });
 
   it("reads threshold changes only between rules of the same shape", () => {
-    expect(thresholdChanges({ shareAtLeast: [80, { var: "m" }, { var: "ok" }] }, { shareAtLeast: [90, { var: "m" }, { var: "ok" }] })).toEqual([{ path: "shareAtLeast[0]", before: 80, after: 90 }]);
+    expect(thresholdChanges({ shareAtLeast: [80, { var: "m" }, { var: "ok" }] }, { shareAtLeast: [90, { var: "m" }, { var: "ok" }] })).toEqual([
+      { path: "shareAtLeast[0]", before: 80, after: 90 },
+    ]);
     expect(thresholdChanges({ ">=": [{ var: "n" }, 5] }, { ">": [{ var: "n" }, 5] })).toBeNull();
     expect(thresholdChanges({ var: "a" }, { var: "b" })).toBeNull();
     expect(thresholdChanges([1, 2], [1, 2, 3])).toBeNull();
@@ -192,7 +248,9 @@ describe("diff in detail", () => {
       ...renamed.filter((c) => c.kind === "criterion-changed").map((c) => ["criterion-changed", "b2", c.field]),
     ]);
     expect(renamed.filter((c) => c.kind === "criterion-changed").length).toBeGreaterThan(0);
-    expect(renamed.find((c) => c.target === "b2" && c.kind === "criterion-renamed")!.message.en).toContain("matching wording; its rule or points changed as listed below");
+    expect(renamed.find((c) => c.target === "b2" && c.kind === "criterion-renamed")!.message.en).toContain(
+      "matching wording; its rule or points changed as listed below",
+    );
     // With a title of other words, it is a criterion removed and another added.
     const other = patched((s) => {
       s.criteria[1].id = "b2";
@@ -244,9 +302,18 @@ describe("diff with names an object has by inheritance", () => {
 
 describe("a change as data", () => {
   it("carries its message (catalogue key and parameters), which puts it into the same words as its sentence in both languages", () => {
-    const sets = ["criteria/don-vi-hoc-tap/2020.1.0.json", "criteria/don-vi-hoc-tap/2024.1.0.json", "criteria/gia-dinh-van-hoa/2018.1.0.json", "criteria/gia-dinh-van-hoa/2024.1.0.json"];
+    const sets = [
+      "criteria/don-vi-hoc-tap/2020.1.0.json",
+      "criteria/don-vi-hoc-tap/2024.1.0.json",
+      "criteria/gia-dinh-van-hoa/2018.1.0.json",
+      "criteria/gia-dinh-van-hoa/2024.1.0.json",
+    ];
     let seen = 0;
-    for (const [x, y] of [[sets[0]!, sets[1]!], [sets[2]!, sets[3]!], [sets[1]!, sets[0]!]] as const) {
+    for (const [x, y] of [
+      [sets[0]!, sets[1]!],
+      [sets[2]!, sets[3]!],
+      [sets[1]!, sets[0]!],
+    ] as const) {
       for (const c of diff(readJson(x), readJson(y)).changes) {
         expect(isMessage(c.detail), JSON.stringify(c.detail)).toBe(true);
         expect(c.message).toEqual(both(c.detail));

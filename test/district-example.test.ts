@@ -14,7 +14,12 @@ const page: Step[] = steps(readFileSync(PAGE, "utf8"));
 let dir = "";
 let bin = "";
 function run(code: string): { exit: number; output: string } {
-  const r = spawnSync("sh", ["-e", "-c", `exec 2>&1\n${code}`], { cwd: dir, env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ""}` }, encoding: "utf8", timeout: 180_000 });
+  const r = spawnSync("sh", ["-e", "-c", `exec 2>&1\n${code}`], {
+    cwd: dir,
+    env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ""}` },
+    encoding: "utf8",
+    timeout: 180_000,
+  });
   if (r.error) throw r.error;
   return { exit: r.status ?? -1, output: r.stdout };
 }
@@ -26,7 +31,9 @@ beforeAll(() => {
   cpSync(join(ROOT, "criteria"), join(dir, "criteria"), { recursive: true });
   cpSync(join(ROOT, "docs/examples"), join(dir, "docs/examples"), { recursive: true });
   mkdirSync(bin);
-  writeFileSync(join(bin, "tieuchi"), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(join(ROOT, "dist/cli.js"))} "$@"\n`, { mode: 0o755 });
+  writeFileSync(join(bin, "tieuchi"), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(join(ROOT, "dist/cli.js"))} "$@"\n`, {
+    mode: 0o755,
+  });
 });
 afterAll(() => {
   if (dir) rmSync(join(dir, ".."), { recursive: true, force: true });
@@ -44,14 +51,20 @@ describe("docs/district-example.md, played", () => {
       const r = run(s.code);
       expect(r.exit, `exit code of the block at docs/district-example.md:${s.line}; it printed:\n${r.output}`).toBe(s.exit);
       for (const c of s.contains) expect(r.output, `docs/district-example.md:${s.line}`).toContain(c);
-      if (s.output) expect(outputMatches(s.output.text, r.output), `the output shown at docs/district-example.md:${s.output.line} is not what was printed:\n${r.output}`).toBe(true);
+      if (s.output)
+        expect(
+          outputMatches(s.output.text, r.output),
+          `the output shown at docs/district-example.md:${s.output.line} is not what was printed:\n${r.output}`,
+        ).toBe(true);
     });
   }
 
   it("nests each commune's result, given, with the commune set's hash; the district is at level 1, not 2", { timeout: 180_000 }, () => {
     const r = run("tieuchi eval --set cong-dong-hoc-tap-cap-huyen --as-of 2025-05-31 huyen-du-lieu.json --json");
     expect(r.exit).toBe(0);
-    const { result } = JSON.parse(r.output) as { result: { verdict: string; grade: { id: string }; subResults: Array<{ path: string; given?: boolean; result: { set: { id: string; hash: string } } }> } };
+    const { result } = JSON.parse(r.output) as {
+      result: { verdict: string; grade: { id: string }; subResults: Array<{ path: string; given?: boolean; result: { set: { id: string; hash: string } } }> };
+    };
     expect(result.verdict).toBe("pass");
     expect(result.grade.id).toBe("muc-1");
     expect(result.subResults.map((x) => x.path)).toEqual(Array.from({ length: 10 }, (_, i) => `xa[${i}].congDongHocTap`));
@@ -70,12 +83,20 @@ describe("docs/district-example.md, played", () => {
     expect([unit.data.soCongDan, unit.data.soCongDanHocTap]).toEqual([3000, 1800]);
     unit.data.soCongDanHocTap = 1799;
     writeFileSync(join(dir, "x09.ndjson"), `${JSON.stringify(unit)}\n`);
-    expect(run("tieuchi batch criteria/cong-dong-hoc-tap-cap-xa/2024.1.0.json x09.ndjson --as-of 2025-03-31 --sets criteria --quiet --workers 0 --out x09-ket-qua.ndjson").exit).toBe(0);
+    expect(
+      run(
+        "tieuchi batch criteria/cong-dong-hoc-tap-cap-xa/2024.1.0.json x09.ndjson --as-of 2025-03-31 --sets criteria --quiet --workers 0 --out x09-ket-qua.ndjson",
+      ).exit,
+    ).toBe(0);
     const failed = JSON.parse(readFileSync(join(dir, "x09-ket-qua.ndjson"), "utf8")) as { result: { verdict: string } };
     expect(failed.result.verdict).toBe("fail");
     lines[x09] = JSON.stringify({ ...(JSON.parse(lines[x09]!) as object), result: failed.result });
     writeFileSync(join(dir, "xa-ket-qua-8.ndjson"), `${lines.join("\n")}\n`);
-    expect(run("tieuchi compose criteria/cong-dong-hoc-tap-cap-huyen/2024.1.0.json docs/examples/huyen-mau/huyen.json --results 'xa[].congDongHocTap=xa-ket-qua-8.ndjson' --out huyen-8.json").exit).toBe(0);
+    expect(
+      run(
+        "tieuchi compose criteria/cong-dong-hoc-tap-cap-huyen/2024.1.0.json docs/examples/huyen-mau/huyen.json --results 'xa[].congDongHocTap=xa-ket-qua-8.ndjson' --out huyen-8.json",
+      ).exit,
+    ).toBe(0);
     const r = run("tieuchi eval --set cong-dong-hoc-tap-cap-huyen --as-of 2025-05-31 huyen-8.json --lang en --json");
     expect(r.exit).toBe(1);
     const { result } = JSON.parse(r.output) as { result: { verdict: string; criteria: Array<{ id: string; status: string; message: { en: string } }> } };
@@ -91,7 +112,9 @@ describe("docs/district-example.md, played", () => {
     const last = JSON.parse(lines[9]!) as { line: number; unit: object };
     lines[9] = JSON.stringify({ line: last.line, unit: last.unit, error: { code: "ERR_UNIT_DATA", message: "bad data" } });
     writeFileSync(join(dir, "xa-ket-qua-loi.ndjson"), `${lines.join("\n")}\n`);
-    const c = run("tieuchi compose criteria/cong-dong-hoc-tap-cap-huyen/2024.1.0.json docs/examples/huyen-mau/huyen.json --results 'xa[].congDongHocTap=xa-ket-qua-loi.ndjson' --out huyen-loi.json --lang en");
+    const c = run(
+      "tieuchi compose criteria/cong-dong-hoc-tap-cap-huyen/2024.1.0.json docs/examples/huyen-mau/huyen.json --results 'xa[].congDongHocTap=xa-ket-qua-loi.ndjson' --out huyen-loi.json --lang en",
+    );
     expect(c.exit).toBe(1);
     expect(c.output).toContain("xa[].congDongHocTap: 10 items from xa-ket-qua-loi.ndjson (9 with a result, 1 not evaluated: title left unknown)");
     const data = JSON.parse(readFileSync(join(dir, "huyen-loi.json"), "utf8")) as { xa: Array<{ congDongHocTap: unknown }> };

@@ -52,7 +52,8 @@ for (const page of docsPages()) {
             const r = clone.run(s.code);
             expect(r.exit, `exit code of the block at ${page}:${s.line}; it printed:\n${r.output}`).toBe(s.exit);
             for (const c of s.contains) expect(r.output, `${page}:${s.line}`).toContain(c);
-            if (s.output) expect(outputMatches(s.output.text, r.output), `the output shown at ${page}:${s.output.line} is not what was printed:\n${r.output}`).toBe(true);
+            if (s.output)
+              expect(outputMatches(s.output.text, r.output), `the output shown at ${page}:${s.output.line} is not what was printed:\n${r.output}`).toBe(true);
             return;
           }
           case "ci":

@@ -59,7 +59,15 @@ function project(dir: string, bins: readonly string[]): Project {
     run(code, timeout = 180_000) {
       const r = spawnSync("sh", ["-e", "-c", `exec 2>&1\n${code}`], {
         cwd: dir,
-        env: { ...process.env, PATH: [...bins, process.env.PATH ?? ""].join(":"), NO_COLOR: "1", FORCE_COLOR: "0", npm_config_update_notifier: "false", npm_config_fund: "false", npm_config_audit: "false" },
+        env: {
+          ...process.env,
+          PATH: [...bins, process.env.PATH ?? ""].join(":"),
+          NO_COLOR: "1",
+          FORCE_COLOR: "0",
+          npm_config_update_notifier: "false",
+          npm_config_fund: "false",
+          npm_config_audit: "false",
+        },
         encoding: "utf8",
         timeout,
         maxBuffer: 1 << 26,
@@ -133,10 +141,13 @@ export function createClone(): Project {
   cpSync(join(ROOT, "test/fixtures/versions"), join(dir, "test/fixtures/versions"), { recursive: true });
   mkdirSync(join(dir, "node_modules"));
   // The repository's packages (zod, vitest, Node's types...), and this package as `tieuchi`.
-  for (const name of readdirSync(join(ROOT, "node_modules"))) if (!name.startsWith(".")) symlinkSync(join(ROOT, "node_modules", name), join(dir, "node_modules", name));
+  for (const name of readdirSync(join(ROOT, "node_modules")))
+    if (!name.startsWith(".")) symlinkSync(join(ROOT, "node_modules", name), join(dir, "node_modules", name));
   symlinkSync(ROOT, join(dir, "node_modules/tieuchi"), "dir");
   mkdirSync(bin);
-  writeFileSync(join(bin, "tieuchi"), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(join(ROOT, "dist/cli.js"))} "$@"\n`, { mode: 0o755 });
+  writeFileSync(join(bin, "tieuchi"), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(join(ROOT, "dist/cli.js"))} "$@"\n`, {
+    mode: 0o755,
+  });
   writeFileSync(join(dir, "package.json"), `${JSON.stringify({ name: "clone", private: true }, null, 2)}\n`);
   return project(dir, [bin, join(ROOT, "node_modules/.bin")]);
 }
@@ -152,7 +163,12 @@ export const TS_SETTINGS = {
  * node16 a `.ts` file is CommonJS in a package without `"type": "module"`, so each is checked again as `.mts`
  * (ESM). The declaration files are checked too, tieuchi's included, unless `skipLibCheck`.
  */
-export function typecheck(p: Project, files: readonly string[], tsc: string, options: { only?: keyof typeof TS_SETTINGS; skipLibCheck?: boolean } = {}): { ok: boolean; output: string } {
+export function typecheck(
+  p: Project,
+  files: readonly string[],
+  tsc: string,
+  options: { only?: keyof typeof TS_SETTINGS; skipLibCheck?: boolean } = {},
+): { ok: boolean; output: string } {
   let output = "";
   let ok = true;
   for (const [name, resolution] of Object.entries(TS_SETTINGS)) {

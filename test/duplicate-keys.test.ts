@@ -40,7 +40,9 @@ describe("parseJson refuses a key given twice in one object", () => {
     expect(e.code).toBe("ERR_JSON_PARSE");
     expect(e.line).toBe(4);
     expect(e.column).toBe(5);
-    expect(e.message).toBe('t.json:4:5: not valid JSON: key "a" is given twice in one object (first on line 2); JSON keeps only the later value, so the earlier one, which a reader of the file still sees, is ignored; remove one of them');
+    expect(e.message).toBe(
+      't.json:4:5: not valid JSON: key "a" is given twice in one object (first on line 2); JSON keeps only the later value, so the earlier one, which a reader of the file still sees, is ignored; remove one of them',
+    );
     expect(e.text("vi")).toMatch(/^t\.json:4:5: không phải JSON hợp lệ: khóa "a" lặp lại trong cùng một đối tượng \(lần đầu ở dòng 2\)/);
   });
   it("compares keys as JSON.parse reads them: an escaped key is the same key", () => {
@@ -102,7 +104,8 @@ describe("files tieuchi hashes and decides on", () => {
     expect(validate.out).toContain(`"line": ${line},`);
   });
   it("case files, lock files and audit records are read by the same reader", () => {
-    for (const name of ["x.cases.json", "criteria.lock.json", "record.json"]) expect(() => readJsonFile(tmp(name, '{"sets": {}, "sets": {}}'))).toThrow(JsonParseError);
+    for (const name of ["x.cases.json", "criteria.lock.json", "record.json"])
+      expect(() => readJsonFile(tmp(name, '{"sets": {}, "sets": {}}'))).toThrow(JsonParseError);
     const r = run("verify", tmp("record.json", '{"result": 1, "result": 2}'), tmp("data.json", "{}"));
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/record\.json:1:15: .*"result"/);
@@ -111,7 +114,8 @@ describe("files tieuchi hashes and decides on", () => {
 
 describe("batch: a unit with a key given twice gets an error line, the others are evaluated", () => {
   const SET = join(ROOT, "test/bench/family-set.json");
-  const unit = '{"tenChuHo": "A", "xa": "X", "thon": "T", "thanhVien": [{"tuoi": 40, "soNoiDungHocTap": 2, "mucBietChu": 1}], "coGocHocTap": true, "soDauSach": 30, "thamGiaKhuyenHoc": true, "viPhamPhapLuat": false}';
+  const unit =
+    '{"tenChuHo": "A", "xa": "X", "thon": "T", "thanhVien": [{"tuoi": 40, "soNoiDungHocTap": 2, "mucBietChu": 1}], "coGocHocTap": true, "soDauSach": 30, "thamGiaKhuyenHoc": true, "viPhamPhapLuat": false}';
   const twice = unit.replace('"viPhamPhapLuat": false', '"viPhamPhapLuat": true, "viPhamPhapLuat": false');
   for (const [format, text] of [
     ["ndjson", `${unit}\n${twice}\n${unit}\n`],
@@ -126,9 +130,14 @@ describe("batch: a unit with a key given twice gets an error line, the others ar
         },
       });
       const summary = await runBatch({ set: SET, input: tmp(`u.${format}`, text), output, workers: 0 });
-      const lines = out.trim().split("\n").map((l) => JSON.parse(l) as { line: number; error?: { code: string; message: string }; result?: unknown });
+      const lines = out
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l) as { line: number; error?: { code: string; message: string }; result?: unknown });
       expect(lines.map((l) => (l.error ? l.error.code : "result"))).toEqual(["result", "ERR_JSON_PARSE", "result"]);
-      expect(lines[1]!.error!.message).toBe(`not valid JSON at line ${lines[1]!.line}, column ${twice.lastIndexOf('"viPhamPhapLuat"') + 1}: key "viPhamPhapLuat" is given twice in one object (first on line ${lines[1]!.line}); JSON keeps only the later value, so the earlier one, which a reader of the file still sees, is ignored; remove one of them`);
+      expect(lines[1]!.error!.message).toBe(
+        `not valid JSON at line ${lines[1]!.line}, column ${twice.lastIndexOf('"viPhamPhapLuat"') + 1}: key "viPhamPhapLuat" is given twice in one object (first on line ${lines[1]!.line}); JSON keeps only the later value, so the earlier one, which a reader of the file still sees, is ignored; remove one of them`,
+      );
       expect(summary.bad).toBe(1);
     });
 });

@@ -49,7 +49,9 @@ describe("the loader", () => {
   it("accepts the three declarations, and only those", () => {
     for (const emptyGroup of ["fail", "not-applicable", "pass"])
       expect(problems(makeBareSet({ criteria: [{ id: "c", title: text("c"), points: 100, emptyGroup, rule: share }] }))).toEqual([]);
-    expect(problems(makeBareSet({ criteria: [{ id: "c", title: text("c"), points: 100, emptyGroup: "award", rule: share }] }))[0]![1]).toBe("criteria.0.emptyGroup");
+    expect(problems(makeBareSet({ criteria: [{ id: "c", title: text("c"), points: 100, emptyGroup: "award", rule: share }] }))[0]![1]).toBe(
+      "criteria.0.emptyGroup",
+    );
   });
 });
 
@@ -85,7 +87,15 @@ describe("evaluation of an empty group", () => {
 describe("TT 22/2020: an agency with no members is not a learning unit", () => {
   const set = loadCriteriaSet(readJson(TT22));
   const full = readJson("docs/examples/don-vi-hoc-tap/phong-gd-huyen-mau.json") as Record<string, unknown>;
-  const noStaff = { ...full, coKeHoachHocTap: true, coQuyDinhKhuyenKhich: true, dauTuNguonLuc: true, danhHieuTapThe: "Tập thể lao động tiên tiến", chiaSeTriThuc: true, thanhVien: [] };
+  const noStaff = {
+    ...full,
+    coKeHoachHocTap: true,
+    coQuyDinhKhuyenKhich: true,
+    dauTuNguonLuc: true,
+    danhHieuTapThe: "Tập thể lao động tiên tiến",
+    chiaSeTriThuc: true,
+    thanhVien: [],
+  };
 
   for (const engine of ENGINE_NAMES)
     it(`fails it, 45 of 100 points on the full scale, never "Tốt" (${engine})`, () => {
@@ -93,7 +103,8 @@ describe("TT 22/2020: an agency with no members is not a learning unit", () => {
       expect(r.verdict).toBe("fail");
       expect(r.grade).toBeNull();
       expect(r.points).toMatchObject({ earned: 45, possible: 45, max: 100, applicableMax: 100, passMark: 50 });
-      for (const id of ["2.1", "2.2", "2.3", "2.4", "3.1"]) expect(r.criteria.find((c) => c.id === id)).toMatchObject({ status: "fail", reason: "empty-group" });
+      for (const id of ["2.1", "2.2", "2.3", "2.4", "3.1"])
+        expect(r.criteria.find((c) => c.id === id)).toMatchObject({ status: "fail", reason: "empty-group" });
     });
 
   it("through the CLI: exit 1, the member criteria failing because the list is given empty", () => {

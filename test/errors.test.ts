@@ -41,10 +41,21 @@ describe("errors", () => {
       [new EvaluationError(msg("eval.unexpected", { text: "bug" }), ["x"]), "ERR_EVALUATION"],
       [new FileError("f.json", msg("file.not_found")), "ERR_FILE"],
       [new RegistryError(p), "ERR_REGISTRY"],
-      [new NotInForceError("s", "2020-01-01", "gap", msg("set.gap", { id: "s", date: "2020-01-01", before: "s@1", to: "2019-12-31", after: "s@2", from: "2021-01-01", spans: [] })), "ERR_NOT_IN_FORCE"],
+      [
+        new NotInForceError(
+          "s",
+          "2020-01-01",
+          "gap",
+          msg("set.gap", { id: "s", date: "2020-01-01", before: "s@1", to: "2019-12-31", after: "s@2", from: "2021-01-01", spans: [] }),
+        ),
+        "ERR_NOT_IN_FORCE",
+      ],
       [new LockFileError(p, "criteria.lock.json"), "ERR_LOCK_FILE"],
       [new AuditRecordError(p, "r.json"), "ERR_AUDIT_RECORD"],
-      [new CaseFailedError("a case", [msg("word.text", { text: { vi: "kết luận: cần pass, thực tế fail", en: "verdict: expected pass, got fail" } })]), "ERR_CASE_FAILED"],
+      [
+        new CaseFailedError("a case", [msg("word.text", { text: { vi: "kết luận: cần pass, thực tế fail", en: "verdict: expected pass, got fail" } })]),
+        "ERR_CASE_FAILED",
+      ],
       [new ReportLineError(7, msg("line.not_a_result")), "ERR_REPORT_LINE"],
       [new UnitsFileError("units.json", msg("units.list_not_closed"), 7), "ERR_UNITS_FILE"],
       [new CanonicalJsonError(msg("canonical.not_a_number", { value: "NaN" }), ["a", 0]), "ERR_CANONICAL_JSON"],

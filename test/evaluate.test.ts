@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { createRegistry } from "../src/versions/registry.js";
-import { type CriteriaSetInput, ENGINE_NAMES, evaluate, safeEvaluate, loadCriteriaSet, NotInForceError, OptionsError, Result, SetNotFoundError, UnitDataError, validateCriteriaSet } from "../src/index.js";
+import {
+  type CriteriaSetInput,
+  ENGINE_NAMES,
+  evaluate,
+  safeEvaluate,
+  loadCriteriaSet,
+  NotInForceError,
+  OptionsError,
+  Result,
+  SetNotFoundError,
+  UnitDataError,
+  validateCriteriaSet,
+} from "../src/index.js";
 import { familiesInput, familySet, makeSet, text } from "./helpers.js";
 
 const c = (id: string, extra: Record<string, unknown>) => ({ id, title: text(`criterion ${id}`), ...extra });
@@ -11,7 +23,11 @@ describe("criterion statuses", () => {
     makeSet({
       criteria: [
         c("pass-fail", { points: 20, rule: { var: "a" } }),
-        c("applies", { points: 20, applies: { some: [{ var: "members" }, { "<=": [6, { var: "age" }, 14] }] }, rule: { all: [{ filter: [{ var: "members" }, { "<=": [6, { var: "age" }, 14] }] }, { var: "ok" }] } }),
+        c("applies", {
+          points: 20,
+          applies: { some: [{ var: "members" }, { "<=": [6, { var: "age" }, 14] }] },
+          rule: { all: [{ filter: [{ var: "members" }, { "<=": [6, { var: "age" }, 14] }] }, { var: "ok" }] },
+        }),
         c("lt", { points: 20, rule: { "<": [{ var: "n" }, 5] } }),
         c("or", { points: 20, rule: { or: [{ var: "a" }, { var: "b" }] } }),
         c("pending", { points: 20, pending: { reason: text("text not found") } }),
@@ -91,7 +107,15 @@ describe("decision (a): points, pass mark, grade bands, knock-outs", () => {
     makeSet({
       criteria: [
         c("k", { mandatory: true, points: 10, rule: { var: "a" } }),
-        c("t", { points: { max: 50, tiers: [{ points: 50, when: { ">=": [{ var: "n" }, 100] } }, { points: 30, when: { ">=": [{ var: "n" }, 50] } }] } }),
+        c("t", {
+          points: {
+            max: 50,
+            tiers: [
+              { points: 50, when: { ">=": [{ var: "n" }, 100] } },
+              { points: 30, when: { ">=": [{ var: "n" }, 50] } },
+            ],
+          },
+        }),
         c("b", { points: 40, rule: { var: "b" } }),
       ],
       decision: {
@@ -339,7 +363,9 @@ describe("composition: titles of sub-units", () => {
 });
 
 describe("results", () => {
-  const json = makeSet({ criteria: [c("1", { points: 60, rule: { var: "a" } }), c("2", { points: 40, rule: { shareAtLeast: [90, { var: "members" }, { var: "ok" }] } })] });
+  const json = makeSet({
+    criteria: [c("1", { points: 60, rule: { var: "a" } }), c("2", { points: 40, rule: { shareAtLeast: [90, { var: "members" }, { var: "ok" }] } })],
+  });
   const set = loadCriteriaSet(json);
   const data = { a: true, members: [{ ok: true }, { ok: true }] };
 
@@ -408,7 +434,11 @@ describe("results", () => {
     expect(!unknown.ok && unknown.error).toBeInstanceOf(SetNotFoundError);
     expect(safeEvaluate(set, data, { asOf: "1/6/2024" })).toMatchObject({ ok: false, error: { code: "ERR_OPTIONS" } });
     // A bug (an error that is not tieuchi's) is still thrown, not dressed as bad input.
-    const broken = { resolve: () => { throw new TypeError("bug"); } };
+    const broken = {
+      resolve: () => {
+        throw new TypeError("bug");
+      },
+    };
     expect(() => safeEvaluate("test-set", data, { asOf: "2024-06-01", sets: broken })).toThrow(TypeError);
   });
 

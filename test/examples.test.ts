@@ -41,11 +41,23 @@ describe("README: which version applies on a date", () => {
     const run = (...more: string[]) => {
       let out = "";
       let err = "";
-      const code = main(["eval", join(ROOT, "criteria/don-vi-hoc-tap/2020.1.0.json"), join(ROOT, "docs/examples/don-vi-hoc-tap/phong-gd-huyen-mau.json"), "--as-of", "2024-03-01", "--lang", "en", ...more], {
-        out: (t) => (out += t),
-        err: (t) => (err += t),
-        columns: 120,
-      });
+      const code = main(
+        [
+          "eval",
+          join(ROOT, "criteria/don-vi-hoc-tap/2020.1.0.json"),
+          join(ROOT, "docs/examples/don-vi-hoc-tap/phong-gd-huyen-mau.json"),
+          "--as-of",
+          "2024-03-01",
+          "--lang",
+          "en",
+          ...more,
+        ],
+        {
+          out: (t) => (out += t),
+          err: (t) => (err += t),
+          columns: 120,
+        },
+      );
       return { code, out, err };
     };
     const refused = run();

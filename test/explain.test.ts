@@ -57,7 +57,10 @@ describe("messages", () => {
             points: 100,
             rule: { shareAtLeast: [90, { var: "members" }, { var: "ok" }] },
             explain: {
-              fail: { vi: "Chỉ {{part}}/{{whole}} ({{percent}}) đi học, cần {{requiredPercent}}; {{points}}/{{maxPoints}} điểm; n = {{n}}.", en: "{{id}} {{title}}: {{found}}" },
+              fail: {
+                vi: "Chỉ {{part}}/{{whole}} ({{percent}}) đi học, cần {{requiredPercent}}; {{points}}/{{maxPoints}} điểm; n = {{n}}.",
+                en: "{{id}} {{title}}: {{found}}",
+              },
             },
           },
         ],
@@ -71,7 +74,9 @@ describe("messages", () => {
   });
 
   it("write a sentence when there is no template, and say what is missing in words", () => {
-    const set = loadCriteriaSet(makeSet({ ...labelled, criteria: [{ id: "1", title: text("t"), points: 100, rule: { all: [{ var: "members" }, { var: "ok" }] } }] }));
+    const set = loadCriteriaSet(
+      makeSet({ ...labelled, criteria: [{ id: "1", title: text("t"), points: 100, rule: { all: [{ var: "members" }, { var: "ok" }] } }] }),
+    );
     expect(evaluate(set, { members: [{ ok: true }, {}] }).criteria[0]!.message).toEqual({
       vi: "Thiếu dữ liệu: thành viên #2 › đi học. Tùy dữ liệu còn thiếu, tiêu chí có thể đạt hoặc chưa đạt (0–100/100 điểm).",
       en: "Missing data: members #2 › enrolled. Depending on it, the criterion could pass or fail (0 to 100 of 100 points).",
@@ -87,7 +92,13 @@ describe("messages", () => {
       makeSet({
         inputs: { toString: { type: "boolean", description: text("t") }, valueOf: { type: "integer", description: text("v") } },
         criteria: [
-          { id: "1", title: text("t"), points: 100, rule: { var: "toString" }, explain: { pass: { vi: "{{ toString }} {{valueOf}} {{title}}", en: "{{toString}}, {{valueOf}}." } } },
+          {
+            id: "1",
+            title: text("t"),
+            points: 100,
+            rule: { var: "toString" },
+            explain: { pass: { vi: "{{ toString }} {{valueOf}} {{title}}", en: "{{toString}}, {{valueOf}}." } },
+          },
         ],
       }),
     );

@@ -57,12 +57,13 @@ describe("reading a JSON file", () => {
   });
 
   it("says an empty file is empty", () => {
-    for (const content of ["", " \n\t\r\n", "\uFEFF", "\uFEFF  \n"]) expect(caught(() => readJsonFile(file(content))).message).toMatch(/:1:1: not valid JSON: the file is empty$/);
+    for (const content of ["", " \n\t\r\n", "\uFEFF", "\uFEFF  \n"])
+      expect(caught(() => readJsonFile(file(content))).message).toMatch(/:1:1: not valid JSON: the file is empty$/);
   });
 
   it("skips a UTF-8 byte-order mark, and counts positions after it", () => {
-    expect(readJsonFile(file("\uFEFF{\"ok\": true}"))).toEqual({ ok: true });
-    const e = caught(() => readJsonFile(file("\uFEFF{\"ok\": tru}"))) as JsonParseError;
+    expect(readJsonFile(file('\uFEFF{"ok": true}'))).toEqual({ ok: true });
+    const e = caught(() => readJsonFile(file('\uFEFF{"ok": tru}'))) as JsonParseError;
     expect([e.line, e.column]).toEqual([1, 8]);
   });
 
@@ -118,7 +119,10 @@ describe("reading a JSON file", () => {
   it("refuses a file larger than maxBytes before reading it, and a stream that runs past it", () => {
     const huge = file("");
     truncateSync(huge, DEFAULT_MAX_BYTES + 1);
-    expect(caught(() => readJsonFile(huge))).toMatchObject({ code: "ERR_FILE", message: `${huge}: is ${DEFAULT_MAX_BYTES + 1} bytes, larger than the ${DEFAULT_MAX_BYTES} bytes allowed (maxBytes)` });
+    expect(caught(() => readJsonFile(huge))).toMatchObject({
+      code: "ERR_FILE",
+      message: `${huge}: is ${DEFAULT_MAX_BYTES + 1} bytes, larger than the ${DEFAULT_MAX_BYTES} bytes allowed (maxBytes)`,
+    });
     const small = file('{"a": "0123456789"}');
     expect(readJsonFile(small, { maxBytes: 19 })).toEqual({ a: "0123456789" });
     expect(caught(() => readJsonFile(small, { maxBytes: 18 })).message).toMatch(/is 19 bytes, larger than the 18 bytes allowed/);

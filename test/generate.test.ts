@@ -136,7 +136,12 @@ describe("the solver", () => {
     });
 
   it("says so when the inputs' ranges forbid the outcome", () => {
-    const narrow = loadCriteriaSet(makeSet({ inputs: { n: { type: "integer", min: 5, max: 9, description: text("n") } }, criteria: [{ id: "1", title: text("n"), points: 100, rule: { ">=": [{ var: "n" }, 5] } }] }));
+    const narrow = loadCriteriaSet(
+      makeSet({
+        inputs: { n: { type: "integer", min: 5, max: 9, description: text("n") } },
+        criteria: [{ id: "1", title: text("n"), points: 100, rule: { ">=": [{ var: "n" }, 5] } }],
+      }),
+    );
     const solver = new Solver(narrow, createRng(1));
     expect(solver.force({ ">=": [{ var: "n" }, 5] }, false, solver.root({ n: 7 }))).toBe(false);
     expect(solver.force({ shareAtLeast: [0, { var: "n" }, true] }, false, solver.root({ n: 7 }))).toBe(false);
@@ -145,7 +150,12 @@ describe("the solver", () => {
 
 describe("boundary cases", () => {
   const one = (rule: Rule, inputs: Record<string, unknown> = {}) =>
-    loadCriteriaSet(makeSet({ ...(Object.keys(inputs).length ? { inputs: { ...(makeSet().inputs as object), ...inputs } } : {}), criteria: [{ id: "1", title: text("one"), points: 100, rule }] }));
+    loadCriteriaSet(
+      makeSet({
+        ...(Object.keys(inputs).length ? { inputs: { ...(makeSet().inputs as object), ...inputs } } : {}),
+        criteria: [{ id: "1", title: text("one"), points: 100, rule }],
+      }),
+    );
   const names = (set: ReturnType<typeof one>) => boundaryCases(set, { lang: "en" }).file.cases.map((c) => [c.name, c.expect.verdict, c.expect.criteria?.["1"]]);
 
   it("use the smallest group in which the percentage is a whole number of items", () => {
@@ -167,7 +177,11 @@ describe("boundary cases", () => {
 
   it("step a decimal number by its last decimal, and a date by a day", () => {
     const x = { x: { type: "number", min: 0, max: 10, description: text("x") }, d: { type: "date", description: text("d") } };
-    expect(names(one({ ">=": [{ var: "x" }, 2.5] }, x)).slice(0, 3).map((n) => n[0])).toEqual(["1: x = 2.4 (just below 2.5)", "1: x = 2.5 (at the line 2.5)", "1: x = 2.6 (just above 2.5)"]);
+    expect(
+      names(one({ ">=": [{ var: "x" }, 2.5] }, x))
+        .slice(0, 3)
+        .map((n) => n[0]),
+    ).toEqual(["1: x = 2.4 (just below 2.5)", "1: x = 2.5 (at the line 2.5)", "1: x = 2.6 (just above 2.5)"]);
     expect(names(one({ ">=": [{ var: "d" }, "2024-03-01"] }, x)).slice(0, 3)).toEqual([
       ["1: d = 2024-02-29 (just below 2024-03-01)", "fail", "fail"],
       ["1: d = 2024-03-01 (at the line 2024-03-01)", "pass", "pass"],
@@ -179,7 +193,12 @@ describe("boundary cases", () => {
     const set = one({ ">=": [{ var: "n" }, 5] }, { n: { type: "integer", min: 5, max: 100, description: text("n") } });
     const made = boundaryCases(set, { lang: "en" });
     expect(made.file.cases.map((c) => c.name).slice(0, 2)).toEqual(["1: n = 5 (at the line 5)", "1: n = 6 (just above 5)"]);
-    expect(made.skipped).toContainEqual({ criterion: "1", where: "rule", reason: "n = 4 is outside the input's range", detail: { key: "bound.value", params: { label: "n", value: "4", why: "range" } } });
+    expect(made.skipped).toContainEqual({
+      criterion: "1",
+      where: "rule",
+      reason: "n = 4 is outside the input's range",
+      detail: { key: "bound.value", params: { label: "n", value: "4", why: "range" } },
+    });
   });
 
   it("put the other side of an 'or' out of the way, so the threshold decides", () => {
@@ -254,11 +273,29 @@ describe("boundary cases", () => {
     const set = loadCriteriaSet(
       makeSet({
         criteria: [
-          { id: "tier", title: text("tier"), points: { max: 40, tiers: [{ points: 40, when: { ">=": [{ var: "n" }, 10] } }, { points: 20, when: { ">=": [{ var: "n" }, 5] } }] } },
+          {
+            id: "tier",
+            title: text("tier"),
+            points: {
+              max: 40,
+              tiers: [
+                { points: 40, when: { ">=": [{ var: "n" }, 10] } },
+                { points: 20, when: { ">=": [{ var: "n" }, 5] } },
+              ],
+            },
+          },
           { id: "score", title: text("score"), points: { max: 10, score: { var: "k" } }, rule: { ">=": [{ var: "k" }, 0] } },
           { id: "must", title: text("must"), mandatory: true, points: 50, rule: { var: "a" } },
         ],
-        decision: { method: "points", maxPoints: 100, passMark: 73, grades: [{ id: "tot", title: text("Tốt"), minPoints: 91 }, { id: "dat", title: text("Đạt"), minPoints: 73 }] },
+        decision: {
+          method: "points",
+          maxPoints: 100,
+          passMark: 73,
+          grades: [
+            { id: "tot", title: text("Tốt"), minPoints: 91 },
+            { id: "dat", title: text("Đạt"), minPoints: 73 },
+          ],
+        },
       }),
     );
     const made = boundaryCases(set, { lang: "en" });
@@ -273,8 +310,14 @@ describe("boundary cases", () => {
       [92, "pass", "tot"],
     ]);
     // 90 and 91 points are also the score's own line (k = 0, k = 1): one case each, saying so.
-    expect(made.file.cases.find((c) => c.name === "score: k = 1 (just above 0)")!.description).toContain("Also the case: grade Tốt 91: 91 points (at the line).");
-    expect(made.file.cases.find((c) => c.name.startsWith("mandatory criterion must fails"))!.expect).toMatchObject({ verdict: "fail", grade: null, criteria: { must: "fail" } });
+    expect(made.file.cases.find((c) => c.name === "score: k = 1 (just above 0)")!.description).toContain(
+      "Also the case: grade Tốt 91: 91 points (at the line).",
+    );
+    expect(made.file.cases.find((c) => c.name.startsWith("mandatory criterion must fails"))!.expect).toMatchObject({
+      verdict: "fail",
+      grade: null,
+      criteria: { must: "fail" },
+    });
   });
 
   it("show each criterion failing alone under an all-must-pass decision with levels", () => {
@@ -284,7 +327,13 @@ describe("boundary cases", () => {
           { id: "1", title: text("a"), level: "muc-1", rule: { var: "a" } },
           { id: "2", title: text("b"), level: "muc-2", rule: { ">=": [{ var: "n" }, 3] } },
         ],
-        decision: { method: "all", levels: [{ id: "muc-1", title: text("Mức 1") }, { id: "muc-2", title: text("Mức 2") }] },
+        decision: {
+          method: "all",
+          levels: [
+            { id: "muc-1", title: text("Mức 1") },
+            { id: "muc-2", title: text("Mức 2") },
+          ],
+        },
       }),
     );
     const made = boundaryCases(set, { lang: "en" });
@@ -317,7 +366,6 @@ describe("boundary cases", () => {
 });
 
 describe("tieuchi cases --boundaries", () => {
-
   it("prints the case file, which then passes tieuchi test", () => {
     const r = run("cases", "--boundaries", "criteria/don-vi-hoc-tap/2020.1.0.json");
     expect(r.code).toBe(0);
@@ -358,7 +406,15 @@ describe("lists of plain values", () => {
   const clan = loadCriteriaSet(
     makeSet({
       id: "dong-ho-thu",
-      inputs: { giaDinh: { type: "array", description: text("các gia đình"), label: text("gia đình"), items: { type: "title", set: "gia-dinh-thu", description: text("gia đình") } }, a: { type: "boolean", description: text("a") } },
+      inputs: {
+        giaDinh: {
+          type: "array",
+          description: text("các gia đình"),
+          label: text("gia đình"),
+          items: { type: "title", set: "gia-dinh-thu", description: text("gia đình") },
+        },
+        a: { type: "boolean", description: text("a") },
+      },
       criteria: [
         { id: "1", title: text("families"), points: 70, rule: { shareAtLeast: [70, { var: "giaDinh" }, { var: "" }] } },
         { id: "2", title: text("a"), points: 30, rule: { var: "a" } },
@@ -402,7 +458,11 @@ describe("a family set (members of all ages, derived groups, exclusions, tiers)"
     // The child at the edge of 6–14 is the only child; the adults stay, so only 1.1 and 1.2 change.
     const five = byName.get("1.1: members #1 › age = 5 (just below 6)")!;
     expect(ages(five.name)[0]).toBe(5);
-    expect(ages(five.name).slice(1).every((a) => a >= 18)).toBe(true);
+    expect(
+      ages(five.name)
+        .slice(1)
+        .every((a) => a >= 18),
+    ).toBe(true);
     expect(five.expect).toEqual({ verdict: "pass", grade: "tot", points: 50, criteria: { "1.1": "not-applicable", "1.2": "not-applicable" } });
     expect(byName.get("1.1: members #1 › age = 6 (at the line 6)")!.expect).toMatchObject({ points: 100, criteria: { "1.1": "pass" } });
     // A family whose only grown-up is 17 has no adults: 'all' over nobody is false, so 2.1 fails. The case shows it.

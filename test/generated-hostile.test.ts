@@ -38,7 +38,11 @@ function hostileSet(): Record<string, unknown> {
       members: {
         type: "array",
         description: text("members"),
-        items: { type: "object", description: text("member"), fields: { ten: { type: "string", maxLength: 200, description: text(NASTY[3]!) }, ok: { type: "boolean", default: true, description: text("ok") } } },
+        items: {
+          type: "object",
+          description: text("member"),
+          fields: { ten: { type: "string", maxLength: 200, description: text(NASTY[3]!) }, ok: { type: "boolean", default: true, description: text("ok") } },
+        },
       },
     },
     criteria: [
@@ -77,7 +81,12 @@ describe("a generated module for a hostile set", () => {
     for (const loai of NASTY.slice(0, 6))
       for (const ghiChu of [NASTY[6]!, NASTY[9]!, "", "bình thường"])
         units.push({ loai, ghiChu, members: [{ ten: NASTY[7]! }, { ten: "An", ok: false }, { ten: NASTY[3]! }] });
-    units.push(JSON.parse(`{"__proto__": {"ok": true}, "loai": ${JSON.stringify(NASTY[0])}}`), { constructor: 1 }, { prototype: 1 }, { loai: NASTY[0], members: [JSON.parse('{"__proto__": 1}')] });
+    units.push(
+      JSON.parse(`{"__proto__": {"ok": true}, "loai": ${JSON.stringify(NASTY[0])}}`),
+      { constructor: 1 },
+      { prototype: 1 },
+      { loai: NASTY[0], members: [JSON.parse('{"__proto__": 1}')] },
+    );
     let fast = 0;
     for (const u of units) {
       if (mod.run(u, out)) fast++;

@@ -126,7 +126,10 @@ function parseSteps(markdown: string, file: string, page: boolean): PageStep[] {
   for (const f of fences(markdown, file)) {
     const where = `${file}:${f.line}`;
     const d = f.directive;
-    if (d === null) throw new Error(`${where}: a fenced block without a directive (<!-- run: ... -->, <!-- output -->, <!-- edit: ... -->, ...); every block of the guide is run, applied or checked`);
+    if (d === null)
+      throw new Error(
+        `${where}: a fenced block without a directive (<!-- run: ... -->, <!-- output -->, <!-- edit: ... -->, ...); every block of the guide is run, applied or checked`,
+      );
     const json = () => {
       if (f.lang !== "json") throw new Error(`${where}: '${d}' goes with a json block`);
       try {
@@ -141,12 +144,15 @@ function parseSteps(markdown: string, file: string, page: boolean): PageStep[] {
       const spec = JSON.parse(m[1]!) as { exit?: unknown; contains?: unknown };
       const exit = spec.exit ?? 0;
       const contains = spec.contains ?? [];
-      if (typeof exit !== "number" || !Array.isArray(contains) || !contains.every((c) => typeof c === "string")) throw new Error(`${where}: run takes {"exit": number, "contains": [strings]}`);
-      if (exit !== 0 && commandCount(f.text) !== 1) throw new Error(`${where}: a block expected to exit ${exit} holds one command, so that an earlier command cannot fail in its place`);
+      if (typeof exit !== "number" || !Array.isArray(contains) || !contains.every((c) => typeof c === "string"))
+        throw new Error(`${where}: run takes {"exit": number, "contains": [strings]}`);
+      if (exit !== 0 && commandCount(f.text) !== 1)
+        throw new Error(`${where}: a block expected to exit ${exit} holds one command, so that an earlier command cannot fail in its place`);
       out.push({ kind: "run", line: f.line, code: f.text, exit, contains: contains as string[] });
     } else if (d === "output") {
       const prev = out[out.length - 1];
-      if (f.lang !== "text" || prev?.kind !== "run" || prev.output) throw new Error(`${where}: an output block is a text block right after the run block it shows`);
+      if (f.lang !== "text" || prev?.kind !== "run" || prev.output)
+        throw new Error(`${where}: an output block is a text block right after the run block it shows`);
       prev.output = { line: f.line, text: f.text };
     } else if ((m = /^edit:\s*(\S+)$/.exec(d))) {
       const j = json();
@@ -186,7 +192,9 @@ export function resolvePointer(doc: unknown, pointer: string): unknown {
   for (const raw of pointer.slice(1).split("/")) {
     const step = raw.replace(/~1/g, "/").replace(/~0/g, "~");
     if (Array.isArray(node)) {
-      const found = /^\d+$/.test(step) ? node[Number(step)] : node.find((x) => typeof x === "object" && x !== null && ((x as { id?: unknown }).id === step || (x as { name?: unknown }).name === step));
+      const found = /^\d+$/.test(step)
+        ? node[Number(step)]
+        : node.find((x) => typeof x === "object" && x !== null && ((x as { id?: unknown }).id === step || (x as { name?: unknown }).name === step));
       if (found === undefined) throw new Error(`pointer '${pointer}': no item '${step}'`);
       node = found;
     } else if (typeof node === "object" && node !== null && Object.hasOwn(node, step)) node = (node as Record<string, unknown>)[step];
@@ -267,7 +275,9 @@ export function createSandbox(): Sandbox {
   mkdirSync(join(dir, "node_modules"));
   symlinkSync(ROOT, join(dir, "node_modules/tieuchi"), "dir");
   mkdirSync(bin);
-  writeFileSync(join(bin, "tieuchi"), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(join(ROOT, "dist/cli.js"))} "$@"\n`, { mode: 0o755 });
+  writeFileSync(join(bin, "tieuchi"), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(join(ROOT, "dist/cli.js"))} "$@"\n`, {
+    mode: 0o755,
+  });
 
   const oldPath = join(dir, "criteria", `${OLD}.json`);
   const text = readFileSync(oldPath, "utf8");
@@ -284,7 +294,11 @@ export function createSandbox(): Sandbox {
 
   // A repository, as a rules author's criteria folder is: the guide shows the released text with `git show`.
   writeFileSync(join(dir, ".gitignore"), "node_modules/\n");
-  for (const args of [["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "The project before TT 24/2023"]]) {
+  for (const args of [
+    ["init", "-q"],
+    ["add", "-A"],
+    ["commit", "-q", "-m", "The project before TT 24/2023"],
+  ]) {
     const r = spawnSync("git", args, { cwd: dir, env: gitEnv(), encoding: "utf8" });
     if (r.status !== 0) throw new Error(`git ${args.join(" ")}: ${r.error?.message ?? r.stderr}`);
   }

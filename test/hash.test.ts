@@ -18,11 +18,11 @@ describe("canonical JSON (RFC 8785 style)", () => {
   it("sorts keys, drops white space and writes numbers in shortest form", () => {
     expect(canonicalJson({ b: [1, 2.5, { d: true, c: null }], a: "x" })).toBe('{"a":"x","b":[1,2.5,{"c":null,"d":true}]}');
     expect(canonicalJson(JSON.parse("[1.0, 1e2, -0, 0.1, 1e21]"))).toBe("[1,100,0,0.1,1e+21]");
-    expect(canonicalJson({ "é": 1, e: 2, z: 3, Z: 4 })).toBe('{"Z":4,"e":2,"z":3,"é":1}');
+    expect(canonicalJson({ é: 1, e: 2, z: 3, Z: 4 })).toBe('{"Z":4,"e":2,"z":3,"é":1}');
   });
 
   it("normalises strings and keys to NFC", () => {
-    expect(canonicalJson({ "Kha\u0301": "Gia\u0300u" })).toBe(canonicalJson({ "Khá": "Giàu" }));
+    expect(canonicalJson({ "Kha\u0301": "Gia\u0300u" })).toBe(canonicalJson({ Khá: "Giàu" }));
   });
 
   it("gives the same hash whatever the key order or formatting", () => {
@@ -38,7 +38,15 @@ describe("canonical JSON (RFC 8785 style)", () => {
       ),
     })).value;
     const shuffle = (v: unknown): unknown =>
-      Array.isArray(v) ? v.map(shuffle) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, shuffle(x)])) : v;
+      Array.isArray(v)
+        ? v.map(shuffle)
+        : v && typeof v === "object"
+          ? Object.fromEntries(
+              Object.entries(v)
+                .reverse()
+                .map(([k, x]) => [k, shuffle(x)]),
+            )
+          : v;
     fc.assert(
       fc.property(obj, (v) => {
         const again = JSON.parse(JSON.stringify(shuffle(v), null, 3));
@@ -58,9 +66,19 @@ describe("canonical JSON (RFC 8785 style)", () => {
       }
       throw new Error("no error");
     };
-    expect(thrown(Number.NaN)).toMatchObject({ code: "ERR_CANONICAL_JSON", path: [], message: "(root): NaN is not a JSON number; the value has no canonical JSON form and cannot be hashed" });
-    expect(thrown({ a: [1, { f: () => 1 }] })).toMatchObject({ path: ["a", 1, "f"], message: expect.stringMatching(/^a\[1\]\.f: a function is not a JSON value/) });
-    expect(thrown({ x: { "Kha\u0301": 1, "Khá": 2 } })).toMatchObject({ path: ["x"], message: expect.stringContaining('two keys read "Khá" once normalised to NFC') });
+    expect(thrown(Number.NaN)).toMatchObject({
+      code: "ERR_CANONICAL_JSON",
+      path: [],
+      message: "(root): NaN is not a JSON number; the value has no canonical JSON form and cannot be hashed",
+    });
+    expect(thrown({ a: [1, { f: () => 1 }] })).toMatchObject({
+      path: ["a", 1, "f"],
+      message: expect.stringMatching(/^a\[1\]\.f: a function is not a JSON value/),
+    });
+    expect(thrown({ x: { "Kha\u0301": 1, Khá: 2 } })).toMatchObject({
+      path: ["x"],
+      message: expect.stringContaining('two keys read "Khá" once normalised to NFC'),
+    });
     let deep: unknown = 1;
     for (let i = 0; i < 1001; i++) deep = [deep];
     expect(thrown(deep)).toMatchObject({ path: Array(1001).fill(0), message: expect.stringContaining("nests deeper than 1000 levels") });
@@ -71,7 +89,9 @@ describe("canonical JSON (RFC 8785 style)", () => {
 describe("canonical JSON against RFC 8785", () => {
   it("writes the RFC's example exactly", () => {
     const input = String.raw`{"numbers": [333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001], "string": "\u20ac$\u000F\u000aA'\u0042\u0022\u005c\\\"\/", "literals": [null, true, false]}`;
-    expect(canonicalJson(JSON.parse(input))).toBe(String.raw`{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\u000f\nA'B\"\\\\\"/"}`);
+    expect(canonicalJson(JSON.parse(input))).toBe(
+      String.raw`{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\u000f\nA'B\"\\\\\"/"}`,
+    );
   });
 
   it("sorts keys by UTF-16 code units, surrogate pairs included", () => {
@@ -82,7 +102,7 @@ describe("canonical JSON against RFC 8785", () => {
   });
 
   it("refuses two keys that become one under NFC, rather than writing a key twice", () => {
-    expect(() => canonicalJson({ "Kha\u0301": 1, "Khá": 2 })).toThrow(/two keys read "Khá" once normalised to NFC/);
+    expect(() => canonicalJson({ "Kha\u0301": 1, Khá: 2 })).toThrow(/two keys read "Khá" once normalised to NFC/);
   });
 });
 
@@ -96,7 +116,17 @@ describe("tieuchi hash", () => {
     const { readJson, ROOT } = await import("./helpers.js");
     const json = readJson("criteria/don-vi-hoc-tap/2020.1.0.json");
     const reverse = (v: unknown): unknown =>
-      Array.isArray(v) ? v.map(reverse) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reverse(x)])) : typeof v === "string" ? v.normalize("NFD") : v;
+      Array.isArray(v)
+        ? v.map(reverse)
+        : v && typeof v === "object"
+          ? Object.fromEntries(
+              Object.entries(v)
+                .reverse()
+                .map(([k, x]) => [k, reverse(x)]),
+            )
+          : typeof v === "string"
+            ? v.normalize("NFD")
+            : v;
     const dir = mkdtempSync(join(tmpdir(), "tieuchi-hash-"));
     const other = join(dir, "reformatted.json");
     writeFileSync(other, `\uFEFF${JSON.stringify(reverse(json), null, "\t")}\r\n`);

@@ -42,7 +42,8 @@ export function declareEmptyGroups(set: Record<string, unknown>, status: "fail" 
   const v = validateCriteriaSet(set);
   if (v.ok) return set;
   const criteria = [...(set.criteria as Record<string, unknown>[])];
-  for (const p of v.problems) if (p.code === "empty_group_unsaid" && typeof p.path[1] === "number") criteria[p.path[1]] = { ...criteria[p.path[1]], emptyGroup: status };
+  for (const p of v.problems)
+    if (p.code === "empty_group_unsaid" && typeof p.path[1] === "number") criteria[p.path[1]] = { ...criteria[p.path[1]], emptyGroup: status };
   set.criteria = criteria;
   return set;
 }

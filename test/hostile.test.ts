@@ -60,11 +60,18 @@ describe("terminal escapes are never printed raw", () => {
     collect(run("validate", join(dir, `missing${ESCAPES}.json`)));
     // A case file whose case names hold escapes.
     const mini = file(dir, "mini.json", makeSet());
-    file(dir, "mini.cases.json", { set: { id: "test-set", version: "1.0.0" }, cases: [{ name: `case ${ESCAPES}`, data: { a: true }, expect: { verdict: "pass" } }] });
+    file(dir, "mini.cases.json", {
+      set: { id: "test-set", version: "1.0.0" },
+      cases: [{ name: `case ${ESCAPES}`, data: { a: true }, expect: { verdict: "pass" } }],
+    });
     collect(run("test", join(dir, "mini.cases.json"), "--sets", dir));
     void mini;
     // Unit fields ({unit: …} and --meta) with escapes, through batch (to a terminal and not) and report.
-    const units = file(dir, "units.ndjson", `${JSON.stringify({ unit: { id: `U${ESCAPES}`, xa: `X${ESCAPES}` }, data: { tenChuHo: "A" } })}\n{"bad": 1, "unit": {"id": "\\u009b"}}\n`);
+    const units = file(
+      dir,
+      "units.ndjson",
+      `${JSON.stringify({ unit: { id: `U${ESCAPES}`, xa: `X${ESCAPES}` }, data: { tenChuHo: "A" } })}\n{"bad": 1, "unit": {"id": "\\u009b"}}\n`,
+    );
     for (const outIsTTY of [true, false]) {
       let out = "";
       let err = "";
@@ -74,7 +81,14 @@ describe("terminal escapes are never printed raw", () => {
           done();
         },
       });
-      const code = await main(["batch", set, units, "--workers", "0"], { out: (s) => (out += s), err: (s) => (err += s), columns: 100, stdout, outIsTTY, errIsTTY: false });
+      const code = await main(["batch", set, units, "--workers", "0"], {
+        out: (s) => (out += s),
+        err: (s) => (err += s),
+        columns: 100,
+        stdout,
+        outIsTTY,
+        errIsTTY: false,
+      });
       expect(code).toBe(1);
       if (outIsTTY) outputs.push(out);
       outputs.push(err);
@@ -95,7 +109,11 @@ describe("inputs named like Object.prototype members", () => {
         makeSet({
           inputs: {
             [name]: { type: "boolean", description: t("a") },
-            list: { type: "array", description: t("l"), items: { type: "object", description: t("r"), fields: { [name]: { type: "integer", description: t("n") } } } },
+            list: {
+              type: "array",
+              description: t("l"),
+              items: { type: "object", description: t("r"), fields: { [name]: { type: "integer", description: t("n") } } },
+            },
           },
           criteria: [
             { id: "1", title: t("one"), points: 50, rule: { var: name } },
@@ -170,7 +188,12 @@ describe("file-system faults: a typed error with exit 2 and the path, never a st
     [folder, /is a folder, not a file/],
     [fifo, /is a named pipe and nothing was written to it in 0\.3 s \(is a writer connected\?\)/],
   ] as const) {
-    cases.push([["eval", set, bad], bad, reason], [["validate", bad], bad, reason], [["report", bad], bad, reason], [["batch", set, bad, "--format", "ndjson"], bad, reason]);
+    cases.push(
+      [["eval", set, bad], bad, reason],
+      [["validate", bad], bad, reason],
+      [["report", bad], bad, reason],
+      [["batch", set, bad, "--format", "ndjson"], bad, reason],
+    );
     if (bad !== fifo) cases.push([["hash", bad], bad, reason], [["impact", set, set, bad], bad, reason]);
     if (bad !== fifo && bad !== folder) cases.push([["test", bad], bad, reason]);
   }

@@ -4,7 +4,18 @@
  */
 import { describe, expect, it } from "vitest";
 import { CLI_CATALOGUES, CLI_SPEC } from "../src/i18n/cli.js";
-import { both, CATALOGUES as LIBRARY_CATALOGUES, type Catalogue, type Kind, LANGS, msg, type ParamSpec, say, SPEC as LIBRARY_SPEC, t } from "../src/i18n/index.js";
+import {
+  both,
+  CATALOGUES as LIBRARY_CATALOGUES,
+  type Catalogue,
+  type Kind,
+  LANGS,
+  msg,
+  type ParamSpec,
+  say,
+  SPEC as LIBRARY_SPEC,
+  t,
+} from "../src/i18n/index.js";
 
 /** Sample values for a parameter kind: more than one where a sentence may branch on the value. */
 function samples(kind: Kind): unknown[] {
@@ -64,52 +75,52 @@ const PARTS = [
 ] as const;
 
 for (const [part, SPEC, CATALOGUES] of PARTS) {
-const keys = Object.keys(SPEC).sort();
+  const keys = Object.keys(SPEC).sort();
 
-describe(part, () => {
-  it("has a sentence for every key in every language, and no other", () => {
-    for (const lang of LANGS) expect(Object.keys(CATALOGUES[lang]).sort()).toEqual(keys);
-    expect(keys.length).toBeGreaterThan(0);
-  });
+  describe(part, () => {
+    it("has a sentence for every key in every language, and no other", () => {
+      for (const lang of LANGS) expect(Object.keys(CATALOGUES[lang]).sort()).toEqual(keys);
+      expect(keys.length).toBeGreaterThan(0);
+    });
 
-  it("reads the same declared parameters in Vietnamese and English, and every one of them", () => {
-    const problems: string[] = [];
-    for (const key of keys) {
-      const spec = (SPEC as Record<string, ParamSpec>)[key]!;
-      const readBy = { vi: new Set<string>(), en: new Set<string>() };
-      for (const params of combinations(spec)) {
+    it("reads the same declared parameters in Vietnamese and English, and every one of them", () => {
+      const problems: string[] = [];
+      for (const key of keys) {
+        const spec = (SPEC as Record<string, ParamSpec>)[key]!;
+        const readBy = { vi: new Set<string>(), en: new Set<string>() };
+        for (const params of combinations(spec)) {
+          for (const lang of LANGS) {
+            const { text, read } = render(CATALOGUES[lang] as unknown as Catalogue, key, params);
+            if (typeof text !== "string" || text.trim() === "") problems.push(`${key} (${lang}) is empty for ${JSON.stringify(params)}`);
+            if (/undefined|\[object Object\]|NaN/.test(text)) problems.push(`${key} (${lang}) writes "${text}" for ${JSON.stringify(params)}`);
+            for (const r of read) readBy[lang].add(r);
+          }
+        }
+        const declared = Object.keys(spec).sort();
         for (const lang of LANGS) {
-          const { text, read } = render(CATALOGUES[lang] as unknown as Catalogue, key, params);
-          if (typeof text !== "string" || text.trim() === "") problems.push(`${key} (${lang}) is empty for ${JSON.stringify(params)}`);
-          if (/undefined|\[object Object\]|NaN/.test(text)) problems.push(`${key} (${lang}) writes "${text}" for ${JSON.stringify(params)}`);
-          for (const r of read) readBy[lang].add(r);
+          const used = [...readBy[lang]].sort();
+          if (used.join() !== declared.join()) problems.push(`${key} (${lang}) reads [${used.join(", ")}], declares [${declared.join(", ")}]`);
         }
       }
-      const declared = Object.keys(spec).sort();
-      for (const lang of LANGS) {
-        const used = [...readBy[lang]].sort();
-        if (used.join() !== declared.join()) problems.push(`${key} (${lang}) reads [${used.join(", ")}], declares [${declared.join(", ")}]`);
-      }
-    }
-    expect(problems).toEqual([]);
-  });
+      expect(problems).toEqual([]);
+    });
 
-  it("keeps the two languages apart: a Vietnamese sentence is not the English one", () => {
-    const same: string[] = [];
-    for (const key of keys) {
-      const spec = (SPEC as Record<string, ParamSpec>)[key]!;
-      const params = combinations(spec)[0]!;
-      const vi = render(CATALOGUES.vi as unknown as Catalogue, key, params).text;
-      const en = render(CATALOGUES.en as unknown as Catalogue, key, params).text;
-      // A sentence with words of its own differs between the languages (one made only of its parameters,
-      // symbols and numbers may not).
-      let own = vi;
-      for (const v of Object.values(params)) for (const s of [v].flat()) own = own.split(String(s)).join("");
-      if (vi === en && /[a-z]{3}/i.test(own)) same.push(`${key}: ${vi}`);
-    }
-    expect(same).toEqual([]);
+    it("keeps the two languages apart: a Vietnamese sentence is not the English one", () => {
+      const same: string[] = [];
+      for (const key of keys) {
+        const spec = (SPEC as Record<string, ParamSpec>)[key]!;
+        const params = combinations(spec)[0]!;
+        const vi = render(CATALOGUES.vi as unknown as Catalogue, key, params).text;
+        const en = render(CATALOGUES.en as unknown as Catalogue, key, params).text;
+        // A sentence with words of its own differs between the languages (one made only of its parameters,
+        // symbols and numbers may not).
+        let own = vi;
+        for (const v of Object.values(params)) for (const s of [v].flat()) own = own.split(String(s)).join("");
+        if (vi === en && /[a-z]{3}/i.test(own)) same.push(`${key}: ${vi}`);
+      }
+      expect(same).toEqual([]);
+    });
   });
-});
 }
 
 describe("the message catalogue", () => {

@@ -16,7 +16,6 @@ const UNITS = join(DIR, "units.ndjson");
 const oldSet = readJson("test/fixtures/versions/criteria/gia-dinh-mau/2018.1.0.json");
 const newSet = readJson("test/fixtures/versions/criteria/gia-dinh-mau/2024.1.0.json");
 
-
 function tmp(name: string, content: string | Buffer): string {
   const f = join(mkdtempSync(join(tmpdir(), "tieuchi-impact-")), name);
   writeFileSync(f, content);
@@ -55,8 +54,20 @@ describe("impact of a new version", () => {
   });
 
   it("reports data valid for one version only, invalid for both, and bad lines with their numbers", () => {
-    expect(at(4)).toMatchObject({ kind: "valid-old-only", before: { verdict: "pass", grade: "tieu-bieu" }, after: null, problemsFor: "new", problems: [{ code: "unknown_field", path: ["vanMinhNoiO"] }] });
-    expect(at(5)).toMatchObject({ kind: "valid-new-only", before: null, after: { verdict: "pass" }, problemsFor: "old", problems: [{ code: "unknown_field", path: ["thamGiaCongDong"] }] });
+    expect(at(4)).toMatchObject({
+      kind: "valid-old-only",
+      before: { verdict: "pass", grade: "tieu-bieu" },
+      after: null,
+      problemsFor: "new",
+      problems: [{ code: "unknown_field", path: ["vanMinhNoiO"] }],
+    });
+    expect(at(5)).toMatchObject({
+      kind: "valid-new-only",
+      before: null,
+      after: { verdict: "pass" },
+      problemsFor: "old",
+      problems: [{ code: "unknown_field", path: ["thamGiaCongDong"] }],
+    });
     expect(at(6)).toMatchObject({ kind: "bad-line", problems: [{ code: "ERR_JSON_PARSE", message: 'not valid JSON at line 6, column 42: unexpected "}"' }] });
     expect(at(8)).toMatchObject({ kind: "invalid", problemsFor: "both", problems: [{ code: "invalid_type", path: ["chapHanhPhapLuat"] }] });
     expect(out.map((u) => u.line)).toEqual([1, 2, 3, 4, 5, 6, 8, 9]);
@@ -91,9 +102,21 @@ describe("impact of a new version", () => {
           { id: "a", title: text("a"), points: 60, rule: { var: "a" } },
           { id: "b", title: text("b"), points: 40, rule: { var: "b" } },
         ],
-        decision: { method: "points", maxPoints: 100, passMark: 50, grades: [{ id: "gioi", title: text("Giỏi"), minPoints: top }, { id: "kha", title: text("Khá"), minPoints: 50 }] },
+        decision: {
+          method: "points",
+          maxPoints: 100,
+          passMark: 50,
+          grades: [
+            { id: "gioi", title: text("Giỏi"), minPoints: top },
+            { id: "kha", title: text("Khá"), minPoints: 50 },
+          ],
+        },
       });
-    const r = impact(grades(100), grades(60), [{ a: true, b: false }, { a: true, b: true }, { a: false, b: false }]);
+    const r = impact(grades(100), grades(60), [
+      { a: true, b: false },
+      { a: true, b: true },
+      { a: false, b: false },
+    ]);
     expect(r.units.map((u) => [u.kind, u.changes])).toEqual([
       ["changed", ["grade kha → gioi"]],
       ["unchanged", []],
@@ -112,7 +135,7 @@ describe("impact of a new version", () => {
 
 describe("reading lines", () => {
   it("splits across chunk boundaries, keeps multi-byte characters whole, strips CR and a BOM", () => {
-    const text = "\uFEFF{\"tên\": \"Nguyễn Thị Ánh\"}\r\n\n[1,2]\nlast";
+    const text = '\uFEFF{"tên": "Nguyễn Thị Ánh"}\r\n\n[1,2]\nlast';
     const f = tmp("l.ndjson", text);
     for (const chunkBytes of [1, 2, 3, 5, 7, 64]) {
       expect([...readLines(f, { chunkBytes })]).toEqual([
@@ -156,7 +179,10 @@ describe("tieuchi impact", () => {
 
   it("prints one JSON object a line with --json, the summary last", () => {
     const r = run("impact", OLD, NEW, UNITS, "--json");
-    const objects = r.out.trimEnd().split("\n").map((l) => JSON.parse(l));
+    const objects = r.out
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(objects.map((o) => o.type)).toEqual(["unit", "unit", "unit", "unit", "unit", "unit", "summary"]);
     expect(objects[0]).toMatchObject({ type: "unit", line: 2, kind: "changed" });
     expect(objects[6]).toMatchObject({ type: "summary", lines: 9, blank: 1 });
@@ -174,7 +200,10 @@ describe("tieuchi impact", () => {
     const first = readFileSync(UNITS, "utf8").split("\n")[1]!;
     const wrapped = JSON.stringify({ unit: { maHo: "HO-0002", xa: "Xã Tân Phú" }, data: JSON.parse(first) });
     const f = tmp("wrapped.ndjson", `${first}\n${wrapped}\n`);
-    const lines = run("impact", OLD, NEW, f, "--label", "maHo", "--json").out.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = run("impact", OLD, NEW, f, "--label", "maHo", "--json")
+      .out.trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines[0]).toMatchObject({ line: 1, kind: "changed", label: null });
     expect(lines[1]).toMatchObject({ line: 2, kind: "changed", label: "HO-0002", before: lines[0].before, after: lines[0].after, criteria: lines[0].criteria });
     const one = createImpact(oldSet, newSet, { labelField: "thuNhapBinhQuan" }).unit(JSON.parse(wrapped), 7);
@@ -213,7 +242,10 @@ describe("tieuchi impact on a slow pipe", () => {
     const code = await main(["impact", OLD, NEW, file, "--json"], { out: (t) => stdout.write(t), err: () => {}, columns: 120, stdout });
     await new Promise((resolve) => stdout.end(resolve));
     expect(code).toBe(1);
-    const lines = text.split("\n").filter(Boolean).map((l) => JSON.parse(l) as { type: string });
+    const lines = text
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { type: string });
     expect(lines.at(-1)!.type).toBe("summary");
     expect(lines.length).toBeGreaterThan(100);
     // Without waiting for 'drain', every changed unit would be pending at once.

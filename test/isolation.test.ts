@@ -52,7 +52,9 @@ describe("isolation of the published build from the host's json-logic-js", () =>
 
     for (const order of ["host-first", "tieuchi-first"] as const) {
       // Each runs a host app in a child process over every case of every set: slow on a busy machine.
-      it(`${format}, ${order}: the host overriding "==", "var", every standard and every tc: operator changes no result, byte for byte`, { timeout: 120_000 }, () => {
+      it(`${format}, ${order}: the host overriding "==", "var", every standard and every tc: operator changes no result, byte for byte`, {
+        timeout: 120_000,
+      }, () => {
         const tampered = host(format, order);
         expect(Object.keys(tampered.results)).toEqual(Object.keys(clean.results));
         for (const key of Object.keys(clean.results)) expect(tampered.results[key], key).toBe(clean.results[key]);
@@ -65,7 +67,10 @@ describe("isolation of the published build from the host's json-logic-js", () =>
     it(`${format}: evaluating changes no global state; loading adds only zod's own globals`, { timeout: 120_000 }, () => {
       for (const report of [clean, host(format, "tieuchi-first")]) {
         expect(report.changedByEvaluating).toEqual([]);
-        expect(report.newGlobalsByLoading.every((k) => ZOD_GLOBALS.includes(k)), report.newGlobalsByLoading.join(",")).toBe(true);
+        expect(
+          report.newGlobalsByLoading.every((k) => ZOD_GLOBALS.includes(k)),
+          report.newGlobalsByLoading.join(","),
+        ).toBe(true);
         expect(report.changedByLoading.filter((k) => k !== "globalThis")).toEqual([]);
       }
     });
@@ -128,7 +133,9 @@ describe("isolation between evaluations", () => {
       };
       const data = { families: [{ learning: { data: { a: true } } }, { learning: { data: { a: false } } }], n: 3 };
       const plain: SetResolver = { resolve: () => family };
-      expect(JSON.stringify(evaluate(clan, data, { engine: engine as EngineName, sets: nosy }))).toBe(JSON.stringify(evaluate(clan, data, { engine: engine as EngineName, sets: plain })));
+      expect(JSON.stringify(evaluate(clan, data, { engine: engine as EngineName, sets: nosy }))).toBe(
+        JSON.stringify(evaluate(clan, data, { engine: engine as EngineName, sets: plain })),
+      );
     });
   }
 

@@ -2,7 +2,18 @@
 // result their set already gave: declared in the format, validated at load and in the registry, evaluated the
 // same by both engines.
 import { describe, expect, it } from "vitest";
-import { composeResults, createRegistry, ENGINE_NAMES, evaluate, loadCriteriaSet, RegistryError, resultsTarget, UnitDataError, validateCriteriaSet, type Result } from "../src/index.js";
+import {
+  composeResults,
+  createRegistry,
+  ENGINE_NAMES,
+  evaluate,
+  loadCriteriaSet,
+  RegistryError,
+  resultsTarget,
+  UnitDataError,
+  validateCriteriaSet,
+  type Result,
+} from "../src/index.js";
 import { makeSet, text, unitDataProblems } from "./helpers.js";
 
 /** A commune-like set: level 1 needs `a`, level 2 also `b`. */
@@ -15,7 +26,13 @@ const communeSet = () =>
       { id: "A", title: text("a"), level: "muc-1", rule: { var: "a" } },
       { id: "B", title: text("b"), level: "muc-2", rule: { var: "b" } },
     ],
-    decision: { method: "all", levels: [{ id: "muc-1", title: text("Mức độ 1") }, { id: "muc-2", title: text("Mức độ 2") }] },
+    decision: {
+      method: "all",
+      levels: [
+        { id: "muc-1", title: text("Mức độ 1") },
+        { id: "muc-2", title: text("Mức độ 2") },
+      ],
+    },
   });
 
 /** A district-like set: at least 90% of communes at level 1 (level 1), at level 2 (level 2). */
@@ -27,14 +44,27 @@ const districtSet = (levels: string[] = ["muc-1", "muc-2"]) =>
       xa: {
         type: "array",
         description: text("xã"),
-        items: { type: "object", description: text("xã"), fields: { ten: { type: "string", description: text("tên") }, cdht: { type: "title", set: "xa-thu", levels, label: text("CĐHT"), description: text("CĐHT cấp xã") } } },
+        items: {
+          type: "object",
+          description: text("xã"),
+          fields: {
+            ten: { type: "string", description: text("tên") },
+            cdht: { type: "title", set: "xa-thu", levels, label: text("CĐHT"), description: text("CĐHT cấp xã") },
+          },
+        },
       },
     },
     criteria: [
       { id: "CT1", title: text("90% xã mức 1"), level: "muc-1", rule: { shareAtLeast: [90, { var: "xa" }, { var: "cdht.muc-1" }] } },
       { id: "CT1.muc-2", title: text("90% xã mức 2"), level: "muc-2", rule: { shareAtLeast: [90, { var: "xa" }, { var: "cdht.muc-2" }] } },
     ],
-    decision: { method: "all", levels: [{ id: "muc-1", title: text("Mức độ 1") }, { id: "muc-2", title: text("Mức độ 2") }] },
+    decision: {
+      method: "all",
+      levels: [
+        { id: "muc-1", title: text("Mức độ 1") },
+        { id: "muc-2", title: text("Mức độ 2") },
+      ],
+    },
   });
 
 const registry = () => createRegistry([communeSet(), districtSet()]);
@@ -51,7 +81,10 @@ describe("a title held at levels", () => {
     const dup = validateCriteriaSet(districtSet(["muc-1", "muc-1"]));
     expect(!dup.ok && dup.problems.map((p) => p.code)).toContain("duplicate_id");
     const typo = validateCriteriaSet(
-      makeSet({ ...districtSet(), criteria: [{ id: "CT1", title: text("x"), level: "muc-1", rule: { shareAtLeast: [90, { var: "xa" }, { var: "cdht.muc-3" }] } }] }),
+      makeSet({
+        ...districtSet(),
+        criteria: [{ id: "CT1", title: text("x"), level: "muc-1", rule: { shareAtLeast: [90, { var: "xa" }, { var: "cdht.muc-3" }] } }],
+      }),
     );
     expect(!typo.ok && typo.problems[0]!.message).toMatch(/'cdht\.muc-3' is not declared: 'cdht' has no 'muc-3'.*known: muc-1, muc-2/);
   });
@@ -94,14 +127,22 @@ describe("a title held at levels", () => {
 
       it("takes a commune's result as given, nested and marked given; a result of another set is refused", () => {
         const reg = registry();
-        const results = [true, true, true, true, true, true, true, true, false, false].map((a) => evaluate("xa-thu", { a, b: false }, { engine, sets: reg, asOf: "2024-06-01" }));
+        const results = [true, true, true, true, true, true, true, true, false, false].map((a) =>
+          evaluate("xa-thu", { a, b: false }, { engine, sets: reg, asOf: "2024-06-01" }),
+        );
         const r = evaluate(district(), communes(results.map((result) => ({ result }))), { engine });
         expect(statuses(r)).toEqual({ CT1: "fail", "CT1.muc-2": "fail" });
         expect(r.subResults.map((s) => s.given)).toEqual(Array(10).fill(true));
         expect(r.subResults[0]!.result).toEqual(results[0]);
         const other = evaluate(loadCriteriaSet(makeSet()), { a: true }, { engine });
         expect(unitDataProblems(district(), communes([{ result: other }]))).toEqual([
-          { code: "wrong_set", key: "problem.wrong_set.result", params: { result: "test-set@1.0.0", set: "xa-thu" }, path: ["xa", 0, "cdht", "result", "set", "id"], message: "this is a result of test-set@1.0.0, but the title is decided by 'xa-thu'" },
+          {
+            code: "wrong_set",
+            key: "problem.wrong_set.result",
+            params: { result: "test-set@1.0.0", set: "xa-thu" },
+            path: ["xa", 0, "cdht", "result", "set", "id"],
+            message: "this is a result of test-set@1.0.0, but the title is decided by 'xa-thu'",
+          },
         ]);
       });
     });
@@ -114,7 +155,13 @@ describe("a title held at levels", () => {
     ]);
     expect(p[0]!.message).toMatch(/expected the level the title is held at \("muc-1", "muc-2"\), false \(at no level\)/);
     expect(unitDataProblems(district(), communes([{ "muc-1": false, "muc-2": true }]))).toEqual([
-      { code: "levels_order", key: "problem.levels_order", params: { held: "muc-2", notHeld: "muc-1" }, path: ["xa", 0, "cdht", "muc-1"], message: "held at muc-2 but not at muc-1: levels are cumulative, a title held at a level is held at every lower one" },
+      {
+        code: "levels_order",
+        key: "problem.levels_order",
+        params: { held: "muc-2", notHeld: "muc-1" },
+        path: ["xa", 0, "cdht", "muc-1"],
+        message: "held at muc-2 but not at muc-1: levels are cumulative, a title held at a level is held at every lower one",
+      },
     ]);
     expect(() => evaluate(district(), communes([{ result: { verdict: "pass" } }]))).toThrow(UnitDataError);
   });
@@ -139,7 +186,11 @@ describe("a title held at levels", () => {
 
 describe("composing a district's data from its communes' batch results", () => {
   const reg = registry();
-  const lines = [true, true, true].map((a, i) => ({ line: i + 1, unit: { ten: `Xã ${i + 1}`, maXa: `X${i}` }, result: evaluate("xa-thu", { a, b: false }, { sets: reg, asOf: "2024-06-01" }) }));
+  const lines = [true, true, true].map((a, i) => ({
+    line: i + 1,
+    unit: { ten: `Xã ${i + 1}`, maXa: `X${i}` },
+    result: evaluate("xa-thu", { a, b: false }, { sets: reg, asOf: "2024-06-01" }),
+  }));
   const errorLine = { line: 4, unit: { ten: "Xã 4" }, error: { code: "ERR_UNIT_DATA", message: "bad" } };
 
   it("fills the list with one item per line: its declared fields from the line's unit, the title as the given result", () => {

@@ -19,7 +19,8 @@ function problems(json: unknown, limits?: LimitsInput): Problem[] {
 }
 const codes = (json: unknown, limits?: LimitsInput) => problems(json, limits).map((p) => p.code);
 const criterion = (i: number, rule: unknown = { var: "a" }) => ({ id: `c${i}`, title: text(`c${i}`), points: 1, rule });
-const setOf = (n: number) => makeSet({ criteria: Array.from({ length: n }, (_, i) => criterion(i)), decision: { method: "points", maxPoints: n, passMark: 0 } });
+const setOf = (n: number) =>
+  makeSet({ criteria: Array.from({ length: n }, (_, i) => criterion(i)), decision: { method: "points", maxPoints: n, passMark: 0 } });
 const nestArrays = (n: number, leaf: unknown = true): unknown => {
   let v = leaf;
   for (let i = 0; i < n; i++) v = [v];
@@ -94,7 +95,8 @@ describe("limits on a criteria set", () => {
     (cyclic.title as Record<string, unknown>).self = cyclic;
     expect(codes(cyclic)).toEqual(["too_deep"]);
     // Depth counts objects and lists from the root: the set (1), criteria (2), a criterion (3), its rule...
-    const exactly = (depth: number) => makeSet({ criteria: [criterion(0, { "!": nestArrays(depth - 4, true) })], decision: { method: "points", maxPoints: 1, passMark: 0 } });
+    const exactly = (depth: number) =>
+      makeSet({ criteria: [criterion(0, { "!": nestArrays(depth - 4, true) })], decision: { method: "points", maxPoints: 1, passMark: 0 } });
     expect(codes(exactly(30), { maxJsonDepth: 30 })).not.toContain("too_deep");
     expect(codes(exactly(31), { maxJsonDepth: 30 })).toEqual(["too_deep"]);
   });
@@ -102,15 +104,32 @@ describe("limits on a criteria set", () => {
   it("refuse more criteria than maxCriteria", () => {
     expect(codes(setOf(1000))).toEqual([]);
     const ps = problems(setOf(1001));
-    expect(ps).toEqual([{ code: "too_many_criteria", key: "problem.too_many_criteria", params: { count: 1001, max: 1000 }, path: ["criteria"], message: expect.stringMatching(/1001 criteria; at most 1000 .*limits\.maxCriteria/) }]);
+    expect(ps).toEqual([
+      {
+        code: "too_many_criteria",
+        key: "problem.too_many_criteria",
+        params: { count: 1001, max: 1000 },
+        path: ["criteria"],
+        message: expect.stringMatching(/1001 criteria; at most 1000 .*limits\.maxCriteria/),
+      },
+    ]);
     expect(codes(setOf(11), { maxCriteria: 10 })).toEqual(["too_many_criteria"]);
     expect(codes(setOf(1001), { maxCriteria: 1001 })).toEqual([]);
   });
 
   it("refuse more derived values than maxDerived", () => {
-    const derived = (n: number) => makeSet({ derived: Object.fromEntries(Array.from({ length: n }, (_, i) => [`d${i}`, { description: text("d"), rule: true }])) });
+    const derived = (n: number) =>
+      makeSet({ derived: Object.fromEntries(Array.from({ length: n }, (_, i) => [`d${i}`, { description: text("d"), rule: true }])) });
     expect(codes(derived(3), { maxDerived: 3 })).toEqual([]);
-    expect(problems(derived(4), { maxDerived: 3 })).toEqual([{ code: "too_many_derived", key: "problem.too_many_derived", params: { count: 4, max: 3 }, path: ["derived"], message: expect.stringContaining("limits.maxDerived") }]);
+    expect(problems(derived(4), { maxDerived: 3 })).toEqual([
+      {
+        code: "too_many_derived",
+        key: "problem.too_many_derived",
+        params: { count: 4, max: 3 },
+        path: ["derived"],
+        message: expect.stringContaining("limits.maxDerived"),
+      },
+    ]);
     expect(codes(derived(501))).toEqual(["too_many_derived"]);
   });
 
@@ -118,7 +137,13 @@ describe("limits on a criteria set", () => {
     // makeSet declares 6 inputs, and 3 fields in each member record.
     expect(codes(makeSet(), { maxInputs: 9 })).toEqual([]);
     expect(problems(makeSet(), { maxInputs: 8 })).toEqual([
-      { code: "too_many_inputs", key: "problem.too_many_inputs", params: { count: 9, max: 8 }, path: ["inputs"], message: expect.stringMatching(/9 inputs and fields; at most 8 .*limits\.maxInputs/) },
+      {
+        code: "too_many_inputs",
+        key: "problem.too_many_inputs",
+        params: { count: 9, max: 8 },
+        path: ["inputs"],
+        message: expect.stringMatching(/9 inputs and fields; at most 8 .*limits\.maxInputs/),
+      },
     ]);
   });
 
@@ -126,7 +151,15 @@ describe("limits on a criteria set", () => {
     const withInput = (spec: unknown) => makeSet({ inputs: { ...(makeSet().inputs as object), deep: spec } });
     expect(codes(withInput(nestInputs(8)))).toEqual([]);
     const ps = problems(withInput(nestInputs(9)));
-    expect(ps).toEqual([{ code: "inputs_too_deep", key: "problem.inputs_too_deep", params: { depth: 9, max: 8 }, path: ["inputs", "deep", ...Array(8).fill("items")], message: expect.stringContaining("limits.maxDataDepth") }]);
+    expect(ps).toEqual([
+      {
+        code: "inputs_too_deep",
+        key: "problem.inputs_too_deep",
+        params: { depth: 9, max: 8 },
+        path: ["inputs", "deep", ...Array(8).fill("items")],
+        message: expect.stringContaining("limits.maxDataDepth"),
+      },
+    ]);
     // Deep enough to exhaust the stack of a recursive validator: refused before the schema runs.
     expect(codes(withInput(nestInputs(5000)), { maxJsonDepth: 1000 })).toEqual(["too_deep"]);
     expect(codes(withInput(nestInputs(400)), { maxJsonDepth: 1000 })).toEqual(["inputs_too_deep"]);
@@ -141,7 +174,15 @@ describe("limits on a criteria set", () => {
     };
     const one = (rule: unknown) => makeSet({ criteria: [{ id: "1", title: text("one"), points: 100, rule }] });
     expect(codes(one(not(40)))).toEqual([]);
-    expect(problems(one(not(41)))).toEqual([{ code: "rule_too_deep", key: "problem.rule_too_deep", params: { max: 40 }, path: expect.arrayContaining(["criteria", 0, "rule"]), message: expect.stringContaining("limits.maxRuleDepth") }]);
+    expect(problems(one(not(41)))).toEqual([
+      {
+        code: "rule_too_deep",
+        key: "problem.rule_too_deep",
+        params: { max: 40 },
+        path: expect.arrayContaining(["criteria", 0, "rule"]),
+        message: expect.stringContaining("limits.maxRuleDepth"),
+      },
+    ]);
     expect(codes(one(not(60)), { maxRuleDepth: 60 })).toEqual([]);
     const wide = (n: number) => ({ and: Array.from({ length: n }, () => ({ var: "a" })) });
     expect(codes(one(wide(9)), { maxRuleNodes: 10 })).toEqual([]);
@@ -150,10 +191,26 @@ describe("limits on a criteria set", () => {
 
   it("refuse rules that together exceed maxTotalRuleNodes, however they are spread over tiers", () => {
     const tiers = (n: number) =>
-      makeSet({ criteria: [{ id: "1", title: text("a"), points: { max: 100, tiers: Array.from({ length: n }, (_, i) => ({ points: i === 0 ? 100 : 1, when: { "!": { var: "a" } } })) } }] });
+      makeSet({
+        criteria: [
+          {
+            id: "1",
+            title: text("a"),
+            points: { max: 100, tiers: Array.from({ length: n }, (_, i) => ({ points: i === 0 ? 100 : 1, when: { "!": { var: "a" } } })) },
+          },
+        ],
+      });
     expect(codes(tiers(50), { maxTotalRuleNodes: 100 })).toEqual([]);
     const ps = problems(tiers(51), { maxTotalRuleNodes: 100 });
-    expect(ps).toEqual([{ code: "rules_too_large", key: "problem.rules_too_large", params: { max: 100 }, path: ["criteria", 0, "points", "tiers", 50, "when"], message: expect.stringContaining("limits.maxTotalRuleNodes") }]);
+    expect(ps).toEqual([
+      {
+        code: "rules_too_large",
+        key: "problem.rules_too_large",
+        params: { max: 100 },
+        path: ["criteria", 0, "points", "tiers", 50, "when"],
+        message: expect.stringContaining("limits.maxTotalRuleNodes"),
+      },
+    ]);
   });
 
   it("require a ratio's part and whole read from inputs declared as counts (min 0)", () => {
@@ -165,7 +222,15 @@ describe("limits on a criteria set", () => {
     expect(codes(ratio({ min: 0 }))).toEqual([]);
     expect(codes(ratio({ min: 1 }))).toEqual([]);
     const ps = problems(ratio({}));
-    expect(ps).toEqual([{ code: "not_a_count", key: "problem.not_a_count.signed", params: { part: "whole", input: "\"m\"" }, path: ["criteria", 0, "rule", "ratioAtLeast", 1], message: expect.stringContaining('"min": 0') }]);
+    expect(ps).toEqual([
+      {
+        code: "not_a_count",
+        key: "problem.not_a_count.signed",
+        params: { part: "whole", input: '"m"' },
+        path: ["criteria", 0, "rule", "ratioAtLeast", 1],
+        message: expect.stringContaining('"min": 0'),
+      },
+    ]);
     expect(codes(ratio({ min: -3 }))).toEqual(["not_a_count"]);
   });
 });
@@ -180,7 +245,11 @@ describe("limits on a unit's data", () => {
         nhom: {
           type: "array",
           description: text("groups"),
-          items: { type: "object", description: text("group"), fields: { tags: { type: "array", maxItems: 2, description: text("tags"), items: { type: "string", description: text("tag") } } } },
+          items: {
+            type: "object",
+            description: text("group"),
+            fields: { tags: { type: "array", maxItems: 2, description: text("tags"), items: { type: "string", description: text("tag") } } },
+          },
         },
       },
     }),
@@ -190,7 +259,15 @@ describe("limits on a unit's data", () => {
   it("refuse a list longer than maxArrayLength, with its path, before looking at its items", () => {
     expect(dataProblems(set, { members: [{}, {}, {}] })).toEqual([]);
     const ps = dataProblems(set, { members: [1, 2, 3, 4] });
-    expect(ps).toEqual([{ code: "list_too_long", key: "problem.list_too_long", params: { count: 4, max: 3 }, path: ["members"], message: "the list has 4 items; at most 3 are accepted (limits.maxArrayLength)" }]);
+    expect(ps).toEqual([
+      {
+        code: "list_too_long",
+        key: "problem.list_too_long",
+        params: { count: 4, max: 3 },
+        path: ["members"],
+        message: "the list has 4 items; at most 3 are accepted (limits.maxArrayLength)",
+      },
+    ]);
     expect(at(dataProblems(set, { nhom: [{ tags: ["a", "b", "c", "d"] }] }))).toEqual([["nhom.0.tags", "list_too_long"]]);
     // The set's own maxItems still applies, with zod's code.
     expect(at(dataProblems(set, { nhom: [{ tags: ["a", "b", "c"] }] }))).toEqual([["nhom.0.tags", "too_big"]]);
@@ -205,7 +282,15 @@ describe("limits on a unit's data", () => {
 
   it("refuse a text longer than maxStringLength, with its path, in free text and in enums", () => {
     expect(dataProblems(set, { ten: "12345678" })).toEqual([]);
-    expect(dataProblems(set, { ten: "123456789" })).toEqual([{ code: "text_too_long", key: "problem.text_too_long", params: { length: 9, max: 8 }, path: ["ten"], message: "the text has 9 characters; at most 8 are accepted (limits.maxStringLength)" }]);
+    expect(dataProblems(set, { ten: "123456789" })).toEqual([
+      {
+        code: "text_too_long",
+        key: "problem.text_too_long",
+        params: { length: 9, max: 8 },
+        path: ["ten"],
+        message: "the text has 9 characters; at most 8 are accepted (limits.maxStringLength)",
+      },
+    ]);
     expect(at(dataProblems(set, { xepLoai: "x".repeat(100) }))).toEqual([["xepLoai", "text_too_long"]]);
     expect(at(dataProblems(set, { nhom: [{ tags: ["ok", "y".repeat(9)] }] }))).toEqual([["nhom.0.tags.1", "text_too_long"]]);
     expect(at(dataProblems(set, { ghiChu: "123456" }))).toEqual([["ghiChu", "too_big"]]);
@@ -285,7 +370,9 @@ describe("a loaded set", () => {
 
   it("reports problems of the set as a CriteriaSetError naming the limit", () => {
     expect(() => loadCriteriaSet(setOf(3), { limits: { maxCriteria: 2 }, source: "big.json" })).toThrow(CriteriaSetError);
-    expect(() => loadCriteriaSet(setOf(3), { limits: { maxCriteria: 2 }, source: "big.json" })).toThrow(/big\.json.*\n.*criteria: the set has 3 criteria; at most 2 .*\[too_many_criteria\]/);
+    expect(() => loadCriteriaSet(setOf(3), { limits: { maxCriteria: 2 }, source: "big.json" })).toThrow(
+      /big\.json.*\n.*criteria: the set has 3 criteria; at most 2 .*\[too_many_criteria\]/,
+    );
   });
 });
 
@@ -304,7 +391,11 @@ describe("the work one unit may take (maxWork), estimated when a set is loaded",
     },
   });
   const withRule = (rule: unknown, members: Record<string, unknown> = {}, more: Record<string, unknown> = {}) =>
-    makeSet({ inputs: { a: { type: "boolean", description: text("a") }, members: member(members) }, criteria: [{ id: "1", title: text("r"), points: 100, rule }], ...more });
+    makeSet({
+      inputs: { a: { type: "boolean", description: text("a") }, members: member(members) },
+      criteria: [{ id: "1", title: text("r"), points: 100, rule }],
+      ...more,
+    });
   const work = (json: unknown, limits: LimitsInput = { maxWork: Number.MAX_SAFE_INTEGER }) => loadCriteriaSet(json, { limits }).analysis.work;
   const all = { all: [{ var: "members" }, { ">": [{ var: "age" }, 5] }] };
 
@@ -318,7 +409,9 @@ describe("the work one unit may take (maxWork), estimated when a set is loaded",
     expect(work(withRule(nested, { maxItems: 40 }))).toBe(2 + 40 * 2 + 40 * 100_000 * 3);
     // A literal list, a lookup in it, a filtered list and a derived list keep their bounds.
     expect(work(withRule({ in: [{ var: "a" }, [true, false]] }))).toBe(5 + 2);
-    const derived = { derived: { big: { label: text("big"), description: text("big"), rule: { filter: [{ var: "members" }, { ">": [{ var: "age" }, 5] }] } } } };
+    const derived = {
+      derived: { big: { label: text("big"), description: text("big"), rule: { filter: [{ var: "members" }, { ">": [{ var: "age" }, 5] }] } } },
+    };
     expect(work(withRule({ "==": [{ count: [{ var: "big" }] }, 1] }, { maxItems: 40 }, derived))).toBe(2 + 3 * 40 + 4);
   });
 
@@ -349,6 +442,7 @@ describe("the work one unit may take (maxWork), estimated when a set is loaded",
   });
 
   it("keeps every shipped set far inside the default", () => {
-    for (const set of loadCriteriaDir(join(ROOT, "criteria"))) expect(set.analysis.work, `${set.definition.id}@${set.definition.version}`).toBeLessThanOrEqual(DEFAULT_LIMITS.maxWork / 5);
+    for (const set of loadCriteriaDir(join(ROOT, "criteria")))
+      expect(set.analysis.work, `${set.definition.id}@${set.definition.version}`).toBeLessThanOrEqual(DEFAULT_LIMITS.maxWork / 5);
   });
 });

@@ -7,7 +7,6 @@ import { checkLockDir, LOCK_FILE, readLock, updateLockDir } from "../src/node/in
 import { makeSet, readJson, ROOT } from "./helpers.js";
 import { run } from "./run-cli.js";
 
-
 /** A copy of the fixture criteria folder, released. */
 function releasedCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), "tieuchi-lock-"));
@@ -109,7 +108,9 @@ describe("checking a lock", () => {
       "moi/1.0.0.json": "unreleased",
       "moi/copy.json": "duplicate",
     });
-    expect(report.entries.find((e) => e.status === "unreleased")!.message).toBe("moi/1.0.0.json: moi@1.0.0 is not in the lock; after review, release it with tieuchi lock --update");
+    expect(report.entries.find((e) => e.status === "unreleased")!.message).toBe(
+      "moi/1.0.0.json: moi@1.0.0 is not in the lock; after review, release it with tieuchi lock --update",
+    );
     const gone = checkLock(lock, []);
     expect(gone.entries).toEqual([expect.objectContaining({ status: "removed", version: "don-vi-hoc-tap@2020.1.0", file: null, lockedFile: file })]);
     expect(gone.ok).toBe(false);
@@ -145,9 +146,12 @@ describe("updating a lock", () => {
 
   it("validates lock files", () => {
     expect(() => parseLock({ format: "tieuchi/lock@2", versions: {} }, "l.json")).toThrow(LockFileError);
-    expect(() => parseLock({ format: "tieuchi/lock@1", versions: { "a@1.0.0": { file: "../a.json", hash: "sha256:" + "0".repeat(64), parts: {}, criteria: {}, inputs: {} } } })).toThrow(
-      /not a \.json path inside the criteria folder/,
-    );
+    expect(() =>
+      parseLock({
+        format: "tieuchi/lock@1",
+        versions: { "a@1.0.0": { file: "../a.json", hash: "sha256:" + "0".repeat(64), parts: {}, criteria: {}, inputs: {} } },
+      }),
+    ).toThrow(/not a \.json path inside the criteria folder/);
     try {
       parseLock({ format: "tieuchi/lock@1", versions: { nope: {} } }, "l.json");
     } catch (e) {
@@ -158,7 +162,10 @@ describe("updating a lock", () => {
 });
 
 describe("the lock and the registry", () => {
-  const old = { file: "s/1.0.0.json", json: makeSet({ id: "s", version: "1.0.0", validFrom: "2020-01-01", source: { document: "QĐ 1/2019", issuer: "Test", issued: "2019-12-01" } }) };
+  const old = {
+    file: "s/1.0.0.json",
+    json: makeSet({ id: "s", version: "1.0.0", validFrom: "2020-01-01", source: { document: "QĐ 1/2019", issuer: "Test", issued: "2019-12-01" } }),
+  };
   const next = { file: "s/2.0.0.json", json: makeSet({ id: "s", version: "2.0.0", validFrom: "2024-01-26", supersedes: { id: "s", version: "1.0.0" } }) };
 
   it("refuses to release a version that overlaps its predecessor: an app could not load the folder", () => {
@@ -219,7 +226,9 @@ describe("tieuchi lock", () => {
     expect(run("lock", "--lang", "en", "--check", "--criteria", dir).code).toBe(0);
     // A released file moved elsewhere is still the same release.
     renameSync(join(dir, "moi/1.0.0.json"), join(dir, "moi-1.0.0.json"));
-    expect(run("lock", "--lang", "en", "--check", "--criteria", dir, "--verbose").out).toContain("✔ moved      moi-1.0.0.json: moi@1.0.0 unchanged, moved from moi/1.0.0.json");
+    expect(run("lock", "--lang", "en", "--check", "--criteria", dir, "--verbose").out).toContain(
+      "✔ moved      moi-1.0.0.json: moi@1.0.0 unchanged, moved from moi/1.0.0.json",
+    );
     rmSync(dir, { recursive: true });
   });
 
@@ -228,7 +237,9 @@ describe("tieuchi lock", () => {
     const r = run("lock", "--lang", "en", "--update", "--criteria", dir);
     expect(r.code).toBe(1);
     expect(r.out).toContain("criteria.lock.json not updated");
-    expect(readLock(dir)!.versions["gia-dinh-mau@2024.1.0"]!.parts.source).toBe(lockEntryOf("x.json", readJson("test/fixtures/versions/criteria/gia-dinh-mau/2024.1.0.json")).parts.source);
+    expect(readLock(dir)!.versions["gia-dinh-mau@2024.1.0"]!.parts.source).toBe(
+      lockEntryOf("x.json", readJson("test/fixtures/versions/criteria/gia-dinh-mau/2024.1.0.json")).parts.source,
+    );
     expect(run("lock", "--lang", "en", "--update", "--accept-changes", "--criteria", dir)).toMatchObject({ code: 0 });
     expect(run("lock", "--lang", "en", "--check", "--criteria", dir).code).toBe(0);
     rmSync(dir, { recursive: true });
@@ -267,7 +278,12 @@ describe("tieuchi lock", () => {
 describe("lock entries with names an object has by inheritance", () => {
   it("notice a criterion called constructor disappearing", () => {
     const t = { vi: "x", en: "x" };
-    const json = makeSet({ criteria: [{ id: "constructor", title: t, points: 50, rule: { var: "a" } }, { id: "b", title: t, points: 50, rule: { var: "b" } }] });
+    const json = makeSet({
+      criteria: [
+        { id: "constructor", title: t, points: 50, rule: { var: "a" } },
+        { id: "b", title: t, points: 50, rule: { var: "b" } },
+      ],
+    });
     const lock = updateLock(null, [{ file: "s.json", json }]).lock!;
     const edited = { ...json, criteria: [{ id: "b", title: t, points: 100, rule: { var: "b" } }] };
     expect(checkLock(lock, [{ file: "s.json", json: edited }]).entries[0]!.changes).toEqual([

@@ -32,9 +32,21 @@ describe("data check problems", () => {
     expect(e).toBeInstanceOf(UnitDataError);
     const byCode = Object.fromEntries(e.problems.map((p) => [p.code, p]));
     expect(byCode.invalid_type).toMatchObject({ key: "problem.invalid_type", path: ["hasBookshelf"], params: { expected: "boolean", received: "string" } });
-    expect(byCode.too_small).toMatchObject({ key: "problem.too_small", path: ["members", 0, "age"], params: { origin: "number", minimum: 0, inclusive: true } });
-    expect(byCode.invalid_value).toMatchObject({ key: "problem.invalid_value", path: ["members", 0, "rating"], params: { values: ['"Tốt"', '"Khá"', '"Đạt"', '"Chưa đạt"'] } });
-    expect(byCode.unknown_field).toMatchObject({ key: "problem.unknown_field", path: ["extra"], params: { key: "extra", top: true, known: ["members", "hasBookshelf"] } });
+    expect(byCode.too_small).toMatchObject({
+      key: "problem.too_small",
+      path: ["members", 0, "age"],
+      params: { origin: "number", minimum: 0, inclusive: true },
+    });
+    expect(byCode.invalid_value).toMatchObject({
+      key: "problem.invalid_value",
+      path: ["members", 0, "rating"],
+      params: { values: ['"Tốt"', '"Khá"', '"Đạt"', '"Chưa đạt"'] },
+    });
+    expect(byCode.unknown_field).toMatchObject({
+      key: "problem.unknown_field",
+      path: ["extra"],
+      params: { key: "extra", top: true, known: ["members", "hasBookshelf"] },
+    });
   });
 
   it("read in Vietnamese, with no zod English in them, and in English", () => {
@@ -89,7 +101,17 @@ describe("error texts", () => {
     };
     const e = thrown(() => loadCriteriaSet(broken)) as CriteriaSetError;
     expect(e).toBeInstanceOf(CriteriaSetError);
-    expect(e.problems.map((p) => p.code)).toEqual(["duplicate_id", "dates", "duplicate_name", "not_a_count", "not_a_count", "bad_percent", "operator_not_allowed", "not_a_number", "not_a_number"]);
+    expect(e.problems.map((p) => p.code)).toEqual([
+      "duplicate_id",
+      "dates",
+      "duplicate_name",
+      "not_a_count",
+      "not_a_count",
+      "bad_percent",
+      "operator_not_allowed",
+      "not_a_number",
+      "not_a_number",
+    ]);
     for (const p of e.problems as Problem[]) {
       const vi = say(p, "vi");
       expect(vi, p.key).not.toBe(p.message);

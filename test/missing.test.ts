@@ -20,33 +20,125 @@ type Entry = readonly [rule: Rule, needs: string];
 
 /** For every operator, rules that need a value in each of its argument positions. */
 const TABLE: Record<string, readonly Entry[]> = {
-  var: [[v("n"), "n"], [v("a"), "a"], [v("s"), "s"]],
-  and: [[{ and: [v("a"), true] }, "a"], [{ and: [true, v("a")] }, "a"]],
-  or: [[{ or: [v("a"), true] }, "a"], [{ or: [false, v("a")] }, "a"]],
-  if: [[{ if: [v("a"), true, false] }, "a"], [{ if: [true, v("a"), false] }, "a"], [{ if: [false, true, v("a")] }, "a"], [{ if: [v("a")] }, "a"]],
-  "!": [[{ "!": [v("a")] }, "a"], [{ "!": v("members") }, "members"]],
+  var: [
+    [v("n"), "n"],
+    [v("a"), "a"],
+    [v("s"), "s"],
+  ],
+  and: [
+    [{ and: [v("a"), true] }, "a"],
+    [{ and: [true, v("a")] }, "a"],
+  ],
+  or: [
+    [{ or: [v("a"), true] }, "a"],
+    [{ or: [false, v("a")] }, "a"],
+  ],
+  if: [
+    [{ if: [v("a"), true, false] }, "a"],
+    [{ if: [true, v("a"), false] }, "a"],
+    [{ if: [false, true, v("a")] }, "a"],
+    [{ if: [v("a")] }, "a"],
+  ],
+  "!": [
+    [{ "!": [v("a")] }, "a"],
+    [{ "!": v("members") }, "members"],
+  ],
   "!!": [[{ "!!": [v("a")] }, "a"]],
-  "==": [[{ "==": [v("n"), 0] }, "n"], [{ "==": [null, v("n")] }, "n"], [{ "==": [v("s"), ""] }, "s"]],
-  "===": [[{ "===": [v("n"), null] }, "n"], [{ "===": [null, v("a")] }, "a"]],
-  "!=": [[{ "!=": [v("n"), 5] }, "n"], [{ "!=": [5, v("n")] }, "n"]],
-  "!==": [[{ "!==": [v("xepLoai"), "Tốt"] }, "xepLoai"], [{ "!==": [1, v("n")] }, "n"]],
-  ">": [[{ ">": [v("n"), -1] }, "n"], [{ ">": [5, v("n")] }, "n"]],
-  ">=": [[{ ">=": [v("n"), 0] }, "n"], [{ ">=": [5, v("n")] }, "n"]],
-  "<": [[{ "<": [v("n"), 5] }, "n"], [{ "<": [-1, v("n")] }, "n"], [{ "<": [-1, v("n"), 10] }, "n"], [{ "<": [-2, -1, v("x")] }, "x"]],
-  "<=": [[{ "<=": [v("n"), 5] }, "n"], [{ "<=": [0, v("n")] }, "n"], [{ "<=": [0, v("x"), 10] }, "x"]],
-  "+": [[{ ">=": [{ "+": [v("n"), 1] }, 1] }, "n"], [{ ">=": [{ "+": [1, v("n")] }, 1] }, "n"], [{ ">=": [{ "+": [v("x")] }, 0] }, "x"]],
-  "-": [[{ "<=": [{ "-": [v("n")] }, 0] }, "n"], [{ "<": [{ "-": [v("n"), 1] }, 0] }, "n"], [{ ">": [{ "-": [1, v("n")] }, 0] }, "n"]],
-  "*": [[{ "==": [{ "*": [v("n"), 2] }, 0] }, "n"], [{ "==": [{ "*": [2, v("x")] }, 0] }, "x"]],
-  "/": [[{ "==": [{ "/": [v("n"), 2] }, 0] }, "n"], [{ "==": [{ "/": [0, v("x")] }, 0] }, "x"]],
-  "%": [[{ "==": [{ "%": [v("n"), 2] }, 0] }, "n"], [{ "<": [{ "%": [7, v("n")] }, 7] }, "n"]],
-  min: [[{ "<=": [{ min: [v("n"), 100] }, 100] }, "n"], [{ "<=": [{ min: [100, v("x")] }, 100] }, "x"]],
-  max: [[{ ">=": [{ max: [v("n"), 0] }, 0] }, "n"], [{ ">=": [{ max: [0, v("x")] }, 0] }, "x"]],
-  in: [[{ in: [v("xepLoai"), ["Tốt", "Khá"]] }, "xepLoai"], [{ "!": { in: ["q", v("s")] } }, "s"], [{ "!": { in: [v("s"), "abc"] } }, "s"]],
-  all: [[{ all: [v("members"), true] }, "members"], [{ all: [v("members"), v("ok")] }, "members.0.ok"], [{ "!": { all: [v("members"), { "<": [v("age"), 5] }] } }, "members.0.age"]],
-  some: [[{ "!": { some: [v("members"), true] } }, "members"], [{ some: [v("members"), v("ok")] }, "members.0.ok"], [{ some: [v("members"), { "<": [v("age"), 5] }] }, "members.0.age"]],
-  none: [[{ none: [v("members"), true] }, "members"], [{ none: [v("members"), v("ok")] }, "members.0.ok"], [{ none: [v("members"), { ">": [v("age"), 5] }] }, "members.0.age"]],
-  filter: [[{ "!": { filter: [v("members"), true] } }, "members"], [{ "!": { filter: [v("members"), { "<": [v("age"), 5] }] } }, "members.0.age"]],
-  count: [[{ "==": [{ count: [v("members")] }, 0] }, "members"], [{ "==": [{ count: [v("members"), v("ok")] }, 0] }, "members.0.ok"], [{ "==": [{ count: [v("members"), { "<": [v("age"), 5] }] }, 0] }, "members.0.age"]],
+  "==": [
+    [{ "==": [v("n"), 0] }, "n"],
+    [{ "==": [null, v("n")] }, "n"],
+    [{ "==": [v("s"), ""] }, "s"],
+  ],
+  "===": [
+    [{ "===": [v("n"), null] }, "n"],
+    [{ "===": [null, v("a")] }, "a"],
+  ],
+  "!=": [
+    [{ "!=": [v("n"), 5] }, "n"],
+    [{ "!=": [5, v("n")] }, "n"],
+  ],
+  "!==": [
+    [{ "!==": [v("xepLoai"), "Tốt"] }, "xepLoai"],
+    [{ "!==": [1, v("n")] }, "n"],
+  ],
+  ">": [
+    [{ ">": [v("n"), -1] }, "n"],
+    [{ ">": [5, v("n")] }, "n"],
+  ],
+  ">=": [
+    [{ ">=": [v("n"), 0] }, "n"],
+    [{ ">=": [5, v("n")] }, "n"],
+  ],
+  "<": [
+    [{ "<": [v("n"), 5] }, "n"],
+    [{ "<": [-1, v("n")] }, "n"],
+    [{ "<": [-1, v("n"), 10] }, "n"],
+    [{ "<": [-2, -1, v("x")] }, "x"],
+  ],
+  "<=": [
+    [{ "<=": [v("n"), 5] }, "n"],
+    [{ "<=": [0, v("n")] }, "n"],
+    [{ "<=": [0, v("x"), 10] }, "x"],
+  ],
+  "+": [
+    [{ ">=": [{ "+": [v("n"), 1] }, 1] }, "n"],
+    [{ ">=": [{ "+": [1, v("n")] }, 1] }, "n"],
+    [{ ">=": [{ "+": [v("x")] }, 0] }, "x"],
+  ],
+  "-": [
+    [{ "<=": [{ "-": [v("n")] }, 0] }, "n"],
+    [{ "<": [{ "-": [v("n"), 1] }, 0] }, "n"],
+    [{ ">": [{ "-": [1, v("n")] }, 0] }, "n"],
+  ],
+  "*": [
+    [{ "==": [{ "*": [v("n"), 2] }, 0] }, "n"],
+    [{ "==": [{ "*": [2, v("x")] }, 0] }, "x"],
+  ],
+  "/": [
+    [{ "==": [{ "/": [v("n"), 2] }, 0] }, "n"],
+    [{ "==": [{ "/": [0, v("x")] }, 0] }, "x"],
+  ],
+  "%": [
+    [{ "==": [{ "%": [v("n"), 2] }, 0] }, "n"],
+    [{ "<": [{ "%": [7, v("n")] }, 7] }, "n"],
+  ],
+  min: [
+    [{ "<=": [{ min: [v("n"), 100] }, 100] }, "n"],
+    [{ "<=": [{ min: [100, v("x")] }, 100] }, "x"],
+  ],
+  max: [
+    [{ ">=": [{ max: [v("n"), 0] }, 0] }, "n"],
+    [{ ">=": [{ max: [0, v("x")] }, 0] }, "x"],
+  ],
+  in: [
+    [{ in: [v("xepLoai"), ["Tốt", "Khá"]] }, "xepLoai"],
+    [{ "!": { in: ["q", v("s")] } }, "s"],
+    [{ "!": { in: [v("s"), "abc"] } }, "s"],
+  ],
+  all: [
+    [{ all: [v("members"), true] }, "members"],
+    [{ all: [v("members"), v("ok")] }, "members.0.ok"],
+    [{ "!": { all: [v("members"), { "<": [v("age"), 5] }] } }, "members.0.age"],
+  ],
+  some: [
+    [{ "!": { some: [v("members"), true] } }, "members"],
+    [{ some: [v("members"), v("ok")] }, "members.0.ok"],
+    [{ some: [v("members"), { "<": [v("age"), 5] }] }, "members.0.age"],
+  ],
+  none: [
+    [{ none: [v("members"), true] }, "members"],
+    [{ none: [v("members"), v("ok")] }, "members.0.ok"],
+    [{ none: [v("members"), { ">": [v("age"), 5] }] }, "members.0.age"],
+  ],
+  filter: [
+    [{ "!": { filter: [v("members"), true] } }, "members"],
+    [{ "!": { filter: [v("members"), { "<": [v("age"), 5] }] } }, "members.0.age"],
+  ],
+  count: [
+    [{ "==": [{ count: [v("members")] }, 0] }, "members"],
+    [{ "==": [{ count: [v("members"), v("ok")] }, 0] }, "members.0.ok"],
+    [{ "==": [{ count: [v("members"), { "<": [v("age"), 5] }] }, 0] }, "members.0.age"],
+  ],
   shareAtLeast: [
     [{ shareAtLeast: [0, v("members"), true] }, "members"],
     [{ shareAtLeast: [0, v("members"), v("ok")] }, "members.0.ok"],
@@ -59,9 +151,20 @@ const TABLE: Record<string, readonly Entry[]> = {
     [{ shareAtMost: [100, v("members"), true, { ">": [v("age"), 200] }] }, "members.0.age"],
     [{ shareAtMost: [v("p"), v("members"), true] }, "p"],
   ],
-  sum: [[{ ">": [{ sum: [v("members"), v("age")] }, 45] }, "members.0.age"], [{ ">": [{ sum: [v("members"), v("age")] }, 20] }, "members"]],
-  ratioAtLeast: [[{ ratioAtLeast: [v("k"), v("n"), 0] }, "k"], [{ ratioAtLeast: [0, v("n"), 0] }, "n"], [{ ratioAtLeast: [v("k"), v("n"), v("p")] }, "p"]],
-  ratioAtMost: [[{ ratioAtMost: [v("k"), v("n"), 100] }, "k"], [{ ratioAtMost: [0, v("n"), 100] }, "n"], [{ ratioAtMost: [v("k"), v("n"), v("p")] }, "p"]],
+  sum: [
+    [{ ">": [{ sum: [v("members"), v("age")] }, 45] }, "members.0.age"],
+    [{ ">": [{ sum: [v("members"), v("age")] }, 20] }, "members"],
+  ],
+  ratioAtLeast: [
+    [{ ratioAtLeast: [v("k"), v("n"), 0] }, "k"],
+    [{ ratioAtLeast: [0, v("n"), 0] }, "n"],
+    [{ ratioAtLeast: [v("k"), v("n"), v("p")] }, "p"],
+  ],
+  ratioAtMost: [
+    [{ ratioAtMost: [v("k"), v("n"), 100] }, "k"],
+    [{ ratioAtMost: [0, v("n"), 100] }, "n"],
+    [{ ratioAtMost: [v("k"), v("n"), v("p")] }, "p"],
+  ],
 };
 
 const BASE = {
@@ -92,8 +195,19 @@ const POSITIONS: Record<string, (rule: Rule) => Record<string, unknown>> = {
   applies: (rule) => makeSet({ inputs: INPUTS, criteria: [{ id: "c", title: text("c"), points: 100, applies: rule, rule: true }] }),
   tier: (rule) => makeSet({ inputs: INPUTS, criteria: [{ id: "c", title: text("c"), points: { max: 100, tiers: [{ points: 100, when: rule }] } }] }),
   excludes: (rule) =>
-    makeSet({ inputs: INPUTS, criteria: [{ id: "c", title: text("c"), role: "exclusion", excludes: rule }, { id: "p", title: text("p"), points: 100, rule: true }] }),
-  derived: (rule) => makeSet({ inputs: INPUTS, derived: { d: { description: text("d"), rule } }, criteria: [{ id: "c", title: text("c"), points: 100, rule: { "!!": [{ var: "d" }] } }] }),
+    makeSet({
+      inputs: INPUTS,
+      criteria: [
+        { id: "c", title: text("c"), role: "exclusion", excludes: rule },
+        { id: "p", title: text("p"), points: 100, rule: true },
+      ],
+    }),
+  derived: (rule) =>
+    makeSet({
+      inputs: INPUTS,
+      derived: { d: { description: text("d"), rule } },
+      criteria: [{ id: "c", title: text("c"), points: 100, rule: { "!!": [{ var: "d" }] } }],
+    }),
 };
 
 /** A copy of the base data with the value at `path` removed, or set to null. */
@@ -127,7 +241,9 @@ describe("missing data is never false, and never hides a certain answer", () => 
   for (const engine of ENGINE_NAMES) {
     describe(`on ${engine}`, () => {
       for (const [position, build] of Object.entries(POSITIONS)) {
-        it(`a rule in '${position}' that needs an absent or null value is decided over every value that could fill it, for every operator`, { timeout: 120_000 }, () => {
+        it(`a rule in '${position}' that needs an absent or null value is decided over every value that could fill it, for every operator`, {
+          timeout: 120_000,
+        }, () => {
           const failures: string[] = [];
           let undecided = 0;
           let decided = 0;
@@ -146,7 +262,8 @@ describe("missing data is never false, and never hides a certain answer", () => 
                 if (c.status !== want) failures.push(`${op} ${JSON.stringify(rule)} with ${needs} ${how}: ${c.status}, the completions give ${want}`);
                 else if (want === "missing" && !c.missing.some((p) => absolute(needs).startsWith(p)))
                   failures.push(`${op} ${JSON.stringify(rule)} with ${needs} ${how}: missing, but does not ask for it: ${JSON.stringify(c.missing)}`);
-                else if (want !== "missing" && c.missing.length > 0) failures.push(`${op} ${JSON.stringify(rule)} with ${needs} ${how}: ${want} for certain, but asks for ${JSON.stringify(c.missing)}`);
+                else if (want !== "missing" && c.missing.length > 0)
+                  failures.push(`${op} ${JSON.stringify(rule)} with ${needs} ${how}: ${want} for certain, but asks for ${JSON.stringify(c.missing)}`);
                 if (want === "missing") undecided++;
                 else decided++;
               }
@@ -172,7 +289,13 @@ describe("missing data is never false, and never hides a certain answer", () => 
       it("a verdict is pass only when every completion passes, fail only when none does", { timeout: 120_000 }, () => {
         for (const [op, entries] of Object.entries(TABLE)) {
           for (const [rule, needs] of entries) {
-            const json = makeSet({ inputs: INPUTS, criteria: [{ id: "c", title: text("c"), mandatory: true, rule }, { id: "p", title: text("p"), points: 100, rule: true }] });
+            const json = makeSet({
+              inputs: INPUTS,
+              criteria: [
+                { id: "c", title: text("c"), mandatory: true, rule },
+                { id: "p", title: text("p"), points: 100, rule: true },
+              ],
+            });
             const data = without(needs, "absent");
             const r = evaluate(loadCriteriaSet(json), data, { engine: engine as EngineName });
             expect(r.verdict, `${op} ${JSON.stringify(rule)}`).toBe(certainStatus(json, data).verdict);

@@ -17,7 +17,12 @@ import { oracle } from "./oracle/oracle.js";
 
 const bool = (d: string) => ({ type: "boolean", description: t(d) });
 const inputs = {
-  m: { type: "array", maxItems: 4, description: t("m"), items: { type: "object", description: t("o"), fields: { ok: bool("ok"), k: { type: "integer", min: 0, max: 10, description: t("k") } } } },
+  m: {
+    type: "array",
+    maxItems: 4,
+    description: t("m"),
+    items: { type: "object", description: t("o"), fields: { ok: bool("ok"), k: { type: "integer", min: 0, max: 10, description: t("k") } } },
+  },
   l: { type: "array", maxItems: 4, description: t("l"), items: { type: "integer", min: 0, max: 10, description: t("i") } },
   f: { type: "array", maxItems: 4, description: t("f"), items: bool("f") },
 };
@@ -55,7 +60,10 @@ describe("a null item is an item whose value is unknown", () => {
     const c = decided(setOf({ ">=": [{ count: [{ var: "m" }, { "!": { var: "ok" } }] }, 2] }), data);
     expect([c.status, c.missing]).toEqual(["missing", ["m[1].ok", "m[2].ok"]]);
     // The same as records given with their answers absent.
-    expect(decided(setOf({ ">=": [{ count: [{ var: "m" }, { "!": { var: "ok" } }] }, 2] }), { m: [{ ok: true }, {}, { k: 1 }] }).missing).toEqual(["m[1].ok", "m[2].ok"]);
+    expect(decided(setOf({ ">=": [{ count: [{ var: "m" }, { "!": { var: "ok" } }] }, 2] }), { m: [{ ok: true }, {}, { k: 1 }] }).missing).toEqual([
+      "m[1].ok",
+      "m[2].ok",
+    ]);
   });
   it("all, some, none, filter and shareAtLeast agree on both engines and with the oracle", () => {
     const data = { m: [{ ok: true, k: 3 }, null, { ok: false, k: 9 }], l: [null, 4], f: [true, null, false] };
@@ -75,13 +83,18 @@ describe("a null item is an item whose value is unknown", () => {
   });
   it("the generated module hands null items back and the result is the closure evaluator's", async () => {
     // The generator models lists of records only: a set of the list of records alone.
-    const json = makeSet({ inputs: { m: inputs.m }, criteria: [{ id: "1", title: t("c"), points: 100, rule: { ">=": [{ count: [{ var: "m" }, { "!": { var: "ok" } }] }, 2] } }] });
+    const json = makeSet({
+      inputs: { m: inputs.m },
+      criteria: [{ id: "1", title: t("c"), points: 100, rule: { ">=": [{ count: [{ var: "m" }, { "!": { var: "ok" } }] }, 2] } }],
+    });
     const set = loadCriteriaSet(json);
     const file = join(mkdtempSync(join(tmpdir(), "tieuchi-null-items-")), "set.mjs");
     writeFileSync(file, generateModule(set));
     const generated = loadCriteriaSet(json);
     useGenerated(generated, (await import(pathToFileURL(file).href)) as GeneratedModule);
     for (const data of [{ m: [{ ok: true }, null, null] }, { m: [{ ok: false }, { ok: false }] }, { m: [null] }])
-      expect(JSON.stringify(evaluate(generated, structuredClone(data), { explain: false }))).toBe(JSON.stringify(evaluate(set, structuredClone(data), { explain: false })));
+      expect(JSON.stringify(evaluate(generated, structuredClone(data), { explain: false }))).toBe(
+        JSON.stringify(evaluate(set, structuredClone(data), { explain: false })),
+      );
   });
 });

@@ -40,7 +40,10 @@ describe("the operator registry", () => {
         continue;
       }
       expect(o.list, o.name).toBeDefined();
-      expect(o.perItem!.every((i) => i > o.list!), o.name).toBe(true);
+      expect(
+        o.perItem!.every((i) => i > o.list!),
+        o.name,
+      ).toBe(true);
     }
     expect(operatorOf("shareAtLeast")!.list).toBe(1);
     expect(operatorOf("shareAtLeast")!.percentArg).toBe(0);
@@ -100,7 +103,13 @@ describe("the rule walker", () => {
       applies: { var: "a" },
       rule: { var: "r" },
       excludes: { var: "x" },
-      points: { max: 10, tiers: [{ points: 10, when: { var: "t0" } }, { points: 5, when: { var: "t1" } }] },
+      points: {
+        max: 10,
+        tiers: [
+          { points: 10, when: { var: "t0" } },
+          { points: 5, when: { var: "t1" } },
+        ],
+      },
     } as unknown as Criterion;
     const rules = criterionRules(c);
     expect(rules.map((r) => r.where)).toEqual(["applies", "rule", "excludes", "points.tiers[0]", "points.tiers[1]"]);

@@ -29,7 +29,6 @@ let exactCount = 0;
 /** Shipped sets' units checked, and of those compared exactly. */
 const shipped = { checked: 0, exact: 0 };
 
-
 type Json = Record<string, unknown>;
 
 /** The places a value can be taken away from: every declared field present in the data, lists whole included. */
@@ -55,7 +54,8 @@ function cut(data: Json, inputs: Inputs): Json {
     const spec: InputSpec | undefined = inputs[k];
     if (spec?.type === "array" && Array.isArray(v)) {
       const items = v.slice(0, Math.max(2, spec.minItems ?? 0));
-      out[k] = spec.items.type === "object" ? items.map((x) => (x && typeof x === "object" ? cut(x as Json, (spec.items as { fields: Inputs }).fields) : x)) : items;
+      out[k] =
+        spec.items.type === "object" ? items.map((x) => (x && typeof x === "object" ? cut(x as Json, (spec.items as { fields: Inputs }).fields) : x)) : items;
     } else if (spec?.type === "object" && v && typeof v === "object" && !Array.isArray(v)) out[k] = cut(v as Json, spec.fields);
     else out[k] = v;
   }
@@ -75,7 +75,12 @@ function listNotGiven(data: unknown, inputs: Inputs): boolean {
   if (data === null || typeof data !== "object") return false;
   return Object.entries(inputs).some(([k, spec]) => {
     const v = (data as Json)[k];
-    if (spec.type === "array") return v === undefined || v === null || (Array.isArray(v) && spec.items.type === "object" && v.some((x) => x === null || listNotGiven(x, (spec.items as { fields: Inputs }).fields)));
+    if (spec.type === "array")
+      return (
+        v === undefined ||
+        v === null ||
+        (Array.isArray(v) && spec.items.type === "object" && v.some((x) => x === null || listNotGiven(x, (spec.items as { fields: Inputs }).fields)))
+      );
     if (spec.type === "object") return v === undefined || v === null || listNotGiven(v, spec.fields);
     return false;
   });
@@ -103,7 +108,11 @@ function readsOf(set: LoadedSet): Map<string, number>[] {
   const def = set.definition;
   return def.criteria.map((c) => {
     const reads = new Map<string, number>();
-    countReads([c.applies, c.rule, c.excludes, typeof c.points === "object" ? ("tiers" in c.points ? c.points.tiers.map((t) => t.when) : c.points.score) : undefined], reads, 1);
+    countReads(
+      [c.applies, c.rule, c.excludes, typeof c.points === "object" ? ("tiers" in c.points ? c.points.tiers.map((t) => t.when) : c.points.score) : undefined],
+      reads,
+      1,
+    );
     // A derived value reads only those declared before it: from the last back, each as often as it is read.
     for (const [name, d] of Object.entries(def.derived).reverse()) if (reads.has(name)) countReads(d.rule, reads, reads.get(name)!);
     return reads;
@@ -139,7 +148,8 @@ function compare(set: LoadedSet, data: Json, r: Result, o: OracleAnswer, reads: 
     }
     if (c.status !== "missing" && c.status !== w.status) bad(`criterion ${c.id} status`, c.status, w.status);
     if (!w.outcomes.every((x) => (c.outcomes as readonly string[]).includes(x))) bad(`criterion ${c.id} outcomes`, c.outcomes, w.outcomes);
-    if (c.points && (c.points.earned > w.earned || c.points.possible < w.possible)) bad(`criterion ${c.id} points`, [c.points.earned, c.points.possible], [w.earned, w.possible]);
+    if (c.points && (c.points.earned > w.earned || c.points.possible < w.possible))
+      bad(`criterion ${c.id} points`, [c.points.earned, c.points.possible], [w.earned, w.possible]);
   });
   const exact = !wholeLists && names.every((n) => (total.get(n) ?? 0) <= 1) && reads.every((m) => once(m));
   if (exact) {
@@ -148,10 +158,16 @@ function compare(set: LoadedSet, data: Json, r: Result, o: OracleAnswer, reads: 
     eq("grade", r.grade?.id ?? null, o.grade);
     eq("gradeFinal", r.gradeFinal, o.gradeFinal);
     eq("highestGrade", r.highestGrade?.id ?? null, o.highestGrade);
-    if (r.levels.length > 0) eq("levels", r.levels.map((l) => l.status), o.levels);
+    if (r.levels.length > 0)
+      eq(
+        "levels",
+        r.levels.map((l) => l.status),
+        o.levels,
+      );
   } else {
     if (r.verdict !== "incomplete" && r.verdict !== o.verdict) bad("verdict", r.verdict, o.verdict);
-    if (r.points && o.earned !== null && o.possible !== null && (r.points.earned > o.earned || r.points.possible < o.possible)) bad("points", [r.points.earned, r.points.possible], [o.earned, o.possible]);
+    if (r.points && o.earned !== null && o.possible !== null && (r.points.earned > o.earned || r.points.possible < o.possible))
+      bad("points", [r.points.earned, r.points.possible], [o.earned, o.possible]);
     if (r.verdict === "pass" && r.gradeFinal && (!o.gradeFinal || (r.grade?.id ?? null) !== o.grade)) bad("final grade", r.grade?.id ?? null, o.grade);
     r.levels.forEach((l, k) => l.status !== "undetermined" && l.status !== o.levels[k] && bad(`level ${l.id}`, l.status, o.levels[k]));
   }
@@ -166,7 +182,10 @@ function check(set: LoadedSet, data: Json, reads: Map<string, number>[]): string
   for (const engine of ENGINE_NAMES) {
     const { lines, exact } = compare(set, data, evaluate(set, data, { engine }), o, reads);
     if (exact && engine === ENGINE_NAMES[0]) exactCount++;
-    if (lines.length) out.push(`${engine} on ${JSON.stringify(data)}:\n  ${lines.join("\n  ")}${process.env.ORACLE_DEBUG ? `\n  set: ${JSON.stringify({ derived: set.definition.derived, criteria: set.definition.criteria, decision: set.definition.decision })}` : ""}`);
+    if (lines.length)
+      out.push(
+        `${engine} on ${JSON.stringify(data)}:\n  ${lines.join("\n  ")}${process.env.ORACLE_DEBUG ? `\n  set: ${JSON.stringify({ derived: set.definition.derived, criteria: set.definition.criteria, decision: set.definition.decision })}` : ""}`,
+      );
   }
   return out;
 }
@@ -244,7 +263,10 @@ describe("the evaluator equals the brute-force oracle on every unit", () => {
     const failures: string[] = [];
     let checked = 0;
     const before = exactCount;
-    const generated = fc.sample(model.chain((m) => setFor(m)), { numRuns: PER_SET * 2, seed: SEED });
+    const generated = fc.sample(
+      model.chain((m) => setFor(m)),
+      { numRuns: PER_SET * 2, seed: SEED },
+    );
     const rnd = random(SEED);
     for (const json of generated) {
       let set: LoadedSet;

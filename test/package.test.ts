@@ -67,7 +67,11 @@ describe("the package", () => {
     // Each pattern with what it must catch (so a typo cannot make the scan vacuous).
     const forbidden: [string, RegExp, string[]][] = [
       ["eval(", /\beval\s*\(/, ["eval(code)", "x=eval (y)"]],
-      ["indirect eval", /\(\s*\d+\s*,\s*eval\s*\)|\b(globalThis|window|self|global)\s*(\.\s*eval\b|\[\s*["'`]eval)/, ["(0, eval)(code)", "globalThis.eval", 'window["eval"]']],
+      [
+        "indirect eval",
+        /\(\s*\d+\s*,\s*eval\s*\)|\b(globalThis|window|self|global)\s*(\.\s*eval\b|\[\s*["'`]eval)/,
+        ["(0, eval)(code)", "globalThis.eval", 'window["eval"]'],
+      ],
       ["new Function", /\bnew\s+Function\b/, ["new Function", "new  Function(a)"]],
       ["Function(...)", /(^|[^.\w$])Function\s*\(/m, ['x = Function("a", b)', "Function()"]],
       ["constructor of a function", /\bconstructor\s*\(\s*["'`]|\.constructor\s*\.\s*constructor\b/, ['"".constructor("x")', "a.constructor.constructor"]],
@@ -77,12 +81,17 @@ describe("the package", () => {
     ];
     for (const [what, re, samples] of forbidden) for (const sample of samples) expect(re.test(sample), `${what}: ${sample}`).toBe(true);
     for (const ok of ["evaluate(set)", "tieuchi eval <set.json>", "(eval)", "isFunction(x)", "typeof f === 'function'", "this.constructor.name"])
-      expect(forbidden.some(([, re]) => re.test(ok)), ok).toBe(false);
+      expect(
+        forbidden.some(([, re]) => re.test(ok)),
+        ok,
+      ).toBe(false);
     const shipped = readdirSync(join(ROOT, "dist"))
       .filter((f) => /\.(c|m)?js$/.test(f))
       .map((f) => join("dist", f));
     const source = (dir: string): string[] =>
-      readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? source(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
+      readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? source(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : [],
+      );
     expect(shipped.length).toBeGreaterThan(4);
     for (const f of [...shipped, ...source("src")]) {
       const text = readFileSync(join(ROOT, f), "utf8");
@@ -105,7 +114,18 @@ describe("the package", () => {
     const csp = run(["--disallow-code-generation-from-strings"]);
     expect(csp.blocked).toBe(true);
     expect(csp.out).toEqual(run([]).out);
-    const cli = execFileSync(process.execPath, ["--disallow-code-generation-from-strings", join(ROOT, "dist/cli.js"), "eval", join(ROOT, "criteria/don-vi-hoc-tap/2020.1.0.json"), join(ROOT, "docs/examples/don-vi-hoc-tap/phong-gd-huyen-mau.json"), "--json"], { encoding: "utf8" });
+    const cli = execFileSync(
+      process.execPath,
+      [
+        "--disallow-code-generation-from-strings",
+        join(ROOT, "dist/cli.js"),
+        "eval",
+        join(ROOT, "criteria/don-vi-hoc-tap/2020.1.0.json"),
+        join(ROOT, "docs/examples/don-vi-hoc-tap/phong-gd-huyen-mau.json"),
+        "--json",
+      ],
+      { encoding: "utf8" },
+    );
     expect(JSON.parse(cli).verdict).toBe("pass");
   });
 

@@ -12,13 +12,31 @@ import type { AddressInfo } from "node:net";
 import { extname, join, normalize, relative } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ciCommands, ciRunLines, createApp, install, installedVersion, listedFolders, outputMatches, pack, ROOT, stepsOf, titleOf, typecheck, type Packed, type Project } from "./docs.js";
+import {
+  ciCommands,
+  ciRunLines,
+  createApp,
+  install,
+  installedVersion,
+  listedFolders,
+  outputMatches,
+  pack,
+  ROOT,
+  stepsOf,
+  titleOf,
+  typecheck,
+  type Packed,
+  type Project,
+} from "./docs.js";
 import { excerptTarget, sameJson } from "./guide.js";
 import { CHROMIUM, launch } from "./e2e/browser.js";
 
 const README = "README.md";
 const { steps, error } = stepsOf(README);
-const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Record<string, unknown> & { peerDependencies: Record<string, string>; scripts: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Record<string, unknown> & {
+  peerDependencies: Record<string, string>;
+  scripts: Record<string, string>;
+};
 
 /** Budgets, in bytes, a little above what was measured (see the CHANGELOG): a regression past them fails. */
 const BUDGET = {
@@ -103,12 +121,17 @@ describe("README.md, played in a fresh project that installed the packed tarball
           const r = app.run(s.code);
           expect(r.exit, `exit code of the block at ${README}:${s.line}; it printed:\n${r.output}`).toBe(s.exit);
           for (const c of s.contains) expect(r.output, `${README}:${s.line}`).toContain(c);
-          if (s.output) expect(outputMatches(s.output.text, r.output), `the output shown at ${README}:${s.output.line} is not what was printed:\n${r.output}`).toBe(true);
+          if (s.output)
+            expect(outputMatches(s.output.text, r.output), `the output shown at ${README}:${s.output.line} is not what was printed:\n${r.output}`).toBe(true);
           return;
         }
         case "ci": {
           const run = ciRunLines();
-          for (const c of ciCommands(s.code)) expect(run.some((l) => l === c || l.startsWith(`${c} `)), `${README}:${s.line}: .ci/run does not run '${c}'`).toBe(true);
+          for (const c of ciCommands(s.code))
+            expect(
+              run.some((l) => l === c || l.startsWith(`${c} `)),
+              `${README}:${s.line}: .ci/run does not run '${c}'`,
+            ).toBe(true);
           // The demo, here too, on the build the tests run against (its script builds first).
           if (ciCommands(s.code).includes("npm run demo")) {
             const demo = pkg.scripts.demo ?? "";
@@ -125,8 +148,11 @@ describe("README.md, played in a fresh project that installed the packed tarball
           return;
         case "folders": {
           const listed = listedFolders(s.text);
-          for (const f of listed) expect(existsSync(join(ROOT, f)) && statSync(join(ROOT, f)).isDirectory(), `${README}:${s.line} lists ${f}, which is not a folder`).toBe(true);
-          const src = readdirSync(join(ROOT, "src"), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `src/${e.name}`);
+          for (const f of listed)
+            expect(existsSync(join(ROOT, f)) && statSync(join(ROOT, f)).isDirectory(), `${README}:${s.line} lists ${f}, which is not a folder`).toBe(true);
+          const src = readdirSync(join(ROOT, "src"), { withFileTypes: true })
+            .filter((e) => e.isDirectory())
+            .map((e) => `src/${e.name}`);
           for (const f of src) expect(listed, `${README}:${s.line} does not list ${f}`).toContain(f);
           return;
         }
@@ -180,7 +206,10 @@ async function serve(dir: string): Promise<{ url: string; server: Server }> {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream", "content-security-policy": "default-src 'self'; script-src 'self'" });
+    res.writeHead(200, {
+      "content-type": types[extname(file)] ?? "application/octet-stream",
+      "content-security-policy": "default-src 'self'; script-src 'self'",
+    });
     res.end(readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -194,7 +223,13 @@ async function openPage(dir: string): Promise<{ text: string; problems: string[]
   try {
     const page = await browser.context.newPage();
     await page.goto(url);
-    await page.waitForFunction(() => (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector("#verdict")?.textContent !== "", null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () =>
+        (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector("#verdict")
+          ?.textContent !== "",
+      null,
+      { timeout: 60_000 },
+    );
     // A violation report is an event after the fact: give it a moment to arrive.
     await page.waitForTimeout(500);
     return { text: (await page.textContent("#verdict")) ?? "", problems: [...browser.problems] };
@@ -205,18 +240,28 @@ async function openPage(dir: string): Promise<{ text: string; problems: string[]
 }
 
 describe("the app project, beyond what the README shows", () => {
-  const expected = () => nodeIn(app, `import { evaluate, loadCriteriaSet } from "tieuchi"; import { congDanHocTap_2023_1_0 as s } from "tieuchi/criteria"; import { readFileSync } from "node:fs";
-     console.log(JSON.stringify(evaluate(loadCriteriaSet(s), JSON.parse(readFileSync("citizen.json", "utf8")), { asOf: "2024-06-01" }).message.vi));`) as string;
+  const expected = () =>
+    nodeIn(
+      app,
+      `import { evaluate, loadCriteriaSet } from "tieuchi"; import { congDanHocTap_2023_1_0 as s } from "tieuchi/criteria"; import { readFileSync } from "node:fs";
+     console.log(JSON.stringify(evaluate(loadCriteriaSet(s), JSON.parse(readFileSync("citizen.json", "utf8")), { asOf: "2024-06-01" }).message.vi));`,
+    ) as string;
 
   it("has one copy of zod (the app's) and no json-logic-js, and the package is the size it was budgeted", { timeout: 120_000 }, () => {
-    const installed = JSON.parse(readFileSync(join(app.dir, "node_modules/tieuchi/package.json"), "utf8")) as Record<string, Record<string, string> | undefined>;
+    const installed = JSON.parse(readFileSync(join(app.dir, "node_modules/tieuchi/package.json"), "utf8")) as Record<
+      string,
+      Record<string, string> | undefined
+    >;
     expect(installed.peerDependencies).toEqual({ zod: pkg.peerDependencies.zod });
     expect(Object.keys(installed.dependencies ?? {})).not.toContain("zod");
     expect(Object.keys(installed.dependencies ?? {})).not.toContain("json-logic-js");
     expect(existsSync(join(app.dir, "node_modules/json-logic-js"))).toBe(false);
     const zods = spawnSync("find", ["node_modules", "-path", "*/zod/package.json"], { cwd: app.dir, encoding: "utf8" }).stdout.trim().split("\n");
     expect(zods).toEqual(["node_modules/zod/package.json"]);
-    expect(packed.files.some((f) => f.path.endsWith(".map")), "no source maps are shipped").toBe(false);
+    expect(
+      packed.files.some((f) => f.path.endsWith(".map")),
+      "no source maps are shipped",
+    ).toBe(false);
     console.log(`packed tarball: ${kib(packed.size)} (${kib(packed.unpackedSize)} unpacked, ${packed.files.length} files)`);
     expect(packed.size).toBeLessThanOrEqual(BUDGET.packed);
   });
@@ -250,27 +295,35 @@ describe("the app project, beyond what the README shows", () => {
     console.log(`browser bundle (vite): gzipped ${kib(gz(join(app.dir, "out/vite/assets", assets[0]!)))}`);
   });
 
-  it.skipIf(!existsSync(CHROMIUM))("evaluates in Chromium under script-src 'self' with no violation report, bundled by esbuild and by vite", { timeout: 300_000 }, async () => {
-    const want = expected();
-    for (const dir of ["out/esbuild", "out/vite"]) {
-      if (dir === "out/esbuild") app.write("out/esbuild/index.html", readFileSync(join(app.dir, "public/index.html"), "utf8"));
-      const page = await openPage(join(app.dir, dir));
-      expect(page.problems, dir).toEqual([]);
-      expect(page.text, dir).toBe(want);
-    }
-  });
+  it.skipIf(!existsSync(CHROMIUM))(
+    "evaluates in Chromium under script-src 'self' with no violation report, bundled by esbuild and by vite",
+    { timeout: 300_000 },
+    async () => {
+      const want = expected();
+      for (const dir of ["out/esbuild", "out/vite"]) {
+        if (dir === "out/esbuild") app.write("out/esbuild/index.html", readFileSync(join(app.dir, "public/index.html"), "utf8"));
+        const page = await openPage(join(app.dir, dir));
+        expect(page.problems, dir).toEqual([]);
+        expect(page.text, dir).toBe(want);
+      }
+    },
+  );
 
-  it.skipIf(!existsSync(CHROMIUM))("without the README's zod line, the same page still evaluates but reports a script-src violation: the line is needed", { timeout: 300_000 }, async () => {
-    const main = readFileSync(join(app.dir, "src/main.js"), "utf8");
-    expect(main.startsWith('import "./zod-config.js";\n')).toBe(true);
-    app.write("src/without-config.js", main.replace('import "./zod-config.js";\n', ""));
-    const r = esbuild(app, "src/without-config.js", "out/without-config/app.js");
-    expect(r.warnings).toEqual([]);
-    app.write("out/without-config/index.html", readFileSync(join(app.dir, "public/index.html"), "utf8"));
-    const page = await openPage(join(app.dir, "out/without-config"));
-    expect(page.text).toBe(expected());
-    expect(page.problems.join("\n")).toMatch(/CSP violation: script-src/);
-  });
+  it.skipIf(!existsSync(CHROMIUM))(
+    "without the README's zod line, the same page still evaluates but reports a script-src violation: the line is needed",
+    { timeout: 300_000 },
+    async () => {
+      const main = readFileSync(join(app.dir, "src/main.js"), "utf8");
+      expect(main.startsWith('import "./zod-config.js";\n')).toBe(true);
+      app.write("src/without-config.js", main.replace('import "./zod-config.js";\n', ""));
+      const r = esbuild(app, "src/without-config.js", "out/without-config/app.js");
+      expect(r.warnings).toEqual([]);
+      app.write("out/without-config/index.html", readFileSync(join(app.dir, "public/index.html"), "utf8"));
+      const page = await openPage(join(app.dir, "out/without-config"));
+      expect(page.text).toBe(expected());
+      expect(page.problems.join("\n")).toMatch(/CSP violation: script-src/);
+    },
+  );
 
   // Two installs from npm's cache, two runs and a type-check per resolution: minutes on a busy machine.
   it("type-checks and runs with the lowest zod the peer range allows", { timeout: 1_800_000 }, () => {
@@ -294,10 +347,19 @@ describe("the app project, beyond what the README shows", () => {
   });
 
   it("publint and arethetypeswrong find nothing wrong with the tarball, subpaths included", { timeout: 600_000 }, () => {
-    const publint = spawnSync(process.execPath, [join(ROOT, "node_modules/publint/src/cli.js"), "run", packed.file, "--level", "suggestion"], { cwd: ROOT, encoding: "utf8", timeout: 300_000 });
+    const publint = spawnSync(process.execPath, [join(ROOT, "node_modules/publint/src/cli.js"), "run", packed.file, "--level", "suggestion"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: 300_000,
+    });
     expect(publint.status, publint.stdout + publint.stderr).toBe(0);
     expect(publint.stdout + publint.stderr).not.toMatch(/Suggestions?:|Warnings?:|Errors?:/);
-    const attw = spawnSync(process.execPath, [join(ROOT, "node_modules/@arethetypeswrong/cli/dist/index.js"), packed.file, "--format", "json"], { cwd: ROOT, encoding: "utf8", timeout: 300_000, maxBuffer: 1 << 26 });
+    const attw = spawnSync(process.execPath, [join(ROOT, "node_modules/@arethetypeswrong/cli/dist/index.js"), packed.file, "--format", "json"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: 300_000,
+      maxBuffer: 1 << 26,
+    });
     const report = JSON.parse(attw.stdout) as { analysis: { entrypoints: Record<string, unknown> }; problems: Record<string, unknown> | unknown[] };
     // Every subpath, the criteria files' wildcard included, and under every resolution (node10 through typesVersions).
     expect(Object.keys(report.analysis.entrypoints).sort()).toEqual([".", "./criteria", "./criteria/*", "./node", "./package.json", "./testing"]);

@@ -61,13 +61,41 @@ describe("item 10: comparisons are checked against the declared inputs", () => {
     expect(codes(one({ s, b }, { ">=": [{ if: [{ var: "b" }, { var: "s" }, 1] }, 5] }))).toEqual([["not_comparable", "criteria.0.rule.>=.0"]]);
   });
   it("still accepts numbers with numbers, dates with dates or a date written in the rule, null with anything", () => {
-    expect(codes(one({ n, d, s }, { and: [{ ">=": [{ var: "n" }, 2.5] }, { "<": [{ var: "d" }, "2024-01-01"] }, { "<=": ["2020-01-01", { var: "d" }, "2030-12-31"] }, { "==": [{ var: "s" }, null] }, { "!=": [{ var: "s" }, "x"] }, { in: [{ var: "d" }, ["2024-01-01", "2024-06-01"]] }] }))).toEqual([]);
+    expect(
+      codes(
+        one(
+          { n, d, s },
+          {
+            and: [
+              { ">=": [{ var: "n" }, 2.5] },
+              { "<": [{ var: "d" }, "2024-01-01"] },
+              { "<=": ["2020-01-01", { var: "d" }, "2030-12-31"] },
+              { "==": [{ var: "s" }, null] },
+              { "!=": [{ var: "s" }, "x"] },
+              { in: [{ var: "d" }, ["2024-01-01", "2024-06-01"]] },
+            ],
+          },
+        ),
+      ),
+    ).toEqual([]);
   });
 });
 
 describe("item 11: verify compares every field", () => {
   it("a record with a forged grade title does not match (it did: the grade was compared by id)", () => {
-    const set: LoadedSet = loadCriteriaSet(makeSet({ decision: { method: "points", maxPoints: 100, passMark: 50, grades: [{ id: "tot", title: t("Tốt"), minPoints: 90 }, { id: "dat", title: t("Đạt"), minPoints: 50 }] } }));
+    const set: LoadedSet = loadCriteriaSet(
+      makeSet({
+        decision: {
+          method: "points",
+          maxPoints: 100,
+          passMark: 50,
+          grades: [
+            { id: "tot", title: t("Tốt"), minPoints: 90 },
+            { id: "dat", title: t("Đạt"), minPoints: 50 },
+          ],
+        },
+      }),
+    );
     const data = { a: true };
     const result = evaluate(set, data);
     expect(result.grade?.id).toBe("tot");
@@ -96,7 +124,9 @@ describe("item 13: links and HTML in what tieuchi writes", () => {
   });
   it("the catalogue escapes HTML from titles and documents, and links only what is a link (it passed HTML raw)", () => {
     const evil = "<img src=x onerror=alert(1)>";
-    const set = loadCriteriaSet(makeSet({ title: t(evil), source: { document: evil, issuer: "X", issued: "2024-01-01", url: "https://x.example/a><script>" } }));
+    const set = loadCriteriaSet(
+      makeSet({ title: t(evil), source: { document: evil, issuer: "X", issued: "2024-01-01", url: "https://x.example/a><script>" } }),
+    );
     const cat = renderCatalogue([set]);
     // Every < is escaped (\<img renders as text), and the link's > and < are percent-encoded.
     expect(cat).not.toMatch(/(^|[^\\])<(img|script)/m);

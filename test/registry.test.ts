@@ -15,8 +15,14 @@ import { loadRegistry } from "../src/node/index.js";
 import { makeSet, readJson, ROOT } from "./helpers.js";
 import { join } from "node:path";
 
-const version = (id: string, v: string, validFrom: string, validTo: string | null, supersedes: { id: string; version: string } | null = null, doc = `QĐ ${v}`) =>
-  makeSet({ id, version: v, validFrom, validTo, supersedes, source: { document: doc, issuer: "Test", issued: validFrom } });
+const version = (
+  id: string,
+  v: string,
+  validFrom: string,
+  validTo: string | null,
+  supersedes: { id: string; version: string } | null = null,
+  doc = `QĐ ${v}`,
+) => makeSet({ id, version: v, validFrom, validTo, supersedes, source: { document: doc, issuer: "Test", issued: validFrom } });
 
 function problemsOf(f: () => unknown): Array<{ code: string; message: string }> {
   try {
@@ -81,7 +87,10 @@ describe("a registry", () => {
   });
 
   it("refuses to guess before the first version, in a gap, or after the last", () => {
-    const gappy = createRegistry([version("x", "1.0.0", "2020-01-01", "2020-12-31"), version("x", "2.0.0", "2022-01-01", "2022-12-31", { id: "x", version: "1.0.0" })]);
+    const gappy = createRegistry([
+      version("x", "1.0.0", "2020-01-01", "2020-12-31"),
+      version("x", "2.0.0", "2022-01-01", "2022-12-31", { id: "x", version: "1.0.0" }),
+    ]);
     const kind = (r: Registry, d: string) => {
       try {
         r.inForceOn("x", d);
@@ -93,7 +102,10 @@ describe("a registry", () => {
       return ["found"];
     };
     expect(kind(gappy, "2019-12-31")).toEqual(["before-first", expect.stringContaining("the first, x@1.0.0, came into force on 2020-01-01")]);
-    expect(kind(gappy, "2021-06-01")).toEqual(["gap", expect.stringContaining("gap between x@1.0.0, which ended on 2020-12-31, and x@2.0.0, which starts on 2022-01-01")]);
+    expect(kind(gappy, "2021-06-01")).toEqual([
+      "gap",
+      expect.stringContaining("gap between x@1.0.0, which ended on 2020-12-31, and x@2.0.0, which starts on 2022-01-01"),
+    ]);
     expect(kind(gappy, "2023-01-01")).toEqual(["after-last", expect.stringContaining("the last, x@2.0.0, ended on 2022-12-31")]);
     expect(kind(gappy, "2020-12-31")).toEqual(["found"]);
     expect(() => gappy.resolve("x", "2021-06-01")).toThrow(NotInForceError);
@@ -111,7 +123,9 @@ describe("a registry", () => {
       { id: "thon-van-hoa", version: "2018.1.0" },
       { id: "thon-to-dan-pho-van-hoa", version: "2024.1.0" },
     ]);
-    expect(forward.reason.message.en).toMatch(/^No version of 'thon-van-hoa' is in force on 2024-06-01; following the supersedes chain thon-van-hoa@2018.1.0 → thon-to-dan-pho-van-hoa@2024.1.0:/);
+    expect(forward.reason.message.en).toMatch(
+      /^No version of 'thon-van-hoa' is in force on 2024-06-01; following the supersedes chain thon-van-hoa@2018.1.0 → thon-to-dan-pho-van-hoa@2024.1.0:/,
+    );
     const backward = r.inForceOn("thon-to-dan-pho-van-hoa", "2020-01-01");
     expect(backward.set.definition.id).toBe("thon-van-hoa");
     expect(r.history("thon-to-dan-pho-van-hoa", "2024.1.0").map((s) => s.definition.id)).toEqual(["thon-van-hoa", "thon-to-dan-pho-van-hoa"]);
@@ -119,7 +133,11 @@ describe("a registry", () => {
 
   it("says so when two successors with new ids compete for a date", () => {
     const base = version("a", "1.0.0", "2020-01-01", "2020-12-31");
-    const r = createRegistry([base, version("b", "1.0.0", "2021-01-01", null, { id: "a", version: "1.0.0" }), version("c", "1.0.0", "2021-01-01", null, { id: "a", version: "1.0.0" })]);
+    const r = createRegistry([
+      base,
+      version("b", "1.0.0", "2021-01-01", null, { id: "a", version: "1.0.0" }),
+      version("c", "1.0.0", "2021-01-01", null, { id: "a", version: "1.0.0" }),
+    ]);
     expect(() => r.inForceOn("a", "2021-05-01")).toThrow(/several sets linked to it by supersedes are: b@1.0.0, c@1.0.0/);
     expect(r.inForceOn("b", "2021-05-01").set.definition.id).toBe("b");
   });
@@ -128,7 +146,12 @@ describe("a registry", () => {
 describe("isInForce", () => {
   it("counts both ends of the dates in force, and no end when validTo is null", () => {
     const closed = { validFrom: "2020-09-21", validTo: "2024-01-25" };
-    expect([isInForce(closed, "2020-09-20"), isInForce(closed, "2020-09-21"), isInForce(closed, "2024-01-25"), isInForce(closed, "2024-01-26")]).toEqual([false, true, true, false]);
+    expect([isInForce(closed, "2020-09-20"), isInForce(closed, "2020-09-21"), isInForce(closed, "2024-01-25"), isInForce(closed, "2024-01-26")]).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
     expect(isInForce({ validFrom: "2024-01-26", validTo: null }, "2999-12-31")).toBe(true);
   });
 });
@@ -139,12 +162,17 @@ describe("registry checks", () => {
     expect(problems).toEqual([
       {
         code: "overlapping_dates",
-        message: "x@1.0.0 (2020-01-01 to 2021-06-30) and x@2.0.0 (2021-01-01 to no end) are both in force from 2021-01-01 to 2021-06-30; end x@1.0.0 on 2020-12-31 (validTo)",
+        message:
+          "x@1.0.0 (2020-01-01 to 2021-06-30) and x@2.0.0 (2021-01-01 to no end) are both in force from 2021-01-01 to 2021-06-30; end x@1.0.0 on 2020-12-31 (validTo)",
       },
     ]);
-    expect(problemsOf(() => createRegistry([version("x", "1.0.0", "2020-01-01", null), version("x", "2.0.0", "2021-01-01", null)]))[0]!.message).toContain("from 2021-01-01 to no end");
+    expect(problemsOf(() => createRegistry([version("x", "1.0.0", "2020-01-01", null), version("x", "2.0.0", "2021-01-01", null)]))[0]!.message).toContain(
+      "from 2021-01-01 to no end",
+    );
     // Touching is overlapping: the last day of one is the first of the other.
-    expect(problemsOf(() => createRegistry([version("x", "1.0.0", "2020-01-01", "2021-01-01"), version("x", "2.0.0", "2021-01-01", null)]))[0]!.code).toBe("overlapping_dates");
+    expect(problemsOf(() => createRegistry([version("x", "1.0.0", "2020-01-01", "2021-01-01"), version("x", "2.0.0", "2021-01-01", null)]))[0]!.code).toBe(
+      "overlapping_dates",
+    );
   });
 
   it("reject a supersedes that points nowhere, and list every problem at once", () => {
@@ -164,10 +192,14 @@ describe("registry checks", () => {
   it("reject a supersedes of a later version, of one still in force, or two heirs of one id", () => {
     // A set superseding itself is already refused when it is loaded.
     expect(() => createRegistry([version("x", "1.0.0", "2020-01-01", null, { id: "x", version: "1.0.0" })])).toThrow(CriteriaSetError);
-    expect(problemsOf(() => createRegistry([version("x", "1.0.0", "2020-01-01", "2020-12-31", { id: "y", version: "1.0.0" }), version("y", "1.0.0", "2021-01-01", null)])).map((p) => p.code)).toEqual([
-      "supersedes_later",
-    ]);
-    expect(problemsOf(() => createRegistry([version("x", "1.0.0", "2020-01-01", null), version("y", "1.0.0", "2021-01-01", null, { id: "x", version: "1.0.0" })]))).toEqual([
+    expect(
+      problemsOf(() =>
+        createRegistry([version("x", "1.0.0", "2020-01-01", "2020-12-31", { id: "y", version: "1.0.0" }), version("y", "1.0.0", "2021-01-01", null)]),
+      ).map((p) => p.code),
+    ).toEqual(["supersedes_later"]);
+    expect(
+      problemsOf(() => createRegistry([version("x", "1.0.0", "2020-01-01", null), version("y", "1.0.0", "2021-01-01", null, { id: "x", version: "1.0.0" })])),
+    ).toEqual([
       {
         code: "supersedes_overlap",
         message: "x@1.0.0 is still in force (to no end) when y@1.0.0, which supersedes it, starts on 2021-01-01; set validTo of x@1.0.0 to 2020-12-31",
@@ -180,7 +212,9 @@ describe("registry checks", () => {
         version("x", "3.0.0", "2022-01-01", null, { id: "x", version: "1.0.0" }),
       ]),
     );
-    expect(fork).toEqual([{ code: "supersedes_fork", message: "x@2.0.0 and x@3.0.0 all supersede x@1.0.0; each version should supersede the one just before it" }]);
+    expect(fork).toEqual([
+      { code: "supersedes_fork", message: "x@2.0.0 and x@3.0.0 all supersede x@1.0.0; each version should supersede the one just before it" },
+    ]);
   });
 
   it("name the files the sets came from", () => {

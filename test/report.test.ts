@@ -46,7 +46,11 @@ function batch(n: number): BatchLine[] {
 
 function fakeResult(verdict: Result["verdict"], grade: string | null, earned: number): Result {
   const base = evaluate(set, readJson("docs/examples/don-vi-hoc-tap/phong-gd-huyen-mau.json"), { explain: false });
-  const titles: Record<string, { vi: string; en: string }> = { tot: { vi: "Tốt", en: "Good" }, kha: { vi: "Khá", en: "Fairly good" }, "trung-binh": { vi: "Trung bình", en: "Average" } };
+  const titles: Record<string, { vi: string; en: string }> = {
+    tot: { vi: "Tốt", en: "Good" },
+    kha: { vi: "Khá", en: "Fairly good" },
+    "trung-binh": { vi: "Trung bình", en: "Average" },
+  };
   return { ...base, verdict, grade: grade === null ? null : { id: grade, title: titles[grade]! }, points: { ...base.points!, earned } };
 }
 
@@ -104,7 +108,10 @@ describe("report aggregation", () => {
 
   it("gives the same figures from result objects, from NDJSON text, and in any order of lines (CSV or NDJSON input alike)", () => {
     const fromObjects = aggregate(lines, { by: ["xa"] });
-    const fromText = aggregate(lines.map((l) => JSON.stringify(l)), { by: ["xa"] });
+    const fromText = aggregate(
+      lines.map((l) => JSON.stringify(l)),
+      { by: ["xa"] },
+    );
     const shuffled = [...lines].reverse().map((l, i) => ({ ...l, line: 1000 + ((i * 37) % 997) }));
     const fromOtherInput = aggregate(shuffled, { by: ["xa"] });
     expect(fromText).toEqual(fromObjects);
@@ -148,9 +155,17 @@ describe("report aggregation", () => {
     const incomplete = evaluate(set, unknownStaff);
     expect(incomplete.verdict).toBe("incomplete");
     const final = evaluate(set, base);
-    const r = aggregate([p, empty, incomplete, final].map((x, i) => resultLine(i + 1, {}, x)), { set });
+    const r = aggregate(
+      [p, empty, incomplete, final].map((x, i) => resultLine(i + 1, {}, x)),
+      { set },
+    );
     const byId = Object.fromEntries(r.total.grades.map((g) => [String(g.id), [g.count, g.provisional.count, g.total]]));
-    expect(byId).toEqual({ tot: [final.grade?.id === "tot" ? 1 : 0, 0, 4], kha: [final.grade?.id === "kha" ? 1 : 0, 1, 4], "trung-binh": [0, 0, 4], null: [1, 0, 4] });
+    expect(byId).toEqual({
+      tot: [final.grade?.id === "tot" ? 1 : 0, 0, 4],
+      kha: [final.grade?.id === "kha" ? 1 : 0, 1, 4],
+      "trung-binh": [0, 0, 4],
+      null: [1, 0, 4],
+    });
     expect(r.total.verdicts.incomplete).toEqual({ count: 1, total: 4, percent: "25.0" });
     const text = formatReport(r, "text", "en");
     expect(text).toContain("Grades (out of 4 units evaluated; a provisional grade is the lowest the unit is sure of");
@@ -189,10 +204,21 @@ describe("report aggregation", () => {
           { id: "1", title: text("a"), level: "muc-1", rule: { var: "a" } },
           { id: "2", title: text("b"), level: "muc-2", rule: { var: "b" } },
         ],
-        decision: { method: "all", levels: [{ id: "muc-1", title: text("Mức 1") }, { id: "muc-2", title: text("Mức 2") }] },
+        decision: {
+          method: "all",
+          levels: [
+            { id: "muc-1", title: text("Mức 1") },
+            { id: "muc-2", title: text("Mức 2") },
+          ],
+        },
       }),
     );
-    const units = [{ a: true, b: false }, { a: false, b: false }, { a: true, b: true }, { a: true, b: false }];
+    const units = [
+      { a: true, b: false },
+      { a: false, b: false },
+      { a: true, b: true },
+      { a: true, b: false },
+    ];
     const r = aggregate(units.map((u) => evaluate(levels, u)));
     expect(r.total.grades.map((g) => [g.id, g.count])).toEqual([
       ["muc-2", 1],
@@ -229,7 +255,9 @@ describe("report aggregation", () => {
     expect(() => acc.addLine('{"line": 3, "unit": {}, "result": ', 3)).toThrow(/^line 3: not valid JSON/);
     expect(() => acc.addLine(JSON.stringify({ line: 4, unit: {}, verdict: "pass" }), 4)).toThrow(/line 4: not a line of batch output/);
     expect(() => acc.addLine(JSON.stringify({ line: 5, unit: { xa: { ten: "A" } }, error: { code: "X", message: "m" } }), 5)).toThrow(/line 5/);
-    expect(() => acc.addLine(JSON.stringify({ line: 6, unit: {}, error: { code: "X", message: "m" }, result: fakeResult("pass", "tot", 90) }), 6)).toThrow(/either a result or an error/);
+    expect(() => acc.addLine(JSON.stringify({ line: 6, unit: {}, error: { code: "X", message: "m" }, result: fakeResult("pass", "tot", 90) }), 6)).toThrow(
+      /either a result or an error/,
+    );
     // Keys a later version may add are ignored.
     acc.addLine(JSON.stringify({ line: 7, unit: {}, error: { code: "X", message: "m" }, worker: 3 }), 7);
     // A bare result (without the envelope) is read as a line of its own.
@@ -263,7 +291,10 @@ describe("report formats", () => {
   });
 
   it("quotes CSV cells that need it and defuses formulas", () => {
-    const tricky = aggregate([resultLine(1, { xa: '=HYPERLINK("x")' }, fakeResult("pass", "tot", 90)), resultLine(2, { xa: "A, B" }, fakeResult("pass", "tot", 90))], { by: ["xa"] });
+    const tricky = aggregate(
+      [resultLine(1, { xa: '=HYPERLINK("x")' }, fakeResult("pass", "tot", 90)), resultLine(2, { xa: "A, B" }, fakeResult("pass", "tot", 90))],
+      { by: ["xa"] },
+    );
     const csv = formatReport(tricky, "csv", "en");
     expect(csv).toContain(`group,"'=HYPERLINK(""x"")",verdict`);
     expect(csv).toContain('group,"A, B",verdict');
@@ -285,7 +316,9 @@ describe("tieuchi report", () => {
     const report = aggregate(lines, { by: ["xa"], decimals: 2 });
     expect(r.out).toBe(formatReport(report, "text", "en"));
     expect(r.out).toContain(`24 units: ${report.total.evaluated} evaluated, ${report.total.errors.count} (${report.total.errors.percent}%) not evaluated`);
-    expect(r.out).toMatch(/line 8 \(DV-7, Phường 10, Cấp (huyện|tỉnh)\): The unit's data does not match the inputs declared by don-vi-hoc-tap@2020\.1\.0 \(1 problem\): coKeHoachHocTap: Invalid input: expected boolean, received string \[ERR_UNIT_DATA\]/);
+    expect(r.out).toMatch(
+      /line 8 \(DV-7, Phường 10, Cấp (huyện|tỉnh)\): The unit's data does not match the inputs declared by don-vi-hoc-tap@2020\.1\.0 \(1 problem\): coKeHoachHocTap: Invalid input: expected boolean, received string \[ERR_UNIT_DATA\]/,
+    );
   });
 
   it("writes CSV, Markdown or JSON, to a file with --out", () => {
@@ -317,7 +350,9 @@ describe("tieuchi report", () => {
     expect(run("report", "--lang", "en", f, "--decimals", "x").code).toBe(2);
     expect(run("report", "--lang", "en", f, "--decimals", "11").err).toContain("decimals must be a whole number from 0 to 10");
     expect(run("report").code).toBe(2);
-    expect(run("report", "--lang", "en", tmp("latin1.ndjson", Buffer.from([0x7b, 0xe9, 0x7d, 0x0a]))).err).toContain("line 1: the line is not UTF-8 text [ERR_REPORT_LINE]");
+    expect(run("report", "--lang", "en", tmp("latin1.ndjson", Buffer.from([0x7b, 0xe9, 0x7d, 0x0a]))).err).toContain(
+      "line 1: the line is not UTF-8 text [ERR_REPORT_LINE]",
+    );
     expect(run("report", "--lang", "en", tmpdir()).err).toContain(`${tmpdir()}: is a folder, not a file [ERR_FILE]`);
     expect(run("report", "--lang", "en", "/nonexistent/results.ndjson").err).toContain("/nonexistent/results.ndjson: no such file");
   });

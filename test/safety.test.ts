@@ -5,7 +5,18 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createRegistry } from "../src/versions/registry.js";
-import { ENGINE_NAMES, evaluate, EvaluationError, loadCriteriaSet, OPERATORS, parseJson, TieuchiError, UnitDataError, validateCriteriaSet, type Problem } from "../src/index.js";
+import {
+  ENGINE_NAMES,
+  evaluate,
+  EvaluationError,
+  loadCriteriaSet,
+  OPERATORS,
+  parseJson,
+  TieuchiError,
+  UnitDataError,
+  validateCriteriaSet,
+  type Problem,
+} from "../src/index.js";
 import { engineNamed } from "../src/evaluate/evaluate.js";
 import { runRule } from "../src/evaluate/run.js";
 import type { Rule } from "../src/schema/rule.js";
@@ -82,9 +93,9 @@ describe("the safety profile, at load", () => {
       expect(() => loadCriteriaSet(set)).toThrow(TieuchiError);
     }
     // The var inside it is refused on its own too.
-    expect(problems(makeSet({ criteria: [{ id: "1", title: text("x"), points: 100, rule: { var: "__proto__.constructor.is.__proto__" } }] })).map((p) => p.code)).toEqual([
-      "unsafe_path",
-    ]);
+    expect(
+      problems(makeSet({ criteria: [{ id: "1", title: text("x"), points: 100, rule: { var: "__proto__.constructor.is.__proto__" } }] })).map((p) => p.code),
+    ).toEqual(["unsafe_path"]);
   });
 
   it("refuses the operator names of CVE-2021-4329 and every json-logic-js operator outside the allow-list", () => {
@@ -93,7 +104,10 @@ describe("the safety profile, at load", () => {
       const rule = JSON.parse(`{${JSON.stringify(op)}: [${JSON.stringify(payload)}]}`);
       for (const set of withRuleEverywhere(rule)) {
         const ps = problems(set);
-        expect(ps.map((p) => p.code), op).toContain("operator_not_allowed");
+        expect(
+          ps.map((p) => p.code),
+          op,
+        ).toContain("operator_not_allowed");
         expect(ps.find((p) => p.code === "operator_not_allowed")!.path.at(-1), op).toBe(op);
       }
     }
@@ -101,13 +115,50 @@ describe("the safety profile, at load", () => {
 
   it("allows exactly the documented operators", () => {
     expect([...OPERATORS.keys()].sort()).toEqual(
-      ["!", "!!", "!=", "!==", "%", "*", "+", "-", "/", "<", "<=", "==", "===", ">", ">=", "all", "and", "count", "filter", "if", "in", "max", "min", "none", "or", "ratioAtLeast", "ratioAtMost", "shareAtLeast", "shareAtMost", "some", "sum", "var"].sort(),
+      [
+        "!",
+        "!!",
+        "!=",
+        "!==",
+        "%",
+        "*",
+        "+",
+        "-",
+        "/",
+        "<",
+        "<=",
+        "==",
+        "===",
+        ">",
+        ">=",
+        "all",
+        "and",
+        "count",
+        "filter",
+        "if",
+        "in",
+        "max",
+        "min",
+        "none",
+        "or",
+        "ratioAtLeast",
+        "ratioAtMost",
+        "shareAtLeast",
+        "shareAtMost",
+        "some",
+        "sum",
+        "var",
+      ].sort(),
     );
   });
 
   it("refuses var paths that reach a prototype, that are computed, or that read by position", () => {
     for (const path of UNSAFE_PATHS)
-      for (const set of withRuleEverywhere({ var: path })) expect(problems(set).map((p) => p.code), path).toContain("unsafe_path");
+      for (const set of withRuleEverywhere({ var: path }))
+        expect(
+          problems(set).map((p) => p.code),
+          path,
+        ).toContain("unsafe_path");
     const codes = (rule: unknown) => problems(makeSet({ criteria: [{ id: "1", title: text("x"), points: 100, rule }] })).map((p) => p.code);
     expect(codes({ var: { var: "a" } })).toEqual(["var_not_literal"]);
     expect(codes({ var: ["a", true] })).toEqual(["arity"]);
@@ -128,12 +179,21 @@ describe("the safety profile, at load", () => {
     ]) {
       const entry = JSON.parse(`{${JSON.stringify(name)}: ${spec}}`);
       const input = problems(makeSet({ inputs: { ...(makeSet().inputs as object), ...entry } }));
-      expect(input.map((p) => [p.code, p.path.join(".")]), name).toEqual([[code, `inputs.${name}`]]);
+      expect(
+        input.map((p) => [p.code, p.path.join(".")]),
+        name,
+      ).toEqual([[code, `inputs.${name}`]]);
       const fields = { ...member, items: { ...member.items, fields: { ...member.items.fields, ...entry } } };
       const field = problems(makeSet({ inputs: { ...(makeSet().inputs as object), members: fields } }));
-      expect(field.map((p) => [p.code, p.path.join(".")]), name).toEqual([[code, `inputs.members.items.fields.${name}`]]);
+      expect(
+        field.map((p) => [p.code, p.path.join(".")]),
+        name,
+      ).toEqual([[code, `inputs.members.items.fields.${name}`]]);
       const derived = problems(makeSet({ derived: JSON.parse(`{${JSON.stringify(name)}: {"description": {"vi": "x", "en": "x"}, "rule": true}}`) }));
-      expect(derived.map((p) => [p.code, p.path.join(".")]), name).toEqual([[code, `derived.${name}`]]);
+      expect(
+        derived.map((p) => [p.code, p.path.join(".")]),
+        name,
+      ).toEqual([[code, `derived.${name}`]]);
     }
     expect(({} as Record<string, unknown>).type).toBeUndefined();
   });
@@ -232,7 +292,12 @@ describe("the safety profile, for a rule that bypassed loading", () => {
 describe("calculations that leave the finite numbers", () => {
   it("refuses, at load, a calculation with a text, a yes/no, a date or a list", () => {
     const codes = (rule: unknown) =>
-      problems(makeSet({ inputs: { ...(makeSet().inputs as object), s: { type: "string", description: text("s") }, d: { type: "date", description: text("d") } }, criteria: [{ id: "1", title: text("x"), points: 100, rule }] })).map((p) => [p.code, p.path.join(".")]);
+      problems(
+        makeSet({
+          inputs: { ...(makeSet().inputs as object), s: { type: "string", description: text("s") }, d: { type: "date", description: text("d") } },
+          criteria: [{ id: "1", title: text("x"), points: 100, rule }],
+        }),
+      ).map((p) => [p.code, p.path.join(".")]);
     expect(codes({ ">": [{ "+": [{ var: "s" }, 1] }, 0] })).toEqual([["not_a_number", "criteria.0.rule.>.0.+.0"]]);
     expect(codes({ ">": [{ "*": [2, { var: "a" }] }, 0] })).toEqual([["not_a_number", "criteria.0.rule.>.0.*.1"]]);
     expect(codes({ ">": [{ "-": [{ var: "d" }, 1] }, 0] })).toEqual([["not_a_number", "criteria.0.rule.>.0.-.0"]]);

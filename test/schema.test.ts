@@ -70,7 +70,22 @@ describe("criteria set validation", () => {
   });
 
   it("allows only the documented operators", () => {
-    for (const op of ["method", "log", "reduce", "map", "merge", "substr", "cat", "missing", "missing_some", "?:", "Math.min", "__proto__", "constructor", "toString"])
+    for (const op of [
+      "method",
+      "log",
+      "reduce",
+      "map",
+      "merge",
+      "substr",
+      "cat",
+      "missing",
+      "missing_some",
+      "?:",
+      "Math.min",
+      "__proto__",
+      "constructor",
+      "toString",
+    ])
       expect(codes(withRule(JSON.parse(`{${JSON.stringify(op)}: [1]}`)))).toContain("operator_not_allowed");
   });
 
@@ -141,18 +156,31 @@ describe("criteria set validation", () => {
 
   it("checks criteria's form: rule, tiers, score, exclusions, points under each decision", () => {
     expect(codes(withRule(undefined))).toEqual(["custom"]);
-    expect(codes(makeSet({ criteria: [{ id: "1", title: text("a"), points: { max: 100, tiers: [{ points: 100, when: true }] }, rule: true }] }))).toEqual(["custom"]);
+    expect(codes(makeSet({ criteria: [{ id: "1", title: text("a"), points: { max: 100, tiers: [{ points: 100, when: true }] }, rule: true }] }))).toEqual([
+      "custom",
+    ]);
     expect(codes(makeSet({ criteria: [{ id: "1", title: text("a"), points: { max: 100, tiers: [{ points: 50, when: true }] } }] }))).toEqual(["points"]);
     expect(codes(makeSet({ criteria: [{ id: "1", title: text("a"), points: { max: 100, score: { var: "n" } } }] }))).toEqual(["custom"]);
     expect(codes(makeSet({ criteria: [{ id: "1", title: text("a"), points: { max: 100, score: { var: "a" } }, rule: true }] }))).toEqual(["score_type"]);
     expect(codes(makeSet({ criteria: [{ id: "1", title: text("a"), points: 100, role: "exclusion", excludes: true }] }))).toEqual(["custom"]);
-    expect(codes(makeSet({ criteria: [{ id: "1", title: text("a"), rule: true }, { id: "2", title: text("b"), points: 100, rule: true }] }))).toEqual(["no_points"]);
+    expect(
+      codes(
+        makeSet({
+          criteria: [
+            { id: "1", title: text("a"), rule: true },
+            { id: "2", title: text("b"), points: 100, rule: true },
+          ],
+        }),
+      ),
+    ).toEqual(["no_points"]);
     expect(codes(makeSet({ decision: { method: "all" } }))).toEqual(["points_unused"]);
   });
 
   it("checks derived values and input declarations", () => {
     expect(codes(makeSet({ derived: { a: { description: text("x"), rule: true } } }))).toEqual(["duplicate_name"]);
-    expect(codes(makeSet({ derived: { x: { description: text("x"), rule: { var: "y" } }, y: { description: text("y"), rule: true } } }))).toEqual(["unknown_var"]);
+    expect(codes(makeSet({ derived: { x: { description: text("x"), rule: { var: "y" } }, y: { description: text("y"), rule: true } } }))).toEqual([
+      "unknown_var",
+    ]);
     const inputs = (spec: unknown) => makeSet({ inputs: { a: spec } });
     expect(codes(inputs({ type: "integer", min: 5, max: 1, description: text("x") }))).toEqual(["bad_range"]);
     expect(codes(inputs({ type: "integer", min: 0, max: 5, default: 9, description: text("x") }))).toEqual(["bad_default"]);

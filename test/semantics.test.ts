@@ -27,6 +27,7 @@ describe(`${PAGE}, played in a clone`, () => {
       const r = p.run(s.code);
       expect(r.exit, `exit code of the block at ${PAGE}:${s.line}; it printed:\n${r.output}`).toBe(s.exit);
       for (const c of s.contains) expect(r.output, `${PAGE}:${s.line}`).toContain(c);
-      if (s.output) expect(outputMatches(s.output.text, r.output), `the output shown at ${PAGE}:${s.output.line} is not what was printed:\n${r.output}`).toBe(true);
+      if (s.output)
+        expect(outputMatches(s.output.text, r.output), `the output shown at ${PAGE}:${s.output.line} is not what was printed:\n${r.output}`).toBe(true);
     });
 });

@@ -47,13 +47,17 @@ describe("the spreadsheet layout of a set", () => {
     expect(l.lists.map((x) => [x.name, x.list])).toEqual([["Thành viên", "thanhVien"]]);
     const staff = l.lists[0]!.fields;
     expect(staff[0]!.header).toBe("Mã đơn vị");
-    expect(staff.find((f) => f.path.join(".") === "nangLucCongDanHocTap.tuanThuPhapLuat")!.header).toBe("Năng lực, phẩm chất công dân học tập › Tuân thủ pháp luật");
+    expect(staff.find((f) => f.path.join(".") === "nangLucCongDanHocTap.tuanThuPhapLuat")!.header).toBe(
+      "Năng lực, phẩm chất công dân học tập › Tuân thủ pháp luật",
+    );
     expect(l.nameInput).toBe("tenDonVi");
   });
 
   it("names paths by their labels", () => {
     expect(pathLabel(dvht.definition.inputs, "thanhVien[0].coKeHoachTuHocDuocDuyet", "vi")).toBe("thành viên #1 › có kế hoạch tự học được duyệt");
-    expect(pathLabel(dvht.definition.inputs, "thanhVien[2].nangLucCongDanHocTap.binhDangGioi", "en")).toBe("members #3 › learning-citizen qualities › gender equality");
+    expect(pathLabel(dvht.definition.inputs, "thanhVien[2].nangLucCongDanHocTap.binhDangGioi", "en")).toBe(
+      "members #3 › learning-citizen qualities › gender equality",
+    );
     expect(pathLabel(dvht.definition.inputs, "khongKhai", "vi")).toBe("khongKhai");
   });
 
@@ -63,9 +67,19 @@ describe("the spreadsheet layout of a set", () => {
     expect(["Không", "0", "không", false].map((c) => cellValue(c, t))).toEqual([false, false, false, false]);
     expect(cellValue("chắc vậy", t)).toBe("chắc vậy");
     const n = { type: "number", description: { vi: "", en: "" } } as const;
-    expect([cellValue("35,5", n), cellValue("35.5", n), cellValue(12, n), cellValue("1 200", n), cellValue("nhiều", n)]).toEqual([35.5, 35.5, 12, 1200, "nhiều"]);
+    expect([cellValue("35,5", n), cellValue("35.5", n), cellValue(12, n), cellValue("1 200", n), cellValue("nhiều", n)]).toEqual([
+      35.5,
+      35.5,
+      12,
+      1200,
+      "nhiều",
+    ]);
     const d = { type: "date", description: { vi: "", en: "" } } as const;
-    expect([cellValue("05/03/2024", d), cellValue(new Date(Date.UTC(2024, 2, 5)), d), cellValue("2024-03-05", d)]).toEqual(["2024-03-05", "2024-03-05", "2024-03-05"]);
+    expect([cellValue("05/03/2024", d), cellValue(new Date(Date.UTC(2024, 2, 5)), d), cellValue("2024-03-05", d)]).toEqual([
+      "2024-03-05",
+      "2024-03-05",
+      "2024-03-05",
+    ]);
     const e = { type: "string" as const, enum: ["Cấp huyện", "Cấp tỉnh"], description: { vi: "", en: "" } };
     expect(cellValue("cấp huyện", e)).toBe("Cấp huyện");
   });
@@ -78,11 +92,18 @@ describe("CSV", () => {
     expect(detectDelimiter("a\tb\tc")).toBe("\t");
     const { rows, delimiter } = parseCsv('\ufeffa;"b ""x""";c\r\n1;"2\n3";\n');
     expect(delimiter).toBe(";");
-    expect(rows).toEqual([["a", 'b "x"', "c"], ["1", "2\n3", ""]]);
+    expect(rows).toEqual([
+      ["a", 'b "x"', "c"],
+      ["1", "2\n3", ""],
+    ]);
   });
 
   it("is written for Excel: a BOM, CRLF, quotes where needed, no formula from data", () => {
-    const text = writeCsv([["Tên", "Ghi chú"], ["Xã A, huyện B", '=HYPERLINK("x")'], [-3, "+84 90"]]);
+    const text = writeCsv([
+      ["Tên", "Ghi chú"],
+      ["Xã A, huyện B", '=HYPERLINK("x")'],
+      [-3, "+84 90"],
+    ]);
     expect(text.startsWith("\ufeff")).toBe(true);
     expect(text).toBe('\ufeffTên,Ghi chú\r\n"Xã A, huyện B","\'=HYPERLINK(""x"")"\r\n-3,+84 90\r\n');
   });
@@ -98,7 +119,21 @@ describe("CSV", () => {
     ].join("\n");
     const read = readTable(dvht, csvTable("don-vi.csv", text));
     expect(read.units.map((u) => [u.row, u.code, u.name, u.fields, u.data])).toEqual([
-      [2, "A1", "Phòng GD", { Xã: "Xã Đông" }, { tenDonVi: "Phòng GD", coKeHoachHocTap: true, thanhVien: [{ hoTen: "Lan", chapHanhKyLuat: true }, { hoTen: "Huệ", chapHanhKyLuat: false }, { hoTen: "Cúc", chapHanhKyLuat: true }] }],
+      [
+        2,
+        "A1",
+        "Phòng GD",
+        { Xã: "Xã Đông" },
+        {
+          tenDonVi: "Phòng GD",
+          coKeHoachHocTap: true,
+          thanhVien: [
+            { hoTen: "Lan", chapHanhKyLuat: true },
+            { hoTen: "Huệ", chapHanhKyLuat: false },
+            { hoTen: "Cúc", chapHanhKyLuat: true },
+          ],
+        },
+      ],
       [5, "A2", "Trường B", { Xã: "Xã Tây" }, { tenDonVi: "Trường B", coKeHoachHocTap: false }],
     ]);
     expect(read.grouping).toEqual(["Xã"]);
@@ -165,10 +200,16 @@ describe("the round trip: template, filled in, batch, results opened again", { t
     expect(units.getCell("D1").value).toBe("Có chủ trương, kế hoạch học tập");
     expect(String((units.getCell("D1").note as unknown) ?? "")).toContain("Đơn vị có chủ trương");
     // The drop-downs: Có/Không and the enum's values, from the hidden sheet, on every data row.
-    for (const address of ["D2", "D500", "D2001"]) expect(units.getCell(address).dataValidation).toMatchObject({ type: "list", formulae: ["'Giá trị'!$B$1:$B$2"] });
+    for (const address of ["D2", "D500", "D2001"])
+      expect(units.getCell(address).dataValidation).toMatchObject({ type: "list", formulae: ["'Giá trị'!$B$1:$B$2"] });
     expect(units.getCell("C2").dataValidation).toMatchObject({ type: "list", formulae: ["'Giá trị'!$A$1:$A$2"] });
     const values = wb.getWorksheet("Giá trị")!;
-    expect([values.getCell("A1").value, values.getCell("A2").value, values.getCell("B1").value, values.getCell("B2").value]).toEqual(["Cấp huyện", "Cấp tỉnh", "Có", "Không"]);
+    expect([values.getCell("A1").value, values.getCell("A2").value, values.getCell("B1").value, values.getCell("B2").value]).toEqual([
+      "Cấp huyện",
+      "Cấp tỉnh",
+      "Có",
+      "Không",
+    ]);
     // The template read back is its example only.
     const read = readWorkbook(dvht, await workbookTables(ExcelJS, new Uint8Array(readFileSync(out))));
     expect(read.units).toEqual([]);
@@ -189,7 +230,9 @@ describe("the round trip: template, filled in, batch, results opened again", { t
       ["DV03", 4, 1],
     ]);
     const orphan = tables.find((t) => t.name === "Thành viên")!.rows.findIndex((r) => r[0] === "DV09") + 1;
-    expect(read.notices.map((n) => n.vi)).toContain(`Thành viên, dòng ${orphan}: mã “DV09” không có trong trang Đơn vị; dòng này không được tính cho đơn vị nào.`);
+    expect(read.notices.map((n) => n.vi)).toContain(
+      `Thành viên, dòng ${orphan}: mã “DV09” không có trong trang Đơn vị; dòng này không được tính cho đơn vị nào.`,
+    );
 
     for (const ext of ["xlsx", "csv"] as const) {
       const results = join(dir, `ket-qua.${ext}`);
@@ -202,12 +245,27 @@ describe("the round trip: template, filled in, batch, results opened again", { t
         expect(text.charCodeAt(0)).toBe(0xfeff);
         rows = parseCsv(text).rows;
       }
-      expect(rows[0]).toEqual(["Dòng", "Mã đơn vị", "Tên đơn vị", "Kết luận", "Xếp loại", "Điểm", "Thang điểm", "Tiêu chí chưa đạt", "Dữ liệu còn thiếu", "Dữ liệu sai (chưa đánh giá)", "Xã"]);
+      expect(rows[0]).toEqual([
+        "Dòng",
+        "Mã đơn vị",
+        "Tên đơn vị",
+        "Kết luận",
+        "Xếp loại",
+        "Điểm",
+        "Thang điểm",
+        "Tiêu chí chưa đạt",
+        "Dữ liệu còn thiếu",
+        "Dữ liệu sai (chưa đánh giá)",
+        "Xã",
+      ]);
       expect(rows.length).toBe(4);
       read.units.forEach((u, i) => {
         const want = evaluate(dvht, sheetRecord(u).data);
         const row = rows[i + 1]!.map((c) => (c === null || c === "" ? null : String(c)));
-        const failed = want.criteria.filter((c) => c.status === "fail").map((c) => `${c.id} ${c.title.vi}`).join("; ");
+        const failed = want.criteria
+          .filter((c) => c.status === "fail")
+          .map((c) => `${c.id} ${c.title.vi}`)
+          .join("; ");
         expect(row.slice(0, 8)).toEqual([
           String(u.row),
           u.code,
@@ -254,7 +312,13 @@ describe("the round trip: template, filled in, batch, results opened again", { t
   });
 
   it("names a bad unit's wrong cell in the results instead of dropping it", () => {
-    const rows = resultTable(dvht, [{ line: 1, unit: { dong: 7, ma: "X" }, error: { code: "ERR_UNIT_DATA", message: "…", problems: [{ path: ["thanhVien", 0, "chapHanhKyLuat"], message: "Expected boolean" }] } }]);
+    const rows = resultTable(dvht, [
+      {
+        line: 1,
+        unit: { dong: 7, ma: "X" },
+        error: { code: "ERR_UNIT_DATA", message: "…", problems: [{ path: ["thanhVien", 0, "chapHanhKyLuat"], message: "Expected boolean" }] },
+      },
+    ]);
     expect(rows[1]).toEqual([7, "X", null, null, null, null, null, null, null, "thành viên #1 › chấp hành kỷ luật, nội quy: Expected boolean"]);
   });
 });
@@ -263,7 +327,10 @@ describe("CSV files of 0.1 (lists as JSON in their cell)", () => {
   it("are read with their list column by name or label, beside label headers", () => {
     const text = 'Tên đơn vị,thanhVien,Xã\nA,"[{""hoTen"":""Lan"",""chapHanhKyLuat"":true}]",Đông\nB,không phải JSON,Tây\n';
     const read = readTable(dvht, csvTable("x.csv", text));
-    expect(read.units.map((u) => u.data)).toEqual([{ tenDonVi: "A", thanhVien: [{ hoTen: "Lan", chapHanhKyLuat: true }] }, { tenDonVi: "B", thanhVien: "không phải JSON" }]);
+    expect(read.units.map((u) => u.data)).toEqual([
+      { tenDonVi: "A", thanhVien: [{ hoTen: "Lan", chapHanhKyLuat: true }] },
+      { tenDonVi: "B", thanhVien: "không phải JSON" },
+    ]);
     expect(read.grouping).toEqual(["Xã"]);
   });
 });

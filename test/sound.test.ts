@@ -162,6 +162,7 @@ describe("gia-dinh-van-hoa 2018.1.0 (NĐ 122/2018): the points rule with no area
   }
   it("the oracle agrees at and around every threshold", () => {
     for (const p of [49, 50, 59, 60, 61, 84, 85, 86, 89, 90, 91, 95, 100])
-      for (const engine of ENGINE_NAMES) expect(differences(evaluate(set, family(p), { engine }), oracle(set.definition, family(p))!), `${p} on ${engine}`).toEqual([]);
+      for (const engine of ENGINE_NAMES)
+        expect(differences(evaluate(set, family(p), { engine }), oracle(set.definition, family(p))!), `${p} on ${engine}`).toEqual([]);
   });
 });

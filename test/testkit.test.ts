@@ -34,7 +34,15 @@ describe("case files", () => {
     expect(() => parseCaseFile(file({ invalidData: ["invalid_type"], verdict: "fail" }))).toThrow(/has no verdict/);
     expect(parseCaseFile(file({ verdict: "pass", grade: null, points: 0, criteria: { "1": "missing" } })).cases[0]!.expect.grade).toBeNull();
     expect(parseCaseFile(file({ invalidData: ["unknown_field"] })).cases).toHaveLength(1);
-    expect(() => parseCaseFile({ ...file({ verdict: "pass" }), cases: [{ name: "a", data: {}, expect: { verdict: "pass" } }, { name: "a", data: {}, expect: { verdict: "fail" } }] })).toThrow(/used twice/);
+    expect(() =>
+      parseCaseFile({
+        ...file({ verdict: "pass" }),
+        cases: [
+          { name: "a", data: {}, expect: { verdict: "pass" } },
+          { name: "a", data: {}, expect: { verdict: "fail" } },
+        ],
+      }),
+    ).toThrow(/used twice/);
   });
 
   it("report each difference, with the criterion's title and explanation", () => {
@@ -53,7 +61,12 @@ describe("case files", () => {
   });
 
   it("fail a case that cannot be evaluated instead of stopping the file", () => {
-    const set = loadCriteriaSet(makeSet({ inputs: { t: { type: "title", set: "other-set", description: text("t") } }, criteria: [{ id: "1", title: text("t"), points: 100, rule: { var: "t" } }] }));
+    const set = loadCriteriaSet(
+      makeSet({
+        inputs: { t: { type: "title", set: "other-set", description: text("t") } },
+        criteria: [{ id: "1", title: text("t"), points: 100, rule: { var: "t" } }],
+      }),
+    );
     const o = runCase(set, { name: "sub-unit", data: { t: { data: {} } }, expect: { verdict: "pass" } });
     expect(o.ok).toBe(false);
     expect(o.differences[0]!.field).toBe("error");
@@ -62,9 +75,17 @@ describe("case files", () => {
   });
 
   it("are found next to a criteria file, including generated ones, and below a folder", () => {
-    const root = workspace(dvht(), { "2020.1.0.cases.json": cases([]), "2020.1.0.boundaries.cases.json": cases([]), "2020.1.0.1.cases.json": "{}", "2021.1.0.cases.json": "{}" });
+    const root = workspace(dvht(), {
+      "2020.1.0.cases.json": cases([]),
+      "2020.1.0.boundaries.cases.json": cases([]),
+      "2020.1.0.1.cases.json": "{}",
+      "2021.1.0.cases.json": "{}",
+    });
     const names = (paths: string[]) => paths.map((p) => p.slice(root.length + 1));
-    expect(names(findCaseFiles(join(root, "don-vi-hoc-tap/2020.1.0.json")))).toEqual(["don-vi-hoc-tap/2020.1.0.boundaries.cases.json", "don-vi-hoc-tap/2020.1.0.cases.json"]);
+    expect(names(findCaseFiles(join(root, "don-vi-hoc-tap/2020.1.0.json")))).toEqual([
+      "don-vi-hoc-tap/2020.1.0.boundaries.cases.json",
+      "don-vi-hoc-tap/2020.1.0.cases.json",
+    ]);
     expect(names(findCaseFiles(root))).toHaveLength(4);
   });
 });
@@ -124,8 +145,12 @@ describe("tieuchi test", () => {
     });
     const r = run("test", root, "--lang", "en");
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/✘ .*2020\.1\.0\.broken\.cases\.json\n {4}The case file .* is invalid \(1 problem\):\n {6}- cases\[0\]\.expect\.verdict \(line 1, column \d+\): a case states the verdict/);
-    expect(r.out).toMatch(/✘ .*2019\.1\.0\.cases\.json\n {4}.*tests don-vi-hoc-tap@2019\.1\.0, but there is no criteria file .*2019\.1\.0\.json next to it \[ERR_SET_NOT_FOUND\]/);
+    expect(r.out).toMatch(
+      /✘ .*2020\.1\.0\.broken\.cases\.json\n {4}The case file .* is invalid \(1 problem\):\n {6}- cases\[0\]\.expect\.verdict \(line 1, column \d+\): a case states the verdict/,
+    );
+    expect(r.out).toMatch(
+      /✘ .*2019\.1\.0\.cases\.json\n {4}.*tests don-vi-hoc-tap@2019\.1\.0, but there is no criteria file .*2019\.1\.0\.json next to it \[ERR_SET_NOT_FOUND\]/,
+    );
     expect(r.out).toContain("  ✔ holds");
     expect(r.out).toContain("2 files could not be run");
   });
@@ -268,7 +293,10 @@ describe("tieuchi test with sub-units", () => {
 describe("generated case files", () => {
   it("are flagged when the criteria file changed since they were generated", () => {
     const set = dvht() as Record<string, unknown>;
-    const generated = { ...cases([{ name: "holds", data: UNIT, expect: { verdict: "pass" } }]), generated: { by: "tieuchi cases --boundaries", hash: `sha256:${"0".repeat(64)}` } };
+    const generated = {
+      ...cases([{ name: "holds", data: UNIT, expect: { verdict: "pass" } }]),
+      generated: { by: "tieuchi cases --boundaries", hash: `sha256:${"0".repeat(64)}` },
+    };
     const root = workspace(set, { "2020.1.0.boundaries.cases.json": generated });
     const r = run("test", root, "--lang", "en");
     expect(r.code).toBe(0);

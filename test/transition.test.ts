@@ -10,7 +10,6 @@ const UNIT = join(ROOT, "test/fixtures/versions/unit.json");
 const registry = loadRegistry(CRITERIA);
 const unit = readJson("test/fixtures/versions/unit.json") as Record<string, unknown>;
 
-
 describe("transitional evaluation", () => {
   it("evaluates under the version in force on each date, side by side", () => {
     const t = evaluateTransition(registry, "gia-dinh-mau", unit, { applied: "2023-12-01", decided: "2024-02-15" });
@@ -66,8 +65,24 @@ describe("transitional evaluation across TT 22/2020 → TT 24/2023", () => {
     expect(t.decided).toMatchObject({ result: null, error: { code: "ERR_UNIT_DATA" } });
     // TT 24 rewords TT 22's criteria under new ids: 1.1 and TC1.CT1 (a plan for members to learn) share a row,
     // and TT 24's cells have no status.
-    expect(t.rows.find((r) => r.decided?.id === "TC1.CT1")).toEqual({ applied: { id: "1.1", status: "pass", points: 10 }, decided: { id: "TC1.CT1", status: null, points: null } });
-    const r = run("eval", "--set", "don-vi-hoc-tap", "--criteria", join(ROOT, "criteria"), "--applied", "2023-12-01", "--decided", "2024-03-01", join(ROOT, "docs/examples/don-vi-hoc-tap/phong-gd-huyen-mau.json"), "--lang", "en");
+    expect(t.rows.find((r) => r.decided?.id === "TC1.CT1")).toEqual({
+      applied: { id: "1.1", status: "pass", points: 10 },
+      decided: { id: "TC1.CT1", status: null, points: null },
+    });
+    const r = run(
+      "eval",
+      "--set",
+      "don-vi-hoc-tap",
+      "--criteria",
+      join(ROOT, "criteria"),
+      "--applied",
+      "2023-12-01",
+      "--decided",
+      "2024-03-01",
+      join(ROOT, "docs/examples/don-vi-hoc-tap/phong-gd-huyen-mau.json"),
+      "--lang",
+      "en",
+    );
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/\nVerdict\s+PASS, Good 85\/100\s+data not valid\n/);
     expect(r.out).toContain("The data is not valid for don-vi-hoc-tap@2024.1.0 (53 problems):\n  - thanhVien[0].coKeHoachTuHocDuocDuyet:");
@@ -80,20 +95,26 @@ describe("tieuchi eval --set", () => {
     const r = run("eval", "--set", "gia-dinh-mau", "--criteria", CRITERIA, "--applied", "2023-12-01", "--decided", "2024-02-15", UNIT, "--lang", "en");
     expect(r.code).toBe(1);
     const lines = r.out.split("\n");
-    expect(lines[0]).toMatch(/^Applied 2023-12-01: gia-dinh-mau@2018\.1\.0 \(Quyết định 1\/2018\/QĐ-THU, .*\) is in force on 2023-12-01: from 2018-11-05 to 2024-01-29\./);
+    expect(lines[0]).toMatch(
+      /^Applied 2023-12-01: gia-dinh-mau@2018\.1\.0 \(Quyết định 1\/2018\/QĐ-THU, .*\) is in force on 2023-12-01: from 2018-11-05 to 2024-01-29\./,
+    );
     expect(lines[1]).toMatch(/^Decided 2024-02-15: gia-dinh-mau@2024\.1\.0 .* It superseded gia-dinh-mau@2018\.1\.0/);
     expect(r.out).toMatch(/Criterion\s+gia-dinh-mau@2018\.1\.0 \(applied 2023-12-01\)\s+gia-dinh-mau@2024\.1\.0 \(decided 2024-02-15\)/);
     expect(r.out).toMatch(/\n3 → TC3\s+✔ pass 20\s+✔ pass 20\n/);
     expect(r.out).toMatch(/\n4\s+✔ pass 15\s+✘ fail 0\n/);
     expect(r.out).toMatch(/\nVerdict\s+PASS, Achieved 85\/100\s+INCOMPLETE 70\/100\n/);
-    const json = JSON.parse(run("eval", "--set", "gia-dinh-mau", "--criteria", CRITERIA, "--applied", "2023-12-01", "--decided", "2024-02-15", UNIT, "--json").out);
+    const json = JSON.parse(
+      run("eval", "--set", "gia-dinh-mau", "--criteria", CRITERIA, "--applied", "2023-12-01", "--decided", "2024-02-15", UNIT, "--json").out,
+    );
     expect(json).toEqual(JSON.parse(JSON.stringify(evaluateTransition(registry, "gia-dinh-mau", unit, { applied: "2023-12-01", decided: "2024-02-15" }))));
   });
 
   it("--as-of evaluates the version in force then and says why; exit 0 on pass", () => {
     const r = run("eval", "--set", "gia-dinh-mau", "--criteria", CRITERIA, "--as-of", "2023-12-01", UNIT, "--lang", "en");
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^gia-dinh-mau@2018\.1\.0 \(.*\) is in force on 2023-12-01: from 2018-11-05 to 2024-01-29\. It is superseded by gia-dinh-mau@2024\.1\.0/);
+    expect(r.out).toMatch(
+      /^gia-dinh-mau@2018\.1\.0 \(.*\) is in force on 2023-12-01: from 2018-11-05 to 2024-01-29\. It is superseded by gia-dinh-mau@2024\.1\.0/,
+    );
     expect(r.out).toContain("Verdict: PASS, grade Achieved — 85 to 100 of 100 points (pass mark 70)");
     const json = JSON.parse(run("eval", "--set", "gia-dinh-mau", "--criteria", CRITERIA, "--as-of", "2024-02-15", UNIT, "--json").out);
     expect(json.reason.version).toBe("2024.1.0");
@@ -107,8 +128,12 @@ describe("tieuchi eval --set", () => {
     expect(r.err).toContain("[ERR_NOT_IN_FORCE]");
     expect(run("eval", "--set", "gia-dinh-mau", "--criteria", CRITERIA, UNIT).code).toBe(2);
     expect(run("eval", "--set", "gia-dinh-mau", "--criteria", CRITERIA, "--applied", "2023-12-01", UNIT).code).toBe(2);
-    expect(run("eval", "--set", "gia-dinh-mau", "--criteria", CRITERIA, "--as-of", "2023-12-01", "--decided", "2024-01-01", "--applied", "2023-01-01", UNIT).code).toBe(2);
-    expect(run("eval", "--set", "gia-dinh-mau", "--criteria", CRITERIA, "--applied", "2023-12-01", "--decided", "2024-02-15", "--record", "x.json", UNIT).code).toBe(2);
+    expect(
+      run("eval", "--set", "gia-dinh-mau", "--criteria", CRITERIA, "--as-of", "2023-12-01", "--decided", "2024-01-01", "--applied", "2023-01-01", UNIT).code,
+    ).toBe(2);
+    expect(
+      run("eval", "--set", "gia-dinh-mau", "--criteria", CRITERIA, "--applied", "2023-12-01", "--decided", "2024-02-15", "--record", "x.json", UNIT).code,
+    ).toBe(2);
     expect(run("eval", "--set", "gia-dinh-mau", "--criteria", CRITERIA, "--as-of", "2023-12-01").code).toBe(2);
     expect(run("eval", "--set", "gia-dinh-mau", "--sets", CRITERIA, "--as-of", "2023-12-01", UNIT, "--lang", "en").err).toContain("drop --sets");
   });

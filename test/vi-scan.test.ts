@@ -88,19 +88,22 @@ const badSet = file(
   "bad-set.json",
   readFileSync(FAMILY, "utf8").replace('"var": "hasBookshelf"', '"var": "hasBookshelve"').replace('"passMark": 70', '"passMark": 170'),
 );
-const badUnits = file(
-  "units.ndjson",
-  `${readFileSync(UNITS, "utf8").split("\n").slice(0, 3).join("\n")}\n{"coKeHoachHocTap": "x"}\n{ nope\n`,
-);
+const badUnits = file("units.ndjson", `${readFileSync(UNITS, "utf8").split("\n").slice(0, 3).join("\n")}\n{"coKeHoachHocTap": "x"}\n{ nope\n`);
 const batchOut = join(tmp, "out.ndjson");
 const csv = file("units.csv", "coKeHoachHocTap;coQuyDinhKhuyenKhich\ncó;không\n");
 const criteria = join(tmp, "criteria");
 mkdirSync(join(criteria, "mini-family"), { recursive: true });
 // The set's own words (its notes) are its author's, not tieuchi's: the copy scanned has them in Vietnamese.
-writeFileSync(join(criteria, "mini-family/1.0.0.json"), readFileSync(FAMILY, "utf8").replace("A test fixture: not a regulation.", "Bộ dùng để kiểm thử, không phải một văn bản quy định."));
+writeFileSync(
+  join(criteria, "mini-family/1.0.0.json"),
+  readFileSync(FAMILY, "utf8").replace("A test fixture: not a regulation.", "Bộ dùng để kiểm thử, không phải một văn bản quy định."),
+);
 writeFileSync(
   join(criteria, "mini-family/1.0.0.cases.json"),
-  JSON.stringify({ set: { id: "mini-family", version: "1.0.0" }, cases: [{ name: "tủ sách", data: { hasBookshelf: true, members: [] }, expect: { verdict: "pass" } }] }),
+  JSON.stringify({
+    set: { id: "mini-family", version: "1.0.0" },
+    cases: [{ name: "tủ sách", data: { hasBookshelf: true, members: [] }, expect: { verdict: "pass" } }],
+  }),
 );
 const record = join(tmp, "record.json");
 

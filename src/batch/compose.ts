@@ -51,7 +51,14 @@ export function resultsTarget(set: LoadedSet, target: string): ResultsTarget {
   const title = Object.hasOwn(item, field) ? item[field] : undefined;
   if (title?.type !== "title")
     throw new OptionsError(
-      msg("options.no_title_field", { set: label, list, field, titles: Object.entries(item).filter(([, f]) => f.type === "title").map(([k]) => k) }),
+      msg("options.no_title_field", {
+        set: label,
+        list,
+        field,
+        titles: Object.entries(item)
+          .filter(([, f]) => f.type === "title")
+          .map(([k]) => k),
+      }),
       ["results"],
     );
   return { list, field };
@@ -78,9 +85,8 @@ export function composeResults(set: LoadedSet, data: unknown, target: string, li
   const { list, field } = resultsTarget(set, target);
   if (typeof data !== "object" || data === null || Array.isArray(data)) throw new OptionsError(msg("options.data_object"), ["data"]);
   const given = (data as Record<string, unknown>)[list];
-  if (given !== undefined && given !== null)
-    throw new OptionsError(msg("options.data_gives_list", { list }), [list]);
-  const spec = set.definition.inputs[list] as Extract<typeof set.definition.inputs[string], { type: "array" }>;
+  if (given !== undefined && given !== null) throw new OptionsError(msg("options.data_gives_list", { list }), [list]);
+  const spec = set.definition.inputs[list] as Extract<(typeof set.definition.inputs)[string], { type: "array" }>;
   const fields = (spec.items as Extract<typeof spec.items, { type: "object" }>).fields;
   const problems: Problem[] = [];
   const items: Record<string, unknown>[] = [];

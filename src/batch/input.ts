@@ -146,7 +146,12 @@ const hasBom = (buf: Uint8Array, at: number) => buf[at] === 0xef && buf[at + 1] 
  * (a line that spans chunks is joined once, when its end arrives), so a long line read from a pipe in small
  * chunks costs what it costs from a file.
  */
-export async function* ndjsonGroups(stream: AsyncIterable<Uint8Array>, size: number, source: string, options: ReadUnitsOptions = {}): AsyncGenerator<JsonGroup> {
+export async function* ndjsonGroups(
+  stream: AsyncIterable<Uint8Array>,
+  size: number,
+  source: string,
+  options: ReadUnitsOptions = {},
+): AsyncGenerator<JsonGroup> {
   void source;
   const max = maxUnit(options);
   const grouper = new Grouper(size);
@@ -203,7 +208,12 @@ export async function* ndjsonGroups(stream: AsyncIterable<Uint8Array>, size: num
  * is broken (two commas in a row, text after its end, the file ends inside it), every item read before is
  * yielded, then a `UnitsFileError` is thrown.
  */
-export async function* jsonArrayGroups(stream: AsyncIterable<Uint8Array>, size: number, source: string, options: ReadUnitsOptions = {}): AsyncGenerator<JsonGroup> {
+export async function* jsonArrayGroups(
+  stream: AsyncIterable<Uint8Array>,
+  size: number,
+  source: string,
+  options: ReadUnitsOptions = {},
+): AsyncGenerator<JsonGroup> {
   const max = maxUnit(options);
   const grouper = new Grouper(size);
   let first = true;
@@ -416,7 +426,8 @@ export async function* csvGroups(
     quoteSeen = false;
     if (!blank) {
       if (header === undefined) {
-        if (tooLong || problem !== undefined) throw new UnitsFileError(source, tooLong ? msg("csv.header_too_long", { max }) : msg("csv.header_problem", { problem: problem! }), rowLine);
+        if (tooLong || problem !== undefined)
+          throw new UnitsFileError(source, tooLong ? msg("csv.header_too_long", { max }) : msg("csv.header_problem", { problem: problem! }), rowLine);
         header = row;
         onHeader(row);
       } else if (tooLong) refuseRow("unit_too_large", msg("csv.row_too_long", { line: rowLine, max }));

@@ -62,7 +62,14 @@ export async function* sheetCsvGroups(
     reader!.drop();
   };
 
-  const rows = csvGroups(stream, size, delimiter, (names) => (reader = new SheetRows(set, layout, names, source, hasLists ? layout.lists : [], notice)), source, options);
+  const rows = csvGroups(
+    stream,
+    size,
+    delimiter,
+    (names) => (reader = new SheetRows(set, layout, names, source, hasLists ? layout.lists : [], notice)),
+    source,
+    options,
+  );
   try {
     for await (const group of rows) {
       const refusals = new Map(group.refused.map((r) => [r.index, r]));
@@ -111,5 +118,4 @@ export async function* sheetCsvGroups(
   const last = reader?.end();
   if (last) emit(last);
   if (grouper.length > 0) yield grouper.take();
-
 }

@@ -146,7 +146,11 @@ function rowError(detail: Message, problems: readonly Problem[]): { data: undefi
  * @param columns - From {@link csvColumns}.
  * @param line - The row's line in the file, for messages.
  */
-export function csvRowData(columns: readonly CsvColumn[], row: readonly string[], line: number): { data: Record<string, unknown> } | { data: undefined; error: CsvRowError } {
+export function csvRowData(
+  columns: readonly CsvColumn[],
+  row: readonly string[],
+  line: number,
+): { data: Record<string, unknown> } | { data: undefined; error: CsvRowError } {
   if (row.length !== columns.length) return rowError(msg("csv.cells", { line, cells: row.length, columns: columns.length }), []);
   const unit: Record<string, unknown> = {};
   const problems: Problem[] = [];

@@ -50,7 +50,13 @@ export function maxPointsOf(c: Criterion): number {
   return typeof c.points === "number" ? c.points : c.points.max;
 }
 
-function duplicates<T>(items: readonly T[], key: (t: T) => string, at: (i: number) => JsonPath, what: "criterion" | "group" | "grade" | "level" | "step", problems: Problem[]): void {
+function duplicates<T>(
+  items: readonly T[],
+  key: (t: T) => string,
+  at: (i: number) => JsonPath,
+  what: "criterion" | "group" | "grade" | "level" | "step",
+  problems: Problem[],
+): void {
   const seen = new Map<string, number>();
   items.forEach((item, i) => {
     const k = key(item);
@@ -68,7 +74,8 @@ function checkInput(spec: InputSpec, path: JsonPath, setId: string, problems: Pr
   switch (spec.type) {
     case "integer":
     case "number":
-      if (spec.min !== undefined && spec.max !== undefined && spec.min > spec.max) problems.push(problem("problem.bad_range.numbers", [...path, "min"], { min: spec.min, max: spec.max }));
+      if (spec.min !== undefined && spec.max !== undefined && spec.min > spec.max)
+        problems.push(problem("problem.bad_range.numbers", [...path, "min"], { min: spec.min, max: spec.max }));
       if (spec.default !== undefined && ((spec.min !== undefined && spec.default < spec.min) || (spec.max !== undefined && spec.default > spec.max)))
         problems.push(problem("problem.bad_default.range", [...path, "default"], { value: spec.default }));
       break;
@@ -77,18 +84,21 @@ function checkInput(spec: InputSpec, path: JsonPath, setId: string, problems: Pr
         const norm = spec.enum.map((s) => s.normalize("NFC"));
         if (new Set(norm).size !== norm.length) problems.push(problem("problem.duplicate_enum", [...path, "enum"]));
         spec.enum.forEach((v, i) => lookalikeProblem(v, [...path, "enum", i], problems));
-        if (spec.default !== undefined && !norm.includes(spec.default.normalize("NFC"))) problems.push(problem("problem.bad_default.enum", [...path, "default"], { value: JSON.stringify(spec.default) }));
+        if (spec.default !== undefined && !norm.includes(spec.default.normalize("NFC")))
+          problems.push(problem("problem.bad_default.enum", [...path, "default"], { value: JSON.stringify(spec.default) }));
       }
       break;
     case "date":
-      if (spec.min !== undefined && spec.max !== undefined && spec.min > spec.max) problems.push(problem("problem.bad_range.dates", [...path, "min"], { min: spec.min, max: spec.max }));
+      if (spec.min !== undefined && spec.max !== undefined && spec.min > spec.max)
+        problems.push(problem("problem.bad_range.dates", [...path, "min"], { min: spec.min, max: spec.max }));
       break;
     case "title":
       if (spec.set === setId) problems.push(problem("problem.title_cycle", [...path, "set"]));
       if (spec.levels && new Set(spec.levels).size !== spec.levels.length) problems.push(problem("problem.duplicate_id.levels", [...path, "levels"]));
       break;
     case "array":
-      if (spec.minItems !== undefined && spec.maxItems !== undefined && spec.minItems > spec.maxItems) problems.push(problem("problem.bad_range.items", [...path, "minItems"]));
+      if (spec.minItems !== undefined && spec.maxItems !== undefined && spec.minItems > spec.maxItems)
+        problems.push(problem("problem.bad_range.items", [...path, "minItems"]));
       checkInput(spec.items, [...path, "items"], setId, problems);
       break;
     case "object":
@@ -101,7 +111,13 @@ function checkInput(spec: InputSpec, path: JsonPath, setId: string, problems: Pr
 
 function procedureChecks(set: CriteriaSet, problems: Problem[]): void {
   const steps = set.procedure?.steps ?? [];
-  duplicates(steps, (s) => s.id, (i) => ["procedure", "steps", i, "id"], "step", problems);
+  duplicates(
+    steps,
+    (s) => s.id,
+    (i) => ["procedure", "steps", i, "id"],
+    "step",
+    problems,
+  );
   const period = set.procedure?.dataPeriod;
   if (period && period.to < period.from)
     problems.push(problem("problem.dates.data_period", ["procedure", "dataPeriod", "to"], { from: period.from, to: period.to }));
@@ -130,8 +146,7 @@ function checkConstraints(set: CriteriaSet, problems: Problem[]): void {
     if (!ok) return;
     const [part, whole] = c.atMost;
     if (part === whole) problems.push(problem("problem.constraint.same_input", at, { path: part }));
-    else if (listScope(part) !== listScope(whole))
-      problems.push(problem("problem.constraint.different_lists", at, { part, whole }));
+    else if (listScope(part) !== listScope(whole)) problems.push(problem("problem.constraint.different_lists", at, { part, whole }));
   });
 }
 
@@ -140,14 +155,39 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
   const { decision } = set;
   const budget: NodeBudget = { remaining: limits.maxTotalRuleNodes, total: limits.maxTotalRuleNodes, exhausted: false };
 
-  duplicates(set.criteria, (c) => c.id, (i) => ["criteria", i, "id"], "criterion", problems);
-  duplicates(set.groups, (g) => g.id, (i) => ["groups", i, "id"], "group", problems);
-  if (decision.method === "points") duplicates(decision.grades, (g) => g.id, (i) => ["decision", "grades", i, "id"], "grade", problems);
-  else duplicates(decision.levels, (l) => l.id, (i) => ["decision", "levels", i, "id"], "level", problems);
+  duplicates(
+    set.criteria,
+    (c) => c.id,
+    (i) => ["criteria", i, "id"],
+    "criterion",
+    problems,
+  );
+  duplicates(
+    set.groups,
+    (g) => g.id,
+    (i) => ["groups", i, "id"],
+    "group",
+    problems,
+  );
+  if (decision.method === "points")
+    duplicates(
+      decision.grades,
+      (g) => g.id,
+      (i) => ["decision", "grades", i, "id"],
+      "grade",
+      problems,
+    );
+  else
+    duplicates(
+      decision.levels,
+      (l) => l.id,
+      (i) => ["decision", "levels", i, "id"],
+      "level",
+      problems,
+    );
 
   // Dates and lineage.
-  if (set.validTo !== null && set.validTo < set.validFrom)
-    problems.push(problem("problem.dates.order", ["validTo"], { from: set.validFrom, to: set.validTo }));
+  if (set.validTo !== null && set.validTo < set.validFrom) problems.push(problem("problem.dates.order", ["validTo"], { from: set.validFrom, to: set.validTo }));
   if (set.source.issued > set.validFrom)
     problems.push(problem("problem.dates.issued", ["source", "issued"], { issued: set.source.issued, from: set.validFrom }));
   if (set.supersedes && set.supersedes.id === set.id && set.supersedes.version === set.version)
@@ -165,7 +205,12 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
   if (set.completeness.level === "complete-official")
     set.criteria.forEach((c, i) => {
       if (c.text === undefined || c.article === undefined)
-        problems.push(problem("problem.completeness.article", ["criteria", i, c.article === undefined ? "article" : "text"], { id: c.id, lacks: c.article === undefined ? "article" : "text" }));
+        problems.push(
+          problem("problem.completeness.article", ["criteria", i, c.article === undefined ? "article" : "text"], {
+            id: c.id,
+            lacks: c.article === undefined ? "article" : "text",
+          }),
+        );
     });
   procedureChecks(set, problems);
 
@@ -175,27 +220,22 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
       problems.push(problem("problem.unknown_group", at("group"), { group: c.group, declared: [...groupIds] }));
     if (c.level !== undefined) {
       if (decision.method !== "all") problems.push(problem("problem.unknown_level.not_all", at("level")));
-      else if (!levelIds.has(c.level))
-        problems.push(problem("problem.unknown_level.undeclared", at("level"), { level: c.level, declared: [...levelIds] }));
+      else if (!levelIds.has(c.level)) problems.push(problem("problem.unknown_level.undeclared", at("level"), { level: c.level, declared: [...levelIds] }));
     }
-    if (decision.method === "all" && c.points !== undefined)
-      problems.push(problem("problem.points_unused", at("points")));
-    if (decision.method === "points" && c.points === undefined && c.role === "standard" && !c.mandatory)
-      problems.push(problem("problem.no_points", at()));
+    if (decision.method === "all" && c.points !== undefined) problems.push(problem("problem.points_unused", at("points")));
+    if (decision.method === "points" && c.points === undefined && c.role === "standard" && !c.mandatory) problems.push(problem("problem.no_points", at()));
     if (c.points !== undefined && typeof c.points === "object" && "tiers" in c.points) {
       const max = c.points.max;
       c.points.tiers.forEach((t, j) => {
         if (t.points > max) problems.push(problem("problem.points.tier_above", at("points", "tiers", j, "points"), { points: t.points, max }));
       });
-      if (!c.points.tiers.some((t) => t.points === max))
-        problems.push(problem("problem.points.no_tier_max", at("points", "max"), { max }));
+      if (!c.points.tiers.some((t) => t.points === max)) problems.push(problem("problem.points.no_tier_max", at("points", "max"), { max }));
     }
   });
 
   if (decision.method === "points") {
     const total = set.criteria.reduce((s, c) => s + maxPointsOf(c), 0);
-    if (total !== decision.maxPoints)
-      problems.push(problem("problem.points_sum.set", ["decision", "maxPoints"], { total, max: decision.maxPoints }));
+    if (total !== decision.maxPoints) problems.push(problem("problem.points_sum.set", ["decision", "maxPoints"], { total, max: decision.maxPoints }));
     const passMark = decision.passMark;
     if (passMark === null && set.completeness.level !== "partial") problems.push(problem("problem.completeness.pass_mark", ["decision", "passMark"]));
     if (passMark !== null && passMark > decision.maxPoints)
@@ -204,10 +244,19 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
       if (passMark !== null && g.minPoints < passMark)
         problems.push(problem("problem.grades_order.below_pass", ["decision", "grades", i, "minPoints"], { grade: g.id, min: g.minPoints, passMark }));
       if (g.minPoints > decision.maxPoints)
-        problems.push(problem("problem.grades_order.above_max", ["decision", "grades", i, "minPoints"], { grade: g.id, min: g.minPoints, max: decision.maxPoints }));
+        problems.push(
+          problem("problem.grades_order.above_max", ["decision", "grades", i, "minPoints"], { grade: g.id, min: g.minPoints, max: decision.maxPoints }),
+        );
       const prev = decision.grades[i - 1];
       if (prev && g.minPoints >= prev.minPoints)
-        problems.push(problem("problem.grades_order.order", ["decision", "grades", i, "minPoints"], { grade: g.id, min: g.minPoints, previous: prev.id, previousMin: prev.minPoints }));
+        problems.push(
+          problem("problem.grades_order.order", ["decision", "grades", i, "minPoints"], {
+            grade: g.id,
+            min: g.minPoints,
+            previous: prev.id,
+            previousMin: prev.minPoints,
+          }),
+        );
     });
     if (passMark !== null && decision.grades.length > 0 && decision.grades[decision.grades.length - 1]!.minPoints !== passMark)
       problems.push(problem("problem.grades_order.lowest", ["decision", "grades"], { passMark }));
@@ -215,8 +264,7 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
   for (const [gi, g] of set.groups.entries()) {
     if (g.maxPoints === undefined) continue;
     const sum = set.criteria.filter((c) => c.group === g.id).reduce((s, c) => s + maxPointsOf(c), 0);
-    if (sum !== g.maxPoints)
-      problems.push(problem("problem.points_sum.group", ["groups", gi, "maxPoints"], { group: g.id, total: sum, max: g.maxPoints }));
+    if (sum !== g.maxPoints) problems.push(problem("problem.points_sum.group", ["groups", gi, "maxPoints"], { group: g.id, total: sum, max: g.maxPoints }));
   }
 
   // Rules: derived values in order, then each criterion against inputs and derived values.
@@ -263,10 +311,8 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
     const reads = [...new Set(infos.flatMap((x) => x.reads))].sort();
     const takesShare = infos.some((x) => x.takesShare) || readsShare(reads);
     criteria.set(c.id, { reads, usesRatio, takesShare });
-    if (takesShare && c.emptyGroup === undefined)
-      problems.push(problem("problem.empty_group_unsaid", ["criteria", i], { id: c.id }));
-    if (!takesShare && c.emptyGroup !== undefined)
-      problems.push(problem("problem.empty_group_unused", ["criteria", i, "emptyGroup"], { id: c.id }));
+    if (takesShare && c.emptyGroup === undefined) problems.push(problem("problem.empty_group_unsaid", ["criteria", i], { id: c.id }));
+    if (!takesShare && c.emptyGroup !== undefined) problems.push(problem("problem.empty_group_unused", ["criteria", i, "emptyGroup"], { id: c.id }));
     for (const [status, text] of Object.entries(c.explain ?? {})) {
       for (const lang of ["vi", "en"] as const) {
         for (const name of templateNames(text[lang])) {
@@ -275,7 +321,10 @@ export function checkCriteriaSet(set: CriteriaSet, problems: Problem[], limits: 
             problems.push(
               (RATIO_TEMPLATE_NAMES as readonly string[]).includes(name)
                 ? problem("problem.template_name.ratio", ["criteria", i, "explain", status, lang], { name })
-                : problem("problem.template_name.unknown", ["criteria", i, "explain", status, lang], { name, allowed: [...TEMPLATE_NAMES, ...RATIO_TEMPLATE_NAMES] }),
+                : problem("problem.template_name.unknown", ["criteria", i, "explain", status, lang], {
+                    name,
+                    allowed: [...TEMPLATE_NAMES, ...RATIO_TEMPLATE_NAMES],
+                  }),
             );
         }
       }

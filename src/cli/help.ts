@@ -53,7 +53,11 @@ export function optionHelp(command: CliCommand, option: OptionName, lang: Lang):
 
 /** `tieuchi help`: what tieuchi is, its commands, its exit codes. */
 export function mainHelp(lang: Lang, width: number): string {
-  const indent = (text: string) => text.split("\n").map((l) => `  ${l}`).join("\n");
+  const indent = (text: string) =>
+    text
+      .split("\n")
+      .map((l) => `  ${l}`)
+      .join("\n");
   return [
     t(lang, "cli.title", { version: VERSION }),
     "",

@@ -34,7 +34,8 @@ import { EXIT, report, safeIo, UsageError, type Io } from "./output.js";
 import { CLI_COMMANDS, commandsTaking, isCommand, nearest, OPTION_KINDS, optionsOf, type CliCommand, type OptionName } from "./spec.js";
 
 function lang(value: string, shown: Lang = "vi"): Lang {
-  if (value !== "vi" && value !== "en") throw new UsageError(tCli(shown, "cmd.not_one_of", { option: "--lang", values: ["vi", "en"], got: JSON.stringify(value) }));
+  if (value !== "vi" && value !== "en")
+    throw new UsageError(tCli(shown, "cmd.not_one_of", { option: "--lang", values: ["vi", "en"], got: JSON.stringify(value) }));
   return value;
 }
 
@@ -140,8 +141,7 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
           },
           io,
         );
-      for (const only of ["criteria", "applied", "decided"] as const)
-        if (o.str(only) !== undefined) throw usage("cmd.goes_with_set", { option: `--${only}` });
+      for (const only of ["criteria", "applied", "decided"] as const) if (o.str(only) !== undefined) throw usage("cmd.goes_with_set", { option: `--${only}` });
       return evalCommand(
         rest,
         {
@@ -156,13 +156,28 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
         io,
       );
     case "test":
-      return testCommand(rest, { json: o.bool("json"), lang: lang(language), coverage: o.bool("coverage"), requireBoth: o.bool("require-both"), ...given("sets", o.str("sets")) }, io);
+      return testCommand(
+        rest,
+        { json: o.bool("json"), lang: lang(language), coverage: o.bool("coverage"), requireBoth: o.bool("require-both"), ...given("sets", o.str("sets")) },
+        io,
+      );
     case "cases":
-      return casesCommand(rest, { lang: lang(language), ...given("boundaries", o.str("boundaries")), ...given("out", o.str("out")), ...given("seed", o.str("seed")) }, io);
+      return casesCommand(
+        rest,
+        { lang: lang(language), ...given("boundaries", o.str("boundaries")), ...given("out", o.str("out")), ...given("seed", o.str("seed")) },
+        io,
+      );
     case "report":
       return reportCommand(
         rest,
-        { by: o.list("by"), format: o.str("format") ?? "text", decimals: o.str("decimals") ?? "1", lang: lang(language), ...given("set", o.str("set")), ...given("out", o.str("out")) },
+        {
+          by: o.list("by"),
+          format: o.str("format") ?? "text",
+          decimals: o.str("decimals") ?? "1",
+          lang: lang(language),
+          ...given("set", o.str("set")),
+          ...given("out", o.str("out")),
+        },
         io,
       );
     case "compile":
@@ -187,7 +202,11 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
     case "diff":
       return diffCommand(rest, { json: o.bool("json"), lang: language }, io);
     case "impact":
-      return impactCommand(rest, { json: o.bool("json"), lang: language, ...given("asOf", o.str("as-of")), ...given("sets", o.str("sets")), ...given("label", o.str("label")) }, io);
+      return impactCommand(
+        rest,
+        { json: o.bool("json"), lang: language, ...given("asOf", o.str("as-of")), ...given("sets", o.str("sets")), ...given("label", o.str("label")) },
+        io,
+      );
     case "verify":
       return verifyCommand(rest, { json: o.bool("json"), lang: language, criteria: o.str("criteria") ?? bundledCriteriaDir() }, io);
     case "compose":
@@ -217,7 +236,11 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
         io,
       );
     case "template":
-      return templateCommand(rest, { lang: lang(language), criteria: o.str("criteria") ?? "criteria", ...given("out", o.str("out")), ...given("asOf", o.str("as-of")) }, io);
+      return templateCommand(
+        rest,
+        { lang: lang(language), criteria: o.str("criteria") ?? "criteria", ...given("out", o.str("out")), ...given("asOf", o.str("as-of")) },
+        io,
+      );
     case "schema":
       if (rest.length > 0) throw usage("cmd.takes", { command: "schema" });
       return schemaCommand({ cases: o.bool("cases"), ...given("out", o.str("out")), lang: language }, io);

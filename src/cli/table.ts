@@ -13,7 +13,13 @@ export function table(headers: readonly string[], rows: readonly (readonly strin
     });
   };
   line(headers);
-  lines.push(widths.slice(0, n - 1).map((w) => "-".repeat(w)).concat("-".repeat(Math.min(last, 40))).join("  "));
+  lines.push(
+    widths
+      .slice(0, n - 1)
+      .map((w) => "-".repeat(w))
+      .concat("-".repeat(Math.min(last, 40)))
+      .join("  "),
+  );
   rows.forEach(line);
   return lines.join("\n");
 }

@@ -44,13 +44,11 @@ function limitedList(limits: DataLimits) {
   const max = limits.maxArrayLength;
   // Checked before any item is parsed (the declared list is piped after it), so a huge list costs no more
   // than a glance at each item.
-  return z
-    .array(z.unknown())
-    .refine((a) => a.length <= max, {
-      abort: true,
-      params: { limit: "maxArrayLength", max },
-      error: (iss) => say(msg("problem.list_too_long", { count: (iss.input as unknown[]).length, max }), "en"),
-    });
+  return z.array(z.unknown()).refine((a) => a.length <= max, {
+    abort: true,
+    params: { limit: "maxArrayLength", max },
+    error: (iss) => say(msg("problem.list_too_long", { count: (iss.input as unknown[]).length, max }), "en"),
+  });
 }
 
 const nfc = (s: string) => s.normalize("NFC");
@@ -74,11 +72,12 @@ export const TitleResult = z.object({ result: z.custom<Record<string, unknown>>(
 export type TitleResult = z.infer<typeof TitleResult>;
 
 function titleSchema(levels: readonly string[] | undefined): z.ZodType {
-  if (!levels)
-    return z.union([z.boolean(), TitleData, TitleResult], { error: checkText("check.title_value") });
+  if (!levels) return z.union([z.boolean(), TitleData, TitleResult], { error: checkText("check.title_value") });
   const list = levels.map((l) => JSON.stringify(l));
   const record = z.object(Object.fromEntries(levels.map((l) => [l, z.boolean().nullable().optional()]))).strict();
-  return z.union([z.literal(false), z.enum(levels as [string, ...string[]]), record, TitleData, TitleResult], { error: checkSentence(msg("check.title_level", { levels: list })) });
+  return z.union([z.literal(false), z.enum(levels as [string, ...string[]]), record, TitleData, TitleResult], {
+    error: checkSentence(msg("check.title_level", { levels: list })),
+  });
 }
 
 function fieldSchema(spec: InputSpec, limits: DataLimits): z.ZodType {
@@ -192,7 +191,8 @@ export function dataProblems(error: z.ZodError, inputs: Inputs): Problem[] {
       const input = issue.input;
       const limit = issue.params.limit as "maxArrayLength" | "maxStringLength" | "control";
       if (limit === "maxArrayLength") out.push(problem("problem.list_too_long", path, { count: (input as unknown[]).length, max: issue.params.max as number }));
-      else if (limit === "maxStringLength") out.push(problem("problem.text_too_long", path, { length: (input as string).length, max: issue.params.max as number }));
+      else if (limit === "maxStringLength")
+        out.push(problem("problem.text_too_long", path, { length: (input as string).length, max: issue.params.max as number }));
       else out.push(problem("problem.control_character", path, { char: printable(CONTROL_CHARACTER.exec(input as string)![0]), in: "text" }));
     } else out.push(...issueProblems(issue, path));
   }

@@ -164,7 +164,13 @@ function meets(lo: number, hi: number, from: number, to: number): boolean {
   return Math.max(lo, from) <= Math.min(hi, to);
 }
 
-function decidePoints(d: PointsDecision, criteria: readonly CriterionResult[], spans: readonly CriterionSpan[], maxOf: (i: number) => number, naOf: (i: number) => number): Decided {
+function decidePoints(
+  d: PointsDecision,
+  criteria: readonly CriterionResult[],
+  spans: readonly CriterionSpan[],
+  maxOf: (i: number) => number,
+  naOf: (i: number) => number,
+): Decided {
   const inputs: PointsInput[] = criteria.map((c, i) => ({ result: c, span: spans[i]!, max: maxOf(i), naEarned: naOf(i), ko: knockout(c) }));
   // Raw points: the lowest and highest totals; the applicable maximum less what is not applicable in every completion.
   let earned = 0;
@@ -283,7 +289,13 @@ const IMPLIED_LEVEL = { id: "dat", title: { vi: "Đạt", en: "Achieved" } };
 
 function decideAll(d: AllDecision, criteria: readonly CriterionResult[], spans: readonly CriterionSpan[]): Decided {
   const levels = d.levels.length > 0 ? d.levels : [IMPLIED_LEVEL];
-  const indexOf = (c: CriterionResult) => (c.level === null ? 0 : Math.max(0, levels.findIndex((l) => l.id === c.level)));
+  const indexOf = (c: CriterionResult) =>
+    c.level === null
+      ? 0
+      : Math.max(
+          0,
+          levels.findIndex((l) => l.id === c.level),
+        );
   const canFail = (i: number) => spans[i]!.fail !== null;
   const alwaysFails = (i: number) => spans[i]!.fail !== null && spans[i]!.pass === null && !spans[i]!.na;
   const results: LevelResult[] = levels.map((l, k) => {
@@ -309,7 +321,14 @@ function decideAll(d: AllDecision, criteria: readonly CriterionResult[], spans: 
   // What could still change the verdict: the undecided criteria of the first level; once it is certain, those of
   // the levels between the one reached for certain and the highest reachable.
   const deciding =
-    verdict === "incomplete" ? first.missing : verdict === "pass" && ceiling > floor ? results.slice(floor + 1, ceiling + 1).flatMap((l) => l.missing).filter((id, i, a) => a.indexOf(id) === i) : [];
+    verdict === "incomplete"
+      ? first.missing
+      : verdict === "pass" && ceiling > floor
+        ? results
+            .slice(floor + 1, ceiling + 1)
+            .flatMap((l) => l.missing)
+            .filter((id, i, a) => a.indexOf(id) === i)
+        : [];
   const decidingSet = new Set(deciding);
   const missing = criteria.filter((c) => decidingSet.has(c.id) && undecided(c)).map((c) => c.id);
   return levelsDecided(d, levels, results, floor, ceiling, missing, pathsOf(criteria.filter((c) => decidingSet.has(c.id))));
@@ -323,7 +342,15 @@ const levelsVerdict = (first: LevelResult): Verdict => (first.status === "achiev
  * The decision from the levels' results: `floor` the last level held for certain, `ceiling` the last one some
  * completion holds (-1 for none), `missing` and `missingPaths` what could still change it.
  */
-function levelsDecided(d: AllDecision, levels: readonly Level[], results: LevelResult[], floor: number, ceiling: number, missing: string[], missingPaths: string[]): Decided {
+function levelsDecided(
+  d: AllDecision,
+  levels: readonly Level[],
+  results: LevelResult[],
+  floor: number,
+  ceiling: number,
+  missing: string[],
+  missingPaths: string[],
+): Decided {
   const first = results[0]!;
   const verdict = levelsVerdict(first);
   const withLevels = d.levels.length > 0;
@@ -371,7 +398,8 @@ function decidePointsCertain(d: PointsDecision, criteria: readonly CriterionResu
   // runs once a unit).
   const scaled = earned * d.maxPoints;
   const passMark = d.passMark === null ? null : exactCeil(d.passMark * applicableMax, d.maxPoints);
-  const verdict: Verdict = blocking.length > 0 || (d.passMark !== null && scaled < d.passMark * applicableMax) ? "fail" : d.passMark === null ? "incomplete" : "pass";
+  const verdict: Verdict =
+    blocking.length > 0 || (d.passMark !== null && scaled < d.passMark * applicableMax) ? "fail" : d.passMark === null ? "incomplete" : "pass";
   let grade: Decided["grade"] = null;
   let nextGrade: Gap["nextGrade"] = null;
   if (verdict === "pass") {
@@ -398,7 +426,15 @@ function decidePointsCertain(d: PointsDecision, criteria: readonly CriterionResu
     highestGrade: verdict === "fail" ? null : highestGrade,
     points: { earned, max: d.maxPoints, applicableMax, passMark, possible: earned },
     levels: [],
-    gap: { pointsShort: passMark === null ? null : Math.max(0, passMark - earned), blocking, missing: [], missingPaths: [], toImprove, nextGrade, nextLevel: null },
+    gap: {
+      pointsShort: passMark === null ? null : Math.max(0, passMark - earned),
+      blocking,
+      missing: [],
+      missingPaths: [],
+      toImprove,
+      nextGrade,
+      nextLevel: null,
+    },
   };
 }
 
@@ -457,6 +493,8 @@ export function decide(
   let certain = spans === undefined;
   for (let i = 0; certain && i < criteria.length; i++) certain = !undecided(criteria[i]!);
   if (set.decision.method === "points")
-    return certain && set.decision.passMark !== null ? decidePointsCertain(set.decision, criteria) : decidePoints(set.decision, criteria, withSpans(criteria, spans), maxOf, naOf);
+    return certain && set.decision.passMark !== null
+      ? decidePointsCertain(set.decision, criteria)
+      : decidePoints(set.decision, criteria, withSpans(criteria, spans), maxOf, naOf);
   return certain ? decideAllCertain(set.decision, criteria) : decideAll(set.decision, criteria, withSpans(criteria, spans));
 }

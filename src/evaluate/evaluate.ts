@@ -5,7 +5,20 @@
  *
  * @module
  */
-import { BudgetError, NotInForceError, OptionsError, problem, RegistryError, TieuchiError, UnitDataError, type CriteriaSetError, type EvaluationError, type JsonPath, type Problem, type SetNotFoundError } from "../errors.js";
+import {
+  BudgetError,
+  NotInForceError,
+  OptionsError,
+  problem,
+  RegistryError,
+  TieuchiError,
+  UnitDataError,
+  type CriteriaSetError,
+  type EvaluationError,
+  type JsonPath,
+  type Problem,
+  type SetNotFoundError,
+} from "../errors.js";
 import { msg, say, type Message } from "../i18n/index.js";
 import { issuePath, issueProblems } from "../schema/issues.js";
 import { criterionMessage, verdictMessage } from "../explain/messages.js";
@@ -17,7 +30,17 @@ import { isIsoDate } from "../schema/common.js";
 import { DEFAULT_LIMITS } from "../schema/limits.js";
 import type { Criterion, CriteriaSetInput } from "../schema/criteria-set.js";
 import type { InputSpec, Inputs, TitleInput } from "../schema/inputs.js";
-import { Result as ResultSchema, type CriterionResult, type GroupResult, type Measure, type Outcome, type ReadValue, type Result, type Status, type SubResult } from "../schema/result.js";
+import {
+  Result as ResultSchema,
+  type CriterionResult,
+  type GroupResult,
+  type Measure,
+  type Outcome,
+  type ReadValue,
+  type Result,
+  type Status,
+  type SubResult,
+} from "../schema/result.js";
 import { constraintProblems } from "../schema/constraints.js";
 import { isInForce } from "../schema/dates.js";
 import { dataProblems } from "./data.js";
@@ -31,7 +54,20 @@ import { GEN_REASON, GEN_STATUS } from "../generate/module.js";
 import { isBound } from "../logic/bounds.js";
 import { Uncertainty } from "./uncertain.js";
 import type { CriterionSpan } from "./decision.js";
-import { AliasedRecords, QuietRunner, RAN_DERIVED_NA, RAN_EMPTY_GROUP, RAN_ERROR, RAN_FALSE, RAN_MISSING, RAN_TRUE, RAN_VALUE, TracingRunner, truthy, type Runner } from "./run.js";
+import {
+  AliasedRecords,
+  QuietRunner,
+  RAN_DERIVED_NA,
+  RAN_EMPTY_GROUP,
+  RAN_ERROR,
+  RAN_FALSE,
+  RAN_MISSING,
+  RAN_TRUE,
+  RAN_VALUE,
+  TracingRunner,
+  truthy,
+  type Runner,
+} from "./run.js";
 import { jsonLogicJsEngine } from "../logic/jsonlogic-js.js";
 import type { Engine } from "../logic/engine.js";
 
@@ -156,14 +192,17 @@ export function safeEvaluate(set: SetToEvaluate, data: unknown, options: Evaluat
  * ```
  */
 export function evaluate(set: SetToEvaluate, data: unknown, options: EvaluateOptions = {}): Result {
-  if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new OptionsError(msg("options.as_of", { name: "asOf", got: JSON.stringify(options.asOf) }), ["asOf"]);
+  if (options.asOf !== undefined && !isIsoDate(options.asOf))
+    throw new OptionsError(msg("options.as_of", { name: "asOf", got: JSON.stringify(options.asOf) }), ["asOf"]);
   const loaded = typeof set === "string" ? inForce(set, options) : isLoadedSet(set) ? set : loadCriteriaSet(set);
   refuseOutOfForce(loaded, options);
   const engine = options.engine ?? "compiled";
   if (!ENGINE_NAMES.includes(engine)) throw new OptionsError(msg("options.engine", { got: JSON.stringify(options.engine), known: ENGINE_NAMES }), ["engine"]);
   const limit = options.maxWork ?? DEFAULT_LIMITS.maxWork;
   if (!Number.isSafeInteger(limit) || limit < 1)
-    throw new OptionsError(msg("options.range", { name: "maxWork", min: "1", max: String(Number.MAX_SAFE_INTEGER), got: JSON.stringify(options.maxWork) }), ["maxWork"]);
+    throw new OptionsError(msg("options.range", { name: "maxWork", min: "1", max: String(Number.MAX_SAFE_INTEGER), got: JSON.stringify(options.maxWork) }), [
+      "maxWork",
+    ]);
   return run(loaded, data, { options, engine, explain: options.explain ?? true, depth: 0, budget: { remaining: limit, limit } });
 }
 
@@ -380,7 +419,11 @@ function run(loaded: LoadedSet, data: unknown, ctx: Context, path = ""): Result 
       // The module checks the data's shape, not the constraints between inputs: a unit that breaks one goes
       // the general way, which refuses it.
       const constraints = loaded.definition.constraints;
-      if (work <= remaining && generated.run(data, generated.out) && (constraints.length === 0 || constraintProblems(constraints, loaded.definition.inputs, data).length === 0)) {
+      if (
+        work <= remaining &&
+        generated.run(data, generated.out) &&
+        (constraints.length === 0 || constraintProblems(constraints, loaded.definition.inputs, data).length === 0)
+      ) {
         ctx.budget.remaining -= work;
         return fromGenerated(loaded, generated.out, ctx);
       }
@@ -442,7 +485,13 @@ function fromGenerated(loaded: LoadedSet, out: Int32Array, ctx: Context): Result
   for (let i = 0; i < list.length; i++)
     criteria[i] = quietCriterion(list[i]!, GEN_STATUS[out[3 * i]!]!, GEN_REASON[out[3 * i + 1]!]!, out[3 * i + 2]!, rules[i]!.score !== undefined);
   // Complete data only reaches here (anything missing went back to the general evaluator): no spans.
-  const decided = decide(loaded.definition, criteria, undefined, (i) => list[i]!.max, (i) => list[i]!.naEarned);
+  const decided = decide(
+    loaded.definition,
+    criteria,
+    undefined,
+    (i) => list[i]!.max,
+    (i) => list[i]!.naEarned,
+  );
   return assemble(loaded, decided, criteria, [], ctx);
 }
 
@@ -452,7 +501,19 @@ function quietCriterion(plan: CriterionPlan, status: Status, reason: CriterionRe
   const earned = status === "pass" || (status === "fail" && hasScore) ? decidedEarned : status === "not-applicable" ? plan.naEarned : 0;
   const possible = status === "missing" || status === "error" ? plan.max : earned;
   const points = c.points === undefined ? null : { earned, possible, max: plan.max };
-  return { id: c.id, title: c.title, group: plan.group, level: plan.level, role: c.role, mandatory: plan.mandatory, status, outcomes: OUTCOMES[status], reason, points, missing: [] };
+  return {
+    id: c.id,
+    title: c.title,
+    group: plan.group,
+    level: plan.level,
+    role: c.role,
+    mandatory: plan.mandatory,
+    status,
+    outcomes: OUTCOMES[status],
+    reason,
+    points,
+    missing: [],
+  };
 }
 
 /** The result object around the decided criteria. */
@@ -590,7 +651,8 @@ function titlesIn(spec: InputSpec, value: unknown, path: string, jsonPath: JsonP
 function titleValue(spec: TitleInput, value: unknown, path: string, jsonPath: JsonPath, subResults: SubResult[], ctx: Context): unknown {
   const levels = spec.levels;
   if (typeof value === "object" && value !== null) {
-    if (Object.hasOwn(value, "data")) return fromResult(spec, decideTitle(spec, (value as { data: unknown }).data, path, jsonPath, subResults, ctx), path, jsonPath, "set");
+    if (Object.hasOwn(value, "data"))
+      return fromResult(spec, decideTitle(spec, (value as { data: unknown }).data, path, jsonPath, subResults, ctx), path, jsonPath, "set");
     if (Object.hasOwn(value, "result")) {
       const given = givenResult(spec, (value as { result: unknown }).result, jsonPath);
       subResults.push({ path, result: given, given: true });
@@ -654,8 +716,7 @@ function fromResult(spec: TitleInput, result: Result, path: string, jsonPath: Js
 function decideTitle(spec: TitleInput, data: unknown, path: string, jsonPath: JsonPath, subResults: SubResult[], ctx: Context): Result {
   const setId = spec.set;
   const resolver = ctx.options.sets;
-  if (!resolver)
-    throw new OptionsError(msg("options.sub_unit_needs_sets", { path, set: setId }), ["sets"]);
+  if (!resolver) throw new OptionsError(msg("options.sub_unit_needs_sets", { path, set: setId }), ["sets"]);
   if (ctx.depth + 1 > MAX_NESTING) throw new OptionsError(msg("options.titles_too_deep", { max: MAX_NESTING, path }), ["sets"]);
   const sub = resolver.resolve(setId, ctx.options.asOf);
   let result: Result;
@@ -803,8 +864,33 @@ function evaluateCriterion<R>(
   const outcomes = OUTCOMES[status];
   const base: Omit<CriterionResult, "message"> =
     d.error === undefined
-      ? { id: c.id, title: c.title, group: plan.group, level: plan.level, role: c.role, mandatory: plan.mandatory, status, outcomes, reason: d.reason, points, missing }
-      : { id: c.id, title: c.title, group: plan.group, level: plan.level, role: c.role, mandatory: plan.mandatory, status, outcomes, reason: d.reason, points, missing, error: say(d.error, "en") };
+      ? {
+          id: c.id,
+          title: c.title,
+          group: plan.group,
+          level: plan.level,
+          role: c.role,
+          mandatory: plan.mandatory,
+          status,
+          outcomes,
+          reason: d.reason,
+          points,
+          missing,
+        }
+      : {
+          id: c.id,
+          title: c.title,
+          group: plan.group,
+          level: plan.level,
+          role: c.role,
+          mandatory: plan.mandatory,
+          status,
+          outcomes,
+          reason: d.reason,
+          points,
+          missing,
+          error: say(d.error, "en"),
+        };
   if (!ctx.explain) return base;
 
   const traces = runner.traces;
@@ -838,20 +924,85 @@ function evaluateCriterion<R>(
   const message = criterionMessage({ criterion: c, result: base, error: d.error, values, measures, root: scope.root, labels: loaded.labels });
   // Written out rather than spread: a spread followed by new keys is slow in V8.
   return d.error === undefined
-    ? { id: base.id, title: base.title, group: base.group, level: base.level, role: base.role, mandatory: base.mandatory, status, outcomes, reason: base.reason, points, missing, values: shown, measures, subResults: subs, message }
-    : { id: base.id, title: base.title, group: base.group, level: base.level, role: base.role, mandatory: base.mandatory, status, outcomes, reason: base.reason, points, missing, error: base.error!, values: shown, measures, subResults: subs, message };
+    ? {
+        id: base.id,
+        title: base.title,
+        group: base.group,
+        level: base.level,
+        role: base.role,
+        mandatory: base.mandatory,
+        status,
+        outcomes,
+        reason: base.reason,
+        points,
+        missing,
+        values: shown,
+        measures,
+        subResults: subs,
+        message,
+      }
+    : {
+        id: base.id,
+        title: base.title,
+        group: base.group,
+        level: base.level,
+        role: base.role,
+        mandatory: base.mandatory,
+        status,
+        outcomes,
+        reason: base.reason,
+        points,
+        missing,
+        error: base.error!,
+        values: shown,
+        measures,
+        subResults: subs,
+        message,
+      };
 }
 
 /** A criterion decided over the completions of the missing data (see `uncertain.ts`), as a result. */
-function uncertainCriterion(index: number, plan: CriterionPlan, scope: UnitScope, loaded: LoadedSet, ctx: Context, subPaths: ReadonlySet<string> | undefined): CriterionResult {
+function uncertainCriterion(
+  index: number,
+  plan: CriterionPlan,
+  scope: UnitScope,
+  loaded: LoadedSet,
+  ctx: Context,
+  subPaths: ReadonlySet<string> | undefined,
+): CriterionResult {
   const c = plan.criterion;
   const u = scope.uncertainty.criterion(index, plan.max, plan.naEarned, ctx.explain);
   (scope.spans ??= new Array<CriterionSpan | undefined>(loaded.definition.criteria.length))[index] = u.span;
   const points = c.points === undefined ? null : { earned: u.earned, possible: u.possible, max: plan.max };
   const base: Omit<CriterionResult, "message"> =
     u.error === undefined
-      ? { id: c.id, title: c.title, group: plan.group, level: plan.level, role: c.role, mandatory: plan.mandatory, status: u.status, outcomes: u.outcomes, reason: u.reason, points, missing: u.missing }
-      : { id: c.id, title: c.title, group: plan.group, level: plan.level, role: c.role, mandatory: plan.mandatory, status: u.status, outcomes: u.outcomes, reason: u.reason, points, missing: u.missing, error: u.error };
+      ? {
+          id: c.id,
+          title: c.title,
+          group: plan.group,
+          level: plan.level,
+          role: c.role,
+          mandatory: plan.mandatory,
+          status: u.status,
+          outcomes: u.outcomes,
+          reason: u.reason,
+          points,
+          missing: u.missing,
+        }
+      : {
+          id: c.id,
+          title: c.title,
+          group: plan.group,
+          level: plan.level,
+          role: c.role,
+          mandatory: plan.mandatory,
+          status: u.status,
+          outcomes: u.outcomes,
+          reason: u.reason,
+          points,
+          missing: u.missing,
+          error: u.error,
+        };
   if (!ctx.explain) return base;
   const shown: Record<string, ReadValue> = {};
   const subs: string[] = [];
@@ -865,6 +1016,14 @@ function uncertainCriterion(index: number, plan: CriterionPlan, scope: UnitScope
     const title = subPaths!.has(k) ? k : dot > 0 && subPaths!.has(k.slice(0, dot)) ? k.slice(0, dot) : "";
     if (title && !subs.includes(title)) subs.push(title);
   }
-  const message = criterionMessage({ criterion: c, result: base, values: u.values, measures: [], root: scope.root, labels: loaded.labels, absent: [...u.absentRead] });
+  const message = criterionMessage({
+    criterion: c,
+    result: base,
+    values: u.values,
+    measures: [],
+    root: scope.root,
+    labels: loaded.labels,
+    absent: [...u.absentRead],
+  });
   return { ...base, values: shown, measures: [], subResults: subs, message };
 }

@@ -49,7 +49,10 @@ export function useGenerated(loaded: LoadedSet, mod: unknown): LoadedSet {
     throw new OptionsError(msg("options.generated_module", { got: typeof m === "object" && m !== null ? String(m.format) : typeof m }), ["generated"]);
   const set = loaded.definition;
   if (m.hash !== loaded.hash || m.criteria !== set.criteria.length)
-    throw new OptionsError(msg("options.generated_other_set", { module: `${String(m.id)}@${String(m.version)} (${m.hash})`, set: `${set.id}@${set.version} (${loaded.hash})` }), ["generated"]);
+    throw new OptionsError(
+      msg("options.generated_other_set", { module: `${String(m.id)}@${String(m.version)} (${m.hash})`, set: `${set.id}@${set.version} (${loaded.hash})` }),
+      ["generated"],
+    );
   attached.set(loaded, { run: m.run, out: new Int32Array(3 * set.criteria.length) });
   return loaded;
 }

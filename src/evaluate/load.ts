@@ -90,10 +90,7 @@ export function isForgedLoadedSet(value: unknown): boolean {
  * loaded set (see {@link isLoadedSet}).
  */
 export function loadCriteriaSet(json: unknown, options: LoadOptions = {}): LoadedSet {
-  if (isForgedLoadedSet(json))
-    throw new OptionsError(
-      msg("options.forged_set"),
-    );
+  if (isForgedLoadedSet(json)) throw new OptionsError(msg("options.forged_set"));
   const limits = resolveLimits(options.limits);
   const v = validateCriteriaSet(json, { limits });
   if (!v.ok) throw new CriteriaSetError(v.problems, options.source);

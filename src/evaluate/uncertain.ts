@@ -203,7 +203,13 @@ export class Uncertainty {
   }
 
   private env(found?: BoundsEnv["found"], absent?: BoundsEnv["absent"]): BoundsEnv {
-    return { scope: this.scope, derived: this.derivedBounds, maxItems: this.loaded.limits.maxArrayLength, ...(found ? { found } : {}), ...(absent ? { absent } : {}) };
+    return {
+      scope: this.scope,
+      derived: this.derivedBounds,
+      maxItems: this.loaded.limits.maxArrayLength,
+      ...(found ? { found } : {}),
+      ...(absent ? { absent } : {}),
+    };
   }
 
   /** What derived value number `index` can be. */

@@ -117,7 +117,8 @@ function required(c: Criterion, labels: LabelNode, lang: Lang): Required {
 
 function requiredText(c: Criterion, labels: LabelNode, lang: Lang): string {
   if (c.requirement) return c.requirement[lang];
-  const rule = c.rule ?? c.excludes ?? (c.points && typeof c.points === "object" && "tiers" in c.points ? c.points.tiers[c.points.tiers.length - 1]!.when : undefined);
+  const rule =
+    c.rule ?? c.excludes ?? (c.points && typeof c.points === "object" && "tiers" in c.points ? c.points.tiers[c.points.tiers.length - 1]!.when : undefined);
   return rule === undefined ? "" : describeRule(rule, lang, labels);
 }
 
@@ -197,7 +198,10 @@ function automaticSentence(input: MessageInput, lang: Lang): string {
     case "missing":
       if (r.reason === "not-encoded") return words["explain.not_encoded"]({ reason: trimDot(c.pending!.reason[lang]) });
       if (r.outcomes.length > 1) {
-        const points = r.points && r.points.possible !== r.points.earned ? t(lang, "decision.points_range", { earned: r.points.earned, possible: r.points.possible, max: r.points.max }) : undefined;
+        const points =
+          r.points && r.points.possible !== r.points.earned
+            ? t(lang, "decision.points_range", { earned: r.points.earned, possible: r.points.possible, max: r.points.max })
+            : undefined;
         return t(lang, "decision.undecided", { missing: missingText(input, lang), outcomes: r.outcomes, ...(points ? { points } : {}) });
       }
       return words["explain.missing"]({ missing: missingText(input, lang) });
@@ -324,7 +328,12 @@ export function verdictMessage(set: CriteriaSet, d: VerdictInput, labels?: Label
     const pts = points ? words["explain.points"]({ earned: points.earned, max: points.applicableMax }) : "";
     const title = set.title[lang];
     if (verdict === "pass" && !d.gradeFinal && grade && d.highestGrade) {
-      out[lang] = t(lang, "decision.pass_provisional", { title, grade: grade.title[lang], highest: d.highestGrade.title[lang], ...(points ? { points: range } : {}) });
+      out[lang] = t(lang, "decision.pass_provisional", {
+        title,
+        grade: grade.title[lang],
+        highest: d.highestGrade.title[lang],
+        ...(points ? { points: range } : {}),
+      });
     } else if (verdict === "pass") {
       out[lang] = words["explain.verdict_pass"]({ title, grade: grade?.title[lang], points: pts || undefined });
     } else if (verdict === "fail" && gap.blocking.length === 0 && points && points.passMark !== null && points.possible > points.earned) {

@@ -74,7 +74,8 @@ export function emitCheck(inputs: Inputs, limits: DataLimits, fn: (params: strin
     );
     return `if (v === false) {} else if (typeof v === "string") { if (!(${levels.map((l) => `v === ${lit(l)}`).join(" || ")})) no(); } else ${record}(v);`;
   };
-  const bounds = (min: number | undefined, max: number | undefined) => `${min !== undefined ? ` || v < ${lit(min)}` : ""}${max !== undefined ? ` || v > ${lit(max)}` : ""}`;
+  const bounds = (min: number | undefined, max: number | undefined) =>
+    `${min !== undefined ? ` || v < ${lit(min)}` : ""}${max !== undefined ? ` || v > ${lit(max)}` : ""}`;
 
   /** A function checking a record of these fields; returns its name. */
   const record = (fields: Inputs): string => {

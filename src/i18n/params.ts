@@ -59,8 +59,8 @@ export type ArgOf<K> = K extends "string"
                 : K extends "path"
                   ? ReadonlyArray<string | number>
                   : K extends readonly string[]
-                  ? K[number]
-                  : never;
+                    ? K[number]
+                    : never;
 
 /** The value a sentence receives for a parameter of kind `K`: texts and messages already in its language. */
 export type ValueOf<K> = K extends "text" | "message" | "path" ? string : K extends "messages" ? readonly string[] : ArgOf<K>;
@@ -69,7 +69,9 @@ export type ValueOf<K> = K extends "text" | "message" | "path" ? string : K exte
 export type Args<S extends ParamSpec> = { readonly [P in RequiredKeys<S>]: ArgOf<S[P]> } & { readonly [P in OptionalKeys<S>]?: ArgOf<Strip<S[P]>> | undefined };
 
 /** What a sentence receives. */
-export type Values<S extends ParamSpec> = { readonly [P in RequiredKeys<S>]: ValueOf<S[P]> } & { readonly [P in OptionalKeys<S>]?: ValueOf<Strip<S[P]>> | undefined };
+export type Values<S extends ParamSpec> = { readonly [P in RequiredKeys<S>]: ValueOf<S[P]> } & {
+  readonly [P in OptionalKeys<S>]?: ValueOf<Strip<S[P]>> | undefined;
+};
 
 /** One area of a language's catalogue: a function from the parameters to the sentence, for every key. */
 export type Sentences<A extends AreaSpec> = { readonly [K in keyof A]: (p: Values<A[K]>) => string };

@@ -67,7 +67,8 @@ function write(value: unknown, out: string[], path: Array<string | number>): voi
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       for (let i = 1; i < entries.length; i++)
         // Two keys that differ only in Unicode form would become one key written twice.
-        if (entries[i]![0] === entries[i - 1]![0]) throw new CanonicalJsonError(msg("canonical.same_keys", { key: JSON.stringify(entries[i]![0]) }), path.slice());
+        if (entries[i]![0] === entries[i - 1]![0])
+          throw new CanonicalJsonError(msg("canonical.same_keys", { key: JSON.stringify(entries[i]![0]) }), path.slice());
       out.push("{");
       entries.forEach(([k, v], i) => {
         if (i) out.push(",");

@@ -249,7 +249,12 @@ export function parseJson(text: string, source = "(input)"): unknown {
     throw new JsonParseError(source, found.reason, position(body, found.offset));
   }
   const twice = duplicateKeyIn(body, value);
-  if (twice !== undefined) throw new JsonParseError(source, msg("json.duplicate_key", { key: printable(JSON.stringify(twice.key)), first: position(body, twice.first).line }), position(body, twice.offset));
+  if (twice !== undefined)
+    throw new JsonParseError(
+      source,
+      msg("json.duplicate_key", { key: printable(JSON.stringify(twice.key)), first: position(body, twice.first).line }),
+      position(body, twice.offset),
+    );
   return value;
 }
 
@@ -275,17 +280,12 @@ export function decodeJsonBytes(bytes: Uint8Array, source: string): string {
     return { offset, line: lines.length, column: lines[lines.length - 1]!.length + 1 };
   };
   for (const [bom, name] of ENCODINGS)
-    if (bom.every((b, k) => bytes[k] === b))
-      throw new JsonParseError(source, msg("json.bom", { encoding: name }), at(0, bytes.subarray(0, 0)));
+    if (bom.every((b, k) => bytes[k] === b)) throw new JsonParseError(source, msg("json.bom", { encoding: name }), at(0, bytes.subarray(0, 0)));
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const nul = bytes.indexOf(0, start);
   if (nul >= 0) {
     const utf16 = bytes.length >= start + 2 && (bytes[start] === 0) !== (bytes[start + 1] === 0);
-    throw new JsonParseError(
-      source,
-      utf16 ? msg("json.utf16") : msg("json.zero_byte", { offset: nul }),
-      at(nul, bytes.subarray(start, nul)),
-    );
+    throw new JsonParseError(source, utf16 ? msg("json.utf16") : msg("json.zero_byte", { offset: nul }), at(nul, bytes.subarray(start, nul)));
   }
   const bad = firstInvalidUtf8(bytes.subarray(start));
   if (bad >= 0)

@@ -70,7 +70,11 @@ export function lookalikeProblem(text: string, path: JsonPath, problems: Problem
   const found = lookalike(text);
   if (!found) return;
   const value = JSON.stringify(text).replace(/[^\x20-\x7E\u00A0-\u024F\u1E00-\u1EFF]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`);
-  problems.push("invisible" in found ? problem("problem.lookalike_text.invisible", path, { value, char: found.invisible }) : problem("problem.lookalike_text.script", path, { value, script: found.script }));
+  problems.push(
+    "invisible" in found
+      ? problem("problem.lookalike_text.invisible", path, { value, char: found.invisible })
+      : problem("problem.lookalike_text.script", path, { value, script: found.script }),
+  );
 }
 
 /** After this many problems in a set, names get no suggestion (each costs a comparison with every known name). */
@@ -174,8 +178,7 @@ class Analyzer {
     }
     if (this.budget && --this.budget.remaining < 0) {
       this.tooBig = true;
-      if (!this.budget.exhausted)
-        this.problems.push(problem("problem.rules_too_large", path, { max: this.budget.total }));
+      if (!this.budget.exhausted) this.problems.push(problem("problem.rules_too_large", path, { max: this.budget.total }));
       this.budget.exhausted = true;
       return ANY;
     }
@@ -204,7 +207,9 @@ class Analyzer {
     const op = keys[0]!;
     const info = operatorOf(op);
     if (!info) {
-      this.problems.push(problem("problem.operator_not_allowed", [...path, op], { op, allowed: [...OPERATORS.keys()], suggestion: suggest(op, OPERATORS.keys()) }));
+      this.problems.push(
+        problem("problem.operator_not_allowed", [...path, op], { op, allowed: [...OPERATORS.keys()], suggestion: suggest(op, OPERATORS.keys()) }),
+      );
       return ANY;
     }
     this.operators.add(op);
@@ -272,14 +277,18 @@ class Analyzer {
       }
       if (t.kind === "any") return ANY;
       if (t.kind !== "object") {
-        this.problems.push(problem("problem.unknown_var.not_record", path, { path: p, parent: segments.slice(0, i).join("."), type: describeType(t), field: seg }));
+        this.problems.push(
+          problem("problem.unknown_var.not_record", path, { path: p, parent: segments.slice(0, i).join("."), type: describeType(t), field: seg }),
+        );
         return ANY;
       }
       const next = t.fields.get(seg);
       if (!next) {
         const hint = this.problems.length < MAX_SUGGESTIONS ? suggest(seg, t.fields.keys()) : undefined;
         const where = i === 0 ? scope.where : msg("where.field", { path: segments.slice(0, i).join(".") });
-        this.problems.push(problem("problem.unknown_var.undeclared", path, { path: p, where, field: seg, ...someNames([...t.fields.keys()]), suggestion: hint }));
+        this.problems.push(
+          problem("problem.unknown_var.undeclared", path, { path: p, where, field: seg, ...someNames([...t.fields.keys()]), suggestion: hint }),
+        );
         return ANY;
       }
       t = next;
@@ -298,7 +307,14 @@ class Analyzer {
    * A scoped operator's list (argument `info.list`), then the arguments after it, once per item, in the items'
    * scope (their types into `types`). Undefined when the list is not a list (reported).
    */
-  private scoped(info: Operator, args: Rule[], types: (ValueType | undefined)[], scope: Scope, argPath: (i: number) => JsonPath, depth: number): ValueType | undefined {
+  private scoped(
+    info: Operator,
+    args: Rule[],
+    types: (ValueType | undefined)[],
+    scope: Scope,
+    argPath: (i: number) => JsonPath,
+    depth: number,
+  ): ValueType | undefined {
     const listIndex = info.list ?? 0;
     const listType = (types[listIndex] ??= this.walk(args[listIndex]!, scope, argPath(listIndex), depth + 1));
     if (listType.kind !== "array" && listType.kind !== "any") {
@@ -363,8 +379,7 @@ class Analyzer {
 
   private checkPercent(arg: Rule, t: ValueType, path: JsonPath): void {
     if (typeof arg === "number") {
-      if (!exactPercent(arg))
-        this.problems.push(problem("problem.bad_percent.range", path, { value: String(arg), decimals: MAX_PERCENT_DECIMALS }));
+      if (!exactPercent(arg)) this.problems.push(problem("problem.bad_percent.range", path, { value: String(arg), decimals: MAX_PERCENT_DECIMALS }));
     } else if (!isNumeric(t)) {
       this.problems.push(problem("problem.bad_percent.type", path, { type: describeType(t) }));
     }
@@ -378,7 +393,9 @@ class Analyzer {
       const t = types[a]!;
       const lit = args[b];
       if (t.kind === "string" && t.enum && typeof lit === "string" && !t.enum.includes(lit.normalize("NFC")))
-        this.problems.push(problem("problem.not_in_enum.compare", [...path, op, b], { value: JSON.stringify(lit), values: t.enum.map((e) => JSON.stringify(e)) }));
+        this.problems.push(
+          problem("problem.not_in_enum.compare", [...path, op, b], { value: JSON.stringify(lit), values: t.enum.map((e) => JSON.stringify(e)) }),
+        );
     }
   }
 
@@ -388,7 +405,9 @@ class Analyzer {
     if (t.kind === "string" && t.enum && Array.isArray(list))
       list.forEach((v, i) => {
         if (typeof v === "string" && !t.enum!.includes(v.normalize("NFC")))
-          this.problems.push(problem("problem.not_in_enum.in", [...argPath(1), i], { value: JSON.stringify(v), values: t.enum!.map((e) => JSON.stringify(e)) }));
+          this.problems.push(
+            problem("problem.not_in_enum.in", [...argPath(1), i], { value: JSON.stringify(v), values: t.enum!.map((e) => JSON.stringify(e)) }),
+          );
       });
   }
 }
@@ -445,8 +464,7 @@ export function assertAllowed(rule: Rule): void {
     }
     const keys = Object.keys(node);
     const op = keys[0];
-    if (keys.length !== 1 || op === undefined || !OPERATORS.has(op))
-      throw new EvaluationError(msg("eval.refuse_op", { keys: JSON.stringify(keys) }));
+    if (keys.length !== 1 || op === undefined || !OPERATORS.has(op)) throw new EvaluationError(msg("eval.refuse_op", { keys: JSON.stringify(keys) }));
     const raw = (node as Record<string, Rule>)[op]!;
     if (op === "var") {
       const p = Array.isArray(raw) && raw.length === 1 ? raw[0] : raw;

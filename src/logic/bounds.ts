@@ -221,9 +221,18 @@ export function join(vals: readonly Val[], deps: Deps): Val {
 
 /** Two list bounds joined: items certain only when certain in both (lists are joined only from one source). */
 function joinLists(a: ListBound, b: ListBound): ListBound {
-  if (a.items.length !== b.items.length) return { items: [], phantom: { item: a.phantom?.item ?? b.phantom?.item ?? null, min: 0, max: Number.MAX_SAFE_INTEGER, at: a.phantom?.at ?? b.phantom?.at ?? "?" } };
+  if (a.items.length !== b.items.length)
+    return {
+      items: [],
+      phantom: { item: a.phantom?.item ?? b.phantom?.item ?? null, min: 0, max: Number.MAX_SAFE_INTEGER, at: a.phantom?.at ?? b.phantom?.at ?? "?" },
+    };
   return {
-    items: a.items.map((x, i) => ({ value: x.value, certain: x.certain && b.items[i]!.certain, deps: unionDeps(x.deps, b.items[i]!.deps), ...(x.as ? { as: x.as } : {}) })),
+    items: a.items.map((x, i) => ({
+      value: x.value,
+      certain: x.certain && b.items[i]!.certain,
+      deps: unionDeps(x.deps, b.items[i]!.deps),
+      ...(x.as ? { as: x.as } : {}),
+    })),
     phantom: a.phantom ?? b.phantom,
   };
 }
@@ -273,7 +282,9 @@ export function unknownOf(spec: InputSpec | null, path: string, phantom = false,
       return b({ values: [true, false] });
     case "title":
       // Held or not; a title held at levels reads as a record of yes/no by level.
-      return spec.levels ? b({ record: { fields: Object.fromEntries(spec.levels.map((l) => [l, { type: "boolean", description: spec.description }])), at: path, phantom } }) : b({ values: [true, false] });
+      return spec.levels
+        ? b({ record: { fields: Object.fromEntries(spec.levels.map((l) => [l, { type: "boolean", description: spec.description }])), at: path, phantom } })
+        : b({ values: [true, false] });
     case "integer":
       return b({ num: { lo: spec.min ?? -Infinity, hi: spec.max ?? Infinity, int: true } });
     case "number":
@@ -408,7 +419,7 @@ function exceptionsOf(v: Val): Val[] {
 export function not(v: Val, negate: boolean): Val {
   if (!isBound(v)) return negate ? !truthy(v) : truthy(v);
   const bits = truth(v);
-  const flipped = negate ? ((bits & CAN_TRUE ? CAN_FALSE : 0) | (bits & CAN_FALSE ? CAN_TRUE : 0)) : bits;
+  const flipped = negate ? (bits & CAN_TRUE ? CAN_FALSE : 0) | (bits & CAN_FALSE ? CAN_TRUE : 0) : bits;
   return boolOf(flipped, [v], v.deps);
 }
 
@@ -479,7 +490,10 @@ function pointwise(op: string, lists: readonly unknown[][], concrete: Concrete, 
   };
   walk(0);
   const flags = flagsOf(from);
-  const joined = join([...results, ...(flags.empty || flags.error ? [new Bound([], null, false, null, null, false, flags.empty, flags.error, NO_DEPS)] : [])], deps);
+  const joined = join(
+    [...results, ...(flags.empty || flags.error ? [new Bound([], null, false, null, null, false, flags.empty, flags.error, NO_DEPS)] : [])],
+    deps,
+  );
   return withDepsIfBound(joined, deps);
 }
 
@@ -730,7 +744,8 @@ export function equality(op: string, a: Val, b: Val): Val {
   const ba = lift(a);
   const bb = lift(b);
   let bits = CAN_TRUE | CAN_FALSE;
-  const numbersOnly = (x: Bound) => !x.text && !x.any && !x.list && !x.record && x.values.every((v) => typeof v === "number" || (!strict && (v === null || typeof v === "boolean")));
+  const numbersOnly = (x: Bound) =>
+    !x.text && !x.any && !x.list && !x.record && x.values.every((v) => typeof v === "number" || (!strict && (v === null || typeof v === "boolean")));
   if (numbersOnly(ba) && numbersOnly(bb) && !ba.values.includes(null) && !bb.values.includes(null)) {
     const ra = comparable(ba)!;
     const rb = comparable(bb)!;
@@ -753,7 +768,8 @@ export function equality(op: string, a: Val, b: Val): Val {
   const other = onlyNull(ba) ? bb : onlyNull(bb) ? ba : undefined;
   if (other !== undefined) {
     const nullish = other.any || other.values.some((v) => v === null || v === undefined);
-    const notNull = other.num !== null || other.text || other.list !== null || other.record !== null || other.any || other.values.some((v) => v !== null && v !== undefined);
+    const notNull =
+      other.num !== null || other.text || other.list !== null || other.record !== null || other.any || other.values.some((v) => v !== null && v !== undefined);
     bits = (nullish ? CAN_TRUE : 0) | (notNull ? CAN_FALSE : 0);
   }
   if (negate) bits = (bits & CAN_TRUE ? CAN_FALSE : 0) | (bits & CAN_FALSE ? CAN_TRUE : 0);
@@ -809,7 +825,10 @@ function listOf(v: Val): ListBound | undefined {
   if (!isBound(v)) {
     if (!Array.isArray(v)) return undefined;
     const located = nullItems.get(v);
-    return { items: v.map((value, i) => (located?.[i] ? { value, certain: true, deps: NO_DEPS, as: located[i] } : { value, certain: true, deps: NO_DEPS })), phantom: null };
+    return {
+      items: v.map((value, i) => (located?.[i] ? { value, certain: true, deps: NO_DEPS, as: located[i] } : { value, certain: true, deps: NO_DEPS })),
+      phantom: null,
+    };
   }
   if (v.list && v.values.length === 0 && !v.num && !v.text && !v.record && !v.any) return v.list;
   if (!v.list && !v.num && !v.text && !v.record && !v.any && v.values.length === 1 && Array.isArray(v.values[0])) return listOf(v.values[0]);
@@ -938,7 +957,8 @@ function unknownListResult(v: Val): Val {
 /** `filter`: the items meeting the condition; an item whose condition is unknown is perhaps in the list. */
 export function filter(listVal: Val, cond: (item: unknown) => Val): Val {
   const l = listOf(listVal);
-  if (!l) return make({ list: { items: [], phantom: { item: null, min: 0, max: Number.MAX_SAFE_INTEGER, at: "?" } }, ...flagsOf([listVal]), deps: depsOf(listVal) });
+  if (!l)
+    return make({ list: { items: [], phantom: { item: null, min: 0, max: Number.MAX_SAFE_INTEGER, at: "?" } }, ...flagsOf([listVal]), deps: depsOf(listVal) });
   const { items, phantom } = statesOf(l, cond);
   const kept: ListItem[] = [];
   items.forEach((s, i) => {
@@ -951,7 +971,11 @@ export function filter(listVal: Val, cond: (item: unknown) => Val): Val {
   const flags = flagsOf([listVal, ...flagsOfStates(phantom ? [...items, phantom] : items)]);
   if (ph === null && kept.every((k) => k.certain) && !flags.empty && flags.error === null) {
     const out = kept.map((k) => k.value);
-    if (kept.some((k) => k.as)) nullItems.set(out, kept.map((k) => k.as));
+    if (kept.some((k) => k.as))
+      nullItems.set(
+        out,
+        kept.map((k) => k.as),
+      );
     return out;
   }
   return make({ list: { items: kept, phantom: ph }, ...flags, deps: listDeps(listVal, phantom ? [...items, phantom] : items) });
@@ -1105,7 +1129,10 @@ export function share(op: "atLeast" | "atMost", percent: Val, listVal: Val, cond
   // items whose state is not settled or whose condition may throw.
   const relevant = values.length + Number(canEmpty) + Number(flags.length > 0) > 1;
   const deps = relevant
-    ? unionDeps(baseDeps, ...states.filter((s) => Number(s.absent) + Number(s.excluded) + Number(s.met) + Number(s.unmet) > 1 || s.flags.length > 0).map((s) => s.deps))
+    ? unionDeps(
+        baseDeps,
+        ...states.filter((s) => Number(s.absent) + Number(s.excluded) + Number(s.met) + Number(s.unmet) > 1 || s.flags.length > 0).map((s) => s.deps),
+      )
     : NO_DEPS;
   const fl = flagsOf(flags);
   return make({ values, empty: canEmpty || fl.empty, error: pb.error ?? fl.error, deps });

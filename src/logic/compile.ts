@@ -84,7 +84,11 @@ class Compiler implements CompileContext {
     const p = ruleParts(r);
     if (p === undefined) return constant(r);
     const operator = operatorOf(p.op);
-    if (operator === undefined) return unknownOperator(p.op, p.args.map((a) => this.value(a)));
+    if (operator === undefined)
+      return unknownOperator(
+        p.op,
+        p.args.map((a) => this.value(a)),
+      );
     return operator.compile(p.args, this);
   }
 

@@ -30,9 +30,7 @@ export class RuleValueError extends Error {
  */
 export function checkFinite(value: unknown, op: unknown): unknown {
   if (typeof value === "number" && !Number.isFinite(value))
-    throw new RuleValueError(
-      Number.isNaN(value) ? msg("eval.not_a_number", { op: String(op) }) : msg("eval.infinite", { op: String(op) }),
-    );
+    throw new RuleValueError(Number.isNaN(value) ? msg("eval.not_a_number", { op: String(op) }) : msg("eval.infinite", { op: String(op) }));
   return value;
 }
 

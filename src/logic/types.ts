@@ -44,7 +44,9 @@ export function typeOfInput(spec: InputSpec, maxArrayLength?: number): ValueType
       return { kind: "date" };
     case "array": {
       const max = spec.maxItems ?? maxArrayLength;
-      return max === undefined ? { kind: "array", item: typeOfInput(spec.items, maxArrayLength) } : { kind: "array", item: typeOfInput(spec.items, maxArrayLength), max };
+      return max === undefined
+        ? { kind: "array", item: typeOfInput(spec.items, maxArrayLength) }
+        : { kind: "array", item: typeOfInput(spec.items, maxArrayLength), max };
     }
     case "object":
       return { kind: "object", fields: new Map(Object.entries(spec.fields).map(([k, v]) => [k, typeOfInput(v, maxArrayLength)])) };
@@ -90,8 +92,7 @@ export function sameKind(types: ValueType[]): ValueType {
   // Known to be one of several types: remembered, so each is checked where the value is used.
   if (types.some((t) => t.kind === "any" && t.of === undefined)) return ANY;
   const of: ValueType[] = [];
-  for (const t of types.flatMap((x) => (x.kind === "any" && x.of ? x.of : [x])))
-    if (!of.some((o) => sameType(o, t))) of.push(t);
+  for (const t of types.flatMap((x) => (x.kind === "any" && x.of ? x.of : [x]))) if (!of.some((o) => sameType(o, t))) of.push(t);
   return { kind: "any", of };
 }
 

@@ -119,7 +119,13 @@ export function criterionRules(c: Criterion, pending: "keep" | "skip" = "keep"):
   if (c.points !== undefined && typeof c.points === "object") {
     if ("tiers" in c.points)
       c.points.tiers.forEach((t, i) =>
-        out.push({ site: { kind: "tier", index: i, points: t.points }, rule: t.when, path: ["points", "tiers", i, "when"], where: `points.tiers[${i}]`, test: true }),
+        out.push({
+          site: { kind: "tier", index: i, points: t.points },
+          rule: t.when,
+          path: ["points", "tiers", i, "when"],
+          where: `points.tiers[${i}]`,
+          test: true,
+        }),
       );
     else out.push({ site: { kind: "score" }, rule: c.points.score, path: ["points", "score"], where: "points.score", test: false });
   }

@@ -127,7 +127,10 @@ function shortReason(e: UnitError): Message {
   const worded = problems.filter((p) => isMessage(p));
   if (problems.length === 0 || worded.length < Math.min(3, problems.length))
     return problems.length === 0 && e.detail ? e.detail : msg("check.unworded", { text: e.message.split("\n")[0]! });
-  return msg("error.first_problems", { problems: worded.slice(0, 3).map((p) => msg("error.at", { path: p.path, problem: p })), more: Math.max(0, problems.length - 3) });
+  return msg("error.first_problems", {
+    problems: worded.slice(0, 3).map((p) => msg("error.at", { path: p.path, problem: p })),
+    more: Math.max(0, problems.length - 3),
+  });
 }
 
 /** Line breaks in the text before `offset`. */
@@ -206,7 +209,11 @@ export function makeProcessor(settings: BatchSettings, generated?: unknown): (gr
       }
       // A key given twice: the unit file shows a value that is not the one evaluated.
       const twice = duplicateKeyIn(text, data);
-      if (twice !== undefined) return jsonError(text, line, { offset: twice.offset, reason: msg("json.duplicate_key", { key: printable(JSON.stringify(twice.key)), first: line + lineBreaks(text, twice.first) }) });
+      if (twice !== undefined)
+        return jsonError(text, line, {
+          offset: twice.offset,
+          reason: msg("json.duplicate_key", { key: printable(JSON.stringify(twice.key)), first: line + lineBreaks(text, twice.first) }),
+        });
     } else {
       const read = csvRowData(columns, group.rows[i]!, line);
       if ("error" in read) return read.error;

@@ -202,12 +202,21 @@ function merge(outcomes: readonly GroupOutcome[]): GroupOutcome {
     at += o.out.length;
   }
   const sum = (k: "units" | "bad" | "pass" | "fail" | "incomplete") => outcomes.reduce((n, o) => n + o[k], 0);
-  return { out, units: sum("units"), bad: sum("bad"), pass: sum("pass"), fail: sum("fail"), incomplete: sum("incomplete"), errors: outcomes.flatMap((o) => o.errors).slice(0, MAX_REPORTED) };
+  return {
+    out,
+    units: sum("units"),
+    bad: sum("bad"),
+    pass: sum("pass"),
+    fail: sum("fail"),
+    incomplete: sum("incomplete"),
+    errors: outcomes.flatMap((o) => o.errors).slice(0, MAX_REPORTED),
+  };
 }
 
 /** Why a worker stopped, as the error of the units it was evaluating. */
 function stopReason(error: unknown, exitCode: number, memoryMb: number): { code: string; reason: Message } {
-  if ((error as { code?: unknown } | undefined)?.code === "ERR_WORKER_OUT_OF_MEMORY") return { code: "ERR_BUDGET", reason: msg("batch.out_of_memory", { mb: memoryMb }) };
+  if ((error as { code?: unknown } | undefined)?.code === "ERR_WORKER_OUT_OF_MEMORY")
+    return { code: "ERR_BUDGET", reason: msg("batch.out_of_memory", { mb: memoryMb }) };
   const why = error instanceof Error ? error.message : error !== undefined ? String(error) : `exit code ${exitCode}`;
   return { code: "ERR_INTERNAL", reason: msg("batch.worker_stopped", { why }) };
 }
@@ -417,18 +426,24 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const started = performance.now();
   const setJson = readJsonFile(options.set);
   if (options.maxWork !== undefined && (!Number.isSafeInteger(options.maxWork) || options.maxWork < 1))
-    throw new OptionsError(msg("options.range", { name: "maxWork", min: "1", max: String(Number.MAX_SAFE_INTEGER), got: JSON.stringify(options.maxWork) }), ["maxWork"]);
+    throw new OptionsError(msg("options.range", { name: "maxWork", min: "1", max: String(Number.MAX_SAFE_INTEGER), got: JSON.stringify(options.maxWork) }), [
+      "maxWork",
+    ]);
   const loaded = loadCriteriaSet(setJson, { source: options.set, ...(options.limits !== undefined ? { limits: options.limits } : {}) });
-  if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new OptionsError(msg("options.as_of", { name: "asOf", got: JSON.stringify(options.asOf) }), ["asOf"]);
+  if (options.asOf !== undefined && !isIsoDate(options.asOf))
+    throw new OptionsError(msg("options.as_of", { name: "asOf", got: JSON.stringify(options.asOf) }), ["asOf"]);
   refuseOutOfForce(loaded, options);
   const format = options.format ?? (typeof options.input === "string" ? formatOf(options.input) : undefined);
-  if (!format) throw new OptionsError(msg("options.unknown_format", { input: typeof options.input === "string" ? printable(options.input) : undefined }), ["format"]);
+  if (!format)
+    throw new OptionsError(msg("options.unknown_format", { input: typeof options.input === "string" ? printable(options.input) : undefined }), ["format"]);
   const requested = options.workers ?? availableParallelism();
   if (!Number.isInteger(requested) || requested < 0 || requested > 256) throw new OptionsError(msg("options.workers", { got: String(requested) }), ["workers"]);
   const memoryMb = options.workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB;
-  if (!Number.isInteger(memoryMb) || memoryMb < 16 || memoryMb > 65536) throw new OptionsError(msg("options.range", { name: "workerMemoryMb", min: "16", max: "65536", got: String(memoryMb) }), ["workerMemoryMb"]);
+  if (!Number.isInteger(memoryMb) || memoryMb < 16 || memoryMb > 65536)
+    throw new OptionsError(msg("options.range", { name: "workerMemoryMb", min: "16", max: "65536", got: String(memoryMb) }), ["workerMemoryMb"]);
   const maxUnitBytes = options.maxUnitBytes ?? MAX_UNIT_BYTES;
-  if (!Number.isInteger(maxUnitBytes) || maxUnitBytes < 1 || maxUnitBytes > 2 ** 30) throw new OptionsError(msg("options.range", { name: "maxUnitBytes", min: "1", max: "2^30", got: String(maxUnitBytes) }), ["maxUnitBytes"]);
+  if (!Number.isInteger(maxUnitBytes) || maxUnitBytes < 1 || maxUnitBytes > 2 ** 30)
+    throw new OptionsError(msg("options.range", { name: "maxUnitBytes", min: "1", max: "2^30", got: String(maxUnitBytes) }), ["maxUnitBytes"]);
   if (options.compact === true && options.explain === true) throw new OptionsError(msg("options.compact_explain"), ["compact"]);
   const meta = options.meta ?? [];
   // Fail before reading any unit when the folder of sets cannot be loaded (each worker loads it again).
@@ -481,7 +496,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const readOptions = { maxUnitBytes };
   if (format === "ndjson") groups = ndjsonGroups(stream, groupSize, source, readOptions);
   else if (format === "json") groups = jsonArrayGroups(stream, groupSize, source, readOptions);
-  else if (options.csvLayout === "sheet") groups = sheetCsvGroups(loaded, stream, groupSize, options.delimiter ?? ",", source, options.onNotice ?? (() => {}), readOptions);
+  else if (options.csvLayout === "sheet")
+    groups = sheetCsvGroups(loaded, stream, groupSize, options.delimiter ?? ",", source, options.onNotice ?? (() => {}), readOptions);
   else
     groups = csvGroups(
       stream,
@@ -539,7 +555,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   try {
     for await (const group of groups) {
       if (output.failure !== undefined) break;
-      pool ??= workers === 0 || !workersAvailable() ? inlinePool({ ...base, ...(columns ? { columns } : {}) }, describe, generatedModule) : threadPool(workers, { ...base, ...(columns ? { columns } : {}) }, memoryMb, describe);
+      pool ??=
+        workers === 0 || !workersAvailable()
+          ? inlinePool({ ...base, ...(columns ? { columns } : {}) }, describe, generatedModule)
+          : threadPool(workers, { ...base, ...(columns ? { columns } : {}) }, memoryMb, describe);
       const lines = group.lines.length;
       unitsRead += lines;
       lastLineRead = group.lines[lines - 1]!;

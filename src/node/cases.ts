@@ -97,7 +97,10 @@ export function prepareCaseFile(path: string, options: { sets?: SetResolver } = 
   const set = loadCriteriaFile(setPath);
   const d = set.definition;
   if (d.id !== file.set.id || d.version !== file.set.version)
-    throw new CaseFileError([problem("problem.wrong_set.file", ["set"], { cases: `${file.set.id}@${file.set.version}`, file: setPath, holds: `${d.id}@${d.version}` })], path);
+    throw new CaseFileError(
+      [problem("problem.wrong_set.file", ["set"], { cases: `${file.set.id}@${file.set.version}`, file: setPath, holds: `${d.id}@${d.version}` })],
+      path,
+    );
   return { path, setPath, set, file, sets: options.sets ?? lazyRegistry(dirname(dirname(setPath))) };
 }
 

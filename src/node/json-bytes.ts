@@ -192,7 +192,11 @@ export class ResultWriter {
   private readonly criteria: Array<Map<unknown, Map<unknown, Map<number, { bytes: Uint8Array; c: Record<string, unknown> }>>>> = [];
   private readonly scratch: JsonBytes;
 
-  constructor(readonly out: JsonBytes, constant: (o: object) => boolean, shared: readonly object[] = []) {
+  constructor(
+    readonly out: JsonBytes,
+    constant: (o: object) => boolean,
+    shared: readonly object[] = [],
+  ) {
     this.scratch = new JsonBytes(constant, shared);
   }
 

@@ -7,7 +7,17 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { TieuchiError } from "../errors.js";
-import { checkLock, parseLock, serializeLock, updateLock, type Lock, type LockInput, type LockReport, type LockUpdate, type UpdateLockOptions } from "../versions/lock.js";
+import {
+  checkLock,
+  parseLock,
+  serializeLock,
+  updateLock,
+  type Lock,
+  type LockInput,
+  type LockReport,
+  type LockUpdate,
+  type UpdateLockOptions,
+} from "../versions/lock.js";
 import { findCriteriaFiles, readJsonFile } from "./files.js";
 
 /** Name of the lock file, kept at the top of the criteria folder. */

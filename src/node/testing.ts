@@ -32,7 +32,17 @@ export { boundaryCases, groupSizeFor, type BoundaryCases, type BoundaryOptions, 
 export { generateUnits, UnitMaker, readPaths, criterionReads, type Aim, type GenerateOptions, type MakerOptions } from "../testing/units.js";
 export { createRng, randomValue, randomRecord, type Rng, type RandomOptions } from "../testing/random.js";
 export { compactJson } from "../testing/json.js";
-export { findCaseFiles, isCaseFile, readCaseFile, caseSetPath, prepareCaseFile, runCaseFiles, lazyRegistry, type PreparedCaseFile, type CaseFileRun } from "./cases.js";
+export {
+  findCaseFiles,
+  isCaseFile,
+  readCaseFile,
+  caseSetPath,
+  prepareCaseFile,
+  runCaseFiles,
+  lazyRegistry,
+  type PreparedCaseFile,
+  type CaseFileRun,
+} from "./cases.js";
 export { CaseFailedError, CaseFileError } from "../errors.js";
 
 /** A test runner's `describe` (a group of tests). */
@@ -63,8 +73,7 @@ function runner(options: DescribeCasesOptions): { describe: DescribeFn; it: ItFn
   const g = globalThis as { describe?: unknown; it?: unknown };
   const describe = options.describe ?? (typeof g.describe === "function" ? (g.describe as DescribeFn) : undefined);
   const it = options.it ?? (typeof g.it === "function" ? (g.it as ItFn) : undefined);
-  if (!describe || !it)
-    throw new OptionsError(msg("options.needs_runner"), ["describe"]);
+  if (!describe || !it) throw new OptionsError(msg("options.needs_runner"), ["describe"]);
   return { describe, it };
 }
 
@@ -105,10 +114,14 @@ export function describeCases(path: string, options: DescribeCasesOptions = {}):
           const outcomes: CaseOutcome[] = group.flatMap((p) => p.file.cases.map((c) => runCase(p.set, c, { sets: p.sets })));
           const coverage = caseCoverage(group[0]!.set, outcomes);
           if (coverage.gaps.length > 0)
-            throw new CaseFailedError(key, [
-              msg("case.never_both", { criteria: coverage.gaps }),
-              ...bilingual(formatCoverage(coverage, "vi").split("\n"), formatCoverage(coverage, "en").split("\n")),
-            ], lang);
+            throw new CaseFailedError(
+              key,
+              [
+                msg("case.never_both", { criteria: coverage.gaps }),
+                ...bilingual(formatCoverage(coverage, "vi").split("\n"), formatCoverage(coverage, "en").split("\n")),
+              ],
+              lang,
+            );
         });
       });
   }

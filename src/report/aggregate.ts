@@ -180,7 +180,11 @@ function summarize(error: LineError): Message {
   const headline = isMessage(error.detail) ? error.detail : msg("check.unworded", { text: first });
   const p = error.problems?.[0];
   const worded = p && (p.key !== undefined ? { key: p.key, params: p.params ?? {} } : undefined);
-  const problem = !p ? undefined : isMessage(worded) ? msg("error.at", { path: p.path, problem: worded }) : msg("check.unworded", { text: `${formatPath(p.path)}: ${p.message}` });
+  const problem = !p
+    ? undefined
+    : isMessage(worded)
+      ? msg("error.at", { path: p.path, problem: worded })
+      : msg("check.unworded", { text: `${formatPath(p.path)}: ${p.message}` });
   return msg("report.error_summary", { headline, problem, more: Math.max(0, (error.problems?.length ?? 0) - 1) });
 }
 
@@ -248,7 +252,10 @@ export function createReport(options: ReportOptions = {}): ReportAccumulator {
         let g = t.grades.get(gid);
         if (!g) {
           const rank = gid === null ? null : result.levels.findIndex((l) => l.id === gid);
-          t.grades.set(gid, (g = { title: result.grade?.title ?? { vi: "", en: "" }, count: 0, provisional: 0, low: null, rank: rank === null || rank < 0 ? null : rank }));
+          t.grades.set(
+            gid,
+            (g = { title: result.grade?.title ?? { vi: "", en: "" }, count: 0, provisional: 0, low: null, rank: rank === null || rank < 0 ? null : rank }),
+          );
         }
         if (provisional) g.provisional++;
         else g.count++;
@@ -256,7 +263,15 @@ export function createReport(options: ReportOptions = {}): ReportAccumulator {
       }
       let s = t.sets.get(setKey);
       if (!s) {
-        s = { id: result.set.id, version: result.set.version, hash: result.set.hash, title: result.set.title, document: result.set.document, evaluated: 0, criteria: new Map() };
+        s = {
+          id: result.set.id,
+          version: result.set.version,
+          hash: result.set.hash,
+          title: result.set.title,
+          document: result.set.document,
+          evaluated: 0,
+          criteria: new Map(),
+        };
         t.sets.set(setKey, s);
       }
       s.evaluated++;
@@ -310,14 +325,21 @@ export function createReport(options: ReportOptions = {}): ReportAccumulator {
     gradeIds.push(null);
     const grades: GradeTally[] = gradeIds.map((id) => {
       const g = t.grades.get(id);
-      return { id, title: id === null ? null : (titles.get(id) ?? g?.title ?? null), ...share(g?.count ?? 0, t.evaluated), provisional: share(g?.provisional ?? 0, t.evaluated) };
+      return {
+        id,
+        title: id === null ? null : (titles.get(id) ?? g?.title ?? null),
+        ...share(g?.count ?? 0, t.evaluated),
+        provisional: share(g?.provisional ?? 0, t.evaluated),
+      };
     });
     const setKeys = [...t.sets.keys()].sort(collator.compare);
     if (set && !t.sets.has(`${set.id}@${set.version}`) && t.sets.size === 0) setKeys.push(`${set.id}@${set.version}`);
     const sets: SetTally[] = setKeys.map((k) => {
       const s = t.sets.get(k);
       const matches = set !== undefined && k === `${set.id}@${set.version}`;
-      const ids = matches ? [...set.criteria.map((c) => c.id), ...[...(s?.criteria.keys() ?? [])].filter((id) => !set.criteria.some((c) => c.id === id))] : [...(s?.criteria.keys() ?? [])];
+      const ids = matches
+        ? [...set.criteria.map((c) => c.id), ...[...(s?.criteria.keys() ?? [])].filter((id) => !set.criteria.some((c) => c.id === id))]
+        : [...(s?.criteria.keys() ?? [])];
       const evaluated = s?.evaluated ?? 0;
       return {
         id: s?.id ?? set!.id,

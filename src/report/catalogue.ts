@@ -62,15 +62,22 @@ function pageOf(lang: Lang) {
   const procedureLines = (p: Procedure): string[] => {
     const out: string[] = [];
     const dm = (md: string) => `${md.slice(3)}/${md.slice(0, 2)}`;
-    if (p.dataPeriod) out.push(`  - ${t(lang, "cat.data_counted", { from: dm(p.dataPeriod.from), to: dm(p.dataPeriod.to), article: inline(p.dataPeriod.article) })}`);
+    if (p.dataPeriod)
+      out.push(`  - ${t(lang, "cat.data_counted", { from: dm(p.dataPeriod.from), to: dm(p.dataPeriod.to), article: inline(p.dataPeriod.article) })}`);
     if (p.recognition) out.push(`  - ${t(lang, "cat.recognition", { months: p.recognition.months, article: inline(p.recognition.article) })}`);
     for (const step of p.steps)
-      out.push(`  - ${inline(bilingual(step.title))}: ${step.deadline ? inline(deadlineText(step.deadline)) : t(lang, "cat.no_deadline")} (${inline(step.article)})`);
+      out.push(
+        `  - ${inline(bilingual(step.title))}: ${step.deadline ? inline(deadlineText(step.deadline)) : t(lang, "cat.no_deadline")} (${inline(step.article)})`,
+      );
     return out;
   };
   const decisionText = (decision: Decision): string =>
     decision.method === "points"
-      ? t(lang, "cat.decision_points", { passMark: decision.passMark ?? undefined, max: decision.maxPoints, grades: decision.grades.map((g) => `${g.title.vi} ≥ ${g.minPoints}`) })
+      ? t(lang, "cat.decision_points", {
+          passMark: decision.passMark ?? undefined,
+          max: decision.maxPoints,
+          grades: decision.grades.map((g) => `${g.title.vi} ≥ ${g.minPoints}`),
+        })
       : t(lang, "cat.decision_all", { levels: decision.levels.map((l) => l.title.vi) });
   return { bilingual, ownWords, inForce, procedureLines, decisionText };
 }
@@ -165,7 +172,10 @@ export function renderCatalogue(sets: readonly LoadedSet[], options: CatalogueOp
       if (d.references.length) {
         out.push(`- **${field("references")}:**`);
         for (const r of d.references) {
-          const meta = [r.issuer, r.issued && viDate(r.issued)].filter(Boolean).map((x) => inline(x!)).join(", ");
+          const meta = [r.issuer, r.issued && viDate(r.issued)]
+            .filter(Boolean)
+            .map((x) => inline(x!))
+            .join(", ");
           out.push(`  - ${inline(r.document)}${meta ? ` (${meta})` : ""}${r.note ? `: ${inline(r.note)}` : ""}${r.url ? ` <${link(r.url)}>` : ""}`);
         }
       }

@@ -79,15 +79,37 @@ export function compactRecord(line: number, unit: UnitFields, result: Result): u
   let statuses = "";
   for (const c of result.criteria) statuses += STATUS_CODES[c.status];
   const p = result.points;
-  return [line, unit, VERDICT_CODES[result.verdict], result.grade?.id ?? null, p ? p.earned : null, p ? p.possible : null, p ? p.applicableMax : null, statuses, result.gradeFinal];
+  return [
+    line,
+    unit,
+    VERDICT_CODES[result.verdict],
+    result.grade?.id ?? null,
+    p ? p.earned : null,
+    p ? p.possible : null,
+    p ? p.applicableMax : null,
+    statuses,
+    result.gradeFinal,
+  ];
 }
 
 const Count = z.number().int().nonnegative().nullable();
 /** A compact record as a reader checks it. */
-export const CompactRecord = z.tuple([z.number().int().positive(), z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])), z.string(), z.string().nullable(), Count, Count, Count, z.string(), z.boolean()]);
+export const CompactRecord = z.tuple([
+  z.number().int().positive(),
+  z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  z.string(),
+  z.string().nullable(),
+  Count,
+  Count,
+  Count,
+  z.string(),
+  z.boolean(),
+]);
 
 /** What is wrong with a compact record read against its header, or the result as a report reads it. */
-export type CompactRead = { readonly ok: true; readonly line: number; readonly unit: UnitFields; readonly result: ReportedResult } | { readonly ok: false; readonly problem: string };
+export type CompactRead =
+  | { readonly ok: true; readonly line: number; readonly unit: UnitFields; readonly result: ReportedResult }
+  | { readonly ok: false; readonly problem: string };
 
 /**
  * Reads compact records against a header. The returned reader gives each record as the line number, the unit's
@@ -112,7 +134,8 @@ export function compactReader(header: CompactHeader): (record: unknown) => Compa
       if (status === undefined) return { ok: false, problem: `unknown status ${JSON.stringify(codes[i])}` };
       criteria.push({ id: header.criteria[i]!.id, title: header.criteria[i]!.title, status });
     }
-    if ((earned === null) !== (applicableMax === null) || (earned === null) !== (possible === null)) return { ok: false, problem: "points are all given or all null" };
+    if ((earned === null) !== (applicableMax === null) || (earned === null) !== (possible === null))
+      return { ok: false, problem: "points are all given or all null" };
     if (grade !== null && !titles.has(grade)) return { ok: false, problem: `grade ${JSON.stringify(grade)} is not in the header` };
     return {
       ok: true,

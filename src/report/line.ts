@@ -79,7 +79,11 @@ export function resultLine(line: number, unit: UnitFields, result: Result): Resu
 }
 
 /** Builds the output line of a unit that could not be evaluated. */
-export function errorLine(line: number, unit: UnitFields, error: TieuchiError | { code: string; message: string; detail?: Message; problems?: readonly Problem[] }): ErrorLine {
+export function errorLine(
+  line: number,
+  unit: UnitFields,
+  error: TieuchiError | { code: string; message: string; detail?: Message; problems?: readonly Problem[] },
+): ErrorLine {
   const problems =
     error.problems && error.problems.length > 0
       ? error.problems.map((p) => ({ code: p.code, path: [...p.path], message: p.message, key: p.key, params: { ...p.params } }))

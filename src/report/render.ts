@@ -45,7 +45,10 @@ function words(lang: Lang) {
     line: (line: number) => c["report.line"]({ line }),
     moreErrors: (count: number) => c["report.more_errors"]({ count }),
     verdicts: Object.fromEntries(VERDICTS.map((v) => [v, capital(c["word.verdict"]({ verdict: v }), lang)])) as Record<(typeof VERDICTS)[number], string>,
-    statuses: Object.fromEntries(STATUSES.map((st) => [st, capital(c["word.status"]({ status: STATUS_IDS[st] }), lang)])) as Record<(typeof STATUSES)[number], string>,
+    statuses: Object.fromEntries(STATUSES.map((st) => [st, capital(c["word.status"]({ status: STATUS_IDS[st] }), lang)])) as Record<
+      (typeof STATUSES)[number],
+      string
+    >,
     errorCol: c["report.errors_column"](none),
     yesNo: (v: boolean) => c["word.yes_no"]({ value: v }),
   };
@@ -137,7 +140,15 @@ function groupsBlock(r: Report, lang: Lang): Block {
     return { count, total: t.evaluated, percent: roundedPercent(count, t.evaluated, r.decimals) };
   };
   const cell = (s: Share) => `${n(s.count, lang)}/${n(s.total, lang)} ${pct(s, lang)}`;
-  const row = (label: string, t: Tally) => [label, n(t.units, lang), cell(t.verdicts.pass), cell(provisional(t)), cell(t.verdicts.fail), cell(t.verdicts.incomplete), n(t.errors.count, lang)];
+  const row = (label: string, t: Tally) => [
+    label,
+    n(t.units, lang),
+    cell(t.verdicts.pass),
+    cell(provisional(t)),
+    cell(t.verdicts.fail),
+    cell(t.verdicts.incomplete),
+    n(t.errors.count, lang),
+  ];
   return {
     heading: w.by(r.by.join(", ")),
     head: [r.by.join(" / "), w.units, w.verdicts.pass, w.passProvisional, w.verdicts.fail, w.verdicts.incomplete, w.errorCol],
@@ -150,7 +161,14 @@ function errorLines(r: Report, lang: Lang): string[] {
   const w = words(lang);
   if (r.total.errors.count === 0) return [];
   const lines = r.errors.map(
-    (e) => `${w.line(e.line)}${Object.keys(e.unit).length ? ` (${Object.values(e.unit).map((v) => valueText(v, lang)).join(", ")})` : ""}: ${say(e.summary, lang)} [${e.code}]`,
+    (e) =>
+      `${w.line(e.line)}${
+        Object.keys(e.unit).length
+          ? ` (${Object.values(e.unit)
+              .map((v) => valueText(v, lang))
+              .join(", ")})`
+          : ""
+      }: ${say(e.summary, lang)} [${e.code}]`,
   );
   if (r.total.errors.count > r.errors.length) lines.push(w.moreErrors(r.total.errors.count - r.errors.length));
   return lines;
@@ -170,7 +188,10 @@ function textTable(b: Block): string {
 
 /** Text for Markdown (a table cell, a heading, a list item): no line breaks, and no HTML (`<` `>` escaped). */
 function mdCell(s: string): string {
-  return s.replace(/\\/g, "\\\\").replace(/([|<>])/g, "\\$1").replace(/\r?\n/g, " ");
+  return s
+    .replace(/\\/g, "\\\\")
+    .replace(/([|<>])/g, "\\$1")
+    .replace(/\r?\n/g, " ");
 }
 
 function mdTable(b: Block, level: number): string {
@@ -198,7 +219,13 @@ function renderText(r: Report, lang: Lang): string {
 
 function renderMarkdown(r: Report, lang: Lang): string {
   const w = words(lang);
-  const out: string[] = [`# ${mdCell(r.total.sets.length === 1 ? r.total.sets[0]!.title[lang] : w.set)}`, "", ...setLines(r, lang).map((l) => `${mdCell(l)}  `), summaryLine(r.total, lang), ""];
+  const out: string[] = [
+    `# ${mdCell(r.total.sets.length === 1 ? r.total.sets[0]!.title[lang] : w.set)}`,
+    "",
+    ...setLines(r, lang).map((l) => `${mdCell(l)}  `),
+    summaryLine(r.total, lang),
+    "",
+  ];
   for (const b of tallyBlocks(r.total, lang)) out.push(mdTable(b, 2), "");
   if (r.by.length > 0) {
     out.push(mdTable(groupsBlock(r, lang), 2), "");
@@ -235,10 +262,20 @@ function renderCsv(r: Report, lang: Lang): string {
       add("grade", null, g.id, "final", g.title ?? w.noGrade, g);
       if (g.id !== null) add("grade", null, g.id, "provisional", g.title, g.provisional);
     }
-    for (const s of t.sets) for (const c of s.criteria) for (const st of STATUSES) add("criterion", `${s.id}@${s.version}`, c.id, STATUS_IDS[st], c.title, c[st]);
+    for (const s of t.sets)
+      for (const c of s.criteria) for (const st of STATUSES) add("criterion", `${s.id}@${s.version}`, c.id, STATUS_IDS[st], c.title, c[st]);
   };
-  emit("all", r.by.map(() => null), r.total);
-  for (const g of r.groups) emit("group", r.by.map((f) => g.key[f] ?? null), g);
+  emit(
+    "all",
+    r.by.map(() => null),
+    r.total,
+  );
+  for (const g of r.groups)
+    emit(
+      "group",
+      r.by.map((f) => g.key[f] ?? null),
+      g,
+    );
   return `${[head.map(csvCell).join(","), ...rows.map((row) => row.map(csvCell).join(","))].join("\r\n")}\r\n`;
 }
 

@@ -73,6 +73,4 @@ export const SetId = z
   .max(80);
 
 /** A semantic version, e.g. `2020.1.0`. */
-export const Version = z
-  .string()
-  .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, checkText("check.version_format"));
+export const Version = z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, checkText("check.version_format"));

@@ -62,7 +62,10 @@ export const MonthDay = z
   .string()
   .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, checkText("check.day_of_year"))
   // Only a day the pattern accepted is checked against its month (the pattern reports the others).
-  .refine((s) => !/^(0[1-9]|1[0-2])-\d\d$/.test(s) || Number(s.slice(3)) <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][Number(s.slice(0, 2)) - 1]!, "not a day of that month")
+  .refine(
+    (s) => !/^(0[1-9]|1[0-2])-\d\d$/.test(s) || Number(s.slice(3)) <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][Number(s.slice(0, 2)) - 1]!,
+    "not a day of that month",
+  )
   .describe("A day of the year, MM-DD.");
 
 /**
@@ -137,9 +140,7 @@ const FixedPoints = z.number().int().nonnegative();
 export const TieredPoints = z
   .object({
     max: z.number().int().positive(),
-    tiers: z
-      .array(z.object({ points: z.number().int().nonnegative(), when: Rule }).strict())
-      .min(1),
+    tiers: z.array(z.object({ points: z.number().int().nonnegative(), when: Rule }).strict()).min(1),
   })
   .strict();
 
@@ -147,7 +148,7 @@ export const TieredPoints = z
 export const ScoredPoints = z
   .object({
     max: z.number().int().positive(),
-    score: Rule.describe("Expression giving the score, e.g. {\"var\": \"chiSo1\"}."),
+    score: Rule.describe('Expression giving the score, e.g. {"var": "chiSo1"}.'),
   })
   .strict();
 
@@ -186,20 +187,13 @@ export const Criterion = z
     group: Id.optional().describe("Id of the group (tiêu chí) this indicator belongs to."),
     level: Id.optional().describe("For level-based decisions: the lowest level at which this criterion is required."),
     article: z.string().min(1).optional().describe("Article or clause of the source document."),
-    role: z
-      .enum(["standard", "exclusion"])
-      .default("standard")
-      .describe("'exclusion': the unit is not considered at all when `excludes` holds."),
+    role: z.enum(["standard", "exclusion"]).default("standard").describe("'exclusion': the unit is not considered at all when `excludes` holds."),
     mandatory: z.boolean().default(false).describe("A knock-out criterion: failing it fails the title whatever the points."),
     points: Points.optional(),
     applies: Rule.optional().describe("When false, the criterion is not applicable to this unit."),
     rule: Rule.optional().describe("Holds when the criterion is met."),
     excludes: Rule.optional().describe("For exclusions: holds when the unit must be excluded."),
-    pending: z
-      .object({ reason: Localized })
-      .strict()
-      .optional()
-      .describe("The text of this criterion is not known yet: it always evaluates as missing."),
+    pending: z.object({ reason: Localized }).strict().optional().describe("The text of this criterion is not known yet: it always evaluates as missing."),
     emptyGroup: EmptyGroup.optional().describe(
       "What an empty group means for this criterion, as the regulation says: when a share or ratio it takes has nobody in its base (no members, or every member excluded), the criterion is 'fail', 'not-applicable' or 'pass'. Required on every criterion that takes a share or ratio of a group; say the regulation's reason in completeness.notes.",
     ),
@@ -224,10 +218,8 @@ export const Criterion = z
       const scored = c.points !== undefined && typeof c.points === "object" && "score" in c.points;
       if (scored && c.rule === undefined && c.pending === undefined)
         ctx.addIssue({ code: "custom", path: ["rule"], message: checkText("check.scored_needs_rule") });
-      else if (kinds.length === 0)
-        ctx.addIssue({ code: "custom", path: [], message: checkText("check.criterion_needs_rule") });
-      if (kinds.length > 1)
-        ctx.addIssue({ code: "custom", path: [], ...checkWith(msg("check.criterion_one_of", { kinds })) });
+      else if (kinds.length === 0) ctx.addIssue({ code: "custom", path: [], message: checkText("check.criterion_needs_rule") });
+      if (kinds.length > 1) ctx.addIssue({ code: "custom", path: [], ...checkWith(msg("check.criterion_one_of", { kinds })) });
     }
   });
 export type Criterion = z.infer<typeof Criterion>;
@@ -243,9 +235,7 @@ export const Group = z
 export type Group = z.infer<typeof Group>;
 
 /** A grade band of a points decision: reached with at least `minPoints`. */
-export const Grade = z
-  .object({ id: Id, title: Localized, minPoints: z.number().int().nonnegative() })
-  .strict();
+export const Grade = z.object({ id: Id, title: Localized, minPoints: z.number().int().nonnegative() }).strict();
 export type Grade = z.infer<typeof Grade>;
 
 /** Points decision: pass at `passMark` with no knock-out failed; grades by bands (highest first). */
@@ -340,7 +330,10 @@ export const CriteriaSet = z
     procedure: Procedure.optional().describe("The recognition procedure around the criteria (data period, how long a title is kept, deadlines)."),
     inputs: Inputs,
     derived: z.record(Name, Derived).default({}),
-    constraints: z.array(Constraint).default([]).describe("Relations between inputs that any real unit's data keeps (a part at most its whole), refused as invalid data when broken."),
+    constraints: z
+      .array(Constraint)
+      .default([])
+      .describe("Relations between inputs that any real unit's data keeps (a part at most its whole), refused as invalid data when broken."),
     groups: z.array(Group).default([]),
     criteria: z.array(Criterion).min(1),
     decision: Decision,

@@ -9,9 +9,7 @@ const common = {
 };
 
 /** A yes/no input. `default` fills it when the unit's data leaves it out. */
-export const BooleanInput = z
-  .object({ type: z.literal("boolean"), ...common, default: z.boolean().optional() })
-  .strict();
+export const BooleanInput = z.object({ type: z.literal("boolean"), ...common, default: z.boolean().optional() }).strict();
 
 /** A whole number, with an optional range. */
 export const IntegerInput = z
@@ -47,9 +45,7 @@ export const StringInput = z
   .strict();
 
 /** A calendar date, YYYY-MM-DD. */
-export const DateInput = z
-  .object({ type: z.literal("date"), ...common, min: IsoDate.optional(), max: IsoDate.optional() })
-  .strict();
+export const DateInput = z.object({ type: z.literal("date"), ...common, min: IsoDate.optional(), max: IsoDate.optional() }).strict();
 
 /**
  * Whether a sub-unit holds another title, e.g. whether a family is a "Gia đình văn hóa". The data may give
@@ -77,7 +73,7 @@ export const TitleInput = z
       .min(1)
       .optional()
       .describe(
-        "For a title recognised at levels (mức độ 1, 2...): the named set's level ids, lowest first. The title then reads as a record of yes/no by level ({\"var\": \"x.muc-2\"}), and the data gives the level held (\"muc-2\"), false, the levels as a record, the sub-unit's data or its result.",
+        'For a title recognised at levels (mức độ 1, 2...): the named set\'s level ids, lowest first. The title then reads as a record of yes/no by level ({"var": "x.muc-2"}), and the data gives the level held ("muc-2"), false, the levels as a record, the sub-unit\'s data or its result.',
       ),
   })
   .strict();
@@ -103,15 +99,7 @@ export type ObjectInput = z.infer<typeof ObjectBase> & { fields: Record<string, 
 /** A list, e.g. the members of a family or the staff of an agency (`items` of type `object`). */
 export type ArrayInput = z.infer<typeof ArrayBase> & { items: InputSpec };
 /** Declaration of one input of a criteria set. */
-export type InputSpec =
-  | BooleanInput
-  | IntegerInput
-  | NumberInput
-  | StringInput
-  | DateInput
-  | TitleInput
-  | ObjectInput
-  | ArrayInput;
+export type InputSpec = BooleanInput | IntegerInput | NumberInput | StringInput | DateInput | TitleInput | ObjectInput | ArrayInput;
 
 /**
  * Declaration of one input of a criteria set. Declared before the two recursive members, which read it from a

@@ -18,7 +18,8 @@ type PlainCheck = { [K in CheckKey]: keyof (typeof SPEC)[K] extends never ? K : 
 
 const BY_TEXT = new Map<string, CheckKey>();
 for (const key of Object.keys(SPEC)) {
-  if (key.startsWith("check.") && Object.keys((SPEC as Record<string, object>)[key]!).length === 0) BY_TEXT.set(say(msg(key as PlainCheck), "en"), key as CheckKey);
+  if (key.startsWith("check.") && Object.keys((SPEC as Record<string, object>)[key]!).length === 0)
+    BY_TEXT.set(say(msg(key as PlainCheck), "en"), key as CheckKey);
 }
 
 /** The English sentence of a check without parameters, to give zod as a check's message. */
@@ -73,13 +74,23 @@ export function issueProblems(issue: z.core.$ZodIssue, path: JsonPath): Problem[
   const withCheck = check ? { check } : {};
   switch (issue.code) {
     case "invalid_type":
-      return [problem("problem.invalid_type", path, { expected: String(issue.expected), received: "input" in issue ? kindOf(issue.input) : "undefined", ...withCheck })];
+      return [
+        problem("problem.invalid_type", path, {
+          expected: String(issue.expected),
+          received: "input" in issue ? kindOf(issue.input) : "undefined",
+          ...withCheck,
+        }),
+      ];
     case "invalid_value":
       return [problem("problem.invalid_value", path, { values: issue.values.map(literal), ...withCheck })];
     case "too_small":
-      return [problem("problem.too_small", path, { origin: String(issue.origin), minimum: Number(issue.minimum), inclusive: issue.inclusive ?? false, ...withCheck })];
+      return [
+        problem("problem.too_small", path, { origin: String(issue.origin), minimum: Number(issue.minimum), inclusive: issue.inclusive ?? false, ...withCheck }),
+      ];
     case "too_big":
-      return [problem("problem.too_big", path, { origin: String(issue.origin), maximum: Number(issue.maximum), inclusive: issue.inclusive ?? false, ...withCheck })];
+      return [
+        problem("problem.too_big", path, { origin: String(issue.origin), maximum: Number(issue.maximum), inclusive: issue.inclusive ?? false, ...withCheck }),
+      ];
     case "invalid_format":
       return [problem("problem.invalid_format", path, { format: String(issue.format), ...withCheck })];
     case "not_multiple_of":

@@ -40,7 +40,23 @@ function keysExpectedAt(path: readonly PropertyKey[]): string[] {
   const shape = CriteriaSet.shape as Record<string, unknown>;
   if (path.length === 0) return Object.keys(shape);
   if (path.length === 2 && path[0] === "criteria")
-    return ["id", "title", "requirement", "group", "level", "article", "role", "mandatory", "points", "applies", "rule", "excludes", "pending", "explain", "notes"];
+    return [
+      "id",
+      "title",
+      "requirement",
+      "group",
+      "level",
+      "article",
+      "role",
+      "mandatory",
+      "points",
+      "applies",
+      "rule",
+      "excludes",
+      "pending",
+      "explain",
+      "notes",
+    ];
   return [];
 }
 

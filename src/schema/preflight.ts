@@ -31,8 +31,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 function refuseProtoKey(record: Record<string, unknown>, path: JsonPath, problems: Problem[]): void {
-  if (Object.prototype.hasOwnProperty.call(record, "__proto__"))
-    problems.push(problem("problem.unsafe_key", [...path, "__proto__"]));
+  if (Object.prototype.hasOwnProperty.call(record, "__proto__")) problems.push(problem("problem.unsafe_key", [...path, "__proto__"]));
 }
 
 const MAX_CONTROL_PROBLEMS = 20;
@@ -105,8 +104,7 @@ function checkInputs(inputs: Record<string, unknown>, limits: Limits, problems: 
     if (!isRecord(spec) || (spec.type !== "array" && spec.type !== "object")) continue;
     const here = depth + 1;
     if (here > limits.maxDataDepth) {
-      if (!reportedDepth)
-        problems.push(problem("problem.inputs_too_deep", path, { depth: here, max: limits.maxDataDepth }));
+      if (!reportedDepth) problems.push(problem("problem.inputs_too_deep", path, { depth: here, max: limits.maxDataDepth }));
       reportedDepth = true;
       continue;
     }
@@ -118,8 +116,7 @@ function checkInputs(inputs: Record<string, unknown>, limits: Limits, problems: 
       for (const [name, field] of fields.reverse()) stack.push({ spec: field, depth: here, path: [...path, "fields", name] });
     }
   }
-  if (count > limits.maxInputs)
-    problems.push(problem("problem.too_many_inputs", ["inputs"], { count, max: limits.maxInputs }));
+  if (count > limits.maxInputs) problems.push(problem("problem.too_many_inputs", ["inputs"], { count, max: limits.maxInputs }));
 }
 
 /**
@@ -128,8 +125,7 @@ function checkInputs(inputs: Record<string, unknown>, limits: Limits, problems: 
  */
 export function preflight(json: unknown, limits: Limits): Problem[] {
   const scanned = scan(json, limits.maxJsonDepth);
-  if ("deep" in scanned)
-    return [problem("problem.too_deep", scanned.deep, { max: limits.maxJsonDepth })];
+  if ("deep" in scanned) return [problem("problem.too_deep", scanned.deep, { max: limits.maxJsonDepth })];
   const problems = scanned.controls;
   if (!isRecord(json)) return problems;
   if (Array.isArray(json.criteria) && json.criteria.length > limits.maxCriteria)

@@ -232,7 +232,10 @@ export const Gap = z
     /** The next grade up and the points it needs, when the unit passed below the top grade. */
     nextGrade: z.object({ id: z.string(), title: Localized, pointsShort: z.number().int().nonnegative() }).strict().nullable(),
     /** The next level up and what stands in its way, under a levels decision. */
-    nextLevel: z.object({ id: z.string(), title: Localized, failing: z.array(z.string()), missing: z.array(z.string()) }).strict().nullable(),
+    nextLevel: z
+      .object({ id: z.string(), title: Localized, failing: z.array(z.string()), missing: z.array(z.string()) })
+      .strict()
+      .nullable(),
   })
   .strict();
 /** What stands between the unit and the title (or the next grade or level). */

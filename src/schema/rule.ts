@@ -13,7 +13,8 @@ function isJson(value: unknown, depth: number): boolean {
   if (value === null || typeof value === "boolean" || typeof value === "string") return true;
   if (typeof value === "number") return Number.isFinite(value);
   if (Array.isArray(value)) return value.every((v) => isJson(v, depth + 1));
-  if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) return Object.keys(value).every((k) => isJson((value as Record<string, unknown>)[k], depth + 1));
+  if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype)
+    return Object.keys(value).every((k) => isJson((value as Record<string, unknown>)[k], depth + 1));
   return false;
 }
 
@@ -23,4 +24,4 @@ function isJson(value: unknown, depth: number): boolean {
  */
 export const Rule = z
   .custom<Rule>((v) => isJson(v, 0), { message: checkText("check.rule_json") })
-  .describe("A JsonLogic expression, e.g. {\">=\": [{\"var\": \"age\"}, 6]}.");
+  .describe('A JsonLogic expression, e.g. {">=": [{"var": "age"}, 6]}.');

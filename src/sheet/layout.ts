@@ -63,7 +63,12 @@ const CODE_ALIASES = ["mã đơn vị", "unit code", "mã", "ma", "code", "id", 
 
 /** A header as compared: Unicode NFC, lower case, one space between words, no trailing `*` or `:`. */
 export function normalizeHeader(text: string): string {
-  return text.normalize("NFC").toLowerCase().replace(/\s+/g, " ").replace(/[\s*:]+$/, "").trim();
+  return text
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .replace(/[\s*:]+$/, "")
+    .trim();
 }
 
 const cap = (s: string) => (s === "" ? s : s.charAt(0).toLocaleUpperCase("vi") + s.slice(1));
@@ -74,7 +79,12 @@ function labelOf(name: string, spec: InputSpec, lang: Lang): string {
 
 /** Excel refuses sheet names over 31 characters and with any of : \ / ? * [ ]. */
 function sheetName(text: string, taken: Set<string>): string {
-  let base = text.replace(/[:\\/?*[\]]/g, " ").replace(/\s+/g, " ").trim().slice(0, 31) || "Sheet";
+  let base =
+    text
+      .replace(/[:\\/?*[\]]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+      .slice(0, 31) || "Sheet";
   let name = base;
   for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base.slice(0, 28)} ${i}`;
   taken.add(name.toLowerCase());
@@ -107,7 +117,13 @@ function flatten(inputs: Inputs, lang: Lang, prefix: readonly string[], headPref
   return out;
 }
 
-const codeField = (lang: Lang): SheetField => ({ header: CODE[lang], aliases: CODE_ALIASES.map(normalizeHeader), path: [], spec: null, note: t(lang, "sheet.code_note") });
+const codeField = (lang: Lang): SheetField => ({
+  header: CODE[lang],
+  aliases: CODE_ALIASES.map(normalizeHeader),
+  path: [],
+  spec: null,
+  note: t(lang, "sheet.code_note"),
+});
 
 /**
  * The workbook layout of a set: the units sheet and one sheet per list of records.
@@ -139,7 +155,12 @@ export function spreadsheetLayout(set: LoadedSet, lang: Lang = "vi"): Spreadshee
   return {
     set: { id: d.id, version: d.version },
     lang,
-    units: { name: unitsName, aliases: [normalizeHeader(UNITS.vi), normalizeHeader(UNITS.en)], list: null, fields: [codeField(lang), ...flatten(scalars, lang, [], "", "", "")] },
+    units: {
+      name: unitsName,
+      aliases: [normalizeHeader(UNITS.vi), normalizeHeader(UNITS.en)],
+      list: null,
+      fields: [codeField(lang), ...flatten(scalars, lang, [], "", "", "")],
+    },
     lists,
     nameInput,
   };

@@ -143,13 +143,25 @@ function matcher(fields: readonly SheetField[]): Map<string, SheetField> {
   return byName;
 }
 
-function targets(header: readonly Cell[], table: SheetTable, lists: readonly SheetTable[], notices: Localized[], sheet: string, whole?: { lists: readonly SheetTable[]; inputs: Inputs }): Target[] {
+function targets(
+  header: readonly Cell[],
+  table: SheetTable,
+  lists: readonly SheetTable[],
+  notices: Localized[],
+  sheet: string,
+  whole?: { lists: readonly SheetTable[]; inputs: Inputs },
+): Target[] {
   const own = matcher(table.fields);
   const listMatchers = lists.map((l) => {
     const m = new Map<string, SheetField>();
     for (const f of l.fields) {
       if (f.spec === null) continue;
-      for (const a of [normalizeHeader(csvListHeader(l, f)), ...l.aliases.flatMap((la) => f.aliases.map((fa) => `${la} › ${fa}`)), ...f.aliases.map((fa) => normalizeHeader(`${l.list}.${fa}`)), ...f.aliases.map((fa) => normalizeHeader(`${l.list}[].${fa}`))])
+      for (const a of [
+        normalizeHeader(csvListHeader(l, f)),
+        ...l.aliases.flatMap((la) => f.aliases.map((fa) => `${la} › ${fa}`)),
+        ...f.aliases.map((fa) => normalizeHeader(`${l.list}.${fa}`)),
+        ...f.aliases.map((fa) => normalizeHeader(`${l.list}[].${fa}`)),
+      ])
         if (!m.has(a)) m.set(a, f);
     }
     return { list: l, m };
@@ -204,7 +216,14 @@ function setPath(root: Record<string, unknown>, path: readonly string[], value: 
 
 /** A unit being read from a table. */
 export interface Builder {
-  readonly unit: { sheet: string; row: number; code: string | null; name: string | null; fields: Record<string, string | number | boolean>; data: Record<string, unknown> };
+  readonly unit: {
+    sheet: string;
+    row: number;
+    code: string | null;
+    name: string | null;
+    fields: Record<string, string | number | boolean>;
+    data: Record<string, unknown>;
+  };
   /** Not to be evaluated: its data is dropped and its further rows are passed over. */
   dropped?: boolean;
 }
@@ -280,7 +299,7 @@ function addItem(b: Builder, list: SheetTable, cols: readonly Target[], row: rea
   items.push(scalar ? null : item);
   cols.forEach((t, c) => {
     const cell = row[c];
-    if (blank(cell) || t.kind !== "field" && t.kind !== "list") return;
+    if (blank(cell) || (t.kind !== "field" && t.kind !== "list")) return;
     const f = t.field;
     if (f.spec === null) return;
     const value = cellValue(cell, f.spec);
@@ -327,8 +346,7 @@ export class SheetRows {
     this.grouping = this.cols.flatMap((t) => (t.kind === "group" ? [t.header] : []));
     for (const n of notices) notice(n);
     const grouping = this.grouping;
-    if (grouping.length > 0)
-      notice(both(msg("sheet.grouping_columns", { sheet: name, headers: grouping })));
+    if (grouping.length > 0) notice(both(msg("sheet.grouping_columns", { sheet: name, headers: grouping })));
     this.codeAt = this.cols.findIndex((c) => c.kind === "field" && c.field.spec === null);
   }
 
@@ -358,8 +376,7 @@ export class SheetRows {
     if (continues) b = this.current!;
     else {
       const first = code !== "" ? this.codes.get(code) : undefined;
-      if (first !== undefined)
-        this.notice(both(msg("sheet.duplicate_code", { sheet: this.name, row: rowNumber, code, first })));
+      if (first !== undefined) this.notice(both(msg("sheet.duplicate_code", { sheet: this.name, row: rowNumber, code, first })));
       b = { unit: { sheet: this.name, row: rowNumber, code: code === "" ? null : code, name: null, fields: {}, data: {} } };
       if (code !== "" && first === undefined) {
         this.codes.set(code, rowNumber);

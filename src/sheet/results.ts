@@ -19,9 +19,18 @@ export interface TableLine {
     readonly verdict: string;
     readonly grade: { readonly title: { readonly vi: string; readonly en: string } } | null;
     readonly points: { readonly earned: number; readonly applicableMax: number } | null;
-    readonly criteria: ReadonlyArray<{ readonly id: string; readonly title: { readonly vi: string; readonly en: string }; readonly status: string; readonly missing?: readonly string[] }>;
+    readonly criteria: ReadonlyArray<{
+      readonly id: string;
+      readonly title: { readonly vi: string; readonly en: string };
+      readonly status: string;
+      readonly missing?: readonly string[];
+    }>;
   };
-  readonly error?: { readonly code: string; readonly message: string; readonly problems?: ReadonlyArray<{ readonly path: ReadonlyArray<string | number>; readonly message: string }> };
+  readonly error?: {
+    readonly code: string;
+    readonly message: string;
+    readonly problems?: ReadonlyArray<{ readonly path: ReadonlyArray<string | number>; readonly message: string }>;
+  };
 }
 
 const VERDICT: Record<Lang, Record<string, string>> = {
@@ -30,7 +39,18 @@ const VERDICT: Record<Lang, Record<string, string>> = {
 };
 
 const HEAD: Record<Lang, readonly string[]> = {
-  vi: ["Dòng", "Mã đơn vị", "Tên đơn vị", "Kết luận", "Xếp loại", "Điểm", "Thang điểm", "Tiêu chí chưa đạt", "Dữ liệu còn thiếu", "Dữ liệu sai (chưa đánh giá)"],
+  vi: [
+    "Dòng",
+    "Mã đơn vị",
+    "Tên đơn vị",
+    "Kết luận",
+    "Xếp loại",
+    "Điểm",
+    "Thang điểm",
+    "Tiêu chí chưa đạt",
+    "Dữ liệu còn thiếu",
+    "Dữ liệu sai (chưa đánh giá)",
+  ],
   en: ["Row", "Unit code", "Unit name", "Verdict", "Grade", "Points", "Out of", "Criteria not met", "Data missing", "Invalid data (not evaluated)"],
 };
 
@@ -96,13 +116,17 @@ export function resultTable(set: LoadedSet, lines: Iterable<TableLine>, lang: La
         r.grade ? r.grade.title[lang] : null,
         r.points ? r.points.earned : null,
         r.points ? r.points.applicableMax : null,
-        r.criteria.filter((c) => c.status === "fail").map((c) => `${c.id} ${c.title[lang]}`).join("; ") || null,
+        r.criteria
+          .filter((c) => c.status === "fail")
+          .map((c) => `${c.id} ${c.title[lang]}`)
+          .join("; ") || null,
         missingOf(set, r.criteria, lang) || null,
         null,
       );
     } else {
       const e = l.error!;
-      const problems = e.problems && e.problems.length > 0 ? e.problems.map((p) => `${pathLabel(set.definition.inputs, p.path, lang)}: ${p.message}`).join("; ") : e.message;
+      const problems =
+        e.problems && e.problems.length > 0 ? e.problems.map((p) => `${pathLabel(set.definition.inputs, p.path, lang)}: ${p.message}`).join("; ") : e.message;
       row.push(null, null, null, null, null, null, problems);
     }
     for (const k of extra) row.push(u[k] ?? null);

@@ -58,7 +58,15 @@ function validation(f: SheetField, lang: Lang, lists: Map<string, string>): Exce
   const allowed = allowedValues(f.spec, lang);
   if (allowed) {
     const ref = lists.get(allowed.join("\u0000"))!;
-    return { type: "list", allowBlank: true, formulae: [ref], showErrorMessage: true, errorStyle: "stop", errorTitle: f.header, error: t(lang, "sheet.pick_from_list") };
+    return {
+      type: "list",
+      allowBlank: true,
+      formulae: [ref],
+      showErrorMessage: true,
+      errorStyle: "stop",
+      errorTitle: f.header,
+      error: t(lang, "sheet.pick_from_list"),
+    };
   }
   const spec = f.spec;
   if (spec && (spec.type === "integer" || spec.type === "number")) {
@@ -117,7 +125,11 @@ export async function templateWorkbook(ExcelJS: ExcelJs, set: LoadedSet, lang: L
   ];
   for (const line of intro) guide.addRow([line]);
   guide.addRow([]);
-  guide.addRow([t(lang, "sheet.guide_column", { column: "sheet" }), t(lang, "sheet.guide_column", { column: "column" }), t(lang, "sheet.guide_column", { column: "meaning" })]).font = { bold: true };
+  guide.addRow([
+    t(lang, "sheet.guide_column", { column: "sheet" }),
+    t(lang, "sheet.guide_column", { column: "column" }),
+    t(lang, "sheet.guide_column", { column: "meaning" }),
+  ]).font = { bold: true };
   for (const t of [layout.units, ...layout.lists])
     for (const f of t.fields) {
       const allowed = allowedValues(f.spec, lang);

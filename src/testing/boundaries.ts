@@ -168,7 +168,11 @@ export function boundaryCases(set: LoadedSet, options: BoundaryOptions = {}): Bo
     try {
       result = maker.evaluate(data);
     } catch (e) {
-      skip(focus[0] ?? null, name, e instanceof TieuchiError ? e.detail : msg("check.unworded", { text: e instanceof Error ? e.message.split("\n")[0]! : String(e) }));
+      skip(
+        focus[0] ?? null,
+        name,
+        e instanceof TieuchiError ? e.detail : msg("check.unworded", { text: e instanceof Error ? e.message.split("\n")[0]! : String(e) }),
+      );
       return;
     }
     if (!options.allInputs) pruneToReads(d.inputs, data, reads);
@@ -321,7 +325,12 @@ export function boundaryCases(set: LoadedSet, options: BoundaryOptions = {}): Bo
     }
     const n = groupSizeFor(P);
     const at = meetingCount(atLeast, true, p, n)!;
-    const sides: [Side | "empty", number][] = [["below", atLeast ? at - 1 : at + 1], ["at", at], ["above", atLeast ? at + 1 : at - 1], ["empty", 0]];
+    const sides: [Side | "empty", number][] = [
+      ["below", atLeast ? at - 1 : at + 1],
+      ["at", at],
+      ["above", atLeast ? at + 1 : at - 1],
+      ["empty", 0],
+    ];
     return { n, P, sides: sides.filter(([, k]) => k >= 0 && k <= n) };
   };
 
@@ -353,9 +362,7 @@ export function boundaryCases(set: LoadedSet, options: BoundaryOptions = {}): Bo
         continue;
       }
       const name =
-        side === "empty"
-          ? `${site.criterion.id}: ${listName}: ${w.empty} (0)`
-          : `${site.criterion.id}: ${k}/${n} ${listName} (${w[side]} ${num(P)}%)`;
+        side === "empty" ? `${site.criterion.id}: ${listName}: ${w.empty} (0)` : `${site.criterion.id}: ${k}/${n} ${listName} (${w[side]} ${num(P)}%)`;
       record(name, describe(site), data, [site.criterion.id]);
       if (side === "at" && exclude !== undefined) {
         const extra = build(site, (scope) => {
@@ -425,7 +432,8 @@ export function boundaryCases(set: LoadedSet, options: BoundaryOptions = {}): Bo
               solver.force(t.when, true, root);
             });
         });
-      if (typeof pts === "object" && "score" in pts) for (let s = pts.max - 1; s >= 0; s--) tryVariant((data) => solver.assign(pts.score, s, solver.root(data)));
+      if (typeof pts === "object" && "score" in pts)
+        for (let s = pts.max - 1; s >= 0; s--) tryVariant((data) => solver.assign(pts.score, s, solver.root(data)));
       if (options.length) variants.push(options);
     }
     // Which totals can be reached, and how: at most one variant per criterion.
@@ -469,7 +477,12 @@ export function boundaryCases(set: LoadedSet, options: BoundaryOptions = {}): Bo
           skip(null, "decision", msg("bound.gave_other", { ids: chosen.map((v) => v.id), meant: total, gave: r.points?.earned }));
           continue;
         }
-        record(`${line.label}: ${num(total)} ${w.points} (${w[side]})`, `${line.label}.`, data, chosen.map((v) => v.id));
+        record(
+          `${line.label}: ${num(total)} ${w.points} (${w[side]})`,
+          `${line.label}.`,
+          data,
+          chosen.map((v) => v.id),
+        );
       }
     }
     for (const c of d.criteria) {
@@ -491,7 +504,12 @@ export function boundaryCases(set: LoadedSet, options: BoundaryOptions = {}): Bo
         skip(c.id, "level", msg("bound.cannot_fail"));
         continue;
       }
-      record(`${w.onlyFails(c.id)}: ${title(c)}`, `${c.id}${c.level ? ` (${c.level})` : ""}: ${c.rule !== undefined ? describeRule(c.rule, lang, set.labels) : title(c)}.`, data, [c.id]);
+      record(
+        `${w.onlyFails(c.id)}: ${title(c)}`,
+        `${c.id}${c.level ? ` (${c.level})` : ""}: ${c.rule !== undefined ? describeRule(c.rule, lang, set.labels) : title(c)}.`,
+        data,
+        [c.id],
+      );
     }
   }
 

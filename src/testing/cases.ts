@@ -33,8 +33,7 @@ export const Expectation = z
     if (e.invalidData !== undefined) {
       for (const key of ["verdict", "grade", "points", "criteria"] as const)
         if (e[key] !== undefined) ctx.addIssue({ code: "custom", path: [key], ...checkWith(msg("check.invalid_data_has", { key })) });
-    } else if (e.verdict === undefined)
-      ctx.addIssue({ code: "custom", path: ["verdict"], message: checkText("check.case_verdict") });
+    } else if (e.verdict === undefined) ctx.addIssue({ code: "custom", path: ["verdict"], message: checkText("check.case_verdict") });
   });
 export type Expectation = z.infer<typeof Expectation>;
 
@@ -116,13 +115,24 @@ export function runCase(set: LoadedSet, c: Case, options: Omit<EvaluateOptions, 
   } catch (e) {
     if (!(e instanceof UnitDataError)) {
       if (!(e instanceof TieuchiError)) throw e;
-      return { name: c.name, ok: false, differences: [{ field: "error", expected: msg("case.to_be_evaluated"), actual: msg("case.error", { error: e.detail, problems: e.problems.map((p) => msg("error.at", { path: p.path, problem: p })), code: e.code }) }] };
+      return {
+        name: c.name,
+        ok: false,
+        differences: [
+          {
+            field: "error",
+            expected: msg("case.to_be_evaluated"),
+            actual: msg("case.error", { error: e.detail, problems: e.problems.map((p) => msg("error.at", { path: p.path, problem: p })), code: e.code }),
+          },
+        ],
+      };
     }
     const codes: string[] = [...new Set(e.problems.map((p) => p.code))].sort();
     if (c.expect.invalidData) {
       const missing = c.expect.invalidData.filter((code) => !codes.includes(code));
       if (missing.length) diffs.push({ field: "invalidData", expected: c.expect.invalidData, actual: codes });
-    } else diffs.push({ field: "invalidData", expected: msg("case.data_accepted"), actual: e.problems.map((p) => msg("error.at", { path: p.path, problem: p })) });
+    } else
+      diffs.push({ field: "invalidData", expected: msg("case.data_accepted"), actual: e.problems.map((p) => msg("error.at", { path: p.path, problem: p })) });
     return { name: c.name, ok: diffs.length === 0, differences: diffs, dataProblems: e.problems };
   }
   const e = c.expect;
@@ -165,7 +175,8 @@ export function caseFileJsonSchema(): Record<string, unknown> {
   return {
     $schema: schema.$schema,
     title: "tieuchi case file",
-    description: "Tests of a criteria set written as data: each case gives a unit's data and the verdict (and optionally grade, points and criterion statuses) the set must decide.",
+    description:
+      "Tests of a criteria set written as data: each case gives a unit's data and the verdict (and optionally grade, points and criterion statuses) the set must decide.",
     ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== "$schema")),
   };
 }

@@ -18,8 +18,9 @@ function show(v: unknown, lang: Lang): string {
   // Statuses and verdicts are shown as the ids written in case files, so the author can find them there.
   if (typeof v === "string") {
     if (!IDS.has(v)) return v;
-    const word =
-      (STATUS_VALUES as readonly string[]).includes(v) ? t(lang, "word.status", { status: v as (typeof STATUS_VALUES)[number] }) : t(lang, "word.verdict", { verdict: v as (typeof VERDICT_VALUES)[number] });
+    const word = (STATUS_VALUES as readonly string[]).includes(v)
+      ? t(lang, "word.status", { status: v as (typeof STATUS_VALUES)[number] })
+      : t(lang, "word.verdict", { verdict: v as (typeof VERDICT_VALUES)[number] });
     return t(lang, "case.id", { id: v, word });
   }
   if (Array.isArray(v)) return v.map((x) => show(x, lang)).join(", ");
@@ -61,13 +62,22 @@ export function formatCoverage(c: Coverage, lang: Lang): string {
   const rows = c.criteria.map((cr) => {
     const marks = COVERED_STATUSES.map((s) => (!cr.possible[s] ? "–" : cr.seen[s] > 0 ? `✔ ${cr.seen[s]}` : "·"));
     const note =
-      cr.passAndFail === null ? t(lang, "case.pending") : cr.passAndFail ? "" : `✘ ${t(lang, "case.never_seen", { status: cr.seen.pass === 0 ? "pass" : "fail" })}`;
+      cr.passAndFail === null
+        ? t(lang, "case.pending")
+        : cr.passAndFail
+          ? ""
+          : `✘ ${t(lang, "case.never_seen", { status: cr.seen.pass === 0 ? "pass" : "fail" })}`;
     return [cr.id, ...marks, note];
   });
   const header = [t(lang, "case.criterion_column"), ...COVERED_STATUSES.map((s) => t(lang, "word.status_short", { status: s })), ""];
   const all = [header, ...rows];
   const widths = all[0]!.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
-  const lines = all.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join("  ").trimEnd());
+  const lines = all.map((r) =>
+    r
+      .map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd(),
+  );
   const judged = c.criteria.filter((cr) => cr.passAndFail !== null);
   lines.push(t(lang, "case.coverage_summary", { seen: judged.filter((cr) => cr.passAndFail).length, total: judged.length }));
   return lines.join("\n");

@@ -131,7 +131,11 @@ export function specAt(fields: Inputs, path: string): InputSpec | undefined {
   for (const seg of path.split(".")) {
     // A level of a title held at levels reads as a yes/no.
     if (spec?.type === "title" && spec.levels?.includes(seg)) {
-      spec = { type: "boolean", label: { vi: `${spec.label?.vi ?? spec.set} ${seg}`, en: `${spec.label?.en ?? spec.set} ${seg}` }, description: spec.description };
+      spec = {
+        type: "boolean",
+        label: { vi: `${spec.label?.vi ?? spec.set} ${seg}`, en: `${spec.label?.en ?? spec.set} ${seg}` },
+        description: spec.description,
+      };
       continue;
     }
     if (!current || !Object.hasOwn(current, seg)) return undefined;

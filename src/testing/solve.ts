@@ -239,7 +239,13 @@ export class Solver {
     switch (info.kind) {
       case "integer":
       case "number":
-        return typeof v === "number" && Number.isFinite(v) && (info.kind === "number" || Number.isInteger(v)) && (info.min === undefined || v >= info.min) && (info.max === undefined || v <= info.max);
+        return (
+          typeof v === "number" &&
+          Number.isFinite(v) &&
+          (info.kind === "number" || Number.isInteger(v)) &&
+          (info.min === undefined || v >= info.min) &&
+          (info.max === undefined || v <= info.max)
+        );
       case "string":
         return typeof v === "string" && (info.enum === undefined || info.enum.includes(v));
       case "date":
@@ -330,7 +336,9 @@ export class Solver {
     const isRecord = (x: unknown): x is Obj => x !== null && typeof x === "object" && !Array.isArray(x);
     // Records are items by identity; plain values (titles, numbers) by position.
     const scopes = (a: unknown[]): Scope[] =>
-      items.type === "object" ? a.filter(isRecord).map((item) => ({ data: item, fields: items.fields, root: false })) : a.map((_, index) => ({ data: {}, fields: {}, root: false, scalar: { list: a, index, spec: items } }));
+      items.type === "object"
+        ? a.filter(isRecord).map((item) => ({ data: item, fields: items.fields, root: false }))
+        : a.map((_, index) => ({ data: {}, fields: {}, root: false, scalar: { list: a, index, spec: items } }));
     const fresh = (): unknown => {
       const model = arr().find((x) => (items.type === "object" ? isRecord(x) : x !== null && x !== undefined));
       return model !== undefined ? structuredClone(model) : randomValue(items, this.rng, this.random);

@@ -64,7 +64,8 @@ export function readPaths(set: LoadedSet, rule: Rule | undefined, prefix = "", o
 export function listPrefix(set: LoadedSet, expr: Rule, prefix: string): string | undefined {
   const p = varPath(expr);
   if (p !== undefined) {
-    if (prefix === "" && Object.hasOwn(set.definition.derived, p) && !Object.hasOwn(set.definition.inputs, p)) return listPrefix(set, set.definition.derived[p]!.rule, "");
+    if (prefix === "" && Object.hasOwn(set.definition.derived, p) && !Object.hasOwn(set.definition.inputs, p))
+      return listPrefix(set, set.definition.derived[p]!.rule, "");
     return prefix === "" ? p : `${prefix}.${p}`;
   }
   const o = operation(expr);

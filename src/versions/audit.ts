@@ -50,7 +50,8 @@ export interface RecordOptions {
 function timestamp(at: Date | string | undefined): string {
   if (at === undefined) return new Date().toISOString();
   const text = typeof at === "string" ? at : at.toISOString();
-  if (!AuditRecord.shape.evaluatedAt.safeParse(text).success) throw new OptionsError(msg("options.evaluated_at", { got: JSON.stringify(text) }), ["evaluatedAt"]);
+  if (!AuditRecord.shape.evaluatedAt.safeParse(text).success)
+    throw new OptionsError(msg("options.evaluated_at", { got: JSON.stringify(text) }), ["evaluatedAt"]);
   return text;
 }
 
@@ -96,7 +97,8 @@ export function parseAuditRecord(json: unknown, source?: string): AuditRecord {
   const r = parsed.data;
   const problems: Problem[] = [];
   for (const k of ["id", "version", "hash"] as const)
-    if (r.set[k] !== r.result.set[k]) problems.push(problem("problem.inconsistent.set", ["set", k], { record: JSON.stringify(r.set[k]), result: JSON.stringify(r.result.set[k]) }));
+    if (r.set[k] !== r.result.set[k])
+      problems.push(problem("problem.inconsistent.set", ["set", k], { record: JSON.stringify(r.set[k]), result: JSON.stringify(r.result.set[k]) }));
   if (r.asOf !== r.result.asOf) problems.push(problem("problem.inconsistent.as_of", ["asOf"], { record: String(r.asOf), result: String(r.result.asOf) }));
   if (r.library.version !== r.result.engine.version)
     problems.push(problem("problem.inconsistent.library", ["library", "version"], { record: r.library.version, result: r.result.engine.version }));
@@ -196,7 +198,12 @@ const statusWords = (c: Pick<CriterionResult, "status" | "points"> | undefined):
 function compareResults(before: Result, after: Result): Difference[] {
   const out: Difference[] = [];
   if (before.verdict !== after.verdict)
-    out.push(difference({ kind: "verdict-changed", path: "verdict", before: before.verdict, after: after.verdict }, msg("verify.verdict", { before: before.verdict, after: after.verdict })));
+    out.push(
+      difference(
+        { kind: "verdict-changed", path: "verdict", before: before.verdict, after: after.verdict },
+        msg("verify.verdict", { before: before.verdict, after: after.verdict }),
+      ),
+    );
   // The whole grade (its id, title, points), not its id alone: a record with a forged grade title must not match.
   if (canonicalJson(before.grade ?? null) !== canonicalJson(after.grade ?? null))
     out.push(
@@ -233,7 +240,15 @@ function compareResults(before: Result, after: Result): Difference[] {
   const unstamped = (r: Result): unknown => ({ ...r, engine: null, subResults: r.subResults.map((s) => ({ ...s, result: unstamped(s.result) })) });
   // The highest grade is news only where it differs from the grade (a provisional grade); else the grade says it.
   const highest = (r: Result) => (canonicalJson(r.highestGrade ?? null) === canonicalJson(r.grade ?? null) ? null : r.highestGrade);
-  const rest = (r: Result) => ({ ...(unstamped(r) as object), set: { ...r.set, hash: null }, verdict: null, grade: null, highestGrade: highest(r), criteria: null, points: r.points ? { ...r.points, earned: null } : null });
+  const rest = (r: Result) => ({
+    ...(unstamped(r) as object),
+    set: { ...r.set, hash: null },
+    verdict: null,
+    grade: null,
+    highestGrade: highest(r),
+    criteria: null,
+    points: r.points ? { ...r.points, earned: null } : null,
+  });
   const others: Array<{ path: string; before: unknown; after: unknown }> = [];
   jsonDifferences(rest(before), rest(after), "", others);
   const byKey = new Map<string, typeof others>();
@@ -283,19 +298,32 @@ export function verify(record: unknown, data: unknown, sets: VerifySets, options
   const label = `${r.set.id}@${r.set.version}`;
   const set = sets.get(r.set.id, r.set.version);
   const dataHash = contentHash(data);
-  if (!set)
-    differences.push(difference({ kind: "set-missing", path: null }, msg("verify.set_missing", { set: label })));
+  if (!set) differences.push(difference({ kind: "set-missing", path: null }, msg("verify.set_missing", { set: label })));
   else if (set.hash !== r.set.hash)
-    differences.push(difference({ kind: "set-changed", path: null, before: r.set.hash, after: set.hash }, msg("verify.set_changed", { set: label, before: r.set.hash, after: set.hash })));
+    differences.push(
+      difference(
+        { kind: "set-changed", path: null, before: r.set.hash, after: set.hash },
+        msg("verify.set_changed", { set: label, before: r.set.hash, after: set.hash }),
+      ),
+    );
   if (dataHash !== r.data.hash)
-    differences.push(difference({ kind: "data-changed", path: null, before: r.data.hash, after: dataHash }, msg("verify.data_changed", { before: r.data.hash, after: dataHash })));
-  if (r.library.version !== VERSION)
-    notes.push(both(msg("verify.library", { recorded: r.library.version, now: VERSION })));
+    differences.push(
+      difference(
+        { kind: "data-changed", path: null, before: r.data.hash, after: dataHash },
+        msg("verify.data_changed", { before: r.data.hash, after: dataHash }),
+      ),
+    );
+  if (r.library.version !== VERSION) notes.push(both(msg("verify.library", { recorded: r.library.version, now: VERSION })));
 
   let result: Result | null = null;
   if (set) {
     // A record of a version evaluated out of force (allowOutOfForce) is replayed the same way.
-    const base: EvaluateOptions = { explain: r.result.message !== undefined, sets, ...(r.asOf !== null ? { asOf: r.asOf } : {}), ...(r.result.inForce === false ? { allowOutOfForce: true } : {}) };
+    const base: EvaluateOptions = {
+      explain: r.result.message !== undefined,
+      sets,
+      ...(r.asOf !== null ? { asOf: r.asOf } : {}),
+      ...(r.result.inForce === false ? { allowOutOfForce: true } : {}),
+    };
     try {
       try {
         result = evaluate(set, data, { ...base, engine: r.result.engine.evaluator as EngineName });

@@ -98,7 +98,8 @@ function value(v: unknown): Message {
   if (typeof v === "object") {
     if (isLocalized(v)) return msg("diff.quoted_text", { text: v });
     const o = v as Record<string, unknown>;
-    if (typeof o.id === "string" && typeof o.version === "string") return msg("diff.set_ref", { id: o.id, version: o.version, ...(typeof o.article === "string" ? { article: o.article } : {}) });
+    if (typeof o.id === "string" && typeof o.version === "string")
+      return msg("diff.set_ref", { id: o.id, version: o.version, ...(typeof o.article === "string" ? { article: o.article } : {}) });
   }
   return msg("diff.json", { json: JSON.stringify(v) });
 }
@@ -111,7 +112,8 @@ function ruleText(r: Rule, labels: LabelNode): Text {
 function pointsText(p: Points | undefined, labels: LabelNode): Message {
   if (p === undefined) return msg("diff.points_none");
   if (typeof p === "number") return msg("diff.points_fixed", { points: p });
-  if ("tiers" in p) return msg("diff.points_tiers", { max: p.max, tiers: p.tiers.map((t) => msg("diff.points_tier", { points: t.points, rule: ruleText(t.when, labels) })) });
+  if ("tiers" in p)
+    return msg("diff.points_tiers", { max: p.max, tiers: p.tiers.map((t) => msg("diff.points_tier", { points: t.points, rule: ruleText(t.when, labels) })) });
   return msg("diff.points_score", { max: p.max, rule: ruleText(p.score, labels) });
 }
 
@@ -136,7 +138,14 @@ export function thresholdChanges(a: unknown, b: unknown, path = ""): Array<{ pat
 
 /** A criterion's substance: what it decides and how much it weighs, without its wording. */
 function substance(c: Criterion): string {
-  return canonicalJson({ role: c.role, rule: c.rule ?? null, excludes: c.excludes ?? null, applies: c.applies ?? null, points: c.points ?? null, pending: c.pending ?? null });
+  return canonicalJson({
+    role: c.role,
+    rule: c.rule ?? null,
+    excludes: c.excludes ?? null,
+    applies: c.applies ?? null,
+    points: c.points ?? null,
+    pending: c.pending ?? null,
+  });
 }
 
 /** How the criteria of two sets correspond (see the module comment for the rule). */
@@ -220,7 +229,14 @@ class Differ {
     readonly b: LoadedSet,
   ) {}
 
-  add(section: ChangeSection, kind: ChangeKind, target: string | null, field: string | null, detail: Message, values: { before?: unknown; after?: unknown } = {}) {
+  add(
+    section: ChangeSection,
+    kind: ChangeKind,
+    target: string | null,
+    field: string | null,
+    detail: Message,
+    values: { before?: unknown; after?: unknown } = {},
+  ) {
     this.changes.push({
       section,
       kind,
@@ -267,39 +283,63 @@ class Differ {
       this.add("metadata", "metadata-changed", null, field, msg("diff.metadata", { field, change }), { before: x ?? null, after: y ?? null });
     }
     if (!same(a.procedure, b.procedure))
-      this.add("metadata", "metadata-changed", null, "procedure", msg("diff.procedure", { change: a.procedure === undefined ? "added" : b.procedure === undefined ? "removed" : "edited" }), {
-        before: a.procedure ?? null,
-        after: b.procedure ?? null,
-      });
+      this.add(
+        "metadata",
+        "metadata-changed",
+        null,
+        "procedure",
+        msg("diff.procedure", { change: a.procedure === undefined ? "added" : b.procedure === undefined ? "removed" : "edited" }),
+        {
+          before: a.procedure ?? null,
+          after: b.procedure ?? null,
+        },
+      );
     const notesOut = a.completeness.notes.filter((n) => !b.completeness.notes.includes(n));
     const notesIn = b.completeness.notes.filter((n) => !a.completeness.notes.includes(n));
     if (notesOut.length || notesIn.length)
-      this.add("metadata", "metadata-changed", null, "completeness.notes", msg("diff.notes", { added: notesIn.length, removed: notesOut.length }), { before: notesOut, after: notesIn });
+      this.add("metadata", "metadata-changed", null, "completeness.notes", msg("diff.notes", { added: notesIn.length, removed: notesOut.length }), {
+        before: notesOut,
+        after: notesIn,
+      });
     const refsA = new Map(a.references.map((r) => [r.document, r]));
     const refsB = new Map(b.references.map((r) => [r.document, r]));
     for (const [doc, r] of refsB)
       if (!refsA.has(doc)) this.add("metadata", "metadata-changed", doc, "references", msg("diff.reference", { document: doc, change: "added" }), { after: r });
-      else if (!same(refsA.get(doc), r)) this.add("metadata", "metadata-changed", doc, "references", msg("diff.reference", { document: doc, change: "edited" }), { before: refsA.get(doc), after: r });
-    for (const [doc, r] of refsA) if (!refsB.has(doc)) this.add("metadata", "metadata-changed", doc, "references", msg("diff.reference", { document: doc, change: "removed" }), { before: r });
+      else if (!same(refsA.get(doc), r))
+        this.add("metadata", "metadata-changed", doc, "references", msg("diff.reference", { document: doc, change: "edited" }), {
+          before: refsA.get(doc),
+          after: r,
+        });
+    for (const [doc, r] of refsA)
+      if (!refsB.has(doc))
+        this.add("metadata", "metadata-changed", doc, "references", msg("diff.reference", { document: doc, change: "removed" }), { before: r });
   }
 
   inputs(a: Inputs, b: Inputs, base: string) {
     for (const [name, spec] of Object.entries(b)) {
       const path = base === "" ? name : `${base}.${name}`;
       const old = Object.hasOwn(a, name) ? a[name] : undefined;
-      if (!old) this.add("inputs", "input-added", path, null, msg("diff.input_added", { path, spec: specText(spec), description: spec.description }), { after: spec });
+      if (!old)
+        this.add("inputs", "input-added", path, null, msg("diff.input_added", { path, spec: specText(spec), description: spec.description }), { after: spec });
       else this.input(old, spec, path);
     }
     for (const [name, spec] of Object.entries(a)) {
       const path = base === "" ? name : `${base}.${name}`;
-      if (!Object.hasOwn(b, name)) this.add("inputs", "input-removed", path, null, msg("diff.input_removed", { path, ...(spec.label ? { label: spec.label } : {}) }), { before: spec });
+      if (!Object.hasOwn(b, name))
+        this.add("inputs", "input-removed", path, null, msg("diff.input_removed", { path, ...(spec.label ? { label: spec.label } : {}) }), { before: spec });
     }
   }
 
   input(a: InputSpec, b: InputSpec, path: string) {
-    const changed = (field: string, before: unknown, after: unknown, detail: Message) => this.add("inputs", "input-changed", path, field, detail, { before: before ?? null, after: after ?? null });
+    const changed = (field: string, before: unknown, after: unknown, detail: Message) =>
+      this.add("inputs", "input-changed", path, field, detail, { before: before ?? null, after: after ?? null });
     if (a.type !== b.type) {
-      changed("type", say(specText(a), "en"), say(specText(b), "en"), msg("diff.input_type", { path, change: msg("diff.arrow", { before: specText(a), after: specText(b) }) }));
+      changed(
+        "type",
+        say(specText(a), "en"),
+        say(specText(b), "en"),
+        msg("diff.input_type", { path, change: msg("diff.arrow", { before: specText(a), after: specText(b) }) }),
+      );
       return;
     }
     const ra = a as Record<string, unknown>;
@@ -312,7 +352,10 @@ class Differ {
       const inn = (b.enum ?? []).filter((v) => !(a.enum ?? []).includes(v));
       const detail =
         !a.enum || !b.enum
-          ? msg("diff.input_enum", { path, change: msg("diff.arrow", { before: a.enum ? value(a.enum) : msg("diff.any"), after: b.enum ? value(b.enum) : msg("diff.any") }) })
+          ? msg("diff.input_enum", {
+              path,
+              change: msg("diff.arrow", { before: a.enum ? value(a.enum) : msg("diff.any"), after: b.enum ? value(b.enum) : msg("diff.any") }),
+            })
           : msg("diff.input_enum_edit", { path, ...(inn.length ? { added: value(inn) } : {}), ...(out.length ? { removed: value(out) } : {}) });
       changed("enum", a.enum, b.enum, detail);
     }
@@ -332,14 +375,18 @@ class Differ {
         continue;
       }
       if (!same(old.rule, d.rule))
-        this.add("derived", "derived-changed", name, "rule", msg("diff.derived_rule", { name, before: this.ruleA(old.rule), after: this.ruleB(d.rule) }), { before: old.rule, after: d.rule });
+        this.add("derived", "derived-changed", name, "rule", msg("diff.derived_rule", { name, before: this.ruleA(old.rule), after: this.ruleB(d.rule) }), {
+          before: old.rule,
+          after: d.rule,
+        });
       if (!same(old.label, d.label) || !same(old.description, d.description))
         this.add("derived", "derived-changed", name, "description", msg("diff.derived_description", { name }), {
           before: { label: old.label ?? null, description: old.description },
           after: { label: d.label ?? null, description: d.description },
         });
     }
-    for (const [name, d] of Object.entries(a)) if (!Object.hasOwn(b, name)) this.add("derived", "derived-removed", name, null, msg("diff.derived_removed", { name }), { before: d });
+    for (const [name, d] of Object.entries(a))
+      if (!Object.hasOwn(b, name)) this.add("derived", "derived-removed", name, null, msg("diff.derived_removed", { name }), { before: d });
   }
 
   groups() {
@@ -348,12 +395,26 @@ class Differ {
     for (const [id, g] of b) {
       const old = a.get(id);
       if (!old) {
-        this.add("groups", "group-added", id, null, msg("diff.group_added", { id, title: g.title, ...(g.maxPoints !== undefined ? { points: g.maxPoints } : {}) }), { after: g });
+        this.add(
+          "groups",
+          "group-added",
+          id,
+          null,
+          msg("diff.group_added", { id, title: g.title, ...(g.maxPoints !== undefined ? { points: g.maxPoints } : {}) }),
+          { after: g },
+        );
         continue;
       }
-      if (!same(old.title, g.title)) this.add("groups", "group-changed", id, "title", msg("diff.group_title", { id, change: retitled(old.title, g.title) }), { before: old.title, after: g.title });
+      if (!same(old.title, g.title))
+        this.add("groups", "group-changed", id, "title", msg("diff.group_title", { id, change: retitled(old.title, g.title) }), {
+          before: old.title,
+          after: g.title,
+        });
       if (!same(old.maxPoints, g.maxPoints))
-        this.add("groups", "group-changed", id, "maxPoints", msg("diff.group_points", { id, change: arrow(old.maxPoints, g.maxPoints) }), { before: old.maxPoints ?? null, after: g.maxPoints ?? null });
+        this.add("groups", "group-changed", id, "maxPoints", msg("diff.group_points", { id, change: arrow(old.maxPoints, g.maxPoints) }), {
+          before: old.maxPoints ?? null,
+          after: g.maxPoints ?? null,
+        });
     }
     for (const [id, g] of a) if (!b.has(id)) this.add("groups", "group-removed", id, null, msg("diff.group_removed", { id, title: g.title }), { before: g });
   }
@@ -364,15 +425,30 @@ class Differ {
     for (const c of m.added) {
       const w = weight(c, this.b.labels);
       const what = c.pending ? msg("diff.not_encoded") : this.criterionRule(c, "b");
-      this.add("criteria", "criterion-added", c.id, null, msg("diff.criterion_added", { id: c.id, title: c.title, exclusion: c.role === "exclusion", what, ...(w ? { weight: w } : {}) }), { after: c });
+      this.add(
+        "criteria",
+        "criterion-added",
+        c.id,
+        null,
+        msg("diff.criterion_added", { id: c.id, title: c.title, exclusion: c.role === "exclusion", what, ...(w ? { weight: w } : {}) }),
+        { after: c },
+      );
     }
     for (const c of m.removed) {
       const w = weight(c, this.a.labels);
-      this.add("criteria", "criterion-removed", c.id, null, msg("diff.criterion_removed", { id: c.id, title: c.title, exclusion: c.role === "exclusion", ...(w ? { weight: w } : {}) }), { before: c });
+      this.add(
+        "criteria",
+        "criterion-removed",
+        c.id,
+        null,
+        msg("diff.criterion_removed", { id: c.id, title: c.title, exclusion: c.role === "exclusion", ...(w ? { weight: w } : {}) }),
+        { before: c },
+      );
     }
     const oldOrder = this.a.definition.criteria.filter((c) => m.pairs.some(([x]) => x === c)).map((c) => c.id);
     const newOrder = m.pairs.map(([x]) => x.id);
-    if (!same(oldOrder, newOrder)) this.add("criteria", "criteria-reordered", null, "order", msg("diff.criteria_reordered"), { before: oldOrder, after: m.pairs.map(([, y]) => y.id) });
+    if (!same(oldOrder, newOrder))
+      this.add("criteria", "criteria-reordered", null, "order", msg("diff.criteria_reordered"), { before: oldOrder, after: m.pairs.map(([, y]) => y.id) });
     return m;
   }
 
@@ -384,7 +460,8 @@ class Differ {
 
   criterion(x: Criterion, y: Criterion) {
     const id = y.id;
-    const changed = (field: string, before: unknown, after: unknown, detail: Message) => this.add("criteria", "criterion-changed", id, field, detail, { before: before ?? null, after: after ?? null });
+    const changed = (field: string, before: unknown, after: unknown, detail: Message) =>
+      this.add("criteria", "criterion-changed", id, field, detail, { before: before ?? null, after: after ?? null });
     if (x.id !== y.id || !same(x.title, y.title)) {
       const title = same(x.title, y.title) ? msg("diff.quoted_text", { text: y.title }) : msg("diff.renamed", { change: retitled(x.title, y.title) });
       this.add(
@@ -392,7 +469,9 @@ class Differ {
         "criterion-renamed",
         id,
         x.id !== y.id ? (substance(x) === substance(y) ? "id" : "text") : "title",
-        x.id !== y.id ? msg("diff.criterion_renamed", { from: x.id, to: y.id, kept: substance(x) === substance(y), title }) : msg("diff.criterion_retitled", { id, title }),
+        x.id !== y.id
+          ? msg("diff.criterion_renamed", { from: x.id, to: y.id, kept: substance(x) === substance(y), title })
+          : msg("diff.criterion_retitled", { id, title }),
         { before: { id: x.id, title: x.title }, after: { id: y.id, title: y.title } },
       );
     }
@@ -406,7 +485,13 @@ class Differ {
         const before = nums.map((n) => n.before);
         const after = nums.map((n) => n.after);
         changed("threshold", before, after, msg("diff.threshold", { id, before, after, rule: this.ruleB(r1!) }));
-      } else changed(field, r0, r1, msg("diff.rule", { id, field, ...(r0 !== undefined ? { before: this.ruleA(r0) } : {}), ...(r1 !== undefined ? { after: this.ruleB(r1) } : {}) }));
+      } else
+        changed(
+          field,
+          r0,
+          r1,
+          msg("diff.rule", { id, field, ...(r0 !== undefined ? { before: this.ruleA(r0) } : {}), ...(r1 !== undefined ? { after: this.ruleB(r1) } : {}) }),
+        );
     }
     if (!same(x.applies, y.applies)) {
       const detail =
@@ -437,11 +522,20 @@ class Differ {
         "pending",
         x.pending,
         y.pending,
-        y.pending === undefined ? msg("diff.pending_encoded", { id }) : x.pending === undefined ? msg("diff.pending_new", { id, reason: y.pending.reason }) : msg("diff.pending_reason", { id }),
+        y.pending === undefined
+          ? msg("diff.pending_encoded", { id })
+          : x.pending === undefined
+            ? msg("diff.pending_new", { id, reason: y.pending.reason })
+            : msg("diff.pending_reason", { id }),
       );
     for (const field of ["requirement", "text", "article", "explain", "notes"] as const) {
       if (same(x[field], y[field])) continue;
-      changed(field, x[field], y[field], field === "article" ? msg("diff.article", { id, change: arrow(x.article, y.article) }) : msg("diff.edited", { id, field }));
+      changed(
+        field,
+        x[field],
+        y[field],
+        field === "article" ? msg("diff.article", { id, change: arrow(x.article, y.article) }) : msg("diff.edited", { id, field }),
+      );
     }
   }
 
@@ -455,15 +549,18 @@ class Differ {
       return;
     }
     if (a.method === "points" && b.method === "points") {
-      for (const field of ["maxPoints", "passMark"] as const) if (a[field] !== b[field]) changed(null, field, a[field], b[field], msg("diff.decision_number", { field, change: arrow(a[field], b[field]) }));
-      if (a.notApplicable !== b.notApplicable) changed(null, "notApplicable", a.notApplicable, b.notApplicable, msg("diff.not_applicable", { before: a.notApplicable, after: b.notApplicable }));
+      for (const field of ["maxPoints", "passMark"] as const)
+        if (a[field] !== b[field]) changed(null, field, a[field], b[field], msg("diff.decision_number", { field, change: arrow(a[field], b[field]) }));
+      if (a.notApplicable !== b.notApplicable)
+        changed(null, "notApplicable", a.notApplicable, b.notApplicable, msg("diff.not_applicable", { before: a.notApplicable, after: b.notApplicable }));
       const ga = new Map(a.grades.map((g) => [g.id, g]));
       const gb = new Map(b.grades.map((g) => [g.id, g]));
       for (const [id, g] of gb) {
         const old = ga.get(id);
         if (!old) changed(id, "grades", null, g, msg("diff.grade_added", { title: g.title, min: g.minPoints }));
         else {
-          if (old.minPoints !== g.minPoints) changed(id, "grades.minPoints", old.minPoints, g.minPoints, msg("diff.grade_min", { title: g.title, before: old.minPoints, after: g.minPoints }));
+          if (old.minPoints !== g.minPoints)
+            changed(id, "grades.minPoints", old.minPoints, g.minPoints, msg("diff.grade_min", { title: g.title, before: old.minPoints, after: g.minPoints }));
           if (!same(old.title, g.title)) changed(id, "grades.title", old.title, g.title, msg("diff.grade_title", { id, change: retitled(old.title, g.title) }));
         }
       }
@@ -475,7 +572,8 @@ class Differ {
       for (const [id, l] of lb) {
         const old = la.get(id);
         if (!old) changed(id, "levels", null, l, msg("diff.level_added", { id, title: l.title }));
-        else if (!same(old.title, l.title)) changed(id, "levels.title", old.title, l.title, msg("diff.level_title", { id, change: retitled(old.title, l.title) }));
+        else if (!same(old.title, l.title))
+          changed(id, "levels.title", old.title, l.title, msg("diff.level_title", { id, change: retitled(old.title, l.title) }));
       }
       for (const [id, l] of la) if (!lb.has(id)) changed(id, "levels", l, null, msg("diff.level_removed", { id, title: l.title }));
       const common = (xs: typeof a.levels, other: Map<string, unknown>) => xs.filter((l) => other.has(l.id)).map((l) => l.id);
@@ -488,7 +586,8 @@ class Differ {
           msg("diff.levels_reordered"),
         );
     }
-    for (const field of ["passTitle", "failTitle"] as const) if (!same(a[field], b[field])) changed(null, field, a[field], b[field], msg("diff.decision_title", { field, change: arrow(a[field], b[field]) }));
+    for (const field of ["passTitle", "failTitle"] as const)
+      if (!same(a[field], b[field])) changed(null, field, a[field], b[field], msg("diff.decision_title", { field, change: arrow(a[field], b[field]) }));
   }
 }
 
@@ -566,10 +665,9 @@ export function diff(oldSet: LoadedSet | unknown, newSet: LoadedSet | unknown): 
 }
 
 /** Section headings for rendering a diff, in each language. */
-export const SECTION_TITLES: Record<ChangeSection, Localized> = Object.fromEntries(ChangeSection.options.map((section) => [section, both(msg("diff.section", { section }))])) as Record<
-  ChangeSection,
-  Localized
->;
+export const SECTION_TITLES: Record<ChangeSection, Localized> = Object.fromEntries(
+  ChangeSection.options.map((section) => [section, both(msg("diff.section", { section }))]),
+) as Record<ChangeSection, Localized>;
 
 /** Summary line of a diff's counts, e.g. `3 criteria added, 1 removed, ...`. */
 export function diffSummary(d: SetDiff, lang: Lang): string {

@@ -129,9 +129,21 @@ type Evaluated = { ok: true; result: Result } | { ok: false; invalid: true; prob
 type PlainProblem = UnitImpact["problems"][number];
 const plain = (p: Problem): PlainProblem => ({ code: p.code, path: [...p.path], message: p.message, key: p.key, params: { ...p.params } });
 /** An error as a problem of the unit: its code, path and sentence (as a message too). */
-const errorProblem = (e: TieuchiError): PlainProblem => ({ code: e.code, path: [...e.path], message: e.message, key: e.detail.key, params: { ...e.detail.params } });
+const errorProblem = (e: TieuchiError): PlainProblem => ({
+  code: e.code,
+  path: [...e.path],
+  message: e.message,
+  key: e.detail.key,
+  params: { ...e.detail.params },
+});
 /** A problem of a line, with its sentence as a message. */
-const lineProblem = (code: string, detail: Message): PlainProblem => ({ code, path: [], message: say(detail, "en"), key: detail.key, params: { ...detail.params } });
+const lineProblem = (code: string, detail: Message): PlainProblem => ({
+  code,
+  path: [],
+  message: say(detail, "en"),
+  key: detail.key,
+  params: { ...detail.params },
+});
 
 function outcome(r: Result): z.infer<typeof Outcome> {
   return { verdict: r.verdict, grade: r.grade?.id ?? null, points: r.points?.earned ?? null };
@@ -209,7 +221,8 @@ export function createImpact(oldSet: LoadedSet | unknown, newSet: LoadedSet | un
   const causes = (x: Result, y: Result): CriterionImpact[] => {
     const out: CriterionImpact[] = [];
     const state = (c: Result["criteria"][number]) => ({ status: c.status, points: c.points?.earned ?? null });
-    const blocks = (c: Result["criteria"][number]) => ((c.mandatory || c.role === "exclusion") && c.status === "fail") || c.status === "missing" || c.status === "error";
+    const blocks = (c: Result["criteria"][number]) =>
+      ((c.mandatory || c.role === "exclusion") && c.status === "fail") || c.status === "missing" || c.status === "error";
     const counts = (c: Result["criteria"][number]) => (c.points?.earned ?? 0) > 0 || c.status === "fail" || c.status === "missing" || c.status === "error";
     const yById = new Map(y.criteria.map((c) => [c.id, c]));
     for (const c of x.criteria) {
@@ -233,7 +246,8 @@ export function createImpact(oldSet: LoadedSet | unknown, newSet: LoadedSet | un
     const y = run(b, data);
     if (!x.ok && !y.ok) {
       const err = !x.invalid ? x.error : !y.invalid ? y.error : null;
-      if (err) return record({ ...base, kind: "error", problems: [errorProblem(err)], problemsFor: !x.invalid && !y.invalid ? "both" : !x.invalid ? "old" : "new" });
+      if (err)
+        return record({ ...base, kind: "error", problems: [errorProblem(err)], problemsFor: !x.invalid && !y.invalid ? "both" : !x.invalid ? "old" : "new" });
       const all = [...(x.invalid ? x.problems : []), ...(y.invalid ? y.problems : [])].map(plain);
       const seen = new Set<string>();
       const problems = all.filter((p) => !seen.has(JSON.stringify(p)) && (seen.add(JSON.stringify(p)), true));
@@ -244,7 +258,14 @@ export function createImpact(oldSet: LoadedSet | unknown, newSet: LoadedSet | un
       const good = (x.ok ? x : y) as Extract<Evaluated, { ok: true }>;
       const problems = bad.invalid ? bad.problems.map(plain) : [errorProblem(bad.error)];
       const kind: ImpactKind = !bad.invalid ? "error" : x.ok ? "valid-old-only" : "valid-new-only";
-      return record({ ...base, kind, before: x.ok ? outcome(good.result) : null, after: y.ok ? outcome(good.result) : null, problems, problemsFor: x.ok ? "new" : "old" });
+      return record({
+        ...base,
+        kind,
+        before: x.ok ? outcome(good.result) : null,
+        after: y.ok ? outcome(good.result) : null,
+        problems,
+        problemsFor: x.ok ? "new" : "old",
+      });
     }
     const before = outcome(x.result);
     const after = outcome(y.result);
@@ -270,7 +291,11 @@ export function createImpact(oldSet: LoadedSet | unknown, newSet: LoadedSet | un
         data = parseJson(text, `line ${line}`);
       } catch (e) {
         if (!(e instanceof JsonParseError)) throw e;
-        return record({ ...blankImpact(line, null), kind: "bad-line", problems: [lineProblem(e.code, msg("error.json_line", { line, column: e.column, reason: e.reason }))] });
+        return record({
+          ...blankImpact(line, null),
+          kind: "bad-line",
+          problems: [lineProblem(e.code, msg("error.json_line", { line, column: e.column, reason: e.reason }))],
+        });
       }
       return unit(data, line);
     },
@@ -286,7 +311,12 @@ export function createImpact(oldSet: LoadedSet | unknown, newSet: LoadedSet | un
 }
 
 /** Evaluates every unit of an iterable under both versions: each unit's impact, then the counts. */
-export function impact(oldSet: LoadedSet | unknown, newSet: LoadedSet | unknown, units: Iterable<unknown>, options: ImpactOptions = {}): { units: UnitImpact[]; summary: ImpactSummary } {
+export function impact(
+  oldSet: LoadedSet | unknown,
+  newSet: LoadedSet | unknown,
+  units: Iterable<unknown>,
+  options: ImpactOptions = {},
+): { units: UnitImpact[]; summary: ImpactSummary } {
   const run = createImpact(oldSet, newSet, options);
   const out: UnitImpact[] = [];
   let i = 0;

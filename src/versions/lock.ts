@@ -52,7 +52,7 @@ export type Lock = z.infer<typeof Lock>;
 /** A criteria file as the lock sees it: its path and parsed JSON, or why it could not be read. */
 export type LockInput =
   | { readonly file: string; readonly json: unknown }
-  | { readonly file: string; readonly error: string; /** Why, as a message of the catalogue. */ readonly detail?: Message };
+  | { readonly file: string; readonly error: string /** Why, as a message of the catalogue. */; readonly detail?: Message };
 
 /** What changed in a released version, part by part. */
 export const LockChange = z
@@ -159,7 +159,8 @@ export function lockChanges(locked: LockEntry, now: LockEntry): LockChange[] {
   const parts = compareMaps("part", locked.parts, now.parts);
   const detail = [...compareMaps("criterion", locked.criteria, now.criteria), ...compareMaps("input", locked.inputs, now.inputs)];
   // Name the criteria and inputs rather than the whole 'criteria' or 'inputs' key when they say more.
-  const coveredBy = (name: string) => (name === "criteria" || name === "inputs") && detail.some((d) => (name === "criteria" ? d.kind === "criterion" : d.kind === "input"));
+  const coveredBy = (name: string) =>
+    (name === "criteria" || name === "inputs") && detail.some((d) => (name === "criteria" ? d.kind === "criterion" : d.kind === "input"));
   const kept = parts
     .filter((p) => !(p.change === "changed" && coveredBy(p.name)))
     // Every criterion the same, yet the list differs: only their order changed.
@@ -204,7 +205,12 @@ export function checkLock(lock: Lock | null, files: readonly LockInput[]): LockR
   for (const f of [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     const base = { file: f.file, lockedFile: null, hash: null, lockedHash: null, changes: [] };
     if ("error" in f) {
-      entries.push(entry({ ...base, status: "unreadable", version: null }, msg("lock.unreadable", { file: f.file, reason: f.detail ?? msg("check.unworded", { text: f.error }) })));
+      entries.push(
+        entry(
+          { ...base, status: "unreadable", version: null },
+          msg("lock.unreadable", { file: f.file, reason: f.detail ?? msg("check.unworded", { text: f.error }) }),
+        ),
+      );
       continue;
     }
     const version = identify(f.json);
@@ -233,7 +239,10 @@ export function checkLock(lock: Lock | null, files: readonly LockInput[]): LockR
     if (locked.hash !== now.hash) {
       const changes = lockChanges(locked, now);
       entries.push(
-        entry({ ...common, status: "changed", changes }, msg("lock.changed", { file: f.file, version, changes: changeMessages(changes), hash: now.hash, locked: locked.hash })),
+        entry(
+          { ...common, status: "changed", changes },
+          msg("lock.changed", { file: f.file, version, changes: changeMessages(changes), hash: now.hash, locked: locked.hash }),
+        ),
       );
     } else if (locked.file !== f.file) {
       entries.push(entry({ ...common, status: "moved" }, msg("lock.moved", { file: f.file, version, from: locked.file })));
@@ -242,7 +251,10 @@ export function checkLock(lock: Lock | null, files: readonly LockInput[]): LockR
   for (const [version, locked] of Object.entries(released).sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (seen.has(version)) continue;
     entries.push(
-      entry({ status: "removed", version, file: null, lockedFile: locked.file, hash: null, lockedHash: locked.hash, changes: [] }, msg("lock.removed", { file: locked.file, version })),
+      entry(
+        { status: "removed", version, file: null, lockedFile: locked.file, hash: null, lockedHash: locked.hash, changes: [] },
+        msg("lock.removed", { file: locked.file, version }),
+      ),
     );
   }
   const counts = Object.fromEntries(LockStatus.options.map((s) => [s, entries.filter((e) => e.status === s).length])) as Record<LockStatus, number>;
@@ -255,7 +267,9 @@ export function checkLock(lock: Lock | null, files: readonly LockInput[]): LockR
  * overlapping its predecessor would leave every app unable to load the folder.
  */
 function consistencyProblems(files: readonly LockInput[], entries: readonly LockReportEntry[]): RegistryProblem[] {
-  const usable = new Set(entries.filter((e) => e.status === "locked" || e.status === "moved" || e.status === "changed" || e.status === "unreleased").map((e) => e.file));
+  const usable = new Set(
+    entries.filter((e) => e.status === "locked" || e.status === "moved" || e.status === "changed" || e.status === "unreleased").map((e) => e.file),
+  );
   const sets: LoadedSet[] = [];
   for (const f of files) {
     if (!usable.has(f.file) || "error" in f) continue;
@@ -296,7 +310,13 @@ export interface LockUpdate {
  */
 export function updateLock(lock: Lock | null, files: readonly LockInput[], options: UpdateLockOptions = {}): LockUpdate {
   const report = checkLock(lock, files);
-  const blocking = report.entries.filter((e) => e.status === "unreadable" || e.status === "invalid" || e.status === "duplicate" || (!options.acceptChanges && (e.status === "changed" || e.status === "removed")));
+  const blocking = report.entries.filter(
+    (e) =>
+      e.status === "unreadable" ||
+      e.status === "invalid" ||
+      e.status === "duplicate" ||
+      (!options.acceptChanges && (e.status === "changed" || e.status === "removed")),
+  );
   if (blocking.length > 0 || report.registry.length > 0) return { lock: null, report, released: [] };
   const byFile = new Map(files.map((f) => [f.file, f]));
   const versions: Record<string, LockEntry> = {};
@@ -311,7 +331,8 @@ export function updateLock(lock: Lock | null, files: readonly LockInput[], optio
   return { lock: { format: "tieuchi/lock@1", comment: LOCK_COMMENT, versions }, report, released };
 }
 
-const LOCK_COMMENT = "Released criteria versions and their content hashes. Written by `tieuchi lock --update`; checked by `tieuchi lock --check`. Do not edit by hand.";
+const LOCK_COMMENT =
+  "Released criteria versions and their content hashes. Written by `tieuchi lock --update`; checked by `tieuchi lock --check`. Do not edit by hand.";
 
 /** An empty lock. */
 export function emptyLock(): Lock {
@@ -335,7 +356,12 @@ export function parseLock(json: unknown, source?: string): Lock {
   return parsed.data;
 }
 
-const sorted = (record: Record<string, string>) => Object.fromEntries(Object.keys(record).sort().map((k) => [k, record[k]!]));
+const sorted = (record: Record<string, string>) =>
+  Object.fromEntries(
+    Object.keys(record)
+      .sort()
+      .map((k) => [k, record[k]!]),
+  );
 
 /** The lock as file text: versions sorted, each entry's maps sorted, two-space indents, a final newline. The same lock always gives the same bytes. */
 export function serializeLock(lock: Lock): string {

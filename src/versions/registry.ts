@@ -91,7 +91,8 @@ const key = (s: LoadedSet) => keyOf(s.definition.id, s.definition.version);
 /** A version and where it came from: `id@version (file)`. */
 const keyAt = (s: LoadedSet, k = key(s)) => (s.source ? `${k} (${s.source})` : k);
 /** A version's dates in force, and where it came from. */
-const spanAt = (s: LoadedSet): Message => msg("set.span", { set: key(s), from: s.definition.validFrom, to: s.definition.validTo ?? undefined, source: s.source });
+const spanAt = (s: LoadedSet): Message =>
+  msg("set.span", { set: key(s), from: s.definition.validFrom, to: s.definition.validTo ?? undefined, source: s.source });
 const span = (s: LoadedSet): Message => msg("set.span", { set: key(s), from: s.definition.validFrom, to: s.definition.validTo ?? undefined });
 
 const inForce = (s: LoadedSet, date: string): boolean => isInForce(s.definition, date);
@@ -110,7 +111,8 @@ export function registryProblems(sets: readonly LoadedSet[]): Problem[] {
   const byKey = new Map<string, LoadedSet>();
   for (const s of sets) {
     const first = byKey.get(key(s));
-    if (first) problems.push(problem("problem.duplicate_version", [key(s)], { set: key(s), sources: [first.source, s.source].filter((x): x is string => !!x) }));
+    if (first)
+      problems.push(problem("problem.duplicate_version", [key(s)], { set: key(s), sources: [first.source, s.source].filter((x): x is string => !!x) }));
     else byKey.set(key(s), s);
   }
   const unique = [...byKey.values()];
@@ -143,7 +145,8 @@ export function registryProblems(sets: readonly LoadedSet[]): Problem[] {
   // A title held at levels names its set's levels: every version of that set in force while the reading set is
   // (the versions it can be decided by) must decide those levels.
   const overlap = (a: LoadedSet, b: LoadedSet) =>
-    (a.definition.validTo === null || a.definition.validTo >= b.definition.validFrom) && (b.definition.validTo === null || b.definition.validTo >= a.definition.validFrom);
+    (a.definition.validTo === null || a.definition.validTo >= b.definition.validFrom) &&
+    (b.definition.validTo === null || b.definition.validTo >= a.definition.validFrom);
   for (const s of unique)
     for (const [at, spec] of titleInputs(s.definition.inputs, "inputs"))
       for (const v of (byId.get(spec.set) ?? []).filter((x) => overlap(x, s))) {
@@ -151,7 +154,13 @@ export function registryProblems(sets: readonly LoadedSet[]): Problem[] {
         const ids = d.method === "all" ? d.levels.map((l) => l.id) : [];
         if (spec.levels && (ids.length !== spec.levels.length || ids.some((id, i) => id !== spec.levels![i])))
           problems.push(
-            problem("problem.title_levels.registry", [key(s), ...at.split("."), "levels"], { set: keyAt(s), title: spec.set, levels: spec.levels, by: keyAt(v), decided: ids }),
+            problem("problem.title_levels.registry", [key(s), ...at.split("."), "levels"], {
+              set: keyAt(s),
+              title: spec.set,
+              levels: spec.levels,
+              by: keyAt(v),
+              decided: ids,
+            }),
           );
       }
 
@@ -187,8 +196,7 @@ export function registryProblems(sets: readonly LoadedSet[]): Problem[] {
   for (const [target, heirs] of claimed) {
     // A title split in two may have two successors with new ids; two of the same id mean the chain skips one.
     const sameId = heirs.filter((h) => h.definition.id === target.slice(0, target.lastIndexOf("@")));
-    if (sameId.length > 1)
-      problems.push(problem("problem.supersedes_fork", [key(sameId[1]!), "supersedes"], { sets: sameId.map(key), target }));
+    if (sameId.length > 1) problems.push(problem("problem.supersedes_fork", [key(sameId[1]!), "supersedes"], { sets: sameId.map(key), target }));
   }
   return problems;
 }
@@ -205,12 +213,24 @@ function titleInputs(inputs: Inputs, base: string): Array<[string, TitleInput]> 
   return out;
 }
 
-function reasonOf(set: LoadedSet, date: string, asked: string, via: readonly SetRef[], all: ReadonlyMap<string, LoadedSet>, heirs: readonly LoadedSet[]): InForceReason {
+function reasonOf(
+  set: LoadedSet,
+  date: string,
+  asked: string,
+  via: readonly SetRef[],
+  all: ReadonlyMap<string, LoadedSet>,
+  heirs: readonly LoadedSet[],
+): InForceReason {
   const d = set.definition;
   const sup = d.supersedes ? all.get(keyOf(d.supersedes.id, d.supersedes.version)) : undefined;
   const supersedes = d.supersedes && sup ? { id: d.supersedes.id, version: d.supersedes.version, document: sup.definition.source.document } : null;
   const repeal = d.supersedes?.article;
-  const supersededBy = heirs.map((h) => ({ id: h.definition.id, version: h.definition.version, document: h.definition.source.document, validFrom: h.definition.validFrom }));
+  const supersededBy = heirs.map((h) => ({
+    id: h.definition.id,
+    version: h.definition.version,
+    document: h.definition.source.document,
+    validFrom: h.definition.validFrom,
+  }));
   const k = keyOf(d.id, d.version);
   const doc = `${d.source.document}, ${d.source.issuer}`;
   const chain = [...via.map((r) => keyOf(r.id, r.version))].join(" → ");
@@ -312,19 +332,18 @@ export function createRegistry(sets: Iterable<LoadedSet | unknown>): Registry {
       const f = found[0]!;
       return { set: f.set, reason: reasonOf(f.set, date, id, f.via, byKey, heirsOf(f.set)) };
     }
-    const spans = family.map((f) => f.set).sort(byDate).map(span);
-    if (found.length > 1)
-      throw new NotInForceError(
-        id,
-        date,
-        "ambiguous",
-        msg("set.ambiguous", { id, date, found: found.map((f) => key(f.set)) }),
-      );
+    const spans = family
+      .map((f) => f.set)
+      .sort(byDate)
+      .map(span);
+    if (found.length > 1) throw new NotInForceError(id, date, "ambiguous", msg("set.ambiguous", { id, date, found: found.map((f) => key(f.set)) }));
     const sets = family.map((f) => f.set);
     const first = sets.reduce((a, b) => (a.definition.validFrom <= b.definition.validFrom ? a : b));
     if (date < first.definition.validFrom)
       throw new NotInForceError(id, date, "before-first", msg("set.before_first", { id, date, first: key(first), from: first.definition.validFrom, spans }));
-    const ended = sets.filter((s) => s.definition.validTo !== null && s.definition.validTo < date).sort((a, b) => (a.definition.validTo! < b.definition.validTo! ? -1 : 1));
+    const ended = sets
+      .filter((s) => s.definition.validTo !== null && s.definition.validTo < date)
+      .sort((a, b) => (a.definition.validTo! < b.definition.validTo! ? -1 : 1));
     const later = sets.filter((s) => s.definition.validFrom > date).sort(byDate);
     if (later.length === 0) {
       const last = ended[ended.length - 1]!;

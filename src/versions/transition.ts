@@ -61,7 +61,12 @@ export interface TransitionOptions extends Pick<EvaluateOptions, "explain" | "en
 
 function side(registry: Registry, setId: string, date: string, data: unknown, options: TransitionOptions): TransitionSide {
   const { set, reason } = registry.inForceOn(setId, date);
-  const evalOptions: EvaluateOptions = { asOf: date, sets: registry, ...(options.explain !== undefined ? { explain: options.explain } : {}), ...(options.engine ? { engine: options.engine } : {}) };
+  const evalOptions: EvaluateOptions = {
+    asOf: date,
+    sets: registry,
+    ...(options.explain !== undefined ? { explain: options.explain } : {}),
+    ...(options.engine ? { engine: options.engine } : {}),
+  };
   try {
     return { date, reason, result: evaluate(set, data, evalOptions), error: null };
   } catch (e) {
@@ -84,7 +89,8 @@ function side(registry: Registry, setId: string, date: string, data: unknown, op
 export function evaluateTransition(registry: Registry, setId: string, data: unknown, options: TransitionOptions): Transition {
   for (const k of ["applied", "decided"] as const)
     if (!isIsoDate(options[k])) throw new OptionsError(msg("options.as_of", { name: k, got: JSON.stringify(options[k]) }), [k]);
-  if (options.applied > options.decided) throw new OptionsError(msg("options.applied_after_decided", { applied: options.applied, decided: options.decided }), ["applied"]);
+  if (options.applied > options.decided)
+    throw new OptionsError(msg("options.applied_after_decided", { applied: options.applied, decided: options.decided }), ["applied"]);
   const applied = side(registry, setId, options.applied, data, options);
   const decided = side(registry, setId, options.decided, data, options);
   const sameVersion = applied.reason.id === decided.reason.id && applied.reason.version === decided.reason.version;
@@ -105,9 +111,18 @@ export function evaluateTransition(registry: Registry, setId: string, data: unkn
     ...m.removed.map((c) => ({ applied: cell(applied.result, c.id), decided: null })),
   ];
 
-  const differs = !applied.result || !decided.result || applied.result.verdict !== decided.result.verdict || (applied.result.grade?.id ?? null) !== (decided.result.grade?.id ?? null);
+  const differs =
+    !applied.result ||
+    !decided.result ||
+    applied.result.verdict !== decided.result.verdict ||
+    (applied.result.grade?.id ?? null) !== (decided.result.grade?.id ?? null);
   const sideText = (s: TransitionSide, lang: Lang) =>
-    t(lang, "explain.transition_side", { set: `${s.reason.id}@${s.reason.version}`, document: s.reason.document, verdict: s.result?.verdict ?? "invalid", grade: s.result?.grade?.title[lang] });
+    t(lang, "explain.transition_side", {
+      set: `${s.reason.id}@${s.reason.version}`,
+      document: s.reason.document,
+      verdict: s.result?.verdict ?? "invalid",
+      grade: s.result?.grade?.title[lang],
+    });
   const sentence = (lang: Lang) =>
     t(lang, "explain.transition", {
       applied: showDate(applied.date, lang),
@@ -119,4 +134,3 @@ export function evaluateTransition(registry: Registry, setId: string, data: unkn
   const message: Localized = { vi: sentence("vi"), en: sentence("en") };
   return { setId, applied, decided, sameVersion, differs, rows, message };
 }
-

@@ -29,15 +29,30 @@ export function decideAgency(met: ReadonlyArray<boolean | null>): Summary {
   }
   const pass = earned * 100 >= 50 * applicableMax;
   let grade: string | null = null;
-  if (pass) for (const [id, min] of GRADES) if (earned * 100 >= min * applicableMax) {
-    grade = id;
-    break;
-  }
+  if (pass)
+    for (const [id, min] of GRADES)
+      if (earned * 100 >= min * applicableMax) {
+        grade = id;
+        break;
+      }
   return { statuses, earned, applicableMax, verdict: pass ? "pass" : "fail", grade };
 }
 
-const TITLES = new Set(["Chiến sĩ thi đua toàn quốc", "Chiến sĩ thi đua cấp bộ, ngành, tỉnh", "Chiến sĩ thi đua cơ sở", "Lao động tiên tiến", "Chiến sĩ tiên tiến"]);
-const COLLECTIVE = new Set(["Cờ thi đua của Chính phủ", "Cờ thi đua cấp bộ, ngành, tỉnh", "Tập thể lao động xuất sắc", "Đơn vị quyết thắng", "Tập thể lao động tiên tiến", "Đơn vị tiên tiến"]);
+const TITLES = new Set([
+  "Chiến sĩ thi đua toàn quốc",
+  "Chiến sĩ thi đua cấp bộ, ngành, tỉnh",
+  "Chiến sĩ thi đua cơ sở",
+  "Lao động tiên tiến",
+  "Chiến sĩ tiên tiến",
+]);
+const COLLECTIVE = new Set([
+  "Cờ thi đua của Chính phủ",
+  "Cờ thi đua cấp bộ, ngành, tỉnh",
+  "Tập thể lao động xuất sắc",
+  "Đơn vị quyết thắng",
+  "Tập thể lao động tiên tiến",
+  "Đơn vị tiên tiến",
+]);
 
 /** The agency set, by hand. */
 export function agencyByHand(a: Agency): Summary {
@@ -55,7 +70,16 @@ export function agencyByHand(a: Agency): Summary {
     if (!TITLES.has(m.danhHieuThiDua)) title = false;
     const n = m.nangLucCongDanHocTap;
     if (
-      !(n.tuanThuPhapLuat && n.camKetHocTapSuotDoi && n.toChucHocTapGiaDinh && n.loiSongLanhManh && n.ngoaiNguTinHoc && n.tuDuyPhanBien && n.binhDangGioi && n.tonTrongDaDangVanHoa)
+      !(
+        n.tuanThuPhapLuat &&
+        n.camKetHocTapSuotDoi &&
+        n.toChucHocTapGiaDinh &&
+        n.loiSongLanhManh &&
+        n.ngoaiNguTinHoc &&
+        n.tuDuyPhanBien &&
+        n.binhDangGioi &&
+        n.tonTrongDaDangVanHoa
+      )
     )
       capacity = false;
   }

@@ -45,7 +45,9 @@ export const familyBare: BareSet = {
         nonEmpty(v("thanhVien")),
         // part * 100 - whole * 50 >= 0: json-logic-engine's compiled mode throws NaN on the plainer
         // {">=": [part * 100, whole * 50]} when both sides are reduce-based counts.
-        { ">=": [{ "-": [{ "*": [count({ filter: [v("thanhVien"), { ">=": [v("soNoiDungHocTap"), 2] }] }), 100] }, { "*": [count(v("thanhVien")), 50] }] }, 0] },
+        {
+          ">=": [{ "-": [{ "*": [count({ filter: [v("thanhVien"), { ">=": [v("soNoiDungHocTap"), 2] }] }), 100] }, { "*": [count(v("thanhVien")), 50] }] }, 0],
+        },
         null,
       ],
     },
@@ -74,8 +76,24 @@ export const familyBare: BareSet = {
 };
 
 const TITLES = ["Chiến sĩ thi đua toàn quốc", "Chiến sĩ thi đua cấp bộ, ngành, tỉnh", "Chiến sĩ thi đua cơ sở", "Lao động tiên tiến", "Chiến sĩ tiên tiến"];
-const COLLECTIVE = ["Cờ thi đua của Chính phủ", "Cờ thi đua cấp bộ, ngành, tỉnh", "Tập thể lao động xuất sắc", "Đơn vị quyết thắng", "Tập thể lao động tiên tiến", "Đơn vị tiên tiến"];
-const CAPACITIES = ["tuanThuPhapLuat", "camKetHocTapSuotDoi", "toChucHocTapGiaDinh", "loiSongLanhManh", "ngoaiNguTinHoc", "tuDuyPhanBien", "binhDangGioi", "tonTrongDaDangVanHoa"];
+const COLLECTIVE = [
+  "Cờ thi đua của Chính phủ",
+  "Cờ thi đua cấp bộ, ngành, tỉnh",
+  "Tập thể lao động xuất sắc",
+  "Đơn vị quyết thắng",
+  "Tập thể lao động tiên tiến",
+  "Đơn vị tiên tiến",
+];
+const CAPACITIES = [
+  "tuanThuPhapLuat",
+  "camKetHocTapSuotDoi",
+  "toChucHocTapGiaDinh",
+  "loiSongLanhManh",
+  "ngoaiNguTinHoc",
+  "tuDuyPhanBien",
+  "binhDangGioi",
+  "tonTrongDaDangVanHoa",
+];
 
 export const agencyBare: BareSet = {
   derived: [],

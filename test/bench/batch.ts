@@ -40,7 +40,9 @@ export async function batchBenchmark(root: string, n: number): Promise<void> {
     const t0 = performance.now();
     await writeFamilies(input, n, 20240601);
     const mb = statSync(input).size / 2 ** 20;
-    console.log(`tieuchi batch, end to end: ${n.toLocaleString("en")} families in NDJSON (${mb.toFixed(0)} MiB, generated in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    console.log(
+      `tieuchi batch, end to end: ${n.toLocaleString("en")} families in NDJSON (${mb.toFixed(0)} MiB, generated in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+    );
     const cores = availableParallelism();
     // [workers, output to a file, compact]: full and compact output with every core and one, then full output
     // thrown away, to show what writing it costs.
@@ -53,7 +55,23 @@ export async function batchBenchmark(root: string, n: number): Promise<void> {
     for (const [workers, toFile, compact] of runs) {
       const output = toFile ? join(dir, "results.ndjson") : "/dev/null";
       const t1 = performance.now();
-      const run = spawnSync(process.execPath, [join(root, "dist/cli.js"), "batch", join(root, "test/bench/family-set.json"), input, "--out", output, "--quiet", "--stats", "--workers", String(workers), ...(compact ? ["--compact"] : [])], { encoding: "utf8", maxBuffer: 1 << 20 });
+      const run = spawnSync(
+        process.execPath,
+        [
+          join(root, "dist/cli.js"),
+          "batch",
+          join(root, "test/bench/family-set.json"),
+          input,
+          "--out",
+          output,
+          "--quiet",
+          "--stats",
+          "--workers",
+          String(workers),
+          ...(compact ? ["--compact"] : []),
+        ],
+        { encoding: "utf8", maxBuffer: 1 << 20 },
+      );
       const wall = (performance.now() - t1) / 1000;
       if (run.status !== 0) {
         console.log(`  failed (exit ${run.status}): ${run.stderr}`);
@@ -62,7 +80,11 @@ export async function batchBenchmark(root: string, n: number): Promise<void> {
       const stats = JSON.parse(run.stderr.trim().split("\n").pop()!) as Stats;
       const where = toFile ? `output ${(statSync(output).size / 2 ** 20).toFixed(0)} MiB` : "output to /dev/null";
       console.log(
-        `  ${String(workers).padStart(2)} worker${workers === 1 ? " " : "s"}, ${compact ? "compact" : "full   "}: ${Math.round(stats.units / wall).toLocaleString("en").padStart(9)} units/s end to end (${wall.toFixed(1)} s for the process), peak RSS ${(stats.peakRssBytes / 2 ** 20).toFixed(0)} MiB, ${stats.bad} bad, ${where}`,
+        `  ${String(workers).padStart(2)} worker${workers === 1 ? " " : "s"}, ${compact ? "compact" : "full   "}: ${Math.round(stats.units / wall)
+          .toLocaleString("en")
+          .padStart(
+            9,
+          )} units/s end to end (${wall.toFixed(1)} s for the process), peak RSS ${(stats.peakRssBytes / 2 ** 20).toFixed(0)} MiB, ${stats.bad} bad, ${where}`,
       );
       if (toFile) rmSync(output);
     }

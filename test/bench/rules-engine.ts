@@ -105,7 +105,14 @@ function staffCount(a: Agency, keep: (m: Agency["thanhVien"][number]) => boolean
   return n;
 }
 const TITLES = ["Chiến sĩ thi đua toàn quốc", "Chiến sĩ thi đua cấp bộ, ngành, tỉnh", "Chiến sĩ thi đua cơ sở", "Lao động tiên tiến", "Chiến sĩ tiên tiến"];
-const COLLECTIVE = ["Cờ thi đua của Chính phủ", "Cờ thi đua cấp bộ, ngành, tỉnh", "Tập thể lao động xuất sắc", "Đơn vị quyết thắng", "Tập thể lao động tiên tiến", "Đơn vị tiên tiến"];
+const COLLECTIVE = [
+  "Cờ thi đua của Chính phủ",
+  "Cờ thi đua cấp bộ, ngành, tỉnh",
+  "Tập thể lao động xuất sắc",
+  "Đơn vị quyết thắng",
+  "Tập thể lao động tiên tiến",
+  "Đơn vị tiên tiến",
+];
 
 const agencyCounts: Record<string, (a: Agency) => number> = {
   staff: (a) => a.thanhVien.length,

@@ -84,7 +84,9 @@ async function agree<U>(units: readonly U[], reference: (u: U) => Summary, conte
       const want = reference(units[i]!);
       const got = await c.summary(units[i]!);
       if (!same(want, got)) {
-        console.error(`DISAGREEMENT: ${c.name} on unit ${i}:\n  expected ${JSON.stringify(want)}\n  got      ${JSON.stringify(got)}\n  unit ${JSON.stringify(units[i]).slice(0, 2000)}`);
+        console.error(
+          `DISAGREEMENT: ${c.name} on unit ${i}:\n  expected ${JSON.stringify(want)}\n  got      ${JSON.stringify(got)}\n  unit ${JSON.stringify(units[i]).slice(0, 2000)}`,
+        );
         process.exit(1);
       }
     }
@@ -124,7 +126,13 @@ async function time<U>(units: readonly U[], c: Contender<U>, rounds: number): Pr
  * round of each, so a change of load on a shared machine touches every contender alike.
  */
 async function timeInterleaved<U>(units: readonly U[], list: readonly Contender<U>[], rounds: number): Promise<Timing[]> {
-  const out = list.map((c) => ({ name: c.name, units: Math.min(units.length, c.subset ?? units.length), cpu: [] as number[], wall: [] as number[], peakHeap: 0 }));
+  const out = list.map((c) => ({
+    name: c.name,
+    units: Math.min(units.length, c.subset ?? units.length),
+    cpu: [] as number[],
+    wall: [] as number[],
+    peakHeap: 0,
+  }));
   let sink = 0;
   for (let r = -1; r < rounds; r++) {
     for (let k = 0; k < list.length; k++) {
@@ -157,7 +165,9 @@ function ratioTable(timings: readonly Timing[], hand: string, jle: string): void
   const h = median(timings.find((t) => t.name === hand)!.cpu);
   const j = median(timings.find((t) => t.name === jle)!.cpu);
   const r = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(0)}x`;
-  console.log(`  ${"contender".padEnd(48)} ${"units/s (cpu)".padStart(14)} ${"spread".padStart(7)} ${"units/s (wall)".padStart(15)} ${"/ hand".padStart(7)} ${"/ jle build".padStart(11)} ${"peak heap".padStart(10)}`);
+  console.log(
+    `  ${"contender".padEnd(48)} ${"units/s (cpu)".padStart(14)} ${"spread".padStart(7)} ${"units/s (wall)".padStart(15)} ${"/ hand".padStart(7)} ${"/ jle build".padStart(11)} ${"peak heap".padStart(10)}`,
+  );
   for (const t of timings) {
     const m = median(t.cpu);
     const spread = ((Math.max(...t.cpu) - Math.min(...t.cpu)) / m) * 100;
@@ -167,7 +177,10 @@ function ratioTable(timings: readonly Timing[], hand: string, jle: string): void
   }
 }
 
-const load = () => loadavg().map((x) => x.toFixed(2)).join(" ");
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ");
 
 const fmt = (n: number) => Math.round(n).toLocaleString("en");
 const mib = (b: number) => `${(b / 2 ** 20).toFixed(1)} MiB`;
@@ -175,7 +188,9 @@ const mib = (b: number) => `${(b / 2 ** 20).toFixed(1)} MiB`;
 function table(timings: readonly Timing[], reference: string): void {
   const ref = timings.find((t) => t.name === reference)!;
   const refCpu = median(ref.cpu);
-  console.log(`  ${"contender".padEnd(44)} ${"units/s (cpu)".padStart(14)} ${"spread".padStart(8)} ${"units/s (wall)".padStart(15)} ${"vs hand".padStart(8)} ${"peak heap".padStart(11)}`);
+  console.log(
+    `  ${"contender".padEnd(44)} ${"units/s (cpu)".padStart(14)} ${"spread".padStart(8)} ${"units/s (wall)".padStart(15)} ${"vs hand".padStart(8)} ${"peak heap".padStart(11)}`,
+  );
   for (const t of timings) {
     const m = median(t.cpu);
     const spread = ((Math.max(...t.cpu) - Math.min(...t.cpu)) / m) * 100;
@@ -208,8 +223,16 @@ function contenders<U>(
   const reference = { explain: false, engine: "json-logic-js" } as const;
   return [
     { name: "hand-written function", summary: hand, run: (u) => hand(u).earned },
-    { name: "tieuchi compiled, statuses and points", summary: (u) => summarize(lib.evaluate(set, u, quiet)), run: (u) => lib.evaluate(set, u, quiet).points!.earned },
-    { name: "tieuchi generated module, statuses and points", summary: (u) => summarize(lib.evaluate(generated, u, quiet)), run: (u) => lib.evaluate(generated, u, quiet).points!.earned },
+    {
+      name: "tieuchi compiled, statuses and points",
+      summary: (u) => summarize(lib.evaluate(set, u, quiet)),
+      run: (u) => lib.evaluate(set, u, quiet).points!.earned,
+    },
+    {
+      name: "tieuchi generated module, statuses and points",
+      summary: (u) => summarize(lib.evaluate(generated, u, quiet)),
+      run: (u) => lib.evaluate(generated, u, quiet).points!.earned,
+    },
     {
       name: "tieuchi compiled, messages in vi and en",
       summary: (u) => summarize(lib.evaluate(set, u)),
@@ -220,9 +243,23 @@ function contenders<U>(
         return n;
       },
     },
-    { name: "tieuchi on json-logic-js (reference path)", summary: (u) => summarize(lib.evaluate(set, u, reference)), run: (u) => lib.evaluate(set, u, reference).points!.earned, subset: slow },
-    { name: "json-logic-js 2.0.5, bare rules", summary: (u) => onJlj(u as Record<string, unknown>), run: (u) => onJlj(u as Record<string, unknown>).earned, subset: slow },
-    { name: "json-logic-engine 5.0.7 compiled, bare rules", summary: (u) => onJle(u as Record<string, unknown>), run: (u) => onJle(u as Record<string, unknown>).earned },
+    {
+      name: "tieuchi on json-logic-js (reference path)",
+      summary: (u) => summarize(lib.evaluate(set, u, reference)),
+      run: (u) => lib.evaluate(set, u, reference).points!.earned,
+      subset: slow,
+    },
+    {
+      name: "json-logic-js 2.0.5, bare rules",
+      summary: (u) => onJlj(u as Record<string, unknown>),
+      run: (u) => onJlj(u as Record<string, unknown>).earned,
+      subset: slow,
+    },
+    {
+      name: "json-logic-engine 5.0.7 compiled, bare rules",
+      summary: (u) => onJle(u as Record<string, unknown>),
+      run: (u) => onJle(u as Record<string, unknown>).earned,
+    },
     { name: "json-rules-engine 7.3.1 (counts as JS facts)", summary: onJre, run: async (u) => (await onJre(u)).earned, subset: slow / 2 },
   ];
 }
@@ -242,7 +279,9 @@ async function generatedSet(rel: string) {
   return lib.useGenerated(loadSet(rel), await import(pathToFileURL(file).href));
 }
 
-console.log(`tieuchi ${lib.VERSION} benchmark — node ${process.version}, ${cpus()[0]?.model ?? "?"} × ${cpus().length}, ${mib(totalmem())} RAM${quick ? " (quick)" : ""}`);
+console.log(
+  `tieuchi ${lib.VERSION} benchmark — node ${process.version}, ${cpus()[0]?.model ?? "?"} × ${cpus().length}, ${mib(totalmem())} RAM${quick ? " (quick)" : ""}`,
+);
 console.log(`Rates are units per second of CPU time on one core (wall time beside it), median of ${quick ? 3 : 5} rounds after a warm-up round.\n`);
 const rounds = quick ? 3 : 5;
 
@@ -264,8 +303,16 @@ if (wants("outside")) {
     { name: "hand-written function (bitmask)", summary: (u) => maskSummary(outsideByHand(u)), run: outsideByHand },
     { name: "json-logic-engine 5.0.7 build, bare rules", summary: (u) => onJle(u as never), run: (u) => onJle(u as never).earned },
     { name: "json-logic-js 2.0.5, bare rules", summary: (u) => onJlj(u as never), run: (u) => onJlj(u as never).earned, subset: quick ? 2_000 : 10_000 },
-    { name: "tieuchi, statuses and points (explain: false)", summary: (u) => summarize(lib.evaluate(set, u, quiet)), run: (u) => lib.evaluate(set, u, quiet).points!.earned },
-    { name: "tieuchi generated module, statuses and points", summary: (u) => summarize(lib.evaluate(generated, u, quiet)), run: (u) => lib.evaluate(generated, u, quiet).points!.earned },
+    {
+      name: "tieuchi, statuses and points (explain: false)",
+      summary: (u) => summarize(lib.evaluate(set, u, quiet)),
+      run: (u) => lib.evaluate(set, u, quiet).points!.earned,
+    },
+    {
+      name: "tieuchi generated module, statuses and points",
+      summary: (u) => summarize(lib.evaluate(generated, u, quiet)),
+      run: (u) => lib.evaluate(generated, u, quiet).points!.earned,
+    },
     {
       name: "tieuchi, vi and en explanations read",
       summary: (u) => summarize(lib.evaluate(set, u)),
@@ -288,7 +335,9 @@ if (wants("family")) {
   const n = quick ? 20_000 : 100_000;
   const set = loadSet("test/bench/family-set.json");
   const units = families(n, SEED);
-  console.log(`Family set (test/bench/family-set.json, 11 criteria, 3 derived lists): ${fmt(n)} families, ${(units.reduce((s, f) => s + f.thanhVien.length, 0) / n).toFixed(1)} members on average`);
+  console.log(
+    `Family set (test/bench/family-set.json, 11 criteria, 3 derived lists): ${fmt(n)} families, ${(units.reduce((s, f) => s + f.thanhVien.length, 0) / n).toFixed(1)} members on average`,
+  );
   const list = contenders(set, await generatedSet("test/bench/family-set.json"), familyByHand, familyBare, familyRulesEngine, quick ? 2_000 : 10_000);
   await agree(units, familyByHand, list.slice(1));
   const timings: Timing[] = [];
@@ -296,7 +345,13 @@ if (wants("family")) {
   // The same families with defaulted and inapplicable fields left out: the data check must copy each member.
   const sparseUnits = units.map(sparse);
   const quiet = { explain: false } as const;
-  timings.push(await time(sparseUnits, { name: "tieuchi compiled, sparse data (defaults filled)", summary: () => null as never, run: (u) => lib.evaluate(set, u, quiet).points!.earned }, rounds));
+  timings.push(
+    await time(
+      sparseUnits,
+      { name: "tieuchi compiled, sparse data (defaults filled)", summary: () => null as never, run: (u) => lib.evaluate(set, u, quiet).points!.earned },
+      rounds,
+    ),
+  );
   table(timings, "hand-written function");
   console.log("");
 }
@@ -306,7 +361,9 @@ if (wants("agency")) {
   const set = loadSet("criteria/don-vi-hoc-tap/2020.1.0.json");
   const units = agencies(n, 20, 500, SEED);
   const staff = units.reduce((s, a) => s + a.thanhVien.length, 0);
-  console.log(`Agency set (TT 22/2020, criteria/don-vi-hoc-tap/2020.1.0.json): ${fmt(n)} agencies, staff lists of 20 to 500 (${(staff / n).toFixed(0)} on average)`);
+  console.log(
+    `Agency set (TT 22/2020, criteria/don-vi-hoc-tap/2020.1.0.json): ${fmt(n)} agencies, staff lists of 20 to 500 (${(staff / n).toFixed(0)} on average)`,
+  );
   const list = contenders(set, await generatedSet("criteria/don-vi-hoc-tap/2020.1.0.json"), agencyByHand, agencyBare, agencyRulesEngine, quick ? 50 : 200);
   await agree(units, agencyByHand, list.slice(1));
   const timings: Timing[] = [];

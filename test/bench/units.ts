@@ -8,7 +8,28 @@ import { random } from "../helpers.js";
 
 const RATINGS = ["Tốt", "Khá", "Đạt", "Chưa đạt"] as const;
 const HO = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ"];
-const TEN = ["An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Hải", "Hòa", "Hùng", "Lan", "Linh", "Minh", "Nam", "Ngọc", "Phúc", "Quân", "Thảo", "Trang", "Tuấn", "Yến"];
+const TEN = [
+  "An",
+  "Bình",
+  "Chi",
+  "Dũng",
+  "Giang",
+  "Hà",
+  "Hải",
+  "Hòa",
+  "Hùng",
+  "Lan",
+  "Linh",
+  "Minh",
+  "Nam",
+  "Ngọc",
+  "Phúc",
+  "Quân",
+  "Thảo",
+  "Trang",
+  "Tuấn",
+  "Yến",
+];
 const XA = ["Xã Tân Phú", "Xã An Bình", "Phường Hòa Khánh", "Xã Đông Sơn", "Thị trấn Nam Giang"];
 
 /** A member as a survey export gives it: every column present, null where it does not apply. */

@@ -21,7 +21,9 @@ function valid(spec: InputSpec, broken = false): fc.Arbitrary<unknown> {
       if (spec.enum) return fc.constantFrom(...spec.enum, ...spec.enum.map((e) => e.normalize("NFD")));
       return fc.oneof(fc.constantFrom(...TEXTS), fc.string({ maxLength: 12 })).filter((s) => spec.maxLength === undefined || s.length <= spec.maxLength);
     case "date":
-      return fc.date({ min: new Date(spec.min ?? "2000-01-01"), max: new Date(spec.max ?? "2030-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+      return fc
+        .date({ min: new Date(spec.min ?? "2000-01-01"), max: new Date(spec.max ?? "2030-12-31"), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10));
     case "object":
       return record(spec.fields, broken);
     case "array":

@@ -38,7 +38,15 @@ const specs: Array<[string, Inputs]> = [
         fields: {
           name: { type: "string", ...d("name") },
           sick: { type: "boolean", default: false, ...d("sick") },
-          kids: { type: "array", items: { type: "object", ...d("kid"), fields: { age: { type: "integer", min: 0, ...d("age") }, ok: { type: "boolean", default: true, ...d("ok") } } }, ...d("kids") },
+          kids: {
+            type: "array",
+            items: {
+              type: "object",
+              ...d("kid"),
+              fields: { age: { type: "integer", min: 0, ...d("age") }, ok: { type: "boolean", default: true, ...d("ok") } },
+            },
+            ...d("kids"),
+          },
         },
       },
     },
@@ -64,7 +72,15 @@ const specs: Array<[string, Inputs]> = [
       withDefault: { type: "object", ...d("withDefault"), fields: { p: { type: "boolean", default: true, ...d("p") }, q: { type: "boolean", ...d("q") } } },
     },
   ],
-  ["a record with more than 30 fields", Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`f${i}`, { type: i % 2 ? "boolean" : "integer", ...(i % 5 === 0 ? { default: i % 2 ? true : 1 } : {}), ...d(`f${i}`) }])) as Inputs],
+  [
+    "a record with more than 30 fields",
+    Object.fromEntries(
+      Array.from({ length: 40 }, (_, i) => [
+        `f${i}`,
+        { type: i % 2 ? "boolean" : "integer", ...(i % 5 === 0 ? { default: i % 2 ? true : 1 } : {}), ...d(`f${i}`) },
+      ]),
+    ) as Inputs,
+  ],
 ];
 
 /** Deeply frozen, so a check that wrote into the caller's data would throw. */
@@ -134,7 +150,11 @@ describe("the compiled data check and the zod schema", () => {
     const hidden = { name: "y" };
     Object.defineProperty(hidden, "sick", { value: "not a boolean", enumerable: false });
     const inherited = Object.create({ sick: true }) as Record<string, unknown>;
-    const getter = { get name() { return "z"; } };
+    const getter = {
+      get name() {
+        return "z";
+      },
+    };
     const weird: unknown[] = [
       { person: new Person() },
       { person: Object.assign(Object.create(null) as object, { name: "n" }) },

@@ -37,7 +37,11 @@ const featureSet = loadCriteriaSet(
             ok: { type: "boolean", description: text("ok") },
             sick: { type: "boolean", default: false, description: text("sick") },
             grade: { type: "string", enum: ["Tốt", "Khá", "Đạt", "Chưa đạt"], description: text("grade") },
-            skills: { type: "object", description: text("skills"), fields: { it: { type: "boolean", description: text("it") }, lang: { type: "boolean", description: text("lang") } } },
+            skills: {
+              type: "object",
+              description: text("skills"),
+              fields: { it: { type: "boolean", description: text("it") }, lang: { type: "boolean", description: text("lang") } },
+            },
           },
         },
       },
@@ -52,20 +56,55 @@ const featureSet = loadCriteriaSet(
       { id: "g2", title: text("two") },
     ],
     criteria: [
-      c("1", { group: "g1", points: 10, applies: { some: [{ var: "children" }, true] }, rule: { shareAtLeast: [100, { var: "children" }, { var: "ok" }, { var: "sick" }] } }),
+      c("1", {
+        group: "g1",
+        points: 10,
+        applies: { some: [{ var: "children" }, true] },
+        rule: { shareAtLeast: [100, { var: "children" }, { var: "ok" }, { var: "sick" }] },
+      }),
       c("2", { group: "g1", points: 10, rule: { ratioAtLeast: [{ var: "k" }, { var: "n" }, 66.5] } }),
-      c("3", { group: "g1", points: { max: 20, tiers: [{ points: 20, when: { ">=": [{ var: "total" }, 100] } }, { points: 10, when: { ">=": [{ var: "total" }, 50] } }] } }),
+      c("3", {
+        group: "g1",
+        points: {
+          max: 20,
+          tiers: [
+            { points: 20, when: { ">=": [{ var: "total" }, 100] } },
+            { points: 10, when: { ">=": [{ var: "total" }, 50] } },
+          ],
+        },
+      }),
       c("4", { group: "g2", mandatory: true, points: 10, rule: { and: [{ var: "a" }, { or: [{ var: "b" }, { in: [{ var: "xepLoai" }, ["Tốt", "Khá"]] }] }] } }),
-      c("5", { group: "g2", points: { max: 10, score: { if: [{ var: "a" }, { count: [{ var: "members" }, { var: "skills.it" }] }, 0] } }, rule: { ">=": [{ count: [{ var: "members" }, { var: "skills.lang" }] }, 1] } }),
-      c("6", { group: "g2", points: 10, rule: { all: [{ filter: [{ var: "members" }, { ">=": [{ var: "age" }, 18] }] }, { "!": { "==": [{ var: "grade" }, "Chưa đạt"] } }] } }),
+      c("5", {
+        group: "g2",
+        points: { max: 10, score: { if: [{ var: "a" }, { count: [{ var: "members" }, { var: "skills.it" }] }, 0] } },
+        rule: { ">=": [{ count: [{ var: "members" }, { var: "skills.lang" }] }, 1] },
+      }),
+      c("6", {
+        group: "g2",
+        points: 10,
+        rule: { all: [{ filter: [{ var: "members" }, { ">=": [{ var: "age" }, 18] }] }, { "!": { "==": [{ var: "grade" }, "Chưa đạt"] } }] },
+      }),
       c("7", { points: 10, rule: { "<": [{ "-": [{ var: "x" }, 1] }, { "/": [{ var: "n" }, 100] }] } }),
       c("8", { points: 10, rule: { var: "share" } }),
-      c("9", { points: 10, rule: { none: [{ var: "tags" }, { ">": [{ var: "" }, 7] }] }, explain: { pass: text("ok {{n}} {{k}} {{total}} {{name}}"), fail: text("{{points}}/{{maxPoints}} {{missing}} {{found}}") } }),
+      c("9", {
+        points: 10,
+        rule: { none: [{ var: "tags" }, { ">": [{ var: "" }, 7] }] },
+        explain: { pass: text("ok {{n}} {{k}} {{total}} {{name}}"), fail: text("{{points}}/{{maxPoints}} {{missing}} {{found}}") },
+      }),
       c("excl", { role: "exclusion", excludes: { some: [{ var: "members" }, { and: [{ var: "sick" }, { "<": [{ var: "age" }, 5] }] }] } }),
       c("pending", { points: 10, pending: { reason: text("not found yet") } }),
     ],
     completeness: { level: "partial", notes: ["one pending criterion"] },
-    decision: { method: "points", maxPoints: 110, passMark: 50, notApplicable: "award", grades: [{ id: "top", title: text("Top"), minPoints: 80 }, { id: "ok", title: text("OK"), minPoints: 50 }] },
+    decision: {
+      method: "points",
+      maxPoints: 110,
+      passMark: 50,
+      notApplicable: "award",
+      grades: [
+        { id: "top", title: text("Top"), minPoints: 80 },
+        { id: "ok", title: text("OK"), minPoints: 50 },
+      ],
+    },
   }),
 );
 
@@ -77,7 +116,13 @@ const levelSet = loadCriteriaSet(
       c("L2", { level: "muc-2", rule: { shareAtMost: [25, { var: "members" }, { var: "sick" }] } }),
       c("X", { role: "exclusion", excludes: { ">": [{ var: "k" }, 900] } }),
     ],
-    decision: { method: "all", levels: [{ id: "muc-1", title: text("Mức 1") }, { id: "muc-2", title: text("Mức 2") }] },
+    decision: {
+      method: "all",
+      levels: [
+        { id: "muc-1", title: text("Mức 1") },
+        { id: "muc-2", title: text("Mức 2") },
+      ],
+    },
   }),
 );
 
@@ -134,16 +179,35 @@ describe("evaluate gives the same result with either evaluator", () => {
   });
 
   it("including titles decided from sub-units' data", () => {
-    const family = loadCriteriaSet(makeSet({ id: "family-set", criteria: [c("1", { points: 100, rule: { and: [{ var: "a" }, { ">=": [{ var: "n" }, 3] }] } })] }));
+    const family = loadCriteriaSet(
+      makeSet({ id: "family-set", criteria: [c("1", { points: 100, rule: { and: [{ var: "a" }, { ">=": [{ var: "n" }, 3] }] } })] }),
+    );
     const clan = loadCriteriaSet(
       makeSet({
         id: "clan-set",
-        inputs: { families: { type: "array", description: text("families"), items: { type: "object", description: text("family"), fields: { learning: { type: "title", set: "family-set", description: text("learning family") } } } } },
+        inputs: {
+          families: {
+            type: "array",
+            description: text("families"),
+            items: {
+              type: "object",
+              description: text("family"),
+              fields: { learning: { type: "title", set: "family-set", description: text("learning family") } },
+            },
+          },
+        },
         criteria: [c("1", { points: 100, rule: { shareAtLeast: [50, { var: "families" }, { var: "learning" }] } })],
       }),
     );
     const sets = createRegistry([family, clan]);
-    const data = { families: [{ learning: true }, { learning: { data: { a: true, n: 4 } } }, { learning: { data: { a: true } } }, { learning: { data: { a: false, n: 1 } } }] };
+    const data = {
+      families: [
+        { learning: true },
+        { learning: { data: { a: true, n: 4 } } },
+        { learning: { data: { a: true } } },
+        { learning: { data: { a: false, n: 1 } } },
+      ],
+    };
     for (const explain of [true, false]) {
       const a = evaluate(clan, structuredClone(data), { sets, explain });
       const b = evaluate(clan, structuredClone(data), { sets, explain, engine: "json-logic-js" });

@@ -145,7 +145,10 @@ describe("generated evaluators, shipped sets", () => {
     let tried = 0;
     for (const rel of SHIPPED) {
       const reference = loadCriteriaSet(readJson(rel));
-      const titles = Object.entries(reference.definition.inputs).filter(([, spec]) => spec.type === "title" && spec.levels !== undefined) as [string, InputSpec & { type: "title" }][];
+      const titles = Object.entries(reference.definition.inputs).filter(([, spec]) => spec.type === "title" && spec.levels !== undefined) as [
+        string,
+        InputSpec & { type: "title" },
+      ][];
       const lists = Object.entries(reference.definition.inputs).flatMap(([name, spec]) =>
         spec.type === "array" && spec.items.type === "object"
           ? Object.entries(spec.items.fields)
@@ -220,7 +223,11 @@ function completeFor(inputs: Inputs): fc.Arbitrary<Record<string, unknown>> {
         return fc.array(value(spec.items), { maxLength: 4 });
     }
   };
-  return fc.record(Object.fromEntries(Object.entries(inputs).map(([k, s]) => [k, "default" in s && s.default !== undefined ? fc.option(value(s), { nil: undefined }) : value(s)])));
+  return fc.record(
+    Object.fromEntries(
+      Object.entries(inputs).map(([k, s]) => [k, "default" in s && s.default !== undefined ? fc.option(value(s), { nil: undefined }) : value(s)]),
+    ),
+  );
 }
 
 describe("generated evaluators, random sets (fuzz)", () => {

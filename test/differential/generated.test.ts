@@ -21,7 +21,15 @@ const item = fc.record({ x: value, y: fc.record({ z: value }, { requiredKeys: []
 const listOf = fc.oneof(fc.array(item, { maxLength: 6 }), fc.array(scalar, { maxLength: 5 }), scalar);
 
 const data = fc.record(
-  { n: value, s: value, b: value, nul: fc.constant(null), items: listOf, nums: fc.array(fc.integer({ min: -3, max: 200 }), { maxLength: 6 }), rec: fc.record({ x: value, y: fc.record({ z: value }) }, { requiredKeys: [] }) },
+  {
+    n: value,
+    s: value,
+    b: value,
+    nul: fc.constant(null),
+    items: listOf,
+    nums: fc.array(fc.integer({ min: -3, max: 200 }), { maxLength: 6 }),
+    rec: fc.record({ x: value, y: fc.record({ z: value }) }, { requiredKeys: [] }),
+  },
   { requiredKeys: ["nul"] },
 );
 
@@ -32,11 +40,17 @@ const literal: fc.Arbitrary<Rule> = fc.oneof(scalar as fc.Arbitrary<Rule>, fc.ar
 
 function exprs(vars: readonly string[]): fc.Memo<Rule> {
   return fc.memo((depth) => {
-    const leaf = fc.oneof(literal, fc.constantFrom(...vars).map((p): Rule => ({ var: p })));
+    const leaf = fc.oneof(
+      literal,
+      fc.constantFrom(...vars).map((p): Rule => ({ var: p })),
+    );
     if (depth <= 1) return leaf;
     const sub = exprsAt(vars)(depth - 1);
     const inner = exprsAt(itemVars)(depth - 1);
-    const list = fc.oneof(fc.constantFrom<Rule>({ var: "items" }, { var: "nums" }, { var: "missing" }, { var: "n" }, [1, 2, 3]), fc.tuple(fc.constantFrom<Rule>({ var: "items" }, { var: "nums" }), inner).map(([l, c]): Rule => ({ filter: [l, c] })));
+    const list = fc.oneof(
+      fc.constantFrom<Rule>({ var: "items" }, { var: "nums" }, { var: "missing" }, { var: "n" }, [1, 2, 3]),
+      fc.tuple(fc.constantFrom<Rule>({ var: "items" }, { var: "nums" }), inner).map(([l, c]): Rule => ({ filter: [l, c] })),
+    );
     const op = (names: string[], min: number, max: number) =>
       fc.tuple(fc.constantFrom(...names), fc.array(sub, { minLength: min, maxLength: max })).map(([o, a]): Rule => ({ [o]: a }));
     return fc.oneof(
@@ -51,9 +65,17 @@ function exprs(vars: readonly string[]): fc.Memo<Rule> {
       fc.tuple(fc.constantFrom("all", "some", "none", "filter"), list, inner).map(([o, l, c]): Rule => ({ [o]: [l, c] })),
       fc.tuple(list, fc.option(inner, { nil: undefined })).map(([l, c]): Rule => ({ count: c === undefined ? [l] : [l, c] })),
       fc
-        .tuple(fc.constantFrom("shareAtLeast", "shareAtMost"), fc.oneof(fc.constantFrom<Rule>(0, 50, 66.6, 90, 100, 101, "50"), sub), list, inner, fc.option(inner, { nil: undefined }))
+        .tuple(
+          fc.constantFrom("shareAtLeast", "shareAtMost"),
+          fc.oneof(fc.constantFrom<Rule>(0, 50, 66.6, 90, 100, 101, "50"), sub),
+          list,
+          inner,
+          fc.option(inner, { nil: undefined }),
+        )
         .map(([o, p, l, c, x]): Rule => ({ [o]: x === undefined ? [p, l, c] : [p, l, c, x] })),
-      fc.tuple(fc.constantFrom("ratioAtLeast", "ratioAtMost"), sub, sub, fc.oneof(fc.constantFrom<Rule>(0, 50, 89, 100, 33.333333), sub)).map(([o, a, b, p]): Rule => ({ [o]: [a, b, p] })),
+      fc
+        .tuple(fc.constantFrom("ratioAtLeast", "ratioAtMost"), sub, sub, fc.oneof(fc.constantFrom<Rule>(0, 50, 89, 100, 33.333333), sub))
+        .map(([o, a, b, p]): Rule => ({ [o]: [a, b, p] })),
     );
   });
 }

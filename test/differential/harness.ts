@@ -5,7 +5,18 @@
  */
 import { expect } from "vitest";
 import { say } from "../../src/i18n/index.js";
-import { QuietRunner, RAN_DERIVED_NA, RAN_EMPTY_GROUP, RAN_ERROR, RAN_FALSE, RAN_MISSING, RAN_TRUE, RAN_VALUE, runRule, type Outcome } from "../../src/evaluate/run.js";
+import {
+  QuietRunner,
+  RAN_DERIVED_NA,
+  RAN_EMPTY_GROUP,
+  RAN_ERROR,
+  RAN_FALSE,
+  RAN_MISSING,
+  RAN_TRUE,
+  RAN_VALUE,
+  runRule,
+  type Outcome,
+} from "../../src/evaluate/run.js";
 import { compileRule, compileTest, prepareCompiled, TraceSink } from "../../src/logic/compile.js";
 import type { PreparedRule } from "../../src/logic/engine.js";
 import type { RatioMeasure } from "../../src/logic/exact.js";
@@ -83,7 +94,9 @@ function sameRun(a: Run, b: Run): boolean {
 }
 
 const show = (r: Run) =>
-  JSON.stringify(r, (_k, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? String(v) : Object.is(v, -0) ? "-0" : v === undefined ? "(undefined)" : v));
+  JSON.stringify(r, (_k, v: unknown) =>
+    typeof v === "number" && !Number.isFinite(v) ? String(v) : Object.is(v, -0) ? "-0" : v === undefined ? "(undefined)" : v,
+  );
 
 /** A run's outcome, as the criterion runner classifies it. */
 function classify(o: Outcome): string {
@@ -106,7 +119,8 @@ export function differential(rule: Rule, data: unknown, derived?: ReadonlyMap<st
   // In a yes/no position: the truthiness of the same value, with the same trace.
   const testFn = compileTest(rule, { plainData: true });
   const tested = runPrepared((t) => testFn(t.scope.root, new TraceSink(t)), scope);
-  const truth = reference.thrown === undefined ? { ...reference, value: Array.isArray(reference.value) ? reference.value.length > 0 : !!reference.value } : reference;
+  const truth =
+    reference.thrown === undefined ? { ...reference, value: Array.isArray(reference.value) ? reference.value.length > 0 : !!reference.value } : reference;
   if (!sameRun(truth, tested)) expect.fail(`${where()}\n  compiled test: ${show(tested)}`);
 
   // Without explanations: the same classification and missing paths as a full trace gives.

@@ -41,7 +41,7 @@ describe("JsonBytes", () => {
       1e21,
       5e-324,
       [undefined, () => 1, Symbol("s"), null],
-      { a: undefined, b: () => 1, c: Symbol("s"), d: 1, "1": "integer key first", "quoted\"key": true },
+      { a: undefined, b: () => 1, c: Symbol("s"), d: 1, "1": "integer key first", 'quoted"key': true },
       { d: new Date(0), nested: { toJSON: () => "custom" } },
       Object.assign(Object.create({ inherited: 1 }) as object, { own: 2 }),
     ];

@@ -29,13 +29,18 @@ describe("jsonlogic.com/tests.json", () => {
         expect(run.thrown, JSON.stringify(rule)).toBeUndefined();
         if (note === "default") {
           // Deliberate: a default value in var is not part of the format. Both engines ignore it...
-          expect(run.value, JSON.stringify(rule)).toBe(data === null ? null : (data as Record<string, unknown>)[String((rule as { var: [string] }).var[0])] ?? null);
+          expect(run.value, JSON.stringify(rule)).toBe(
+            data === null ? null : ((data as Record<string, unknown>)[String((rule as { var: [string] }).var[0])] ?? null),
+          );
           // ...and a set that uses one is rejected when it is loaded.
           const v = validateCriteriaSet(makeSet({ criteria: [{ id: "1", title: { vi: "x", en: "x" }, points: 100, rule }] }));
           expect(v.ok).toBe(false);
           continue;
         }
-        expect(sameValue(run.value, expected) || JSON.stringify(run.value) === JSON.stringify(expected), `${JSON.stringify(rule)} on ${JSON.stringify(data)}: got ${JSON.stringify(run.value)}`).toBe(true);
+        expect(
+          sameValue(run.value, expected) || JSON.stringify(run.value) === JSON.stringify(expected),
+          `${JSON.stringify(rule)} on ${JSON.stringify(data)}: got ${JSON.stringify(run.value)}`,
+        ).toBe(true);
       }
     });
   }

@@ -40,7 +40,35 @@ const unit = {
   ],
 };
 
-const operands: Rule[] = [0, 1, -1, 2.5, "", "0", "1", "5", "abc", true, false, null, [], [1], [1, 2], v("n"), v("z"), v("s"), v("e"), v("nul"), v("missing"), v("list"), v("empty"), v("t"), v("nested.a.b"), v("nested.a.nul"), v("nested.x.y")];
+const operands: Rule[] = [
+  0,
+  1,
+  -1,
+  2.5,
+  "",
+  "0",
+  "1",
+  "5",
+  "abc",
+  true,
+  false,
+  null,
+  [],
+  [1],
+  [1, 2],
+  v("n"),
+  v("z"),
+  v("s"),
+  v("e"),
+  v("nul"),
+  v("missing"),
+  v("list"),
+  v("empty"),
+  v("t"),
+  v("nested.a.b"),
+  v("nested.a.nul"),
+  v("nested.x.y"),
+];
 
 const seen: Rule[] = [];
 
@@ -53,7 +81,29 @@ function each(cases: Rule[], data: unknown = unit, derived?: ReadonlyMap<string,
 
 describe("the compiled evaluator and json-logic-js agree", () => {
   it("reads variables: own properties only, null for absent, paths into records and lists", () => {
-    each([v("n"), v("missing"), v("nul"), v("nested.a.b"), v("nested.a"), v("nested.x.y"), v("nested.a.b.c"), v("list"), v("word.length"), v("list.length"), v("list.0"), v("members.1.age"), { var: ["n"] }, { var: "" }, { var: null }, { var: [] }, { var: 0 }, v("toString"), v("constructor"), v("__proto__"), v("nested.hasOwnProperty")]);
+    each([
+      v("n"),
+      v("missing"),
+      v("nul"),
+      v("nested.a.b"),
+      v("nested.a"),
+      v("nested.x.y"),
+      v("nested.a.b.c"),
+      v("list"),
+      v("word.length"),
+      v("list.length"),
+      v("list.0"),
+      v("members.1.age"),
+      { var: ["n"] },
+      { var: "" },
+      { var: null },
+      { var: [] },
+      { var: 0 },
+      v("toString"),
+      v("constructor"),
+      v("__proto__"),
+      v("nested.hasOwnProperty"),
+    ]);
     each([v("length"), v("0"), v("1.x")], [{ x: 1 }, { x: null }]);
     each([v(""), v("a")], null);
     each([v(""), v("a")], 7);
@@ -63,7 +113,8 @@ describe("the compiled evaluator and json-logic-js agree", () => {
   it("compares loosely and strictly, as JavaScript does", () => {
     const ops = ["==", "===", "!=", "!==", ">", ">=", "<", "<="];
     const rules: Rule[] = [];
-    for (const op of ops) for (const a of operands) for (const b of [0, 1, "1", "", null, true, [], [1], v("s"), v("nul"), v("missing")]) rules.push({ [op]: [a, b] });
+    for (const op of ops)
+      for (const a of operands) for (const b of [0, 1, "1", "", null, true, [], [1], v("s"), v("nul"), v("missing")]) rules.push({ [op]: [a, b] });
     each(rules);
   });
 
@@ -117,7 +168,17 @@ describe("the compiled evaluator and json-logic-js agree", () => {
   it("uses JsonLogic truthiness ([] is false) in !, !!, and, or, if", () => {
     const rules: Rule[] = [];
     for (const a of operands) {
-      rules.push({ "!": [a] }, { "!!": [a] }, { "!": a }, { and: [a, "yes"] }, { or: [a, "yes"] }, { and: [true, a] }, { or: [false, a] }, { if: [a, "then", "else"] }, { if: [a] });
+      rules.push(
+        { "!": [a] },
+        { "!!": [a] },
+        { "!": a },
+        { and: [a, "yes"] },
+        { or: [a, "yes"] },
+        { and: [true, a] },
+        { or: [false, a] },
+        { if: [a, "then", "else"] },
+        { if: [a] },
+      );
     }
     rules.push(
       { and: [v("t"), v("missing"), v("n")] },
@@ -160,13 +221,17 @@ describe("the compiled evaluator and json-logic-js agree", () => {
     ];
     for (const r of records) {
       each(rules, { r });
-      each([{ all: [v("list"), { and: [v("r.a"), v("r.b"), v("r.c")] }] }, { shareAtLeast: [100, v("list"), { and: [v("r.a"), v("r.b")] }] }], { list: [{ r }, { r: { a: true, b: 1, c: "x" } }, { r }] });
+      each([{ all: [v("list"), { and: [v("r.a"), v("r.b"), v("r.c")] }] }, { shareAtLeast: [100, v("list"), { and: [v("r.a"), v("r.b")] }] }], {
+        list: [{ r }, { r: { a: true, b: 1, c: "x" } }, { r }],
+      });
     }
   });
 
   it("tests membership in lists and text", () => {
     const rules: Rule[] = [];
-    for (const a of operands) for (const b of [["a", "b"], [1, "1", null], [], "abc", "", v("strs"), v("list"), v("missing"), v("word"), [v("n"), v("s")], 5]) rules.push({ in: [a, b as Rule] });
+    for (const a of operands)
+      for (const b of [["a", "b"], [1, "1", null], [], "abc", "", v("strs"), v("list"), v("missing"), v("word"), [v("n"), v("s")], 5])
+        rules.push({ in: [a, b as Rule] });
     each(rules);
   });
 
@@ -174,7 +239,18 @@ describe("the compiled evaluator and json-logic-js agree", () => {
     const rules: Rule[] = [];
     for (const op of ["all", "some", "none", "filter"]) {
       for (const list of [v("members"), v("kids"), v("empty"), v("missing"), v("list"), v("n"), [1, 2], v("nul")]) {
-        for (const cond of [v("ok"), { "<": [v("age"), 18] }, { "<=": [6, v("age"), 14] }, true, false, v(""), { ">": [v(""), 1] }, v("sub.x"), { and: [v("ok"), v("age")] }, { or: [v("sick"), v("ok")] }])
+        for (const cond of [
+          v("ok"),
+          { "<": [v("age"), 18] },
+          { "<=": [6, v("age"), 14] },
+          true,
+          false,
+          v(""),
+          { ">": [v(""), 1] },
+          v("sub.x"),
+          { and: [v("ok"), v("age")] },
+          { or: [v("sick"), v("ok")] },
+        ])
           rules.push({ [op]: [list, cond] });
       }
       rules.push({ [op]: [v("members")] }, { [op]: [{ filter: [v("members"), v("ok")] }, { ">": [v("age"), 9] }] });
@@ -263,7 +339,21 @@ describe("the compiled evaluator and json-logic-js agree", () => {
       ["na", { status: "not-applicable" }],
       ["bad", { status: "error", message: msg("eval.derived", { name: "bad", reason: msg("error.unexpected", { text: "broken" }) }) }],
     ]);
-    each([v("gone"), v("na"), v("bad"), v("gone.x"), { and: [v("na"), v("bad")] }, { or: [v("bad"), v("gone")] }, { count: [v("gone")] }, { shareAtLeast: [50, v("na"), v("ok")] }, { "+": [v("n"), v("gone")] }], unit, derived);
+    each(
+      [
+        v("gone"),
+        v("na"),
+        v("bad"),
+        v("gone.x"),
+        { and: [v("na"), v("bad")] },
+        { or: [v("bad"), v("gone")] },
+        { count: [v("gone")] },
+        { shareAtLeast: [50, v("na"), v("ok")] },
+        { "+": [v("n"), v("gone")] },
+      ],
+      unit,
+      derived,
+    );
   });
 
   it("sums a value over a list's items: 0 for an empty list or a value that is not a list, parseFloat as in +, Infinity an error", () => {

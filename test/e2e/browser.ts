@@ -11,7 +11,16 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { ROOT } from "../helpers.js";
 
 export const CHROMIUM = "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 export const SITE = join(ROOT, "docs", "explorer", "dist");
 export const SCREENSHOTS = join(ROOT, "test", ".tmp", "screenshots");
@@ -25,11 +34,15 @@ export const todayInVietnam = (): string =>
 /** Builds the explorer exactly as `npm run site` does (the library's dist/ must be built: `npm test` does that first). */
 export function buildSite(): string {
   if (!existsSync(join(ROOT, "dist", "index.js"))) throw new Error("dist/ is missing: run `npm run build` first (`npm test` and `npm run e2e` do)");
-  execFileSync(process.execPath, [join(ROOT, "node_modules", "vite", "bin", "vite.js"), "build", "--config", "docs/explorer/vite.config.ts", "--logLevel", "warn"], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, "node_modules", "vite", "bin", "vite.js"), "build", "--config", "docs/explorer/vite.config.ts", "--logLevel", "warn"],
+    {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: "production" },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   return pathToFileURL(join(SITE, "index.html")).href;
 }
 
@@ -43,7 +56,9 @@ export interface Browser {
 
 export async function launch(): Promise<Browser> {
   if (!existsSync(CHROMIUM))
-    throw new Error(`The end-to-end tests drive Debian's Chromium at ${CHROMIUM}, which is not installed. Install it with \`apt-get install -y chromium\` (as root), then run the tests again.`);
+    throw new Error(
+      `The end-to-end tests drive Debian's Chromium at ${CHROMIUM}, which is not installed. Install it with \`apt-get install -y chromium\` (as root), then run the tests again.`,
+    );
   const profile = mkdtempSync(join(tmpdir(), "tieuchi-e2e-profile-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -57,7 +72,8 @@ export async function launch(): Promise<Browser> {
   // A violation is reported even when the page catches the error that caused it (zod's eval probe would be).
   // (A string: this runs in the page, and the tests' TypeScript has no DOM types.)
   await context.addInitScript({
-    content: 'document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "(inline)"}`));',
+    content:
+      'document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "(inline)"}`));',
   });
   context.on("console", (m) => {
     if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`);
@@ -80,7 +96,10 @@ export async function launch(): Promise<Browser> {
 /** Full-page screenshots at desktop and phone width: test/.tmp/screenshots/<name>-desktop.png and -phone.png. */
 export async function screenshots(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  for (const [label, size] of [["desktop", DESKTOP], ["phone", PHONE]] as const) {
+  for (const [label, size] of [
+    ["desktop", DESKTOP],
+    ["phone", PHONE],
+  ] as const) {
     await page.setViewportSize(size);
     await page.screenshot({ path: join(SCREENSHOTS, `${name}-${label}.png`), fullPage: true });
   }

@@ -58,7 +58,6 @@ async function open(hash: string): Promise<Page> {
   return page;
 }
 
-
 const verdictOf = (p: Page) => p.locator(".result-panel [data-test=result]").getAttribute("data-verdict");
 const field = (path: string) => `.unit-form [data-path="${path}"]`;
 
@@ -77,7 +76,9 @@ async function pageData(p: Page): Promise<unknown> {
 /** What the page shows in its result panel, to compare with the library's result. */
 async function shown(p: Page) {
   const panel = p.locator(".result-panel [data-test=result]");
-  const criteria = await panel.locator("[data-test=criterion-result]").evaluateAll((els) => els.map((e) => [e.getAttribute("data-id"), e.getAttribute("data-status")]));
+  const criteria = await panel
+    .locator("[data-test=criterion-result]")
+    .evaluateAll((els) => els.map((e) => [e.getAttribute("data-id"), e.getAttribute("data-status")]));
   return {
     verdict: await panel.getAttribute("data-verdict"),
     points: (await panel.locator("[data-test=points]").count()) > 0 ? await panel.locator("[data-test=points]").textContent() : null,
@@ -102,7 +103,9 @@ function expected(set: LoadedSet, data: unknown, lang: "vi" | "en" = "vi") {
 describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
   it("is one classic script and one stylesheet under a strict CSP, with nothing inline", () => {
     const html = readFileSync(join(SITE, "index.html"), "utf8");
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'none'; object-src 'none'`);
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'none'; object-src 'none'`,
+    );
     expect(html).not.toMatch(/type="module"|crossorigin|<style|\sstyle=/);
     expect(html.match(/<script\b[^>]*>/g)).toEqual([expect.stringMatching(/^<script defer src="\.\/assets\/index-[\w-]+\.js">$/)]);
     expect(html).toMatch(/<link rel="stylesheet" href="\.\/assets\/style-[\w-]+\.css">/);
@@ -130,8 +133,13 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
     }
     // One timeline: a row per title, a bar per version.
     for (const id of ids)
-      expect(await p.locator(`[data-test=timeline] .tl-row[data-set="${id}"] .tl-bar`).evaluateAll((els) => els.map((e) => e.getAttribute("data-version")))).toEqual(
-        files.filter((d) => d.id === id).sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1)).map((d) => d.version),
+      expect(
+        await p.locator(`[data-test=timeline] .tl-row[data-set="${id}"] .tl-bar`).evaluateAll((els) => els.map((e) => e.getAttribute("data-version"))),
+      ).toEqual(
+        files
+          .filter((d) => d.id === id)
+          .sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1))
+          .map((d) => d.version),
       );
     await screenshots(p, "1-catalogue");
   });
@@ -161,7 +169,8 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
 
     await p.click("button[data-lang=en]");
     expect(await p.locator("h1").textContent()).toBe(`${d.title.en} · TT 22/2020`);
-    for (const c of d.criteria) expect(await p.locator(`[data-test=criterion][data-id="${c.id}"] .c-rule`).textContent()).toBe(describeRule(c.rule!, "en", dvht.labels));
+    for (const c of d.criteria)
+      expect(await p.locator(`[data-test=criterion][data-id="${c.id}"] .c-rule`).textContent()).toBe(describeRule(c.rule!, "en", dvht.labels));
     expect(await p.locator("[data-test=decision]").textContent()).toContain("the title is earned with 50 points or more");
     // The choice of language is remembered.
     await p.reload();
@@ -198,7 +207,15 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
       coKeHoachHocTap: true,
       coQuyDinhKhuyenKhich: false,
       dauTuNguonLuc: false,
-      thanhVien: [{ hoTen: "Nguyễn Thị Thử", coKeHoachTuHocDuocDuyet: true, chapHanhKyLuat: true, hoanThanhChuongTrinhBatBuoc: false, danhHieuThiDua: "Không đạt danh hiệu" }],
+      thanhVien: [
+        {
+          hoTen: "Nguyễn Thị Thử",
+          coKeHoachTuHocDuocDuyet: true,
+          chapHanhKyLuat: true,
+          hoanThanhChuongTrinhBatBuoc: false,
+          danhHieuThiDua: "Không đạt danh hiệu",
+        },
+      ],
       danhHieuTapThe: "Không đạt danh hiệu",
       chiaSeTriThuc: false,
     };
@@ -263,7 +280,16 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
     await p.fill(`${field("thanhVien[0].hoTen")} input`, "Lê Văn Một");
     for (const name of ["coKeHoachTuHocDuocDuyet", "chapHanhKyLuat", "hoanThanhChuongTrinhBatBuoc"]) await setTri(p, `thanhVien[0].${name}`, true);
     await p.selectOption(`${field("thanhVien[0].danhHieuThiDua")} select`, "Lao động tiên tiến");
-    const qualities = ["tuanThuPhapLuat", "camKetHocTapSuotDoi", "toChucHocTapGiaDinh", "loiSongLanhManh", "ngoaiNguTinHoc", "tuDuyPhanBien", "binhDangGioi", "tonTrongDaDangVanHoa"];
+    const qualities = [
+      "tuanThuPhapLuat",
+      "camKetHocTapSuotDoi",
+      "toChucHocTapGiaDinh",
+      "loiSongLanhManh",
+      "ngoaiNguTinHoc",
+      "tuDuyPhanBien",
+      "binhDangGioi",
+      "tonTrongDaDangVanHoa",
+    ];
     for (const q of qualities) await setTri(p, `thanhVien[0].nangLucCongDanHocTap.${q}`, true);
     // A second member like the first, then a third added and removed again.
     await p.click(`${field("thanhVien[0]")} [data-test=duplicate]`);
@@ -274,7 +300,13 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
     await p.click(`${field("thanhVien[2]")} [data-test=remove]`);
     expect(await p.locator(`${field("thanhVien")} > [data-test=item]`).count()).toBe(2);
 
-    const member = { coKeHoachTuHocDuocDuyet: true, chapHanhKyLuat: true, hoanThanhChuongTrinhBatBuoc: true, danhHieuThiDua: "Lao động tiên tiến", nangLucCongDanHocTap: Object.fromEntries(qualities.map((q) => [q, true])) };
+    const member = {
+      coKeHoachTuHocDuocDuyet: true,
+      chapHanhKyLuat: true,
+      hoanThanhChuongTrinhBatBuoc: true,
+      danhHieuThiDua: "Lao động tiên tiến",
+      nangLucCongDanHocTap: Object.fromEntries(qualities.map((q) => [q, true])),
+    };
     const passing = {
       coKeHoachHocTap: true,
       coQuyDinhKhuyenKhich: true,
@@ -320,7 +352,8 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
       await expect.poll(() => p.locator("[data-test=diff-summary]").textContent()).toBe(diffSummary(d, lang));
       // The page leads with what changes decisions (the decision, then thresholds), then the criteria, the data,
       // and last the document's details (folded).
-      const decisive = (c: (typeof d.changes)[number]) => c.section === "decision" || (c.section === "criteria" && c.kind === "criterion-changed" && c.field === "threshold");
+      const decisive = (c: (typeof d.changes)[number]) =>
+        c.section === "decision" || (c.section === "criteria" && c.kind === "criterion-changed" && c.field === "threshold");
       const order = [
         ...d.changes.filter((c) => c.section === "decision"),
         ...d.changes.filter((c) => c.section === "criteria" && decisive(c)),
@@ -331,7 +364,11 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
       if (d.changes.some(decisive)) expect(sections[0]).toEqual(["decisive", "SECTION"]);
       if (d.changes.some((c) => c.section === "metadata")) expect(sections.at(-1)).toEqual(["metadata", "DETAILS"]);
       const texts = await p.locator("[data-test=change]").allTextContents();
-      for (const c of d.changes) expect(texts.some((x) => x.endsWith(c.message[lang])), c.message[lang]).toBe(true);
+      for (const c of d.changes)
+        expect(
+          texts.some((x) => x.endsWith(c.message[lang])),
+          c.message[lang],
+        ).toBe(true);
       return d;
     };
     const old = registry.get(SET, VERSION)!;
@@ -345,7 +382,9 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
     // Another title, picked from the lists; then the other way round.
     await p.selectOption("[data-test=compare-old]", "gia-dinh-van-hoa@2018.1.0");
     await p.waitForURL(/#\/compare\/gia-dinh-van-hoa\/2018\.1\.0\/don-vi-hoc-tap\/2024\.1\.0$/);
-    await expect.poll(() => p.locator("[data-test=diff-summary]").textContent()).toBe(diffSummary(diff(registry.get("gia-dinh-van-hoa", "2018.1.0")!, next), "vi"));
+    await expect
+      .poll(() => p.locator("[data-test=diff-summary]").textContent())
+      .toBe(diffSummary(diff(registry.get("gia-dinh-van-hoa", "2018.1.0")!, next), "vi"));
     await p.selectOption("[data-test=compare-new]", "gia-dinh-van-hoa@2024.1.0");
     await p.waitForURL(/#\/compare\/gia-dinh-van-hoa\/2018\.1\.0\/gia-dinh-van-hoa\/2024\.1\.0$/);
     await check(registry.get("gia-dinh-van-hoa", "2018.1.0")!, registry.get("gia-dinh-van-hoa", "2024.1.0")!, "vi");
@@ -372,7 +411,14 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
     await p.setInputFiles("[data-test=upload-json]", example);
     const data = readJsonFile(example);
     // The file is read asynchronously: wait for the page to take it.
-    await expect.poll(() => p.locator("[data-test=json]").inputValue().then((t) => JSON.parse(t))).toEqual(data);
+    await expect
+      .poll(() =>
+        p
+          .locator("[data-test=json]")
+          .inputValue()
+          .then((t) => JSON.parse(t)),
+      )
+      .toEqual(data);
     expect(await shown(p)).toEqual(expected(dvht, data));
     expect(JSON.parse(await p.locator("[data-test=json]").inputValue())).toEqual(data);
 
@@ -509,14 +555,23 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
   /** The page's figures, charts and table against a report. */
   async function expectReport(p: Page, report: Report): Promise<void> {
     const total = report.total;
-    expect(await p.locator("[data-test=batch-summary]").textContent()).toBe(`${total.units} đơn vị: ${total.evaluated} được đánh giá, ${total.errors.count} không đánh giá được (dữ liệu sai).`);
+    expect(await p.locator("[data-test=batch-summary]").textContent()).toBe(
+      `${total.units} đơn vị: ${total.evaluated} được đánh giá, ${total.errors.count} không đánh giá được (dữ liệu sai).`,
+    );
     // The verdict chart: one bar per verdict and one for the units not evaluated.
-    const bars = await p.locator("[data-test=chart-verdicts] .chart-row").evaluateAll((els) => els.map((e) => [e.getAttribute("data-value"), e.querySelector(".chart-value")?.textContent]));
+    const bars = await p
+      .locator("[data-test=chart-verdicts] .chart-row")
+      .evaluateAll((els) => els.map((e) => [e.getAttribute("data-value"), e.querySelector(".chart-value")?.textContent]));
     expect(bars).toEqual(
       [total.verdicts.pass, total.verdicts.fail, total.verdicts.incomplete, total.errors].map((x) => [String(x.count), `${x.count} (${pct(x.percent)})`]),
     );
-    const failed = [...total.sets[0]!.criteria].filter((c) => c.fail.count > 0).sort((a, b) => b.fail.count - a.fail.count || (a.id < b.id ? -1 : 1)).slice(0, 10);
-    expect(await p.locator("[data-test=chart-failed] .chart-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-value")))).toEqual(failed.map((c) => String(c.fail.count)));
+    const failed = [...total.sets[0]!.criteria]
+      .filter((c) => c.fail.count > 0)
+      .sort((a, b) => b.fail.count - a.fail.count || (a.id < b.id ? -1 : 1))
+      .slice(0, 10);
+    expect(await p.locator("[data-test=chart-failed] .chart-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-value")))).toEqual(
+      failed.map((c) => String(c.fail.count)),
+    );
     for (const c of total.sets[0]!.criteria) {
       const cells = await p.locator(`[data-test=report-criterion][data-id="${c.id}"] td.num`).allTextContents();
       expect(cells).toEqual([c.pass, c.fail, c.missing, c.notApplicable].map((x) => `${x.count} (${pct(x.percent)})`));
@@ -529,8 +584,14 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
         g.id === null ? "" : `${g.provisional.count} (${pct(g.provisional.percent)})`,
         "",
       ]);
-    expect(await p.locator("[data-test=report-grades] [data-test=grade-incomplete] td.num").allTextContents()).toEqual(["", "", `${total.verdicts.incomplete.count} (${pct(total.verdicts.incomplete.percent)})`]);
-    expect(await p.locator("[data-test=report-grades]").locator("..").locator("p").first().textContent()).toContain(`trên ${total.evaluated} đơn vị đã đánh giá`);
+    expect(await p.locator("[data-test=report-grades] [data-test=grade-incomplete] td.num").allTextContents()).toEqual([
+      "",
+      "",
+      `${total.verdicts.incomplete.count} (${pct(total.verdicts.incomplete.percent)})`,
+    ]);
+    expect(await p.locator("[data-test=report-grades]").locator("..").locator("p").first().textContent()).toContain(
+      `trên ${total.evaluated} đơn vị đã đánh giá`,
+    );
   }
 
   async function downloaded(p: Page, test: string): Promise<string> {
@@ -554,9 +615,14 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
     expect(await p.locator("[data-test=report-group] td:first-child").allTextContents()).toEqual(grouped.groups.map((g) => String(g.key.loai)));
     expect(await downloaded(p, "download-report-csv")).toBe(formatReport(grouped, "csv", "vi"));
     // One line per unit, in order: the same lines and verdicts as the CLI's (the page's results carry explanations too).
-    const mine = (await downloaded(p, "download-results")).trimEnd().split("\n").map((l) => JSON.parse(l) as { line: number; unit: unknown; result?: { verdict: string }; error?: { code: string } });
+    const mine = (await downloaded(p, "download-results"))
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { line: number; unit: unknown; result?: { verdict: string }; error?: { code: string } });
     const theirs = cli.lines.map((l) => JSON.parse(l) as { line: number; unit: unknown; result?: { verdict: string }; error?: { code: string } });
-    expect(mine.map((l) => [l.line, l.unit, l.result?.verdict ?? l.error?.code])).toEqual(theirs.map((l) => [l.line, l.unit, l.result?.verdict ?? l.error?.code]));
+    expect(mine.map((l) => [l.line, l.unit, l.result?.verdict ?? l.error?.code])).toEqual(
+      theirs.map((l) => [l.line, l.unit, l.result?.verdict ?? l.error?.code]),
+    );
   });
 
   it("runs a small CSV batch, with a grouping column, bad cells and a short row, as tieuchi batch does", async () => {
@@ -564,7 +630,9 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
     const file = join(ROOT, "test", "e2e", "fixtures", `${SET}-units.csv`);
     // Without naming the grouping column, the file is read as a spreadsheet: "xa" is kept to group by, and said.
     await p.setInputFiles("[data-test=batch-file]", file);
-    await expect.poll(() => p.locator("[data-test=notices]").textContent(), { timeout: 30_000 }).toContain("cột “xa” không phải dữ liệu của bộ tiêu chí: giữ lại để nhóm kết quả");
+    await expect
+      .poll(() => p.locator("[data-test=notices]").textContent(), { timeout: 30_000 })
+      .toContain("cột “xa” không phải dữ liệu của bộ tiêu chí: giữ lại để nhóm kết quả");
     expect(await p.locator("[data-test=group-by] option").allTextContents()).toContain("xa");
     // Named as a field only for grouping, it is read cell by cell as tieuchi batch --meta xa reads it.
     await p.click(".batch-more > summary");
@@ -576,7 +644,9 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
     expect(report.total.verdicts.pass.count + report.total.verdicts.fail.count + report.total.verdicts.incomplete.count).toBe(3);
     expect(report.total.errors.count).toBe(3);
     await expectReport(p, report);
-    expect(await p.locator("[data-test=report-group] td:first-child").allTextContents()).toEqual(report.groups.map((g) => (g.key.xa === null ? "—" : String(g.key.xa))));
+    expect(await p.locator("[data-test=report-group] td:first-child").allTextContents()).toEqual(
+      report.groups.map((g) => (g.key.xa === null ? "—" : String(g.key.xa))),
+    );
     expect(await downloaded(p, "download-report-md")).toBe(formatReport(report, "md", "vi"));
     await screenshots(p, "5b-batch-csv");
   });

@@ -65,7 +65,11 @@ async function downloaded(p: Page, test: string): Promise<{ name: string; bytes:
 async function cliBatch(file: string): Promise<{ lines: string[]; report: Report; err: string }> {
   let out = "";
   let err = "";
-  const code = await main(["batch", DVHT, file, "--workers", "0", "--as-of", TODAY, "--out-of-force"], { out: (t) => (out += t), err: (t) => (err += t), columns: 120 });
+  const code = await main(["batch", DVHT, file, "--workers", "0", "--as-of", TODAY, "--out-of-force"], {
+    out: (t) => (out += t),
+    err: (t) => (err += t),
+    columns: 120,
+  });
   expect([0, 1]).toContain(code);
   const lines = out.split("\n").filter((l) => l !== "");
   const acc = createReport({ set: dvht });
@@ -78,7 +82,9 @@ const pct = (x: string | null) => `${x!.replace(".", ",")}%`;
 /** The page's report against the CLI's: the summary, the verdict chart and every criterion's row. */
 async function expectReport(p: Page, report: Report): Promise<void> {
   const total = report.total;
-  expect(await p.locator("[data-test=batch-summary]").textContent()).toBe(`${total.units} đơn vị: ${total.evaluated} được đánh giá, ${total.errors.count} không đánh giá được (dữ liệu sai).`);
+  expect(await p.locator("[data-test=batch-summary]").textContent()).toBe(
+    `${total.units} đơn vị: ${total.evaluated} được đánh giá, ${total.errors.count} không đánh giá được (dữ liệu sai).`,
+  );
   const bars = await p.locator("[data-test=chart-verdicts] .chart-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-value")));
   expect(bars).toEqual([total.verdicts.pass, total.verdicts.fail, total.verdicts.incomplete, total.errors].map((x) => String(x.count)));
   for (const c of total.sets[0]!.criteria) {
@@ -101,7 +107,7 @@ async function fillIn(template: Buffer): Promise<Buffer> {
     ["DV03", "Trạm Y tế", "Cấp tỉnh", yes, "", yes, null, yes, "Xã Tây"],
     ["DV04", "Nhà văn hóa", "Cấp huyện", yes, yes, "khong ro", "Tập thể lao động tiên tiến", "Không", "Xã Đông"],
   ];
-  rows.forEach((r, i) => units.getRow(3 + i).values = r);
+  rows.forEach((r, i) => (units.getRow(3 + i).values = r));
   const staff = wb.getWorksheet("Thành viên")!;
   const all8 = Array(8).fill(yes);
   const people: unknown[][] = [
@@ -150,13 +156,32 @@ describe("the explorer for officials, in Chromium", { timeout: 240_000 }, () => 
     const theirs = join(tmp, "cli.xlsx");
     let err = "";
     // Exit 1: DV04's data is invalid (a unit not evaluated), as the report says.
-    expect(await main(["batch", DVHT, filled, "--out", theirs, "--workers", "0", "--as-of", TODAY, "--out-of-force", "--quiet"], { out: () => undefined, err: (t) => (err += t), columns: 80 }), err).toBe(1);
+    expect(
+      await main(["batch", DVHT, filled, "--out", theirs, "--workers", "0", "--as-of", TODAY, "--out-of-force", "--quiet"], {
+        out: () => undefined,
+        err: (t) => (err += t),
+        columns: 80,
+      }),
+      err,
+    ).toBe(1);
     const want = (await workbookTables(ExcelJS, new Uint8Array(readFileSync(theirs))))[0]!.rows;
     const xlsx = await downloaded(p, "download-results-xlsx");
     expect(xlsx.name).toBe(`${SET}-${OLD}-da-dien-ket-qua.xlsx`);
     const mine = (await workbookTables(ExcelJS, new Uint8Array(xlsx.bytes)))[0]!.rows;
     expect(mine).toEqual(want);
-    expect(mine[0]).toEqual(["Dòng", "Mã đơn vị", "Tên đơn vị", "Kết luận", "Xếp loại", "Điểm", "Thang điểm", "Tiêu chí chưa đạt", "Dữ liệu còn thiếu", "Dữ liệu sai (chưa đánh giá)", "Xã"]);
+    expect(mine[0]).toEqual([
+      "Dòng",
+      "Mã đơn vị",
+      "Tên đơn vị",
+      "Kết luận",
+      "Xếp loại",
+      "Điểm",
+      "Thang điểm",
+      "Tiêu chí chưa đạt",
+      "Dữ liệu còn thiếu",
+      "Dữ liệu sai (chưa đánh giá)",
+      "Xã",
+    ]);
     const verdictWord = { pass: "Đạt", fail: "Chưa đạt", incomplete: "Chưa đủ dữ liệu" } as const;
     cli.lines.forEach((l, i) => {
       const line = JSON.parse(l) as { result?: { verdict: keyof typeof verdictWord }; error?: unknown };
@@ -175,7 +200,10 @@ describe("the explorer for officials, in Chromium", { timeout: 240_000 }, () => 
   it("reads a ;-separated CSV with Vietnamese headers, names the delimiter and groups by the column it does not know", async () => {
     const p = await open(`#/batch/${SET}/${OLD}`);
     const file = join(tmp, "don-vi.csv");
-    writeFileSync(file, "\ufeffMã đơn vị;Tên đơn vị;Có chủ trương, kế hoạch học tập;Huyện;Thành viên › Họ tên;Thành viên › Chấp hành kỷ luật, nội quy\nA;Phòng A;Có;Yên;Lan;Có\nA;;;;Huệ;Không\nB;Phòng B;Không;Lạc;;\n");
+    writeFileSync(
+      file,
+      "\ufeffMã đơn vị;Tên đơn vị;Có chủ trương, kế hoạch học tập;Huyện;Thành viên › Họ tên;Thành viên › Chấp hành kỷ luật, nội quy\nA;Phòng A;Có;Yên;Lan;Có\nA;;;;Huệ;Không\nB;Phòng B;Không;Lạc;;\n",
+    );
     await p.setInputFiles("[data-test=batch-file]", file);
     await p.waitForSelector("[data-test=report] [data-test=chart-verdicts] svg", { timeout: 120_000 });
     expect(await p.locator("[data-test=delimiter]").textContent()).toBe("Các ô của tệp CSV cách nhau bằng dấu chấm phẩy (;).");
@@ -187,7 +215,9 @@ describe("the explorer for officials, in Chromium", { timeout: 240_000 }, () => 
 
   it("runs a batch in a worker: count and percentage, stop, and a new file ends the run in progress", async () => {
     // 20,000 agencies: the district's example repeated.
-    const district = readFileSync(DISTRICT, "utf8").split("\n").filter((l) => l !== "");
+    const district = readFileSync(DISTRICT, "utf8")
+      .split("\n")
+      .filter((l) => l !== "");
     const big = join(tmp, "huyen-20000.ndjson");
     const lines: string[] = [];
     for (let i = 0; lines.length < 20_000; i++) lines.push(district[i % district.length]!);
@@ -196,7 +226,9 @@ describe("the explorer for officials, in Chromium", { timeout: 240_000 }, () => 
     const p = await open(`#/batch/${SET}/${OLD}`);
     // Long tasks of the page's main thread (the Long Tasks API reports each over 50 ms). (Strings: this runs in
     // the page, and the tests' TypeScript has no DOM types.)
-    await p.evaluate('window.longTasks = []; new PerformanceObserver((list) => list.getEntries().forEach((e) => window.longTasks.push(e.duration))).observe({ type: "longtask", buffered: true });');
+    await p.evaluate(
+      'window.longTasks = []; new PerformanceObserver((list) => list.getEntries().forEach((e) => window.longTasks.push(e.duration))).observe({ type: "longtask", buffered: true });',
+    );
     const longTasks = () => p.evaluate("window.longTasks.splice(0)") as Promise<number[]>;
 
     // Stop: the run ends, no report comes.
@@ -265,7 +297,9 @@ describe("the explorer for officials, in Chromium", { timeout: 240_000 }, () => 
     await p.waitForSelector("[data-test=verdict][data-verdict=invalid]", { state: "attached" });
     const field = p.locator('.unit-form [data-path="soNguoiHocDatCongDanHocTap"]');
     expect(await field.getAttribute("class")).toContain("is-invalid");
-    expect(await field.locator(":scope > .field-msg").textContent()).toBe('50 lớn hơn 40 là giá trị của người học: người học đạt "Công dân học tập" không thể vượt quá số đó');
+    expect(await field.locator(":scope > .field-msg").textContent()).toBe(
+      '50 lớn hơn 40 là giá trị của người học: người học đạt "Công dân học tập" không thể vượt quá số đó',
+    );
     const error = p.locator(".result-panel [data-test=error]");
     expect(await error.getAttribute("data-code")).toBe("ERR_UNIT_DATA");
     expect(await error.locator(".problems li").allTextContents()).toEqual([expect.stringContaining("[part_exceeds_whole]")]);
@@ -340,9 +374,29 @@ describe("the explorer for officials, in Chromium", { timeout: 240_000 }, () => 
       chapHanhKyLuat: true,
       hoanThanhChuongTrinhBatBuoc: true,
       danhHieuThiDua: "Lao động tiên tiến",
-      nangLucCongDanHocTap: Object.fromEntries(["tuanThuPhapLuat", "camKetHocTapSuotDoi", "toChucHocTapGiaDinh", "loiSongLanhManh", "ngoaiNguTinHoc", "tuDuyPhanBien", "binhDangGioi", "tonTrongDaDangVanHoa"].map((q) => [q, true])),
+      nangLucCongDanHocTap: Object.fromEntries(
+        [
+          "tuanThuPhapLuat",
+          "camKetHocTapSuotDoi",
+          "toChucHocTapGiaDinh",
+          "loiSongLanhManh",
+          "ngoaiNguTinHoc",
+          "tuDuyPhanBien",
+          "binhDangGioi",
+          "tonTrongDaDangVanHoa",
+        ].map((q) => [q, true]),
+      ),
     };
-    const data = { tenDonVi: "Phòng Giáo dục huyện Yên", capQuanLy: "Cấp huyện", coKeHoachHocTap: true, coQuyDinhKhuyenKhich: true, dauTuNguonLuc: true, chiaSeTriThuc: false, danhHieuTapThe: "Tập thể lao động tiên tiến", thanhVien: [member] };
+    const data = {
+      tenDonVi: "Phòng Giáo dục huyện Yên",
+      capQuanLy: "Cấp huyện",
+      coKeHoachHocTap: true,
+      coQuyDinhKhuyenKhich: true,
+      dauTuNguonLuc: true,
+      chiaSeTriThuc: false,
+      danhHieuTapThe: "Tập thể lao động tiên tiến",
+      thanhVien: [member],
+    };
     await p.fill("[data-test=as-of]", "01/06/2022");
     await p.click("#tab-json");
     await p.fill("[data-test=json]", JSON.stringify(data));
@@ -391,7 +445,13 @@ describe("the explorer for officials, in Chromium", { timeout: 240_000 }, () => 
     writeFileSync(join(tmp, "audit.json"), JSON.stringify(audit));
     writeFileSync(join(tmp, "data.json"), saved.bytes);
     let out = "";
-    expect(main(["verify", join(tmp, "audit.json"), join(tmp, "data.json"), "--criteria", join(ROOT, "criteria")], { out: (t) => (out += t), err: () => undefined, columns: 80 })).toBe(0);
+    expect(
+      main(["verify", join(tmp, "audit.json"), join(tmp, "data.json"), "--criteria", join(ROOT, "criteria")], {
+        out: (t) => (out += t),
+        err: () => undefined,
+        columns: 80,
+      }),
+    ).toBe(0);
     expect(out).toContain("KHỚP");
   });
 
@@ -425,7 +485,13 @@ describe("the explorer for officials, in Chromium", { timeout: 240_000 }, () => 
 
   it("fits every page on a phone: no horizontal scroll at 390 px", async () => {
     const sets = findCriteriaFiles(join(ROOT, "criteria")).map((f) => readJsonFile(f) as { id: string; version: string });
-    const routes = ["#/", "#/compare", "#/batch", "#/compare/gia-dinh-van-hoa/2018.1.0/gia-dinh-van-hoa/2024.1.0", "#/compare/cong-dong-hoc-tap-cap-xa/2014.1.0/cong-dong-hoc-tap-cap-xa/2024.1.0"];
+    const routes = [
+      "#/",
+      "#/compare",
+      "#/batch",
+      "#/compare/gia-dinh-van-hoa/2018.1.0/gia-dinh-van-hoa/2024.1.0",
+      "#/compare/cong-dong-hoc-tap-cap-xa/2014.1.0/cong-dong-hoc-tap-cap-xa/2024.1.0",
+    ];
     for (const s of sets) routes.push(`#/set/${s.id}/${s.version}`, `#/check/${s.id}/${s.version}`, `#/batch/${s.id}/${s.version}`);
     page = await browser.context.newPage();
     await page.setViewportSize(PHONE);

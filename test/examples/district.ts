@@ -52,11 +52,49 @@ export interface Population {
 }
 
 const HUYEN = "Huyện Mẫu";
-const PHONG = ["Nội vụ", "Tư pháp", "Tài chính - Kế hoạch", "Kinh tế và Hạ tầng", "Tài nguyên và Môi trường", "Lao động - Thương binh và Xã hội", "Văn hóa và Thông tin", "Giáo dục và Đào tạo", "Y tế", "Nông nghiệp và Phát triển nông thôn"];
+const PHONG = [
+  "Nội vụ",
+  "Tư pháp",
+  "Tài chính - Kế hoạch",
+  "Kinh tế và Hạ tầng",
+  "Tài nguyên và Môi trường",
+  "Lao động - Thương binh và Xã hội",
+  "Văn hóa và Thông tin",
+  "Giáo dục và Đào tạo",
+  "Y tế",
+  "Nông nghiệp và Phát triển nông thôn",
+];
 const XA = ["An Bình", "An Hòa", "Bình Minh", "Đông Thạnh", "Hòa Lợi", "Long Phước", "Mỹ Hạnh", "Phú An", "Tân Hiệp", "Thạnh Phú", "Tân Lập", "Vĩnh Lộc"];
 const HO = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"];
 const DEM = ["Văn", "Thị", "Hữu", "Minh", "Ngọc", "Thanh", "Quốc", "Thu", "Đức", "Kim"];
-const TEN = ["An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Hải", "Hạnh", "Hùng", "Hương", "Khánh", "Lan", "Linh", "Long", "Mai", "Nam", "Nga", "Phong", "Phúc", "Quân", "Sơn", "Tâm", "Thảo", "Trang", "Tuấn", "Vy"];
+const TEN = [
+  "An",
+  "Bình",
+  "Chi",
+  "Dũng",
+  "Giang",
+  "Hà",
+  "Hải",
+  "Hạnh",
+  "Hùng",
+  "Hương",
+  "Khánh",
+  "Lan",
+  "Linh",
+  "Long",
+  "Mai",
+  "Nam",
+  "Nga",
+  "Phong",
+  "Phúc",
+  "Quân",
+  "Sơn",
+  "Tâm",
+  "Thảo",
+  "Trang",
+  "Tuấn",
+  "Vy",
+];
 
 const agency = (loai: string, cap: "Cấp huyện" | "Cấp tỉnh", ten: string) => ({ unit: { loai, capQuanLy: cap }, data: { tenDonVi: ten, capQuanLy: cap } });
 
@@ -96,7 +134,12 @@ const AGENCIES: Population = {
       count: 65,
       fail: 0.38,
       missing: 0.02,
-      name: (i) => agency("Tổ chức chính trị - xã hội", "Cấp huyện", `${["Hội Khuyến học", "Hội Liên hiệp Phụ nữ", "Đoàn Thanh niên", "Hội Nông dân", "Hội Cựu chiến binh"][i % 5]} ${i < 5 ? HUYEN : `xã ${XA[(i - 5) % XA.length]}`}`),
+      name: (i) =>
+        agency(
+          "Tổ chức chính trị - xã hội",
+          "Cấp huyện",
+          `${["Hội Khuyến học", "Hội Liên hiệp Phụ nữ", "Đoàn Thanh niên", "Hội Nông dân", "Hội Cựu chiến binh"][i % 5]} ${i < 5 ? HUYEN : `xã ${XA[(i - 5) % XA.length]}`}`,
+        ),
     },
     {
       count: 40,
@@ -106,7 +149,9 @@ const AGENCIES: Population = {
         agency(
           i % 2 === 0 ? "Trường học" : "Đơn vị sự nghiệp",
           "Cấp tỉnh",
-          i % 2 === 0 ? `Trường THPT ${HUYEN} ${Math.floor(i / 2) + 1}` : `${["Chi cục Thuế", "Kho bạc Nhà nước", "Bảo hiểm xã hội", "Chi nhánh Văn phòng đăng ký đất đai", "Trung tâm Y tế"][Math.floor(i / 2) % 5]} khu vực ${Math.floor(i / 10) + 1}`,
+          i % 2 === 0
+            ? `Trường THPT ${HUYEN} ${Math.floor(i / 2) + 1}`
+            : `${["Chi cục Thuế", "Kho bạc Nhà nước", "Bảo hiểm xã hội", "Chi nhánh Văn phòng đăng ký đất đai", "Trung tâm Y tế"][Math.floor(i / 2) % 5]} khu vực ${Math.floor(i / 10) + 1}`,
         ),
     },
   ],
@@ -164,7 +209,13 @@ export function generatePopulation(p: Population): UnitRecord[] {
     const seed = `${p.seed}/${k}`;
     const rng = createRng(`${seed}/names`);
     let i = 0;
-    for (const data of generateUnits(set, s.count, { seed, fail: s.fail, missing: s.missing, listLength: p.listLength, ...(p.listLengths ? { listLengths: p.listLengths } : {}) })) {
+    for (const data of generateUnits(set, s.count, {
+      seed,
+      fail: s.fail,
+      missing: s.missing,
+      listLength: p.listLength,
+      ...(p.listLengths ? { listLengths: p.listLengths } : {}),
+    })) {
       const named = s.name(i++, rng);
       nameMembers(data, rng);
       const n = out.length + 1;

@@ -32,7 +32,11 @@ const ENUM = ["Tốt", "Khá", "Đạt"];
 const NAMES = ["a", "b", "c", "soNguoi", "tuoi", "xepLoai", "ngay", "diem", "ty", "co", "hoTen", "dat", "k", "n", "m"];
 
 const field = (name: string): fc.Arbitrary<Field> =>
-  fc.record({ name: fc.constant(name), kind: fc.constantFrom<Kind>("boolean", "integer", "count", "number", "string", "enum", "date"), withDefault: fc.boolean() });
+  fc.record({
+    name: fc.constant(name),
+    kind: fc.constantFrom<Kind>("boolean", "integer", "count", "number", "string", "enum", "date"),
+    withDefault: fc.boolean(),
+  });
 
 const fields = (min: number, max: number) =>
   fc.uniqueArray(fc.constantFrom(...NAMES), { minLength: min, maxLength: max }).chain((names) => fc.tuple(...names.map(field)));
@@ -41,7 +45,9 @@ const fields = (min: number, max: number) =>
 export const model: fc.Arbitrary<Model> = fc
   .record({
     scalars: fields(1, 5),
-    lists: fc.uniqueArray(fc.constantFrom("thanhVien", "hoGiaDinh", "canBo"), { maxLength: 2 }).chain((names) => fc.tuple(...names.map((name) => fields(1, 4).map((f) => ({ name, fields: f }))))),
+    lists: fc
+      .uniqueArray(fc.constantFrom("thanhVien", "hoGiaDinh", "canBo"), { maxLength: 2 })
+      .chain((names) => fc.tuple(...names.map((name) => fields(1, 4).map((f) => ({ name, fields: f }))))),
     derived: fc.uniqueArray(fc.constantFrom("d1", "d2", "d3"), { maxLength: 2 }),
   })
   .map((m) => ({ ...m, lists: [...m.lists] }));
@@ -70,7 +76,12 @@ function spec(f: Field): Record<string, unknown> {
 export function inputsOf(m: Model): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of m.scalars) out[f.name] = spec(f);
-  for (const l of m.lists) out[l.name] = { type: "array", description: t(l.name), items: { type: "object", description: t("item"), fields: Object.fromEntries(l.fields.map((f) => [f.name, spec(f)])) } };
+  for (const l of m.lists)
+    out[l.name] = {
+      type: "array",
+      description: t(l.name),
+      items: { type: "object", description: t("item"), fields: Object.fromEntries(l.fields.map((f) => [f.name, spec(f)])) },
+    };
   return out;
 }
 
@@ -97,7 +108,12 @@ function rulesOver(scope: Scope, depth: number): { bool: fc.Arbitrary<Rule>; num
   const dates = ofKind("date");
   const pick = (names: readonly string[]) => fc.constantFrom(...names).map(v);
 
-  const numLeaf = fc.oneof(fc.integer({ min: -3, max: 60 }), fc.double({ min: 0, max: 100, noNaN: true, noDefaultInfinity: true }).map((d) => Math.round(d * 100) / 100), ...(nums.length ? [pick(nums)] : []), ...(scope.extra.length ? [pick(scope.extra)] : []));
+  const numLeaf = fc.oneof(
+    fc.integer({ min: -3, max: 60 }),
+    fc.double({ min: 0, max: 100, noNaN: true, noDefaultInfinity: true }).map((d) => Math.round(d * 100) / 100),
+    ...(nums.length ? [pick(nums)] : []),
+    ...(scope.extra.length ? [pick(scope.extra)] : []),
+  );
   const boolLeaf = fc.oneof(fc.boolean(), ...(bools.length ? [pick(bools)] : []), ...(scope.extra.length ? [pick(scope.extra)] : []));
   if (depth <= 0) return { bool: boolLeaf, num: numLeaf };
   const sub = rulesOver(scope, depth - 1);
@@ -115,7 +131,9 @@ function rulesOver(scope: Scope, depth: number): { bool: fc.Arbitrary<Rule>; num
       fc.tuple(fc.constantFrom("all", "some", "none"), item.bool).map(([o, c]): Rule => ({ [o]: [v(l.name), c] })),
       op("!!", op("filter", list, item.bool)),
       op(">=", op("count", list, item.bool), fc.integer({ min: 0, max: 5 })),
-      fc.tuple(fc.constantFrom("shareAtLeast", "shareAtMost"), percent, item.bool, fc.option(item.bool, { nil: undefined })).map(([o, p, c, ex]): Rule => ({ [o]: ex === undefined ? [p, v(l.name), c] : [p, v(l.name), c, ex] })),
+      fc
+        .tuple(fc.constantFrom("shareAtLeast", "shareAtMost"), percent, item.bool, fc.option(item.bool, { nil: undefined }))
+        .map(([o, p, c, ex]): Rule => ({ [o]: ex === undefined ? [p, v(l.name), c] : [p, v(l.name), c, ex] })),
     );
   });
   const bool = fc.oneof(
@@ -126,13 +144,22 @@ function rulesOver(scope: Scope, depth: number): { bool: fc.Arbitrary<Rule>; num
     fc.tuple(fc.constantFrom("!", "!!"), sub.bool).map(([o, a]): Rule => ({ [o]: [a] })),
     fc.tuple(cmp, sub.num, sub.num).map(([o, x, y]): Rule => ({ [o]: [x, y] })),
     fc.tuple(fc.constantFrom("<", "<="), sub.num, sub.num, sub.num).map(([o, x, y, z]): Rule => ({ [o]: [x, y, z] })),
-    ...(strings.length ? [fc.tuple(pick(strings), fc.subarray(ENUM, { minLength: 1 })).map(([x, vs]): Rule => ({ in: [x, vs] })), fc.tuple(pick(strings), fc.constantFrom(...ENUM, "Khá", "Ka")).map(([x, s]): Rule => ({ "==": [x, s] }))] : []),
+    ...(strings.length
+      ? [
+          fc.tuple(pick(strings), fc.subarray(ENUM, { minLength: 1 })).map(([x, vs]): Rule => ({ in: [x, vs] })),
+          fc.tuple(pick(strings), fc.constantFrom(...ENUM, "Khá", "Ka")).map(([x, s]): Rule => ({ "==": [x, s] })),
+        ]
+      : []),
     ...(dates.length ? [fc.tuple(pick(dates), fc.constantFrom("2010-01-01", "2024-06-30")).map(([x, d]): Rule => ({ ">=": [x, d] }))] : []),
     fc.tuple(fc.constantFrom("ratioAtLeast", "ratioAtMost"), countExpr, countExpr, percent).map(([o, p, w, pc]): Rule => ({ [o]: [p, w, pc] })),
     ...scoped,
   );
   // `sum` of a number over a list's items (its value compared, so it reaches a verdict).
-  const sums = scope.lists.map((l) => fc.tuple(fc.constant(v(l.name)), rulesOver({ fields: l.fields, extra: [], lists: [] }, depth - 1).num).map(([list, value]): Rule => ({ sum: [list, value] })));
+  const sums = scope.lists.map((l) =>
+    fc
+      .tuple(fc.constant(v(l.name)), rulesOver({ fields: l.fields, extra: [], lists: [] }, depth - 1).num)
+      .map(([list, value]): Rule => ({ sum: [list, value] })),
+  );
   const num = fc.oneof(
     { depthSize: "small" },
     numLeaf,
@@ -176,7 +203,12 @@ export function setFor(m: Model): fc.Arbitrary<Record<string, unknown>> {
     .map((g) => {
       const points = g.method === "points";
       const criteria = g.criteria.map((c, i): Record<string, unknown> => {
-        const base: Record<string, unknown> = { id: `c${i}`, title: t(`tiêu chí ${i}`), ...(c.applies !== undefined ? { applies: c.applies } : {}), ...(g.groups ? { group: `g${(i % 2) + 1}` } : {}) };
+        const base: Record<string, unknown> = {
+          id: `c${i}`,
+          title: t(`tiêu chí ${i}`),
+          ...(c.applies !== undefined ? { applies: c.applies } : {}),
+          ...(g.groups ? { group: `g${(i % 2) + 1}` } : {}),
+        };
         if (!points && g.levels > 0) base.level = `muc-${Math.min(c.level, g.levels - 1) + 1}`;
         switch (c.kind) {
           case "exclusion":
@@ -186,7 +218,11 @@ export function setFor(m: Model): fc.Arbitrary<Record<string, unknown>> {
           case "tiers":
             if (points) {
               const max = Math.max(1, c.points);
-              return { ...base, mandatory: c.mandatory, points: { max, tiers: c.tiers.map((when, k) => ({ points: Math.max(0, max - k * Math.ceil(max / 3)), when })) } };
+              return {
+                ...base,
+                mandatory: c.mandatory,
+                points: { max, tiers: c.tiers.map((when, k) => ({ points: Math.max(0, max - k * Math.ceil(max / 3)), when })) },
+              };
             }
             return { ...base, rule: c.rule };
           case "score":
@@ -196,7 +232,8 @@ export function setFor(m: Model): fc.Arbitrary<Record<string, unknown>> {
             return { ...base, mandatory: c.mandatory, ...(points ? { points: c.points } : {}), rule: c.rule };
         }
       });
-      const maxOf = (c: Record<string, unknown>) => (typeof c.points === "number" ? c.points : typeof c.points === "object" && c.points ? (c.points as { max: number }).max : 0);
+      const maxOf = (c: Record<string, unknown>) =>
+        typeof c.points === "number" ? c.points : typeof c.points === "object" && c.points ? (c.points as { max: number }).max : 0;
       let total = criteria.reduce((s, c) => s + maxOf(c), 0);
       if (points && total === 0) {
         criteria.push({ id: `c${criteria.length}`, title: t("thêm"), points: 1, rule: true });
@@ -204,27 +241,41 @@ export function setFor(m: Model): fc.Arbitrary<Record<string, unknown>> {
       }
       // An unknown pass mark (null) makes the set partial.
       const passMark = g.passShare === null ? null : Math.floor(total * g.passShare);
-      const grades = g.grades && passMark !== null && passMark < total ? [{ id: "tot", title: t("Tốt"), minPoints: total }, { id: "dat", title: t("Đạt"), minPoints: passMark }] : [];
+      const grades =
+        g.grades && passMark !== null && passMark < total
+          ? [
+              { id: "tot", title: t("Tốt"), minPoints: total },
+              { id: "dat", title: t("Đạt"), minPoints: passMark },
+            ]
+          : [];
       const levels = Array.from({ length: g.levels }, (_, k) => ({ id: `muc-${k + 1}`, title: t(`Mức ${k + 1}`) }));
-      return declareEmptyGroups({
-        id: "fuzz-set",
-        version: "1.0.0",
-        title: t("Bộ thử ngẫu nhiên"),
-        subject: "family",
-        source: { document: "Fuzz 1/2024", issuer: "Test", issued: "2024-01-01" },
-        validFrom: "2024-01-01",
-        validTo: null,
-        supersedes: null,
-        completeness:
-          criteria.some((c) => "pending" in c) || (points && passMark === null)
-            ? { level: "partial" }
-            : { level: "complete-secondary", notes: ["A generated set: not a regulation."] },
-        inputs: inputsOf(m),
-        derived: Object.fromEntries(m.derived.map((name, k) => [name, { description: t(name), rule: g.derived[k] }])),
-        groups: g.groups ? [{ id: "g1", title: t("nhóm 1") }, { id: "g2", title: t("nhóm 2") }] : [],
-        criteria,
-        decision: points ? { method: "points", maxPoints: total, passMark, grades, notApplicable: g.notApplicable } : { method: "all", levels },
-      }, g.emptyGroup);
+      return declareEmptyGroups(
+        {
+          id: "fuzz-set",
+          version: "1.0.0",
+          title: t("Bộ thử ngẫu nhiên"),
+          subject: "family",
+          source: { document: "Fuzz 1/2024", issuer: "Test", issued: "2024-01-01" },
+          validFrom: "2024-01-01",
+          validTo: null,
+          supersedes: null,
+          completeness:
+            criteria.some((c) => "pending" in c) || (points && passMark === null)
+              ? { level: "partial" }
+              : { level: "complete-secondary", notes: ["A generated set: not a regulation."] },
+          inputs: inputsOf(m),
+          derived: Object.fromEntries(m.derived.map((name, k) => [name, { description: t(name), rule: g.derived[k] }])),
+          groups: g.groups
+            ? [
+                { id: "g1", title: t("nhóm 1") },
+                { id: "g2", title: t("nhóm 2") },
+              ]
+            : [],
+          criteria,
+          decision: points ? { method: "points", maxPoints: total, passMark, grades, notApplicable: g.notApplicable } : { method: "all", levels },
+        },
+        g.emptyGroup,
+      );
     });
 }
 
@@ -265,7 +316,7 @@ function mutate(json: unknown, m: Mutation): unknown {
   const slots: [Record<string, unknown> | unknown[], string | number][] = [];
   const walk = (v: unknown) => {
     if (Array.isArray(v)) v.forEach((x, i) => (slots.push([v, i]), walk(x)));
-    else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) (slots.push([v as Record<string, unknown>, k]), walk(x));
+    else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) slots.push([v as Record<string, unknown>, k]), walk(x);
   };
   walk(copy);
   if (slots.length === 0) return m.value;
@@ -280,7 +331,9 @@ function mutate(json: unknown, m: Mutation): unknown {
 
 /** A set for the model, valid most of the time, with 0 to 2 mutations anywhere. */
 export function mutatedSet(m: Model): fc.Arbitrary<unknown> {
-  return fc.tuple(setFor(m), fc.array(mutation, { maxLength: 2 }), fc.nat(3)).map(([set, ms, keep]) => (keep === 0 ? ms.reduce<unknown>((s, x) => mutate(s, x), set) : set));
+  return fc
+    .tuple(setFor(m), fc.array(mutation, { maxLength: 2 }), fc.nat(3))
+    .map(([set, ms, keep]) => (keep === 0 ? ms.reduce<unknown>((s, x) => mutate(s, x), set) : set));
 }
 
 function valueOf(f: Field): fc.Arbitrary<unknown> {
@@ -293,7 +346,10 @@ function valueOf(f: Field): fc.Arbitrary<unknown> {
     enum: fc.constantFrom(...ENUM, "Kha\u0301", "Ta\u0302\u0301t".normalize("NFD")),
     date: fc.date({ min: new Date("1990-01-01"), max: new Date("2030-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
   };
-  const bad = fc.oneof(fc.jsonValue({ maxDepth: 1 }), fc.constantFrom<unknown>(Number.NaN, Number.POSITIVE_INFINITY, "5", -1, 2 ** 53, "2024-02-30", { valueOf: 5 }));
+  const bad = fc.oneof(
+    fc.jsonValue({ maxDepth: 1 }),
+    fc.constantFrom<unknown>(Number.NaN, Number.POSITIVE_INFINITY, "5", -1, 2 ** 53, "2024-02-30", { valueOf: 5 }),
+  );
   return fc.oneof({ weight: 12, arbitrary: good[f.kind] }, { weight: 2, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: bad });
 }
 
@@ -304,10 +360,21 @@ function recordOf(fs: readonly Field[]): fc.Arbitrary<Record<string, unknown>> {
 /** A unit's data for a model: values of the right type most of the time, absent, null or wrong sometimes. */
 export function dataFor(m: Model): fc.Arbitrary<unknown> {
   const lists = Object.fromEntries(
-    m.lists.map((l) => [l.name, fc.oneof({ weight: 10, arbitrary: fc.array(recordOf(l.fields), { maxLength: 8 }) }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) })]),
+    m.lists.map((l) => [
+      l.name,
+      fc.oneof(
+        { weight: 10, arbitrary: fc.array(recordOf(l.fields), { maxLength: 8 }) },
+        { weight: 1, arbitrary: fc.constant(null) },
+        { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
+      ),
+    ]),
   );
   const data = fc.record({ ...Object.fromEntries(m.scalars.map((f) => [f.name, valueOf(f)])), ...lists }, { requiredKeys: [] });
-  return fc.oneof({ weight: 20, arbitrary: data }, { weight: 1, arbitrary: fc.tuple(data, fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 1 })).map(([d, k, v]) => ({ ...d, [k]: v })) }, { weight: 1, arbitrary: fc.anything() });
+  return fc.oneof(
+    { weight: 20, arbitrary: data },
+    { weight: 1, arbitrary: fc.tuple(data, fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 1 })).map(([d, k, v]) => ({ ...d, [k]: v })) },
+    { weight: 1, arbitrary: fc.anything() },
+  );
 }
 
 function dateBetween(min = "1990-01-01", max = "2030-12-31"): fc.Arbitrary<string> {
@@ -329,7 +396,9 @@ export function valueForSpec(spec: InputSpec): fc.Arbitrary<unknown> {
       good = fc.double({ min: spec.min ?? -10, max: spec.max ?? 1000, noNaN: true, noDefaultInfinity: true });
       break;
     case "string":
-      good = spec.enum ? fc.constantFrom(...spec.enum, ...spec.enum.map((e) => e.normalize("NFD"))) : fc.string({ maxLength: Math.min(spec.maxLength ?? 20, 20) });
+      good = spec.enum
+        ? fc.constantFrom(...spec.enum, ...spec.enum.map((e) => e.normalize("NFD")))
+        : fc.string({ maxLength: Math.min(spec.maxLength ?? 20, 20) });
       break;
     case "date":
       good = dateBetween(spec.min, spec.max);

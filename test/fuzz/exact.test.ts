@@ -23,7 +23,9 @@ const value = (p: Pct) => Number((p.units / 10 ** p.decimals).toFixed(p.decimals
 const atLeast = (part: number, whole: number, p: Pct) => part * 100 * 10 ** p.decimals >= p.units * whole;
 const atMost = (part: number, whole: number, p: Pct) => part * 100 * 10 ** p.decimals <= p.units * whole;
 
-const pctArb: fc.Arbitrary<Pct> = fc.integer({ min: 0, max: 6 }).chain((decimals) => fc.integer({ min: 0, max: 100 * 10 ** decimals }).map((units) => ({ units, decimals })));
+const pctArb: fc.Arbitrary<Pct> = fc
+  .integer({ min: 0, max: 6 })
+  .chain((decimals) => fc.integer({ min: 0, max: 100 * 10 ** decimals }).map((units) => ({ units, decimals })));
 const fraction = fc.integer({ min: 1, max: MAX_WHOLE }).chain((whole) => fc.tuple(fc.integer({ min: 0, max: whole }), fc.constant(whole)));
 
 /** Percentages the regulations use, and awkward ones: thirds, 88.9 (8 of 9 falls short), the 6-decimal limit. */

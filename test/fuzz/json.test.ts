@@ -8,17 +8,23 @@ import { decodeJsonBytes, JsonParseError, parseJson } from "../../src/index.js";
 import { firstInvalidUtf8, locateJsonError } from "../../src/json/parse.js";
 import { params, TIMEOUT } from "./config.js";
 
-const JSONISH = [..."{}[]:,\"\\ \t\n\r0123456789-+.eEtrufalsn/bu"];
+const JSONISH = [...'{}[]:,"\\ \t\n\r0123456789-+.eEtrufalsn/bu'];
 
 /** Valid JSON text, laid out in any of the ways editors write it. */
-const validText = fc.tuple(fc.jsonValue({ maxDepth: 4 }), fc.constantFrom<string | number | undefined>(undefined, 0, 1, 2, 4, "\t", " \r\n ")).map(([v, indent]) => JSON.stringify(v, null, indent));
+const validText = fc
+  .tuple(fc.jsonValue({ maxDepth: 4 }), fc.constantFrom<string | number | undefined>(undefined, 0, 1, 2, 4, "\t", " \r\n "))
+  .map(([v, indent]) => JSON.stringify(v, null, indent));
 
 interface Edit {
   readonly at: number;
   readonly kind: "insert" | "delete" | "replace" | "truncate";
   readonly ch: string;
 }
-const edit: fc.Arbitrary<Edit> = fc.record({ at: fc.nat(), kind: fc.constantFrom("insert", "delete", "replace", "truncate"), ch: fc.oneof(fc.constantFrom(...JSONISH), fc.string({ unit: "binary", minLength: 1, maxLength: 1 })) });
+const edit: fc.Arbitrary<Edit> = fc.record({
+  at: fc.nat(),
+  kind: fc.constantFrom("insert", "delete", "replace", "truncate"),
+  ch: fc.oneof(fc.constantFrom(...JSONISH), fc.string({ unit: "binary", minLength: 1, maxLength: 1 })),
+});
 
 function apply(text: string, e: Edit): string {
   const i = text.length === 0 ? 0 : e.at % (text.length + 1);

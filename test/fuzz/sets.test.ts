@@ -111,36 +111,38 @@ describe("random criteria sets and data (fast-check)", () => {
       const loaded = { valid: 0, evaluated: 0 };
       const cases = model.chain((m) => fc.tuple(mutatedSet(m), fc.array(dataFor(m), { minLength: 1, maxLength: 3 })));
       fc.assert(
-        fc.property(cases, ([json, units]) => {
-          const set = load(json);
-          if (!set) return;
-          loaded.valid++;
-          const again = loadCriteriaSet(JSON.parse(JSON.stringify(json)));
-          expect(again.hash).toBe(set.hash);
-          for (const data of units) {
-            const first = outcome(set, data, ENGINE_NAMES[0]!);
-            const text = JSON.stringify(first);
-            for (const engine of ENGINE_NAMES) {
-              const other = outcome(again, data, engine);
-              expect(JSON.stringify({ ...other, result: other.result && { ...other.result, engine: first.result?.engine } })).toBe(text);
-              expect(JSON.stringify(outcome(set, data, engine))).toBe(JSON.stringify(other));
+        fc
+          .property(cases, ([json, units]) => {
+            const set = load(json);
+            if (!set) return;
+            loaded.valid++;
+            const again = loadCriteriaSet(JSON.parse(JSON.stringify(json)));
+            expect(again.hash).toBe(set.hash);
+            for (const data of units) {
+              const first = outcome(set, data, ENGINE_NAMES[0]!);
+              const text = JSON.stringify(first);
+              for (const engine of ENGINE_NAMES) {
+                const other = outcome(again, data, engine);
+                expect(JSON.stringify({ ...other, result: other.result && { ...other.result, engine: first.result?.engine } })).toBe(text);
+                expect(JSON.stringify(outcome(set, data, engine))).toBe(JSON.stringify(other));
+              }
+              if (!first.result) continue;
+              loaded.evaluated++;
+              const r = first.result;
+              expect(Result.safeParse(r).success, JSON.stringify(Result.safeParse(r).error?.issues)).toBe(true);
+              checkVerdict(set, r);
+              // Explanations change what is said, never what is decided.
+              const quiet = outcome(set, data, ENGINE_NAMES[0]!, false).result!;
+              expect(Result.safeParse(quiet).success).toBe(true);
+              expect([quiet.verdict, quiet.grade, quiet.points, quiet.criteria.map((c) => [c.id, c.status, c.points, c.missing])]).toEqual([
+                r.verdict,
+                r.grade,
+                r.points,
+                r.criteria.map((c) => [c.id, c.status, c.points, c.missing]),
+              ]);
             }
-            if (!first.result) continue;
-            loaded.evaluated++;
-            const r = first.result;
-            expect(Result.safeParse(r).success, JSON.stringify(Result.safeParse(r).error?.issues)).toBe(true);
-            checkVerdict(set, r);
-            // Explanations change what is said, never what is decided.
-            const quiet = outcome(set, data, ENGINE_NAMES[0]!, false).result!;
-            expect(Result.safeParse(quiet).success).toBe(true);
-            expect([quiet.verdict, quiet.grade, quiet.points, quiet.criteria.map((c) => [c.id, c.status, c.points, c.missing])]).toEqual([
-              r.verdict,
-              r.grade,
-              r.points,
-              r.criteria.map((c) => [c.id, c.status, c.points, c.missing]),
-            ]);
-          }
-        }).beforeEach(() => {}),
+          })
+          .beforeEach(() => {}),
         params(1),
       );
       // The generators must reach evaluation, not only validation errors.
@@ -179,7 +181,11 @@ describe("random criteria sets and data (fast-check)", () => {
       const sets = registry.ids().flatMap((id) => registry.versions(id));
       expect(sets.length).toBeGreaterThan(5);
       // The set by its label, so a counterexample reads well.
-      const cases = fc.integer({ min: 0, max: sets.length - 1 }).chain((i) => fc.tuple(fc.constant(`${sets[i]!.definition.id}@${sets[i]!.definition.version}`), fc.constant(i), dataForInputs(sets[i]!.definition.inputs)));
+      const cases = fc
+        .integer({ min: 0, max: sets.length - 1 })
+        .chain((i) =>
+          fc.tuple(fc.constant(`${sets[i]!.definition.id}@${sets[i]!.definition.version}`), fc.constant(i), dataForInputs(sets[i]!.definition.inputs)),
+        );
       const seen = { evaluated: 0 };
       fc.assert(
         fc.property(cases, ([, i, data]) => {

@@ -59,9 +59,28 @@ async function loadTieuchi() {
 }
 
 const cases = [
-  ["criteria/don-vi-hoc-tap/2020.1.0.json", ["docs/examples/don-vi-hoc-tap/phong-gd-huyen-mau.json", "docs/examples/don-vi-hoc-tap/trung-tam-van-hoa-tinh-mau.json", "docs/examples/don-vi-hoc-tap/ban-tuyen-giao-thieu-du-lieu.json"]],
+  [
+    "criteria/don-vi-hoc-tap/2020.1.0.json",
+    [
+      "docs/examples/don-vi-hoc-tap/phong-gd-huyen-mau.json",
+      "docs/examples/don-vi-hoc-tap/trung-tam-van-hoa-tinh-mau.json",
+      "docs/examples/don-vi-hoc-tap/ban-tuyen-giao-thieu-du-lieu.json",
+    ],
+  ],
   ["test/fixtures/all-operators.json", readJson("test/fixtures/all-operators.units.json")],
-  ["test/fixtures/mini-family.json", [{ hasBookshelf: true, members: [{ age: 40, rating: "Tốt" }, { age: 8, enrolled: true, rating: "Khá" }] }, { members: [{ age: 9 }] }]],
+  [
+    "test/fixtures/mini-family.json",
+    [
+      {
+        hasBookshelf: true,
+        members: [
+          { age: 40, rating: "Tốt" },
+          { age: 8, enrolled: true, rating: "Khá" },
+        ],
+      },
+      { members: [{ age: 9 }] },
+    ],
+  ],
 ];
 
 function evaluateAll(lib) {
@@ -126,10 +145,14 @@ if (!lib) {
 const results = evaluateAll(lib);
 if (order === "clean") seen.afterTieuchiRan = knownTieuchiOps();
 const after = globalsSnapshot();
-const newGlobals = Reflect.ownKeys(globalThis).map(String).filter((k) => !atStart.globalThis.split(",").includes(k));
+const newGlobals = Reflect.ownKeys(globalThis)
+  .map(String)
+  .filter((k) => !atStart.globalThis.split(",").includes(k));
 
 // The host's own customisations still hold after tieuchi has run.
-const hostStillCustom = order === "clean" || (jsonLogic.apply({ "==": [1, 2] }) === true && jsonLogic.apply({ var: "zzz" }, {}) === 1 && jsonLogic.apply({ hostOnly: "x" }) === "host:x");
+const hostStillCustom =
+  order === "clean" ||
+  (jsonLogic.apply({ "==": [1, 2] }) === true && jsonLogic.apply({ var: "zzz" }, {}) === 1 && jsonLogic.apply({ hostOnly: "x" }) === "host:x");
 
 process.stdout.write(
   JSON.stringify({

@@ -188,7 +188,9 @@ export function slotsOf(data: Record<string, unknown>, inputs: Inputs, m: Mentio
       if (spec.type === "object") walk(v as Record<string, unknown>, spec.fields, p, s);
       else if (spec.type === "array" && spec.items.type === "object")
         (v as unknown[]).forEach((item, i) =>
-          item === null ? slots.push({ path: `${p}[${i}]`, steps: [...s, i], values: candidates(spec.items, m, known) }) : walk(item as Record<string, unknown>, (spec.items as { fields: Inputs }).fields, `${p}[${i}]`, [...s, i]),
+          item === null
+            ? slots.push({ path: `${p}[${i}]`, steps: [...s, i], values: candidates(spec.items, m, known) })
+            : walk(item as Record<string, unknown>, (spec.items as { fields: Inputs }).fields, `${p}[${i}]`, [...s, i]),
         );
       else if (spec.type === "array")
         (v as unknown[]).forEach((item, i) => {
@@ -200,7 +202,9 @@ export function slotsOf(data: Record<string, unknown>, inputs: Inputs, m: Mentio
         // levels given.
         const rec = v as Record<string, unknown>;
         if (spec.levels.some((l) => rec[l] === null || rec[l] === undefined)) {
-          const agree = (candidates(spec, m, known) as Record<string, boolean>[]).filter((c) => spec.levels!.every((l) => rec[l] === null || rec[l] === undefined || rec[l] === c[l]));
+          const agree = (candidates(spec, m, known) as Record<string, boolean>[]).filter((c) =>
+            spec.levels!.every((l) => rec[l] === null || rec[l] === undefined || rec[l] === c[l]),
+          );
           slots.push({ path: p, steps: s, values: agree });
         }
       }

@@ -128,7 +128,13 @@ function decideBranch(set: CriteriaSet, ds: readonly Decided[]): Branch {
     return { verdict, grade, earned, levels: [] };
   }
   const levels = d.levels.length > 0 ? d.levels : [{ id: "dat" }];
-  const indexOf = (c: Criterion) => (c.level === undefined ? 0 : Math.max(0, levels.findIndex((l) => l.id === c.level)));
+  const indexOf = (c: Criterion) =>
+    c.level === undefined
+      ? 0
+      : Math.max(
+          0,
+          levels.findIndex((l) => l.id === c.level),
+        );
   const achieved = levels.map((_, k) => set.criteria.every((c, i) => indexOf(c) > k || ds[i]!.status === "pass" || ds[i]!.status === "not-applicable"));
   let reached = -1;
   while (reached + 1 < achieved.length && achieved[reached + 1]) reached++;
@@ -139,7 +145,13 @@ function decideBranch(set: CriteriaSet, ds: readonly Decided[]): Branch {
 export interface OracleAnswer {
   readonly completions: number;
   readonly slots: readonly Slot[];
-  readonly criteria: readonly { readonly id: string; readonly status: string; readonly outcomes: readonly string[]; readonly earned: number; readonly possible: number }[];
+  readonly criteria: readonly {
+    readonly id: string;
+    readonly status: string;
+    readonly outcomes: readonly string[];
+    readonly earned: number;
+    readonly possible: number;
+  }[];
   readonly verdict: "pass" | "fail" | "incomplete";
   readonly earned: number | null;
   readonly possible: number | null;
@@ -179,7 +191,9 @@ export function oracle(set: CriteriaSet, raw: Record<string, unknown>, budget = 
   let earnedLo = Infinity;
   let earnedHi = -Infinity;
   const passingGrades = new Set<number>();
-  const levelSeen = (set.decision.method === "all" ? (set.decision.levels.length > 0 ? set.decision.levels : [{ id: "dat" }]) : []).map(() => new Set<boolean>());
+  const levelSeen = (set.decision.method === "all" ? (set.decision.levels.length > 0 ? set.decision.levels : [{ id: "dat" }]) : []).map(
+    () => new Set<boolean>(),
+  );
   let count = 0;
   for (const { data: d } of completions(data, slots)) {
     count++;
@@ -253,6 +267,11 @@ export function differences(r: Result, o: OracleAnswer): string[] {
   eq("grade", r.grade?.id ?? null, o.grade);
   eq("gradeFinal", r.gradeFinal, o.gradeFinal);
   eq("highestGrade", r.highestGrade?.id ?? null, o.highestGrade);
-  if (r.levels.length > 0) eq("levels", r.levels.map((l) => l.status), o.levels);
+  if (r.levels.length > 0)
+    eq(
+      "levels",
+      r.levels.map((l) => l.status),
+      o.levels,
+    );
   return out;
 }

@@ -18,7 +18,8 @@ const RESOLVED = `\0${VIRTUAL}`;
 async function nodeApi(repo: string): Promise<NodeApi> {
   const entries = ["node.js", "index.js", "testing.js"].map((f) => join(repo, "dist", f));
   const absent = entries.find((e) => !existsSync(e));
-  if (absent) throw new Error(`the explorer is built from the library's own build, and ${absent} is missing: run \`npm run build\` first (\`npm run site\` does)`);
+  if (absent)
+    throw new Error(`the explorer is built from the library's own build, and ${absent} is missing: run \`npm run build\` first (\`npm run site\` does)`);
   const [node, core, testing] = await Promise.all(entries.map((e) => import(pathToFileURL(e).href)));
   return { ...node, loadCriteriaSet: core.loadCriteriaSet, findCaseFiles: testing.findCaseFiles, readCaseFile: testing.readCaseFile } as NodeApi;
 }
@@ -100,7 +101,8 @@ export function staticPage(): Plugin {
       order: "post",
       handler(html) {
         if (command === "serve") return html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/, "");
-        if (!/<script type="module" crossorigin /.test(html)) throw new Error("staticPage: Vite no longer writes the entry as <script type=\"module\" crossorigin ...>; update the rewrite");
+        if (!/<script type="module" crossorigin /.test(html))
+          throw new Error('staticPage: Vite no longer writes the entry as <script type="module" crossorigin ...>; update the rewrite');
         return html.replace(/<script type="module" crossorigin /g, "<script defer ").replace(/ crossorigin(?=[\s>])/g, "");
       },
     },

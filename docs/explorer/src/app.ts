@@ -15,7 +15,16 @@ export interface View {
 }
 
 function notFound(message: string): View {
-  return { title: t().notFound, node: h("section", { class: "page" }, h("h1", null, t().notFound), h("p", null, message), h("p", null, h("a", { href: href.catalogue() }, t().backToCatalogue))) };
+  return {
+    title: t().notFound,
+    node: h(
+      "section",
+      { class: "page" },
+      h("h1", null, t().notFound),
+      h("p", null, message),
+      h("p", null, h("a", { href: href.catalogue() }, t().backToCatalogue)),
+    ),
+  };
 }
 
 function view(route: Route): View {
@@ -50,7 +59,12 @@ export function start(root: HTMLElement): void {
     document.documentElement.lang = lang();
     fill(brand, h("span", { class: "brand-mark" }, "tieuchi"), h("span", { class: "brand-name" }, tr.appName));
     nav.setAttribute("aria-label", tr.navMain);
-    fill(nav, h("a", { href: href.catalogue() }, tr.navCatalogue), h("a", { href: href.compare() }, tr.navCompare), h("a", { href: href.batch() }, tr.navBatch));
+    fill(
+      nav,
+      h("a", { href: href.catalogue() }, tr.navCatalogue),
+      h("a", { href: href.compare() }, tr.navCompare),
+      h("a", { href: href.batch() }, tr.navBatch),
+    );
     switcher.setAttribute("aria-label", tr.language);
     fill(
       switcher,

@@ -4,7 +4,20 @@
  * unit is its data or `{"unit": {...}, "data": {...}}`; the grouping fields come from the library's unwrapUnit.
  * A unit that cannot be read is kept, with its error, never dropped.
  */
-import { csvColumns, csvGroups, csvRowData, msg, parseJson, problem, TieuchiError, unwrapUnit, type LoadedSet, type Message, type Problem, type UnitFields } from "tieuchi";
+import {
+  csvColumns,
+  csvGroups,
+  csvRowData,
+  msg,
+  parseJson,
+  problem,
+  TieuchiError,
+  unwrapUnit,
+  type LoadedSet,
+  type Message,
+  type Problem,
+  type UnitFields,
+} from "tieuchi";
 
 /** One unit of the file: where it starts, its grouping fields, and its data or why it could not be read. */
 export interface UnitInput {
@@ -54,7 +67,8 @@ export async function readUnits(file: File, set: LoadedSet, options: ReadOptions
     let columns: ReturnType<typeof csvColumns>["columns"] = [];
     const onHeader = (names: string[]) => {
       const checked = csvColumns(set, names, options.meta);
-      if (checked.problems.length > 0) throw new TieuchiError("ERR_OPTIONS", msg("error.file", { source: file.name, reason: msg("options.csv_header", { problems: checked.problems }) }));
+      if (checked.problems.length > 0)
+        throw new TieuchiError("ERR_OPTIONS", msg("error.file", { source: file.name, reason: msg("options.csv_header", { problems: checked.problems }) }));
       columns = checked.columns;
     };
     for await (const group of csvGroups(file.stream(), 500, options.delimiter, onHeader, file.name)) {
@@ -63,7 +77,16 @@ export async function readUnits(file: File, set: LoadedSet, options: ReadOptions
         const line = group.lines[i]!;
         const refusal = refused.get(i);
         if (refusal) {
-          out.push({ line, unit: {}, error: { code: "ERR_UNIT_DATA", message: refusal.message, detail: refusal.detail, problems: [problem(`problem.${refusal.code}`, [], { reason: refusal.detail })] } });
+          out.push({
+            line,
+            unit: {},
+            error: {
+              code: "ERR_UNIT_DATA",
+              message: refusal.message,
+              detail: refusal.detail,
+              problems: [problem(`problem.${refusal.code}`, [], { reason: refusal.detail })],
+            },
+          });
           return;
         }
         const read = csvRowData(columns, row, line);
@@ -88,7 +111,11 @@ export async function readUnits(file: File, set: LoadedSet, options: ReadOptions
   }
   if (format === "json") {
     const list = parseJson(body, file.name);
-    if (!Array.isArray(list)) throw new TieuchiError("ERR_JSON_PARSE", msg("error.file", { source: file.name, reason: msg("units.not_a_list", { start: JSON.stringify(body.trim()[0] ?? "") }) }));
+    if (!Array.isArray(list))
+      throw new TieuchiError(
+        "ERR_JSON_PARSE",
+        msg("error.file", { source: file.name, reason: msg("units.not_a_list", { start: JSON.stringify(body.trim()[0] ?? "") }) }),
+      );
     return list.map((v, i) => unit(i + 1, v, options.meta));
   }
   throw new TieuchiError("ERR_OPTIONS", msg("error.file", { source: file.name, reason: msg("units.formats") }));

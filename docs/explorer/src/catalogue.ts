@@ -121,7 +121,14 @@ export function today(): string {
 export function docName(document: string): string {
   const m = /^(Thông tư liên tịch|Thông tư|Nghị định|Quyết định|Chỉ thị|Nghị quyết)\s+(\d+)\/(?:(\d{4})\/)?/.exec(document.trim());
   if (!m) return document;
-  const short: Record<string, string> = { "Thông tư liên tịch": "TTLT", "Thông tư": "TT", "Nghị định": "NĐ", "Quyết định": "QĐ", "Chỉ thị": "CT", "Nghị quyết": "NQ" };
+  const short: Record<string, string> = {
+    "Thông tư liên tịch": "TTLT",
+    "Thông tư": "TT",
+    "Nghị định": "NĐ",
+    "Quyết định": "QĐ",
+    "Chỉ thị": "CT",
+    "Nghị quyết": "NQ",
+  };
   return `${short[m[1]!]} ${m[2]}${m[3] ? `/${m[3]}` : ""}`;
 }
 

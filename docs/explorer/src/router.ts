@@ -28,7 +28,10 @@ export const href = {
 
 /** Reads a route from `location.hash`. */
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, "").split("/").filter((p) => p !== "");
+  const parts = hash
+    .replace(/^#\/?/, "")
+    .split("/")
+    .filter((p) => p !== "");
   let decoded: string[];
   try {
     decoded = parts.map((p) => decodeURIComponent(p));

@@ -96,7 +96,17 @@ function summaryText(s: BatchSummary, lang: Lang): string {
   const rate = s.seconds > 0 ? s.units / s.seconds : 0;
   const v = s.verdicts;
   const lines = [
-    tCli(lang, "cmd.batch.summary", { units: s.units, evaluated: s.evaluated, pass: v.pass, fail: v.fail, incomplete: v.incomplete, bad: s.bad, seconds: s.seconds, rate, workers: s.workers }),
+    tCli(lang, "cmd.batch.summary", {
+      units: s.units,
+      evaluated: s.evaluated,
+      pass: v.pass,
+      fail: v.fail,
+      incomplete: v.incomplete,
+      bad: s.bad,
+      seconds: s.seconds,
+      rate,
+      workers: s.workers,
+    }),
   ];
   for (const b of s.badUnits.slice(0, 10)) lines.push(tCli(lang, "cmd.batch.bad_unit", { line: b.line, reason: b.reason, code: b.code }));
   if (s.bad > 10) lines.push(tCli(lang, "cmd.batch.more_bad", { count: s.bad - Math.min(10, s.badUnits.length) }));
@@ -118,7 +128,17 @@ function openOutput(path: string): WriteStream {
 function closeOutput(file: WriteStream, path: string): Promise<void> {
   return new Promise((resolve, reject) =>
     file.end((e?: Error | null) =>
-      e ? reject(new FileError(printable(path), msg("file.write_failed", { why: (e as NodeJS.ErrnoException).code === "ENOSPC" ? msg("file.no_space") : msg("check.unworded", { text: e.message }) }), e)) : resolve(),
+      e
+        ? reject(
+            new FileError(
+              printable(path),
+              msg("file.write_failed", {
+                why: (e as NodeJS.ErrnoException).code === "ENOSPC" ? msg("file.no_space") : msg("check.unworded", { text: e.message }),
+              }),
+              e,
+            ),
+          )
+        : resolve(),
     ),
   );
 }
@@ -160,9 +180,11 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
     let workers: number | undefined;
     if (opts.workers !== undefined) {
       workers = Number(opts.workers);
-      if (!/^\d+$/.test(opts.workers) || workers > 256) throw new UsageError(tCli(lang, "cmd.whole_number", { option: "--workers", max: 256, got: JSON.stringify(opts.workers) }));
+      if (!/^\d+$/.test(opts.workers) || workers > 256)
+        throw new UsageError(tCli(lang, "cmd.whole_number", { option: "--workers", max: 256, got: JSON.stringify(opts.workers) }));
     }
-    if (opts.delimiter !== undefined && opts.delimiter.length !== 1) throw new UsageError(tCli(lang, "cmd.one_char", { option: "--delimiter", got: JSON.stringify(opts.delimiter) }));
+    if (opts.delimiter !== undefined && opts.delimiter.length !== 1)
+      throw new UsageError(tCli(lang, "cmd.one_char", { option: "--delimiter", got: JSON.stringify(opts.delimiter) }));
 
     const setLimits = opts.maxWork !== undefined ? { limits: { maxWork: opts.maxWork } } : {};
     // A spreadsheet of units: an .xlsx workbook (read whole, then run as {unit, data} records), or a CSV file
@@ -183,11 +205,12 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
       csvLayout = "sheet";
       format = "csv";
       if (delimiter !== undefined && !opts.quiet)
-        io.err(lang === "vi" ? `${input}: các ô cách nhau bằng ${delimiterName(delimiter).vi}\n` : `${input}: cells separated by ${delimiterName(delimiter).en}\n`);
+        io.err(
+          lang === "vi" ? `${input}: các ô cách nhau bằng ${delimiterName(delimiter).vi}\n` : `${input}: cells separated by ${delimiterName(delimiter).en}\n`,
+        );
     } else if (asSheet) {
       const read = await readSheetFile(loadCriteriaFile(set, setLimits), input, delimiter);
-      if (read.delimiter !== undefined && !opts.quiet)
-        io.err(`${tCli(lang, "cmd.batch.delimiter", { file: input, name: delimiterName(read.delimiter) })}\n`);
+      if (read.delimiter !== undefined && !opts.quiet) io.err(`${tCli(lang, "cmd.batch.delimiter", { file: input, name: delimiterName(read.delimiter) })}\n`);
       for (const n of read.notices) io.err(`${n[lang]}\n`);
       const text = read.units.map((u) => JSON.stringify(sheetRecord(u))).join("\n");
       units = Readable.from([Buffer.from(text.length > 0 ? `${text}\n` : "")]);
@@ -221,7 +244,14 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
         ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
         ...(opts.outOfForce === true ? { allowOutOfForce: true } : {}),
         ...(opts.sets !== undefined ? { sets: opts.sets } : {}),
-        ...(opts.meta !== undefined ? { meta: opts.meta.split(",").map((m) => m.trim()).filter(Boolean) } : {}),
+        ...(opts.meta !== undefined
+          ? {
+              meta: opts.meta
+                .split(",")
+                .map((m) => m.trim())
+                .filter(Boolean),
+            }
+          : {}),
         ...(delimiter !== undefined ? { delimiter } : {}),
         ...(csvLayout !== undefined ? { csvLayout, onNotice: (n: Localized) => io.err(`${n[lang]}\n`) } : {}),
         ...(opts.maxWork !== undefined ? { maxWork: opts.maxWork, limits: { maxWork: opts.maxWork } } : {}),
@@ -267,4 +297,3 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
     return report(e, io, lang);
   }
 }
-

@@ -35,12 +35,14 @@ export function casesCommand(args: readonly string[], opts: CasesOptions, io: Io
   if (opts.out !== undefined && existsSync(opts.out)) {
     if (statSync(opts.out).isDirectory()) throw new UsageError(tCli(lang, "cmd.out_is_folder", { out: opts.out }));
     const existing = readJsonFile(opts.out);
-    if (existing === null || typeof existing !== "object" || !("generated" in existing)) throw new UsageError(tCli(lang, "cmd.out_not_ours", { out: opts.out }));
+    if (existing === null || typeof existing !== "object" || !("generated" in existing))
+      throw new UsageError(tCli(lang, "cmd.out_not_ours", { out: opts.out }));
   }
   const set = loadCriteriaFile(opts.boundaries);
   const label = `${set.definition.id}@${set.definition.version}`;
   const made = boundaryCases(set, { lang: opts.lang, ...(opts.seed !== undefined ? { seed: opts.seed } : {}) });
-  for (const s of made.skipped) io.err(`${tCli(lang, "cmd.cases.skipped", { criterion: s.criterion ?? undefined, where: whereMessage(s.where), reason: s.detail })}\n`);
+  for (const s of made.skipped)
+    io.err(`${tCli(lang, "cmd.cases.skipped", { criterion: s.criterion ?? undefined, where: whereMessage(s.where), reason: s.detail })}\n`);
   if (made.baselineUnmet.length) io.err(`${tCli(lang, "cmd.cases.unmet", { ids: made.baselineUnmet })}\n`);
   if (made.file.cases.length === 0) {
     io.err(`tieuchi: ${tCli(lang, "cmd.cases.none", { set: label })}\n`);

@@ -27,6 +27,8 @@ export function compileCommand(args: readonly string[], opts: { out?: string; la
     throw new FileError(printable(opts.out), fileReason(e, true), e);
   }
   const d = loaded.definition;
-  io.err(`${tCli(opts.lang, "cmd.compile.wrote", { file: opts.out, set: `${d.id}@${d.version}`, hash: loaded.hash, criteria: d.criteria.length, bytes: source.length })}\n`);
+  io.err(
+    `${tCli(opts.lang, "cmd.compile.wrote", { file: opts.out, set: `${d.id}@${d.version}`, hash: loaded.hash, criteria: d.criteria.length, bytes: source.length })}\n`,
+  );
   return EXIT.ok;
 }

@@ -37,7 +37,13 @@ export function renderResult(r: Result, lang: Lang, width: number): string {
     c.id,
     statusCell(c.status, lang),
     // An undecided criterion shows the points it could end with, e.g. 0–10/10.
-    c.points ? (c.points.possible === c.points.earned ? `${c.points.earned}/${c.points.max}` : `${c.points.earned}–${c.points.possible}/${c.points.max}`) : c.mandatory ? t(lang, "word.mandatory") : "",
+    c.points
+      ? c.points.possible === c.points.earned
+        ? `${c.points.earned}/${c.points.max}`
+        : `${c.points.earned}–${c.points.possible}/${c.points.max}`
+      : c.mandatory
+        ? t(lang, "word.mandatory")
+        : "",
     `${c.title[lang]}${c.message ? ` — ${c.message[lang]}` : ""}`,
   ]);
   const column = (c: "id" | "status" | "points" | "criterion-why") => tCli(lang, "cmd.column", { column: c });
@@ -54,9 +60,11 @@ export function renderResult(r: Result, lang: Lang, width: number): string {
   );
   if (r.message) tail.push(r.message[lang]);
   for (const l of r.levels) tail.push(tCli(lang, "cmd.eval.level", { title: l.title, status: l.status, failing: l.failing, missing: l.missing }));
-  if (r.gap.toImprove.length && r.verdict !== "pass") tail.push(tCli(lang, "cmd.eval.improve", { items: r.gap.toImprove.map((x) => `${x.id} (+${x.points})`) }));
+  if (r.gap.toImprove.length && r.verdict !== "pass")
+    tail.push(tCli(lang, "cmd.eval.improve", { items: r.gap.toImprove.map((x) => `${x.id} (+${x.points})`) }));
   if (r.gap.nextGrade) tail.push(tCli(lang, "cmd.eval.next_grade", { grade: r.gap.nextGrade.title, points: r.gap.nextGrade.pointsShort }));
-  if (r.gap.nextLevel) tail.push(tCli(lang, "cmd.eval.next_level", { level: r.gap.nextLevel.title, items: [...r.gap.nextLevel.failing, ...r.gap.nextLevel.missing] }));
+  if (r.gap.nextLevel)
+    tail.push(tCli(lang, "cmd.eval.next_level", { level: r.gap.nextLevel.title, items: [...r.gap.nextLevel.failing, ...r.gap.nextLevel.missing] }));
   if (r.verdict === "pass" && !r.gradeFinal) tail.push(tCli(lang, "cmd.eval.grade_may_rise"));
   return [...head, body, ...tail].join("\n") + "\n";
 }
@@ -92,7 +100,14 @@ export function evalCommand(
         e.setId,
         e.date,
         e.reason,
-        msg("set.file_outside_dates", { file: args[0]!, set: `${d.id}@${d.version}`, date: e.date, from: d.validFrom, to: d.validTo ?? undefined, unit: args[1]! }),
+        msg("set.file_outside_dates", {
+          file: args[0]!,
+          set: `${d.id}@${d.version}`,
+          date: e.date,
+          from: d.validFrom,
+          to: d.validTo ?? undefined,
+          unit: args[1]!,
+        }),
       );
     }
     throw e;

@@ -16,13 +16,20 @@ function changeText(key: string, lang: Lang): string {
   const m = /^(verdict|grade) (.*) → (.*)$/.exec(key);
   if (!m) return key;
   const what = m[1] as "verdict" | "grade";
-  const word = (v: string) => (what === "verdict" && (v === "pass" || v === "fail" || v === "incomplete") ? t(lang, "word.verdict", { verdict: v }) : v === "none" ? t(lang, "word.none") : v);
+  const word = (v: string) =>
+    what === "verdict" && (v === "pass" || v === "fail" || v === "incomplete")
+      ? t(lang, "word.verdict", { verdict: v })
+      : v === "none"
+        ? t(lang, "word.none")
+        : v;
   return tCli(lang, "cmd.impact.change", { what, from: word(m[2]!), to: word(m[3]!) });
 }
 
 const STATUSES: readonly string[] = Status.options;
 const cellText = (c: { status: string; points: number | null } | null, lang: Lang) =>
-  c ? `${STATUSES.includes(c.status) ? t(lang, "word.status_short", { status: c.status as Status }) : c.status}${c.points !== null ? ` (${c.points})` : ""}` : "—";
+  c
+    ? `${STATUSES.includes(c.status) ? t(lang, "word.status_short", { status: c.status as Status }) : c.status}${c.points !== null ? ` (${c.points})` : ""}`
+    : "—";
 
 /** A problem of a unit in words: from its message when it has one this catalogue knows, else its English sentence. */
 function problemText(p: UnitImpact["problems"][number], lang: Lang): string {
@@ -36,8 +43,15 @@ export function renderUnit(u: UnitImpact, lang: Lang): string {
   const who = `${t(lang, "word.line", { line: u.line })}${u.label ? ` (${u.label})` : ""}`;
   if (u.kind === "changed") {
     const name = (c: UnitImpact["criteria"][number]) =>
-      c.old === null ? `${c.new} (${tCli(lang, "cmd.impact.new")})` : c.new === null ? `${c.old} (${tCli(lang, "cmd.impact.removed")})` : c.old === c.new ? c.old : `${c.old} → ${c.new}`;
-    const state = (c: UnitImpact["criteria"][number]) => (c.before && c.after ? `${cellText(c.before, lang)} → ${cellText(c.after, lang)}` : cellText(c.before ?? c.after, lang));
+      c.old === null
+        ? `${c.new} (${tCli(lang, "cmd.impact.new")})`
+        : c.new === null
+          ? `${c.old} (${tCli(lang, "cmd.impact.removed")})`
+          : c.old === c.new
+            ? c.old
+            : `${c.old} → ${c.new}`;
+    const state = (c: UnitImpact["criteria"][number]) =>
+      c.before && c.after ? `${cellText(c.before, lang)} → ${cellText(c.after, lang)}` : cellText(c.before ?? c.after, lang);
     const causes = u.criteria.map((c) => `${name(c)}: ${state(c)}${c.blocksNow ? ` [${tCli(lang, "cmd.impact.blocks")}]` : ""}`);
     const decision = u.decision.length ? `; ${tCli(lang, "cmd.impact.decision", { changes: u.decision })}` : "";
     return `${who}: ${u.changes.map((c) => changeText(c, lang)).join(", ")} — ${causes.join("; ") || tCli(lang, "cmd.impact.no_criterion")}${decision}\n`;
@@ -54,7 +68,16 @@ export function renderUnit(u: UnitImpact, lang: Lang): string {
 export function renderSummary(s: ImpactSummary, lang: Lang): string {
   const units = ImpactKind.options.reduce((n, k) => n + s.kinds[k], 0);
   const kinds = ImpactKind.options.map((k) => tCli(lang, "cmd.impact.count", { kind: k, count: s.kinds[k] }));
-  const lines = [tCli(lang, "cmd.impact.summary", { old: `${s.old.id}@${s.old.version}`, new: `${s.new.id}@${s.new.version}`, units, lines: s.lines, blank: s.blank, kinds })];
+  const lines = [
+    tCli(lang, "cmd.impact.summary", {
+      old: `${s.old.id}@${s.old.version}`,
+      new: `${s.new.id}@${s.new.version}`,
+      units,
+      lines: s.lines,
+      blank: s.blank,
+      kinds,
+    }),
+  ];
   const changes = Object.entries(s.changes).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   if (changes.length) lines.push(tCli(lang, "cmd.impact.by_change", { items: changes.map(([k, n]) => `${changeText(k, lang)}: ${n}`) }));
   const criteria = Object.entries(s.criteria).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
@@ -68,7 +91,11 @@ export function renderSummary(s: ImpactSummary, lang: Lang): string {
  * used, then the counts. With --json: one JSON object a line (`{"type":"unit",...}`), then `{"type":"summary",...}`.
  * Exit 0 when no unit changed and every line was usable, 1 otherwise.
  */
-export function impactCommand(args: readonly string[], opts: { json: boolean; lang: string; asOf?: string; sets?: string; label?: string }, io: Io): number | Promise<number> {
+export function impactCommand(
+  args: readonly string[],
+  opts: { json: boolean; lang: string; asOf?: string; sets?: string; label?: string },
+  io: Io,
+): number | Promise<number> {
   if (args.length !== 3) throw new UsageError(tCli(langOption(opts.lang), "cmd.takes", { command: "impact" }));
   const lang = langOption(opts.lang);
   const run = createImpact(loadCriteriaFile(args[0]!), loadCriteriaFile(args[1]!), {

@@ -22,9 +22,11 @@ function verdictCell(r: Result | null, lang: Lang): string {
 
 /** A transitional evaluation as text: why each version, then the criteria and verdicts side by side. */
 export function renderTransition(t: Transition, lang: Lang, width: number): string {
-  const sideHead = (s: TransitionSide, side: "applied" | "decided") => tCli(lang, "cmd.transition.side", { side, date: showDate(s.date, lang), reason: s.reason.message });
+  const sideHead = (s: TransitionSide, side: "applied" | "decided") =>
+    tCli(lang, "cmd.transition.side", { side, date: showDate(s.date, lang), reason: s.reason.message });
   const lines = [sideHead(t.applied, "applied"), sideHead(t.decided, "decided"), ""];
-  const col = (s: TransitionSide, side: "applied" | "decided") => tCli(lang, "cmd.transition.column", { side, set: `${s.reason.id}@${s.reason.version}`, date: showDate(s.date, lang) });
+  const col = (s: TransitionSide, side: "applied" | "decided") =>
+    tCli(lang, "cmd.transition.column", { side, set: `${s.reason.id}@${s.reason.version}`, date: showDate(s.date, lang) });
   const cell = (c: TransitionCell | null) => (!c ? "—" : c.status === null ? "" : `${statusCell(c.status, lang)}${c.points !== null ? ` ${c.points}` : ""}`);
   const rows = t.rows.map((r) => {
     const a = r.applied?.id;

@@ -35,7 +35,10 @@ function printReport(report: LockReport, io: Io, verbose: boolean, lang: Lang): 
  * exiting 1, when the versions do not form a registry, or when a released version was edited or removed
  * unless `--accept-changes` is given.
  */
-export function lockCommand(opts: { check: boolean; update: boolean; acceptChanges: boolean; criteria: string; json: boolean; verbose: boolean; lang: Lang }, io: Io): number {
+export function lockCommand(
+  opts: { check: boolean; update: boolean; acceptChanges: boolean; criteria: string; json: boolean; verbose: boolean; lang: Lang },
+  io: Io,
+): number {
   const lang = opts.lang;
   if (opts.check === opts.update) throw new UsageError(tCli(lang, "cmd.lock_one_of"));
   if (opts.acceptChanges && !opts.update) throw new UsageError(tCli(lang, "cmd.accept_with_update"));

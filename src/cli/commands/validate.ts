@@ -21,7 +21,8 @@ export function validateCommand(files: readonly string[], opts: { json: boolean;
       return { file, ok: true, id: s.definition.id, version: s.definition.version, hash: s.hash, problems: [] };
     } catch (e) {
       if (e instanceof CriteriaSetError) return { file, ok: false, problems: [...e.problems] };
-      if (e instanceof JsonParseError) return { file, ok: false, problems: [locatedProblem(problem("problem.json_parse", [], { reason: e.reason }), e.line, e.column)] };
+      if (e instanceof JsonParseError)
+        return { file, ok: false, problems: [locatedProblem(problem("problem.json_parse", [], { reason: e.reason }), e.line, e.column)] };
       throw e;
     }
   });

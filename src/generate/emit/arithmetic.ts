@@ -40,4 +40,12 @@ const extreme =
   (fn: "min" | "max"): Emitter =>
   (args, ctx) => ({ code: `fin(Math.${fn}(${nums(args, ctx, fn).join(", ")}))`, type: NUM });
 
-export const ARITHMETIC_EMITTERS: Readonly<Record<string, Emitter>> = { "+": plus, "-": minus, "*": times, "/": divide, "%": modulo, min: extreme("min"), max: extreme("max") };
+export const ARITHMETIC_EMITTERS: Readonly<Record<string, Emitter>> = {
+  "+": plus,
+  "-": minus,
+  "*": times,
+  "/": divide,
+  "%": modulo,
+  min: extreme("min"),
+  max: extreme("max"),
+};

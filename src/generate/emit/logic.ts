@@ -10,7 +10,8 @@ function sameType(types: readonly ExprType[]): ExprType {
   const first = types[0]!;
   for (const t of types) {
     if (t.kind !== first.kind) return ANY;
-    if ((t.kind === "list" && first.kind === "list" && t.item !== first.item) || (t.kind === "rec" && first.kind === "rec" && t.spec !== first.spec)) return ANY;
+    if ((t.kind === "list" && first.kind === "list" && t.item !== first.item) || (t.kind === "rec" && first.kind === "rec" && t.spec !== first.spec))
+      return ANY;
   }
   return first.kind === "num" ? { kind: "num" } : first;
 }

@@ -30,7 +30,10 @@ function share(atLeast: boolean): Emitter {
     const list = listOperand(ctx.emit(a[1]!));
     const cond = itemTest(list, a[2], ctx);
     const skip = a.length === 4 ? `if (${itemTest(list, a[3], ctx)}) continue; ` : "";
-    const f = ctx.fn("l", `let w = 0, p = 0; for (let i = 0; i < l.length; i++) { const it = l[i]; ${skip}w++; if (${cond}) p++; } return ratio(p, w, ${p}, ${atLeast});`);
+    const f = ctx.fn(
+      "l",
+      `let w = 0, p = 0; for (let i = 0; i < l.length; i++) { const it = l[i]; ${skip}w++; if (${cond}) p++; } return ratio(p, w, ${p}, ${atLeast});`,
+    );
     return { code: `${f}(${list.code})`, type: { kind: "bool" } };
   };
 }

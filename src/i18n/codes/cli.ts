@@ -11,7 +11,25 @@
 import type { AreaSpec } from "../params.js";
 
 /** The commands of `tieuchi`, in the order the help lists them. */
-export const CLI_COMMANDS = ["eval", "batch", "report", "validate", "test", "cases", "diff", "impact", "lock", "verify", "hash", "compile", "catalogue", "schema", "template", "compose", "help"] as const;
+export const CLI_COMMANDS = [
+  "eval",
+  "batch",
+  "report",
+  "validate",
+  "test",
+  "cases",
+  "diff",
+  "impact",
+  "lock",
+  "verify",
+  "hash",
+  "compile",
+  "catalogue",
+  "schema",
+  "template",
+  "compose",
+  "help",
+] as const;
 /** A command of `tieuchi`. */
 export type CliCommand = (typeof CLI_COMMANDS)[number];
 

@@ -7,7 +7,24 @@
 import type { AreaSpec } from "../params.js";
 
 /** The commands whose arguments are checked by the command itself, with the usage line their error gives. */
-const TAKES = ["validate", "hash", "lock", "catalogue", "schema", "eval", "eval-set", "batch", "report", "impact", "verify", "diff", "cases", "template", "compose", "compile"] as const;
+const TAKES = [
+  "validate",
+  "hash",
+  "lock",
+  "catalogue",
+  "schema",
+  "eval",
+  "eval-set",
+  "batch",
+  "report",
+  "impact",
+  "verify",
+  "diff",
+  "cases",
+  "template",
+  "compose",
+  "compile",
+] as const;
 /** Columns of the tables. */
 const COLUMNS = ["id", "status", "points", "criterion", "criterion-why", "verdict", "title", "count"] as const;
 

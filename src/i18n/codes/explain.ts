@@ -43,5 +43,11 @@ export const EXPLAIN = {
   /** One date of a transition: the version in force and its outcome (a verdict and grade, or data not valid for it). */
   "explain.transition_side": { set: "string", document: "string", verdict: ["pass", "fail", "incomplete", "invalid"], grade: "string?" },
   /** A transition between two versions: the application date's outcome, the decision date's, and whether they agree. */
-  "explain.transition": { applied: "string", appliedSide: "string", decided: "string", decidedSide: "string", agreement: ["same-version", "disagree", "agree"] },
+  "explain.transition": {
+    applied: "string",
+    appliedSide: "string",
+    decided: "string",
+    decidedSide: "string",
+    agreement: ["same-version", "disagree", "agree"],
+  },
 } as const satisfies AreaSpec;

@@ -15,7 +15,9 @@ export const catalogue: Sentences<typeof CATALOGUE> = {
     "decision needs is not known. A pending criterion always evaluates as missing, so a partial version can say " +
     '"fail" or "incomplete" but never "pass". Dates are written dd/mm/yyyy.',
   "cat.column": ({ column }) =>
-    ({ set: "Set", version: "Version", title: "Title", document: "Document", "in-force": "In force", supersedes: "Supersedes", completeness: "Completeness" })[column],
+    ({ set: "Set", version: "Version", title: "Title", document: "Document", "in-force": "In force", supersedes: "Supersedes", completeness: "Completeness" })[
+      column
+    ],
   "cat.field": ({ field }) =>
     ({
       document: "Document",

@@ -86,10 +86,11 @@ export const cli: Sentences<typeof CLI> = {
       workers: "worker threads (default: the number of cores); 0 evaluates in the main thread",
       "as-of": "the date titles are decided for; a set not in force then is refused before any unit is read",
       sets: "folder of criteria sets to decide titles of sub-units (default: the bundled sets)",
-      meta: "fields that are not inputs of the set (an id, a commune): copied into each line's \"unit\", not evaluated",
+      meta: 'fields that are not inputs of the set (an id, a commune): copied into each line\'s "unit", not evaluated',
       delimiter: "the CSV cell separator (default: a comma)",
       explain: "include the values read, measures and sentences in each result",
-      compact: "compact output: a header listing the criteria once, then per unit [line, unit, verdict, grade, earned, possible, applicableMax, a status letter per criterion]; tieuchi report reads it",
+      compact:
+        "compact output: a header listing the criteria once, then per unit [line, unit, verdict, grade, earned, possible, applicableMax, a status letter per criterion]; tieuchi report reads it",
       quiet: "no progress bar and no summary on standard error",
       stats: "print the throughput and peak memory as JSON on standard error",
       "out-of-force": "evaluate even if the set was not in force on --as-of",
@@ -98,14 +99,19 @@ export const cli: Sentences<typeof CLI> = {
     })[option],
   "cli.option.report": ({ option }) =>
     ({
-      by: "group by these fields of each line's \"unit\" (repeat or comma-separate to nest)",
+      by: 'group by these fields of each line\'s "unit" (repeat or comma-separate to nest)',
       format: "text (default), md, csv or json",
       decimals: "decimals of percentages (default 1), rounded once, half away from zero",
       set: "the criteria file, to list grades and criteria no unit reached too",
       out: "write the report to this file instead of standard output",
       lang: "language of the report: vi (default) or en",
     })[option],
-  "cli.option.validate": ({ option }) => ({ json: "print each file's report as JSON", "max-work": "most steps a set may need per unit (default 20,000,000)", lang: "language of the messages: vi (default) or en" })[option],
+  "cli.option.validate": ({ option }) =>
+    ({
+      json: "print each file's report as JSON",
+      "max-work": "most steps a set may need per unit (default 20,000,000)",
+      lang: "language of the messages: vi (default) or en",
+    })[option],
   "cli.option.test": ({ option }) =>
     ({
       coverage: "which statuses the cases saw each criterion take",
@@ -190,7 +196,8 @@ export const cli: Sentences<typeof CLI> = {
   "cli.option_before_command": ({ option }) => `option '${option}' goes after the command: tieuchi <command> ${option}`,
   "cli.compose_filled": ({ target, file, results, errors }) =>
     `${target}: ${results + errors} items from ${file} (${results} with a result${errors > 0 ? `, ${errors} not evaluated: title left unknown` : ""})`,
-  "cli.stdin_terminal": ({ command, what }) => `standard input is a terminal: pipe the ${what === "units" ? "units" : "batch output"} in (… | tieuchi ${command} … -) or name the file`,
+  "cli.stdin_terminal": ({ command, what }) =>
+    `standard input is a terminal: pipe the ${what === "units" ? "units" : "batch output"} in (… | tieuchi ${command} … -) or name the file`,
   "cli.batch_stopped": ({ units, table }) =>
     table
       ? `stopped after ${units.toLocaleString("en")} units; no results file was written`

@@ -3,7 +3,17 @@ import { joinOr, plural } from "../format.js";
 import type { Sentences } from "../params.js";
 
 const n = (x: number) => Math.round(x).toLocaleString("en");
-const LOCK = { locked: "locked", moved: "moved", changed: "changed", removed: "removed", unreleased: "unreleased", invalid: "invalid", unreadable: "unreadable", duplicate: "duplicate", registry: "registry" };
+const LOCK = {
+  locked: "locked",
+  moved: "moved",
+  changed: "changed",
+  removed: "removed",
+  unreleased: "unreleased",
+  invalid: "invalid",
+  unreadable: "unreadable",
+  duplicate: "duplicate",
+  registry: "registry",
+};
 const KIND = {
   unchanged: "unchanged",
   changed: "changed",
@@ -54,23 +64,33 @@ export const commands: Sentences<typeof COMMANDS> = {
   "cmd.accept_with_update": () => "--accept-changes goes with --update",
   "cmd.no_case_files": ({ paths }) => `no case files (*.cases.json) found in ${paths.join(", ")}`,
   "cmd.out_is_folder": ({ out }) => `--out ${out} is a folder; give a file name, e.g. <version>.boundaries.cases.json`,
-  "cmd.out_not_ours": ({ out }) => `${out} exists and was not written by 'tieuchi cases'; choose another --out (e.g. <version>.boundaries.cases.json) or remove it`,
+  "cmd.out_not_ours": ({ out }) =>
+    `${out} exists and was not written by 'tieuchi cases'; choose another --out (e.g. <version>.boundaries.cases.json) or remove it`,
   "cmd.template_out": ({ got }) => `--out of a template is an .xlsx or .csv file, not ${got}`,
   "cmd.compose_needs_results": () => "compose needs --results list[].field=<results.ndjson>, e.g. --results xa[].congDongHocTap=xa.results.ndjson",
   "cmd.results_form": ({ got }) => `--results is list[].field=<results.ndjson>, not ${got}`,
 
   "cmd.column": ({ column }) =>
-    ({ id: "ID", status: "Status", points: "Points", criterion: "Criterion", "criterion-why": "Criterion and why", verdict: "Verdict", title: "Title", count: "Count" })[column],
+    ({
+      id: "ID",
+      status: "Status",
+      points: "Points",
+      criterion: "Criterion",
+      "criterion-why": "Criterion and why",
+      verdict: "Verdict",
+      title: "Title",
+      count: "Count",
+    })[column],
 
   "cmd.validate.bad": ({ file, count }) => `✘ ${file}: ${plural(count, "problem")}`,
 
   "cmd.eval.as_of": ({ date, inForce }) => `as of ${date}${inForce ? "" : " (NOT in force then)"}`,
   "cmd.eval.verdict": ({ verdict, grade, points, passMark }) =>
-    `Verdict: ${({ pass: "PASS", fail: "FAIL", incomplete: "INCOMPLETE" })[verdict]}${grade ? `, grade ${grade}` : ""}${
+    `Verdict: ${{ pass: "PASS", fail: "FAIL", incomplete: "INCOMPLETE" }[verdict]}${grade ? `, grade ${grade}` : ""}${
       points !== undefined ? ` — ${points} (pass mark ${passMark ?? "unknown"})` : ""
     }`,
   "cmd.eval.level": ({ title, status, failing, missing }) =>
-    `  ${title}: ${({ achieved: "achieved", "not-achieved": "not achieved", undetermined: "undetermined" })[status]}${failing.length ? ` (failing: ${failing.join(", ")})` : ""}${
+    `  ${title}: ${{ achieved: "achieved", "not-achieved": "not achieved", undetermined: "undetermined" }[status]}${failing.length ? ` (failing: ${failing.join(", ")})` : ""}${
       missing.length ? ` (missing: ${missing.join(", ")})` : ""
     }`,
   "cmd.eval.improve": ({ items }) => `Could improve: ${items.join(", ")}`,
@@ -100,7 +120,8 @@ export const commands: Sentences<typeof COMMANDS> = {
   "cmd.test.summary": ({ cases, files, passed, failed }) => `${cases} cases in ${plural(files, "file")}: ${passed} passed, ${failed} failed`,
   "cmd.test.file_errors": ({ count }) => `${plural(count, "file")} could not be run`,
   "cmd.test.gaps": ({ count }) => `${count} criteri${count === 1 ? "on" : "a"} never seen both passing and failing (--require-both)`,
-  "cmd.test.stale": () => "  ! these cases were generated from another version of the criteria file: regenerate them with tieuchi cases --boundaries, or review them",
+  "cmd.test.stale": () =>
+    "  ! these cases were generated from another version of the criteria file: regenerate them with tieuchi cases --boundaries, or review them",
   "cmd.test.at": ({ path }) => `at ${path}`,
 
   "cmd.cases.wrote": ({ count, set, out }) => `Wrote ${count} boundary cases for ${set} to ${out}. Review each one before keeping it.`,
@@ -127,10 +148,10 @@ export const commands: Sentences<typeof COMMANDS> = {
   "cmd.impact.no_criterion": () => "no criterion changed",
   "cmd.impact.problem_with": ({ side }) => `problem with the ${side === "both" ? "both" : `${side} version`}`,
   "cmd.impact.change": ({ what, from, to }) => `${what} ${from} → ${to}`,
-  "cmd.impact.summary": ({ old, new: next, units, lines, blank, kinds }) => `${old} → ${next}: ${units} units (${lines} lines, ${blank} blank): ${kinds.join(", ")}`,
+  "cmd.impact.summary": ({ old, new: next, units, lines, blank, kinds }) =>
+    `${old} → ${next}: ${units} units (${lines} lines, ${blank} blank): ${kinds.join(", ")}`,
   "cmd.impact.by_change": ({ items }) => `By kind of change: ${items.join("; ")}`,
   "cmd.impact.criteria": ({ items }) => `Criteria behind the changes: ${items.join(", ")}`,
 
   "cmd.template.wrote": ({ set, document, out }) => `Wrote the template of ${set} (${document}) to ${out}`,
 };
-

@@ -6,9 +6,13 @@ const n = (x: number) => formatNumber(x, "en");
 const OUTCOME: Record<string, string> = { pass: "pass", fail: "fail", "not-applicable": "not apply", error: "not be evaluated" };
 
 export const decision: Sentences<typeof DECISION> = {
-  "decision.points_range": ({ earned, possible, max }) => (earned === possible ? `${n(earned)}/${n(max)} points` : `${n(earned)} to ${n(possible)} of ${n(max)} points`),
+  "decision.points_range": ({ earned, possible, max }) =>
+    earned === possible ? `${n(earned)}/${n(max)} points` : `${n(earned)} to ${n(possible)} of ${n(max)} points`,
   "decision.undecided": ({ missing, outcomes, points }) =>
-    `Missing data: ${missing}. Depending on it, the criterion could ${joinOr(outcomes.map((o) => OUTCOME[o] ?? o), "en")}${points ? ` (${points})` : ""}.`,
+    `Missing data: ${missing}. Depending on it, the criterion could ${joinOr(
+      outcomes.map((o) => OUTCOME[o] ?? o),
+      "en",
+    )}${points ? ` (${points})` : ""}.`,
   "decision.unaffected": ({ missing }) => `The missing data (${missing}) cannot change this.`,
   "decision.empty_lists": ({ lists }) => `the list of ${joinAnd(lists, "en")} is given empty`,
   "decision.empty_excluded": () => "nobody is left in the group the share is taken of once the exclusions are applied",

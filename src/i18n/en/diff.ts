@@ -90,8 +90,10 @@ export const diff: Sentences<typeof DIFF> = {
 
   "diff.metadata": ({ field, change }) => `${METADATA[field]}: ${change}`,
   "diff.procedure": ({ change }) => `Procedure: ${change}`,
-  "diff.notes": ({ added, removed }) => `Completeness notes: ${[added ? `${added} added` : "", removed ? `${removed} removed` : ""].filter(Boolean).join(", ") || "edited"}`,
-  "diff.reference": ({ document, change }) => (change === "added" ? `Reference added: ${document}` : change === "removed" ? `Reference removed: ${document}` : `Reference ${document} edited`),
+  "diff.notes": ({ added, removed }) =>
+    `Completeness notes: ${[added ? `${added} added` : "", removed ? `${removed} removed` : ""].filter(Boolean).join(", ") || "edited"}`,
+  "diff.reference": ({ document, change }) =>
+    change === "added" ? `Reference added: ${document}` : change === "removed" ? `Reference removed: ${document}` : `Reference ${document} edited`,
 
   "diff.input_added": ({ path, spec, description }) => `Input added: ${path} (${spec}): ${description}`,
   "diff.input_removed": ({ path, label }) => `Input removed: ${path}${label ? ` (${label})` : ""}`,
@@ -112,8 +114,10 @@ export const diff: Sentences<typeof DIFF> = {
   "diff.group_points": ({ id, change }) => `Group ${id}: maximum points ${change}`,
   "diff.group_removed": ({ id, title }) => `Group removed: ${id} ${q(title)}`,
 
-  "diff.criterion_added": ({ id, title, exclusion, what, weight }) => `${exclusion ? "Exclusion added:" : "Criterion added:"} ${id} ${q(title)}: ${what}${weight ? ` (${weight})` : ""}`,
-  "diff.criterion_removed": ({ id, title, exclusion, weight }) => `${exclusion ? "Exclusion removed:" : "Criterion removed:"} ${id} ${q(title)}${weight ? ` (${weight})` : ""}`,
+  "diff.criterion_added": ({ id, title, exclusion, what, weight }) =>
+    `${exclusion ? "Exclusion added:" : "Criterion added:"} ${id} ${q(title)}: ${what}${weight ? ` (${weight})` : ""}`,
+  "diff.criterion_removed": ({ id, title, exclusion, weight }) =>
+    `${exclusion ? "Exclusion removed:" : "Criterion removed:"} ${id} ${q(title)}${weight ? ` (${weight})` : ""}`,
   "diff.criteria_reordered": () => "The criteria are in a new order",
   "diff.criterion_renamed": ({ from, to, kept, title }) =>
     `Criterion ${from} is now ${to} (${kept ? "same rule and points" : "matching wording; its rule or points changed as listed below"}): ${title}`,
@@ -150,7 +154,8 @@ export const diff: Sentences<typeof DIFF> = {
   "diff.levels_reordered": () => "The levels are in a new order",
   "diff.decision_title": ({ field, change }) => `${field === "passTitle" ? "Title when passed" : "Title when failed"}: ${change}`,
 
-  "diff.section": ({ section }) => ({ metadata: "Metadata", inputs: "Inputs", derived: "Derived values", groups: "Groups", criteria: "Criteria", decision: "Decision" })[section],
+  "diff.section": ({ section }) =>
+    ({ metadata: "Metadata", inputs: "Inputs", derived: "Derived values", groups: "Groups", criteria: "Criteria", decision: "Decision" })[section],
   "diff.count": ({ kind, count }) => `${count} ${KINDS[kind][count === 1 ? 0 : 1]}`,
   "diff.no_changes": ({ identical }) => (identical ? "No changes." : "No change in substance (only in how it is written)."),
 };

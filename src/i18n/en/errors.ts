@@ -10,11 +10,13 @@ const inFile = (source: string | undefined) => (source ? ` ${source}` : "");
 
 export const errors: Sentences<typeof ERRORS> = {
   "error.criteria_set": ({ source, count }) => `The criteria set${source ? ` in ${source}` : ""} is invalid (${problems(count)})`,
-  "error.unit_data": ({ set, count, within }) => `The unit's data does not match the inputs declared by ${set}${within ? ` (for ${within})` : ""} (${problems(count)})`,
+  "error.unit_data": ({ set, count, within }) =>
+    `The unit's data does not match the inputs declared by ${set}${within ? ` (for ${within})` : ""} (${problems(count)})`,
   "error.data_of": ({ what, count }) => `${what.charAt(0).toUpperCase()}${what.slice(1)} ${count === 1 ? "has" : "have"} ${problems(count)}`,
   "data.batch_lines": ({ target }) => `the batch lines given for ${target}`,
   "data.title_levels": ({ set }) => `the levels of title '${set}'`,
-  "data.given_result": ({ set, hint }) => `the result given for title '${set}'${hint ? ' (a result of tieuchi eval --json or the "result" of a batch line)' : ""}`,
+  "data.given_result": ({ set, hint }) =>
+    `the result given for title '${set}'${hint ? ' (a result of tieuchi eval --json or the "result" of a batch line)' : ""}`,
   "error.case_file": ({ source, count }) => `The case file${inFile(source)} is invalid (${problems(count)})`,
   "error.registry": ({ count }) => `The criteria sets do not form a consistent registry (${problems(count)})`,
   "error.lock_file": ({ source, count }) => `The lock file${inFile(source)} is invalid (${problems(count)})`,
@@ -66,7 +68,9 @@ export const errors: Sentences<typeof ERRORS> = {
   "file.unwritable": ({ reason }) => `cannot be written (${reason})`,
   "file.write_failed": ({ why }) => `could not be written (${why})`,
   "file.pipe_silent": ({ seconds, started }) =>
-    started ? `is a named pipe whose writer stopped writing for ${seconds} s` : `is a named pipe and nothing was written to it in ${seconds} s (is a writer connected?)`,
+    started
+      ? `is a named pipe whose writer stopped writing for ${seconds} s`
+      : `is a named pipe and nothing was written to it in ${seconds} s (is a writer connected?)`,
   "file.terminal": () => "is a terminal; name a file, or pipe the data in",
   "file.link_outside": ({ target, folder }) => `is a symbolic link to ${target}, outside ${folder}; copy what it points to into the folder`,
   "file.read_only": () => "the file system is read-only",
@@ -107,11 +111,13 @@ export const errors: Sentences<typeof ERRORS> = {
   "json.expected_comma": ({ found, close }) => `${found}; expected ',' or '${close}'`,
   "json.after_end": ({ found }) => `${found} after the end of the JSON value`,
   "json.engine": ({ reason }) => `the JSON parser says: ${reason}`,
-  "json.duplicate_key": ({ key, first }) => `key ${key} is given twice in one object${first !== undefined ? ` (first on line ${n(first)})` : ""}; JSON keeps only the later value, so the earlier one, which a reader of the file still sees, is ignored; remove one of them`,
+  "json.duplicate_key": ({ key, first }) =>
+    `key ${key} is given twice in one object${first !== undefined ? ` (first on line ${n(first)})` : ""}; JSON keeps only the later value, so the earlier one, which a reader of the file still sees, is ignored; remove one of them`,
   "json.bom": ({ encoding }) => `the file is ${encoding} text (it starts with that byte-order mark); save it as UTF-8`,
   "json.utf16": () => "the file looks like UTF-16 text (every other byte is zero); save it as UTF-8",
   "json.zero_byte": ({ offset }) => `the file holds a zero byte at byte ${offset}, so it is not a text file (or not UTF-8); save it as UTF-8 JSON`,
-  "json.not_utf8": ({ byte, offset }) => `the file is not UTF-8 text (byte 0x${byte} at byte ${offset}; perhaps Latin-1, Windows-1258 or TCVN3/ABC); save it as UTF-8`,
+  "json.not_utf8": ({ byte, offset }) =>
+    `the file is not UTF-8 text (byte 0x${byte} at byte ${offset}; perhaps Latin-1, Windows-1258 or TCVN3/ABC); save it as UTF-8`,
 
   "units.line_refused": ({ line, max }) => `line ${line} is longer than ${formatBytes(max, "en")}; it was not read`,
   "units.item_refused": ({ line, max }) => `the unit starting on line ${line} is longer than ${formatBytes(max, "en")}; it was not read`,

@@ -4,7 +4,8 @@ import type { EXPLAIN } from "../codes/explain.js";
 
 const n = (x: number) => formatNumber(x, "en");
 export const explain: Sentences<typeof EXPLAIN> = {
-  "explain.measure": ({ part, whole, percent, op, required }) => `${n(part)}/${n(whole)} (${percent}), ${op === "atLeast" ? "at least" : "at most"} ${n(required)}% required`,
+  "explain.measure": ({ part, whole, percent, op, required }) =>
+    `${n(part)}/${n(whole)} (${percent}), ${op === "atLeast" ? "at least" : "at most"} ${n(required)}% required`,
   "explain.no_data_read": () => "no data read",
   "explain.more_values": ({ count }) => `… and ${count} more`,
   "explain.unknown_missing": () => "(unknown)",
@@ -26,7 +27,7 @@ export const explain: Sentences<typeof EXPLAIN> = {
   },
   "explain.verdict_no_pass_mark": ({ title, points }) => `"${title}" cannot be decided: the regulation's pass mark is not known (${points}).`,
   "explain.transition_side": ({ set, document, verdict, grade }) =>
-    `${set} (${document}) → ${verdict === "invalid" ? "data not valid for this version" : `${({ pass: "PASS", fail: "FAIL", incomplete: "INCOMPLETE" })[verdict]}${grade ? `, ${grade}` : ""}`}`,
+    `${set} (${document}) → ${verdict === "invalid" ? "data not valid for this version" : `${{ pass: "PASS", fail: "FAIL", incomplete: "INCOMPLETE" }[verdict]}${grade ? `, ${grade}` : ""}`}`,
   "explain.transition": ({ applied, appliedSide, decided, decidedSide, agreement }) =>
-    `Applied ${applied}: ${appliedSide}; decided ${decided}: ${decidedSide}. ${({ "same-version": "The same version was in force on both dates.", disagree: "The two versions disagree.", agree: "Both versions agree." })[agreement]}`,
+    `Applied ${applied}: ${appliedSide}; decided ${decided}: ${decidedSide}. ${{ "same-version": "The same version was in force on both dates.", disagree: "The two versions disagree.", agree: "Both versions agree." }[agreement]}`,
 };

@@ -5,7 +5,8 @@ const didYouMean = (s: string | undefined) => (s ? ` (did you mean '${s}'?)` : "
 const versions = (spans: readonly string[]) => `Versions: ${spans.join(", ")}`;
 
 export const options: Sentences<typeof OPTIONS> = {
-  "options.unknown_limits": ({ path, keys, known }) => `${path}: unknown limit${keys.length > 1 ? "s" : ""} ${keys.map((k) => `'${k}'`).join(", ")}; known: ${known.join(", ")}`,
+  "options.unknown_limits": ({ path, keys, known }) =>
+    `${path}: unknown limit${keys.length > 1 ? "s" : ""} ${keys.map((k) => `'${k}'`).join(", ")}; known: ${known.join(", ")}`,
   "options.bad_limit": ({ path, problem }) => `${path}: ${problem} (a limit is a whole number of at least 1)`,
   "options.needs_runner": () => "describeCases needs a test runner: pass { describe, it } (e.g. from vitest), or turn on the runner's globals",
   "options.unknown_format": ({ input }) => `cannot tell the format of ${input ?? "the input"}: name it .ndjson, .jsonl, .json or .csv, or give the format`,
@@ -21,7 +22,8 @@ export const options: Sentences<typeof OPTIONS> = {
   "options.engine": ({ got, known }) => `unknown engine ${got}; use one of ${known.join(", ")}`,
   "options.needs_sets": ({ set }) => `evaluating the set '${set}' by id needs options.sets (a registry) to find its versions`,
   "options.needs_as_of": ({ set }) => `evaluating the set '${set}' by id needs options.asOf: the date decides which version was in force`,
-  "options.sub_unit_needs_sets": ({ path, set }) => `${path} gives a sub-unit's data to decide title '${set}', so evaluate needs options.sets to find that set (a registry)`,
+  "options.sub_unit_needs_sets": ({ path, set }) =>
+    `${path} gives a sub-unit's data to decide title '${set}', so evaluate needs options.sets to find that set (a registry)`,
   "options.titles_too_deep": ({ max, path }) => `titles nest deeper than ${max} levels at ${path}`,
   "options.decimals": ({ max, got }) => `decimals must be a whole number from 0 to ${max}, got ${got}`,
   "options.by_empty": () => "a grouping field needs a name",
@@ -44,9 +46,11 @@ export const options: Sentences<typeof OPTIONS> = {
   "csv.header_problem": ({ problem }) => `the header row ${problem}`,
   "csv.row_too_long": ({ line, max }) => `the row starting on line ${line} is longer than ${max} characters; it was not read`,
   "csv.row_problem": ({ line, problem }) => `line ${line}: ${problem}`,
-  "sheet.row_unread": ({ reason }) => `${reason}; the row may hold this unit's list items, so the unit is not evaluated (nor the row, whichever unit it starts)`,
+  "sheet.row_unread": ({ reason }) =>
+    `${reason}; the row may hold this unit's list items, so the unit is not evaluated (nor the row, whichever unit it starts)`,
   "sheet.unit_too_large": ({ line, max }) => `the rows of the unit starting on line ${line} are longer than ${max} characters together; it was not read`,
-  "csv.text_after_quote": ({ cell }) => `text after the closing quote of cell ${cell} (a quoted cell ends at its closing quote; double a quote inside it: "a ""b"" c")`,
+  "csv.text_after_quote": ({ cell }) =>
+    `text after the closing quote of cell ${cell} (a quoted cell ends at its closing quote; double a quote inside it: "a ""b"" c")`,
   "csv.quote_inside": ({ cell }) => `a quote inside cell ${cell}, which does not start with one (quote the whole cell and double the quote: "a ""b"" c")`,
   "csv.cell_not_json": ({ reason }) => `is not JSON (${reason}); a record or list is written as JSON in its cell`,
   "csv.cells": ({ line, cells, columns }) => `line ${line} has ${cells} cells, the header has ${columns}`,
@@ -60,7 +64,8 @@ export const options: Sentences<typeof OPTIONS> = {
     `${file} (${set}) was not in force on ${date} (in force from ${from}${to ? ` to ${to}` : ""}): 'tieuchi eval --set ${set.slice(0, set.indexOf("@"))} --as-of ${date} ${unit}' evaluates the version in force then; --out-of-force evaluates this file anyway`,
   "set.ambiguous": ({ id, date, found }) =>
     `no version of '${id}' is in force on ${date}, and several sets linked to it by supersedes are: ${found.join(", ")}; ask for one of them by id`,
-  "set.before_first": ({ id, date, first, from, spans }) => `no version of '${id}' was in force on ${date}: the first, ${first}, came into force on ${from}. ${versions(spans)}`,
+  "set.before_first": ({ id, date, first, from, spans }) =>
+    `no version of '${id}' was in force on ${date}: the first, ${first}, came into force on ${from}. ${versions(spans)}`,
   "set.after_last": ({ id, date, last, to, spans }) =>
     `no version of '${id}' is in force on ${date}: the last, ${last}, ended on ${to}, and no version after it is known. ${versions(spans)}`,
   "set.gap": ({ id, date, before, to, after, from, spans }) =>

@@ -29,7 +29,8 @@ const big = (x: number) => (x < 1e15 ? Math.round(x).toLocaleString("en") : x.to
 
 export const problems: Sentences<typeof PROBLEMS> = {
   "problem.invalid_type": ({ expected, received, check }) => check ?? `Invalid input: expected ${type(expected)}, received ${type(received)}`,
-  "problem.invalid_value": ({ values, check }) => check ?? (values.length === 1 ? `Invalid input: expected ${values[0]}` : `Invalid option: expected one of ${values.join("|")}`),
+  "problem.invalid_value": ({ values, check }) =>
+    check ?? (values.length === 1 ? `Invalid input: expected ${values[0]}` : `Invalid option: expected one of ${values.join("|")}`),
   "problem.too_small": ({ origin, minimum, inclusive, check }) => check ?? atLeast(origin, minimum, inclusive),
   "problem.too_big": ({ origin, maximum, inclusive, check }) => check ?? atMost(origin, maximum, inclusive),
   "problem.invalid_format": ({ format, check }) => check ?? `Invalid ${format}`,
@@ -43,11 +44,13 @@ export const problems: Sentences<typeof PROBLEMS> = {
     `${q(key)} is not ${top ? "an input of this set" : "a declared field here"}${didYouMean(suggestion)}; declared: ${names(known, more)}`,
   "problem.list_too_long": ({ count, max }) => `the list has ${count} items; at most ${max} are accepted (limits.maxArrayLength)`,
   "problem.text_too_long": ({ length, max }) => `the text has ${length} characters; at most ${max} are accepted (limits.maxStringLength)`,
-  "problem.control_character": ({ char, in: where }) => `the ${where} holds a control character (${char}), which could rewrite a terminal or hide text; remove it`,
+  "problem.control_character": ({ char, in: where }) =>
+    `the ${where} holds a control character (${char}), which could rewrite a terminal or hide text; remove it`,
 
   "problem.unsafe_key": () => "'__proto__' can never be a name: it would reach an object's prototype",
   "problem.too_deep": ({ max }) => `the file nests objects and lists deeper than ${max} levels here (limits.maxJsonDepth)`,
-  "problem.inputs_too_deep": ({ depth, max }) => `the inputs nest lists and records ${depth} levels deep here; a unit's data may nest at most ${max} (limits.maxDataDepth)`,
+  "problem.inputs_too_deep": ({ depth, max }) =>
+    `the inputs nest lists and records ${depth} levels deep here; a unit's data may nest at most ${max} (limits.maxDataDepth)`,
   "problem.too_many_inputs": ({ count, max }) => `the set declares ${count} inputs and fields; at most ${max} are accepted (limits.maxInputs)`,
   "problem.too_many_criteria": ({ count, max }) => `the set has ${count} criteria; at most ${max} are accepted (limits.maxCriteria)`,
   "problem.too_many_derived": ({ count, max }) => `the set has ${count} derived values; at most ${max} are accepted (limits.maxDerived)`,
@@ -77,9 +80,11 @@ export const problems: Sentences<typeof PROBLEMS> = {
   "problem.completeness.secondary_notes": () => "a set complete from secondary copies says in its notes which copies were read and what was inferred",
   "problem.completeness.article": ({ id, lacks }) =>
     `a set complete from the official text quotes every criterion's article: '${id}' needs ${lacks === "article" ? "'article' (Điều/khoản/điểm)" : "'text' (the article's words, verbatim, with an English rendering)"}`,
-  "problem.unknown_group": ({ group, declared }) => `group '${group}' is not declared in 'groups'${declared.length ? ` (declared: ${declared.join(", ")})` : ""}`,
+  "problem.unknown_group": ({ group, declared }) =>
+    `group '${group}' is not declared in 'groups'${declared.length ? ` (declared: ${declared.join(", ")})` : ""}`,
   "problem.unknown_level.not_all": () => "'level' is only used with a decision of method 'all'",
-  "problem.unknown_level.undeclared": ({ level, declared }) => `level '${level}' is not declared in decision.levels${declared.length ? ` (declared: ${declared.join(", ")})` : ""}`,
+  "problem.unknown_level.undeclared": ({ level, declared }) =>
+    `level '${level}' is not declared in decision.levels${declared.length ? ` (declared: ${declared.join(", ")})` : ""}`,
   "problem.points_unused": () => "a decision of method 'all' does not count points; remove 'points' or use method 'points'",
   "problem.no_points": () => "under a points decision a criterion either earns points or is mandatory (a knock-out)",
   "problem.points.tier_above": ({ points, max }) => `tier gives ${points} points, above the criterion's max ${max}`,
@@ -87,7 +92,8 @@ export const problems: Sentences<typeof PROBLEMS> = {
   "problem.points_sum.set": ({ total, max }) => `the criteria's points add up to ${total}, but maxPoints is ${max}`,
   "problem.points_sum.group": ({ group, total, max }) => `the criteria of group '${group}' add up to ${total} points, but its maxPoints is ${max}`,
   "problem.pass_mark": ({ passMark, max }) => `the pass mark ${passMark} is above maxPoints ${max}`,
-  "problem.grades_order.below_pass": ({ grade, min, passMark }) => `grade '${grade}' starts at ${min}, below the pass mark ${passMark}; grades are bands of passing results`,
+  "problem.grades_order.below_pass": ({ grade, min, passMark }) =>
+    `grade '${grade}' starts at ${min}, below the pass mark ${passMark}; grades are bands of passing results`,
   "problem.grades_order.above_max": ({ grade, min, max }) => `grade '${grade}' starts at ${min}, above maxPoints ${max}`,
   "problem.grades_order.order": ({ grade, min, previous, previousMin }) =>
     `grades go from the highest band down: '${grade}' (${min}) must start below '${previous}' (${previousMin})`,
@@ -99,16 +105,19 @@ export const problems: Sentences<typeof PROBLEMS> = {
 
   "problem.empty_group_unsaid": ({ id }) =>
     `criterion '${id}' takes a share of a group that can be empty (no members, or all excluded), but does not say what an empty group means: add "emptyGroup": "fail", "not-applicable" or "pass" as the regulation says, and its reason in completeness.notes`,
-  "problem.empty_group_unused": ({ id }) => `criterion '${id}' says what an empty group means, but takes no share or ratio of a group, so it never applies; remove "emptyGroup"`,
+  "problem.empty_group_unused": ({ id }) =>
+    `criterion '${id}' says what an empty group means, but takes no share or ratio of a group, so it never applies; remove "emptyGroup"`,
   "problem.work_too_large": ({ work, max, rule }) =>
     `evaluating one unit could take up to ${big(work)} steps (each part of a rule, times the items of every list it goes through, nested lists multiplied), more than the ${big(max)} allowed (limits.maxWork); this rule alone could take ${big(rule)}. Declare "maxItems" on the lists it goes through, or raise limits.maxWork`,
 
   "problem.rule_too_large": ({ max }) => `the rule has more than ${max} parts (limits.maxRuleNodes); split it into derived values`,
-  "problem.rules_too_large": ({ max }) => `the set's rules have more than ${max} parts in all (limits.maxTotalRuleNodes); rules after this point were not checked`,
+  "problem.rules_too_large": ({ max }) =>
+    `the set's rules have more than ${max} parts in all (limits.maxTotalRuleNodes); rules after this point were not checked`,
   "problem.rule_too_deep": ({ max }) => `the rule nests deeper than ${max} levels (limits.maxRuleDepth)`,
   "problem.operation_shape.empty": () => "an empty object is not an operation; an operation is an object with exactly one key, the operator",
   "problem.operation_shape.keys": ({ keys }) => `an operation is an object with exactly one key, the operator; this one has ${keys.length}: ${keys.join(", ")}`,
-  "problem.operator_not_allowed": ({ op, allowed, suggestion }) => `'${op}' is not an operator criteria files may use${didYouMean(suggestion)}; allowed: ${allowed.join(" ")}`,
+  "problem.operator_not_allowed": ({ op, allowed, suggestion }) =>
+    `'${op}' is not an operator criteria files may use${didYouMean(suggestion)}; allowed: ${allowed.join(" ")}`,
   "problem.arity": ({ op, min, max, got }) => `'${op}' takes ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? "" : "s"}, got ${got}`,
   "problem.lookalike_text.invisible": ({ value, char }) =>
     `${value} holds an invisible character (${char}): a reader sees one value, the rule compares another; remove the character`,
@@ -116,8 +125,10 @@ export const problems: Sentences<typeof PROBLEMS> = {
     `${value} mixes Latin letters with ${script} letters that look the same (such as a Cyrillic 'о' for 'o'): data typed on a Vietnamese keyboard will never match; type the value again`,
   "problem.not_a_number": ({ op, type }) => `'${op}' calculates with numbers, but this is a ${type}`,
   "problem.not_comparable.order": ({ op, type }) => `'${op}' compares numbers with numbers or dates with dates, but this is a ${type}`,
-  "problem.not_comparable.mixed": ({ op, left, right }) => `'${op}' compares a ${left} with a ${right}: both sides must be of one type (the text "10" is not the number 10, true is not 1)`,
-  "problem.var_not_literal": () => "'var' takes a literal path written as a string, e.g. {\"var\": \"thanhVien\"}; computed paths and default values are not allowed",
+  "problem.not_comparable.mixed": ({ op, left, right }) =>
+    `'${op}' compares a ${left} with a ${right}: both sides must be of one type (the text "10" is not the number 10, true is not 1)`,
+  "problem.var_not_literal": () =>
+    '\'var\' takes a literal path written as a string, e.g. {"var": "thanhVien"}; computed paths and default values are not allowed',
   "problem.unsafe_path": ({ path, segment }) => `'${path}' reaches '${segment}', which could read an object's prototype; it is never allowed`,
   "problem.bad_path.position": ({ path }) => `'${path}' reads a list item by position; use all, some, filter, count or a share operator instead`,
   "problem.bad_path.names": ({ path }) => `'${path}' is not a dotted path of names`,
@@ -139,7 +150,8 @@ export const problems: Sentences<typeof PROBLEMS> = {
     `${first} and ${second} are both in force from ${from} to ${until ?? "no end"}; end ${set} on ${endOn} (validTo)`,
   "problem.unknown_supersedes": ({ set, target, id, known }) =>
     `${set} supersedes ${target}, which is not here (${known.length ? `versions of ${id}: ${known.join(", ")}` : `no set has id '${id}'`})`,
-  "problem.supersedes_later": ({ set, target, targetFrom, from }) => `${set} supersedes ${target}, which comes into force no earlier (${targetFrom}, against ${from})`,
+  "problem.supersedes_later": ({ set, target, targetFrom, from }) =>
+    `${set} supersedes ${target}, which comes into force no earlier (${targetFrom}, against ${from})`,
   "problem.supersedes_overlap": ({ set, target, targetTo, from, endOn }) =>
     `${target} is still in force (to ${targetTo ?? "no end"}) when ${set}, which supersedes it, starts on ${from}; set validTo of ${target} to ${endOn}`,
   "problem.supersedes_fork": ({ sets, target }) => `${sets.join(" and ")} all supersede ${target}; each version should supersede the one just before it`,
@@ -151,7 +163,8 @@ export const problems: Sentences<typeof PROBLEMS> = {
   "problem.wrong_set.cases": ({ cases, set }) => `the cases are for ${cases}, not ${set}`,
   "problem.wrong_set.file": ({ cases, file, holds }) => `the cases are for ${cases}, but ${file} holds ${holds}`,
   "problem.wrong_set.result": ({ result, set }) => `this is a result of ${result}, but the title is decided by '${set}'`,
-  "problem.levels_order": ({ held, notHeld }) => `held at ${held} but not at ${notHeld}: levels are cumulative, a title held at a level is held at every lower one`,
+  "problem.levels_order": ({ held, notHeld }) =>
+    `held at ${held} but not at ${notHeld}: levels are cumulative, a title held at a level is held at every lower one`,
   "problem.title_levels": ({ set, levels, title, declared }) =>
     `${set} decides the levels ${levels.length ? levels.join(", ") : "(none)"}, but the title ${title} is declared with the levels ${declared.join(", ")}`,
   "problem.title_levels.registry": ({ set, title, levels, by, decided }) =>

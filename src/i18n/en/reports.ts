@@ -6,7 +6,8 @@ const n = (x: number) => formatNumber(x, "en");
 
 export const reports: Sentences<typeof REPORTS> = {
   "report.units": () => "Units",
-  "report.summary": ({ units, evaluated, errors }) => `${n(units)} unit${units === 1 ? "" : "s"}: ${n(evaluated)} evaluated, ${errors} not evaluated (bad data)`,
+  "report.summary": ({ units, evaluated, errors }) =>
+    `${n(units)} unit${units === 1 ? "" : "s"}: ${n(evaluated)} evaluated, ${errors} not evaluated (bad data)`,
   "report.set": () => "Criteria set",
   "report.verdict": () => "Verdict",
   "report.grade": () => "Grade",

@@ -18,8 +18,10 @@ export const sheet: Sentences<typeof SHEET> = {
   "sheet.guide_column": ({ column }) => ({ sheet: "Sheet", column: "Column", meaning: "Meaning" })[column],
   "sheet.guide_units": ({ name }) => `One unit per row on the “${name}” sheet.`,
   "sheet.guide_list": ({ name, header }) => `“${name}” sheet: one item per row, its “${header}” column holding the code of its unit.`,
-  "sheet.guide_examples": ({ code }) => `Rows coded “${code}” are examples and are skipped; they may be deleted. An empty cell is data not given. Yes/No from the list.`,
-  "sheet.guide_own_columns": () => "Columns of your own (commune, village...) may be added: columns that are not data of the set are kept to group the results by.",
+  "sheet.guide_examples": ({ code }) =>
+    `Rows coded “${code}” are examples and are skipped; they may be deleted. An empty cell is data not given. Yes/No from the list.`,
+  "sheet.guide_own_columns": () =>
+    "Columns of your own (commune, village...) may be added: columns that are not data of the set are kept to group the results by.",
   "sheet.code_note": () => "The unit's own code, which links it to its rows in the list sheets.",
   "sheet.yes_no": ({ value }) => (value ? "Yes" : "No"),
   "sheet.example_text": ({ header, index }) => `${header} (example ${index})`,

@@ -15,7 +15,15 @@ export const catalogue: Sentences<typeof CATALOGUE> = {
     "xếp loại cần. Tiêu chí chưa mã hóa luôn được đánh giá là thiếu dữ liệu, nên một phiên bản chưa đầy đủ có thể kết luận " +
     "«chưa đạt» hoặc «chưa đủ dữ liệu» nhưng không bao giờ kết luận «đạt». Ngày viết theo dạng ngày/tháng/năm.",
   "cat.column": ({ column }) =>
-    ({ set: "Bộ tiêu chí", version: "Phiên bản", title: "Danh hiệu", document: "Văn bản", "in-force": "Hiệu lực", supersedes: "Thay thế", completeness: "Mức hoàn thiện" })[column],
+    ({
+      set: "Bộ tiêu chí",
+      version: "Phiên bản",
+      title: "Danh hiệu",
+      document: "Văn bản",
+      "in-force": "Hiệu lực",
+      supersedes: "Thay thế",
+      completeness: "Mức hoàn thiện",
+    })[column],
   "cat.field": ({ field }) =>
     ({
       document: "Văn bản",

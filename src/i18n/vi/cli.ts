@@ -87,10 +87,11 @@ export const cli: Sentences<typeof CLI> = {
       workers: "số luồng xử lý (mặc định: số lõi); 0 đánh giá ngay trong luồng chính",
       "as-of": "ngày xét danh hiệu; bộ không có hiệu lực vào ngày đó bị từ chối trước khi đọc đơn vị nào",
       sets: "thư mục bộ tiêu chí để xét danh hiệu của đơn vị con (mặc định: các bộ đi kèm)",
-      meta: "các trường không phải đầu vào của bộ (mã, xã...): chép sang \"unit\" của mỗi dòng, không đánh giá",
+      meta: 'các trường không phải đầu vào của bộ (mã, xã...): chép sang "unit" của mỗi dòng, không đánh giá',
       delimiter: "ký tự phân cách ô của tệp CSV (mặc định: dấu phẩy)",
       explain: "kèm giá trị đã đọc, phép đo và câu giải thích trong mỗi kết quả",
-      compact: "dạng gọn: một dòng đầu liệt kê các tiêu chí một lần, rồi mỗi đơn vị một mảng [dòng, đơn vị, kết luận, hạng, điểm đạt, điểm có thể, điểm tối đa áp dụng, một chữ trạng thái cho mỗi tiêu chí]; tieuchi report đọc được",
+      compact:
+        "dạng gọn: một dòng đầu liệt kê các tiêu chí một lần, rồi mỗi đơn vị một mảng [dòng, đơn vị, kết luận, hạng, điểm đạt, điểm có thể, điểm tối đa áp dụng, một chữ trạng thái cho mỗi tiêu chí]; tieuchi report đọc được",
       quiet: "không vẽ thanh tiến độ, không in tóm tắt trên đầu ra lỗi",
       stats: "in tốc độ và bộ nhớ cao nhất dạng JSON trên đầu ra lỗi",
       "out-of-force": "vẫn đánh giá dù bộ không có hiệu lực vào --as-of",
@@ -99,14 +100,19 @@ export const cli: Sentences<typeof CLI> = {
     })[option],
   "cli.option.report": ({ option }) =>
     ({
-      by: "nhóm theo các trường này của \"unit\" mỗi dòng (lặp lại hoặc phân cách bằng dấu phẩy để lồng nhóm)",
+      by: 'nhóm theo các trường này của "unit" mỗi dòng (lặp lại hoặc phân cách bằng dấu phẩy để lồng nhóm)',
       format: "text (mặc định), md, csv hoặc json",
       decimals: "số chữ số thập phân của tỷ lệ phần trăm (mặc định 1), làm tròn một lần, nửa xa số 0",
       set: "tệp bộ tiêu chí, để liệt kê cả xếp loại và tiêu chí chưa đơn vị nào đạt",
       out: "ghi báo cáo vào tệp này thay vì đầu ra chuẩn",
       lang: "ngôn ngữ của báo cáo: vi (mặc định) hoặc en",
     })[option],
-  "cli.option.validate": ({ option }) => ({ json: "in báo cáo của từng tệp dạng JSON", "max-work": "số bước tối đa mà một bộ tiêu chí có thể cần cho mỗi đơn vị (mặc định 20.000.000)", lang: "ngôn ngữ của thông báo: vi (mặc định) hoặc en" })[option],
+  "cli.option.validate": ({ option }) =>
+    ({
+      json: "in báo cáo của từng tệp dạng JSON",
+      "max-work": "số bước tối đa mà một bộ tiêu chí có thể cần cho mỗi đơn vị (mặc định 20.000.000)",
+      lang: "ngôn ngữ của thông báo: vi (mặc định) hoặc en",
+    })[option],
   "cli.option.test": ({ option }) =>
     ({
       coverage: "các trạng thái mà các ca đã thấy ở mỗi tiêu chí",
@@ -183,7 +189,8 @@ export const cli: Sentences<typeof CLI> = {
       "141 bên đọc đầu ra chuẩn đã đóng sớm (như `| head`)",
     ].join("\n"),
   "cli.more": () => "Chạy 'tieuchi <lệnh> --help' để xem tùy chọn của một lệnh; thêm --lang en để đọc bằng tiếng Anh.",
-  "cli.see_help": ({ command }) => (command === undefined ? "Chạy 'tieuchi help' để xem cách dùng." : `Chạy 'tieuchi ${command} --help' để xem cách dùng lệnh ${command}.`),
+  "cli.see_help": ({ command }) =>
+    command === undefined ? "Chạy 'tieuchi help' để xem cách dùng." : `Chạy 'tieuchi ${command} --help' để xem cách dùng lệnh ${command}.`,
   "cli.unknown_command": ({ command, suggestion }) => `không có lệnh '${command}'${suggestion === undefined ? "" : `; có phải là '${suggestion}'?`}`,
   "cli.unknown_option": ({ command, option, suggestion, takenBy }) =>
     `lệnh ${command} không có tùy chọn '${option}'${suggestion === undefined ? "" : `; có phải là ${suggestion}?`}${takenBy.length === 0 ? "" : ` (${option} là tùy chọn của lệnh ${takenBy.join(", ")})`}`,

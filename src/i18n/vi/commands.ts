@@ -45,7 +45,8 @@ export const commands: Sentences<typeof COMMANDS> = {
       cases: "cases nhận --boundaries và một tệp tiêu chí: tieuchi cases --boundaries <bộ-tiêu-chí.json> [--out <tệp>]",
       template: "template nhận một bộ tiêu chí và --out: tieuchi template <bộ-tiêu-chí.json|mã[@phiên-bản]> --out <tệp.xlsx|tệp.csv>",
       compile: "compile nhận một tệp tiêu chí và --out: tieuchi compile <bộ-tiêu-chí.json> --out <tệp.mjs>",
-      compose: "compose nhận một tệp tiêu chí và dữ liệu riêng của đơn vị: tieuchi compose <bộ-tiêu-chí.json> <đơn-vị.json> --results danh_sách[].trường=<kết-quả.ndjson>",
+      compose:
+        "compose nhận một tệp tiêu chí và dữ liệu riêng của đơn vị: tieuchi compose <bộ-tiêu-chí.json> <đơn-vị.json> --results danh_sách[].trường=<kết-quả.ndjson>",
     })[command],
   "cmd.not_one_of": ({ option, values, got }) => `${option} nhận ${joinOr(values, "vi")}, không nhận ${got}`,
   "cmd.whole_number": ({ option, max, got }) => `${option} là một số nguyên${max !== undefined ? ` từ 0 đến ${n(max)}` : ""}, không phải ${got}`,
@@ -64,23 +65,33 @@ export const commands: Sentences<typeof COMMANDS> = {
   "cmd.accept_with_update": () => "--accept-changes đi cùng --update",
   "cmd.no_case_files": ({ paths }) => `không tìm thấy tệp ca kiểm thử nào (*.cases.json) trong ${paths.join(", ")}`,
   "cmd.out_is_folder": ({ out }) => `--out ${out} là một thư mục; hãy cho tên tệp, ví dụ <phiên-bản>.boundaries.cases.json`,
-  "cmd.out_not_ours": ({ out }) => `${out} đã có và không do «tieuchi cases» ghi ra; hãy chọn --out khác (ví dụ <phiên-bản>.boundaries.cases.json) hoặc xóa tệp đó`,
+  "cmd.out_not_ours": ({ out }) =>
+    `${out} đã có và không do «tieuchi cases» ghi ra; hãy chọn --out khác (ví dụ <phiên-bản>.boundaries.cases.json) hoặc xóa tệp đó`,
   "cmd.template_out": ({ got }) => `--out của tệp mẫu là tệp .xlsx hoặc .csv, không phải ${got}`,
   "cmd.compose_needs_results": () => "compose cần --results danh_sách[].trường=<kết-quả.ndjson>, ví dụ --results xa[].congDongHocTap=xa.results.ndjson",
   "cmd.results_form": ({ got }) => `--results viết dạng danh_sách[].trường=<kết-quả.ndjson>, không phải ${got}`,
 
   "cmd.column": ({ column }) =>
-    ({ id: "Mã", status: "Trạng thái", points: "Điểm", criterion: "Tiêu chí", "criterion-why": "Tiêu chí và lý do", verdict: "Kết luận", title: "Tên", count: "Số lượng" })[column],
+    ({
+      id: "Mã",
+      status: "Trạng thái",
+      points: "Điểm",
+      criterion: "Tiêu chí",
+      "criterion-why": "Tiêu chí và lý do",
+      verdict: "Kết luận",
+      title: "Tên",
+      count: "Số lượng",
+    })[column],
 
   "cmd.validate.bad": ({ file, count }) => `✘ ${file}: ${n(count)} lỗi`,
 
   "cmd.eval.as_of": ({ date, inForce }) => `ngày xét ${date}${inForce ? "" : " (NGOÀI thời gian hiệu lực)"}`,
   "cmd.eval.verdict": ({ verdict, grade, points, passMark }) =>
-    `Kết luận: ${({ pass: "ĐẠT", fail: "CHƯA ĐẠT", incomplete: "CHƯA ĐỦ DỮ LIỆU" })[verdict]}${grade ? `, xếp loại ${grade}` : ""}${
+    `Kết luận: ${{ pass: "ĐẠT", fail: "CHƯA ĐẠT", incomplete: "CHƯA ĐỦ DỮ LIỆU" }[verdict]}${grade ? `, xếp loại ${grade}` : ""}${
       points !== undefined ? ` — ${points} (mức đạt ${passMark === undefined ? "chưa xác định" : n(passMark)})` : ""
     }`,
   "cmd.eval.level": ({ title, status, failing, missing }) =>
-    `  ${title}: ${({ achieved: "đạt", "not-achieved": "chưa đạt", undetermined: "chưa xác định" })[status]}${failing.length ? ` (chưa đạt: ${failing.join(", ")})` : ""}${
+    `  ${title}: ${{ achieved: "đạt", "not-achieved": "chưa đạt", undetermined: "chưa xác định" }[status]}${failing.length ? ` (chưa đạt: ${failing.join(", ")})` : ""}${
       missing.length ? ` (thiếu dữ liệu: ${missing.join(", ")})` : ""
     }`,
   "cmd.eval.improve": ({ items }) => `Có thể cải thiện: ${items.join(", ")}`,
@@ -138,9 +149,10 @@ export const commands: Sentences<typeof COMMANDS> = {
   "cmd.impact.blocks": () => "chặn",
   "cmd.impact.decision": ({ changes }) => `cách xét đổi: ${changes.join(", ")}`,
   "cmd.impact.no_criterion": () => "không tiêu chí nào đổi",
-  "cmd.impact.problem_with": ({ side }) => `lỗi với bản ${({ old: "cũ", new: "mới", both: "cả hai" })[side]}`,
+  "cmd.impact.problem_with": ({ side }) => `lỗi với bản ${{ old: "cũ", new: "mới", both: "cả hai" }[side]}`,
   "cmd.impact.change": ({ what, from, to }) => `${what === "verdict" ? "kết luận" : "xếp loại"} ${from} → ${to}`,
-  "cmd.impact.summary": ({ old, new: next, units, lines, blank, kinds }) => `${old} → ${next}: ${n(units)} đơn vị (${n(lines)} dòng, ${n(blank)} dòng trống): ${kinds.join(", ")}`,
+  "cmd.impact.summary": ({ old, new: next, units, lines, blank, kinds }) =>
+    `${old} → ${next}: ${n(units)} đơn vị (${n(lines)} dòng, ${n(blank)} dòng trống): ${kinds.join(", ")}`,
   "cmd.impact.by_change": ({ items }) => `Theo loại thay đổi: ${items.join("; ")}`,
   "cmd.impact.criteria": ({ items }) => `Tiêu chí gây thay đổi: ${items.join(", ")}`,
 

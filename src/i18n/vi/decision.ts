@@ -8,13 +8,18 @@ const OUTCOME: Record<string, string> = { pass: "đạt", fail: "chưa đạt", 
 export const decision: Sentences<typeof DECISION> = {
   "decision.points_range": ({ earned, possible, max }) => (earned === possible ? `${n(earned)}/${n(max)} điểm` : `${n(earned)}–${n(possible)}/${n(max)} điểm`),
   "decision.undecided": ({ missing, outcomes, points }) =>
-    `Thiếu dữ liệu: ${missing}. Tùy dữ liệu còn thiếu, tiêu chí có thể ${joinOr(outcomes.map((o) => OUTCOME[o] ?? o), "vi")}${points ? ` (${points})` : ""}.`,
+    `Thiếu dữ liệu: ${missing}. Tùy dữ liệu còn thiếu, tiêu chí có thể ${joinOr(
+      outcomes.map((o) => OUTCOME[o] ?? o),
+      "vi",
+    )}${points ? ` (${points})` : ""}.`,
   "decision.unaffected": ({ missing }) => `Dữ liệu còn thiếu (${missing}) không làm thay đổi kết quả này.`,
   "decision.empty_lists": ({ lists }) => `danh sách ${joinAnd(lists, "vi")} được khai là trống`,
   "decision.empty_excluded": () => "không còn ai trong nhóm để tính tỷ lệ sau khi loại trừ",
   "decision.empty_group": ({ status, exclusion, why, points }) => {
     if (exclusion)
-      return status === "fail" ? `Thuộc trường hợp không xét: ${why}, và bộ tiêu chí coi nhóm trống là thuộc trường hợp này.` : `Không thuộc trường hợp loại trừ: ${why}.`;
+      return status === "fail"
+        ? `Thuộc trường hợp không xét: ${why}, và bộ tiêu chí coi nhóm trống là thuộc trường hợp này.`
+        : `Không thuộc trường hợp loại trừ: ${why}.`;
     if (status === "pass") return `Đạt${points}: ${why}, và văn bản coi nhóm trống là đạt.`;
     if (status === "fail") return `Chưa đạt${points}: ${why}; nhóm trống không đáp ứng tiêu chí này.`;
     return `Không áp dụng: ${why}; tiêu chí không đặt ra cho đơn vị không có ai trong nhóm này.`;

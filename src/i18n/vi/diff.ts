@@ -65,7 +65,9 @@ export const diff: Sentences<typeof DIFF> = {
   "diff.any": () => "tự do",
   "diff.arrow": ({ before, after }) => `${before} → ${after}`,
   "diff.retitled": ({ before, after }) =>
-    before !== undefined && after !== undefined && before === after ? `${q(after)} (chỉ sửa bản tiếng Anh)` : `${before === undefined ? "(không có)" : q(before)} → ${after === undefined ? "(không có)" : q(after)}`,
+    before !== undefined && after !== undefined && before === after
+      ? `${q(after)} (chỉ sửa bản tiếng Anh)`
+      : `${before === undefined ? "(không có)" : q(before)} → ${after === undefined ? "(không có)" : q(after)}`,
   "diff.range_between": ({ min, max }) => `${min}–${max}`,
   "diff.range_min": ({ min }) => `≥ ${min}`,
   "diff.range_max": ({ max }) => `≤ ${max}`,
@@ -84,16 +86,22 @@ export const diff: Sentences<typeof DIFF> = {
   "diff.points_tiers": ({ max, tiers }) => `tối đa ${max} điểm theo bậc (${tiers.join("; ")})`,
   "diff.points_score": ({ max, rule }) => `tối đa ${max} điểm, chấm theo ${rule}`,
   "diff.weight": ({ points, knockOut }) => [points ?? "", knockOut ? "bắt buộc" : ""].filter(Boolean).join(", ") || "không tính điểm",
-  "diff.decision_points": ({ passMark, max }) => (passMark === undefined ? `cộng điểm (tối đa ${max}), chưa rõ mức đạt` : `cộng điểm, đạt từ ${passMark}/${max} điểm`),
+  "diff.decision_points": ({ passMark, max }) =>
+    passMark === undefined ? `cộng điểm (tối đa ${max}), chưa rõ mức đạt` : `cộng điểm, đạt từ ${passMark}/${max} điểm`,
   "diff.decision_all": ({ levels }) => `đạt mọi tiêu chí${levels ? ` (${levels} mức)` : ""}`,
   "diff.rule_text": ({ rule }) => rule,
   "diff.not_encoded": () => "chưa mã hóa",
 
   "diff.metadata": ({ field, change }) => `${METADATA[field]}: ${change}`,
   "diff.procedure": ({ change }) => `Quy trình công nhận: ${{ added: "thêm", removed: "bỏ", edited: "được sửa" }[change]}`,
-  "diff.notes": ({ added, removed }) => `Ghi chú về mức độ mã hóa: ${[added ? `thêm ${added}` : "", removed ? `bỏ ${removed}` : ""].filter(Boolean).join(", ") || "được sửa"}`,
+  "diff.notes": ({ added, removed }) =>
+    `Ghi chú về mức độ mã hóa: ${[added ? `thêm ${added}` : "", removed ? `bỏ ${removed}` : ""].filter(Boolean).join(", ") || "được sửa"}`,
   "diff.reference": ({ document, change }) =>
-    change === "added" ? `Thêm văn bản tham chiếu ${q(document)}` : change === "removed" ? `Bỏ văn bản tham chiếu ${q(document)}` : `Văn bản tham chiếu ${q(document)} được sửa`,
+    change === "added"
+      ? `Thêm văn bản tham chiếu ${q(document)}`
+      : change === "removed"
+        ? `Bỏ văn bản tham chiếu ${q(document)}`
+        : `Văn bản tham chiếu ${q(document)} được sửa`,
 
   "diff.input_added": ({ path, spec, description }) => `Thêm dữ liệu đầu vào ${path} (${spec}): ${description}`,
   "diff.input_removed": ({ path, label }) => `Bỏ dữ liệu đầu vào ${path}${label ? ` (${label})` : ""}`,
@@ -114,8 +122,10 @@ export const diff: Sentences<typeof DIFF> = {
   "diff.group_points": ({ id, change }) => `Nhóm ${id}: điểm tối đa ${change}`,
   "diff.group_removed": ({ id, title }) => `Bỏ nhóm ${id} ${q(title)}`,
 
-  "diff.criterion_added": ({ id, title, exclusion, what, weight }) => `${exclusion ? "Thêm trường hợp loại trừ" : "Thêm tiêu chí"} ${id} ${q(title)}: ${what}${weight ? ` (${weight})` : ""}`,
-  "diff.criterion_removed": ({ id, title, exclusion, weight }) => `${exclusion ? "Bỏ trường hợp loại trừ" : "Bỏ tiêu chí"} ${id} ${q(title)}${weight ? ` (${weight})` : ""}`,
+  "diff.criterion_added": ({ id, title, exclusion, what, weight }) =>
+    `${exclusion ? "Thêm trường hợp loại trừ" : "Thêm tiêu chí"} ${id} ${q(title)}: ${what}${weight ? ` (${weight})` : ""}`,
+  "diff.criterion_removed": ({ id, title, exclusion, weight }) =>
+    `${exclusion ? "Bỏ trường hợp loại trừ" : "Bỏ tiêu chí"} ${id} ${q(title)}${weight ? ` (${weight})` : ""}`,
   "diff.criteria_reordered": () => "Thứ tự các tiêu chí thay đổi",
   "diff.criterion_renamed": ({ from, to, kept, title }) =>
     `Tiêu chí ${from} đổi mã thành ${to} (${kept ? "cùng điều kiện và điểm" : "nội dung tương ứng; điều kiện hoặc điểm thay đổi như nêu dưới đây"}): ${title}`,
@@ -153,7 +163,14 @@ export const diff: Sentences<typeof DIFF> = {
   "diff.decision_title": ({ field, change }) => `${field === "passTitle" ? "Tên khi đạt" : "Tên khi không đạt"}: ${change}`,
 
   "diff.section": ({ section }) =>
-    ({ metadata: "Thông tin chung", inputs: "Dữ liệu đầu vào", derived: "Giá trị tính toán", groups: "Nhóm tiêu chí", criteria: "Tiêu chí", decision: "Cách xét" })[section],
+    ({
+      metadata: "Thông tin chung",
+      inputs: "Dữ liệu đầu vào",
+      derived: "Giá trị tính toán",
+      groups: "Nhóm tiêu chí",
+      criteria: "Tiêu chí",
+      decision: "Cách xét",
+    })[section],
   "diff.count": ({ kind, count }) => `${n(count)} ${KINDS[kind]}`,
   "diff.no_changes": ({ identical }) => (identical ? "Không có thay đổi." : "Không có thay đổi về nội dung (chỉ khác cách viết)."),
 };

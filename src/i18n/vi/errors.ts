@@ -8,11 +8,13 @@ const inFile = (source: string | undefined) => (source ? ` ${source}` : "");
 
 export const errors: Sentences<typeof ERRORS> = {
   "error.criteria_set": ({ source, count }) => `Bộ tiêu chí${source ? ` trong ${source}` : ""} không hợp lệ (${problems(count)})`,
-  "error.unit_data": ({ set, count, within }) => `Dữ liệu của đơn vị không khớp với dữ liệu đầu vào mà ${set}${within ? ` (cho ${within})` : ""} khai báo (${problems(count)})`,
+  "error.unit_data": ({ set, count, within }) =>
+    `Dữ liệu của đơn vị không khớp với dữ liệu đầu vào mà ${set}${within ? ` (cho ${within})` : ""} khai báo (${problems(count)})`,
   "error.data_of": ({ what, count }) => `${what.charAt(0).toUpperCase()}${what.slice(1)} có ${problems(count)}`,
   "data.batch_lines": ({ target }) => `các dòng kết quả chạy hàng loạt đưa vào ${target}`,
   "data.title_levels": ({ set }) => `các mức của danh hiệu «${set}»`,
-  "data.given_result": ({ set, hint }) => `kết quả đưa vào cho danh hiệu «${set}»${hint ? ' (phải là kết quả của tieuchi eval --json hoặc trường "result" của một dòng chạy hàng loạt)' : ""}`,
+  "data.given_result": ({ set, hint }) =>
+    `kết quả đưa vào cho danh hiệu «${set}»${hint ? ' (phải là kết quả của tieuchi eval --json hoặc trường "result" của một dòng chạy hàng loạt)' : ""}`,
   "error.case_file": ({ source, count }) => `Tệp ca kiểm thử${inFile(source)} không hợp lệ (${problems(count)})`,
   "error.registry": ({ count }) => `Các bộ tiêu chí mâu thuẫn với nhau (${problems(count)})`,
   "error.lock_file": ({ source, count }) => `Tệp khóa${inFile(source)} không hợp lệ (${problems(count)})`,
@@ -33,7 +35,8 @@ export const errors: Sentences<typeof ERRORS> = {
 
   "line.not_json": ({ reason, column }) => `không phải JSON hợp lệ: ${reason} (cột ${n(column)})`,
   "line.not_a_result": () => "không phải một kết quả đọc được",
-  "line.not_batch_line": ({ problem }) => `không phải một dòng kết quả chạy hàng loạt ({"line", "unit", "result"} hoặc {"line", "unit", "error"})${problem ? `: ${problem}` : ""}`,
+  "line.not_batch_line": ({ problem }) =>
+    `không phải một dòng kết quả chạy hàng loạt ({"line", "unit", "result"} hoặc {"line", "unit", "error"})${problem ? `: ${problem}` : ""}`,
   "line.partial": ({ why }) =>
     `kết quả chạy hàng loạt không đầy đủ: lần chạy đã dừng trước khi đọc hết dữ liệu${why ? ` (${why})` : ""}. Các đơn vị ở trên chưa phải là tất cả; hãy sửa dữ liệu đầu vào và chạy lại`,
   "line.compact_without_header": () => "một bản ghi gọn (một mảng JSON) đứng trước mọi dòng đầu của dạng gọn",
@@ -64,7 +67,9 @@ export const errors: Sentences<typeof ERRORS> = {
   "file.unwritable": ({ reason }) => `không ghi được (${reason})`,
   "file.write_failed": ({ why }) => `không ghi được (${why})`,
   "file.pipe_silent": ({ seconds, started }) =>
-    started ? `là một ống dẫn có tên mà nơi ghi đã ngừng ghi trong ${n(seconds)} giây` : `là một ống dẫn có tên và không có gì được ghi vào trong ${n(seconds)} giây (đã có nơi ghi nối vào chưa?)`,
+    started
+      ? `là một ống dẫn có tên mà nơi ghi đã ngừng ghi trong ${n(seconds)} giây`
+      : `là một ống dẫn có tên và không có gì được ghi vào trong ${n(seconds)} giây (đã có nơi ghi nối vào chưa?)`,
   "file.terminal": () => "là một màn hình dòng lệnh; hãy nêu tên tệp, hoặc chuyển dữ liệu vào qua ống dẫn",
   "file.link_outside": ({ target, folder }) => `là liên kết tượng trưng tới ${target}, nằm ngoài ${folder}; hãy chép tệp nó trỏ tới vào trong thư mục`,
   "file.read_only": () => "hệ thống tệp chỉ cho đọc",
@@ -83,9 +88,10 @@ export const errors: Sentences<typeof ERRORS> = {
     `${file}: phiên bản đã phát hành ${version} đã bị sửa (${changes.join("; ")}); mã băm ${hash}, khi phát hành là ${locked}. Phiên bản đã phát hành không bao giờ thay đổi: hãy khôi phục tệp, và phát hành thay đổi thành một phiên bản mới thay thế nó`,
   "lock.moved": ({ file, version, from }) => `${file}: ${version} không đổi, đã chuyển từ ${from}`,
   "lock.locked": ({ file, version }) => `${file}: ${version} không đổi`,
-  "lock.removed": ({ file, version }) => `${file}: phiên bản đã phát hành ${version} không còn; các phiên bản đã phát hành phải được giữ để kiểm tra lại các quyết định cũ`,
+  "lock.removed": ({ file, version }) =>
+    `${file}: phiên bản đã phát hành ${version} không còn; các phiên bản đã phát hành phải được giữ để kiểm tra lại các quyết định cũ`,
   "lock.change": ({ kind, name, change }) =>
-    `${({ part: "phần", criterion: "tiêu chí", input: "dữ liệu đầu vào" })[kind]} «${name}» ${({ removed: "bị bỏ", changed: "bị sửa", added: "được thêm", reordered: "đổi thứ tự" })[change]}`,
+    `${{ part: "phần", criterion: "tiêu chí", input: "dữ liệu đầu vào" }[kind]} «${name}» ${{ removed: "bị bỏ", changed: "bị sửa", added: "được thêm", reordered: "đổi thứ tự" }[change]}`,
   "lock.reformatted": () => "nội dung như cũ nhưng được định dạng lại theo cách làm đổi dạng chuẩn của nó",
 
   "batch.not_evaluated": ({ line, reason }) => `dòng ${n(line)}: ${reason}; đơn vị này chưa được đánh giá`,
@@ -106,16 +112,19 @@ export const errors: Sentences<typeof ERRORS> = {
   "json.expected_comma": ({ found, close }) => `${found}; cần dấu ',' hoặc '${close}'`,
   "json.after_end": ({ found }) => `${found} sau khi giá trị JSON đã kết thúc`,
   "json.engine": ({ reason }) => `trình phân tích JSON báo: ${reason}`,
-  "json.duplicate_key": ({ key, first }) => `khóa ${key} lặp lại trong cùng một đối tượng${first !== undefined ? ` (lần đầu ở dòng ${n(first)})` : ""}; JSON chỉ giữ giá trị sau nên giá trị trước, mà người đọc tệp vẫn thấy, bị bỏ qua; hãy xóa một trong hai`,
+  "json.duplicate_key": ({ key, first }) =>
+    `khóa ${key} lặp lại trong cùng một đối tượng${first !== undefined ? ` (lần đầu ở dòng ${n(first)})` : ""}; JSON chỉ giữ giá trị sau nên giá trị trước, mà người đọc tệp vẫn thấy, bị bỏ qua; hãy xóa một trong hai`,
   "json.bom": ({ encoding }) => `tệp được lưu theo bảng mã ${encoding} (bắt đầu bằng dấu thứ tự byte của bảng mã đó); hãy lưu lại theo UTF-8`,
   "json.utf16": () => "tệp có vẻ được lưu theo UTF-16 (cứ cách một byte lại có một byte 0); hãy lưu lại theo UTF-8",
-  "json.zero_byte": ({ offset }) => `tệp có byte 0 ở vị trí byte ${offset}, nên không phải tệp văn bản (hoặc không phải UTF-8); hãy lưu lại thành JSON theo UTF-8`,
+  "json.zero_byte": ({ offset }) =>
+    `tệp có byte 0 ở vị trí byte ${offset}, nên không phải tệp văn bản (hoặc không phải UTF-8); hãy lưu lại thành JSON theo UTF-8`,
   "json.not_utf8": ({ byte, offset }) =>
     `tệp không phải văn bản UTF-8 (byte 0x${byte} ở vị trí byte ${offset}; có thể là Latin-1, Windows-1258 hoặc TCVN3/ABC); hãy lưu lại theo UTF-8`,
 
   "units.line_refused": ({ line, max }) => `dòng ${n(line)} dài quá ${formatBytes(max, "vi")}; dòng này không được đọc`,
   "units.item_refused": ({ line, max }) => `đơn vị bắt đầu ở dòng ${n(line)} dài quá ${formatBytes(max, "vi")}; đơn vị này không được đọc`,
-  "units.not_a_list": ({ start }) => `tệp JSON các đơn vị phải chứa một danh sách đơn vị ([{...}, {...}]) hoặc một đơn vị ({...}); tệp này bắt đầu bằng ${start}`,
+  "units.not_a_list": ({ start }) =>
+    `tệp JSON các đơn vị phải chứa một danh sách đơn vị ([{...}, {...}]) hoặc một đơn vị ({...}); tệp này bắt đầu bằng ${start}`,
   "units.text_after_list": () => "còn văn bản sau khi danh sách đơn vị đã kết thúc",
   "units.empty_item_at_end": () => "có một mục trống trước khi danh sách kết thúc (thừa một dấu phẩy?)",
   "units.empty_item": () => "có một mục trống trong danh sách (hai dấu phẩy liền nhau?)",
@@ -128,6 +137,7 @@ export const errors: Sentences<typeof ERRORS> = {
   "canonical.too_deep": () => "lồng sâu quá 1000 cấp",
   "canonical.not_a_number": ({ value }) => `${value} không phải là số JSON`,
   "canonical.same_keys": ({ key }) => `hai khóa cùng đọc là ${key} sau khi chuẩn hóa NFC`,
-  "canonical.not_plain": ({ name }) => `${name ? `một ${name}` : "một đối tượng không thuần"} không phải giá trị JSON${name === "Date" ? ' (hãy viết ngày dưới dạng chuỗi "YYYY-MM-DD")' : ""}`,
+  "canonical.not_plain": ({ name }) =>
+    `${name ? `một ${name}` : "một đối tượng không thuần"} không phải giá trị JSON${name === "Date" ? ' (hãy viết ngày dưới dạng chuỗi "YYYY-MM-DD")' : ""}`,
   "canonical.not_json": ({ type }) => `giá trị kiểu ${type} không phải giá trị JSON`,
 };

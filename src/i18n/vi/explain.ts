@@ -4,7 +4,8 @@ import type { EXPLAIN } from "../codes/explain.js";
 
 const n = (x: number) => formatNumber(x, "vi");
 export const explain: Sentences<typeof EXPLAIN> = {
-  "explain.measure": ({ part, whole, percent, op, required }) => `${n(part)}/${n(whole)} (${percent}), yêu cầu ${op === "atLeast" ? "tối thiểu" : "tối đa"} ${n(required)}%`,
+  "explain.measure": ({ part, whole, percent, op, required }) =>
+    `${n(part)}/${n(whole)} (${percent}), yêu cầu ${op === "atLeast" ? "tối thiểu" : "tối đa"} ${n(required)}%`,
   "explain.no_data_read": () => "không đọc dữ liệu nào",
   "explain.more_values": ({ count }) => `… và ${count} giá trị khác`,
   "explain.unknown_missing": () => "(không rõ)",
@@ -26,7 +27,7 @@ export const explain: Sentences<typeof EXPLAIN> = {
   },
   "explain.verdict_no_pass_mark": ({ title, points }) => `Không thể kết luận về danh hiệu "${title}": văn bản chưa xác định được mức điểm đạt (${points}).`,
   "explain.transition_side": ({ set, document, verdict, grade }) =>
-    `${set} (${document}) → ${verdict === "invalid" ? "dữ liệu không hợp lệ với phiên bản này" : `${({ pass: "ĐẠT", fail: "CHƯA ĐẠT", incomplete: "CHƯA ĐỦ DỮ LIỆU" })[verdict]}${grade ? `, ${grade}` : ""}`}`,
+    `${set} (${document}) → ${verdict === "invalid" ? "dữ liệu không hợp lệ với phiên bản này" : `${{ pass: "ĐẠT", fail: "CHƯA ĐẠT", incomplete: "CHƯA ĐỦ DỮ LIỆU" }[verdict]}${grade ? `, ${grade}` : ""}`}`,
   "explain.transition": ({ applied, appliedSide, decided, decidedSide, agreement }) =>
-    `Ngày nộp hồ sơ ${applied}: ${appliedSide}; ngày xét ${decided}: ${decidedSide}. ${({ "same-version": "Cùng một phiên bản có hiệu lực vào cả hai ngày.", disagree: "Hai phiên bản cho kết quả khác nhau.", agree: "Hai phiên bản cho cùng kết quả." })[agreement]}`,
+    `Ngày nộp hồ sơ ${applied}: ${appliedSide}; ngày xét ${decided}: ${decidedSide}. ${{ "same-version": "Cùng một phiên bản có hiệu lực vào cả hai ngày.", disagree: "Hai phiên bản cho kết quả khác nhau.", agree: "Hai phiên bản cho cùng kết quả." }[agreement]}`,
 };

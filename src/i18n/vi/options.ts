@@ -7,10 +7,12 @@ const didYouMean = (s: string | undefined) => (s ? ` (có phải ý là «${s}»
 const versions = (spans: readonly string[]) => `Các phiên bản: ${spans.join(", ")}`;
 
 export const options: Sentences<typeof OPTIONS> = {
-  "options.unknown_limits": ({ path, keys, known }) => `${path}: không có giới hạn ${keys.map((k) => `«${k}»`).join(", ")}; các giới hạn có: ${known.join(", ")}`,
+  "options.unknown_limits": ({ path, keys, known }) =>
+    `${path}: không có giới hạn ${keys.map((k) => `«${k}»`).join(", ")}; các giới hạn có: ${known.join(", ")}`,
   "options.bad_limit": ({ path, problem }) => `${path}: ${problem} (giới hạn là một số nguyên từ 1 trở lên)`,
   "options.needs_runner": () => "describeCases cần một trình chạy kiểm thử: truyền { describe, it } (ví dụ của vitest), hoặc bật chế độ globals của trình chạy",
-  "options.unknown_format": ({ input }) => `không xác định được định dạng của ${input ?? "dữ liệu đầu vào"}: hãy đặt tên tệp đuôi .ndjson, .jsonl, .json hoặc .csv, hoặc chỉ rõ định dạng`,
+  "options.unknown_format": ({ input }) =>
+    `không xác định được định dạng của ${input ?? "dữ liệu đầu vào"}: hãy đặt tên tệp đuôi .ndjson, .jsonl, .json hoặc .csv, hoặc chỉ rõ định dạng`,
   "options.workers": ({ got }) => `số luồng (workers) phải là số nguyên từ 0 đến 256, ở đây là ${got}`,
   "options.compact_explain": () => "dạng gọn chỉ ghi trạng thái và điểm, không kèm được lời giải thích (bỏ explain hoặc compact)",
   "options.range": ({ name, min, max, got }) => `${name} phải là số nguyên từ ${min} đến ${max}, ở đây là ${got}`,
@@ -33,7 +35,8 @@ export const options: Sentences<typeof OPTIONS> = {
   "options.evaluated_at": ({ got }) => `evaluatedAt phải là ngày giờ theo ISO 8601, ở đây là ${got}`,
   "options.applied_after_decided": ({ applied, decided }) => `ngày nộp hồ sơ ${applied} sau ngày ra quyết định ${decided}`,
 
-  "options.results_target": ({ got }) => `kết quả được đưa vào trường danh hiệu của một danh sách, viết dạng danh_sách[].trường (ví dụ xa[].congDongHocTap), không phải ${got}`,
+  "options.results_target": ({ got }) =>
+    `kết quả được đưa vào trường danh hiệu của một danh sách, viết dạng danh_sách[].trường (ví dụ xa[].congDongHocTap), không phải ${got}`,
   "options.no_list": ({ set, list, inputs }) => `${set} không có danh sách bản ghi «${list}» (dữ liệu đầu vào của nó: ${inputs.join(", ")})`,
   "options.no_title_field": ({ set, list, field, titles }) =>
     `các bản ghi «${list}» của ${set} không có trường danh hiệu «${field}» (các trường danh hiệu: ${titles.join(", ") || "không có"})`,
@@ -47,10 +50,13 @@ export const options: Sentences<typeof OPTIONS> = {
   "csv.header_problem": ({ problem }) => `dòng tiêu đề: ${problem}`,
   "csv.row_too_long": ({ line, max }) => `dòng bắt đầu ở dòng ${n(line)} dài quá ${n(max)} ký tự; dòng này không được đọc`,
   "csv.row_problem": ({ line, problem }) => `dòng ${n(line)}: ${problem}`,
-  "sheet.row_unread": ({ reason }) => `${reason}; dòng đó có thể chứa các mục danh sách của đơn vị này nên đơn vị không được đánh giá (dòng đó cũng vậy, dù nó bắt đầu đơn vị nào)`,
+  "sheet.row_unread": ({ reason }) =>
+    `${reason}; dòng đó có thể chứa các mục danh sách của đơn vị này nên đơn vị không được đánh giá (dòng đó cũng vậy, dù nó bắt đầu đơn vị nào)`,
   "sheet.unit_too_large": ({ line, max }) => `các dòng của đơn vị bắt đầu ở dòng ${n(line)} cộng lại dài quá ${n(max)} ký tự; đơn vị này không được đọc`,
-  "csv.text_after_quote": ({ cell }) => `có chữ sau dấu ngoặc kép đóng của ô ${n(cell)} (ô trong ngoặc kép kết thúc ở dấu ngoặc kép đóng; dấu ngoặc kép bên trong phải viết đôi: "a ""b"" c")`,
-  "csv.quote_inside": ({ cell }) => `có dấu ngoặc kép bên trong ô ${n(cell)} mà ô không bắt đầu bằng dấu ngoặc kép (hãy đặt cả ô trong ngoặc kép và viết đôi dấu ngoặc kép bên trong: "a ""b"" c")`,
+  "csv.text_after_quote": ({ cell }) =>
+    `có chữ sau dấu ngoặc kép đóng của ô ${n(cell)} (ô trong ngoặc kép kết thúc ở dấu ngoặc kép đóng; dấu ngoặc kép bên trong phải viết đôi: "a ""b"" c")`,
+  "csv.quote_inside": ({ cell }) =>
+    `có dấu ngoặc kép bên trong ô ${n(cell)} mà ô không bắt đầu bằng dấu ngoặc kép (hãy đặt cả ô trong ngoặc kép và viết đôi dấu ngoặc kép bên trong: "a ""b"" c")`,
   "csv.cell_not_json": ({ reason }) => `không phải JSON (${reason}); bản ghi hay danh sách phải được viết dạng JSON trong ô`,
   "csv.cells": ({ line, cells, columns }) => `dòng ${n(line)} có ${n(cells)} ô, dòng tiêu đề có ${n(columns)} cột`,
   "csv.line": ({ line, problems }) => `dòng ${n(line)}: ${problems.join("; ")}`,

@@ -47,7 +47,8 @@ const big = (x: number) => (x < 1e15 ? n(Math.round(x)) : x.toPrecision(2).repla
 
 export const problems: Sentences<typeof PROBLEMS> = {
   "problem.invalid_type": ({ expected, received, check }) => check ?? `Sai kiểu dữ liệu: cần ${type(expected)}, nhận được ${type(received)}`,
-  "problem.invalid_value": ({ values, check }) => check ?? (values.length === 1 ? `Giá trị không hợp lệ: cần ${values[0]}` : `Giá trị không nằm trong danh sách cho phép: ${values.join(" | ")}`),
+  "problem.invalid_value": ({ values, check }) =>
+    check ?? (values.length === 1 ? `Giá trị không hợp lệ: cần ${values[0]}` : `Giá trị không nằm trong danh sách cho phép: ${values.join(" | ")}`),
   "problem.too_small": ({ origin, minimum, inclusive, check }) => check ?? atLeast(origin, minimum, inclusive),
   "problem.too_big": ({ origin, maximum, inclusive, check }) => check ?? atMost(origin, maximum, inclusive),
   "problem.invalid_format": ({ format, check }) => check ?? `Sai định dạng (${format})`,
@@ -73,7 +74,7 @@ export const problems: Sentences<typeof PROBLEMS> = {
   "problem.too_many_derived": ({ count, max }) => `bộ tiêu chí có ${n(count)} giá trị tính toán; chỉ nhận tối đa ${n(max)} (limits.maxDerived)`,
 
   "problem.duplicate_id": ({ of, id, first }) =>
-    `mã ${({ criterion: "tiêu chí", group: "nhóm", grade: "mức xếp loại", level: "mức", step: "bước thủ tục" })[of]} «${id}» bị dùng hai lần (lần đầu ở vị trí ${first})`,
+    `mã ${{ criterion: "tiêu chí", group: "nhóm", grade: "mức xếp loại", level: "mức", step: "bước thủ tục" }[of]} «${id}» bị dùng hai lần (lần đầu ở vị trí ${first})`,
   "problem.duplicate_id.levels": () => "danh sách các mức có một mức lặp lại",
   "problem.bad_range.numbers": ({ min, max }) => `min ${n(min)} lớn hơn max ${n(max)}`,
   "problem.bad_range.dates": ({ min, max }) => `min ${min} sau max ${max}`,
@@ -98,7 +99,8 @@ export const problems: Sentences<typeof PROBLEMS> = {
   "problem.completeness.secondary_notes": () => "bộ tiêu chí hoàn chỉnh theo bản sao thứ cấp phải ghi trong notes đã đọc những bản sao nào và suy ra những gì",
   "problem.completeness.article": ({ id, lacks }) =>
     `bộ tiêu chí hoàn chỉnh theo văn bản chính thức phải trích điều khoản của mọi tiêu chí: «${id}» còn thiếu ${lacks === "article" ? "«article» (Điều/khoản/điểm)" : "«text» (nguyên văn điều khoản, kèm bản dịch tiếng Anh)"}`,
-  "problem.unknown_group": ({ group, declared }) => `nhóm «${group}» chưa được khai báo trong «groups»${declared.length ? ` (đã khai báo: ${declared.join(", ")})` : ""}`,
+  "problem.unknown_group": ({ group, declared }) =>
+    `nhóm «${group}» chưa được khai báo trong «groups»${declared.length ? ` (đã khai báo: ${declared.join(", ")})` : ""}`,
   "problem.unknown_level.not_all": () => "«level» chỉ dùng khi cách xếp loại (decision) là «all»",
   "problem.unknown_level.undeclared": ({ level, declared }) =>
     `mức «${level}» chưa được khai báo trong decision.levels${declared.length ? ` (đã khai báo: ${declared.join(", ")})` : ""}`,
@@ -114,7 +116,8 @@ export const problems: Sentences<typeof PROBLEMS> = {
   "problem.grades_order.above_max": ({ grade, min, max }) => `mức xếp loại «${grade}» bắt đầu từ ${n(min)}, cao hơn maxPoints ${n(max)}`,
   "problem.grades_order.order": ({ grade, min, previous, previousMin }) =>
     `các mức xếp loại đi từ cao xuống thấp: «${grade}» (${n(min)}) phải bắt đầu thấp hơn «${previous}» (${n(previousMin)})`,
-  "problem.grades_order.lowest": ({ passMark }) => `mức xếp loại thấp nhất phải bắt đầu đúng ở mức điểm đạt (${n(passMark)}) để mọi kết quả đạt đều được xếp loại`,
+  "problem.grades_order.lowest": ({ passMark }) =>
+    `mức xếp loại thấp nhất phải bắt đầu đúng ở mức điểm đạt (${n(passMark)}) để mọi kết quả đạt đều được xếp loại`,
   "problem.duplicate_name": ({ name }) => `«${name}» vừa là dữ liệu đầu vào vừa là giá trị tính toán`,
   "problem.score_type": () => "điểm chấm (score) phải là một số",
   "problem.template_name.ratio": ({ name }) => `{{${name}}} cần một tỷ lệ, nhưng tiêu chí này không so sánh tỷ lệ nào`,
@@ -123,16 +126,20 @@ export const problems: Sentences<typeof PROBLEMS> = {
 
   "problem.empty_group_unsaid": ({ id }) =>
     `tiêu chí «${id}» tính tỷ lệ trên một nhóm có thể rỗng (không có ai, hoặc ai cũng được loại ra), nhưng chưa nói nhóm rỗng thì sao: hãy thêm "emptyGroup": "fail", "not-applicable" hoặc "pass" theo văn bản, và ghi lý do trong completeness.notes`,
-  "problem.empty_group_unused": ({ id }) => `tiêu chí «${id}» nói nhóm rỗng thì sao, nhưng không tính tỷ lệ trên nhóm nào nên điều đó không bao giờ dùng đến; hãy bỏ "emptyGroup"`,
+  "problem.empty_group_unused": ({ id }) =>
+    `tiêu chí «${id}» nói nhóm rỗng thì sao, nhưng không tính tỷ lệ trên nhóm nào nên điều đó không bao giờ dùng đến; hãy bỏ "emptyGroup"`,
   "problem.work_too_large": ({ work, max, rule }) =>
     `đánh giá một đơn vị có thể cần tới ${big(work)} bước (mỗi thành phần của quy tắc nhân với số mục của mọi danh sách nó duyệt qua, danh sách lồng nhau thì nhân tiếp), vượt mức ${big(max)} cho phép (limits.maxWork); riêng quy tắc này có thể cần ${big(rule)} bước. Hãy khai báo "maxItems" cho các danh sách nó duyệt qua, hoặc nâng limits.maxWork`,
 
   "problem.rule_too_large": ({ max }) => `quy tắc có hơn ${n(max)} thành phần (limits.maxRuleNodes); hãy tách thành các giá trị tính toán`,
-  "problem.rules_too_large": ({ max }) => `các quy tắc của bộ tiêu chí có tổng cộng hơn ${n(max)} thành phần (limits.maxTotalRuleNodes); các quy tắc từ đây trở đi chưa được kiểm tra`,
+  "problem.rules_too_large": ({ max }) =>
+    `các quy tắc của bộ tiêu chí có tổng cộng hơn ${n(max)} thành phần (limits.maxTotalRuleNodes); các quy tắc từ đây trở đi chưa được kiểm tra`,
   "problem.rule_too_deep": ({ max }) => `quy tắc lồng sâu quá ${n(max)} cấp (limits.maxRuleDepth)`,
   "problem.operation_shape.empty": () => "một đối tượng rỗng không phải phép toán; phép toán là một đối tượng có đúng một khóa là tên phép toán",
-  "problem.operation_shape.keys": ({ keys }) => `phép toán là một đối tượng có đúng một khóa là tên phép toán; đối tượng này có ${n(keys.length)} khóa: ${keys.join(", ")}`,
-  "problem.operator_not_allowed": ({ op, allowed, suggestion }) => `«${op}» không phải phép toán được dùng trong tệp tiêu chí${didYouMean(suggestion)}; được dùng: ${allowed.join(" ")}`,
+  "problem.operation_shape.keys": ({ keys }) =>
+    `phép toán là một đối tượng có đúng một khóa là tên phép toán; đối tượng này có ${n(keys.length)} khóa: ${keys.join(", ")}`,
+  "problem.operator_not_allowed": ({ op, allowed, suggestion }) =>
+    `«${op}» không phải phép toán được dùng trong tệp tiêu chí${didYouMean(suggestion)}; được dùng: ${allowed.join(" ")}`,
   "problem.arity": ({ op, min, max, got }) => `«${op}» nhận ${min === max ? n(min) : `từ ${n(min)} đến ${n(max)}`} đối số, ở đây có ${n(got)}`,
   "problem.lookalike_text.invisible": ({ value, char }) =>
     `${value} chứa một ký tự không nhìn thấy (${char}): người đọc thấy một giá trị, quy tắc so sánh với một giá trị khác; hãy xóa ký tự đó`,
@@ -140,9 +147,12 @@ export const problems: Sentences<typeof PROBLEMS> = {
     `${value} trộn chữ Latinh với chữ ${script} trông giống hệt (chẳng hạn «о» Kirin thay cho «o»): dữ liệu gõ bằng bàn phím tiếng Việt sẽ không bao giờ khớp; hãy gõ lại giá trị`,
   "problem.not_a_number": ({ op, type }) => `«${op}» tính toán với số, nhưng đây là ${type}`,
   "problem.not_comparable.order": ({ op, type }) => `«${op}» so sánh số với số hoặc ngày với ngày, nhưng đây là ${type}`,
-  "problem.not_comparable.mixed": ({ op, left, right }) => `«${op}» so sánh ${left} với ${right}: hai vế phải cùng một kiểu (văn bản "10" không phải số 10, true không phải 1)`,
-  "problem.var_not_literal": () => "«var» nhận một đường dẫn viết sẵn dưới dạng chuỗi, ví dụ {\"var\": \"thanhVien\"}; không dùng đường dẫn tính toán hay giá trị mặc định",
-  "problem.unsafe_path": ({ path, segment }) => `«${path}» chạm tới «${segment}», có thể đọc nguyên mẫu (prototype) của đối tượng; điều này không bao giờ được phép`,
+  "problem.not_comparable.mixed": ({ op, left, right }) =>
+    `«${op}» so sánh ${left} với ${right}: hai vế phải cùng một kiểu (văn bản "10" không phải số 10, true không phải 1)`,
+  "problem.var_not_literal": () =>
+    '«var» nhận một đường dẫn viết sẵn dưới dạng chuỗi, ví dụ {"var": "thanhVien"}; không dùng đường dẫn tính toán hay giá trị mặc định',
+  "problem.unsafe_path": ({ path, segment }) =>
+    `«${path}» chạm tới «${segment}», có thể đọc nguyên mẫu (prototype) của đối tượng; điều này không bao giờ được phép`,
   "problem.bad_path.position": ({ path }) => `«${path}» đọc một mục của danh sách theo vị trí; hãy dùng all, some, filter, count hoặc một phép tính tỷ lệ`,
   "problem.bad_path.names": ({ path }) => `«${path}» không phải đường dẫn gồm các tên nối bằng dấu chấm`,
   "problem.unknown_var.not_record": ({ path, parent, type, field }) => `«${path}»: «${parent}» là ${type}, không có trường «${field}»`,
@@ -150,20 +160,24 @@ export const problems: Sentences<typeof PROBLEMS> = {
     `«${path}» chưa được khai báo: ${where} không có «${field}»${didYouMean(suggestion)}; đã có: ${none(known, more)}`,
   "problem.not_a_list": ({ op, type }) => `«${op}» cần một danh sách ở đây, nhưng đây là ${type}`,
   "problem.not_a_count.type": ({ part, type }) => `${ratioPart(part)} của một tỷ lệ phải là số nguyên, nhưng đây là ${type}`,
-  "problem.not_a_count.decimal": ({ part }) => `${ratioPart(part)} của một tỷ lệ phải là số nguyên (dữ liệu kiểu số nguyên hoặc một phép đếm), không phải số thập phân`,
+  "problem.not_a_count.decimal": ({ part }) =>
+    `${ratioPart(part)} của một tỷ lệ phải là số nguyên (dữ liệu kiểu số nguyên hoặc một phép đếm), không phải số thập phân`,
   "problem.not_a_count.signed": ({ part, input }) =>
     `${ratioPart(part)} của một tỷ lệ phải là số đếm, nhưng dữ liệu ${input ?? "này"} được khai báo không có "min": 0 nên có thể âm; hãy khai báo "min": 0`,
   "problem.bad_percent.range": ({ value, decimals }) => `tỷ lệ phần trăm phải là số từ 0 đến 100, tối đa ${n(decimals)} chữ số thập phân; ở đây là ${value}`,
   "problem.bad_percent.type": ({ type }) => `tỷ lệ phần trăm phải là một số, nhưng đây là ${type}`,
-  "problem.not_in_enum.compare": ({ value, values }) => `${value} không thuộc các giá trị đã khai báo ${values.join(", ")}, nên phép so sánh này không bao giờ đúng`,
+  "problem.not_in_enum.compare": ({ value, values }) =>
+    `${value} không thuộc các giá trị đã khai báo ${values.join(", ")}, nên phép so sánh này không bao giờ đúng`,
   "problem.not_in_enum.in": ({ value, values }) => `${value} không thuộc các giá trị đã khai báo ${values.join(", ")}`,
 
-  "problem.duplicate_version": ({ set, sources }) => `${set} được đưa vào hai lần${sources.map((s) => ` (${s})`).join("")}; mỗi phiên bản chỉ phát hành một lần`,
+  "problem.duplicate_version": ({ set, sources }) =>
+    `${set} được đưa vào hai lần${sources.map((s) => ` (${s})`).join("")}; mỗi phiên bản chỉ phát hành một lần`,
   "problem.overlapping_dates": ({ first, second, from, until, set, endOn }) =>
     `${first} và ${second} cùng có hiệu lực từ ${from} ${until ? `đến ${until}` : "trở đi"}; hãy cho ${set} hết hiệu lực vào ${endOn} (validTo)`,
   "problem.unknown_supersedes": ({ set, target, id, known }) =>
     `${set} thay thế ${target}, nhưng không có phiên bản này (${known.length ? `các phiên bản của ${id}: ${known.join(", ")}` : `không có bộ tiêu chí nào mã «${id}»`})`,
-  "problem.supersedes_later": ({ set, target, targetFrom, from }) => `${set} thay thế ${target}, nhưng ${target} không có hiệu lực sớm hơn (${targetFrom}, so với ${from})`,
+  "problem.supersedes_later": ({ set, target, targetFrom, from }) =>
+    `${set} thay thế ${target}, nhưng ${target} không có hiệu lực sớm hơn (${targetFrom}, so với ${from})`,
   "problem.supersedes_overlap": ({ set, target, targetTo, from, endOn }) =>
     `${target} vẫn còn hiệu lực (${targetTo ? `đến ${targetTo}` : "không có ngày kết thúc"}) khi ${set}, phiên bản thay thế nó, bắt đầu từ ${from}; hãy đặt validTo của ${target} là ${endOn}`,
   "problem.supersedes_fork": ({ sets, target }) => `${sets.join(" và ")} cùng thay thế ${target}; mỗi phiên bản chỉ nên thay thế phiên bản liền trước`,

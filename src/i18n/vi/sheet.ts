@@ -6,7 +6,8 @@ export const sheet: Sentences<typeof SHEET> = {
   "sheet.no_units_sheet": ({ name }) => `Không tìm thấy trang “${name}” (trang các đơn vị) trong tệp.`,
   "sheet.no_code_column": ({ sheet, header }) => `${sheet}: không có cột “${header}”, nên không nối được dòng nào với đơn vị của nó; trang này không được đọc.`,
   "sheet.not_data_column": ({ sheet, header }) => `${sheet}: cột “${header}” không phải dữ liệu của bộ tiêu chí nên không được đọc.`,
-  "sheet.unknown_code": ({ sheet, row, code, units }) => `${sheet}, dòng ${row}: mã “${code}” không có trong trang ${units}; dòng này không được tính cho đơn vị nào.`,
+  "sheet.unknown_code": ({ sheet, row, code, units }) =>
+    `${sheet}, dòng ${row}: mã “${code}” không có trong trang ${units}; dòng này không được tính cho đơn vị nào.`,
   "sheet.grouping_columns": ({ sheet, headers }) =>
     `${sheet}: ${headers.length === 1 ? "cột" : "các cột"} ${headers.map((g) => `“${g}”`).join(", ")} không phải dữ liệu của bộ tiêu chí: giữ lại để nhóm kết quả, không dùng để đánh giá.`,
   "sheet.duplicate_code": ({ sheet, row, code, first }) =>
@@ -18,7 +19,8 @@ export const sheet: Sentences<typeof SHEET> = {
   "sheet.guide_column": ({ column }) => ({ sheet: "Trang", column: "Cột", meaning: "Ý nghĩa" })[column],
   "sheet.guide_units": ({ name }) => `Điền mỗi đơn vị một dòng ở trang “${name}”.`,
   "sheet.guide_list": ({ name, header }) => `Trang “${name}”: mỗi ${name.toLowerCase()} một dòng, cột “${header}” ghi mã của đơn vị của họ.`,
-  "sheet.guide_examples": ({ code }) => `Dòng ví dụ có mã “${code}” được bỏ qua khi đọc; có thể xóa. Ô để trống là dữ liệu chưa có. Có/Không chọn trong danh sách.`,
+  "sheet.guide_examples": ({ code }) =>
+    `Dòng ví dụ có mã “${code}” được bỏ qua khi đọc; có thể xóa. Ô để trống là dữ liệu chưa có. Có/Không chọn trong danh sách.`,
   "sheet.guide_own_columns": () => "Có thể thêm cột riêng (xã, thôn...): cột không phải dữ liệu của bộ tiêu chí được giữ để nhóm kết quả.",
   "sheet.code_note": () => "Mã riêng của đơn vị, để nối đơn vị với các dòng của nó ở các trang danh sách.",
   "sheet.yes_no": ({ value }) => (value ? "Có" : "Không"),

@@ -33,7 +33,16 @@ export const testing: Sentences<typeof TESTING> = {
     })[which],
   "bound.knock_out": ({ id }) => `tiêu chí bắt buộc ${id} chưa đạt`,
   "bound.only_fails": ({ id }) => `chỉ tiêu chí ${id} chưa đạt`,
-  "bound.where": ({ where }) => ({ applies: "điều kiện áp dụng", rule: "quy tắc", excludes: "điều kiện loại trừ", score: "điểm chấm", decision: "cách xếp loại", mandatory: "tiêu chí bắt buộc", level: "mức" })[where],
+  "bound.where": ({ where }) =>
+    ({
+      applies: "điều kiện áp dụng",
+      rule: "quy tắc",
+      excludes: "điều kiện loại trừ",
+      score: "điểm chấm",
+      decision: "cách xếp loại",
+      mandatory: "tiêu chí bắt buộc",
+      level: "mức",
+    })[where],
   "bound.tier": ({ n }) => `bậc điểm ${n}`,
   "bound.cannot_set": ({ term, literal }) => `không đặt được ${term} để so với ${literal}`,
   "bound.value": ({ label, value, why }) => `${label} = ${value} ${why === "unset" ? "không đặt được" : "nằm ngoài khoảng cho phép của dữ liệu"}`,

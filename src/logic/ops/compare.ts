@@ -156,7 +156,8 @@ function lessThan(name: "<" | "<=", summary: string): Operator {
       c.checkComparable(c.args, c.types(), true);
       return BOOLEAN;
     },
-    describe: (c) => (c.args.length === 3 ? `${c.sub(0)} ${SYMBOLS[name]} ${c.sub(1)} ${SYMBOLS[name]} ${c.sub(2)}` : `${c.sub(0)} ${SYMBOLS[name]} ${c.sub(1)}`),
+    describe: (c) =>
+      c.args.length === 3 ? `${c.sub(0)} ${SYMBOLS[name]} ${c.sub(1)} ${SYMBOLS[name]} ${c.sub(2)}` : `${c.sub(0)} ${SYMBOLS[name]} ${c.sub(1)}`,
     reference: {},
   };
 }

@@ -10,7 +10,26 @@ import { msg } from "../../i18n/index.js";
 import type { Rule } from "../../schema/rule.js";
 import { problem } from "../../errors.js";
 import { pf } from "../apply.js";
-import { all, apply, arithmetic, type Concrete, count, depsOf, filter, isBound, join, type ListBound, lift, make, membership, PhantomItem, someNone, unionDeps, type Val, withDeps } from "../bounds.js";
+import {
+  all,
+  apply,
+  arithmetic,
+  type Concrete,
+  count,
+  depsOf,
+  filter,
+  isBound,
+  join,
+  type ListBound,
+  lift,
+  make,
+  membership,
+  PhantomItem,
+  someNone,
+  unionDeps,
+  type Val,
+  withDeps,
+} from "../bounds.js";
 import { checkFinite } from "../exact.js";
 import type { BoundsEnv } from "../read-bounds.js";
 import { ANY, BOOLEAN, DATE_LITERAL, describeType, INTEGER, isNumeric, NUMBER } from "../types.js";

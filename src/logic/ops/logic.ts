@@ -139,7 +139,11 @@ function typeAndOr(types: ValueType[]): ValueType {
 
 function boundsAndOr(args: Rule[], compile: (r: Rule) => BoundsFn, isAnd: boolean): BoundsFn {
   const parts = args.map((a) => compile(a));
-  return (d, env) => andOr(isAnd, parts.map((p) => () => p(d, env)));
+  return (d, env) =>
+    andOr(
+      isAnd,
+      parts.map((p) => () => p(d, env)),
+    );
 }
 
 /**

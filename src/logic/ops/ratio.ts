@@ -136,7 +136,15 @@ function shareOp(name: "shareAtLeast" | "shareAtMost", summary: string): Operato
     },
     describe(c) {
       const l = c.list(1);
-      return c.say(msg("word.rule_share", { atLeast: which === "atLeast", percent: c.percent(0), list: l.text, excluding: c.args[3] === undefined ? undefined : l.cond(3), cond: l.cond(2) }));
+      return c.say(
+        msg("word.rule_share", {
+          atLeast: which === "atLeast",
+          percent: c.percent(0),
+          list: l.text,
+          excluding: c.args[3] === undefined ? undefined : l.cond(3),
+          cond: l.cond(2),
+        }),
+      );
     },
     bounds(args, c) {
       const percent = c.compile(args[0]!);
@@ -144,14 +152,7 @@ function shareOp(name: "shareAtLeast" | "shareAtMost", summary: string): Operato
       const item = c.itemScope(args[1]!);
       const cond = c.compile(args[2]!, item);
       const exclude = args[3] === undefined ? null : c.compile(args[3], item);
-      return (d, env) =>
-        shareBounds(
-          which,
-          percent(d, env),
-          list(d, env),
-          (x) => cond(x, env),
-          exclude ? (x) => exclude(x, env) : null,
-        );
+      return (d, env) => shareBounds(which, percent(d, env), list(d, env), (x) => cond(x, env), exclude ? (x) => exclude(x, env) : null);
     },
     reference: {
       expand(args) {
@@ -211,8 +212,14 @@ function ratioOp(name: "ratioAtLeast" | "ratioAtMost", summary: string): Operato
 
 /** The ratio family. */
 export const RATIO_FAMILY: readonly Operator[] = [
-  shareOp("shareAtLeast", "[P, list, condition, exclude?]: at least P% of the items not excluded meet the condition, compared exactly in integers. Not applicable when no item is left."),
-  shareOp("shareAtMost", "[P, list, condition, exclude?]: at most P% of the items not excluded meet the condition, compared exactly. Not applicable when no item is left."),
+  shareOp(
+    "shareAtLeast",
+    "[P, list, condition, exclude?]: at least P% of the items not excluded meet the condition, compared exactly in integers. Not applicable when no item is left.",
+  ),
+  shareOp(
+    "shareAtMost",
+    "[P, list, condition, exclude?]: at most P% of the items not excluded meet the condition, compared exactly. Not applicable when no item is left.",
+  ),
   ratioOp("ratioAtLeast", "[part, whole, P]: part is at least P% of whole, compared exactly in integers. Not applicable when whole is 0."),
   ratioOp("ratioAtMost", "[part, whole, P]: part is at most P% of whole, compared exactly. Not applicable when whole is 0."),
 ];

@@ -86,7 +86,6 @@ export interface CompileContext {
 /** A three-valued rule compiled once: its value on `d` (the top level or a list item) over every completion. */
 export type BoundsFn = (d: unknown, env: BoundsEnv) => Val;
 
-
 /** What an operator's three-valued form is given. */
 export interface BoundsContext {
   /** The declared kind of what `var` reads here (the set's inputs at the top, an item inside a list operator). */

@@ -48,9 +48,27 @@ const share = (count: number, p: string | null) => `${count} (${pct(p)})`;
 function verdictBars(tally: Tally): Bar[] {
   const tr = t();
   return [
-    { label: tr.verdict.pass, value: tally.verdicts.pass.count, max: tally.evaluated, text: share(tally.verdicts.pass.count, tally.verdicts.pass.percent), kind: "pass" },
-    { label: tr.verdict.fail, value: tally.verdicts.fail.count, max: tally.evaluated, text: share(tally.verdicts.fail.count, tally.verdicts.fail.percent), kind: "fail" },
-    { label: tr.verdict.incomplete, value: tally.verdicts.incomplete.count, max: tally.evaluated, text: share(tally.verdicts.incomplete.count, tally.verdicts.incomplete.percent), kind: "incomplete" },
+    {
+      label: tr.verdict.pass,
+      value: tally.verdicts.pass.count,
+      max: tally.evaluated,
+      text: share(tally.verdicts.pass.count, tally.verdicts.pass.percent),
+      kind: "pass",
+    },
+    {
+      label: tr.verdict.fail,
+      value: tally.verdicts.fail.count,
+      max: tally.evaluated,
+      text: share(tally.verdicts.fail.count, tally.verdicts.fail.percent),
+      kind: "fail",
+    },
+    {
+      label: tr.verdict.incomplete,
+      value: tally.verdicts.incomplete.count,
+      max: tally.evaluated,
+      text: share(tally.verdicts.incomplete.count, tally.verdicts.incomplete.percent),
+      kind: "incomplete",
+    },
     { label: tr.notEvaluated, value: tally.errors.count, max: tally.units, text: share(tally.errors.count, tally.errors.percent), kind: "error" },
   ];
 }
@@ -90,7 +108,15 @@ function tallyTable(tally: Tally): HTMLElement {
     h(
       "table",
       { class: "report stack", "data-test": "report-criteria" },
-      h("thead", null, h("tr", null, [tr.colId, tr.colCriterion, tr.status.pass, tr.status.fail, tr.status.missing, tr.status["not-applicable"]].map((x) => h("th", { scope: "col" }, x)))),
+      h(
+        "thead",
+        null,
+        h(
+          "tr",
+          null,
+          [tr.colId, tr.colCriterion, tr.status.pass, tr.status.fail, tr.status.missing, tr.status["not-applicable"]].map((x) => h("th", { scope: "col" }, x)),
+        ),
+      ),
       h("tbody", null, rows),
     ),
   );
@@ -103,7 +129,8 @@ function tallyTable(tally: Tally): HTMLElement {
 function gradesList(tally: Tally): HTMLElement | null {
   const tr = t();
   if (tally.grades.length === 0 && tally.verdicts.incomplete.count === 0) return null;
-  const word = (key: "decision.report_final" | "decision.report_provisional" | "decision.report_incomplete" | "decision.report_no_grade") => say(msg(key), lang());
+  const word = (key: "decision.report_final" | "decision.report_provisional" | "decision.report_incomplete" | "decision.report_no_grade") =>
+    say(msg(key), lang());
   const rows = [
     ...tally.grades.map((g) =>
       h(
@@ -131,7 +158,17 @@ function gradesList(tally: Tally): HTMLElement | null {
     h(
       "table",
       { class: "report stack", "data-test": "report-grades" },
-      h("thead", null, h("tr", null, [tr.grade, word("decision.report_final"), word("decision.report_provisional"), word("decision.report_incomplete")].map((x) => h("th", { scope: "col" }, x)))),
+      h(
+        "thead",
+        null,
+        h(
+          "tr",
+          null,
+          [tr.grade, word("decision.report_final"), word("decision.report_provisional"), word("decision.report_incomplete")].map((x) =>
+            h("th", { scope: "col" }, x),
+          ),
+        ),
+      ),
       h("tbody", null, rows),
     ),
   );
@@ -161,7 +198,15 @@ function outOfForce(run: Run): HTMLElement | null {
   } catch {
     instead = h("span", null, tr.noneInForce);
   }
-  return h("div", { class: "not-in-force", role: "alert", "data-test": "not-in-force" }, h("strong", null, tr.notInForceHeadline(versionName(run.entry), viDate(run.asOf))), " ", tr.resultsForReference, " ", instead);
+  return h(
+    "div",
+    { class: "not-in-force", role: "alert", "data-test": "not-in-force" },
+    h("strong", null, tr.notInForceHeadline(versionName(run.entry), viDate(run.asOf))),
+    " ",
+    tr.resultsForReference,
+    " ",
+    instead,
+  );
 }
 
 /** A unit's error in the page's language: what happened, and its first problem with the field's path. */
@@ -171,7 +216,11 @@ function errorSummary(e: ShownError): Array<Node | string> {
   const p = e.problems?.[0];
   if (!p) return [headline];
   const more = e.problems!.length - 1;
-  return [`${headline}: `, h("code", null, formatPath(p.path, l)), `: ${p.key ? say({ key: p.key, params: p.params ?? {} } as Parameters<typeof say>[0], l) : p.message}${more > 0 ? ` (+${more})` : ""}`];
+  return [
+    `${headline}: `,
+    h("code", null, formatPath(p.path, l)),
+    `: ${p.key ? say({ key: p.key, params: p.params ?? {} } as Parameters<typeof say>[0], l) : p.message}${more > 0 ? ` (+${more})` : ""}`,
+  ];
 }
 
 function reportView(run: Run, regroup: (by: string) => void): HTMLElement {
@@ -181,7 +230,16 @@ function reportView(run: Run, regroup: (by: string) => void): HTMLElement {
   const base = `${run.entry.set.definition.id}-${run.entry.set.definition.version}-${run.file.replace(/\.[^.]+$/, "")}`;
   const out = h("p", { class: "actions-msg", "aria-live": "polite" });
   const button = (test: string, text: string, what: ExportKind, name: string, primary = false) =>
-    h("button", { type: "button", class: primary ? undefined : "secondary", "data-test": test, onclick: () => save(run, what, name).catch((e: unknown) => fill(out, errorView(e))) }, text);
+    h(
+      "button",
+      {
+        type: "button",
+        class: primary ? undefined : "secondary",
+        "data-test": test,
+        onclick: () => save(run, what, name).catch((e: unknown) => fill(out, errorView(e))),
+      },
+      text,
+    );
   const groupSelect = h(
     "select",
     { id: "group-by", "data-test": "group-by", onchange: () => regroup(groupSelect.value) },
@@ -197,11 +255,18 @@ function reportView(run: Run, regroup: (by: string) => void): HTMLElement {
       ? h(
           "ul",
           { class: "notices", "data-test": "notices" },
-          run.delimiter !== null ? h("li", { "data-test": "delimiter" }, tr.delimiterFound(loc(delimiterNames[run.delimiter] ?? { vi: run.delimiter, en: run.delimiter }))) : null,
+          run.delimiter !== null
+            ? h("li", { "data-test": "delimiter" }, tr.delimiterFound(loc(delimiterNames[run.delimiter] ?? { vi: run.delimiter, en: run.delimiter })))
+            : null,
           run.notices.map((n) => h("li", null, loc(n))),
         )
       : null,
-    h("div", { class: "charts" }, barChart(tr.chartVerdicts, verdictBars(total), "chart-verdicts"), failedBars(total).length > 0 ? barChart(tr.chartFailed, failedBars(total), "chart-failed") : null),
+    h(
+      "div",
+      { class: "charts" },
+      barChart(tr.chartVerdicts, verdictBars(total), "chart-verdicts"),
+      failedBars(total).length > 0 ? barChart(tr.chartFailed, failedBars(total), "chart-failed") : null,
+    ),
     h("h2", null, tr.grade),
     gradesList(total),
     h("h2", null, tr.criteria),
@@ -215,7 +280,15 @@ function reportView(run: Run, regroup: (by: string) => void): HTMLElement {
           h(
             "table",
             { class: "report stack", "data-test": "report-groups" },
-            h("thead", null, h("tr", null, [run.by, tr.units, tr.verdict.pass, tr.verdict.fail, tr.verdict.incomplete, tr.notEvaluated].map((x) => h("th", { scope: "col" }, x)))),
+            h(
+              "thead",
+              null,
+              h(
+                "tr",
+                null,
+                [run.by, tr.units, tr.verdict.pass, tr.verdict.fail, tr.verdict.incomplete, tr.notEvaluated].map((x) => h("th", { scope: "col" }, x)),
+              ),
+            ),
             h(
               "tbody",
               null,
@@ -238,7 +311,13 @@ function reportView(run: Run, regroup: (by: string) => void): HTMLElement {
     report.errors.length > 0
       ? [
           h("h2", null, tr.notEvaluated),
-          h("ul", { class: "plain errors", "data-test": "report-errors" }, run.errors.map((e) => h("li", null, h("strong", null, tr.lineNo(e.line)), " ", errorSummary(e), " ", h("span", { class: "muted small" }, `[${e.code}]`)))),
+          h(
+            "ul",
+            { class: "plain errors", "data-test": "report-errors" },
+            run.errors.map((e) =>
+              h("li", null, h("strong", null, tr.lineNo(e.line)), " ", errorSummary(e), " ", h("span", { class: "muted small" }, `[${e.code}]`)),
+            ),
+          ),
         ]
       : null,
     h("h2", null, tr.downloads),
@@ -248,7 +327,9 @@ function reportView(run: Run, regroup: (by: string) => void): HTMLElement {
       button("download-results-xlsx", tr.downloadResultsAs("Excel (.xlsx)"), "results-xlsx", `${base}-ket-qua.xlsx`, true),
       button("download-results-csv", tr.downloadResultsAs("CSV"), "results-csv", `${base}-ket-qua.csv`),
       button("download-results", tr.downloadResults, "results-ndjson", `${base}-results.ndjson`),
-      (["csv", "md", "json", "text"] as const).map((f) => button(`download-report-${f}`, tr.downloadReport(f.toUpperCase()), `report-${f}`, `${base}-report.${f === "text" ? "txt" : f}`)),
+      (["csv", "md", "json", "text"] as const).map((f) =>
+        button(`download-report-${f}`, tr.downloadReport(f.toUpperCase()), `report-${f}`, `${base}-report.${f === "text" ? "txt" : f}`),
+      ),
     ),
     out,
   );
@@ -379,9 +460,21 @@ export function batchView(id: string | null, version: string | null): View | und
     try {
       worker = await SheetWorker.start();
       running = worker;
-      const meta = metaInput.value.split(",").map((x) => x.trim()).filter((x) => x !== "");
+      const meta = metaInput.value
+        .split(",")
+        .map((x) => x.trim())
+        .filter((x) => x !== "");
       const r = await worker.request(
-        { type: "run", file, sets: setFiles(), set: { id: d.id, version: d.version }, asOf: asOfNow, meta, delimiter: delimiter.value === "" ? null : delimiter.value === "tab" ? "\t" : delimiter.value, lang: lang() },
+        {
+          type: "run",
+          file,
+          sets: setFiles(),
+          set: { id: d.id, version: d.version },
+          asOf: asOfNow,
+          meta,
+          delimiter: delimiter.value === "" ? null : delimiter.value === "tab" ? "\t" : delimiter.value,
+          lang: lang(),
+        },
         onProgress,
       );
       if (running !== worker) return;
@@ -393,7 +486,18 @@ export function batchView(id: string | null, version: string | null): View | und
         return;
       }
       if (r.type !== "done") return;
-      show({ entry, file: file.name, asOf: asOfNow, worker, fields: r.fields, notices: r.notices, delimiter: r.delimiter, report: r.report, errors: r.errors, by: "" });
+      show({
+        entry,
+        file: file.name,
+        asOf: asOfNow,
+        worker,
+        fields: r.fields,
+        notices: r.notices,
+        delimiter: r.delimiter,
+        report: r.report,
+        errors: r.errors,
+        by: "",
+      });
     } catch (err) {
       if (worker && running !== worker) return; // stopped: a newer file or "Dừng" took over
       running = null;
@@ -455,7 +559,10 @@ export function batchView(id: string | null, version: string | null): View | und
   const node = h(
     "section",
     { class: "page batch-page" },
-    heading(tr.batchTitle, [[tr.navCatalogue, href.catalogue()], [tr.batchTitle, null]]),
+    heading(tr.batchTitle, [
+      [tr.navCatalogue, href.catalogue()],
+      [tr.batchTitle, null],
+    ]),
     h("p", { class: "lead" }, tr.batchIntro),
     h(
       "div",
@@ -463,7 +570,14 @@ export function batchView(id: string | null, version: string | null): View | und
       h("div", { class: "tool" }, h("label", { for: "batch-set" }, tr.criteriaSet), select),
       h("div", { class: "tool" }, h("label", { for: "batch-as-of" }, tr.asOf), asOf, h("span", { class: "hint" }, tr.asOfHint)),
     ),
-    h("div", { class: "templates", "data-test": "templates" }, h("strong", null, tr.templatesFor(versionName(entry))), " ", templateButtons(entry), h("p", { class: "hint" }, tr.templatesHint)),
+    h(
+      "div",
+      { class: "templates", "data-test": "templates" },
+      h("strong", null, tr.templatesFor(versionName(entry))),
+      " ",
+      templateButtons(entry),
+      h("p", { class: "hint" }, tr.templatesHint),
+    ),
     zone,
     h(
       "details",

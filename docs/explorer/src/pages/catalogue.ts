@@ -29,7 +29,12 @@ function timeline(all: Title[]): HTMLElement {
   const tr = t();
   const now = today();
   const entries = all.flatMap((x) => x.versions);
-  const firstYear = Number(entries.map((e) => e.set.definition.validFrom).sort()[0]!.slice(0, 4));
+  const firstYear = Number(
+    entries
+      .map((e) => e.set.definition.validFrom)
+      .sort()[0]!
+      .slice(0, 4),
+  );
   const lastYear = Math.max(Number([...entries.map((e) => e.set.definition.validTo ?? now), now].sort().at(-1)!.slice(0, 4)), firstYear) + 1;
   const from = day(`${firstYear}-01-01`);
   const span = day(`${lastYear}-01-01`) - from;
@@ -53,7 +58,12 @@ function timeline(all: Title[]): HTMLElement {
       const d = e.set.definition;
       const bar = h(
         "a",
-        { class: `tl-bar tl-${phase(e)}${d.validTo === null ? " tl-open" : ""}`, href: href.set(d.id, d.version), "data-version": d.version, title: `${d.source.document} · ${tr.inForceRange(d.validFrom, d.validTo)} · ${d.version}` },
+        {
+          class: `tl-bar tl-${phase(e)}${d.validTo === null ? " tl-open" : ""}`,
+          href: href.set(d.id, d.version),
+          "data-version": d.version,
+          title: `${d.source.document} · ${tr.inForceRange(d.validFrom, d.validTo)} · ${d.version}`,
+        },
         h("span", { class: "tl-bar-text" }, versionName(e)),
       );
       bar.style.left = pct(d.validFrom);
@@ -63,14 +73,27 @@ function timeline(all: Title[]): HTMLElement {
     return h(
       "li",
       { class: "tl-row", "data-set": title.id },
-      h("button", { type: "button", class: "linkish tl-label", onclick: () => document.getElementById(`title-${title.id}`)?.scrollIntoView({ block: "start" }) }, loc(latest.title)),
+      h(
+        "button",
+        { type: "button", class: "linkish tl-label", onclick: () => document.getElementById(`title-${title.id}`)?.scrollIntoView({ block: "start" }) },
+        loc(latest.title),
+      ),
       h("span", { class: "tl-track" }, bars),
     );
   });
   return h(
     "figure",
     { class: "timeline", "data-test": "timeline" },
-    h("figcaption", null, tr.timeline, h("span", { class: "tl-legend" }, (["current", "past", "future"] as const).map((k) => h("span", { class: `tl-key tl-${k}` }, tr.statusNow[k])))),
+    h(
+      "figcaption",
+      null,
+      tr.timeline,
+      h(
+        "span",
+        { class: "tl-legend" },
+        (["current", "past", "future"] as const).map((k) => h("span", { class: `tl-key tl-${k}` }, tr.statusNow[k])),
+      ),
+    ),
     h("ol", { class: "tl-rows" }, rows),
     h("div", { class: "tl-row" }, h("span", { class: "tl-label" }), h("div", { class: "tl-track tl-axis-track" }, axis, nowMark)),
   );
@@ -103,11 +126,25 @@ function versionCard(e: Entry): HTMLElement {
       h("dd", null, tr.inForceRange(d.validFrom, d.validTo)),
       h("dt", null, tr.supersedes),
       h("dd", null, sup ? setLink(sup.id, sup.version, find(sup.id, sup.version) !== undefined) : tr.nothing),
-      later.length > 0 ? [h("dt", null, tr.supersededBy), h("dd", null, later.map((l, i) => [i > 0 ? ", " : null, setLink(l.set.definition.id, l.set.definition.version, true)]))] : null,
+      later.length > 0
+        ? [
+            h("dt", null, tr.supersededBy),
+            h(
+              "dd",
+              null,
+              later.map((l, i) => [i > 0 ? ", " : null, setLink(l.set.definition.id, l.set.definition.version, true)]),
+            ),
+          ]
+        : null,
       h("dt", null, tr.completeness),
       h("dd", null, completenessView(e.set, "folded")),
     ),
-    h("p", { class: "actions" }, h("a", { class: "button", href: href.set(d.id, d.version) }, tr.view), h("a", { class: "button secondary", href: href.check(d.id, d.version) }, tr.check)),
+    h(
+      "p",
+      { class: "actions" },
+      h("a", { class: "button", href: href.set(d.id, d.version) }, tr.view),
+      h("a", { class: "button secondary", href: href.check(d.id, d.version) }, tr.check),
+    ),
   );
 }
 
@@ -136,14 +173,30 @@ function openFile(onLoaded: () => void): HTMLElement {
       try {
         const e = addLocal(file.name, await file.text());
         onLoaded();
-        fill(out, h("p", { class: "ok" }, tr.openFileOk(`${e.set.definition.id}@${e.set.definition.version}`), " ", h("a", { href: href.set(e.set.definition.id, e.set.definition.version) }, tr.view)));
+        fill(
+          out,
+          h(
+            "p",
+            { class: "ok" },
+            tr.openFileOk(`${e.set.definition.id}@${e.set.definition.version}`),
+            " ",
+            h("a", { href: href.set(e.set.definition.id, e.set.definition.version) }, tr.view),
+          ),
+        );
       } catch (err) {
         fill(out, errorView(err));
       }
       input.value = "";
     },
   });
-  return h("details", { class: "open-file" }, h("summary", null, tr.openFile), h("p", { class: "muted" }, tr.openFileHint), h("label", { class: "file-pick button secondary" }, tr.chooseCriteriaFile, input), out);
+  return h(
+    "details",
+    { class: "open-file" },
+    h("summary", null, tr.openFile),
+    h("p", { class: "muted" }, tr.openFileHint),
+    h("label", { class: "file-pick button secondary" }, tr.chooseCriteriaFile, input),
+    out,
+  );
 }
 
 export function catalogueView(): View {
@@ -151,7 +204,19 @@ export function catalogueView(): View {
   const list = h("div", { class: "titles" });
   const draw = () => {
     const all = ordered(titles());
-    fill(list, h("p", { class: "lead" }, tr.catalogueIntro(all.length, all.reduce((n, x) => n + x.versions.length, 0))), timeline(all), all.map(titleSection));
+    fill(
+      list,
+      h(
+        "p",
+        { class: "lead" },
+        tr.catalogueIntro(
+          all.length,
+          all.reduce((n, x) => n + x.versions.length, 0),
+        ),
+      ),
+      timeline(all),
+      all.map(titleSection),
+    );
   };
   draw();
   return { title: tr.catalogueTitle, node: h("section", { class: "page catalogue" }, h("h1", null, tr.catalogueTitle), list, openFile(draw)) };

@@ -70,7 +70,8 @@ function stateFor(e: Entry): CheckState {
     const kept = saved(key);
     // The date decided is today on every new visit; the data is what was typed last time.
     s = { data: kept?.data ?? {}, asOf: today(), tab: "form", draft: kept?.draft ?? null, folded: new Set() };
-    if (kept && (kept.draft !== null || (typeof kept.data === "object" && kept.data !== null && Object.keys(kept.data).length > 0))) restoredAt.set(key, kept.savedAt);
+    if (kept && (kept.draft !== null || (typeof kept.data === "object" && kept.data !== null && Object.keys(kept.data).length > 0)))
+      restoredAt.set(key, kept.savedAt);
     states.set(key, s);
   }
   return s;
@@ -103,7 +104,15 @@ export function checkView(id: string, version: string): View | undefined {
   let result: Result | null = null;
   const formPane = h("div", { class: "pane", id: "pane-form", role: "tabpanel", "aria-labelledby": "tab-form" });
   const jsonError = h("div", { class: "json-error", "aria-live": "polite" });
-  const textarea = h("textarea", { class: "json", id: "unit-json", spellcheck: "false", autocomplete: "off", rows: "18", "data-test": "json", "aria-label": tr.tabJson });
+  const textarea = h("textarea", {
+    class: "json",
+    id: "unit-json",
+    spellcheck: "false",
+    autocomplete: "off",
+    rows: "18",
+    "data-test": "json",
+    "aria-label": tr.tabJson,
+  });
   const jsonFile = h("input", { type: "file", accept: ".json,application/json", "data-test": "upload-json" });
   const jsonPane = h(
     "div",
@@ -145,7 +154,12 @@ export function checkView(id: string, version: string): View | undefined {
         "ul",
         null,
         [...byPath].map(([p, ids]) =>
-          h("li", { "data-path": p }, h("button", { type: "button", class: "linkish", onclick: () => focusField(p) }, capitalize(names.get(p) ?? pathLabel(d.inputs, p, lang()))), h("span", { class: "muted" }, ` · ${ids.map(tr.missingFor).join(", ")}`)),
+          h(
+            "li",
+            { "data-path": p },
+            h("button", { type: "button", class: "linkish", onclick: () => focusField(p) }, capitalize(names.get(p) ?? pathLabel(d.inputs, p, lang()))),
+            h("span", { class: "muted" }, ` · ${ids.map(tr.missingFor).join(", ")}`),
+          ),
         ),
         notEncoded.length > 0 ? h("li", null, `${notEncoded.join(", ")}: ${tr.notEncoded}`) : null,
       ),
@@ -163,14 +177,24 @@ export function checkView(id: string, version: string): View | undefined {
       const { set, reason } = registry().inForceOn(d.id, r.asOf);
       const s = set.definition;
       const e = find(s.id, s.version);
-      instead = h("p", { "data-test": "in-force-instead" }, loc(reason.message), " ", h("a", { class: "button", href: href.check(s.id, s.version), "data-test": "in-force-link" }, tr.checkWith(e ? versionName(e) : `${s.id}@${s.version}`)));
+      instead = h(
+        "p",
+        { "data-test": "in-force-instead" },
+        loc(reason.message),
+        " ",
+        h("a", { class: "button", href: href.check(s.id, s.version), "data-test": "in-force-link" }, tr.checkWith(e ? versionName(e) : `${s.id}@${s.version}`)),
+      );
     } catch (err) {
       instead = h("p", { "data-test": "in-force-instead" }, err instanceof Error ? err.message : String(err));
     }
     return h(
       "div",
       { class: "not-in-force", role: "alert", "data-test": "not-in-force" },
-      h("p", { class: "verdict verdict-out", "data-test": "not-in-force-headline" }, h("strong", null, tr.notInForceVerdict(versionName(entry), viDate(r.asOf)))),
+      h(
+        "p",
+        { class: "verdict verdict-out", "data-test": "not-in-force-headline" },
+        h("strong", null, tr.notInForceVerdict(versionName(entry), viDate(r.asOf))),
+      ),
       h("p", null, tr.notInForceSub),
       instead,
     );
@@ -205,24 +229,56 @@ export function checkView(id: string, version: string): View | undefined {
             h("button", { type: "button", "data-test": "print", onclick: () => window.print() }, tr.printSheet),
             h(
               "button",
-              { type: "button", class: "secondary", "data-test": "download-audit", onclick: () => download(`${d.id}-${d.version}-audit.json`, `${JSON.stringify(recordEvaluation(r, given), null, 2)}\n`) },
+              {
+                type: "button",
+                class: "secondary",
+                "data-test": "download-audit",
+                onclick: () => download(`${d.id}-${d.version}-audit.json`, `${JSON.stringify(recordEvaluation(r, given), null, 2)}\n`),
+              },
               tr.downloadAudit,
             ),
-            h("button", { type: "button", class: "secondary", "data-test": "download-data", onclick: () => download(`${d.id}-${d.version}-data.json`, `${JSON.stringify(given, null, 2)}\n`) }, tr.saveData),
-            h("button", { type: "button", class: "secondary", "data-test": "download-result", onclick: () => download(`${d.id}-${d.version}-result.json`, `${JSON.stringify(r, null, 2)}\n`) }, tr.downloadResult),
+            h(
+              "button",
+              {
+                type: "button",
+                class: "secondary",
+                "data-test": "download-data",
+                onclick: () => download(`${d.id}-${d.version}-data.json`, `${JSON.stringify(given, null, 2)}\n`),
+              },
+              tr.saveData,
+            ),
+            h(
+              "button",
+              {
+                type: "button",
+                class: "secondary",
+                "data-test": "download-result",
+                onclick: () => download(`${d.id}-${d.version}-result.json`, `${JSON.stringify(r, null, 2)}\n`),
+              },
+              tr.downloadResult,
+            ),
           ),
           h("p", { class: "hint" }, tr.auditHint, " ", tr.saveDataHint),
         );
         fill(sheet, printSheet(entry, r, given, contentHash(given)));
         fill(
           bar,
-          out ? h("p", { class: "verdict verdict-out", "data-test": "verdict-out" }, tr.notInForceVerdict(versionName(entry), viDate(r.asOf!))) : verdictLine(r),
+          out
+            ? h("p", { class: "verdict verdict-out", "data-test": "verdict-out" }, tr.notInForceVerdict(versionName(entry), viDate(r.asOf!)))
+            : verdictLine(r),
           h("button", { type: "button", class: "small secondary", onclick: () => aside.scrollIntoView({ block: "start" }) }, tr.result),
         );
       } catch (err) {
         if (err instanceof UnitDataError) invalid = err.problems.map((p) => ({ path: formatPath(p.path), message: say(p, lang()) }));
         fill(panel, errorView(err, err instanceof UnitDataError ? tr.invalidData : tr.evaluationError));
-        fill(bar, h("p", { class: "verdict verdict-invalid", "data-test": "verdict", "data-verdict": "invalid" }, err instanceof UnitDataError ? tr.invalidData : tr.evaluationError));
+        fill(
+          bar,
+          h(
+            "p",
+            { class: "verdict verdict-invalid", "data-test": "verdict", "data-verdict": "invalid" },
+            err instanceof UnitDataError ? tr.invalidData : tr.evaluationError,
+          ),
+        );
       }
     }
     const missing: Array<{ path: string; criteria: string[] }> = [];
@@ -361,7 +417,10 @@ export function checkView(id: string, version: string): View | undefined {
   // English (said in the group's label, and marked so).
   const groups = new Map<string, SampleUnit[]>();
   for (const s of entry.samples) {
-    const label = s.expected === undefined ? tr.sampleExamples : `${tr.sampleCases} · ${s.source.split("/").at(-1)} · ${expectedText(s.expected)}${tr.samplesInEnglish ? ` ${tr.samplesInEnglish}` : ""}`;
+    const label =
+      s.expected === undefined
+        ? tr.sampleExamples
+        : `${tr.sampleCases} · ${s.source.split("/").at(-1)} · ${expectedText(s.expected)}${tr.samplesInEnglish ? ` ${tr.samplesInEnglish}` : ""}`;
     groups.set(label, [...(groups.get(label) ?? []), s]);
   }
   // A case's place in its file, for the tests that check every case.
@@ -383,22 +442,44 @@ export function checkView(id: string, version: string): View | undefined {
       },
     },
     h("option", { value: "" }, tr.samplesNone),
-    [...groups].map(([label, list]) => h("optgroup", { label, "data-source": list[0]!.source }, list.map((s) => h("option", { value: String(entry.samples.indexOf(s)), lang: s.expected === undefined ? null : "en", "data-case": caseIndex(s) }, s.name)))),
+    [...groups].map(([label, list]) =>
+      h(
+        "optgroup",
+        { label, "data-source": list[0]!.source },
+        list.map((s) =>
+          h("option", { value: String(entry.samples.indexOf(s)), lang: s.expected === undefined ? null : "en", "data-case": caseIndex(s) }, s.name),
+        ),
+      ),
+    ),
   );
 
   const node = h(
     "section",
     { class: "page check-page" },
-    heading(tr.checkTitle, [[tr.navCatalogue, href.catalogue()], [`${loc(d.title)} · ${versionName(entry)}`, href.set(d.id, d.version)], [tr.checkTitle, null]], h("span", null, `${loc(d.title)} · ${d.source.document} `, h("span", { class: "muted small" }, `(${d.version})`))),
+    heading(
+      tr.checkTitle,
+      [
+        [tr.navCatalogue, href.catalogue()],
+        [`${loc(d.title)} · ${versionName(entry)}`, href.set(d.id, d.version)],
+        [tr.checkTitle, null],
+      ],
+      h("span", null, `${loc(d.title)} · ${d.source.document} `, h("span", { class: "muted small" }, `(${d.version})`)),
+    ),
     h("p", { class: "lead" }, tr.checkIntro),
     h(
       "div",
       { class: "toolbar" },
       h("div", { class: "tool" }, h("label", { for: "as-of" }, tr.asOf), asOf, h("span", { class: "hint" }, tr.asOfHint)),
       entry.samples.length > 0 ? h("div", { class: "tool" }, h("label", { for: "samples" }, tr.samples), samples) : null,
-      h("div", { class: "tool tool-end" }, h("button", { type: "button", class: "secondary", "data-test": "clear", onclick: () => replaceData({}, tr.clearedMsg) }, tr.clear)),
+      h(
+        "div",
+        { class: "tool tool-end" },
+        h("button", { type: "button", class: "secondary", "data-test": "clear", onclick: () => replaceData({}, tr.clearedMsg) }, tr.clear),
+      ),
     ),
-    restoredAt.has(keyOf(entry)) ? h("p", { class: "note", "data-test": "restored" }, tr.restoredMsg(when(restoredAt.get(keyOf(entry))!))) : h("p", { class: "hint" }, tr.autosaveHint),
+    restoredAt.has(keyOf(entry))
+      ? h("p", { class: "note", "data-test": "restored" }, tr.restoredMsg(when(restoredAt.get(keyOf(entry))!)))
+      : h("p", { class: "hint" }, tr.autosaveHint),
     undoBar,
     h("div", { class: "check-layout" }, h("div", { class: "editor" }, tabs, formPane, jsonPane), aside),
     bar,

@@ -31,7 +31,9 @@ function picker(id: string, label: string, selected: Entry, onPick: (e: Entry) =
       h(
         "optgroup",
         { label: loc(x.versions.at(-1)!.set.definition.title) },
-        x.versions.map((e) => h("option", { value: key(e), selected: e === selected }, `${versionName(e)} · ${loc(e.set.definition.title)} (${e.set.definition.version})`)),
+        x.versions.map((e) =>
+          h("option", { value: key(e), selected: e === selected }, `${versionName(e)} · ${loc(e.set.definition.title)} (${e.set.definition.version})`),
+        ),
       ),
     ),
   );
@@ -51,11 +53,19 @@ const KIND_BADGE: Partial<Record<Change["kind"], "added" | "removed" | "renamed"
 };
 
 /** The order the page shows changes in: what changes decisions first, the document's details last. */
-export function changeGroups(changes: readonly Change[]): Array<{ id: "decisive" | "criteria" | "inputs" | "derived" | "groups" | "metadata"; changes: Change[] }> {
+export function changeGroups(
+  changes: readonly Change[],
+): Array<{ id: "decisive" | "criteria" | "inputs" | "derived" | "groups" | "metadata"; changes: Change[] }> {
   const decisive = (c: Change) => c.section === "decision" || (c.section === "criteria" && c.kind === "criterion-changed" && c.field === "threshold");
   const groups = [
-    { id: "decisive" as const, changes: [...changes.filter((c) => c.section === "decision"), ...changes.filter((c) => decisive(c) && c.section === "criteria")] },
-    ...(["criteria", "inputs", "derived", "groups", "metadata"] as const).map((id) => ({ id, changes: changes.filter((c) => c.section === id && !decisive(c)) })),
+    {
+      id: "decisive" as const,
+      changes: [...changes.filter((c) => c.section === "decision"), ...changes.filter((c) => decisive(c) && c.section === "criteria")],
+    },
+    ...(["criteria", "inputs", "derived", "groups", "metadata"] as const).map((id) => ({
+      id,
+      changes: changes.filter((c) => c.section === id && !decisive(c)),
+    })),
   ];
   return groups.filter((g) => g.changes.length > 0);
 }
@@ -83,7 +93,12 @@ function changesView(d: SetDiff): HTMLElement {
       const list = h("ul", { class: "plain change-list" }, g.changes.map(changeItem));
       if (g.id === "metadata")
         return h("details", { class: "change-section change-fold", "data-test": "change-section", "data-section": g.id }, h("summary", null, head), list);
-      return h("section", { class: `change-section${g.id === "decisive" ? " change-lead" : ""}`, "data-test": "change-section", "data-section": g.id }, head, list);
+      return h(
+        "section",
+        { class: `change-section${g.id === "decisive" ? " change-lead" : ""}`, "data-test": "change-section", "data-section": g.id },
+        head,
+        list,
+      );
     }),
   );
 }
@@ -94,10 +109,22 @@ export function compareView(a: { id: string; version: string } | null, b: { id: 
   const title = tr.compareTitle;
   if (!chosen || !chosen[0] || !chosen[1]) {
     const missing = a && b ? [a, b].filter((x) => !find(x.id, x.version)).map((x) => `${x.id}@${x.version}`) : [];
-    return { title, node: h("section", { class: "page" }, heading(title, [[tr.navCatalogue, href.catalogue()], [title, null]]), h("p", null, missing.length ? tr.setNotFound(missing.join(", ")) : tr.compareNeedsTwo)) };
+    return {
+      title,
+      node: h(
+        "section",
+        { class: "page" },
+        heading(title, [
+          [tr.navCatalogue, href.catalogue()],
+          [title, null],
+        ]),
+        h("p", null, missing.length ? tr.setNotFound(missing.join(", ")) : tr.compareNeedsTwo),
+      ),
+    };
   }
   const [older, newer] = chosen as [Entry, Entry];
-  const go = (x: Entry, y: Entry) => (location.hash = href.compare(x.set.definition.id, x.set.definition.version, y.set.definition.id, y.set.definition.version));
+  const go = (x: Entry, y: Entry) =>
+    (location.hash = href.compare(x.set.definition.id, x.set.definition.version, y.set.definition.id, y.set.definition.version));
   let body: Node;
   try {
     const d = diff(older.set, newer.set);
@@ -113,14 +140,32 @@ export function compareView(a: { id: string; version: string } | null, b: { id: 
             "div",
             { class: "diff-side" },
             h("p", { class: "muted small" }, i === 0 ? tr.olderVersion : tr.newerVersion),
-            h("p", null, h("a", { href: href.set(s.id, s.version) }, h("strong", null, versionName(e))), h("span", { class: "muted small" }, ` ${loc(s.title)} · ${s.version}`)),
+            h(
+              "p",
+              null,
+              h("a", { href: href.set(s.id, s.version) }, h("strong", null, versionName(e))),
+              h("span", { class: "muted small" }, ` ${loc(s.title)} · ${s.version}`),
+            ),
             h("p", null, s.source.document, h("span", { class: "muted" }, ` · ${tr.inForceRange(s.validFrom, s.validTo)}`)),
           );
         }),
       ),
       h("p", { class: "lead", "data-test": "diff-summary" }, diffSummary(d, lang())),
       changesView(d),
-      h("p", { class: "actions" }, h("button", { type: "button", class: "secondary", "data-test": "download-diff", onclick: () => download(`diff-${key(older)}-${key(newer)}.json`, `${JSON.stringify(d, null, 2)}\n`) }, tr.downloadDiff)),
+      h(
+        "p",
+        { class: "actions" },
+        h(
+          "button",
+          {
+            type: "button",
+            class: "secondary",
+            "data-test": "download-diff",
+            onclick: () => download(`diff-${key(older)}-${key(newer)}.json`, `${JSON.stringify(d, null, 2)}\n`),
+          },
+          tr.downloadDiff,
+        ),
+      ),
     );
   } catch (err) {
     body = errorView(err);
@@ -128,7 +173,10 @@ export function compareView(a: { id: string; version: string } | null, b: { id: 
   const node = h(
     "section",
     { class: "page compare-page" },
-    heading(title, [[tr.navCatalogue, href.catalogue()], [title, null]]),
+    heading(title, [
+      [tr.navCatalogue, href.catalogue()],
+      [title, null],
+    ]),
     h("p", { class: "lead" }, tr.compareIntro),
     h(
       "div",

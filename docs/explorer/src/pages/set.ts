@@ -16,7 +16,13 @@ function pointsCell(set: LoadedSet, c: Criterion): Node | string {
   if (p === undefined) return tr.nothing;
   if (typeof p === "number") return String(p);
   if ("tiers" in p)
-    return h("span", null, h("strong", null, String(p.max)), h("br"), h("span", { class: "small" }, tr.pointsTiers(p.tiers.map((x) => `${x.points} ← ${sentence(set, x.when)}`).join("; "))));
+    return h(
+      "span",
+      null,
+      h("strong", null, String(p.max)),
+      h("br"),
+      h("span", { class: "small" }, tr.pointsTiers(p.tiers.map((x) => `${x.points} ← ${sentence(set, x.when)}`).join("; "))),
+    );
   return h("span", null, h("strong", null, String(p.max)), h("br"), h("span", { class: "small" }, tr.pointsScore(p.max, sentence(set, p.score))));
 }
 
@@ -57,7 +63,13 @@ function criterionRow(set: LoadedSet, c: Criterion, cols: Columns): HTMLElement 
     h("td", { class: "c-title" }, loc(c.title), c.article ? h("div", { class: "small muted" }, `${tr.article}: ${c.article}`) : null),
     cols.points ? h("td", { "data-label": tr.colPoints, class: "c-points num" }, pointsCell(set, c)) : null,
     cols.mandatory ? h("td", { "data-label": set.definition.decision.method === "all" ? tr.colLevel : tr.colMandatory }, mandatoryCell(set, c)) : null,
-    cols.applies ? h("td", { "data-label": tr.colApplies }, c.applies === undefined ? h("span", { class: "muted" }, tr.allUnits) : tr.whenApplies(sentence(set, c.applies))) : null,
+    cols.applies
+      ? h(
+          "td",
+          { "data-label": tr.colApplies },
+          c.applies === undefined ? h("span", { class: "muted" }, tr.allUnits) : tr.whenApplies(sentence(set, c.applies)),
+        )
+      : null,
     h("td", { "data-label": tr.colRule, class: "c-rule" }, ruleCell(set, c)),
   );
 }
@@ -82,20 +94,43 @@ function criteriaTable(set: LoadedSet): HTMLElement {
     tr.colRule,
   ].filter((x) => x !== null);
   const span = String(names.length);
-  const head = h("thead", null, h("tr", null, names.map((x) => h("th", { scope: "col" }, x))));
+  const head = h(
+    "thead",
+    null,
+    h(
+      "tr",
+      null,
+      names.map((x) => h("th", { scope: "col" }, x)),
+    ),
+  );
   const body = h("tbody");
   const grouped = new Set<string>();
   for (const g of d.groups) {
     const members = d.criteria.filter((c) => c.group === g.id);
     members.forEach((c) => grouped.add(c.id));
     body.appendChild(
-      h("tr", { class: "group-row", "data-test": "group" }, h("th", { colspan: span, scope: "rowgroup" }, `${g.id}. ${loc(g.title)}`, g.maxPoints !== undefined ? h("span", { class: "muted" }, ` · ${tr.groupMax(g.maxPoints)}`) : null)),
+      h(
+        "tr",
+        { class: "group-row", "data-test": "group" },
+        h(
+          "th",
+          { colspan: span, scope: "rowgroup" },
+          `${g.id}. ${loc(g.title)}`,
+          g.maxPoints !== undefined ? h("span", { class: "muted" }, ` · ${tr.groupMax(g.maxPoints)}`) : null,
+        ),
+      ),
     );
     for (const c of members) body.appendChild(criterionRow(set, c, cols));
   }
   const rest = d.criteria.filter((c) => !grouped.has(c.id));
   if (rest.length > 0 && d.groups.length > 0)
-    body.appendChild(h("tr", { class: "group-row" }, h("th", { colspan: span, scope: "rowgroup" }, rest.every((c) => c.role === "exclusion") ? tr.exclusionsGroup : tr.otherCriteria)));
+    body.appendChild(
+      h(
+        "tr",
+        { class: "group-row" },
+        h("th", { colspan: span, scope: "rowgroup" }, rest.every((c) => c.role === "exclusion") ? tr.exclusionsGroup : tr.otherCriteria),
+      ),
+    );
   for (const c of rest) body.appendChild(criterionRow(set, c, cols));
   const notes = [
     cols.applies ? null : tr.everyApplies,
@@ -115,19 +150,35 @@ function decisionView(set: LoadedSet): HTMLElement {
   const out: Node[] = [];
   if (d.method === "points") {
     out.push(h("p", null, d.passMark === null ? tr.decisionPointsNoMark(d.maxPoints) : tr.decisionPoints(d.maxPoints, d.passMark)));
-    if (d.grades.length > 0) out.push(h("p", null, `${tr.decisionGrades}:`), h("ul", null, d.grades.map((g) => h("li", null, tr.gradeBand(loc(g.title), g.minPoints)))));
+    if (d.grades.length > 0)
+      out.push(
+        h("p", null, `${tr.decisionGrades}:`),
+        h(
+          "ul",
+          null,
+          d.grades.map((g) => h("li", null, tr.gradeBand(loc(g.title), g.minPoints))),
+        ),
+      );
     out.push(h("p", null, tr.notApplicable[d.notApplicable]));
   } else {
     out.push(h("p", null, tr.decisionAll));
     if (d.levels.length > 0) {
       // As the library decides: a criterion without a level is required from the first level on.
-      const levelOf = (c: Criterion) => Math.max(0, d.levels.findIndex((l) => l.id === c.level));
+      const levelOf = (c: Criterion) =>
+        Math.max(
+          0,
+          d.levels.findIndex((l) => l.id === c.level),
+        );
       out.push(
         h(
           "ul",
           null,
           d.levels.map((l, k) => {
-            const ids = set.definition.criteria.filter((c) => levelOf(c) === k).map((c) => c.id).join(", ") || tr.nothing;
+            const ids =
+              set.definition.criteria
+                .filter((c) => levelOf(c) === k)
+                .map((c) => c.id)
+                .join(", ") || tr.nothing;
             return h("li", null, k === 0 ? tr.decisionLevel(loc(l.title), ids) : tr.decisionLevelMore(loc(l.title), ids));
           }),
         ),
@@ -167,8 +218,20 @@ function inputsTable(set: LoadedSet): HTMLElement {
     h(
       "table",
       { class: "inputs stack", "data-test": "inputs" },
-      h("thead", null, h("tr", null, [tr.colName, tr.colType, tr.colDescription].map((x) => h("th", { scope: "col" }, x)))),
-      h("tbody", null, Object.entries(set.definition.inputs).flatMap(([k, v]) => inputRows(k, v, 0))),
+      h(
+        "thead",
+        null,
+        h(
+          "tr",
+          null,
+          [tr.colName, tr.colType, tr.colDescription].map((x) => h("th", { scope: "col" }, x)),
+        ),
+      ),
+      h(
+        "tbody",
+        null,
+        Object.entries(set.definition.inputs).flatMap(([k, v]) => inputRows(k, v, 0)),
+      ),
     ),
   );
 }
@@ -189,7 +252,16 @@ function provenance(e: Entry): HTMLElement {
     row(tr.section, s.section ?? null),
     row(tr.inForce, tr.inForceRange(d.validFrom, d.validTo)),
     row(tr.supersedes, d.supersedes ? setLink(d.supersedes.id, d.supersedes.version, find(d.supersedes.id, d.supersedes.version) !== undefined) : tr.nothing),
-    later.length > 0 ? row(tr.supersededBy, h("span", null, later.map((l, i) => [i > 0 ? ", " : null, setLink(l.set.definition.id, l.set.definition.version, true)]))) : null,
+    later.length > 0
+      ? row(
+          tr.supersededBy,
+          h(
+            "span",
+            null,
+            later.map((l, i) => [i > 0 ? ", " : null, setLink(l.set.definition.id, l.set.definition.version, true)]),
+          ),
+        )
+      : null,
     d.references.length > 0
       ? row(
           tr.references,
@@ -228,20 +300,44 @@ export function setView(id: string, version: string): View | undefined {
     { class: "page set-page" },
     heading(
       `${loc(d.title)} · ${versionName(e)}`,
-      [[tr.navCatalogue, href.catalogue()], [`${loc(d.title)} · ${versionName(e)}`, null]],
-      h("span", null, `${d.source.document} · ${tr.inForceRange(d.validFrom, d.validTo)} `, badge(tr.statusNow[p], p), h("span", { class: "muted small" }, ` ${tr.version} ${d.version}`)),
+      [
+        [tr.navCatalogue, href.catalogue()],
+        [`${loc(d.title)} · ${versionName(e)}`, null],
+      ],
+      h(
+        "span",
+        null,
+        `${d.source.document} · ${tr.inForceRange(d.validFrom, d.validTo)} `,
+        badge(tr.statusNow[p], p),
+        h("span", { class: "muted small" }, ` ${tr.version} ${d.version}`),
+      ),
     ),
     h(
       "p",
       { class: "actions" },
       h("a", { class: "button", href: href.check(d.id, d.version), "data-test": "to-check" }, tr.check),
       d.supersedes && find(d.supersedes.id, d.supersedes.version)
-        ? h("a", { class: "button secondary", href: href.compare(d.supersedes.id, d.supersedes.version, d.id, d.version), "data-test": "to-compare" }, tr.compareWithPrevious)
+        ? h(
+            "a",
+            { class: "button secondary", href: href.compare(d.supersedes.id, d.supersedes.version, d.id, d.version), "data-test": "to-compare" },
+            tr.compareWithPrevious,
+          )
         : null,
       h("a", { class: "button secondary", href: href.batch(d.id, d.version), "data-test": "to-batch" }, tr.navBatch),
-      h("button", { type: "button", class: "secondary", onclick: () => download(`${d.id}-${d.version}.json`, `${JSON.stringify(e.json, null, 2)}\n`) }, tr.downloadSet),
+      h(
+        "button",
+        { type: "button", class: "secondary", onclick: () => download(`${d.id}-${d.version}.json`, `${JSON.stringify(e.json, null, 2)}\n`) },
+        tr.downloadSet,
+      ),
     ),
-    h("div", { class: "templates", "data-test": "templates" }, h("strong", null, tr.templatesFor(versionName(e))), " ", templateButtons(e), h("p", { class: "hint" }, tr.templatesHint)),
+    h(
+      "div",
+      { class: "templates", "data-test": "templates" },
+      h("strong", null, tr.templatesFor(versionName(e))),
+      " ",
+      templateButtons(e),
+      h("p", { class: "hint" }, tr.templatesHint),
+    ),
     h("h2", null, tr.completeness),
     completenessView(set, "shown"),
     h("h2", null, tr.decision),
@@ -249,7 +345,14 @@ export function setView(id: string, version: string): View | undefined {
     h("h2", null, tr.criteria),
     criteriaTable(set),
     derived.length > 0
-      ? [h("h2", null, tr.derivedValues), h("ul", null, derived.map(([name, v]) => h("li", null, h("strong", null, v.label ? loc(v.label) : name), `: ${loc(v.description)} = `, sentence(set, v.rule))))]
+      ? [
+          h("h2", null, tr.derivedValues),
+          h(
+            "ul",
+            null,
+            derived.map(([name, v]) => h("li", null, h("strong", null, v.label ? loc(v.label) : name), `: ${loc(v.description)} = `, sentence(set, v.rule))),
+          ),
+        ]
       : null,
     h("details", { class: "inputs-details" }, h("summary", null, h("h2", null, tr.inputs)), inputsTable(set)),
     h("h2", null, tr.provenance),

@@ -29,7 +29,16 @@ export function completenessView(set: LoadedSet, notes: "shown" | "folded"): HTM
   // The criteria files write their notes in English only: said so, and marked so for screen readers.
   const list =
     c.notes.length > 0
-      ? h("div", null, tr.notesInEnglish ? h("p", { class: "small muted" }, tr.notesInEnglish) : null, h("ul", { class: "notes", lang: "en" }, c.notes.map((n) => h("li", null, n))))
+      ? h(
+          "div",
+          null,
+          tr.notesInEnglish ? h("p", { class: "small muted" }, tr.notesInEnglish) : null,
+          h(
+            "ul",
+            { class: "notes", lang: "en" },
+            c.notes.map((n) => h("li", null, n)),
+          ),
+        )
       : null;
   return h(
     "div",
@@ -46,7 +55,12 @@ export function setLink(id: string, version: string, known: boolean): Node {
   const e = known ? find(id, version) : undefined;
   const text = `${id}@${version}`;
   if (!e) return h("span", null, text);
-  return h("span", null, h("a", { href: href.set(id, version) }, `${loc(e.set.definition.title)} · ${versionName(e)}`), h("span", { class: "muted small" }, ` (${text})`));
+  return h(
+    "span",
+    null,
+    h("a", { href: href.set(id, version) }, `${loc(e.set.definition.title)} · ${versionName(e)}`),
+    h("span", { class: "muted small" }, ` (${text})`),
+  );
 }
 
 /** A page heading with a breadcrumb back to the catalogue. */
@@ -57,7 +71,10 @@ export function heading(title: string, crumbs: ReadonlyArray<readonly [string, s
     h(
       "nav",
       { class: "crumbs", "aria-label": t().breadcrumb },
-      crumbs.map(([text, link], i) => [i > 0 ? h("span", { class: "sep", "aria-hidden": "true" }, "›") : null, link ? h("a", { href: link }, text) : h("span", null, text)]),
+      crumbs.map(([text, link], i) => [
+        i > 0 ? h("span", { class: "sep", "aria-hidden": "true" }, "›") : null,
+        link ? h("a", { href: link }, text) : h("span", null, text),
+      ]),
     ),
     h("h1", null, title),
     sub ? h("p", { class: "sub" }, sub) : null,

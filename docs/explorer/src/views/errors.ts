@@ -15,7 +15,11 @@ export function errorView(err: unknown, heading?: string): HTMLElement {
       heading ? h("strong", null, heading) : null,
       h("p", null, first, " ", h("code", null, err.code)),
       err.problems.length > 0
-        ? h("ul", { class: "problems" }, err.problems.map((p) => h("li", null, h("code", null, formatPath(p.path, l)), ": ", say(p, l), " ", h("span", { class: "muted" }, `[${p.code}]`))))
+        ? h(
+            "ul",
+            { class: "problems" },
+            err.problems.map((p) => h("li", null, h("code", null, formatPath(p.path, l)), ": ", say(p, l), " ", h("span", { class: "muted" }, `[${p.code}]`))),
+          )
         : null,
     );
   }

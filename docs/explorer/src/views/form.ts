@@ -68,7 +68,8 @@ function hintOf(spec: InputSpec): string {
   if ((spec.type === "integer" || spec.type === "number" || spec.type === "date") && (spec.min !== undefined || spec.max !== undefined))
     parts.push(tr.range(spec.min === undefined ? undefined : String(spec.min), spec.max === undefined ? undefined : String(spec.max)));
   if (spec.unit) parts.push(spec.unit);
-  if ("default" in spec && spec.default !== undefined) parts.push(`${tr.defaultValue}: ${typeof spec.default === "boolean" ? (spec.default ? tr.yes : tr.no) : String(spec.default)}`);
+  if ("default" in spec && spec.default !== undefined)
+    parts.push(`${tr.defaultValue}: ${typeof spec.default === "boolean" ? (spec.default ? tr.yes : tr.no) : String(spec.default)}`);
   return parts.join(" · ");
 }
 
@@ -96,7 +97,16 @@ class Builder {
     this.names.set(formatPath(path), where === "" ? title : `${where} › ${title}`);
   }
 
-  private wrap(path: Path, spec: InputSpec, name: string, title: string, where: string, control: HTMLElement, labelFor: string | null, extra?: Child): HTMLElement {
+  private wrap(
+    path: Path,
+    spec: InputSpec,
+    name: string,
+    title: string,
+    where: string,
+    control: HTMLElement,
+    labelFor: string | null,
+    extra?: Child,
+  ): HTMLElement {
     const key = formatPath(path);
     this.name(path, title, where);
     const labelId = `${labelFor ?? nextId()}-label`;
@@ -138,7 +148,13 @@ class Builder {
         h(
           "label",
           { class: "tri-option" },
-          h("input", { type: "radio", name: group, value: v === undefined ? "" : String(v), checked: value === v || (v === undefined && (value === null || value === undefined)), onchange: () => this.set(path, v) }),
+          h("input", {
+            type: "radio",
+            name: group,
+            value: v === undefined ? "" : String(v),
+            checked: value === v || (v === undefined && (value === null || value === undefined)),
+            onchange: () => this.set(path, v),
+          }),
           h("span", null, text),
         ),
       ),
@@ -194,7 +210,9 @@ class Builder {
       case "date": {
         const id = nextId();
         // dd/mm/yyyy as officials write dates; text that is no date goes into the data as typed, for the data check to say so.
-        const input = dateInput({ id, value: typeof value === "string" ? value : "" }, (iso) => this.set(path, iso === "" ? undefined : iso === null ? input.value : iso));
+        const input = dateInput({ id, value: typeof value === "string" ? value : "" }, (iso) =>
+          this.set(path, iso === "" ? undefined : iso === null ? input.value : iso),
+        );
         return this.wrap(path, spec, name, title, where, input, id, this.foreign(value, typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)));
       }
       case "object":
@@ -264,12 +282,27 @@ class Builder {
           : this.field(ipath, String(i), spec.items, where, caption);
       const details = h(
         "details",
-        { class: "item", "data-path": ikey, "data-test": "item", open: !this.host.folded.has(ikey), ontoggle: () => (details.open ? this.host.folded.delete(ikey) : this.host.folded.add(ikey)) },
+        {
+          class: "item",
+          "data-path": ikey,
+          "data-test": "item",
+          open: !this.host.folded.has(ikey),
+          ontoggle: () => (details.open ? this.host.folded.delete(ikey) : this.host.folded.add(ikey)),
+        },
         h("summary", null, h("span", { class: "item-title" }, `#${i + 1}`, typeof nameField === "string" ? ` ${nameField}` : null)),
         h(
           "div",
           { class: "item-tools" },
-          h("button", { type: "button", class: "small secondary", "data-test": "duplicate", onclick: () => reshape((l) => l.splice(i + 1, 0, structuredClone(l[i])), formatPath([...path, i + 1])) }, tr.duplicate),
+          h(
+            "button",
+            {
+              type: "button",
+              class: "small secondary",
+              "data-test": "duplicate",
+              onclick: () => reshape((l) => l.splice(i + 1, 0, structuredClone(l[i])), formatPath([...path, i + 1])),
+            },
+            tr.duplicate,
+          ),
           remove,
         ),
         body,
@@ -283,16 +316,44 @@ class Builder {
     const word = (k: "decision.list_not_given" | "decision.list_empty" | "decision.list_give_empty" | "decision.list_unset") => say(msg(k), lang());
     const state = !given ? word("decision.list_not_given") : list.length === 0 ? word("decision.list_empty") : tr.itemCount(list.length);
     const toggle = given
-      ? h("button", { type: "button", class: "small secondary", "data-test": "list-unset", onclick: () => (setAt(this.host.data, path, undefined), this.host.reshaped(key)) }, word("decision.list_unset"))
-      : h("button", { type: "button", class: "small secondary", "data-test": "list-empty", onclick: () => reshape(() => undefined, key) }, word("decision.list_give_empty"));
+      ? h(
+          "button",
+          {
+            type: "button",
+            class: "small secondary",
+            "data-test": "list-unset",
+            onclick: () => (setAt(this.host.data, path, undefined), this.host.reshaped(key)),
+          },
+          word("decision.list_unset"),
+        )
+      : h(
+          "button",
+          { type: "button", class: "small secondary", "data-test": "list-empty", onclick: () => reshape(() => undefined, key) },
+          word("decision.list_give_empty"),
+        );
     return h(
       "fieldset",
-      { class: `list${given ? "" : " not-given"}`, "data-path": key, "data-name": name, "data-list": !given ? "not-given" : list.length === 0 ? "empty" : "items" },
+      {
+        class: `list${given ? "" : " not-given"}`,
+        "data-path": key,
+        "data-name": name,
+        "data-list": !given ? "not-given" : list.length === 0 ? "empty" : "items",
+      },
       h("legend", null, title, h("span", { class: "muted", "data-test": "list-state" }, ` · ${state}`)),
       h("p", { class: "hint" }, hintOf(spec)),
       this.foreign(value, Array.isArray(value)),
       items,
-      h("button", { type: "button", class: "add", "data-test": "add", disabled: full, onclick: () => reshape((l) => l.push(fresh()), formatPath([...path, list.length])) }, tr.add(itemWord)),
+      h(
+        "button",
+        {
+          type: "button",
+          class: "add",
+          "data-test": "add",
+          disabled: full,
+          onclick: () => reshape((l) => l.push(fresh()), formatPath([...path, list.length])),
+        },
+        tr.add(itemWord),
+      ),
       spec.minItems !== undefined && spec.minItems > 0 && !given ? null : toggle,
       h("p", { class: "field-msg", "aria-live": "polite" }),
     );
@@ -325,9 +386,14 @@ export function focusPath(form: HTMLElement, path: string): void {
 }
 
 /** Clears earlier marks, then marks the fields the data check rejected and those the rules needed but lacked. */
-export function markFields(form: HTMLElement, invalid: ReadonlyArray<{ path: string; message: string }>, missing: ReadonlyArray<{ path: string; criteria: string[] }>): void {
+export function markFields(
+  form: HTMLElement,
+  invalid: ReadonlyArray<{ path: string; message: string }>,
+  missing: ReadonlyArray<{ path: string; criteria: string[] }>,
+): void {
   const tr = t();
-  for (const el of form.querySelectorAll(".is-invalid, .is-missing, .has-invalid, .has-missing")) el.classList.remove("is-invalid", "is-missing", "has-invalid", "has-missing");
+  for (const el of form.querySelectorAll(".is-invalid, .is-missing, .has-invalid, .has-missing"))
+    el.classList.remove("is-invalid", "is-missing", "has-invalid", "has-missing");
   for (const el of form.querySelectorAll(".field-msg")) el.textContent = "";
   const texts = new Map<HTMLElement, string[]>();
   const note = (path: string, cls: string, text: string) => {

@@ -22,9 +22,14 @@ export function printSheet(entry: Entry, r: Result, data: unknown, dataHash: str
   const vi = lang() === "vi";
   const date = r.asOf ? viDate(r.asOf) : "……/……/……";
   const row = (k: string, v: string | Node) => h("tr", null, h("th", { scope: "row" }, k), h("td", null, v));
-  const verdict = r.inForce === false
-    ? tr.notInForceVerdict(versionName(entry), date)
-    : [tr.verdict[r.verdict], r.grade ? ` · ${tr.grade} ${loc(r.grade.title)}` : "", r.points ? ` · ${tr.pointsOf(r.points.earned, r.points.applicableMax)}` : ""].join("");
+  const verdict =
+    r.inForce === false
+      ? tr.notInForceVerdict(versionName(entry), date)
+      : [
+          tr.verdict[r.verdict],
+          r.grade ? ` · ${tr.grade} ${loc(r.grade.title)}` : "",
+          r.points ? ` · ${tr.pointsOf(r.points.earned, r.points.applicableMax)}` : "",
+        ].join("");
   return h(
     "article",
     { class: "print-sheet", "data-test": "bien-ban", lang: lang() },
@@ -43,7 +48,10 @@ export function printSheet(entry: Entry, r: Result, data: unknown, dataHash: str
         "tbody",
         null,
         row(tr.printSet, `${loc(d.title)} · ${versionName(entry)} (${d.id}@${d.version})`),
-        row(tr.printRegulation, [d.source.document, d.source.title ? ` — ${loc(d.source.title)}` : "", d.source.section ? `; ${d.source.section}` : ""].join("")),
+        row(
+          tr.printRegulation,
+          [d.source.document, d.source.title ? ` — ${loc(d.source.title)}` : "", d.source.section ? `; ${d.source.section}` : ""].join(""),
+        ),
         row(tr.printUnit, unitName(entry, data)),
         row(tr.printDate, date),
       ),
@@ -51,7 +59,15 @@ export function printSheet(entry: Entry, r: Result, data: unknown, dataHash: str
     h(
       "table",
       { class: "ps-criteria", "data-test": "bien-ban-criteria" },
-      h("thead", null, h("tr", null, [tr.printColNo, tr.colId, tr.colCriterion, tr.printColResult, tr.colPoints, tr.printColReason].map((x) => h("th", { scope: "col" }, x)))),
+      h(
+        "thead",
+        null,
+        h(
+          "tr",
+          null,
+          [tr.printColNo, tr.colId, tr.colCriterion, tr.printColResult, tr.colPoints, tr.printColReason].map((x) => h("th", { scope: "col" }, x)),
+        ),
+      ),
       h(
         "tbody",
         null,
@@ -72,12 +88,18 @@ export function printSheet(entry: Entry, r: Result, data: unknown, dataHash: str
     ),
     h("p", { class: "ps-verdict", "data-test": "bien-ban-verdict" }, h("strong", null, `${tr.printVerdict}: `), verdict),
     r.message && r.inForce !== false ? h("p", null, loc(r.message)) : null,
-    h("table", { class: "ps-hashes" }, h("tbody", null, row(tr.printDataHash, h("code", null, dataHash)), row(tr.printSetHash, h("code", null, entry.set.hash)))),
+    h(
+      "table",
+      { class: "ps-hashes" },
+      h("tbody", null, row(tr.printDataHash, h("code", null, dataHash)), row(tr.printSetHash, h("code", null, entry.set.hash))),
+    ),
     h("p", { class: "ps-place" }, tr.printPlace),
     h(
       "div",
       { class: "ps-signs" },
-      [tr.printSignEvaluator, tr.printSignUnit].map((who) => h("div", { class: "ps-sign" }, h("p", null, h("strong", null, who)), h("p", { class: "ps-note" }, tr.printSignNote), h("div", { class: "ps-line" }))),
+      [tr.printSignEvaluator, tr.printSignUnit].map((who) =>
+        h("div", { class: "ps-sign" }, h("p", null, h("strong", null, who)), h("p", { class: "ps-note" }, tr.printSignNote), h("div", { class: "ps-line" })),
+      ),
     ),
     h("p", { class: "ps-foot" }, tr.printMadeWith(VERSION, new Date().toLocaleString(vi ? "vi-VN" : "en-GB"))),
   );

@@ -53,7 +53,11 @@ function criterionItem(c: CriterionResult): HTMLElement {
       h("span", { class: `chip chip-${c.status}` }, tr.status[c.status]),
       h("strong", { class: "crit-id" }, c.id),
       h("span", { class: "crit-title" }, loc(c.title)),
-      c.points ? h("span", { class: "crit-points" }, `${c.points.earned}/${c.points.max}`) : c.mandatory ? h("span", { class: "crit-points small" }, tr.mandatoryYes) : null,
+      c.points
+        ? h("span", { class: "crit-points" }, `${c.points.earned}/${c.points.max}`)
+        : c.mandatory
+          ? h("span", { class: "crit-points small" }, tr.mandatoryYes)
+          : null,
     ),
     c.message ? h("p", { class: "crit-msg" }, loc(c.message)) : null,
   );
@@ -66,23 +70,79 @@ export function resultView(r: Result, missingView: Child): HTMLElement {
   const byId = new Map(r.criteria.map((c) => [c.id, c]));
   const ids = (list: readonly string[]) => list.map((id) => `${id} (${byId.get(id) ? loc(byId.get(id)!.title) : id})`);
   const notes: Child[] = [];
-  if (r.asOf) notes.push(h("p", { class: r.inForce ? "note" : "note warn", "data-test": "in-force" }, r.inForce ? tr.inForceOn(viDate(r.asOf)) : tr.notInForce(viDate(r.asOf))));
-  if (gap.blocking.length > 0) notes.push(h("div", { class: "gap" }, h("strong", null, tr.blocking), h("ul", null, ids(gap.blocking).map((x) => h("li", null, x)))));
+  if (r.asOf)
+    notes.push(
+      h("p", { class: r.inForce ? "note" : "note warn", "data-test": "in-force" }, r.inForce ? tr.inForceOn(viDate(r.asOf)) : tr.notInForce(viDate(r.asOf))),
+    );
+  if (gap.blocking.length > 0)
+    notes.push(
+      h(
+        "div",
+        { class: "gap" },
+        h("strong", null, tr.blocking),
+        h(
+          "ul",
+          null,
+          ids(gap.blocking).map((x) => h("li", null, x)),
+        ),
+      ),
+    );
   if (gap.toImprove.length > 0 && r.verdict !== "pass")
     notes.push(h("p", { class: "gap" }, h("strong", null, `${tr.toImprove}: `), gap.toImprove.map((x) => `${x.id} (+${x.points})`).join(", ")));
   if (gap.nextGrade) notes.push(h("p", { class: "gap" }, tr.nextGrade(loc(gap.nextGrade.title), gap.nextGrade.pointsShort)));
-  if (gap.nextLevel) notes.push(h("p", { class: "gap" }, tr.nextLevel(loc(gap.nextLevel.title), [...gap.nextLevel.failing, ...gap.nextLevel.missing].join(", "))));
+  if (gap.nextLevel)
+    notes.push(h("p", { class: "gap" }, tr.nextLevel(loc(gap.nextLevel.title), [...gap.nextLevel.failing, ...gap.nextLevel.missing].join(", "))));
   if (r.verdict === "pass" && !r.gradeFinal) notes.push(h("p", { class: "note" }, tr.gradeNotFinal));
 
-  const groups = r.groups.length > 0
-    ? h("div", { class: "groups" }, h("h3", null, tr.groups), h("ul", { class: "plain" }, r.groups.map((g) => h("li", null, `${g.id}. ${loc(g.title)}: `, h("strong", null, `${g.earned}/${g.max}`)))))
-    : null;
-  const levels = r.levels.length > 0
-    ? h("div", { class: "levels" }, h("h3", null, tr.levels), h("ul", { class: "plain" }, r.levels.map((l) => h("li", { "data-status": l.status }, `${loc(l.title)}: `, h("strong", null, tr.levelStatus[l.status])))))
-    : null;
-  const subs = r.subResults.length > 0
-    ? h("div", { class: "subs" }, h("h3", null, tr.subResults), h("ul", { class: "plain" }, r.subResults.map((s) => h("li", null, h("code", null, s.path), " ", h("span", { class: `chip chip-v-${s.result.verdict}` }, tr.verdict[s.result.verdict]), " ", s.result.message ? loc(s.result.message) : ""))))
-    : null;
+  const groups =
+    r.groups.length > 0
+      ? h(
+          "div",
+          { class: "groups" },
+          h("h3", null, tr.groups),
+          h(
+            "ul",
+            { class: "plain" },
+            r.groups.map((g) => h("li", null, `${g.id}. ${loc(g.title)}: `, h("strong", null, `${g.earned}/${g.max}`))),
+          ),
+        )
+      : null;
+  const levels =
+    r.levels.length > 0
+      ? h(
+          "div",
+          { class: "levels" },
+          h("h3", null, tr.levels),
+          h(
+            "ul",
+            { class: "plain" },
+            r.levels.map((l) => h("li", { "data-status": l.status }, `${loc(l.title)}: `, h("strong", null, tr.levelStatus[l.status]))),
+          ),
+        )
+      : null;
+  const subs =
+    r.subResults.length > 0
+      ? h(
+          "div",
+          { class: "subs" },
+          h("h3", null, tr.subResults),
+          h(
+            "ul",
+            { class: "plain" },
+            r.subResults.map((s) =>
+              h(
+                "li",
+                null,
+                h("code", null, s.path),
+                " ",
+                h("span", { class: `chip chip-v-${s.result.verdict}` }, tr.verdict[s.result.verdict]),
+                " ",
+                s.result.message ? loc(s.result.message) : "",
+              ),
+            ),
+          ),
+        )
+      : null;
 
   return h(
     "div",

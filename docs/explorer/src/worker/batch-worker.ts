@@ -46,14 +46,19 @@ let run: Run | null = null;
 const post = (m: Reply) => postMessage(m);
 
 function errorOf(err: unknown): WorkerError {
-  if (err instanceof TieuchiError) return { code: err.code, message: err.message, problems: err.problems.map((p) => ({ code: p.code, path: [...p.path], message: p.message })) };
+  if (err instanceof TieuchiError)
+    return { code: err.code, message: err.message, problems: err.problems.map((p) => ({ code: p.code, path: [...p.path], message: p.message })) };
   return { code: null, message: err instanceof Error ? err.message : String(err), problems: [] };
 }
 
 function loadSets(files: readonly SetFile[], id: string, version: string): { set: LoadedSet; registry: Registry } {
   const sets = files.map((f) => loadCriteriaSet(f.json, { source: f.path }));
   const set = sets.find((s) => s.definition.id === id && s.definition.version === version);
-  if (!set) throw new TieuchiError("ERR_SET_NOT_FOUND", msg("set.unknown_version", { id, version, known: sets.filter((s) => s.definition.id === id).map((s) => s.definition.version) }));
+  if (!set)
+    throw new TieuchiError(
+      "ERR_SET_NOT_FOUND",
+      msg("set.unknown_version", { id, version, known: sets.filter((s) => s.definition.id === id).map((s) => s.definition.version) }),
+    );
   return { set, registry: createRegistry(sets) };
 }
 
@@ -64,7 +69,12 @@ const lower = (name: string) => name.toLowerCase();
  * read as `tieuchi batch` reads it, cell by cell; any other CSV file, and a workbook, as the set's spreadsheet
  * (labels, lists, grouping columns), again as `tieuchi batch` does.
  */
-async function unitsOf(file: File, set: LoadedSet, meta: readonly string[], delimiter: string | null): Promise<{ units: UnitInput[]; notices: Localized[]; delimiter: string | null; format: string }> {
+async function unitsOf(
+  file: File,
+  set: LoadedSet,
+  meta: readonly string[],
+  delimiter: string | null,
+): Promise<{ units: UnitInput[]; notices: Localized[]; delimiter: string | null; format: string }> {
   const name = lower(file.name);
   if (name.endsWith(".xlsx")) {
     const read = await readXlsx(ExcelJS, set, new Uint8Array(await file.arrayBuffer()));
@@ -80,11 +90,22 @@ async function unitsOf(file: File, set: LoadedSet, meta: readonly string[], deli
       const units = await readUnits(file, set, { meta, delimiter: table.delimiter });
       return { units, notices: [], delimiter: table.delimiter, format: "csv" };
     }
-    if (!table.closed) throw new TieuchiError("ERR_UNITS_FILE", msg("error.file", { source: file.name, reason: msg("units.cell_not_closed", { line: table.rows.length }) }));
+    if (!table.closed)
+      throw new TieuchiError("ERR_UNITS_FILE", msg("error.file", { source: file.name, reason: msg("units.cell_not_closed", { line: table.rows.length }) }));
     const read = readTable(set, table);
-    return { units: read.units.map((u) => ({ line: u.row, unit: sheetRecord(u).unit, data: u.data })), notices: read.notices, delimiter: table.delimiter, format: "csv" };
+    return {
+      units: read.units.map((u) => ({ line: u.row, unit: sheetRecord(u).unit, data: u.data })),
+      notices: read.notices,
+      delimiter: table.delimiter,
+      format: "csv",
+    };
   }
-  return { units: await readUnits(file, set, { meta, delimiter: delimiter ?? "," }), notices: [], delimiter: null, format: name.endsWith(".json") ? "json" : "ndjson" };
+  return {
+    units: await readUnits(file, set, { meta, delimiter: delimiter ?? "," }),
+    notices: [],
+    delimiter: null,
+    format: name.endsWith(".json") ? "json" : "ndjson",
+  };
 }
 
 function reportOf(r: Run, by: string) {
@@ -140,13 +161,21 @@ async function handle(m: Request): Promise<void> {
       if (!run) throw new Error("no batch has run");
       const r = run;
       let blob: Blob;
-      if (m.what === "results-ndjson") blob = new Blob(r.lines.map((l) => `${JSON.stringify(l)}\n`), { type: "application/x-ndjson" });
+      if (m.what === "results-ndjson")
+        blob = new Blob(
+          r.lines.map((l) => `${JSON.stringify(l)}\n`),
+          { type: "application/x-ndjson" },
+        );
       else if (m.what === "results-xlsx")
-        blob = new Blob([await tableWorkbook(ExcelJS, m.lang === "vi" ? "Kết quả" : "Results", resultTable(r.set, r.lines, m.lang))], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+        blob = new Blob([await tableWorkbook(ExcelJS, m.lang === "vi" ? "Kết quả" : "Results", resultTable(r.set, r.lines, m.lang))], {
+          type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        });
       else if (m.what === "results-csv") blob = new Blob([writeCsv(resultTable(r.set, r.lines, m.lang))], { type: "text/csv;charset=utf-8" });
       else {
         const format = m.what.slice("report-".length) as "csv" | "md" | "json" | "text";
-        blob = new Blob([formatReport(reportOf(r, m.by), format, m.lang)], { type: format === "json" ? "application/json" : format === "csv" ? "text/csv" : "text/plain" });
+        blob = new Blob([formatReport(reportOf(r, m.by), format, m.lang)], {
+          type: format === "json" ? "application/json" : format === "csv" ? "text/csv" : "text/plain",
+        });
       }
       post({ type: "file", id: m.id, blob });
       return;

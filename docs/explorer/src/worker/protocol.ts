@@ -13,10 +13,27 @@ export interface SetFile {
 
 /** Page → worker. */
 export type Request =
-  | { readonly type: "run"; readonly id: number; readonly file: File; readonly sets: readonly SetFile[]; readonly set: { readonly id: string; readonly version: string }; readonly asOf: string; readonly meta: readonly string[]; readonly delimiter: string | null; readonly lang: Lang }
+  | {
+      readonly type: "run";
+      readonly id: number;
+      readonly file: File;
+      readonly sets: readonly SetFile[];
+      readonly set: { readonly id: string; readonly version: string };
+      readonly asOf: string;
+      readonly meta: readonly string[];
+      readonly delimiter: string | null;
+      readonly lang: Lang;
+    }
   | { readonly type: "report"; readonly id: number; readonly by: string }
   | { readonly type: "export"; readonly id: number; readonly what: ExportKind; readonly lang: Lang; readonly by: string }
-  | { readonly type: "template"; readonly id: number; readonly sets: readonly SetFile[]; readonly set: { readonly id: string; readonly version: string }; readonly format: "xlsx" | "csv"; readonly lang: Lang };
+  | {
+      readonly type: "template";
+      readonly id: number;
+      readonly sets: readonly SetFile[];
+      readonly set: { readonly id: string; readonly version: string };
+      readonly format: "xlsx" | "csv";
+      readonly lang: Lang;
+    };
 
 /** The files a finished run can be downloaded as. */
 export type ExportKind = "results-ndjson" | "results-xlsx" | "results-csv" | "report-csv" | "report-md" | "report-json" | "report-text";
@@ -35,7 +52,16 @@ export type ShownError = LineError & { readonly line: number };
 export type Reply =
   | { readonly type: "ready" }
   | { readonly type: "progress"; readonly id: number; readonly phase: "reading" | "evaluating"; readonly done: number; readonly total: number }
-  | { readonly type: "done"; readonly id: number; readonly report: Report; readonly errors: readonly ShownError[]; readonly fields: string[]; readonly notices: Localized[]; readonly delimiter: string | null; readonly format: string }
+  | {
+      readonly type: "done";
+      readonly id: number;
+      readonly report: Report;
+      readonly errors: readonly ShownError[];
+      readonly fields: string[];
+      readonly notices: Localized[];
+      readonly delimiter: string | null;
+      readonly format: string;
+    }
   | { readonly type: "report"; readonly id: number; readonly report: Report }
   | { readonly type: "file"; readonly id: number; readonly blob: Blob }
   | { readonly type: "error"; readonly id: number; readonly error: WorkerError };
