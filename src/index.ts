@@ -59,7 +59,7 @@ export type { CompletenessLevel } from "./schema/criteria-set.js";
 export type { CriteriaSetInput } from "./schema/criteria-set.js";
 export { InputSpec, Inputs } from "./schema/inputs.js";
 export { Rule } from "./schema/rule.js";
-export { Localized } from "./schema/common.js";
+export { Localized, Note, noteText } from "./schema/common.js";
 export {
   Result,
   CriterionResult,

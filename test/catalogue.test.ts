@@ -72,6 +72,60 @@ describe("renderCatalogue", () => {
   });
 });
 
+describe("notes in the reader's language", () => {
+  const noted = makeSet({
+    id: "ghi-chu",
+    completeness: {
+      level: "complete-secondary",
+      notes: [{ vi: "Ngưỡng lấy theo bản tỉnh ban hành lại.", en: "Threshold taken from the provincial re-issue." }, "Written once, as its author wrote it."],
+    },
+    references: [{ document: "CV 1/2024", note: { vi: "Nhắc lại tiêu chí 2.", en: "Restates criterion 2." } }],
+  });
+  const vi = renderCatalogue([loadCriteriaSet(noted)], { lang: "vi" });
+  const en = renderCatalogue([loadCriteriaSet(noted)], { lang: "en" });
+
+  it("prints a {vi, en} note in the page's language and a plain one as written", () => {
+    expect(vi).toContain("  - Ngưỡng lấy theo bản tỉnh ban hành lại.");
+    expect(vi).toContain("  - CV 1/2024: Nhắc lại tiêu chí 2.");
+    expect(vi).not.toContain("Threshold taken");
+    expect(en).toContain("  - Threshold taken from the provincial re-issue.");
+    expect(en).toContain("  - CV 1/2024: Restates criterion 2.");
+    expect(en).not.toContain("Ngưỡng lấy");
+    for (const page of [vi, en]) expect(page).toContain("  - Written once, as its author wrote it.");
+  });
+
+  it("refuses a note with an empty language", () => {
+    const bad = makeSet({ completeness: { level: "partial", notes: [{ vi: "", en: "x" }] } });
+    expect(() => loadCriteriaSet(bad)).toThrow(/completeness\.notes/);
+  });
+
+  it("every shipped completeness and reference note is {vi, en}, the two differing", () => {
+    const sets = loadCriteriaDir(join(ROOT, "criteria"));
+    let count = 0;
+    for (const s of sets) {
+      const notes = [...s.definition.completeness.notes, ...s.definition.references.flatMap((r) => (r.note === undefined ? [] : [r.note]))];
+      for (const n of notes) {
+        expect(typeof n, `${s.definition.id}@${s.definition.version}: ${JSON.stringify(n)}`).toBe("object");
+        if (typeof n === "object") expect(n.vi).not.toBe(n.en);
+        count++;
+      }
+    }
+    expect(count).toBe(185);
+  });
+
+  it("tieuchi catalogue --lang vi shows the shipped notes in Vietnamese, --lang en in English", () => {
+    const vi = run("catalogue", "--lang", "vi", "--sets", join(ROOT, "criteria"));
+    const en = run("catalogue", "--lang", "en", "--sets", join(ROOT, "criteria"));
+    expect([vi.code, en.code]).toEqual([0, 0]);
+    // xoa-mu-chu@2014.1.0, a completeness note and a reference note.
+    expect(vi.out).toContain("Các số liệu là số liệu hồ sơ phổ cập giáo dục của xã cho năm đánh giá");
+    expect(vi.out).not.toContain("The counts are those the commune's universal-education records give");
+    expect(en.out).toContain("The counts are those the commune's universal-education records give");
+    expect(en.out).not.toContain("Các số liệu là số liệu hồ sơ phổ cập giáo dục");
+    expect(vi.out).toMatch(/Thông tư 25\/2023\/TT-BGDĐT \(Bộ Giáo dục và Đào tạo, 27\/12\/2023\): Tiêu chí 4/);
+  });
+});
+
 describe("docs/criteria.md", () => {
   it("is the catalogue generated from criteria/ (run `npm run catalogue` after changing a set)", () => {
     const committed = readFileSync(join(ROOT, "docs/criteria.md"), "utf8");

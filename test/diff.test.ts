@@ -129,6 +129,27 @@ describe("diff in detail", () => {
     expect(patched((s) => (s.criteria[0].applies = { var: "a" }))[0]!.message.vi).toBe("Tiêu chí a: nay chỉ áp dụng khi a: có");
   });
 
+  it("compares notes by their content: {vi, en} objects, a translation, a change of one language", () => {
+    const noted = (notes: unknown[]) => makeSet({ ...structuredClone(base), completeness: { level: "complete-secondary", notes } } as any);
+    const a = noted([{ vi: "Ghi chú một.", en: "Note one." }, "Note two."]);
+    // Equal content, other objects, other key order: nothing changed.
+    expect(diff(a, noted([{ en: "Note one.", vi: "Ghi chú một." }, "Note two."])).changes).toEqual([]);
+    // The plain note translated: one removed, one added.
+    const translated = diff(
+      a,
+      noted([
+        { vi: "Ghi chú một.", en: "Note one." },
+        { vi: "Ghi chú hai.", en: "Note two." },
+      ]),
+    ).changes;
+    expect(translated).toMatchObject([
+      { kind: "metadata-changed", field: "completeness.notes", before: ["Note two."], after: [{ vi: "Ghi chú hai.", en: "Note two." }] },
+    ]);
+    expect(translated[0]!.message.en).toBe("Completeness notes: 1 added, 1 removed");
+    // Only the Vietnamese changed: still a change.
+    expect(diff(a, noted([{ vi: "Ghi chú 1.", en: "Note one." }, "Note two."])).changes.map((c) => c.field)).toEqual(["completeness.notes"]);
+  });
+
   it("states mandatory, level, group, role and pending changes", () => {
     expect(patched((s) => (s.criteria[0].mandatory = true))[0]).toMatchObject({
       field: "mandatory",

@@ -8,14 +8,14 @@
 import type { LoadedSet } from "../evaluate/load.js";
 import { both, msg, t, type Catalogue, type Lang } from "../i18n/index.js";
 import { COMPLETENESS_VALUES } from "../i18n/codes/catalogue.js";
-import type { Localized } from "../schema/common.js";
+import { noteText, type Localized } from "../schema/common.js";
 import type { CompletenessLevel, CriteriaSet, Decision, Deadline, Procedure } from "../schema/criteria-set.js";
 
 /** Options of {@link renderCatalogue}. */
 export interface CatalogueOptions {
   /** The command that regenerates the page, named in its header. */
   readonly command?: string;
-  /** The language of the page (default English, the language of `docs/criteria.md`); the sets' own texts stay as written. */
+  /** The language of the page (default English, the language of `docs/criteria.md`); the sets' notes in it, their quoted texts as written. */
   readonly lang?: Lang;
 }
 
@@ -167,7 +167,7 @@ export function renderCatalogue(sets: readonly LoadedSet[], options: CatalogueOp
       }
       if (d.completeness.notes.length) {
         out.push(`- **${field("notes")}:**`);
-        for (const n of d.completeness.notes) out.push(`  - ${inline(n)}`);
+        for (const n of d.completeness.notes) out.push(`  - ${inline(noteText(n, lang))}`);
       }
       if (d.references.length) {
         out.push(`- **${field("references")}:**`);
@@ -176,7 +176,9 @@ export function renderCatalogue(sets: readonly LoadedSet[], options: CatalogueOp
             .filter(Boolean)
             .map((x) => inline(x!))
             .join(", ");
-          out.push(`  - ${inline(r.document)}${meta ? ` (${meta})` : ""}${r.note ? `: ${inline(r.note)}` : ""}${r.url ? ` <${link(r.url)}>` : ""}`);
+          out.push(
+            `  - ${inline(r.document)}${meta ? ` (${meta})` : ""}${r.note ? `: ${inline(noteText(r.note, lang))}` : ""}${r.url ? ` <${link(r.url)}>` : ""}`,
+          );
         }
       }
       out.push(`- **${field("file")}:** \`criteria/${d.id}/${d.version}.json\`, ${s.hash}`, "");

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { checkText } from "./issues.js";
+import type { Lang } from "../i18n/lang.js";
 
 /** Names that would reach into an object's prototype if used as a key. Never allowed as names or path segments. */
 export const FORBIDDEN_NAMES: ReadonlySet<string> = new Set(["__proto__", "prototype", "constructor"]);
@@ -20,6 +21,18 @@ export const Localized = z
   .strict()
   .describe("A text in Vietnamese (vi) and English (en).");
 export type Localized = z.infer<typeof Localized>;
+
+/**
+ * A note of a criteria file (completeness notes, reference notes): `{vi, en}`, or one string in whatever language
+ * its author wrote (older files). Every shipped set writes `{vi, en}`; readers print it with {@link noteText}.
+ */
+export const Note = z.union([z.string().min(1), Localized]).describe("A note: {vi, en} (preferred), or one string as its author wrote it.");
+export type Note = z.infer<typeof Note>;
+
+/** A note in the reader's language: its `vi` or `en`, or the one string as written. */
+export function noteText(note: Note, lang: Lang): string {
+  return typeof note === "string" ? note : note[lang];
+}
 
 function isRealDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { msg } from "../i18n/index.js";
 import { checkText, checkWith } from "./issues.js";
-import { Id, IsoDate, Localized, Name, SetId, Version, WebUrl } from "./common.js";
+import { Id, IsoDate, Localized, Name, Note, SetId, Version, WebUrl } from "./common.js";
 import { Inputs } from "./inputs.js";
 import { Rule } from "./rule.js";
 
@@ -24,7 +24,7 @@ export const Reference = z
     document: z.string().min(1),
     issuer: z.string().min(1).optional(),
     issued: IsoDate.optional(),
-    note: z.string().min(1).optional(),
+    note: Note.optional(),
     url: WebUrl.optional(),
   })
   .strict();
@@ -52,7 +52,7 @@ export const Completeness = z
       .describe(
         "'complete-official': every criterion from the official text, each quoting its article; 'complete-secondary': every criterion encoded, from secondary copies (notes say what was inferred); 'partial': some criteria are listed but not encoded.",
       ),
-    notes: z.array(z.string().min(1)).default([]).describe("What is unverified, inferred or disputed, and why."),
+    notes: z.array(Note).default([]).describe("What is unverified, inferred or disputed, and why: each {vi, en}."),
   })
   .strict();
 export type Completeness = z.infer<typeof Completeness>;
@@ -198,7 +198,7 @@ export const Criterion = z
       "What an empty group means for this criterion, as the regulation says: when a share or ratio it takes has nobody in its base (no members, or every member excluded), the criterion is 'fail', 'not-applicable' or 'pass'. Required on every criterion that takes a share or ratio of a group; say the regulation's reason in completeness.notes.",
     ),
     explain: ExplainTemplates.optional(),
-    notes: z.string().min(1).optional(),
+    notes: Note.optional(),
   })
   .strict()
   .superRefine((c, ctx) => {

@@ -294,8 +294,11 @@ class Differ {
           after: b.procedure ?? null,
         },
       );
-    const notesOut = a.completeness.notes.filter((n) => !b.completeness.notes.includes(n));
-    const notesIn = b.completeness.notes.filter((n) => !a.completeness.notes.includes(n));
+    // Notes are strings or {vi, en}: compared by their canonical JSON, not by identity.
+    const notesA = new Set(a.completeness.notes.map((n) => canonicalJson(n)));
+    const notesB = new Set(b.completeness.notes.map((n) => canonicalJson(n)));
+    const notesOut = a.completeness.notes.filter((n) => !notesB.has(canonicalJson(n)));
+    const notesIn = b.completeness.notes.filter((n) => !notesA.has(canonicalJson(n)));
     if (notesOut.length || notesIn.length)
       this.add("metadata", "metadata-changed", null, "completeness.notes", msg("diff.notes", { added: notesIn.length, removed: notesOut.length }), {
         before: notesOut,

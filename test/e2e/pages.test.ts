@@ -172,6 +172,20 @@ describe("every page state: accessible (axe-core) and in Vietnamese only", { tim
     await p.goto(`${url}#/set/don-vi-hoc-tap/2024.1.0`);
     await p.waitForSelector("[data-test=criteria]");
     await expectGood(p, "set");
+    // The set's completeness and reference notes in the page's language (every shipped note is {vi, en}).
+    const dvht = JSON.parse(readFileSync(join(ROOT, "criteria", "don-vi-hoc-tap", "2024.1.0.json"), "utf8")) as {
+      completeness: { notes: { vi: string; en: string }[] };
+      references: { note?: { vi: string; en: string } }[];
+    };
+    const notesShown = () => p.locator("[data-test=completeness] .notes li").allTextContents();
+    const refsShown = () => p.locator(".refs li > div").allTextContents();
+    const refNotes = dvht.references.flatMap((r) => (r.note ? [r.note] : []));
+    expect(await notesShown()).toEqual(dvht.completeness.notes.map((n) => n.vi));
+    expect(await refsShown()).toEqual(refNotes.map((n) => n.vi));
+    await p.click("button[data-lang=en]");
+    expect(await notesShown()).toEqual(dvht.completeness.notes.map((n) => n.en));
+    expect(await refsShown()).toEqual(refNotes.map((n) => n.en));
+    await p.click("button[data-lang=vi]");
   });
 
   it("the check page: empty, with a list, not in force, invalid data and a verdict", async () => {

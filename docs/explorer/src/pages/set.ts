@@ -5,7 +5,7 @@ import { download, h } from "../dom.js";
 import { lang, loc, t } from "../i18n.js";
 import { href } from "../router.js";
 import type { View } from "../app.js";
-import { badge, completenessView, heading, phase, setLink } from "../views/common.js";
+import { badge, completenessView, heading, noteView, phase, setLink } from "../views/common.js";
 import { templateButtons } from "./batch.js";
 
 const sentence = (set: LoadedSet, rule: Parameters<typeof describeRule>[0]) => describeRule(rule, lang(), set.labels);
@@ -275,7 +275,7 @@ function provenance(e: Entry): HTMLElement {
                 null,
                 r.url ? h("a", { href: r.url, rel: "noopener noreferrer", target: "_blank" }, r.document) : r.document,
                 meta ? ` (${meta})` : null,
-                r.note ? h("div", { class: "small muted", lang: "en" }, r.note) : null,
+                r.note ? noteView("div", r.note, { class: "small muted" }) : null,
               );
             }),
           ),

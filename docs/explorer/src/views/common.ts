@@ -1,5 +1,5 @@
 /** Pieces several pages share. */
-import type { LoadedSet } from "tieuchi";
+import type { LoadedSet, Note } from "tieuchi";
 import { find, type Entry, inForceOn, today, versionName } from "../catalogue.js";
 import { h } from "../dom.js";
 import { loc, t } from "../i18n.js";
@@ -22,22 +22,30 @@ export function badge(text: string, kind: string): HTMLElement {
   return h("span", { class: `badge badge-${kind}` }, text);
 }
 
+/**
+ * A note of a criteria file in the page's language. A note written as one string (older or hand-made files) is
+ * shown as written, marked with * and without a language of its own: the page cannot tell which it is.
+ */
+export function noteView(tag: "li" | "div", note: Note, attrs: Record<string, string> = {}): HTMLElement {
+  return typeof note === "string" ? h(tag, { ...attrs, "data-note": "as-written" }, `* ${note}`) : h(tag, attrs, loc(note));
+}
+
 /** The completeness of a set: its level, pending count and notes (shown, or folded behind their count). */
 export function completenessView(set: LoadedSet, notes: "shown" | "folded"): HTMLElement {
   const c = set.definition.completeness;
   const tr = t();
-  // The criteria files write their notes in English only: said so, and marked so for screen readers.
+  const asWritten = c.notes.some((n) => typeof n === "string");
   const list =
     c.notes.length > 0
       ? h(
           "div",
           null,
-          tr.notesInEnglish ? h("p", { class: "small muted" }, tr.notesInEnglish) : null,
           h(
             "ul",
-            { class: "notes", lang: "en" },
-            c.notes.map((n) => h("li", null, n)),
+            { class: "notes" },
+            c.notes.map((n) => noteView("li", n)),
           ),
+          asWritten ? h("p", { class: "small muted" }, tr.notesAsWritten) : null,
         )
       : null;
   return h(
