@@ -40,11 +40,13 @@ const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Reco
 
 /** Budgets, in bytes, a little above what was measured (see the CHANGELOG): a regression past them fails. */
 const BUDGET = {
-  // 974 131 B measured at 109 files with the operator registry, streamed CSV files and the rest of the
+  // 1 018 257 B measured (23:40 UTC) once the 185 notes of the shipped sets carry their Vietnamese (issue 16):
+  // +42 517 B over main at be7fa10 (975 740 B), the text being in criteria/*.json and in the ESM and CommonJS
+  // builds' bundled sets (+60 KB, +80 KB, +80 KB unpacked). 974 131 B measured at 109 files with the operator registry, streamed CSV files and the rest of the
   // catalogue (20:45 UTC); 955 904 B once the message catalogue took in every command's and the library's
   // sentences (issue 16 item 1); 910 153 B after the three-valued engine (issue 12) and the hostile-input
   // checks (issue 14) joined; 808 036 B before them.
-  packed: 985_000,
+  packed: 1_030_000,
   /**
    * The README's browser example, esbuild, minified and gzipped: the core, zod and one set (194 253 B measured
    * with the explanations', spreadsheets' and transition's sentences and main's constraint and hostile-input
