@@ -102,10 +102,15 @@ export function listOperand(e: Expr): ListExpr {
   return e as ListExpr;
 }
 
-/** The condition's truthiness for the item `it` of the list, in the item's scope. */
-export function itemTest(list: ListExpr, cond: Rule | undefined, ctx: Context): string {
+/** A rule read for the item `it` of the list, in the item's scope. */
+export function itemValue(list: ListExpr, rule: Rule | undefined, ctx: Context): Expr {
   const spec = list.type.item;
   if (spec.type !== "object") return refuse("a list whose items are not records");
-  if (cond === undefined) return refuse("a list operator without its condition");
-  return truthyCode(ctx.within({ kind: "item", name: "it", spec }).emit(cond));
+  if (rule === undefined) return refuse("a list operator without its per-item argument");
+  return ctx.within({ kind: "item", name: "it", spec }).emit(rule);
+}
+
+/** The condition's truthiness for the item `it` of the list, in the item's scope. */
+export function itemTest(list: ListExpr, cond: Rule | undefined, ctx: Context): string {
+  return truthyCode(itemValue(list, cond, ctx));
 }

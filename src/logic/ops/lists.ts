@@ -34,7 +34,7 @@ import { checkFinite } from "../exact.js";
 import type { BoundsEnv } from "../read-bounds.js";
 import { ANY, BOOLEAN, DATE_LITERAL, describeType, INTEGER, isNumeric, NUMBER } from "../types.js";
 import { lit } from "../../json/literal.js";
-import { BOOL, COUNT, type Emitter, itemTest, listOperand, refuse } from "./emit.js";
+import { BOOL, COUNT, type Emitter, itemTest, itemValue, listOperand, NUM, refuse } from "./emit.js";
 import { isStatic, plainPath, readPlain, staticValue, truthyRead } from "./var.js";
 import type { BoundsContext, BoundsFn, Compiled, CompileContext, CompiledTest, Operator, Sink } from "./types.js";
 
@@ -403,6 +403,14 @@ const sumOp: Operator = {
   describe(c) {
     const l = c.list(0);
     return c.say(msg("word.rule_sum", { value: l.cond(1), list: l.text }));
+  },
+  // Generated: numbers only, folded as `total` folds them; a total that is not finite hands the unit back (`fin`).
+  emit(args, ctx) {
+    const list = listOperand(ctx.emit(args[0]!));
+    const value = itemValue(list, args[1], ctx);
+    if (value.type.kind !== "num") return refuse("sum of a value that is not a number");
+    const f = ctx.fn("l", `let n = 0; for (let i = 0; i < l.length; i++) { const it = l[i]; n = pf(n) + pf(${value.code}); } return fin(n);`);
+    return { code: `${f}(${list.code})`, type: NUM };
   },
 };
 
