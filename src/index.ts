@@ -97,6 +97,7 @@ export {
 } from "./evaluate/evaluate.js";
 export { useGenerated, type GeneratedModule } from "./evaluate/generated.js";
 export { generateModule, notGenerated, GENERATED_FORMAT } from "./generate/module.js";
+export type { Refusal } from "./i18n/codes/generate.js";
 
 export { describeRule } from "./explain/describe.js";
 export { renderCatalogue, type CatalogueOptions } from "./report/catalogue.js";

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { evaluate, loadCriteriaSet, OptionsError, useGenerated } from "../src/index.js";
+import { evaluate, loadCriteriaSet, notGenerated, OptionsError, useGenerated } from "../src/index.js";
+import { sayRefusal } from "../src/i18n/cli.js";
 import { readJson, ROOT } from "./helpers.js";
 import { run } from "./run-cli.js";
 
@@ -36,11 +37,28 @@ describe("tieuchi compile", () => {
     set.inputs.ghiChu = { type: "array", items: { type: "string", ...text }, ...text };
     const file = join(dir, "ghi-chu.json");
     writeFileSync(file, JSON.stringify(set));
+    // Vietnamese by default, the reason too (a code of the generator put into words: gen.items_not_records).
     const r = run("compile", file, "--out", join(dir, "x.mjs"));
     expect(r.code).toBe(2);
-    expect(r.err).toContain("a list whose items are not records");
+    expect(r.err).toContain("vì bộ tiêu chí dùng một danh sách mà các phần tử không phải bản ghi;");
+    expect(r.err).not.toContain("records");
+    const en = run("compile", file, "--out", join(dir, "x.mjs"), "--lang", "en");
+    expect(en.code).toBe(2);
+    expect(en.err).toContain("it uses a list whose items are not records;");
     expect(run("compile", join(ROOT, "criteria/don-vi-hoc-tap/2020.1.0.json")).code).toBe(2);
     expect(run("compile", "--out", join(dir, "y.mjs")).code).toBe(2);
     expect(run("compile", join(ROOT, "criteria/don-vi-hoc-tap/2020.1.0.json"), "--out", join(dir, "missing-folder", "z.mjs")).code).toBe(2);
+  });
+
+  it("refuses with a code and its parameters, which the command line puts into words in each language", () => {
+    // A record of 31 fields: the generated form reads records of at most 30.
+    const set = readJson("test/bench/family-set.json") as { inputs: Record<string, unknown> };
+    const text = { label: { vi: "mục", en: "item" }, description: { vi: "Mục.", en: "Item." } };
+    const fields = Object.fromEntries(Array.from({ length: 31 }, (_, i) => [`muc${i}`, { type: "boolean", ...text }]));
+    set.inputs.hoSo = { type: "object", ...text, fields };
+    const refusal = notGenerated(loadCriteriaSet(set));
+    expect(refusal).toEqual({ key: "gen.too_many", params: { what: "fields", max: 30 } });
+    expect(sayRefusal("vi", refusal!)).toBe("một bản ghi có hơn 30 trường");
+    expect(sayRefusal("en", refusal!)).toBe("a record of more than 30 fields");
   });
 });

@@ -373,6 +373,11 @@ describe("tieuchi cases --boundaries", () => {
     expect(file.generated).toMatchObject({ by: "tieuchi cases --boundaries", hash: dvht.hash, seed: "tieuchi" });
     expect(file.cases.map((c) => c.name)).toContain("mức đạt 50, xếp loại Trung bình: 50 điểm (tại ngưỡng)");
     expect(r.out).toBe(compactJson(boundaryCases(dvht).file));
+    // The names and descriptions the tool writes: Vietnamese first, English with --lang en.
+    expect(file.cases[0]!.description).toBe("2.1 (quy tắc): ít nhất 100% thành viên đạt: có kế hoạch tự học được duyệt.");
+    const en = parseCaseFile(JSON.parse(run("cases", "--boundaries", "criteria/don-vi-hoc-tap/2020.1.0.json", "--lang", "en").out));
+    expect(en.cases[0]!.description).toBe("2.1 (rule): at least 100% of members meet: approved self-study plan.");
+    expect(en.cases.map((c) => c.name)).toContain("pass mark 50, grade Average: 50 points (at the line)");
   });
 
   it("writes --out next to the set, overwrites a generated file, and never a hand-written one", () => {

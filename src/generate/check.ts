@@ -39,7 +39,7 @@ export function emitCheck(inputs: Inputs, limits: DataLimits, fn: (params: strin
         return `if (typeof v !== "string" || v.length > ${Number.isFinite(max) ? max : Number.MAX_SAFE_INTEGER} || !plain(v)) no();`;
       }
       case "array": {
-        if (spec.items.type !== "object") return refuse("a list whose items are not records");
+        if (spec.items.type !== "object") return refuse("gen.items_not_records");
         const item = record(spec.items.fields);
         const maxItems = Math.min(spec.maxItems ?? Infinity, limits.maxArrayLength);
         const max = Number.isFinite(maxItems) ? maxItems : Number.MAX_SAFE_INTEGER;
@@ -56,7 +56,7 @@ export function emitCheck(inputs: Inputs, limits: DataLimits, fn: (params: strin
         if (spec.levels !== undefined) return levelsValue(spec.levels);
         return `if (typeof v !== "boolean") no();`;
       default:
-        return refuse(`an input of type ${(spec as { type: string }).type}`);
+        return refuse("gen.input_type", { type: (spec as { type: string }).type });
     }
   };
   /**
@@ -65,7 +65,7 @@ export function emitCheck(inputs: Inputs, limits: DataLimits, fn: (params: strin
    * not held: the general evaluator refuses it).
    */
   const levelsValue = (levels: readonly string[]): string => {
-    if (levels.length > 30) return refuse("a title of more than 30 levels");
+    if (levels.length > 30) return refuse("gen.too_many", { what: "levels", max: 30 });
     const cases = levels.map((l, i) => `case ${lit(l)}: m |= ${2 ** i}; break;`).join(" ");
     const unlisted = levels.map((l, i) => `if ((m & ${2 ** i}) === 0 && ${lit(l)} in v) no();`).join(" ");
     const record = fn(
@@ -80,7 +80,7 @@ export function emitCheck(inputs: Inputs, limits: DataLimits, fn: (params: strin
   /** A function checking a record of these fields; returns its name. */
   const record = (fields: Inputs): string => {
     const names = Object.keys(fields);
-    if (names.length > 30) return refuse("a record of more than 30 fields");
+    if (names.length > 30) return refuse("gen.too_many", { what: "fields", max: 30 });
     const cases = names
       .map((n, i) => {
         const spec = fields[n]!;

@@ -15,6 +15,7 @@
  */
 import { lit } from "../json/literal.js";
 import { REGISTRY } from "../logic/operators.js";
+import type { Refusal } from "../i18n/codes/generate.js";
 import { type Context, type Expr, NotGenerated, refuse, type Scope, truthyCode } from "../logic/ops/emit.js";
 import { ruleParts } from "../logic/walk.js";
 import type { CriteriaSet } from "../schema/criteria-set.js";
@@ -90,13 +91,16 @@ export interface GeneratorInput {
   readonly limits: Readonly<Limits>;
 }
 
-/** Why a set has no generated evaluator, or undefined when it can have one. */
-export function notGenerated(loaded: GeneratorInput): string | undefined {
+/**
+ * Why a set has no generated evaluator (a `gen.*` code and its parameters, which `tieuchi compile` puts into
+ * words), or undefined when it can have one.
+ */
+export function notGenerated(loaded: GeneratorInput): Refusal | undefined {
   try {
     generateModule(loaded);
     return undefined;
   } catch (e) {
-    if (e instanceof NotGenerated) return e.message;
+    if (e instanceof NotGenerated) return e.reason;
     throw e;
   }
 }
@@ -154,7 +158,7 @@ export function generateModule(loaded: GeneratorInput): string {
       if (c.rule !== undefined) body.push(`st = ${test(c.rule)} ? 0 : 1; ea = st === 0 ? ${max} : 0;`);
       if (c.points !== undefined && typeof c.points === "object" && "score" in c.points) {
         const s = root.emit(c.points.score);
-        if (s.type.kind !== "num" && s.type.kind !== "any") refuse("a score that is not a number");
+        if (s.type.kind !== "num" && s.type.kind !== "any") refuse("gen.score_not_number");
         body.push(`ea = score(${s.code}, ${max});`);
       }
     }
@@ -200,10 +204,10 @@ function emitRule(rule: Rule, ctx: Context): Expr {
     case "string":
       return { code: lit(rule), type: { kind: "str" } };
   }
-  if (Array.isArray(rule)) return refuse("a list literal outside in");
+  if (Array.isArray(rule)) return refuse("gen.list_literal");
   const parts = ruleParts(rule, true);
-  if (parts === undefined) return refuse("an object that is not one operation");
+  if (parts === undefined) return refuse("gen.not_one_operation");
   const emit = REGISTRY.get(parts.op)?.emit;
-  if (emit === undefined) return refuse(`the operator ${JSON.stringify(parts.op)}`);
+  if (emit === undefined) return refuse("gen.operator", { op: parts.op });
   return emit(parts.args, ctx, parts.op);
 }

@@ -3,7 +3,7 @@ import { FileError, printable } from "../../errors.js";
 import { generateModule, notGenerated } from "../../generate/module.js";
 import { fileReason, loadCriteriaFile } from "../../node/index.js";
 import type { Lang } from "../../i18n/index.js";
-import { tCli } from "../../i18n/cli.js";
+import { sayRefusal, tCli } from "../../i18n/cli.js";
 import { EXIT, UsageError, type Io } from "../output.js";
 
 /**
@@ -15,8 +15,9 @@ import { EXIT, UsageError, type Io } from "../output.js";
 export function compileCommand(args: readonly string[], opts: { out?: string; lang: Lang }, io: Io): number {
   if (args.length !== 1 || opts.out === undefined) throw new UsageError(tCli(opts.lang, "cmd.takes", { command: "compile" }));
   const loaded = loadCriteriaFile(args[0]!);
-  const why = notGenerated(loaded);
-  if (why !== undefined) {
+  const refusal = notGenerated(loaded);
+  if (refusal !== undefined) {
+    const why = sayRefusal(opts.lang, refusal);
     io.err(`tieuchi: ${tCli(opts.lang, "cmd.compile.not_generated", { file: printable(args[0]!), why })}\n`);
     return EXIT.usage;
   }

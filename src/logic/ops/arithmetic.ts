@@ -136,7 +136,7 @@ function plain(op: string, args: readonly unknown[]): unknown {
 function nums(args: readonly Rule[], ctx: Context, op: string): string[] {
   return args.map((a) => {
     const e = ctx.emit(a);
-    if (e.type.kind !== "num") return refuse(`${op} of a value that is not a number`);
+    if (e.type.kind !== "num") return refuse("gen.operand_type", { op, want: "number" });
     return e.code;
   });
 }
@@ -144,7 +144,7 @@ function nums(args: readonly Rule[], ctx: Context, op: string): string[] {
 /** Two operands exactly, for `/` and `%`. */
 function two(args: readonly Rule[], ctx: Context, op: string): [string, string] {
   const xs = nums(args, ctx, op);
-  if (xs.length !== 2) return refuse(`${op} without two operands`);
+  if (xs.length !== 2) return refuse("gen.operands", { op, expected: [2] });
   return [xs[0]!, xs[1]!];
 }
 

@@ -87,13 +87,13 @@ function operands(args: Rule[], compile: (r: Rule) => Compiled, used: number) {
 // on conversions the generator does not model). `<` and `<=` with three operands evaluate all three first.
 
 function scalar(e: Expr): string {
-  if (e.type.kind === "list" || e.type.kind === "rec" || e.type.kind === "any") return refuse("a comparison of a list, a record or a value of unknown type");
+  if (e.type.kind === "list" || e.type.kind === "rec" || e.type.kind === "any") return refuse("gen.operand_type", { want: "scalar" });
   return e.code;
 }
 
 function emitBinary(op: string): Emitter {
   return (args, ctx) => {
-    if (args.length !== 2) return refuse(`${op} with ${args.length} operands`);
+    if (args.length !== 2) return refuse("gen.operands", { op, expected: [2] });
     return { code: `(${scalar(ctx.emit(args[0]!))} ${op} ${scalar(ctx.emit(args[1]!))})`, type: BOOL };
   };
 }

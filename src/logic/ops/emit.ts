@@ -12,6 +12,9 @@
  */
 import type { InputSpec } from "../../schema/inputs.js";
 import type { Rule } from "../../schema/rule.js";
+import type { Refusal } from "../../i18n/codes/generate.js";
+
+type RefusalOf<K extends Refusal["key"]> = Extract<Refusal, { key: K }>;
 
 /** The static type of a generated expression. */
 export type ExprType =
@@ -63,14 +66,27 @@ export interface Context {
 /** Emits one operator's call, given its arguments (as the rule walker lists them) and its name. */
 export type Emitter = (args: readonly Rule[], ctx: Context, op: string) => Expr;
 
-/** A rule (or a set) the generator does not model: the set keeps the closure evaluator. */
+/**
+ * A rule (or a set) the generator does not model: the set keeps the closure evaluator. `reason` says what, as a
+ * code and its parameters (`gen.*`, put into words by the command line's catalogue, so browser bundles do not
+ * carry the sentences); `message` names the same for a developer's log.
+ */
 export class NotGenerated extends Error {
   override readonly name = "NotGenerated";
+  /** What the generator does not model: the key of its sentence and the sentence's parameters. */
+  readonly reason: Refusal;
+  constructor(reason: Refusal) {
+    super(`no generated form: ${reason.key}${Object.keys(reason.params).length ? ` ${JSON.stringify(reason.params)}` : ""}`);
+    this.reason = reason;
+  }
 }
 
-/** Refuses a rule the generator does not model. */
-export function refuse(why: string): never {
-  throw new NotGenerated(why);
+/** Refuses a rule the generator does not model, saying what (a `gen.*` code and its parameters). */
+export function refuse<K extends Refusal["key"]>(
+  key: K,
+  ...params: {} extends RefusalOf<K>["params"] ? [params?: RefusalOf<K>["params"]] : [params: RefusalOf<K>["params"]]
+): never {
+  throw new NotGenerated({ key, params: params[0] ?? {} } as Refusal);
 }
 
 /** The expression's JsonLogic truthiness as a JavaScript boolean expression. */
@@ -90,7 +106,7 @@ export function truthyCode(e: Expr): string {
     case "rec":
       return `(${e.code}, true)`;
     case "levels":
-      return refuse("a title held at levels read whole");
+      return refuse("gen.levels_whole");
     default:
       return `tr(${e.code})`;
   }
@@ -98,15 +114,15 @@ export function truthyCode(e: Expr): string {
 
 /** The list operand of a list operator or a share: a list of records. */
 export function listOperand(e: Expr): ListExpr {
-  if (e.type.kind !== "list") return refuse("a list operator over a value that is not a list of records");
+  if (e.type.kind !== "list") return refuse("gen.operand_type", { want: "records" });
   return e as ListExpr;
 }
 
 /** A rule read for the item `it` of the list, in the item's scope. */
 export function itemValue(list: ListExpr, rule: Rule | undefined, ctx: Context): Expr {
   const spec = list.type.item;
-  if (spec.type !== "object") return refuse("a list whose items are not records");
-  if (rule === undefined) return refuse("a list operator without its per-item argument");
+  if (spec.type !== "object") return refuse("gen.items_not_records");
+  if (rule === undefined) return refuse("gen.item_argument");
   return ctx.within({ kind: "item", name: "it", spec }).emit(rule);
 }
 

@@ -130,18 +130,19 @@ const emitCount: Emitter = (args, ctx) => {
 
 /** `in`: membership in a literal list (strict equality, as `indexOf`), or a substring of a text. */
 const emitIn: Emitter = (args, ctx) => {
-  if (args.length !== 2) return refuse("in without two operands");
+  if (args.length !== 2) return refuse("gen.operands", { op: "in", expected: [2] });
   const x = ctx.emit(args[0]!);
-  if (x.type.kind === "list" || x.type.kind === "rec" || x.type.kind === "any") return refuse("in of a list, a record or a value of unknown type");
+  if (x.type.kind === "list" || x.type.kind === "rec" || x.type.kind === "any") return refuse("gen.operand_type", { op: "in", want: "scalar" });
   const within = args[1]!;
   if (Array.isArray(within)) {
-    if (!within.every((v) => v === null || ["string", "number", "boolean"].includes(typeof v))) return refuse("in a list holding other than scalars");
+    if (!within.every((v) => v === null || ["string", "number", "boolean"].includes(typeof v)))
+      return refuse("gen.operand_type", { op: "in", want: "scalars" });
     if (within.length === 0) return { code: `(${x.code}, false)`, type: BOOL };
     const t = ctx.fresh("t");
     return { code: `((${t} = ${x.code}), ${within.map((v) => `${t} === ${lit(v)}`).join(" || ")})`, type: BOOL };
   }
   const w = ctx.emit(within);
-  if (w.type.kind !== "str") return refuse("in a value that is neither a literal list nor a text");
+  if (w.type.kind !== "str") return refuse("gen.operand_type", { op: "in", want: "list-or-text" });
   return { code: `inText(${x.code}, ${w.code})`, type: BOOL };
 };
 
@@ -408,7 +409,7 @@ const sumOp: Operator = {
   emit(args, ctx) {
     const list = listOperand(ctx.emit(args[0]!));
     const value = itemValue(list, args[1], ctx);
-    if (value.type.kind !== "num") return refuse("sum of a value that is not a number");
+    if (value.type.kind !== "num") return refuse("gen.operand_type", { op: "sum", want: "number" });
     const f = ctx.fn("l", `let n = 0; for (let i = 0; i < l.length; i++) { const it = l[i]; n = pf(n) + pf(${value.code}); } return fin(n);`);
     return { code: `${f}(${list.code})`, type: NUM };
   },

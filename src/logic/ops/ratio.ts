@@ -124,15 +124,15 @@ function referenceRatio(op: "atLeast" | "atMost", hooks: ReferenceHooks) {
 
 /** The percentage, a literal, as the arguments `units, scale, limit` of the module's `ratio`. */
 function percentCode(p: Rule | undefined): string {
-  if (typeof p !== "number") return refuse("a percentage that is not a literal number");
+  if (typeof p !== "number") return refuse("gen.percent", { why: "not-literal" });
   const plan = planPercent(p);
-  if (!plan) return refuse("a percentage out of range");
+  if (!plan) return refuse("gen.percent", { why: "out-of-range" });
   return `${plan.units}, ${plan.scale}, ${plan.limit}`;
 }
 
 function emitShare(atLeast: boolean): Emitter {
-  return (args, ctx) => {
-    if (args.length < 3 || args.length > 4) return refuse("a share without 3 or 4 operands");
+  return (args, ctx, op) => {
+    if (args.length < 3 || args.length > 4) return refuse("gen.operands", { op, expected: [3, 4] });
     const p = percentCode(args[0]);
     const list = listOperand(ctx.emit(args[1]!));
     const cond = itemTest(list, args[2], ctx);
@@ -146,11 +146,11 @@ function emitShare(atLeast: boolean): Emitter {
 }
 
 function emitRatio(atLeast: boolean): Emitter {
-  return (args, ctx) => {
-    if (args.length !== 3) return refuse("a ratio without 3 operands");
+  return (args, ctx, op) => {
+    if (args.length !== 3) return refuse("gen.operands", { op, expected: [3] });
     const part = ctx.emit(args[0]!);
     const whole = ctx.emit(args[1]!);
-    if (part.type.kind !== "num" || whole.type.kind !== "num") return refuse("a ratio of values that are not numbers");
+    if (part.type.kind !== "num" || whole.type.kind !== "num") return refuse("gen.operand_type", { op, want: "numbers" });
     return { code: `ratioOf(${part.code}, ${whole.code}, ${percentCode(args[2])}, ${atLeast})`, type: BOOL };
   };
 }

@@ -205,12 +205,12 @@ function typeOfSpec(spec: InputSpec): ExprType {
       if (spec.levels !== undefined) return { kind: "levels", levels: spec.levels };
       return BOOL;
     case "array":
-      if (spec.items.type !== "object") return refuse("a list whose items are not records");
+      if (spec.items.type !== "object") return refuse("gen.items_not_records");
       return { kind: "list", item: spec.items };
     case "object":
       return { kind: "rec", spec };
     default:
-      return refuse(`an input of type ${(spec as { type: string }).type}`);
+      return refuse("gen.input_type", { type: (spec as { type: string }).type });
   }
 }
 
@@ -223,16 +223,16 @@ function readField(obj: string, name: string, spec: InputSpec): Expr {
 }
 
 function fieldsOf(t: ExprType, segment: string): InputSpec {
-  if (t.kind !== "rec") return refuse(`a path through a value that is not a record (at ${JSON.stringify(segment)})`);
+  if (t.kind !== "rec") return refuse("gen.path", { why: "not-record", name: segment });
   const spec = t.spec.fields[segment];
-  if (spec === undefined || !Object.hasOwn(t.spec.fields, segment)) return refuse(`an undeclared field ${JSON.stringify(segment)}`);
+  if (spec === undefined || !Object.hasOwn(t.spec.fields, segment)) return refuse("gen.path", { why: "undeclared-field", name: segment });
   return spec;
 }
 
 /** `{"var": "a.b"}`. */
 const emitVar: Emitter = (args, ctx) => {
   const path = args[0];
-  if (args.length !== 1 || typeof path !== "string" || path === "") return refuse("a var that is not one non-empty literal path");
+  if (args.length !== 1 || typeof path !== "string" || path === "") return refuse("gen.path", { why: "not-literal" });
   const parts = path.split(".");
   const scope = ctx.scope;
   const first = parts[0]!;
@@ -240,22 +240,22 @@ const emitVar: Emitter = (args, ctx) => {
   if (scope.kind === "root") {
     const derived = scope.derived.get(first);
     if (derived !== undefined) {
-      if (parts.length > 1) return refuse("a path into a derived value");
+      if (parts.length > 1) return refuse("gen.path", { why: "into-derived" });
       return derived;
     }
-    if (!Object.hasOwn(scope.inputs, first)) return refuse(`an undeclared input ${JSON.stringify(first)}`);
+    if (!Object.hasOwn(scope.inputs, first)) return refuse("gen.path", { why: "undeclared-input", name: first });
     e = readField("d", first, scope.inputs[first]!);
   } else e = readField(scope.name, first, fieldsOf({ kind: "rec", spec: scope.spec }, first));
   for (let i = 1; i < parts.length; i++) {
     if (e.type.kind === "levels") {
-      if (i !== parts.length - 1) return refuse("a path through a level of a title");
+      if (i !== parts.length - 1) return refuse("gen.path", { why: "through-level" });
       e = readLevel(e as Expr & { type: { kind: "levels" } }, parts[i]!, ctx);
       continue;
     }
     const spec = fieldsOf(e.type, parts[i]!);
     e = readField(e.code, parts[i]!, spec);
   }
-  if (e.type.kind === "levels") return refuse("a title held at levels read whole");
+  if (e.type.kind === "levels") return refuse("gen.levels_whole");
   return e;
 };
 
@@ -268,7 +268,7 @@ const emitVar: Emitter = (args, ctx) => {
 function readLevel(title: Expr & { type: { kind: "levels" } }, id: string, ctx: Context): Expr {
   const levels = title.type.levels;
   const k = levels.indexOf(id);
-  if (k < 0) return refuse(`an undeclared level ${JSON.stringify(id)}`);
+  if (k < 0) return refuse("gen.path", { why: "undeclared-level", name: id });
   const is = (ids: readonly string[]) => (ids.length === 0 ? "false" : ids.map((l) => `v === ${lit(l)}`).join(" || "));
   const f = ctx.fn(
     "v",
