@@ -86,7 +86,10 @@ describe("the bundled sets' prebuilt evaluators", () => {
     const name = nameOf(allSets[0]);
     const moved = { ...lock, versions: { ...lock.versions, [name]: { ...lock.versions[name]!, hash: `sha256:${"0".repeat(64)}` } } };
     expect(await checkPrebuilt(moved)).toEqual([{ set: name, module: prebuiltOf(allSets[0])!.hash, lock: `sha256:${"0".repeat(64)}` }]);
-    const extra = { ...lock, versions: { ...lock.versions, "khong-co@1.0.0": { file: "khong-co/1.0.0.json", hash: `sha256:${"1".repeat(64)}`, parts: {}, criteria: {}, inputs: {} } } };
+    const extra = {
+      ...lock,
+      versions: { ...lock.versions, "khong-co@1.0.0": { file: "khong-co/1.0.0.json", hash: `sha256:${"1".repeat(64)}`, parts: {}, criteria: {}, inputs: {} } },
+    };
     expect(await checkPrebuilt(extra)).toEqual([{ set: "khong-co@1.0.0", module: undefined, lock: `sha256:${"1".repeat(64)}` }]);
     // tieuchi lock --check on the package's own folder checks them.
     expect(await runAsync("lock", "--check", "--lang", "en")).toMatchObject({ code: 0, out: `${allSets.length} locked\n` });
