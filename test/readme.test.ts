@@ -62,7 +62,9 @@ const BUDGET = {
    * reports' sentences were dropped with their modules before (81.4 KiB). Splitting the catalogue into parts
    * loaded with their modules (as the command line's part is) would win it back: not done yet.
    */
-  browserWithoutZod: 104_000,
+  // 104 031 B measured once the bundled set carries its prebuilt generated evaluator (issue 18: cong-dan-hoc-tap's
+  // module, +936 B; only the imported set's module is bundled), 103 095 B before.
+  browserWithoutZod: 105_000,
 };
 
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
