@@ -5,7 +5,8 @@
  * built explorer runs from file:// in headless Chromium under its own CSP; axe runs through the debugging
  * protocol, so the page's CSP stays as it ships.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
@@ -16,6 +17,7 @@ import { buildSite, launch, screenshots, type Browser } from "./browser.js";
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const DISTRICT = join(ROOT, "docs", "examples", "district", "don-vi-hoc-tap.ndjson");
 const CSV = join(ROOT, "test", "e2e", "fixtures", "don-vi-hoc-tap-units.csv");
+const tmp = mkdtempSync(join(tmpdir(), "tieuchi-pages-"));
 
 /**
  * Common English words: one of these in a Vietnamese page is an English sentence left over. Words that are also
@@ -31,6 +33,41 @@ const ENGLISH = new Set(
     "too small big larger whole part choose browse upload download loading"
   ).split(" "),
 );
+
+/**
+ * Vietnamese words that only a sentence has (function words, and the words the page's own Vietnamese sentences
+ * use): one of these in the English page is a Vietnamese sentence left over. Names of documents and issuers
+ * ("Bộ Giáo dục và Đào tạo", "Thông tư 24/2023/TT-BGDĐT") and the regulations' own quoted words are data, so the
+ * scan looks for sentence words only and leaves parts marked `lang="vi"` alone.
+ */
+const VIETNAMESE = new Set(
+  (
+    "của không được các những này khi đã chưa là với trong theo hoặc nếu cần phải thì bị để cho vào một có đạt tệp chọn tải thêm xóa " +
+    "tiêu_chí dữ_liệu kết_quả kiểm_tra phiên_bản văn_bản hiệu_lực ngày_xét danh_mục so_sánh hàng_loạt ghi_chú"
+  ).split(" "),
+);
+
+/** The Vietnamese sentence words of a text: single words with marks from the list, and its two-word terms. */
+function vietnameseWords(text: string): string[] {
+  // Quoted words (the regulations' own, in an English note) are data: "…", “…”, «…», and '…' opened after a space.
+  // A quote opens after a space or bracket and closes before one, so quotes inside a quoted rule pair up right.
+  const unquoted = text.replace(/«[^»]*»|“[^”]*”|(^|[\s([,])(["'])[^"']*\2(?=[\s)\],.;:]|$)/g, "$1 ");
+  const words =
+    unquoted
+      .normalize("NFC")
+      .toLocaleLowerCase("vi")
+      .match(/\p{L}+/gu) ?? [];
+  const found: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const two = `${w}_${words[i + 1] ?? ""}`;
+    if (VIETNAMESE.has(two)) {
+      found.push(two.replace("_", " "));
+      i++;
+    } else if (/[^a-z]/.test(w) && VIETNAMESE.has(w)) found.push(w);
+  }
+  return found;
+}
 
 /** The English words of a text, with what is not wording (hashes, ids, paths, identifiers, quoted values) removed. */
 function englishWords(text: string): string[] {
@@ -49,10 +86,10 @@ function englishWords(text: string): string[] {
  * title, placeholder, alt). Parts marked as another language (`lang="en"`, e.g. an English title shown on
  * purpose) and code samples are left out.
  */
-function readable(p: Page): Promise<string[]> {
+function readable(p: Page, other: "en" | "vi" = "en"): Promise<string[]> {
   return p.evaluate(`(() => {
     const out = [];
-    const skip = (el) => el.closest('[lang]:not(html)')?.getAttribute('lang')?.startsWith('en') || el.closest('code, pre, script, style, [hidden], .sr-skip-scan');
+    const skip = (el) => el.closest('[lang]:not(html)')?.getAttribute('lang')?.startsWith('${other}') || el.closest('code, pre, script, style, [hidden], .sr-skip-scan');
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
@@ -70,9 +107,9 @@ function readable(p: Page): Promise<string[]> {
  * The blocks a person reads as one line (paragraphs, list items, cells, options, labels, buttons, headings), as
  * their whole text, codes in them included.
  */
-function blocks(p: Page): Promise<string[]> {
+function blocks(p: Page, other: "en" | "vi" = "en"): Promise<string[]> {
   return p.evaluate(`(() => {
-    const skip = (el) => el.closest('[lang]:not(html)')?.getAttribute('lang')?.startsWith('en') || el.closest('pre, script, style, [hidden]');
+    const skip = (el) => el.closest('[lang]:not(html)')?.getAttribute('lang')?.startsWith('${other}') || el.closest('pre, script, style, [hidden]');
     const out = [];
     for (const el of document.body.querySelectorAll('p, li, td, th, dd, dt, option, optgroup, label, button, summary, h1, h2, h3, h4, legend, caption, a'))
       if (!skip(el) && el.getClientRects().length) { const t = (el.tagName === 'OPTGROUP' ? el.label : el.textContent).trim(); if (t) out.push(t); }
@@ -91,8 +128,16 @@ function isBareCode(text: string): boolean {
   return words.length < 2;
 }
 
-async function bareCodesIn(p: Page): Promise<string[]> {
-  return (await blocks(p)).filter(isBareCode);
+async function bareCodesIn(p: Page, other: "en" | "vi" = "en"): Promise<string[]> {
+  return (await blocks(p, other)).filter(isBareCode);
+}
+
+/** The Vietnamese sentences left in the English page, each with the words found. */
+async function vietnameseIn(p: Page): Promise<string[]> {
+  return (await readable(p, "vi")).flatMap((t) => {
+    const words = vietnameseWords(t);
+    return words.length > 0 ? [`${t.slice(0, 160)}   <- ${[...new Set(words)].join(", ")}`] : [];
+  });
 }
 
 /** The English left in a Vietnamese page, each with the words found. */
@@ -146,6 +191,15 @@ async function expectGood(p: Page, name: string): Promise<void> {
   await screenshots(p, `16-state-${name}`);
 }
 
+/** The same in English mode: no axe violation, no Vietnamese sentence, no code without a sentence. */
+async function expectGoodEnglish(p: Page, name: string): Promise<void> {
+  expect(await p.locator("html").getAttribute("lang"), `${name}: the page is in English`).toBe("en");
+  expect(await axeViolations(p), `${name}: axe-core violations`).toEqual([]);
+  expect(await vietnameseIn(p), `${name}: Vietnamese sentences in the English page`).toEqual([]);
+  expect(await bareCodesIn(p, "vi"), `${name}: codes without a sentence`).toEqual([]);
+  await screenshots(p, `16-state-en-${name}`);
+}
+
 describe("the scan", () => {
   it("finds English words and codes without a sentence, and leaves Vietnamese, paths, hashes and quoted values alone", () => {
     expect(englishWords("The unit's data does not match the inputs")).toEqual(["The", "unit", "data", "not", "the", "inputs"]);
@@ -157,6 +211,11 @@ describe("the scan", () => {
     expect(isBareCode("problem.constraint.same_input")).toBe(true);
     expect(isBareCode("Dữ liệu của đơn vị không khớp ERR_UNIT_DATA")).toBe(false);
     expect(isBareCode("Dòng 38: không đọc được")).toBe(false);
+    expect(vietnameseWords("Kiểm tra một đơn vị theo tiêu chí")).toEqual(["kiểm tra", "một", "tiêu chí"]);
+    expect(vietnameseWords("Thông tư 24/2023/TT-BGDĐT, Bộ Giáo dục và Đào tạo: check a unit")).toEqual([]);
+    expect(vietnameseWords("the decision's own words ('chưa đạt'), 'Nội dung tiêu chí' quoted")).toEqual([]);
+    expect(vietnameseWords('rule "title in ["Cờ thi đua của Chính phủ", "Đơn vị tiên tiến"]"')).toEqual([]);
+    expect(vietnameseWords("Tải kết quả của đơn vị")).toEqual(["tải", "kết quả", "của"]);
   });
 });
 
@@ -221,5 +280,86 @@ describe("every page state: accessible (axe-core) and in Vietnamese only", { tim
     await p.setInputFiles("[data-test=batch-file]", CSV);
     await p.waitForSelector("[data-test=report] [data-test=report-errors]", { timeout: 120_000 });
     await expectGood(p, "batch-csv");
+  });
+});
+
+describe("the states not scanned before: print view, batch in progress, the JSON tab's parse error, English mode", { timeout: 300_000 }, () => {
+  it("the print view of the check page (the assessment record)", async () => {
+    const p = await open("#/check/don-vi-hoc-tap/2024.1.0");
+    const option = await p.locator("[data-test=samples] option:not([value=''])").first().getAttribute("value");
+    await p.selectOption("[data-test=samples]", option!);
+    await p.waitForSelector("[data-test=undo-message]");
+    await p.emulateMedia({ media: "print" });
+    expect(await p.locator("[data-test=print-sheet]").isVisible()).toBe(true);
+    await expectGood(p, "print");
+    await p.emulateMedia({ media: "screen" });
+  });
+
+  it("the JSON tab with a parse error", async () => {
+    const p = await open("#/check/don-vi-hoc-tap/2024.1.0");
+    await p.click("#tab-json");
+    await p.fill("[data-test=json]", '{"tenDonVi": "Phòng Giáo dục",\n  "capQuanLy": }');
+    await expect.poll(() => p.locator(".json-error").textContent()).not.toBe("");
+    await expectGood(p, "json-error");
+  });
+
+  it("a batch in progress (before it ends)", async () => {
+    // 60,000 units: the CSV fixture's rows repeated, so the run lasts long enough to be scanned while it goes.
+    const [head, ...rows] = readFileSync(CSV, "utf8")
+      .split("\n")
+      .filter((l) => l !== "");
+    const big = join(tmp, "don-vi-60000.csv");
+    const lines = [head!];
+    for (let i = 0; lines.length <= 60_000; i++) lines.push(rows[i % rows.length]!);
+    writeFileSync(big, `${lines.join("\n")}\n`);
+    const p = await open("#/batch/don-vi-hoc-tap/2020.1.0");
+    await p.setInputFiles("[data-test=batch-file]", big);
+    await expect.poll(() => p.locator("[data-test=progress-count]").textContent(), { timeout: 120_000 }).toMatch(/\/ 60\.000 đơn vị/);
+    const running = () => p.locator("[data-test=progress-box]").isVisible();
+    expect(await running()).toBe(true);
+    expect(await englishIn(p), "batch in progress: English in the Vietnamese page").toEqual([]);
+    expect(await bareCodesIn(p), "batch in progress: codes without a sentence").toEqual([]);
+    expect(await axeViolations(p), "batch in progress: axe-core violations").toEqual([]);
+    await screenshots(p, "16-state-batch-progress");
+    // Still running: what was scanned is the state in progress, not the report.
+    expect(await running()).toBe(true);
+    await p.click("[data-test=cancel]");
+    await p.waitForSelector("[data-test=cancelled]");
+  });
+
+  it("English mode: every page state in English, with no Vietnamese sentence and no bare code", async () => {
+    const p = await open("#/");
+    // Forms saved by the tests before (a sample's date) would restore here: start from nothing saved.
+    await p.evaluate("localStorage.clear()");
+    await p.reload();
+    await p.waitForSelector("main#main > *");
+    await p.click("button[data-lang=en]");
+    await expectGoodEnglish(p, "catalogue");
+    await p.goto(`${url}#/set/don-vi-hoc-tap/2024.1.0`);
+    await p.waitForSelector("[data-test=criteria]");
+    await expectGoodEnglish(p, "set");
+    await p.goto(`${url}#/check/don-vi-hoc-tap/2024.1.0`);
+    await p.waitForSelector("[data-test=verdict]", { state: "attached" });
+    await expectGoodEnglish(p, "check-empty");
+    await p.fill('.unit-form [data-path="soNguoiHoc"] input', "40");
+    await p.fill('.unit-form [data-path="soNguoiHocDatCongDanHocTap"] input', "50");
+    await p.waitForSelector("[data-test=verdict][data-verdict=invalid]", { state: "attached" });
+    await expectGoodEnglish(p, "check-invalid");
+    await p.click("#tab-json");
+    await p.fill("[data-test=json]", '{"tenDonVi": }');
+    await expect.poll(() => p.locator(".json-error").textContent()).not.toBe("");
+    await expectGoodEnglish(p, "json-error");
+    await p.goto(`${url}#/check/don-vi-hoc-tap/2020.1.0`);
+    await p.waitForSelector("[data-test=not-in-force]");
+    await expectGoodEnglish(p, "check-not-in-force");
+    await p.goto(`${url}#/compare/don-vi-hoc-tap/2020.1.0/don-vi-hoc-tap/2024.1.0`);
+    await p.waitForSelector("[data-test=diff-summary]");
+    await expectGoodEnglish(p, "compare");
+    await p.goto(`${url}#/batch/don-vi-hoc-tap/2020.1.0`);
+    await p.waitForSelector("[data-test=batch-file]", { state: "attached" });
+    await p.setInputFiles("[data-test=batch-file]", CSV);
+    await p.waitForSelector("[data-test=report] [data-test=report-errors]", { timeout: 120_000 });
+    await expectGoodEnglish(p, "batch-csv");
+    await p.click("button[data-lang=vi]");
   });
 });

@@ -445,7 +445,7 @@ const en: Dict = {
   batchTitle: "Batch",
   batchIntro: "Drop a file of many units here: each is evaluated in your browser, and the results are counted into a report — nothing is sent anywhere.",
   batchFormats: (example) =>
-    `CSV (the first row names the columns: ${example}, …; yes/no cells read có/không, 1/0 or true/false; lists are JSON in their cell), NDJSON (one unit per line) or JSON (a list). A JSON unit is its data, or {"unit": {…}, "data": {…}} with the fields to group by in "unit".`,
+    `CSV (the first row names the columns: ${example}, …; yes/no cells read "có" or "không", 1/0 or true/false; lists are JSON in their cell), NDJSON (one unit per line) or JSON (a list). A JSON unit is its data, or {"unit": {…}, "data": {…}} with the fields to group by in "unit".`,
   metaFields: "Fields only for grouping",
   metaHint: "Columns or fields that are not data of the criteria set (commune, village…), separated by commas.",
   delimiter: "CSV separator",

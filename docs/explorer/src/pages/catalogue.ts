@@ -121,7 +121,8 @@ function versionCard(e: Entry): HTMLElement {
       h("dt", null, tr.document),
       h("dd", null, d.source.url ? h("a", { href: d.source.url, rel: "noopener noreferrer", target: "_blank" }, d.source.document) : d.source.document),
       h("dt", null, tr.issuer),
-      h("dd", null, d.source.issuer, h("span", { class: "muted" }, ` · ${d.source.issued}`)),
+      // The issuer as the file names it: Vietnamese, whatever the page's language.
+      h("dd", null, h("span", { lang: "vi" }, d.source.issuer), h("span", { class: "muted" }, ` · ${d.source.issued}`)),
       h("dt", null, tr.inForce),
       h("dd", null, tr.inForceRange(d.validFrom, d.validTo)),
       h("dt", null, tr.supersedes),

@@ -192,18 +192,30 @@ function decisionView(set: LoadedSet): HTMLElement {
 
 function inputRows(name: string, spec: InputSpec, depth: number): HTMLElement[] {
   const tr = t();
-  const hints: string[] = [];
+  // Allowed values and units are the file's own words (Vietnamese), marked so whatever the page's language.
+  const hints: Array<string | Node> = [];
   if ((spec.type === "integer" || spec.type === "number" || spec.type === "date") && (spec.min !== undefined || spec.max !== undefined))
     hints.push(tr.range(spec.min === undefined ? undefined : String(spec.min), spec.max === undefined ? undefined : String(spec.max)));
-  if (spec.type === "string" && spec.enum) hints.push(tr.oneOf(spec.enum.join("; ")));
+  if (spec.type === "string" && spec.enum) hints.push(h("span", null, tr.oneOf(""), h("span", { lang: "vi" }, spec.enum.join("; "))));
   if (spec.type === "title") hints.push(tr.titleFrom(spec.set));
-  if (spec.unit) hints.push(spec.unit);
+  if (spec.unit) hints.push(h("span", { lang: "vi" }, spec.unit));
   const row = h(
     "tr",
     { class: `depth-${Math.min(depth, 3)}` },
     h("td", { "data-label": tr.colName }, h("code", null, name), spec.label ? h("div", { class: "small" }, loc(spec.label)) : null),
     h("td", { "data-label": tr.colType }, tr.inputType[spec.type]),
-    h("td", { "data-label": tr.colDescription }, loc(spec.description), hints.length > 0 ? h("div", { class: "small muted" }, hints.join(" · ")) : null),
+    h(
+      "td",
+      { "data-label": tr.colDescription },
+      loc(spec.description),
+      hints.length > 0
+        ? h(
+            "div",
+            { class: "small muted" },
+            hints.flatMap((x, i) => (i > 0 ? [" · ", x] : [x])),
+          )
+        : null,
+    ),
   );
   if (spec.type === "object") return [row, ...Object.entries(spec.fields).flatMap(([k, v]) => inputRows(`${name}.${k}`, v, depth + 1))];
   if (spec.type === "array") return [row, ...inputRows(`${name}[]`, spec.items, depth + 1)];
@@ -247,9 +259,9 @@ function provenance(e: Entry): HTMLElement {
     { class: "facts", "data-test": "provenance" },
     row(tr.document, s.url ? h("a", { href: s.url, rel: "noopener noreferrer", target: "_blank" }, s.document) : s.document),
     row(tr.docTitle, s.title ? loc(s.title) : null),
-    row(tr.issuer, s.issuer),
+    row(tr.issuer, h("span", { lang: "vi" }, s.issuer)),
     row(tr.issued, s.issued),
-    row(tr.section, s.section ?? null),
+    row(tr.section, s.section === undefined ? null : h("span", { lang: "vi" }, s.section)),
     row(tr.inForce, tr.inForceRange(d.validFrom, d.validTo)),
     row(tr.supersedes, d.supersedes ? setLink(d.supersedes.id, d.supersedes.version, find(d.supersedes.id, d.supersedes.version) !== undefined) : tr.nothing),
     later.length > 0

@@ -193,7 +193,8 @@ class Builder {
             "select",
             { id, onchange: () => this.set(path, select.value === "" ? undefined : select.value) },
             h("option", { value: "" }, tr.choose),
-            spec.enum.map((v) => h("option", { value: v, selected: known && value.normalize("NFC") === v }, v)),
+            // The allowed values are the file's own words (Vietnamese), marked so whatever the page's language.
+            spec.enum.map((v) => h("option", { value: v, lang: "vi", selected: known && value.normalize("NFC") === v }, v)),
           );
           return this.wrap(path, spec, name, title, where, select, id, this.foreign(value, known));
         }

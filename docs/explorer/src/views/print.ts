@@ -50,7 +50,13 @@ export function printSheet(entry: Entry, r: Result, data: unknown, dataHash: str
         row(tr.printSet, `${loc(d.title)} · ${versionName(entry)} (${d.id}@${d.version})`),
         row(
           tr.printRegulation,
-          [d.source.document, d.source.title ? ` — ${loc(d.source.title)}` : "", d.source.section ? `; ${d.source.section}` : ""].join(""),
+          // The section as the file writes it (Vietnamese), marked so whatever the page's language.
+          h(
+            "span",
+            null,
+            [d.source.document, d.source.title ? ` — ${loc(d.source.title)}` : ""].join(""),
+            d.source.section ? ["; ", h("span", { lang: "vi" }, d.source.section)] : null,
+          ),
         ),
         row(tr.printUnit, unitName(entry, data)),
         row(tr.printDate, date),
