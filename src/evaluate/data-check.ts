@@ -234,29 +234,6 @@ function recordPlan(fields: Inputs, limits: DataLimits): RecordPlan {
   };
 }
 
-/**
- * Which declared field each position of a record's key order held last time. Records of one kind usually list
- * their keys in the same order, so a key is then matched by one comparison, not a lookup. Each check has its
- * own (and its own loop over the keys: V8 specialises a loop over an object's keys to the shapes it meets).
- */
-class KeyOrder {
-  private readonly keys: string[] = [];
-  private readonly fields: number[] = [];
-
-  constructor(private readonly index: Readonly<Record<string, number>>) {}
-
-  /** The declared field of key `k`, met at position `j` of a record's keys; undefined when it is not declared. */
-  fieldAt(j: number, k: string): number | undefined {
-    if (this.keys[j] === k) return this.fields[j];
-    const i = this.index[k];
-    if (i !== undefined) {
-      this.keys[j] = k;
-      this.fields[j] = i;
-    }
-    return i;
-  }
-}
-
 /** A plain object only (an own "__proto__" key, which zod reports, fails this too). */
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && (v as { __proto__?: unknown }).__proto__ === Object.prototype;
@@ -319,7 +296,10 @@ function addDefaults(plan: RecordPlan, copy: Record<string, unknown>, mask: numb
  */
 function topCheck(fields: Inputs, limits: DataLimits): Check {
   const plan = recordPlan(fields, limits);
-  const order = new KeyOrder(plan.index);
+  // Which field each position of the key order held last time, as in recordCheck (written out in each loop:
+  // a helper shared by the loops made the agency workload slower).
+  const lastKey: string[] = [];
+  const lastIndex: number[] = [];
   return (v) => {
     if (!isPlainObject(v)) return NO;
     const out: Record<string, unknown> = {};
@@ -328,8 +308,15 @@ function topCheck(fields: Inputs, limits: DataLimits): Check {
     let j = 0;
     // zod reports every enumerable key, own or inherited, that is not declared.
     for (const k in v) {
-      const i = order.fieldAt(j++, k);
-      if (i === undefined) return NO;
+      let i: number | undefined;
+      if (lastKey[j] === k) i = lastIndex[j]!;
+      else {
+        i = plan.index[k];
+        if (i === undefined) return NO;
+        lastKey[j] = k;
+        lastIndex[j] = i;
+      }
+      j++;
       if (present) present[i] = 1;
       else mask |= 1 << i;
       const x = v[k];
@@ -352,7 +339,9 @@ function topCheck(fields: Inputs, limits: DataLimits): Check {
 function recordCheck(fields: Inputs, limits: DataLimits): Check {
   const plan = recordPlan(fields, limits);
   if (!plan.wide && plan.plans.every((p) => p.kind === Kind.Boolean) && plan.defaults.every((d) => d === undefined)) return flagsCheck(plan);
-  const order = new KeyOrder(plan.index);
+  // Records of one kind usually list their keys in the same order: remember which field each position held.
+  const lastKey: string[] = [];
+  const lastIndex: number[] = [];
   return (v) => {
     if (!isPlainObject(v)) return NO;
     let mask = 0;
@@ -363,8 +352,15 @@ function recordCheck(fields: Inputs, limits: DataLimits): Check {
     let moreChanges: Array<[string, unknown]> | undefined;
     let j = 0;
     for (const k in v) {
-      const i = order.fieldAt(j++, k);
-      if (i === undefined) return NO;
+      let i: number | undefined;
+      if (lastKey[j] === k) i = lastIndex[j]!;
+      else {
+        i = plan.index[k];
+        if (i === undefined) return NO;
+        lastKey[j] = k;
+        lastIndex[j] = i;
+      }
+      j++;
       if (present) present[i] = 1;
       else mask |= 1 << i;
       const x = v[k];
@@ -400,14 +396,22 @@ function recordCheck(fields: Inputs, limits: DataLimits): Check {
  * in it can change, so it is only read, in a loop of its own.
  */
 function flagsCheck(plan: RecordPlan): Check {
-  const order = new KeyOrder(plan.index);
+  const lastKey: string[] = [];
+  const lastIndex: number[] = [];
   return (v) => {
     if (!isPlainObject(v)) return NO;
     let mask = 0;
     let j = 0;
     for (const k in v) {
-      const i = order.fieldAt(j++, k);
-      if (i === undefined) return NO;
+      let i: number | undefined;
+      if (lastKey[j] === k) i = lastIndex[j]!;
+      else {
+        i = plan.index[k];
+        if (i === undefined) return NO;
+        lastKey[j] = k;
+        lastIndex[j] = i;
+      }
+      j++;
       mask |= 1 << i;
       const x = v[k];
       if (typeof x !== "boolean" && x !== null && x !== undefined) return NO;
