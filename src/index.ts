@@ -96,7 +96,7 @@ export {
   type EvaluateError,
 } from "./evaluate/evaluate.js";
 export { useGenerated, type GeneratedModule } from "./evaluate/generated.js";
-export { allowsEval } from "./evaluate/jit.js";
+export { allowsEval, useJit } from "./evaluate/jit.js";
 export { generateModule, notGenerated, GENERATED_FORMAT } from "./generate/module.js";
 
 export { describeRule } from "./explain/describe.js";

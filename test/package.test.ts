@@ -94,7 +94,7 @@ describe("the package", () => {
         e.isDirectory() ? source(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : [],
       );
     expect(shipped.length).toBeGreaterThan(4);
-    // The one exception: the opt-in JIT (loadCriteriaSet(json, { jit: true }), docs/security.md), which takes
+    // The one exception: the opt-in JIT (useJit, docs/security.md), which takes
     // Function as a value twice in src/evaluate/jit.ts (the probe and the module), and so in one file of each build.
     const JIT = "src/evaluate/jit.ts";
     const uses = (text: string) => [...text.matchAll(/[=(,:[]\s*Function\s*[;,)\]}]/g)].length;

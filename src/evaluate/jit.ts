@@ -1,7 +1,9 @@
 /**
- * The opt-in run-time path of the generated evaluator (`loadCriteriaSet(json, { jit: true })`): the set's
- * generated module (`generate/module.ts`, the same code `tieuchi compile` writes and the bundled sets carry)
- * made with the Function constructor when the set is loaded, for a set that has no prebuilt module. Off by default: the
+ * The opt-in run-time path of the generated evaluator (`useJit(loadCriteriaSet(json))`, the issue's `jit: true`):
+ * the set's generated module (`generate/module.ts`, the same code `tieuchi compile` writes and the bundled sets
+ * carry) made with the Function constructor, for a set that has no prebuilt module. A function of its own, not
+ * an option of `loadCriteriaSet`, so that a bundle that does not call it carries neither it nor the generator.
+ * Off by default: the
  * rest of tieuchi makes no code from strings. Gated as zod gates its JIT (`allowsEval`): a probe, once, whether
  * the environment lets code be made from strings; where it does not (a Content-Security-Policy without
  * `'unsafe-eval'`, `node --disallow-code-generation-from-strings`, Cloudflare Workers), or the generator does
@@ -12,7 +14,8 @@
  * @module
  */
 import { GENERATED_PRELUDE, generateFactory, notGenerated, type GeneratorInput } from "../generate/module.js";
-import type { GeneratedModule } from "./prebuilt.js";
+import type { LoadedSet } from "./load.js";
+import { attach, attachedTo, type GeneratedModule } from "./prebuilt.js";
 
 let allows: boolean | undefined;
 
@@ -48,4 +51,24 @@ export function jitModule(loaded: GeneratorInput): GeneratedModule | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Opt-in: gives a loaded set its generated evaluator made at run time with the Function constructor, when it
+ * has no module yet (a bundled set has its prebuilt one) and the environment allows code from strings
+ * ({@link allowsEval}). Otherwise (a Content-Security-Policy without `'unsafe-eval'`, a set the generator does
+ * not model) the closure evaluator decides, with the same results. Speeds up `explain: false` only. Returns the
+ * set. See docs/security.md, "The opt-in JIT".
+ *
+ * @example
+ * ```ts
+ * const set = useJit(loadCriteriaSet(json));
+ * evaluate(set, data, { explain: false });
+ * ```
+ */
+export function useJit(loaded: LoadedSet): LoadedSet {
+  if (attachedTo(loaded) !== undefined) return loaded;
+  const made = jitModule(loaded);
+  if (made !== undefined) attach(loaded, made, loaded.definition.criteria.length);
+  return loaded;
 }

@@ -16,7 +16,6 @@ import { validateCriteriaSet } from "../check/validate.js";
 import { normalizeStrings } from "../schema/parse.js";
 import { contentHash } from "../json/canonical.js";
 import { dataSchema } from "./data.js";
-import { jitModule } from "./jit.js";
 import { attach, prebuiltOf } from "./prebuilt.js";
 
 export type { CriterionRules } from "../logic/walk.js";
@@ -51,14 +50,6 @@ export interface LoadOptions {
    * list and text lengths in a unit's data...). Any not given take their default, see `DEFAULT_LIMITS`.
    */
   readonly limits?: LimitsInput;
-  /**
-   * Opt-in: make the set's generated evaluator at run time (the Function constructor), for a set without a prebuilt
-   * module, when the environment allows code from strings (`allowsEval()`: not under a
-   * Content-Security-Policy without `'unsafe-eval'`). Otherwise, or for a set the generator does not model, the
-   * closure evaluator decides, with the same results. Speeds up `explain: false` only. See docs/security.md.
-   * Default false.
-   */
-  readonly jit?: boolean;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -101,8 +92,6 @@ export function isForgedLoadedSet(value: unknown): boolean {
  */
 export function loadCriteriaSet(json: unknown, options: LoadOptions = {}): LoadedSet {
   if (isForgedLoadedSet(json)) throw new OptionsError(msg("options.forged_set"));
-  if (options.jit !== undefined && typeof options.jit !== "boolean")
-    throw new OptionsError(msg("options.jit", { got: JSON.stringify(options.jit) ?? typeof options.jit }), ["jit"]);
   const limits = resolveLimits(options.limits);
   const v = validateCriteriaSet(json, { limits });
   if (!v.ok) throw new CriteriaSetError(v.problems, options.source);
@@ -121,10 +110,5 @@ export function loadCriteriaSet(json: unknown, options: LoadOptions = {}): Loade
   // A bundled set's prebuilt module, when the object is still the one it was built from (the same hash).
   const mod = prebuiltOf(json);
   if (mod !== undefined && mod.hash === loaded.hash && mod.criteria === definition.criteria.length) attach(loaded, mod, definition.criteria.length);
-  else if (options.jit === true) {
-    // Asked for: the module made at run time (undefined where code from strings is forbidden).
-    const made = jitModule(loaded);
-    if (made !== undefined) attach(loaded, made, definition.criteria.length);
-  }
   return loaded;
 }

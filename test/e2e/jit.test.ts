@@ -1,5 +1,5 @@
 /**
- * The opt-in JIT (`loadCriteriaSet(json, { jit: true })`) in Chromium: under a Content-Security-Policy without
+ * The opt-in JIT (`useJit(loadCriteriaSet(json))`) in Chromium: under a Content-Security-Policy without
  * 'unsafe-eval' the probe is refused cleanly (the browser reports the attempt; nothing throws) and the set keeps
  * the closure evaluator; with 'unsafe-eval' the set runs its module made by `new Function`. Either way the quiet
  * results are those of the closure evaluator in Node, byte for byte.
@@ -78,10 +78,10 @@ beforeAll(async () => {
     join(dir, "main.ts"),
     `import { z } from "zod";
 z.config({ jitless: true });
-import { evaluate, loadCriteriaSet } from ${JSON.stringify(join(ROOT, "src/index.ts"))};
+import { evaluate, loadCriteriaSet, useJit } from ${JSON.stringify(join(ROOT, "src/index.ts"))};
 import { generatedOf } from ${JSON.stringify(join(ROOT, "src/evaluate/generated.ts"))};
 const [json, units] = await Promise.all([fetch("set.json").then((r) => r.json()), fetch("units.json").then((r) => r.json())]);
-const set = loadCriteriaSet(json, { jit: true });
+const set = useJit(loadCriteriaSet(json));
 const results = JSON.stringify(units.map((u) => evaluate(set, u, { explain: false, asOf: ${JSON.stringify(AS_OF)} })));
 document.querySelector("#out").textContent = JSON.stringify({ jit: generatedOf(set) !== undefined, results });\n`,
   );
@@ -96,7 +96,7 @@ document.querySelector("#out").textContent = JSON.stringify({ jit: generatedOf(s
   });
 }, 120_000);
 
-describe.skipIf(!existsSync(CHROMIUM))("jit: true in Chromium", () => {
+describe.skipIf(!existsSync(CHROMIUM))("useJit (jit: true) in Chromium", () => {
   it("under script-src 'self' (no 'unsafe-eval'): refused cleanly, the closures decide, the same results", { timeout: 120_000 }, async () => {
     const page = await open("'self'");
     expect(page.jit).toBe(false);

@@ -19,7 +19,6 @@ export const OPTIONS = {
   "options.csv_header": { problems: "messages" },
   "options.as_of": { name: "string", got: "string" },
   "options.engine": { got: "string", known: "strings" },
-  "options.jit": { got: "string" },
   "options.generated_module": { got: "string" },
   "options.generated_other_set": { module: "string", set: "string" },
   "options.needs_sets": { set: "string" },

@@ -23,7 +23,6 @@ export const options: Sentences<typeof OPTIONS> = {
   "options.generated_module": ({ got }) => `không phải mô-đun do tieuchi compile sinh ra (${got})`,
   "options.generated_other_set": ({ module, set }) => `mô-đun đã sinh dùng cho ${module}, không phải ${set}: hãy sinh lại từ bộ tiêu chí này (tieuchi compile)`,
   "options.engine": ({ got, known }) => `không có bộ máy đánh giá ${got}; hãy dùng một trong ${known.join(", ")}`,
-  "options.jit": ({ got }) => `jit nhận true hoặc false; nhận được ${got}`,
   "options.needs_sets": ({ set }) => `muốn đánh giá bộ tiêu chí «${set}» theo mã thì cần options.sets (một sổ đăng ký bộ tiêu chí) để tìm các phiên bản của nó`,
   "options.needs_as_of": ({ set }) => `muốn đánh giá bộ tiêu chí «${set}» theo mã thì cần options.asOf: ngày xét quyết định phiên bản nào đang có hiệu lực`,
   "options.sub_unit_needs_sets": ({ path, set }) =>
