@@ -197,3 +197,4 @@ export { readWorkbook, readTable, cellValue, sheetRecord, type Cell, type Table,
 export { parseCsv, detectDelimiter, delimiterName, csvTable, writeCsv, templateCsv, DELIMITERS } from "./sheet/csv.js";
 export { resultTable, pathLabel, parsePath, type TableLine } from "./sheet/results.js";
 export { templateWorkbook, workbookTables, readXlsx, tableWorkbook, TEMPLATE_ROWS, type ExcelJs } from "./sheet/xlsx.js";
+export { checkWorkbookZip, MAX_WORKBOOK_BYTES, MAX_INFLATED_BYTES, MAX_WORKBOOK_ENTRIES, type WorkbookLimits } from "./sheet/zip.js";

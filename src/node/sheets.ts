@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { readFileSync, writeFileSync } from "node:fs";
-import { FileError, OptionsError } from "../errors.js";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { FileError, OptionsError, WorkbookError } from "../errors.js";
 import { msg, t } from "../i18n/index.js";
 import { fileReason } from "./files.js";
 import type { LoadedSet } from "../evaluate/load.js";
@@ -15,6 +15,7 @@ import { csvTable, templateCsv, writeCsv } from "../sheet/csv.js";
 import { readTable, type Cell, type SheetRead } from "../sheet/read.js";
 import { resultTable, type TableLine } from "../sheet/results.js";
 import { readXlsx, tableWorkbook, templateWorkbook, type ExcelJs } from "../sheet/xlsx.js";
+import { MAX_WORKBOOK_BYTES, type WorkbookLimits } from "../sheet/zip.js";
 
 /** The spreadsheet formats, by the file name's ending. */
 export function sheetFormatOf(path: string): "xlsx" | "csv" | undefined {
@@ -47,17 +48,37 @@ export async function writeTemplateFile(set: LoadedSet, path: string, lang: Lang
 /** What a spreadsheet file of units came to, and for CSV the delimiter found. */
 export type SheetFile = SheetRead & { readonly delimiter?: string };
 
-/** Reads the units of a `.xlsx` or `.csv` file laid out as the set's template (labels or input names as headers). */
-export async function readSheetFile(set: LoadedSet, path: string, delimiter?: string): Promise<SheetFile> {
+/** Limits on a spreadsheet file read by {@link readSheetFile}. */
+export type SheetFileOptions = WorkbookLimits;
+
+/**
+ * Reads the units of a `.xlsx` or `.csv` file laid out as the set's template (labels or input names as headers).
+ * A workbook is checked before exceljs inflates it (`options`: its size, the sizes its zip declares and what it
+ * actually inflates to; see `checkWorkbookZip`); a file over the size limit is not read at all.
+ *
+ * @throws `WorkbookError` (`ERR_WORKBOOK`) for a workbook over a limit (a zip bomb among them), `FileError` for a
+ *   file that cannot be read or is not a workbook.
+ */
+export async function readSheetFile(set: LoadedSet, path: string, delimiter?: string, options: SheetFileOptions = {}): Promise<SheetFile> {
   const format = sheetFormatOf(path);
-  const bytes = read(path);
   if (format === "xlsx") {
+    const max = options.maxBytes ?? MAX_WORKBOOK_BYTES;
+    let size: number;
     try {
-      return await readXlsx(await loadExcelJs(), set, new Uint8Array(bytes));
+      size = statSync(path).size;
     } catch (e) {
+      throw new FileError(path, fileReason(e), e);
+    }
+    if (size > max) throw new WorkbookError(msg("file.workbook_too_large", { size, max }), path);
+    const bytes = read(path);
+    try {
+      return await readXlsx(await loadExcelJs(), set, new Uint8Array(bytes), options);
+    } catch (e) {
+      if (e instanceof WorkbookError) throw new WorkbookError(e.reason, path);
       throw new FileError(path, msg("file.not_workbook", { why: e instanceof Error ? e.message : String(e) }), e);
     }
   }
+  const bytes = read(path);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);

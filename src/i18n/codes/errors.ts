@@ -23,6 +23,7 @@ export const ERRORS = {
   "error.case_failed": { name: "string", details: "messages" },
   "error.report_line": { line: "number", reason: "message" },
   "error.units_file": { source: "string", line: "number", reason: "message" },
+  "error.workbook": { source: "string?", reason: "message" },
   "error.canonical_json": { path: "path", reason: "message" },
   "error.budget": { set: "string", within: "string?", work: "number", limit: "number", left: "number?" },
   "error.json_line": { line: "number", column: "number", reason: "message" },
@@ -62,6 +63,9 @@ export const ERRORS = {
 
   "file.template_format": {},
   "file.not_workbook": { why: "string" },
+  "file.workbook_too_large": { size: "number", max: "number" },
+  "file.workbook_inflates": { declared: "boolean", name: "string", max: "number" },
+  "file.workbook_entries": { max: "number" },
   "file.csv_not_utf8": {},
   "file.cell_not_closed": {},
   "file.unwritable": { reason: "string" },
