@@ -93,7 +93,7 @@ export function renderSummary(s: ImpactSummary, lang: Lang): string {
  */
 export function impactCommand(
   args: readonly string[],
-  opts: { json: boolean; lang: string; asOf?: string; sets?: string; label?: string },
+  opts: { json: boolean; lang: string; asOf?: string; sets?: string; label?: string; maxUnitBytes?: number },
   io: Io,
 ): number | Promise<number> {
   if (args.length !== 3) throw new UsageError(tCli(langOption(opts.lang), "cmd.takes", { command: "impact" }));
@@ -103,7 +103,7 @@ export function impactCommand(
     sets: opts.sets !== undefined ? loadRegistry(opts.sets) : lazyRegistry(bundledCriteriaDir()),
     ...(opts.label !== undefined ? { labelField: opts.label } : {}),
   });
-  const lines = readLines(args[2]!);
+  const lines = readLines(args[2]!, opts.maxUnitBytes !== undefined ? { maxLineBytes: opts.maxUnitBytes } : {});
   const changed = function* () {
     for (const line of lines) {
       const u = "error" in line ? run.unreadable(line.number, line.error) : run.line(line.text, line.number);
