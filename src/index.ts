@@ -180,6 +180,7 @@ export {
 } from "./report/line.js";
 
 export { csvGroups, type CsvGroup } from "./batch/input.js";
+export { sheetCsvUnits, readSheetCsv, type SheetCsvItem, type SheetRefusal, type SheetCsvRefused, type SheetCsvRead } from "./batch/sheet.js";
 export { csvColumns, csvRowData, unwrapUnit, type CsvColumn, type CsvRowError } from "./batch/unit.js";
 export { composeResults, resultsTarget, type Composition, type ResultsTarget } from "./batch/compose.js";
 

@@ -128,7 +128,8 @@ async function inflate(data: Uint8Array, e: Entry, max: number): Promise<number>
     }
   })();
   const writing = (async () => {
-    for (let i = 0; i < data.length && !over; i += CHUNK) await writer.write(data.subarray(i, i + CHUNK));
+    // A copy of each chunk: the stream takes only ArrayBuffer-backed views.
+    for (let i = 0; i < data.length && !over; i += CHUNK) await writer.write(data.slice(i, i + CHUNK));
     if (!over) await writer.close();
   })();
   try {

@@ -66,8 +66,6 @@ export const ERRORS = {
   "file.workbook_too_large": { size: "number", max: "number" },
   "file.workbook_inflates": { declared: "boolean", name: "string", max: "number" },
   "file.workbook_entries": { max: "number" },
-  "file.csv_not_utf8": {},
-  "file.cell_not_closed": {},
   "file.unwritable": { reason: "string" },
   "file.write_failed": { why: "message" },
   "file.pipe_silent": { seconds: "number", started: "boolean" },

@@ -71,8 +71,6 @@ export const errors: Sentences<typeof ERRORS> = {
       ? `its zipped entries declare more than the ${formatBytes(max, "en")} allowed once inflated (up to ${name}): a zip bomb, or a workbook too large to read whole; save it as “CSV UTF-8”`
       : `${name} inflates to more than the size it declares (a workbook may inflate to ${formatBytes(max, "en")}): a zip bomb, not a workbook saved by Excel; do not open this file`,
   "file.workbook_entries": ({ max }) => `holds more than ${n(max)} zipped entries: not an Excel workbook that can be read`,
-  "file.csv_not_utf8": () => "is not UTF-8 text; save it from Excel as “CSV UTF-8”",
-  "file.cell_not_closed": () => 'a quoted cell is never closed (a " too many?)',
   "file.unwritable": ({ reason }) => `cannot be written (${reason})`,
   "file.write_failed": ({ why }) => `could not be written (${why})`,
   "file.pipe_silent": ({ seconds, started }) =>

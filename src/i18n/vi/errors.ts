@@ -70,8 +70,6 @@ export const errors: Sentences<typeof ERRORS> = {
       ? `các tệp nén bên trong khai báo tổng cỡ khi giải nén vượt quá ${formatBytes(max, "vi")} cho phép (đến ${name}): có thể là «bom nén», hoặc sổ tính quá lớn để đọc cả một lần; hãy lưu nó dạng «CSV UTF-8»`
       : `${name} khi giải nén lớn hơn cỡ nó khai báo (mức cho phép cả sổ tính là ${formatBytes(max, "vi")}): đây là «bom nén», không phải sổ tính do Excel lưu; không đọc tệp này`,
   "file.workbook_entries": ({ max }) => `có hơn ${n(max)} tệp nén bên trong, không phải sổ tính Excel đọc được`,
-  "file.csv_not_utf8": () => "không phải văn bản UTF-8; hãy lưu lại từ Excel dạng «CSV UTF-8»",
-  "file.cell_not_closed": () => 'có một ô trong ngoặc kép không bao giờ được đóng (thừa một dấu "?)',
   "file.unwritable": ({ reason }) => `không ghi được (${reason})`,
   "file.write_failed": ({ why }) => `không ghi được (${why})`,
   "file.pipe_silent": ({ seconds, started }) =>
