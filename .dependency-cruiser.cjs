@@ -8,10 +8,10 @@
 const LAYERS = [
   ["i18n", "version.ts"], // the message catalogue and the package version: import nothing of ours
   ["errors.ts"], // error classes with codes, problems
-  ["json"], // JSON text: parse with positions, canonical JSON, SHA-256
+  ["json"], // JSON text: parse with positions, canonical JSON, SHA-256, JS literals of JSON values
   ["schema"], // data shapes (zod), limits, dates, zod issues as problems
   ["logic"], // rules: operators, analysis, the reference and compiled evaluators
-  ["generate"], // a set's evaluator generated as ES module source, one emitter file per operator family
+  ["generate"], // a set's evaluator generated as ES module source (each operator's emitter is in logic/ops)
   ["check"], // a criteria set's checks beyond shape, and validation as a whole
   ["explain"], // sentences about criteria and results (formatting, describe, messages)
   ["evaluate"], // loading a set, evaluating a unit, the decision

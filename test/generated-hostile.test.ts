@@ -12,7 +12,7 @@ import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { evaluate, generateModule, loadCriteriaSet, useGenerated } from "../src/index.js";
 import type { GeneratedModule } from "../src/evaluate/generated.js";
-import { lit } from "../src/generate/literal.js";
+import { lit } from "../src/json/literal.js";
 import { makeSet, text } from "./helpers.js";
 
 const NASTY = [

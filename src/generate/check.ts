@@ -14,9 +14,9 @@ import type { Limits } from "../schema/limits.js";
 
 /** The data limits the check applies (as the general check does). */
 type DataLimits = Pick<Limits, "maxArrayLength" | "maxStringLength">;
-import { lit } from "./literal.js";
-import { refuse } from "./emit/types.js";
-import { levelValues } from "./emit/var.js";
+import { lit } from "../json/literal.js";
+import { refuse } from "../logic/ops/emit.js";
+import { levelValues } from "../logic/ops/var.js";
 
 /** Emits the checks of a set's data; `fn` adds a function to the module and returns its name. */
 export function emitCheck(inputs: Inputs, limits: DataLimits, fn: (params: string, body: string) => string): string {

@@ -13,14 +13,15 @@
  *
  * @module
  */
+import { lit } from "../json/literal.js";
+import { REGISTRY } from "../logic/operators.js";
+import { type Context, type Expr, NotGenerated, refuse, type Scope, truthyCode } from "../logic/ops/emit.js";
+import { ruleParts } from "../logic/walk.js";
 import type { CriteriaSet } from "../schema/criteria-set.js";
 import type { Limits } from "../schema/limits.js";
 import type { Rule } from "../schema/rule.js";
 import { VERSION } from "../version.js";
 import { emitCheck } from "./check.js";
-import { EMITTERS } from "./emit/index.js";
-import { NotGenerated, refuse, truthy, type Context, type Expr, type Scope } from "./emit/types.js";
-import { lit } from "./literal.js";
 
 /** The `format` a generated module declares. */
 export const GENERATED_FORMAT = "tieuchi/generated@1";
@@ -138,7 +139,7 @@ export function generateModule(loaded: GeneratorInput): string {
     derived.set(name, { code: local, type: e.type });
   }
   const root = context({ kind: "root", inputs: set.inputs, derived });
-  const test = (r: Rule) => truthy(root.emit(r));
+  const test = (r: Rule) => truthyCode(root.emit(r));
   set.criteria.forEach((c, i) => {
     const max = c.points === undefined ? 0 : typeof c.points === "number" ? c.points : c.points.max;
     const empty = c.emptyGroup ?? "fail";
@@ -188,7 +189,7 @@ export function run(d, out) {
 `;
 }
 
-/** Emits one rule: an operation through its emitter, or a literal. */
+/** Emits one rule: a literal, or an operation through its operator's generated form (its `emit`, in `logic/ops/`). */
 function emitRule(rule: Rule, ctx: Context): Expr {
   if (rule === null) return { code: "null", type: { kind: "null" } };
   switch (typeof rule) {
@@ -200,10 +201,9 @@ function emitRule(rule: Rule, ctx: Context): Expr {
       return { code: lit(rule), type: { kind: "str" } };
   }
   if (Array.isArray(rule)) return refuse("a list literal outside in");
-  const keys = Object.keys(rule);
-  if (keys.length !== 1) return refuse("an object that is not one operation");
-  const op = keys[0]!;
-  const emitter = EMITTERS.get(op);
-  if (emitter === undefined || !Object.hasOwn(rule, op)) return refuse(`the operator ${JSON.stringify(op)}`);
-  return emitter(rule[op], ctx, op);
+  const parts = ruleParts(rule, true);
+  if (parts === undefined) return refuse("an object that is not one operation");
+  const emit = REGISTRY.get(parts.op)?.emit;
+  if (emit === undefined) return refuse(`the operator ${JSON.stringify(parts.op)}`);
+  return emit(parts.args, ctx, parts.op);
 }

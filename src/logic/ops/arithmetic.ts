@@ -12,6 +12,7 @@ import { pf } from "../apply.js";
 import { arithmetic as arithmeticBounds } from "../bounds.js";
 import { checkFinite } from "../exact.js";
 import { describeType, INTEGER, isNumeric, NUMBER } from "../types.js";
+import { type Context, type Emitter, NUM, refuse } from "./emit.js";
 import type { Compiled, Operator } from "./types.js";
 
 const none: Compiled = () => undefined;
@@ -127,6 +128,52 @@ function plain(op: string, args: readonly unknown[]): unknown {
   }
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// The generated form: numbers only (other operands are refused: JsonLogic converts them with `parseFloat`,
+// which the generator does not model). Every result goes through `fin`, which hands the unit back when it is
+// not finite (the general evaluator reports such a criterion as an error).
+
+function nums(args: readonly Rule[], ctx: Context, op: string): string[] {
+  return args.map((a) => {
+    const e = ctx.emit(a);
+    if (e.type.kind !== "num") return refuse(`${op} of a value that is not a number`);
+    return e.code;
+  });
+}
+
+/** Two operands exactly, for `/` and `%`. */
+function two(args: readonly Rule[], ctx: Context, op: string): [string, string] {
+  const xs = nums(args, ctx, op);
+  if (xs.length !== 2) return refuse(`${op} without two operands`);
+  return [xs[0]!, xs[1]!];
+}
+
+const EMITTERS: Readonly<Record<string, Emitter>> = {
+  /** `+`: json-logic-js folds `parseFloat(a) + parseFloat(b)` from 0, which for numbers is `0 + a + b` (-0 becomes 0). */
+  "+": (args, ctx, op) => ({ code: `fin(0 + ${nums(args, ctx, op).join(" + ")})`, type: NUM }),
+  "-": (args, ctx, op) => {
+    const xs = nums(args, ctx, op);
+    return { code: xs.length === 1 ? `fin(-${xs[0]})` : `fin(${xs[0]} - ${xs[1]})`, type: NUM };
+  },
+  /** `*`: one operand is itself; more are folded through `parseFloat`, which turns -0 into 0 (`pf`). */
+  "*": (args, ctx, op) => {
+    const xs = nums(args, ctx, op);
+    return { code: xs.length === 1 ? `fin(${xs[0]})` : `fin(${xs.map((x) => `pf(${x})`).join(" * ")})`, type: NUM };
+  },
+  "/": (args, ctx, op) => {
+    const [x, y] = two(args, ctx, op);
+    return { code: `fin(${x} / ${y})`, type: NUM };
+  },
+  "%": (args, ctx, op) => {
+    const [x, y] = two(args, ctx, op);
+    return { code: `fin(${x} % ${y})`, type: NUM };
+  },
+  min: (args, ctx, op) => ({ code: `fin(Math.min(${nums(args, ctx, op).join(", ")}))`, type: NUM }),
+  max: (args, ctx, op) => ({ code: `fin(Math.max(${nums(args, ctx, op).join(", ")}))`, type: NUM }),
+};
+
+// ---------------------------------------------------------------------------------------------------------
+
 function arithmeticOp(name: string, arity: readonly [number, number], summary: string): Operator {
   return {
     name,
@@ -166,6 +213,7 @@ function arithmeticOp(name: string, arity: readonly [number, number], summary: s
       }
     },
     reference: {},
+    emit: EMITTERS[name],
   };
 }
 

@@ -9,6 +9,7 @@ import type { Rule } from "../../schema/rule.js";
 import { applyBinary } from "../apply.js";
 import { between, compare, equality } from "../bounds.js";
 import { BOOLEAN } from "../types.js";
+import { BOOL, type Emitter, type Expr, refuse } from "./emit.js";
 import type { Compiled, Operator } from "./types.js";
 
 /** A comparison of two operands, evaluated left to right: one closure per operator, no dispatch per call. */
@@ -80,6 +81,34 @@ function operands(args: Rule[], compile: (r: Rule) => Compiled, used: number) {
   };
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// The generated form: on the scalar values generated code meets, JsonLogic's comparisons are JavaScript's
+// operators (json-logic-js applies them as they are). Lists and records are refused (their comparisons depend
+// on conversions the generator does not model). `<` and `<=` with three operands evaluate all three first.
+
+function scalar(e: Expr): string {
+  if (e.type.kind === "list" || e.type.kind === "rec" || e.type.kind === "any") return refuse("a comparison of a list, a record or a value of unknown type");
+  return e.code;
+}
+
+function emitBinary(op: string): Emitter {
+  return (args, ctx) => {
+    if (args.length !== 2) return refuse(`${op} with ${args.length} operands`);
+    return { code: `(${scalar(ctx.emit(args[0]!))} ${op} ${scalar(ctx.emit(args[1]!))})`, type: BOOL };
+  };
+}
+
+function emitBetween(op: "<" | "<="): Emitter {
+  const two = emitBinary(op);
+  return (args, ctx) => {
+    if (args.length !== 3) return two(args, ctx, op);
+    const [x, y, z] = args.map((r) => scalar(ctx.emit(r)));
+    return { code: `${op === "<" ? "lt3" : "le3"}(${x}, ${y}, ${z})`, type: BOOL };
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
 function twoSided(name: "==" | "===" | "!=" | "!==" | ">" | ">=", summary: string): Operator {
   const isEquality = name !== ">" && name !== ">=";
   return {
@@ -108,6 +137,7 @@ function twoSided(name: "==" | "===" | "!=" | "!==" | ">" | ">=", summary: strin
     },
     describe: (c) => `${c.sub(0)} ${SYMBOLS[name]} ${c.sub(1)}`,
     reference: {},
+    emit: emitBinary(name),
   };
 }
 
@@ -159,6 +189,7 @@ function lessThan(name: "<" | "<=", summary: string): Operator {
     describe: (c) =>
       c.args.length === 3 ? `${c.sub(0)} ${SYMBOLS[name]} ${c.sub(1)} ${SYMBOLS[name]} ${c.sub(2)}` : `${c.sub(0)} ${SYMBOLS[name]} ${c.sub(1)}`,
     reference: {},
+    emit: emitBetween(name),
   };
 }
 

@@ -33,6 +33,8 @@ import {
 import { checkFinite } from "../exact.js";
 import type { BoundsEnv } from "../read-bounds.js";
 import { ANY, BOOLEAN, DATE_LITERAL, describeType, INTEGER, isNumeric, NUMBER } from "../types.js";
+import { lit } from "../../json/literal.js";
+import { BOOL, COUNT, type Emitter, itemTest, itemValue, listOperand, NUM, refuse } from "./emit.js";
 import { isStatic, plainPath, readPlain, staticValue, truthyRead } from "./var.js";
 import type { BoundsContext, BoundsFn, Compiled, CompileContext, CompiledTest, Operator, Sink } from "./types.js";
 
@@ -89,6 +91,62 @@ export function itemBounds(listRule: Rule, condRule: Rule | undefined, c: Bounds
   return (env) => (x) => (cond ? cond(x, env) : false);
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// The generated form: each list operator becomes a function of the module with a plain loop; inside it, `var`
+// reads the item's fields. `all` of an empty list is false and `none` of one true, as in JsonLogic.
+
+function loop(body: string): string {
+  return `for (let i = 0; i < l.length; i++) { const it = l[i]; ${body} }`;
+}
+
+const emitSome: Emitter = (args, ctx) => {
+  const list = listOperand(ctx.emit(args[0]!));
+  const f = ctx.fn("l", `${loop(`if (${itemTest(list, args[1], ctx)}) return true;`)} return false;`);
+  return { code: `${f}(${list.code})`, type: BOOL };
+};
+
+const EMIT_QUANTIFIER: Readonly<Record<"all" | "some" | "none", Emitter>> = {
+  some: emitSome,
+  none: (args, ctx, op) => ({ code: `!${emitSome(args, ctx, op).code}`, type: BOOL }),
+  all: (args, ctx) => {
+    const list = listOperand(ctx.emit(args[0]!));
+    const f = ctx.fn("l", `if (l.length === 0) return false; ${loop(`if (!${itemTest(list, args[1], ctx)}) return false;`)} return true;`);
+    return { code: `${f}(${list.code})`, type: BOOL };
+  },
+};
+
+const emitFilter: Emitter = (args, ctx) => {
+  const list = listOperand(ctx.emit(args[0]!));
+  const f = ctx.fn("l", `const out = []; ${loop(`if (${itemTest(list, args[1], ctx)}) out.push(it);`)} return out;`);
+  return { code: `${f}(${list.code})`, type: list.type };
+};
+
+const emitCount: Emitter = (args, ctx) => {
+  const list = listOperand(ctx.emit(args[0]!));
+  if (args.length === 1) return { code: `${list.code}.length`, type: COUNT };
+  const f = ctx.fn("l", `let n = 0; ${loop(`if (${itemTest(list, args[1], ctx)}) n++;`)} return n;`);
+  return { code: `${f}(${list.code})`, type: COUNT };
+};
+
+/** `in`: membership in a literal list (strict equality, as `indexOf`), or a substring of a text. */
+const emitIn: Emitter = (args, ctx) => {
+  if (args.length !== 2) return refuse("in without two operands");
+  const x = ctx.emit(args[0]!);
+  if (x.type.kind === "list" || x.type.kind === "rec" || x.type.kind === "any") return refuse("in of a list, a record or a value of unknown type");
+  const within = args[1]!;
+  if (Array.isArray(within)) {
+    if (!within.every((v) => v === null || ["string", "number", "boolean"].includes(typeof v))) return refuse("in a list holding other than scalars");
+    if (within.length === 0) return { code: `(${x.code}, false)`, type: BOOL };
+    const t = ctx.fresh("t");
+    return { code: `((${t} = ${x.code}), ${within.map((v) => `${t} === ${lit(v)}`).join(" || ")})`, type: BOOL };
+  }
+  const w = ctx.emit(within);
+  if (w.type.kind !== "str") return refuse("in a value that is neither a literal list nor a text");
+  return { code: `inText(${x.code}, ${w.code})`, type: BOOL };
+};
+
+// ---------------------------------------------------------------------------------------------------------
+
 function quantifier(name: "all" | "some" | "none", summary: string): Operator {
   const compileTest = (args: Rule[], c: CompileContext): CompiledTest => {
     const list = c.value(args[0]!);
@@ -133,6 +191,7 @@ function quantifier(name: "all" | "some" | "none", summary: string): Operator {
       return c.say(msg("word.rule_quantifier", { q: name, list: l.text, cond: l.cond(1) }));
     },
     reference: {},
+    emit: EMIT_QUANTIFIER[name],
   };
 }
 
@@ -156,6 +215,7 @@ const filterOp: Operator = {
     return c.say(msg("word.rule_where", { list: l.text, cond: l.cond(1) }));
   },
   reference: {},
+  emit: emitFilter,
 };
 
 const countOp: Operator = {
@@ -197,6 +257,7 @@ const countOp: Operator = {
     expand: (args) => ({ "tc:count": [args.length === 2 ? { filter: [args[0]!, args[1]!] } : args[0]!] }),
     operations: () => ({ count: (list: unknown) => (Array.isArray(list) ? list.length : 0) }),
   },
+  emit: emitCount,
 };
 
 const inOp: Operator = {
@@ -246,6 +307,7 @@ const inOp: Operator = {
   },
   describe: (c) => c.say(msg("word.rule_in", { value: c.sub(0), list: c.sub(1) })),
   reference: {},
+  emit: emitIn,
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -341,6 +403,14 @@ const sumOp: Operator = {
   describe(c) {
     const l = c.list(0);
     return c.say(msg("word.rule_sum", { value: l.cond(1), list: l.text }));
+  },
+  // Generated: numbers only, folded as `total` folds them; a total that is not finite hands the unit back (`fin`).
+  emit(args, ctx) {
+    const list = listOperand(ctx.emit(args[0]!));
+    const value = itemValue(list, args[1], ctx);
+    if (value.type.kind !== "num") return refuse("sum of a value that is not a number");
+    const f = ctx.fn("l", `let n = 0; for (let i = 0; i < l.length; i++) { const it = l[i]; n = pf(n) + pf(${value.code}); } return fin(n);`);
+    return { code: `${f}(${list.code})`, type: NUM };
   },
 };
 

@@ -9,6 +9,7 @@ import type { Rule } from "../../schema/rule.js";
 import { truthy } from "../apply.js";
 import { andOr, ifThen, not } from "../bounds.js";
 import { BOOLEAN, sameKind, type ValueType } from "../types.js";
+import { ANY, BOOL, type Emitter, type Expr, type ExprType, truthyCode } from "./emit.js";
 import { plainPath, truthyRead, type PlainPath } from "./var.js";
 import type { BoundsFn, Compiled, CompileContext, CompiledTest, Operator, Sink } from "./types.js";
 
@@ -146,6 +147,57 @@ function boundsAndOr(args: Rule[], compile: (r: Rule) => BoundsFn, isAnd: boolea
     );
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// The generated form: JsonLogic truthiness (`[]` is false), short-circuits kept (a later operand is not read
+// when an earlier one decides, as in the general evaluator).
+
+function sameExprType(types: readonly ExprType[]): ExprType {
+  const first = types[0]!;
+  for (const t of types) {
+    if (t.kind !== first.kind) return ANY;
+    if ((t.kind === "list" && first.kind === "list" && t.item !== first.item) || (t.kind === "rec" && first.kind === "rec" && t.spec !== first.spec))
+      return ANY;
+  }
+  return first.kind === "num" ? { kind: "num" } : first;
+}
+
+/** `and` / `or`: booleans as `&&` / `||`; other values as JsonLogic gives them (the deciding operand itself). */
+function emitJunction(op: "&&" | "||"): Emitter {
+  return (args, ctx) => {
+    const xs = args.map((a) => ctx.emit(a));
+    if (xs.length === 1) return xs[0]!;
+    if (xs.every((x) => x.type.kind === "bool")) return { code: `(${xs.map((x) => x.code).join(` ${op} `)})`, type: BOOL };
+    // The first operand that decides (falsy for and, truthy for or), else the last: through a temporary.
+    const t = ctx.fresh("t");
+    let code = xs[xs.length - 1]!.code;
+    for (let i = xs.length - 2; i >= 0; i--) {
+      const test = truthyCode({ code: t, type: xs[i]!.type });
+      code = op === "&&" ? `((${t} = ${xs[i]!.code}), ${test} ? ${code} : ${t})` : `((${t} = ${xs[i]!.code}), ${test} ? ${t} : ${code})`;
+    }
+    return { code, type: sameExprType(xs.map((x) => x.type)) };
+  };
+}
+
+/** `if`: condition, value, [condition, value, ...], [else]; no else gives null. */
+const emitIf: Emitter = (args, ctx) => {
+  if (args.length === 0) return { code: "null", type: { kind: "null" } };
+  if (args.length === 1) return ctx.emit(args[0]!);
+  const branches: Expr[] = [];
+  let code = "";
+  let i = 0;
+  for (; i + 1 < args.length; i += 2) {
+    const cond = ctx.emit(args[i]!);
+    const then = ctx.emit(args[i + 1]!);
+    branches.push(then);
+    code += `${truthyCode(cond)} ? ${then.code} : `;
+  }
+  const last: Expr = i < args.length ? ctx.emit(args[i]!) : { code: "null", type: { kind: "null" } };
+  branches.push(last);
+  return { code: `(${code}${last.code})`, type: sameExprType(branches.map((b) => b.type)) };
+};
+
+// ---------------------------------------------------------------------------------------------------------
+
 /**
  * `!` and `!!`. With one argument the compiled form is its test (negated for `!`); otherwise (a rule outside the
  * format, for the differential tests) every argument is evaluated and the first one's truthiness taken.
@@ -185,6 +237,10 @@ function notOp(name: "!" | "!!", summary: string): Operator {
     },
     describe: (c) => (negate ? c.say(msg("word.rule_not", { value: c.sub(0) })) : c.sub(0)),
     reference: {},
+    emit: (args, ctx) => {
+      const test = truthyCode(ctx.emit(args[0]!));
+      return { code: negate ? `!${test}` : test, type: BOOL };
+    },
   };
 }
 
@@ -200,6 +256,7 @@ const and: Operator = {
   type: (c) => typeAndOr(c.types()),
   describe: (c) => c.paren(c.subs().join(c.say(msg("word.rule_and")))),
   reference: {},
+  emit: emitJunction("&&"),
 };
 
 const or: Operator = {
@@ -214,6 +271,7 @@ const or: Operator = {
   type: (c) => typeAndOr(c.types()),
   describe: (c) => c.paren(c.subs().join(c.say(msg("word.rule_or")))),
   reference: {},
+  emit: emitJunction("||"),
 };
 
 const ifOp: Operator = {
@@ -265,6 +323,7 @@ const ifOp: Operator = {
     return c.paren(parts.join(", "));
   },
   reference: {},
+  emit: emitIf,
 };
 
 /** The logic family. */

@@ -15,6 +15,7 @@ import { ratio as ratioBounds, share as shareBounds } from "../bounds.js";
 import { compareRatio, exactPercent } from "../exact.js";
 import { BOOLEAN } from "../types.js";
 import { counter, filterBy } from "./lists.js";
+import { BOOL, type Emitter, itemTest, listOperand, refuse } from "./emit.js";
 import type { Compiled, CompileContext, Operator, ReferenceHooks, Sink } from "./types.js";
 
 /** A percentage read once: its exact fraction as Numbers, and the largest whole for which Number math is exact. */
@@ -115,6 +116,47 @@ function referenceRatio(op: "atLeast" | "atMost", hooks: ReferenceHooks) {
   };
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// The generated form: exact percentages in integers, `part * 100 * scale` against `units * whole`, in `Number`
+// (the plan's limit is the largest whole for which both products are exact; a larger one hands the unit back).
+// A whole of 0 throws `EMPTY` (the criterion takes its empty-group status); parts and wholes that are not counts
+// hand the unit back (the general evaluator reports the error).
+
+/** The percentage, a literal, as the arguments `units, scale, limit` of the module's `ratio`. */
+function percentCode(p: Rule | undefined): string {
+  if (typeof p !== "number") return refuse("a percentage that is not a literal number");
+  const plan = planPercent(p);
+  if (!plan) return refuse("a percentage out of range");
+  return `${plan.units}, ${plan.scale}, ${plan.limit}`;
+}
+
+function emitShare(atLeast: boolean): Emitter {
+  return (args, ctx) => {
+    if (args.length < 3 || args.length > 4) return refuse("a share without 3 or 4 operands");
+    const p = percentCode(args[0]);
+    const list = listOperand(ctx.emit(args[1]!));
+    const cond = itemTest(list, args[2], ctx);
+    const skip = args.length === 4 ? `if (${itemTest(list, args[3], ctx)}) continue; ` : "";
+    const f = ctx.fn(
+      "l",
+      `let w = 0, p = 0; for (let i = 0; i < l.length; i++) { const it = l[i]; ${skip}w++; if (${cond}) p++; } return ratio(p, w, ${p}, ${atLeast});`,
+    );
+    return { code: `${f}(${list.code})`, type: BOOL };
+  };
+}
+
+function emitRatio(atLeast: boolean): Emitter {
+  return (args, ctx) => {
+    if (args.length !== 3) return refuse("a ratio without 3 operands");
+    const part = ctx.emit(args[0]!);
+    const whole = ctx.emit(args[1]!);
+    if (part.type.kind !== "num" || whole.type.kind !== "num") return refuse("a ratio of values that are not numbers");
+    return { code: `ratioOf(${part.code}, ${whole.code}, ${percentCode(args[2])}, ${atLeast})`, type: BOOL };
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
 function shareOp(name: "shareAtLeast" | "shareAtMost", summary: string): Operator {
   const which = name === "shareAtLeast" ? "atLeast" : "atMost";
   return {
@@ -161,6 +203,7 @@ function shareOp(name: "shareAtLeast" | "shareAtMost", summary: string): Operato
         return { [`tc:ratio${name.slice(5)}`]: [{ "tc:count": [{ filter: [base, condition!] }] }, { "tc:count": [base] }, percent!] };
       },
     },
+    emit: emitShare(which === "atLeast"),
   };
 }
 
@@ -207,6 +250,7 @@ function ratioOp(name: "ratioAtLeast" | "ratioAtMost", summary: string): Operato
       operations: (hooks) => ({ [name]: referenceRatio(which, hooks) }),
       concreteName: `tc:${name}`,
     },
+    emit: emitRatio(which === "atLeast"),
   };
 }
 

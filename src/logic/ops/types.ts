@@ -14,6 +14,7 @@ import type { JsonPath, Problem } from "../../errors.js";
 import type { Lang, Message } from "../../i18n/index.js";
 import type { InputSpec } from "../../schema/inputs.js";
 import type { Rule } from "../../schema/rule.js";
+import type { Emitter } from "./emit.js";
 import type { Concrete, Val } from "../bounds.js";
 import type { RatioMeasure } from "../exact.js";
 import type { BoundsEnv, ScopeSpec } from "../read-bounds.js";
@@ -188,15 +189,6 @@ export interface DescribeContext {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// The generated form (src/generate)
-
-/**
- * An operator's generated-code form, by the generator's own types (`src/generate/emit/types.ts`), which sit in
- * the layer above this one: the registry holds it as an opaque function the generator calls.
- */
-export type EmitterSlot = (args: unknown, ctx: never, op: string) => unknown;
-
-// ---------------------------------------------------------------------------------------------------------
 // The operator
 
 /** Everything tieuchi knows about one operator. */
@@ -227,8 +219,11 @@ export interface Operator extends OperatorInfo {
   describe(c: DescribeContext): string;
   /** The index of the percentage argument, for the boundary cases of the test kit (ratio operators). */
   readonly percentArg?: number;
-  /** Generated-code form (`src/generate`): set by the generator's emitter of this family, when it models it. */
-  emit?: EmitterSlot;
+  /**
+   * The generated-code form (`src/generate` walks the rule and calls it; see `emit.ts`): undefined when the
+   * generator does not model the operator, and a set using it keeps the closure evaluator.
+   */
+  readonly emit?: Emitter;
 }
 
 /** The declared kind of a list's items, for operators that read inside a list. */

@@ -11,9 +11,12 @@
  */
 import { EvaluationError } from "../../errors.js";
 import { msg, type Message } from "../../i18n/index.js";
+import { lit } from "../../json/literal.js";
+import type { InputSpec } from "../../schema/inputs.js";
 import type { Rule } from "../../schema/rule.js";
 import { readBound, readOwn, specAt } from "../read-bounds.js";
 import { isOperation, ruleParts } from "../walk.js";
+import { BOOL, type Context, type Emitter, type Expr, type ExprType, NUM, refuse, STR } from "./emit.js";
 import type { Compiled, CompiledTest, CompileOptions, Operator, ReferenceHooks } from "./types.js";
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -182,6 +185,105 @@ function referenceVar(hooks: ReferenceHooks) {
   };
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// The generated form: a literal dotted path into the unit (an input, a field of a record input, or a derived
+// value), or into the item of a list operator. Reads are typed by the declaration: an absent value takes the
+// field's default at read time (nothing is copied to fill it) or, without one, hands the unit back (`rd`).
+
+/** The type a declared input reads as in generated code, or a refusal for kinds the generator does not model. */
+function typeOfSpec(spec: InputSpec): ExprType {
+  switch (spec.type) {
+    case "boolean":
+      return BOOL;
+    case "integer":
+    case "number":
+      return NUM;
+    case "string":
+    case "date":
+      return STR;
+    case "title":
+      if (spec.levels !== undefined) return { kind: "levels", levels: spec.levels };
+      return BOOL;
+    case "array":
+      if (spec.items.type !== "object") return refuse("a list whose items are not records");
+      return { kind: "list", item: spec.items };
+    case "object":
+      return { kind: "rec", spec };
+    default:
+      return refuse(`an input of type ${(spec as { type: string }).type}`);
+  }
+}
+
+/** Reads field `name` of the record in `obj` (an expression), as declared by `spec`. */
+function readField(obj: string, name: string, spec: InputSpec): Expr {
+  const type = typeOfSpec(spec);
+  const at = `${obj}[${lit(name)}]`;
+  const code = "default" in spec && spec.default !== undefined ? `dv(${at}, ${lit(spec.default)})` : `rd(${at})`;
+  return { code, type };
+}
+
+function fieldsOf(t: ExprType, segment: string): InputSpec {
+  if (t.kind !== "rec") return refuse(`a path through a value that is not a record (at ${JSON.stringify(segment)})`);
+  const spec = t.spec.fields[segment];
+  if (spec === undefined || !Object.hasOwn(t.spec.fields, segment)) return refuse(`an undeclared field ${JSON.stringify(segment)}`);
+  return spec;
+}
+
+/** `{"var": "a.b"}`. */
+const emitVar: Emitter = (args, ctx) => {
+  const path = args[0];
+  if (args.length !== 1 || typeof path !== "string" || path === "") return refuse("a var that is not one non-empty literal path");
+  const parts = path.split(".");
+  const scope = ctx.scope;
+  const first = parts[0]!;
+  let e: Expr;
+  if (scope.kind === "root") {
+    const derived = scope.derived.get(first);
+    if (derived !== undefined) {
+      if (parts.length > 1) return refuse("a path into a derived value");
+      return derived;
+    }
+    if (!Object.hasOwn(scope.inputs, first)) return refuse(`an undeclared input ${JSON.stringify(first)}`);
+    e = readField("d", first, scope.inputs[first]!);
+  } else e = readField(scope.name, first, fieldsOf({ kind: "rec", spec: scope.spec }, first));
+  for (let i = 1; i < parts.length; i++) {
+    if (e.type.kind === "levels") {
+      if (i !== parts.length - 1) return refuse("a path through a level of a title");
+      e = readLevel(e as Expr & { type: { kind: "levels" } }, parts[i]!, ctx);
+      continue;
+    }
+    const spec = fieldsOf(e.type, parts[i]!);
+    e = readField(e.code, parts[i]!, spec);
+  }
+  if (e.type.kind === "levels") return refuse("a title held at levels read whole");
+  return e;
+};
+
+/**
+ * Level `id` of a title held at levels, as the general evaluator reads it (`titleValue` in evaluate.ts): false
+ * holds no level, a level id that level and every lower one; a record of levels (checked by the data check) is
+ * read with the lower levels of one held filled in as held and the higher of one not held as not held. A level
+ * still unknown hands the unit back.
+ */
+function readLevel(title: Expr & { type: { kind: "levels" } }, id: string, ctx: Context): Expr {
+  const levels = title.type.levels;
+  const k = levels.indexOf(id);
+  if (k < 0) return refuse(`an undeclared level ${JSON.stringify(id)}`);
+  const is = (ids: readonly string[]) => (ids.length === 0 ? "false" : ids.map((l) => `v === ${lit(l)}`).join(" || "));
+  const f = ctx.fn(
+    "v",
+    `if (v === false) return false; if (typeof v === "string") { if (${is(levels.slice(k))}) return true; if (${is(levels.slice(0, k))}) return false; no(); } if (typeof v !== "object" || v === null) no(); return lvRec(${levelValues(levels)}, ${k});`,
+  );
+  return { code: `${f}(${title.code})`, type: BOOL };
+}
+
+/** The values of a levels record `v` in level order, own properties only (an array expression; the data check uses it too). */
+export function levelValues(levels: readonly string[]): string {
+  return `[${levels.map((l) => `OP.hasOwnProperty.call(v, ${lit(l)}) ? v[${lit(l)}] : undefined`).join(", ")}]`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
 const variable: Operator = {
   name: "var",
   kind: "value",
@@ -209,6 +311,7 @@ const variable: Operator = {
     keepArgs: true,
     operations: (hooks) => ({ var: referenceVar(hooks) }),
   },
+  emit: emitVar,
 };
 
 /** The `var` family. */

@@ -1,11 +1,8 @@
 /**
- * What the per-operator emitters share: the typed expression they return, the context they write into, and
- * the refusal for a rule the generator does not model (the set then keeps the closure evaluator).
- *
- * Each file of this folder emits one family of operators (`var.ts`, `logic.ts`, `compare.ts`,
- * `arithmetic.ts`, `lists.ts`, `ratio.ts`) and exports its emitters by operator name; `index.ts` puts them
- * together. An operator's generated form thus lives in one place, next to its family, ready for the operator
- * registry to hold beside the operator's other forms.
+ * The generated-code form of an operator (its `emit` slot): what every emitter shares. The typed expression an
+ * emitter returns, the context it writes into, and the refusal for a rule the generator does not model (the
+ * set then keeps the closure evaluator). Each family file of `ops/` holds its operators' emitters next to
+ * their other forms; the generator (`src/generate/module.ts`) walks a rule and calls the operator's `emit`.
  *
  * Generated code keeps JsonLogic's semantics for the values it meets. Reads of absent data and anything
  * unusual call `no()`, which throws: the unit is then handed to the general evaluator, so results are the
@@ -36,6 +33,9 @@ export interface Expr {
   readonly type: ExprType;
 }
 
+/** An expression whose value is a list of records. */
+export type ListExpr = Expr & { readonly type: { readonly kind: "list" } };
+
 export const BOOL = { kind: "bool" } as const;
 export const NUM = { kind: "num" } as const;
 export const COUNT = { kind: "num", count: true } as const;
@@ -60,8 +60,8 @@ export interface Context {
   within(scope: Scope): Context;
 }
 
-/** Emits one operator's call, given its arguments as written. */
-export type Emitter = (args: unknown, ctx: Context, op: string) => Expr;
+/** Emits one operator's call, given its arguments (as the rule walker lists them) and its name. */
+export type Emitter = (args: readonly Rule[], ctx: Context, op: string) => Expr;
 
 /** A rule (or a set) the generator does not model: the set keeps the closure evaluator. */
 export class NotGenerated extends Error {
@@ -74,7 +74,7 @@ export function refuse(why: string): never {
 }
 
 /** The expression's JsonLogic truthiness as a JavaScript boolean expression. */
-export function truthy(e: Expr): string {
+export function truthyCode(e: Expr): string {
   switch (e.type.kind) {
     case "bool":
       return e.code;
@@ -96,7 +96,21 @@ export function truthy(e: Expr): string {
   }
 }
 
-/** The arguments of an operator as a list (JsonLogic lets a single argument stand without brackets). */
-export function argList(args: unknown): Rule[] {
-  return (Array.isArray(args) ? args : [args]) as Rule[];
+/** The list operand of a list operator or a share: a list of records. */
+export function listOperand(e: Expr): ListExpr {
+  if (e.type.kind !== "list") return refuse("a list operator over a value that is not a list of records");
+  return e as ListExpr;
+}
+
+/** A rule read for the item `it` of the list, in the item's scope. */
+export function itemValue(list: ListExpr, rule: Rule | undefined, ctx: Context): Expr {
+  const spec = list.type.item;
+  if (spec.type !== "object") return refuse("a list whose items are not records");
+  if (rule === undefined) return refuse("a list operator without its per-item argument");
+  return ctx.within({ kind: "item", name: "it", spec }).emit(rule);
+}
+
+/** The condition's truthiness for the item `it` of the list, in the item's scope. */
+export function itemTest(list: ListExpr, cond: Rule | undefined, ctx: Context): string {
+  return truthyCode(itemValue(list, cond, ctx));
 }
