@@ -67,7 +67,7 @@ export async function* sheetCsvUnits(
 
   const emit = (b: Builder) => {
     if (refusal !== undefined) items.push({ row: b.unit.row, refusal });
-    else items.push({ unit: finish(b, layout) });
+    else items.push({ unit: finish(b, layout, notice) });
     chars = 0;
     refusal = undefined;
   };

@@ -34,7 +34,11 @@ function columnLetter(n: number): string {
 
 function addSheet(wb: Workbook, table: SheetTable, lang: Lang, lists: Map<string, string>, examples: number): void {
   const ws = wb.addWorksheet(table.name, { views: [{ state: "frozen", ySplit: 1 }] });
-  ws.columns = table.fields.map((f) => ({ header: f.header, key: f.path.join(".") || "code", width: Math.min(40, Math.max(12, f.header.length + 2)) }));
+  ws.columns = table.fields.map((f) => ({
+    header: f.header,
+    key: f.count !== undefined ? `#${f.count}` : f.path.join(".") || "code",
+    width: Math.min(40, Math.max(12, f.header.length + 2)),
+  }));
   const head = ws.getRow(1);
   head.font = { bold: true };
   head.alignment = { wrapText: true, vertical: "top" };
