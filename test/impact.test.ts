@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { createImpact, impact, ImpactSummary, msg, UnitImpact } from "../src/index.js";
 import { readLines } from "../src/node/index.js";
 import { makeSet, readJson, ROOT, text } from "./helpers.js";
-import { run } from "./run-cli.js";
+import { runAsync } from "./run-cli.js";
 
 const DIR = join(ROOT, "test/fixtures/versions");
 const OLD = join(DIR, "criteria/gia-dinh-mau/2018.1.0.json");
@@ -158,9 +158,9 @@ describe("reading lines", () => {
   });
 });
 
-describe("tieuchi impact", () => {
-  it("prints changed and unusable units, then the counts, and exits 1", () => {
-    const r = run("impact", OLD, NEW, UNITS, "--lang", "en");
+describe("tieuchi impact", async () => {
+  it("prints changed and unusable units, then the counts, and exits 1", async () => {
+    const r = await runAsync("impact", OLD, NEW, UNITS, "--lang", "en");
     expect(r.code).toBe(1);
     const lines = r.out.trimEnd().split("\n");
     expect(lines[0]).toBe(
@@ -174,11 +174,11 @@ describe("tieuchi impact", () => {
       "By kind of change: verdict incomplete → fail: 1; verdict pass → fail: 1",
       "Criteria behind the changes: 4 (2), 5 (2), 6 (2), 2 (1)",
     ]);
-    expect(run("impact", OLD, NEW, UNITS).out).toContain("dòng 2: kết luận đạt → chưa đạt");
+    expect((await runAsync("impact", OLD, NEW, UNITS)).out).toContain("dòng 2: kết luận đạt → chưa đạt");
   });
 
-  it("prints one JSON object a line with --json, the summary last", () => {
-    const r = run("impact", OLD, NEW, UNITS, "--json");
+  it("prints one JSON object a line with --json, the summary last", async () => {
+    const r = await runAsync("impact", OLD, NEW, UNITS, "--json");
     const objects = r.out
       .trimEnd()
       .split("\n")
@@ -188,20 +188,20 @@ describe("tieuchi impact", () => {
     expect(objects[6]).toMatchObject({ type: "summary", lines: 9, blank: 1 });
   });
 
-  it("shows the first three problems of a unit, and all of them with --json", () => {
+  it("shows the first three problems of a unit, and all of them with --json", async () => {
     const f = tmp("many.ndjson", `${JSON.stringify({ chapHanhPhapLuat: 1, thanhVien: 2, thuNhapBinhQuan: "3", x: 4, y: 5 })}\n`);
-    const r = run("impact", OLD, NEW, f, "--lang", "en");
+    const r = await runAsync("impact", OLD, NEW, f, "--lang", "en");
     expect(r.out.split("\n")[0]).toMatch(/^line 1: invalid for both: chapHanhPhapLuat: .*; thanhVien: .*; thuNhapBinhQuan: .*; … and \d+ more$/);
-    const json = JSON.parse(run("impact", OLD, NEW, f, "--json").out.split("\n")[0]!);
+    const json = JSON.parse((await runAsync("impact", OLD, NEW, f, "--json")).out.split("\n")[0]!);
     expect(json.problems.length).toBeGreaterThan(3);
   });
 
-  it("reads a {unit, data} record as tieuchi batch does: evaluated on its data, labelled from its unit", () => {
+  it("reads a {unit, data} record as tieuchi batch does: evaluated on its data, labelled from its unit", async () => {
     const first = readFileSync(UNITS, "utf8").split("\n")[1]!;
     const wrapped = JSON.stringify({ unit: { maHo: "HO-0002", xa: "Xã Tân Phú" }, data: JSON.parse(first) });
     const f = tmp("wrapped.ndjson", `${first}\n${wrapped}\n`);
-    const lines = run("impact", OLD, NEW, f, "--label", "maHo", "--json")
-      .out.trim()
+    const lines = (await runAsync("impact", OLD, NEW, f, "--label", "maHo", "--json")).out
+      .trim()
       .split("\n")
       .map((l) => JSON.parse(l));
     expect(lines[0]).toMatchObject({ line: 1, kind: "changed", label: null });
@@ -210,12 +210,12 @@ describe("tieuchi impact", () => {
     expect(one).toMatchObject({ kind: "changed", label: String(JSON.parse(first).thuNhapBinhQuan) });
   });
 
-  it("exits 0 when no unit changes, and names units by a field of their data", () => {
+  it("exits 0 when no unit changes, and names units by a field of their data", async () => {
     const f = tmp("same.ndjson", `${JSON.stringify({ chapHanhPhapLuat: false, thanhVien: [] })}\n`);
-    expect(run("impact", OLD, NEW, f)).toMatchObject({ code: 0 });
-    expect(run("impact", OLD, NEW, UNITS, "--label", "thuNhapBinhQuan", "--lang", "en").out).toMatch(/^line 2 \(4\): verdict pass → fail/);
-    expect(run("impact", OLD, NEW, join(DIR, "missing.ndjson")).code).toBe(2);
-    expect(run("impact", OLD, NEW).code).toBe(2);
+    expect(await runAsync("impact", OLD, NEW, f)).toMatchObject({ code: 0 });
+    expect((await runAsync("impact", OLD, NEW, UNITS, "--label", "thuNhapBinhQuan", "--lang", "en")).out).toMatch(/^line 2 \(4\): verdict pass → fail/);
+    expect((await runAsync("impact", OLD, NEW, join(DIR, "missing.ndjson"))).code).toBe(2);
+    expect((await runAsync("impact", OLD, NEW)).code).toBe(2);
   });
 });
 

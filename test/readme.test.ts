@@ -40,11 +40,13 @@ const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Reco
 
 /** Budgets, in bytes, a little above what was measured (see the CHANGELOG): a regression past them fails. */
 const BUDGET = {
-  // 974 131 B measured at 109 files with the operator registry, streamed CSV files and the rest of the
+  // 1 003 878 B measured (23:00 UTC, session 4) once the bundled sets carry their prebuilt generated evaluators
+  // (issue 18: 18 sets' modules in the ESM and CommonJS builds of tieuchi/criteria, +28 676 B over 975 202 B
+  // measured just before on the same tree); 974 131 B measured at 109 files with the operator registry, streamed CSV files and the rest of the
   // catalogue (20:45 UTC); 955 904 B once the message catalogue took in every command's and the library's
   // sentences (issue 16 item 1); 910 153 B after the three-valued engine (issue 12) and the hostile-input
   // checks (issue 14) joined; 808 036 B before them.
-  packed: 985_000,
+  packed: 1_015_000,
   /**
    * The README's browser example, esbuild, minified and gzipped: the core, zod and one set (194 253 B measured
    * with the explanations', spreadsheets' and transition's sentences and main's constraint and hostile-input
@@ -60,7 +62,9 @@ const BUDGET = {
    * reports' sentences were dropped with their modules before (81.4 KiB). Splitting the catalogue into parts
    * loaded with their modules (as the command line's part is) would win it back: not done yet.
    */
-  browserWithoutZod: 104_000,
+  // 104 031 B measured once the bundled set carries its prebuilt generated evaluator (issue 18: cong-dan-hoc-tap's
+  // module, +936 B; only the imported set's module is bundled), 103 095 B before.
+  browserWithoutZod: 105_000,
 };
 
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;

@@ -11,26 +11,10 @@ import { OptionsError } from "../errors.js";
 import { msg } from "../i18n/index.js";
 import { GENERATED_FORMAT } from "../generate/module.js";
 import type { LoadedSet } from "./load.js";
+import { fastPathsOn } from "./fast-paths.js";
+import { attach, attachedTo, type Attached, type GeneratedModule } from "./prebuilt.js";
 
-/** A generated module, as `import()` gives it. */
-export interface GeneratedModule {
-  readonly format: string;
-  readonly id: string;
-  readonly version: string;
-  /** The hash of the set it was generated from. */
-  readonly hash: string;
-  readonly criteria: number;
-  /** Decides the criteria of a usual, complete unit into `out`; false hands the unit to the general evaluator. */
-  readonly run: (data: unknown, out: Int32Array) => boolean;
-}
-
-/** A module attached to a set, with the buffer it writes into. */
-export interface Attached {
-  readonly run: (data: unknown, out: Int32Array) => boolean;
-  readonly out: Int32Array;
-}
-
-const attached = new WeakMap<LoadedSet, Attached>();
+export type { Attached, GeneratedModule } from "./prebuilt.js";
 
 /**
  * Makes `evaluate` use a generated module for this set (statuses and points: `explain: false`). Returns the set.
@@ -53,11 +37,11 @@ export function useGenerated(loaded: LoadedSet, mod: unknown): LoadedSet {
       msg("options.generated_other_set", { module: `${String(m.id)}@${String(m.version)} (${m.hash})`, set: `${set.id}@${set.version} (${loaded.hash})` }),
       ["generated"],
     );
-  attached.set(loaded, { run: m.run, out: new Int32Array(3 * set.criteria.length) });
+  attach(loaded, m as GeneratedModule, set.criteria.length);
   return loaded;
 }
 
-/** The module attached to a set, if any. @internal */
+/** The module attached to a set, if any; none with the fast paths off (the reference path everywhere). @internal */
 export function generatedOf(loaded: LoadedSet): Attached | undefined {
-  return attached.get(loaded);
+  return fastPathsOn() ? attachedTo(loaded) : undefined;
 }

@@ -16,6 +16,7 @@ import { validateCriteriaSet } from "../check/validate.js";
 import { normalizeStrings } from "../schema/parse.js";
 import { contentHash } from "../json/canonical.js";
 import { dataSchema } from "./data.js";
+import { attach, prebuiltOf } from "./prebuilt.js";
 
 export type { CriterionRules } from "../logic/walk.js";
 
@@ -106,5 +107,8 @@ export function loadCriteriaSet(json: unknown, options: LoadOptions = {}): Loade
     limits,
   });
   LOADED.add(loaded);
+  // A bundled set's prebuilt module, when the object is still the one it was built from (the same hash).
+  const mod = prebuiltOf(json);
+  if (mod !== undefined && mod.hash === loaded.hash && mod.criteria === definition.criteria.length) attach(loaded, mod, definition.criteria.length);
   return loaded;
 }

@@ -3,6 +3,8 @@ import type { Lang } from "../../explain/format.js";
 import { formatPath } from "../../errors.js";
 import { bundledCriteriaDir } from "../../node/bundled.js";
 import { lazyRegistry } from "../../node/cases.js";
+import { withGenerated } from "../../node/generated.js";
+import type { LoadedSet } from "../../evaluate/load.js";
 import { loadCriteriaFile, loadRegistry, readLines } from "../../node/index.js";
 import { createImpact, ImpactKind, type ImpactSummary, type UnitImpact } from "../../versions/impact.js";
 import { EXIT, UsageError, type Io } from "../output.js";
@@ -95,15 +97,30 @@ export function impactCommand(
   args: readonly string[],
   opts: { json: boolean; lang: string; asOf?: string; sets?: string; label?: string; maxUnitBytes?: number },
   io: Io,
-): number | Promise<number> {
+): Promise<number> {
   if (args.length !== 3) throw new UsageError(tCli(langOption(opts.lang), "cmd.takes", { command: "impact" }));
   const lang = langOption(opts.lang);
-  const run = createImpact(loadCriteriaFile(args[0]!), loadCriteriaFile(args[1]!), {
+  const before = loadCriteriaFile(args[0]!);
+  const after = loadCriteriaFile(args[1]!);
+  // Quiet results: each version's generated evaluator decides them (a bundled set's prebuilt module, or one
+  // written for this run), the closure evaluator what it hands back.
+  return Promise.all([withGenerated(before), withGenerated(after)]).then(() => report(before, after, args[2]!, lang, opts, io));
+}
+
+function report(
+  before: LoadedSet,
+  after: LoadedSet,
+  unitsFile: string,
+  lang: Lang,
+  opts: { json: boolean; asOf?: string; sets?: string; label?: string; maxUnitBytes?: number },
+  io: Io,
+): number | Promise<number> {
+  const run = createImpact(before, after, {
     ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
     sets: opts.sets !== undefined ? loadRegistry(opts.sets) : lazyRegistry(bundledCriteriaDir()),
     ...(opts.label !== undefined ? { labelField: opts.label } : {}),
   });
-  const lines = readLines(args[2]!, opts.maxUnitBytes !== undefined ? { maxLineBytes: opts.maxUnitBytes } : {});
+  const lines = readLines(unitsFile, opts.maxUnitBytes !== undefined ? { maxLineBytes: opts.maxUnitBytes } : {});
   const changed = function* () {
     for (const line of lines) {
       const u = "error" in line ? run.unreadable(line.number, line.error) : run.line(line.text, line.number);

@@ -1,4 +1,7 @@
-import { checkLockDir, LOCK_FILE, updateLockDir } from "../../node/lock.js";
+import { resolve } from "node:path";
+import { bundledCriteriaDir } from "../../node/bundled.js";
+import { checkPrebuilt } from "../../node/generated.js";
+import { checkLockDir, LOCK_FILE, readLock, updateLockDir } from "../../node/lock.js";
 import { isMessage, say, type Lang } from "../../i18n/index.js";
 import { tCli } from "../../i18n/cli.js";
 import { LockStatus, type LockReport } from "../../versions/lock.js";
@@ -38,12 +41,22 @@ function printReport(report: LockReport, io: Io, verbose: boolean, lang: Lang): 
 export function lockCommand(
   opts: { check: boolean; update: boolean; acceptChanges: boolean; criteria: string; json: boolean; verbose: boolean; lang: Lang },
   io: Io,
-): number {
+): number | Promise<number> {
   const lang = opts.lang;
   if (opts.check === opts.update) throw new UsageError(tCli(lang, "cmd.lock_one_of"));
   if (opts.acceptChanges && !opts.update) throw new UsageError(tCli(lang, "cmd.accept_with_update"));
   if (opts.check) {
     const report = checkLockDir(opts.criteria);
+    // The package's own criteria folder: its prebuilt evaluators must be the released versions' too.
+    if (resolve(opts.criteria) === resolve(bundledCriteriaDir()))
+      return checkPrebuilt(readLock(opts.criteria)).then((stale) => {
+        if (opts.json) io.out(jsonText({ ...report, ok: report.ok && stale.length === 0, prebuilt: stale }));
+        else {
+          for (const s of stale) io.out(`✘ ${tCli(lang, "cmd.lock.prebuilt_stale", { set: s.set, module: s.module, lock: s.lock })}\n`);
+          printReport(report, io, opts.verbose, lang);
+        }
+        return report.ok && stale.length === 0 ? EXIT.ok : EXIT.fail;
+      });
     if (opts.json) io.out(jsonText(report));
     else printReport(report, io, opts.verbose, lang);
     return report.ok ? EXIT.ok : EXIT.fail;

@@ -122,6 +122,7 @@ export const COMMANDS = {
   "cmd.lock.not_updated": { file: "string", acceptChanges: "boolean" },
   "cmd.lock.released": { versions: "strings", file: "string", written: "boolean" },
   "cmd.lock.nothing": { file: "string", written: "boolean" },
+  "cmd.lock.prebuilt_stale": { set: "string", module: "string?", lock: "string" },
 
   // verify
   "cmd.verify.head": { set: "string", match: "boolean" },

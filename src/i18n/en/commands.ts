@@ -136,6 +136,10 @@ export const commands: Sentences<typeof COMMANDS> = {
     `${file} not updated: fix the problems above${acceptChanges ? " (or, for a reviewed correction of a version nobody relies on yet, add --accept-changes)" : ""}`,
   "cmd.lock.released": ({ versions, file, written }) => `released ${versions.join(", ")}; ${written ? "wrote" : "unchanged"} ${file}`,
   "cmd.lock.nothing": ({ file, written }) => `nothing to release; ${written ? "rewrote" : "unchanged"} ${file}`,
+  "cmd.lock.prebuilt_stale": ({ set, module, lock }) =>
+    module === undefined
+      ? `${set}: this tieuchi package has no prebuilt evaluator for the locked version (${lock}): rebuild the package (npm run build)`
+      : `${set}: the package's prebuilt evaluator is stale (hash ${module}, the lock says ${lock}): rebuild the package (npm run build)`,
 
   "cmd.verify.head": ({ set, match }) => `${set}: ${match ? "MATCH — the replay gives the same result" : "MISMATCH"}`,
 

@@ -139,6 +139,10 @@ export const commands: Sentences<typeof COMMANDS> = {
     `chưa cập nhật ${file}: hãy sửa các lỗi ở trên${acceptChanges ? " (hoặc, với một chỉnh sửa đã rà soát của phiên bản chưa ai dựa vào, thêm --accept-changes)" : ""}`,
   "cmd.lock.released": ({ versions, file, written }) => `đã phát hành ${versions.join(", ")}; ${written ? "đã ghi" : "không đổi"} ${file}`,
   "cmd.lock.nothing": ({ file, written }) => `không có gì để phát hành; ${written ? "đã ghi lại" : "không đổi"} ${file}`,
+  "cmd.lock.prebuilt_stale": ({ set, module, lock }) =>
+    module === undefined
+      ? `${set}: gói tieuchi này không có bộ đánh giá dựng sẵn cho phiên bản đã khoá (${lock}): hãy dựng lại gói (npm run build)`
+      : `${set}: bộ đánh giá dựng sẵn đi kèm gói đã cũ (mã băm ${module}, sổ khoá ghi ${lock}): hãy dựng lại gói (npm run build)`,
 
   "cmd.verify.head": ({ set, match }) => `${set}: ${match ? "KHỚP — đánh giá lại cho cùng kết quả" : "KHÔNG KHỚP"}`,
 
