@@ -7,7 +7,8 @@
  * - its rules prepared for json-logic-js (the reference path), on first use;
  * - its rules in three-valued form, per evaluator, made the first time a unit misses data;
  * - what every result of the set shares (its stamp, the engine stamps, the criteria of each group);
- * - each criterion's plan (its maximum points, whether it is mandatory, what not applicable earns).
+ * - each criterion's plan (its maximum points, whether it is mandatory, what not applicable earns);
+ * - the counter of a unit's work (its data walked once, against the budget).
  *
  * The programs are kept in one `WeakMap` keyed by the loaded set, so a program goes when its set goes. (A set's
  * generated module, when one is attached, is kept by `generated.ts`, the seam it comes through.)
@@ -19,6 +20,7 @@ import type { Engine, PreparedRule } from "../logic/engine.js";
 import { jsonLogicJsEngine } from "../logic/jsonlogic-js.js";
 import { rootSpec, type BoundsRule } from "../logic/read-bounds.js";
 import { prepareCriterion, type CriterionRules } from "../logic/walk.js";
+import { workCounter } from "../logic/work.js";
 import type { Criterion } from "../schema/criteria-set.js";
 import type { InputSpec, Inputs } from "../schema/inputs.js";
 import type { Result } from "../schema/result.js";
@@ -58,6 +60,11 @@ export interface CriterionPlan {
 export interface Program extends SetRules<Compiled | CompiledTest> {
   readonly derived: ReadonlyArray<readonly [string, Compiled]>;
   readonly criteria: readonly CompiledCriterion[];
+  /**
+   * The work of a unit of the set: the sum of every plan's work on it, counted in one walk of its data (see
+   * `logic/work.ts`), stopping once past `stop`.
+   */
+  readonly work: (base: unknown, stop: number) => number;
   /** The fast check of a unit's data (undefined: ask the zod schema). */
   readonly check: (data: unknown) => Record<string, unknown> | undefined;
   /** Whether some input is a title, which the data may give as a sub-unit to evaluate. */
@@ -124,6 +131,7 @@ export function makeProgram(loaded: LoadedSet): Program {
   return {
     derived: compiled.derived as ReadonlyArray<readonly [string, Compiled]>,
     criteria: compiled.criteria,
+    work: workCounter(loaded.analysis.plans),
     check: compileDataCheck(loaded.definition.inputs, loaded.limits),
     hasTitles: inputsHaveTitle(loaded.definition.inputs),
     shape: shapeOf(loaded),

@@ -23,45 +23,16 @@ export function truthy(value: unknown): boolean {
   return !!value;
 }
 
-/**
- * Thrown (and caught by `evaluate`) when the unit's data holds the same record object at two places: the
- * data check keeps the caller's records, so paths cannot tell the two apart, and the unit is evaluated
- * again on a copy. Never escapes `evaluate`.
- */
-export class AliasedRecords extends Error {}
-
 /** The outcome of an exception thrown by a rule; anything not expected is a bug and is rethrown as such. */
 function thrownOutcome(e: unknown): Outcome {
-  if (e instanceof AliasedRecords) throw e;
   if (e instanceof Inapplicable) return { kind: "not-applicable", reason: "empty-group" };
   if (e instanceof RuleValueError) return { kind: "error", message: e.detail };
   if (e instanceof RangeError) return { kind: "error", message: msg("eval.range_error", { text: e.message }) };
   throw new EvaluationError(msg("eval.unexpected", { text: e instanceof Error ? e.message : String(e) }), [], e);
 }
 
-/** What the trace says about the outcome, before the rule's own value or exception. */
-function traceOutcome(trace: Trace): Outcome | undefined {
-  if (trace.missing.size > 0) return { kind: "missing" };
-  if (trace.inapplicable) return { kind: "not-applicable", reason: "derived" };
-  if (trace.error !== undefined) return { kind: "error", message: trace.error };
-  return undefined;
-}
-
 /** A runner's message before any rule has given an error. */
 const NO_MESSAGE: Message = msg("eval.unexpected", { text: "no error" });
-
-/** Runs a prepared rule with a fresh trace; returns the outcome and the trace. */
-export function runRule(rule: PreparedRule, scope: EvalScope): { outcome: Outcome; trace: Trace } {
-  const trace = new Trace(scope);
-  let value: unknown;
-  let thrown: Outcome | undefined;
-  try {
-    value = rule(trace);
-  } catch (e) {
-    thrown = thrownOutcome(e);
-  }
-  return { outcome: traceOutcome(trace) ?? thrown ?? { kind: "value", value }, trace };
-}
 
 /**
  * An outcome as a number, so the common cases need no object: {@link RAN_TRUE} and {@link RAN_FALSE} for
@@ -76,6 +47,65 @@ export const RAN_EMPTY_GROUP = 4;
 export const RAN_DERIVED_NA = 5;
 /** The message is in `Runner.message`. */
 export const RAN_ERROR = 6;
+
+/** Where {@link classify} puts a rule's value (after {@link RAN_VALUE}) or message (after {@link RAN_ERROR}). */
+interface Ran {
+  value: unknown;
+  message: Message;
+}
+
+/**
+ * What running a rule came to, as a `RAN_` code: the one classifier, for every runner. What the rule's trace
+ * says comes first (missing data wins over everything: a rule that needed it proves nothing; then a derived
+ * value that has none; then an error a read met), then what the rule threw (an error, or a share of an empty
+ * group), then its value.
+ */
+function classify(trace: Trace | null, thrown: Outcome | undefined, value: unknown, into: Ran): number {
+  if (trace !== null) {
+    if (trace.missing.size > 0) return RAN_MISSING;
+    if (trace.inapplicable) return RAN_DERIVED_NA;
+    if (trace.error !== undefined) {
+      into.message = trace.error;
+      return RAN_ERROR;
+    }
+  }
+  if (thrown !== undefined) {
+    if (thrown.kind === "error") {
+      into.message = thrown.message;
+      return RAN_ERROR;
+    }
+    return RAN_EMPTY_GROUP;
+  }
+  if (value === true) return RAN_TRUE;
+  if (value === false) return RAN_FALSE;
+  into.value = value;
+  return RAN_VALUE;
+}
+
+/** Runs a prepared rule with a fresh trace; returns the outcome and the trace. */
+export function runRule(rule: PreparedRule, scope: EvalScope): { outcome: Outcome; trace: Trace } {
+  const trace = new Trace(scope);
+  let value: unknown;
+  let thrown: Outcome | undefined;
+  try {
+    value = rule(trace);
+  } catch (e) {
+    thrown = thrownOutcome(e);
+  }
+  const into: Ran = { value, message: NO_MESSAGE };
+  switch (classify(trace, thrown, value, into)) {
+    case RAN_MISSING:
+      return { outcome: { kind: "missing" }, trace };
+    case RAN_DERIVED_NA:
+      return { outcome: { kind: "not-applicable", reason: "derived" }, trace };
+    case RAN_EMPTY_GROUP:
+      return { outcome: { kind: "not-applicable", reason: "empty-group" }, trace };
+    case RAN_ERROR:
+      return { outcome: { kind: "error", message: into.message }, trace };
+    default:
+      return { outcome: { kind: "value", value }, trace };
+  }
+}
 
 /** Runs the rules of one criterion (or a derived value) after another, keeping what results need. */
 export interface Runner<R> {
@@ -111,24 +141,13 @@ export class TracingRunner<R> implements Runner<R> {
     const trace = new Trace(this.scope);
     this.traces.push(trace);
     let value: unknown;
+    let thrown: Outcome | undefined;
     try {
       value = this.call(rule, trace);
     } catch (e) {
-      const thrown = thrownOutcome(e);
-      const fromTrace = traceCode(trace, this);
-      if (fromTrace !== RAN_VALUE) return fromTrace;
-      if (thrown.kind === "error") {
-        this.message = thrown.message;
-        return RAN_ERROR;
-      }
-      return RAN_EMPTY_GROUP;
+      thrown = thrownOutcome(e);
     }
-    const fromTrace = traceCode(trace, this);
-    if (fromTrace !== RAN_VALUE) return fromTrace;
-    if (value === true) return RAN_TRUE;
-    if (value === false) return RAN_FALSE;
-    this.value = value;
-    return RAN_VALUE;
+    return classify(trace, thrown, value, this);
   }
 
   missing(): string[] {
@@ -136,20 +155,6 @@ export class TracingRunner<R> implements Runner<R> {
     for (const t of this.traces) for (const m of t.missing) out.add(m);
     return [...out];
   }
-}
-
-/**
- * What the trace says about a rule's outcome, before its value or exception (as {@link runRule} decides):
- * {@link RAN_VALUE} when it says nothing.
- */
-function traceCode(trace: Trace, runner: { message: Message }): number {
-  if (trace.missing.size > 0) return RAN_MISSING;
-  if (trace.inapplicable) return RAN_DERIVED_NA;
-  if (trace.error !== undefined) {
-    runner.message = trace.error;
-    return RAN_ERROR;
-  }
-  return RAN_VALUE;
 }
 
 const NO_TRACES: readonly Trace[] = [];
@@ -189,26 +194,7 @@ export class QuietRunner implements Runner<Compiled>, Sink {
     } catch (e) {
       thrown = thrownOutcome(e);
     }
-    const trace = this.trace as Trace | null;
-    if (trace !== null) {
-      if (trace.missing.size > 0) return RAN_MISSING;
-      if (trace.inapplicable) return RAN_DERIVED_NA;
-      if (trace.error !== undefined) {
-        this.message = trace.error;
-        return RAN_ERROR;
-      }
-    }
-    if (thrown !== undefined) {
-      if (thrown.kind === "error") {
-        this.message = thrown.message;
-        return RAN_ERROR;
-      }
-      return RAN_EMPTY_GROUP;
-    }
-    if (value === true) return RAN_TRUE;
-    if (value === false) return RAN_FALSE;
-    this.value = value;
-    return RAN_VALUE;
+    return classify(this.trace, thrown, value, this);
   }
 
   missing(): string[] {

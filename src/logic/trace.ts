@@ -145,10 +145,6 @@ export class Trace {
           return;
         }
       }
-    } else if (typeof base === "object" && base !== null) {
-      // The records' paths are worked out now, while the data is the data evaluated (and so that data
-      // holding one record twice is noticed during evaluation).
-      void scope.pathOf;
     }
     if (value === null || value === undefined) this.addMissing(pathIn(scope, base, rel));
     else {

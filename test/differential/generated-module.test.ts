@@ -150,6 +150,28 @@ describe("generated evaluators, shipped sets", () => {
     expect([...sumOutcomes].sort()).toEqual([0, 1]);
   });
 
+  it("a derived value that may be null is read as absent, as the general evaluator reads it (fuzz seed -1244968835)", async () => {
+    const json = {
+      ...(readJson("test/fixtures/all-operators.json") as Record<string, unknown>),
+      inputs: { n: { type: "integer", description: { vi: "n", en: "n" }, min: 0, max: 100 } },
+      derived: {
+        nothing: { description: { vi: "d", en: "d" }, rule: { if: [{ if: [false, false] }] } },
+        either: { description: { vi: "e", en: "e" }, rule: { and: [{ var: "n" }, { if: [false, 1] }] } },
+      },
+      groups: [],
+      criteria: [
+        { id: "a", title: { vi: "a", en: "a" }, applies: { var: "nothing" }, points: 1, rule: true },
+        { id: "b", title: { vi: "b", en: "b" }, points: 1, rule: { "!": { var: "either" } } },
+      ],
+      decision: { method: "points", maxPoints: 2, passMark: 1, grades: [], notApplicable: "award" },
+    };
+    const reference = loadCriteriaSet(json);
+    expect(notGenerated(reference)).toBeUndefined();
+    const generated = useGenerated(loadCriteriaSet(json), await moduleOf(reference));
+    for (const n of [0, 1, 5]) expect(outcome(generated, { n })).toBe(outcome(reference, { n }));
+    expect(evaluate(reference, { n: 1 }, { explain: false }).criteria.map((c) => c.status)).toEqual(["missing", "missing"]);
+  });
+
   it("titles held at levels, in every form they are given: the same results, the usual forms on the generated path", { timeout: 300_000 }, async () => {
     // Every value a title held at levels may take, and some it may not: false, each level id, records of levels
     // (held, not held, unknown, absent; out of order), and what the general check refuses.

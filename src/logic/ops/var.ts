@@ -241,6 +241,8 @@ const emitVar: Emitter = (args, ctx) => {
     const derived = scope.derived.get(first);
     if (derived !== undefined) {
       if (parts.length > 1) return refuse("a path into a derived value");
+      // A derived value of null is read as absent (the general evaluator reports it missing): hand the unit back.
+      if (derived.type.kind === "null" || derived.type.kind === "any") return { code: `rd(${derived.code})`, type: derived.type };
       return derived;
     }
     if (!Object.hasOwn(scope.inputs, first)) return refuse(`an undeclared input ${JSON.stringify(first)}`);

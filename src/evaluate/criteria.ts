@@ -1,0 +1,160 @@
+/**
+ * A unit's derived values and criteria, run in its scope: each derived value computed once (or recorded with
+ * why it has none), then each criterion decided by the status state machine (`status.ts`), or over the
+ * completions of the missing data when a rule read absent data (`uncertain.ts`), into its result object
+ * (`results.ts`), explained when asked.
+ *
+ * @module
+ */
+import { msg, say } from "../i18n/index.js";
+import { criterionMessage } from "../explain/messages.js";
+import { isBound } from "../logic/bounds.js";
+import type { CriterionRules } from "../logic/walk.js";
+import type { CriterionResult, Measure, ReadValue, SubResult } from "../schema/result.js";
+import { criterionResult, explainedResult, OUTCOMES, pointsOf, toReadValue } from "./results.js";
+import type { CriterionSpan } from "./decision.js";
+import type { LoadedSet } from "./load.js";
+import type { RunContext } from "./options.js";
+import { programOf, type CriterionPlan } from "./program.js";
+import { RAN_ERROR, RAN_FALSE, RAN_MISSING, RAN_TRUE, RAN_VALUE, type Runner } from "./run.js";
+import { NO_DERIVED_STATES, type UnitScope } from "./scope.js";
+import { decideStatus, type Decided } from "./status.js";
+
+const NO_VALUES: ReadonlyMap<string, unknown> = new Map();
+
+/** Computes the derived values in order; one that cannot be computed is recorded with why. */
+export function derive<R>(derived: ReadonlyArray<readonly [string, R]>, runner: Runner<R>, scope: UnitScope): void {
+  for (let i = 0; i < derived.length; i++) {
+    const name = derived[i]![0];
+    const rule = derived[i]![1];
+    runner.start();
+    const ran = runner.exec(rule);
+    if (ran <= RAN_VALUE) {
+      scope.root[name] = ran === RAN_TRUE ? true : ran === RAN_FALSE ? false : runner.value;
+      continue;
+    }
+    if (scope.derived === NO_DERIVED_STATES) scope.derived = new Map();
+    if (ran === RAN_MISSING) {
+      // It read absent data: what it can be over the completions of the missing data.
+      const missing = runner.missing();
+      const bound = scope.uncertainty.derived(i);
+      if (!isBound(bound)) {
+        scope.root[name] = bound;
+        continue;
+      }
+      scope.derived.set(name, { status: "missing", paths: bound.deps.size > 0 ? [...bound.deps] : missing, bound });
+    } else if (ran === RAN_ERROR) scope.derived.set(name, { status: "error", message: msg("eval.derived", { name, reason: runner.message }) });
+    else scope.derived.set(name, { status: "not-applicable" });
+  }
+}
+
+/** Decides every criterion of the set, in order. */
+export function evaluateCriteria<R>(
+  rules: ReadonlyArray<CriterionRules<R>>,
+  runner: Runner<R>,
+  scope: UnitScope,
+  loaded: LoadedSet,
+  ctx: RunContext,
+  subResults: readonly SubResult[],
+): CriterionResult[] {
+  const list = programOf(loaded).plans;
+  const out = new Array<CriterionResult>(list.length);
+  const subPaths = ctx.explain ? new Set(subResults.map((s) => s.path)) : undefined;
+  const scratch: Decided = { status: "pass", reason: null, earned: 0, error: undefined };
+  for (let i = 0; i < list.length; i++) out[i] = evaluateCriterion(i, list[i]!, rules[i]!, runner, scope, loaded, ctx, subPaths, scratch);
+  return out;
+}
+
+/** One criterion: its rules run, its status decided, its result written (and explained when asked). */
+function evaluateCriterion<R>(
+  index: number,
+  plan: CriterionPlan,
+  p: CriterionRules<R>,
+  runner: Runner<R>,
+  scope: UnitScope,
+  loaded: LoadedSet,
+  ctx: RunContext,
+  subPaths: ReadonlySet<string> | undefined,
+  d: Decided,
+): CriterionResult {
+  const c = plan.criterion;
+  runner.start();
+  decideStatus(c, p, plan.max, runner, d);
+  // A rule read absent data: the criterion is decided over the completions of the missing data.
+  if (d.status === "missing" && d.reason === "data") return uncertainCriterion(index, plan, scope, loaded, ctx, subPaths);
+  const status = d.status;
+  const points = pointsOf(plan, status, d.earned, p.score !== undefined);
+  const missing = status === "missing" ? runner.missing() : [];
+  const base = criterionResult(plan, status, OUTCOMES[status], d.reason, points, missing, d.error === undefined ? undefined : say(d.error, "en"));
+  if (!ctx.explain) return base;
+
+  const traces = runner.traces;
+  // One rule's reads are the criterion's as they are; several rules' are merged (first read first, last value kept).
+  let values: ReadonlyMap<string, unknown> = traces.length === 1 ? traces[0]!.reads : NO_VALUES;
+  const measures: Measure[] = [];
+  if (traces.length > 1) {
+    const merged = new Map<string, unknown>();
+    for (const t of traces) for (const [k, v] of t.reads) merged.set(k, v);
+    values = merged;
+  }
+  for (const t of traces) for (const m of t.measures) measures.push(m);
+  const shown: Record<string, ReadValue> = {};
+  const subs: string[] = [];
+  const link = (k: string) => {
+    if (subPaths!.has(k)) subs.push(k);
+    else {
+      // A level of a title held at levels (`xa[0].congDongHocTap.muc-1`) belongs to the title's sub-result.
+      const dot = k.lastIndexOf(".");
+      const title = dot > 0 ? k.slice(0, dot) : "";
+      if (title && subPaths!.has(title) && !subs.includes(title)) subs.push(title);
+    }
+  };
+  for (const [k, v] of values) {
+    const r = toReadValue(v);
+    if (r !== undefined) shown[k] = r;
+    link(k);
+  }
+  // A level not known is read as missing: the sub-result says why.
+  for (const k of missing) if (!values.has(k)) link(k);
+  const message = criterionMessage({ criterion: c, result: base, error: d.error, values, measures, root: scope.root, labels: loaded.labels });
+  return explainedResult(base, shown, measures, subs, message);
+}
+
+/** A criterion decided over the completions of the missing data (see `uncertain.ts`), as a result. */
+function uncertainCriterion(
+  index: number,
+  plan: CriterionPlan,
+  scope: UnitScope,
+  loaded: LoadedSet,
+  ctx: RunContext,
+  subPaths: ReadonlySet<string> | undefined,
+): CriterionResult {
+  const c = plan.criterion;
+  const u = scope.uncertainty.criterion(index, plan.max, plan.naEarned, ctx.explain);
+  (scope.spans ??= new Array<CriterionSpan | undefined>(loaded.definition.criteria.length))[index] = u.span;
+  const points = c.points === undefined ? null : { earned: u.earned, possible: u.possible, max: plan.max };
+  const base = criterionResult(plan, u.status, u.outcomes, u.reason, points, u.missing, u.error);
+  if (!ctx.explain) return base;
+  const shown: Record<string, ReadValue> = {};
+  const subs: string[] = [];
+  for (const [k, v] of u.values) {
+    const r = toReadValue(v);
+    if (r !== undefined) shown[k] = r;
+    if (subPaths!.has(k)) subs.push(k);
+  }
+  for (const k of u.missing) {
+    const dot = k.lastIndexOf(".");
+    const title = subPaths!.has(k) ? k : dot > 0 && subPaths!.has(k.slice(0, dot)) ? k.slice(0, dot) : "";
+    if (title && !subs.includes(title)) subs.push(title);
+  }
+  const message = criterionMessage({
+    criterion: c,
+    result: base,
+    values: u.values,
+    measures: [],
+    root: scope.root,
+    labels: loaded.labels,
+    absent: [...u.absentRead],
+  });
+  return explainedResult(base, shown, [], subs, message);
+}
