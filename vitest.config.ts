@@ -23,8 +23,8 @@ const DOCS = [
   "test/district-example.test.ts",
   "test/examples.test.ts",
 ];
-/** Unit test files that evaluate only through the built CLI or batch worker threads. */
-const PROCESSES = ["test/faults.test.ts", "test/batch.test.ts", "test/cli.test.ts"];
+/** Unit test files that evaluate only through the built CLI or batch worker threads (or, for workbooks, not at all). */
+const PROCESSES = ["test/faults.test.ts", "test/batch.test.ts", "test/cli.test.ts", "test/workbook-limits.test.ts", "test/unit-bytes.test.ts"];
 const E2E = ["test/e2e/**/*.test.ts", "test/package.test.ts", "test/isolation.test.ts", "test/testing-entry.test.ts"];
 
 export default defineConfig({

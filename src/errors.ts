@@ -70,7 +70,8 @@ export type ErrorCode =
   | "ERR_REPORT_LINE"
   | "ERR_UNITS_FILE"
   | "ERR_CANONICAL_JSON"
-  | "ERR_BUDGET";
+  | "ERR_BUDGET"
+  | "ERR_WORKBOOK";
 
 export { CONTROL_CHARACTER, printable, formatPath } from "./i18n/format.js";
 
@@ -286,6 +287,23 @@ export class UnitsFileError extends TieuchiError {
     super("ERR_UNITS_FILE", msg("error.units_file", { source, line, reason }));
     this.source = source;
     this.line = line;
+  }
+}
+
+/**
+ * A workbook (`.xlsx`) is refused before it is inflated: the file is over its size limit, its entries declare or
+ * actually inflate to more than the limit (a "zip bomb"), it holds too many entries, or it is not a zip that can
+ * be read. See `WorkbookLimits`.
+ */
+export class WorkbookError extends TieuchiError {
+  /** The file, when the workbook was read from one. */
+  readonly source: string | undefined;
+  /** Why it was refused. */
+  readonly reason: Message;
+  constructor(reason: Message, source?: string) {
+    super("ERR_WORKBOOK", msg("error.workbook", { reason, ...(source !== undefined ? { source } : {}) }));
+    this.source = source;
+    this.reason = reason;
   }
 }
 

@@ -96,6 +96,7 @@ export {
   type EvaluateError,
 } from "./evaluate/evaluate.js";
 export { useGenerated, type GeneratedModule } from "./evaluate/generated.js";
+export { allowsEval, useJit } from "./evaluate/jit.js";
 export { generateModule, notGenerated, GENERATED_FORMAT } from "./generate/module.js";
 export type { Refusal } from "./i18n/codes/generate.js";
 
@@ -181,6 +182,7 @@ export {
 } from "./report/line.js";
 
 export { csvGroups, type CsvGroup } from "./batch/input.js";
+export { sheetCsvUnits, readSheetCsv, type SheetCsvItem, type SheetRefusal, type SheetCsvRefused, type SheetCsvRead } from "./batch/sheet.js";
 export { csvColumns, csvRowData, unwrapUnit, type CsvColumn, type CsvRowError } from "./batch/unit.js";
 export { composeResults, resultsTarget, type Composition, type ResultsTarget } from "./batch/compose.js";
 
@@ -198,3 +200,4 @@ export { readWorkbook, readTable, cellValue, sheetRecord, type Cell, type Table,
 export { parseCsv, detectDelimiter, delimiterName, csvTable, writeCsv, templateCsv, DELIMITERS } from "./sheet/csv.js";
 export { resultTable, pathLabel, parsePath, type TableLine } from "./sheet/results.js";
 export { templateWorkbook, workbookTables, readXlsx, tableWorkbook, TEMPLATE_ROWS, type ExcelJs } from "./sheet/xlsx.js";
+export { checkWorkbookZip, MAX_WORKBOOK_BYTES, MAX_INFLATED_BYTES, MAX_WORKBOOK_ENTRIES, type WorkbookLimits } from "./sheet/zip.js";

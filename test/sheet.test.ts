@@ -43,7 +43,9 @@ describe("the spreadsheet layout of a set", () => {
       "Đầu tư nguồn lực cho học tập",
       "Danh hiệu thi đua của đơn vị",
       "Chia sẻ tri thức với đơn vị khác",
+      "Số dòng Thành viên",
     ]);
+    expect(l.units.fields.at(-1)!.count).toBe("thanhVien");
     expect(l.lists.map((x) => [x.name, x.list])).toEqual([["Thành viên", "thanhVien"]]);
     const staff = l.lists[0]!.fields;
     expect(staff[0]!.header).toBe("Mã đơn vị");
@@ -167,9 +169,10 @@ async function fillIn(template: Uint8Array): Promise<Uint8Array> {
   const head = units.getRow(1).values as unknown[];
   units.getCell(1, head.length).value = "Xã";
   const yes = "Có";
-  units.addRow(["DV01", "Phòng Giáo dục huyện Yên", "Cấp huyện", yes, yes, yes, "Tập thể lao động xuất sắc", yes, "Xã Đông"]);
-  units.addRow(["DV02", "Trường THCS Tây", "cấp huyện", "Không", yes, yes, "Tập thể lao động xuất sắc", yes, "Xã Tây"]);
-  units.addRow(["DV03", "Trạm Y tế", "Cấp tỉnh", yes, null, yes, null, yes, "Xã Tây"]);
+  // The count of staff rows ("Số dòng Thành viên") stated for two of them, left empty for the third.
+  units.addRow(["DV01", "Phòng Giáo dục huyện Yên", "Cấp huyện", yes, yes, yes, "Tập thể lao động xuất sắc", yes, 2, "Xã Đông"]);
+  units.addRow(["DV02", "Trường THCS Tây", "cấp huyện", "Không", yes, yes, "Tập thể lao động xuất sắc", yes, 1, "Xã Tây"]);
+  units.addRow(["DV03", "Trạm Y tế", "Cấp tỉnh", yes, null, yes, null, yes, null, "Xã Tây"]);
   const staff = wb.getWorksheet("Thành viên")!;
   staff.spliceRows(2, 2);
   const all8 = Array(8).fill(yes);
@@ -309,6 +312,76 @@ describe("the round trip: template, filled in, batch, results opened again", { t
     expect(r.code, r.err).toBe(0);
     expect(r.err).toContain("dấu chấm phẩy (;)");
     expect(JSON.parse(r.out.trim()).unit).toEqual({ tenDonVi: "A", coKeHoachHocTap: true });
+  });
+
+  it("states an empty list by its count column: 0 is a list given with nobody, empty is not given, a count that does not match leaves it not given and says so", async () => {
+    const dir = tmp();
+    const template = join(dir, "mau.xlsx");
+    expect((await cli("template", DVHT, "--out", template)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(template) as unknown as ArrayBuffer);
+    const units = wb.getWorksheet("Đơn vị")!;
+    expect(units.getCell("I1").value).toBe("Số dòng Thành viên");
+    expect(String((units.getCell("I1").note as unknown) ?? "")).toContain("Ghi 0 khi đơn vị không có thành viên nào (danh sách rỗng); để trống khi chưa biết");
+    expect(units.getCell("I2").value).toBe(2); // the example unit's two example staff rows
+    expect(units.getCell("I3").dataValidation).toMatchObject({ type: "whole", formulae: [0, 1e15] });
+    units.spliceRows(2, 1);
+    const yes = "Có";
+    const agency = (code: string, count: number | null) => [code, `Cơ quan ${code}`, "Cấp huyện", yes, yes, yes, "Tập thể lao động xuất sắc", yes, count];
+    units.addRow(agency("E0", 0)); // nobody on the staff: an empty list
+    units.addRow(agency("E1", null)); // the staff not given
+    units.addRow(agency("E2", 3)); // three stated, one row: not given, and said
+    units.addRow(agency("E3", 1)); // one stated, one row
+    const staff = wb.getWorksheet("Thành viên")!;
+    staff.spliceRows(2, 2);
+    for (const code of ["E2", "E3"]) staff.addRow([code, "Lan", yes, yes, yes, "Chiến sĩ thi đua cơ sở", ...Array(8).fill(yes)]);
+    const filled = join(dir, "da-dien.xlsx");
+    writeFileSync(filled, Buffer.from(await wb.xlsx.writeBuffer()));
+
+    const read = readWorkbook(dvht, await workbookTables(ExcelJS, new Uint8Array(readFileSync(filled))));
+    expect(read.units.map((u) => [u.code, u.data.thanhVien === undefined ? "not given" : (u.data.thanhVien as unknown[]).length])).toEqual([
+      ["E0", 0],
+      ["E1", "not given"],
+      ["E2", "not given"],
+      ["E3", 1],
+    ]);
+    expect(read.notices.map((n) => n.vi)).toContain(
+      `Đơn vị, dòng ${read.units[2]!.row}: cột “Số dòng Thành viên” ghi 3 nhưng tệp có 1 dòng Thành viên của đơn vị này; danh sách coi như chưa cho (các tiêu chí dùng nó còn thiếu dữ liệu) cho đến khi hai số khớp nhau.`,
+    );
+    // An empty staff decides the shares of members (TT 22's empty groups fail); a staff not given cannot.
+    const verdicts = read.units.map((u) => evaluate(dvht, u.data).verdict);
+    expect(verdicts.slice(0, 3)).toEqual(["fail", "incomplete", "incomplete"]);
+
+    // Through tieuchi batch, to the results opened again.
+    const results = join(dir, "ket-qua.csv");
+    const r = await cli("batch", DVHT, filled, "--out", results, "--workers", "0");
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain("cột “Số dòng Thành viên” ghi 3 nhưng tệp có 1 dòng");
+    const rows = parseCsv(readFileSync(results, "utf8")).rows;
+    expect(rows.slice(1).map((x) => [x[1], x[3]])).toEqual([
+      ["E0", "Chưa đạt"],
+      ["E1", "Chưa đủ dữ liệu"],
+      ["E2", "Chưa đủ dữ liệu"],
+      ["E3", { pass: "Đạt", fail: "Chưa đạt", incomplete: "Chưa đủ dữ liệu" }[verdicts[3]!]],
+    ]);
+
+    // The same in a CSV file: the count beside the unit's columns, a number that is not one said.
+    const csv = readTable(
+      dvht,
+      csvTable(
+        "u.csv",
+        "Mã đơn vị,Tên đơn vị,Số dòng Thành viên,Thành viên › Họ tên\nA,Phòng A,0,\nB,Phòng B,,\nC,Phòng C,2,Lan\nC,,,Huệ\nD,Phòng D,hai,Mai\n",
+      ),
+    );
+    expect(csv.units.map((u) => [u.code, u.data.thanhVien === undefined ? "not given" : (u.data.thanhVien as unknown[]).length])).toEqual([
+      ["A", 0],
+      ["B", "not given"],
+      ["C", 2],
+      ["D", 1],
+    ]);
+    expect(csv.notices.map((n) => n.vi)).toEqual([
+      "u.csv, dòng 6: cột “Số dòng Thành viên” ghi “hai”, không phải một số nguyên từ 0 trở lên; cột này được bỏ qua cho đơn vị đó.",
+    ]);
   });
 
   it("names a bad unit's wrong cell in the results instead of dropping it", () => {

@@ -117,6 +117,20 @@ function maxWork(value: string | undefined, language: Lang): number | undefined 
   return n;
 }
 
+/** Longest unit `--max-unit-bytes` may set: 1 GiB (as `runBatch`'s `maxUnitBytes`). */
+const MAX_UNIT_BYTES_CEILING = 2 ** 30;
+const SIZE_UNITS: Readonly<Record<string, number>> = { "": 1, kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30 };
+
+/** `--max-unit-bytes`: a whole number of bytes, optionally with KiB, MiB or GiB (`65536`, `512KiB`, `64MiB`), from 1 to 1 GiB. */
+export function maxUnitBytes(value: string | undefined, language: Lang): number | undefined {
+  if (value === undefined) return undefined;
+  const m = /^\s*(\d[\d_]*)\s*(kib|mib|gib)?\s*$/i.exec(value);
+  const n = m ? Number(m[1]!.replace(/_/g, "")) * SIZE_UNITS[(m[2] ?? "").toLowerCase()]! : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < 1 || n > MAX_UNIT_BYTES_CEILING)
+    throw new UsageError(tCli(language, "cli.max_unit_bytes", { got: JSON.stringify(value), max: MAX_UNIT_BYTES_CEILING }));
+  return n;
+}
+
 function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io: Io): number | Promise<number> {
   const language = lang(o.str("lang") ?? "vi");
   const usage = (key: Parameters<typeof tCli>[1], params?: object) => new UsageError(tCli(language, key, params as never));
@@ -177,6 +191,7 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
           lang: lang(language),
           ...given("set", o.str("set")),
           ...given("out", o.str("out")),
+          ...given("maxUnitBytes", maxUnitBytes(o.str("max-unit-bytes"), language)),
         },
         io,
       );
@@ -204,7 +219,14 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
     case "impact":
       return impactCommand(
         rest,
-        { json: o.bool("json"), lang: language, ...given("asOf", o.str("as-of")), ...given("sets", o.str("sets")), ...given("label", o.str("label")) },
+        {
+          json: o.bool("json"),
+          lang: language,
+          ...given("asOf", o.str("as-of")),
+          ...given("sets", o.str("sets")),
+          ...given("label", o.str("label")),
+          ...given("maxUnitBytes", maxUnitBytes(o.str("max-unit-bytes"), language)),
+        },
         io,
       );
     case "verify":
@@ -231,6 +253,7 @@ function run(command: Exclude<CliCommand, "help">, rest: string[], o: Values, io
           ...given("meta", o.str("meta")),
           ...given("delimiter", o.str("delimiter")),
           ...given("maxWork", maxWork(o.str("max-work"), lang(language))),
+          ...given("maxUnitBytes", maxUnitBytes(o.str("max-unit-bytes"), lang(language))),
           lang: lang(language),
         },
         io,

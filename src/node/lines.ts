@@ -5,6 +5,7 @@
  * @module
  */
 import { readSync } from "node:fs";
+import { MAX_UNIT_BYTES } from "../batch/input.js";
 import { msg, type Message } from "../i18n/index.js";
 import { closeFile, openFile, readSome } from "./handles.js";
 
@@ -13,7 +14,10 @@ export type Line = { readonly number: number; readonly text: string } | { readon
 
 /** Options of {@link readLines}. */
 export interface ReadLinesOptions {
-  /** Longest line accepted, in bytes (default 16 MiB); a longer line is reported as an error and skipped. */
+  /**
+   * Longest line accepted, in bytes (default `MAX_UNIT_BYTES`, 64 MiB: the longest unit `tieuchi batch` reads, so a
+   * unit it evaluates is one `impact` can read); a longer line is reported as an error and skipped, never held.
+   */
   readonly maxLineBytes?: number;
   /** Bytes read at a time (default 1 MiB). */
   readonly chunkBytes?: number;
@@ -39,7 +43,7 @@ function readWaiting(fd: number, buffer: Buffer): number {
  * @throws `FileError` when the file cannot be opened or read, or is a named pipe nobody writes to.
  */
 export function* readLines(path: string | number, options: ReadLinesOptions = {}): Generator<Line> {
-  const maxLine = options.maxLineBytes ?? 16 * 1024 * 1024;
+  const maxLine = options.maxLineBytes ?? MAX_UNIT_BYTES;
   const chunk = Buffer.alloc(options.chunkBytes ?? 1024 * 1024);
   const decoder = new TextDecoder("utf-8", { fatal: true });
   // A named file is opened as a FileError when it cannot be (a folder, a loop of links, a path through a file),

@@ -32,6 +32,11 @@ export interface SheetField {
   readonly spec: InputSpec | null;
   /** The description, for a note on the header. */
   readonly note: string;
+  /**
+   * For the column that states how many items a list has ("Số dòng Thành viên"): the list input. Its 0 makes a
+   * unit with no rows an empty list (given, with nobody), its blank leaves the list not given.
+   */
+  readonly count?: string;
 }
 
 /** One sheet: the units, or the items of one list. */
@@ -151,6 +156,26 @@ export function spreadsheetLayout(set: LoadedSet, lang: Lang = "vi"): Spreadshee
       });
     } else scalars[name] = spec;
   }
+  // One column per list on the units sheet stating how many items the unit has: without it a unit with no rows
+  // could only be "not given", never an empty list. Its header avoids every header the units sheet has already.
+  const unitFields: SheetField[] = [codeField(lang), ...flatten(scalars, lang, [], "", "", "")];
+  const used = new Set(unitFields.flatMap((f) => f.aliases));
+  for (const l of lists) {
+    const spec = d.inputs[l.list!]!;
+    const names = (["vi", "en"] as const).map((x) => t(x, "sheet.count_header", { list: x === lang ? l.name : labelOf(l.list!, spec, x) }));
+    const header = t(lang, "sheet.count_header", { list: l.name });
+    const aliases = [...new Set([header, ...names, `${l.list}.length`].map(normalizeHeader))].filter((a) => !used.has(a));
+    if (!aliases.includes(normalizeHeader(header))) continue;
+    const label = spec.label ? spec.label[lang] : l.list!;
+    unitFields.push({
+      header,
+      aliases,
+      path: [],
+      spec: { type: "integer", min: 0, description: { vi: header, en: header } },
+      note: t(lang, "sheet.count_note", { list: label, sheet: l.name }),
+      count: l.list!,
+    });
+  }
   const nameInput = Object.entries(d.inputs).find(([, s]) => s.type === "string" && s.enum === undefined)?.[0] ?? null;
   return {
     set: { id: d.id, version: d.version },
@@ -159,7 +184,7 @@ export function spreadsheetLayout(set: LoadedSet, lang: Lang = "vi"): Spreadshee
       name: unitsName,
       aliases: [normalizeHeader(UNITS.vi), normalizeHeader(UNITS.en)],
       list: null,
-      fields: [codeField(lang), ...flatten(scalars, lang, [], "", "", "")],
+      fields: unitFields,
     },
     lists,
     nameInput,
@@ -183,6 +208,8 @@ export function allowedValues(spec: InputSpec | null, lang: Lang): readonly stri
 export function exampleValue(field: SheetField, lang: Lang, index: number): string | number | boolean | null {
   const spec = field.spec;
   if (spec === null) return EXAMPLE_CODE;
+  // The example unit has two rows in each list.
+  if (field.count !== undefined) return 2;
   const allowed = allowedValues(spec, lang);
   if (allowed) return allowed[index % allowed.length]!;
   switch (spec.type) {

@@ -226,14 +226,46 @@ export interface Builder {
   };
   /** Not to be evaluated: its data is dropped and its further rows are passed over. */
   dropped?: boolean;
+  /** What the unit's count columns state ("Số dòng Thành viên"), by list input: the cell as written, and its header. */
+  counts?: Map<string, { readonly cell: Cell; readonly header: string }>;
 }
 
 function groupValue(cell: Cell): string | number | boolean {
   return typeof cell === "number" || typeof cell === "boolean" ? cell : text(cell).trim();
 }
 
-/** The unit a {@link Builder} read. */
-export function finish(b: Builder, layout: SpreadsheetLayout): SheetUnit {
+/**
+ * The unit's lists against its count columns: a count of 0 with no rows is an empty list (given); a count that
+ * matches the rows changes nothing; a count that does not match leaves the list not given, and says so (its
+ * rows are not all there, or the count is wrong: either way no verdict may rest on them).
+ */
+function reconcileCounts(b: Builder, layout: SpreadsheetLayout, notice: (n: Localized) => void): void {
+  for (const [list, { cell, header }] of b.counts ?? []) {
+    const value = cellValue(cell, { type: "integer", description: { vi: header, en: header } });
+    const sheet = b.unit.sheet;
+    const row = b.unit.row;
+    if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
+      notice(both(msg("sheet.count_not_number", { sheet, row, column: header, value: text(cell) })));
+      continue;
+    }
+    const items = b.unit.data[list];
+    const found = Array.isArray(items) ? items.length : 0;
+    if (value === found) {
+      if (found === 0) b.unit.data[list] = [];
+      continue;
+    }
+    const name = layout.lists.find((l) => l.list === list)?.name ?? list;
+    notice(both(msg("sheet.count_mismatch", { sheet, row, column: header, stated: value, found, list: name })));
+    delete b.unit.data[list];
+  }
+}
+
+/**
+ * The unit a {@link Builder} read, its lists checked against its count columns (`notice` is told when they do
+ * not agree).
+ */
+export function finish(b: Builder, layout: SpreadsheetLayout, notice: (n: Localized) => void = () => {}): SheetUnit {
+  reconcileCounts(b, layout, notice);
   const u = b.unit;
   const name = u.name ?? (layout.nameInput && typeof u.data[layout.nameInput] === "string" ? (u.data[layout.nameInput] as string) : null);
   return { sheet: u.sheet, row: u.row, code: u.code, name, fields: u.fields, data: u.data };
@@ -244,8 +276,9 @@ export function finish(b: Builder, layout: SpreadsheetLayout): SheetUnit {
  * and each list sheet by its name, its rows joined to their unit by the code. Other sheets (the template's
  * guide) are left alone.
  *
- * A unit with no row in a list sheet has that list absent (not given), never an empty list: an empty staff
- * list must not look like a staff list nobody filled in.
+ * A unit with no row in a list sheet has that list absent (not given), unless its count column ("Số dòng Thành
+ * viên") says 0: then the list is given, and empty. An empty staff list must not look like a staff list nobody
+ * filled in, nor the other way round.
  */
 export function readWorkbook(set: LoadedSet, tables: readonly Table[]): SheetRead {
   const layout = spreadsheetLayout(set);
@@ -285,7 +318,7 @@ export function readWorkbook(set: LoadedSet, tables: readonly Table[]): SheetRea
       addItem(b, list, cols, row);
     }
   }
-  return { layout, units: units.map((b) => finish(b, layout)), grouping, notices };
+  return { layout, units: units.map((b) => finish(b, layout, (n) => notices.push(n))), grouping, notices };
 }
 
 function addItem(b: Builder, list: SheetTable, cols: readonly Target[], row: readonly Cell[]): void {
@@ -392,6 +425,8 @@ export class SheetRows {
       if (blank(cell)) return;
       if (t.kind === "group") {
         if (!continues) b.unit.fields[t.header] = groupValue(cell);
+      } else if (t.kind === "field" && t.field.count !== undefined) {
+        if (!continues) (b.counts ??= new Map()).set(t.field.count, { cell, header: t.field.header });
       } else if (t.kind === "field" && t.field.spec !== null) {
         if (continues) return;
         setPath(b.unit.data, t.field.path, cellValue(cell, t.field.spec));
@@ -463,7 +498,7 @@ export function readTable(set: LoadedSet, table: Table): SheetRead {
   const layout = spreadsheetLayout(set);
   const notices: Localized[] = [];
   const { units, grouping } = readUnitRows(set, layout, table, layout.lists, notices);
-  return { layout, units: units.map((b) => finish(b, layout)), grouping, notices };
+  return { layout, units: units.map((b) => finish(b, layout, (n) => notices.push(n))), grouping, notices };
 }
 
 /**

@@ -12,6 +12,7 @@ import type { Lang } from "../explain/format.js";
 import { t } from "../i18n/index.js";
 import { allowedValues, EXAMPLE_CODE, exampleValue, spreadsheetLayout, type SheetField, type SheetTable } from "./layout.js";
 import { readWorkbook, type Cell, type SheetRead, type Table } from "./read.js";
+import { checkWorkbookZip, type WorkbookLimits } from "./zip.js";
 
 /** The exceljs module, or its browser build's global `ExcelJS`. */
 export type ExcelJs = Pick<typeof ExcelJSModule, "Workbook">;
@@ -33,7 +34,11 @@ function columnLetter(n: number): string {
 
 function addSheet(wb: Workbook, table: SheetTable, lang: Lang, lists: Map<string, string>, examples: number): void {
   const ws = wb.addWorksheet(table.name, { views: [{ state: "frozen", ySplit: 1 }] });
-  ws.columns = table.fields.map((f) => ({ header: f.header, key: f.path.join(".") || "code", width: Math.min(40, Math.max(12, f.header.length + 2)) }));
+  ws.columns = table.fields.map((f) => ({
+    header: f.header,
+    key: f.count !== undefined ? `#${f.count}` : f.path.join(".") || "code",
+    width: Math.min(40, Math.max(12, f.header.length + 2)),
+  }));
   const head = ws.getRow(1);
   head.font = { bold: true };
   head.alignment = { wrapText: true, vertical: "top" };
@@ -151,8 +156,15 @@ function cellOf(v: ExcelJSModule.CellValue): Cell {
   return null;
 }
 
-/** Every sheet of a workbook as a table (hidden ones too: the reader picks sheets by name). */
-export async function workbookTables(ExcelJS: ExcelJs, bytes: Uint8Array): Promise<Table[]> {
+/**
+ * Every sheet of a workbook as a table (hidden ones too: the reader picks sheets by name). The bytes are checked
+ * against `limits` before exceljs inflates them ({@link checkWorkbookZip}: the file's size, the sizes its zip
+ * declares, and what its entries actually inflate to).
+ *
+ * @throws `WorkbookError` (`ERR_WORKBOOK`) when the workbook is over a limit or is not a zip.
+ */
+export async function workbookTables(ExcelJS: ExcelJs, bytes: Uint8Array, limits: WorkbookLimits = {}): Promise<Table[]> {
+  await checkWorkbookZip(bytes, limits);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as Parameters<Workbook["xlsx"]["load"]>[0]);
   const tables: Table[] = [];
@@ -169,9 +181,9 @@ export async function workbookTables(ExcelJS: ExcelJs, bytes: Uint8Array): Promi
   return tables;
 }
 
-/** The units of a workbook, as {@link readWorkbook} reads them. */
-export async function readXlsx(ExcelJS: ExcelJs, set: LoadedSet, bytes: Uint8Array): Promise<SheetRead> {
-  return readWorkbook(set, await workbookTables(ExcelJS, bytes));
+/** The units of a workbook, as {@link readWorkbook} reads them, the bytes first checked against `limits` (see {@link workbookTables}). */
+export async function readXlsx(ExcelJS: ExcelJs, set: LoadedSet, bytes: Uint8Array, limits: WorkbookLimits = {}): Promise<SheetRead> {
+  return readWorkbook(set, await workbookTables(ExcelJS, bytes, limits));
 }
 
 /** A table (the per-unit results) as a workbook of one sheet, its header bold and frozen. */

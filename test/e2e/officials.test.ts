@@ -101,11 +101,12 @@ async function fillIn(template: Buffer): Promise<Buffer> {
   const width = (units.getRow(1).values as unknown[]).length;
   units.getCell(1, width).value = "Xã";
   const yes = "Có";
-  const rows: Array<[string, string, string, string, string, string, string | null, string, string]> = [
-    ["DV01", "Phòng Giáo dục huyện Yên", "Cấp huyện", yes, yes, yes, "Tập thể lao động xuất sắc", yes, "Xã Đông"],
-    ["DV02", "Trường THCS Tây", "cấp huyện", "Không", yes, yes, "Tập thể lao động tiên tiến", yes, "Xã Tây"],
-    ["DV03", "Trạm Y tế", "Cấp tỉnh", yes, "", yes, null, yes, "Xã Tây"],
-    ["DV04", "Nhà văn hóa", "Cấp huyện", yes, yes, "khong ro", "Tập thể lao động tiên tiến", "Không", "Xã Đông"],
+  // The count of staff rows ("Số dòng Thành viên", the template's last column) stated, or left empty for DV03.
+  const rows: Array<[string, string, string, string, string, string, string | null, string, number | null, string]> = [
+    ["DV01", "Phòng Giáo dục huyện Yên", "Cấp huyện", yes, yes, yes, "Tập thể lao động xuất sắc", yes, 2, "Xã Đông"],
+    ["DV02", "Trường THCS Tây", "cấp huyện", "Không", yes, yes, "Tập thể lao động tiên tiến", yes, 1, "Xã Tây"],
+    ["DV03", "Trạm Y tế", "Cấp tỉnh", yes, "", yes, null, yes, null, "Xã Tây"],
+    ["DV04", "Nhà văn hóa", "Cấp huyện", yes, yes, "khong ro", "Tập thể lao động tiên tiến", "Không", 1, "Xã Đông"],
   ];
   rows.forEach((r, i) => (units.getRow(3 + i).values = r));
   const staff = wb.getWorksheet("Thành viên")!;

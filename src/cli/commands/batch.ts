@@ -33,6 +33,8 @@ export interface BatchCommandOptions {
   readonly lang?: Lang;
   /** Most steps the set may need and each unit may take (`--max-work`). */
   readonly maxWork?: number;
+  /** Longest unit read, in bytes (`--max-unit-bytes`; default 64 MiB). */
+  readonly maxUnitBytes?: number;
 }
 
 /** The first row of a CSV file (read from its first 64 KiB), and the delimiter it uses. */
@@ -255,6 +257,7 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
         ...(delimiter !== undefined ? { delimiter } : {}),
         ...(csvLayout !== undefined ? { csvLayout, onNotice: (n: Localized) => io.err(`${n[lang]}\n`) } : {}),
         ...(opts.maxWork !== undefined ? { maxWork: opts.maxWork, limits: { maxWork: opts.maxWork } } : {}),
+        ...(opts.maxUnitBytes !== undefined ? { maxUnitBytes: opts.maxUnitBytes } : {}),
         onProgress: (p: BatchProgress) => {
           last = p;
           if (!showProgress) return;

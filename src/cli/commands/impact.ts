@@ -95,7 +95,7 @@ export function renderSummary(s: ImpactSummary, lang: Lang): string {
  */
 export function impactCommand(
   args: readonly string[],
-  opts: { json: boolean; lang: string; asOf?: string; sets?: string; label?: string },
+  opts: { json: boolean; lang: string; asOf?: string; sets?: string; label?: string; maxUnitBytes?: number },
   io: Io,
 ): Promise<number> {
   if (args.length !== 3) throw new UsageError(tCli(langOption(opts.lang), "cmd.takes", { command: "impact" }));
@@ -112,7 +112,7 @@ function report(
   after: LoadedSet,
   unitsFile: string,
   lang: Lang,
-  opts: { json: boolean; asOf?: string; sets?: string; label?: string },
+  opts: { json: boolean; asOf?: string; sets?: string; label?: string; maxUnitBytes?: number },
   io: Io,
 ): number | Promise<number> {
   const run = createImpact(before, after, {
@@ -120,7 +120,7 @@ function report(
     sets: opts.sets !== undefined ? loadRegistry(opts.sets) : lazyRegistry(bundledCriteriaDir()),
     ...(opts.label !== undefined ? { labelField: opts.label } : {}),
   });
-  const lines = readLines(unitsFile);
+  const lines = readLines(unitsFile, opts.maxUnitBytes !== undefined ? { maxLineBytes: opts.maxUnitBytes } : {});
   const changed = function* () {
     for (const line of lines) {
       const u = "error" in line ? run.unreadable(line.number, line.error) : run.line(line.text, line.number);

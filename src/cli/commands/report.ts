@@ -15,6 +15,8 @@ export interface ReportCommandOptions {
   readonly lang: Lang;
   readonly set?: string;
   readonly out?: string;
+  /** Longest line read, in bytes (`--max-unit-bytes`; default 64 MiB). */
+  readonly maxUnitBytes?: number;
 }
 
 /**
@@ -32,7 +34,7 @@ export function reportCommand(args: readonly string[], opts: ReportCommandOption
   const acc = createReport({ by, decimals: Number(opts.decimals), ...(opts.set !== undefined ? { set: loadCriteriaFile(opts.set) } : {}) });
   if (args[0] === "-" && process.stdin.isTTY === true) throw new UsageError(tCli(opts.lang, "cli.stdin_terminal", { command: "report", what: "results" }));
   const path = args[0] === "-" ? 0 : args[0]!;
-  for (const line of readLines(path)) {
+  for (const line of readLines(path, opts.maxUnitBytes !== undefined ? { maxLineBytes: opts.maxUnitBytes } : {})) {
     if ("error" in line) throw new ReportLineError(line.number, line.error);
     acc.addLine(line.text, line.number);
   }

@@ -36,13 +36,29 @@ export type CliCommand = (typeof CLI_COMMANDS)[number];
 /** Each command's options (besides `--help`, which every command takes), in the order its help lists them. */
 export const CLI_OPTIONS = {
   eval: ["as-of", "sets", "json", "lang", "record", "out-of-force", "set", "criteria", "applied", "decided", "max-work"],
-  batch: ["out", "format", "workers", "as-of", "sets", "meta", "delimiter", "explain", "compact", "quiet", "stats", "out-of-force", "lang", "max-work"],
-  report: ["by", "format", "decimals", "set", "out", "lang"],
+  batch: [
+    "out",
+    "format",
+    "workers",
+    "as-of",
+    "sets",
+    "meta",
+    "delimiter",
+    "explain",
+    "compact",
+    "quiet",
+    "stats",
+    "out-of-force",
+    "lang",
+    "max-work",
+    "max-unit-bytes",
+  ],
+  report: ["by", "format", "decimals", "set", "out", "lang", "max-unit-bytes"],
   validate: ["json", "lang", "max-work"],
   test: ["coverage", "require-both", "json", "sets", "lang"],
   cases: ["boundaries", "out", "seed", "lang"],
   diff: ["json", "lang"],
-  impact: ["as-of", "sets", "label", "json", "lang"],
+  impact: ["as-of", "sets", "label", "json", "lang", "max-unit-bytes"],
   lock: ["check", "update", "accept-changes", "criteria", "verbose", "json", "lang"],
   verify: ["criteria", "json", "lang"],
   hash: ["json", "lang"],
@@ -55,7 +71,22 @@ export const CLI_OPTIONS = {
 } as const satisfies { readonly [C in CliCommand]: readonly string[] };
 
 /** What an option's value is, as its help shows it (`--out <file>`). */
-export const CLI_VALUES = ["file", "folder", "date", "id", "set-file", "lang", "number", "fields", "field", "text", "char", "format", "list-results"] as const;
+export const CLI_VALUES = [
+  "file",
+  "folder",
+  "date",
+  "id",
+  "set-file",
+  "lang",
+  "number",
+  "size",
+  "fields",
+  "field",
+  "text",
+  "char",
+  "format",
+  "list-results",
+] as const;
 
 export const CLI = {
   /** The first line of the help: what tieuchi is. */
@@ -111,6 +142,8 @@ export const CLI = {
   "cli.batch_stopped": { units: "number", table: "boolean" },
   /** `--max-work` that is not a whole number of steps. */
   "cli.max_work": { got: "string" },
+  /** `--max-unit-bytes` that is not a size in bytes within its bounds. */
+  "cli.max_unit_bytes": { got: "string", max: "number" },
   /** `batch --compact` with an option it cannot go with: --explain, or a table (.xlsx, .csv) as the output. */
   "cli.compact_with": { other: ["explain", "table"], format: "string?" },
   /** What `verify` proves and what it does not: a record is hashed, not signed. */

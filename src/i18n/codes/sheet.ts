@@ -48,4 +48,9 @@ export const SHEET = {
   "sheet.example_text": { header: "string", index: "number" },
   /** The name of the results sheet of `batch --out results.xlsx`. */
   "sheet.results": {},
+  /** The units sheet's column stating how many rows a unit has in a list, so an empty list can be told from one not given. */
+  "sheet.count_header": { list: "string" },
+  "sheet.count_note": { list: "string", sheet: "string" },
+  "sheet.count_not_number": { sheet: "string", row: "number", column: "string", value: "string" },
+  "sheet.count_mismatch": { sheet: "string", row: "number", column: "string", stated: "number", found: "number", list: "string" },
 } as const satisfies AreaSpec;

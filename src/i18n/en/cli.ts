@@ -1,5 +1,6 @@
 import type { Sentences } from "../params.js";
 import type { CLI } from "../codes/cli.js";
+import { formatNumber } from "../format.js";
 
 export const cli: Sentences<typeof CLI> = {
   "cli.title": ({ version }) => `tieuchi ${version}: decide and explain learning-society titles from versioned criteria sets`,
@@ -57,6 +58,7 @@ export const cli: Sentences<typeof CLI> = {
       "set-file": "<set.json>",
       lang: "vi|en",
       number: "<n>",
+      size: "<size>",
       fields: "<field,...>",
       field: "<field>",
       text: "<text>",
@@ -96,6 +98,8 @@ export const cli: Sentences<typeof CLI> = {
       "out-of-force": "evaluate even if the set was not in force on --as-of",
       lang: "language of the summary and messages: vi (default) or en",
       "max-work": "most steps the set may need and each unit may take (default 20,000,000); a unit over it gets an ERR_BUDGET line",
+      "max-unit-bytes":
+        "longest unit in bytes, optionally with KiB or MiB (default 64MiB): an NDJSON line, a JSON list item, a unit's CSV rows; a longer unit gets a unit_too_large line and is never held in memory",
     })[option],
   "cli.option.report": ({ option }) =>
     ({
@@ -105,6 +109,7 @@ export const cli: Sentences<typeof CLI> = {
       set: "the criteria file, to list grades and criteria no unit reached too",
       out: "write the report to this file instead of standard output",
       lang: "language of the report: vi (default) or en",
+      "max-unit-bytes": "longest result line in bytes, optionally with KiB or MiB (default 64MiB); a longer line is refused",
     })[option],
   "cli.option.validate": ({ option }) =>
     ({
@@ -135,6 +140,7 @@ export const cli: Sentences<typeof CLI> = {
       label: "a field holding the unit's name or code, to name each unit by",
       json: "print JSON: one unit a line, the summary last",
       lang: "language of the sentences: vi (default) or en",
+      "max-unit-bytes": "longest unit (an NDJSON line) in bytes, optionally with KiB or MiB (default 64MiB); a longer unit is reported as unreadable",
     })[option],
   "cli.option.lock": ({ option }) =>
     ({
@@ -202,6 +208,8 @@ export const cli: Sentences<typeof CLI> = {
     table
       ? `stopped after ${units.toLocaleString("en")} units; no results file was written`
       : `stopped after ${units.toLocaleString("en")} units, each with its line in the output; the last line is a {"partial": true} record, and the units after were not read`,
+  "cli.max_unit_bytes": ({ got, max }) =>
+    `--max-unit-bytes is the longest unit (or line) in bytes: a whole number from 1 to ${formatNumber(max, "en")} (1GiB), optionally with KiB, MiB or GiB (65536, 512KiB, 64MiB), not ${got}`,
   "cli.max_work": ({ got }) => `--max-work is a whole number of steps, at least 1, not ${got}`,
   "cli.compact_with": ({ other, format }) =>
     other === "explain"

@@ -26,6 +26,7 @@ export const errors: Sentences<typeof ERRORS> = {
   "error.case_failed": ({ name, details }) => `case '${name}' does not hold:${details.map((d) => `\n  ${d}`).join("")}`,
   "error.report_line": ({ line, reason }) => `line ${n(line)}: ${reason}`,
   "error.units_file": ({ source, line, reason }) => `${source}:${line}: ${reason}`,
+  "error.workbook": ({ source, reason }) => `${source ?? "Workbook"}: ${reason}`,
   "error.canonical_json": ({ path, reason }) => `${path}: ${reason}; the value has no canonical JSON form and cannot be hashed`,
   "error.budget": ({ set, within, work, limit, left }) =>
     `evaluating this unit with ${set}${within ? ` (for ${within})` : ""} would take more than the ${left !== undefined ? `${big(left)} steps left of the ${big(limit)} allowed for the whole unit` : `${big(limit)} steps allowed`} (maxWork): at least ${big(work)} (each part of a rule, times the items of the lists it goes through). Its lists are too long for this set; raise maxWork (--max-work) to evaluate it`,
@@ -63,8 +64,13 @@ export const errors: Sentences<typeof ERRORS> = {
 
   "file.template_format": () => "a template is written as .xlsx or .csv",
   "file.not_workbook": ({ why }) => `is not an Excel workbook that can be read (${why})`,
-  "file.csv_not_utf8": () => "is not UTF-8 text; save it from Excel as “CSV UTF-8”",
-  "file.cell_not_closed": () => 'a quoted cell is never closed (a " too many?)',
+  "file.workbook_too_large": ({ size, max }) =>
+    `is ${formatBytes(size, "en")}, larger than the ${formatBytes(max, "en")} a workbook may be; save it from Excel as “CSV UTF-8” (a CSV file is read as a stream, of any size) or split it`,
+  "file.workbook_inflates": ({ declared, name, max }) =>
+    declared
+      ? `its zipped entries declare more than the ${formatBytes(max, "en")} allowed once inflated (up to ${name}): a zip bomb, or a workbook too large to read whole; save it as “CSV UTF-8”`
+      : `${name} inflates to more than the size it declares (a workbook may inflate to ${formatBytes(max, "en")}): a zip bomb, not a workbook saved by Excel; do not open this file`,
+  "file.workbook_entries": ({ max }) => `holds more than ${n(max)} zipped entries: not an Excel workbook that can be read`,
   "file.unwritable": ({ reason }) => `cannot be written (${reason})`,
   "file.write_failed": ({ why }) => `could not be written (${why})`,
   "file.pipe_silent": ({ seconds, started }) =>

@@ -26,4 +26,11 @@ export const sheet: Sentences<typeof SHEET> = {
   "sheet.yes_no": ({ value }) => (value ? "Yes" : "No"),
   "sheet.example_text": ({ header, index }) => `${header} (example ${index})`,
   "sheet.results": () => "Results",
+  "sheet.count_header": ({ list }) => `Rows of ${list}`,
+  "sheet.count_note": ({ list, sheet }) =>
+    `How many ${list} the unit has: its number of rows on the “${sheet}” sheet. 0 when it has none (an empty list); empty when not known (the list not given).`,
+  "sheet.count_not_number": ({ sheet, row, column, value }) =>
+    `${sheet}, row ${row}: column “${column}” holds “${value}”, not a whole number from 0 up; the column is ignored for that unit.`,
+  "sheet.count_mismatch": ({ sheet, row, column, stated, found, list }) =>
+    `${sheet}, row ${row}: column “${column}” says ${stated} but the file has ${found} rows of ${list} for this unit; the list is taken as not given (the criteria using it miss data) until the two agree.`,
 };

@@ -58,6 +58,7 @@ export const cli: Sentences<typeof CLI> = {
       "set-file": "<bộ-tiêu-chí.json>",
       lang: "vi|en",
       number: "<số>",
+      size: "<cỡ>",
       fields: "<trường,...>",
       field: "<trường>",
       text: "<chuỗi>",
@@ -97,6 +98,8 @@ export const cli: Sentences<typeof CLI> = {
       "out-of-force": "vẫn đánh giá dù bộ không có hiệu lực vào --as-of",
       lang: "ngôn ngữ của tóm tắt và thông báo: vi (mặc định) hoặc en",
       "max-work": "số bước tối đa mà bộ tiêu chí có thể cần và mỗi đơn vị được dùng (mặc định 20.000.000); đơn vị vượt quá nhận dòng lỗi ERR_BUDGET",
+      "max-unit-bytes":
+        "cỡ dài nhất của một đơn vị, tính bằng byte, có thể kèm KiB hoặc MiB (mặc định 64MiB): một dòng NDJSON, một mục của danh sách JSON, các dòng CSV của một đơn vị; đơn vị dài hơn nhận dòng lỗi unit_too_large và không được giữ trong bộ nhớ",
     })[option],
   "cli.option.report": ({ option }) =>
     ({
@@ -106,6 +109,7 @@ export const cli: Sentences<typeof CLI> = {
       set: "tệp bộ tiêu chí, để liệt kê cả xếp loại và tiêu chí chưa đơn vị nào đạt",
       out: "ghi báo cáo vào tệp này thay vì đầu ra chuẩn",
       lang: "ngôn ngữ của báo cáo: vi (mặc định) hoặc en",
+      "max-unit-bytes": "cỡ dài nhất của một dòng kết quả, tính bằng byte, có thể kèm KiB hoặc MiB (mặc định 64MiB); dòng dài hơn bị từ chối",
     })[option],
   "cli.option.validate": ({ option }) =>
     ({
@@ -136,6 +140,8 @@ export const cli: Sentences<typeof CLI> = {
       label: "trường chứa tên hoặc mã của đơn vị, để gọi đơn vị theo đó",
       json: "in JSON: mỗi dòng một đơn vị, dòng cuối là tóm tắt",
       lang: "ngôn ngữ của các câu: vi (mặc định) hoặc en",
+      "max-unit-bytes":
+        "cỡ dài nhất của một đơn vị (một dòng NDJSON), tính bằng byte, có thể kèm KiB hoặc MiB (mặc định 64MiB); đơn vị dài hơn được báo là không đọc được",
     })[option],
   "cli.option.lock": ({ option }) =>
     ({
@@ -204,6 +210,8 @@ export const cli: Sentences<typeof CLI> = {
     table
       ? `dừng lại sau ${formatNumber(units, "vi")} đơn vị; không ghi tệp kết quả nào`
       : `dừng lại sau ${formatNumber(units, "vi")} đơn vị, mỗi đơn vị đều có dòng của mình trong kết quả; dòng cuối là bản ghi {"partial": true}, và các đơn vị sau đó chưa được đọc`,
+  "cli.max_unit_bytes": ({ got, max }) =>
+    `--max-unit-bytes là cỡ dài nhất của một đơn vị (hoặc một dòng), tính bằng byte: một số nguyên từ 1 đến ${formatNumber(max, "vi")} (1GiB), có thể kèm KiB, MiB hoặc GiB (65536, 512KiB, 64MiB), không phải ${got}`,
   "cli.max_work": ({ got }) => `--max-work là một số nguyên các bước, ít nhất là 1, không phải ${got}`,
   "cli.compact_with": ({ other, format }) =>
     other === "explain"

@@ -24,6 +24,7 @@ export const errors: Sentences<typeof ERRORS> = {
   "error.case_failed": ({ name, details }) => `ca «${name}» không đúng như mong đợi:${details.map((d) => `\n  ${d}`).join("")}`,
   "error.report_line": ({ line, reason }) => `dòng ${n(line)}: ${reason}`,
   "error.units_file": ({ source, line, reason }) => `${source}:${line}: ${reason}`,
+  "error.workbook": ({ source, reason }) => `${source ?? "Sổ tính"}: ${reason}`,
   "error.canonical_json": ({ path, reason }) => `${path}: ${reason}; giá trị không có dạng JSON chuẩn nên không tính được mã băm`,
   "error.budget": ({ set, within, work, limit, left }) =>
     `đánh giá đơn vị này bằng ${set}${within ? ` (cho ${within})` : ""} sẽ cần nhiều hơn ${left !== undefined ? `${n(left)} bước còn lại trong ${n(limit)} bước cho phép của cả đơn vị` : `${n(limit)} bước cho phép`} (maxWork): ít nhất ${n(work)} (mỗi thành phần của quy tắc nhân với số mục của các danh sách nó duyệt qua). Các danh sách của đơn vị quá dài đối với bộ này; hãy nâng maxWork (--max-work) để đánh giá`,
@@ -62,8 +63,13 @@ export const errors: Sentences<typeof ERRORS> = {
 
   "file.template_format": () => "tệp mẫu chỉ ghi dạng .xlsx hoặc .csv",
   "file.not_workbook": ({ why }) => `không phải sổ tính Excel đọc được (${why})`,
-  "file.csv_not_utf8": () => "không phải văn bản UTF-8; hãy lưu lại từ Excel dạng «CSV UTF-8»",
-  "file.cell_not_closed": () => 'có một ô trong ngoặc kép không bao giờ được đóng (thừa một dấu "?)',
+  "file.workbook_too_large": ({ size, max }) =>
+    `có ${formatBytes(size, "vi")}, vượt quá mức ${formatBytes(max, "vi")} cho phép của một sổ tính; hãy lưu nó từ Excel dạng «CSV UTF-8» (tệp CSV được đọc dần, không giới hạn cỡ) hoặc chia nhỏ ra`,
+  "file.workbook_inflates": ({ declared, name, max }) =>
+    declared
+      ? `các tệp nén bên trong khai báo tổng cỡ khi giải nén vượt quá ${formatBytes(max, "vi")} cho phép (đến ${name}): có thể là «bom nén», hoặc sổ tính quá lớn để đọc cả một lần; hãy lưu nó dạng «CSV UTF-8»`
+      : `${name} khi giải nén lớn hơn cỡ nó khai báo (mức cho phép cả sổ tính là ${formatBytes(max, "vi")}): đây là «bom nén», không phải sổ tính do Excel lưu; không đọc tệp này`,
+  "file.workbook_entries": ({ max }) => `có hơn ${n(max)} tệp nén bên trong, không phải sổ tính Excel đọc được`,
   "file.unwritable": ({ reason }) => `không ghi được (${reason})`,
   "file.write_failed": ({ why }) => `không ghi được (${why})`,
   "file.pipe_silent": ({ seconds, started }) =>

@@ -26,4 +26,11 @@ export const sheet: Sentences<typeof SHEET> = {
   "sheet.yes_no": ({ value }) => (value ? "Có" : "Không"),
   "sheet.example_text": ({ header, index }) => `${header} (ví dụ ${index})`,
   "sheet.results": () => "Kết quả",
+  "sheet.count_header": ({ list }) => `Số dòng ${list}`,
+  "sheet.count_note": ({ list, sheet }) =>
+    `Số ${list} của đơn vị, bằng số dòng của đơn vị ở trang “${sheet}”. Ghi 0 khi đơn vị không có ${list} nào (danh sách rỗng); để trống khi chưa biết (danh sách chưa cho).`,
+  "sheet.count_not_number": ({ sheet, row, column, value }) =>
+    `${sheet}, dòng ${row}: cột “${column}” ghi “${value}”, không phải một số nguyên từ 0 trở lên; cột này được bỏ qua cho đơn vị đó.`,
+  "sheet.count_mismatch": ({ sheet, row, column, stated, found, list }) =>
+    `${sheet}, dòng ${row}: cột “${column}” ghi ${stated} nhưng tệp có ${found} dòng ${list} của đơn vị này; danh sách coi như chưa cho (các tiêu chí dùng nó còn thiếu dữ liệu) cho đến khi hai số khớp nhau.`,
 };

@@ -9,21 +9,24 @@ import "../zod-jitless.js";
 import {
   createRegistry,
   createReport,
-  csvTable,
   errorLine,
   evaluate,
   formatReport,
   loadCriteriaSet,
   msg,
-  readTable,
+  parseCsv,
+  problem,
+  readSheetCsv,
   readXlsx,
   resultLine,
   resultTable,
+  say,
   sheetRecord,
   tableWorkbook,
   templateCsv,
   templateWorkbook,
   TieuchiError,
+  unwrapUnit,
   writeCsv,
   type BatchLine,
   type ExcelJs,
@@ -81,24 +84,32 @@ async function unitsOf(
     return { units: read.units.map((u) => ({ line: u.row, unit: sheetRecord(u).unit, data: u.data })), notices: read.notices, delimiter: null, format: "xlsx" };
   }
   if (name.endsWith(".csv")) {
-    const text = await file.text();
-    const table = csvTable(file.name, text, delimiter ?? undefined);
-    const header = (table.rows[0] ?? []).map((h) => String(h ?? "").trim());
+    // The header row decides how the file is read, as in `tieuchi batch`; the rows are then streamed.
+    const head = await file.slice(0, 64 * 1024).text();
+    const first = parseCsv(head.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "", delimiter ?? undefined);
+    const header = (first.rows[0] ?? []).map((h) => String(h ?? "").trim());
     const inputs = set.definition.inputs;
     const plain = header.every((h) => Object.prototype.hasOwnProperty.call(inputs, h) || meta.includes(h));
     if (plain) {
-      const units = await readUnits(file, set, { meta, delimiter: table.delimiter });
-      return { units, notices: [], delimiter: table.delimiter, format: "csv" };
+      const units = await readUnits(file, set, { meta, delimiter: first.delimiter });
+      return { units, notices: [], delimiter: first.delimiter, format: "csv" };
     }
-    if (!table.closed)
-      throw new TieuchiError("ERR_UNITS_FILE", msg("error.file", { source: file.name, reason: msg("units.cell_not_closed", { line: table.rows.length }) }));
-    const read = readTable(set, table);
-    return {
-      units: read.units.map((u) => ({ line: u.row, unit: sheetRecord(u).unit, data: u.data })),
-      notices: read.notices,
-      delimiter: table.delimiter,
-      format: "csv",
-    };
+    // A spreadsheet's CSV file: the library's one reader of them (tieuchi batch, readSheetFile), quoting as strict
+    // as csv-parse. A unit with a row quoted wrongly is an error line; a quoted cell never closed ends the file.
+    const read = await readSheetCsv(set, file.stream() as unknown as AsyncIterable<Uint8Array>, file.name, first.delimiter);
+    // Each unit as `tieuchi batch` takes its record: the grouping fields with the data's plain values.
+    const units: UnitInput[] = read.units.map((u) => {
+      const { unit, evaluated } = unwrapUnit(sheetRecord(u));
+      return { line: u.row, unit, data: evaluated };
+    });
+    for (const r of read.refused)
+      units.push({
+        line: r.row,
+        unit: {},
+        error: { code: "ERR_UNIT_DATA", message: say(r.detail, "en"), detail: r.detail, problems: [problem(`problem.${r.code}`, [], { reason: r.detail })] },
+      });
+    units.sort((a, b) => a.line - b.line);
+    return { units, notices: read.notices, delimiter: read.delimiter, format: "csv" };
   }
   return {
     units: await readUnits(file, set, { meta, delimiter: delimiter ?? "," }),
