@@ -73,7 +73,8 @@ const BUDGET = {
    */
   // 104 031 B measured once the bundled set carries its prebuilt generated evaluator (issue 18: cong-dan-hoc-tap's
   // module, +936 B; only the imported set's module is bundled), 103 095 B before.
-  browserWithoutZod: 105_000,
+  // 105 192 B measured (00:56 UTC) with hostile's workbook sentences and the set's Vietnamese notes (issue 16) together.
+  browserWithoutZod: 106_000,
 };
 
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
