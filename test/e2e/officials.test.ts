@@ -223,6 +223,10 @@ describe("the explorer for officials, in Chromium", { timeout: 240_000 }, () => 
     const lines: string[] = [];
     for (let i = 0; lines.length < 20_000; i++) lines.push(district[i % district.length]!);
     writeFileSync(big, `${lines.join("\n")}\n`);
+    // Stop and the race need a run still going when the test acts: 20,000 units take about 3 s, which a loaded
+    // machine can spend between seeing the progress and clicking. 60,000 units keep it going three times as long.
+    const huge = join(tmp, "huyen-60000.ndjson");
+    writeFileSync(huge, `${lines.join("\n")}\n`.repeat(3));
 
     const p = await open(`#/batch/${SET}/${OLD}`);
     // Long tasks of the page's main thread (the Long Tasks API reports each over 50 ms). (Strings: this runs in
@@ -233,8 +237,8 @@ describe("the explorer for officials, in Chromium", { timeout: 240_000 }, () => 
     const longTasks = () => p.evaluate("window.longTasks.splice(0)") as Promise<number[]>;
 
     // Stop: the run ends, no report comes.
-    await p.setInputFiles("[data-test=batch-file]", big);
-    await expect.poll(() => p.locator("[data-test=progress-count]").textContent(), { timeout: 120_000 }).toMatch(/^[\d.]+ \/ 20\.000 đơn vị \(\d+%\)$/);
+    await p.setInputFiles("[data-test=batch-file]", huge);
+    await expect.poll(() => p.locator("[data-test=progress-count]").textContent(), { timeout: 120_000 }).toMatch(/^[\d.]+ \/ 60\.000 đơn vị \(\d+%\)$/);
     await screenshots(p, "16-batch-progress");
     await p.click("[data-test=cancel]");
     await p.waitForSelector("[data-test=cancelled]");
@@ -243,8 +247,8 @@ describe("the explorer for officials, in Chromium", { timeout: 240_000 }, () => 
     expect(await p.locator("[data-test=report]").count()).toBe(0);
 
     // The race: a second file while the first runs. Only the second's report is shown, then and later.
-    await p.setInputFiles("[data-test=batch-file]", big);
-    await expect.poll(() => p.locator("[data-test=progress-count]").textContent(), { timeout: 120_000 }).toMatch(/\/ 20\.000 đơn vị/);
+    await p.setInputFiles("[data-test=batch-file]", huge);
+    await expect.poll(() => p.locator("[data-test=progress-count]").textContent(), { timeout: 120_000 }).toMatch(/\/ 60\.000 đơn vị/);
     await p.setInputFiles("[data-test=batch-file]", DISTRICT);
     await p.waitForSelector("[data-test=report]", { timeout: 120_000 });
     expect(await p.locator("[data-test=batch-summary]").textContent()).toMatch(/^211 đơn vị:/);
