@@ -4,11 +4,11 @@
  *
  * @module
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { generateModule, notGenerated } from "../generate/module.js";
+import { existsSync, rmSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { notGenerated } from "../generate/module.js";
+import { writeTemporaryModule } from "./generated.js";
 import { Worker } from "node:worker_threads";
 import type { Writable } from "node:stream";
 import { FileError, OptionsError, printable, TieuchiError, UnitsFileError } from "../errors.js";
@@ -462,19 +462,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const stream = counted(raw, (n) => (bytesRead += n));
 
   // The set's generated evaluator, written for this batch and imported by every thread (none: closures).
-  let generatedDir: string | undefined;
-  let generatedUrl: string | undefined;
-  if (options.explain !== true && options.generated !== false && notGenerated(loaded) === undefined) {
-    try {
-      generatedDir = mkdtempSync(join(tmpdir(), "tieuchi-generated-"));
-      const file = join(generatedDir, "set.mjs");
-      writeFileSync(file, generateModule(loaded));
-      generatedUrl = pathToFileURL(file).href;
-    } catch {
-      // No temporary folder: the closure evaluator decides every unit.
-      generatedUrl = undefined;
-    }
-  }
+  // No temporary folder: the closure evaluator decides every unit.
+  const written = options.explain !== true && options.generated !== false && notGenerated(loaded) === undefined ? writeTemporaryModule(loaded) : undefined;
+  const generatedDir = written?.dir;
+  const generatedUrl = written?.url;
   const generatedModule: unknown = generatedUrl === undefined ? undefined : await import(generatedUrl).catch(() => undefined);
   const base: Omit<BatchSettings, "columns"> = {
     ...(generatedUrl !== undefined ? { generated: generatedUrl } : {}),

@@ -46,19 +46,36 @@ export async function withGenerated(loaded: LoadedSet): Promise<GeneratedKind> {
     return "prebuilt";
   }
   if (notGenerated(loaded) !== undefined) return "none";
+  const written = writeTemporaryModule(loaded);
+  if (written === undefined) return "none";
+  try {
+    useGenerated(loaded, await import(written.url));
+    return "temporary";
+  } catch {
+    // The file could not be imported: the closure evaluator decides.
+    return "none";
+  } finally {
+    // Imported modules stay in memory: the file is not needed after the import.
+    rmSync(written.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Writes a set's generated module to a new temporary folder (the caller removes the folder when it no longer
+ * needs the file): the folder and the module's file URL, or undefined when no folder could be made or the file
+ * not written, in which case the closure evaluator decides. Used by `withGenerated` and by `tieuchi batch`,
+ * whose worker threads import the file.
+ */
+export function writeTemporaryModule(loaded: LoadedSet): { dir: string; url: string } | undefined {
   let dir: string | undefined;
   try {
     dir = mkdtempSync(join(tmpdir(), "tieuchi-generated-"));
     const file = join(dir, "set.mjs");
     writeFileSync(file, generateModule(loaded));
-    useGenerated(loaded, await import(pathToFileURL(file).href));
-    return "temporary";
+    return { dir, url: pathToFileURL(file).href };
   } catch {
-    // No temporary folder, or the file could not be written or imported: the closure evaluator decides.
-    return "none";
-  } finally {
-    // Imported modules stay in memory: the file is not needed after the import.
     if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+    return undefined;
   }
 }
 
