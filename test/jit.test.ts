@@ -9,10 +9,14 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { registry } from "../src/criteria/index.js";
-import { attachedTo as generatedOf } from "../src/evaluate/prebuilt.js";
-import { allowsEval, evaluate, loadCriteriaSet, useJit, type LoadedSet } from "../src/index.js";
+import { programOf } from "../src/evaluate/program.js";
+
+/** The module attached to a set (whatever the fast-path switch says). */
+const generatedOf = (set: LoadedSet) => programOf(set).generated;
+
+import { allowsEval, evaluate, type LoadedSet, loadCriteriaSet, useJit } from "../src/index.js";
 import { generateUnits } from "../src/testing/units.js";
-import { readJson, ROOT, shippedSets } from "./helpers.js";
+import { ROOT, readJson, shippedSets } from "./helpers.js";
 
 const quiet = (set: LoadedSet, u: unknown): string => {
   try {

@@ -8,11 +8,12 @@
  * @module
  */
 import { OptionsError } from "../errors.js";
-import { msg } from "../i18n/index.js";
 import { GENERATED_FORMAT } from "../generate/module.js";
-import type { LoadedSet } from "./load.js";
+import { msg } from "../i18n/index.js";
 import { fastPathsOn } from "./fast-paths.js";
-import { attach, attachedTo, type Attached, type GeneratedModule } from "./prebuilt.js";
+import type { LoadedSet } from "./load.js";
+import type { Attached, GeneratedModule } from "./prebuilt.js";
+import { attach, programOf } from "./program.js";
 
 export type { Attached, GeneratedModule } from "./prebuilt.js";
 
@@ -37,11 +38,11 @@ export function useGenerated(loaded: LoadedSet, mod: unknown): LoadedSet {
       msg("options.generated_other_set", { module: `${String(m.id)}@${String(m.version)} (${m.hash})`, set: `${set.id}@${set.version} (${loaded.hash})` }),
       ["generated"],
     );
-  attach(loaded, m as GeneratedModule, set.criteria.length);
+  attach(loaded, m as GeneratedModule);
   return loaded;
 }
 
 /** The module attached to a set, if any; none with the fast paths off (the reference path everywhere). @internal */
 export function generatedOf(loaded: LoadedSet): Attached | undefined {
-  return fastPathsOn() ? attachedTo(loaded) : undefined;
+  return fastPathsOn() ? programOf(loaded).generated : undefined;
 }

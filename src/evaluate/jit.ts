@@ -13,9 +13,10 @@
  *
  * @module
  */
-import { GENERATED_PRELUDE, generateFactory, notGenerated, type GeneratorInput } from "../generate/module.js";
+import { GENERATED_PRELUDE, type GeneratorInput, generateFactory, notGenerated } from "../generate/module.js";
 import type { LoadedSet } from "./load.js";
-import { attach, attachedTo, type GeneratedModule } from "./prebuilt.js";
+import type { GeneratedModule } from "./prebuilt.js";
+import { attach, programOf } from "./program.js";
 
 let allows: boolean | undefined;
 
@@ -67,8 +68,8 @@ export function jitModule(loaded: GeneratorInput): GeneratedModule | undefined {
  * ```
  */
 export function useJit(loaded: LoadedSet): LoadedSet {
-  if (attachedTo(loaded) !== undefined) return loaded;
+  if (programOf(loaded).generated !== undefined) return loaded;
   const made = jitModule(loaded);
-  if (made !== undefined) attach(loaded, made, loaded.definition.criteria.length);
+  if (made !== undefined) attach(loaded, made);
   return loaded;
 }

@@ -6,17 +6,17 @@
  * @module
  */
 import type { z } from "zod";
-import { labelsOf, type LabelNode } from "../explain/describe.js";
 import type { SetAnalysis } from "../check/checks.js";
-import type { CriteriaSet } from "../schema/criteria-set.js";
-import { CriteriaSetError, OptionsError } from "../errors.js";
-import { msg } from "../i18n/index.js";
-import { resolveLimits, type Limits, type LimitsInput } from "../schema/limits.js";
 import { validateCriteriaSet } from "../check/validate.js";
-import { normalizeStrings } from "../schema/parse.js";
+import { CriteriaSetError, OptionsError } from "../errors.js";
+import { type LabelNode, labelsOf } from "../explain/describe.js";
+import { msg } from "../i18n/index.js";
 import { contentHash } from "../json/canonical.js";
+import type { CriteriaSet } from "../schema/criteria-set.js";
+import { type Limits, type LimitsInput, resolveLimits } from "../schema/limits.js";
+import { normalizeStrings } from "../schema/parse.js";
 import { dataSchema } from "./data.js";
-import { attach, prebuiltOf } from "./prebuilt.js";
+import { prebuilt, prebuiltOf } from "./prebuilt.js";
 
 export type { CriterionRules } from "../logic/walk.js";
 
@@ -96,7 +96,7 @@ export function loadCriteriaSet(json: unknown, options: LoadOptions = {}): Loade
   const v = validateCriteriaSet(json, { limits });
   if (!v.ok) throw new CriteriaSetError(v.problems, options.source);
   const definition = deepFreeze(v.set);
-  const loaded: LoadedSet = Object.freeze({
+  const loaded: LoadedSet = {
     kind: BRAND,
     definition,
     hash: contentHash(normalizeStrings(json)),
@@ -105,10 +105,12 @@ export function loadCriteriaSet(json: unknown, options: LoadOptions = {}): Loade
     labels: labelsOf(definition),
     dataSchema: dataSchema(definition.inputs, limits),
     limits,
-  });
-  LOADED.add(loaded);
-  // A bundled set's prebuilt module, when the object is still the one it was built from (the same hash).
+  };
+  // A bundled set's prebuilt module, when the object is still the one it was built from (the same hash): the
+  // loaded set carries it as its JSON did, and its Program starts with it attached.
   const mod = prebuiltOf(json);
-  if (mod !== undefined && mod.hash === loaded.hash && mod.criteria === definition.criteria.length) attach(loaded, mod, definition.criteria.length);
+  if (mod !== undefined && mod.hash === loaded.hash && mod.criteria === definition.criteria.length) prebuilt(loaded, () => mod);
+  Object.freeze(loaded);
+  LOADED.add(loaded);
   return loaded;
 }

@@ -1,13 +1,14 @@
 /**
- * Where a generated module is kept for a loaded set, and how a bundled set's JSON carries its prebuilt module.
+ * How a bundled set's JSON carries its prebuilt generated module, and the types of a module.
  *
  * The bundled sets (`tieuchi/criteria`) are built with their generated modules: each set's JSON object is made
  * by {@link prebuilt}, which hangs the function that makes its module on the object under a symbol (not a
- * key: the JSON, its hash and a copy of it are unchanged). `loadCriteriaSet` then attaches the module to the
- * loaded set when the module names the set's hash, so `evaluate` runs it with no `eval` and nothing to
- * import; an object changed since it was built (another hash) keeps the closure evaluator. Apart from
- * `generated.ts` (which checks a module given by hand, `useGenerated`) so that `load.ts` can attach without
- * importing it.
+ * key: the JSON, its hash and a copy of it are unchanged). `loadCriteriaSet` hangs the module on the loaded set
+ * the same way when the module names the set's hash, and the set's `Program` starts with it attached, so
+ * `evaluate` runs it with no `eval` and nothing to import; an object changed since it was built (another hash)
+ * keeps the closure evaluator. This module keeps no state: the module attached to a set is a field of its
+ * `Program` (`program.ts`), with everything else `evaluate` keeps per set. Apart from `program.ts` so that
+ * `load.ts` (below the program, which reads loaded sets) can hang the module without importing it.
  *
  * @module
  */
@@ -30,18 +31,6 @@ export interface Attached {
   readonly out: Int32Array;
 }
 
-const attached = new WeakMap<object, Attached>();
-
-/** Attaches a module already checked against the set (its hash and number of criteria). @internal */
-export function attach(loaded: object, mod: GeneratedModule, criteria: number): void {
-  attached.set(loaded, { run: mod.run, out: new Int32Array(3 * criteria) });
-}
-
-/** The module attached to a loaded set, if any. @internal */
-export function attachedTo(loaded: object): Attached | undefined {
-  return attached.get(loaded);
-}
-
 const PREBUILT = Symbol.for("tieuchi/prebuilt-module");
 
 /**
@@ -55,7 +44,7 @@ export function prebuilt<T extends object>(json: T, make: () => GeneratedModule)
   return json;
 }
 
-/** The prebuilt module a bundled set's JSON object carries, if any (made on the first call). @internal */
+/** The prebuilt module a bundled set's JSON object (or its loaded set) carries, if any (made on the first call). @internal */
 export function prebuiltOf(json: unknown): GeneratedModule | undefined {
   if (typeof json !== "object" || json === null || !Object.hasOwn(json, PREBUILT)) return undefined;
   const make = (json as { [PREBUILT]?: unknown })[PREBUILT];

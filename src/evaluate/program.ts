@@ -8,18 +8,21 @@
  * - its rules in three-valued form, per evaluator, made the first time a unit misses data;
  * - what every result of the set shares (its stamp, the engine stamps, the criteria of each group);
  * - each criterion's plan (its maximum points, whether it is mandatory, what not applicable earns);
- * - the counter of a unit's work (its data walked once, against the budget).
+ * - the counter of a unit's work (its data walked once, against the budget);
+ * - the generated module attached to the set, if any (a bundled set's prebuilt one from the start; one given
+ *   by `useGenerated` or made by `useJit` later), with the buffer it writes into: the Program's one field that
+ *   changes after it is made.
  *
- * The programs are kept in one `WeakMap` keyed by the loaded set, so a program goes when its set goes. (A set's
- * generated module, when one is attached, is kept by `generated.ts`, the seam it comes through.)
+ * The programs are kept in one `WeakMap` keyed by the loaded set, so a program goes when its set goes. No other
+ * module keeps state per set.
  *
  * @module
  */
-import { compileRule, compileTest, type Compiled, type CompiledTest } from "../logic/compile.js";
+import { type Compiled, type CompiledTest, compileRule, compileTest } from "../logic/compile.js";
 import type { Engine, PreparedRule } from "../logic/engine.js";
 import { jsonLogicJsEngine } from "../logic/jsonlogic-js.js";
-import { rootSpec, type BoundsRule } from "../logic/read-bounds.js";
-import { prepareCriterion, type CriterionRules } from "../logic/walk.js";
+import { type BoundsRule, rootSpec } from "../logic/read-bounds.js";
+import { type CriterionRules, prepareCriterion } from "../logic/walk.js";
 import { workCounter } from "../logic/work.js";
 import type { Criterion } from "../schema/criteria-set.js";
 import type { InputSpec, Inputs } from "../schema/inputs.js";
@@ -28,6 +31,7 @@ import { VERSION } from "../version.js";
 import { compileDataCheck } from "./data-check.js";
 import { ENGINE_NAMES, type EngineName } from "./engines.js";
 import type { LoadedSet } from "./load.js";
+import { type Attached, type GeneratedModule, prebuiltOf } from "./prebuilt.js";
 
 /** A set's rules in one evaluator's form: derived values in order, with their names, and each criterion's rules. */
 export interface SetRules<R> {
@@ -75,6 +79,8 @@ export interface Program extends SetRules<Compiled | CompiledTest> {
   reference(): SetRules<PreparedRule>;
   /** The set's rules in three-valued form for `engine` (on first use). */
   bounds(engine: Engine): SetRules<BoundsRule>;
+  /** The generated module attached to the set, if any (see `generated.ts`, the seam it comes through). */
+  generated: Attached | undefined;
 }
 
 function specHasTitle(spec: InputSpec): boolean {
@@ -137,6 +143,7 @@ export function makeProgram(loaded: LoadedSet): Program {
     shape: shapeOf(loaded),
     plans: plansOf(loaded),
     reference: () => (reference ??= prepareSet(loaded, (rule) => jsonLogicJsEngine.prepare(rule))),
+    generated: attachment(prebuiltOf(loaded), loaded),
     bounds(engine) {
       let p = bounds.get(engine.name);
       if (p === undefined) {
@@ -146,6 +153,20 @@ export function makeProgram(loaded: LoadedSet): Program {
       return p;
     },
   };
+}
+
+/** A module to attach, with the buffer it writes into: one a loaded set carries, when it is of that set. */
+function attachment(mod: GeneratedModule | undefined, loaded: LoadedSet): Attached | undefined {
+  const n = loaded.definition.criteria.length;
+  return mod !== undefined && mod.hash === loaded.hash && mod.criteria === n ? { run: mod.run, out: new Int32Array(3 * n) } : undefined;
+}
+
+/**
+ * Attaches a generated module already checked against the set (its hash and number of criteria) to its
+ * program. @internal
+ */
+export function attach(loaded: LoadedSet, mod: GeneratedModule): void {
+  programOf(loaded).generated = attachment(mod, loaded);
 }
 
 /** Compiles a loaded set into a new program, not kept (the benchmark measures this). @internal */
