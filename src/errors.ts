@@ -38,6 +38,7 @@ export interface Problem extends Message {
   readonly column?: number;
 }
 
+// biome-ignore lint/complexity/noBannedTypes: `{} extends Params` asks whether every parameter is optional (then the argument may be left out).
 type ProblemParams<K extends ProblemKey> = {} extends Args<Spec[K]> ? [params?: Args<Spec[K]>] : [params: Args<Spec[K]>];
 
 /** Makes a problem: its catalogue key (which names its code), where it is, and the sentence's parameters. */

@@ -64,7 +64,7 @@ describe("audit records", () => {
 
   it("verify: catches a one-character change in the data, even when the verdict stays", () => {
     const renamed = structuredClone(data);
-    renamed.tenDonVi = renamed.tenDonVi.slice(0, -1) + "X";
+    renamed.tenDonVi = `${renamed.tenDonVi.slice(0, -1)}X`;
     const v = verify(record, renamed, registry);
     expect(v.match).toBe(false);
     expect(v.differences.map((d) => d.kind)).toEqual(["data-changed"]);
@@ -159,7 +159,7 @@ describe("tieuchi eval --record and tieuchi verify", () => {
     const bad = run("verify", rec, unit, "--criteria", join(ROOT, "criteria"), "--lang", "en");
     expect(bad.code).toBe(1);
     expect(bad.out).toMatch(
-      /^don-vi-hoc-tap@2020\.1\.0: MISMATCH\n  ✘ The unit's data has changed: recorded as sha256:[0-9a-f]{64}, now sha256:[0-9a-f]{64}\.\n$/,
+      /^don-vi-hoc-tap@2020\.1\.0: MISMATCH\n {2}✘ The unit's data has changed: recorded as sha256:[0-9a-f]{64}, now sha256:[0-9a-f]{64}\.\n$/,
     );
     const json = JSON.parse(run("verify", rec, unit, "--criteria", join(ROOT, "criteria"), "--json").out);
     expect(json).toMatchObject({ match: false, differences: [{ kind: "data-changed" }] });

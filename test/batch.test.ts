@@ -68,7 +68,7 @@ const expected = (data: unknown) => evaluate(set, structuredClone(data), { expla
 describe("tieuchi batch: NDJSON", () => {
   it("writes one line per unit, in order, with the line number, the unit's scalar fields and the result", async () => {
     const units = Array.from({ length: 7 }, (_, i) => family(i));
-    const file = tmp("u.ndjson", units.map((u) => JSON.stringify(u)).join("\n") + "\n");
+    const file = tmp("u.ndjson", `${units.map((u) => JSON.stringify(u)).join("\n")}\n`);
     const { lines, summary, text } = await batch(file, { groupSize: 3 });
     expect(lines.map((l) => l.line)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     units.forEach((u, i) => {
@@ -84,18 +84,18 @@ describe("tieuchi batch: NDJSON", () => {
       expect(lines[i]!.result).toEqual(expected(u));
     });
     // Byte for byte what JSON.stringify writes.
-    expect(text).toBe(units.map((u, i) => JSON.stringify({ line: i + 1, unit: lines[i]!.unit, result: expected(u) })).join("\n") + "\n");
+    expect(text).toBe(`${units.map((u, i) => JSON.stringify({ line: i + 1, unit: lines[i]!.unit, result: expected(u) })).join("\n")}\n`);
     expect(summary).toMatchObject({ units: 7, evaluated: 7, bad: 0 });
     expect(summary.verdicts.pass + summary.verdicts.fail + summary.verdicts.incomplete).toBe(7);
   });
 
   it("keeps going past bad units: each gets an error line with its line number and reason, and is counted", async () => {
     const bytes = Buffer.concat([
-      Buffer.from("\uFEFF" + JSON.stringify(family(1)) + "\r\n"),
+      Buffer.from(`\uFEFF${JSON.stringify(family(1))}\r\n`),
       Buffer.from("{not json\n"),
       Buffer.from("\n   \n"),
-      Buffer.from(JSON.stringify({ ...family(2), thanhVien: [{ tuoi: "ten" }] }) + "\n"),
-      Buffer.from(JSON.stringify({ ...family(3), unknownField: 1 }) + "\n"),
+      Buffer.from(`${JSON.stringify({ ...family(2), thanhVien: [{ tuoi: "ten" }] })}\n`),
+      Buffer.from(`${JSON.stringify({ ...family(3), unknownField: 1 })}\n`),
       Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d, 0x0a]),
       Buffer.from("[1, 2]\n"),
       Buffer.from(JSON.stringify(family(4))),
@@ -117,7 +117,7 @@ describe("tieuchi batch: NDJSON", () => {
   });
 
   it("carries fields that are not inputs into the unit with --meta, and can explain", async () => {
-    const file = tmp("u.ndjson", JSON.stringify({ maHo: "HO-001", huyen: "Huyện A", ...family(1) }) + "\n");
+    const file = tmp("u.ndjson", `${JSON.stringify({ maHo: "HO-001", huyen: "Huyện A", ...family(1) })}\n`);
     const { lines } = await batch(file, { meta: ["maHo", "huyen"], explain: true, asOf: "2024-01-01" });
     expect(lines[0]!.unit).toMatchObject({ maHo: "HO-001", huyen: "Huyện A", xa: "Xã An Bình" });
     expect(lines[0]!.result).toEqual(evaluate(set, family(1), { asOf: "2024-01-01" }));
@@ -151,7 +151,9 @@ describe("tieuchi batch: a JSON list", () => {
     const { lines } = await batch(tmp("u.json", text), { groupSize: 2 });
     expect(lines.map((l) => l.line)).toEqual(items.map(lineOf));
     expect(lines[1]!.line).toBeGreaterThan(20);
-    lines.forEach((l, i) => expect(l.result).toEqual(expected(units[i])));
+    lines.forEach((l, i) => {
+      expect(l.result).toEqual(expected(units[i]));
+    });
     expect(lines[0]!.unit!.tenChuHo).toBe(units[0]!.tenChuHo);
   });
 
@@ -289,11 +291,11 @@ describe("tieuchi batch: the command", () => {
 
   it("draws a progress line with the rate and the time left when the size is known", () => {
     expect(progressLine({ units: 5000, bad: 2, bytesRead: 250, bytesTotal: 1000, seconds: 2 }, 100, "en")).toMatch(
-      /^\[█+░+\]  25%  5,000 units \(2 bad\)  2,500\/s  0:06 left$/,
+      /^\[█+░+\] {2}25% {2}5,000 units \(2 bad\) {2}2,500\/s {2}0:06 left$/,
     );
     expect(progressLine({ units: 10, bad: 0, bytesRead: 5, bytesTotal: undefined, seconds: 1 }, 100, "en")).toBe("10 units  10/s");
     expect(progressLine({ units: 5000, bad: 2, bytesRead: 250, bytesTotal: 1000, seconds: 2 }, 100)).toMatch(
-      /^\[█+░+\]  25%  5\.000 đơn vị \(2 lỗi\)  2\.500\/giây  còn 0:06$/,
+      /^\[█+░+\] {2}25% {2}5\.000 đơn vị \(2 lỗi\) {2}2\.500\/giây {2}còn 0:06$/,
     );
   });
 });

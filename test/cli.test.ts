@@ -153,7 +153,7 @@ describe("the built command", () => {
 
 describe("the command line's options and help", () => {
   const langs = ["vi", "en"] as const;
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
   it("prints the version with --version or -v", () => {
     expect(run("--version")).toEqual({ code: 0, out: `${VERSION}\n`, err: "" });
@@ -167,8 +167,8 @@ describe("the command line's options and help", () => {
     const en = run("--help", "--lang", "en");
     expect(en.code).toBe(0);
     for (const c of CLI_COMMANDS) {
-      expect(vi.out).toMatch(new RegExp(`^  ${c} +${escape(t("vi", "cli.summary", { command: c }))}$`, "m"));
-      expect(en.out).toMatch(new RegExp(`^  ${c} +${escape(t("en", "cli.summary", { command: c }))}$`, "m"));
+      expect(vi.out).toMatch(new RegExp(`^  ${c} +${escapeRe(t("vi", "cli.summary", { command: c }))}$`, "m"));
+      expect(en.out).toMatch(new RegExp(`^  ${c} +${escapeRe(t("en", "cli.summary", { command: c }))}$`, "m"));
     }
     // No command: the help, and exit 2 (a script that forgot the command fails).
     expect(run()).toMatchObject({ code: 2, out: vi.out });

@@ -113,7 +113,9 @@ describe("diff in detail", () => {
       { id: "b", title: t("B"), group: "g", points: 40, rule: { var: "a" }, applies: { var: "b" } },
     ],
   });
+  // biome-ignore lint/suspicious/noExplicitAny: the test edits a set's JSON in place, at any depth.
   const patched = (f: (s: any) => void) => {
+    // biome-ignore lint/suspicious/noExplicitAny: the test edits a set's JSON in place, at any depth.
     const s = structuredClone(base) as any;
     f(s);
     return diff(base, s).changes;
@@ -130,6 +132,7 @@ describe("diff in detail", () => {
   });
 
   it("compares notes by their content: {vi, en} objects, a translation, a change of one language", () => {
+    // biome-ignore lint/suspicious/noExplicitAny: the test edits a set's JSON in place, at any depth.
     const noted = (notes: unknown[]) => makeSet({ ...structuredClone(base), completeness: { level: "complete-secondary", notes } } as any);
     const a = noted([{ vi: "Ghi chú một.", en: "Note one." }, "Note two."]);
     // Equal content, other objects, other key order: nothing changed.
@@ -157,7 +160,12 @@ describe("diff in detail", () => {
       after: true,
       message: { en: "Criterion a: is now a knock-out criterion" },
     });
-    expect(patched((s) => ((s.criteria[0].group = undefined), (s.groups[0].maxPoints = undefined))).map((c) => c.field)).toEqual(["maxPoints", "group"]);
+    expect(
+      patched((s) => {
+        s.criteria[0].group = undefined;
+        s.groups[0].maxPoints = undefined;
+      }).map((c) => c.field),
+    ).toEqual(["maxPoints", "group"]);
     const pending = patched((s) => {
       delete s.criteria[0].rule;
       s.criteria[0].pending = { reason: t("text not found") };
@@ -186,6 +194,7 @@ describe("diff in detail", () => {
         ],
       },
     });
+    // biome-ignore lint/suspicious/noExplicitAny: the test edits a set's JSON in place, at any depth.
     const moved = structuredClone(levels) as any;
     moved.criteria[0].level = "muc-2";
     moved.decision.levels[1].title = t("Level 2");

@@ -243,7 +243,7 @@ export function ciRunLines(): string[] {
 export { outputMatches };
 
 // `npx tsx test/docs.ts docs/page.md`: play a page in a clone and print what every run block printed.
-if (process.argv[1] && process.argv[1].endsWith("test/docs.ts") && process.argv[2]) {
+if (process.argv[1]?.endsWith("test/docs.ts") && process.argv[2]) {
   const file = process.argv[2];
   const clone = createClone();
   try {

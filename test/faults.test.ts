@@ -86,11 +86,13 @@ async function batch(input: string, options: Partial<Parameters<typeof node.runB
 
 function reportOf(text: string): unknown {
   const acc = createReport();
-  text.split("\n").forEach((l, i) => acc.addLine(l, i + 1));
+  text.split("\n").forEach((l, i) => {
+    acc.addLine(l, i + 1);
+  });
   return acc.finish();
 }
 
-const ndjson = (units: readonly unknown[]) => units.map((u) => (typeof u === "string" ? u : JSON.stringify(u))).join("\n") + "\n";
+const ndjson = (units: readonly unknown[]) => `${units.map((u) => (typeof u === "string" ? u : JSON.stringify(u))).join("\n")}\n`;
 
 describe("faults in the input: every unit read has exactly one line", () => {
   expect(existsSync(CLI), "run `npm run build` first (npm test does it)").toBe(true);

@@ -19,6 +19,7 @@ const NASTY = [
   `"); globalThis.__pwned = 1; ("`,
   `'); globalThis.__pwned = 1; ('`,
   "`; globalThis.__pwned = 1; `",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a hostile text that would run if generated code put it in a template literal.
   "${globalThis.__pwned = 1}",
   "</script><script>globalThis.__pwned = 1</script>",
   "a\u2028globalThis.__pwned = 1\u2029b",

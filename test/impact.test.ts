@@ -148,7 +148,7 @@ describe("reading lines", () => {
   });
 
   it("reports a line that is not UTF-8 or too long, by number, and goes on", () => {
-    const f = tmp("bad.ndjson", Buffer.concat([Buffer.from('{"a":1}\n{"b":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}\n' + "x".repeat(100) + "\n{}\n")]));
+    const f = tmp("bad.ndjson", Buffer.concat([Buffer.from('{"a":1}\n{"b":"'), Buffer.from([0xff, 0xfe]), Buffer.from(`"}\n${"x".repeat(100)}\n{}\n`)]));
     expect([...readLines(f, { chunkBytes: 16, maxLineBytes: 50 })]).toEqual([
       { number: 1, text: '{"a":1}' },
       { number: 2, error: msg("line.not_utf8") },

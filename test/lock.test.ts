@@ -75,6 +75,7 @@ describe("checking a lock", () => {
   });
 
   it("names top-level parts, criteria and inputs added or removed, and a reordering", () => {
+    // biome-ignore lint/suspicious/noExplicitAny: the test edits a set's JSON in place, at any depth.
     const edited = structuredClone(json) as Record<string, any>;
     edited.decision.passMark = 55;
     edited.criteria.pop();
@@ -84,6 +85,7 @@ describe("checking a lock", () => {
       { kind: "criterion", name: "3.3", change: "removed" },
       { kind: "input", name: "moi", change: "added" },
     ]);
+    // biome-ignore lint/suspicious/noExplicitAny: the test edits a set's JSON in place, at any depth.
     const reordered = structuredClone(json) as Record<string, any>;
     reordered.criteria.reverse();
     expect(checkLock(lock, [{ file, json: reordered }]).entries[0]!.changes).toEqual([{ kind: "part", name: "criteria", change: "reordered" }]);
@@ -149,7 +151,7 @@ describe("updating a lock", () => {
     expect(() =>
       parseLock({
         format: "tieuchi/lock@1",
-        versions: { "a@1.0.0": { file: "../a.json", hash: "sha256:" + "0".repeat(64), parts: {}, criteria: {}, inputs: {} } },
+        versions: { "a@1.0.0": { file: "../a.json", hash: `sha256:${"0".repeat(64)}`, parts: {}, criteria: {}, inputs: {} } },
       }),
     ).toThrow(/not a \.json path inside the criteria folder/);
     try {

@@ -107,7 +107,10 @@ describe("the rule walker", () => {
     walk(rule, (p) => void seen.push(p.op));
     expect(seen).toEqual(["and", ">=", "var", "!", "var", "some", "var", "var"]);
     const outer: string[] = [];
-    walk(rule, (p) => (outer.push(p.op), p.op === "and"));
+    walk(rule, (p) => {
+      outer.push(p.op);
+      return p.op === "and";
+    });
     expect(outer).toEqual(["and", ">=", "!", "some"]);
   });
 

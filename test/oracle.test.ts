@@ -41,7 +41,9 @@ function holes(data: Json, inputs: Inputs, steps: (string | number)[] = [], out:
     if (spec.type === "object" && typeof v === "object") holes(v as Json, spec.fields, here, out);
     if (spec.type === "array" && Array.isArray(v) && spec.items.type === "object") {
       const fields = spec.items.fields;
-      v.forEach((item, i) => item && typeof item === "object" && holes(item as Json, fields, [...here, i], out));
+      v.forEach((item, i) => {
+        if (item && typeof item === "object") holes(item as Json, fields, [...here, i], out);
+      });
     }
   }
   return out;
@@ -88,7 +90,10 @@ function listNotGiven(data: unknown, inputs: Inputs): boolean {
 
 /** Adds how many times a rule reads each name (each segment of a `var` path), `times` over. */
 function countReads(rule: unknown, into: Map<string, number>, times: number): void {
-  if (Array.isArray(rule)) rule.forEach((r) => countReads(r, into, times));
+  if (Array.isArray(rule))
+    rule.forEach((r) => {
+      countReads(r, into, times);
+    });
   else if (rule !== null && typeof rule === "object") {
     const [op, raw] = Object.entries(rule)[0]!;
     if (op === "var") {
@@ -169,7 +174,9 @@ function compare(set: LoadedSet, data: Json, r: Result, o: OracleAnswer, reads: 
     if (r.points && o.earned !== null && o.possible !== null && (r.points.earned > o.earned || r.points.possible < o.possible))
       bad("points", [r.points.earned, r.points.possible], [o.earned, o.possible]);
     if (r.verdict === "pass" && r.gradeFinal && (!o.gradeFinal || (r.grade?.id ?? null) !== o.grade)) bad("final grade", r.grade?.id ?? null, o.grade);
-    r.levels.forEach((l, k) => l.status !== "undetermined" && l.status !== o.levels[k] && bad(`level ${l.id}`, l.status, o.levels[k]));
+    r.levels.forEach((l, k) => {
+      if (l.status !== "undetermined" && l.status !== o.levels[k]) bad(`level ${l.id}`, l.status, o.levels[k]);
+    });
   }
   return { lines, exact };
 }

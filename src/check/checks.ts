@@ -83,7 +83,9 @@ function checkInput(spec: InputSpec, path: JsonPath, setId: string, problems: Pr
       if (spec.enum) {
         const norm = spec.enum.map((s) => s.normalize("NFC"));
         if (new Set(norm).size !== norm.length) problems.push(problem("problem.duplicate_enum", [...path, "enum"]));
-        spec.enum.forEach((v, i) => lookalikeProblem(v, [...path, "enum", i], problems));
+        spec.enum.forEach((v, i) => {
+          lookalikeProblem(v, [...path, "enum", i], problems);
+        });
         if (spec.default !== undefined && !norm.includes(spec.default.normalize("NFC")))
           problems.push(problem("problem.bad_default.enum", [...path, "default"], { value: JSON.stringify(spec.default) }));
       }

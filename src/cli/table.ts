@@ -29,7 +29,7 @@ function wrap(text: string, width: number): string[] {
   let cur = "";
   for (const word of text.split(/\s+/)) {
     if (cur === "") cur = word;
-    else if ((cur + " " + word).length <= width) cur += " " + word;
+    else if (`${cur} ${word}`.length <= width) cur += ` ${word}`;
     else {
       out.push(cur);
       cur = word;

@@ -163,6 +163,7 @@ function arrayCheck(spec: InputSpec & { type: "array" }, limits: DataLimits): Ch
   };
 }
 
+// biome-ignore lint/suspicious/noConstEnum: esbuild inlines its members as numbers into the check's hot loop (the enum never leaves this module).
 const enum Kind {
   Boolean,
   Integer,
@@ -221,7 +222,9 @@ interface RecordPlan {
 function recordPlan(fields: Inputs, limits: DataLimits): RecordPlan {
   const names = Object.keys(fields);
   const index: Record<string, number> = Object.create(null) as Record<string, number>;
-  names.forEach((n, i) => (index[n] = i));
+  names.forEach((n, i) => {
+    index[n] = i;
+  });
   const wide = names.length > 30;
   return {
     names,

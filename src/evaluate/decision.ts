@@ -240,9 +240,14 @@ function decidePoints(
     });
   };
   if (verdict === "incomplete") {
-    if (d.passMark === null) inputs.forEach((x, i) => x.ko && x.span.fail && undecided(x.result) && relevant.add(i));
+    if (d.passMark === null)
+      inputs.forEach((x, i) => {
+        if (x.ko && x.span.fail && undecided(x.result)) relevant.add(i);
+      });
     else {
-      inputs.forEach((x, i) => x.ko && x.span.fail && (x.span.pass || x.span.na) && undecided(x.result) && relevant.add(i));
+      inputs.forEach((x, i) => {
+        if (x.ko && x.span.fail && (x.span.pass || x.span.na) && undecided(x.result)) relevant.add(i);
+      });
       tips(atPass!, true);
     }
   } else if (verdict === "pass" && floor !== ceiling) {

@@ -50,7 +50,10 @@ export function decideStatus<R>(c: Criterion, p: CriterionRules<R>, max: number,
   // `applies` first, even for a criterion not encoded yet: a unit it does not concern is not missing anything.
   if (p.applies) {
     const ran = runner.exec(p.applies);
-    if (ran >= RAN_MISSING) return settle(d, ran, runner, c, max);
+    if (ran >= RAN_MISSING) {
+      settle(d, ran, runner, c, max);
+      return;
+    }
     if (!ranTruthy(ran, runner)) {
       d.status = "not-applicable";
       d.reason = "applies-false";
@@ -72,7 +75,10 @@ export function decideStatus<R>(c: Criterion, p: CriterionRules<R>, max: number,
     d.status = "fail";
     for (const tier of p.tiers) {
       const ran = runner.exec(tier.when);
-      if (ran >= RAN_MISSING) return settle(d, ran, runner, c, max);
+      if (ran >= RAN_MISSING) {
+        settle(d, ran, runner, c, max);
+        return;
+      }
       if (ranTruthy(ran, runner)) {
         d.status = "pass";
         d.earned = tier.points;
@@ -83,7 +89,10 @@ export function decideStatus<R>(c: Criterion, p: CriterionRules<R>, max: number,
   }
   if (p.rule) {
     const ran = runner.exec(p.rule);
-    if (ran >= RAN_MISSING) return settle(d, ran, runner, c, max);
+    if (ran >= RAN_MISSING) {
+      settle(d, ran, runner, c, max);
+      return;
+    }
     d.status = ranTruthy(ran, runner) ? "pass" : "fail";
     d.earned = d.status === "pass" ? max : 0;
   }

@@ -97,10 +97,22 @@ export function decideUncertain(c: Criterion, rules: CriterionRules<BoundsRule>,
 
   const lows: number[] = [];
   const highs: number[] = [];
-  if (o.pass) lows.push(o.pass.lo), highs.push(o.pass.hi);
-  if (o.fail) lows.push(o.fail.lo), highs.push(o.fail.hi);
-  if (o.na) lows.push(naEarned), highs.push(naEarned);
-  if (o.error !== null) lows.push(0), highs.push(max);
+  if (o.pass) {
+    lows.push(o.pass.lo);
+    highs.push(o.pass.hi);
+  }
+  if (o.fail) {
+    lows.push(o.fail.lo);
+    highs.push(o.fail.hi);
+  }
+  if (o.na) {
+    lows.push(naEarned);
+    highs.push(naEarned);
+  }
+  if (o.error !== null) {
+    lows.push(0);
+    highs.push(max);
+  }
   const earned = c.points === undefined || lows.length === 0 ? 0 : Math.min(...lows);
   const possible = c.points === undefined || highs.length === 0 ? 0 : Math.max(...highs);
 

@@ -32,6 +32,7 @@ export const CLI_CATALOGUES: { readonly [L in Lang]: Sentences<CliSpec> } = {
   en: { ...en, ...enCommands, ...enGenerate },
 };
 
+// biome-ignore lint/complexity/noBannedTypes: `{} extends Params` asks whether every parameter is optional (then the argument may be left out).
 type CliParams<K extends CliMessageKey> = {} extends Args<CliSpec[K]> ? [params?: Args<CliSpec[K]>] : [params: Args<CliSpec[K]>];
 
 /** The command line's sentence of `key` with `params`, in one language (texts, messages and paths put into words first). */

@@ -36,6 +36,7 @@ export function catalogue(lang: Lang): Catalogue {
 /** A message with typed parameters; keys without parameters need none. */
 export type MessageOf<K extends MessageKey> = Message & { readonly key: K; readonly params: Args<Spec[K]> };
 
+// biome-ignore lint/complexity/noBannedTypes: `{} extends Params` asks whether every parameter is optional (then the argument may be left out).
 type ParamsArg<K extends MessageKey> = {} extends Args<Spec[K]> ? [params?: Args<Spec[K]>] : [params: Args<Spec[K]>];
 
 const NO_PARAMS = Object.freeze({});

@@ -122,15 +122,15 @@ export function criterionRules(c: Criterion, pending: "keep" | "skip" = "keep"):
   if (c.excludes !== undefined) out.push({ site: { kind: "excludes" }, rule: c.excludes, path: ["excludes"], where: "excludes", test: true });
   if (c.points !== undefined && typeof c.points === "object") {
     if ("tiers" in c.points)
-      c.points.tiers.forEach((t, i) =>
+      c.points.tiers.forEach((t, i) => {
         out.push({
           site: { kind: "tier", index: i, points: t.points },
           rule: t.when,
           path: ["points", "tiers", i, "when"],
           where: `points.tiers[${i}]`,
           test: true,
-        }),
-      );
+        });
+      });
     else out.push({ site: { kind: "score" }, rule: c.points.score, path: ["points", "score"], where: "points.score", test: false });
   }
   return out;

@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import type { z } from "zod";
 import { formatPath, JsonParseError, OptionsError, printable, ReportLineError, type Problem } from "../errors.js";
 import { isMessage, msg, say, type Message } from "../i18n/index.js";
 import type { LoadedSet } from "../evaluate/load.js";
@@ -439,13 +439,14 @@ export function createReport(options: ReportOptions = {}): ReportAccumulator {
         }
         return 0;
       });
+      keepFirstErrors();
       return {
         format: "tieuchi/report@1",
         decimals,
         by,
         total: finishTally(total),
         groups: groupList.map((g) => ({ key: Object.fromEntries(by.map((f, i) => [f, g.key[i]!])), ...finishTally(g.tally) })),
-        errors: (keepFirstErrors(), [...errors]),
+        errors: [...errors],
       };
     },
   };

@@ -28,7 +28,7 @@ export function constraintInput(inputs: Inputs, path: string): { spec: InputSpec
       fields = spec.type === "object" ? spec.fields : undefined;
       continue;
     }
-    if (!fields || !Object.prototype.hasOwnProperty.call(fields, p)) return { problem: problem("problem.constraint.not_declared", [], { path }) };
+    if (!fields || !Object.hasOwn(fields, p)) return { problem: problem("problem.constraint.not_declared", [], { path }) };
     spec = fields[p]!;
     fields = spec.type === "object" ? spec.fields : undefined;
   }
@@ -52,10 +52,10 @@ function reach(data: unknown, parts: readonly string[], at: JsonPath, out: Array
   }
   const [head, ...rest] = parts;
   if (head === "[]") {
-    if (Array.isArray(data)) data.forEach((item, i) => reach(item, rest, [...at, i], out));
+    if (Array.isArray(data)) for (const [i, item] of data.entries()) reach(item, rest, [...at, i], out);
     return;
   }
-  if (isRecord(data) && Object.prototype.hasOwnProperty.call(data, head!)) reach(data[head!], rest, [...at, head!], out);
+  if (isRecord(data) && Object.hasOwn(data, head!)) reach(data[head!], rest, [...at, head!], out);
 }
 
 /**

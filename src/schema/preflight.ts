@@ -31,7 +31,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 function refuseProtoKey(record: Record<string, unknown>, path: JsonPath, problems: Problem[]): void {
-  if (Object.prototype.hasOwnProperty.call(record, "__proto__")) problems.push(problem("problem.unsafe_key", [...path, "__proto__"]));
+  if (Object.hasOwn(record, "__proto__")) problems.push(problem("problem.unsafe_key", [...path, "__proto__"]));
 }
 
 const MAX_CONTROL_PROBLEMS = 20;

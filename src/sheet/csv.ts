@@ -36,7 +36,11 @@ export function detectDelimiter(text: string): string {
   }
   let best = ",";
   let most = 0;
-  for (const [c, n] of counts) if (n > most) (best = c), (most = n);
+  for (const [c, n] of counts)
+    if (n > most) {
+      best = c;
+      most = n;
+    }
   return best;
 }
 

@@ -84,7 +84,7 @@ function labelOf(name: string, spec: InputSpec, lang: Lang): string {
 
 /** Excel refuses sheet names over 31 characters and with any of : \ / ? * [ ]. */
 function sheetName(text: string, taken: Set<string>): string {
-  let base =
+  const base =
     text
       .replace(/[:\\/?*[\]]/g, " ")
       .replace(/\s+/g, " ")

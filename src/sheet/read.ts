@@ -304,7 +304,10 @@ export function readWorkbook(set: LoadedSet, tables: readonly Table[]): SheetRea
       continue;
     }
     for (const [c, t] of cols.entries())
-      if (t.kind === "group") notices.push(both(msg("sheet.not_data_column", { sheet: table.name, header: t.header }))), (cols[c] = { kind: "skip" });
+      if (t.kind === "group") {
+        notices.push(both(msg("sheet.not_data_column", { sheet: table.name, header: t.header })));
+        cols[c] = { kind: "skip" };
+      }
     for (let r = 1; r < table.rows.length; r++) {
       const row = table.rows[r]!;
       if (row.every(blank)) continue;

@@ -78,7 +78,7 @@ export function pathLabel(inputs: Inputs, path: string | ReadonlyArray<string | 
       fields = spec?.type === "object" ? spec.fields : undefined;
       continue;
     }
-    spec = fields && Object.prototype.hasOwnProperty.call(fields, p) ? fields[p] : undefined;
+    spec = fields && Object.hasOwn(fields, p) ? fields[p] : undefined;
     words.push(spec?.label ? spec.label[lang] : p);
     fields = spec?.type === "object" ? spec.fields : undefined;
   }

@@ -142,7 +142,7 @@ export async function templateWorkbook(ExcelJS: ExcelJs, set: LoadedSet, lang: L
     }
 
   const values = wb.addWorksheet(VALUES_SHEET, { state: "hidden" });
-  columns.forEach((allowed, c) => allowed.forEach((v, r) => (values.getCell(r + 1, c + 1).value = v)));
+  for (const [c, allowed] of columns.entries()) for (const [r, v] of allowed.entries()) values.getCell(r + 1, c + 1).value = v;
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
@@ -195,6 +195,6 @@ export async function tableWorkbook(ExcelJS: ExcelJs, sheet: string, rows: Reado
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).fill = HEADER_FILL;
   const widths = (rows[0] ?? []).map((_, c) => Math.min(60, Math.max(8, ...rows.slice(0, 200).map((r) => String(r[c] ?? "").length + 1))));
-  ws.columns.forEach((col, i) => (col.width = widths[i] ?? 10));
+  for (const [i, col] of ws.columns.entries()) col.width = widths[i] ?? 10;
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -23,7 +23,7 @@ import type { Result } from "../schema/result.js";
 import type { Rule } from "../schema/rule.js";
 import { canonicalJson } from "../json/canonical.js";
 import type { Case, CaseFile, Expectation } from "./cases.js";
-import { KITS, operation, varPath, type Scope, Solver } from "./solve.js";
+import { KITS, operation, varPath, type Scope, type Solver } from "./solve.js";
 import { criterionRules, criterionReads, listPrefix, pruneToReads, UnitMaker, type MakerOptions } from "./units.js";
 import { labelPath } from "../explain/messages.js";
 
@@ -110,7 +110,7 @@ function findSites(set: LoadedSet, c: Criterion, where: string, whole: Rule): Si
   const walk = (rule: Rule, steps: Step[], prefix: string, seen: ReadonlySet<string>) => {
     const o = operation(rule);
     if (!o) {
-      if (Array.isArray(rule)) rule.forEach((r) => walk(r, steps, prefix, seen));
+      if (Array.isArray(rule)) for (const r of rule) walk(r, steps, prefix, seen);
       return;
     }
     const p = varPath(rule);
@@ -122,7 +122,7 @@ function findSites(set: LoadedSet, c: Criterion, where: string, whole: Rule): Si
     // A threshold: an operator whose kit builds boundary cases (comparisons, shares, ratios).
     if (KITS.get(o.op)?.boundary) out.push({ criterion: c, where, whole, steps, op: o.op, args: o.args, prefix });
     const items = `${listPrefix(set, o.args[OPERATORS.get(o.op)?.list ?? 0] ?? null, prefix) ?? "?"}[0]`;
-    o.args.forEach((a, i) => walk(a, [...steps, { op: o.op, args: o.args, index: i }], perItem(o.op, i) ? items : prefix, seen));
+    for (const [i, a] of o.args.entries()) walk(a, [...steps, { op: o.op, args: o.args, index: i }], perItem(o.op, i) ? items : prefix, seen);
   };
   walk(whole, [], "", new Set());
   return out;
@@ -201,9 +201,11 @@ export function boundaryCases(set: LoadedSet, options: BoundaryOptions = {}): Bo
     for (const step of site.steps) {
       if (!scope) return undefined;
       const { op, args, index } = step;
-      if (op === "and") args.forEach((a, j) => j !== index && solver.force(a, true, scope!));
-      else if (op === "or") args.forEach((a, j) => j !== index && solver.force(a, false, scope!));
-      else if (op === "if") {
+      if (op === "and") {
+        for (const [j, a] of args.entries()) if (j !== index) solver.force(a, true, scope);
+      } else if (op === "or") {
+        for (const [j, a] of args.entries()) if (j !== index) solver.force(a, false, scope);
+      } else if (op === "if") {
         const isElse = index === args.length - 1 && args.length % 2 === 1;
         const condIndex = isElse ? args.length : index % 2 === 1 ? index - 1 : index;
         for (let j = 0; j < condIndex; j += 2) solver.force(args[j]!, false, scope);
@@ -313,7 +315,7 @@ export function boundaryCases(set: LoadedSet, options: BoundaryOptions = {}): Bo
           if (t.points < pts.max)
             tryVariant((data) => {
               const root = solver.root(data);
-              pts.tiers.slice(0, i).forEach((x) => solver.force(x.when, false, root));
+              for (const x of pts.tiers.slice(0, i)) solver.force(x.when, false, root);
               solver.force(t.when, true, root);
             });
         });

@@ -327,7 +327,7 @@ export class Solver implements SolveContext {
     const d = this.isDerived(p, scope);
     if (d) return p === d ? this.list(this.derived[d]!.rule, scope) : undefined;
     const spec = this.specOf(p, scope);
-    if (!spec || spec.type !== "array" || spec.items.type === "array") return undefined;
+    if (spec?.type !== "array" || spec.items.type === "array") return undefined;
     return this.arrayHandle(scope, p, spec);
   }
 
@@ -436,7 +436,7 @@ export class Solver implements SolveContext {
         break;
       case "array": {
         const h = this.inputList(path, scope);
-        return h !== undefined && h.resize(want ? Math.max(1, spec.minItems ?? 1) : 0);
+        return h?.resize(want ? Math.max(1, spec.minItems ?? 1) : 0) === true;
       }
       case "object":
         if (!want) return false;
@@ -461,7 +461,7 @@ export class Solver implements SolveContext {
   focusItem(op: string, args: Rule[], scope: Scope, arrange = true): Scope | undefined {
     const info = OPERATORS.get(op);
     const focus = KITS.get(op)?.focus;
-    if (!info || info.kind !== "scoped" || !focus) return undefined;
+    if (info?.kind !== "scoped" || !focus) return undefined;
     const h = this.list(args[info.list ?? 0]!, scope);
     if (!h) return undefined;
     if (h.members().length === 0) h.append();

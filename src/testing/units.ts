@@ -149,7 +149,7 @@ export class UnitMaker {
       if ("tiers" in c.points) {
         const max = c.points.max;
         const top = c.points.tiers.findIndex((t) => t.points === max);
-        c.points.tiers.slice(0, top).forEach((t) => s.force(t.when, false, root));
+        for (const t of c.points.tiers.slice(0, top)) s.force(t.when, false, root);
         ok = s.force(c.points.tiers[top]!.when, true, root) && ok;
       } else ok = s.assign(c.points.score, c.points.max, root) && ok;
     }

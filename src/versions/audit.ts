@@ -172,7 +172,7 @@ function jsonDifferences(a: unknown, b: unknown, path: string, out: Array<{ path
   if (canonicalJson(a ?? null) === canonicalJson(b ?? null)) return;
   const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
   if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
-    a.forEach((v, i) => jsonDifferences(v, b[i], `${path}[${i}]`, out));
+    for (const [i, v] of a.entries()) jsonDifferences(v, b[i], `${path}[${i}]`, out);
     return;
   }
   if (isObj(a) && isObj(b)) {

@@ -20,7 +20,7 @@
 import { z } from "zod";
 import { describeRule, type LabelNode } from "../explain/describe.js";
 import { both, msg, say, t, type Lang, type Message, type Text } from "../i18n/index.js";
-import { DIFF_INPUT_FIELDS, DIFF_KINDS, DIFF_METADATA } from "../i18n/codes/diff.js";
+import { DIFF_INPUT_FIELDS, DIFF_KINDS, type DIFF_METADATA } from "../i18n/codes/diff.js";
 import { isLoadedSet, loadCriteriaSet, type LoadedSet } from "../evaluate/load.js";
 import { Localized, MessageData } from "../schema/common.js";
 import type { CriteriaSet, Criterion, Decision, Points } from "../schema/criteria-set.js";
@@ -206,7 +206,10 @@ export function matchCriteria(a: CriteriaSet, b: CriteriaSet): CriteriaMatch {
     let score = TEXT_MATCH;
     for (const o of among) {
       const x = alike(wordsOf.get(c)!, wordsOf.get(o)!);
-      if (x > score || (x === score && top === undefined)) (top = o), (score = x);
+      if (x > score || (x === score && top === undefined)) {
+        top = o;
+        score = x;
+      }
     }
     return top;
   };

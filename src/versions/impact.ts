@@ -250,7 +250,12 @@ export function createImpact(oldSet: LoadedSet | unknown, newSet: LoadedSet | un
         return record({ ...base, kind: "error", problems: [errorProblem(err)], problemsFor: !x.invalid && !y.invalid ? "both" : !x.invalid ? "old" : "new" });
       const all = [...(x.invalid ? x.problems : []), ...(y.invalid ? y.problems : [])].map(plain);
       const seen = new Set<string>();
-      const problems = all.filter((p) => !seen.has(JSON.stringify(p)) && (seen.add(JSON.stringify(p)), true));
+      const problems = all.filter((p) => {
+        const key = JSON.stringify(p);
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
       return record({ ...base, kind: "invalid", problems, problemsFor: "both" });
     }
     if (!x.ok || !y.ok) {

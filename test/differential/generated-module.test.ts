@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { evaluate, generateModule, loadCriteriaSet, notGenerated, OptionsError, useGenerated, type LoadedSet } from "../../src/index.js";
+import { evaluate, generateModule, loadCriteriaSet, notGenerated, OptionsError, useGenerated, type LoadedSet, type Result } from "../../src/index.js";
 import type { GeneratedModule } from "../../src/evaluate/generated.js";
 import type { InputSpec, Inputs } from "../../src/schema/inputs.js";
 import { generateUnits } from "../../src/testing/units.js";
@@ -101,7 +101,7 @@ describe("generated evaluators, shipped sets", () => {
           expect(outcome(generated, u)).toBe(want);
           if (n % 5 === 0) expect(outcome(reference, u, "json-logic-js")).toBe(want);
         }
-        let r;
+        let r: Result;
         try {
           r = evaluate(reference, data, { explain: false });
         } catch {

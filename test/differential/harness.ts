@@ -28,7 +28,10 @@ import type { Rule } from "../../src/schema/rule.js";
 export function scopeOf(root: unknown, derived: ReadonlyMap<string, DerivedState> = new Map()): EvalScope {
   const pathOf = new WeakMap<object, string>();
   const walk = (v: unknown, path: string) => {
-    if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
+    if (Array.isArray(v))
+      v.forEach((x, i) => {
+        walk(x, `${path}[${i}]`);
+      });
     else if (typeof v === "object" && v !== null) {
       if (v !== root) pathOf.set(v, path);
       for (const [k, x] of Object.entries(v)) walk(x, path === "" ? k : `${path}.${k}`);

@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { evaluate, loadCriteriaSet } from "../../src/index.js";
+import { evaluate, loadCriteriaSet, type Result } from "../../src/index.js";
 import { JsonBytes, ResultWriter } from "../../src/node/json-bytes.js";
 import { readJson } from "../helpers.js";
 import { unitsOf } from "./arbitrary.js";
@@ -78,7 +78,7 @@ describe("ResultWriter", () => {
       let first = true;
       fc.assert(
         fc.property(unitsOf(set.definition.inputs), fc.boolean(), (unit, explain) => {
-          let r;
+          let r: Result;
           try {
             r = evaluate(set, unit, { explain });
           } catch {

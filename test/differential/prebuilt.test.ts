@@ -57,7 +57,14 @@ describe("the bundled sets' prebuilt evaluators", () => {
       const closures = loadCriteriaSet(structuredClone(json));
       const attached = generatedOf(withModule)!;
       let ran = 0;
-      const counting = { ...attached, run: (d: unknown, out: Int32Array) => (attached.run(d, out) ? (ran++, true) : false) };
+      const counting = {
+        ...attached,
+        run: (d: unknown, out: Int32Array) => {
+          if (!attached.run(d, out)) return false;
+          ran++;
+          return true;
+        },
+      };
       const set = useGenerated(loadCriteriaSet(structuredClone(json)), { ...prebuiltOf(json)!, run: counting.run });
       const file = join(ROOT, "criteria", lock.versions[nameOf(json)]!.file.replace(/\.json$/, ".cases.json"));
       const cases = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { cases: Array<{ data: unknown }> }).cases.map((c) => c.data) : [];

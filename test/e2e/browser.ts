@@ -73,6 +73,7 @@ export async function launch(): Promise<Browser> {
   // (A string: this runs in the page, and the tests' TypeScript has no DOM types.)
   await context.addInitScript({
     content:
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: page script source, whose template literal runs in the browser.
       'document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "(inline)"}`));',
   });
   context.on("console", (m) => {

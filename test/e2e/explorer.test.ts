@@ -546,7 +546,9 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
     await runBatch({ set: join(ROOT, "criteria", SET, `${VERSION}.json`), input: file, output, workers: 0, meta });
     const lines = text.split("\n").filter((l) => l !== "");
     const acc = createReport({ set: dvht, by });
-    lines.forEach((l, i) => acc.addLine(l, i + 1));
+    lines.forEach((l, i) => {
+      acc.addLine(l, i + 1);
+    });
     return { report: acc.finish(), lines };
   }
 

@@ -73,7 +73,9 @@ async function cliBatch(file: string): Promise<{ lines: string[]; report: Report
   expect([0, 1]).toContain(code);
   const lines = out.split("\n").filter((l) => l !== "");
   const acc = createReport({ set: dvht });
-  lines.forEach((l, i) => acc.addLine(l, i + 1));
+  lines.forEach((l, i) => {
+    acc.addLine(l, i + 1);
+  });
   return { lines, report: acc.finish(), err };
 }
 
@@ -108,7 +110,9 @@ async function fillIn(template: Buffer): Promise<Buffer> {
     ["DV03", "Trạm Y tế", "Cấp tỉnh", yes, "", yes, null, yes, null, "Xã Tây"],
     ["DV04", "Nhà văn hóa", "Cấp huyện", yes, yes, "khong ro", "Tập thể lao động tiên tiến", "Không", 1, "Xã Đông"],
   ];
-  rows.forEach((r, i) => (units.getRow(3 + i).values = r));
+  rows.forEach((r, i) => {
+    units.getRow(3 + i).values = r;
+  });
   const staff = wb.getWorksheet("Thành viên")!;
   const all8 = Array(8).fill(yes);
   const people: unknown[][] = [
@@ -118,7 +122,9 @@ async function fillIn(template: Buffer): Promise<Buffer> {
     ["DV03", "Mai", yes, yes, null, null, ...all8],
     ["DV04", "Đào", yes, yes, yes, "Lao động tiên tiến", ...all8],
   ];
-  people.forEach((r, i) => (staff.getRow(4 + i).values = r as ExcelJS.CellValue[]));
+  people.forEach((r, i) => {
+    staff.getRow(4 + i).values = r as ExcelJS.CellValue[];
+  });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

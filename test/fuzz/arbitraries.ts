@@ -315,8 +315,16 @@ function mutate(json: unknown, m: Mutation): unknown {
   const copy = structuredClone(json);
   const slots: [Record<string, unknown> | unknown[], string | number][] = [];
   const walk = (v: unknown) => {
-    if (Array.isArray(v)) v.forEach((x, i) => (slots.push([v, i]), walk(x)));
-    else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) slots.push([v as Record<string, unknown>, k]), walk(x);
+    if (Array.isArray(v))
+      v.forEach((x, i) => {
+        slots.push([v, i]);
+        walk(x);
+      });
+    else if (v && typeof v === "object")
+      for (const [k, x] of Object.entries(v)) {
+        slots.push([v as Record<string, unknown>, k]);
+        walk(x);
+      }
   };
   walk(copy);
   if (slots.length === 0) return m.value;
@@ -336,7 +344,7 @@ export function mutatedSet(m: Model): fc.Arbitrary<unknown> {
     .map(([set, ms, keep]) => (keep === 0 ? ms.reduce<unknown>((s, x) => mutate(s, x), set) : set));
 }
 
-function valueOf(f: Field): fc.Arbitrary<unknown> {
+function valueFor(f: Field): fc.Arbitrary<unknown> {
   const good: Record<Kind, fc.Arbitrary<unknown>> = {
     boolean: fc.boolean(),
     integer: fc.integer({ min: -5, max: 50 }),
@@ -354,7 +362,7 @@ function valueOf(f: Field): fc.Arbitrary<unknown> {
 }
 
 function recordOf(fs: readonly Field[]): fc.Arbitrary<Record<string, unknown>> {
-  return fc.record(Object.fromEntries(fs.map((f) => [f.name, valueOf(f)])), { requiredKeys: [] });
+  return fc.record(Object.fromEntries(fs.map((f) => [f.name, valueFor(f)])), { requiredKeys: [] });
 }
 
 /** A unit's data for a model: values of the right type most of the time, absent, null or wrong sometimes. */
@@ -369,7 +377,7 @@ export function dataFor(m: Model): fc.Arbitrary<unknown> {
       ),
     ]),
   );
-  const data = fc.record({ ...Object.fromEntries(m.scalars.map((f) => [f.name, valueOf(f)])), ...lists }, { requiredKeys: [] });
+  const data = fc.record({ ...Object.fromEntries(m.scalars.map((f) => [f.name, valueFor(f)])), ...lists }, { requiredKeys: [] });
   return fc.oneof(
     { weight: 20, arbitrary: data },
     { weight: 1, arbitrary: fc.tuple(data, fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 1 })).map(([d, k, v]) => ({ ...d, [k]: v })) },

@@ -52,7 +52,10 @@ function wholeCandidates(spec: { min?: number | undefined; max?: number | undefi
   const hi = spec.max ?? 1_000_000;
   const out = new Set<number>([lo, hi, 0, 1]);
   const around = (x: number) => {
-    for (const d of [-1, 0, 1]) out.add(Math.floor(x) + d), out.add(Math.ceil(x) + d);
+    for (const d of [-1, 0, 1]) {
+      out.add(Math.floor(x) + d);
+      out.add(Math.ceil(x) + d);
+    }
   };
   for (const x of [...m.numbers, ...known]) around(x);
   // What completes a known sum (a + x = b): the differences of the numbers given.
@@ -139,8 +142,13 @@ export class TooMany extends Error {}
 export function knownNumbers(data: unknown, out: number[] = []): number[] {
   if (typeof data === "number" && Number.isInteger(data)) out.push(data);
   // A list's length is a count the rules may compare (count, ratios of counts).
-  else if (Array.isArray(data)) out.push(data.length), data.forEach((d) => knownNumbers(d, out));
-  else if (data !== null && typeof data === "object") Object.values(data).forEach((d) => knownNumbers(d, out));
+  else if (Array.isArray(data)) {
+    out.push(data.length);
+    for (const d of data) knownNumbers(d, out);
+  } else if (data !== null && typeof data === "object")
+    Object.values(data).forEach((d) => {
+      knownNumbers(d, out);
+    });
   return out;
 }
 
@@ -148,7 +156,7 @@ export function knownNumbers(data: unknown, out: number[] = []): number[] {
 export function normalized(data: Record<string, unknown>, inputs: Inputs): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(inputs)) {
-    if (!Object.prototype.hasOwnProperty.call(data, name) || data[name] === undefined) {
+    if (!Object.hasOwn(data, name) || data[name] === undefined) {
       if ("default" in spec && spec.default !== undefined) out[name] = spec.default;
       continue;
     }
@@ -187,11 +195,10 @@ export function slotsOf(data: Record<string, unknown>, inputs: Inputs, m: Mentio
       }
       if (spec.type === "object") walk(v as Record<string, unknown>, spec.fields, p, s);
       else if (spec.type === "array" && spec.items.type === "object")
-        (v as unknown[]).forEach((item, i) =>
-          item === null
-            ? slots.push({ path: `${p}[${i}]`, steps: [...s, i], values: candidates(spec.items, m, known) })
-            : walk(item as Record<string, unknown>, (spec.items as { fields: Inputs }).fields, `${p}[${i}]`, [...s, i]),
-        );
+        (v as unknown[]).forEach((item, i) => {
+          if (item === null) slots.push({ path: `${p}[${i}]`, steps: [...s, i], values: candidates(spec.items, m, known) });
+          else walk(item as Record<string, unknown>, (spec.items as { fields: Inputs }).fields, `${p}[${i}]`, [...s, i]);
+        });
       else if (spec.type === "array")
         (v as unknown[]).forEach((item, i) => {
           if (item === null || item === undefined) slots.push({ path: `${p}[${i}]`, steps: [...s, i], values: candidates(spec.items, m, known) });
@@ -230,7 +237,9 @@ export function* completions(data: Record<string, unknown>, slots: readonly Slot
   const idx = slots.map(() => 0);
   for (;;) {
     const d = structuredClone(data);
-    slots.forEach((s, i) => setAt(d, s.steps, s.values[idx[i]!]));
+    slots.forEach((s, i) => {
+      setAt(d, s.steps, s.values[idx[i]!]);
+    });
     yield { data: d, values: [...idx] };
     let k = slots.length - 1;
     while (k >= 0 && ++idx[k]! === slots[k]!.values.length) idx[k--] = 0;

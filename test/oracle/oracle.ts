@@ -217,7 +217,9 @@ export function oracle(set: CriteriaSet, raw: Record<string, unknown>, budget = 
       earnedLo = Math.min(earnedLo, b.earned);
       earnedHi = Math.max(earnedHi, b.earned);
       if (b.verdict === "pass" || b.verdict === "unknown") passingGrades.add(b.grade);
-      b.levels.forEach((a, k) => levelSeen[k]!.add(a));
+      b.levels.forEach((a, k) => {
+        levelSeen[k]!.add(a);
+      });
     }
   }
   const verdict = verdicts.size === 1 && verdicts.has("pass") ? "pass" : verdicts.size === 1 && verdicts.has("fail") ? "fail" : "incomplete";

@@ -31,7 +31,7 @@ function readVar(data: unknown, path: unknown): unknown {
   if (rel === "") return data;
   let v: unknown = data;
   for (const k of rel.split(".")) {
-    if (v === null || typeof v !== "object" || !Object.prototype.hasOwnProperty.call(v, k)) return null;
+    if (v === null || typeof v !== "object" || !Object.hasOwn(v, k)) return null;
     v = (v as Record<string, unknown>)[k];
     if (v === undefined) return null;
   }

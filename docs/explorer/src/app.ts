@@ -69,7 +69,19 @@ export function start(root: HTMLElement): void {
     fill(
       switcher,
       (["vi", "en"] as Lang[]).map((l) =>
-        h("button", { type: "button", "data-lang": l, "aria-pressed": String(l === lang()), onclick: () => (setLang(l), render()) }, l.toUpperCase()),
+        h(
+          "button",
+          {
+            type: "button",
+            "data-lang": l,
+            "aria-pressed": String(l === lang()),
+            onclick: () => {
+              setLang(l);
+              render();
+            },
+          },
+          l.toUpperCase(),
+        ),
       ),
     );
     fill(footer, `tieuchi ${VERSION} · `, tr.appTagline);

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { renderCatalogue } from "../../report/catalogue.js";
 import { loadCriteriaDir } from "../../node/index.js";
-import { type Lang } from "../../i18n/index.js";
+import type { Lang } from "../../i18n/index.js";
 import { tCli } from "../../i18n/cli.js";
 import { EXIT, type Io } from "../output.js";
 

@@ -66,7 +66,7 @@ export function renderResult(r: Result, lang: Lang, width: number): string {
   if (r.gap.nextLevel)
     tail.push(tCli(lang, "cmd.eval.next_level", { level: r.gap.nextLevel.title, items: [...r.gap.nextLevel.failing, ...r.gap.nextLevel.missing] }));
   if (r.verdict === "pass" && !r.gradeFinal) tail.push(tCli(lang, "cmd.eval.grade_may_rise"));
-  return [...head, body, ...tail].join("\n") + "\n";
+  return `${[...head, body, ...tail].join("\n")}\n`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { CriteriaSetError, JsonParseError, locatedProblem, problem, problemLine, type Problem } from "../../errors.js";
-import { type Lang } from "../../i18n/index.js";
+import type { Lang } from "../../i18n/index.js";
 import { tCli } from "../../i18n/cli.js";
 import { loadCriteriaFile } from "../../node/index.js";
 import { EXIT, type Io } from "../output.js";

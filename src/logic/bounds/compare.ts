@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { Bound, depsOf, isBound, lift, type NumRange, unionDeps, type Val } from "./domain.js";
+import { type Bound, depsOf, isBound, lift, type NumRange, unionDeps, type Val } from "./domain.js";
 import { andOr, boolOf, CAN_FALSE, CAN_TRUE } from "./logic.js";
 
 /** Numbers a comparison operand can be (JavaScript converts null to 0, yes/no to 1/0); undefined when not only numbers. */

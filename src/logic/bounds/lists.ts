@@ -105,7 +105,7 @@ export function all(listVal: Val, cond: (item: unknown) => Val): Val {
   const states = phantom ? [...items, phantom] : items;
   const minPresent = listLength(l).lo;
   // Holds: some item in and meeting it, every item out or meeting it.
-  const canHold = states.every((s) => s.absent || s.yes) && (items.some((s) => s.yes) || (phantom !== null && phantom.yes));
+  const canHold = states.every((s) => s.absent || s.yes) && (items.some((s) => s.yes) || phantom?.yes === true);
   const canEmpty = minPresent === 0 && items.every((s) => s.absent);
   // Only an item evaluation reaches can make it fail: past an item certainly in the list that cannot meet the
   // condition (it fails or throws there), nothing is read.
@@ -150,7 +150,7 @@ export function filter(listVal: Val, cond: (item: unknown) => Val): Val {
     const as = l.items[i]!.as;
     kept.push({ value: l.items[i]!.value, certain, deps: certain ? NO_DEPS : s.deps, ...(as ? { as } : {}) });
   });
-  const ph = phantom && phantom.yes ? { ...l.phantom!, min: phantom.no || phantom.absent ? 0 : l.phantom!.min } : null;
+  const ph = phantom?.yes ? { ...l.phantom!, min: phantom.no || phantom.absent ? 0 : l.phantom!.min } : null;
   const flags = flagsOf([listVal, ...flagsOfStates(phantom ? [...items, phantom] : items)]);
   if (ph === null && kept.every((k) => k.certain) && !flags.empty && flags.error === null) {
     const out = kept.map((k) => k.value);

@@ -84,6 +84,7 @@ export class NotGenerated extends Error {
 /** Refuses a rule the generator does not model, saying what (a `gen.*` code and its parameters). */
 export function refuse<K extends Refusal["key"]>(
   key: K,
+  // biome-ignore lint/complexity/noBannedTypes: `{} extends Params` asks whether every parameter is optional (then the argument may be left out).
   ...params: {} extends RefusalOf<K>["params"] ? [params?: RefusalOf<K>["params"]] : [params: RefusalOf<K>["params"]]
 ): never {
   throw new NotGenerated({ key, params: params[0] ?? {} } as Refusal);

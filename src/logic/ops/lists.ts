@@ -277,7 +277,11 @@ const inOp: Operator = {
     if (n === 2 && Array.isArray(args[1]) && args[1].every(isStatic)) {
       // A literal list: the same Array.prototype.indexOf on one constant array.
       const list = staticValue(args[1]) as unknown[];
-      if (list.length === 0) return (d, s) => (a(d, s), false);
+      if (list.length === 0)
+        return (d, s) => {
+          a(d, s);
+          return false;
+        };
       return (d, s) => list.indexOf(a(d, s)) !== -1;
     }
     const extra = fs.slice(2);
@@ -331,7 +335,7 @@ function listItemsOf(v: Val): ListBound | undefined {
  * `sum` over the completions of the missing data: the `+` of every item's value, an item perhaps out of the list
  * adding 0 or its value, a list not given any number (and whatever its items' value may throw).
  */
-function sumBounds(listVal: Val, valueOf: (item: unknown) => Val, concrete: Concrete): Val {
+function sumBounds(listVal: Val, valueOfItem: (item: unknown) => Val, concrete: Concrete): Val {
   const list = lift(listVal);
   const flags = { empty: list.empty, error: list.error };
   // A list that only throws: no item is read.
@@ -343,12 +347,12 @@ function sumBounds(listVal: Val, valueOf: (item: unknown) => Val, concrete: Conc
     return make({ values: [0], num: ANY_NUMBER, ...flags, deps: depsOf(listVal) });
   }
   const parts: Val[] = l.items.map((it) => {
-    const v = valueOf(it.value);
+    const v = valueOfItem(it.value);
     return it.certain ? v : join([0, v], unionDeps(it.deps, depsOf(v)));
   });
   if (l.phantom && l.phantom.max > 0) {
     const at = new Set([l.phantom.at]);
-    const each = valueOf(new PhantomItem(l.phantom.item, l.phantom.at));
+    const each = valueOfItem(new PhantomItem(l.phantom.item, l.phantom.at));
     parts.push(join([make({ num: ANY_NUMBER, deps: at }), each], unionDeps(at, depsOf(each))));
   }
   const sum = apply("+", parts, concrete, (vals) => arithmetic("+", vals));

@@ -374,13 +374,13 @@ function shareBoundary(atLeast: boolean, c: BoundaryContext): void {
     const size = side === "empty" ? 0 : n;
     let data = c.build((scope) => {
       const h = c.solver.list(list!, scope);
-      return h !== undefined && h.resize(size) && shareTo(c.args, k, c.solver, scope);
+      return h?.resize(size) === true && shareTo(c.args, k, c.solver, scope);
     });
     if (!data && side === "empty" && exclude !== undefined) {
       // A list that must have items (minItems): the group is empty when its one item is excluded.
       data = c.build((scope) => {
         const h = c.solver.list(list!, scope);
-        return h !== undefined && h.resize(1) && shareTo(c.args, 0, c.solver, scope, 1);
+        return h?.resize(1) === true && shareTo(c.args, 0, c.solver, scope, 1);
       });
       if (data) {
         c.record(`${c.criterion}: ${listName}: ${c.word("allExcluded")}`, data);
@@ -397,7 +397,7 @@ function shareBoundary(atLeast: boolean, c: BoundaryContext): void {
     if (side === "at" && exclude !== undefined) {
       const extra = c.build((scope) => {
         const h = c.solver.list(list!, scope);
-        return h !== undefined && h.resize(n + 1) && shareTo(c.args, k, c.solver, scope, 1);
+        return h?.resize(n + 1) === true && shareTo(c.args, k, c.solver, scope, 1);
       });
       if (extra) c.record(`${c.criterion}: ${k}/${n} ${listName}, ${c.word("excluded")} (${c.word("at")} ${c.num(P)}%)`, extra);
     }

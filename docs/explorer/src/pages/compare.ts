@@ -107,7 +107,7 @@ export function compareView(a: { id: string; version: string } | null, b: { id: 
   const tr = t();
   const chosen = a && b ? [find(a.id, a.version), find(b.id, b.version)] : defaults();
   const title = tr.compareTitle;
-  if (!chosen || !chosen[0] || !chosen[1]) {
+  if (!chosen?.[0] || !chosen[1]) {
     const missing = a && b ? [a, b].filter((x) => !find(x.id, x.version)).map((x) => `${x.id}@${x.version}`) : [];
     return {
       title,

@@ -107,7 +107,9 @@ function criteriaTable(set: LoadedSet): HTMLElement {
   const grouped = new Set<string>();
   for (const g of d.groups) {
     const members = d.criteria.filter((c) => c.group === g.id);
-    members.forEach((c) => grouped.add(c.id));
+    members.forEach((c) => {
+      grouped.add(c.id);
+    });
     body.appendChild(
       h(
         "tr",

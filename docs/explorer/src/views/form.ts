@@ -323,7 +323,10 @@ class Builder {
             type: "button",
             class: "small secondary",
             "data-test": "list-unset",
-            onclick: () => (setAt(this.host.data, path, undefined), this.host.reshaped(key)),
+            onclick: () => {
+              setAt(this.host.data, path, undefined);
+              this.host.reshaped(key);
+            },
           },
           word("decision.list_unset"),
         )

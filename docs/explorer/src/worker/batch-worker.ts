@@ -89,7 +89,7 @@ async function unitsOf(
     const first = parseCsv(head.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "", delimiter ?? undefined);
     const header = (first.rows[0] ?? []).map((h) => String(h ?? "").trim());
     const inputs = set.definition.inputs;
-    const plain = header.every((h) => Object.prototype.hasOwnProperty.call(inputs, h) || meta.includes(h));
+    const plain = header.every((h) => Object.hasOwn(inputs, h) || meta.includes(h));
     if (plain) {
       const units = await readUnits(file, set, { meta, delimiter: first.delimiter });
       return { units, notices: [], delimiter: first.delimiter, format: "csv" };
