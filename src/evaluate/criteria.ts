@@ -6,20 +6,19 @@
  *
  * @module
  */
-
-import { criterionMessage } from "../explain/messages.js";
 import { msg, say } from "../i18n/index.js";
+import { criterionMessage } from "../explain/messages.js";
 import { isBound } from "../logic/bounds.js";
 import type { CriterionRules } from "../logic/walk.js";
 import type { CriterionResult, Measure, ReadValue, SubResult } from "../schema/result.js";
+import { criterionResult, explainedResult, OUTCOMES, pointsOf, toReadValue } from "./results.js";
 import type { CriterionSpan } from "./decision.js";
 import type { LoadedSet } from "./load.js";
 import type { RunContext } from "./options.js";
-import { type CriterionPlan, programOf } from "./program.js";
-import { criterionResult, explainedResult, OUTCOMES, pointsOf, toReadValue } from "./results.js";
+import { programOf, type CriterionPlan } from "./program.js";
 import { RAN_ERROR, RAN_FALSE, RAN_MISSING, RAN_TRUE, RAN_VALUE, type Runner } from "./run.js";
 import { NO_DERIVED_STATES, type UnitScope } from "./scope.js";
-import { type Decided, decideStatus } from "./status.js";
+import { decideStatus, type Decided } from "./status.js";
 
 const NO_VALUES: ReadonlyMap<string, unknown> = new Map();
 

@@ -12,14 +12,14 @@
  * @module
  */
 import { z } from "zod";
-import { CONTROL_CHARACTER, type Problem, printable, problem } from "../errors.js";
+import { CONTROL_CHARACTER, printable, problem, type Problem } from "../errors.js";
 import { msg, say } from "../i18n/index.js";
-import { IsoDate } from "../schema/common.js";
-import type { InputSpec, Inputs } from "../schema/inputs.js";
 import { checkSentence, checkText, checkWith, issuePath, issueProblems } from "../schema/issues.js";
-import { DEFAULT_LIMITS, type Limits } from "../schema/limits.js";
-import { MAX_SUGGESTIONS } from "../schema/parse.js";
 import { someNames, suggest } from "../schema/suggest.js";
+import { IsoDate } from "../schema/common.js";
+import { MAX_SUGGESTIONS } from "../schema/parse.js";
+import type { InputSpec, Inputs } from "../schema/inputs.js";
+import { DEFAULT_LIMITS, type Limits } from "../schema/limits.js";
 
 /** The data limits a schema enforces. */
 export type DataLimits = Pick<Limits, "maxArrayLength" | "maxStringLength">;

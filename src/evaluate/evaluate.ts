@@ -15,12 +15,12 @@
  */
 import {
   BudgetError,
+  OptionsError,
+  NotInForceError,
+  TieuchiError,
   type CriteriaSetError,
   type EvaluationError,
-  NotInForceError,
-  OptionsError,
   type SetNotFoundError,
-  TieuchiError,
   type UnitDataError,
 } from "../errors.js";
 import { msg } from "../i18n/index.js";
@@ -38,16 +38,16 @@ import { decide } from "./decision.js";
 import { ENGINE_NAMES, ENGINES } from "./engines.js";
 import { fastPathsOn } from "./fast-paths.js";
 import { generatedResult } from "./generated-result.js";
-import { isLoadedSet, type LoadedSet, loadCriteriaSet } from "./load.js";
+import { isLoadedSet, loadCriteriaSet, type LoadedSet } from "./load.js";
 import type { EvaluateOptions, RunContext } from "./options.js";
-import { type Program, programOf } from "./program.js";
+import { programOf, type Program } from "./program.js";
 import { unitResult } from "./results.js";
 import { QuietRunner, TracingRunner } from "./run.js";
 import { UnitScope } from "./scope.js";
 import { decideTitles } from "./titles.js";
 import { checkedData, copiedData, labelOf } from "./unit-data.js";
 
-export { ENGINE_NAMES, type EngineName, engineNamed } from "./engines.js";
+export { ENGINE_NAMES, engineNamed, type EngineName } from "./engines.js";
 export type { EvaluateOptions, SetResolver } from "./options.js";
 
 /**

@@ -16,7 +16,7 @@ import type { decide } from "./decision.js";
 import { groupResults } from "./groups.js";
 import type { LoadedSet } from "./load.js";
 import type { RunContext } from "./options.js";
-import { type CriterionPlan, programOf } from "./program.js";
+import { programOf, type CriterionPlan } from "./program.js";
 
 /** The outcomes of a criterion with each status (shared, never changed). */
 export const OUTCOMES: Readonly<Record<Status, Outcome[]>> = {

@@ -4,11 +4,11 @@
  * @module
  */
 import { EvaluationError } from "../errors.js";
-import { type Message, msg } from "../i18n/index.js";
+import { msg, type Message } from "../i18n/index.js";
 import type { Compiled, Sink } from "../logic/compile.js";
 import type { PreparedRule } from "../logic/engine.js";
-import { Inapplicable, type RatioMeasure, RuleValueError } from "../logic/exact.js";
-import { type EvalScope, Trace } from "../logic/trace.js";
+import { Inapplicable, RuleValueError, type RatioMeasure } from "../logic/exact.js";
+import { Trace, type EvalScope } from "../logic/trace.js";
 
 /** What running a rule came to. Missing data wins over everything else: a rule that needed it proves nothing. */
 export type Outcome =

@@ -14,7 +14,7 @@
  * @module
  */
 import type { Engine } from "../logic/engine.js";
-import { type DerivedState, type EvalScope, itemPath, joinPath } from "../logic/trace.js";
+import { itemPath, joinPath, type DerivedState, type EvalScope } from "../logic/trace.js";
 import type { InputSpec, Inputs } from "../schema/inputs.js";
 import type { CriterionSpan } from "./decision.js";
 import type { LoadedSet } from "./load.js";

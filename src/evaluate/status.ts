@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { type Message, msg } from "../i18n/index.js";
+import { msg, type Message } from "../i18n/index.js";
 import type { CriterionRules } from "../logic/walk.js";
 import type { Criterion } from "../schema/criteria-set.js";
 import type { CriterionResult, Status } from "../schema/result.js";

@@ -7,11 +7,11 @@
  *
  * @module
  */
-import { type JsonPath, OptionsError, type Problem, problem, RegistryError, UnitDataError } from "../errors.js";
+import { OptionsError, problem, RegistryError, UnitDataError, type JsonPath, type Problem } from "../errors.js";
 import { msg } from "../i18n/index.js";
 import type { InputSpec, Inputs, TitleInput } from "../schema/inputs.js";
 import { issuePath, issueProblems } from "../schema/issues.js";
-import { type Result, Result as ResultSchema, type SubResult } from "../schema/result.js";
+import { Result as ResultSchema, type Result, type SubResult } from "../schema/result.js";
 import type { LoadedSet } from "./load.js";
 import type { RunContext } from "./options.js";
 

@@ -5,9 +5,9 @@
  *
  * @module
  */
-import { CAN_FALSE, CAN_TRUE, type Deps, depsOf, isBound, numbersIn, thrown, truth, unionDeps, unknownOf, type Val } from "../logic/bounds.js";
+import { CAN_FALSE, CAN_TRUE, depsOf, isBound, numbersIn, thrown, truth, unionDeps, unknownOf, type Deps, type Val } from "../logic/bounds.js";
 import type { BoundsEnv, BoundsRule } from "../logic/read-bounds.js";
-import { type DerivedState, type EvalScope, pathIn } from "../logic/trace.js";
+import { pathIn, type DerivedState, type EvalScope } from "../logic/trace.js";
 import type { Criterion } from "../schema/criteria-set.js";
 import type { Outcome, Status, StatusReason } from "../schema/result.js";
 import type { CriterionSpan, Span } from "./decision.js";
