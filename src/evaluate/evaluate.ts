@@ -41,7 +41,7 @@ import { generatedResult } from "./generated-result.js";
 import { isLoadedSet, loadCriteriaSet, type LoadedSet } from "./load.js";
 import type { EvaluateOptions, RunContext } from "./options.js";
 import { programOf, type Program } from "./program.js";
-import { unitResult } from "./results.js";
+import { NONE, unitResult } from "./results.js";
 import { QuietRunner, TracingRunner } from "./run.js";
 import { UnitScope } from "./scope.js";
 import { decideTitles } from "./titles.js";
@@ -206,7 +206,7 @@ function spend(loaded: LoadedSet, program: Program, root: Record<string, unknown
  */
 function runOn(loaded: LoadedSet, program: Program, root: Record<string, unknown>, ctx: RunContext): Result | undefined {
   const set = loaded.definition;
-  const subResults = program.hasTitles ? decideTitles(set.inputs, root, ctx, run) : [];
+  const subResults = program.hasTitles ? decideTitles(set.inputs, root, ctx, run) : NONE;
 
   // The reference path decides a unit with missing data on json-logic-js too.
   const scope = new UnitScope(root, set.inputs, loaded, fastPathsOn() ? ENGINES[ctx.engine] : jsonLogicJsEngine);

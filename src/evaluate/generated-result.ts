@@ -14,7 +14,7 @@ import { generatedOf } from "./generated.js";
 import type { LoadedSet } from "./load.js";
 import type { RunContext } from "./options.js";
 import { programOf } from "./program.js";
-import { criterionResult, OUTCOMES, pointsOf, unitResult } from "./results.js";
+import { criterionResult, NONE, OUTCOMES, pointsOf, unitResult } from "./results.js";
 
 /**
  * The unit's quiet result from the set's generated module, or undefined for the general path: no module, a
@@ -44,7 +44,7 @@ export function generatedResult(loaded: LoadedSet, data: unknown, ctx: RunContex
     const plan = plans[i]!;
     const status = GEN_STATUS[out[3 * i]!]!;
     const points = pointsOf(plan, status, out[3 * i + 2]!, rules[i]!.score !== undefined);
-    criteria[i] = criterionResult(plan, status, OUTCOMES[status], GEN_REASON[out[3 * i + 1]!]!, points, [], undefined);
+    criteria[i] = criterionResult(plan, status, OUTCOMES[status], GEN_REASON[out[3 * i + 1]!]!, points, NONE, undefined);
   }
   // Complete data only reaches here (anything missing went back to the general evaluator): no spans.
   const decided = decide(
@@ -54,5 +54,5 @@ export function generatedResult(loaded: LoadedSet, data: unknown, ctx: RunContex
     (i) => plans[i]!.max,
     (i) => plans[i]!.naEarned,
   );
-  return unitResult(loaded, decided, criteria, [], ctx);
+  return unitResult(loaded, decided, criteria, NONE, ctx);
 }
