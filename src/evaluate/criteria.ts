@@ -116,16 +116,8 @@ function evaluateCriterion<R>(
   }
   // A level not known is read as missing: the sub-result says why.
   for (const k of missing) if (!values.has(k)) link(k);
-  return criterionResult(
-    plan,
-    status,
-    OUTCOMES[status],
-    d.reason,
-    points,
-    missing,
-    error,
-    { values: shown, measures, subResults: subs },
-    (result) => criterionMessage({ criterion: c, result, error: d.error, values, measures, root: scope.root, labels: loaded.labels }),
+  return criterionResult(plan, status, OUTCOMES[status], d.reason, points, missing, error, { values: shown, measures, subResults: subs }, (result) =>
+    criterionMessage({ criterion: c, result, error: d.error, values, measures, root: scope.root, labels: loaded.labels }),
   );
 }
 
