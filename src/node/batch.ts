@@ -6,26 +6,40 @@
  */
 import { existsSync, rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
-import { notGenerated } from "../generate/module.js";
-import { writeTemporaryModule } from "./generated.js";
-import { Worker } from "node:worker_threads";
 import type { Writable } from "node:stream";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import {
+  type CsvGroup,
+  csvGroups,
+  expandLines,
+  formatOf,
+  type JsonGroup,
+  jsonArrayGroups,
+  lastLineOf,
+  MAX_UNIT_BYTES,
+  ndjsonGroups,
+  ndjsonLineGroups,
+  type UnitFormat,
+  type UnitGroup,
+  unitsOf,
+} from "../batch/input.js";
+import { sheetCsvGroups } from "../batch/sheet.js";
+import { type CsvColumn, csvColumns, csvRowData, unwrapUnit } from "../batch/unit.js";
 import { FileError, OptionsError, printable, TieuchiError, UnitsFileError } from "../errors.js";
-import { msg, say, type Message } from "../i18n/index.js";
 import { refuseOutOfForce } from "../evaluate/evaluate.js";
 import { loadCriteriaSet } from "../evaluate/load.js";
-import type { LimitsInput } from "../schema/limits.js";
-import { isIsoDate } from "../schema/common.js";
-import { csvGroups, formatOf, jsonArrayGroups, MAX_UNIT_BYTES, ndjsonGroups, type UnitFormat, type UnitGroup } from "../batch/input.js";
-import { sheetCsvGroups } from "../batch/sheet.js";
-import type { Localized } from "../schema/common.js";
-import { csvColumns, csvRowData, unwrapUnit, type CsvColumn } from "../batch/unit.js";
-import { moduleUrl } from "./bundled.js";
+import { notGenerated } from "../generate/module.js";
+import { type Message, msg, say } from "../i18n/index.js";
 import { compactHeader } from "../report/compact.js";
-import { makeProcessor, type BatchFaults, type BatchSettings, type GroupOutcome } from "./batch-process.js";
-import { fileChunks, openFile } from "./handles.js";
+import type { Localized } from "../schema/common.js";
+import { isIsoDate } from "../schema/common.js";
+import type { LimitsInput } from "../schema/limits.js";
+import { type BatchFaults, type BatchSettings, type GroupOutcome, makeProcessor } from "./batch-process.js";
+import { moduleUrl } from "./bundled.js";
 import { loadRegistry, readJsonFile } from "./files.js";
+import { writeTemporaryModule } from "./generated.js";
+import { fileChunks, openFile } from "./handles.js";
 
 export { formatOf, type UnitFormat };
 
@@ -95,6 +109,11 @@ export interface BatchOptions {
   readonly limits?: LimitsInput;
   /** @internal Faults injected by tests. */
   readonly faults?: BatchFaults;
+  /**
+   * @internal How NDJSON is handed to the threads: `lines` (default), whole lines in shared memory, cut in the
+   * worker; `units`, each unit cut out and copied in this thread (as before 0.2; kept to test that both agree).
+   */
+  readonly ndjsonReader?: "lines" | "units";
 }
 
 /** How far a batch has come. */
@@ -154,12 +173,18 @@ interface Pool {
 }
 
 /** Why a unit got no result from its worker, and the grouping fields of the unit if they can be read cheaply. */
-type Describe = (group: UnitGroup, i: number) => Record<string, string | number | boolean> | undefined;
+type Describe = (group: JsonGroup | CsvGroup, i: number) => Record<string, string | number | boolean> | undefined;
+
+/** A group with its units cut out one by one (a group of NDJSON lines is cut here, in the rare paths that need it). */
+function cutOut(group: UnitGroup): JsonGroup | CsvGroup {
+  return group.kind === "lines" ? expandLines(group) : group;
+}
 
 const encoder = new TextEncoder();
 
 /** The outcome of a group whose units could not be evaluated: one error line each. */
-function failedOutcome(group: UnitGroup, code: string, reason: Message, describe: Describe): GroupOutcome {
+function failedOutcome(whole: UnitGroup, code: string, reason: Message, describe: Describe): GroupOutcome {
+  const group = cutOut(whole);
   const n = group.lines.length;
   let text = "";
   const errors: Array<{ line: number; code: string; message: string; reason: Message }> = [];
@@ -180,7 +205,8 @@ function failedOutcome(group: UnitGroup, code: string, reason: Message, describe
 }
 
 /** The units of a group, each in a group of its own. */
-function split(group: UnitGroup): UnitGroup[] {
+function split(whole: UnitGroup): UnitGroup[] {
+  const group = cutOut(whole);
   const refusal = (i: number) => group.refused.filter((r) => r.index === i).map((r) => ({ ...r, index: 0 }));
   if (group.kind === "csv") return group.rows.map((row, i) => ({ kind: "csv", rows: [row], lines: [group.lines[i]!], refused: refusal(i) }));
   return Array.from(group.lines, (line, i) => ({
@@ -245,7 +271,7 @@ function threadPool(count: number, settings: BatchSettings, memoryMb: number, de
   let inline: ((group: UnitGroup) => GroupOutcome) | undefined;
 
   const retry = (job: Job, code: string, reason: Message) => {
-    if (job.group.lines.length > 1) void Promise.all(split(job.group).map(dispatch)).then((parts) => job.resolve(merge(parts)));
+    if (unitsOf(job.group) > 1) void Promise.all(split(job.group).map(dispatch)).then((parts) => job.resolve(merge(parts)));
     else job.resolve(failedOutcome(job.group, code, reason, describe));
   };
   const spawn = (): Slot => {
@@ -300,7 +326,8 @@ function threadPool(count: number, settings: BatchSettings, memoryMb: number, de
     return new Promise((resolve) => {
       jobs.set(id, { group, resolve });
       slot.jobs.add(id);
-      // Copied, not transferred: the group is kept here until its lines come back, to be evaluated again if the worker stops.
+      // Not transferred: the group is kept here until its lines come back, to be evaluated again if the worker stops
+      // (NDJSON lines are in shared memory, so they are not copied either; other groups are).
       slot.worker.postMessage({ id, group });
     });
   }
@@ -322,7 +349,7 @@ function inlinePool(settings: BatchSettings, describe: Describe, generated?: unk
       return processGroup(group);
     } catch (e) {
       const reason = msg("batch.evaluation_failed", { why: e instanceof Error ? e.message : String(e) });
-      if (group.lines.length === 1) return failedOutcome(group, "ERR_INTERNAL", reason, describe);
+      if (unitsOf(group) === 1) return failedOutcome(group, "ERR_INTERNAL", reason, describe);
       return merge(split(group).map(runSync));
     }
   };
@@ -485,7 +512,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   let csvCols: CsvColumn[] = [];
   let groups: AsyncGenerator<UnitGroup>;
   const readOptions = { maxUnitBytes };
-  if (format === "ndjson") groups = ndjsonGroups(stream, groupSize, source, readOptions);
+  if (format === "ndjson")
+    groups =
+      options.ndjsonReader === "units"
+        ? ndjsonGroups(stream, groupSize, source, readOptions)
+        : // Shared memory: a group reaches a worker without a copy, and stays here to be evaluated again if its worker stops.
+          ndjsonLineGroups(stream, groupSize, { ...readOptions, allocate: (n) => new Uint8Array(new SharedArrayBuffer(n)) });
   else if (format === "json") groups = jsonArrayGroups(stream, groupSize, source, readOptions);
   else if (options.csvLayout === "sheet")
     groups = sheetCsvGroups(loaded, stream, groupSize, options.delimiter ?? ",", source, options.onNotice ?? (() => {}), readOptions);
@@ -550,10 +582,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         workers === 0 || !workersAvailable()
           ? inlinePool({ ...base, ...(columns ? { columns } : {}) }, describe, generatedModule)
           : threadPool(workers, { ...base, ...(columns ? { columns } : {}) }, memoryMb, describe);
-      const lines = group.lines.length;
-      unitsRead += lines;
-      lastLineRead = group.lines[lines - 1]!;
-      inFlight.push({ outcome: pool.run(group), units: lines, lastLine: lastLineRead });
+      const units = unitsOf(group);
+      unitsRead += units;
+      lastLineRead = lastLineOf(group);
+      inFlight.push({ outcome: pool.run(group), units, lastLine: lastLineRead });
       while (inFlight.length >= maxInFlight && output.failure === undefined) await writeNext();
     }
   } catch (e) {
