@@ -156,8 +156,11 @@ function jsonError(text: string, line: number, found?: { offset: number; reason:
   return lineError("ERR_JSON_PARSE", msg("error.json_line", { line: l, column: col, reason }));
 }
 
-/** Builds the function that turns a group of raw units into output lines. */
-export function makeProcessor(settings: BatchSettings, generated?: unknown): (group: UnitGroup) => GroupOutcome {
+/**
+ * Builds the function that turns a group of raw units into output lines. `allocate` makes the buffers the lines
+ * are written into (a worker thread reuses those the main thread has written out and handed back).
+ */
+export function makeProcessor(settings: BatchSettings, generated?: unknown, allocate?: (bytes: number) => Uint8Array): (group: UnitGroup) => GroupOutcome {
   const loaded = loadCriteriaSet(settings.set, { source: settings.setSource, ...(settings.limits !== undefined ? { limits: settings.limits } : {}) });
   // The generated module decides quiet results; without it (or if it is refused), the closure evaluator does.
   if (generated !== undefined) useGenerated(loaded, generated);
@@ -182,7 +185,7 @@ export function makeProcessor(settings: BatchSettings, generated?: unknown): (gr
   };
   collect(loaded.definition);
   const constant = (o: object) => constants.has(o);
-  const writer = new JsonBytes(constant, shared);
+  const writer = new JsonBytes(constant, shared, allocate);
   const results = new ResultWriter(writer, constant, shared);
 
   const faults = settings.faults;

@@ -169,6 +169,8 @@ async function* counted(stream: AsyncIterable<Uint8Array>, onBytes: (n: number) 
 /** Runs groups of units; `run` always resolves, with a line for every unit of the group, whatever fails. */
 interface Pool {
   run(group: UnitGroup): Promise<GroupOutcome>;
+  /** The output of a group has been written: its buffer may be reused. */
+  release(out: Uint8Array): void;
   close(): Promise<void>;
 }
 
@@ -265,6 +267,8 @@ function threadPool(count: number, settings: BatchSettings, memoryMb: number, de
     error: unknown;
   }
   const jobs = new Map<number, Job>();
+  /** The worker each group's output buffer came from, until it is handed back. */
+  const lent = new Map<ArrayBufferLike, Slot>();
   let nextId = 0;
   let closing = false;
   let failedStarts = 0;
@@ -284,7 +288,10 @@ function threadPool(count: number, settings: BatchSettings, memoryMb: number, de
       jobs.delete(reply.id);
       slot.jobs.delete(reply.id);
       if ("failure" in reply) retry(job, "ERR_INTERNAL", msg("batch.evaluation_failed", { why: reply.failure }));
-      else job.resolve(reply.outcome);
+      else {
+        if (lent.size < 64) lent.set(reply.outcome.out.buffer, slot);
+        job.resolve(reply.outcome);
+      }
     });
     worker.on("error", (e) => {
       slot.error ??= e;
@@ -334,6 +341,13 @@ function threadPool(count: number, settings: BatchSettings, memoryMb: number, de
 
   return {
     run: dispatch,
+    release(out) {
+      const slot = lent.get(out.buffer);
+      if (slot === undefined) return;
+      lent.delete(out.buffer);
+      // Handed back to the worker that wrote it, which writes its next groups into it (not to a stopped one).
+      if (!slot.dead && !closing) slot.worker.postMessage({ spare: out.buffer }, [out.buffer as ArrayBuffer]);
+    },
     async close() {
       closing = true;
       await Promise.all(slots.map((s) => s.worker.terminate()));
@@ -353,7 +367,7 @@ function inlinePool(settings: BatchSettings, describe: Describe, generated?: unk
       return merge(split(group).map(runSync));
     }
   };
-  return { runSync, run: (group) => Promise.resolve(runSync(group)), close: () => Promise.resolve() };
+  return { runSync, run: (group) => Promise.resolve(runSync(group)), release: () => {}, close: () => Promise.resolve() };
 }
 
 /**
@@ -374,12 +388,16 @@ class Output {
     });
   }
 
-  /** Hands bytes to the stream, waiting while it is full; never rejects (a failure is kept in `failure`). */
-  write(bytes: Uint8Array, units: number, lastLine: number): Promise<void> | undefined {
+  /**
+   * Hands bytes to the stream, waiting while it is full; never rejects (a failure is kept in `failure`).
+   * `written` is told when the stream is done with the bytes.
+   */
+  write(bytes: Uint8Array, units: number, lastLine: number, written?: () => void): Promise<void> | undefined {
     if (this.failure !== undefined) return undefined;
     if (bytes.length === 0) {
       this.written += units;
       if (units > 0) this.lastLine = lastLine;
+      written?.();
       return undefined;
     }
     this.waiting++;
@@ -390,6 +408,7 @@ class Output {
         else {
           this.written += units;
           this.lastLine = lastLine;
+          written?.();
         }
         if (--this.waiting === 0) this.settled?.();
       });
@@ -569,7 +588,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     summary.fail += outcome.fail;
     summary.incomplete += outcome.incomplete;
     for (const e of outcome.errors) if (badUnits.length < MAX_REPORTED) badUnits.push(e);
-    await output.write(outcome.out, outcome.units, next.lastLine);
+    const used = pool;
+    await output.write(outcome.out, outcome.units, next.lastLine, () => used?.release(outcome.out));
     options.onProgress?.({ units: summary.units, bad: summary.bad, bytesRead, bytesTotal, seconds: (performance.now() - started) / 1000 });
   };
 
