@@ -48,6 +48,7 @@ export {
   make,
   NullItem,
   type NumRange,
+  onlyThrows,
   PhantomItem,
   type PhantomItems,
   type RecordBound,

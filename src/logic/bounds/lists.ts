@@ -16,6 +16,7 @@ import {
   make,
   NO_DEPS,
   nullItems,
+  onlyThrows,
   PhantomItem,
   unionDeps,
   type Val,
@@ -57,6 +58,24 @@ function statesOf(l: ListBound, cond: (item: unknown) => Val): { items: ItemStat
   return { items, phantom };
 }
 
+/**
+ * An item certainly in the list whose condition gives no value in any completion (it only throws): every
+ * evaluation that reaches it throws, so it is neither in nor out of a result.
+ */
+function doomed(s: ItemState): boolean {
+  return !s.absent && !s.yes && !s.no;
+}
+
+/** A value every completion of which throws (a list operator on it throws too). */
+function throwsOnly(v: Val): boolean {
+  return isBound(v) && onlyThrows(v);
+}
+
+/** Every completion throws: the exceptional outcomes of the list and its items, and no value. */
+function throwing(listVal: Val, states: readonly ItemState[]): Val {
+  return make({ ...flagsOf([listVal, ...flagsOfStates(states)]), deps: listDeps(listVal, states) });
+}
+
 function uncertain(s: ItemState): boolean {
   return Number(s.absent) + Number(s.yes) + Number(s.no) > 1;
 }
@@ -72,6 +91,7 @@ function listDeps(listVal: Val, states: readonly ItemState[]): Deps {
 
 /** `all`: false for an empty list; json-logic-js stops at the first item that fails the condition. */
 export function all(listVal: Val, cond: (item: unknown) => Val): Val {
+  if (throwsOnly(listVal)) return listVal;
   const l = listOf(listVal);
   if (!l) return unknownListResult(listVal);
   const { items, phantom } = statesOf(l, cond);
@@ -87,17 +107,21 @@ export function all(listVal: Val, cond: (item: unknown) => Val): Val {
   // Holds: some item in and meeting it, every item out or meeting it.
   const canHold = states.every((s) => s.absent || s.yes) && (items.some((s) => s.yes) || (phantom !== null && phantom.yes));
   const canEmpty = minPresent === 0 && items.every((s) => s.absent);
-  const canFail = canEmpty || states.some((s) => s.no);
+  // Only an item evaluation reaches can make it fail: past an item certainly in the list that cannot meet the
+  // condition (it fails or throws there), nothing is read.
+  const canFail = canEmpty || reached.some((s) => s.no);
   const bits = (canHold ? CAN_TRUE : 0) | (canFail ? CAN_FALSE : 0);
   return boolOf(bits, [listVal, ...flagsOfStates(reached)], listDeps(listVal, states));
 }
 
 /** `some` (`found` true) or `none`: json-logic-js tests every item (it filters, then counts). */
 export function someNone(found: boolean, listVal: Val, cond: (item: unknown) => Val): Val {
+  if (throwsOnly(listVal)) return listVal;
   const l = listOf(listVal);
   if (!l) return unknownListResult(listVal);
   const { items, phantom } = statesOf(l, cond);
   const states = phantom ? [...items, phantom] : items;
+  if (states.some(doomed)) return throwing(listVal, states);
   const canSome = states.some((s) => s.yes);
   const canNone = states.every((s) => s.absent || s.no);
   let bits = (canSome ? CAN_TRUE : 0) | (canNone ? CAN_FALSE : 0);
@@ -112,10 +136,13 @@ function unknownListResult(v: Val): Val {
 
 /** `filter`: the items meeting the condition; an item whose condition is unknown is perhaps in the list. */
 export function filter(listVal: Val, cond: (item: unknown) => Val): Val {
+  if (throwsOnly(listVal)) return listVal;
   const l = listOf(listVal);
   if (!l)
     return make({ list: { items: [], phantom: { item: null, min: 0, max: Number.MAX_SAFE_INTEGER, at: "?" } }, ...flagsOf([listVal]), deps: depsOf(listVal) });
   const { items, phantom } = statesOf(l, cond);
+  // json-logic-js's filter tests every item: one that can only throw makes every completion throw.
+  if (items.some(doomed) || (phantom !== null && doomed(phantom))) return throwing(listVal, phantom ? [...items, phantom] : items);
   const kept: ListItem[] = [];
   items.forEach((s, i) => {
     if (!s.yes) return;
@@ -139,6 +166,7 @@ export function filter(listVal: Val, cond: (item: unknown) => Val): Val {
 
 /** `count` of a list (after its `filter`, when a condition is given): a whole number between the certain and the possible items. */
 export function count(listVal: Val): Val {
+  if (throwsOnly(listVal)) return listVal;
   const l = listOf(listVal);
   if (!l) return make({ num: { lo: 0, hi: Number.MAX_SAFE_INTEGER, int: true }, ...flagsOf([listVal]), deps: depsOf(listVal) });
   const n = listLength(l);

@@ -5,7 +5,7 @@
  * @module
  */
 import { exactPercent } from "../exact.js";
-import { type Deps, depsOf, flagsOf, isBound, listOf, make, NO_DEPS, PhantomItem, unionDeps, type Val } from "./domain.js";
+import { type Deps, depsOf, flagsOf, isBound, listOf, make, NO_DEPS, onlyThrows, PhantomItem, unionDeps, type Val } from "./domain.js";
 import { CAN_FALSE, CAN_TRUE, truth } from "./logic.js";
 import { hull, numbersOf } from "./numbers.js";
 
@@ -74,9 +74,11 @@ function extremesWithKept(items: readonly Options[]): { min: number; max: number
  * meet the condition, compared exactly in whole numbers. A base that can be empty gives the empty-group outcome.
  */
 export function share(op: "atLeast" | "atMost", percent: Val, listVal: Val, cond: (item: unknown) => Val, exclude: ((item: unknown) => Val) | null): Val {
+  const baseDeps = unionDeps(depsOf(listVal), depsOf(percent));
+  // A percentage or list that only throws: the share is never taken.
+  if ((isBound(listVal) && onlyThrows(listVal)) || (isBound(percent) && onlyThrows(percent))) return make({ ...flagsOf([percent, listVal]), deps: baseDeps });
   const l = listOf(listVal);
   const pb = percentBounds(percent);
-  const baseDeps = unionDeps(depsOf(listVal), depsOf(percent));
   if (!l || !pb) return make({ values: [true, false], empty: true, error: pb ? null : "a percentage must be a number from 0 to 100", deps: baseDeps });
   // Each item: out of the list (perhaps), excluded, kept meeting the condition, kept not meeting it.
   type Item = { absent: boolean; excluded: boolean; met: boolean; unmet: boolean; deps: Deps; flags: Val[] };
@@ -99,6 +101,11 @@ export function share(op: "atLeast" | "atMost", percent: Val, listVal: Val, cond
   const items = l.items.map((it) => itemOf(it.as ?? it.value, it.certain, it.deps));
   const phantom = l.phantom && l.phantom.max > 0 ? itemOf(new PhantomItem(l.phantom.item, l.phantom.at), true, new Set([l.phantom.at])) : null;
   const flags = [...items.flatMap((i) => i.flags), ...(phantom ? phantom.flags : [])];
+  // An item certainly in the list, not excluded, whose condition (or exclusion) only throws: every completion
+  // throws there, as the two-valued evaluation reads every item.
+  const doomed = (it: Item, certain: boolean) => certain && !it.absent && !it.excluded && !it.met && !it.unmet && it.flags.length > 0;
+  if (items.some((it) => doomed(it, true)) || (phantom !== null && doomed(phantom, l.phantom!.min > 0)))
+    return make({ ...flagsOf(flags), deps: unionDeps(baseDeps, ...items.map((i) => i.deps), ...(phantom ? [phantom.deps] : [])) });
   const optionsAt = (it: Item, units: number, scale: number): Options => {
     const terms: { kept: boolean; term: number }[] = [];
     if (it.absent || it.excluded) terms.push({ kept: false, term: 0 });

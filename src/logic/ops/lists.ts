@@ -24,6 +24,7 @@ import {
   lift,
   make,
   membership,
+  onlyThrows,
   PhantomItem,
   someNone,
   unionDeps,
@@ -332,6 +333,8 @@ function listItemsOf(v: Val): ListBound | undefined {
 function sumBounds(listVal: Val, valueOf: (item: unknown) => Val, concrete: Concrete): Val {
   const list = lift(listVal);
   const flags = { empty: list.empty, error: list.error };
+  // A list that only throws: no item is read.
+  if (onlyThrows(list)) return list;
   const l = listItemsOf(listVal);
   if (l === undefined) {
     // Not a list in any completion: json-logic-js's `map` gives [], whose sum is 0. Perhaps a list: any sum.
