@@ -95,6 +95,7 @@ export {
   type SafeEvaluation,
   type EvaluateError,
 } from "./evaluate/evaluate.js";
+export { decide, type DecideResult, type DecideOptions } from "./evaluate/decide.js";
 export { useGenerated, type GeneratedModule } from "./evaluate/generated.js";
 export { allowsEval, useJit } from "./evaluate/jit.js";
 export { generateModule, notGenerated, GENERATED_FORMAT } from "./generate/module.js";

@@ -8,6 +8,7 @@ import { OPERATORS } from "../src/index.js";
 import { ARITHMETIC_OPERATORS, FAMILIES, PROJECT_OPERATORS, RATIO_OPERATORS, REGISTRY, operatorOf } from "../src/logic/operators.js";
 import { criterionRules, listSource, prepareCriterion, ruleParts, varPath, walk } from "../src/logic/walk.js";
 import type { Criterion } from "../src/schema/criteria-set.js";
+import { KITS } from "../src/testing/solve.js";
 import type { Rule } from "../src/schema/rule.js";
 
 describe("the operator registry", () => {
@@ -60,6 +61,20 @@ describe("the operator registry", () => {
     // A set using an operator without one would keep the closure evaluator (the generator refuses it).
     const without = [...REGISTRY.values()].filter((o) => o.emit === undefined).map((o) => o.name);
     expect(without).toEqual([]);
+  });
+
+  it("gives the test kit every operator's strategies from the operator's family file, arithmetic aside", () => {
+    // The solver cannot make arithmetic come out as wanted: it only sees whether it does.
+    const without = [...REGISTRY.keys()].filter((n) => !KITS.has(n));
+    expect(without.sort()).toEqual(["%", "*", "+", "-", "/", "max", "min"]);
+    expect([...KITS.keys()].filter((n) => !REGISTRY.has(n))).toEqual([]);
+    // Each scoped operator says which item of its list a boundary case watches.
+    for (const o of REGISTRY.values()) if (o.kind === "scoped") expect(KITS.get(o.name)?.focus, o.name).toBeDefined();
+    // The thresholds: operators that build boundary cases at their line.
+    const thresholds = [...KITS].filter(([, k]) => k.boundary !== undefined).map(([n]) => n);
+    expect(thresholds.sort()).toEqual(["!=", "!==", "<", "<=", "==", "===", ">", ">=", "ratioAtLeast", "ratioAtMost", "shareAtLeast", "shareAtMost"]);
+    // Terms the solver can set to a value.
+    expect([...KITS].filter(([, k]) => k.assign !== undefined).map(([n]) => n)).toEqual(["var", "count", "sum"]);
   });
 });
 

@@ -10,8 +10,8 @@ import { msg, say } from "../i18n/index.js";
 import { criterionMessage } from "../explain/messages.js";
 import { isBound } from "../logic/bounds.js";
 import type { CriterionRules } from "../logic/walk.js";
-import type { CriterionResult, Measure, ReadValue, SubResult } from "../schema/result.js";
-import { criterionResult, explainedResult, OUTCOMES, pointsOf, toReadValue } from "./results.js";
+import type { CriterionResult, Measure, SubResult } from "../schema/result.js";
+import { criterionResult, NO_READS, NONE, OUTCOMES, pointsOf, spanPoints, toReadValue } from "./results.js";
 import type { CriterionSpan } from "./decision.js";
 import type { LoadedSet } from "./load.js";
 import type { RunContext } from "./options.js";
@@ -84,40 +84,41 @@ function evaluateCriterion<R>(
   if (d.status === "missing" && d.reason === "data") return uncertainCriterion(index, plan, scope, loaded, ctx, subPaths);
   const status = d.status;
   const points = pointsOf(plan, status, d.earned, p.score !== undefined);
-  const missing = status === "missing" ? runner.missing() : [];
-  const base = criterionResult(plan, status, OUTCOMES[status], d.reason, points, missing, d.error === undefined ? undefined : say(d.error, "en"));
-  if (!ctx.explain) return base;
+  const missing = status === "missing" ? runner.missing() : NONE;
+  const error = d.error === undefined ? undefined : say(d.error, "en");
+  if (!ctx.explain) return criterionResult(plan, status, OUTCOMES[status], d.reason, points, missing, error);
 
   const traces = runner.traces;
   // One rule's reads are the criterion's as they are; several rules' are merged (first read first, last value kept).
   let values: ReadonlyMap<string, unknown> = traces.length === 1 ? traces[0]!.reads : NO_VALUES;
-  const measures: Measure[] = [];
+  let measures: Measure[] = NONE;
   if (traces.length > 1) {
     const merged = new Map<string, unknown>();
     for (const t of traces) for (const [k, v] of t.reads) merged.set(k, v);
     values = merged;
   }
-  for (const t of traces) for (const m of t.measures) measures.push(m);
-  const shown: Record<string, ReadValue> = {};
-  const subs: string[] = [];
+  for (const t of traces) for (const m of t.measures) (measures === NONE ? (measures = []) : measures).push(m);
+  let shown = NO_READS;
+  let subs: string[] = NONE;
   const link = (k: string) => {
-    if (subPaths!.has(k)) subs.push(k);
+    if (subPaths!.has(k)) (subs === NONE ? (subs = []) : subs).push(k);
     else {
       // A level of a title held at levels (`xa[0].congDongHocTap.muc-1`) belongs to the title's sub-result.
       const dot = k.lastIndexOf(".");
       const title = dot > 0 ? k.slice(0, dot) : "";
-      if (title && subPaths!.has(title) && !subs.includes(title)) subs.push(title);
+      if (title && subPaths!.has(title) && !subs.includes(title)) (subs === NONE ? (subs = []) : subs).push(title);
     }
   };
   for (const [k, v] of values) {
     const r = toReadValue(v);
-    if (r !== undefined) shown[k] = r;
+    if (r !== undefined) (shown === NO_READS ? (shown = {}) : shown)[k] = r;
     link(k);
   }
   // A level not known is read as missing: the sub-result says why.
   for (const k of missing) if (!values.has(k)) link(k);
-  const message = criterionMessage({ criterion: c, result: base, error: d.error, values, measures, root: scope.root, labels: loaded.labels });
-  return explainedResult(base, shown, measures, subs, message);
+  return criterionResult(plan, status, OUTCOMES[status], d.reason, points, missing, error, { values: shown, measures, subResults: subs }, (result) =>
+    criterionMessage({ criterion: c, result, error: d.error, values, measures, root: scope.root, labels: loaded.labels }),
+  );
 }
 
 /** A criterion decided over the completions of the missing data (see `uncertain.ts`), as a result. */
@@ -132,29 +133,29 @@ function uncertainCriterion(
   const c = plan.criterion;
   const u = scope.uncertainty.criterion(index, plan.max, plan.naEarned, ctx.explain);
   (scope.spans ??= new Array<CriterionSpan | undefined>(loaded.definition.criteria.length))[index] = u.span;
-  const points = c.points === undefined ? null : { earned: u.earned, possible: u.possible, max: plan.max };
-  const base = criterionResult(plan, u.status, u.outcomes, u.reason, points, u.missing, u.error);
-  if (!ctx.explain) return base;
-  const shown: Record<string, ReadValue> = {};
-  const subs: string[] = [];
+  const points = c.points === undefined ? null : spanPoints(plan, u.earned, u.possible);
+  if (!ctx.explain) return criterionResult(plan, u.status, u.outcomes, u.reason, points, u.missing, u.error);
+  let shown = NO_READS;
+  let subs: string[] = NONE;
   for (const [k, v] of u.values) {
     const r = toReadValue(v);
-    if (r !== undefined) shown[k] = r;
-    if (subPaths!.has(k)) subs.push(k);
+    if (r !== undefined) (shown === NO_READS ? (shown = {}) : shown)[k] = r;
+    if (subPaths!.has(k)) (subs === NONE ? (subs = []) : subs).push(k);
   }
   for (const k of u.missing) {
     const dot = k.lastIndexOf(".");
     const title = subPaths!.has(k) ? k : dot > 0 && subPaths!.has(k.slice(0, dot)) ? k.slice(0, dot) : "";
-    if (title && !subs.includes(title)) subs.push(title);
+    if (title && !subs.includes(title)) (subs === NONE ? (subs = []) : subs).push(title);
   }
-  const message = criterionMessage({
-    criterion: c,
-    result: base,
-    values: u.values,
-    measures: [],
-    root: scope.root,
-    labels: loaded.labels,
-    absent: [...u.absentRead],
-  });
-  return explainedResult(base, shown, [], subs, message);
+  return criterionResult(plan, u.status, u.outcomes, u.reason, points, u.missing, u.error, { values: shown, measures: NONE, subResults: subs }, (result) =>
+    criterionMessage({
+      criterion: c,
+      result,
+      values: u.values,
+      measures: NONE,
+      root: scope.root,
+      labels: loaded.labels,
+      absent: [...u.absentRead],
+    }),
+  );
 }

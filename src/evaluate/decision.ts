@@ -15,6 +15,7 @@
 import type { Localized } from "../schema/common.js";
 import type { AllDecision, CriteriaSet, PointsDecision } from "../schema/criteria-set.js";
 import type { CriterionResult, Gap, LevelResult, PointsSummary, Verdict } from "../schema/result.js";
+import { NONE } from "./frozen.js";
 
 /** Lowest and highest points. */
 export interface Span {
@@ -361,13 +362,13 @@ function levelsDecided(
     gradeFinal: verdict === "fail" || (verdict === "pass" && floor === ceiling),
     highestGrade: verdict !== "fail" && withLevels && ceiling >= 0 ? { id: levels[ceiling]!.id, title: levels[ceiling]!.title } : null,
     points: null,
-    levels: withLevels ? results : [],
+    levels: withLevels ? results : NONE,
     gap: {
       pointsShort: null,
       blocking: first.failing,
       missing,
       missingPaths,
-      toImprove: [],
+      toImprove: NONE,
       nextGrade: null,
       nextLevel: verdict === "pass" && next ? { id: next.id, title: next.title, failing: next.failing, missing: next.missing } : null,
     },
@@ -425,13 +426,13 @@ function decidePointsCertain(d: PointsDecision, criteria: readonly CriterionResu
     gradeFinal: verdict !== "incomplete",
     highestGrade: verdict === "fail" ? null : highestGrade,
     points: { earned, max: d.maxPoints, applicableMax, passMark, possible: earned },
-    levels: [],
+    levels: NONE,
     gap: {
       pointsShort: passMark === null ? null : Math.max(0, passMark - earned),
-      blocking,
-      missing: [],
-      missingPaths: [],
-      toImprove,
+      blocking: blocking.length === 0 ? NONE : blocking,
+      missing: NONE,
+      missingPaths: NONE,
+      toImprove: toImprove.length === 0 ? NONE : toImprove,
       nextGrade,
       nextLevel: null,
     },
@@ -463,12 +464,12 @@ function decideAllCertain(d: AllDecision, criteria: readonly CriterionResult[]):
   for (let k = 0; k < levels.length; k++) {
     const failing: string[] = [];
     for (let f = 0; f < failingAt.length; f += 2) if (failingAt[f + 1]! <= k) failing.push(criteria[failingAt[f]!]!.id);
-    results[k] = { id: levels[k]!.id, title: levels[k]!.title, status: failing.length ? "not-achieved" : "achieved", failing, missing: [] };
+    results[k] = { id: levels[k]!.id, title: levels[k]!.title, status: failing.length ? "not-achieved" : "achieved", failing, missing: NONE };
   }
   let floor = -1;
   while (floor + 1 < results.length && results[floor + 1]!.status === "achieved") floor++;
   // No level is undetermined: the highest any completion holds is the one held for certain.
-  return levelsDecided(d, levels, results, floor, floor, [], []);
+  return levelsDecided(d, levels, results, floor, floor, NONE, NONE);
 }
 
 /** The general rule, with each criterion's span: its own when it has one, else the span of its certain result. */

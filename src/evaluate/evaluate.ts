@@ -41,7 +41,7 @@ import { generatedResult } from "./generated-result.js";
 import { isLoadedSet, loadCriteriaSet, type LoadedSet } from "./load.js";
 import type { EvaluateOptions, RunContext } from "./options.js";
 import { programOf, type Program } from "./program.js";
-import { unitResult } from "./results.js";
+import { NONE, unitResult } from "./results.js";
 import { QuietRunner, TracingRunner } from "./run.js";
 import { UnitScope } from "./scope.js";
 import { decideTitles } from "./titles.js";
@@ -119,6 +119,15 @@ export function safeEvaluate(set: SetToEvaluate, data: unknown, options: Evaluat
  * ```
  */
 export function evaluate(set: SetToEvaluate, data: unknown, options: EvaluateOptions = {}): Result {
+  const { loaded, ctx } = prepareRun(set, options);
+  return run(loaded, data, ctx);
+}
+
+/**
+ * What {@link evaluate} does before it runs a unit: the options checked, the set loaded (or found by id) and
+ * refused when out of force, the context of the call. {@link decide} shares it. @internal
+ */
+export function prepareRun(set: SetToEvaluate, options: EvaluateOptions): { loaded: LoadedSet; ctx: RunContext } {
   if (options.asOf !== undefined && !isIsoDate(options.asOf))
     throw new OptionsError(msg("options.as_of", { name: "asOf", got: JSON.stringify(options.asOf) }), ["asOf"]);
   const loaded = typeof set === "string" ? inForce(set, options) : isLoadedSet(set) ? set : loadCriteriaSet(set);
@@ -130,7 +139,7 @@ export function evaluate(set: SetToEvaluate, data: unknown, options: EvaluateOpt
     throw new OptionsError(msg("options.range", { name: "maxWork", min: "1", max: String(Number.MAX_SAFE_INTEGER), got: JSON.stringify(options.maxWork) }), [
       "maxWork",
     ]);
-  return run(loaded, data, { options, engine, explain: options.explain ?? true, depth: 0, budget: { remaining: limit, limit } });
+  return { loaded, ctx: { options, engine, explain: options.explain ?? true, depth: 0, budget: { remaining: limit, limit } } };
 }
 
 /** A set named by id: the version in force on `asOf`, from `options.sets`. Both are needed: a date alone picks the version. */
@@ -165,8 +174,8 @@ export function sharedResultParts(loaded: LoadedSet): object[] {
   return [shape.stamp, ...shape.engines.values()];
 }
 
-/** Evaluates a unit (or a sub-unit, at `path`) of a set. */
-function run(loaded: LoadedSet, data: unknown, ctx: RunContext, path = ""): Result {
+/** Evaluates a unit (or a sub-unit, at `path`) of a set. @internal */
+export function run(loaded: LoadedSet, data: unknown, ctx: RunContext, path = ""): Result {
   // A generated module decides quiet results of the units it models; anything else goes the general way.
   if (!ctx.explain && ctx.engine === "compiled") {
     const generated = generatedResult(loaded, data, ctx);
@@ -206,7 +215,7 @@ function spend(loaded: LoadedSet, program: Program, root: Record<string, unknown
  */
 function runOn(loaded: LoadedSet, program: Program, root: Record<string, unknown>, ctx: RunContext): Result | undefined {
   const set = loaded.definition;
-  const subResults = program.hasTitles ? decideTitles(set.inputs, root, ctx, run) : [];
+  const subResults = program.hasTitles ? decideTitles(set.inputs, root, ctx, run) : NONE;
 
   // The reference path decides a unit with missing data on json-logic-js too.
   const scope = new UnitScope(root, set.inputs, loaded, fastPathsOn() ? ENGINES[ctx.engine] : jsonLogicJsEngine);

@@ -14,15 +14,17 @@ import { generatedOf } from "./generated.js";
 import type { LoadedSet } from "./load.js";
 import type { RunContext } from "./options.js";
 import { programOf } from "./program.js";
-import { criterionResult, OUTCOMES, pointsOf, unitResult } from "./results.js";
+import { criterionResult, NONE, OUTCOMES, pointsOf, unitResult } from "./results.js";
 
 /**
- * The unit's quiet result from the set's generated module, or undefined for the general path: no module, a
- * unit it hands back (anything unusual, absent data), a unit over the work budget (the general path refuses
- * it after its data check, so the error is the same either way) or one that breaks a constraint between
- * inputs (the module checks the data's shape only; the general path refuses it).
+ * Runs the set's generated module on a unit: its buffer (three numbers a criterion: status, reason, points
+ * earned, see `generate/module.ts`) with the unit's work taken from the budget, or undefined for the general
+ * path: no module, a unit it hands back (anything unusual, absent data), a unit over the work budget (the
+ * general path refuses it after its data check, so the error is the same either way) or one that breaks a
+ * constraint between inputs (the module checks the data's shape only; the general path refuses it). The buffer
+ * is the module's own: read it before the next run.
  */
-export function generatedResult(loaded: LoadedSet, data: unknown, ctx: RunContext): Result | undefined {
+export function generatedRun(loaded: LoadedSet, data: unknown, ctx: RunContext): Int32Array | undefined {
   const generated = generatedOf(loaded);
   if (generated === undefined) return undefined;
   const program = programOf(loaded);
@@ -36,7 +38,18 @@ export function generatedResult(loaded: LoadedSet, data: unknown, ctx: RunContex
   )
     return undefined;
   ctx.budget.remaining -= work;
-  const out = generated.out;
+  return generated.out;
+}
+
+/** The unit's quiet result from the set's generated module, or undefined for the general path (see {@link generatedRun}). */
+export function generatedResult(loaded: LoadedSet, data: unknown, ctx: RunContext): Result | undefined {
+  const out = generatedRun(loaded, data, ctx);
+  return out === undefined ? undefined : resultOf(loaded, out, ctx);
+}
+
+/** The quiet result of a unit the module decided into `out`. */
+export function resultOf(loaded: LoadedSet, out: Int32Array, ctx: RunContext): Result {
+  const program = programOf(loaded);
   const plans = program.plans;
   const rules = program.criteria;
   const criteria = new Array<CriterionResult>(plans.length);
@@ -44,7 +57,7 @@ export function generatedResult(loaded: LoadedSet, data: unknown, ctx: RunContex
     const plan = plans[i]!;
     const status = GEN_STATUS[out[3 * i]!]!;
     const points = pointsOf(plan, status, out[3 * i + 2]!, rules[i]!.score !== undefined);
-    criteria[i] = criterionResult(plan, status, OUTCOMES[status], GEN_REASON[out[3 * i + 1]!]!, points, [], undefined);
+    criteria[i] = criterionResult(plan, status, OUTCOMES[status], GEN_REASON[out[3 * i + 1]!]!, points, NONE, undefined);
   }
   // Complete data only reaches here (anything missing went back to the general evaluator): no spans.
   const decided = decide(
@@ -54,5 +67,5 @@ export function generatedResult(loaded: LoadedSet, data: unknown, ctx: RunContex
     (i) => plans[i]!.max,
     (i) => plans[i]!.naEarned,
   );
-  return unitResult(loaded, decided, criteria, [], ctx);
+  return unitResult(loaded, decided, criteria, NONE, ctx);
 }

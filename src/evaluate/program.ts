@@ -23,7 +23,7 @@ import { prepareCriterion, type CriterionRules } from "../logic/walk.js";
 import { workCounter } from "../logic/work.js";
 import type { Criterion } from "../schema/criteria-set.js";
 import type { InputSpec, Inputs } from "../schema/inputs.js";
-import type { Result } from "../schema/result.js";
+import type { CriterionResult, Result } from "../schema/result.js";
 import { VERSION } from "../version.js";
 import { compileDataCheck } from "./data-check.js";
 import { ENGINE_NAMES, type EngineName } from "./engines.js";
@@ -54,7 +54,28 @@ export interface CriterionPlan {
   readonly level: string | null;
   /** Points a not-applicable criterion earns (its maximum when the decision awards them). */
   readonly naEarned: number;
+  /**
+   * The points objects its results share (frozen; null when it carries no points): every point earned, none,
+   * not applicable, and still open (missing or in error). See `results.ts` `pointsOf`.
+   */
+  readonly shared: SharedPoints | null;
 }
+
+/** A criterion's points objects shared by its results (frozen: results are never changed). */
+export interface SharedPoints {
+  /** Earned its maximum: `{ earned: max, possible: max, max }`. */
+  readonly full: PointsOf;
+  /** Earned nothing, certainly: `{ earned: 0, possible: 0, max }`. */
+  readonly zero: PointsOf;
+  /** Not applicable: `{ earned: naEarned, possible: naEarned, max }`. */
+  readonly na: PointsOf;
+  /** Missing or in error: `{ earned: 0, possible: max, max }`. */
+  readonly open: PointsOf;
+}
+
+type PointsOf = NonNullable<CriterionResult["points"]>;
+
+const points = (earned: number, possible: number, max: number): PointsOf => Object.freeze({ earned, possible, max }) as PointsOf;
 
 /** Everything `evaluate` keeps per loaded set (see the module's header). */
 export interface Program extends SetRules<Compiled | CompiledTest> {
@@ -110,13 +131,18 @@ function plansOf(loaded: LoadedSet): readonly CriterionPlan[] {
   const d = loaded.definition.decision;
   return loaded.definition.criteria.map((c) => {
     const max = c.points === undefined ? 0 : typeof c.points === "number" ? c.points : c.points.max;
+    const naEarned = d.method === "points" && d.notApplicable === "award" ? max : 0;
     return {
       criterion: c,
       max,
       mandatory: c.mandatory || d.method === "all",
       group: c.group ?? null,
       level: c.level ?? null,
-      naEarned: d.method === "points" && d.notApplicable === "award" ? max : 0,
+      naEarned,
+      shared:
+        c.points === undefined
+          ? null
+          : { full: points(max, max, max), zero: points(0, 0, max), na: points(naEarned, naEarned, max), open: points(0, max, max) },
     };
   });
 }

@@ -18,6 +18,8 @@ import type { LoadedSet } from "./load.js";
 import type { RunContext } from "./options.js";
 import { programOf, type CriterionPlan } from "./program.js";
 
+export { NO_READS, NONE } from "./frozen.js";
+
 /** The outcomes of a criterion with each status (shared, never changed). */
 export const OUTCOMES: Readonly<Record<Status, Outcome[]>> = {
   pass: Object.freeze(["pass"]) as Outcome[],
@@ -32,16 +34,37 @@ export type QuietCriterion = Omit<CriterionResult, "message">;
 
 /**
  * A criterion's points from its status: what its rules earned when it passed (or failed with a score), what a
- * not-applicable criterion earns, and its maximum still possible when it is missing data or in error.
+ * not-applicable criterion earns, and its maximum still possible when it is missing data or in error. The usual
+ * ones are the plan's shared frozen objects (see `SharedPoints`); only a tier or a score between none and the
+ * maximum allocates.
  */
 export function pointsOf(plan: CriterionPlan, status: Status, decidedEarned: number, hasScore: boolean): CriterionResult["points"] {
-  if (plan.criterion.points === undefined) return null;
-  const earned = status === "pass" || (status === "fail" && hasScore) ? decidedEarned : status === "not-applicable" ? plan.naEarned : 0;
-  const possible = status === "missing" || status === "error" ? plan.max : earned;
-  return { earned, possible, max: plan.max };
+  const shared = plan.shared;
+  if (shared === null) return null;
+  if (status === "pass" || (status === "fail" && hasScore))
+    return decidedEarned === plan.max ? shared.full : decidedEarned === 0 ? shared.zero : { earned: decidedEarned, possible: decidedEarned, max: plan.max };
+  return status === "fail" ? shared.zero : status === "not-applicable" ? shared.na : shared.open;
 }
 
-/** A criterion's result object (without the explanation's fields). */
+/** A criterion's points from the lowest and highest its completions earn: a shared object when one fits. */
+export function spanPoints(plan: CriterionPlan, earned: number, possible: number): CriterionResult["points"] {
+  const shared = plan.shared;
+  if (shared === null) return null;
+  if (earned === 0) return possible === 0 ? shared.zero : possible === plan.max ? shared.open : { earned, possible, max: plan.max };
+  return earned === plan.max && possible === plan.max ? shared.full : { earned, possible, max: plan.max };
+}
+
+/** The explanation's fields of a criterion's result, but its sentence (made from the result once it is written). */
+export interface Explained {
+  readonly values: Record<string, ReadValue>;
+  readonly measures: Measure[];
+  readonly subResults: string[];
+}
+
+/**
+ * A criterion's result object, written once: quiet (statuses and points) when `explained` is undefined, else
+ * with the explanation's fields and the sentence `message` makes of the result.
+ */
 export function criterionResult(
   plan: CriterionPlan,
   status: Status,
@@ -50,71 +73,67 @@ export function criterionResult(
   points: CriterionResult["points"],
   missing: string[],
   error: string | undefined,
-): QuietCriterion {
-  const c = plan.criterion;
-  return error === undefined
-    ? { id: c.id, title: c.title, group: plan.group, level: plan.level, role: c.role, mandatory: plan.mandatory, status, outcomes, reason, points, missing }
-    : {
-        id: c.id,
-        title: c.title,
-        group: plan.group,
-        level: plan.level,
-        role: c.role,
-        mandatory: plan.mandatory,
-        status,
-        outcomes,
-        reason,
-        points,
-        missing,
-        error,
-      };
-}
-
-/** The result with the explanation's fields: the values read, the ratios measured, the sub-units it read, its sentence. */
-export function explainedResult(
-  base: QuietCriterion,
-  values: Record<string, ReadValue>,
-  measures: Measure[],
-  subResults: string[],
-  message: CriterionResult["message"],
+  explained?: Explained,
+  message?: (result: QuietCriterion) => CriterionResult["message"],
 ): CriterionResult {
-  const b = base;
-  return b.error === undefined
-    ? {
-        id: b.id,
-        title: b.title,
-        group: b.group,
-        level: b.level,
-        role: b.role,
-        mandatory: b.mandatory,
-        status: b.status,
-        outcomes: b.outcomes,
-        reason: b.reason,
-        points: b.points,
-        missing: b.missing,
-        values,
-        measures,
-        subResults,
-        message,
-      }
-    : {
-        id: b.id,
-        title: b.title,
-        group: b.group,
-        level: b.level,
-        role: b.role,
-        mandatory: b.mandatory,
-        status: b.status,
-        outcomes: b.outcomes,
-        reason: b.reason,
-        points: b.points,
-        missing: b.missing,
-        error: b.error,
-        values,
-        measures,
-        subResults,
-        message,
-      };
+  const c = plan.criterion;
+  if (explained === undefined)
+    return error === undefined
+      ? { id: c.id, title: c.title, group: plan.group, level: plan.level, role: c.role, mandatory: plan.mandatory, status, outcomes, reason, points, missing }
+      : {
+          id: c.id,
+          title: c.title,
+          group: plan.group,
+          level: plan.level,
+          role: c.role,
+          mandatory: plan.mandatory,
+          status,
+          outcomes,
+          reason,
+          points,
+          missing,
+          error,
+        };
+  // The sentence is made from the result itself: written last, in the slot the literal keeps for it.
+  const r: { -readonly [K in keyof CriterionResult]: CriterionResult[K] } =
+    error === undefined
+      ? {
+          id: c.id,
+          title: c.title,
+          group: plan.group,
+          level: plan.level,
+          role: c.role,
+          mandatory: plan.mandatory,
+          status,
+          outcomes,
+          reason,
+          points,
+          missing,
+          values: explained.values,
+          measures: explained.measures,
+          subResults: explained.subResults,
+          message: undefined,
+        }
+      : {
+          id: c.id,
+          title: c.title,
+          group: plan.group,
+          level: plan.level,
+          role: c.role,
+          mandatory: plan.mandatory,
+          status,
+          outcomes,
+          reason,
+          points,
+          missing,
+          error,
+          values: explained.values,
+          measures: explained.measures,
+          subResults: explained.subResults,
+          message: undefined,
+        };
+  r.message = message?.(r);
+  return r;
 }
 
 /** A value as a result shows what a rule read: texts, numbers and yes/no as they are, a list by its length. */

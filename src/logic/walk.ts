@@ -45,8 +45,12 @@ export function ruleParts(rule: Rule, strict = false): RuleParts | undefined {
 /** The path a `var` reads, when the rule is one with a literal path (`{"var": "a.b"}` or `{"var": ["a.b"]}`). */
 export function varPath(rule: Rule): string | undefined {
   const p = ruleParts(rule, true);
-  if (p === undefined || p.op !== "var") return undefined;
-  const a = p.args[0];
+  return p === undefined || p.op !== "var" ? undefined : varArgsPath(p.args);
+}
+
+/** The literal path of a `var` with these arguments (`"a.b"` or `["a.b"]`), or undefined. */
+export function varArgsPath(args: readonly Rule[]): string | undefined {
+  const a = args[0];
   const path = Array.isArray(a) && a.length === 1 ? a[0] : a;
   return typeof path === "string" ? path : undefined;
 }

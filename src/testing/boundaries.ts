@@ -15,15 +15,15 @@ import type { LoadedSet } from "../evaluate/load.js";
 import { msg, say, t, type Catalogue, type Message } from "../i18n/index.js";
 import { describeRule } from "../explain/describe.js";
 import { formatNumber, type Lang } from "../explain/format.js";
-import { exactPercent } from "../logic/exact.js";
 import { OPERATORS } from "../logic/operators.js";
+import type { BoundaryContext } from "../logic/ops/kit.js";
+import { groupSizeFor } from "../logic/ops/ratio.js";
 import type { Criterion } from "../schema/criteria-set.js";
 import type { Result } from "../schema/result.js";
 import type { Rule } from "../schema/rule.js";
 import { canonicalJson } from "../json/canonical.js";
 import type { Case, CaseFile, Expectation } from "./cases.js";
-import { addDays } from "./random.js";
-import { meetingCount, operation, stepOf, tidy, varPath, type Scope, Solver } from "./solve.js";
+import { KITS, operation, varPath, type Scope, Solver } from "./solve.js";
 import { criterionRules, criterionReads, listPrefix, pruneToReads, UnitMaker, type MakerOptions } from "./units.js";
 import { labelPath } from "../explain/messages.js";
 
@@ -98,10 +98,6 @@ interface Site {
   readonly prefix: string;
 }
 
-const COMPARISONS = new Set(["<", "<=", ">", ">=", "==", "===", "!=", "!=="]);
-const SHARES = new Set(["shareAtLeast", "shareAtMost"]);
-const RATIOS = new Set(["ratioAtLeast", "ratioAtMost"]);
-
 /** Whether argument `index` of `op` is evaluated once per item of its list. */
 function perItem(op: string, index: number): boolean {
   return OPERATORS.get(op)?.perItem?.includes(index) ?? false;
@@ -123,7 +119,8 @@ function findSites(set: LoadedSet, c: Criterion, where: string, whole: Rule): Si
         walk(derived[p]!.rule, [...steps, { op: "var", args: o.args, index: 0 }], "", new Set([...seen, p]));
       return;
     }
-    if (COMPARISONS.has(o.op) || SHARES.has(o.op) || RATIOS.has(o.op)) out.push({ criterion: c, where, whole, steps, op: o.op, args: o.args, prefix });
+    // A threshold: an operator whose kit builds boundary cases (comparisons, shares, ratios).
+    if (KITS.get(o.op)?.boundary) out.push({ criterion: c, where, whole, steps, op: o.op, args: o.args, prefix });
     const items = `${listPrefix(set, o.args[OPERATORS.get(o.op)?.list ?? 0] ?? null, prefix) ?? "?"}[0]`;
     o.args.forEach((a, i) => walk(a, [...steps, { op: o.op, args: o.args, index: i }], perItem(o.op, i) ? items : prefix, seen));
   };
@@ -131,13 +128,7 @@ function findSites(set: LoadedSet, c: Criterion, where: string, whole: Rule): Si
   return out;
 }
 
-/** The smallest group of at least 2 items in which P% is a whole number of items (up to 100 items); else 10. */
-export function groupSizeFor(percent: number): number {
-  const p = exactPercent(percent);
-  if (!p) return 10;
-  for (let w = 2; w <= 100; w++) if ((p.units * BigInt(w)) % (p.scale * 100n) === 0n) return w;
-  return 10;
-}
+export { groupSizeFor };
 
 /**
  * Derives boundary cases for every threshold of a set, evaluates them, and returns them as a case file with
@@ -255,10 +246,18 @@ export function boundaryCases(set: LoadedSet, options: BoundaryOptions = {}): Bo
     const p = varPath(term);
     if (p !== undefined) return labelPath(prefix === "" ? p : `${prefix}.${p}`, set.labels, lang);
     const o = operation(term);
-    const list = o && (o.op === "count" || o.op === "filter") ? listPrefix(set, o.args[0]!, prefix) : undefined;
-    if (o?.op === "count" && list !== undefined) return `${w.count} ${labelPath(list, set.labels, lang)}`;
-    return JSON.stringify(term);
+    const named = o && KITS.get(o.op)?.name?.(o.args, nameContext(prefix, term));
+    return named ?? JSON.stringify(term);
   };
+  /** What an operator's kit is given to name a term read at `prefix`. */
+  const nameContext = (prefix: string, term: Rule) => ({
+    listLabel: (list: Rule) => {
+      const path = listPrefix(set, list, prefix);
+      return path === undefined ? undefined : labelPath(path, set.labels, lang);
+    },
+    sentence: () => describeRule(term, lang, set.labels),
+    say: (m: Message) => say(m, lang),
+  });
   const whereText = (where: string) => {
     const tier = /^points\.tiers\[(\d+)\]$/.exec(where);
     if (tier) return w.tier(Number(tier[1]) + 1);
@@ -267,137 +266,23 @@ export function boundaryCases(set: LoadedSet, options: BoundaryOptions = {}): Bo
   };
   const describe = (site: Site) => `${site.criterion.id} (${whereText(site.where)}): ${describeRule(site.whole, lang, set.labels)}.`;
 
-  const compareSite = (site: Site) => {
-    const between = site.args.length === 3;
-    const lines: { term: Rule; literal: Rule; bound: string }[] = [];
-    if (between) {
-      lines.push({ term: site.args[1]!, literal: site.args[0]!, bound: "lower" }, { term: site.args[1]!, literal: site.args[2]!, bound: "upper" });
-    } else {
-      const [a, b] = site.args;
-      if (operation(a!) && !operation(b!)) lines.push({ term: a!, literal: b!, bound: "" });
-      else if (operation(b!) && !operation(a!)) lines.push({ term: b!, literal: a!, bound: "" });
-    }
-    for (const line of lines) {
-      const probe = structuredClone(baseline.data);
-      const scope = context(site, probe);
-      const info = scope && solver.termInfo(line.term, scope);
-      const L = line.literal;
-      if (!scope || !info) {
-        skip(site.criterion.id, site.where, msg("bound.cannot_set", { term: JSON.stringify(line.term), literal: JSON.stringify(L) }));
-        continue;
-      }
-      let values: [Side, unknown][];
-      if ((info.kind === "integer" || info.kind === "number") && typeof L === "number") {
-        const step = stepOf(L, info.kind === "integer");
-        const at = info.kind === "integer" ? Math.ceil(L) : L;
-        values = [
-          ["below", tidy(at - step)],
-          ["at", at],
-          ["above", tidy(at + step)],
-        ];
-      } else if (info.kind === "date" && typeof L === "string" && /^\d{4}-\d{2}-\d{2}$/.test(L)) {
-        values = [
-          ["below", addDays(L, -1)],
-          ["at", L],
-          ["above", addDays(L, 1)],
-        ];
-      } else continue; // Equality with a text or a yes/no has no line to be near.
-      const label = nameOf(site.prefix, line.term);
-      for (const [side, v] of values) {
-        const data = solver.fits(info, v) ? build(site, (sc) => solver.assign(line.term, v, sc)) : undefined;
-        if (!data) {
-          skip(site.criterion.id, site.where, msg("bound.value", { label, value: String(v), why: solver.fits(info, v) ? "unset" : "range" }));
-          continue;
-        }
-        const shown = typeof v === "number" ? num(v) : String(v);
-        const lit = typeof L === "number" ? num(L) : String(L);
-        record(`${site.criterion.id}: ${label} = ${shown} (${w[side]} ${lit})`, describe(site), data, [site.criterion.id]);
-      }
-    }
-  };
-
-  /** The group size, and how many items meet the condition on each side of a percentage's line. */
-  const percentSides = (site: Site, P: Rule | undefined, atLeast: boolean): { n: number; P: number; sides: [Side | "empty", number][] } | undefined => {
-    const p = typeof P === "number" ? exactPercent(P) : undefined;
-    if (!p || typeof P !== "number") {
-      skip(site.criterion.id, site.where, msg("bound.percent_not_literal"));
-      return undefined;
-    }
-    const n = groupSizeFor(P);
-    const at = meetingCount(atLeast, true, p, n)!;
-    const sides: [Side | "empty", number][] = [
-      ["below", atLeast ? at - 1 : at + 1],
-      ["at", at],
-      ["above", atLeast ? at + 1 : at - 1],
-      ["empty", 0],
-    ];
-    return { n, P, sides: sides.filter(([, k]) => k >= 0 && k <= n) };
-  };
-
-  const shareSite = (site: Site) => {
-    const [percent, list, , exclude] = site.args;
-    const line = percentSides(site, percent, site.op === "shareAtLeast");
-    if (!line) return;
-    const { n, P } = line;
-    const listName = nameOf(site.prefix, list!);
-    for (const [side, k] of line.sides) {
-      const size = side === "empty" ? 0 : n;
-      let data = build(site, (scope) => {
-        const h = solver.list(list!, scope);
-        return h !== undefined && h.resize(size) && solver.shareTo(site.args, k, scope);
-      });
-      if (!data && side === "empty" && exclude !== undefined) {
-        // A list that must have items (minItems): the group is empty when its one item is excluded.
-        data = build(site, (scope) => {
-          const h = solver.list(list!, scope);
-          return h !== undefined && h.resize(1) && solver.shareTo(site.args, 0, scope, 1);
-        });
-        if (data) {
-          record(`${site.criterion.id}: ${listName}: ${w.allExcluded}`, describe(site), data, [site.criterion.id]);
-          continue;
-        }
-      }
-      if (!data) {
-        skip(site.criterion.id, site.where, msg("bound.cannot_build", { list: listName, count: k, size }));
-        continue;
-      }
-      const name =
-        side === "empty" ? `${site.criterion.id}: ${listName}: ${w.empty} (0)` : `${site.criterion.id}: ${k}/${n} ${listName} (${w[side]} ${num(P)}%)`;
-      record(name, describe(site), data, [site.criterion.id]);
-      if (side === "at" && exclude !== undefined) {
-        const extra = build(site, (scope) => {
-          const h = solver.list(list!, scope);
-          return h !== undefined && h.resize(n + 1) && solver.shareTo(site.args, k, scope, 1);
-        });
-        if (extra) record(`${site.criterion.id}: ${k}/${n} ${listName}, ${w.excluded} (${w.at} ${num(P)}%)`, describe(site), extra, [site.criterion.id]);
-      }
-    }
-  };
-
-  const ratioSite = (site: Site) => {
-    const [part, whole, percent] = site.args;
-    const line = percentSides(site, percent, site.op === "ratioAtLeast");
-    if (!line) return;
-    for (const [side, k] of line.sides) {
-      const of = side === "empty" ? 0 : line.n;
-      const data = build(site, (scope) => solver.assign(whole!, of, scope) && solver.assign(part!, k, scope));
-      if (!data) {
-        skip(site.criterion.id, site.where, msg("bound.cannot_ratio", { part: k, whole: of }));
-        continue;
-      }
-      const name = side === "empty" ? `${site.criterion.id}: ${w.empty} (0/0)` : `${site.criterion.id}: ${k}/${of} (${w[side]} ${num(line.P)}%)`;
-      record(name, describe(site), data, [site.criterion.id]);
-    }
-  };
+  /** What an operator's kit is given to build the boundary cases of one site. */
+  const siteContext = (site: Site): BoundaryContext => ({
+    args: site.args,
+    criterion: site.criterion.id,
+    solver,
+    probe: () => context(site, structuredClone(baseline.data)),
+    build: (apply) => build(site, apply),
+    record: (name, data) => record(name, describe(site), data, [site.criterion.id]),
+    skip: (detail) => skip(site.criterion.id, site.where, detail),
+    nameOf: (term) => nameOf(site.prefix, term),
+    num,
+    word: (which) => w[which],
+  });
 
   for (const c of d.criteria) {
     if (c.pending) continue;
-    for (const { where, rule } of criterionRules(c))
-      for (const site of findSites(set, c, where, rule)) {
-        if (COMPARISONS.has(site.op)) compareSite(site);
-        else if (SHARES.has(site.op)) shareSite(site);
-        else ratioSite(site);
-      }
+    for (const { where, rule } of criterionRules(c)) for (const site of findSites(set, c, where, rule)) KITS.get(site.op)!.boundary!(siteContext(site));
   }
 
   if (d.decision.method === "points") pointsCases();

@@ -1,45 +1,34 @@
 /**
  * Making a unit's data satisfy (or not) a rule: the engine behind generated units and boundary cases. It edits
- * data in place, as little as it can, following the rule's structure (and, or, comparisons with literals, `in`,
- * quantifiers over lists, shares and ratios, counts, derived values). It never decides anything: whatever it
- * builds is evaluated afterwards, and the evaluation is the truth that case files record.
+ * data in place, as little as it can, following the rule's structure. How each operator is made true or false,
+ * or set to a value, is that operator's strategy in its family's file (`src/logic/ops/`, the `*_KIT` exports,
+ * see `ops/kit.ts`); this module holds what is about the data rather than an operator: records, lists, the
+ * inputs by their declared type, derived values looked through. It never decides anything: whatever it builds
+ * is evaluated afterwards, and the evaluation is the truth that case files record.
  *
  * @module
  */
 import type { LoadedSet } from "../evaluate/load.js";
 import { runRule, truthy } from "../evaluate/run.js";
-import { exactPercent } from "../logic/exact.js";
 import { jsonLogicJsEngine } from "../logic/jsonlogic-js.js";
 import { OPERATORS } from "../logic/operators.js";
+import { COMPARE_KIT } from "../logic/ops/compare.js";
+import type { ListHandle, Scope, SolveContext, TermInfo, TestKit } from "../logic/ops/kit.js";
+import { LIST_KIT } from "../logic/ops/lists.js";
+import { LOGIC_KIT } from "../logic/ops/logic.js";
+import { RATIO_KIT } from "../logic/ops/ratio.js";
+import { VAR_KIT } from "../logic/ops/var.js";
 import { ruleParts, varPath } from "../logic/walk.js";
 import type { PreparedRule } from "../logic/engine.js";
+import { constraintPath, listScope } from "../schema/constraints.js";
 import type { InputSpec, Inputs } from "../schema/inputs.js";
 import type { Rule } from "../schema/rule.js";
 import { addDays, numberRange, randomValue, specAt, type RandomOptions, type Rng } from "./random.js";
 
-/** A record being edited, with the declarations of its fields. */
-export interface Scope {
-  readonly data: Record<string, unknown>;
-  readonly fields: Inputs;
-  /** The unit itself (where derived values live), rather than an item of a list. */
-  readonly root: boolean;
-  /** For an item of a list of plain values (e.g. titles of families), read as `{"var": ""}`: where it lives. */
-  readonly scalar?: { readonly list: unknown[]; readonly index: number; readonly spec: InputSpec };
-}
+/** Every operator's strategies for the test kit, from its family's file (`src/logic/ops/`). */
+export const KITS: ReadonlyMap<string, TestKit> = new Map(Object.entries({ ...VAR_KIT, ...LOGIC_KIT, ...COMPARE_KIT, ...LIST_KIT, ...RATIO_KIT }));
 
-/** A list inside the data, seen through the expression that names it (a `var`, a `filter` of one, a derived value). */
-export interface ListHandle {
-  /** The items currently in the list (for a filter, those that meet its condition). */
-  members(): Scope[];
-  /** Adds one item to the list and returns it. */
-  append(): Scope | undefined;
-  /** Removes an item from the list. */
-  remove(item: Scope): void;
-  /** Moves an item to the front of the list. */
-  moveToFront(item: Scope): void;
-  /** Makes the list hold exactly `n` items. */
-  resize(n: number): boolean;
-}
+export type { ListHandle, Scope, TermInfo };
 
 type Obj = Record<string, unknown>;
 
@@ -72,54 +61,34 @@ function getPath(data: Obj, path: string): unknown {
   return cur;
 }
 
-function compare(op: string, a: unknown, b: unknown): boolean {
-  const x = a as number;
-  const y = b as number;
-  switch (op) {
-    case "<":
-      return x < y;
-    case "<=":
-      return x <= y;
-    case ">":
-      return x > y;
-    case ">=":
-      return x >= y;
-    case "==":
-      // JsonLogic's == is JavaScript's loose equality.
-      return a == b;
-    case "===":
-      return a === b;
-    case "!=":
-      return a != b;
-    case "!==":
-      return a !== b;
+/** The fields of the records at a constraint's list path (`["thanhVien", "[]"]`), or of the unit for none. */
+function fieldsAt(inputs: Inputs, parts: readonly string[]): Inputs | undefined {
+  let fields: Inputs | undefined = inputs;
+  let spec: InputSpec | undefined;
+  for (const p of parts) {
+    if (p === "[]") {
+      if (spec?.type !== "array") return undefined;
+      spec = spec.items;
+    } else spec = fields && Object.hasOwn(fields, p) ? fields[p] : undefined;
+    fields = spec?.type === "object" ? spec.fields : undefined;
   }
-  return false;
+  return fields;
 }
 
-const FLIP: Record<string, string> = { "<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "===": "===", "!=": "!=", "!==": "!==" };
-const COMPARISONS = new Set(Object.keys(FLIP));
-
-/** The smallest step of a number, from its decimals: 1 for integers, 0.1 for 5 or 2.5, 0.01 for 2.55. */
-export function stepOf(value: number, integer: boolean): number {
-  if (integer) return 1;
-  const decimals = (String(value).split(".")[1] ?? "").length;
-  return 10 ** -Math.max(1, decimals);
+/** The records at a constraint's list path in the data: the unit itself, or every item of the list. */
+function recordsAt(data: unknown, parts: readonly string[]): Obj[] {
+  if (data === null || typeof data !== "object") return [];
+  if (parts.length === 0) return Array.isArray(data) ? [] : [data as Obj];
+  const [head, ...rest] = parts;
+  if (head === "[]") return Array.isArray(data) ? data.flatMap((item) => recordsAt(item, rest)) : [];
+  return Array.isArray(data) || !Object.hasOwn(data, head!) ? [] : recordsAt((data as Obj)[head!], rest);
 }
 
-/** Rounds away the floating-point noise of `a ± step`. */
-export function tidy(n: number): number {
-  return Number(n.toFixed(10));
-}
-
-/** The type of value a term (a `var` or a `count`) holds, and its range, when the solver can assign it. */
-interface TermInfo {
-  readonly kind: "integer" | "number" | "string" | "date" | "boolean";
-  readonly min?: number;
-  readonly max?: number;
-  readonly enum?: readonly string[];
-  readonly minDate?: string;
-  readonly maxDate?: string;
+/** Whether a number fits a declared number input's type and range. */
+function fitsSpec(spec: InputSpec | undefined, v: number): boolean {
+  if (spec?.type !== "integer" && spec?.type !== "number") return false;
+  const [lo, hi] = numberRange(spec);
+  return v >= lo && v <= hi && (spec.type === "number" || Number.isInteger(v));
 }
 
 /** Rules prepared for evaluation, shared by every solver (rules are immutable parts of loaded sets). */
@@ -129,12 +98,20 @@ const PREPARED = new WeakMap<object, PreparedRule>();
  * Edits unit data so rules come out as wanted. Every method edits in place and returns whether it believes
  * it succeeded; callers evaluate the result to know.
  */
-export class Solver {
+export class Solver implements SolveContext {
   private readonly derived: Readonly<Record<string, { rule: Rule }>>;
   /** While true, lists keep their length: only the fields of their items may change. */
   frozenLists = false;
   /** While true, a share of an empty group is left empty (not applicable) rather than given an item to meet it. */
   keepEmptyGroups = false;
+
+  /**
+   * The set's constraints (a part at most its whole), by the declaration of the record both sides sit in (the
+   * unit's inputs, or a list's items' fields), with both paths inside that record.
+   */
+  private readonly constraints = new Map<Inputs, { part: string; whole: string }[]>();
+  /** Where each constraint's records are, from the unit: the list path in parts (`[]` for the items), or none. */
+  private readonly holders: { parts: string[]; part: string; whole: string }[] = [];
 
   constructor(
     readonly set: LoadedSet,
@@ -142,6 +119,66 @@ export class Solver {
     private readonly random: RandomOptions = {},
   ) {
     this.derived = set.definition.derived;
+    for (const c of set.definition.constraints) {
+      const [part, whole] = c.atMost;
+      const scope = listScope(part);
+      const parts = scope === "" ? [] : constraintPath(scope);
+      const inner = (p: string) => (scope === "" ? p : p.slice(scope.length + 1));
+      const fields = fieldsAt(set.definition.inputs, parts);
+      if (!fields) continue;
+      const list = this.constraints.get(fields) ?? [];
+      list.push({ part: inner(part), whole: inner(whole) });
+      this.constraints.set(fields, list);
+      this.holders.push({ parts, part: inner(part), whole: inner(whole) });
+    }
+  }
+
+  /**
+   * Makes random data keep the set's constraints: a part above its whole is lowered to it (or, when its range
+   * forbids that, the whole raised to it). Real units keep them, and the data check refuses data that does not.
+   */
+  settle(data: Obj): Obj {
+    for (const h of this.holders)
+      for (const record of recordsAt(data, h.parts)) {
+        const part = getPath(record, h.part);
+        const whole = getPath(record, h.whole);
+        if (typeof part !== "number" || typeof whole !== "number" || part <= whole) continue;
+        const fields = fieldsAt(this.set.definition.inputs, h.parts)!;
+        if (fitsSpec(specAt(fields, h.part), whole)) setPath(record, h.part, whole);
+        else if (fitsSpec(specAt(fields, h.whole), part)) setPath(record, h.whole, part);
+      }
+    return data;
+  }
+
+  /** {@link settle} for one new record of a list, declared by `fields`. */
+  private settleRecord(record: Obj, fields: Inputs): void {
+    for (const { part, whole } of this.constraints.get(fields) ?? []) {
+      const p = getPath(record, part);
+      const w = getPath(record, whole);
+      if (typeof p === "number" && typeof w === "number" && p > w) {
+        if (fitsSpec(specAt(fields, part), w)) setPath(record, part, w);
+        else if (fitsSpec(specAt(fields, whole), p)) setPath(record, whole, p);
+      }
+    }
+  }
+
+  /**
+   * The edits that keep the constraints when `path` of a record declared by `fields` is set to `value`: the
+   * whole raised to a part written above it, the parts above a whole written lowered to it. Undefined when a
+   * range forbids them.
+   */
+  private keeping(path: string, value: unknown, record: Obj, fields: Inputs): [string, number][] | undefined {
+    const rules = this.constraints.get(fields);
+    const edits: [string, number][] = [];
+    if (!rules || typeof value !== "number") return edits;
+    for (const { part, whole } of rules) {
+      const other = path === part ? whole : path === whole ? part : undefined;
+      const v = other === undefined ? undefined : getPath(record, other);
+      if (typeof v !== "number" || (path === part ? value <= v : v <= value)) continue;
+      if (!fitsSpec(specAt(fields, other!), value)) return undefined;
+      edits.push([other!, value]);
+    }
+    return edits;
   }
 
   /** A scope over the unit's data. */
@@ -175,7 +212,8 @@ export class Solver {
     return outcome.kind === "value" ? { value: outcome.value } : undefined;
   }
 
-  private holds(rule: Rule, scope: Scope, want: boolean): boolean {
+  /** Whether the rule's truthiness is `want` already. */
+  holds(rule: Rule, scope: Scope, want: boolean): boolean {
     const v = this.valueOf(rule, scope);
     return v !== undefined && truthy(v.value) === want;
   }
@@ -185,20 +223,28 @@ export class Solver {
     return path === "" && scope.scalar ? scope.scalar.spec : specAt(scope.fields, path);
   }
 
-  private write(path: string, value: unknown, scope: Scope): void {
-    if (path === "" && scope.scalar) scope.scalar.list[scope.scalar.index] = value;
-    else setPath(scope.data, path, value);
+  /** Writes a value, keeping the set's constraints; false (nothing written) when they forbid it. */
+  private write(path: string, value: unknown, scope: Scope): boolean {
+    if (path === "" && scope.scalar) {
+      scope.scalar.list[scope.scalar.index] = value;
+      return true;
+    }
+    const edits = this.keeping(path, value, scope.data, scope.fields);
+    if (!edits) return false;
+    setPath(scope.data, path, value);
+    for (const [p, v] of edits) setPath(scope.data, p, v);
     // A level of a title held at levels: levels are cumulative, so the levels below a level held are held, and
     // those above a level not held are not.
     const dot = path.lastIndexOf(".");
-    if (dot < 0 || typeof value !== "boolean") return;
+    if (dot < 0 || typeof value !== "boolean") return true;
     const title = this.specOf(path.slice(0, dot), scope);
-    if (title?.type !== "title" || !title.levels) return;
+    if (title?.type !== "title" || !title.levels) return true;
     const record = getPath(scope.data, path.slice(0, dot)) as Obj;
     const at = title.levels.indexOf(path.slice(dot + 1));
     title.levels.forEach((l, i) => {
       if (value ? i < at : i > at) record[l] = value;
     });
+    return true;
   }
 
   private isDerived(path: string, scope: Scope): string | undefined {
@@ -206,32 +252,32 @@ export class Solver {
     return scope.root && Object.hasOwn(this.derived, head) && !Object.hasOwn(scope.fields, head) ? head : undefined;
   }
 
-  /** What kind of value a term holds, when it is a `var` of a declared scalar input or a `count`. */
+  /** What kind of value a term holds, when the solver can set it (a `var` of a scalar input, a `count`, a `sum`). */
   termInfo(term: Rule, scope: Scope): TermInfo | undefined {
-    const p = varPath(term);
-    if (p !== undefined) {
-      const d = this.isDerived(p, scope);
-      if (d) return p === d ? this.termInfo(this.derived[d]!.rule, scope) : undefined;
-      const spec = this.specOf(p, scope);
-      if (!spec) return undefined;
-      switch (spec.type) {
-        case "integer":
-        case "number":
-          return { kind: spec.type, ...(spec.min !== undefined ? { min: spec.min } : {}), ...(spec.max !== undefined ? { max: spec.max } : {}) };
-        case "string":
-          return { kind: "string", ...(spec.enum ? { enum: spec.enum.map((s) => s.normalize("NFC")) } : {}) };
-        case "date":
-          return { kind: "date", ...(spec.min !== undefined ? { minDate: spec.min } : {}), ...(spec.max !== undefined ? { maxDate: spec.max } : {}) };
-        case "boolean":
-        case "title":
-          return { kind: "boolean" };
-        default:
-          return undefined;
-      }
-    }
     const o = operation(term);
-    if (o && o.op === "count") return { kind: "integer", min: 0 };
-    return undefined;
+    return o && KITS.get(o.op)?.term?.(o.args, this, scope);
+  }
+
+  /** `var`: what the input (or derived value) at a path holds. */
+  inputTerm(p: string, scope: Scope): TermInfo | undefined {
+    const d = this.isDerived(p, scope);
+    if (d) return p === d ? this.termInfo(this.derived[d]!.rule, scope) : undefined;
+    const spec = this.specOf(p, scope);
+    if (!spec) return undefined;
+    switch (spec.type) {
+      case "integer":
+      case "number":
+        return { kind: spec.type, ...(spec.min !== undefined ? { min: spec.min } : {}), ...(spec.max !== undefined ? { max: spec.max } : {}) };
+      case "string":
+        return { kind: "string", ...(spec.enum ? { enum: spec.enum.map((s) => s.normalize("NFC")) } : {}) };
+      case "date":
+        return { kind: "date", ...(spec.min !== undefined ? { minDate: spec.min } : {}), ...(spec.max !== undefined ? { maxDate: spec.max } : {}) };
+      case "boolean":
+      case "title":
+        return { kind: "boolean" };
+      default:
+        return undefined;
+    }
   }
 
   /** Whether a value fits a term's declared type and range. */
@@ -255,72 +301,34 @@ export class Solver {
     }
   }
 
-  /** Sets a term (a `var` of a scalar input, a derived value that is one, or a `count`) to a value. */
+  /** Sets a term (a `var` of a scalar input, a derived value that is one, a `count`, a `sum`) to a value. */
   assign(term: Rule, value: unknown, scope: Scope): boolean {
     const info = this.termInfo(term, scope);
     if (!info || !this.fits(info, value)) return false;
-    const p = varPath(term);
-    if (p !== undefined) {
-      const d = this.isDerived(p, scope);
-      if (d) return this.assign(this.derived[d]!.rule, value, scope);
-      this.write(p, value, scope);
-      return true;
-    }
     const o = operation(term)!;
-    return this.setCount(o.args[0]!, value as number, o.args[1], scope);
+    return KITS.get(o.op)?.assign?.(o.args, value, this, scope) ?? false;
   }
 
-  /** Makes `count` of a list (with an optional condition) equal `k`. */
-  setCount(list: Rule, k: number, cond: Rule | undefined, scope: Scope): boolean {
-    const h = this.list(list, scope);
-    if (!h) return false;
-    if (cond === undefined) return h.resize(k);
-    let members = h.members();
-    while (members.length < k) {
-      if (!h.append()) return false;
-      members = h.members();
-    }
-    let ok = true;
-    members.forEach((m, i) => {
-      ok = this.force(cond, i < k, m) && ok;
-    });
-    return ok;
+  /** `var`: sets the input (or derived value) at a path. */
+  setInput(p: string, value: unknown, scope: Scope): boolean {
+    const d = this.isDerived(p, scope);
+    if (d) return this.assign(this.derived[d]!.rule, value, scope);
+    return this.write(p, value, scope);
   }
 
   /** A handle on the list an expression names, or undefined when it is not a list the solver can edit. */
   list(expr: Rule, scope: Scope): ListHandle | undefined {
-    const p = varPath(expr);
-    if (p !== undefined) {
-      const d = this.isDerived(p, scope);
-      if (d) return p === d ? this.list(this.derived[d]!.rule, scope) : undefined;
-      const spec = this.specOf(p, scope);
-      if (!spec || spec.type !== "array" || spec.items.type === "array") return undefined;
-      return this.arrayHandle(scope, p, spec);
-    }
     const o = operation(expr);
-    if (o && o.op === "filter") {
-      const base = this.list(o.args[0]!, scope);
-      const cond = o.args[1]!;
-      if (!base) return undefined;
-      const members = () => base.members().filter((m) => this.holds(cond, m, true));
-      const append = () => {
-        const item = base.append();
-        return item && this.force(cond, true, item) ? item : undefined;
-      };
-      return {
-        members,
-        append,
-        remove: (m) => base.remove(m),
-        moveToFront: (m) => base.moveToFront(m),
-        resize: (n) => {
-          // Items of the list that are not members stay: they do not count. Last first, so positions hold.
-          for (const m of members().slice(n).reverse()) base.remove(m);
-          while (members().length < n) if (!append()) return false;
-          return members().length === n;
-        },
-      };
-    }
-    return undefined;
+    return o && KITS.get(o.op)?.list?.(o.args, this, scope);
+  }
+
+  /** `var`: the list input (or derived list) at a path. */
+  inputList(p: string, scope: Scope): ListHandle | undefined {
+    const d = this.isDerived(p, scope);
+    if (d) return p === d ? this.list(this.derived[d]!.rule, scope) : undefined;
+    const spec = this.specOf(p, scope);
+    if (!spec || spec.type !== "array" || spec.items.type === "array") return undefined;
+    return this.arrayHandle(scope, p, spec);
   }
 
   private arrayHandle(scope: Scope, path: string, spec: Extract<InputSpec, { type: "array" }>): ListHandle {
@@ -341,10 +349,17 @@ export class Solver {
         : a.map((_, index) => ({ data: {}, fields: {}, root: false, scalar: { list: a, index, spec: items } }));
     const fresh = (): unknown => {
       const model = arr().find((x) => (items.type === "object" ? isRecord(x) : x !== null && x !== undefined));
-      return model !== undefined ? structuredClone(model) : randomValue(items, this.rng, this.random);
+      if (model !== undefined) return structuredClone(model);
+      const item = randomValue(items, this.rng, this.random);
+      if (items.type === "object" && isRecord(item)) this.settleRecord(item, items.fields);
+      return item;
     };
     return {
       members: () => scopes(arr()),
+      model: () =>
+        items.type === "object"
+          ? { data: {}, fields: items.fields, root: false }
+          : { data: {}, fields: {}, root: false, scalar: { list: [undefined], index: 0, spec: items } },
       append: () => {
         const a = arr();
         if (this.frozenLists || (spec.maxItems !== undefined && a.length >= spec.maxItems)) return undefined;
@@ -383,56 +398,15 @@ export class Solver {
     if (Array.isArray(rule)) return rule.length > 0 === want;
     const o = operation(rule);
     if (!o) return false;
-    const { op, args } = o;
-    switch (op) {
-      case "var":
-        return this.forceVar(rule, want, scope);
-      case "!":
-        return this.force(args[0]!, !want, scope);
-      case "!!":
-        return this.force(args[0]!, want, scope);
-      case "and":
-        if (want) return args.every((a) => this.force(a, true, scope));
-        if (this.holds(rule, scope, false)) return true;
-        return args.some((a) => this.force(a, false, scope));
-      case "or":
-        if (!want) return args.every((a) => this.force(a, false, scope));
-        if (this.holds(rule, scope, true)) return true;
-        return args.some((a) => this.force(a, true, scope));
-      case "if":
-        return this.forceIf(args, want, scope);
-      case "in":
-        return this.holds(rule, scope, want) || this.forceIn(args, want, scope);
-      case "some":
-      case "all":
-      case "none":
-      case "filter":
-        return this.holds(rule, scope, want) || this.forceQuantifier(op, args, want, scope);
-      case "count":
-        return this.setCount(args[0]!, want ? Math.max(1, this.countOf(rule, scope)) : 0, args[1], scope);
-      case "shareAtLeast":
-      case "shareAtMost":
-        return this.holds(rule, scope, want) || this.forceShare(op === "shareAtLeast", args, want, scope);
-      case "ratioAtLeast":
-      case "ratioAtMost":
-        return this.holds(rule, scope, want) || this.forceRatio(op === "ratioAtLeast", args, want, scope);
-      default:
-        if (COMPARISONS.has(op)) return this.holds(rule, scope, want) || this.forceCompare(op, args, want, scope);
-        return this.holds(rule, scope, want);
-    }
+    const force = KITS.get(o.op)?.force;
+    return force ? force(o.args, want, this, scope, rule) : this.holds(rule, scope, want);
   }
 
-  private countOf(rule: Rule, scope: Scope): number {
-    const v = this.valueOf(rule, scope);
-    return typeof v?.value === "number" ? v.value : 0;
-  }
-
-  private forceVar(rule: Rule, want: boolean, scope: Scope): boolean {
-    const path = varPath(rule);
-    if (path === undefined) return false;
+  /** `var`: edits the input (or derived value) at a path so it reads as `want`, by its declared type. */
+  forceInput(path: string, want: boolean, scope: Scope, read: Rule): boolean {
     const d = this.isDerived(path, scope);
     if (d) return path === d && this.force(this.derived[d]!.rule, want, scope);
-    if (this.holds(rule, scope, want)) return true;
+    if (this.holds(read, scope, want)) return true;
     const spec = this.specOf(path, scope);
     if (!spec) return false;
     let value: unknown;
@@ -461,7 +435,7 @@ export class Solver {
         value = randomValue(spec, this.rng);
         break;
       case "array": {
-        const h = this.list(rule, scope);
+        const h = this.inputList(path, scope);
         return h !== undefined && h.resize(want ? Math.max(1, spec.minItems ?? 1) : 0);
       }
       case "object":
@@ -469,159 +443,30 @@ export class Solver {
         value = randomValue(spec, this.rng, this.random);
         break;
     }
-    this.write(path, value, scope);
-    return true;
+    return this.write(path, value, scope);
   }
 
-  private forceIf(args: Rule[], want: boolean, scope: Scope): boolean {
-    if (args.length === 0) return !want;
-    if (args.length === 1) return this.force(args[0]!, want, scope);
-    const [cond, then, ...rest] = args;
-    if (this.holds(cond!, scope, true) && this.force(then!, want, scope)) return true;
-    if (this.force(cond!, true, scope) && this.force(then!, want, scope)) return true;
-    return this.force(cond!, false, scope) && this.forceIf(rest, want, scope);
-  }
-
-  private forceIn(args: Rule[], want: boolean, scope: Scope): boolean {
-    const [needle, hay] = args;
-    if (!Array.isArray(hay) || !hay.every(isLiteral)) return false;
-    const info = this.termInfo(needle!, scope);
-    if (!info) return false;
-    const norm = (v: unknown) => (typeof v === "string" ? v.normalize("NFC") : v);
-    const listed = hay.map(norm);
-    const current = this.valueOf(needle!, scope);
-    if (current && listed.includes(norm(current.value) as never) === want) return true;
-    const candidates: unknown[] = want ? listed : (info.enum ?? ["(khác)"]).filter((v) => !listed.includes(v as never));
-    const v = candidates.find((c) => this.fits(info, c));
-    return v !== undefined && this.assign(needle!, v, scope);
-  }
-
-  private forceQuantifier(op: string, args: Rule[], want: boolean, scope: Scope): boolean {
-    const h = this.list(args[0]!, scope);
-    const cond = args[1]!;
-    if (!h) return false;
-    // "filter" and "some" are true when some item meets the condition; "none" is the opposite; "all" needs every
-    // item, and a non-empty list.
-    const some = op === "some" || op === "filter" ? want : op === "none" ? !want : undefined;
-    if (some !== undefined) {
-      if (!some) return h.members().every((m) => this.force(cond, false, m));
-      if (h.members().some((m) => this.holds(cond, m, true))) return true;
-      const first = h.members()[0] ?? h.append();
-      return first !== undefined && this.force(cond, true, first);
-    }
-    if (want) {
-      if (h.members().length === 0 && !h.append()) return false;
-      return h.members().every((m) => this.force(cond, true, m));
-    }
-    const members = h.members();
-    if (members.length === 0) return true;
-    if (members.some((m) => this.holds(cond, m, false))) return true;
-    return this.force(cond, false, members[0]!);
-  }
-
-  /**
-   * Sets a share's list so that exactly `k` of its counted items meet the condition: the first `excluded` items
-   * are excluded (and miss the condition), the others are counted.
-   */
-  shareTo(args: Rule[], k: number, scope: Scope, excluded = 0): boolean {
-    const [, list, cond, exclude] = args;
-    const h = this.list(list!, scope);
-    if (!h || (excluded > 0 && exclude === undefined)) return false;
-    let ok = true;
-    h.members().forEach((m, i) => {
-      const out = i < excluded;
-      if (exclude !== undefined) ok = this.force(exclude, out, m) && ok;
-      ok = this.force(cond!, !out && i - excluded < k, m) && ok;
-    });
-    return ok;
-  }
-
-  private forceShare(atLeast: boolean, args: Rule[], want: boolean, scope: Scope): boolean {
-    const p = typeof args[0] === "number" ? exactPercent(args[0]) : undefined;
-    const h = this.list(args[1]!, scope);
-    if (!p || !h) return false;
-    if (h.members().length === 0 && (this.keepEmptyGroups || !h.append())) return false;
-    const n = h.members().length;
-    // Met: every item meets the condition (at least) or none does (at most), as a unit that clearly meets it
-    // would. Not met: as few items changed as it takes.
-    const k = want ? (atLeast ? n : 0) : meetingCount(atLeast, false, p, n);
-    return k !== undefined && this.shareTo(args, k, scope);
-  }
-
-  private forceRatio(atLeast: boolean, args: Rule[], want: boolean, scope: Scope): boolean {
-    const [part, whole, percent] = args;
-    const p = typeof percent === "number" ? exactPercent(percent) : undefined;
-    if (!p) return false;
-    const current = this.valueOf(whole!, scope)?.value;
-    const w = typeof current === "number" && Number.isInteger(current) && current > 0 ? current : 10;
-    const k = want ? (atLeast ? w : 0) : meetingCount(atLeast, false, p, w);
-    if (k === undefined) return false;
-    if (current !== w && !this.assign(whole!, w, scope)) return false;
-    return this.assign(part!, k, scope);
-  }
-
-  /** Candidate values of a term near a literal, nearest first. */
-  near(info: TermInfo, literal: unknown): unknown[] {
-    if ((info.kind === "integer" || info.kind === "number") && typeof literal === "number") {
-      const step = stepOf(literal, info.kind === "integer");
-      const base = info.kind === "integer" ? Math.ceil(literal) : literal;
-      const out = [base, tidy(base - step), tidy(base + step), Math.floor(literal), tidy(base + 2 * step), tidy(base - 2 * step)];
-      if (info.min !== undefined) out.push(info.min);
-      if (info.max !== undefined) out.push(info.max);
-      return out;
-    }
-    if (info.kind === "date" && typeof literal === "string" && /^\d{4}-\d{2}-\d{2}$/.test(literal)) return [literal, addDays(literal, -1), addDays(literal, 1)];
-    if (info.kind === "string") return [literal, ...(info.enum ?? [])];
-    if (info.kind === "boolean") return [literal, true, false];
-    return [literal];
-  }
-
-  private forceCompare(op: string, args: Rule[], want: boolean, scope: Scope): boolean {
-    if (args.length === 3) {
-      // Between: a op x op b, with x the term.
-      const [a, x, b] = args;
-      const info = this.termInfo(x!, scope);
-      const lo = this.valueOf(a!, scope)?.value;
-      const hi = this.valueOf(b!, scope)?.value;
-      if (!info || lo === undefined || hi === undefined) return false;
-      const test = (v: unknown) => compare(op, lo, v) && compare(op, v, hi);
-      const current = this.valueOf(x!, scope);
-      if (current && test(current.value) === want) return true;
-      const v = [...this.near(info, lo), ...this.near(info, hi)].find((c) => this.fits(info, c) && test(c) === want);
-      return v !== undefined && this.assign(x!, v, scope);
-    }
-    const [left, right] = args;
-    for (const [term, other, o] of [
-      [left!, right!, op],
-      [right!, left!, FLIP[op]!],
-    ] as const) {
-      const info = this.termInfo(term, scope);
-      if (!info) continue;
-      const lit = this.valueOf(other, scope)?.value;
-      if (lit === undefined) continue;
-      const current = this.valueOf(term, scope);
-      if (current && compare(o, current.value, lit) === want) return true;
-      const v = this.near(info, lit).find((c) => this.fits(info, c) && compare(o, c, lit) === want);
-      if (v !== undefined && this.assign(term, v, scope)) return true;
-    }
-    return false;
+  /** The next or previous calendar day of a `YYYY-MM-DD` date. */
+  addDays(date: string, days: number): string {
+    return addDays(date, days);
   }
 
   /**
    * The one item whose per-item condition is to decide a scoped operator, with the list arranged so it does:
-   * for `filter`, `some` and `none`, the item comes first and no other item meets the condition (items that do not
-   * meet it stay, e.g. the adults when the filter picks children); for `all`, the first item (the others meet it
-   * already); for shares and counts, the list is cut to that one item. With `arrange` false the list is left as
+   * as the operator's kit says (`focus`): the first item meeting the condition comes first and no other item meets
+   * it (`filter`, `some`, `none`: items that do not meet it stay, e.g. the adults when the filter picks children);
+   * the first item (`all`: the others meet it already); or the list cut to one item (counts, sums, shares). With `arrange` false the list is left as
    * it is and the first item returned, so a second call finds the same item.
    */
   focusItem(op: string, args: Rule[], scope: Scope, arrange = true): Scope | undefined {
     const info = OPERATORS.get(op);
-    if (!info || info.kind !== "scoped") return undefined;
+    const focus = KITS.get(op)?.focus;
+    if (!info || info.kind !== "scoped" || !focus) return undefined;
     const h = this.list(args[info.list ?? 0]!, scope);
     if (!h) return undefined;
     if (h.members().length === 0) h.append();
-    if (!arrange || op === "all") return h.members()[0];
-    if (op === "filter" || op === "some" || op === "none") {
+    if (!arrange || focus === "first") return h.members()[0];
+    if (focus === "meeting") {
       const cond = args[1]!;
       const meeting = h.members().filter((m) => this.holds(cond, m, true));
       if (meeting.length > 0) h.moveToFront(meeting[0]!);
@@ -631,20 +476,4 @@ export class Solver {
     h.resize(1);
     return h.members()[0];
   }
-}
-
-/**
- * How many of `n` items must meet a condition for a share "at least / at most P%" to come out `want`: the
- * fewest that meet it (at least, true), the most that miss it (at least, false), and so on. Undefined when no
- * count can (at least 0% is never false).
- */
-export function meetingCount(atLeast: boolean, want: boolean, p: { units: bigint; scale: bigint }, n: number): number | undefined {
-  const num = p.units * BigInt(n);
-  const den = p.scale * 100n;
-  const ceil = Number((num + den - 1n) / den);
-  const floor = Number(num / den);
-  let k: number;
-  if (atLeast) k = want ? ceil : ceil - 1;
-  else k = want ? floor : floor + 1;
-  return k >= 0 && k <= n ? k : undefined;
 }

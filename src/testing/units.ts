@@ -14,7 +14,7 @@ import type { Inputs } from "../schema/inputs.js";
 import type { Result } from "../schema/result.js";
 import type { Rule } from "../schema/rule.js";
 import { createRng, randomRecord, type RandomOptions, type Rng } from "./random.js";
-import { operation, Solver, varPath } from "./solve.js";
+import { KITS, operation, Solver, varPath } from "./solve.js";
 
 type Obj = Record<string, unknown>;
 
@@ -69,8 +69,9 @@ export function listPrefix(set: LoadedSet, expr: Rule, prefix: string): string |
     return prefix === "" ? p : `${prefix}.${p}`;
   }
   const o = operation(expr);
-  if (o && o.op === "filter") return listPrefix(set, o.args[0]!, prefix);
-  return undefined;
+  // An operation whose value is some of a list's items (`filter`) names that list.
+  const of = o && KITS.get(o.op)?.itemsOf;
+  return of === undefined ? undefined : listPrefix(set, o!.args[of]!, prefix);
 }
 
 /** Every rule of a criterion: applies, rule, excludes, tiers and score. */
@@ -124,7 +125,7 @@ export class UnitMaker {
 
   /** Random data for every declared input. */
   random(rng: Rng = this.rng): Obj {
-    return randomRecord(this.set.definition.inputs, rng, this.options);
+    return this.solver.settle(randomRecord(this.set.definition.inputs, rng, this.options));
   }
 
   /** Evaluates data without explanations (the statuses and points are what generation needs). */
@@ -182,7 +183,7 @@ export class UnitMaker {
    */
   baseline(): { data: Obj; result: Result; unmet: string[] } {
     const rng = this.rng.fork("baseline");
-    const data = randomRecord(this.set.definition.inputs, rng, { ...this.options, listLength: this.options.listLength ?? [2, 3] });
+    const data = this.solver.settle(randomRecord(this.set.definition.inputs, rng, { ...this.options, listLength: this.options.listLength ?? [2, 3] }));
     const criteria = this.set.definition.criteria.filter((c) => !c.pending);
     let result = this.evaluate(data);
     for (let round = 0; round < 4; round++) {

@@ -73,6 +73,13 @@ function summarize(r: Result): Summary {
   return { statuses, earned: r.points!.earned, applicableMax: r.points!.applicableMax, verdict: r.verdict as "pass" | "fail", grade: r.grade?.id ?? null };
 }
 
+/** The comparable summary of `decide`'s answer. */
+function summarizeDecided(d: import("../../src/index.js").DecideResult): Summary {
+  let statuses = "";
+  for (const s of d.statuses) statuses += s === "not-applicable" ? "n" : s[0]!;
+  return { statuses, earned: d.earned!, applicableMax: d.applicableMax!, verdict: d.verdict as "pass" | "fail", grade: d.grade };
+}
+
 const same = (a: Summary, b: Summary) =>
   a.statuses === b.statuses && a.earned === b.earned && a.applicableMax === b.applicableMax && a.verdict === b.verdict && a.grade === b.grade;
 
@@ -234,6 +241,11 @@ function contenders<U>(
       run: (u) => lib.evaluate(generated, u, quiet).points!.earned,
     },
     {
+      name: "tieuchi decide (generated module)",
+      summary: (u) => summarizeDecided(lib.decide(generated, u)),
+      run: (u) => lib.decide(generated, u).earned!,
+    },
+    {
       name: "tieuchi compiled, messages in vi and en",
       summary: (u) => summarize(lib.evaluate(set, u)),
       run: (u) => {
@@ -312,6 +324,11 @@ if (wants("outside")) {
       name: "tieuchi generated module, statuses and points",
       summary: (u) => summarize(lib.evaluate(generated, u, quiet)),
       run: (u) => lib.evaluate(generated, u, quiet).points!.earned,
+    },
+    {
+      name: "tieuchi decide (generated module)",
+      summary: (u) => summarizeDecided(lib.decide(generated, u)),
+      run: (u) => lib.decide(generated, u).earned!,
     },
     {
       name: "tieuchi, vi and en explanations read",

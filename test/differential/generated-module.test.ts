@@ -3,7 +3,8 @@
  * json-logic-js: whole quiet results byte for byte (or the same error), on every shipped set the generator
  * covers and on random sets with random data; complete data takes the generated path, unusual data (absent,
  * null, wrong types, texts to normalise, unknown keys, getters' absence aside) is handed back and still gives
- * the same result. A module refuses another set.
+ * the same result. `decide` (the statuses-and-points form) answers what `evaluate`'s result says, on the module
+ * and on closures. A module refuses another set.
  */
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,7 +12,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { evaluate, generateModule, loadCriteriaSet, notGenerated, OptionsError, useGenerated, type LoadedSet } from "../../src/index.js";
+import { decide, evaluate, generateModule, loadCriteriaSet, notGenerated, OptionsError, useGenerated, type LoadedSet } from "../../src/index.js";
 import type { GeneratedModule } from "../../src/evaluate/generated.js";
 import type { InputSpec, Inputs } from "../../src/schema/inputs.js";
 import { generateUnits } from "../../src/testing/units.js";
@@ -34,6 +35,31 @@ async function moduleOf(loaded: LoadedSet): Promise<GeneratedModule> {
 function outcome(set: LoadedSet, data: unknown, engine: "compiled" | "json-logic-js" = "compiled"): string {
   try {
     return JSON.stringify(evaluate(set, data, { explain: false, engine })).replace('"evaluator":"json-logic-js"', '"evaluator":"compiled"');
+  } catch (e) {
+    return `${(e as Error).name}: ${(e as Error).message}`;
+  }
+}
+
+/** `decide`'s answer as JSON, or the error's class and message. */
+function decision(set: LoadedSet, data: unknown): string {
+  try {
+    return JSON.stringify(decide(set, data));
+  } catch (e) {
+    return `${(e as Error).name}: ${(e as Error).message}`;
+  }
+}
+
+/** What `decide` must answer: the quiet result of `evaluate`, read (or its error). */
+function decisionOfResult(set: LoadedSet, data: unknown): string {
+  try {
+    const r = evaluate(set, data, { explain: false });
+    return JSON.stringify({
+      verdict: r.verdict,
+      grade: r.grade?.id ?? null,
+      earned: r.points?.earned ?? null,
+      applicableMax: r.points?.applicableMax ?? null,
+      statuses: r.criteria.map((c) => c.status),
+    });
   } catch (e) {
     return `${(e as Error).name}: ${(e as Error).message}`;
   }
@@ -99,6 +125,10 @@ describe("generated evaluators, shipped sets", () => {
           n++;
           const want = outcome(reference, u);
           expect(outcome(generated, u)).toBe(want);
+          // decide, on the module and on closures: evaluate's result read.
+          const decided = decisionOfResult(reference, u);
+          expect(decision(generated, u)).toBe(decided);
+          expect(decision(reference, u)).toBe(decided);
           if (n % 5 === 0) expect(outcome(reference, u, "json-logic-js")).toBe(want);
         }
         let r;
@@ -126,6 +156,7 @@ describe("generated evaluators, shipped sets", () => {
     for (const f of outsideFamilies(3000, 99)) {
       expect(mod.run(f, out)).toBe(true);
       expect(outcome(generated, f)).toBe(outcome(reference, f));
+      expect(decision(generated, f)).toBe(decisionOfResult(reference, f));
     }
   });
 
@@ -299,6 +330,7 @@ describe("generated evaluators, random sets (fuzz)", () => {
             const want = outcome(reference, data);
             expect(outcome(generated, data)).toBe(want);
             expect(outcome(reference, data, "json-logic-js")).toBe(want);
+            expect(decision(generated, data)).toBe(decisionOfResult(reference, data));
             if (mod.run(data, out)) fastUnits++;
           }
         },

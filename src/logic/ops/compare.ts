@@ -5,11 +5,14 @@
  *
  * @module
  */
+import { msg } from "../../i18n/index.js";
 import type { Rule } from "../../schema/rule.js";
 import { applyBinary } from "../apply.js";
 import { between, compare, equality } from "../bounds.js";
 import { BOOLEAN } from "../types.js";
+import { ruleParts } from "../walk.js";
 import { BOOL, type Emitter, type Expr, refuse } from "./emit.js";
+import type { BoundaryContext, FamilyKit, Scope, SolveContext, TermInfo, TestKit } from "./kit.js";
 import type { Compiled, Operator } from "./types.js";
 
 /** A comparison of two operands, evaluated left to right: one closure per operator, no dispatch per call. */
@@ -204,3 +207,141 @@ export const COMPARE_FAMILY: readonly Operator[] = [
   lessThan("<", "Less than; with three arguments, strictly between."),
   lessThan("<=", "Less than or equal; with three arguments, between inclusive."),
 ];
+
+// ---------------------------------------------------------------------------------------------------------
+// The test kit's strategies (see kit.ts)
+
+/** The comparison seen from its other side: `a < b` is `b > a`. */
+const FLIP: Readonly<Record<string, string>> = { "<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "===": "===", "!=": "!=", "!==": "!==" };
+
+/** The smallest step of a number, from its decimals: 1 for integers, 0.1 for 5 or 2.5, 0.01 for 2.55. */
+export function stepOf(value: number, integer: boolean): number {
+  if (integer) return 1;
+  const decimals = (String(value).split(".")[1] ?? "").length;
+  return 10 ** -Math.max(1, decimals);
+}
+
+/** Rounds away the floating-point noise of `a ± step`. */
+export function tidy(n: number): number {
+  return Number(n.toFixed(10));
+}
+
+const isOp = (r: Rule | undefined): boolean => r !== undefined && ruleParts(r, true) !== undefined;
+
+/** Candidate values of a term near a literal, nearest first. */
+function near(info: TermInfo, literal: unknown, c: SolveContext): unknown[] {
+  if ((info.kind === "integer" || info.kind === "number") && typeof literal === "number") {
+    const step = stepOf(literal, info.kind === "integer");
+    const base = info.kind === "integer" ? Math.ceil(literal) : literal;
+    const out = [base, tidy(base - step), tidy(base + step), Math.floor(literal), tidy(base + 2 * step), tidy(base - 2 * step)];
+    if (info.min !== undefined) out.push(info.min);
+    if (info.max !== undefined) out.push(info.max);
+    return out;
+  }
+  if (info.kind === "date" && typeof literal === "string" && /^\d{4}-\d{2}-\d{2}$/.test(literal))
+    return [literal, c.addDays(literal, -1), c.addDays(literal, 1)];
+  if (info.kind === "string") return [literal, ...(info.enum ?? [])];
+  if (info.kind === "boolean") return [literal, true, false];
+  return [literal];
+}
+
+/** A term of the comparison (a side the solver can set) moved to the nearest value that makes it come out `want`. */
+function forceCompare(op: string, args: readonly Rule[], want: boolean, c: SolveContext, scope: Scope): boolean {
+  if (args.length === 3) {
+    // Between: a op x op b, with x the term.
+    const [a, x, b] = args;
+    const info = c.termInfo(x!, scope);
+    const lo = c.valueOf(a!, scope)?.value;
+    const hi = c.valueOf(b!, scope)?.value;
+    if (!info || lo === undefined || hi === undefined) return false;
+    const test = (v: unknown) => applyBinary(op, lo, v) && applyBinary(op, v, hi);
+    const current = c.valueOf(x!, scope);
+    if (current && test(current.value) === want) return true;
+    const v = [...near(info, lo, c), ...near(info, hi, c)].find((y) => c.fits(info, y) && test(y) === want);
+    return v !== undefined && c.assign(x!, v, scope);
+  }
+  const [left, right] = args;
+  for (const [term, other, o] of [
+    [left!, right!, op],
+    [right!, left!, FLIP[op]!],
+  ] as const) {
+    const info = c.termInfo(term, scope);
+    if (!info) continue;
+    const lit = c.valueOf(other, scope)?.value;
+    if (lit === undefined) continue;
+    const current = c.valueOf(term, scope);
+    if (current && applyBinary(o, current.value, lit) === want) return true;
+    const v = near(info, lit, c).find((y) => c.fits(info, y) && applyBinary(o, y, lit) === want);
+    if (v !== undefined && c.assign(term, v, scope)) return true;
+  }
+  return false;
+}
+
+/**
+ * A comparison's boundary cases: its term (a number, count, sum or date compared with a literal) at the literal,
+ * one step below and one step above (a step is the literal's last decimal, or a day). Equality with a text or a
+ * yes/no has no line to be near.
+ */
+function compareBoundary(c: BoundaryContext): void {
+  const args = c.args;
+  const lines: { term: Rule; literal: Rule }[] = [];
+  if (args.length === 3) lines.push({ term: args[1]!, literal: args[0]! }, { term: args[1]!, literal: args[2]! });
+  else {
+    const [a, b] = args;
+    if (isOp(a) && !isOp(b)) lines.push({ term: a!, literal: b! });
+    else if (isOp(b) && !isOp(a)) lines.push({ term: b!, literal: a! });
+  }
+  for (const line of lines) {
+    const scope = c.probe();
+    const info = scope && c.solver.termInfo(line.term, scope);
+    const L = line.literal;
+    if (!scope || !info) {
+      c.skip(msg("bound.cannot_set", { term: JSON.stringify(line.term), literal: JSON.stringify(L) }));
+      continue;
+    }
+    let values: ["at" | "below" | "above", unknown][];
+    if ((info.kind === "integer" || info.kind === "number") && typeof L === "number") {
+      const step = stepOf(L, info.kind === "integer");
+      const at = info.kind === "integer" ? Math.ceil(L) : L;
+      values = [
+        ["below", tidy(at - step)],
+        ["at", at],
+        ["above", tidy(at + step)],
+      ];
+    } else if (info.kind === "date" && typeof L === "string" && /^\d{4}-\d{2}-\d{2}$/.test(L)) {
+      values = [
+        ["below", c.solver.addDays(L, -1)],
+        ["at", L],
+        ["above", c.solver.addDays(L, 1)],
+      ];
+    } else continue;
+    const label = c.nameOf(line.term);
+    for (const [side, v] of values) {
+      const data = c.solver.fits(info, v) ? c.build((sc) => c.solver.assign(line.term, v, sc)) : undefined;
+      if (!data) {
+        c.skip(msg("bound.value", { label, value: String(v), why: c.solver.fits(info, v) ? "unset" : "range" }));
+        continue;
+      }
+      const shown = typeof v === "number" ? c.num(v) : String(v);
+      const lit = typeof L === "number" ? c.num(L) : String(L);
+      c.record(`${c.criterion}: ${label} = ${shown} (${c.word(side)} ${lit})`, data);
+    }
+  }
+}
+
+/** One comparison's strategies. */
+function compareKit(op: string): TestKit {
+  return { force: (args, want, c, scope, self) => c.holds(self, scope, want) || forceCompare(op, args, want, c, scope), boundary: compareBoundary };
+}
+
+/** The comparison family's test kit. */
+export const COMPARE_KIT: FamilyKit = {
+  "==": /* @__PURE__ */ compareKit("=="),
+  "===": /* @__PURE__ */ compareKit("==="),
+  "!=": /* @__PURE__ */ compareKit("!="),
+  "!==": /* @__PURE__ */ compareKit("!=="),
+  ">": /* @__PURE__ */ compareKit(">"),
+  ">=": /* @__PURE__ */ compareKit(">="),
+  "<": /* @__PURE__ */ compareKit("<"),
+  "<=": /* @__PURE__ */ compareKit("<="),
+};

@@ -37,6 +37,7 @@ import { ANY, BOOLEAN, DATE_LITERAL, describeType, INTEGER, isNumeric, NUMBER } 
 import { lit } from "../../json/literal.js";
 import { BOOL, COUNT, type Emitter, itemTest, itemValue, listOperand, NUM, refuse } from "./emit.js";
 import { isStatic, plainPath, readPlain, staticValue, truthyRead } from "./var.js";
+import type { FamilyKit, ListHandle, Scope, SolveContext, TermInfo, TestKit } from "./kit.js";
 import type { BoundsContext, BoundsFn, Compiled, CompileContext, CompiledTest, Operator, Sink } from "./types.js";
 
 /** `filter`: the items of the list that meet the condition (not a list: an empty one). */
@@ -428,3 +429,150 @@ export const LIST_FAMILY: readonly Operator[] = [
   countOp,
   sumOp,
 ];
+
+// ---------------------------------------------------------------------------------------------------------
+// The test kit's strategies (see kit.ts)
+
+/** `in`: the needle set to a value of the list (or, for false, to one outside it: of its declared set, else "(khác)"). */
+function forceIn(args: readonly Rule[], want: boolean, c: SolveContext, scope: Scope): boolean {
+  const [needle, hay] = args;
+  if (!Array.isArray(hay) || !hay.every((r) => r === null || typeof r !== "object")) return false;
+  const info = c.termInfo(needle!, scope);
+  if (!info) return false;
+  const norm = (v: unknown) => (typeof v === "string" ? v.normalize("NFC") : v);
+  const listed = hay.map(norm);
+  const current = c.valueOf(needle!, scope);
+  if (current && listed.includes(norm(current.value) as never) === want) return true;
+  const candidates: unknown[] = want ? listed : (info.enum ?? ["(khác)"]).filter((v) => !listed.includes(v as never));
+  const v = candidates.find((x) => c.fits(info, x));
+  return v !== undefined && c.assign(needle!, v, scope);
+}
+
+/**
+ * `filter` and `some` are true when some item meets the condition; `none` is the opposite; `all` needs every item,
+ * and a non-empty list.
+ */
+function forceQuantifier(op: string, args: readonly Rule[], want: boolean, c: SolveContext, scope: Scope): boolean {
+  const h = c.list(args[0]!, scope);
+  const cond = args[1]!;
+  if (!h) return false;
+  const some = op === "some" || op === "filter" ? want : op === "none" ? !want : undefined;
+  if (some !== undefined) {
+    if (!some) return h.members().every((m) => c.force(cond, false, m));
+    if (h.members().some((m) => c.holds(cond, m, true))) return true;
+    const first = h.members()[0] ?? h.append();
+    return first !== undefined && c.force(cond, true, first);
+  }
+  if (want) {
+    if (h.members().length === 0 && !h.append()) return false;
+    return h.members().every((m) => c.force(cond, true, m));
+  }
+  const members = h.members();
+  if (members.length === 0) return true;
+  if (members.some((m) => c.holds(cond, m, false))) return true;
+  return c.force(cond, false, members[0]!);
+}
+
+/** A quantifier's strategies: made true or false item by item; `focus` says which item a boundary case watches. */
+function quantifierKit(op: string, focus: "first" | "meeting"): TestKit {
+  return { force: (args, want, c, scope, self) => c.holds(self, scope, want) || forceQuantifier(op, args, want, c, scope), focus };
+}
+
+/** Makes `count` of a list (with an optional condition) equal `k`. */
+function setCount(list: Rule, k: number, cond: Rule | undefined, c: SolveContext, scope: Scope): boolean {
+  const h = c.list(list, scope);
+  if (!h) return false;
+  if (cond === undefined) return h.resize(k);
+  let members = h.members();
+  while (members.length < k) {
+    if (!h.append()) return false;
+    members = h.members();
+  }
+  let ok = true;
+  members.forEach((m, i) => {
+    ok = c.force(cond, i < k, m) && ok;
+  });
+  return ok;
+}
+
+/** `filter` as a list: the items of its list that meet its condition; items that do not, stay (they do not count). */
+function filterHandle(args: readonly Rule[], c: SolveContext, scope: Scope): ListHandle | undefined {
+  const base = c.list(args[0]!, scope);
+  const cond = args[1]!;
+  if (!base) return undefined;
+  const members = () => base.members().filter((m) => c.holds(cond, m, true));
+  const append = () => {
+    const item = base.append();
+    return item && c.force(cond, true, item) ? item : undefined;
+  };
+  return {
+    members,
+    append,
+    remove: (m) => base.remove(m),
+    moveToFront: (m) => base.moveToFront(m),
+    resize: (n) => {
+      // Last first, so positions hold.
+      for (const m of members().slice(n).reverse()) base.remove(m);
+      while (members().length < n) if (!append()) return false;
+      return members().length === n;
+    },
+    model: () => base.model(),
+  };
+}
+
+/**
+ * `sum` as a term: a number (a whole number when the items' value is one), at least 0 when every item's value is;
+ * set by putting the total on the first item and the least each other item can hold on the rest.
+ */
+function sumTerm(args: readonly Rule[], c: SolveContext, scope: Scope): TermInfo | undefined {
+  const h = c.list(args[0]!, scope);
+  const item = h && c.termInfo(args[1]!, h.model());
+  if (!item || (item.kind !== "integer" && item.kind !== "number")) return undefined;
+  return { kind: item.kind, ...(item.min !== undefined && item.min >= 0 ? { min: 0 } : {}), ...(item.max !== undefined && item.max <= 0 ? { max: 0 } : {}) };
+}
+
+function sumAssign(args: readonly Rule[], value: unknown, c: SolveContext, scope: Scope): boolean {
+  const h = c.list(args[0]!, scope);
+  const item = h && c.termInfo(args[1]!, h.model());
+  if (!h || !item || typeof value !== "number") return false;
+  if (h.members().length === 0 && value !== 0 && !h.append()) return false;
+  const [first, ...rest] = h.members();
+  if (!first) return value === 0;
+  const least = item.min !== undefined && item.min > 0 ? item.min : 0;
+  const ok = rest.every((m) => c.assign(args[1]!, least, m));
+  return c.assign(args[1]!, Number((value - least * rest.length).toFixed(10)), first) && ok;
+}
+
+/** The list family's test kit. */
+export const LIST_KIT: FamilyKit = {
+  in: { force: (args, want, c, scope, self) => c.holds(self, scope, want) || forceIn(args, want, c, scope) },
+  all: /* @__PURE__ */ quantifierKit("all", "first"),
+  some: /* @__PURE__ */ quantifierKit("some", "meeting"),
+  none: /* @__PURE__ */ quantifierKit("none", "meeting"),
+  filter: {
+    force: (args, want, c, scope, self) => c.holds(self, scope, want) || forceQuantifier("filter", args, want, c, scope),
+    focus: "meeting",
+    list: filterHandle,
+    itemsOf: 0,
+  },
+  count: {
+    force(args, want, c, scope, self) {
+      const n = c.valueOf(self, scope)?.value;
+      return setCount(args[0]!, want ? Math.max(1, typeof n === "number" ? n : 0) : 0, args[1], c, scope);
+    },
+    term: () => ({ kind: "integer", min: 0 }),
+    assign: (args, value, c, scope) => setCount(args[0]!, value as number, args[1], c, scope),
+    focus: "one",
+    name(args, c) {
+      const list = c.listLabel(args[0]!);
+      return list === undefined ? undefined : `${c.say(msg("bound.word", { which: "count" }))} ${list}`;
+    },
+  },
+  sum: {
+    force: (_args, want, c, scope, self) => c.holds(self, scope, want) || c.assign(self, want ? 1 : 0, scope),
+    term: sumTerm,
+    assign: sumAssign,
+    focus: "one",
+    name: (_args, c) => c.sentence(),
+  },
+};

@@ -11,6 +11,7 @@ import { andOr, ifThen, not } from "../bounds.js";
 import { BOOLEAN, sameKind, type ValueType } from "../types.js";
 import { ANY, BOOL, type Emitter, type Expr, type ExprType, truthyCode } from "./emit.js";
 import { plainPath, truthyRead, type PlainPath } from "./var.js";
+import type { FamilyKit, Scope, SolveContext } from "./kit.js";
 import type { BoundsFn, Compiled, CompileContext, CompiledTest, Operator, Sink } from "./types.js";
 
 /** When every argument is a variable with a plain path of one or two names, those paths; else undefined. */
@@ -334,3 +335,37 @@ export const LOGIC_FAMILY: readonly Operator[] = [
   notOp("!", "Logical not (JsonLogic truthiness: [] is false)."),
   notOp("!!", "Truthiness as a boolean."),
 ];
+
+// ---------------------------------------------------------------------------------------------------------
+// The test kit's strategies (see kit.ts)
+
+/** `if`: a branch that comes out as wanted, with its condition true and the conditions before it false. */
+function forceIf(args: readonly Rule[], want: boolean, c: SolveContext, scope: Scope): boolean {
+  if (args.length === 0) return !want;
+  if (args.length === 1) return c.force(args[0]!, want, scope);
+  const [cond, then, ...rest] = args;
+  if (c.holds(cond!, scope, true) && c.force(then!, want, scope)) return true;
+  if (c.force(cond!, true, scope) && c.force(then!, want, scope)) return true;
+  return c.force(cond!, false, scope) && forceIf(rest, want, c, scope);
+}
+
+/** The logic family's test kit: `and` true by every argument, false by one; `or` the other way round. */
+export const LOGIC_KIT: FamilyKit = {
+  "!": { force: (args, want, c, scope) => c.force(args[0]!, !want, scope) },
+  "!!": { force: (args, want, c, scope) => c.force(args[0]!, want, scope) },
+  and: {
+    force(args, want, c, scope, self) {
+      if (want) return args.every((a) => c.force(a, true, scope));
+      if (c.holds(self, scope, false)) return true;
+      return args.some((a) => c.force(a, false, scope));
+    },
+  },
+  or: {
+    force(args, want, c, scope, self) {
+      if (!want) return args.every((a) => c.force(a, false, scope));
+      if (c.holds(self, scope, true)) return true;
+      return args.some((a) => c.force(a, true, scope));
+    },
+  },
+  if: { force: forceIf },
+};

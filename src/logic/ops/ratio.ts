@@ -16,6 +16,7 @@ import { compareRatio, exactPercent } from "../exact.js";
 import { BOOLEAN } from "../types.js";
 import { counter, filterBy } from "./lists.js";
 import { BOOL, type Emitter, itemTest, listOperand, refuse } from "./emit.js";
+import type { BoundaryContext, FamilyKit, Scope, SolveContext } from "./kit.js";
 import type { Compiled, CompileContext, Operator, ReferenceHooks, Sink } from "./types.js";
 
 /** A percentage read once: its exact fraction as Numbers, and the largest whole for which Number math is exact. */
@@ -267,3 +268,177 @@ export const RATIO_FAMILY: readonly Operator[] = [
   ratioOp("ratioAtLeast", "[part, whole, P]: part is at least P% of whole, compared exactly in integers. Not applicable when whole is 0."),
   ratioOp("ratioAtMost", "[part, whole, P]: part is at most P% of whole, compared exactly. Not applicable when whole is 0."),
 ];
+
+// ---------------------------------------------------------------------------------------------------------
+// The test kit's strategies (see kit.ts)
+
+/**
+ * How many of `n` items must meet a condition for a share "at least / at most P%" to come out `want`: the
+ * fewest that meet it (at least, true), the most that miss it (at least, false), and so on. Undefined when no
+ * count can (at least 0% is never false).
+ */
+export function meetingCount(atLeast: boolean, want: boolean, p: { units: bigint; scale: bigint }, n: number): number | undefined {
+  const num = p.units * BigInt(n);
+  const den = p.scale * 100n;
+  const ceil = Number((num + den - 1n) / den);
+  const floor = Number(num / den);
+  let k: number;
+  if (atLeast) k = want ? ceil : ceil - 1;
+  else k = want ? floor : floor + 1;
+  return k >= 0 && k <= n ? k : undefined;
+}
+
+/** The smallest group of at least 2 items in which P% is a whole number of items (up to 100 items); else 10. */
+export function groupSizeFor(percent: number): number {
+  const p = exactPercent(percent);
+  if (!p) return 10;
+  for (let w = 2; w <= 100; w++) if ((p.units * BigInt(w)) % (p.scale * 100n) === 0n) return w;
+  return 10;
+}
+
+/**
+ * Sets a share's list so that exactly `k` of its counted items meet the condition: the first `excluded` items
+ * are excluded (and miss the condition), the others are counted.
+ */
+function shareTo(args: readonly Rule[], k: number, c: SolveContext, scope: Scope, excluded = 0): boolean {
+  const [, list, cond, exclude] = args;
+  const h = c.list(list!, scope);
+  if (!h || (excluded > 0 && exclude === undefined)) return false;
+  let ok = true;
+  h.members().forEach((m, i) => {
+    const out = i < excluded;
+    if (exclude !== undefined) ok = c.force(exclude, out, m) && ok;
+    ok = c.force(cond!, !out && i - excluded < k, m) && ok;
+  });
+  return ok;
+}
+
+/** Met: every item meets the condition (at least) or none does (at most), as a unit that clearly meets it would. Not met: as few items changed as it takes. */
+function forceShare(atLeast: boolean, args: readonly Rule[], want: boolean, c: SolveContext, scope: Scope): boolean {
+  const p = typeof args[0] === "number" ? exactPercent(args[0]) : undefined;
+  const h = c.list(args[1]!, scope);
+  if (!p || !h) return false;
+  if (h.members().length === 0 && (c.keepEmptyGroups || !h.append())) return false;
+  const n = h.members().length;
+  const k = want ? (atLeast ? n : 0) : meetingCount(atLeast, false, p, n);
+  return k !== undefined && shareTo(args, k, c, scope);
+}
+
+/** The whole kept when it is a positive count (else 10), and the part set against it. */
+function forceRatio(atLeast: boolean, args: readonly Rule[], want: boolean, c: SolveContext, scope: Scope): boolean {
+  const [part, whole, percent] = args;
+  const p = typeof percent === "number" ? exactPercent(percent) : undefined;
+  if (!p) return false;
+  const current = c.valueOf(whole!, scope)?.value;
+  const w = typeof current === "number" && Number.isInteger(current) && current > 0 ? current : 10;
+  const k = want ? (atLeast ? w : 0) : meetingCount(atLeast, false, p, w);
+  if (k === undefined) return false;
+  if (current !== w && !c.assign(whole!, w, scope)) return false;
+  return c.assign(part!, k, scope);
+}
+
+/** The group size, and how many items meet the condition on each side of a percentage's line (and in an empty group). */
+function percentSides(
+  c: BoundaryContext,
+  P: Rule | undefined,
+  atLeast: boolean,
+): { n: number; P: number; sides: ["at" | "below" | "above" | "empty", number][] } | undefined {
+  const p = typeof P === "number" ? exactPercent(P) : undefined;
+  if (!p || typeof P !== "number") {
+    c.skip(msg("bound.percent_not_literal"));
+    return undefined;
+  }
+  const n = groupSizeFor(P);
+  const at = meetingCount(atLeast, true, p, n)!;
+  const sides: ["at" | "below" | "above" | "empty", number][] = [
+    ["below", atLeast ? at - 1 : at + 1],
+    ["at", at],
+    ["above", atLeast ? at + 1 : at - 1],
+    ["empty", 0],
+  ];
+  return { n, P, sides: sides.filter(([, k]) => k >= 0 && k <= n) };
+}
+
+/**
+ * A share's boundary cases: in the smallest group where P% is whole, the count of items meeting the condition
+ * at the line, one below, one above; the empty group (or, for a list that must have items, its one item
+ * excluded); and at the line with one more item excluded.
+ */
+function shareBoundary(atLeast: boolean, c: BoundaryContext): void {
+  const [percent, list, , exclude] = c.args;
+  const line = percentSides(c, percent, atLeast);
+  if (!line) return;
+  const { n, P } = line;
+  const listName = c.nameOf(list!);
+  for (const [side, k] of line.sides) {
+    const size = side === "empty" ? 0 : n;
+    let data = c.build((scope) => {
+      const h = c.solver.list(list!, scope);
+      return h !== undefined && h.resize(size) && shareTo(c.args, k, c.solver, scope);
+    });
+    if (!data && side === "empty" && exclude !== undefined) {
+      // A list that must have items (minItems): the group is empty when its one item is excluded.
+      data = c.build((scope) => {
+        const h = c.solver.list(list!, scope);
+        return h !== undefined && h.resize(1) && shareTo(c.args, 0, c.solver, scope, 1);
+      });
+      if (data) {
+        c.record(`${c.criterion}: ${listName}: ${c.word("allExcluded")}`, data);
+        continue;
+      }
+    }
+    if (!data) {
+      c.skip(msg("bound.cannot_build", { list: listName, count: k, size }));
+      continue;
+    }
+    const name =
+      side === "empty" ? `${c.criterion}: ${listName}: ${c.word("empty")} (0)` : `${c.criterion}: ${k}/${n} ${listName} (${c.word(side)} ${c.num(P)}%)`;
+    c.record(name, data);
+    if (side === "at" && exclude !== undefined) {
+      const extra = c.build((scope) => {
+        const h = c.solver.list(list!, scope);
+        return h !== undefined && h.resize(n + 1) && shareTo(c.args, k, c.solver, scope, 1);
+      });
+      if (extra) c.record(`${c.criterion}: ${k}/${n} ${listName}, ${c.word("excluded")} (${c.word("at")} ${c.num(P)}%)`, extra);
+    }
+  }
+}
+
+/** A ratio's boundary cases: the part at the line, one below and one above, of the smallest whole where P% is whole; and 0 of 0. */
+function ratioBoundary(atLeast: boolean, c: BoundaryContext): void {
+  const [part, whole, percent] = c.args;
+  const line = percentSides(c, percent, atLeast);
+  if (!line) return;
+  for (const [side, k] of line.sides) {
+    const of = side === "empty" ? 0 : line.n;
+    const data = c.build((scope) => c.solver.assign(whole!, of, scope) && c.solver.assign(part!, k, scope));
+    if (!data) {
+      c.skip(msg("bound.cannot_ratio", { part: k, whole: of }));
+      continue;
+    }
+    const name = side === "empty" ? `${c.criterion}: ${c.word("empty")} (0/0)` : `${c.criterion}: ${k}/${of} (${c.word(side)} ${c.num(line.P)}%)`;
+    c.record(name, data);
+  }
+}
+
+/** The ratio family's test kit. */
+export const RATIO_KIT: FamilyKit = {
+  shareAtLeast: {
+    force: (args, want, c, scope, self) => c.holds(self, scope, want) || forceShare(true, args, want, c, scope),
+    focus: "one",
+    boundary: (c) => shareBoundary(true, c),
+  },
+  shareAtMost: {
+    force: (args, want, c, scope, self) => c.holds(self, scope, want) || forceShare(false, args, want, c, scope),
+    focus: "one",
+    boundary: (c) => shareBoundary(false, c),
+  },
+  ratioAtLeast: {
+    force: (args, want, c, scope, self) => c.holds(self, scope, want) || forceRatio(true, args, want, c, scope),
+    boundary: (c) => ratioBoundary(true, c),
+  },
+  ratioAtMost: {
+    force: (args, want, c, scope, self) => c.holds(self, scope, want) || forceRatio(false, args, want, c, scope),
+    boundary: (c) => ratioBoundary(false, c),
+  },
+};

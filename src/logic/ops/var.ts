@@ -15,8 +15,9 @@ import { lit } from "../../json/literal.js";
 import type { InputSpec } from "../../schema/inputs.js";
 import type { Rule } from "../../schema/rule.js";
 import { readBound, readOwn, specAt } from "../read-bounds.js";
-import { isOperation, ruleParts } from "../walk.js";
+import { isOperation, ruleParts, varArgsPath } from "../walk.js";
 import { BOOL, type Context, type Emitter, type Expr, type ExprType, NUM, refuse, STR } from "./emit.js";
+import type { FamilyKit } from "./kit.js";
 import type { Compiled, CompiledTest, CompileOptions, Operator, ReferenceHooks } from "./types.js";
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -318,3 +319,28 @@ const variable: Operator = {
 
 /** The `var` family. */
 export const VAR_FAMILY: readonly Operator[] = [variable];
+
+/**
+ * The `var` family's test kit: a variable is an input (or a derived value), which the solver edits by its declared
+ * type (a yes/no, a number in its range, a text of its set, a list of items).
+ */
+export const VAR_KIT: FamilyKit = {
+  var: {
+    force(args, want, c, scope, self) {
+      const path = varArgsPath(args);
+      return path !== undefined && c.forceInput(path, want, scope, self);
+    },
+    term(args, c, scope) {
+      const path = varArgsPath(args);
+      return path === undefined ? undefined : c.inputTerm(path, scope);
+    },
+    assign(args, value, c, scope) {
+      const path = varArgsPath(args);
+      return path !== undefined && c.setInput(path, value, scope);
+    },
+    list(args, c, scope) {
+      const path = varArgsPath(args);
+      return path === undefined ? undefined : c.inputList(path, scope);
+    },
+  },
+};
