@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
 import { loadCriteriaSet, renderCatalogue } from "../src/index.js";
-import { loadCriteriaDir } from "../src/node/index.js";
+import { findCriteriaFiles, loadCriteriaDir } from "../src/node/index.js";
 import { makeSet, ROOT, text } from "./helpers.js";
 
 function run(...args: string[]) {
@@ -111,6 +111,13 @@ describe("notes in the reader's language", () => {
       }
     }
     expect(count).toBe(185);
+  });
+
+  it('the shipped sets\' Vietnamese and tieuchi catalogue --lang vi never say "mã hóa" (officials read it as "encrypted")', () => {
+    const files = findCriteriaFiles(join(ROOT, "criteria"));
+    expect(files.length).toBeGreaterThan(0);
+    const texts = [...files.map((f) => readFileSync(f, "utf8")), run("catalogue", "--lang", "vi", "--sets", join(ROOT, "criteria")).out];
+    for (const text of texts) expect(text.normalize("NFC")).not.toMatch(/mã h(óa|oá)/i);
   });
 
   it("tieuchi catalogue --lang vi shows the shipped notes in Vietnamese, --lang en in English", () => {

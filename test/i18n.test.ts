@@ -120,6 +120,18 @@ for (const [part, SPEC, CATALOGUES] of PARTS) {
       }
       expect(same).toEqual([]);
     });
+
+    it('says "có quy tắc tính" for a criterion written as a rule, never "mã hóa" (which officials read as "encrypted")', () => {
+      const found: string[] = [];
+      for (const key of keys)
+        for (const params of combinations((SPEC as Record<string, ParamSpec>)[key]!)) {
+          const text = render(CATALOGUES.vi as unknown as Catalogue, key, params)
+            .text.normalize("NFC")
+            .toLowerCase();
+          if (/mã h(óa|oá)/.test(text)) found.push(`${key}: ${text}`);
+        }
+      expect([...new Set(found)]).toEqual([]);
+    });
   });
 }
 

@@ -371,6 +371,52 @@ describe("the explorer for officials, in Chromium", { timeout: 240_000 }, () => 
     expect(await p.inputValue('.unit-form [data-path="tenDonVi"] input')).toBe("Phòng Văn hóa");
   });
 
+  it("keeps a unit of 500 members short: members folded and drawn when opened, what is missing inside one marked and reachable", async () => {
+    const p = await open(`#/check/${SET}/${OLD}`);
+    const first = JSON.parse(readFileSync(DISTRICT, "utf8").split("\n")[0]!) as { data: { thanhVien: unknown[] } };
+    const members = first.data.thanhVien;
+    const data = { ...first.data, thanhVien: Array.from({ length: 500 }, (_, i) => structuredClone(members[i % members.length])) };
+    delete (data.thanhVien[299] as Record<string, unknown>).chapHanhKyLuat;
+    await p.click("#tab-json");
+    await p.fill("[data-test=json]", JSON.stringify(data));
+    const want = evaluate(dvht, data, { asOf: TODAY, allowOutOfForce: true });
+    await expect.poll(() => p.locator(".result-panel [data-test=result]").getAttribute("data-verdict")).toBe(want.verdict);
+    await p.click("#tab-form");
+    // 500 members, all folded (a list of more than 10 starts folded), none of their fields drawn yet.
+    const items = p.locator('.unit-form [data-path="thanhVien"] > [data-test=item]');
+    expect(await items.count()).toBe(500);
+    expect(await p.locator('.unit-form [data-path="thanhVien"] > details[open]').count()).toBe(0);
+    expect(await p.locator('.unit-form [data-path^="thanhVien["].field').count()).toBe(0);
+    expect(await p.evaluate('document.querySelectorAll(".unit-form *").length')).toBeLessThan(10_000);
+    // The member with a value missing says so while folded; "Còn thiếu" names the field by its labels.
+    expect(await p.locator('.unit-form [data-path="thanhVien[299]"]').getAttribute("class")).toContain("has-missing");
+    expect(await p.locator('.unit-form [data-path="thanhVien[298]"]').getAttribute("class")).not.toContain("has-missing");
+    const link = p.locator('[data-test=missing] li[data-path="thanhVien[299].chapHanhKyLuat"] button');
+    expect(await link.textContent()).toMatch(/^Thành viên #300 › chấp hành kỷ luật/);
+    // Following it opens that member, draws its fields, marks the one missing and puts the focus in it.
+    await link.click();
+    expect(await p.evaluate(FOCUSED_PATH)).toBe("thanhVien[299].chapHanhKyLuat");
+    expect(await p.locator('.unit-form [data-path="thanhVien[299]"]').getAttribute("open")).not.toBeNull();
+    const field = p.locator('.unit-form [data-path="thanhVien[299].chapHanhKyLuat"]');
+    expect(await field.getAttribute("class")).toContain("is-missing");
+    expect(await p.inputValue('.unit-form [data-path="thanhVien[299].hoTen"] input')).toBe((data.thanhVien[299] as { hoTen: string }).hoTen);
+    // Given, the verdict is the library's for the whole unit.
+    await field.locator("input[value=true]").check();
+    const filled = structuredClone(data);
+    (filled.thanhVien[299] as Record<string, unknown>).chapHanhKyLuat = true;
+    const after = evaluate(dvht, filled, { asOf: TODAY, allowOutOfForce: true });
+    await expect.poll(() => p.locator(".result-panel [data-test=result]").getAttribute("data-verdict")).toBe(after.verdict);
+    expect(await field.getAttribute("class")).not.toContain("is-missing");
+    // A member opened by hand is drawn with its data; only the members opened are.
+    await p.click('.unit-form [data-path="thanhVien[0]"] > summary');
+    expect(await p.inputValue('.unit-form [data-path="thanhVien[0].hoTen"] input')).toBe((data.thanhVien[0] as { hoTen: string }).hoTen);
+    expect(await p.locator('.unit-form [data-path="thanhVien"] > details[open]').count()).toBe(2);
+    await screenshots(p, "16-check-500-members");
+    await p.click("[data-test=clear]");
+    await p.waitForTimeout(1000);
+    await p.evaluate("localStorage.clear()");
+  });
+
   it("prints the assessment record (a PDF with every criterion) and saves the data beside the audit record for tieuchi verify", async () => {
     const p = await open(`#/check/${SET}/${OLD}`);
     const member = {

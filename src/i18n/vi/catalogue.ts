@@ -9,10 +9,10 @@ export const catalogue: Sentences<typeof CATALOGUE> = {
   "cat.intro": ({ sets, versions }) =>
     `${sets} bộ tiêu chí, ${versions} phiên bản. ` +
     "Mức hoàn thiện cho biết nội dung của một phiên bản lấy từ đâu: *đầy đủ, theo văn bản chính thức* khi mọi tiêu chí " +
-    "được mã hóa từ nguyên văn văn bản và trích điều khoản của nó; *đầy đủ, theo bản sao thứ cấp* khi mọi tiêu chí đã " +
-    "được mã hóa nhưng theo báo chí, văn bản tỉnh ban hành lại hoặc tài liệu tập huấn (ghi chú nói rõ những gì được suy ra); " +
-    "*chưa đầy đủ* khi có tiêu chí được liệt kê mà chưa tìm được nội dung (chưa mã hóa) hoặc chưa biết một con số mà cách " +
-    "xếp loại cần. Tiêu chí chưa mã hóa luôn được đánh giá là thiếu dữ liệu, nên một phiên bản chưa đầy đủ có thể kết luận " +
+    "đã có quy tắc tính lấy từ nguyên văn văn bản và trích điều khoản của nó; *đầy đủ, theo bản sao thứ cấp* khi mọi tiêu chí " +
+    "đã có quy tắc tính nhưng theo báo chí, văn bản tỉnh ban hành lại hoặc tài liệu tập huấn (ghi chú nói rõ những gì được suy ra); " +
+    "*chưa đầy đủ* khi có tiêu chí được liệt kê mà chưa tìm được nội dung (chưa có quy tắc tính) hoặc chưa biết một con số mà cách " +
+    "xếp loại cần. Tiêu chí chưa có quy tắc tính luôn được đánh giá là thiếu dữ liệu, nên một phiên bản chưa đầy đủ có thể kết luận " +
     "«chưa đạt» hoặc «chưa đủ dữ liệu» nhưng không bao giờ kết luận «đạt». Ngày viết theo dạng ngày/tháng/năm.",
   "cat.column": ({ column }) =>
     ({
@@ -37,16 +37,16 @@ export const catalogue: Sentences<typeof CATALOGUE> = {
       criteria: "Tiêu chí",
       completeness: "Mức hoàn thiện",
       procedure: "Thủ tục",
-      pending: "Chưa mã hóa",
+      pending: "Chưa có quy tắc tính",
       notes: "Ghi chú",
       references: "Văn bản liên quan",
       file: "Tệp",
     })[field],
   "cat.completeness": ({ level }) => COMPLETENESS[level],
-  "cat.pending_count": ({ count }) => `${count} tiêu chí chưa mã hóa`,
+  "cat.pending_count": ({ count }) => `${count} tiêu chí chưa có quy tắc tính`,
   "cat.in_force": ({ from, to }) => (to === undefined ? `từ ${from}` : `${from} – ${to}`),
   "cat.signed": ({ issuer, date }) => `${issuer}, ký ngày ${date}`,
-  "cat.criteria_count": ({ total, encoded, pending }) => `${total} (${encoded} đã mã hóa, ${pending} chưa mã hóa)`,
+  "cat.criteria_count": ({ total, encoded, pending }) => `${total} (${encoded} đã có quy tắc tính, ${pending} chưa có)`,
   "cat.decision_points": ({ passMark, max, grades }) =>
     `tính điểm: ${passMark === undefined ? "chưa biết mức điểm đạt (không bao giờ kết luận đạt)" : `đạt từ ${passMark}`} trên ${max} điểm${
       grades.length ? `; xếp loại ${grades.join(", ")}` : ""

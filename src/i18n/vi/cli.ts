@@ -120,7 +120,7 @@ export const cli: Sentences<typeof CLI> = {
   "cli.option.test": ({ option }) =>
     ({
       coverage: "các trạng thái mà các ca đã thấy ở mỗi tiêu chí",
-      "require-both": "báo lỗi khi một tiêu chí đã mã hóa chưa từng được thấy cả đạt lẫn chưa đạt",
+      "require-both": "báo lỗi khi một tiêu chí đã có quy tắc tính chưa từng được thấy cả đạt lẫn chưa đạt",
       json: "in kết quả dạng JSON",
       sets: "thư mục bộ tiêu chí để xét danh hiệu của đơn vị con (mặc định: thư mục chứa bộ của tệp ca)",
       lang: "ngôn ngữ của kết quả: vi (mặc định) hoặc en",

@@ -27,7 +27,7 @@ const METADATA = {
   validFrom: "Có hiệu lực từ",
   validTo: "Hết hiệu lực sau",
   supersedes: "Thay thế",
-  "completeness.level": "Mức độ mã hóa",
+  "completeness.level": "Mức hoàn thiện",
 } as const;
 
 const ROLE = { standard: "tiêu chí thường", exclusion: "trường hợp loại trừ" } as const;
@@ -90,12 +90,12 @@ export const diff: Sentences<typeof DIFF> = {
     passMark === undefined ? `cộng điểm (tối đa ${max}), chưa rõ mức đạt` : `cộng điểm, đạt từ ${passMark}/${max} điểm`,
   "diff.decision_all": ({ levels }) => `đạt mọi tiêu chí${levels ? ` (${levels} mức)` : ""}`,
   "diff.rule_text": ({ rule }) => rule,
-  "diff.not_encoded": () => "chưa mã hóa",
+  "diff.not_encoded": () => "chưa có quy tắc tính",
 
   "diff.metadata": ({ field, change }) => `${METADATA[field]}: ${change}`,
   "diff.procedure": ({ change }) => `Quy trình công nhận: ${{ added: "thêm", removed: "bỏ", edited: "được sửa" }[change]}`,
   "diff.notes": ({ added, removed }) =>
-    `Ghi chú về mức độ mã hóa: ${[added ? `thêm ${added}` : "", removed ? `bỏ ${removed}` : ""].filter(Boolean).join(", ") || "được sửa"}`,
+    `Ghi chú về mức hoàn thiện: ${[added ? `thêm ${added}` : "", removed ? `bỏ ${removed}` : ""].filter(Boolean).join(", ") || "được sửa"}`,
   "diff.reference": ({ document, change }) =>
     change === "added"
       ? `Thêm văn bản tham chiếu ${q(document)}`
@@ -142,9 +142,9 @@ export const diff: Sentences<typeof DIFF> = {
   "diff.points": ({ id, change }) => `${head(id)}: ${change}`,
   "diff.mandatory": ({ id, now }) => `${head(id)}: ${now ? "nay là tiêu chí bắt buộc (không đạt thì không được công nhận)" : "không còn là tiêu chí bắt buộc"}`,
   "diff.placed": ({ id, field, change }) => `${head(id)}: ${field === "level" ? "mức" : "nhóm"} ${change}`,
-  "diff.pending_encoded": ({ id }) => `${head(id)}: nay đã được mã hóa`,
-  "diff.pending_new": ({ id, reason }) => `${head(id)}: nay chưa được mã hóa: ${reason}`,
-  "diff.pending_reason": ({ id }) => `${head(id)}: lý do chưa mã hóa được sửa`,
+  "diff.pending_encoded": ({ id }) => `${head(id)}: nay đã có quy tắc tính`,
+  "diff.pending_new": ({ id, reason }) => `${head(id)}: nay chưa có quy tắc tính: ${reason}`,
+  "diff.pending_reason": ({ id }) => `${head(id)}: lý do chưa có quy tắc tính được sửa`,
   "diff.edited": ({ id, field }) =>
     `${head(id)}: ${{ requirement: "nội dung yêu cầu được sửa", text: "lời văn trích dẫn được sửa", explain: "mẫu câu giải thích được sửa", notes: "ghi chú được sửa" }[field]}`,
   "diff.article": ({ id, change }) => `${head(id)}: điều khoản ${change}`,

@@ -94,7 +94,7 @@ export const problems: Sentences<typeof PROBLEMS> = {
   "problem.dates.issued": ({ issued, from }) => `văn bản ký ngày ${issued}, sau ngày bộ tiêu chí có hiệu lực (${from})`,
   "problem.dates.data_period": ({ from, to }) => `kỳ số liệu kết thúc (${to}) trước khi bắt đầu (${from})`,
   "problem.supersedes_self": () => "một phiên bản không thể thay thế chính nó",
-  "problem.completeness.pending": () => "có tiêu chí chưa mã hóa (pending), nên completeness phải là «partial»",
+  "problem.completeness.pending": () => "có tiêu chí chưa có quy tắc tính (pending), nên completeness phải là «partial»",
   "problem.completeness.pass_mark": () => "chưa biết mức điểm đạt (null), nên completeness phải là «partial»",
   "problem.completeness.secondary_notes": () => "bộ tiêu chí hoàn chỉnh theo bản sao thứ cấp phải ghi trong notes đã đọc những bản sao nào và suy ra những gì",
   "problem.completeness.article": ({ id, lacks }) =>
@@ -222,7 +222,7 @@ export const problems: Sentences<typeof PROBLEMS> = {
   "check.title_level": ({ levels }) =>
     `cần mức đạt danh hiệu (${levels.join(", ")}), false (không đạt mức nào), các mức dưới dạng bản ghi true/false, { "data": {...} } để xét từ dữ liệu của đơn vị con, hoặc { "result": {...} } là kết quả bộ tiêu chí của nó đã đưa ra`,
   "check.complete_split": () =>
-    "từ bản 0.2, «complete» được tách làm hai: hãy ghi «complete-official» (mọi tiêu chí lấy từ văn bản chính thức, trích nguyên văn trong «text») hoặc «complete-secondary» (mọi tiêu chí đã mã hóa nhưng theo bản sao thứ cấp; notes ghi những gì được suy ra)",
+    "từ bản 0.2, «complete» được tách làm hai: hãy ghi «complete-official» (mọi tiêu chí lấy từ văn bản chính thức, trích nguyên văn trong «text») hoặc «complete-secondary» (mọi tiêu chí đã có quy tắc tính nhưng theo bản sao thứ cấp; notes ghi những gì được suy ra)",
   "check.level_field": () => "mức được đọc như một trường: gồm chữ cái, chữ số, _ và -, bắt đầu bằng chữ cái hoặc _",
   "check.exclusion_needs_excludes": () => "tiêu chí loại trừ cần quy tắc «excludes» (hoặc «pending»)",
   "check.exclusion_no_rule": () => "tiêu chí loại trừ dùng «excludes», không dùng «rule»",

@@ -14,7 +14,7 @@ export const testing: Sentences<typeof TESTING> = {
   "case.no_such_criterion": () => "không có tiêu chí này",
   "case.error": ({ error, problems, code }) => `${error}${problems.length ? `: ${problems.join("; ")}` : ""} [${code}]`,
   "case.criterion_column": () => "Tiêu chí",
-  "case.pending": () => "chưa mã hóa: thiếu dữ liệu ở nơi áp dụng, không xét đạt/chưa đạt",
+  "case.pending": () => "chưa có quy tắc tính: thiếu dữ liệu ở nơi áp dụng, không xét đạt/chưa đạt",
   "case.never_seen": ({ status }) => `chưa có ca nào thấy ${status === "pass" ? "đạt" : "chưa đạt"}`,
   "case.coverage_summary": ({ seen, total }) => `${seen}/${total} tiêu chí đã được thấy cả đạt lẫn chưa đạt`,
   "bound.word": ({ which }) =>

@@ -16,7 +16,7 @@ import type { View } from "../app.js";
 import { heading } from "../views/common.js";
 import { dateInput } from "../views/date-input.js";
 import { errorView } from "../views/errors.js";
-import { buildForm, focusPath, markFields } from "../views/form.js";
+import { buildForm, focusPath, markFields, reveal } from "../views/form.js";
 import { printSheet } from "../views/print.js";
 import { resultView, verdictLine } from "../views/result.js";
 
@@ -30,6 +30,8 @@ interface CheckState {
   /** JSON text that does not parse yet, kept so the reader can finish typing it. */
   draft: string | null;
   readonly folded: Set<string>;
+  /** List items the reader opened in a long list, whose items start folded (OPEN_UP_TO). */
+  readonly opened: Set<string>;
 }
 
 const states = new Map<string, CheckState>();
@@ -69,7 +71,7 @@ function stateFor(e: Entry): CheckState {
   if (!s) {
     const kept = saved(key);
     // The date decided is today on every new visit; the data is what was typed last time.
-    s = { data: kept?.data ?? {}, asOf: today(), tab: "form", draft: kept?.draft ?? null, folded: new Set() };
+    s = { data: kept?.data ?? {}, asOf: today(), tab: "form", draft: kept?.draft ?? null, folded: new Set(), opened: new Set() };
     if (kept && (kept.draft !== null || (typeof kept.data === "object" && kept.data !== null && Object.keys(kept.data).length > 0)))
       restoredAt.set(key, kept.savedAt);
     states.set(key, s);
@@ -130,9 +132,9 @@ export function checkView(id: string, version: string): View | undefined {
 
   const focusField = (path: string) => {
     if (state.tab !== "form") showTab("form");
-    const el = formPane.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`);
+    const form = formPane.querySelector<HTMLElement>(".unit-form");
+    const el = form && reveal(form, path);
     if (!el) return;
-    for (let p: HTMLElement | null = el; p; p = p.parentElement) if (p instanceof HTMLDetailsElement) p.open = true;
     el.scrollIntoView({ block: "center" });
     el.querySelector<HTMLElement>("input, select, textarea, button")?.focus({ preventScroll: true });
   };
@@ -200,9 +202,35 @@ export function checkView(id: string, version: string): View | undefined {
     );
   };
 
+  /** The fields the last result found invalid or missing, marked on the form (again when a folded item is drawn). */
+  let marks: { invalid: Array<{ path: string; message: string }>; missing: Array<{ path: string; criteria: string[] }> } = { invalid: [], missing: [] };
+  const mark = () => {
+    const form = formPane.querySelector<HTMLElement>(".unit-form");
+    if (form) markFields(form, marks.invalid, marks.missing);
+  };
+
+  // The assessment record is drawn in a task of its own after the result (hashing a 500-member unit and drawing
+  // the record made one change take over 100 ms on a busy machine), and at once when the page is printed.
+  let sheetJob: (() => void) | null = null;
+  const drawSheet = () => {
+    const job = sheetJob;
+    sheetJob = null;
+    job?.();
+  };
+  const printing = matchMedia("print");
+  const beforePrint = () => {
+    if (sheet.isConnected) return drawSheet();
+    // This page was left: its listeners go with it.
+    window.removeEventListener("beforeprint", beforePrint);
+    printing.removeEventListener("change", beforePrint);
+  };
+  window.addEventListener("beforeprint", beforePrint);
+  printing.addEventListener("change", beforePrint);
+
   const run = () => {
     save(keyOf(entry), state);
     result = null;
+    sheetJob = null;
     fill(sheet);
     let invalid: Array<{ path: string; message: string }> = [];
     if (state.draft !== null) {
@@ -260,7 +288,8 @@ export function checkView(id: string, version: string): View | undefined {
           ),
           h("p", { class: "hint" }, tr.auditHint, " ", tr.saveDataHint),
         );
-        fill(sheet, printSheet(entry, r, given, contentHash(given)));
+        sheetJob = () => fill(sheet, printSheet(entry, r, given, contentHash(given)));
+        setTimeout(drawSheet, 0);
         fill(
           bar,
           out
@@ -283,8 +312,8 @@ export function checkView(id: string, version: string): View | undefined {
     }
     const missing: Array<{ path: string; criteria: string[] }> = [];
     for (const c of result?.criteria ?? []) for (const p of c.missing) missing.push({ path: p, criteria: [c.id] });
-    const form = formPane.querySelector<HTMLElement>(".unit-form");
-    if (form) markFields(form, invalid, missing);
+    marks = { invalid, missing };
+    mark();
   };
 
   const drawForm = () => {
@@ -296,6 +325,8 @@ export function checkView(id: string, version: string): View | undefined {
     const built = buildForm(d.inputs, {
       data: state.data,
       folded: state.folded,
+      opened: state.opened,
+      drawn: mark,
       changed: run,
       reshaped: (focus) => {
         drawForm();
@@ -350,6 +381,7 @@ export function checkView(id: string, version: string): View | undefined {
     state.data = data;
     state.draft = null;
     state.folded.clear();
+    state.opened.clear();
     foldAll(data, []);
     fill(jsonError);
     textarea.value = `${JSON.stringify(state.data, null, 2)}\n`;

@@ -26,6 +26,26 @@ export interface FormHost {
   removing?(what: string): void;
   /** Paths of list items the reader folded away, kept across redraws. */
   readonly folded: Set<string>;
+  /** Paths of list items the reader opened in a long list (whose items start folded), kept across redraws. */
+  readonly opened: Set<string>;
+  /** A folded item was opened and its fields drawn for the first time: mark them as the last result did. */
+  drawn?(): void;
+}
+
+/**
+ * Items of a list longer than this start folded. A folded item's fields are drawn only when it is first opened,
+ * so that a unit of 500 members is a short page that draws and updates within the 100 ms a frame may take
+ * (the fields of 500 open members, about 60,000 elements, took seconds to lay out and to mark).
+ */
+export const OPEN_UP_TO = 10;
+
+/** Folded items whose fields are not drawn yet, and how to draw them. */
+const undrawn = new WeakMap<HTMLDetailsElement, () => void>();
+
+/** Opens a list item, drawing its fields first if they were not drawn yet. */
+export function openItem(details: HTMLDetailsElement): void {
+  undrawn.get(details)?.();
+  details.open = true;
 }
 
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -277,18 +297,28 @@ class Builder {
       if (spec.items.type !== "object" && spec.items.type !== "array")
         return h("div", { class: "item-row", "data-test": "item" }, this.field(ipath, String(i), spec.items, where, caption), remove);
       const nameField = isObj(item) ? Object.values(item).find((v) => typeof v === "string" && v.trim() !== "") : undefined;
-      const body =
+      const body = () =>
         spec.items.type === "object"
           ? Object.entries(spec.items.fields).map(([k, v]) => this.field([...ipath, k], k, v, inner))
           : this.field(ipath, String(i), spec.items, where, caption);
+      const open = !this.host.folded.has(ikey) && (list.length <= OPEN_UP_TO || this.host.opened.has(ikey));
       const details = h(
         "details",
         {
           class: "item",
           "data-path": ikey,
           "data-test": "item",
-          open: !this.host.folded.has(ikey),
-          ontoggle: () => (details.open ? this.host.folded.delete(ikey) : this.host.folded.add(ikey)),
+          open,
+          ontoggle: () => {
+            if (details.open) {
+              this.host.folded.delete(ikey);
+              this.host.opened.add(ikey);
+              undrawn.get(details)?.();
+            } else {
+              this.host.folded.add(ikey);
+              this.host.opened.delete(ikey);
+            }
+          },
         },
         h("summary", null, h("span", { class: "item-title" }, `#${i + 1}`, typeof nameField === "string" ? ` ${nameField}` : null)),
         h(
@@ -306,8 +336,16 @@ class Builder {
           ),
           remove,
         ),
-        body,
+        open ? body() : null,
       );
+      if (!open)
+        undrawn.set(details, () => {
+          undrawn.delete(details);
+          // Its fields' names join the form's names as they are drawn; until then the list of what is missing
+          // names them by the set's labels (pathLabel), which say the same.
+          details.append(...[body()].flat());
+          this.host.drawn?.();
+        });
       return details;
     });
     const full = spec.maxItems !== undefined && list.length >= spec.maxItems;
@@ -361,7 +399,7 @@ class Builder {
   }
 }
 
-/** The form of a set's inputs, and the readable name of each path it shows. */
+/** The form of a set's inputs, and the readable name of each path it shows (those of folded items once drawn). */
 export function buildForm(inputs: Inputs, host: FormHost): { node: HTMLElement; names: ReadonlyMap<string, string> } {
   const b = new Builder(host);
   const node = b.object([], "", inputs, "", "");
@@ -370,16 +408,44 @@ export function buildForm(inputs: Inputs, host: FormHost): { node: HTMLElement; 
   return { node, names: b.names };
 }
 
+/** The path one step up: `a.b[2]` → `a.b`, `a.b` → `a`, `a` → null (paths as formatPath writes them). */
+export function parentPath(path: string): string | null {
+  const m = /(\.[A-Za-z_$][\w$]*|\[\d+\]|\["(?:[^"\\]|\\.)*"\])$/.exec(path);
+  return m && m.index > 0 ? path.slice(0, m.index) : null;
+}
+
+/** What shows a path in the form, or, when it is inside a folded item not drawn yet, that item (or null). */
+function shownAt(form: HTMLElement, path: string): HTMLElement | null {
+  for (let p: string | null = path; p !== null; p = parentPath(p)) {
+    const el = form.querySelector<HTMLElement>(`[data-path="${CSS.escape(p)}"]`);
+    if (el) return p === path || (el instanceof HTMLDetailsElement && undrawn.has(el)) ? el : null;
+  }
+  return null;
+}
+
+/**
+ * The element that shows a path, with every list item around it opened (and drawn): for a link from the list of
+ * what is missing, or the focus after the form was drawn again. Null when the form does not show the path.
+ */
+export function reveal(form: HTMLElement, path: string): HTMLElement | null {
+  let el = shownAt(form, path);
+  while (el instanceof HTMLDetailsElement && undrawn.has(el) && el.dataset.path !== path) {
+    openItem(el);
+    el = shownAt(form, path);
+  }
+  for (let p: HTMLElement | null = el; p; p = p.parentElement) if (p instanceof HTMLDetailsElement) openItem(p);
+  return el;
+}
+
 /**
  * Puts the keyboard focus on what a path shows after the form was drawn again: a list item's summary (opened),
  * a field's first control, or a list's add button.
  */
 export function focusPath(form: HTMLElement, path: string): void {
-  const el = form.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`);
+  const el = reveal(form, path);
   if (!el) return;
   let target: HTMLElement | null;
   if (el instanceof HTMLDetailsElement) {
-    el.open = true;
     target = el.querySelector<HTMLElement>(":scope > summary");
   } else if (el.classList.contains("list")) target = el.querySelector<HTMLElement>(":scope > [data-test=add]");
   else target = el.querySelector<HTMLElement>("input, select, textarea, button");
@@ -393,15 +459,23 @@ export function markFields(
   missing: ReadonlyArray<{ path: string; criteria: string[] }>,
 ): void {
   const tr = t();
-  for (const el of form.querySelectorAll(".is-invalid, .is-missing, .has-invalid, .has-missing"))
+  // Only what was marked is cleared: touching every field's message box made each keystroke lay out the whole form.
+  for (const el of form.querySelectorAll<HTMLElement>(".is-invalid, .is-missing, .has-invalid, .has-missing")) {
     el.classList.remove("is-invalid", "is-missing", "has-invalid", "has-missing");
-  for (const el of form.querySelectorAll(".field-msg")) el.textContent = "";
+    const out = el.querySelector<HTMLElement>(":scope > .field-msg");
+    if (out?.firstChild) out.textContent = "";
+  }
   const texts = new Map<HTMLElement, string[]>();
   const note = (path: string, cls: string, text: string) => {
-    const el = form.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`);
+    const el = shownAt(form, path);
     if (!el) return;
-    el.classList.add(cls);
-    texts.set(el, [...(texts.get(el) ?? []), text]);
+    // A field inside a folded item not drawn yet: the item says that something inside it needs attention.
+    if (el.dataset.path !== path) {
+      el.classList.add(cls.replace("is-", "has-"));
+    } else {
+      el.classList.add(cls);
+      texts.set(el, [...(texts.get(el) ?? []), text]);
+    }
     // A folded list item says that something inside it needs attention.
     for (let p = el.parentElement?.closest("details.item"); p; p = p.parentElement?.closest("details.item")) p.classList.add(cls.replace("is-", "has-"));
   };
