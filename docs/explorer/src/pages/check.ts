@@ -450,7 +450,10 @@ export function checkView(id: string, version: string): View | undefined {
   const groups = new Map<string, SampleUnit[]>();
   for (const s of entry.samples) {
     const other = s.nameLang ? tr.samplesNamedIn(s.nameLang) : "";
-    const label = s.expected === undefined ? tr.sampleExamples : `${tr.sampleCases} · ${s.source.split("/").at(-1)} · ${expectedText(s.expected)}${other ? ` ${other}` : ""}`;
+    const label =
+      s.expected === undefined
+        ? tr.sampleExamples
+        : `${tr.sampleCases} · ${s.source.split("/").at(-1)} · ${expectedText(s.expected)}${other ? ` ${other}` : ""}`;
     groups.set(label, [...(groups.get(label) ?? []), s]);
   }
   // A case's place in its file, for the tests that check every case.
@@ -476,9 +479,7 @@ export function checkView(id: string, version: string): View | undefined {
       h(
         "optgroup",
         { label, "data-source": list[0]!.source },
-        list.map((s) =>
-          h("option", { value: String(entry.samples.indexOf(s)), lang: s.nameLang ?? null, "data-case": caseIndex(s) }, s.name),
-        ),
+        list.map((s) => h("option", { value: String(entry.samples.indexOf(s)), lang: s.nameLang ?? null, "data-case": caseIndex(s) }, s.name)),
       ),
     ),
   );
