@@ -5,7 +5,7 @@
  * @module
  */
 import { UnitsFileError } from "../errors.js";
-import { msg, say, type Message } from "../i18n/index.js";
+import { type Message, msg, say } from "../i18n/index.js";
 
 /** The formats `tieuchi batch` reads. */
 export type UnitFormat = "ndjson" | "json" | "csv";
@@ -56,7 +56,31 @@ export interface CsvGroup {
   readonly refused: readonly UnitRefusal[];
 }
 
-export type UnitGroup = JsonGroup | CsvGroup;
+/**
+ * NDJSON lines as they are in the file, not yet cut into units: `bytes` holds whole lines (each with its line
+ * break; the last line of the file may have none), the first of them line `firstLine`. The thread that evaluates
+ * them cuts, trims and decodes them (see {@link eachLine}), so the thread that reads the file does no work per
+ * unit beyond finding the line breaks. `units` counts the lines that are not blank, `lastLine` is the last of them.
+ */
+export interface LinesGroup {
+  readonly kind: "lines";
+  readonly bytes: Uint8Array;
+  readonly firstLine: number;
+  readonly units: number;
+  readonly lastLine: number;
+}
+
+export type UnitGroup = JsonGroup | CsvGroup | LinesGroup;
+
+/** Units in a group. */
+export function unitsOf(group: UnitGroup): number {
+  return group.kind === "lines" ? group.units : group.lines.length;
+}
+
+/** The input line of a group's last unit. */
+export function lastLineOf(group: UnitGroup): number {
+  return group.kind === "lines" ? group.lastLine : group.lines[group.lines.length - 1]!;
+}
 
 /** Options of the readers. */
 export interface ReadUnitsOptions {
@@ -199,6 +223,169 @@ export async function* ndjsonGroups(
   }
   if (pendingBytes > 0 || tooLong) finish(EMPTY);
   if (grouper.length > 0) yield grouper.take();
+}
+
+/**
+ * Calls `unit(start, end, line)` for each line of `bytes` that is not blank, trimmed of spaces, tabs and line
+ * breaks (`bytes[start..end)`), as {@link ndjsonGroups} cuts units: line 1 first loses a UTF-8 byte-order mark.
+ */
+export function eachLine(bytes: Uint8Array, firstLine: number, unit: (start: number, end: number, line: number) => void): void {
+  const n = bytes.length;
+  let line = firstLine;
+  let s = 0;
+  while (s < n) {
+    const nl = bytes.indexOf(10, s);
+    const end = nl < 0 ? n : nl;
+    let a = s;
+    let b = end;
+    if (line === 1 && hasBom(bytes, a) && a + 3 <= b) a += 3;
+    while (a < b && isSpace(bytes[a]!)) a++;
+    while (b > a && isSpace(bytes[b - 1]!)) b--;
+    if (a < b) unit(a, b, line);
+    line++;
+    s = end + 1;
+  }
+}
+
+/** A group of lines as units cut out one by one (the form a worker's units take when they are evaluated again one at a time, or reported). */
+export function expandLines(group: LinesGroup): JsonGroup {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const lines: number[] = [];
+  eachLine(group.bytes, group.firstLine, (a, b, line) => {
+    starts.push(a);
+    ends.push(b);
+    lines.push(line);
+  });
+  return { kind: "json", bytes: group.bytes, starts: Int32Array.from(starts), ends: Int32Array.from(ends), lines: Int32Array.from(lines), refused: [] };
+}
+
+/** Options of {@link ndjsonLineGroups}. */
+export interface LineGroupsOptions extends ReadUnitsOptions {
+  /**
+   * Makes the buffers the lines are read into (default: plain `Uint8Array`s). Given `SharedArrayBuffer`-backed
+   * ones, a group reaches a worker thread without a copy.
+   */
+  readonly allocate?: (bytes: number) => Uint8Array;
+  /** Bytes of a buffer (default 1 MiB; a line longer than that gets a larger one). */
+  readonly bufferBytes?: number;
+}
+
+/**
+ * Units from NDJSON as {@link ndjsonGroups} reads them (the same units, lines, refusals and order), but handed out
+ * as whole lines, uncut ({@link LinesGroup}): the stream is copied into large buffers once, each group is a view of
+ * one, and the reading thread only looks for line breaks. A line longer than the limit is refused on its own (a
+ * one-unit {@link JsonGroup}) without being held. Groups hold up to `size` units, and end where a chunk of the
+ * stream ends, so units are handed on as soon as they arrive.
+ */
+export async function* ndjsonLineGroups(stream: AsyncIterable<Uint8Array>, size: number, options: LineGroupsOptions = {}): AsyncGenerator<UnitGroup> {
+  const max = maxUnit(options);
+  const allocate = options.allocate ?? ((n: number) => new Uint8Array(n));
+  const bufferBytes = options.bufferBytes ?? 1 << 20;
+  let buf = allocate(bufferBytes);
+  /** Bytes in `buf`; `start`: the first not handed out (the start of line `line`). */
+  let fill = 0;
+  let start = 0;
+  let line = 1;
+  /** The line at `start` is too long: its bytes are dropped until its line break. */
+  let skipping = false;
+
+  const refusal = (at: number): JsonGroup => {
+    const g = new Grouper(1);
+    g.refuse(at, "unit_too_large", msg("units.line_refused", { line: at, max }));
+    return g.take();
+  };
+  const blank = (view: Uint8Array, a: number, b: number, at: number): boolean => {
+    if (at === 1 && hasBom(view, a) && a + 3 <= b) a += 3;
+    while (a < b && isSpace(view[a]!)) a++;
+    return a === b;
+  };
+
+  /** Hands out the complete lines of `buf[start..fill)` (and, at the end of the stream, the last one without a line break). */
+  const scan = function* (final: boolean): Generator<UnitGroup> {
+    const view = buf.subarray(0, fill);
+    let s = start;
+    let groupStart = s;
+    let groupLine = line;
+    let units = 0;
+    let last = 0;
+    const group = (end: number): LinesGroup | undefined =>
+      units === 0 ? undefined : { kind: "lines", bytes: buf.subarray(groupStart, Math.min(end, fill)), firstLine: groupLine, units, lastLine: last };
+    for (;;) {
+      let nl = view.indexOf(10, s);
+      if (nl < 0) {
+        if (!final || s >= fill) break;
+        nl = fill;
+      }
+      if (nl - s > max) {
+        const g = group(s);
+        if (g) yield g;
+        yield refusal(line);
+        units = 0;
+        groupStart = nl + 1;
+        groupLine = line + 1;
+      } else if (!blank(view, s, nl, line)) {
+        units++;
+        last = line;
+      }
+      line++;
+      s = nl + 1;
+      if (units >= size) {
+        yield group(s)!;
+        units = 0;
+        groupStart = s;
+        groupLine = line;
+      }
+      if (s >= fill) break;
+    }
+    const g = group(s);
+    if (g) yield g;
+    start = Math.min(s, fill);
+  };
+
+  for await (const chunk of stream) {
+    let at = 0;
+    while (at < chunk.length) {
+      if (skipping) {
+        // Dropping a line too long to hold: nothing of it is kept until its line break.
+        const nl = chunk.indexOf(10, at);
+        if (nl < 0) break;
+        yield refusal(line);
+        skipping = false;
+        line++;
+        at = nl + 1;
+        continue;
+      }
+      if (fill === buf.length) {
+        // The buffer is full: the partial line at its end moves to a new one (twice its size when the line is
+        // long, so a long line is copied a bounded number of times), unless it is too long to keep.
+        const tail = fill - start;
+        if (tail > max) {
+          skipping = true;
+          buf = allocate(bufferBytes);
+          fill = 0;
+          start = 0;
+          continue;
+        }
+        const next = allocate(Math.max(bufferBytes, tail * 2));
+        next.set(buf.subarray(start, fill));
+        buf = next;
+        fill = tail;
+        start = 0;
+      }
+      const n = Math.min(chunk.length - at, buf.length - fill);
+      buf.set(chunk.subarray(at, at + n), fill);
+      fill += n;
+      at += n;
+      yield* scan(false);
+    }
+  }
+  if (!skipping && fill - start > max) skipping = true;
+  if (skipping) {
+    yield refusal(line);
+    return;
+  }
+  yield* scan(true);
 }
 
 /**

@@ -335,7 +335,9 @@ export function verdictMessage(set: CriteriaSet, d: VerdictInput, labels?: Label
         ...(points ? { points: range } : {}),
       });
     } else if (verdict === "pass") {
-      out[lang] = words["explain.verdict_pass"]({ title, grade: grade?.title[lang], points: pts || undefined });
+      // A pass every completion agrees on can still leave the points open (a criterion that may pass or not apply).
+      const shown = points && points.possible !== points.earned ? range : pts;
+      out[lang] = words["explain.verdict_pass"]({ title, grade: grade?.title[lang], points: shown || undefined });
     } else if (verdict === "fail" && gap.blocking.length === 0 && points && points.passMark !== null && points.possible > points.earned) {
       out[lang] = t(lang, "decision.fail_unreachable", { title, possible: points.possible, max: points.applicableMax, passMark: points.passMark });
     } else if (verdict === "fail") {

@@ -4,19 +4,21 @@
  *
  * @module
  */
-import { printable, problem, TieuchiError, type Problem } from "../errors.js";
-import { isMessage, msg, say, type Message } from "../i18n/index.js";
-import { evaluate, sharedResultParts, type EvaluateOptions } from "../evaluate/evaluate.js";
-import { loadCriteriaSet } from "../evaluate/load.js";
-import { useGenerated } from "../evaluate/generated.js";
-import type { LimitsInput } from "../schema/limits.js";
-import { duplicateKeyIn, locateJsonError } from "../json/parse.js";
+
+import { isUtf8 } from "node:buffer";
 import { isMainThread } from "node:worker_threads";
-import type { UnitGroup, UnitRefusal } from "../batch/input.js";
+import { type CsvGroup, eachLine, type JsonGroup, type LinesGroup, type UnitGroup, type UnitRefusal } from "../batch/input.js";
 import { csvColumns, csvRowData, unwrapUnit } from "../batch/unit.js";
+import { type Problem, printable, problem, TieuchiError } from "../errors.js";
+import { type EvaluateOptions, evaluate, sharedResultParts } from "../evaluate/evaluate.js";
+import { useGenerated } from "../evaluate/generated.js";
+import { loadCriteriaSet } from "../evaluate/load.js";
+import { isMessage, type Message, msg, say } from "../i18n/index.js";
+import { duplicateKeyIn, locateJsonError } from "../json/parse.js";
+import { STATUS_CODES, VERDICT_CODES } from "../report/compact.js";
+import type { LimitsInput } from "../schema/limits.js";
 import { lazyRegistry } from "./cases.js";
 import { JsonBytes, ResultWriter } from "./json-bytes.js";
-import { STATUS_CODES, VERDICT_CODES } from "../report/compact.js";
 
 /** Everything a worker needs, sent once. */
 export interface BatchSettings {
@@ -154,8 +156,11 @@ function jsonError(text: string, line: number, found?: { offset: number; reason:
   return lineError("ERR_JSON_PARSE", msg("error.json_line", { line: l, column: col, reason }));
 }
 
-/** Builds the function that turns a group of raw units into output lines. */
-export function makeProcessor(settings: BatchSettings, generated?: unknown): (group: UnitGroup) => GroupOutcome {
+/**
+ * Builds the function that turns a group of raw units into output lines. `allocate` makes the buffers the lines
+ * are written into (a worker thread reuses those the main thread has written out and handed back).
+ */
+export function makeProcessor(settings: BatchSettings, generated?: unknown, allocate?: (bytes: number) => Uint8Array): (group: UnitGroup) => GroupOutcome {
   const loaded = loadCriteriaSet(settings.set, { source: settings.setSource, ...(settings.limits !== undefined ? { limits: settings.limits } : {}) });
   // The generated module decides quiet results; without it (or if it is refused), the closure evaluator does.
   if (generated !== undefined) useGenerated(loaded, generated);
@@ -180,20 +185,42 @@ export function makeProcessor(settings: BatchSettings, generated?: unknown): (gr
   };
   collect(loaded.definition);
   const constant = (o: object) => constants.has(o);
-  const writer = new JsonBytes(constant, shared);
+  const writer = new JsonBytes(constant, shared, allocate);
   const results = new ResultWriter(writer, constant, shared);
 
   const faults = settings.faults;
   const compact = settings.compact === true;
   const refusalError = (r: UnitRefusal): UnitError => lineError("ERR_UNIT_DATA", r.detail, [problem(`problem.${r.code}`, [], { reason: r.detail })]);
 
-  /** Writes the line of unit `i` of the group; says how it went. */
-  const unitLine = (group: UnitGroup, i: number, refusal: UnitRefusal | undefined): "pass" | "fail" | "incomplete" | UnitError => {
-    const line = group.lines[i]!;
+  type Outcome = "pass" | "fail" | "incomplete" | UnitError;
+  const faultsAt = (line: number) => {
     if (faults?.exitAt?.includes(line) && !isMainThread) process.exit(70);
     if (faults?.throwAt?.includes(line)) throw new Error(`a fault injected at line ${line}`);
-    if (refusal !== undefined) return refusalError(refusal);
+  };
+
+  /** Writes the line of a unit given as JSON text; says how it went. */
+  const textLine = (text: string, line: number): Outcome => {
     let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      return jsonError(text, line);
+    }
+    // A key given twice: the unit file shows a value that is not the one evaluated.
+    const twice = duplicateKeyIn(text, data);
+    if (twice !== undefined)
+      return jsonError(text, line, {
+        offset: twice.offset,
+        reason: msg("json.duplicate_key", { key: printable(JSON.stringify(twice.key)), first: line + lineBreaks(text, twice.first) }),
+      });
+    return dataLine(data, line);
+  };
+
+  /** Writes the line of unit `i` of the group; says how it went. */
+  const unitLine = (group: JsonGroup | CsvGroup, i: number, refusal: UnitRefusal | undefined): Outcome => {
+    const line = group.lines[i]!;
+    faultsAt(line);
+    if (refusal !== undefined) return refusalError(refusal);
     if (group.kind === "json") {
       const bytes = group.bytes.subarray(group.starts[i]!, group.ends[i]!);
       let text: string;
@@ -202,23 +229,15 @@ export function makeProcessor(settings: BatchSettings, generated?: unknown): (gr
       } catch {
         return lineError("ERR_JSON_PARSE", msg("error.not_utf8_line", { line }));
       }
-      try {
-        data = JSON.parse(text);
-      } catch {
-        return jsonError(text, line);
-      }
-      // A key given twice: the unit file shows a value that is not the one evaluated.
-      const twice = duplicateKeyIn(text, data);
-      if (twice !== undefined)
-        return jsonError(text, line, {
-          offset: twice.offset,
-          reason: msg("json.duplicate_key", { key: printable(JSON.stringify(twice.key)), first: line + lineBreaks(text, twice.first) }),
-        });
-    } else {
-      const read = csvRowData(columns, group.rows[i]!, line);
-      if ("error" in read) return read.error;
-      data = read.data;
+      return textLine(text, line);
     }
+    const read = csvRowData(columns, group.rows[i]!, line);
+    if ("error" in read) return read.error;
+    return dataLine(read.data, line);
+  };
+
+  /** Writes the line of a unit read; says how it went. */
+  const dataLine = (data: unknown, line: number): Outcome => {
     const { unit, evaluated } = unwrapUnit(data, meta);
     let result;
     try {
@@ -255,42 +274,81 @@ export function makeProcessor(settings: BatchSettings, generated?: unknown): (gr
     return result.verdict;
   };
 
-  return (group) => {
-    let bad = 0;
-    let pass = 0;
-    let fail = 0;
-    let incomplete = 0;
-    const errors: GroupOutcome["errors"] = [];
-    const n = group.lines.length;
-    const refusals = new Map((group.refused ?? []).map((r) => [r.index, r]));
-    for (let i = 0; i < n; i++) {
-      const line = group.lines[i]!;
-      const mark = writer.length;
-      let outcome: ReturnType<typeof unitLine>;
-      try {
-        outcome = unitLine(group, i, refusals.get(i));
-      } catch (e) {
-        // A failure outside evaluation (a bug): the unit still gets its line, and the group goes on.
-        writer.rewind(mark);
-        outcome = unitError(e);
-        writer.value({ line, error: outcome });
+  /** Counts of a group's units as they are written. */
+  interface Tally {
+    bad: number;
+    pass: number;
+    fail: number;
+    incomplete: number;
+    readonly errors: GroupOutcome["errors"];
+  }
+  /** Runs `write` for the unit on `line` and counts how it went; a failure outside evaluation (a bug) still gives the unit its line. */
+  const one = (tally: Tally, line: number, write: () => Outcome): void => {
+    const mark = writer.length;
+    let outcome: Outcome;
+    try {
+      outcome = write();
+    } catch (e) {
+      writer.rewind(mark);
+      outcome = unitError(e);
+      writer.value({ line, error: outcome });
+      writer.byte(10);
+    }
+    if (outcome === "pass") tally.pass++;
+    else if (outcome === "fail") tally.fail++;
+    else if (outcome === "incomplete") tally.incomplete++;
+    else {
+      tally.bad++;
+      if (tally.errors.length < MAX_ERRORS_PER_GROUP) {
+        const reason = shortReason(outcome);
+        tally.errors.push({ line, code: outcome.code, message: say(reason, "en"), reason });
+      }
+      if (writer.length === mark) {
+        writer.value({ line, error: boundedError(outcome) });
         writer.byte(10);
       }
-      if (outcome === "pass") pass++;
-      else if (outcome === "fail") fail++;
-      else if (outcome === "incomplete") incomplete++;
-      else {
-        bad++;
-        if (errors.length < MAX_ERRORS_PER_GROUP) {
-          const reason = shortReason(outcome);
-          errors.push({ line, code: outcome.code, message: say(reason, "en"), reason });
-        }
-        if (writer.length === mark) {
-          writer.value({ line, error: boundedError(outcome) });
-          writer.byte(10);
-        }
-      }
     }
-    return { out: writer.take(), units: n, bad, pass, fail, incomplete, errors };
+  };
+
+  /**
+   * The units of a group of NDJSON lines: cut, trimmed and decoded here. Text that is valid UTF-8 as a whole is
+   * decoded without the per-unit check; otherwise each unit is decoded strictly, and a unit that is not UTF-8 gets
+   * its error line. A byte-order mark at the start of a unit is dropped, as `TextDecoder` drops it.
+   */
+  const linesGroup = (group: LinesGroup, tally: Tally): number => {
+    const bytes = group.bytes;
+    const valid = isUtf8(bytes);
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+    let n = 0;
+    eachLine(bytes, group.firstLine, (a, b, line) => {
+      n++;
+      one(tally, line, () => {
+        faultsAt(line);
+        if (!valid) {
+          let unit: string;
+          try {
+            unit = decoder.decode(bytes.subarray(a, b));
+          } catch {
+            return lineError("ERR_JSON_PARSE", msg("error.not_utf8_line", { line }));
+          }
+          return textLine(unit, line);
+        }
+        const from = bytes[a] === 0xef && bytes[a + 1] === 0xbb && bytes[a + 2] === 0xbf ? a + 3 : a;
+        return textLine(text.toString("utf8", from, b), line);
+      });
+    });
+    return n;
+  };
+
+  return (group) => {
+    const tally: Tally = { bad: 0, pass: 0, fail: 0, incomplete: 0, errors: [] };
+    let n: number;
+    if (group.kind === "lines") n = linesGroup(group, tally);
+    else {
+      n = group.lines.length;
+      const refusals = new Map((group.refused ?? []).map((r) => [r.index, r]));
+      for (let i = 0; i < n; i++) one(tally, group.lines[i]!, () => unitLine(group, i, refusals.get(i)));
+    }
+    return { out: writer.take(), units: n, bad: tally.bad, pass: tally.pass, fail: tally.fail, incomplete: tally.incomplete, errors: tally.errors };
   };
 }

@@ -6,26 +6,40 @@
  */
 import { existsSync, rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
-import { notGenerated } from "../generate/module.js";
-import { writeTemporaryModule } from "./generated.js";
-import { Worker } from "node:worker_threads";
 import type { Writable } from "node:stream";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import {
+  type CsvGroup,
+  csvGroups,
+  expandLines,
+  formatOf,
+  type JsonGroup,
+  jsonArrayGroups,
+  lastLineOf,
+  MAX_UNIT_BYTES,
+  ndjsonGroups,
+  ndjsonLineGroups,
+  type UnitFormat,
+  type UnitGroup,
+  unitsOf,
+} from "../batch/input.js";
+import { sheetCsvGroups } from "../batch/sheet.js";
+import { type CsvColumn, csvColumns, csvRowData, unwrapUnit } from "../batch/unit.js";
 import { FileError, OptionsError, printable, TieuchiError, UnitsFileError } from "../errors.js";
-import { msg, say, type Message } from "../i18n/index.js";
 import { refuseOutOfForce } from "../evaluate/evaluate.js";
 import { loadCriteriaSet } from "../evaluate/load.js";
-import type { LimitsInput } from "../schema/limits.js";
-import { isIsoDate } from "../schema/common.js";
-import { csvGroups, formatOf, jsonArrayGroups, MAX_UNIT_BYTES, ndjsonGroups, type UnitFormat, type UnitGroup } from "../batch/input.js";
-import { sheetCsvGroups } from "../batch/sheet.js";
-import type { Localized } from "../schema/common.js";
-import { csvColumns, csvRowData, unwrapUnit, type CsvColumn } from "../batch/unit.js";
-import { moduleUrl } from "./bundled.js";
+import { notGenerated } from "../generate/module.js";
+import { type Message, msg, say } from "../i18n/index.js";
 import { compactHeader } from "../report/compact.js";
-import { makeProcessor, type BatchFaults, type BatchSettings, type GroupOutcome } from "./batch-process.js";
-import { fileChunks, openFile } from "./handles.js";
+import type { Localized } from "../schema/common.js";
+import { isIsoDate } from "../schema/common.js";
+import type { LimitsInput } from "../schema/limits.js";
+import { type BatchFaults, type BatchSettings, type GroupOutcome, makeProcessor } from "./batch-process.js";
+import { moduleUrl } from "./bundled.js";
 import { loadRegistry, readJsonFile } from "./files.js";
+import { writeTemporaryModule } from "./generated.js";
+import { fileChunks, openFile } from "./handles.js";
 
 export { formatOf, type UnitFormat };
 
@@ -95,6 +109,11 @@ export interface BatchOptions {
   readonly limits?: LimitsInput;
   /** @internal Faults injected by tests. */
   readonly faults?: BatchFaults;
+  /**
+   * @internal How NDJSON is handed to the threads: `lines` (default), whole lines in shared memory, cut in the
+   * worker; `units`, each unit cut out and copied in this thread (as before 0.2; kept to test that both agree).
+   */
+  readonly ndjsonReader?: "lines" | "units";
 }
 
 /** How far a batch has come. */
@@ -150,16 +169,24 @@ async function* counted(stream: AsyncIterable<Uint8Array>, onBytes: (n: number) 
 /** Runs groups of units; `run` always resolves, with a line for every unit of the group, whatever fails. */
 interface Pool {
   run(group: UnitGroup): Promise<GroupOutcome>;
+  /** The output of a group has been written: its buffer may be reused. */
+  release(out: Uint8Array): void;
   close(): Promise<void>;
 }
 
 /** Why a unit got no result from its worker, and the grouping fields of the unit if they can be read cheaply. */
-type Describe = (group: UnitGroup, i: number) => Record<string, string | number | boolean> | undefined;
+type Describe = (group: JsonGroup | CsvGroup, i: number) => Record<string, string | number | boolean> | undefined;
+
+/** A group with its units cut out one by one (a group of NDJSON lines is cut here, in the rare paths that need it). */
+function cutOut(group: UnitGroup): JsonGroup | CsvGroup {
+  return group.kind === "lines" ? expandLines(group) : group;
+}
 
 const encoder = new TextEncoder();
 
 /** The outcome of a group whose units could not be evaluated: one error line each. */
-function failedOutcome(group: UnitGroup, code: string, reason: Message, describe: Describe): GroupOutcome {
+function failedOutcome(whole: UnitGroup, code: string, reason: Message, describe: Describe): GroupOutcome {
+  const group = cutOut(whole);
   const n = group.lines.length;
   let text = "";
   const errors: Array<{ line: number; code: string; message: string; reason: Message }> = [];
@@ -180,7 +207,8 @@ function failedOutcome(group: UnitGroup, code: string, reason: Message, describe
 }
 
 /** The units of a group, each in a group of its own. */
-function split(group: UnitGroup): UnitGroup[] {
+function split(whole: UnitGroup): UnitGroup[] {
+  const group = cutOut(whole);
   const refusal = (i: number) => group.refused.filter((r) => r.index === i).map((r) => ({ ...r, index: 0 }));
   if (group.kind === "csv") return group.rows.map((row, i) => ({ kind: "csv", rows: [row], lines: [group.lines[i]!], refused: refusal(i) }));
   return Array.from(group.lines, (line, i) => ({
@@ -239,13 +267,15 @@ function threadPool(count: number, settings: BatchSettings, memoryMb: number, de
     error: unknown;
   }
   const jobs = new Map<number, Job>();
+  /** The worker each group's output buffer came from, until it is handed back. */
+  const lent = new Map<ArrayBufferLike, Slot>();
   let nextId = 0;
   let closing = false;
   let failedStarts = 0;
   let inline: ((group: UnitGroup) => GroupOutcome) | undefined;
 
   const retry = (job: Job, code: string, reason: Message) => {
-    if (job.group.lines.length > 1) void Promise.all(split(job.group).map(dispatch)).then((parts) => job.resolve(merge(parts)));
+    if (unitsOf(job.group) > 1) void Promise.all(split(job.group).map(dispatch)).then((parts) => job.resolve(merge(parts)));
     else job.resolve(failedOutcome(job.group, code, reason, describe));
   };
   const spawn = (): Slot => {
@@ -258,7 +288,10 @@ function threadPool(count: number, settings: BatchSettings, memoryMb: number, de
       jobs.delete(reply.id);
       slot.jobs.delete(reply.id);
       if ("failure" in reply) retry(job, "ERR_INTERNAL", msg("batch.evaluation_failed", { why: reply.failure }));
-      else job.resolve(reply.outcome);
+      else {
+        if (lent.size < 64) lent.set(reply.outcome.out.buffer, slot);
+        job.resolve(reply.outcome);
+      }
     });
     worker.on("error", (e) => {
       slot.error ??= e;
@@ -300,13 +333,21 @@ function threadPool(count: number, settings: BatchSettings, memoryMb: number, de
     return new Promise((resolve) => {
       jobs.set(id, { group, resolve });
       slot.jobs.add(id);
-      // Copied, not transferred: the group is kept here until its lines come back, to be evaluated again if the worker stops.
+      // Not transferred: the group is kept here until its lines come back, to be evaluated again if the worker stops
+      // (NDJSON lines are in shared memory, so they are not copied either; other groups are).
       slot.worker.postMessage({ id, group });
     });
   }
 
   return {
     run: dispatch,
+    release(out) {
+      const slot = lent.get(out.buffer);
+      if (slot === undefined) return;
+      lent.delete(out.buffer);
+      // Handed back to the worker that wrote it, which writes its next groups into it (not to a stopped one).
+      if (!slot.dead && !closing) slot.worker.postMessage({ spare: out.buffer }, [out.buffer as ArrayBuffer]);
+    },
     async close() {
       closing = true;
       await Promise.all(slots.map((s) => s.worker.terminate()));
@@ -322,11 +363,11 @@ function inlinePool(settings: BatchSettings, describe: Describe, generated?: unk
       return processGroup(group);
     } catch (e) {
       const reason = msg("batch.evaluation_failed", { why: e instanceof Error ? e.message : String(e) });
-      if (group.lines.length === 1) return failedOutcome(group, "ERR_INTERNAL", reason, describe);
+      if (unitsOf(group) === 1) return failedOutcome(group, "ERR_INTERNAL", reason, describe);
       return merge(split(group).map(runSync));
     }
   };
-  return { runSync, run: (group) => Promise.resolve(runSync(group)), close: () => Promise.resolve() };
+  return { runSync, run: (group) => Promise.resolve(runSync(group)), release: () => {}, close: () => Promise.resolve() };
 }
 
 /**
@@ -347,12 +388,16 @@ class Output {
     });
   }
 
-  /** Hands bytes to the stream, waiting while it is full; never rejects (a failure is kept in `failure`). */
-  write(bytes: Uint8Array, units: number, lastLine: number): Promise<void> | undefined {
+  /**
+   * Hands bytes to the stream, waiting while it is full; never rejects (a failure is kept in `failure`).
+   * `written` is told when the stream is done with the bytes.
+   */
+  write(bytes: Uint8Array, units: number, lastLine: number, written?: () => void): Promise<void> | undefined {
     if (this.failure !== undefined) return undefined;
     if (bytes.length === 0) {
       this.written += units;
       if (units > 0) this.lastLine = lastLine;
+      written?.();
       return undefined;
     }
     this.waiting++;
@@ -363,6 +408,7 @@ class Output {
         else {
           this.written += units;
           this.lastLine = lastLine;
+          written?.();
         }
         if (--this.waiting === 0) this.settled?.();
       });
@@ -485,7 +531,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   let csvCols: CsvColumn[] = [];
   let groups: AsyncGenerator<UnitGroup>;
   const readOptions = { maxUnitBytes };
-  if (format === "ndjson") groups = ndjsonGroups(stream, groupSize, source, readOptions);
+  if (format === "ndjson")
+    groups =
+      options.ndjsonReader === "units"
+        ? ndjsonGroups(stream, groupSize, source, readOptions)
+        : // Shared memory: a group reaches a worker without a copy, and stays here to be evaluated again if its worker stops.
+          ndjsonLineGroups(stream, groupSize, { ...readOptions, allocate: (n) => new Uint8Array(new SharedArrayBuffer(n)) });
   else if (format === "json") groups = jsonArrayGroups(stream, groupSize, source, readOptions);
   else if (options.csvLayout === "sheet")
     groups = sheetCsvGroups(loaded, stream, groupSize, options.delimiter ?? ",", source, options.onNotice ?? (() => {}), readOptions);
@@ -537,7 +588,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     summary.fail += outcome.fail;
     summary.incomplete += outcome.incomplete;
     for (const e of outcome.errors) if (badUnits.length < MAX_REPORTED) badUnits.push(e);
-    await output.write(outcome.out, outcome.units, next.lastLine);
+    const used = pool;
+    await output.write(outcome.out, outcome.units, next.lastLine, () => used?.release(outcome.out));
     options.onProgress?.({ units: summary.units, bad: summary.bad, bytesRead, bytesTotal, seconds: (performance.now() - started) / 1000 });
   };
 
@@ -550,10 +602,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         workers === 0 || !workersAvailable()
           ? inlinePool({ ...base, ...(columns ? { columns } : {}) }, describe, generatedModule)
           : threadPool(workers, { ...base, ...(columns ? { columns } : {}) }, memoryMb, describe);
-      const lines = group.lines.length;
-      unitsRead += lines;
-      lastLineRead = group.lines[lines - 1]!;
-      inFlight.push({ outcome: pool.run(group), units: lines, lastLine: lastLineRead });
+      const units = unitsOf(group);
+      unitsRead += units;
+      lastLineRead = lastLineOf(group);
+      inFlight.push({ outcome: pool.run(group), units, lastLine: lastLineRead });
       while (inFlight.length >= maxInFlight && output.failure === undefined) await writeNext();
     }
   } catch (e) {

@@ -12,7 +12,7 @@ const BACKSLASH = 92;
 
 /** Writes JSON values into a growing byte buffer. */
 export class JsonBytes {
-  private buf = new Uint8Array(1 << 16);
+  private buf: Uint8Array;
   private pos = 0;
   private readonly cache = new WeakMap<object, Uint8Array>();
   private readonly keys = new Map<string, Uint8Array>();
@@ -25,7 +25,11 @@ export class JsonBytes {
   constructor(
     private readonly constant: (o: object) => boolean = () => false,
     private readonly shared: readonly object[] = [],
-  ) {}
+    /** Makes the buffers written into (default: plain `Uint8Array`s). */
+    private readonly allocate: (bytes: number) => Uint8Array = (n) => new Uint8Array(n),
+  ) {
+    this.buf = allocate(1 << 16);
+  }
 
   /** Bytes written so far. */
   get length(): number {
@@ -38,7 +42,7 @@ export class JsonBytes {
    */
   take(): Uint8Array {
     const out = this.buf.subarray(0, this.pos);
-    this.buf = new Uint8Array(Math.max(1 << 16, Math.ceil(this.pos * 1.1)));
+    this.buf = this.allocate(Math.max(1 << 16, Math.ceil(this.pos * 1.1)));
     this.pos = 0;
     return out;
   }
@@ -59,7 +63,7 @@ export class JsonBytes {
     if (this.pos + n <= this.buf.length) return;
     let size = this.buf.length * 2;
     while (size < this.pos + n) size *= 2;
-    const next = new Uint8Array(size);
+    const next = this.allocate(size);
     next.set(this.buf.subarray(0, this.pos));
     this.buf = next;
   }
@@ -181,15 +185,141 @@ export class JsonBytes {
   }
 }
 
-const CRITERION_KEYS = 10;
+/**
+ * What a value was, kept to tell whether a later value is written as the same JSON text: a primitive as it is,
+ * a list or an object as its parts (an object's keys in order). Taken only of small plain values.
+ */
+type Snapshot =
+  | string
+  | number
+  | boolean
+  | null
+  | { readonly list: readonly Snapshot[] }
+  | { readonly keys: readonly string[]; readonly values: readonly Snapshot[] };
+
+/** Deepest value a snapshot is taken of; the most parts it holds. */
+const SNAPSHOT_DEPTH = 6;
+const SNAPSHOT_PARTS = 200;
+
+/** Whether a value is left out of an object by JSON.stringify. */
+const skipped = (x: unknown) => x === undefined || typeof x === "function" || typeof x === "symbol";
 
 /**
- * Writes results as JSON. A criterion's result without missing paths, error or explanation is the same
- * text every time it has the same status and points, so that text is kept per criterion and copied.
+ * A snapshot of a value, or undefined for one that is not plain JSON data (a `toJSON`, a number JSON cannot
+ * write, too deep or too large): such a value is never taken as equal to another.
+ */
+function snapshot(v: unknown, depth: number, budget: { parts: number }): Snapshot | undefined {
+  if (--budget.parts < 0) return undefined;
+  if (v === null || typeof v === "string" || typeof v === "boolean") return v;
+  if (typeof v === "number") return Number.isFinite(v) ? v : undefined;
+  if (typeof v !== "object" || depth >= SNAPSHOT_DEPTH || typeof (v as { toJSON?: unknown }).toJSON === "function") return undefined;
+  if (Array.isArray(v)) {
+    const list: Snapshot[] = [];
+    for (const x of v) {
+      if (skipped(x)) return undefined;
+      const s = snapshot(x, depth + 1, budget);
+      if (s === undefined) return undefined;
+      list.push(s);
+    }
+    return { list };
+  }
+  const keys: string[] = [];
+  const values: Snapshot[] = [];
+  const o = v as Record<string, unknown>;
+  for (const k in o) {
+    if (!hasOwn.call(o, k)) continue;
+    const x = o[k];
+    if (skipped(x)) continue;
+    const s = snapshot(x, depth + 1, budget);
+    if (s === undefined) return undefined;
+    keys.push(k);
+    values.push(s);
+  }
+  return { keys, values };
+}
+
+/**
+ * Whether `v` is written as the JSON text of the value `s` was taken of: the same keys in the same order (the
+ * order JSON.stringify writes them in), the same primitives, lists of the same length. Reads each property once.
+ */
+function matches(v: unknown, s: Snapshot): boolean {
+  if (typeof s !== "object" || s === null) return v === s;
+  if (typeof v !== "object" || v === null) return false;
+  if ("list" in s) {
+    if (!Array.isArray(v) || v.length !== s.list.length) return false;
+    for (let i = 0; i < v.length; i++) if (!matches(v[i], s.list[i]!)) return false;
+    return true;
+  }
+  if (Array.isArray(v) || typeof (v as { toJSON?: unknown }).toJSON === "function") return false;
+  const { keys, values } = s;
+  const o = v as Record<string, unknown>;
+  let i = 0;
+  for (const k in o) {
+    if (!hasOwn.call(o, k)) continue;
+    const x = o[k];
+    if (skipped(x)) continue;
+    if (i >= keys.length || k !== keys[i] || !matches(x, values[i]!)) return false;
+    i++;
+  }
+  return i === keys.length;
+}
+
+/** Texts kept per position of a list. */
+const KEPT_PER_POSITION = 12;
+
+/** A form of record kept: its snapshot, its text, and its value at the position's pivot key (`NO_PIVOT` when it has none there). */
+interface Form {
+  readonly snap: Snapshot;
+  readonly bytes: Uint8Array;
+  pivot: unknown;
+}
+
+const NO_PIVOT = Symbol("no pivot");
+
+/**
+ * The forms kept at one position of a list, most used first, and the pivot: the first key whose primitive value
+ * tells the two most used forms apart (a criterion's `status`). A record is matched in full only against the forms
+ * with its value at the pivot; the pivot only skips forms that cannot match, it decides nothing.
+ */
+interface Position {
+  readonly forms: Form[];
+  pivot: string | undefined;
+}
+
+function valueAt(s: Snapshot, key: string): unknown {
+  if (typeof s !== "object" || s === null || !("keys" in s)) return NO_PIVOT;
+  const i = s.keys.indexOf(key);
+  const v = i < 0 ? undefined : s.values[i];
+  return v === undefined || (typeof v === "object" && v !== null) ? NO_PIVOT : v;
+}
+
+function choosePivot(p: Position): void {
+  const [a, b] = p.forms;
+  p.pivot = undefined;
+  if (a === undefined || b === undefined || typeof a.snap !== "object" || typeof b.snap !== "object" || a.snap === null || b.snap === null) return;
+  if (!("keys" in a.snap) || !("keys" in b.snap)) return;
+  const { keys, values } = a.snap;
+  for (let i = 0; i < keys.length; i++) {
+    const v = values[i]!;
+    if (typeof v === "object" && v !== null) continue;
+    if (b.snap.keys[i] === keys[i] && b.snap.values[i] !== v) {
+      p.pivot = keys[i];
+      break;
+    }
+  }
+  for (const f of p.forms) f.pivot = p.pivot === undefined ? NO_PIVOT : valueAt(f.snap, p.pivot);
+}
+
+/**
+ * Writes results as JSON, byte for byte as JSON.stringify does. The records of a result's criteria and groups
+ * take few forms per position (a criterion passes or fails, for so many points), so each form's text is kept
+ * with a snapshot of the record, and copied when a later record matches the snapshot; anything else is
+ * written in full. Nothing is assumed about the records' shape: a record with a key more or a value changed
+ * simply does not match.
  */
 export class ResultWriter {
-  /** Per criterion position, per status and reason, per points earned: the record's bytes. */
-  private readonly criteria: Array<Map<unknown, Map<unknown, Map<number, { bytes: Uint8Array; c: Record<string, unknown> }>>>> = [];
+  /** Per list name, per position. */
+  private readonly kept = new Map<string, Position[]>();
   private readonly scratch: JsonBytes;
 
   constructor(
@@ -202,64 +332,85 @@ export class ResultWriter {
 
   /** A result, as JSON.stringify writes it. */
   result(r: object): void {
+    if (typeof (r as { toJSON?: unknown }).toJSON === "function") return this.out.value(r);
     const w = this.out;
     w.byte(123);
     let first = true;
     const o = r as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
+    for (const k in o) {
+      if (!hasOwn.call(o, k)) continue;
       const v = o[k];
-      if (v === undefined) continue;
+      if (skipped(v)) continue;
       if (!first) w.byte(44);
       first = false;
       w.key(k);
-      if (k === "criteria" && Array.isArray(v)) this.criteriaList(v);
+      if ((k === "criteria" || k === "groups") && Array.isArray(v)) this.list(k, v);
       else w.value(v);
     }
     w.byte(125);
   }
 
-  private criteriaList(list: unknown[]): void {
+  private list(name: string, list: readonly unknown[]): void {
     const w = this.out;
+    let positions = this.kept.get(name);
+    if (positions === undefined) this.kept.set(name, (positions = []));
     w.byte(91);
     for (let i = 0; i < list.length; i++) {
       if (i > 0) w.byte(44);
-      const c = list[i] as Record<string, unknown>;
-      const bytes = this.cached(i, c);
-      if (bytes) w.bytes(bytes);
-      else w.value(c);
+      const x = list[i];
+      if (skipped(x)) w.ascii("null");
+      else if (typeof x !== "object" || x === null) w.value(x);
+      else w.bytes(this.record(x, (positions[i] ??= { forms: [], pivot: undefined })));
     }
     w.byte(93);
   }
 
-  private cached(i: number, c: Record<string, unknown>): Uint8Array | undefined {
-    const points = c.points as { earned: number; max: number } | null | undefined;
-    if (typeof c !== "object" || c === null || !Array.isArray(c.missing) || c.missing.length !== 0) return undefined;
-    let n = 0;
-    for (const _ in c) n++;
-    if (n !== CRITERION_KEYS) return undefined;
-    // Status and reason are short texts from a fixed list.
-    const byStatus = (this.criteria[i] ??= new Map());
-    let byReason = byStatus.get(c.status);
-    if (byReason === undefined) byStatus.set(c.status, (byReason = new Map()));
-    let byPoints = byReason.get(c.reason);
-    if (byPoints === undefined) byReason.set(c.reason, (byPoints = new Map()));
-    const pointsKey = points ? points.earned * 65536 + points.max : -1;
-    const hit = byPoints.get(pointsKey);
-    // The rest of the record (id, title, group, level, role, mandatory, points) must be as when it was kept.
-    if (
-      hit &&
-      hit.c.id === c.id &&
-      hit.c.title === c.title &&
-      hit.c.group === c.group &&
-      hit.c.level === c.level &&
-      hit.c.role === c.role &&
-      hit.c.mandatory === c.mandatory &&
-      (points ? (hit.c.points as typeof points)?.earned === points.earned && (hit.c.points as typeof points).max === points.max : hit.c.points === points)
-    )
-      return hit.bytes;
-    this.scratch.value(c);
+  /** The text of a record: a kept one it matches, or written now (and kept, when it is plain data). */
+  private record(x: object, p: Position): Uint8Array {
+    const forms = p.forms;
+    const pivot = p.pivot === undefined ? NO_PIVOT : (x as Record<string, unknown>)[p.pivot];
+    for (let k = 0; k < forms.length; k++) {
+      const form = forms[k]!;
+      if (form.pivot !== pivot && form.pivot !== NO_PIVOT) continue;
+      if (!matches(x, form.snap)) continue;
+      // One step towards the front: the forms met most often end up first, at the cost of a swap.
+      if (k > 0) {
+        forms[k] = forms[k - 1]!;
+        forms[k - 1] = form;
+        if (k === 1) choosePivot(p);
+      }
+      return form.bytes;
+    }
+    // The record is read once, into its snapshot, and the snapshot is what is written: the text kept is the
+    // text of what a later record is compared with.
+    const snap = snapshot(x, 0, { parts: SNAPSHOT_PARTS });
+    if (snap === undefined) this.scratch.value(x);
+    else writeSnapshot(this.scratch, snap);
     const bytes = this.scratch.copy();
-    if (byPoints.size < 64) byPoints.set(pointsKey, { bytes, c });
+    if (snap !== undefined) {
+      forms.unshift({ snap, bytes, pivot: NO_PIVOT });
+      if (forms.length > KEPT_PER_POSITION) forms.pop();
+      choosePivot(p);
+    }
     return bytes;
   }
+}
+
+function writeSnapshot(w: JsonBytes, s: Snapshot): void {
+  if (typeof s !== "object" || s === null) return w.value(s);
+  if ("list" in s) {
+    w.byte(91);
+    s.list.forEach((x, i) => {
+      if (i > 0) w.byte(44);
+      writeSnapshot(w, x);
+    });
+    return w.byte(93);
+  }
+  w.byte(123);
+  s.keys.forEach((k, i) => {
+    if (i > 0) w.byte(44);
+    w.key(k);
+    writeSnapshot(w, s.values[i]!);
+  });
+  w.byte(125);
 }
