@@ -51,7 +51,11 @@ const BUDGET = {
   // 1 019 933 B measured (00:20 UTC, session 4, branch hostile on main 78f0e44): +16 055 B for the workbook guard
   // (src/sheet/zip.ts), the one spreadsheet-CSV reader shared by readSheetFile and the explorer, the lists' count
   // column, --max-unit-bytes, and their sentences in vi and en, in the ESM, CommonJS and type builds, and docs.
-  packed: 1_090_000,
+  // 1 097 185 B measured (03:30 UTC, session 5, branch explorer on main c588b4e): main was already over 1 090 000 B
+  // (1 090 615 B measured by the speed helper at 02:50: the test kit's operator strategies and decide()), then the
+  // batch helper's landing and this branch's Vietnamese boundary case names (8 files, +11 KB of text, about
+  // +1.5 KB gzipped) and wording. Budget 1 090 000 -> 1 100 000 B, the figure the speed helper announced.
+  packed: 1_100_000,
   /**
    * The README's browser example, esbuild, minified and gzipped: the core, zod and one set (197 169 B measured at
    * 00:15 UTC once the set's notes carry their Vietnamese, issue 16: +387 B over the 196 782 B measured with its
