@@ -71,6 +71,42 @@ describe("a certain item whose condition only throws", () => {
   });
 });
 
+describe("a rule that only throws decides before the score", () => {
+  // Found by test/fuzz/sets.test.ts (seed 1003871183): the score was read although the rule's share of an empty
+  // group had decided, and its out-of-range value added an `error` outcome no completion has.
+  const scored = loadCriteriaSet({
+    id: "score-after-empty",
+    version: "1.0.0",
+    title: d("t"),
+    subject: "family",
+    source: { document: "Test 1/2024", issuer: "Test", issued: "2024-01-01" },
+    validFrom: "2024-01-01",
+    validTo: null,
+    supersedes: null,
+    completeness: { level: "partial" },
+    inputs: { ho: { type: "array", description: d("ho"), items: item }, canBo: { type: "array", description: d("canBo"), items: item } },
+    groups: [],
+    criteria: [
+      {
+        id: "c0",
+        title: d("c0"),
+        points: { max: 1, score: { sum: [{ var: "canBo" }, 1] } },
+        mandatory: false,
+        // Every item is excluded: the share is always of an empty group.
+        rule: { shareAtLeast: [50, { var: "ho" }, fine, true] },
+        emptyGroup: "fail",
+      },
+    ],
+    decision: { method: "points", maxPoints: 1, passMark: null, grades: [], notApplicable: "award" },
+  });
+  for (const engine of ENGINE_NAMES)
+    for (const data of [{ canBo: [{}, {}] }, {}, { canBo: [{}, {}], ho: [{ dat: 1 }] }])
+      it(`${JSON.stringify(data)} on ${engine}: fail (empty group), 0 points, nothing missing`, () => {
+        const c0 = evaluate(scored, data, { engine }).criteria[0]!;
+        expect([c0.status, c0.outcomes, c0.reason, c0.points, c0.missing]).toEqual(["fail", ["fail"], "empty-group", { earned: 0, possible: 0, max: 1 }, []]);
+      });
+});
+
 describe("list operators on bounds", () => {
   const err = () => thrown("error", "boom");
   const only = (v: Val) => isBound(v) && onlyThrows(v);

@@ -156,7 +156,12 @@ function decideRules(c: Criterion, rules: CriterionRules<BoundsRule>, max: numbe
     return;
   }
   let bits = CAN_TRUE;
-  if (rules.rule) bits = truth(run(rules.rule));
+  if (rules.rule) {
+    bits = truth(run(rules.rule));
+    // A rule that only throws (a share of an empty group, an error) decides the criterion, as in the two-valued
+    // path: its score is never read.
+    if (bits === 0) return;
+  }
   let points: Span = { lo: max, hi: max };
   let failPoints: Span = { lo: 0, hi: 0 };
   if (rules.score) {
