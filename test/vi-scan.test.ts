@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
+import { ENGLISH_WORDS as ENGLISH } from "./english-words.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const SET = join(ROOT, "criteria/don-vi-hoc-tap/2020.1.0.json");
@@ -25,22 +26,6 @@ const file = (name: string, text: string) => {
   writeFileSync(p, text);
   return p;
 };
-
-/**
- * Common English words: one of these in a Vietnamese-mode output is an English sentence left over. Words that
- * are also Vietnamese words written without marks (a, an, do, in, no, on, to) are left out.
- */
-const ENGLISH = new Set(
-  (
-    "the is are was were be been has have had not yes and or but of at for with from by as it its this that these those which " +
-    "what when where who why how than then there here all any each every some more most less least only also just should would could can cannot must " +
-    "may will does did done given found expected received required invalid valid missing unknown error errors problem problems file files line lines " +
-    "unit units set sets criterion criteria rule rules input inputs value values data field fields list item items text number numbers date " +
-    "pass passed fail failed failing incomplete verdict grade points point mark version versions released unchanged changed removed added edited " +
-    "match mismatch replay record results result evaluated evaluating evaluation case cases coverage seen never both none total share count " +
-    "wrote written read skipped bad because after before between above below into out over under about again instead without"
-  ).split(" "),
-);
 
 /** Text with what is not wording removed: paths, ids, hashes, quoted values, options, codes, identifiers. */
 function wordsOf(line: string): string[] {

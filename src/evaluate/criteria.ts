@@ -9,8 +9,9 @@
 import { msg, say } from "../i18n/index.js";
 import { criterionMessage } from "../explain/messages.js";
 import { isBound } from "../logic/bounds.js";
+import type { Trace } from "../logic/trace.js";
 import type { CriterionRules } from "../logic/walk.js";
-import type { CriterionResult, Measure, SubResult } from "../schema/result.js";
+import type { CriterionResult, Measure, ReadValue, SubResult } from "../schema/result.js";
 import { criterionResult, NO_READS, NONE, OUTCOMES, pointsOf, spanPoints, toReadValue } from "./results.js";
 import type { CriterionSpan } from "./decision.js";
 import type { LoadedSet } from "./load.js";
@@ -89,36 +90,58 @@ function evaluateCriterion<R>(
   if (!ctx.explain) return criterionResult(plan, status, OUTCOMES[status], d.reason, points, missing, error);
 
   const traces = runner.traces;
-  // One rule's reads are the criterion's as they are; several rules' are merged (first read first, last value kept).
-  let values: ReadonlyMap<string, unknown> = traces.length === 1 ? traces[0]!.reads : NO_VALUES;
   let measures: Measure[] = NONE;
-  if (traces.length > 1) {
-    const merged = new Map<string, unknown>();
-    for (const t of traces) for (const [k, v] of t.reads) merged.set(k, v);
-    values = merged;
-  }
   for (const t of traces) for (const m of t.measures) (measures === NONE ? (measures = []) : measures).push(m);
+  const values = readsOf(traces);
+  const shown = shownOf(values, missing, subPaths!);
+  return criterionResult(
+    plan,
+    status,
+    OUTCOMES[status],
+    d.reason,
+    points,
+    missing,
+    error,
+    { values: shown.values, measures, subResults: shown.subResults },
+    (result) => criterionMessage({ criterion: c, result, error: d.error, values, measures, root: scope.root, labels: loaded.labels }),
+  );
+}
+
+/** A criterion's values read: one rule's as they are; several rules' merged (first read first, last value kept). */
+function readsOf(traces: readonly Trace[]): ReadonlyMap<string, unknown> {
+  if (traces.length === 1) return traces[0]!.reads;
+  if (traces.length === 0) return NO_VALUES;
+  const merged = new Map<string, unknown>();
+  for (const t of traces) for (const [k, v] of t.reads) merged.set(k, v);
+  return merged;
+}
+
+/** The values read as a result shows them, and the sub-units' results they belong to (`subPaths`: the sub-units'). */
+function shownOf(
+  values: ReadonlyMap<string, unknown>,
+  missing: readonly string[],
+  subPaths: ReadonlySet<string>,
+): { values: Record<string, ReadValue>; subResults: string[] } {
   let shown = NO_READS;
   let subs: string[] = NONE;
   const link = (k: string) => {
-    if (subPaths!.has(k)) (subs === NONE ? (subs = []) : subs).push(k);
+    if (subPaths.has(k)) (subs === NONE ? (subs = []) : subs).push(k);
     else {
       // A level of a title held at levels (`xa[0].congDongHocTap.muc-1`) belongs to the title's sub-result.
       const dot = k.lastIndexOf(".");
       const title = dot > 0 ? k.slice(0, dot) : "";
-      if (title && subPaths!.has(title) && !subs.includes(title)) (subs === NONE ? (subs = []) : subs).push(title);
+      if (title && subPaths.has(title) && !subs.includes(title)) (subs === NONE ? (subs = []) : subs).push(title);
     }
   };
+  const linking = subPaths.size > 0;
   for (const [k, v] of values) {
     const r = toReadValue(v);
     if (r !== undefined) (shown === NO_READS ? (shown = {}) : shown)[k] = r;
-    link(k);
+    if (linking) link(k);
   }
   // A level not known is read as missing: the sub-result says why.
-  for (const k of missing) if (!values.has(k)) link(k);
-  return criterionResult(plan, status, OUTCOMES[status], d.reason, points, missing, error, { values: shown, measures, subResults: subs }, (result) =>
-    criterionMessage({ criterion: c, result, error: d.error, values, measures, root: scope.root, labels: loaded.labels }),
-  );
+  if (linking) for (const k of missing) if (!values.has(k)) link(k);
+  return { values: shown, subResults: subs };
 }
 
 /** A criterion decided over the completions of the missing data (see `uncertain.ts`), as a result. */
@@ -135,11 +158,11 @@ function uncertainCriterion(
   (scope.spans ??= new Array<CriterionSpan | undefined>(loaded.definition.criteria.length))[index] = u.span;
   const points = c.points === undefined ? null : spanPoints(plan, u.earned, u.possible);
   if (!ctx.explain) return criterionResult(plan, u.status, u.outcomes, u.reason, points, u.missing, u.error);
-  let shown = NO_READS;
+  let values = NO_READS;
   let subs: string[] = NONE;
   for (const [k, v] of u.values) {
     const r = toReadValue(v);
-    if (r !== undefined) (shown === NO_READS ? (shown = {}) : shown)[k] = r;
+    if (r !== undefined) (values === NO_READS ? (values = {}) : values)[k] = r;
     if (subPaths!.has(k)) (subs === NONE ? (subs = []) : subs).push(k);
   }
   for (const k of u.missing) {
@@ -147,7 +170,7 @@ function uncertainCriterion(
     const title = subPaths!.has(k) ? k : dot > 0 && subPaths!.has(k.slice(0, dot)) ? k.slice(0, dot) : "";
     if (title && !subs.includes(title)) (subs === NONE ? (subs = []) : subs).push(title);
   }
-  return criterionResult(plan, u.status, u.outcomes, u.reason, points, u.missing, u.error, { values: shown, measures: NONE, subResults: subs }, (result) =>
+  return criterionResult(plan, u.status, u.outcomes, u.reason, points, u.missing, u.error, { values, measures: NONE, subResults: subs }, (result) =>
     criterionMessage({
       criterion: c,
       result,

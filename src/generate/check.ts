@@ -3,7 +3,8 @@
  * equal to the zod schema) accepts *unchanged* — plain records with declared fields only, values of their
  * declared types within their bounds, enum values as declared, texts within their limits that are already
  * in NFC and free of control characters (decided character by character as the general check decides,
- * handing back any text that would need `normalize`), lists of non-null records. Absent fields are left
+ * handing back any text that would need `normalize`), lists of non-null records (a usual record's fields read by
+ * name, its keys only counted; any other record judged key by key). Absent fields are left
  * absent: a default is applied where a rule reads the field (`dv`), nothing is copied. Anything else throws
  * `NO` (the unit goes to the general evaluator, which checks it again and reports what is wrong).
  *
@@ -77,22 +78,31 @@ export function emitCheck(inputs: Inputs, limits: DataLimits, fn: (params: strin
   const bounds = (min: number | undefined, max: number | undefined) =>
     `${min !== undefined ? ` || v < ${lit(min)}` : ""}${max !== undefined ? ` || v > ${lit(max)}` : ""}`;
 
-  /** A function checking a record of these fields; returns its name. */
+  /**
+   * A function checking a record of these fields; returns its name. Two functions: the usual record (only
+   * declared fields, none given as undefined) is checked by reading each declared field by name, with its keys
+   * only counted (`for...in` with an empty body): loads V8 specialises to the record's shape, no switch on keys.
+   * When the count differs from the fields found (a key not declared, a field given as undefined, a declared
+   * field inherited), the exact check judges the record key by key.
+   */
   const record = (fields: Inputs): string => {
     const names = Object.keys(fields);
     if (names.length > 30) return refuse("gen.too_many", { what: "fields", max: 30 });
+    const checks = names.map((n) => value(fields[n]!));
     const cases = names
-      .map((n, i) => {
-        const spec = fields[n]!;
-        // Undefined: absent (its default is read in its place); null: kept as null, read as absent.
-        return `case ${lit(n)}: m |= ${2 ** i}; if (v !== undefined && v !== null) { ${value(spec)} } break;`;
-      })
+      // Undefined: absent (its default is read in its place); null: kept as null, read as absent.
+      .map((n, i) => `case ${lit(n)}: m |= ${2 ** i}; if (v !== undefined && v !== null) { ${checks[i]} } break;`)
       .join(" ");
     // A declared field that for...in does not list (inherited or not enumerable) is the general check's to judge.
     const unlisted = names.map((n, i) => `if ((m & ${2 ** i}) === 0 && ${lit(n)} in o) no();`).join(" ");
-    return fn(
+    const exact = fn(
       "o",
       `if (typeof o !== "object" || o === null || o.__proto__ !== OP) no(); let m = 0; for (const k in o) { const v = o[k]; switch (k) { ${cases} default: no(); } } ${unlisted}`,
+    );
+    const loads = names.map((n, i) => `v = o[${lit(n)}]; if (v !== undefined) { s++; if (v !== null) { ${checks[i]} } }`).join(" ");
+    return fn(
+      "o",
+      `if (typeof o !== "object" || o === null || o.__proto__ !== OP) no(); let n = 0; for (const k in o) n++; let s = 0, v; ${loads} if (n !== s) ${exact}(o);`,
     );
   };
   return record(inputs);

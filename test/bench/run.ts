@@ -9,7 +9,7 @@
  *
  *   npm run bench                  everything (a few minutes)
  *   npm run bench -- --quick       fewer units and rounds, no million-family batch
- *   npm run bench -- --only=outside|family|agency|scaling|compile|batch
+ *   npm run bench -- --only=outside|family|agency|explain|scaling|compile|batch
  *
  * The library is imported from dist/ (what users run), not from the sources.
  */
@@ -386,6 +386,41 @@ if (wants("agency")) {
   const timings: Timing[] = [];
   for (const c of list) timings.push(await time(units, c, rounds));
   table(timings, "hand-written function");
+  console.log("");
+}
+
+if (wants("explain")) {
+  // The cost of explanations against the quiet path on the same set (closures both: explanations never take
+  // the generated path), interleaved rounds, on the outside workload and on the family workload.
+  const n = quick ? 10_000 : 50_000;
+  const set = loadSet("test/bench/family-set.json");
+  const quiet = { explain: false } as const;
+  const readMessages = (u: unknown) => {
+    const r = lib.evaluate(set, u);
+    let k = r.message!.vi.length + r.message!.en.length;
+    for (const c of r.criteria) k += c.message!.vi.length + c.message!.en.length;
+    return k;
+  };
+  for (const [label, units] of [
+    ["outside workload", outsideFamilies(n, SEED) as unknown[]],
+    ["family workload", families(n, SEED) as unknown[]],
+  ] as const) {
+    console.log(`Explanations against the quiet path (family set, closures), ${label}, ${fmt(n)} families; load average ${load()}`);
+    const list: Contender<unknown>[] = [
+      { name: "statuses and points (explain: false)", summary: () => null as never, run: (u) => lib.evaluate(set, u, quiet).points!.earned },
+      { name: "vi and en messages read", summary: () => null as never, run: readMessages },
+      { name: "whole explained result as JSON", summary: () => null as never, run: (u) => JSON.stringify(lib.evaluate(set, u)).length },
+    ];
+    const timings = await timeInterleaved(units, list, rounds);
+    const q = median(timings[0]!.cpu);
+    for (const t of timings) {
+      const m = median(t.cpu);
+      console.log(
+        `  ${t.name.padEnd(40)} ${fmt(m).padStart(10)} units/s (cpu) ±${(((Math.max(...t.cpu) - Math.min(...t.cpu)) / m) * 50).toFixed(0)}%  cost ${(q / m).toFixed(2)}x the quiet path`,
+      );
+    }
+    console.log(`  load average after: ${load()}`);
+  }
   console.log("");
 }
 

@@ -8,7 +8,7 @@ import { Writable } from "node:stream";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   createReport,
   describeRule,
@@ -25,38 +25,17 @@ import {
 import { findCriteriaFiles, loadCriteriaFile, loadRegistry, readJsonFile, runBatch } from "../../src/node/index.js";
 import { findCaseFiles, readCaseFile } from "../../src/node/testing.js";
 import { ROOT } from "../helpers.js";
-import { buildSite, launch, screenshots, SITE, todayInVietnam, type Browser } from "./browser.js";
+import { screenshots, SITE, todayInVietnam } from "./browser.js";
+import { explorerSuite } from "./suite.js";
 
 const SET = "don-vi-hoc-tap";
 const VERSION = "2020.1.0";
 const dvht = loadCriteriaFile(join(ROOT, "criteria", SET, `${VERSION}.json`));
 const FIXTURE = join(ROOT, "test", "e2e", "fixtures", "every-input.json");
 
-let url: string;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  url = buildSite();
-  browser = await launch();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  await page?.close();
-  const problems = browser.problems.splice(0);
-  expect(problems, "the page logged errors, broke its CSP or made requests").toEqual([]);
-});
-
-async function open(hash: string): Promise<Page> {
-  page = await browser.context.newPage();
-  await page.goto(`${url}${hash}`);
-  await page.waitForSelector("main#main > *");
-  return page;
-}
+// The site built, Chromium launched, each test's page closed and its problems checked (test/e2e/suite.ts).
+const explorer = explorerSuite();
+const open = explorer.open;
 
 const verdictOf = (p: Page) => p.locator(".result-panel [data-test=result]").getAttribute("data-verdict");
 const field = (path: string) => `.unit-form [data-path="${path}"]`;
@@ -669,12 +648,15 @@ describe("the criteria explorer in Chromium", { timeout: 60_000 }, () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
       const { port } = server.address() as { port: number };
-      page = await browser.context.newPage();
-      await page.goto(`http://127.0.0.1:${port}/#/set/${SET}/${VERSION}`);
-      await page.waitForSelector("[data-test=criteria]");
-      expect(await page.locator("[data-test=criterion]").count()).toBe(dvht.definition.criteria.length);
+      const page = await explorer.browser.context.newPage();
+      try {
+        await page.goto(`http://127.0.0.1:${port}/#/set/${SET}/${VERSION}`);
+        await page.waitForSelector("[data-test=criteria]");
+        expect(await page.locator("[data-test=criterion]").count()).toBe(dvht.definition.criteria.length);
+      } finally {
+        await page.close();
+      }
     } finally {
-      await page.close();
       await new Promise((resolve) => server.close(resolve));
     }
   });

@@ -10,12 +10,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { createReport, evaluate, parseCsv, parseAuditRecord, verify, workbookTables, type Report } from "../../src/index.js";
 import { findCriteriaFiles, loadCriteriaFile, loadRegistry, readJsonFile } from "../../src/node/index.js";
 import { ROOT } from "../helpers.js";
-import { buildSite, DESKTOP, launch, PHONE, screenshots, todayInVietnam, type Browser } from "./browser.js";
+import { DESKTOP, PHONE, screenshots, todayInVietnam } from "./browser.js";
+import { explorerSuite } from "./suite.js";
 
 const SET = "don-vi-hoc-tap";
 const OLD = "2020.1.0";
@@ -30,31 +31,9 @@ const TODAY = todayInVietnam();
 const FOCUSED_PATH = 'document.activeElement?.closest("[data-path]")?.getAttribute("data-path")';
 const dmy = (iso: string) => iso.split("-").reverse().join("/");
 
-let url: string;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  url = buildSite();
-  browser = await launch();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  await page?.close();
-  const problems = browser.problems.splice(0);
-  expect(problems, "the page logged errors, broke its CSP or made requests").toEqual([]);
-});
-
-async function open(hash: string): Promise<Page> {
-  page = await browser.context.newPage();
-  await page.goto(`${url}${hash}`);
-  await page.waitForSelector("main#main > *");
-  return page;
-}
+// The site built, Chromium launched, each test's page closed and its problems checked (test/e2e/suite.ts).
+const explorer = explorerSuite();
+const open = explorer.open;
 
 async function downloaded(p: Page, test: string): Promise<{ name: string; bytes: Buffer }> {
   const [d] = await Promise.all([p.waitForEvent("download", { timeout: 60_000 }), p.click(`[data-test=${test}]`)]);
@@ -288,8 +267,8 @@ describe("the explorer for officials, in Chromium", { timeout: 240_000 }, () => 
     expect(await p.getAttribute("[data-test=as-of]", "aria-invalid")).toBe("true");
     expect(await p.locator("[data-test=not-in-force]").count()).toBe(0);
     // A title with no version in force today says that too.
-    const q = await browser.context.newPage();
-    await q.goto(`${url}#/check/gia-dinh-hoc-tap/2016.1.0`);
+    const q = await explorer.browser.context.newPage();
+    await q.goto(`${explorer.url}#/check/gia-dinh-hoc-tap/2016.1.0`);
     await q.waitForSelector("[data-test=not-in-force]");
     expect(await q.locator("[data-test=not-in-force-headline]").textContent()).toBe(`QĐ 448 KHÔNG có hiệu lực vào ngày ${dmy(TODAY)}`);
     await q.close();
@@ -521,7 +500,7 @@ describe("the explorer for officials, in Chromium", { timeout: 240_000 }, () => 
 
     // TT 22/2020 → TT 24/2023: the decision and thresholds first, 1.1 paired with TC1.CT1 by its wording,
     // the document's details folded at the end.
-    await p.goto(`${url}#/compare/${SET}/${OLD}/${SET}/2024.1.0`);
+    await p.goto(`${explorer.url}#/compare/${SET}/${OLD}/${SET}/2024.1.0`);
     await p.waitForSelector("[data-test=diff]");
     const sections = await p.locator("[data-test=change-section]").evaluateAll((els) => els.map((e) => e.getAttribute("data-section")));
     expect(sections[0]).toBe("decisive");
@@ -544,17 +523,17 @@ describe("the explorer for officials, in Chromium", { timeout: 240_000 }, () => 
       "#/compare/cong-dong-hoc-tap-cap-xa/2014.1.0/cong-dong-hoc-tap-cap-xa/2024.1.0",
     ];
     for (const s of sets) routes.push(`#/set/${s.id}/${s.version}`, `#/check/${s.id}/${s.version}`, `#/batch/${s.id}/${s.version}`);
-    page = await browser.context.newPage();
+    const page = await open("#/");
     await page.setViewportSize(PHONE);
     const wide: string[] = [];
     for (const r of routes) {
-      await page.goto(`${url}${r}`);
+      await page.goto(`${explorer.url}${r}`);
       await page.waitForSelector("main#main > section");
       const w = (await page.evaluate("({ scroll: document.documentElement.scrollWidth, view: window.innerWidth })")) as { scroll: number; view: number };
       if (w.scroll > w.view) wide.push(`${r}: ${w.scroll} px`);
     }
     // The report of a batch, and a check page with its result, too.
-    await page.goto(`${url}#/batch/${SET}/2024.1.0`);
+    await page.goto(`${explorer.url}#/batch/${SET}/2024.1.0`);
     await page.setInputFiles("[data-test=batch-file]", DISTRICT);
     await page.waitForSelector("[data-test=report] svg", { timeout: 120_000 });
     const w = (await page.evaluate("document.documentElement.scrollWidth")) as number;

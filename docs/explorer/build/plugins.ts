@@ -29,12 +29,17 @@ function casesOf(api: NodeApi, repo: string, criteriaPath: string, watch: (path:
   return api.findCaseFiles(criteriaPath).flatMap((path) => {
     watch(path);
     const source = relative(repo, path).split("\\").join("/");
-    return api.readCaseFile(path).cases.map((c) => ({
+    const file = api.readCaseFile(path);
+    // Generated files (boundary cases) are written in Vietnamese, the generator's default (test/boundary-files
+    // .test.ts holds the shipped ones to it); the shipped hand-written case files are in English.
+    const nameLang = file.generated === undefined ? "en" : "vi";
+    return file.cases.map((c) => ({
       name: c.name,
       source,
       data: c.data,
       ...(c.asOf !== undefined ? { asOf: c.asOf } : {}),
       expected: c.expect.invalidData !== undefined ? "invalid-data" : c.expect.verdict!,
+      nameLang,
     }));
   });
 }

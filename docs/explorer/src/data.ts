@@ -9,6 +9,8 @@ export interface SampleUnit {
   readonly asOf?: string;
   /** The verdict its case file expects, or "invalid-data" for a case that must be rejected. */
   readonly expected?: string;
+  /** The language of a case's name: "vi" for generated cases (boundary files), "en" for the shipped hand-written ones. */
+  readonly nameLang?: "vi" | "en";
 }
 
 /** One criteria file as written, with the cases of its case file. */

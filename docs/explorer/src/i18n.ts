@@ -190,7 +190,8 @@ const vi = {
   samplesNone: "— chọn một mẫu —",
   sampleExamples: "Ví dụ",
   sampleCases: "Trường hợp kiểm thử",
-  samplesInEnglish: "(tên trường hợp bằng tiếng Anh)",
+  /** Said of a group of cases whose names are in the other language. */
+  samplesNamedIn: (l: "vi" | "en"): string => (l === "en" ? "(tên trường hợp bằng tiếng Anh)" : ""),
   expected: (v: string) => `mong đợi: ${v}`,
   clear: "Xóa hết dữ liệu",
   tabForm: "Biểu mẫu",
@@ -475,7 +476,7 @@ const en: Dict = {
   samplesNone: "— choose a sample —",
   sampleExamples: "Examples",
   sampleCases: "Test cases",
-  samplesInEnglish: "",
+  samplesNamedIn: (l) => (l === "vi" ? "(case names in Vietnamese)" : ""),
   expected: (v) => `expected: ${v}`,
   clear: "Clear all data",
   tabForm: "Form",

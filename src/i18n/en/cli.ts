@@ -8,7 +8,7 @@ export const cli: Sentences<typeof CLI> = {
   "cli.summary": ({ command }) =>
     ({
       eval: "evaluate one unit and explain each criterion",
-      batch: "evaluate every unit of an NDJSON, CSV or JSON-list file",
+      batch: "evaluate every unit of an NDJSON, CSV, .xlsx workbook or JSON-list file",
       report: "counts and exact percentages of batch output",
       validate: "check criteria files (shape and static checks)",
       test: "run case files (*.cases.json), a line per case",
@@ -84,7 +84,7 @@ export const cli: Sentences<typeof CLI> = {
   "cli.option.batch": ({ option }) =>
     ({
       out: "write the results to this file instead of standard output (.xlsx or .csv: one row per unit)",
-      format: "the units file's format: ndjson, json or csv (default: from its extension)",
+      format: "the units file's format: ndjson, json or csv (default: from its extension; an .xlsx file is read as a workbook)",
       workers: "worker threads (default: the number of cores); 0 evaluates in the main thread",
       "as-of": "the date titles are decided for; a set not in force then is refused before any unit is read",
       sets: "folder of criteria sets to decide titles of sub-units (default: the bundled sets)",

@@ -8,7 +8,7 @@ export const cli: Sentences<typeof CLI> = {
   "cli.summary": ({ command }) =>
     ({
       eval: "đánh giá một đơn vị và giải thích từng tiêu chí",
-      batch: "đánh giá mọi đơn vị của một tệp NDJSON, CSV hoặc danh sách JSON",
+      batch: "đánh giá mọi đơn vị của một tệp NDJSON, CSV, bảng tính .xlsx hoặc danh sách JSON",
       report: "số đếm và tỷ lệ phần trăm chính xác từ kết quả của batch",
       validate: "kiểm tra tệp bộ tiêu chí (cấu trúc và kiểm tra tĩnh)",
       test: "chạy các tệp ca kiểm thử (*.cases.json), mỗi ca một dòng",
@@ -84,7 +84,7 @@ export const cli: Sentences<typeof CLI> = {
   "cli.option.batch": ({ option }) =>
     ({
       out: "ghi kết quả vào tệp này thay vì đầu ra chuẩn (.xlsx hoặc .csv: mỗi đơn vị một dòng)",
-      format: "định dạng tệp đơn vị: ndjson, json hoặc csv (mặc định: theo phần mở rộng)",
+      format: "định dạng tệp đơn vị: ndjson, json hoặc csv (mặc định: theo phần mở rộng; tệp .xlsx được đọc như bảng tính)",
       workers: "số luồng xử lý (mặc định: số lõi); 0 đánh giá ngay trong luồng chính",
       "as-of": "ngày xét danh hiệu; bộ không có hiệu lực vào ngày đó bị từ chối trước khi đọc đơn vị nào",
       sets: "thư mục bộ tiêu chí để xét danh hiệu của đơn vị con (mặc định: các bộ đi kèm)",

@@ -445,14 +445,15 @@ export function checkView(id: string, version: string): View | undefined {
     run();
   });
   // Examples first, then the cases of each case file (the set's own, its boundary cases, ...).
-  // Cases are grouped by file and by the verdict they expect; their names are the case files' own, written in
-  // English (said in the group's label, and marked so).
+  // Cases are grouped by file and by the verdict they expect; their names are the case files' own, in the
+  // language of the file (said in the group's label when it is not the page's, and marked so).
   const groups = new Map<string, SampleUnit[]>();
   for (const s of entry.samples) {
+    const other = s.nameLang ? tr.samplesNamedIn(s.nameLang) : "";
     const label =
       s.expected === undefined
         ? tr.sampleExamples
-        : `${tr.sampleCases} · ${s.source.split("/").at(-1)} · ${expectedText(s.expected)}${tr.samplesInEnglish ? ` ${tr.samplesInEnglish}` : ""}`;
+        : `${tr.sampleCases} · ${s.source.split("/").at(-1)} · ${expectedText(s.expected)}${other ? ` ${other}` : ""}`;
     groups.set(label, [...(groups.get(label) ?? []), s]);
   }
   // A case's place in its file, for the tests that check every case.
@@ -478,9 +479,7 @@ export function checkView(id: string, version: string): View | undefined {
       h(
         "optgroup",
         { label, "data-source": list[0]!.source },
-        list.map((s) =>
-          h("option", { value: String(entry.samples.indexOf(s)), lang: s.expected === undefined ? null : "en", "data-case": caseIndex(s) }, s.name),
-        ),
+        list.map((s) => h("option", { value: String(entry.samples.indexOf(s)), lang: s.nameLang ?? null, "data-case": caseIndex(s) }, s.name)),
       ),
     ),
   );
