@@ -5,7 +5,7 @@
  * same bytes either way, compact and full, in the calling thread and in worker threads, on the bundled
  * examples and on a file full of errors.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
@@ -13,6 +13,7 @@ import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { eachLine, ndjsonGroups, ndjsonLineGroups, type UnitGroup } from "../src/batch/input.js";
 import { type BatchOptions, runBatch } from "../src/node/index.js";
+import { writeFamilies } from "./bench/batch.js";
 import { ROOT, random } from "./helpers.js";
 
 /** What a reader read: each unit's line and bytes (as text, for readable failures), or its refusal. */
@@ -180,7 +181,16 @@ interface Case {
   readonly options?: Partial<BatchOptions>;
 }
 
+/** Families enough to fill several of the 1 MiB buffers NDJSON is read into (each reused once its groups are evaluated). */
+async function manyFamilies(): Promise<string> {
+  const file = join(mkdtempSync(join(tmpdir(), "tieuchi-batch-lines-")), "families.ndjson");
+  await writeFamilies(file, 5000, 7);
+  expect(statSync(file).size).toBeGreaterThan(3 * 2 ** 20);
+  return file;
+}
+
 const CASES: Case[] = [
+  { name: "5,000 families (3 MiB: several input buffers, reused)", set: FAMILY_SET, input: await manyFamilies(), options: {} },
   { name: "a file of families with every kind of bad line", set: FAMILY_SET, input: hostileFile(), options: { maxUnitBytes: 4000, meta: ["pad"] } },
   {
     name: "docs/examples/district/gia-dinh-hoc-tap.ndjson",
@@ -225,13 +235,13 @@ describe("tieuchi batch writes the same bytes from whole lines as from units cut
     });
 
   it("the file of bad lines has each kind of line it is meant to (so the comparison covers them)", async () => {
-    const text = await output(runBatch, { set: FAMILY_SET, input: CASES[0]!.input, workers: 0, maxUnitBytes: 4000, meta: ["pad"] });
+    const text = await output(runBatch, { set: FAMILY_SET, input: CASES[1]!.input, workers: 0, maxUnitBytes: 4000, meta: ["pad"] });
     for (const code of ["ERR_JSON_PARSE", "ERR_UNIT_DATA", "unit_too_large", '"verdict":"pass"', '"verdict":"fail"', "not UTF-8", "given twice"])
       expect(text, code).toContain(code);
     const lines = text.trim().split("\n");
     // A line per unit: 400 lines, less the blank and space-only ones.
     const blank = Array.from({ length: 400 }, (_, i) => (i + 1) % 23).filter((k) => k === 1 || k === 2).length;
     expect(lines.length).toBe(400 - blank);
-    expect(readFileSync(CASES[0]!.input).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(readFileSync(CASES[1]!.input).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   });
 });

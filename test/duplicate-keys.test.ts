@@ -58,6 +58,20 @@ describe("parseJson refuses a key given twice in one object", () => {
     expect(parseJson(ok)).toEqual(JSON.parse(ok));
     expect(findDuplicateKey(ok)).toBeUndefined();
   });
+  it("finds a key given twice whether or not colons in strings, or a key added to Object.prototype, change the counts it starts with", () => {
+    for (const text of ['{"a":"x:y","a":1}', '{"t":"10:30","b":{"c":1,"c":2}}', '{"a":1,"a":2}', '[{"k":":"},{"k":1,"k":2}]'])
+      expect(duplicateKeyIn(text, JSON.parse(text)), text).toBeDefined();
+    for (const text of ['{"a":"x:y","b":1}', '{"t":"10:30","b":{"c":1,"d":2}}']) expect(duplicateKeyIn(text, JSON.parse(text)), text).toBeUndefined();
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.polluted = 1;
+    try {
+      // One object: its inherited key would have made the keys held match the keys written.
+      const text = '{"a":1,"a":2}';
+      expect(duplicateKeyIn(text, JSON.parse(text))?.key).toBe("a");
+    } finally {
+      delete proto.polluted;
+    }
+  });
   it("finds nothing in random JSON, and finds a key given again in a random object inside it", () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 4 }), fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 2 }), { minKeys: 1 }), (outer, obj) => {

@@ -139,6 +139,8 @@ export interface BatchSummary {
 }
 
 const MAX_REPORTED = 100;
+/** Bytes of each buffer NDJSON is read into. */
+const INPUT_BUFFER = 1 << 20;
 /** Heap of a worker thread by default, in MiB. */
 const DEFAULT_WORKER_MEMORY_MB = 2048;
 /** Young-generation size of each worker's heap, in MiB: V8's default lets three heaps take well over 100 MiB. */
@@ -163,6 +165,52 @@ async function* counted(stream: AsyncIterable<Uint8Array>, onBytes: (n: number) 
   for await (const chunk of stream) {
     onBytes(chunk.length);
     yield chunk;
+  }
+}
+
+/**
+ * The shared-memory buffers NDJSON is read into, reused once the reader has moved past one and every group cut
+ * from it is evaluated. Freed buffers would wait for the main thread's collector, which seldom runs (the main
+ * thread makes little else): a million units made the process grow by the size of the file.
+ */
+class InputBuffers {
+  private readonly free: Uint8Array[] = [];
+  /** Groups being evaluated, per buffer. */
+  private readonly uses = new Map<ArrayBufferLike, number>();
+  private current: ArrayBufferLike | undefined;
+
+  constructor(private readonly size: number) {}
+
+  /** A buffer for the reader, which is done with the one it had. */
+  readonly allocate = (n: number): Uint8Array => {
+    const previous = this.current;
+    this.current = undefined;
+    if (previous !== undefined) this.settle(previous);
+    const b = n === this.size && this.free.length > 0 ? this.free.pop()! : new Uint8Array(new SharedArrayBuffer(n));
+    this.current = b.buffer;
+    return b;
+  };
+
+  /** A group is being evaluated. */
+  lend(group: UnitGroup): void {
+    if (group.kind === "lines") this.uses.set(group.bytes.buffer, (this.uses.get(group.bytes.buffer) ?? 0) + 1);
+  }
+
+  /** A group is evaluated (its lines made, retries included): its bytes are not read again. */
+  back(group: UnitGroup): void {
+    if (group.kind !== "lines") return;
+    const buffer = group.bytes.buffer;
+    const n = (this.uses.get(buffer) ?? 1) - 1;
+    if (n > 0) this.uses.set(buffer, n);
+    else {
+      this.uses.delete(buffer);
+      this.settle(buffer);
+    }
+  }
+
+  private settle(buffer: ArrayBufferLike): void {
+    if (buffer === this.current || this.uses.has(buffer) || buffer.byteLength !== this.size || this.free.length >= 8) return;
+    this.free.push(new Uint8Array(buffer));
   }
 }
 
@@ -530,13 +578,14 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   let columns: string[] | undefined;
   let csvCols: CsvColumn[] = [];
   let groups: AsyncGenerator<UnitGroup>;
+  const inputBuffers = new InputBuffers(INPUT_BUFFER);
   const readOptions = { maxUnitBytes };
   if (format === "ndjson")
     groups =
       options.ndjsonReader === "units"
         ? ndjsonGroups(stream, groupSize, source, readOptions)
         : // Shared memory: a group reaches a worker without a copy, and stays here to be evaluated again if its worker stops.
-          ndjsonLineGroups(stream, groupSize, { ...readOptions, allocate: (n) => new Uint8Array(new SharedArrayBuffer(n)) });
+          ndjsonLineGroups(stream, groupSize, { ...readOptions, bufferBytes: INPUT_BUFFER, allocate: inputBuffers.allocate });
   else if (format === "json") groups = jsonArrayGroups(stream, groupSize, source, readOptions);
   else if (options.csvLayout === "sheet")
     groups = sheetCsvGroups(loaded, stream, groupSize, options.delimiter ?? ",", source, options.onNotice ?? (() => {}), readOptions);
@@ -605,7 +654,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       const units = unitsOf(group);
       unitsRead += units;
       lastLineRead = lastLineOf(group);
-      inFlight.push({ outcome: pool.run(group), units, lastLine: lastLineRead });
+      inputBuffers.lend(group);
+      const outcome = pool.run(group).then((o) => {
+        inputBuffers.back(group);
+        return o;
+      });
+      inFlight.push({ outcome, units, lastLine: lastLineRead });
       while (inFlight.length >= maxInFlight && output.failure === undefined) await writeNext();
     }
   } catch (e) {

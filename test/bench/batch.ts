@@ -51,6 +51,7 @@ export async function batchBenchmark(root: string, n: number): Promise<void> {
       [cores, true, false],
       ...(cores > 1 ? [[1, true, true] as [number, boolean, boolean]] : []),
       ...(process.platform !== "win32" ? [[cores, false, false] as [number, boolean, boolean]] : []),
+      ...(process.platform !== "win32" && cores > 1 ? [[1, false, false] as [number, boolean, boolean]] : []),
     ];
     for (const [workers, toFile, compact] of runs) {
       const output = toFile ? join(dir, "results.ndjson") : "/dev/null";
