@@ -46,8 +46,6 @@ describe("the operator registry", () => {
       ).toBe(true);
     }
     expect(operatorOf("shareAtLeast")!.list).toBe(1);
-    expect(operatorOf("shareAtLeast")!.percentArg).toBe(0);
-    expect(operatorOf("ratioAtMost")!.percentArg).toBe(2);
     expect(operatorOf("count")!.list).toBe(0);
   });
 

@@ -407,7 +407,7 @@ export async function* jsonArrayGroups(
   let line = 1;
   let depth = 0;
   let inString = false;
-  let escape = false;
+  let escaped = false;
   let mode: "start" | "list" | "single" | "end" = "start";
   /** An item is being read: it started on `itemLine`, at `itemStart` of this chunk (0 when in an earlier one, then its bytes so far are `pending`). */
   let inItem = false;
@@ -450,8 +450,8 @@ export async function* jsonArrayGroups(
       const b = chunk[pos]!;
       if (b === 10) line++;
       if (inString) {
-        if (escape) escape = false;
-        else if (b === 92) escape = true;
+        if (escaped) escaped = false;
+        else if (b === 92) escaped = true;
         else if (b === 34) inString = false;
         continue;
       }

@@ -74,7 +74,7 @@ export function csvColumns(loaded: LoadedSet, names: readonly string[], meta: re
     if (seen.has(name)) problems.push(msg("csv.column_twice", { column: name }));
     seen.add(name);
     if (meta.includes(name)) return { name, spec: undefined };
-    const spec = Object.prototype.hasOwnProperty.call(inputs, name) ? inputs[name] : undefined;
+    const spec = Object.hasOwn(inputs, name) ? inputs[name] : undefined;
     if (!spec) {
       const hint = suggest(name, Object.keys(inputs));
       problems.push(msg("csv.not_an_input", { column: name, set: `${loaded.definition.id}@${loaded.definition.version}`, suggestion: hint }));
@@ -89,7 +89,7 @@ function scalarsOf(data: unknown): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = {};
   if (typeof data !== "object" || data === null || Array.isArray(data)) return out;
   for (const k in data) {
-    if (!Object.prototype.hasOwnProperty.call(data, k)) continue;
+    if (!Object.hasOwn(data, k)) continue;
     const v = (data as Record<string, unknown>)[k];
     if (typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v))) out[k] = v;
   }

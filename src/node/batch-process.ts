@@ -239,7 +239,7 @@ export function makeProcessor(settings: BatchSettings, generated?: unknown, allo
   /** Writes the line of a unit read; says how it went. */
   const dataLine = (data: unknown, line: number): Outcome => {
     const { unit, evaluated } = unwrapUnit(data, meta);
-    let result;
+    let result: ReturnType<typeof evaluate>;
     try {
       result = evaluate(loaded, evaluated, options);
     } catch (e) {

@@ -38,7 +38,7 @@ function listen(port: NonNullable<typeof parentPort>, processGroup: ReturnType<t
       if (spare.length < MAX_SPARE) spare.push(msg.spare);
       return;
     }
-    let outcome;
+    let outcome: ReturnType<typeof processGroup>;
     try {
       outcome = processGroup(msg.group);
     } catch (e) {

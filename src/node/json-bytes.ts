@@ -134,29 +134,43 @@ export class JsonBytes {
   value(v: unknown): void {
     switch (typeof v) {
       case "string":
-        return this.string(v);
+        this.string(v);
+        return;
       case "number":
-        return this.ascii(Number.isFinite(v) ? String(v) : "null");
+        this.ascii(Number.isFinite(v) ? String(v) : "null");
+        return;
       case "boolean":
-        return this.ascii(v ? "true" : "false");
+        this.ascii(v ? "true" : "false");
+        return;
       case "object":
         break;
       default:
         // undefined, functions and symbols: what JSON.stringify writes for them where they cannot be left out.
-        return this.ascii("null");
+        this.ascii("null");
+        return;
     }
-    if (v === null) return this.ascii("null");
+    if (v === null) {
+      this.ascii("null");
+      return;
+    }
     // Only frozen objects (a set's definition) and those named shared are looked up: the rest are new each time.
     if (Object.isFrozen(v) || this.shared.includes(v)) {
       const cached = this.cache.get(v);
-      if (cached !== undefined) return this.bytes(cached);
+      if (cached !== undefined) {
+        this.bytes(cached);
+        return;
+      }
       if (this.constant(v) && typeof (v as { toJSON?: unknown }).toJSON !== "function") {
         const b = this.encoder.encode(JSON.stringify(v));
         this.cache.set(v, b);
-        return this.bytes(b);
+        this.bytes(b);
+        return;
       }
     }
-    if (typeof (v as { toJSON?: unknown }).toJSON === "function") return this.bytes(this.encoder.encode(JSON.stringify(v) ?? "null"));
+    if (typeof (v as { toJSON?: unknown }).toJSON === "function") {
+      this.bytes(this.encoder.encode(JSON.stringify(v) ?? "null"));
+      return;
+    }
     if (Array.isArray(v)) {
       this.byte(91);
       for (let i = 0; i < v.length; i++) {
@@ -332,7 +346,10 @@ export class ResultWriter {
 
   /** A result, as JSON.stringify writes it. */
   result(r: object): void {
-    if (typeof (r as { toJSON?: unknown }).toJSON === "function") return this.out.value(r);
+    if (typeof (r as { toJSON?: unknown }).toJSON === "function") {
+      this.out.value(r);
+      return;
+    }
     const w = this.out;
     w.byte(123);
     let first = true;
@@ -397,14 +414,18 @@ export class ResultWriter {
 }
 
 function writeSnapshot(w: JsonBytes, s: Snapshot): void {
-  if (typeof s !== "object" || s === null) return w.value(s);
+  if (typeof s !== "object" || s === null) {
+    w.value(s);
+    return;
+  }
   if ("list" in s) {
     w.byte(91);
     s.list.forEach((x, i) => {
       if (i > 0) w.byte(44);
       writeSnapshot(w, x);
     });
-    return w.byte(93);
+    w.byte(93);
+    return;
   }
   w.byte(123);
   s.keys.forEach((k, i) => {

@@ -200,7 +200,7 @@ export async function batchCommand(args: readonly string[], opts: BatchCommandOp
       const loaded = loadCriteriaFile(set, setLimits);
       const header = csvHeader(input, delimiter);
       delimiter = header.delimiter;
-      asSheet = !header.names.every((n) => Object.prototype.hasOwnProperty.call(loaded.definition.inputs, n));
+      asSheet = !header.names.every((n) => Object.hasOwn(loaded.definition.inputs, n));
     }
     let csvLayout: "sheet" | undefined;
     if (asSheet && sheetIn === "csv") {

@@ -169,7 +169,6 @@ function shareOp(name: "shareAtLeast" | "shareAtMost", summary: string): Operato
     perItem: [2, 3],
     summary,
     ratio: true,
-    percentArg: 0,
     compile: (args, c) => compileShare(which, args, c),
     type(c) {
       c.usesRatio(true);
@@ -217,7 +216,6 @@ function ratioOp(name: "ratioAtLeast" | "ratioAtMost", summary: string): Operato
     origin: "tieuchi",
     summary,
     ratio: true,
-    percentArg: 2,
     compile(args, c) {
       const fs = args.map((r) => c.value(r));
       const none: Compiled = () => undefined;

@@ -217,8 +217,6 @@ export interface Operator extends OperatorInfo {
   type(c: TypeContext): ValueType;
   /** The operation in words. */
   describe(c: DescribeContext): string;
-  /** The index of the percentage argument, for the boundary cases of the test kit (ratio operators). */
-  readonly percentArg?: number;
   /**
    * The generated-code form (`src/generate` walks the rule and calls it; see `emit.ts`): undefined when the
    * generator does not model the operator, and a set using it keeps the closure evaluator.
