@@ -5,39 +5,41 @@
  */
 import { describe, expect, it } from "vitest";
 import { ENGINE_NAMES, evaluate, loadCriteriaSet } from "../src/index.js";
+import { makeBareSet } from "./helpers.js";
 import { all, count, filter, isBound, onlyThrows, share, someNone, thrown, unknownOf, type Val } from "../src/logic/bounds.js";
 
 const d = (s: string) => ({ vi: s, en: s });
 const item = { type: "object", description: d("item"), fields: { dat: { type: "number", description: d("dat"), min: 0, max: 100 } } };
 
+/** Two lists of records, one the unit gives and one it omits. */
+const LISTS = { ho: { type: "array", description: d("ho"), items: item }, canBo: { type: "array", description: d("canBo"), items: item } };
+
+/** A set over {@link LISTS} with these criteria, 1 point at most, its pass mark unknown. */
+function listsSet(criteria: unknown[]) {
+  return loadCriteriaSet(
+    makeBareSet({
+      inputs: LISTS,
+      completeness: { level: "partial" },
+      criteria,
+      decision: { method: "points", maxPoints: 1, passMark: null, grades: [], notApplicable: "award" },
+    }),
+  );
+}
+
 /** A set whose criterion c0 applies when a list the unit omits has at least 0 items, so its rule runs three-valued. */
 function setWith(rule: unknown) {
-  return loadCriteriaSet({
-    id: "throwing-item",
-    version: "1.0.0",
-    title: d("t"),
-    subject: "family",
-    source: { document: "Test 1/2024", issuer: "Test", issued: "2024-01-01" },
-    validFrom: "2024-01-01",
-    validTo: null,
-    supersedes: null,
-    completeness: { level: "partial" },
-    inputs: { ho: { type: "array", description: d("ho"), items: item }, canBo: { type: "array", description: d("canBo"), items: item } },
-    groups: [],
-    criteria: [
-      {
-        id: "c0",
-        title: d("c0"),
-        applies: { ">=": [{ count: [{ var: "canBo" }, false] }, 0] },
-        points: 0,
-        mandatory: false,
-        rule,
-        ...(JSON.stringify(rule).includes("share") ? { emptyGroup: "fail" } : {}),
-      },
-      { id: "c1", title: d("c1"), points: 1, rule: true },
-    ],
-    decision: { method: "points", maxPoints: 1, passMark: null, grades: [], notApplicable: "award" },
-  });
+  return listsSet([
+    {
+      id: "c0",
+      title: d("c0"),
+      applies: { ">=": [{ count: [{ var: "canBo" }, false] }, 0] },
+      points: 0,
+      mandatory: false,
+      rule,
+      ...(JSON.stringify(rule).includes("share") ? { emptyGroup: "fail" } : {}),
+    },
+    { id: "c1", title: d("c1"), points: 1, rule: true },
+  ]);
 }
 
 const throws = { "==": [0, { "/": [0, 0] }] };
@@ -74,31 +76,17 @@ describe("a certain item whose condition only throws", () => {
 describe("a rule that only throws decides before the score", () => {
   // Found by test/fuzz/sets.test.ts (seed 1003871183): the score was read although the rule's share of an empty
   // group had decided, and its out-of-range value added an `error` outcome no completion has.
-  const scored = loadCriteriaSet({
-    id: "score-after-empty",
-    version: "1.0.0",
-    title: d("t"),
-    subject: "family",
-    source: { document: "Test 1/2024", issuer: "Test", issued: "2024-01-01" },
-    validFrom: "2024-01-01",
-    validTo: null,
-    supersedes: null,
-    completeness: { level: "partial" },
-    inputs: { ho: { type: "array", description: d("ho"), items: item }, canBo: { type: "array", description: d("canBo"), items: item } },
-    groups: [],
-    criteria: [
-      {
-        id: "c0",
-        title: d("c0"),
-        points: { max: 1, score: { sum: [{ var: "canBo" }, 1] } },
-        mandatory: false,
-        // Every item is excluded: the share is always of an empty group.
-        rule: { shareAtLeast: [50, { var: "ho" }, fine, true] },
-        emptyGroup: "fail",
-      },
-    ],
-    decision: { method: "points", maxPoints: 1, passMark: null, grades: [], notApplicable: "award" },
-  });
+  const scored = listsSet([
+    {
+      id: "c0",
+      title: d("c0"),
+      points: { max: 1, score: { sum: [{ var: "canBo" }, 1] } },
+      mandatory: false,
+      // Every item is excluded: the share is always of an empty group.
+      rule: { shareAtLeast: [50, { var: "ho" }, fine, true] },
+      emptyGroup: "fail",
+    },
+  ]);
   for (const engine of ENGINE_NAMES)
     for (const data of [{ canBo: [{}, {}] }, {}, { canBo: [{}, {}], ho: [{ dat: 1 }] }])
       it(`${JSON.stringify(data)} on ${engine}: fail (empty group), 0 points, nothing missing`, () => {

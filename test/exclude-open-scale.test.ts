@@ -7,23 +7,17 @@
  */
 import { describe, expect, it } from "vitest";
 import { ENGINE_NAMES, evaluate, loadCriteriaSet } from "../src/index.js";
+import { makeBareSet } from "./helpers.js";
 
 const d = (s: string) => ({ vi: s, en: s });
-const set = loadCriteriaSet({
-  id: "open-scale",
-  version: "1.0.0",
-  title: d("B"),
-  subject: "family",
-  source: { document: "Test 1/2024", issuer: "Test", issued: "2024-01-01" },
-  validFrom: "2024-01-01",
-  validTo: null,
-  supersedes: null,
-  completeness: { level: "partial" },
-  inputs: { k: { type: "integer", description: d("k"), min: -5, max: 50 } },
-  groups: [],
-  criteria: [{ id: "c0", title: d("c0"), applies: { "==": [0, { var: "k" }] }, mandatory: false, points: 2, rule: true }],
-  decision: { method: "points", maxPoints: 2, passMark: 1, grades: [], notApplicable: "exclude" },
-});
+const set = loadCriteriaSet(
+  makeBareSet({
+    inputs: { k: { type: "integer", description: d("k"), min: -5, max: 50 } },
+    groups: [],
+    criteria: [{ id: "c0", title: d("c0"), applies: { "==": [0, { var: "k" }] }, mandatory: false, points: 2, rule: true }],
+    decision: { method: "points", maxPoints: 2, passMark: 1, grades: [], notApplicable: "exclude" },
+  }),
+);
 
 describe("a pass whose scale depends on missing data (notApplicable: exclude)", () => {
   for (const engine of ENGINE_NAMES)
@@ -32,7 +26,7 @@ describe("a pass whose scale depends on missing data (notApplicable: exclude)", 
       expect(r.verdict).toBe("pass");
       expect(r.criteria[0]!.outcomes).toEqual(["pass", "not-applicable"]);
       expect(r.points).toEqual({ earned: 0, max: 2, applicableMax: 2, passMark: 1, possible: 2 });
-      expect(r.message).toEqual({ vi: 'Đạt danh hiệu "B" (0–2/2 điểm).', en: 'Earns "B" (0 to 2 of 2 points).' });
+      expect(r.message).toEqual({ vi: 'Đạt danh hiệu "Bộ thử" (0–2/2 điểm).', en: 'Earns "Test set" (0 to 2 of 2 points).' });
       // Each completion passes on its own scale.
       expect(evaluate(set, { k: 0 }, { engine }).points).toMatchObject({ earned: 2, applicableMax: 2, passMark: 1 });
       expect(evaluate(set, { k: 1 }, { engine }).points).toMatchObject({ earned: 0, applicableMax: 0, passMark: 0 });

@@ -77,6 +77,8 @@ export function criterionResult(
   message?: (result: QuietCriterion) => CriterionResult["message"],
 ): CriterionResult {
   const c = plan.criterion;
+  // Four literals written out, not one object built up key by key: each variant keeps one object shape and the
+  // key order of the JSON output, and a result without an error has no `error` key at all (not `undefined`).
   if (explained === undefined)
     return error === undefined
       ? { id: c.id, title: c.title, group: plan.group, level: plan.level, role: c.role, mandatory: plan.mandatory, status, outcomes, reason, points, missing }
