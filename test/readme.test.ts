@@ -7,9 +7,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { extname, join, normalize, relative } from "node:path";
+import { join, normalize } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -29,7 +27,7 @@ import {
   type Project,
 } from "./docs.js";
 import { excerptTarget, sameJson } from "./guide.js";
-import { CHROMIUM, launch } from "./e2e/browser.js";
+import { CHROMIUM, textOfServedPage } from "./e2e/browser.js";
 
 const README = "README.md";
 const { steps, error } = stepsOf(README);
@@ -213,54 +211,8 @@ function esbuild(p: Project, entry: string, outfile: string, external: string[] 
   ) as Bundle;
 }
 
-/** Serves a folder over HTTP with a Content-Security-Policy header. */
-async function serve(dir: string): Promise<{ url: string; server: Server }> {
-  const types: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css" };
-  const server = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-    // Chromium asks for an icon on its own, whatever the page says: not the page's request, not a problem of it.
-    if (pathname === "/favicon.ico") {
-      res.writeHead(204).end();
-      return;
-    }
-    const path = normalize(join(dir, pathname));
-    const file = path.endsWith("/") ? join(path, "index.html") : path;
-    if (relative(dir, file).startsWith("..") || !existsSync(file) || statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, {
-      "content-type": types[extname(file)] ?? "application/octet-stream",
-      "content-security-policy": "default-src 'self'; script-src 'self'",
-    });
-    res.end(readFileSync(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
-}
-
 /** Opens a page in Chromium and returns the verdict it shows and what went wrong (console errors, CSP violations). */
-async function openPage(dir: string): Promise<{ text: string; problems: string[] }> {
-  const { url, server } = await serve(dir);
-  const browser = await launch();
-  try {
-    const page = await browser.context.newPage();
-    await page.goto(url);
-    await page.waitForFunction(
-      () =>
-        (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector("#verdict")
-          ?.textContent !== "",
-      null,
-      { timeout: 60_000 },
-    );
-    // A violation report is an event after the fact: give it a moment to arrive.
-    await page.waitForTimeout(500);
-    return { text: (await page.textContent("#verdict")) ?? "", problems: [...browser.problems] };
-  } finally {
-    await browser.close();
-    server.close();
-  }
-}
+const openPage = (dir: string) => textOfServedPage(dir, "#verdict");
 
 describe("the app project, beyond what the README shows", () => {
   const expected = () =>

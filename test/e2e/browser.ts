@@ -3,9 +3,11 @@
  * playwright-core, a fresh profile per run, and the built page opened from a file:// URL.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { extname, join, normalize, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { ROOT } from "../helpers.js";
@@ -105,4 +107,64 @@ export async function screenshots(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: join(SCREENSHOTS, `${name}-${label}.png`), fullPage: true });
   }
   await page.setViewportSize(DESKTOP);
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css",
+  ".json": "application/json",
+};
+
+/**
+ * Serves a folder over HTTP on a free local port with `Content-Security-Policy: default-src 'self'; script-src
+ * <scriptSrc>`. Only files inside the folder are served; Chromium's own icon request gets an empty answer.
+ */
+export async function serveFolder(dir: string, scriptSrc = "'self'"): Promise<{ url: string; server: Server }> {
+  const server = createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    // Chromium asks for an icon on its own, whatever the page says: not the page's request, not a problem of it.
+    if (pathname === "/favicon.ico") {
+      res.writeHead(204).end();
+      return;
+    }
+    const path = normalize(join(dir, pathname));
+    const file = path.endsWith("/") ? join(path, "index.html") : path;
+    if (relative(dir, file).startsWith("..") || !existsSync(file) || statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, {
+      "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
+      "content-security-policy": `default-src 'self'; script-src ${scriptSrc}`,
+    });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
+}
+
+/**
+ * Opens a served folder's page in Chromium and waits until `selector` shows text: that text, and what went wrong
+ * (console errors, CSP violations, outside requests). Browser and server are closed after.
+ */
+export async function textOfServedPage(dir: string, selector: string, scriptSrc = "'self'"): Promise<{ text: string; problems: string[] }> {
+  const { url, server } = await serveFolder(dir, scriptSrc);
+  const browser = await launch();
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(
+      (s) =>
+        (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector(s)?.textContent !== "",
+      selector,
+      { timeout: 60_000 },
+    );
+    // A violation report is an event after the fact: give it a moment to arrive.
+    await page.waitForTimeout(500);
+    return { text: (await page.textContent(selector)) ?? "", problems: [...browser.problems] };
+  } finally {
+    await browser.close();
+    server.close();
+  }
 }

@@ -5,8 +5,6 @@
  * results are those of the closure evaluator in Node, byte for byte.
  */
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
@@ -14,52 +12,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { evaluate, loadCriteriaSet } from "../../src/index.js";
 import { generateUnits } from "../../src/testing/units.js";
 import { readJson, ROOT } from "../helpers.js";
-import { CHROMIUM, launch } from "./browser.js";
+import { CHROMIUM, textOfServedPage } from "./browser.js";
 
 const SET = "criteria/gia-dinh-van-hoa/2024.1.0.json";
 const AS_OF = "2025-06-01";
 const dir = mkdtempSync(join(tmpdir(), "tieuchi-jit-page-"));
 
-/** Serves the page's folder with the given script-src. */
-async function serve(scriptSrc: string): Promise<{ url: string; server: Server }> {
-  const server = createServer((req, res) => {
-    const name = new URL(req.url ?? "/", "http://x").pathname.slice(1) || "index.html";
-    if (!["index.html", "app.js", "units.json", "set.json"].includes(name)) {
-      res.writeHead(name === "favicon.ico" ? 204 : 404).end();
-      return;
-    }
-    res.writeHead(200, {
-      "content-type": name.endsWith(".html") ? "text/html; charset=utf-8" : name.endsWith(".js") ? "text/javascript; charset=utf-8" : "application/json",
-      "content-security-policy": `default-src 'self'; script-src ${scriptSrc}`,
-    });
-    res.end(readFileSync(join(dir, name)));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
-}
-
 /** Opens the page under a script-src; what it computed (whether the set runs a JIT module, its results) and what went wrong. */
 async function open(scriptSrc: string): Promise<{ jit: boolean; results: string; problems: string[] }> {
-  const { url, server } = await serve(scriptSrc);
-  const browser = await launch();
-  try {
-    const page = await browser.context.newPage();
-    await page.goto(url);
-    await page.waitForFunction(
-      () =>
-        (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector("#out")?.textContent !==
-        "",
-      null,
-      { timeout: 60_000 },
-    );
-    // A violation report is an event after the fact: give it a moment to arrive.
-    await page.waitForTimeout(500);
-    const out = JSON.parse((await page.textContent("#out")) ?? "{}") as { jit: boolean; results: string };
-    return { ...out, problems: [...browser.problems] };
-  } finally {
-    await browser.close();
-    server.close();
-  }
+  const { text, problems } = await textOfServedPage(dir, "#out", scriptSrc);
+  return { ...(JSON.parse(text || "{}") as { jit: boolean; results: string }), problems };
 }
 
 let expected: string;
