@@ -1,9 +1,18 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join, dirname } from "node:path";
-import { evaluate, UnitDataError, validateCriteriaSet, type CriteriaSetInput, type LoadedSet, type Problem } from "../src/index.js";
+import { evaluate, type EvaluateOptions, UnitDataError, validateCriteriaSet, type CriteriaSetInput, type LoadedSet, type Problem } from "../src/index.js";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+/** A quiet result (`explain: false`) as JSON, or the error's class and message: what two evaluators must give alike. */
+export function quietOutcome(set: LoadedSet, data: unknown, options: EvaluateOptions = {}): string {
+  try {
+    return JSON.stringify(evaluate(set, data, { ...options, explain: false }));
+  } catch (e) {
+    return `${(e as Error).name}: ${(e as Error).message}`;
+  }
+}
 
 export function readJson(rel: string): unknown {
   return JSON.parse(readFileSync(join(ROOT, rel), "utf8"));

@@ -14,17 +14,11 @@ import { programOf } from "../src/evaluate/program.js";
 /** The module attached to a set (whatever the fast-path switch says). */
 const generatedOf = (set: LoadedSet) => programOf(set).generated;
 
-import { allowsEval, evaluate, type LoadedSet, loadCriteriaSet, useJit } from "../src/index.js";
+import { allowsEval, type LoadedSet, loadCriteriaSet, useJit } from "../src/index.js";
 import { generateUnits } from "../src/testing/units.js";
-import { ROOT, readJson, shippedSets } from "./helpers.js";
+import { quietOutcome, ROOT, readJson, shippedSets } from "./helpers.js";
 
-const quiet = (set: LoadedSet, u: unknown): string => {
-  try {
-    return JSON.stringify(evaluate(set, u, { explain: false }));
-  } catch (e) {
-    return `${(e as Error).name}: ${(e as Error).message}`;
-  }
-};
+const quiet = (set: LoadedSet, u: unknown): string => quietOutcome(set, u);
 
 describe("useJit (jit: true)", () => {
   it("is off unless asked", () => {

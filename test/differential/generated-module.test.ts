@@ -19,7 +19,7 @@ import { generateUnits } from "../../src/testing/units.js";
 import { outsideFamilies } from "../bench/outside.js";
 import { dataFor, model, setFor } from "../fuzz/arbitraries.js";
 import { params, TIMEOUT } from "../fuzz/config.js";
-import { random, readJson, ROOT, shippedSets } from "../helpers.js";
+import { quietOutcome, random, readJson, ROOT, shippedSets } from "../helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "tieuchi-generated-"));
 let files = 0;
@@ -31,14 +31,9 @@ async function moduleOf(loaded: LoadedSet): Promise<GeneratedModule> {
   return (await import(pathToFileURL(file).href)) as GeneratedModule;
 }
 
-/** A quiet result as JSON, or the error's class and message. */
-function outcome(set: LoadedSet, data: unknown, engine: "compiled" | "json-logic-js" = "compiled"): string {
-  try {
-    return JSON.stringify(evaluate(set, data, { explain: false, engine })).replace('"evaluator":"json-logic-js"', '"evaluator":"compiled"');
-  } catch (e) {
-    return `${(e as Error).name}: ${(e as Error).message}`;
-  }
-}
+/** A quiet result as JSON (the evaluator's name left out), or the error's class and message. */
+const outcome = (set: LoadedSet, data: unknown, engine: "compiled" | "json-logic-js" = "compiled"): string =>
+  quietOutcome(set, data, { engine }).replace('"evaluator":"json-logic-js"', '"evaluator":"compiled"');
 
 /** `decide`'s answer as JSON, or the error's class and message. */
 function decision(set: LoadedSet, data: unknown): string {

@@ -14,24 +14,17 @@ import { allSets, registry } from "../../src/criteria/index.js";
 import * as bundled from "../../src/criteria/index.js";
 import { generatedOf } from "../../src/evaluate/generated.js";
 import { prebuilt, prebuiltOf } from "../../src/evaluate/prebuilt.js";
-import { evaluate, loadCriteriaSet, OptionsError, useGenerated, type LoadedSet } from "../../src/index.js";
+import { loadCriteriaSet, OptionsError, useGenerated, type LoadedSet } from "../../src/index.js";
 import { checkPrebuilt, withGenerated } from "../../src/node/generated.js";
 import { loadCriteriaFile, readLock } from "../../src/node/index.js";
 import { generateUnits } from "../../src/testing/units.js";
-import { ROOT } from "../helpers.js";
+import { quietOutcome, ROOT } from "../helpers.js";
 import { runAsync } from "../run-cli.js";
 
 const lock = readLock(join(ROOT, "criteria"))!;
 const nameOf = (json: unknown) => `${(json as { id: string }).id}@${(json as { version: string }).version}`;
 
-/** A quiet result as JSON, or the error's class and message. */
-function outcome(set: LoadedSet, data: unknown): string {
-  try {
-    return JSON.stringify(evaluate(set, data, { explain: false }));
-  } catch (e) {
-    return `${(e as Error).name}: ${(e as Error).message}`;
-  }
-}
+const outcome = (set: LoadedSet, data: unknown): string => quietOutcome(set, data);
 
 describe("the bundled sets' prebuilt evaluators", () => {
   it("every bundled set carries its module, naming the hash the lock releases; loading attaches it, a copy has none", () => {
