@@ -90,7 +90,7 @@ export function apply(op: string, args: readonly Val[], concrete: Concrete, own:
   if (!args.some(isBound)) return concrete(op, args);
   const deps = unionDeps(...args.map(depsOf));
   // An argument that only throws: the operator is never applied.
-  const throwing = args.find((a) => isBound(a) && onlyThrows(a));
+  const throwing = args.find(onlyThrows);
   if (throwing !== undefined) return withArgFlags(make({ deps }), args);
   const lists = listedOnly(args.map(ordinary));
   if (lists) return withArgFlags(pointwise(op, lists, concrete, [], deps), args);

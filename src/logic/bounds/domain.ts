@@ -229,8 +229,10 @@ export function flagsOf(vals: readonly Val[]): { empty: boolean; error: string |
   return { empty, error };
 }
 
-/** True when the bound has no ordinary value (every completion throws). */
-export function onlyThrows(b: Bound): boolean {
+/** True when the value is a bound with no ordinary value (every completion throws). */
+export function onlyThrows(v: Val): boolean {
+  if (!isBound(v)) return false;
+  const b = v;
   return b.values.length === 0 && b.num === null && !b.text && b.list === null && b.record === null && !b.any;
 }
 

@@ -66,11 +66,6 @@ function doomed(s: ItemState): boolean {
   return !s.absent && !s.yes && !s.no;
 }
 
-/** A value every completion of which throws (a list operator on it throws too). */
-function throwsOnly(v: Val): boolean {
-  return isBound(v) && onlyThrows(v);
-}
-
 /** Every completion throws: the exceptional outcomes of the list and its items, and no value. */
 function throwing(listVal: Val, states: readonly ItemState[]): Val {
   return make({ ...flagsOf([listVal, ...flagsOfStates(states)]), deps: listDeps(listVal, states) });
@@ -91,7 +86,8 @@ function listDeps(listVal: Val, states: readonly ItemState[]): Deps {
 
 /** `all`: false for an empty list; json-logic-js stops at the first item that fails the condition. */
 export function all(listVal: Val, cond: (item: unknown) => Val): Val {
-  if (throwsOnly(listVal)) return listVal;
+  // A list that only throws: a list operator on it throws too.
+  if (onlyThrows(listVal)) return listVal;
   const l = listOf(listVal);
   if (!l) return unknownListResult(listVal);
   const { items, phantom } = statesOf(l, cond);
@@ -116,7 +112,8 @@ export function all(listVal: Val, cond: (item: unknown) => Val): Val {
 
 /** `some` (`found` true) or `none`: json-logic-js tests every item (it filters, then counts). */
 export function someNone(found: boolean, listVal: Val, cond: (item: unknown) => Val): Val {
-  if (throwsOnly(listVal)) return listVal;
+  // A list that only throws: a list operator on it throws too.
+  if (onlyThrows(listVal)) return listVal;
   const l = listOf(listVal);
   if (!l) return unknownListResult(listVal);
   const { items, phantom } = statesOf(l, cond);
@@ -136,7 +133,8 @@ function unknownListResult(v: Val): Val {
 
 /** `filter`: the items meeting the condition; an item whose condition is unknown is perhaps in the list. */
 export function filter(listVal: Val, cond: (item: unknown) => Val): Val {
-  if (throwsOnly(listVal)) return listVal;
+  // A list that only throws: a list operator on it throws too.
+  if (onlyThrows(listVal)) return listVal;
   const l = listOf(listVal);
   if (!l)
     return make({ list: { items: [], phantom: { item: null, min: 0, max: Number.MAX_SAFE_INTEGER, at: "?" } }, ...flagsOf([listVal]), deps: depsOf(listVal) });
@@ -166,7 +164,8 @@ export function filter(listVal: Val, cond: (item: unknown) => Val): Val {
 
 /** `count` of a list (after its `filter`, when a condition is given): a whole number between the certain and the possible items. */
 export function count(listVal: Val): Val {
-  if (throwsOnly(listVal)) return listVal;
+  // A list that only throws: a list operator on it throws too.
+  if (onlyThrows(listVal)) return listVal;
   const l = listOf(listVal);
   if (!l) return make({ num: { lo: 0, hi: Number.MAX_SAFE_INTEGER, int: true }, ...flagsOf([listVal]), deps: depsOf(listVal) });
   const n = listLength(l);

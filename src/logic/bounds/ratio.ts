@@ -76,7 +76,7 @@ function extremesWithKept(items: readonly Options[]): { min: number; max: number
 export function share(op: "atLeast" | "atMost", percent: Val, listVal: Val, cond: (item: unknown) => Val, exclude: ((item: unknown) => Val) | null): Val {
   const baseDeps = unionDeps(depsOf(listVal), depsOf(percent));
   // A percentage or list that only throws: the share is never taken.
-  if ((isBound(listVal) && onlyThrows(listVal)) || (isBound(percent) && onlyThrows(percent))) return make({ ...flagsOf([percent, listVal]), deps: baseDeps });
+  if (onlyThrows(listVal) || onlyThrows(percent)) return make({ ...flagsOf([percent, listVal]), deps: baseDeps });
   const l = listOf(listVal);
   const pb = percentBounds(percent);
   if (!l || !pb) return make({ values: [true, false], empty: true, error: pb ? null : "a percentage must be a number from 0 to 100", deps: baseDeps });

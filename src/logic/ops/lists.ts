@@ -336,10 +336,10 @@ function listItemsOf(v: Val): ListBound | undefined {
  * adding 0 or its value, a list not given any number (and whatever its items' value may throw).
  */
 function sumBounds(listVal: Val, valueOfItem: (item: unknown) => Val, concrete: Concrete): Val {
+  // A list that only throws: no item is read.
+  if (onlyThrows(listVal)) return listVal;
   const list = lift(listVal);
   const flags = { empty: list.empty, error: list.error };
-  // A list that only throws: no item is read.
-  if (onlyThrows(list)) return list;
   const l = listItemsOf(listVal);
   if (l === undefined) {
     // Not a list in any completion: json-logic-js's `map` gives [], whose sum is 0. Perhaps a list: any sum.
