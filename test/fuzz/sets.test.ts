@@ -67,7 +67,7 @@ function checkVerdict(set: LoadedSet, r: Result): void {
       const d = set.definition.decision;
       const open = d.notApplicable === "exclude" ? criteria.filter((c) => c.outcomes.includes("not-applicable") && c.outcomes.length > 1) : [];
       const smallest = r.points!.applicableMax - open.reduce((s, c) => s + (c.points?.max ?? 0), 0);
-      const lowestMark = open.length === 0 ? r.points!.passMark! : Math.ceil((d.passMark! * smallest) / d.maxPoints - 1e-9);
+      const lowestMark = open.length === 0 ? r.points!.passMark! : Math.floor((d.passMark! * smallest + d.maxPoints - 1) / d.maxPoints);
       expect(r.points!.earned).toBeGreaterThanOrEqual(lowestMark);
     }
     expect(r.points!.earned).toBe(criteria.reduce((s, c) => s + (c.points?.earned ?? 0), 0));
