@@ -19,10 +19,28 @@ import { lit } from "../json/literal.js";
 import { refuse } from "../logic/ops/emit.js";
 import { levelValues } from "../logic/ops/var.js";
 
-/** Emits the checks of a set's data; `fn` adds a function to the module and returns its name. */
-export function emitCheck(inputs: Inputs, limits: DataLimits, fn: (params: string, body: string) => string): string {
-  /** A check of one value (not undefined, not null) in `v`, as a statement. */
-  const value = (spec: InputSpec): string => {
+/** The checks of a set's data: the function checking the unit, and the item checks it leaves to the lists' passes. */
+export interface EmittedCheck {
+  /** The function checking the unit's data (called with the data). */
+  readonly root: string;
+  /** For each list input named in `passes`: the function checking one item, for its one pass to call on each item. */
+  readonly items: ReadonlyMap<string, string>;
+}
+
+/**
+ * Emits the checks of a set's data; `fn` adds a function to the module and returns its name. The list inputs
+ * named in `passes` (lists of records) are checked as lists here, their items in the list's one pass (the
+ * generator's), which calls the item check on every item before any rule reads it.
+ */
+export function emitCheck(
+  inputs: Inputs,
+  limits: DataLimits,
+  fn: (params: string, body: string) => string,
+  passes: readonly string[] = [],
+): EmittedCheck {
+  const items = new Map<string, string>();
+  /** A check of one value (not undefined, not null) in `v`, as a statement; `input`: the unit's input it is. */
+  const value = (spec: InputSpec, input?: string): string => {
     switch (spec.type) {
       case "boolean":
         return `if (typeof v !== "boolean") no();`;
@@ -44,7 +62,12 @@ export function emitCheck(inputs: Inputs, limits: DataLimits, fn: (params: strin
         const item = record(spec.items.fields);
         const maxItems = Math.min(spec.maxItems ?? Infinity, limits.maxArrayLength);
         const max = Number.isFinite(maxItems) ? maxItems : Number.MAX_SAFE_INTEGER;
-        return `if (!Array.isArray(v) || v.__proto__ !== AP || v.length < ${spec.minItems ?? 0} || v.length > ${max}) no(); for (let i = 0; i < v.length; i++) ${item}(v[i]);`;
+        const list = `if (!Array.isArray(v) || v.__proto__ !== AP || v.length < ${spec.minItems ?? 0} || v.length > ${max}) no();`;
+        if (input !== undefined && passes.includes(input)) {
+          items.set(input, item);
+          return list;
+        }
+        return `${list} for (let i = 0; i < v.length; i++) ${item}(v[i]);`;
       }
       case "object":
         return `${record(spec.fields)}(v);`;
@@ -85,10 +108,10 @@ export function emitCheck(inputs: Inputs, limits: DataLimits, fn: (params: strin
    * When the count differs from the fields found (a key not declared, a field given as undefined, a declared
    * field inherited), the exact check judges the record key by key.
    */
-  const record = (fields: Inputs): string => {
+  const record = (fields: Inputs, unit = false): string => {
     const names = Object.keys(fields);
     if (names.length > 30) return refuse("gen.too_many", { what: "fields", max: 30 });
-    const checks = names.map((n) => value(fields[n]!));
+    const checks = names.map((n) => value(fields[n]!, unit ? n : undefined));
     const cases = names
       // Undefined: absent (its default is read in its place); null: kept as null, read as absent.
       .map((n, i) => `case ${lit(n)}: m |= ${2 ** i}; if (v !== undefined && v !== null) { ${checks[i]} } break;`)
@@ -105,5 +128,7 @@ export function emitCheck(inputs: Inputs, limits: DataLimits, fn: (params: strin
       `if (typeof o !== "object" || o === null || o.__proto__ !== OP) no(); let n = 0; for (const k in o) n++; let s = 0, v; ${loads} if (n !== s) ${exact}(o);`,
     );
   };
-  return record(inputs);
+  const root = record(inputs, true);
+  for (const name of passes) if (!items.has(name)) throw new Error(`no item check for the list input ${name}`);
+  return { root, items };
 }

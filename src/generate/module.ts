@@ -16,7 +16,7 @@
 import { lit } from "../json/literal.js";
 import { REGISTRY } from "../logic/operators.js";
 import type { Refusal } from "../i18n/codes/generate.js";
-import { type Context, type Expr, NotGenerated, refuse, type Scope, truthyCode } from "../logic/ops/emit.js";
+import { type Context, type Expr, type ItemPass, type ListExpr, NotGenerated, onePass, refuse, type Scope, truthyCode } from "../logic/ops/emit.js";
 import { ruleParts } from "../logic/walk.js";
 import type { CriteriaSet } from "../schema/criteria-set.js";
 import type { Limits } from "../schema/limits.js";
@@ -57,12 +57,15 @@ function ratioOf(p, w, units, scale, limit, atLeast) {
   if (!count(p) || !count(w) || p > w) throw NO;
   return ratio(p, w, units, scale, limit, atLeast);
 }
+const PT = new Uint8Array(0x1efa);
+for (let c = 0; c < 0x1efa; c++) PT[c] = (c < 0x20 ? c !== 0x09 && c !== 0x0a && c !== 0x0d : c >= 0x7f && (c <= 0x9f || (c >= 0x300 && c < 0x1ea0))) ? 1 : 0;
 function plain(s) {
+  let b = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0x20 ? c !== 0x09 && c !== 0x0a && c !== 0x0d : c >= 0x7f && (c <= 0x9f || (c >= 0x300 && (c < 0x1ea0 || c > 0x1ef9)))) return false;
+    b |= c < 0x1efa ? PT[c] : 1;
   }
-  return true;
+  return b === 0;
 }
 function isoDate(s) {
   if (typeof s !== "string" || s.length !== 10) return false;
@@ -118,6 +121,26 @@ function generatedBody(loaded: GeneratorInput): { decls: string; run: string } {
   };
   const fresh = (prefix: "t") => `${prefix}${temps++}`;
 
+  // The one pass over each list input of the unit (`onePass`): its accumulators (locals of the pass), each list
+  // operator's step, and the module temporaries the accumulators are left in for the rules read after it.
+  const passes = new Map<string, { locals: string[]; steps: string[]; publish: string[] }>();
+  const overItems = (list: ListExpr, pass: ItemPass, alone: string): string => {
+    if (list.input === undefined) return `${fn("l", alone)}(${list.code})`;
+    let p = passes.get(list.input);
+    if (p === undefined) passes.set(list.input, (p = { locals: [], steps: [], publish: [] }));
+    const acc = pass.init.map((init) => {
+      const a = `a${p.locals.length}`;
+      p.locals.push(`${a} = ${init}`);
+      return a;
+    });
+    const temps = acc.map((a) => {
+      const t = fresh("t");
+      p.publish.push(`${t} = ${a};`);
+      return t;
+    });
+    p.steps.push(pass.step(acc));
+    return pass.result(temps, list.code);
+  };
   const context = (scope: Scope): Context => {
     const ctx: Context = {
       scope,
@@ -125,11 +148,11 @@ function generatedBody(loaded: GeneratorInput): { decls: string; run: string } {
       fresh,
       within: (s) => context(s),
       emit: (rule: Rule): Expr => emitRule(rule, ctx),
+      overItems,
     };
     return ctx;
   };
 
-  const check = emitCheck(set.inputs, loaded.limits, fn);
   const derived = new Map<string, Expr>();
   const lines: string[] = [];
   for (const [name, d] of Object.entries(set.derived)) {
@@ -167,12 +190,22 @@ function generatedBody(loaded: GeneratorInput): { decls: string; run: string } {
     );
   });
 
+  // The data check, its item checks of the lists that have one pass left to the pass; then the passes, in
+  // `run` after the check and before any rule: each item checked, then every list operator over the list advanced.
+  const lists = Object.keys(set.inputs).filter((name) => onePass(set.inputs[name]!));
+  const check = emitCheck(set.inputs, loaded.limits, fn, lists);
+  const runPasses = lists.map((name) => {
+    const p = passes.get(name) ?? { locals: [], steps: [], publish: [] };
+    const body = `${p.locals.length > 0 ? `let ${p.locals.join(", ")}; ` : ""}for (let i = 0; i < l.length; i++) { const it = l[i]; ${check.items.get(name)!}(it);${p.steps.map((s) => ` ${s}`).join("")} } ${p.publish.join(" ")}`;
+    return `v = d[${lit(name)}]; if (v !== undefined && v !== null) ${fn("l", body)}(v);`;
+  });
   const tempDecl = temps > 0 ? `let ${Array.from({ length: temps }, (_, i) => `t${i}`).join(", ")};\n` : "";
   const decls = `${tempDecl}${fns.join("\n")}`;
   const run = `function run(d, out) {
   try {
-    ${check}(d);
-    let st, rs, ea;
+    ${check.root}(d);
+    let st, rs, ea, v;
+    ${runPasses.join("\n    ")}
     ${lines.join("\n    ")}
     return true;
   } catch (e) {

@@ -34,6 +34,39 @@ export type ExprType =
 export interface Expr {
   readonly code: string;
   readonly type: ExprType;
+  /**
+   * Set on the read of a list input of the unit as given (no default: {@link onePass}): the name of the input.
+   * The list operators over it join the input's one pass (see {@link ItemPass}).
+   */
+  readonly input?: string;
+}
+
+/**
+ * Whether a list input of the unit has one pass in generated code: a list of records without a default. Its items
+ * are checked in that pass, and the list operators over the input itself (not over a derived list, nor inside
+ * an item) advance in it, item by item, instead of each looping over the list on its own.
+ */
+export function onePass(spec: InputSpec): boolean {
+  return spec.type === "array" && spec.items.type === "object" && !("default" in spec && spec.default !== undefined);
+}
+
+/**
+ * A list operator's work, item by item, for the one pass over a list input: its accumulators, the step each item
+ * takes them through, and the operator's value once the pass is over. The step must read what the operator
+ * alone would read, item for item, and no more: where the operator alone stops early (`some` at its first
+ * match), the step leaves the items after it unread (a read of an unusual value there would hand back a unit
+ * the operator alone decides). Anything a step throws hands the unit back, as the operator alone would.
+ */
+export interface ItemPass {
+  /** The accumulators' initial values (expressions). */
+  readonly init: readonly string[];
+  /** The statement for the item `it`, given the accumulators' names. */
+  readonly step: (acc: readonly string[]) => string;
+  /**
+   * The operator's value after the pass, given the accumulators' names and the list's expression (evaluated
+   * first, as the operator alone evaluates its list: it hands the unit back when the list is absent).
+   */
+  readonly result: (acc: readonly string[], list: string) => string;
 }
 
 /** An expression whose value is a list of records. */
@@ -61,6 +94,11 @@ export interface Context {
   emit(rule: Rule): Expr;
   /** The same context with another scope (inside a list operator). */
   within(scope: Scope): Context;
+  /**
+   * A list operator's loop: its part of the list input's one pass when the list is an input that has one
+   * ({@link Expr.input}), else a function of the module with body `alone` over the list `l`, called on the list.
+   */
+  overItems(list: ListExpr, pass: ItemPass, alone: string): string;
 }
 
 /** Emits one operator's call, given its arguments (as the rule walker lists them) and its name. */

@@ -103,8 +103,14 @@ function loop(body: string): string {
 
 const emitSome: Emitter = (args, ctx) => {
   const list = listOperand(ctx.emit(args[0]!));
-  const f = ctx.fn("l", `${loop(`if (${itemTest(list, args[1], ctx)}) return true;`)} return false;`);
-  return { code: `${f}(${list.code})`, type: BOOL };
+  const cond = itemTest(list, args[1], ctx);
+  // In the one pass: the first match settles it, the items after it are not read.
+  const code = ctx.overItems(
+    list,
+    { init: ["false"], step: ([a]) => `if (!${a}) { if (${cond}) ${a} = true; }`, result: ([a], l) => `(${l}, ${a})` },
+    `${loop(`if (${cond}) return true;`)} return false;`,
+  );
+  return { code, type: BOOL };
 };
 
 const EMIT_QUANTIFIER: Readonly<Record<"all" | "some" | "none", Emitter>> = {
@@ -112,22 +118,38 @@ const EMIT_QUANTIFIER: Readonly<Record<"all" | "some" | "none", Emitter>> = {
   none: (args, ctx, op) => ({ code: `!${emitSome(args, ctx, op).code}`, type: BOOL }),
   all: (args, ctx) => {
     const list = listOperand(ctx.emit(args[0]!));
-    const f = ctx.fn("l", `if (l.length === 0) return false; ${loop(`if (!${itemTest(list, args[1], ctx)}) return false;`)} return true;`);
-    return { code: `${f}(${list.code})`, type: BOOL };
+    const cond = itemTest(list, args[1], ctx);
+    // In the one pass: the first item failing settles it, the items after it are not read.
+    const code = ctx.overItems(
+      list,
+      { init: ["true"], step: ([a]) => `if (${a}) { if (!${cond}) ${a} = false; }`, result: ([a], l) => `(${l}.length !== 0 && ${a})` },
+      `if (l.length === 0) return false; ${loop(`if (!${cond}) return false;`)} return true;`,
+    );
+    return { code, type: BOOL };
   },
 };
 
 const emitFilter: Emitter = (args, ctx) => {
   const list = listOperand(ctx.emit(args[0]!));
-  const f = ctx.fn("l", `const out = []; ${loop(`if (${itemTest(list, args[1], ctx)}) out.push(it);`)} return out;`);
-  return { code: `${f}(${list.code})`, type: list.type };
+  const cond = itemTest(list, args[1], ctx);
+  const code = ctx.overItems(
+    list,
+    { init: ["[]"], step: ([out]) => `if (${cond}) ${out}.push(it);`, result: ([out], l) => `(${l}, ${out})` },
+    `const out = []; ${loop(`if (${cond}) out.push(it);`)} return out;`,
+  );
+  return { code, type: list.type };
 };
 
 const emitCount: Emitter = (args, ctx) => {
   const list = listOperand(ctx.emit(args[0]!));
   if (args.length === 1) return { code: `${list.code}.length`, type: COUNT };
-  const f = ctx.fn("l", `let n = 0; ${loop(`if (${itemTest(list, args[1], ctx)}) n++;`)} return n;`);
-  return { code: `${f}(${list.code})`, type: COUNT };
+  const cond = itemTest(list, args[1], ctx);
+  const code = ctx.overItems(
+    list,
+    { init: ["0"], step: ([n]) => `if (${cond}) ${n}++;`, result: ([n], l) => `(${l}, ${n})` },
+    `let n = 0; ${loop(`if (${cond}) n++;`)} return n;`,
+  );
+  return { code, type: COUNT };
 };
 
 /** `in`: membership in a literal list (strict equality, as `indexOf`), or a substring of a text. */
@@ -418,8 +440,12 @@ const sumOp: Operator = {
     const list = listOperand(ctx.emit(args[0]!));
     const value = itemValue(list, args[1], ctx);
     if (value.type.kind !== "num") return refuse("gen.operand_type", { op: "sum", want: "number" });
-    const f = ctx.fn("l", `let n = 0; for (let i = 0; i < l.length; i++) { const it = l[i]; n = pf(n) + pf(${value.code}); } return fin(n);`);
-    return { code: `${f}(${list.code})`, type: NUM };
+    const code = ctx.overItems(
+      list,
+      { init: ["0"], step: ([n]) => `${n} = pf(${n}) + pf(${value.code});`, result: ([n], l) => `(${l}, fin(${n}))` },
+      `let n = 0; for (let i = 0; i < l.length; i++) { const it = l[i]; n = pf(n) + pf(${value.code}); } return fin(n);`,
+    );
+    return { code, type: NUM };
   },
 };
 

@@ -16,7 +16,7 @@ import type { InputSpec } from "../../schema/inputs.js";
 import type { Rule } from "../../schema/rule.js";
 import { readBound, readOwn, specAt } from "../read-bounds.js";
 import { isOperation, ruleParts, varArgsPath } from "../walk.js";
-import { BOOL, type Context, type Emitter, type Expr, type ExprType, NUM, refuse, STR } from "./emit.js";
+import { BOOL, type Context, type Emitter, type Expr, type ExprType, NUM, onePass, refuse, STR } from "./emit.js";
 import type { FamilyKit } from "./kit.js";
 import type { Compiled, CompiledTest, CompileOptions, Operator, ReferenceHooks } from "./types.js";
 
@@ -247,7 +247,9 @@ const emitVar: Emitter = (args, ctx) => {
       return derived;
     }
     if (!Object.hasOwn(scope.inputs, first)) return refuse("gen.path", { why: "undeclared-input", name: first });
-    e = readField("d", first, scope.inputs[first]!);
+    const spec = scope.inputs[first]!;
+    e = readField("d", first, spec);
+    if (parts.length === 1 && onePass(spec)) e = { ...e, input: first };
   } else e = readField(scope.name, first, fieldsOf({ kind: "rec", spec: scope.spec }, first));
   for (let i = 1; i < parts.length; i++) {
     if (e.type.kind === "levels") {
