@@ -196,7 +196,7 @@ function generatedBody(loaded: GeneratorInput): { decls: string; run: string } {
   const check = emitCheck(set.inputs, loaded.limits, fn, lists);
   const runPasses = lists.map((name) => {
     const p = passes.get(name) ?? { locals: [], steps: [], publish: [] };
-    const body = `${p.locals.length > 0 ? `let ${p.locals.join(", ")}; ` : ""}for (let i = 0; i < l.length; i++) { const it = l[i]; ${check.items.get(name)!}(it);${p.steps.map((s) => ` ${s}`).join("")} } ${p.publish.join(" ")}`;
+    const body = `${p.locals.length > 0 ? `let ${p.locals.join(", ")}; ` : ""}for (let i = 0; i < l.length; i++) { const it = l[i]; ${check.items.get(name)!("it")}${p.steps.map((s) => ` ${s}`).join("")} } ${p.publish.join(" ")}`;
     return `v = d[${lit(name)}]; if (v !== undefined && v !== null) ${fn("l", body)}(v);`;
   });
   const tempDecl = temps > 0 ? `let ${Array.from({ length: temps }, (_, i) => `t${i}`).join(", ")};\n` : "";
