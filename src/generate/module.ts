@@ -196,7 +196,10 @@ function generatedBody(loaded: GeneratorInput): { decls: string; run: string } {
   const check = emitCheck(set.inputs, loaded.limits, fn, lists);
   const runPasses = lists.map((name) => {
     const p = passes.get(name) ?? { locals: [], steps: [], publish: [] };
-    const body = `${p.locals.length > 0 ? `let ${p.locals.join(", ")}; ` : ""}for (let i = 0; i < l.length; i++) { const it = l[i]; ${check.items.get(name)!("it")}${p.steps.map((s) => ` ${s}`).join("")} } ${p.publish.join(" ")}`;
+    // The temporaries the steps use for their own values (never one the pass publishes) are the pass's locals.
+    const scratch = [...new Set(p.steps.join(" ").match(/\bt\d+\b/g) ?? [])];
+    const locals = [...scratch, ...p.locals];
+    const body = `${locals.length > 0 ? `let ${locals.join(", ")}; ` : ""}for (let i = 0; i < l.length; i++) { const it = l[i]; ${check.items.get(name)!("it")}${p.steps.map((s) => ` ${s}`).join("")} } ${p.publish.join(" ")}`;
     return `v = d[${lit(name)}]; if (v !== undefined && v !== null) ${fn("l", body)}(v);`;
   });
   const tempDecl = temps > 0 ? `let ${Array.from({ length: temps }, (_, i) => `t${i}`).join(", ")};\n` : "";
