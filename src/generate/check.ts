@@ -35,12 +35,7 @@ export interface EmittedCheck {
  * named in `passes` (lists of records) are checked as lists here, their items in the list's one pass (the
  * generator's), which runs the item check on every item before any rule reads it.
  */
-export function emitCheck(
-  inputs: Inputs,
-  limits: DataLimits,
-  fn: (params: string, body: string) => string,
-  passes: readonly string[] = [],
-): EmittedCheck {
+export function emitCheck(inputs: Inputs, limits: DataLimits, fn: (params: string, body: string) => string, passes: readonly string[] = []): EmittedCheck {
   const items = new Map<string, (item: string) => string>();
   /** A check of one value (not undefined, not null) in the variable `v`, as statements; `input`: the unit's input it is. */
   const value = (spec: InputSpec, v: string, input?: string): string => {
@@ -144,7 +139,9 @@ export function emitCheck(
     const t = tags++;
     const [n, s, v] = [`n${t}`, `s${t}`, `v${t}`];
     const loads = names
-      .map((name) => `${v} = ${o}[${lit(name)}]; if (${v} !== undefined) { ${s}++; if (${v} !== null) { ${value(fields[name]!, v, unit ? name : undefined)} } }`)
+      .map(
+        (name) => `${v} = ${o}[${lit(name)}]; if (${v} !== undefined) { ${s}++; if (${v} !== null) { ${value(fields[name]!, v, unit ? name : undefined)} } }`,
+      )
       .join(" ");
     return `if (typeof ${o} !== "object" || ${o} === null || ${o}.__proto__ !== OP) no(); let ${n} = 0; for (const k in ${o}) ${n}++; let ${s} = 0, ${v}; ${loads} if (${n} !== ${s}) ${exact(fields, unit)}(${o});`;
   };

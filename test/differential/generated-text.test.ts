@@ -37,7 +37,8 @@ describe("the generated text check", () => {
       const ch = String.fromCharCode(c);
       for (const s of [ch, `a${ch}`, `${ch}b`, `Nguyễn ${ch} Thị`]) {
         const want = scanTextForTest(s) === TEXT_OK;
-        if (plain(s) !== want) expect.fail(`U+${c.toString(16).padStart(4, "0")} in ${JSON.stringify(s)}: plain ${!want}, general check ${want ? "keeps" : "does not keep"} it`);
+        if (plain(s) !== want)
+          expect.fail(`U+${c.toString(16).padStart(4, "0")} in ${JSON.stringify(s)}: plain ${!want}, general check ${want ? "keeps" : "does not keep"} it`);
       }
       if (plain(ch)) kept++;
     }
@@ -47,7 +48,19 @@ describe("the generated text check", () => {
 
   it("hands back surrogates (lone and paired), combining sequences and texts to normalise", async () => {
     const plain = await plainOfPrelude();
-    for (const s of ["\ud800", "\udc00", "a\ud83d", "\ud83d\ude00", "😀", "e\u0301", "Nguye\u0303n", "\u1e9b\u0323", "\u0041\u030a", "\u212b", "\uac00\u11a8"]) {
+    for (const s of [
+      "\ud800",
+      "\udc00",
+      "a\ud83d",
+      "\ud83d\ude00",
+      "😀",
+      "e\u0301",
+      "Nguye\u0303n",
+      "\u1e9b\u0323",
+      "\u0041\u030a",
+      "\u212b",
+      "\uac00\u11a8",
+    ]) {
       expect(plain(s), JSON.stringify(s)).toBe(false);
       expect(scanTextForTest(s), JSON.stringify(s)).not.toBe(TEXT_OK);
     }
