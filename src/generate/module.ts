@@ -124,8 +124,14 @@ function generatedBody(loaded: GeneratorInput): { decls: string; run: string } {
   // The one pass over each list input of the unit (`onePass`): its accumulators (locals of the pass), each list
   // operator's step, and the module temporaries the accumulators are left in for the rules read after it.
   const passes = new Map<string, { locals: string[]; steps: string[]; publish: string[] }>();
-  const overItems = (list: ListExpr, pass: ItemPass, alone: string): string => {
-    if (list.input === undefined) return `${fn("l", alone)}(${list.code})`;
+  const overItems = (list: ListExpr, pass: ItemPass, alone?: string): string => {
+    if (list.input === undefined) {
+      const acc = pass.init.map((_, i) => `a${i}`);
+      const body =
+        alone ??
+        `let ${pass.init.map((init, i) => `${acc[i]} = ${init}`).join(", ")}; for (let i = 0; i < l.length; i++) { const it = l[i]; ${pass.step(acc)} } return ${pass.result(acc, "l")};`;
+      return `${fn("l", body)}(${list.code})`;
+    }
     let p = passes.get(list.input);
     if (p === undefined) passes.set(list.input, (p = { locals: [], steps: [], publish: [] }));
     const acc = pass.init.map((init) => {

@@ -96,9 +96,10 @@ export interface Context {
   within(scope: Scope): Context;
   /**
    * A list operator's loop: its part of the list input's one pass when the list is an input that has one
-   * ({@link Expr.input}), else a function of the module with body `alone` over the list `l`, called on the list.
+   * ({@link Expr.input}), else a function of the module over the list `l`, called on the list: the pass's own
+   * loop, or `alone` when given (a body that stops early where it can).
    */
-  overItems(list: ListExpr, pass: ItemPass, alone: string): string;
+  overItems(list: ListExpr, pass: ItemPass, alone?: string): string;
 }
 
 /** Emits one operator's call, given its arguments (as the rule walker lists them) and its name. */

@@ -132,11 +132,7 @@ const EMIT_QUANTIFIER: Readonly<Record<"all" | "some" | "none", Emitter>> = {
 const emitFilter: Emitter = (args, ctx) => {
   const list = listOperand(ctx.emit(args[0]!));
   const cond = itemTest(list, args[1], ctx);
-  const code = ctx.overItems(
-    list,
-    { init: ["[]"], step: ([out]) => `if (${cond}) ${out}.push(it);`, result: ([out], l) => `(${l}, ${out})` },
-    `const out = []; ${loop(`if (${cond}) out.push(it);`)} return out;`,
-  );
+  const code = ctx.overItems(list, { init: ["[]"], step: ([out]) => `if (${cond}) ${out}.push(it);`, result: ([out], l) => `(${l}, ${out})` });
   return { code, type: list.type };
 };
 
@@ -144,11 +140,7 @@ const emitCount: Emitter = (args, ctx) => {
   const list = listOperand(ctx.emit(args[0]!));
   if (args.length === 1) return { code: `${list.code}.length`, type: COUNT };
   const cond = itemTest(list, args[1], ctx);
-  const code = ctx.overItems(
-    list,
-    { init: ["0"], step: ([n]) => `if (${cond}) ${n}++;`, result: ([n], l) => `(${l}, ${n})` },
-    `let n = 0; ${loop(`if (${cond}) n++;`)} return n;`,
-  );
+  const code = ctx.overItems(list, { init: ["0"], step: ([n]) => `if (${cond}) ${n}++;`, result: ([n], l) => `(${l}, ${n})` });
   return { code, type: COUNT };
 };
 
@@ -440,11 +432,7 @@ const sumOp: Operator = {
     const list = listOperand(ctx.emit(args[0]!));
     const value = itemValue(list, args[1], ctx);
     if (value.type.kind !== "num") return refuse("gen.operand_type", { op: "sum", want: "number" });
-    const code = ctx.overItems(
-      list,
-      { init: ["0"], step: ([n]) => `${n} = pf(${n}) + pf(${value.code});`, result: ([n], l) => `(${l}, fin(${n}))` },
-      `let n = 0; for (let i = 0; i < l.length; i++) { const it = l[i]; n = pf(n) + pf(${value.code}); } return fin(n);`,
-    );
+    const code = ctx.overItems(list, { init: ["0"], step: ([n]) => `${n} = pf(${n}) + pf(${value.code});`, result: ([n], l) => `(${l}, fin(${n}))` });
     return { code, type: NUM };
   },
 };

@@ -138,16 +138,11 @@ function emitShare(atLeast: boolean): Emitter {
     const list = listOperand(ctx.emit(args[1]!));
     const cond = itemTest(list, args[2], ctx);
     const exclude = args.length === 4 ? itemTest(list, args[3], ctx) : undefined;
-    const skip = exclude !== undefined ? `if (${exclude}) continue; ` : "";
-    const code = ctx.overItems(
-      list,
-      {
-        init: ["0", "0"],
-        step: ([w, n]) => (exclude !== undefined ? `if (!${exclude}) { ${w}++; if (${cond}) ${n}++; }` : `${w}++; if (${cond}) ${n}++;`),
-        result: ([w, n], l) => `(${l}, ratio(${n}, ${w}, ${p}, ${atLeast}))`,
-      },
-      `let w = 0, p = 0; for (let i = 0; i < l.length; i++) { const it = l[i]; ${skip}w++; if (${cond}) p++; } return ratio(p, w, ${p}, ${atLeast});`,
-    );
+    const code = ctx.overItems(list, {
+      init: ["0", "0"],
+      step: ([w, n]) => (exclude !== undefined ? `if (!${exclude}) { ${w}++; if (${cond}) ${n}++; }` : `${w}++; if (${cond}) ${n}++;`),
+      result: ([w, n], l) => `(${l}, ratio(${n}, ${w}, ${p}, ${atLeast}))`,
+    });
     return { code, type: BOOL };
   };
 }
