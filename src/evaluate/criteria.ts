@@ -6,22 +6,21 @@
  *
  * @module
  */
-import { msg, say } from "../i18n/index.js";
+
 import { criterionMessage } from "../explain/messages.js";
+import { msg, say } from "../i18n/index.js";
 import { isBound } from "../logic/bounds.js";
-import type { Trace } from "../logic/trace.js";
+import { NO_VALUES, type ReadValues, readValuesOf } from "../logic/trace.js";
 import type { CriterionRules } from "../logic/walk.js";
 import type { CriterionResult, Measure, ReadValue, SubResult } from "../schema/result.js";
-import { criterionResult, NO_READS, NONE, OUTCOMES, pointsOf, spanPoints, toReadValue } from "./results.js";
 import type { CriterionSpan } from "./decision.js";
 import type { LoadedSet } from "./load.js";
 import type { RunContext } from "./options.js";
-import { programOf, type CriterionPlan } from "./program.js";
+import { type CriterionPlan, programOf } from "./program.js";
+import { criterionResult, NO_READS, NONE, OUTCOMES, pointsOf, spanPoints, toReadValue } from "./results.js";
 import { RAN_ERROR, RAN_FALSE, RAN_MISSING, RAN_TRUE, RAN_VALUE, type Runner } from "./run.js";
 import { NO_DERIVED_STATES, type UnitScope } from "./scope.js";
-import { decideStatus, type Decided } from "./status.js";
-
-const NO_VALUES: ReadonlyMap<string, unknown> = new Map();
+import { type Decided, decideStatus } from "./status.js";
 
 /** Computes the derived values in order; one that cannot be computed is recorded with why. */
 export function derive<R>(derived: ReadonlyArray<readonly [string, R]>, runner: Runner<R>, scope: UnitScope): void {
@@ -91,8 +90,12 @@ function evaluateCriterion<R>(
 
   const traces = runner.traces;
   let measures: Measure[] = NONE;
-  for (const t of traces) for (const m of t.measures) (measures === NONE ? (measures = []) : measures).push(m);
-  const values = readsOf(traces);
+  for (let i = 0; i < traces.length; i++) {
+    const m = traces[i]!.measures;
+    // A trace's list of measures is its own until it is reused, when it gets a new one: one list is kept as it is.
+    if (m.length > 0) measures = measures === NONE ? m : measures.concat(m);
+  }
+  const values = traces.length === 0 ? NO_VALUES : readValuesOf(traces, scope);
   const shown = shownOf(values, missing, subPaths!);
   return criterionResult(
     plan,
@@ -107,21 +110,8 @@ function evaluateCriterion<R>(
   );
 }
 
-/** A criterion's values read: one rule's as they are; several rules' merged (first read first, last value kept). */
-function readsOf(traces: readonly Trace[]): ReadonlyMap<string, unknown> {
-  if (traces.length === 1) return traces[0]!.reads;
-  if (traces.length === 0) return NO_VALUES;
-  const merged = new Map<string, unknown>();
-  for (const t of traces) for (const [k, v] of t.reads) merged.set(k, v);
-  return merged;
-}
-
 /** The values read as a result shows them, and the sub-units' results they belong to (`subPaths`: the sub-units'). */
-function shownOf(
-  values: ReadonlyMap<string, unknown>,
-  missing: readonly string[],
-  subPaths: ReadonlySet<string>,
-): { values: Record<string, ReadValue>; subResults: string[] } {
+function shownOf(read: ReadValues, missing: readonly string[], subPaths: ReadonlySet<string>): { values: Record<string, ReadValue>; subResults: string[] } {
   let shown = NO_READS;
   let subs: string[] = NONE;
   const link = (k: string) => {
@@ -134,13 +124,16 @@ function shownOf(
     }
   };
   const linking = subPaths.size > 0;
-  for (const [k, v] of values) {
-    const r = toReadValue(v);
+  const paths = read.paths;
+  const values = read.values;
+  for (let i = 0; i < paths.length; i++) {
+    const k = paths[i]!;
+    const r = toReadValue(values[i]);
     if (r !== undefined) (shown === NO_READS ? (shown = {}) : shown)[k] = r;
     if (linking) link(k);
   }
   // A level not known is read as missing: the sub-result says why.
-  if (linking) for (const k of missing) if (!values.has(k)) link(k);
+  if (linking) for (const k of missing) if (!paths.includes(k)) link(k);
   return { values: shown, subResults: subs };
 }
 
@@ -174,7 +167,7 @@ function uncertainCriterion(
     criterionMessage({
       criterion: c,
       result,
-      values: u.values,
+      values: { paths: [...u.values.keys()], values: [...u.values.values()] },
       measures: NONE,
       root: scope.root,
       labels: loaded.labels,

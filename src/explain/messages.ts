@@ -4,13 +4,14 @@
  *
  * @module
  */
+
+import { catalogue, type Message, say, t } from "../i18n/index.js";
+import type { ReadValues } from "../logic/trace.js";
 import type { Localized } from "../schema/common.js";
 import type { CriteriaSet, Criterion } from "../schema/criteria-set.js";
 import type { CriterionResult, Gap, Measure, PointsSummary, Verdict } from "../schema/result.js";
-import { catalogue, say, type Message } from "../i18n/index.js";
 import { describeRule, type LabelNode } from "./describe.js";
 import { formatNumber, formatPercent, formatValue, LANGS, type Lang } from "./format.js";
-import { t } from "../i18n/index.js";
 
 /** Everything a criterion's sentence can draw on. */
 export interface MessageInput {
@@ -18,7 +19,8 @@ export interface MessageInput {
   readonly result: Omit<CriterionResult, "message">;
   /** Why the criterion is `error`, as a message of the catalogue. */
   readonly error?: Message | undefined;
-  readonly values: ReadonlyMap<string, unknown>;
+  /** The values the criterion's rules read, by path, in the order first read. */
+  readonly values: ReadValues;
   readonly measures: readonly Measure[];
   readonly root: Readonly<Record<string, unknown>>;
   readonly labels: LabelNode;
@@ -80,16 +82,13 @@ function found(input: MessageInput, lang: Lang): string {
     for (let i = 1; i < measures.length; i++) text += `; ${measureText(measures[i]!, lang)}`;
     return text;
   }
-  const count = input.values.size;
+  const { paths, values } = input.values;
+  const count = paths.length;
   if (count === 0) return catalogue(lang)["explain.no_data_read"]({});
   const byLang = labelsCached(input.labels)[lang];
   let text = "";
-  let shown = 0;
-  for (const [p, v] of input.values) {
-    if (shown === MAX_FOUND) break;
-    text += `${shown === 0 ? "" : "; "}${labelIn(byLang, p, input.labels, lang)}: ${formatValue(v, lang)}`;
-    shown++;
-  }
+  const shown = Math.min(count, MAX_FOUND);
+  for (let i = 0; i < shown; i++) text += `${i === 0 ? "" : "; "}${labelIn(byLang, paths[i]!, input.labels, lang)}: ${formatValue(values[i], lang)}`;
   if (count > MAX_FOUND) text += `; ${catalogue(lang)["explain.more_values"]({ count: count - MAX_FOUND })}`;
   return text;
 }
@@ -157,7 +156,11 @@ function pointsText(points: { earned: number; possible?: number; max: number } |
 function emptyGroupText(input: MessageInput, lang: Lang): string {
   const byLang = labelsCached(input.labels)[lang];
   const empty: string[] = [];
-  for (const [p, v] of input.values) if (Array.isArray(v) && v.length === 0) empty.push(labelIn(byLang, p, input.labels, lang));
+  const { paths, values } = input.values;
+  for (let i = 0; i < paths.length; i++) {
+    const v = values[i];
+    if (Array.isArray(v) && v.length === 0) empty.push(labelIn(byLang, paths[i]!, input.labels, lang));
+  }
   return empty.length > 0 ? t(lang, "decision.empty_lists", { lists: empty }) : t(lang, "decision.empty_excluded");
 }
 
