@@ -256,7 +256,9 @@ describe("the app project, beyond what the README shows", () => {
     expect(alone.warnings).toEqual([]);
     const size = gz(join(app.dir, "out/esbuild/app.js"));
     const withoutZod = gz(join(app.dir, "out/esbuild-without-zod/app.js"));
-    console.log(`browser bundle (esbuild, minified): ${kib(full.bytes)}, gzipped ${kib(size)} (${size} B); without zod: ${kib(alone.bytes)}, gzipped ${kib(withoutZod)} (${withoutZod} B)`);
+    console.log(
+      `browser bundle (esbuild, minified): ${kib(full.bytes)}, gzipped ${kib(size)} (${size} B); without zod: ${kib(alone.bytes)}, gzipped ${kib(withoutZod)} (${withoutZod} B)`,
+    );
     expect(size).toBeLessThanOrEqual(BUDGET.browser);
     expect(withoutZod).toBeLessThanOrEqual(BUDGET.browserWithoutZod);
   });
