@@ -75,6 +75,8 @@ export interface GroupOutcome {
 }
 
 const MAX_ERRORS_PER_GROUP = 20;
+/** Bytes of NDJSON decoded at once (whole lines; a longer line is decoded whole). */
+const DECODE_PIECE = 32 * 1024;
 /** An error line lists at most this many problems (the message says how many there are)... */
 const MAX_LINE_PROBLEMS = 100;
 /** ...and its texts are cut at these lengths, so a unit with a problem on each of a million items, or a key a megabyte long, still gets a short line. */
@@ -355,15 +357,28 @@ export function makeProcessor(settings: BatchSettings, generated?: unknown, allo
     const bytes = group.bytes;
     let n = 0;
     if (isUtf8(bytes)) {
-      // Decoded once, and each unit sliced from the text: cheaper than decoding each line.
-      const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("utf8");
-      eachTextLine(text, group.firstLine, (a, b, line) => {
-        n++;
-        one(tally, line, () => {
-          faultsAt(line);
-          return textLine(text.slice(text.charCodeAt(a) === 0xfeff ? a + 1 : a, b), line);
+      // Decoded a piece of whole lines at a time, each unit sliced from the text: cheaper than decoding each line.
+      // Pieces of about DECODE_PIECE bytes keep the text a young, ordinary object; a text of the whole group
+      // (hundreds of KiB) would go to V8's large-object space, freed only by full collections (+70 MiB peak RSS).
+      const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+      let line = group.firstLine;
+      let from = 0;
+      while (from < all.length) {
+        let to = all.length;
+        if (to - from > DECODE_PIECE) {
+          const nl = all.lastIndexOf(10, from + DECODE_PIECE - 1);
+          to = nl >= from ? nl + 1 : all.indexOf(10, from + DECODE_PIECE) + 1 || all.length;
+        }
+        const text = all.toString("utf8", from, to);
+        line = eachTextLine(text, line, (a, b, l) => {
+          n++;
+          one(tally, l, () => {
+            faultsAt(l);
+            return textLine(text.slice(text.charCodeAt(a) === 0xfeff ? a + 1 : a, b), l);
+          });
         });
-      });
+        from = to;
+      }
       return n;
     }
     eachLine(bytes, group.firstLine, (a, b, line) => {
