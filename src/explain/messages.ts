@@ -98,7 +98,44 @@ function pathInWords(path: string, labels: LabelNode, lang: Lang): string {
   return parts.join(" › ");
 }
 
+/**
+ * A ratio compared, in words, kept by its numbers (the usual ratios of small groups recur from unit to unit):
+ * per language, by required percentage and comparison, then by part and whole.
+ */
+const measureTexts = { vi: new Map<number, Map<number, string>>(), en: new Map<number, Map<number, string>>() };
+let measureTextCount = 0;
+
 function measureText(m: Measure, lang: Lang): string {
+  const { part, whole, percent } = m;
+  const kept =
+    Number.isInteger(part) &&
+    Number.isInteger(whole) &&
+    Number.isInteger(percent) &&
+    part >= 0 &&
+    whole >= 0 &&
+    part < 16384 &&
+    whole < 16384 &&
+    percent >= 0 &&
+    percent <= 100;
+  if (!kept) return measureTextOf(m, lang);
+  const byPercent = measureTexts[lang];
+  const k1 = percent * 2 + (m.op === "atLeast" ? 0 : 1);
+  let byCounts = byPercent.get(k1);
+  if (byCounts === undefined) byPercent.set(k1, (byCounts = new Map()));
+  const k2 = part * 16384 + whole;
+  let text = byCounts.get(k2);
+  if (text === undefined) {
+    text = measureTextOf(m, lang);
+    if (++measureTextCount > 20_000) {
+      measureTexts.vi.clear();
+      measureTexts.en.clear();
+      measureTextCount = 0;
+    } else byCounts.set(k2, text);
+  }
+  return text;
+}
+
+function measureTextOf(m: Measure, lang: Lang): string {
   return SENTENCES[lang].measure({ part: m.part, whole: m.whole, percent: formatPercent(m.part, m.whole, lang), op: m.op, required: m.percent });
 }
 
@@ -209,6 +246,15 @@ function unaffectedText(input: MessageInput, lang: Lang): string {
   return ` ${t(lang, "decision.unaffected", { missing: list })}`;
 }
 
+/** The sentence of a criterion not encoded yet: the same for every unit, so made once per criterion. */
+const notEncodedTexts = new WeakMap<Criterion, Partial<Record<Lang, string>>>();
+
+function notEncodedText(c: Criterion, lang: Lang): string {
+  let texts = notEncodedTexts.get(c);
+  if (texts === undefined) notEncodedTexts.set(c, (texts = {}));
+  return (texts[lang] ??= SENTENCES[lang].notEncoded({ reason: trimDot(c.pending!.reason[lang]) }));
+}
+
 function automatic(input: MessageInput, lang: Lang): string {
   return automaticSentence(input, lang) + unaffectedText(input, lang);
 }
@@ -227,7 +273,7 @@ function automaticSentence(input: MessageInput, lang: Lang): string {
       return words.notMet({ points: pointsText(r.points, lang), required: req, found: found(input, lang) });
     }
     case "missing":
-      if (r.reason === "not-encoded") return words.notEncoded({ reason: trimDot(c.pending!.reason[lang]) });
+      if (r.reason === "not-encoded") return notEncodedText(c, lang);
       if (r.outcomes.length > 1) {
         const points =
           r.points && r.points.possible !== r.points.earned

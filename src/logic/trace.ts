@@ -23,7 +23,7 @@ export interface EvalScope {
   /** The unit's inputs (normalised) and the derived values that have one. */
   readonly root: Record<string, unknown>;
   /** Absolute path of every record (object) inside the data, e.g. `thanhVien[2]`. */
-  readonly pathOf: WeakMap<object, string>;
+  readonly pathOf: { get(record: object): string | undefined };
   /** Derived values that could not be computed, by name. */
   readonly derived: ReadonlyMap<string, DerivedState>;
 }
