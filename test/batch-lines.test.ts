@@ -5,13 +5,14 @@
  * same bytes either way, compact and full, in the calling thread and in worker threads, on the bundled
  * examples and on a file full of errors.
  */
+import { isUtf8 } from "node:buffer";
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { eachLine, ndjsonGroups, ndjsonLineGroups, type UnitGroup } from "../src/batch/input.js";
+import { eachLine, eachTextLine, ndjsonGroups, ndjsonLineGroups, type UnitGroup } from "../src/batch/input.js";
 import { type BatchOptions, runBatch } from "../src/node/index.js";
 import { writeFamilies } from "./bench/batch.js";
 import { ROOT, random } from "./helpers.js";
@@ -100,6 +101,25 @@ describe("NDJSON read as whole lines", () => {
       expect(flatten(groups), `seed ${seed}`).toEqual(old);
       for (const g of groups) if (g.kind === "lines") expect(g.units).toBeLessThanOrEqual(size);
     }
+  });
+
+  it("cuts the same lines from a group decoded whole as from its bytes (eachTextLine, eachLine), BOMs, CRLF and blank lines included (600 random files)", () => {
+    const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+    let compared = 0;
+    for (let seed = 1; seed <= 600; seed++) {
+      const rnd = random(seed);
+      const bytes = randomFile(rnd, 8 + Math.floor(rnd() * 200));
+      if (!isUtf8(bytes)) continue;
+      const firstLine = rnd() < 0.5 ? 1 : 1 + Math.floor(rnd() * 50);
+      const fromBytes: string[] = [];
+      eachLine(bytes, firstLine, (a, b, line) => fromBytes.push(`${line} ${decoder.decode(bytes.subarray(a, b))}`));
+      const text = decoder.decode(bytes);
+      const fromText: string[] = [];
+      eachTextLine(text, firstLine, (a, b, line) => fromText.push(`${line} ${text.slice(a, b)}`));
+      expect(fromText, `seed ${seed}`).toEqual(fromBytes);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(100);
   });
 
   it("hands out views of shared memory, and never holds a line over the limit", async () => {

@@ -12,19 +12,21 @@
  *
  * @module
  */
-import type { Status, Verdict } from "../schema/result.js";
-import type { AllDecision, PointsDecision } from "../schema/criteria-set.js";
+
 import { GEN_STATUS } from "../generate/module.js";
-import type { useGenerated } from "./generated.js";
-import type { useJit } from "./jit.js";
+import type { AllDecision, PointsDecision } from "../schema/criteria-set.js";
+import type { Status, Verdict } from "../schema/result.js";
 import { type EvaluateOptions, type evaluate, prepareRun, run, type SetToEvaluate } from "./evaluate.js";
+import type { useGenerated } from "./generated.js";
 import { generatedRun } from "./generated-result.js";
+import type { useJit } from "./jit.js";
 import type { LoadedSet } from "./load.js";
+import type { RunContext } from "./options.js";
 import { programOf } from "./program.js";
 
 /**
- * What {@link decide} answers: what `evaluate`'s result says of the verdict, the grade or level, the points and
- * each criterion's status, and nothing else.
+ * What {@link decide} answers: what `evaluate`'s result says of the verdict, the grade or level (and whether it
+ * is final), the points and each criterion's status, and nothing else: what a compact batch record holds.
  */
 export interface DecideResult {
   /** As the result's `verdict`: `pass`, `fail`, or `incomplete` when completions of the missing data disagree. */
@@ -33,10 +35,20 @@ export interface DecideResult {
   readonly grade: string | null;
   /** The points the unit has for certain (the result's `points.earned`); null under an all-must-pass decision. */
   readonly earned: number | null;
+  /**
+   * The most points some completion of the missing data reaches (the result's `points.possible`): `earned` when
+   * the data is complete; null without points.
+   */
+  readonly possible: number | null;
   /** The maximum less what is not applicable (the result's `points.applicableMax`); null without points. */
   readonly applicableMax: number | null;
   /** Each criterion's status, in the order of the set's criteria (the result's `criteria[i].status`). */
   readonly statuses: readonly Status[];
+  /**
+   * Whether the grade is final (the result's `gradeFinal`): false when the unit passes but missing data could
+   * still raise its grade or level, or when the verdict is incomplete.
+   */
+  readonly gradeFinal: boolean;
 }
 
 /** The options of {@link decide}: those of `evaluate` but `explain` (it never explains). */
@@ -51,7 +63,7 @@ export type DecideOptions = Omit<EvaluateOptions, "explain">;
  *
  * @param set - As `evaluate` takes it: a loaded set (the fast way), a criteria file's JSON, or a set id with `sets` and `asOf`.
  * @param data - The unit's data, checked against the set's inputs before any rule runs, never modified.
- * @returns The verdict, the grade or level id, the points (earned and the applicable maximum) and each criterion's status.
+ * @returns The verdict, the grade or level id and whether it is final, the points (earned, possible, the applicable maximum) and each criterion's status.
  * @throws The errors `evaluate` throws: `UnitDataError`, `OptionsError`, `NotInForceError`, `BudgetError`, ...
  * @example
  * ```ts
@@ -64,6 +76,23 @@ export type DecideOptions = Omit<EvaluateOptions, "explain">;
  */
 export function decide(set: SetToEvaluate, data: unknown, options: DecideOptions = {}): DecideResult {
   const { loaded, ctx } = prepareRun(set, { ...options, explain: false });
+  return decideIn(loaded, data, ctx);
+}
+
+/**
+ * {@link decide} for many units of one set with the same options: the options checked and the set found once,
+ * then each unit decided as `decide` decides it, with a budget of its own. Throws what `decide` throws, the
+ * options' errors (and a set out of force) when made. @internal (the batch's compact records)
+ */
+export function decider(set: SetToEvaluate, options: DecideOptions = {}): (data: unknown) => DecideResult {
+  const { loaded, ctx } = prepareRun(set, { ...options, explain: false });
+  const { engine, depth } = ctx;
+  const opts = ctx.options;
+  const limit = ctx.budget.limit;
+  return (data) => decideIn(loaded, data, { options: opts, engine, explain: false, depth, budget: { remaining: limit, limit } });
+}
+
+function decideIn(loaded: LoadedSet, data: unknown, ctx: RunContext): DecideResult {
   if (ctx.engine === "compiled") {
     const out = generatedRun(loaded, data, ctx);
     if (out !== undefined) {
@@ -76,7 +105,16 @@ export function decide(set: SetToEvaluate, data: unknown, options: DecideOptions
   const r = run(loaded, data, ctx);
   const statuses = new Array<Status>(r.criteria.length);
   for (let i = 0; i < statuses.length; i++) statuses[i] = r.criteria[i]!.status;
-  return { verdict: r.verdict, grade: r.grade?.id ?? null, earned: r.points?.earned ?? null, applicableMax: r.points?.applicableMax ?? null, statuses };
+  const p = r.points;
+  return {
+    verdict: r.verdict,
+    grade: r.grade?.id ?? null,
+    earned: p?.earned ?? null,
+    possible: p?.possible ?? null,
+    applicableMax: p?.applicableMax ?? null,
+    statuses,
+    gradeFinal: r.gradeFinal,
+  };
 }
 
 /** What the lean decision needs of a set, made once per loaded set. */
@@ -157,7 +195,8 @@ function pointsDecided(loaded: LoadedSet, d: PointsDecision, out: Int32Array, st
     while (i < d.grades.length && scaled < d.grades[i]!.minPoints * applicableMax) i++;
     grade = d.grades[i]?.id ?? null;
   }
-  return { verdict, grade, earned, applicableMax, statuses };
+  // Every criterion certain: nothing more is possible than what is earned, and the grade is final.
+  return { verdict, grade, earned, possible: earned, applicableMax, statuses, gradeFinal: true };
 }
 
 function levelsDecided(loaded: LoadedSet, d: AllDecision, statuses: Status[]): DecideResult {
@@ -167,5 +206,14 @@ function levelsDecided(loaded: LoadedSet, d: AllDecision, statuses: Status[]): D
   for (let i = 0; i < statuses.length; i++) if (statuses[i] === "fail" && levelAt[i]! < firstFailing) firstFailing = levelAt[i]!;
   const verdict: Verdict = firstFailing > 0 ? "pass" : "fail";
   const held = Math.min(firstFailing, d.levels.length);
-  return { verdict, grade: verdict === "pass" && d.levels.length > 0 ? d.levels[held - 1]!.id : null, earned: null, applicableMax: null, statuses };
+  // Every criterion certain: the level held is the highest reachable, so the grade is final.
+  return {
+    verdict,
+    grade: verdict === "pass" && d.levels.length > 0 ? d.levels[held - 1]!.id : null,
+    earned: null,
+    possible: null,
+    applicableMax: null,
+    statuses,
+    gradeFinal: true,
+  };
 }

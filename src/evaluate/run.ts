@@ -4,11 +4,11 @@
  * @module
  */
 import { EvaluationError } from "../errors.js";
-import { msg, type Message } from "../i18n/index.js";
+import { type Message, msg } from "../i18n/index.js";
 import type { Compiled, Sink } from "../logic/compile.js";
 import type { PreparedRule } from "../logic/engine.js";
-import { Inapplicable, RuleValueError, type RatioMeasure } from "../logic/exact.js";
-import { Trace, type EvalScope } from "../logic/trace.js";
+import { Inapplicable, type RatioMeasure, RuleValueError } from "../logic/exact.js";
+import { type EvalScope, Trace } from "../logic/trace.js";
 
 /** What running a rule came to. Missing data wins over everything else: a rule that needed it proves nothing. */
 export type Outcome =
@@ -125,7 +125,9 @@ export interface Runner<R> {
 
 /** Runs rules with a full trace each: the reference engine, and the compiled one when explaining. */
 export class TracingRunner<R> implements Runner<R> {
+  /** The traces of the rules run since {@link TracingRunner.start}: the runner's own, reused for each criterion. */
   traces: Trace[] = [];
+  private readonly pool: Trace[] = [];
   value: unknown;
   message: Message = NO_MESSAGE;
   constructor(
@@ -134,11 +136,15 @@ export class TracingRunner<R> implements Runner<R> {
   ) {}
 
   start(): void {
-    this.traces = [];
+    // The last criterion's traces were read when its result was written: their objects serve again.
+    if (this.traces.length > 0) this.traces = [];
   }
 
   exec(rule: R): number {
-    const trace = new Trace(this.scope);
+    const n = this.traces.length;
+    let trace = this.pool[n];
+    if (trace === undefined) this.pool.push((trace = new Trace(this.scope)));
+    else trace.reset();
     this.traces.push(trace);
     let value: unknown;
     let thrown: Outcome | undefined;

@@ -14,7 +14,7 @@
  * @module
  */
 import type { Engine } from "../logic/engine.js";
-import { itemPath, joinPath, type DerivedState, type EvalScope } from "../logic/trace.js";
+import { type DerivedState, type EvalScope, itemPath, joinPath } from "../logic/trace.js";
 import type { InputSpec, Inputs } from "../schema/inputs.js";
 import type { CriterionSpan } from "./decision.js";
 import type { LoadedSet } from "./load.js";
@@ -26,7 +26,7 @@ export const NO_DERIVED_STATES: Map<string, DerivedState> = new Map();
 
 /** The scope rules of one unit run in. */
 export class UnitScope implements EvalScope {
-  private paths: WeakMap<object, string> | undefined;
+  private paths: Map<object, string> | undefined;
   private threeValued: Uncertainty | undefined;
   /** Whether the data holds one record object at two places (known once paths are made): its paths are not to be trusted. */
   aliased = false;
@@ -47,10 +47,14 @@ export class UnitScope implements EvalScope {
     return this.threeValued;
   }
 
-  /** The path of every record of the unit's inputs, made when a rule first needs one. */
-  get pathOf(): WeakMap<object, string> {
+  /**
+   * The path of every record of the unit's inputs, made when a rule first needs one. A Map, not a WeakMap: it lives
+   * as long as the unit's evaluation, and a WeakMap's entries cost more to add and to collect (an explained
+   * evaluation makes one per unit).
+   */
+  get pathOf(): Map<object, string> {
     if (this.paths === undefined) {
-      this.paths = new WeakMap();
+      this.paths = new Map();
       this.aliased = !recordPaths(this.inputs, this.root, "", this.paths);
     }
     return this.paths;
@@ -58,7 +62,7 @@ export class UnitScope implements EvalScope {
 }
 
 /** Records the path of every record (object) in `obj`'s inputs; false when a record object is met twice. */
-function recordPaths(fields: Inputs, obj: Record<string, unknown>, base: string, pathOf: WeakMap<object, string>): boolean {
+function recordPaths(fields: Inputs, obj: Record<string, unknown>, base: string, pathOf: Map<object, string>): boolean {
   for (const name in fields) {
     const spec = fields[name]!;
     if (spec.type !== "object" && spec.type !== "array") continue;
@@ -69,7 +73,7 @@ function recordPaths(fields: Inputs, obj: Record<string, unknown>, base: string,
   return true;
 }
 
-function recordValuePaths(spec: InputSpec, value: unknown, path: string, pathOf: WeakMap<object, string>): boolean {
+function recordValuePaths(spec: InputSpec, value: unknown, path: string, pathOf: Map<object, string>): boolean {
   if (spec.type === "object") {
     if (pathOf.has(value as object)) return false;
     pathOf.set(value as object, path);

@@ -4,13 +4,14 @@
  *
  * @module
  */
+
+import { catalogue, type Message, say, t } from "../i18n/index.js";
+import type { ReadValues } from "../logic/trace.js";
 import type { Localized } from "../schema/common.js";
 import type { CriteriaSet, Criterion } from "../schema/criteria-set.js";
 import type { CriterionResult, Gap, Measure, PointsSummary, Verdict } from "../schema/result.js";
-import { catalogue, say, type Message } from "../i18n/index.js";
 import { describeRule, type LabelNode } from "./describe.js";
 import { formatNumber, formatPercent, formatValue, LANGS, type Lang } from "./format.js";
-import { t } from "../i18n/index.js";
 
 /** Everything a criterion's sentence can draw on. */
 export interface MessageInput {
@@ -18,7 +19,8 @@ export interface MessageInput {
   readonly result: Omit<CriterionResult, "message">;
   /** Why the criterion is `error`, as a message of the catalogue. */
   readonly error?: Message | undefined;
-  readonly values: ReadonlyMap<string, unknown>;
+  /** The values the criterion's rules read, by path, in the order first read. */
+  readonly values: ReadValues;
   readonly measures: readonly Measure[];
   readonly root: Readonly<Record<string, unknown>>;
   readonly labels: LabelNode;
@@ -27,6 +29,34 @@ export interface MessageInput {
 }
 
 const MAX_FOUND = 6;
+
+/**
+ * The catalogue's sentences a criterion's explanation uses, read off each language's catalogue once: every
+ * unit's sentences call them directly, with no lookup of a key among the catalogue's hundreds.
+ */
+const SENTENCES = {
+  vi: sentencesOf("vi"),
+  en: sentencesOf("en"),
+};
+
+function sentencesOf(lang: Lang) {
+  const w = catalogue(lang);
+  return {
+    measure: w["explain.measure"],
+    noDataRead: w["explain.no_data_read"]({}),
+    moreValues: w["explain.more_values"],
+    unknownMissing: w["explain.unknown_missing"]({}),
+    points: w["explain.points"],
+    noExclusion: w["explain.no_exclusion"]({}),
+    met: w["explain.met"],
+    excluded: w["explain.excluded"],
+    notMet: w["explain.not_met"],
+    notEncoded: w["explain.not_encoded"],
+    missing: w["explain.missing"],
+    notApplicable: w["explain.not_applicable"]({}),
+    error: w["explain.error"],
+  };
+}
 
 /** Labels of paths already put into words, per label tree and language: batches meet the same paths again and again. */
 const labelCache = new WeakMap<LabelNode, { vi: Map<string, string>; en: Map<string, string> }>();
@@ -68,8 +98,45 @@ function pathInWords(path: string, labels: LabelNode, lang: Lang): string {
   return parts.join(" › ");
 }
 
+/**
+ * A ratio compared, in words, kept by its numbers (the usual ratios of small groups recur from unit to unit):
+ * per language, by required percentage and comparison, then by part and whole.
+ */
+const measureTexts = { vi: new Map<number, Map<number, string>>(), en: new Map<number, Map<number, string>>() };
+let measureTextCount = 0;
+
 function measureText(m: Measure, lang: Lang): string {
-  return catalogue(lang)["explain.measure"]({ part: m.part, whole: m.whole, percent: formatPercent(m.part, m.whole, lang), op: m.op, required: m.percent });
+  const { part, whole, percent } = m;
+  const kept =
+    Number.isInteger(part) &&
+    Number.isInteger(whole) &&
+    Number.isInteger(percent) &&
+    part >= 0 &&
+    whole >= 0 &&
+    part < 16384 &&
+    whole < 16384 &&
+    percent >= 0 &&
+    percent <= 100;
+  if (!kept) return measureTextOf(m, lang);
+  const byPercent = measureTexts[lang];
+  const k1 = percent * 2 + (m.op === "atLeast" ? 0 : 1);
+  let byCounts = byPercent.get(k1);
+  if (byCounts === undefined) byPercent.set(k1, (byCounts = new Map()));
+  const k2 = part * 16384 + whole;
+  let text = byCounts.get(k2);
+  if (text === undefined) {
+    text = measureTextOf(m, lang);
+    if (++measureTextCount > 20_000) {
+      measureTexts.vi.clear();
+      measureTexts.en.clear();
+      measureTextCount = 0;
+    } else byCounts.set(k2, text);
+  }
+  return text;
+}
+
+function measureTextOf(m: Measure, lang: Lang): string {
+  return SENTENCES[lang].measure({ part: m.part, whole: m.whole, percent: formatPercent(m.part, m.whole, lang), op: m.op, required: m.percent });
 }
 
 /** What was found, in words: the ratios compared, or the first values read. */
@@ -80,17 +147,14 @@ function found(input: MessageInput, lang: Lang): string {
     for (let i = 1; i < measures.length; i++) text += `; ${measureText(measures[i]!, lang)}`;
     return text;
   }
-  const count = input.values.size;
-  if (count === 0) return catalogue(lang)["explain.no_data_read"]({});
+  const { paths, values } = input.values;
+  const count = paths.length;
+  if (count === 0) return SENTENCES[lang].noDataRead;
   const byLang = labelsCached(input.labels)[lang];
   let text = "";
-  let shown = 0;
-  for (const [p, v] of input.values) {
-    if (shown === MAX_FOUND) break;
-    text += `${shown === 0 ? "" : "; "}${labelIn(byLang, p, input.labels, lang)}: ${formatValue(v, lang)}`;
-    shown++;
-  }
-  if (count > MAX_FOUND) text += `; ${catalogue(lang)["explain.more_values"]({ count: count - MAX_FOUND })}`;
+  const shown = Math.min(count, MAX_FOUND);
+  for (let i = 0; i < shown; i++) text += `${i === 0 ? "" : "; "}${labelIn(byLang, paths[i]!, input.labels, lang)}: ${formatValue(values[i], lang)}`;
+  if (count > MAX_FOUND) text += `; ${SENTENCES[lang].moreValues({ count: count - MAX_FOUND })}`;
   return text;
 }
 
@@ -130,7 +194,7 @@ function missingText(input: MessageInput, lang: Lang): string {
   const byLang = labelsCached(input.labels)[lang];
   let text = "";
   for (let i = 0; i < missing.length; i++) text += `${i === 0 ? "" : ", "}${labelIn(byLang, missing[i]!, input.labels, lang)}`;
-  return text === "" ? catalogue(lang)["explain.unknown_missing"]({}) : text;
+  return text === "" ? SENTENCES[lang].unknownMissing : text;
 }
 
 /** ` (earned/max điểm)`, or in English ` (earned/max points)`: the same few for every unit, so kept. */
@@ -144,7 +208,7 @@ function pointsText(points: { earned: number; possible?: number; max: number } |
   const key = earned * 65536 + max;
   let text = small ? pointsTexts[lang].get(key) : undefined;
   if (text === undefined) {
-    text = ` (${catalogue(lang)["explain.points"]({ earned, max })})`;
+    text = ` (${SENTENCES[lang].points({ earned, max })})`;
     if (small && pointsTexts[lang].size < 10_000) pointsTexts[lang].set(key, text);
   }
   return text;
@@ -157,7 +221,11 @@ function pointsText(points: { earned: number; possible?: number; max: number } |
 function emptyGroupText(input: MessageInput, lang: Lang): string {
   const byLang = labelsCached(input.labels)[lang];
   const empty: string[] = [];
-  for (const [p, v] of input.values) if (Array.isArray(v) && v.length === 0) empty.push(labelIn(byLang, p, input.labels, lang));
+  const { paths, values } = input.values;
+  for (let i = 0; i < paths.length; i++) {
+    const v = values[i];
+    if (Array.isArray(v) && v.length === 0) empty.push(labelIn(byLang, paths[i]!, input.labels, lang));
+  }
   return empty.length > 0 ? t(lang, "decision.empty_lists", { lists: empty }) : t(lang, "decision.empty_excluded");
 }
 
@@ -178,25 +246,34 @@ function unaffectedText(input: MessageInput, lang: Lang): string {
   return ` ${t(lang, "decision.unaffected", { missing: list })}`;
 }
 
+/** The sentence of a criterion not encoded yet: the same for every unit, so made once per criterion. */
+const notEncodedTexts = new WeakMap<Criterion, Partial<Record<Lang, string>>>();
+
+function notEncodedText(c: Criterion, lang: Lang): string {
+  let texts = notEncodedTexts.get(c);
+  if (texts === undefined) notEncodedTexts.set(c, (texts = {}));
+  return (texts[lang] ??= SENTENCES[lang].notEncoded({ reason: trimDot(c.pending!.reason[lang]) }));
+}
+
 function automatic(input: MessageInput, lang: Lang): string {
   return automaticSentence(input, lang) + unaffectedText(input, lang);
 }
 
 function automaticSentence(input: MessageInput, lang: Lang): string {
   const { criterion: c, result: r } = input;
-  const words = catalogue(lang);
+  const words = SENTENCES[lang];
   if (r.reason === "empty-group") return emptyGroupMessage(input, lang);
   switch (r.status) {
     case "pass":
-      if (c.role === "exclusion") return words["explain.no_exclusion"]({});
-      return words["explain.met"]({ points: pointsText(r.points, lang), found: found(input, lang) });
+      if (c.role === "exclusion") return words.noExclusion;
+      return words.met({ points: pointsText(r.points, lang), found: found(input, lang) });
     case "fail": {
       const req = required(c, input.labels, lang).trimmed;
-      if (c.role === "exclusion") return words["explain.excluded"]({ required: req, found: found(input, lang) });
-      return words["explain.not_met"]({ points: pointsText(r.points, lang), required: req, found: found(input, lang) });
+      if (c.role === "exclusion") return words.excluded({ required: req, found: found(input, lang) });
+      return words.notMet({ points: pointsText(r.points, lang), required: req, found: found(input, lang) });
     }
     case "missing":
-      if (r.reason === "not-encoded") return words["explain.not_encoded"]({ reason: trimDot(c.pending!.reason[lang]) });
+      if (r.reason === "not-encoded") return notEncodedText(c, lang);
       if (r.outcomes.length > 1) {
         const points =
           r.points && r.points.possible !== r.points.earned
@@ -204,11 +281,11 @@ function automaticSentence(input: MessageInput, lang: Lang): string {
             : undefined;
         return t(lang, "decision.undecided", { missing: missingText(input, lang), outcomes: r.outcomes, ...(points ? { points } : {}) });
       }
-      return words["explain.missing"]({ missing: missingText(input, lang) });
+      return words.missing({ missing: missingText(input, lang) });
     case "not-applicable":
-      return words["explain.not_applicable"]({});
+      return words.notApplicable;
     case "error":
-      return words["explain.error"]({ reason: input.error ? say(input.error, lang) : String(r.error) });
+      return words.error({ reason: input.error ? say(input.error, lang) : String(r.error) });
   }
 }
 
@@ -288,7 +365,7 @@ export function criterionMessage(input: MessageInput): Localized {
   let tpl = templateFor(input.criterion, input.result);
   // A template that speaks of the ratio compared, for a criterion decided without one (over completions of the
   // missing data): the automatic sentence says what is certain instead.
-  if (tpl && input.measures.length === 0 && RATIO_NAMES.some((n) => tpl!.vi.includes(n) || tpl!.en.includes(n))) tpl = undefined;
+  if (tpl && input.measures.length === 0 && speaksOfRatio(tpl)) tpl = undefined;
   if (!tpl) return { vi: automatic(input, "vi"), en: automatic(input, "en") };
   return { vi: fillCut(cut(tpl.vi), input, "vi") + unaffectedText(input, "vi"), en: fillCut(cut(tpl.en), input, "en") + unaffectedText(input, "en") };
 }
@@ -308,6 +385,15 @@ function fillCut(parts: CutTemplate, input: MessageInput, lang: Lang): string {
 /** Template names that need a ratio measured. */
 const RATIO_NAMES = ["{{part}}", "{{whole}}", "{{percent}}", "{{requiredPercent}}"];
 
+/** Whether a template speaks of the ratio compared: found once per template (a set's templates are few). */
+const ratioTemplates = new WeakMap<Localized, boolean>();
+
+function speaksOfRatio(tpl: Localized): boolean {
+  let yes = ratioTemplates.get(tpl);
+  if (yes === undefined) ratioTemplates.set(tpl, (yes = RATIO_NAMES.some((n) => tpl.vi.includes(n) || tpl.en.includes(n))));
+  return yes;
+}
+
 /** What a verdict's sentence draws on. */
 export interface VerdictInput {
   readonly verdict: Verdict;
@@ -324,19 +410,20 @@ export function verdictMessage(set: CriteriaSet, d: VerdictInput, labels?: Label
   const { verdict, grade, points, gap } = d;
   for (const lang of LANGS) {
     const words = catalogue(lang);
-    const range = points ? t(lang, "decision.points_range", { earned: points.earned, possible: points.possible, max: points.applicableMax }) : "";
-    const pts = points ? words["explain.points"]({ earned: points.earned, max: points.applicableMax }) : "";
+    // Put into words only where a sentence says them.
+    const range = () => (points ? t(lang, "decision.points_range", { earned: points.earned, possible: points.possible, max: points.applicableMax }) : "");
+    const pointsIn = () => (points ? SENTENCES[lang].points({ earned: points.earned, max: points.applicableMax }) : "");
     const title = set.title[lang];
     if (verdict === "pass" && !d.gradeFinal && grade && d.highestGrade) {
       out[lang] = t(lang, "decision.pass_provisional", {
         title,
         grade: grade.title[lang],
         highest: d.highestGrade.title[lang],
-        ...(points ? { points: range } : {}),
+        ...(points ? { points: range() } : {}),
       });
     } else if (verdict === "pass") {
       // A pass every completion agrees on can still leave the points open (a criterion that may pass or not apply).
-      const shown = points && points.possible !== points.earned ? range : pts;
+      const shown = points && points.possible !== points.earned ? range() : pointsIn();
       out[lang] = words["explain.verdict_pass"]({ title, grade: grade?.title[lang], points: shown || undefined });
     } else if (verdict === "fail" && gap.blocking.length === 0 && points && points.passMark !== null && points.possible > points.earned) {
       out[lang] = t(lang, "decision.fail_unreachable", { title, possible: points.possible, max: points.applicableMax, passMark: points.passMark });
@@ -344,16 +431,16 @@ export function verdictMessage(set: CriteriaSet, d: VerdictInput, labels?: Label
       out[lang] = words["explain.verdict_fail"]({
         title,
         blocking: gap.blocking,
-        ...(points && gap.pointsShort ? { points: pts, short: gap.pointsShort, passMark: points.passMark ?? undefined } : {}),
+        ...(points && gap.pointsShort ? { points: pointsIn(), short: gap.pointsShort, passMark: points.passMark ?? undefined } : {}),
       });
     } else if (points && points.passMark === null) {
-      out[lang] = words["explain.verdict_no_pass_mark"]({ title, points: pts });
+      out[lang] = words["explain.verdict_no_pass_mark"]({ title, points: pointsIn() });
     } else {
       const data = labels ? gap.missingPaths.slice(0, MAX_FOUND).map((p) => labelPath(p, labels, lang)) : [];
       if (labels && gap.missingPaths.length > MAX_FOUND) data.push(t(lang, "word.and_more", { count: gap.missingPaths.length - MAX_FOUND }));
       out[lang] = t(lang, "decision.incomplete", {
         title,
-        ...(points ? { points: range } : {}),
+        ...(points ? { points: range() } : {}),
         ...(points && points.passMark !== null ? { passMark: points.passMark } : {}),
         criteria: gap.missing,
         data,

@@ -37,7 +37,7 @@ export class TraceSink implements Sink {
     this.trace.read(base, rel, value);
   }
   measure(m: RatioMeasure): void {
-    this.trace.measures.push(m);
+    this.trace.measure(m);
   }
 }
 

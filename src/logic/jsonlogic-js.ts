@@ -34,7 +34,7 @@ function guardArithmetic(rule: Rule): Rule {
 // The families' own operations, recording into the trace of the rule running.
 const hooks = {
   read: (base: unknown, rel: string, value: unknown) => active?.read(base, rel, value),
-  measure: (m: Parameters<Trace["measures"]["push"]>[0]) => void active?.measures.push(m),
+  measure: (m: Parameters<Trace["measure"]>[0]) => active?.measure(m),
 };
 for (const family of FAMILIES)
   for (const operator of family.operators)

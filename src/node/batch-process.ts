@@ -7,16 +7,18 @@
 
 import { isUtf8 } from "node:buffer";
 import { isMainThread } from "node:worker_threads";
-import { type CsvGroup, eachLine, type JsonGroup, type LinesGroup, type UnitGroup, type UnitRefusal } from "../batch/input.js";
+import { type CsvGroup, eachLine, eachTextLine, type JsonGroup, type LinesGroup, type UnitGroup, type UnitRefusal } from "../batch/input.js";
 import { csvColumns, csvRowData, unwrapUnit } from "../batch/unit.js";
 import { type Problem, printable, problem, TieuchiError } from "../errors.js";
-import { type EvaluateOptions, evaluate, sharedResultParts } from "../evaluate/evaluate.js";
+import { type DecideResult, decide, decider } from "../evaluate/decide.js";
+import { type EvaluateOptions, evaluate, prepareRun, run, sharedResultParts } from "../evaluate/evaluate.js";
 import { useGenerated } from "../evaluate/generated.js";
 import { loadCriteriaSet } from "../evaluate/load.js";
 import { isMessage, type Message, msg, say } from "../i18n/index.js";
 import { duplicateKeyIn, locateJsonError } from "../json/parse.js";
 import { STATUS_CODES, VERDICT_CODES } from "../report/compact.js";
 import type { LimitsInput } from "../schema/limits.js";
+import type { Result } from "../schema/result.js";
 import { lazyRegistry } from "./cases.js";
 import { JsonBytes, ResultWriter } from "./json-bytes.js";
 
@@ -73,6 +75,8 @@ export interface GroupOutcome {
 }
 
 const MAX_ERRORS_PER_GROUP = 20;
+/** Bytes of NDJSON decoded at once (whole lines; a longer line is decoded whole). */
+const DECODE_PIECE = 32 * 1024;
 /** An error line lists at most this many problems (the message says how many there are)... */
 const MAX_LINE_PROBLEMS = 100;
 /** ...and its texts are cut at these lengths, so a unit with a problem on each of a million items, or a key a megabyte long, still gets a short line. */
@@ -172,6 +176,25 @@ export function makeProcessor(settings: BatchSettings, generated?: unknown, allo
     // Loaded when a unit first needs a sub-unit's set (runBatch has checked the folder loads).
     ...(settings.setsDir !== undefined ? { sets: lazyRegistry(settings.setsDir) } : {}),
   };
+  // The options are checked (and the set refused when out of force) once, not for each unit: runBatch has checked
+  // them already; should they fail here anyway, each unit is evaluated as before and gets the error.
+  let evaluateUnit: (data: unknown) => Result;
+  try {
+    const { ctx } = prepareRun(loaded, options);
+    const { engine, explain, depth } = ctx;
+    const limit = ctx.budget.limit;
+    evaluateUnit = (data) => run(loaded, data, { options: ctx.options, engine, explain, depth, budget: { remaining: limit, limit } });
+  } catch {
+    evaluateUnit = (data) => evaluate(loaded, data, options);
+  }
+  // Compact records come from `decide`, with the same options (it never explains: a record holds no explanation).
+  const { explain: _explain, ...quiet } = options;
+  let decideUnit: (data: unknown) => DecideResult;
+  try {
+    decideUnit = decider(loaded, quiet);
+  } catch {
+    decideUnit = (data) => decide(loaded, data, quiet);
+  }
   const meta = settings.meta;
   const columns = settings.columns ? csvColumns(loaded, settings.columns, meta).columns : [];
   const decoder = new TextDecoder("utf-8", { fatal: true });
@@ -239,31 +262,12 @@ export function makeProcessor(settings: BatchSettings, generated?: unknown, allo
   /** Writes the line of a unit read; says how it went. */
   const dataLine = (data: unknown, line: number): Outcome => {
     const { unit, evaluated } = unwrapUnit(data, meta);
-    let result: ReturnType<typeof evaluate>;
+    if (compact) return compactLine(evaluated, unit, line);
+    let result: Result;
     try {
-      result = evaluate(loaded, evaluated, options);
+      result = evaluateUnit(evaluated);
     } catch (e) {
-      const error = unitError(e);
-      // The unit's fields, when it could be read, so a report can still group the bad units.
-      writer.value({ line, unit, error });
-      writer.byte(10);
-      return error;
-    }
-    if (compact) {
-      // As JSON.stringify(compactRecord(line, unit, result)) writes it.
-      writer.ascii(`[${line},`);
-      writer.value(unit);
-      writer.ascii(`,"${VERDICT_CODES[result.verdict]}",`);
-      if (result.grade === null) writer.ascii("null");
-      else writer.value(result.grade.id);
-      const p = result.points;
-      writer.ascii(p === null ? `,null,null,null,"` : `,${p.earned},${p.possible},${p.applicableMax},"`);
-      const criteria = result.criteria;
-      let codes = "";
-      for (let k = 0; k < criteria.length; k++) codes += STATUS_CODES[criteria[k]!.status];
-      writer.ascii(codes);
-      writer.ascii(result.gradeFinal ? `",true]\n` : `",false]\n`);
-      return result.verdict;
+      return errorLine(e, unit, line);
     }
     // As JSON.stringify({ line, unit, result }) writes it.
     writer.ascii(`{"line":${line},"unit":`);
@@ -272,6 +276,40 @@ export function makeProcessor(settings: BatchSettings, generated?: unknown, allo
     results.result(result);
     writer.ascii("}\n");
     return result.verdict;
+  };
+
+  /** Writes the error line of a unit that could not be evaluated: with the unit's fields, so a report can still group the bad units. */
+  const errorLine = (e: unknown, unit: unknown, line: number): UnitError => {
+    const error = unitError(e);
+    writer.value({ line, unit, error });
+    writer.byte(10);
+    return error;
+  };
+
+  /**
+   * Writes the compact record of a unit, from `decide`: what `evaluate`'s result says of the verdict, grade,
+   * points and statuses, without building the result (proven byte for byte against `compactRecord`).
+   */
+  const compactLine = (evaluated: unknown, unit: unknown, line: number): Outcome => {
+    let d: DecideResult;
+    try {
+      d = decideUnit(evaluated);
+    } catch (e) {
+      return errorLine(e, unit, line);
+    }
+    // As JSON.stringify(compactRecord(line, unit, result)) writes it.
+    writer.ascii(`[${line},`);
+    writer.value(unit);
+    writer.ascii(`,"${VERDICT_CODES[d.verdict]}",`);
+    if (d.grade === null) writer.ascii("null");
+    else writer.value(d.grade);
+    writer.ascii(d.earned === null ? `,null,null,null,"` : `,${d.earned},${d.possible},${d.applicableMax},"`);
+    const statuses = d.statuses;
+    let codes = "";
+    for (let k = 0; k < statuses.length; k++) codes += STATUS_CODES[statuses[k]!];
+    writer.ascii(codes);
+    writer.ascii(d.gradeFinal ? `",true]\n` : `",false]\n`);
+    return d.verdict;
   };
 
   /** Counts of a group's units as they are written. */
@@ -312,29 +350,48 @@ export function makeProcessor(settings: BatchSettings, generated?: unknown, allo
 
   /**
    * The units of a group of NDJSON lines: cut, trimmed and decoded here. Text that is valid UTF-8 as a whole is
-   * decoded without the per-unit check; otherwise each unit is decoded strictly, and a unit that is not UTF-8 gets
+   * decoded once, without the per-unit check, and each unit sliced from it; otherwise each unit is decoded strictly, and a unit that is not UTF-8 gets
    * its error line. A byte-order mark at the start of a unit is dropped, as `TextDecoder` drops it.
    */
   const linesGroup = (group: LinesGroup, tally: Tally): number => {
     const bytes = group.bytes;
-    const valid = isUtf8(bytes);
-    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
     let n = 0;
+    if (isUtf8(bytes)) {
+      // Decoded a piece of whole lines at a time, each unit sliced from the text: cheaper than decoding each line.
+      // Pieces of about DECODE_PIECE bytes keep the text a young, ordinary object; a text of the whole group
+      // (hundreds of KiB) would go to V8's large-object space, freed only by full collections (+70 MiB peak RSS).
+      const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+      let line = group.firstLine;
+      let from = 0;
+      while (from < all.length) {
+        let to = all.length;
+        if (to - from > DECODE_PIECE) {
+          const nl = all.lastIndexOf(10, from + DECODE_PIECE - 1);
+          to = nl >= from ? nl + 1 : all.indexOf(10, from + DECODE_PIECE) + 1 || all.length;
+        }
+        const text = all.toString("utf8", from, to);
+        line = eachTextLine(text, line, (a, b, l) => {
+          n++;
+          one(tally, l, () => {
+            faultsAt(l);
+            return textLine(text.slice(text.charCodeAt(a) === 0xfeff ? a + 1 : a, b), l);
+          });
+        });
+        from = to;
+      }
+      return n;
+    }
     eachLine(bytes, group.firstLine, (a, b, line) => {
       n++;
       one(tally, line, () => {
         faultsAt(line);
-        if (!valid) {
-          let unit: string;
-          try {
-            unit = decoder.decode(bytes.subarray(a, b));
-          } catch {
-            return lineError("ERR_JSON_PARSE", msg("error.not_utf8_line", { line }));
-          }
-          return textLine(unit, line);
+        let unit: string;
+        try {
+          unit = decoder.decode(bytes.subarray(a, b));
+        } catch {
+          return lineError("ERR_JSON_PARSE", msg("error.not_utf8_line", { line }));
         }
-        const from = bytes[a] === 0xef && bytes[a + 1] === 0xbb && bytes[a + 2] === 0xbf ? a + 3 : a;
-        return textLine(text.toString("utf8", from, b), line);
+        return textLine(unit, line);
       });
     });
     return n;

@@ -52,8 +52,10 @@ function decisionOfResult(set: LoadedSet, data: unknown): string {
       verdict: r.verdict,
       grade: r.grade?.id ?? null,
       earned: r.points?.earned ?? null,
+      possible: r.points?.possible ?? null,
       applicableMax: r.points?.applicableMax ?? null,
       statuses: r.criteria.map((c) => c.status),
+      gradeFinal: r.gradeFinal,
     });
   } catch (e) {
     return `${(e as Error).name}: ${(e as Error).message}`;
