@@ -2,13 +2,12 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { main } from "../src/cli/main.js";
 import { progressLine } from "../src/cli/commands/batch.js";
-import { evaluate, loadCriteriaSet, UnitsFileError, type Result } from "../src/index.js";
-import { runBatch, type BatchOptions } from "../src/node/index.js";
-import { readJson, ROOT } from "./helpers.js";
+import { main } from "../src/cli/main.js";
+import { evaluate, loadCriteriaSet, type Result, UnitsFileError } from "../src/index.js";
+import { type BatchOptions, runBatch } from "../src/node/index.js";
+import { ROOT, readJson, textSink } from "./helpers.js";
 
 const SET = join(ROOT, "test/bench/family-set.json");
 const set = loadCriteriaSet(readJson("test/bench/family-set.json"));
@@ -44,19 +43,12 @@ async function batch(
   input: string,
   options: Partial<BatchOptions> = {},
 ): Promise<{ lines: Line[]; text: string; summary: Awaited<ReturnType<typeof runBatch>> }> {
-  let text = "";
-  const decoder = new TextDecoder();
-  const output = new Writable({
-    write(chunk: Uint8Array, _e, done) {
-      text += decoder.decode(chunk, { stream: true });
-      done();
-    },
-  });
+  const { output, text } = textSink();
   const summary = await runBatch({ set: SET, input, output, workers: 0, ...options });
   return {
-    text,
+    text: text(),
     summary,
-    lines: text
+    lines: text()
       .split("\n")
       .filter(Boolean)
       .map((l) => JSON.parse(l) as Line),

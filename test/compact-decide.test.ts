@@ -8,26 +8,20 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { loadCriteriaSet, type Result } from "../src/index.js";
 import { type BatchOptions, runBatch } from "../src/node/index.js";
 import { compactHeader, compactRecord } from "../src/report/compact.js";
 import { generateUnits } from "../src/testing/units.js";
-import { ROOT, random, readJson, shippedSets } from "./helpers.js";
+import { ROOT, random, readJson, recordsIn, shippedSets, textSink } from "./helpers.js";
 
 /** A batch's output lines. */
 async function lines(options: Omit<BatchOptions, "output">): Promise<string[]> {
-  let text = "";
-  const decoder = new TextDecoder();
-  const output = new Writable({
-    write(chunk: Uint8Array, _e, done) {
-      text += decoder.decode(chunk, { stream: true });
-      done();
-    },
-  });
+  const { output, text } = textSink();
   await runBatch({ ...options, output });
-  return text.split("\n").filter((l) => l !== "");
+  return text()
+    .split("\n")
+    .filter((l) => l !== "");
 }
 
 /** What the compact output must be: the header, then `compactRecord` of each full result, or the full form's error line. */
@@ -76,15 +70,7 @@ describe("compact records from decide are those of evaluate's full result", () =
   /** A unit with one value changed (to another type, absent, odd) somewhere in it. */
   const spoilt = (data: Record<string, unknown>, rnd: () => number): unknown => {
     const copy = structuredClone(data);
-    const records: Record<string, unknown>[] = [];
-    const walk = (v: unknown) => {
-      if (Array.isArray(v)) v.forEach(walk);
-      else if (typeof v === "object" && v !== null) {
-        records.push(v as Record<string, unknown>);
-        Object.values(v).forEach(walk);
-      }
-    };
-    walk(copy);
+    const records = recordsIn(copy);
     const r = records[Math.floor(rnd() * records.length)]!;
     const keys = Object.keys(r);
     if (keys.length === 0) r.extra = 1;

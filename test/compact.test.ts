@@ -13,7 +13,7 @@ import { aggregate, formatReport, loadCriteriaSet, OptionsError, ReportLineError
 import { runBatch } from "../src/node/index.js";
 import { COMPACT_FORMAT, compactHeader, compactRecord } from "../src/report/compact.js";
 import { generateUnits } from "../src/testing/units.js";
-import { readJson, ROOT } from "./helpers.js";
+import { ROOT, readJson, textSink } from "./helpers.js";
 import { run } from "./run-cli.js";
 
 const SETS = [
@@ -30,16 +30,9 @@ function tmpFile(name: string, content: string): string {
 }
 
 async function batchText(set: string, input: string, compact: boolean, workers = 0): Promise<string> {
-  let text = "";
-  const decoder = new TextDecoder();
-  const output = new Writable({
-    write(chunk: Uint8Array, _e, done) {
-      text += decoder.decode(chunk, { stream: true });
-      done();
-    },
-  });
+  const { output, text } = textSink();
   await runBatch({ set: join(ROOT, set), input, output, workers, meta: ["id", "xa"], ...(compact ? { compact: true } : {}) });
-  return text;
+  return text();
 }
 
 /** Units of a set: generated (some with data left out, some failing), every ninth broken, each with an id and a commune. */

@@ -15,7 +15,7 @@ import { Writable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createReport } from "../src/report/aggregate.js";
-import { ROOT } from "./helpers.js";
+import { ROOT, textSink } from "./helpers.js";
 
 const CLI = join(ROOT, "dist/cli.js");
 const SET = join(ROOT, "test/bench/family-set.json");
@@ -67,21 +67,14 @@ function parse(text: string): { units: Out[]; partial: Out | undefined } {
 }
 
 async function batch(input: string, options: Partial<Parameters<typeof node.runBatch>[0]> = {}) {
-  let text = "";
-  const decoder = new TextDecoder();
-  const output = new Writable({
-    write(chunk: Uint8Array, _e, done) {
-      text += decoder.decode(chunk, { stream: true });
-      done();
-    },
-  });
+  const { output, text } = textSink();
   let error: unknown;
   try {
     await node.runBatch({ set: SET, input, output, groupSize: 50, ...options });
   } catch (e) {
     error = e;
   }
-  return { ...parse(text), error };
+  return { ...parse(text()), error };
 }
 
 function reportOf(text: string): unknown {

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
-import { join, dirname } from "node:path";
-import { evaluate, type EvaluateOptions, UnitDataError, validateCriteriaSet, type CriteriaSetInput, type LoadedSet, type Problem } from "../src/index.js";
+import { type CriteriaSetInput, type EvaluateOptions, evaluate, type LoadedSet, type Problem, UnitDataError, validateCriteriaSet } from "../src/index.js";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -128,4 +129,31 @@ export function unitDataProblems(set: LoadedSet, data: unknown): Problem[] {
     throw e;
   }
   return [];
+}
+
+/** A stream that keeps what is written to it as text (a batch's output, read back by a test). */
+export function textSink(): { output: Writable; text: () => string } {
+  let text = "";
+  const decoder = new TextDecoder();
+  const output = new Writable({
+    write(chunk: Uint8Array, _e, done) {
+      text += decoder.decode(chunk, { stream: true });
+      done();
+    },
+  });
+  return { output, text: () => text };
+}
+
+/** Every record (plain object) in a value, itself included, outermost first: where a test may spoil a field. */
+export function recordsIn(value: unknown): Record<string, unknown>[] {
+  const records: Record<string, unknown>[] = [];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (typeof v === "object" && v !== null) {
+      records.push(v as Record<string, unknown>);
+      Object.values(v).forEach(walk);
+    }
+  };
+  walk(value);
+  return records;
 }

@@ -12,14 +12,14 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decide, evaluate, generateModule, loadCriteriaSet, notGenerated, OptionsError, useGenerated, type LoadedSet, type Result } from "../../src/index.js";
 import type { GeneratedModule } from "../../src/evaluate/generated.js";
+import { decide, evaluate, generateModule, type LoadedSet, loadCriteriaSet, notGenerated, OptionsError, type Result, useGenerated } from "../../src/index.js";
 import type { InputSpec, Inputs } from "../../src/schema/inputs.js";
 import { generateUnits } from "../../src/testing/units.js";
 import { outsideFamilies } from "../bench/outside.js";
 import { dataFor, model, setFor } from "../fuzz/arbitraries.js";
 import { params, TIMEOUT } from "../fuzz/config.js";
-import { quietOutcome, random, readJson, ROOT, shippedSets } from "../helpers.js";
+import { quietOutcome, ROOT, random, readJson, recordsIn, shippedSets } from "../helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "tieuchi-generated-"));
 let files = 0;
@@ -67,19 +67,10 @@ const SHIPPED = shippedSets();
 /** Unusual variations of a unit: a field absent, null, of another type, a text to normalise or with a control character, an unknown key. */
 function variations(data: Record<string, unknown>, rnd: () => number): unknown[] {
   const out: unknown[] = [];
-  const records: Record<string, unknown>[] = [];
-  const walk = (v: unknown) => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (typeof v === "object" && v !== null) {
-      records.push(v as Record<string, unknown>);
-      Object.values(v).forEach(walk);
-    }
-  };
   const weird: unknown[] = [null, undefined, "x", -1, 1.5, 1e300, true, [], {}, "e\u0301", "a\u202eb", "\u0000", "", 2 ** 53];
   for (let k = 0; k < 8; k++) {
     const copy = structuredClone(data);
-    records.length = 0;
-    walk(copy);
+    const records = recordsIn(copy);
     const r = records[Math.floor(rnd() * records.length)]!;
     const keys = Object.keys(r);
     if (keys.length === 0 || rnd() < 0.1) r[`extra${k}`] = 1;
