@@ -16,7 +16,7 @@
 import { GEN_STATUS } from "../generate/module.js";
 import type { AllDecision, PointsDecision } from "../schema/criteria-set.js";
 import type { Status, Verdict } from "../schema/result.js";
-import { type EvaluateOptions, type evaluate, prepareRun, run, type SetToEvaluate } from "./evaluate.js";
+import { type EvaluateOptions, type evaluate, prepareRun, run, type SetToEvaluate, unitContext } from "./evaluate.js";
 import type { useGenerated } from "./generated.js";
 import { generatedRun } from "./generated-result.js";
 import type { useJit } from "./jit.js";
@@ -86,10 +86,7 @@ export function decide(set: SetToEvaluate, data: unknown, options: DecideOptions
  */
 export function decider(set: SetToEvaluate, options: DecideOptions = {}): (data: unknown) => DecideResult {
   const { loaded, ctx } = prepareRun(set, { ...options, explain: false });
-  const { engine, depth } = ctx;
-  const opts = ctx.options;
-  const limit = ctx.budget.limit;
-  return (data) => decideIn(loaded, data, { options: opts, engine, explain: false, depth, budget: { remaining: limit, limit } });
+  return (data) => decideIn(loaded, data, unitContext(ctx));
 }
 
 function decideIn(loaded: LoadedSet, data: unknown, ctx: RunContext): DecideResult {

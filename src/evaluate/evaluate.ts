@@ -15,12 +15,12 @@
  */
 import {
   BudgetError,
-  OptionsError,
-  NotInForceError,
-  TieuchiError,
   type CriteriaSetError,
   type EvaluationError,
+  NotInForceError,
+  OptionsError,
   type SetNotFoundError,
+  TieuchiError,
   type UnitDataError,
 } from "../errors.js";
 import { msg } from "../i18n/index.js";
@@ -38,16 +38,16 @@ import { decide } from "./decision.js";
 import { ENGINE_NAMES, ENGINES } from "./engines.js";
 import { fastPathsOn } from "./fast-paths.js";
 import { generatedResult } from "./generated-result.js";
-import { isLoadedSet, loadCriteriaSet, type LoadedSet } from "./load.js";
+import { isLoadedSet, type LoadedSet, loadCriteriaSet } from "./load.js";
 import type { EvaluateOptions, RunContext } from "./options.js";
-import { programOf, type Program } from "./program.js";
+import { type Program, programOf } from "./program.js";
 import { NONE, unitResult } from "./results.js";
 import { QuietRunner, TracingRunner } from "./run.js";
 import { UnitScope } from "./scope.js";
 import { decideTitles } from "./titles.js";
 import { checkedData, copiedData, labelOf } from "./unit-data.js";
 
-export { ENGINE_NAMES, engineNamed, type EngineName } from "./engines.js";
+export { ENGINE_NAMES, type EngineName, engineNamed } from "./engines.js";
 export type { EvaluateOptions, SetResolver } from "./options.js";
 
 /**
@@ -140,6 +140,15 @@ export function prepareRun(set: SetToEvaluate, options: EvaluateOptions): { load
       "maxWork",
     ]);
   return { loaded, ctx: { options, engine, explain: options.explain ?? true, depth: 0, budget: { remaining: limit, limit } } };
+}
+
+/**
+ * A unit's own context from a prepared one ({@link prepareRun}): the same options, engine and explanation, and a
+ * fresh budget, so units of one batch never share their work count. @internal
+ */
+export function unitContext(ctx: RunContext): RunContext {
+  const limit = ctx.budget.limit;
+  return { options: ctx.options, engine: ctx.engine, explain: ctx.explain, depth: ctx.depth, budget: { remaining: limit, limit } };
 }
 
 /** A set named by id: the version in force on `asOf`, from `options.sets`. Both are needed: a date alone picks the version. */

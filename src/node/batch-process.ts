@@ -11,7 +11,7 @@ import { type CsvGroup, eachLine, eachTextLine, type JsonGroup, type LinesGroup,
 import { csvColumns, csvRowData, unwrapUnit } from "../batch/unit.js";
 import { type Problem, printable, problem, TieuchiError } from "../errors.js";
 import { type DecideResult, decide, decider } from "../evaluate/decide.js";
-import { type EvaluateOptions, evaluate, prepareRun, run, sharedResultParts } from "../evaluate/evaluate.js";
+import { type EvaluateOptions, evaluate, prepareRun, run, sharedResultParts, unitContext } from "../evaluate/evaluate.js";
 import { useGenerated } from "../evaluate/generated.js";
 import { loadCriteriaSet } from "../evaluate/load.js";
 import { isMessage, type Message, msg, say } from "../i18n/index.js";
@@ -181,9 +181,7 @@ export function makeProcessor(settings: BatchSettings, generated?: unknown, allo
   let evaluateUnit: (data: unknown) => Result;
   try {
     const { ctx } = prepareRun(loaded, options);
-    const { engine, explain, depth } = ctx;
-    const limit = ctx.budget.limit;
-    evaluateUnit = (data) => run(loaded, data, { options: ctx.options, engine, explain, depth, budget: { remaining: limit, limit } });
+    evaluateUnit = (data) => run(loaded, data, unitContext(ctx));
   } catch {
     evaluateUnit = (data) => evaluate(loaded, data, options);
   }
